@@ -1,0 +1,159 @@
+"""Compute every period of a project: load each results sheet, grade, apply quotas and decisions.
+
+Periods of an assessment are computed before the roll-ups that read them (a year's 年度考核
+reads the same year's quarters). The result is the whole computed model; nothing is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Callable
+
+from .columns import plan_columns
+from .decisions import apply_decisions, load_decisions
+from .grade import PersonGrader
+from .load_results import LoadedSheet, PersonRow, load_sheet
+from .problems import Problems
+from .project import PeriodFiles, Project
+from .quotas import apply_quota
+from .results import Notice, PeriodResult, PersonResult
+from .tables import read_table
+from .yaml_source import load_yaml
+
+
+@dataclass(frozen=True)
+class PeriodView:
+    """What a roll-up sees of one earlier period for one person."""
+
+    label: str
+    total: Decimal | None
+    grade: str | None
+    status: str
+    items: dict[str, Decimal | None]
+
+
+def history_functions(history: dict[str, PeriodView]) -> dict[str, Callable[..., Any]]:
+    def count(grade: str) -> Decimal:
+        return Decimal(sum(1 for v in history.values() if v.grade == grade))
+
+    def every(grade: str) -> bool:
+        graded = [v for v in history.values() if v.grade]
+        return bool(graded) and all(v.grade == grade for v in graded)
+
+    def periods() -> Decimal:
+        return Decimal(sum(1 for v in history.values() if v.grade))
+
+    return {"次数": count, "全部": every, "期数": periods}
+
+
+def compute_project(project: Project, problems: Problems) -> list[PeriodResult]:
+    results: list[PeriodResult] = []
+    done: dict[tuple[str, str, int, str], PeriodResult] = {}
+
+    def order(entry: PeriodFiles) -> tuple:
+        scheme = project.schemes[entry.scheme]
+        assessment = scheme.assessment_for_label(entry.label)
+        is_rollup = 1 if assessment and assessment.rolls_up else 0
+        return (entry.agency, entry.scheme, entry.year, is_rollup, entry.label)
+
+    for entry in sorted(project.periods, key=order):
+        period = compute_period(project, entry, done, problems)
+        if period is not None:
+            done[(entry.agency, entry.scheme, entry.year, entry.label)] = period
+            results.append(period)
+    return results
+
+
+def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: Problems) -> PeriodResult | None:
+    scheme = project.schemes[entry.scheme]
+    assessment = scheme.assessment_for_label(entry.label)
+    agency = project.agencies[entry.agency]
+    assert assessment is not None
+    plan = plan_columns(scheme, assessment)
+    local = Problems()
+    rows: list[PersonRow] = []
+    files: list[str] = []
+    encoding = None
+    shown = ""
+    if entry.results is not None:
+        shown = project.rel(entry.results)
+        files.append(shown)
+        table = read_table(entry.results, shown, local)
+        if table is not None:
+            encoding = table.encoding
+            sheet: LoadedSheet | None = load_sheet(table, scheme, plan, set(agency.departments) or None, local)
+            rows = sheet.people if sheet else []
+    sources: dict[str, PeriodResult] = {}
+    if assessment.rolls_up:
+        source = scheme.assessment(assessment.rolls_up)
+        for label in source.period_labels if source else []:
+            earlier = done.get((entry.agency, entry.scheme, entry.year, label))
+            if earlier is not None:
+                sources[label] = earlier
+        if entry.results is None:
+            rows = _people_from(sources)
+            shown = f"{project.rel(project.root / 'content' / entry.agency / entry.scheme / str(entry.year))}（由各期汇总）"
+    grader = PersonGrader(scheme, assessment, shown, local)
+    people: list[PersonResult] = []
+    for row in rows:
+        history = {label: _view(period.person(row.id), label) for label, period in sources.items() if period.person(row.id) is not None}
+        people.append(grader.grade(row, history, history_functions(history) if assessment.rolls_up else None))
+    period = PeriodResult(scheme, assessment, agency.code, agency.name, entry.year, entry.label, files, people, encoding=encoding)
+    if assessment.grades is not None:
+        for quota in assessment.quotas:
+            period.quotas.extend(apply_quota(quota, assessment.grades, people, local, shown))
+    if entry.decisions is not None:
+        decisions_shown = project.rel(entry.decisions)
+        files.append(decisions_shown)
+        decisions = load_decisions(entry.decisions, decisions_shown, scheme.people.id, assessment.grades, local)
+        apply_decisions(decisions, people, assessment.grades, decisions_shown, local)
+    if entry.notice is not None:
+        files.append(project.rel(entry.notice))
+        period.notice = _load_notice(project, entry, local)
+    period.problems = local.sorted()
+    problems.extend(local.items)
+    return period
+
+
+def _view(result: PersonResult | None, label: str) -> PeriodView:
+    assert result is not None
+    grade = result.grade if result.status == "graded" else None
+    return PeriodView(label, result.total, grade, result.status, {i.code: i.value for i in result.items})
+
+
+def _people_from(sources: dict[str, PeriodResult]) -> list[PersonRow]:
+    """A roll-up with no sheet of its own: everyone who appears in its periods, latest row wins."""
+    people: dict[str, PersonRow] = {}
+    for label in sorted(sources):
+        for result in sources[label].people:
+            people[result.id] = result.person
+    return [people[k] for k in sorted(people)]
+
+
+_NOTICE_KEYS = {"start", "days", "number", "issuer", "contact", "correction"}
+
+
+def _load_notice(project: Project, entry: PeriodFiles, problems: Problems) -> Notice | None:
+    assert entry.notice is not None
+    shown = project.rel(entry.notice)
+    data, marks = load_yaml(entry.notice, problems, shown)
+    if not isinstance(data, dict):
+        problems.add(shown, 1, 1, "notice-invalid", "公示设置应是映射：start: 2025-01-06  days: 5 …")
+        return None
+    for key in data:
+        if key not in _NOTICE_KEYS:
+            problems.add(shown, *marks.key((key,)), "unknown-key", f"公示设置中不认识的键「{key}」（可用：{'、'.join(sorted(_NOTICE_KEYS))}）。")
+    start = data.get("start")
+    if start is not None and not hasattr(start, "isoformat") and not isinstance(start, str):
+        problems.add(shown, *marks.find(("start",)), "notice-invalid", "start 应写成日期，如 2025-01-06。")
+        start = None
+    days = data.get("days")
+    return Notice(
+        start=str(start) if start is not None else None,
+        days=int(days) if isinstance(days, Decimal) else None,
+        number=data.get("number"),
+        issuer=data.get("issuer"),
+        contact=data.get("contact"),
+        correction=data.get("correction"),
+    )

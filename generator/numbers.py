@@ -1,0 +1,113 @@
+"""Exact numbers: Decimal from text, 四舍五入 rounding, Chinese-friendly formatting.
+
+Nothing here ever goes through float. `0.4*90.3 + 0.3*90.1 + 0.3*89.5` is 90.00 in Decimal and
+89.99999999999999 in float; the second is a person wrongly denied 优秀.
+"""
+
+from __future__ import annotations
+
+import decimal
+import re
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+# Plenty of digits for sums of weighted scores; rounding happens only where a scheme says.
+CONTEXT = decimal.Context(prec=50, rounding=ROUND_HALF_UP, Emax=10**6, Emin=-(10**6))
+decimal.setcontext(CONTEXT)
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋，％", "0123456789.-+,%")
+_NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+MAX_DIGITS = 30  # a score with more digits than this is not a score
+
+
+class NotANumber(ValueError):
+    """The text is not a plain decimal number (优, 1e999, NaN, 12abc)."""
+
+    def __init__(self, text: str, reason: str):
+        super().__init__(reason)
+        self.text = text
+        self.reason = reason
+
+
+def normalize_text(text: str) -> str:
+    """Full-width digits to ASCII, thousands separators and surrounding blanks removed."""
+    cleaned = text.translate(_FULLWIDTH).strip().replace("\u3000", "").replace(" ", "")
+    if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?", cleaned):
+        cleaned = cleaned.replace(",", "")
+    return cleaned
+
+
+def parse_decimal(text: str | int | Decimal) -> Decimal:
+    """Parse a plain decimal number written the way people type it in Excel.
+
+    Accepts 85, 85.5, ８５.５, +3, -2.5, " 85 ", 1,234.5. Rejects exponents, NaN, Infinity and
+    anything else, so that a cell holding 1e999 is reported, not silently made infinite.
+    """
+    if isinstance(text, Decimal):
+        if not text.is_finite():
+            raise NotANumber(str(text), "不是有限的数")
+        return text
+    if isinstance(text, bool):
+        raise NotANumber(str(text), "是真假值，不是数字")
+    if isinstance(text, int):
+        return Decimal(text)
+    cleaned = normalize_text(str(text))
+    if not _NUMBER_RE.match(cleaned):
+        lowered = cleaned.lower()
+        if lowered in {"nan", "inf", "infinity", "-inf", "+inf"} or re.fullmatch(
+            r"[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+", lowered
+        ):
+            raise NotANumber(str(text), "不是有限的普通数字（不支持科学计数法、NaN、无穷大）")
+        raise NotANumber(str(text), "不是数字")
+    if len(cleaned.lstrip("+-").replace(".", "")) > MAX_DIGITS:
+        raise NotANumber(str(text), f"位数超过 {MAX_DIGITS} 位")
+    return Decimal(cleaned)
+
+
+def parse_share(text: str | Decimal | int) -> Decimal:
+    """A share written as 40%, 40 %, 0.4 or ４０％ → Decimal('0.40')."""
+    if isinstance(text, (Decimal, int)) and not isinstance(text, bool):
+        value = Decimal(text)
+    else:
+        cleaned = normalize_text(str(text))
+        if cleaned.endswith("%"):
+            value = parse_decimal(cleaned[:-1]) / 100
+        else:
+            value = parse_decimal(cleaned)
+    if value > 1:  # written as 40 meaning 40%
+        value = value / 100
+    return value
+
+
+def round_half_up(value: Decimal, places: int) -> Decimal:
+    """四舍五入 at `places` decimals: 89.995 → 90.00 at 2 places (Python's round() would not)."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def floor_int(value: Decimal) -> int:
+    return int(value.to_integral_value(rounding=ROUND_FLOOR))
+
+
+def ceil_int(value: Decimal) -> int:
+    return int(value.to_integral_value(rounding=ROUND_CEILING))
+
+
+def places_of(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def fmt(value: Decimal | None, places: int | None = None) -> str:
+    """Show a number without float noise: 90.00 stays 90.00 when places=2; 3 stays 3."""
+    if value is None:
+        return "—"
+    if places is not None:
+        value = round_half_up(value, places)
+        return f"{value:.{places}f}"
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    return format(value.normalize(), "f")
+
+
+def fmt_share(value: Decimal) -> str:
+    """0.4 → 40%, 0.125 → 12.5%."""
+    return fmt(value * 100) + "%"

@@ -1,0 +1,127 @@
+"""The computed model: what the engine produces for one person and one period.
+
+Plain dataclasses, no I/O: the site, the CLI's explain and the archive lock all read these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from .load_results import PersonRow
+from .problems import Problem
+from .scheme import PERIOD_NAMES, Assessment, Scheme
+
+Status = Literal["graded", "no_grade", "undecidable", "incomplete", "tied"]
+
+STATUS_WORDS = {
+    "graded": "已定等次",
+    "no_grade": "不确定等次",
+    "undecidable": "无法评定",
+    "incomplete": "成绩不完整",
+    "tied": "待领导小组决定",
+}
+
+
+@dataclass
+class Step:
+    stage: str  # 项目 / 调整 / 取舍 / 等次 / 规则 / 名额 / 决定
+    text: str
+
+
+@dataclass
+class ItemScore:
+    code: str
+    name: str
+    value: Decimal | None
+    max: Decimal | None
+    depth: int
+    steps: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PersonResult:
+    person: PersonRow
+    items: list[ItemScore] = field(default_factory=list)
+    raw_total: Decimal | None = None
+    total: Decimal | None = None
+    band_grade: str | None = None
+    grade: str | None = None
+    status: Status = "graded"
+    status_label: str | None = None
+    reason: str | None = None
+    protected: bool = False  # a grade forced by a rule or a decision is not dropped by a quota
+    trace: list[Step] = field(default_factory=list)
+    decided: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.person.id
+
+    @property
+    def shown_grade(self) -> str:
+        if self.status == "graded" and self.grade:
+            return self.grade
+        return self.status_label or STATUS_WORDS[self.status]
+
+    def item(self, code: str) -> ItemScore | None:
+        return next((i for i in self.items if i.code == code), None)
+
+
+@dataclass
+class QuotaUse:
+    grade: str
+    scope: str  # 全单位 / 部门名 / 考核单元名
+    base: int
+    allowed: int | None
+    minimum: int | None
+    granted: int
+    candidates: int
+    tied: list[str] = field(default_factory=list)  # ids
+    words: str = ""
+
+
+@dataclass
+class Notice:
+    """A 公示's settings for one period, from <period>.notice.yaml."""
+
+    start: str | None = None  # ISO date
+    days: int | None = None
+    number: str | None = None  # 文号
+    issuer: str | None = None
+    contact: str | None = None
+    correction: str | None = None
+
+
+@dataclass
+class PeriodResult:
+    scheme: Scheme
+    assessment: Assessment
+    agency: str  # agency code
+    agency_name: str
+    year: int
+    label: str
+    files: list[str]
+    people: list[PersonResult]
+    quotas: list[QuotaUse] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notice: Notice | None = None
+    encoding: str | None = None
+
+    @property
+    def period_name(self) -> str:
+        if self.label == "Y":
+            return f"{self.year}年度"
+        return f"{self.year}年{PERIOD_NAMES[self.label]}"
+
+    @property
+    def key(self) -> str:
+        return f"{self.agency}/{self.scheme.code}/{self.year}/{self.label}"
+
+    @property
+    def unresolved_ties(self) -> list[PersonResult]:
+        return [p for p in self.people if p.status == "tied"]
+
+    def person(self, pid: str) -> PersonResult | None:
+        return next((p for p in self.people if p.id == pid), None)

@@ -1,0 +1,35 @@
+"""The item rule kinds, one module each, found through this registry (the yamllint way).
+
+`RULES` maps a kind (as written in YAML after `kind:`) to its model class. The scheme model's
+`score:` field is the discriminated union of these; the user guide lists them in this order.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Union
+
+from pydantic import Field
+
+from .coefficient import Coefficient
+from .deduct import Bonus, Deduct
+from .entered import Entered
+from .formula import FormulaRule
+from .level import Level
+from .period import PeriodScore
+from .weighted import Weighted
+
+RULES = {
+    "entered": Entered,
+    "deduct": Deduct,
+    "bonus": Bonus,
+    "level": Level,
+    "coefficient": Coefficient,
+    "weighted": Weighted,
+    "period_score": PeriodScore,
+    "formula": FormulaRule,
+}
+
+AnyRule = Annotated[
+    Union[Entered, Deduct, Bonus, Level, Coefficient, Weighted, PeriodScore, FormulaRule],
+    Field(discriminator="kind"),
+]
