@@ -99,7 +99,10 @@ class Formula:
         funcs = dict(PURE_FUNCTIONS)
         if functions:
             funcs.update(functions)
-        return _eval(self.tree.body, values, funcs)
+        try:
+            return _eval(self.tree.body, values, funcs)
+        except (TypeError, ArithmeticError):  # an empty cell (None) or text in arithmetic
+            raise FormulaError(f"公式中有值为空或不是数字，无法计算：{self.source}", "missing-value") from None
 
     def describe(self) -> str:
         """The formula in Chinese words for the handbook."""
@@ -126,9 +129,10 @@ def parse_formula(source: str, allowed_names: set[str] | None, allowed_functions
         if isinstance(node, ast.Name):
             names.add(node.id)
         elif isinstance(node, ast.Call):
-            if not isinstance(node.func, ast.Name) or node.func.id not in functions:
-                shown = node.func.id if isinstance(node.func, ast.Name) else ast.unparse(node.func)
-                raise FormulaError(f"不支持的函数「{shown}」；可用：{'、'.join(sorted(functions))}", "unknown-name")
+            if not isinstance(node.func, ast.Name) or node.func.id.startswith("__"):
+                raise FormulaError(f"公式中不允许这种调用：{source}")
+            if node.func.id not in functions:
+                raise FormulaError(f"不支持的函数「{node.func.id}」；可用：{'、'.join(sorted(functions))}", "unknown-name")
             if node.keywords:
                 raise FormulaError("函数不支持 名字=值 形式的参数")
         elif not isinstance(

@@ -115,3 +115,87 @@ class Publicity(Strict):
     objection: str = "对公示对象有异议的，请在公示期内向考核办公室反映；反映情况要实事求是，并请署真实姓名。"
     title: str | None = None
     summary_columns: list[Literal["平均分", "中位数", "最高分", "最低分"]] = []
+
+
+# Documentation of the policy kinds for the user guide: (key, title, what it does, example from a seed).
+POLICY_DOCS: list[tuple[str, str, str, str]] = [
+    (
+        "adjustments",
+        "加减分（弹性指标、奖项加分）",
+        "在各项得分之和上加分或减分：bonus 加分、penalty 减分、awards 按奖项加分（成绩表中填奖项名称，多项用、分隔）。"
+        "cap 是上限；factor 按某一列区分倍数（如 领导班子成员按一半加分）。「同一件事不累计」由填表人把握。",
+        """\
+adjustments:                              # 003 篇二：弹性指标加减分最高均不超过5分
+  - {kind: bonus, name: 加分指标, column: 加分, cap: 5}
+  - {kind: penalty, name: 减分指标, column: 减分, cap: 5}
+  - kind: awards                          # 001：获县委政府奖加2分……单位领导班子成员按一半加分
+    name: 个人获奖加分
+    column: 个人获奖
+    points: {本单位先进个人: 1, 县级奖励: 2, 省级奖励: 3, 国家级奖励: 5}
+    factor: {by: 身份, values: {领导班子成员: 0.5}}""",
+    ),
+    (
+        "grades",
+        "等次与分数段（含/不含）",
+        "order 从高到低列出等次；bands 给出每个等次的分数段：at_least（含）、above（不含）、at_most（含）、below（不含）。"
+        "分数段重叠或留有空档会报错；原文确有空档的，用 gap_policy: lower / upper 声明空档归入下一等次或上一等次，手册会列出每个空档。"
+        "定性评定的方案用 entered: 列名，等次由考核人直接填写。",
+        """\
+grades:                                   # 003 篇二：好90分及以上，较好75-89分，一般60-74分，较差60分以下
+  order: [好, 较好, 一般, 较差]
+  bands:
+    - {grade: 好, at_least: 90}
+    - {grade: 较好, at_least: 75, at_most: 89}
+    - {grade: 一般, at_least: 60, at_most: 74}
+    - {grade: 较差, below: 60}
+  gap_policy: lower                       # 89.50 分归入较好""",
+    ),
+    (
+        "quotas",
+        "比例限制（名额）",
+        "at_most 不超过、at_least 不少于某一比例；scope 是范围：unit 全单位、department 各部门，或一列的列名（如 考核单元）。"
+        "名额按精确小数计算，默认不超过向下取整、不少于向上取整（rounding 可改）。超出名额的按 rank_by 排序后降为下一等次；"
+        "名额线上分数相同的按 ties 处理：flag（默认，提交领导小组，决定前不公示）、include_all、exclude_all、break_by（依次比较 break_by 列出的项目）。",
+        """\
+quotas:                                   # 003 篇六：同一考核单元好等次不能超过40%，全单位也不能超过40%
+  - {grade: 好, scope: 考核单元, at_most: 40%}
+  - {grade: 好, scope: unit, at_most: 40%, ties: flag}""",
+    ),
+    (
+        "overrides",
+        "特殊情形（不确定等次、直接定等、等次上限、评定条件）",
+        "按书写顺序适用：no_grade 不确定等次（保留理由）、force 直接确定等次（不因名额降等）、cap 不得高于某等次、"
+        "gate 得到某等次须满足的条件（不满足降为下一等次）。条件用公式书写，只能使用方案中声明的列名和项目代码；"
+        "年度汇总中还可用 次数(\"好\")、全部(\"较差\")、期数()。",
+        """\
+overrides:                                # 003 篇二
+  - kind: no_grade
+    when: 试用期
+    reason: 新录用的公务员在试用期内参加平时考核，只写评语，不确定等次
+  - kind: force
+    grade: 好
+    when: 急难险重表现突出
+    reason: 承担急难险重任务表现突出的，当期直接确定为好等次
+  - kind: cap                             # 年度考核
+    grade: 不称职
+    when: 全部("较差")
+    reason: 平时考核结果均为较差等次的，年度考核直接确定为不称职等次
+  - kind: gate                            # 003 篇三：年度优秀等次人选应从平时考核成绩85分以上的人员中产生
+    grade: 优秀
+    requires: pingshi >= 85
+    reason: 年度考核优秀等次人选应从平时考核成绩 85 分以上的人员中产生""",
+    ),
+    (
+        "publicity",
+        "公示设置",
+        "grades 公示哪些等次（默认最高等次）；columns 列出哪些信息（默认 姓名、部门、等次，可加 岗位、总分、名次；不会公示编号）；"
+        "order 排序（stroke 姓氏笔画，默认；department；score）；days 公示几个工作日；objection 复核（异议）说明。",
+        """\
+publicity:
+  grades: [好]
+  columns: [姓名, 部门, 等次]
+  order: stroke
+  days: 5
+  objection: 对公示对象有异议的，请于公示期内向局人事科反映。""",
+    ),
+]

@@ -108,6 +108,7 @@ class PeriodResult:
     problems: list[Problem] = field(default_factory=list)
     notice: Notice | None = None
     encoding: str | None = None
+    corrections: list[tuple[str, str]] = field(default_factory=list)  # (date, reason) from kaohe reopen
 
     @property
     def period_name(self) -> str:

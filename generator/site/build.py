@@ -1,0 +1,212 @@
+"""`kaohe build`: check → generate the docs tree → mkdocs build into a fresh directory → scan →
+manifest → swap it in atomically. A failed or killed build leaves the published site untouched.
+
+This module and mkdocs_hooks.py are the only places that touch mkdocs.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import json
+import logging
+import os
+import shutil
+import sys
+import time
+import uuid
+from pathlib import Path
+
+from ..cli import EXIT_OK, EXIT_PROBLEMS, print_problems, project_root, summary_line
+from ..problems import Problems, Severity
+from .generate import Generated, generate, write_tree
+from .manifest import data_version, inputs_record, write_manifest
+from .scan import scan_site
+
+BUILD_DIR = ".build"
+
+
+class Progress:
+    """Stage lines with elapsed time; plain lines in CI logs, the same on a terminal."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.start = time.monotonic()
+
+    def __call__(self, message: str) -> None:
+        if not self.quiet:
+            print(f"[{time.monotonic() - self.start:5.1f}s] {message}", file=sys.stderr, flush=True)
+
+
+def site_dir_for(root: Path, audience: str, out: str | None) -> Path:
+    if out:
+        return Path(out).resolve()
+    return root / ("site" if audience == "public" else "site-internal")
+
+
+def _overrides(root: Path) -> Path:
+    own = root / "site_templates" / "overrides"
+    return own if own.is_dir() else Path(__file__).resolve().parents[2] / "site_templates" / "overrides"
+
+
+def mkdocs_config(root: Path, audience: str, docs_dir: Path, site_dir: Path, generated: Generated, version: str, work: Path) -> Path:
+    """The per-audience mkdocs config: the project's mkdocs.yml plus docs_dir, nav and search settings."""
+    dictionary = work / "jieba_user.txt"
+    dictionary.write_text("".join(f"{w} 100000 nz\n" for w in generated.jieba_words), encoding="utf-8")
+    nav = [
+        {"首页": "index.md"},
+        {"公示": "notices/index.md"},
+        {"考核办法": "handbooks/index.md"},
+        {"部门": "departments/index.md"},
+        {"年度档案": "archive/index.md"},
+    ]
+    if audience == "internal":
+        nav += [{"成绩明细": "results/index.md"}, {"人员": "people/index.md"}]
+    nav.append({"使用说明": ["guide/index.md", "guide/scheme.md", "guide/results.md", "guide/publish.md", "guide/problems.md"]})
+    base = (root / "mkdocs.yml").resolve()
+    if not base.exists():  # a site made by `kaohe init` has its own; fall back to the packaged one
+        base = Path(__file__).resolve().parents[2] / "mkdocs.yml"
+    config = {
+        "INHERIT": str(base),
+        "theme": {"name": "material", "custom_dir": str(_overrides(root))},
+        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "nav": nav,
+        "plugins": [
+            {
+                "search": {
+                    "lang": "zh",
+                    "separator": r'[\s\u200b\-_,:!=\[\]()"`/]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])',
+                    "jieba_dict_user": str(dictionary),
+                }
+            }
+        ],
+        "extra": {
+            "kaohe": {"audience": audience, "data_version": version, "internal": audience == "internal"},
+            "generator": False,
+        },
+    }
+    site_name = generated.ctx.title + ("（内部版）" if audience == "internal" else "")
+    config["site_name"] = site_name
+    path = work / "mkdocs.yml"
+    path.write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(config_path: Path, strict: bool = True) -> list[str]:
+    """Build with mkdocs; return its warnings (any warning fails a --strict mkdocs build)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    previous = logger.level
+    logger.setLevel(logging.WARNING)
+    stderr = sys.stderr
+    try:
+        sys.stderr = io.StringIO()  # mkdocs prints its own banner; our progress lines are enough
+        config = load_config(config_file=str(config_path), strict=strict)
+        build(config)
+    except (Abort, ConfigurationError, SystemExit) as exc:
+        handler.messages.append(f"mkdocs: {exc}")
+    finally:
+        sys.stderr = stderr
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+    return handler.messages
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Replace `target` by `new` atomically: renameat2(RENAME_EXCHANGE) on Linux, else two renames."""
+    if not target.exists():
+        os.replace(new, target)
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+        renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+        at_fdcwd, rename_exchange = -100, 2
+        if renameat2(at_fdcwd, os.fsencode(new), at_fdcwd, os.fsencode(target), rename_exchange) == 0:
+            shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old site
+            return
+    except (AttributeError, OSError):
+        pass
+    old = target.with_name(target.name + f".old-{uuid.uuid4().hex[:8]}")
+    os.replace(target, old)
+    os.replace(new, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(root: Path, audience: str, strict: bool, out: str | None, progress: Progress) -> tuple[int, Problems, dict]:
+    problems = Problems()
+    progress("读取方案和成绩表，计算成绩…")
+    generated = generate(root, audience, problems)
+    people = sum(len(p.people) for p in generated.periods)
+    progress(f"计算完成：{len(generated.project.schemes)} 个方案，{len(generated.periods)} 个考核期，{people} 人次")
+    blocked = [p for p in generated.periods if generated.ctx.has_notice(p) and p.unresolved_ties]
+    for period in blocked:
+        names = "、".join(f"{r.person.name}（{r.id}）" for r in period.unresolved_ties)
+        problems.add(period.files[0] if period.files else period.key, None, None, "tie-at-quota-line",
+                     f"{period.period_name}{period.assessment.name}名额线上并列待领导小组决定：{names}；决定之前公示页不列名单。", Severity.WARNING)
+    stats = {"periods": len(generated.periods), "people": people, "notices": generated.notices}
+    if problems.has_errors() or (strict and problems.warnings):
+        return EXIT_PROBLEMS, problems, stats
+    work = root / BUILD_DIR / audience
+    work.mkdir(parents=True, exist_ok=True)
+    docs_dir = work / "docs"
+    written, removed = write_tree(docs_dir, generated.files)
+    progress(f"写出文档 {len(generated.files)} 个（更新 {written}，删除 {removed}）")
+    site_dir = site_dir_for(root, audience, out)
+    staging = site_dir.with_name(f".{site_dir.name}.building-{uuid.uuid4().hex[:8]}")
+    records = inputs_record(generated.project, generated.periods)
+    version = data_version(records)
+    config = mkdocs_config(root, audience, docs_dir, staging, generated, version, work)
+    progress("mkdocs 生成网页…")
+    warnings = run_mkdocs(config)
+    if warnings or not (staging / "index.html").exists():
+        for message in warnings or ["mkdocs 没有生成 index.html"]:
+            problems.add("mkdocs.yml", None, None, "external-url" if "http" in message and "url" in message.lower() else "file-unreadable",
+                         f"网页生成失败：{message}")
+        shutil.rmtree(staging, ignore_errors=True)
+        return EXIT_PROBLEMS, problems, stats
+    progress("检查外部链接…")
+    for rel, url in scan_site(staging):
+        problems.add(f"{site_dir.name}/{rel}", None, None, "external-url", f"引用了外部地址 {url}；内网站点不能请求外网。")
+    if problems.has_errors():
+        shutil.rmtree(staging, ignore_errors=True)
+        return EXIT_PROBLEMS, problems, stats
+    write_manifest(staging, generated.project, records, audience)
+    stats["pages"] = sum(1 for _ in staging.rglob("*.html"))
+    swap_in(staging, site_dir)
+    stats["site"] = str(site_dir)
+    return EXIT_OK, problems, stats
+
+
+def cmd_build(args) -> int:
+    root = project_root(args).resolve()
+    progress = Progress(getattr(args, "quiet", False))
+    started = time.monotonic()
+    code, problems, stats = build_site(root, args.audience, args.strict, args.out, progress)
+    print_problems(problems)
+    if code != EXIT_OK:
+        print(summary_line(problems) + " 网站未更新（原有网站保持不变）。")
+        return code
+    elapsed = time.monotonic() - started
+    try:
+        shown = Path(stats["site"]).relative_to(Path.cwd())
+    except ValueError:
+        shown = Path(stats["site"])
+    print(f"生成完成：{stats['pages']} 个页面，{stats['notices']} 个公示，{stats['people']} 人次，用时 {elapsed:.1f} 秒，网站在 {shown}/")
+    return EXIT_OK

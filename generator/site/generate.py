@@ -1,0 +1,144 @@
+"""Gather everything, then write: the whole docs tree is computed in memory before a byte is written.
+
+`generate()` returns {docs-relative path: bytes} for one audience; `write_tree()` writes only the
+files whose bytes changed (so mkdocs' dirty rebuild in `serve` touches a handful of pages) and
+removes files that are no longer produced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..archive import check_locks
+from ..compute import compute_project
+from ..problems import Problems
+from ..project import Project, discover, safe_path
+from ..results import PeriodResult
+from ..yaml_source import load_yaml
+from .model import SiteContext, build_date
+from .pages_archive import build_archive, build_home, build_notice_index
+from .pages_department import build_departments
+from .pages_guide import build_guide
+from .pages_handbook import build_handbooks
+from .pages_internal import build_people, build_results
+from .pages_notice import build_notices
+from .workdays import calendar_from_data
+
+ASSETS = Path(__file__).resolve().parents[2] / "site_templates" / "assets"
+
+
+@dataclass
+class Generated:
+    files: dict[str, bytes]
+    project: Project
+    periods: list[PeriodResult]
+    ctx: SiteContext
+    notices: int
+    jieba_words: list[str] = field(default_factory=list)
+    inputs: list[Path] = field(default_factory=list)
+
+
+def load_calendar(project: Project, problems: Problems):
+    path = project.root / "content" / "holidays.yaml"
+    data = None
+    if path.exists() and safe_path(project.root, path, project, problems):
+        data, _ = load_yaml(path, problems, project.rel(path))
+    calendar, errors = calendar_from_data(data if isinstance(data, dict) else None)
+    for message in errors:
+        problems.add(project.rel(path), None, None, "bad-value", message)
+    return calendar
+
+
+def generate(root: Path, audience: str, problems: Problems) -> Generated:
+    project = discover(root, problems)
+    periods = compute_project(project, problems)
+    return generate_from(project, periods, audience, problems)
+
+
+def generate_from(project: Project, periods: list[PeriodResult], audience: str, problems: Problems) -> Generated:
+    check_locks(project, periods, problems)  # frozen periods: before any page shows a result
+    calendar = load_calendar(project, problems)
+    ctx = SiteContext(project, periods, audience, build_date(project.settings), calendar, problems, project.settings)
+    files: dict[str, bytes] = {}
+
+    def add_pages(pages) -> None:
+        for page in pages:
+            files[page.path] = page.text.encode("utf-8")
+
+    notice_pages, assets, notices = build_notices(ctx)
+    add_pages(notice_pages)
+    add_pages([build_notice_index(ctx, notices)])
+    add_pages(build_handbooks(ctx))
+    department_pages, department_index = build_departments(ctx)
+    add_pages(department_pages)
+    add_pages(build_archive(ctx, department_index))
+    add_pages(build_guide(ctx))
+    add_pages([build_home(ctx, notices)])
+    if ctx.internal:
+        result_pages, result_assets = build_results(ctx)
+        add_pages(result_pages)
+        assets.extend(result_assets)
+        add_pages(build_people(ctx))
+    for asset in assets:
+        files[asset.path] = asset.data
+    for path in sorted(ASSETS.rglob("*")):
+        if path.is_file():
+            files["assets/" + path.relative_to(ASSETS).as_posix()] = path.read_bytes()
+    _hand_written(project, files, problems)
+    return Generated(files, project, periods, ctx, len(notices), _jieba_words(project, periods, audience))
+
+
+def _hand_written(project: Project, files: dict[str, bytes], problems: Problems) -> None:
+    pages = project.root / "content" / "pages"
+    if not pages.is_dir():
+        return
+    for path in sorted(pages.rglob("*.md")):
+        if safe_path(project.root, path, project, problems):
+            files["pages/" + path.relative_to(pages).as_posix()] = path.read_bytes()
+
+
+def _jieba_words(project: Project, periods: list[PeriodResult], audience: str) -> list[str]:
+    """Names and departments for jieba's user dictionary, so 欧阳明辉 is one word, not 欧阳明/辉.
+
+    Only names that appear on this edition's pages are useful; the dictionary file is a build
+    input and is never copied into the site.
+    """
+    words: set[str] = set()
+    for agency in project.agencies.values():
+        words.add(agency.name)
+        words.update(agency.departments)
+    for scheme in project.schemes.values():
+        for assessment in scheme.assessments:
+            if assessment.grades:
+                words.update(assessment.grades.order)
+    for period in periods:
+        for person in period.people:
+            words.add(person.person.department)
+            words.add(person.person.name)
+            words.update(part for part in person.person.name.split("·") if len(part) > 1)
+    return sorted(w for w in words if w and len(w) > 1 and " " not in w)
+
+
+def write_tree(docs_dir: Path, files: dict[str, bytes]) -> tuple[int, int]:
+    """Write changed files, remove stale ones; returns (written, removed)."""
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    written = removed = 0
+    for rel, data in files.items():
+        target = docs_dir / rel
+        if target.exists() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+        written += 1
+    wanted = set(files)
+    for path in sorted(docs_dir.rglob("*"), reverse=True):
+        rel = path.relative_to(docs_dir).as_posix()
+        if path.is_file() and rel not in wanted:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return written, removed

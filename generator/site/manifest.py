@@ -1,0 +1,81 @@
+"""manifest.json: what a build was made from and what it produced, with hashes.
+
+Every input file (SHA-256, detected encoding, sheet and row counts), the scheme versions, the
+engine and dependency versions, and every output file's SHA-256. The data version shown in each
+page's footer is a short hash of the inputs. Nothing personal is in it: file names, hashes and
+counts only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib import metadata
+from pathlib import Path
+
+from .. import ENGINE_VERSION
+from ..project import Project
+from ..results import PeriodResult
+
+DEPENDENCIES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "jinja2", "pyyaml", "pydantic", "openpyxl", "jieba", "chinesecalendar", "markdown")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def input_files(project: Project) -> list[Path]:
+    files = [project.root / name for name in sorted(project.scheme_files.values())]
+    content = project.root / "content"
+    if content.is_dir():
+        files += sorted(p for p in content.rglob("*") if p.is_file() and not p.is_symlink() and not p.name.startswith((".", "~$")))
+    return files
+
+
+def inputs_record(project: Project, periods: list[PeriodResult]) -> list[dict]:
+    details: dict[str, dict] = {}
+    for period in periods:
+        if period.files:
+            details[period.files[0]] = {"encoding": period.encoding, "rows": len(period.people), "period": period.key}
+    records = []
+    for path in input_files(project):
+        rel = project.rel(path)
+        record = {"path": rel, "sha256": sha256(path.read_bytes())}
+        record.update(details.get(rel, {}))
+        records.append(record)
+    return records
+
+
+def data_version(records: list[dict]) -> str:
+    digest = hashlib.sha256()
+    for record in records:
+        digest.update(f"{record['path']}\0{record['sha256']}\n".encode())
+    return digest.hexdigest()[:12]
+
+
+def versions() -> dict[str, str]:
+    found = {"kaohe-engine": ENGINE_VERSION}
+    for name in DEPENDENCIES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "missing"
+    return found
+
+
+def write_manifest(site_dir: Path, project: Project, records: list[dict], audience: str) -> None:
+    outputs = []
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel == "manifest.json":
+            continue
+        outputs.append({"path": rel, "sha256": sha256(path.read_bytes())})
+    manifest = {
+        "audience": audience,
+        "data_version": data_version(records),
+        "inputs": records,
+        "schemes": {code: {"name": s.name, "version": s.version, "file": project.scheme_files[code]} for code, s in sorted(project.schemes.items())},
+        "versions": versions(),
+        "outputs": outputs,
+    }
+    (site_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -1,0 +1,189 @@
+"""What every page builder shares: the computed model, the audience, the date, paths and links.
+
+Privacy by construction: page builders ask `ctx.internal` before they put a score, an item
+value, an ID or a note on a page; the public edition's builders never receive more than the
+scheme's publicity settings allow (see notice_rows and summary_counts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..problems import Problems
+from ..project import Project
+from ..results import PeriodResult
+from ..scheme import Scheme
+from .workdays import HolidayCalendar, UnknownDate
+
+
+@dataclass
+class Page:
+    path: str  # relative to docs/, always .md
+    text: str
+
+
+@dataclass
+class Asset:
+    path: str
+    data: bytes
+
+
+@dataclass
+class NoticeState:
+    start: dt.date | None
+    end: dt.date | None
+    days: int
+    state: str  # 未开始 / 公示中 / 已结束 / 待定
+    days_left: int | None
+    blocked: bool  # an unresolved tie keeps the list from being published
+
+
+@dataclass
+class SiteContext:
+    project: Project
+    periods: list[PeriodResult]
+    audience: str  # public | internal
+    today: dt.date
+    calendar: HolidayCalendar
+    problems: Problems
+    settings: dict = field(default_factory=dict)
+    _notice_cache: dict = field(default_factory=dict)
+
+    @property
+    def internal(self) -> bool:
+        return self.audience == "internal"
+
+    @property
+    def title(self) -> str:
+        return str(self.settings.get("title") or "考核办法与考核结果")
+
+    # --- paths (docs-relative, codes not names)
+    @staticmethod
+    def handbook_path(scheme: Scheme) -> str:
+        return f"handbooks/{scheme.code}.md"
+
+    @staticmethod
+    def notice_path(period: PeriodResult) -> str:
+        return f"notices/{period.agency}/{period.scheme.code}/{period.year}-{period.label}.md"
+
+    @staticmethod
+    def results_path(period: PeriodResult) -> str:
+        return f"results/{period.agency}/{period.scheme.code}/{period.year}-{period.label}.md"
+
+    @staticmethod
+    def department_path(agency: str, department: str, year: int) -> str:
+        return f"departments/{agency}/{department_code(department)}/{year}.md"
+
+    @staticmethod
+    def person_path(agency: str, pid: str) -> str:
+        return f"people/{agency}/{person_code(pid)}.md"
+
+    @staticmethod
+    def link(from_page: str, to_page: str) -> str:
+        """The relative URL from one page to another (directory URLs), for raw HTML and Markdown alike.
+
+        Raw HTML blocks are not rewritten by mkdocs, so links are computed here once, the same way
+        for every page: docs path a/b.md is served at a/b/, a/index.md at a/.
+        """
+        source, target = url_of(from_page), url_of(to_page)
+        rel = posixpath.relpath(target or ".", source or ".")
+        return "./" if rel == "." else rel + "/"
+
+    # --- notices
+    def has_notice(self, period: PeriodResult) -> bool:
+        publicity = period.scheme.publicity_for(period.assessment)
+        return publicity.publish and period.notice is not None and period.notice.start is not None and period.assessment.grades is not None
+
+    def notice_state(self, period: PeriodResult) -> NoticeState:
+        key = period.key
+        if key in self._notice_cache:
+            return self._notice_cache[key]
+        publicity = period.scheme.publicity_for(period.assessment)
+        notice = period.notice
+        days = (notice.days if notice and notice.days else None) or publicity.days
+        blocked = bool(period.unresolved_ties)
+        state = NoticeState(None, None, days, "待定", None, blocked)
+        if notice and notice.start:
+            try:
+                start = dt.date.fromisoformat(str(notice.start))
+            except ValueError:
+                self.problems.add(period.files[-1] if period.files else key, None, None, "notice-invalid", f"公示开始日期「{notice.start}」不是日期。")
+                self._notice_cache[key] = state
+                return state
+            try:
+                end = self.calendar.add_workdays(start, days)
+                state.start, state.end = start, end
+                if self.today < start:
+                    state.state = "未开始"
+                elif self.today <= end:
+                    state.state = "公示中"
+                    state.days_left = self.calendar.workdays_between(self.today, end)
+                else:
+                    state.state = "已结束"
+            except UnknownDate as exc:
+                self.problems.add(
+                    _notice_file(period),
+                    None,
+                    None,
+                    "calendar-unknown-date",
+                    f"{period.period_name}公示期需要 {exc.day.isoformat()} 是否为工作日，但节假日日历没有这一年；请在 content/holidays.yaml 中补上该年的节假日和调休上班日。",
+                )
+        self._notice_cache[key] = state
+        return state
+
+
+def _notice_file(period: PeriodResult) -> str:
+    notice = [f for f in period.files if f.endswith(".notice.yaml")]
+    return notice[0] if notice else period.key
+
+
+def asset_link(from_page: str, asset: str) -> str:
+    """The relative URL of a file (download, image) from a page."""
+    return posixpath.relpath(asset, url_of(from_page) or ".")
+
+
+def url_of(path: str) -> str:
+    stem = path[:-3] if path.endswith(".md") else path
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def department_code(name: str) -> str:
+    return "d" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+
+
+def person_code(pid: str) -> str:
+    if re.fullmatch(r"[A-Za-z0-9_-]{1,40}", pid):
+        return pid
+    return "p" + hashlib.sha1(pid.encode("utf-8")).hexdigest()[:10]
+
+
+def build_date(settings: dict) -> dt.date:
+    """SOURCE_DATE_EPOCH (reproducible builds), else content/site.yaml build_date, else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    value = settings.get("build_date")
+    if value:
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            pass
+    return dt.date.today()
+
+
+def share_text(count: int, base: int) -> str:
+    if base == 0:
+        return "—"
+    from ..numbers import fmt_share, round_half_up
+
+    return fmt_share(round_half_up(Decimal(count) / Decimal(base), 3))

@@ -1,0 +1,71 @@
+"""Home page and the yearly archive."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..results import PeriodResult
+from .model import Page, SiteContext
+from .pages_notice import NoticeView
+from .render import render
+
+
+def build_archive(ctx: SiteContext, departments: dict[tuple[str, str, int], str]) -> list[Page]:
+    by_year: dict[int, list[PeriodResult]] = defaultdict(list)
+    for period in ctx.periods:
+        by_year[period.year].append(period)
+    pages = []
+    years = sorted(by_year, reverse=True)
+    for year in years:
+        path = f"archive/{year}.md"
+        periods = sorted(by_year[year], key=lambda p: (p.agency, p.scheme.code, p.assessment.rolls_up is not None, p.label))
+        rows = []
+        for p in periods:
+            rows.append({
+                "p": p,
+                "notice": ctx.link(path, ctx.notice_path(p)) if ctx.has_notice(p) else None,
+                "state": ctx.notice_state(p).state if ctx.has_notice(p) else None,
+                "results": ctx.link(path, ctx.results_path(p)) if ctx.internal else None,
+                "handbook": ctx.link(path, ctx.handbook_path(p.scheme)),
+                "graded": sum(1 for x in p.people if x.status == "graded"),
+            })
+        depts = sorted(
+            ((ctx.project.agencies[a].name, d, ctx.link(path, target)) for (a, d, y), target in departments.items() if y == year),
+        )
+        pages.append(Page(path, render("archive_year.md.j2", year=year, rows=rows, departments=depts)))
+    pages.append(Page("archive/index.md", render("archive_index.md.j2", years=[(y, ctx.link("archive/index.md", f"archive/{y}.md"), len(by_year[y])) for y in years])))
+    return pages
+
+
+def build_home(ctx: SiteContext, notices: list[NoticeView]) -> Page:
+    open_now, others = [], []
+    for view in notices:
+        state = ctx.notice_state(view.period)
+        entry = (view, state, ctx.link("index.md", view.path))
+        (open_now if state.state == "公示中" else others).append(entry)
+    open_now.sort(key=lambda e: (e[1].end, e[0].title))
+    others.sort(key=lambda e: (e[1].start or e[0].period.year, e[0].title), reverse=True)
+    schemes = sorted(ctx.project.schemes.values(), key=lambda s: (s.issuer, s.code))
+    years = sorted({p.year for p in ctx.periods}, reverse=True)
+    return Page("index.md", render(
+        "home.md.j2",
+        title=ctx.title,
+        today=ctx.today,
+        open_now=open_now,
+        recent=others[:8],
+        handbooks=[(s, ctx.link("index.md", ctx.handbook_path(s))) for s in schemes],
+        years=[(y, ctx.link("index.md", f"archive/{y}.md")) for y in years],
+        internal=ctx.internal,
+        links={k: ctx.link("index.md", v) for k, v in {
+            "notices": "notices/index.md", "handbooks": "handbooks/index.md", "departments": "departments/index.md",
+            "archive": "archive/index.md", "guide": "guide/index.md", "results": "results/index.md",
+        }.items()},
+    ))
+
+
+def build_notice_index(ctx: SiteContext, notices: list[NoticeView]) -> Page:
+    rows = []
+    for view in sorted(notices, key=lambda v: (v.period.year, v.period.label, v.title), reverse=True):
+        state = ctx.notice_state(view.period)
+        rows.append((view, state, ctx.link("notices/index.md", view.path)))
+    return Page("notices/index.md", render("notices_index.md.j2", rows=rows))

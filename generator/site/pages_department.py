@@ -1,0 +1,127 @@
+"""Department summaries: one page per department per year (not per period, so pages scale).
+
+Public: grade counts and shares, an SVG chart with the numbers also as a table, quota use and
+the department's earlier years side by side. Internal adds mean, median, min, max and members.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..numbers import fmt
+from ..results import PeriodResult, PersonResult
+from .charts import bar_chart
+from .model import Page, SiteContext, department_code, share_text
+from .render import render
+
+
+@dataclass
+class Distribution:
+    period: PeriodResult
+    labels: list[str]  # grades in order, then statuses
+    counts: list[int]
+    total: int
+    quota_words: list[str] = field(default_factory=list)
+    stats: dict | None = None
+    members: list[PersonResult] = field(default_factory=list)
+
+    @property
+    def shares(self) -> list[str]:
+        return [share_text(c, self.total) for c in self.counts]
+
+
+def distribution(period: PeriodResult, department: str, internal: bool) -> Distribution | None:
+    members = [p for p in period.people if p.person.department == department]
+    if not members:
+        return None
+    order = list(period.assessment.grades.order) if period.assessment.grades else []
+    counts: dict[str, int] = defaultdict(int)
+    for person in members:
+        counts[person.grade if person.status == "graded" and person.grade else person.shown_grade] += 1
+    labels = order + sorted(k for k in counts if k not in order)
+    dist = Distribution(period, labels, [counts.get(label, 0) for label in labels], len(members))
+    for use in period.quotas:
+        if use.scope in ("全单位", department) and use.allowed is not None:
+            where = "全单位" if use.scope == "全单位" else "本部门"
+            dist.quota_words.append(f"{where}「{use.grade}」名额 {use.allowed} 人，实际 {use.granted} 人（参加考核 {use.base} 人）")
+    if internal:
+        totals = sorted(p.total for p in members if p.total is not None)
+        if totals:
+            places = period.assessment.places
+            dist.stats = {
+                "平均分": fmt(sum(totals) / len(totals), places),
+                "中位数": fmt(statistics.median(totals), places),
+                "最高分": fmt(totals[-1], places),
+                "最低分": fmt(totals[0], places),
+            }
+        dist.members = sorted(members, key=lambda p: (p.total is None, -(p.total or 0), p.id))
+    return dist
+
+
+def build_departments(ctx: SiteContext) -> tuple[list[Page], dict[tuple[str, str, int], str]]:
+    """Pages and an index (agency, department, year) → page path for the archive."""
+    pages: list[Page] = []
+    index: dict[tuple[str, str, int], str] = {}
+    by_agency_year: dict[tuple[str, int], list[PeriodResult]] = defaultdict(list)
+    for period in ctx.periods:
+        by_agency_year[(period.agency, period.year)].append(period)
+    for agency_code, agency in sorted(ctx.project.agencies.items()):
+        years = sorted({year for (a, year) in by_agency_year if a == agency_code})
+        departments = list(agency.departments) or sorted({p.person.department for per in ctx.periods if per.agency == agency_code for p in per.people})
+        for department in departments:
+            history: list[tuple[int, Distribution]] = []
+            for year in years:
+                dists = [d for per in _ordered(by_agency_year[(agency_code, year)]) if (d := distribution(per, department, ctx.internal))]
+                if not dists:
+                    continue
+                path = ctx.department_path(agency_code, department, year)
+                index[(agency_code, department, year)] = path
+                history.extend((year, d) for d in dists)
+                charts = [
+                    bar_chart(
+                        f"{department}{d.period.period_name}{d.period.assessment.name}等次分布",
+                        "，".join(f"{label} {count} 人" for label, count in zip(d.labels, d.counts)) + f"，共 {d.total} 人",
+                        list(zip(d.labels, d.counts)),
+                        f"c-{department_code(department)}-{d.period.scheme.code}-{year}-{d.period.label}",
+                    )
+                    for d in dists
+                ]
+                earlier = [(y, d) for (y, d) in history if y < year and y >= year - 4]
+                pages.append(
+                    Page(
+                        path,
+                        render(
+                            "department.md.j2",
+                            agency=agency,
+                            department=department,
+                            year=year,
+                            dists=list(zip(dists, charts)),
+                            earlier=earlier,
+                            internal=ctx.internal,
+                            links={
+                                "results": {d.period.key: ctx.link(path, ctx.results_path(d.period)) for d in dists},
+                                "people": {p.id: ctx.link(path, ctx.person_path(agency_code, p.id)) for d in dists for p in d.members},
+                                "notice": {d.period.key: ctx.link(path, ctx.notice_path(d.period)) for d in dists if ctx.has_notice(d.period)},
+                                "years": {y: ctx.link(path, ctx.department_path(agency_code, department, y)) for y in years},
+                            },
+                        ),
+                    )
+                )
+    pages.append(Page("departments/index.md", _index(ctx, index)))
+    return pages, index
+
+
+def _ordered(periods: list[PeriodResult]) -> list[PeriodResult]:
+    return sorted(periods, key=lambda p: (p.scheme.code, p.assessment.rolls_up is not None, p.label))
+
+
+def _index(ctx: SiteContext, index: dict[tuple[str, str, int], str]) -> str:
+    rows = []
+    for agency_code, agency in sorted(ctx.project.agencies.items()):
+        departments = sorted({d for (a, d, _) in index if a == agency_code}, key=lambda d: (agency.departments.index(d) if d in agency.departments else 999, d))
+        for department in departments:
+            years = sorted(y for (a, d, y) in index if a == agency_code and d == department)
+            rows.append((agency.name, department, [(y, ctx.link("departments/index.md", index[(agency_code, department, y)])) for y in years]))
+    return render("departments_index.md.j2", rows=rows)

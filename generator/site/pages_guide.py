@@ -1,0 +1,35 @@
+"""使用说明: the user guide, built into the same site from the code that implements the rules.
+
+Rule kinds come from generator.rules.RULES (their docstrings and EXAMPLEs), policy kinds from
+generator.policy.POLICY_DOCS and problem codes from generator.problems.CODES, so the guide
+cannot fall behind the engine. A test fails if any of them has no entry.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+from ..policy import POLICY_DOCS
+from ..problems import CODES
+from ..rules import RULES
+from .model import Page, SiteContext
+from .render import render
+
+
+def rule_entries() -> list[dict]:
+    return [
+        {"kind": kind, "title": cls.TITLE, "doc": inspect.cleandoc(cls.__doc__ or ""), "example": cls.EXAMPLE}
+        for kind, cls in RULES.items()
+    ]
+
+
+def build_guide(ctx: SiteContext) -> list[Page]:
+    seed = sorted(ctx.project.schemes)[0] if ctx.project.schemes else "s003-p2"
+    pages = [
+        Page("guide/index.md", render("guide_index.md.j2", seed=seed)),
+        Page("guide/scheme.md", render("guide_scheme.md.j2", rules=rule_entries(), policies=POLICY_DOCS)),
+        Page("guide/results.md", render("guide_results.md.j2", seed=seed)),
+        Page("guide/publish.md", render("guide_publish.md.j2", seed=seed)),
+        Page("guide/problems.md", render("guide_problems.md.j2", codes=sorted(CODES.items()))),
+    ]
+    return pages

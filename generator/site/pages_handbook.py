@@ -1,0 +1,195 @@
+"""Rule handbooks: one page per scheme, every rule in Chinese words generated from the rule itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..bands import analyze
+from ..expr import FormulaError, compiled
+from ..numbers import fmt
+from ..scheme import PERIOD_NAMES, Assessment, Item, Scheme, Section
+from .model import Page, SiteContext
+from .render import render
+
+_CN = "一二三四五六七八九十"
+
+
+def cn_number(n: int) -> str:
+    if n <= 10:
+        return _CN[n - 1]
+    if n < 20:
+        return "十" + _CN[n - 11]
+    tens, ones = divmod(n, 10)
+    return _CN[tens - 1] + "十" + (_CN[ones - 1] if ones else "")
+
+
+def official_number(level: int, n: int) -> str:
+    """一、 （一） 1. （1）: the numbering of Chinese official documents."""
+    if level == 0:
+        return f"{cn_number(n)}、"
+    if level == 1:
+        return f"（{cn_number(n)}）"
+    if level == 2:
+        return f"{n}."
+    return f"（{n}）"
+
+
+@dataclass
+class SectionView:
+    number: str
+    title: str
+    body: str
+    level: int
+    anchor: str
+
+
+def flatten_sections(sections: list[Section], level: int = 0, prefix: str = "s") -> list[SectionView]:
+    out: list[SectionView] = []
+    for i, section in enumerate(sections, start=1):
+        anchor = f"{prefix}-{i}"
+        out.append(SectionView(official_number(level, i), section.title, section.body.strip(), level, anchor))
+        out.extend(flatten_sections(section.sections, level + 1, anchor))
+    return out
+
+
+@dataclass
+class ItemRow:
+    code: str
+    name: str
+    depth: int
+    max: str
+    standard: str
+    how: str
+
+
+def item_rows(items: list[Item], depth: int = 0) -> list[ItemRow]:
+    rows: list[ItemRow] = []
+    for item in items:
+        rule = item.rule
+        if item.by_post:
+            how = "按岗位分别设置，见下方各岗位项目表"
+        elif item.children:
+            how = "各子项得分之和" if item.combine == "sum" else "各子项按权重合成：" + "、".join(f"{c.name} {fmt((c.weight or 0) * 100)}%" for c in item.children)
+        else:
+            how = rule.describe(item) if rule is not None else ""
+        rows.append(ItemRow(item.code, item.name, depth, fmt(item.max) if item.max is not None else "—", item.standard or "", how))
+        rows.extend(item_rows(item.children, depth + 1))
+    return rows
+
+
+def condition_words(text: str | None) -> str:
+    if not text:
+        return ""
+    try:
+        return compiled(text).describe()
+    except FormulaError:
+        return text
+
+
+def override_words(assessment: Assessment) -> list[tuple[str, str, str]]:
+    """(kind title, condition/result words, reason) in the declared order."""
+    grades = assessment.grades
+    out = []
+    for o in assessment.overrides:
+        cond = condition_words(o.when)
+        if o.kind == "no_grade":
+            out.append(("不确定等次", f"当 {cond} 时：{o.label or (grades.no_grade if grades else '不确定等次')}", o.reason))
+        elif o.kind == "force":
+            out.append(("直接确定等次", f"当 {cond} 时：直接确定为「{o.grade}」", o.reason))
+        elif o.kind == "cap":
+            out.append(("等次上限", f"当 {cond} 时：不得高于「{o.grade}」", o.reason))
+        else:
+            out.append(("评定条件", f"评为「{o.grade}」须满足：{condition_words(o.requires)}；不满足的降为下一等次", o.reason))
+    return out
+
+
+def band_view(assessment: Assessment) -> dict | None:
+    grades = assessment.grades
+    if grades is None:
+        return None
+    gaps = []
+    if grades.bands:
+        _, found = analyze(grades.bands, assessment.places, None, assessment.total_max)
+        for gap in found:
+            if gap.low is None or gap.high is None:
+                continue
+            target = gap.below if grades.gap_policy == "lower" else gap.above if grades.gap_policy == "upper" else None
+            gaps.append((gap.words(), target.grade if target else "无（须补齐分数段）"))
+    return {
+        "order": grades.order,
+        "bands": [(b.grade, b.words()) for b in grades.bands],
+        "entered": grades.entered,
+        "gaps": gaps,
+        "no_grade": grades.no_grade,
+    }
+
+
+def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
+    by_post = [i for i in assessment.walk() if i.by_post]
+    source = scheme.assessment(assessment.rolls_up) if assessment.rolls_up else None
+    return {
+        "a": assessment,
+        "period_words": "、".join(PERIOD_NAMES[label] for label in assessment.period_labels),
+        "items": item_rows(assessment.items),
+        "posts": [(p.name, item_rows(p.items)) for p in scheme.posts] if by_post else [],
+        "adjustments": [a.words() for a in assessment.adjustments],
+        "bands": band_view(assessment),
+        "quotas": [q.text + "。" + q.words() if q.text else q.words() for q in assessment.quotas],
+        "overrides": override_words(assessment),
+        "source": source,
+        "places": assessment.places,
+        "publicity": scheme.publicity_for(assessment),
+    }
+
+
+def changes_since(old: Scheme, new: Scheme) -> list[str]:
+    """What changed between two versions: items added, removed, re-pointed; bands changed."""
+    lines: list[str] = []
+    for assessment in new.assessments:
+        before = old.assessment(assessment.code)
+        if before is None:
+            lines.append(f"新增考核「{assessment.name}」")
+            continue
+        old_items = {i.code: i for i in before.walk()}
+        new_items = {i.code: i for i in assessment.walk()}
+        for code, item in new_items.items():
+            if code not in old_items:
+                lines.append(f"{assessment.name}：新增项目「{item.name}」（{fmt(item.max)} 分）")
+            elif old_items[code].max != item.max:
+                lines.append(f"{assessment.name}：「{item.name}」由 {fmt(old_items[code].max)} 分改为 {fmt(item.max)} 分")
+        for code, item in old_items.items():
+            if code not in new_items:
+                lines.append(f"{assessment.name}：删除项目「{item.name}」")
+        old_bands = [(b.grade, b.words()) for b in (before.grades.bands if before.grades else [])]
+        new_bands = [(b.grade, b.words()) for b in (assessment.grades.bands if assessment.grades else [])]
+        if old_bands != new_bands:
+            lines.append(f"{assessment.name}：等次分数段调整为 " + "；".join(f"{g} {w}" for g, w in new_bands))
+    for assessment in old.assessments:
+        if new.assessment(assessment.code) is None:
+            lines.append(f"删除考核「{assessment.name}」")
+    return lines
+
+
+def build_handbooks(ctx: SiteContext) -> list[Page]:
+    pages = []
+    schemes = sorted(ctx.project.schemes.values(), key=lambda s: (s.issuer, s.code))
+    entries = []
+    for scheme in schemes:
+        path = ctx.handbook_path(scheme)
+        previous = ctx.project.schemes.get(scheme.previous or "")
+        usage = sorted({(p.agency_name, p.year) for p in ctx.periods if p.scheme.code == scheme.code})
+        text = render(
+            "handbook.md.j2",
+            s=scheme,
+            sections=flatten_sections(scheme.sections),
+            assessments=[assessment_view(scheme, a) for a in scheme.assessments],
+            previous=previous,
+            previous_link=ctx.link(path, ctx.handbook_path(previous)) if previous else "",
+            changes=changes_since(previous, scheme) if previous else [],
+            defects=scheme.acknowledged_defects,
+            usage=usage,
+        )
+        pages.append(Page(path, text))
+        entries.append((scheme, ctx.link("handbooks/index.md", path)))
+    pages.append(Page("handbooks/index.md", render("handbooks_index.md.j2", entries=entries)))
+    return pages

@@ -1,0 +1,136 @@
+"""公示 pages: the list of people proposed for a grade, as the scheme's publicity settings say.
+
+Only the columns the scheme allows (by default 姓名, 部门, 等次; never an ID); ordered by 姓氏笔画
+unless the scheme says otherwise; the 公示期 counted in working days on the holiday calendar;
+an unresolved tie at a quota line keeps the list from being published.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..numbers import fmt
+from ..results import PeriodResult, PersonResult
+from .downloads import DataTable, csv_bytes, xlsx_bytes
+from .model import Asset, Page, SiteContext, asset_link
+from .ordering import stroke_key
+
+WEEKDAYS = "一二三四五六日"
+
+
+@dataclass
+class NoticeView:
+    period: PeriodResult
+    path: str
+    title: str
+    grades: list[str]
+    headers: list[str]
+    rows: list[list[str]]
+
+
+def published_grades(period: PeriodResult) -> list[str]:
+    publicity = period.scheme.publicity_for(period.assessment)
+    grades = period.assessment.grades
+    return publicity.grades or (grades.order[:1] if grades else [])
+
+
+def notice_people(period: PeriodResult) -> list[PersonResult]:
+    grades = published_grades(period)
+    publicity = period.scheme.publicity_for(period.assessment)
+    people = [p for p in period.people if p.status == "graded" and p.grade in grades]
+    if publicity.order == "score":
+        people.sort(key=lambda p: p.id)
+        people.sort(key=lambda p: (p.total is None, -(p.total or 0)))
+    elif publicity.order == "department":
+        people.sort(key=lambda p: (p.person.department, stroke_key(p.person.name), p.id))
+    else:
+        people.sort(key=lambda p: (stroke_key(p.person.name), p.id))
+    return people
+
+
+def notice_table(period: PeriodResult) -> tuple[list[str], list[list[str]]]:
+    """Exactly the columns the scheme publishes. Nothing else leaves this function."""
+    publicity = period.scheme.publicity_for(period.assessment)
+    labels = {"姓名": period.scheme.people.name, "部门": period.scheme.people.department, "岗位": period.scheme.people.post or "岗位",
+              "等次": "拟定等次", "总分": "总分", "名次": "名次"}
+    ranked = sorted((p for p in period.people if p.total is not None), key=lambda p: -p.total)  # type: ignore[operator]
+    rank = {p.id: i + 1 for i, p in enumerate(ranked)}
+    headers = ["序号"] + [labels[c] for c in publicity.columns]
+    rows = []
+    for i, person in enumerate(notice_people(period), start=1):
+        row = [str(i)]
+        for column in publicity.columns:
+            row.append({
+                "姓名": person.person.name,
+                "部门": person.person.department,
+                "岗位": person.person.post or "",
+                "等次": person.grade or "",
+                "总分": fmt(person.total, period.assessment.places) if person.total is not None else "",
+                "名次": str(rank.get(person.id, "")),
+            }[column])
+        rows.append(row)
+    return headers, rows
+
+
+def notice_title(period: PeriodResult) -> str:
+    publicity = period.scheme.publicity_for(period.assessment)
+    grades = "、".join(f"“{g}”" for g in published_grades(period))
+    if publicity.title:
+        return publicity.title.replace("{期间}", period.period_name).replace("{等次}", grades)
+    return f"关于{period.agency_name}{period.period_name}{period.assessment.name}拟定{grades}等次人员的公示"
+
+
+def cn_date(day) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+def build_notices(ctx: SiteContext) -> tuple[list[Page], list[Asset], list[NoticeView]]:
+    pages, assets, views = [], [], []
+    for period in ctx.periods:
+        if not ctx.has_notice(period):
+            continue
+        path = ctx.notice_path(period)
+        state = ctx.notice_state(period)
+        headers, rows = notice_table(period)
+        title = notice_title(period)
+        view = NoticeView(period, path, title, published_grades(period), headers, rows)
+        views.append(view)
+        agency = ctx.project.agencies[period.agency]
+        notice = period.notice
+        downloads = []
+        if not state.blocked and rows:
+            base = f"downloads/{period.agency}/{period.scheme.code}/{period.year}-{period.label}-公示名单"
+            table = DataTable(title, headers, rows)
+            assets.append(Asset(base + ".xlsx", xlsx_bytes(table)))
+            assets.append(Asset(base + ".csv", csv_bytes(table)))
+            downloads = [("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))]
+        pages.append(Page(path, _render(ctx, view, state, agency, notice, downloads)))
+    return pages, assets, views
+
+
+def _render(ctx, view, state, agency, notice, downloads) -> str:
+    from .render import render
+
+    period = view.period
+    publicity = period.scheme.publicity_for(period.assessment)
+    issuer = (notice.issuer if notice and notice.issuer else None) or agency.issuer or agency.name
+    contact = (notice.contact if notice and notice.contact else None) or agency.contact
+    order_words = {"stroke": "按姓氏笔画排序", "department": "按部门排序", "score": "按总分从高到低排序"}[publicity.order]
+    return render(
+        "notice.md.j2",
+        v=view,
+        p=period,
+        state=state,
+        start=cn_date(state.start),
+        end=cn_date(state.end),
+        issued=cn_date(state.start),
+        issuer=issuer,
+        contact=contact,
+        number=notice.number if notice else None,
+        correction=notice.correction if notice else None,
+        objection=publicity.objection,
+        order_words=order_words,
+        downloads=downloads,
+        handbook=ctx.link(view.path, ctx.handbook_path(period.scheme)),
+        ties=len(period.unresolved_ties),
+    )

@@ -1,0 +1,67 @@
+"""Jinja environment for page templates, with the escaping filters data must go through.
+
+Templates write Markdown with raw HTML blocks. Jinja does not know Markdown, so:
+- `h`  escapes text for HTML (tables, attributes) — used for every value from data in HTML;
+- `md` escapes text for inline Markdown (headings, list items): HTML-escapes it and
+  backslash-escapes Markdown punctuation, so `A|B`, `*x*` and `<script>` stay literal text.
+StrictUndefined: a missing value fails the build instead of rendering as nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+from pathlib import Path
+
+import jinja2
+
+from ..numbers import fmt, fmt_share
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates" / "pages"
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+
+
+def md_escape(value: object) -> str:
+    text = escape(str(value), quote=False)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return text.replace("\n", " ")
+
+
+def html_escape(value: object) -> str:
+    return escape("" if value is None else str(value), quote=True)
+
+
+def yaml_string(value: object) -> str:
+    """A front-matter value: JSON is YAML, and JSON strings escape everything that matters."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        # {#id} is Markdown's attr_list anchor syntax, so Jinja comments are {## … ##}.
+        comment_start_string="{##",
+        comment_end_string="##}",
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["zip"] = zip
+    env.filters.update({"h": html_escape, "md": md_escape, "yaml": yaml_string, "num": fmt, "share": fmt_share})
+    return env
+
+
+_ENV: jinja2.Environment | None = None
+
+
+def render(template: str, **context) -> str:
+    global _ENV
+    if _ENV is None:
+        _ENV = environment()
+    text = _ENV.get_template(template).render(**context)
+    # Blank lines inside a raw HTML block would end it in Markdown; templates avoid them, and
+    # this collapses runs of blank lines so the output is tidy and stable.
+    return re.sub(r"\n{3,}", "\n\n", text)

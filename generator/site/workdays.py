@@ -1,0 +1,84 @@
+"""公示期 in working days on the Chinese statutory holiday calendar.
+
+The chinesecalendar package knows the State Council's holidays and 调休 working days up to its
+last published year; content/holidays.yaml extends or overrides it:
+
+    holidays: [2027-01-01, 2027-02-06, …]     # days off (法定节假日)
+    workdays: [2027-02-14, …]                 # weekend days that are worked (调休上班)
+    years: [2027]                             # years this file fully describes
+
+A date that neither source can decide is an error, not a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+class UnknownDate(ValueError):
+    def __init__(self, day: dt.date):
+        super().__init__(f"节假日日历不包含 {day.isoformat()}")
+        self.day = day
+
+
+@dataclass
+class HolidayCalendar:
+    holidays: set[dt.date] = field(default_factory=set)
+    workdays: set[dt.date] = field(default_factory=set)
+    years: set[int] = field(default_factory=set)
+
+    def is_workday(self, day: dt.date) -> bool:
+        if day in self.holidays:
+            return False
+        if day in self.workdays:
+            return True
+        if day.year in self.years:
+            return day.weekday() < 5
+        try:
+            import chinese_calendar
+
+            return bool(chinese_calendar.is_workday(day))
+        except (NotImplementedError, ImportError):
+            raise UnknownDate(day) from None
+
+    def add_workdays(self, start: dt.date, count: int) -> dt.date:
+        """The last day of a period of `count` working days beginning on `start` (inclusive)."""
+        day = start
+        while not self.is_workday(day):
+            day += dt.timedelta(days=1)
+        remaining = count - 1
+        while remaining > 0:
+            day += dt.timedelta(days=1)
+            if self.is_workday(day):
+                remaining -= 1
+        return day
+
+    def workdays_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days from start to end inclusive (0 if end < start)."""
+        count, day = 0, start
+        while day <= end:
+            if self.is_workday(day):
+                count += 1
+            day += dt.timedelta(days=1)
+        return count
+
+
+def calendar_from_data(data: dict | None) -> tuple[HolidayCalendar, list[str]]:
+    """Build the calendar from holidays.yaml data; return it with a list of error messages."""
+    calendar = HolidayCalendar()
+    errors: list[str] = []
+    if not data:
+        return calendar, errors
+    for key, target in (("holidays", calendar.holidays), ("workdays", calendar.workdays)):
+        for value in data.get(key) or []:
+            try:
+                target.add(dt.date.fromisoformat(str(value)))
+            except ValueError:
+                errors.append(f"{key} 中的「{value}」不是日期（写成 2027-01-01）")
+    for value in data.get("years") or []:
+        try:
+            calendar.years.add(int(value))
+        except (TypeError, ValueError):
+            errors.append(f"years 中的「{value}」不是年份")
+    return calendar, errors
