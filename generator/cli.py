@@ -72,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="seed", default="s003-p2", help="从哪个示例方案开始（方案 code）")
     p.add_argument("--agency", default="我的单位", help="单位名称")
 
+    p = sub.add_parser("schema", help="输出方案文件的 JSON Schema（供编辑器补全和检查）/ print the scheme JSON Schema")
+    p.add_argument("--out", help="写到文件（如 schemes/schema.json）")
+
     p = sub.add_parser("close", help="关闭（锁定）一个考核期 / close (freeze) a period")
     p.add_argument("scheme")
     p.add_argument("period")
@@ -99,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
             "serve": _lazy("generator.site.serve", "cmd_serve"),
             "template": _lazy("generator.template", "cmd_template"),
             "init": _lazy("generator.init_site", "cmd_init"),
+            "schema": cmd_schema,
             "close": _lazy("generator.archive", "cmd_close"),
             "reopen": _lazy("generator.archive", "cmd_reopen"),
         }[args.command]
@@ -231,6 +235,25 @@ def cmd_explain(args) -> int:
         print("\n注意：本期成绩表有错误，以上结果可能不完整：", file=sys.stderr)
         for p in own[:10]:
             print("  " + Problem.format(p), file=sys.stderr)
+    return EXIT_OK
+
+
+def scheme_json_schema() -> str:
+    from .scheme import Scheme
+
+    schema = Scheme.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Kaohe 考核方案文件"
+    return json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def cmd_schema(args) -> int:
+    text = scheme_json_schema()
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"已写出 {args.out}")
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
 
 

@@ -33,8 +33,9 @@ def html_escape(value: object) -> str:
 
 
 def yaml_string(value: object) -> str:
-    """A front-matter value: JSON is YAML, and JSON strings escape everything that matters."""
-    return json.dumps(str(value), ensure_ascii=False)
+    """A front-matter title: HTML-escaped (mkdocs-material prints page.meta.title unescaped in
+    <title> and the header), then quoted as JSON, which is valid YAML."""
+    return json.dumps(escape(str(value), quote=False), ensure_ascii=False)
 
 
 def environment() -> jinja2.Environment:

@@ -1,0 +1,147 @@
+"""Facts from the built site: pages, people on the right 公示, escaping, no external URL, reproducibility."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from generator.site.scan import scan_site
+
+from .util import build, copy_demo, p2_project
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    root = copy_demo(tmp_path_factory.mktemp("site"))
+    assert build(root) == 0
+    return root
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_kind_exists(demo):
+    site = demo / "site"
+    assert (site / "index.html").exists()
+    schemes = [p.stem for p in (demo / "schemes").glob("*.yaml")]
+    for code in schemes:
+        assert (site / "handbooks" / code / "index.html").exists(), code
+    assert list((site / "notices").rglob("index.html"))
+    assert list((site / "departments").rglob("index.html"))
+    assert (site / "archive" / "2025" / "index.html").exists()
+    for page in ("index", "scheme", "results", "publish", "problems"):
+        assert (site / "guide" / (page if page != "index" else "") / "index.html").exists() or (site / "guide" / "index.html").exists()
+    # public edition: no internal pages
+    assert not (site / "results").exists()
+    assert not (site / "people").exists()
+
+
+def test_public_site_makes_no_external_request(demo):
+    assert scan_site(demo / "site") == []
+    for page in html_files(demo / "site"):
+        text = page.read_text("utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        for url in re.findall(r'(?:src|href)="((?:https?:)?//[^"]+)"', text):
+            pytest.fail(f"{page}: external {url}")
+
+
+def test_search_is_chinese_segmented(demo):
+    index = json.loads((demo / "site" / "search" / "search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    # jieba is on: Chinese text is cut into words with zero-width spaces
+    assert any("\u200b" in doc["text"] for doc in index["docs"])
+
+
+def test_footer_shows_data_version(demo):
+    manifest = json.loads((demo / "site" / "manifest.json").read_text("utf-8"))
+    version = manifest["data_version"]
+    for page in html_files(demo / "site")[:20]:
+        assert version in page.read_text("utf-8")
+
+
+def test_notice_lists_exactly_the_graded_people(tmp_path):
+    # 10 people, fractions give totals 95, 94, … 86; 好 ≥ 90 → 6 candidates; quota 40% of 10 = 4.
+    people = [{"id": f"T{i:02d}", "name": f"测试{'甲乙丙丁戊己庚辛壬癸'[i]}", "dept": "办公室", "fraction": Decimal(95 - i) / 100} for i in range(10)]
+    root = p2_project(tmp_path, people, ["办公室"])
+    assert build(root) == 0
+    page = (root / "site" / "notices" / "testju" / "s003-p2" / "2025-Q1" / "index.html").read_text("utf-8")
+    listed = re.findall(r"<td>(测试.)</td>", page)
+    assert sorted(listed) == sorted(["测试甲", "测试乙", "测试丙", "测试丁"])
+    assert "T00" not in page  # never an ID on a 公示
+    assert "95.00" not in page  # scores are not published by this scheme
+
+
+def test_data_is_escaped_everywhere(tmp_path):
+    evil = "<script>alert(1)</script>"
+    people = [
+        {"id": "E01", "name": evil, "dept": "A|B", "fraction": Decimal("0.97")},
+        {"id": "E02", "name": "欧阳明辉", "dept": "A|B", "fraction": Decimal("0.96")},
+        {"id": "E03", "name": "普通人", "dept": "A|B", "fraction": Decimal("0.5")},
+    ]
+    root = p2_project(tmp_path, people, ["A|B"])
+    for audience in ("public", "internal"):
+        assert build(root, "--audience", audience) == 0
+    for site in (root / "site", root / "site-internal"):
+        for path in site.rglob("*"):
+            if path.suffix in (".html", ".json", ".svg", ".xml"):  # CSV downloads hold the data as data
+                text = path.read_text("utf-8", errors="replace")
+                assert "<script>alert(1)</script>" not in text, path
+                assert "<script>alert(1)<\\/script>" not in text, path
+    notice = (root / "site" / "notices" / "testju" / "s003-p2" / "2025-Q1" / "index.html").read_text("utf-8")
+    # 3 people × 40% = 1 place: the evil name (97) is the one 好 on the 公示
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in notice
+    assert "A|B" in notice
+    # jieba got the names from the data: 欧阳明辉 is one word (not 欧阳明/辉) in the search index
+    docs = json.loads((root / "site-internal" / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    words = {w for doc in docs for w in re.split(r"[\u200b\s]+", doc["title"] + "\u200b" + doc["text"])}
+    assert "欧阳明辉" in words
+    assert "欧阳明" not in words
+
+
+def test_unresolved_tie_blocks_the_notice(tmp_path):
+    # 10 people; 5 at 95 → 好 candidates tie across the line (quota 4)
+    people = [{"id": f"T{i:02d}", "name": f"并列{i}", "dept": "办公室", "fraction": Decimal("0.95") if i < 5 else Decimal("0.7")} for i in range(10)]
+    root = p2_project(tmp_path, people, ["办公室"])
+    assert build(root, "--strict") == 1
+    assert not (root / "site").exists()  # nothing published by the failed strict build
+    assert build(root) == 0
+    page = (root / "site" / "notices" / "testju" / "s003-p2" / "2025-Q1" / "index.html").read_text("utf-8")
+    assert "暂不公示" in page
+    assert "并列0" not in page
+
+
+def test_date_the_calendar_cannot_decide_is_an_error(tmp_path, capsys):
+    people = [{"id": "T01", "name": "某人", "dept": "办公室", "fraction": Decimal("0.95")}]
+    root = p2_project(tmp_path, people, ["办公室"], notice="2031-01-05")
+    assert build(root) == 1
+    assert "calendar-unknown-date" in capsys.readouterr().out
+    (root / "content" / "holidays.yaml").write_text("years: [2031]\nholidays: [2031-01-01]\n", encoding="utf-8")
+    assert build(root) == 0
+
+
+def test_failed_build_leaves_previous_site_untouched(tmp_path):
+    people = [{"id": "T01", "name": "某人", "dept": "办公室", "fraction": Decimal("0.95")}]
+    root = p2_project(tmp_path, people, ["办公室"])
+    assert build(root) == 0
+    before = {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    sheet = root / "content" / "testju" / "s003-p2" / "2025" / "Q1.csv"
+    sheet.write_text(sheet.read_text("utf-8-sig").replace("某人,办公室,", "某人,办公室,优,", 1), encoding="utf-8-sig")
+    assert build(root) == 1
+    after = {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    assert before == after
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    root = copy_demo(tmp_path)
+    assert build(root, "--out", str(tmp_path / "one")) == 0
+    assert build(root, "--out", str(tmp_path / "two")) == 0
+    one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*") if p.is_file()}
+    two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*") if p.is_file()}
+    assert one.keys() == two.keys()
+    different = [str(k) for k in one if one[k] != two[k]]
+    assert different == []
