@@ -1,0 +1,51 @@
+"""The user guide covers every rule kind and problem code; `kaohe init` gives a site that checks and builds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.cli import main
+from generator.policy import POLICY_DOCS
+from generator.problems import CODES
+from generator.rules import RULES
+from generator.site.pages_guide import build_guide
+
+from .util import build
+
+
+class _Ctx:
+    class project:  # noqa: N801 - a minimal stand-in for SiteContext.project
+        schemes = {"s003-p2": None}
+
+
+def guide_text() -> str:
+    return "\n".join(page.text for page in build_guide(_Ctx()))
+
+
+def test_every_rule_kind_has_a_guide_entry_with_an_example():
+    text = guide_text()
+    for kind, cls in RULES.items():
+        assert f"{{#rule-{kind}}}" in text, kind
+        assert cls.TITLE and cls.__doc__ and cls.EXAMPLE.strip(), kind
+        assert f"kind: {kind}" in cls.EXAMPLE or f"kind: {kind}" in text, kind
+    for key, title, words, example in POLICY_DOCS:
+        assert f"{{#policy-{key}}}" in text and example.strip()
+
+
+def test_every_problem_code_has_a_guide_entry():
+    text = guide_text()
+    for code, info in CODES.items():
+        assert f"## {code} {{#{code}}}" in text, code
+        assert info.title and info.fix and info.example
+
+
+def test_init_gives_a_site_that_checks_and_builds(tmp_path, capsys):
+    target = tmp_path / "newsite"
+    assert main(["init", str(target), "--from", "s003-p2", "--agency", "示例市统计局"]) == 0
+    assert (target / "schemes" / "s003-p2.yaml").exists()
+    assert (target / "content" / "danwei" / "agency.yaml").read_text("utf-8").startswith("name: 示例市统计局")
+    assert list((target / "content" / "danwei" / "s003-p2").rglob("*.csv"))
+    assert main(["-C", str(target), "check"]) == 0
+    assert build(target) == 0
+    assert (target / "site" / "index.html").exists()
+    assert main(["init", str(target)]) == 2  # refuses a non-empty directory
