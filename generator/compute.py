@@ -97,7 +97,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     grader = PersonGrader(scheme, assessment, shown, local)
     people: list[PersonResult] = []
     for row in rows:
-        history = {label: _view(period.person(row.id), label) for label, period in sources.items() if period.person(row.id) is not None}
+        history = {label: _view(period.person(row.id), label) for label, period in sources.items()}
         people.append(grader.grade(row, history, history_functions(history) if assessment.rolls_up else None))
     period = PeriodResult(scheme, assessment, agency.code, agency.name, entry.year, entry.label, files, people, encoding=encoding)
     if assessment.grades is not None:
@@ -117,7 +117,8 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
 
 
 def _view(result: PersonResult | None, label: str) -> PeriodView:
-    assert result is not None
+    if result is None:  # not in that period's sheet: period_score reports it unless missing: skip
+        return PeriodView(label, None, None, "absent", {})
     grade = result.grade if result.status == "graded" else None
     return PeriodView(label, result.total, grade, result.status, {i.code: i.value for i in result.items})
 

@@ -125,4 +125,9 @@ class PeriodResult:
         return [p for p in self.people if p.status == "tied"]
 
     def person(self, pid: str) -> PersonResult | None:
-        return next((p for p in self.people if p.id == pid), None)
+        # An index built on first use: roll-ups look up every person of every earlier period.
+        index = self.__dict__.get("_by_id")
+        if index is None or len(index) != len(self.people):
+            index = {p.id: p for p in self.people}
+            self.__dict__["_by_id"] = index
+        return index.get(pid)
