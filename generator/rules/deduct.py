@@ -72,10 +72,10 @@ class Deduct(Rule):
         start = "满分" if self.start == "max" else f"{fmt(self.start)} 分"
         parts = [f"从{start}起算"]
         if self.deductions:
-            parts.append("扣分：" + "；".join(r.text or r.words() for r in self.deductions))
+            parts.append("扣分：" + "；".join(r.words() for r in self.deductions))
         if self.additions:
             cap = f"，加分最多 {fmt(self.add_cap)} 分" if self.add_cap is not None else ""
-            parts.append("加分：" + "；".join(r.text or r.words() for r in self.additions) + cap)
+            parts.append("加分：" + "；".join(r.words() for r in self.additions) + cap)
         parts.append("实行倒扣分，得分可以为负" if self.allow_negative else "扣完为止，不倒扣")
         if not self.above_max:
             parts.append("最高不超过满分")
@@ -123,4 +123,4 @@ class Bonus(Rule):
     def describe(self, item) -> str:
         limit = self.cap if self.cap is not None else item.max
         cap = f"，最多 {fmt(limit)} 分" if limit is not None else ""
-        return "加分：" + "；".join(r.text or r.words() for r in self.additions) + cap + "。"
+        return "加分：" + "；".join(r.words() for r in self.additions) + cap + "。"
