@@ -24,7 +24,9 @@ def periods():
     project = discover(ROOT, problems)
     results = compute_project(project, problems)
     mine = {(p.year, p.label): p for p in results if p.agency == AGENCY and p.scheme.code == SCHEME}
-    own_errors = [p for p in problems.items if p.severity is Severity.ERROR and (f"content/{AGENCY}/" in p.file or p.file == f"schemes/{SCHEME}.yaml")]
+    own_errors = [
+        p for p in problems.items if p.severity is Severity.ERROR and (f"content/{AGENCY}/" in p.file or p.file == f"schemes/{SCHEME}.yaml")
+    ]
     assert own_errors == []
     return mine
 

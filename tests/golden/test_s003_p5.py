@@ -24,7 +24,9 @@ def periods():
     project = discover(ROOT, problems)
     results = compute_project(project, problems)
     mine = {(p.year, p.label): p for p in results if p.agency == AGENCY and p.scheme.code == SCHEME}
-    own_errors = [p for p in problems.items if p.severity is Severity.ERROR and (f"content/{AGENCY}/" in p.file or p.file == f"schemes/{SCHEME}.yaml")]
+    own_errors = [
+        p for p in problems.items if p.severity is Severity.ERROR and (f"content/{AGENCY}/" in p.file or p.file == f"schemes/{SCHEME}.yaml")
+    ]
     assert own_errors == []
     return mine
 
@@ -58,7 +60,11 @@ def test_sum_of_four_quarters_divided_by_four(periods):
     y = periods[(2025, "Y")]
     p = y.person("0503")
     assert [periods[(2025, lab)].person("0503").total for lab in ("Q1", "Q2", "Q3", "Q4")] == [
-        Decimal("90"), Decimal("89.5"), Decimal("90.5"), Decimal("89.5")]
+        Decimal("90"),
+        Decimal("89.5"),
+        Decimal("90.5"),
+        Decimal("89.5"),
+    ]
     assert p.item("niandu-defen").value == Decimal("89.875")
     assert (p.total, p.grade) == (Decimal("89.88"), "称职")
     # 0529 joined in 2024 Q3: not in the 2024 year (fewer than four quarters), in the 2025 year.

@@ -24,7 +24,9 @@ def periods():
     project = discover(ROOT, problems)
     results = compute_project(project, problems)
     mine = {(p.year, p.label): p for p in results if p.agency == AGENCY and p.scheme.code == SCHEME}
-    own = [p for p in problems.items if p.severity is Severity.ERROR and (f"content/{AGENCY}/" in p.file or p.file == f"schemes/{SCHEME}.yaml")]
+    own = [
+        p for p in problems.items if p.severity is Severity.ERROR and (f"content/{AGENCY}/" in p.file or p.file == f"schemes/{SCHEME}.yaml")
+    ]
     assert own == []
     return mine
 
@@ -46,8 +48,12 @@ def test_unit_quota(periods):
     use = quota(q1, "国土空间规划单元")
     assert (use.base, use.allowed, use.candidates, use.granted) == (5, 2, 4, 2)
     got = {pid: (q1.person(pid).total, q1.person(pid).grade) for pid in ("6006", "6007", "6009", "6010")}
-    assert got == {"6006": (Decimal("95.00"), "好"), "6007": (Decimal("93.00"), "好"),
-                   "6009": (Decimal("91.50"), "较好"), "6010": (Decimal("90.00"), "较好")}
+    assert got == {
+        "6006": (Decimal("95.00"), "好"),
+        "6007": (Decimal("93.00"), "好"),
+        "6009": (Decimal("91.50"), "较好"),
+        "6010": (Decimal("90.00"), "较好"),
+    }
 
 
 def test_forced_good_then_agency_quota(periods):
@@ -84,8 +90,12 @@ def test_forced_poor(periods):
     # 6016: 91 (好 by score) but 不服从组织安排 → 较差. 6021: 84 with 党内严重警告 → 较差.
     # 6022: 88 with 警告 only → stays 较好. 6009: 92 with both 急难险重 and 不服从 → 较差 (assumption A5).
     got = {pid: (q4.person(pid).total, q4.person(pid).grade) for pid in ("6016", "6021", "6022", "6009")}
-    assert got == {"6016": (Decimal("91.00"), "较差"), "6021": (Decimal("84.00"), "较差"),
-                   "6022": (Decimal("88.00"), "较好"), "6009": (Decimal("92.00"), "较差")}
+    assert got == {
+        "6016": (Decimal("91.00"), "较差"),
+        "6021": (Decimal("84.00"), "较差"),
+        "6022": (Decimal("88.00"), "较好"),
+        "6009": (Decimal("92.00"), "较差"),
+    }
 
 
 def test_adjustment_caps_and_gap(periods):

@@ -25,7 +25,9 @@ def periods():
     project = discover(ROOT, problems)
     results = compute_project(project, problems)
     mine = {(p.year, p.label): p for p in results if p.agency == AGENCY and p.scheme.code == SCHEME}
-    own = [p for p in problems.items if p.severity is Severity.ERROR and (f"content/{AGENCY}/" in p.file or p.file == f"schemes/{SCHEME}.yaml")]
+    own = [
+        p for p in problems.items if p.severity is Severity.ERROR and (f"content/{AGENCY}/" in p.file or p.file == f"schemes/{SCHEME}.yaml")
+    ]
     assert own == []
     return mine
 
@@ -64,7 +66,9 @@ def test_rate_formula(periods):
     # … but last of the eight candidates: 28 × 20% = 5.6 → 5 places; 7006 0.6867, 7011 0.6667 and 7016 drop.
     (use,) = y25.quotas
     assert (use.base, use.allowed, use.candidates, use.granted) == (28, 5, 8, 5)
-    dropped = sorted(r.id for r in y25.people if r.band_grade == "优秀" and r.grade == "称职" and not any(s.stage == "规则" for s in r.trace))
+    dropped = sorted(
+        r.id for r in y25.people if r.band_grade == "优秀" and r.grade == "称职" and not any(s.stage == "规则" for s in r.trace)
+    )
     assert dropped == ["7006", "7011", "7016"]
 
 

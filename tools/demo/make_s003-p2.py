@@ -33,11 +33,23 @@ SEED = 20240302
 
 DEPARTMENTS = ["办公室", "预算股", "国库股", "经济建设股", "综合股"]
 ITEMS = [  # (column, max) in the order of 附件2
-    ("思想政治素质", 6), ("职业道德", 4), ("社会公德", 6), ("家庭美德", 4),
-    ("岗位执行能力", 5), ("综合业务能力", 6), ("开拓创新能力", 5), ("沟通协作能力", 4),
-    ("工作责任心", 5), ("工作作风", 5), ("出勤情况", 5),
-    ("工作负荷", 15), ("工作效率", 10), ("工作成效", 10),
-    ("遵章守纪情况", 4), ("艰苦奋斗勤俭节约情况", 3), ("日常信访举报情况", 3),
+    ("思想政治素质", 6),
+    ("职业道德", 4),
+    ("社会公德", 6),
+    ("家庭美德", 4),
+    ("岗位执行能力", 5),
+    ("综合业务能力", 6),
+    ("开拓创新能力", 5),
+    ("沟通协作能力", 4),
+    ("工作责任心", 5),
+    ("工作作风", 5),
+    ("出勤情况", 5),
+    ("工作负荷", 15),
+    ("工作效率", 10),
+    ("工作成效", 10),
+    ("遵章守纪情况", 4),
+    ("艰苦奋斗勤俭节约情况", 3),
+    ("日常信访举报情况", 3),
 ]
 INPUTS = ["试用期", "立案调查", "工伤", "病事假天数", "应出勤天数", "急难险重表现突出", "不服从安排"]
 HEADER = ["序号", "编号", "姓名", "科室", *[c for c, _ in ITEMS], "加分", "减分", *INPUTS]
@@ -147,15 +159,26 @@ SPECIAL: dict[tuple[int, str, str], dict] = {
 # hand-set totals (item sum plus adjustments) for people whose grade the story needs
 TOTALS: dict[tuple[int, str, str], str] = {
     # 0004: 一般 in 2024 Q2 → the 优秀 gate fails in 2024 Y
-    (2024, "Q1", "0004"): "93", (2024, "Q2", "0004"): "72.5", (2024, "Q3", "0004"): "94",
+    (2024, "Q1", "0004"): "93",
+    (2024, "Q2", "0004"): "72.5",
+    (2024, "Q3", "0004"): "94",
     # 0018: 一般, 较差, 较好 → (1+1)×2 > 3 → at most 基本称职
-    (2024, "Q1", "0018"): "70", (2024, "Q2", "0018"): "58.5", (2024, "Q3", "0018"): "78",
+    (2024, "Q1", "0018"): "70",
+    (2024, "Q2", "0018"): "58.5",
+    (2024, "Q3", "0018"): "78",
     # 0019: 较差 in every quarter → 不称职
-    (2024, "Q1", "0019"): "57", (2024, "Q2", "0019"): "55.5", (2024, "Q3", "0019"): "59.5",
+    (2024, "Q1", "0019"): "57",
+    (2024, "Q2", "0019"): "55.5",
+    (2024, "Q3", "0019"): "59.5",
     # the 2024 Q2 tie at the 好 line
-    (2024, "Q2", "0005"): "91", (2024, "Q2", "0009"): "91",
-    (2025, "Q1", "0010"): "84", (2025, "Q2", "0008"): "85.5", (2025, "Q3", "0022"): "88",
-    (2024, "Q3", "0014"): "86", (2024, "Q3", "0016"): "80", (2024, "Q3", "0021"): "83.5",
+    (2024, "Q2", "0005"): "91",
+    (2024, "Q2", "0009"): "91",
+    (2025, "Q1", "0010"): "84",
+    (2025, "Q2", "0008"): "85.5",
+    (2025, "Q3", "0022"): "88",
+    (2024, "Q3", "0014"): "86",
+    (2024, "Q3", "0016"): "80",
+    (2024, "Q3", "0021"): "83.5",
 }
 
 
@@ -198,7 +221,7 @@ def _tie_at_line(totals: dict[str, Decimal], fixed: set[str], year: int, label: 
     above, rest = free[: slots - 1], free[slots - 1 :]
     taken = {totals[p] for p in fixed}
     high = [v for v in (Decimal(x) / 2 for x in range(196, 182, -1)) if v not in taken]  # 98 … 91.5
-    for pid, value in zip(above, high):
+    for pid, value in zip(above, high, strict=False):
         totals[pid] = value
     low = [Decimal(x) / 2 for x in range(181, 150, -1) if Decimal(x) / 2 not in taken]  # 90.5 … 75.5
     used = set(totals[p] for p in above) | taken
@@ -222,7 +245,7 @@ def quarter_rows(rng: random.Random, people: dict[str, Person], year: int, label
             items_total = totals[pid] - min(d(extra.get("加分", 0)), Decimal(5)) + min(d(extra.get("减分", 0)), Decimal(5))
             scores = split(items_total, rng)
         row = {"编号": pid, "姓名": person.name, "科室": person.dept, "应出勤天数": str(WORKDAYS[key])}
-        row.update({c: text(s) for (c, _), s in zip(ITEMS, scores)})
+        row.update({c: text(s) for (c, _), s in zip(ITEMS, scores, strict=False)})
         if rng.random() < 0.15 and "病事假天数" not in extra:
             row["病事假天数"] = str(rng.randint(1, 6))
         row.update(extra)
@@ -300,8 +323,15 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]], encoding: st
         writer.writerows(rows)
 
 
-def write_xlsx(path: Path, title: str, header: list[str], rows: list[list[str]], numeric_from: int, total_row: bool = True,
-               keep_text: set[tuple[int, int]] = frozenset()) -> None:
+def write_xlsx(
+    path: Path,
+    title: str,
+    header: list[str],
+    rows: list[list[str]],
+    numeric_from: int,
+    total_row: bool = True,
+    keep_text: set[tuple[int, int]] = frozenset(),
+) -> None:
     import openpyxl
     from openpyxl.styles import Alignment, Font
 
@@ -330,8 +360,10 @@ def write_xlsx(path: Path, title: str, header: list[str], rows: list[list[str]],
         ws.cell(row=last, column=3, value=f"共 {len(rows)} 人")
     wb.properties.creator = "demo"
     from datetime import datetime
+
     wb.properties.created = wb.properties.modified = datetime(2025, 1, 1)
     wb.save(path)
+    pin_xlsx(path)
 
 
 def write_text(path: Path, body: str) -> None:
@@ -339,16 +371,37 @@ def write_text(path: Path, body: str) -> None:
     path.write_text(body, encoding="utf-8")
 
 
+def pin_xlsx(path: Path) -> None:
+    """openpyxl stamps the save time into docProps/core.xml and into the zip entries; pin both so that
+    rerunning this script writes byte-identical files."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*<", rb"\g<1>2025-01-01T00:00:00Z<", data)
+            pinned = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            pinned.compress_type = zipfile.ZIP_DEFLATED
+            pinned.external_attr = info.external_attr
+            archive.writestr(pinned, data)
+
+
 def main() -> None:
     rng = random.Random(SEED)
     people = roster(rng)
-    write_text(OUT / "agency.yaml", """\
+    write_text(
+        OUT / "agency.yaml",
+        """\
 # 虚构单位，仅用于演示 s003-p2（003 篇二）。人员姓名均为随机生成。
 name: 云溪县财政局
 departments: [办公室, 预算股, 国库股, 经济建设股, 综合股]
 issuer: 云溪县财政局公务员平时考核工作领导小组
 contact: 局人事科（电话 0000-6123456）
-""")
+""",
+    )
     base = OUT / SCHEME
     for year in (2024, 2025):
         history: dict[str, dict[str, Decimal]] = {}
@@ -377,15 +430,29 @@ contact: 局人事科（电话 0000-6123456）
             write_csv(base / "2024" / "Y.csv", year_header, rows, "utf-8-sig")
         else:
             write_xlsx(base / "2025" / "年度.xlsx", "云溪县财政局2025年度公务员年度考核拟定等次", year_header, rows, numeric_from=99)
-    write_csv(base / "2024" / "Q2.decisions.csv", ["编号", "姓名", "等次", "理由"], [
-        ["0005", people["0005"].name, "好", "2024年7月8日局平时考核工作领导小组会议：并列第10名，0005 长期在乡镇财政所一线驻点，好等次名额向基层一线倾斜"],
-        ["0009", people["0009"].name, "较好", "2024年7月8日局平时考核工作领导小组会议：并列第10名，名额已满，确定为较好"],
-    ], "utf-8-sig")
+    write_csv(
+        base / "2024" / "Q2.decisions.csv",
+        ["编号", "姓名", "等次", "理由"],
+        [
+            [
+                "0005",
+                people["0005"].name,
+                "好",
+                "2024年7月8日局平时考核工作领导小组会议：并列第10名，0005 长期在乡镇财政所一线驻点，好等次名额向基层一线倾斜",
+            ],
+            ["0009", people["0009"].name, "较好", "2024年7月8日局平时考核工作领导小组会议：并列第10名，名额已满，确定为较好"],
+        ],
+        "utf-8-sig",
+    )
     notices = {
-        (2024, "Q1"): ("2024-04-10", "云财人〔2024〕7号"), (2024, "Q2"): ("2024-07-10", "云财人〔2024〕15号"),
-        (2024, "Q3"): ("2024-10-14", "云财人〔2024〕22号"), (2024, "Y"): ("2025-01-13", "云财人〔2025〕2号"),
-        (2025, "Q1"): ("2025-04-09", "云财人〔2025〕8号"), (2025, "Q2"): ("2025-07-09", "云财人〔2025〕16号"),
-        (2025, "Q3"): ("2025-10-13", "云财人〔2025〕23号"), (2025, "Y"): ("2026-01-12", "云财人〔2026〕1号"),
+        (2024, "Q1"): ("2024-04-10", "云财人〔2024〕7号"),
+        (2024, "Q2"): ("2024-07-10", "云财人〔2024〕15号"),
+        (2024, "Q3"): ("2024-10-14", "云财人〔2024〕22号"),
+        (2024, "Y"): ("2025-01-13", "云财人〔2025〕2号"),
+        (2025, "Q1"): ("2025-04-09", "云财人〔2025〕8号"),
+        (2025, "Q2"): ("2025-07-09", "云财人〔2025〕16号"),
+        (2025, "Q3"): ("2025-10-13", "云财人〔2025〕23号"),
+        (2025, "Y"): ("2026-01-12", "云财人〔2026〕1号"),
     }
     for (year, label), (start, number) in notices.items():
         write_text(base / str(year) / f"{label}.notice.yaml", f"start: {start}\ndays: 5\nnumber: {number}\n")

@@ -122,7 +122,7 @@ def quarter_totals(rng, people, year, label) -> dict[str, int]:
         for pid in tie[0]:
             totals[pid] = tie[1]
             fixed.add(pid)
-    for pid, (name, dept, base) in people.items():
+    for pid, (_name, _dept, base) in people.items():
         if pid in fixed or not present(pid, year, label):
             continue
         totals[pid] = min(100, round(base + rng.uniform(-5, 5)))
@@ -140,7 +140,7 @@ def quarter_totals(rng, people, year, label) -> dict[str, int]:
         free = sorted((p for p in totals if p not in fixed), key=lambda p: (-totals[p], p))
         above, rest = free[: slots - 1], free[slots - 1 :]
         values = sorted(rng.sample(range(value + 1, 101), len(above)), reverse=True)
-        for pid, v in zip(above, values):
+        for pid, v in zip(above, values, strict=False):
             totals[pid] = v
         below = iter([value - 1, value - 2])  # two more candidates under the pair: they drop to 称职
         for pid in rest:
@@ -156,7 +156,7 @@ def rows_for(rng, people, year, label, totals) -> list[list[str]]:
             continue
         scores = FIXED.get((year, label, pid)) or split(totals[pid], rng)
         cells = [str(len(rows) + 1), pid, name, dept]
-        for spec, score in zip(ITEMS, scores):
+        for spec, score in zip(ITEMS, scores, strict=False):
             cells += [str(score), level_of(spec, score)]
         rows.append(cells)
     return rows
@@ -232,6 +232,25 @@ def write_xlsx(path: Path, title: str, header, rows, numeric: set[int], keep_tex
     wb.properties.creator = "demo"
     wb.properties.created = wb.properties.modified = datetime(2025, 1, 1)
     wb.save(path)
+    pin_xlsx(path)
+
+
+def pin_xlsx(path: Path) -> None:
+    """openpyxl stamps the save time into docProps/core.xml and into the zip entries; pin both so that
+    rerunning this script writes byte-identical files."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*<", rb"\g<1>2025-01-01T00:00:00Z<", data)
+            pinned = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            pinned.compress_type = zipfile.ZIP_DEFLATED
+            pinned.external_attr = info.external_attr
+            archive.writestr(pinned, data)
 
 
 def main() -> None:
@@ -239,18 +258,26 @@ def main() -> None:
     pool = names(rng, 30)
     people = {str(1000 + n): (pool[n - 1], DEPARTMENTS[(n - 1) % 5], rng.uniform(80, 95)) for n in range(1, 31)}
     (OUT).mkdir(parents=True, exist_ok=True)
-    (OUT / "agency.yaml").write_text("""\
+    (OUT / "agency.yaml").write_text(
+        """\
 # 虚构单位，仅用于演示 s003-p4（003 篇四）。人员姓名均为随机生成。
 name: 青禾市审计局
 departments: [办公室, 人事处, 财政审计处, 经济责任审计处, 法规审理处]
 issuer: 青禾市审计局考核委员会
 contact: 局考核委员会办公室（人事处，电话 0000-3345678）
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     base = OUT / SCHEME
     formats = {
-        (2024, "Q1"): ("一季度.csv", "gb18030"), (2024, "Q2"): ("Q2.xlsx", None), (2024, "Q3"): ("Q3.csv", "utf-8-sig"),
-        (2024, "Q4"): ("Q4.csv", "utf-8-sig"), (2025, "Q1"): ("Q1.xlsx", None), (2025, "Q2"): ("Q2.csv", "gb18030"),
-        (2025, "Q3"): ("第三季度.csv", "utf-8-sig"), (2025, "Q4"): ("Q4.xlsx", None),
+        (2024, "Q1"): ("一季度.csv", "gb18030"),
+        (2024, "Q2"): ("Q2.xlsx", None),
+        (2024, "Q3"): ("Q3.csv", "utf-8-sig"),
+        (2024, "Q4"): ("Q4.csv", "utf-8-sig"),
+        (2025, "Q1"): ("Q1.xlsx", None),
+        (2025, "Q2"): ("Q2.csv", "gb18030"),
+        (2025, "Q3"): ("第三季度.csv", "utf-8-sig"),
+        (2025, "Q4"): ("Q4.xlsx", None),
     }
     for year in (2024, 2025):
         history: dict[str, dict[str, int]] = {}
@@ -271,22 +298,46 @@ contact: 局考核委员会办公室（人事处，电话 0000-3345678）
         if year == 2024:
             i = next(k for k, r in enumerate(rows) if r[1] == "1012")
             rows[i][6] = "８５.５"  # typed with full-width digits
-            write_xlsx(base / "2024" / "年度.xlsx", "青禾市审计局2024年度考核年终测评评分表", YEAR_HEADER, rows, numeric={0, 4, 5, 6},
-                       keep_text={(i, 6)})
+            write_xlsx(
+                base / "2024" / "年度.xlsx",
+                "青禾市审计局2024年度考核年终测评评分表",
+                YEAR_HEADER,
+                rows,
+                numeric={0, 4, 5, 6},
+                keep_text={(i, 6)},
+            )
         else:
             write_csv(base / "2025" / "Y.csv", YEAR_HEADER, rows, "utf-8-sig")
-    write_csv(base / "2024" / "Q2.decisions.csv", ["编号", "姓名", "等次", "理由"], [
-        ["1005", people["1005"][0], "优秀", "2024年7月10日局考核委员会会议：并列第8名，1005 本季度牵头完成市本级预算执行审计，评为优秀"],
-        ["1011", people["1011"][0], "称职", "2024年7月10日局考核委员会会议：并列第8名，名额已满，评为称职"],
-    ], "utf-8-sig")
+    write_csv(
+        base / "2024" / "Q2.decisions.csv",
+        ["编号", "姓名", "等次", "理由"],
+        [
+            [
+                "1005",
+                people["1005"][0],
+                "优秀",
+                "2024年7月10日局考核委员会会议：并列第8名，1005 本季度牵头完成市本级预算执行审计，评为优秀",
+            ],
+            ["1011", people["1011"][0], "称职", "2024年7月10日局考核委员会会议：并列第8名，名额已满，评为称职"],
+        ],
+        "utf-8-sig",
+    )
     notices = {
-        (2024, "Q1"): "2024-04-11", (2024, "Q2"): "2024-07-11", (2024, "Q3"): "2024-10-15", (2024, "Q4"): "2025-01-09",
-        (2024, "Y"): "2025-01-20", (2025, "Q1"): "2025-04-10", (2025, "Q2"): "2025-07-10", (2025, "Q3"): "2025-10-14",
-        (2025, "Q4"): "2026-01-08", (2025, "Y"): "2026-01-19",
+        (2024, "Q1"): "2024-04-11",
+        (2024, "Q2"): "2024-07-11",
+        (2024, "Q3"): "2024-10-15",
+        (2024, "Q4"): "2025-01-09",
+        (2024, "Y"): "2025-01-20",
+        (2025, "Q1"): "2025-04-10",
+        (2025, "Q2"): "2025-07-10",
+        (2025, "Q3"): "2025-10-14",
+        (2025, "Q4"): "2026-01-08",
+        (2025, "Y"): "2026-01-19",
     }
     for n, ((year, label), start) in enumerate(sorted(notices.items()), 1):
         (base / str(year) / f"{label}.notice.yaml").write_text(
-            f"start: {start}\ndays: 5\nnumber: 青审考〔{year if label != 'Y' and label != 'Q4' else year + 1}〕{n}号\n", encoding="utf-8")
+            f"start: {start}\ndays: 5\nnumber: 青审考〔{year if label != 'Y' and label != 'Q4' else year + 1}〕{n}号\n", encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":

@@ -97,14 +97,14 @@ def annual_sums(rng, people, year) -> dict[str, Decimal]:
     if year == 2024:  # four above 366, the pair at 366, two between 360 and 366 (they drop), the rest below 360
         above, between, rest = free[: slots - 1], free[slots - 1 : slots + 1], free[slots + 1 :]
         highs = sorted(rng.sample(range(734, 784), len(above)), reverse=True)  # 367 … 391.5 (×2)
-        for pid, v in zip(above, highs):
+        for pid, v in zip(above, highs, strict=False):
             sums[pid] = d(v) / 2
-        for pid, v in zip(between, (d("364.5"), d("361"))):
+        for pid, v in zip(between, (d("364.5"), d("361")), strict=False):
             sums[pid] = v
     else:  # seven at 90 or more: five keep 优秀
         above, rest = free[:7], free[7:]
         highs = sorted(rng.sample(range(722, 784), len(above)), reverse=True)  # 361 … 391.5
-        for pid, v in zip(above, highs):
+        for pid, v in zip(above, highs, strict=False):
             sums[pid] = d(v) / 2
     for pid in rest:
         if sums[pid] >= 360:
@@ -125,7 +125,7 @@ def quarter_totals(rng, total_sum: Decimal) -> list[Decimal]:
 def items_for(rng, total: Decimal) -> tuple[list[Decimal], tuple[int, int, int, int]]:
     """德, 能, 绩, 廉 on a 0.5 grid and the 扣分 events, so that 德+能+勤+绩+廉 = total."""
     events = (rng.choice((0, 0, 0, 0, 1, 2)), 0, rng.choice((0, 0, 0, 0, 0, 1, 2)), rng.choice((0, 0, 0, 0, 0, 0, 1)))
-    qin = 20 - sum(e * p for e, p in zip(events, POINTS))
+    qin = 20 - sum(e * p for e, p in zip(events, POINTS, strict=False))
     if total - qin > 80:  # a top score: no deductions
         events, qin = (0, 0, 0, 0), Decimal(20)
     rest = total - qin
@@ -180,6 +180,25 @@ def write_xlsx(path: Path, title: str, header, rows, numeric_from: int) -> None:
     wb.properties.creator = "demo"
     wb.properties.created = wb.properties.modified = datetime(2025, 1, 1)
     wb.save(path)
+    pin_xlsx(path)
+
+
+def pin_xlsx(path: Path) -> None:
+    """openpyxl stamps the save time into docProps/core.xml and into the zip entries; pin both so that
+    rerunning this script writes byte-identical files."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*<", rb"\g<1>2025-01-01T00:00:00Z<", data)
+            pinned = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            pinned.compress_type = zipfile.ZIP_DEFLATED
+            pinned.external_attr = info.external_attr
+            archive.writestr(pinned, data)
 
 
 def main() -> None:
@@ -187,23 +206,32 @@ def main() -> None:
     pool = names(rng, 30)
     people = {f"{500 + n:04d}": (pool[n - 1], DEPARTMENTS[(n - 1) % 5], rng.uniform(80, 91)) for n in range(1, 31)}
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "agency.yaml").write_text("""\
+    (OUT / "agency.yaml").write_text(
+        """\
 # 虚构单位，仅用于演示 s003-p5（003 篇五）。人员姓名均为随机生成。
 name: 柳溪镇人民政府
 departments: [党政综合办公室, 经济发展办公室, 社会事务办公室, 综合治理办公室, 村镇建设办公室]
 issuer: 中共柳溪镇委员会公务员平时考核工作领导小组
 contact: 镇党政综合办公室（电话 0000-7712345）
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     base = OUT / SCHEME
     formats = {
-        (2024, "Q1"): ("Q1.csv", "utf-8-sig"), (2024, "Q2"): ("Q2.xlsx", None), (2024, "Q3"): ("Q3.csv", "gb18030"),
-        (2024, "Q4"): ("第四季度.csv", "utf-8-sig"), (2025, "Q1"): ("Q1.csv", "gb18030"), (2025, "Q2"): ("Q2.csv", "utf-8-sig"),
-        (2025, "Q3"): ("Q3.xlsx", None), (2025, "Q4"): ("Q4.csv", "utf-8-sig"),
+        (2024, "Q1"): ("Q1.csv", "utf-8-sig"),
+        (2024, "Q2"): ("Q2.xlsx", None),
+        (2024, "Q3"): ("Q3.csv", "gb18030"),
+        (2024, "Q4"): ("第四季度.csv", "utf-8-sig"),
+        (2025, "Q1"): ("Q1.csv", "gb18030"),
+        (2025, "Q2"): ("Q2.csv", "utf-8-sig"),
+        (2025, "Q3"): ("Q3.xlsx", None),
+        (2025, "Q4"): ("Q4.csv", "utf-8-sig"),
     }
     for year in (2024, 2025):
         sums = annual_sums(rng, people, year)
-        quarters = {pid: [d(q) for q in QUARTERS[(year, pid)]] if (year, pid) in QUARTERS else quarter_totals(rng, s)
-                    for pid, s in sums.items()}
+        quarters = {
+            pid: [d(q) for q in QUARTERS[(year, pid)]] if (year, pid) in QUARTERS else quarter_totals(rng, s) for pid, s in sums.items()
+        }
         for k, label in enumerate(LABELS):
             rows = []
             for pid, (name, dept, ability) in people.items():
@@ -218,18 +246,27 @@ contact: 镇党政综合办公室（电话 0000-7712345）
                 rows.append([pid, name, dept, *(text(s) for s in scores), *(str(e) for e in events)])
             name, encoding = formats[(year, label)]
             if encoding is None:
-                write_xlsx(base / str(year) / name, f"柳溪镇{year}年第{'一二三四'[k]}季度公务员平时考核评分表", HEADER, rows, numeric_from=3)
+                write_xlsx(
+                    base / str(year) / name, f"柳溪镇{year}年第{'一二三四'[k]}季度公务员平时考核评分表", HEADER, rows, numeric_from=3
+                )
             else:
                 write_csv(base / str(year) / name, HEADER, rows, encoding)
         year_rows = [[pid, people[pid][0], people[pid][1]] for pid in people if in_year(pid, year)]
         if year == 2024:
             write_csv(base / "2024" / "年度.csv", ["编号", "姓名", "站所办"], year_rows, "utf-8-sig")
         else:
-            write_xlsx(base / "2025" / "Y.xlsx", "柳溪镇2025年度公务员年度考核人员名单", ["编号", "姓名", "站所办"], year_rows, numeric_from=99)
-    write_csv(base / "2024" / "Y.decisions.csv", ["编号", "姓名", "等次", "理由"], [
-        ["0504", people["0504"][0], "优秀", "2025年1月14日镇党委会议：年度考核得分并列第5名，0504 全年驻村开展防汛救灾，确定为优秀"],
-        ["0509", people["0509"][0], "称职", "2025年1月14日镇党委会议：年度考核得分并列第5名，名额已满，确定为称职"],
-    ], "utf-8-sig")
+            write_xlsx(
+                base / "2025" / "Y.xlsx", "柳溪镇2025年度公务员年度考核人员名单", ["编号", "姓名", "站所办"], year_rows, numeric_from=99
+            )
+    write_csv(
+        base / "2024" / "Y.decisions.csv",
+        ["编号", "姓名", "等次", "理由"],
+        [
+            ["0504", people["0504"][0], "优秀", "2025年1月14日镇党委会议：年度考核得分并列第5名，0504 全年驻村开展防汛救灾，确定为优秀"],
+            ["0509", people["0509"][0], "称职", "2025年1月14日镇党委会议：年度考核得分并列第5名，名额已满，确定为称职"],
+        ],
+        "utf-8-sig",
+    )
     for year, start, number in ((2024, "2025-01-16", "柳党〔2025〕3号"), (2025, "2026-01-15", "柳党〔2026〕2号")):
         (base / str(year) / "Y.notice.yaml").write_text(f"start: {start}\ndays: 5\nnumber: {number}\n", encoding="utf-8")
 

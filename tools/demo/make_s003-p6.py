@@ -52,19 +52,32 @@ GIVEN = "文明华丽静敏强磊军洋勇艳杰娟涛超秀霞平刚英芳玲�
 # total gets no random 好 candidates.
 SPEC: dict[tuple[int, str], dict[str, dict]] = {
     (2024, "Q1"): {
-        "6006": {"total": "95"}, "6007": {"total": "93"}, "6009": {"total": "91.5"}, "6010": {"total": "90"}, "6008": {"total": "86"},
+        "6006": {"total": "95"},
+        "6007": {"total": "93"},
+        "6009": {"total": "91.5"},
+        "6010": {"total": "90"},
+        "6008": {"total": "86"},
     },
     (2024, "Q2"): {
-        "6001": {"total": "96"}, "6004": {"total": "91"},
-        "6006": {"total": "97.5"}, "6008": {"total": "93.5"},
-        "6011": {"total": "95"}, "6014": {"total": "90.5"},
-        "6017": {"total": "94"}, "6020": {"total": "92"},
-        "6023": {"total": "96.5"}, "6025": {"total": "91.5"},
-        "6026": {"total": "86", "急难险重表现突出": "是"}, "6028": {"total": "88.5", "获得嘉奖及以上": "是"}, "6027": {"total": "93"},
+        "6001": {"total": "96"},
+        "6004": {"total": "91"},
+        "6006": {"total": "97.5"},
+        "6008": {"total": "93.5"},
+        "6011": {"total": "95"},
+        "6014": {"total": "90.5"},
+        "6017": {"total": "94"},
+        "6020": {"total": "92"},
+        "6023": {"total": "96.5"},
+        "6025": {"total": "91.5"},
+        "6026": {"total": "86", "急难险重表现突出": "是"},
+        "6028": {"total": "88.5", "获得嘉奖及以上": "是"},
+        "6027": {"total": "93"},
     },
     (2024, "Q3"): {"6011": {"total": "95"}, "6012": {"total": "92.5"}, "6013": {"total": "92.5"}},
     (2024, "Q4"): {
-        "6016": {"total": "91", "不服从安排": "是"}, "6021": {"total": "84", "处分": "严重警告"}, "6022": {"total": "88", "处分": "警告"},
+        "6016": {"total": "91", "不服从安排": "是"},
+        "6021": {"total": "84", "处分": "严重警告"},
+        "6022": {"total": "88", "处分": "警告"},
         "6009": {"total": "92", "急难险重表现突出": "是", "不服从安排": "是"},
     },
     (2025, "Q1"): {
@@ -133,8 +146,7 @@ def quarter_rows(rng, people, year, label) -> list[list[str]]:
         handset = any(pid in spec for pid, _ in here)
         lucky = set() if handset else {pid for pid, _ in rng.sample(here, rng.choice((1, 2, 2, 3)))}
         for pid, dept in here:
-            cells = {"编号": pid, "姓名": people[pid], "股室": dept, "考核单元": unit,
-                     "民主测评平均分": text(d(rng.randint(160, 196)) / 2)}
+            cells = {"编号": pid, "姓名": people[pid], "股室": dept, "考核单元": unit, "民主测评平均分": text(d(rng.randint(160, 196)) / 2)}
             extra = spec.get(pid, {})
             if "items" in extra:
                 scores = [d(x) for x in extra["items"]]
@@ -146,7 +158,7 @@ def quarter_rows(rng, people, year, label) -> list[list[str]]:
                 else:
                     total = d(rng.randint(152, 177)) / 2  # 76 … 88.5
                 scores = split(total, rng)
-            cells.update({name: text(s) for (name, _), s in zip(ITEMS, scores)})
+            cells.update({name: text(s) for (name, _), s in zip(ITEMS, scores, strict=False)})
             cells.update({k: v for k, v in extra.items() if k not in ("total", "items")})
             rows.append([cells.get(h, "") for h in HEADER])
     return rows
@@ -189,14 +201,34 @@ def write_xlsx(path: Path, title: str, rows) -> None:
     wb.properties.creator = "demo"
     wb.properties.created = wb.properties.modified = datetime(2025, 1, 1)
     wb.save(path)
+    pin_xlsx(path)
+
+
+def pin_xlsx(path: Path) -> None:
+    """openpyxl stamps the save time into docProps/core.xml and into the zip entries; pin both so that
+    rerunning this script writes byte-identical files."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*<", rb"\g<1>2025-01-01T00:00:00Z<", data)
+            pinned = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            pinned.compress_type = zipfile.ZIP_DEFLATED
+            pinned.external_attr = info.external_attr
+            archive.writestr(pinned, data)
 
 
 def main() -> None:
     rng = random.Random(SEED)
     ids = sorted(pid for members in UNITS.values() for pid, _ in members)
-    people = dict(zip(ids, names(rng, len(ids))))
+    people = dict(zip(ids, names(rng, len(ids)), strict=False))
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "agency.yaml").write_text("""\
+    (OUT / "agency.yaml").write_text(
+        """\
 # 虚构单位，仅用于演示 s003-p6（003 篇六）。人员姓名均为随机生成。
 # 考核单元（按分管领导所分管股室和承担专项任务的集体划分）：综合保障单元、国土空间规划单元、耕地保护单元、
 # 执法监察单元、不动产登记单元、国土调查专项单元。
@@ -204,11 +236,19 @@ name: 鹤岭县自然资源局
 departments: [办公室, 政治处, 规划股, 耕地保护股, 执法监察大队, 不动产登记中心]
 issuer: 鹤岭县自然资源局平时考核领导小组
 contact: 局人事科（电话 0000-5561234）
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     base = OUT / SCHEME
     formats = {
-        (2024, "Q1"): "Q1.xlsx", (2024, "Q2"): "Q2.csv", (2024, "Q3"): "Q3.csv", (2024, "Q4"): "Q4.csv",
-        (2025, "Q1"): "第一季度.xlsx", (2025, "Q2"): "Q2.csv", (2025, "Q3"): "Q3.csv", (2025, "Q4"): "Q4.xlsx",
+        (2024, "Q1"): "Q1.xlsx",
+        (2024, "Q2"): "Q2.csv",
+        (2024, "Q3"): "Q3.csv",
+        (2024, "Q4"): "Q4.csv",
+        (2025, "Q1"): "第一季度.xlsx",
+        (2025, "Q2"): "Q2.csv",
+        (2025, "Q3"): "Q3.csv",
+        (2025, "Q4"): "Q4.xlsx",
     }
     gbk = {(2024, "Q3"), (2025, "Q2")}
     for year in (2024, 2025):
@@ -219,15 +259,34 @@ contact: 局人事科（电话 0000-5561234）
                 write_xlsx(path, f"鹤岭县自然资源局{year}年第{'一二三四'[k]}季度公务员平时（绩效）考核评鉴汇总表", rows)
             else:
                 write_csv(path, rows, "gb18030" if (year, label) in gbk else "utf-8-sig")
-    write_csv(base / "2024" / "Q3.decisions.csv", [
-        ["6012", people["6012"], "较好", "2024年10月12日局平时考核领导小组会议：耕地保护单元并列第2名，名额已满，确定为较好"],
-        ["6013", people["6013"], "好", "2024年10月12日局平时考核领导小组会议：耕地保护单元并列第2名，6013 常驻乡镇开展耕地卫片执法核查，好等次向基层一线倾斜"],
-    ], "utf-8-sig", header=["编号", "姓名", "等次", "理由"])
-    starts = {(2024, "Q1"): "2024-04-12", (2024, "Q2"): "2024-07-12", (2024, "Q3"): "2024-10-16", (2024, "Q4"): "2025-01-10",
-              (2025, "Q1"): "2025-04-11", (2025, "Q2"): "2025-07-11", (2025, "Q3"): "2025-10-15", (2025, "Q4"): "2026-01-09"}
+    write_csv(
+        base / "2024" / "Q3.decisions.csv",
+        [
+            ["6012", people["6012"], "较好", "2024年10月12日局平时考核领导小组会议：耕地保护单元并列第2名，名额已满，确定为较好"],
+            [
+                "6013",
+                people["6013"],
+                "好",
+                "2024年10月12日局平时考核领导小组会议：耕地保护单元并列第2名，6013 常驻乡镇开展耕地卫片执法核查，好等次向基层一线倾斜",
+            ],
+        ],
+        "utf-8-sig",
+        header=["编号", "姓名", "等次", "理由"],
+    )
+    starts = {
+        (2024, "Q1"): "2024-04-12",
+        (2024, "Q2"): "2024-07-12",
+        (2024, "Q3"): "2024-10-16",
+        (2024, "Q4"): "2025-01-10",
+        (2025, "Q1"): "2025-04-11",
+        (2025, "Q2"): "2025-07-11",
+        (2025, "Q3"): "2025-10-15",
+        (2025, "Q4"): "2026-01-09",
+    }
     for n, ((year, label), start) in enumerate(sorted(starts.items()), 1):
         (base / str(year) / f"{label}.notice.yaml").write_text(
-            f"start: {start}\ndays: 5\nnumber: 鹤自然资考〔{start[:4]}〕{n}号\n", encoding="utf-8")
+            f"start: {start}\ndays: 5\nnumber: 鹤自然资考〔{start[:4]}〕{n}号\n", encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":

@@ -92,7 +92,7 @@ def plan(rng: random.Random, ids: list[str], year: int) -> dict[str, tuple[list[
         grades = [C, C, C]
         if rng.random() < 0.45:
             grades[rng.randrange(3)] = G
-        out[pid] = ([g if present(pid, year, lab) else None for g, lab in zip(grades, LABELS)], rng.randint(0, 14))
+        out[pid] = ([g if present(pid, year, lab) else None for g, lab in zip(grades, LABELS, strict=False)], rng.randint(0, 14))
     return out
 
 
@@ -128,20 +128,42 @@ def write_xlsx(path: Path, title: str, header, rows, numeric: set[int], keep_tex
     wb.properties.creator = "demo"
     wb.properties.created = wb.properties.modified = datetime(2025, 1, 1)
     wb.save(path)
+    pin_xlsx(path)
+
+
+def pin_xlsx(path: Path) -> None:
+    """openpyxl stamps the save time into docProps/core.xml and into the zip entries; pin both so that
+    rerunning this script writes byte-identical files."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*<", rb"\g<1>2025-01-01T00:00:00Z<", data)
+            pinned = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            pinned.compress_type = zipfile.ZIP_DEFLATED
+            pinned.external_attr = info.external_attr
+            archive.writestr(pinned, data)
 
 
 def main() -> None:
     rng = random.Random(SEED)
     ids = [str(7000 + n) for n in range(1, 30)]
-    people = {pid: (name, DEPARTMENTS[i % 5]) for i, (pid, name) in enumerate(zip(ids, names(rng, len(ids))))}
+    people = {pid: (name, DEPARTMENTS[i % 5]) for i, (pid, name) in enumerate(zip(ids, names(rng, len(ids)), strict=False))}
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "agency.yaml").write_text("""\
+    (OUT / "agency.yaml").write_text(
+        """\
 # 虚构单位，仅用于演示 s003-p7（003 篇七）。人员姓名均为随机生成。
 name: 白杨县发展和改革委员会
 departments: [办公室, 规划科, 价格科, 能源科, 经济运行科]
 issuer: 中共白杨县发展和改革委员会党组
 contact: 委人事科（电话 0000-2287654）
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     base = OUT / SCHEME
     quarter_header = ["序号", "编号", "姓名", "科室", "季度考评等次"]
     year_header = ["序号", "编号", "姓名", "科室", "年终测评优秀票数", "参加测评总人数"]
@@ -161,24 +183,51 @@ contact: 委人事科（电话 0000-2287654）
                 write_csv(where / f"{label}.csv", quarter_header, rows, "gb18030")
             else:
                 write_csv(where / f"{'第一季度' if label == 'Q1' else label}.csv", quarter_header, rows, "utf-8-sig")
-        rows = [[str(i), pid, *people[pid], str(marks[pid][1]), str(VOTERS[year])]
-                for i, pid in enumerate((p for p in ids if present(p, year, "Y")), 1)]
+        rows = [
+            [str(i), pid, *people[pid], str(marks[pid][1]), str(VOTERS[year])]
+            for i, pid in enumerate((p for p in ids if present(p, year, "Y")), 1)
+        ]
         if year == 2024:
             write_csv(base / "2024" / "Y.csv", year_header, rows, "utf-8-sig")
         else:
             i = next(n for n, r in enumerate(rows) if r[1] == "7002")
             rows[i][4] = "２４"  # typed with full-width digits
-            write_xlsx(base / "2025" / "年度.xlsx", "白杨县发展和改革委员会2025年度考核情况登记汇总表", year_header, rows,
-                       numeric={0, 4, 5}, keep_text={(i, 4)})
-    write_csv(base / "2024" / "Y.decisions.csv", ["编号", "姓名", "等次", "理由"], [
-        ["7003", people["7003"][0], "优秀", "2025年1月17日委党组会议：年度考核优秀率并列第5名（0.7312），7003 全年牵头完成重点项目谋划储备，确定为优秀"],
-        ["7008", people["7008"][0], "称职", "2025年1月17日委党组会议：年度考核优秀率并列第5名（0.7312），名额已满，确定为称职"],
-    ], "utf-8-sig")
-    starts = {(2024, "Q1"): "2024-04-15", (2024, "Q2"): "2024-07-15", (2024, "Q3"): "2024-10-14", (2024, "Y"): "2025-01-20",
-              (2025, "Q1"): "2025-04-14", (2025, "Q2"): "2025-07-14", (2025, "Q3"): "2025-10-13", (2025, "Y"): "2026-01-19"}
+            write_xlsx(
+                base / "2025" / "年度.xlsx",
+                "白杨县发展和改革委员会2025年度考核情况登记汇总表",
+                year_header,
+                rows,
+                numeric={0, 4, 5},
+                keep_text={(i, 4)},
+            )
+    write_csv(
+        base / "2024" / "Y.decisions.csv",
+        ["编号", "姓名", "等次", "理由"],
+        [
+            [
+                "7003",
+                people["7003"][0],
+                "优秀",
+                "2025年1月17日委党组会议：年度考核优秀率并列第5名（0.7312），7003 全年牵头完成重点项目谋划储备，确定为优秀",
+            ],
+            ["7008", people["7008"][0], "称职", "2025年1月17日委党组会议：年度考核优秀率并列第5名（0.7312），名额已满，确定为称职"],
+        ],
+        "utf-8-sig",
+    )
+    starts = {
+        (2024, "Q1"): "2024-04-15",
+        (2024, "Q2"): "2024-07-15",
+        (2024, "Q3"): "2024-10-14",
+        (2024, "Y"): "2025-01-20",
+        (2025, "Q1"): "2025-04-14",
+        (2025, "Q2"): "2025-07-14",
+        (2025, "Q3"): "2025-10-13",
+        (2025, "Y"): "2026-01-19",
+    }
     for n, ((year, label), start) in enumerate(sorted(starts.items()), 1):
         (base / str(year) / f"{label}.notice.yaml").write_text(
-            f"start: {start}\ndays: 5\nnumber: 白发改党〔{start[:4]}〕{n}号\n", encoding="utf-8")
+            f"start: {start}\ndays: 5\nnumber: 白发改党〔{start[:4]}〕{n}号\n", encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":
