@@ -11,7 +11,9 @@ is drawn at random. Both years are .xlsx files with a merged title row above the
 from __future__ import annotations
 
 import random
+import re
 import shutil
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -121,6 +123,19 @@ def roster(rng: random.Random) -> tuple[list[tuple[str, str, str]], list[tuple[s
     return people_2024, people_2025
 
 
+def stable_xlsx(path: Path, when: str = "2025-01-01T00:00:00Z") -> None:
+    """Rewrite a saved .xlsx with fixed timestamps, so that rerunning this script changes no bytes."""
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info.filename)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + when.encode(), data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, data)
+
+
 def write_xlsx(path: Path, title: str, rows: list[dict]) -> None:
     wb = Workbook()
     ws = wb.active
@@ -138,6 +153,7 @@ def write_xlsx(path: Path, title: str, rows: list[dict]) -> None:
             ws.cell(row=2 + i, column=j, value=value)
     ws.cell(row=len(rows) + 4, column=1, value="制表人：办公室　　审核人：考核专班　　（各项扣分次数由各股室据实填报）")
     wb.save(path)
+    stable_xlsx(path)
 
 
 def main() -> None:

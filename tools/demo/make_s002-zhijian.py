@@ -1,6 +1,6 @@
 """Demo results for s002-zhijian (州质量技术监督局机关目标管理方案，个人考核) at an invented agency.
 
-    python tools/demo/make_s002-zhijian.py          # rewrites content/nanming-zj/
+    python tools/demo/make_s002-zhijian.py          # rewrites content/nanming-zj/agency.yaml and s002-zhijian/
 
 Deterministic (fixed random seed). Invented agency 南溟州质量技术监督局 and invented people.
 Periods: 半年初评 (H1) and 年度考核 (Y), 2024 and 2025. Files: UTF-8 CSV with BOM (as saved by
@@ -14,7 +14,9 @@ from __future__ import annotations
 import csv
 import io
 import random
+import re
 import shutil
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -78,6 +80,19 @@ def bom_csv(path: Path, header: list[str], rows: list[dict]) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
 
 
+def stable_xlsx(path: Path, when: str = "2025-01-01T00:00:00Z") -> None:
+    """Rewrite a saved .xlsx with fixed timestamps, so that rerunning this script changes no bytes."""
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info.filename)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + when.encode(), data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, data)
+
+
 def titled_xlsx(path: Path, title: str, header: list[str], rows: list[dict]) -> None:
     wb = Workbook()
     ws = wb.active
@@ -93,6 +108,7 @@ def titled_xlsx(path: Path, title: str, header: list[str], rows: list[dict]) -> 
             ws.cell(row=i, column=j, value=value if value != "" else None)
     ws.cell(row=len(rows) + 4, column=1, value="备注：不称职情形各列据考勤和会议、学习签到记录填写，无则留空。")
     wb.save(path)
+    stable_xlsx(path)
 
 
 def h1_rows(rng: random.Random, roster) -> list[dict]:
@@ -130,8 +146,8 @@ def write_notice(path: Path, start: str, number: str) -> None:
 
 def main() -> None:
     rng = random.Random(20220621)
-    if OUT.exists():
-        shutil.rmtree(OUT)
+    if (OUT / SCHEME).exists():
+        shutil.rmtree(OUT / SCHEME)  # only this scheme's folder: s002-zhijian-keshi lives beside it
     (OUT / SCHEME).mkdir(parents=True)
     (OUT / "agency.yaml").write_text(
         "name: 南溟州质量技术监督局\n"

@@ -14,7 +14,9 @@ from __future__ import annotations
 import csv
 import io
 import random
+import re
 import shutil
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -73,6 +75,19 @@ Y_2025 = {  # 年度评价等次, 内部评价, 年度考核等次, 一票否决
 }
 
 
+def stable_xlsx(path: Path, when: str = "2025-01-01T00:00:00Z") -> None:
+    """Rewrite a saved .xlsx with fixed timestamps, so that rerunning this script changes no bytes."""
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info.filename)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + when.encode(), data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, data)
+
+
 def titled_xlsx(path: Path, title: str, rows: list[dict]) -> None:
     wb = Workbook()
     ws = wb.active
@@ -87,6 +102,7 @@ def titled_xlsx(path: Path, title: str, rows: list[dict]) -> None:
             ws.cell(row=2 + i, column=j, value=i if name == "序号" else row[name])
     ws.cell(row=len(rows) + 4, column=1, value="填表：工委办公室　　审核：分管副书记")
     wb.save(path)
+    stable_xlsx(path)
 
 
 def bom_csv(path: Path, header: list[str], rows: list[dict]) -> None:
