@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from ..numbers import fmt
 from ..results import PeriodResult, PersonResult
 from .charts import bar_chart
-from .model import Page, SiteContext, department_code, share_text
+from .downloads import DataTable, csv_bytes, xlsx_bytes
+from .model import Asset, Page, SiteContext, asset_link, department_code, share_text
 from .render import render
 
 
@@ -60,9 +61,19 @@ def distribution(period: PeriodResult, department: str, internal: bool) -> Distr
     return dist
 
 
-def build_departments(ctx: SiteContext) -> tuple[list[Page], dict[tuple[str, str, int], str]]:
-    """Pages and an index (agency, department, year) → page path for the archive."""
+def distribution_table(department: str, year: int, dists: list[Distribution]) -> DataTable:
+    rows = [
+        [d.period.period_name, d.period.assessment.name, label, str(count), share]
+        for d in dists
+        for label, count, share in zip(d.labels, d.counts, d.shares)
+    ]
+    return DataTable(f"{department}{year}年等次分布", ["考核期", "考核", "等次", "人数", "占比"], rows, number_columns=frozenset({3}))
+
+
+def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[tuple[str, str, int], str]]:
+    """Pages, their downloads, and an index (agency, department, year) → page path for the archive."""
     pages: list[Page] = []
+    assets: list[Asset] = []
     index: dict[tuple[str, str, int], str] = {}
     by_agency_year: dict[tuple[str, int], list[PeriodResult]] = defaultdict(list)
     for period in ctx.periods:
@@ -89,6 +100,9 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], dict[tuple[str, str
                     for d in dists
                 ]
                 earlier = [(y, d) for (y, d) in history if y < year and y >= year - 4]
+                base = f"downloads/{agency_code}/departments/{department_code(department)}-{year}-等次分布"
+                table = distribution_table(department, year, dists)
+                assets += [Asset(base + ".xlsx", xlsx_bytes(table)), Asset(base + ".csv", csv_bytes(table))]
                 pages.append(
                     Page(
                         path,
@@ -100,6 +114,7 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], dict[tuple[str, str
                             dists=list(zip(dists, charts)),
                             earlier=earlier,
                             internal=ctx.internal,
+                            downloads=[("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))],
                             links={
                                 "results": {d.period.key: ctx.link(path, ctx.results_path(d.period)) for d in dists},
                                 "people": {p.id: ctx.link(path, ctx.person_path(agency_code, p.id)) for d in dists for p in d.members},
@@ -110,7 +125,7 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], dict[tuple[str, str
                     )
                 )
     pages.append(Page("departments/index.md", _index(ctx, index)))
-    return pages, index
+    return pages, assets, index
 
 
 def _ordered(periods: list[PeriodResult]) -> list[PeriodResult]:
