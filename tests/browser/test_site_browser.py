@@ -1,0 +1,493 @@
+"""The built site in a real browser (Debian's chromium driven by Playwright), as a person uses it.
+
+One session builds both editions from a copy of the repository's schemes/ and content/, with
+SOURCE_DATE_EPOCH set to a day on which demo 公示 are open, serves each on 127.0.0.1 and then:
+follows real links from the home page to a handbook, a 公示 and a department summary; searches
+in Chinese; sorts and filters tables; prints a 公示; opens derivations and a person page in the
+internal edition. Every request the browser makes is recorded, and none may leave 127.0.0.1.
+
+Screenshots of each kind of page are written to tests/artifacts/ (gitignored) for people to look at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+
+from generator.site.model import department_code
+from generator.site.ordering import stroke_count
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+
+try:
+    import playwright.sync_api  # noqa: F401
+
+    HAVE_PLAYWRIGHT = True
+except ImportError:  # pragma: no cover - depends on the machine
+    HAVE_PLAYWRIGHT = False
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)"),
+    pytest.mark.skipif(not HAVE_PLAYWRIGHT, reason="browser tests need the playwright Python package (pip install -e '.[test]')"),
+]
+
+REQUESTS: list[str] = []  # every URL the browser asked for, across all tests
+PAGE_ERRORS: list[str] = []  # uncaught JavaScript errors, across all tests
+
+
+# --------------------------------------------------------------------------- build and serve
+
+
+def open_day(content: Path) -> dt.date:
+    """A day on which as many demo 公示 as possible are open, from the *.notice.yaml files.
+
+    A notice of N working days is certainly still open on each of its first N calendar days,
+    so counting those is a safe lower bound without a holiday calendar.
+    """
+    notices: list[tuple[dt.date, int]] = []
+    for path in sorted(content.rglob("*.notice.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        start = data.get("start")
+        if isinstance(start, str):
+            start = dt.date.fromisoformat(start)
+        if isinstance(start, dt.date):
+            notices.append((start, int(data.get("days") or 5)))
+    assert notices, "the demo content has no *.notice.yaml, so no 公示 can be open"
+
+    def open_on(day: dt.date) -> int:
+        return sum(1 for start, days in notices if start <= day < start + dt.timedelta(days=days))
+
+    return max(sorted({start for start, _ in notices}), key=lambda day: (open_on(day), day))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the standard library's signature
+        pass
+
+
+def _serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory):
+    """Both editions built from a copy of the demo, served on 127.0.0.1: {"public": url, "internal": url, "day": date}."""
+    project = tmp_path_factory.mktemp("kaohe-browser")
+    for name in ("schemes", "content"):
+        shutil.copytree(ROOT / name, project / name)
+    day = open_day(project / "content")
+    epoch = int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc).timestamp())
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONWARNINGS="ignore")
+    run = "import sys; from generator.cli import main; sys.exit(main())"
+    procs = {}
+    for audience in ("public", "internal"):  # in parallel: the two builds are independent
+        out = project / f"site-{audience}"
+        procs[audience] = (out, subprocess.Popen(
+            [sys.executable, "-c", run, "-C", str(project), "build", "--audience", audience, "--out", str(out), "--quiet"],
+            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        ))
+    dirs = {}
+    for audience, (out, proc) in procs.items():
+        output, _ = proc.communicate(timeout=300)
+        if proc.returncode != 0 or not (out / "index.html").exists():
+            pytest.fail(f"kaohe build --audience {audience} failed (exit {proc.returncode}):\n{output[-4000:]}")
+        dirs[audience] = out
+    servers = []
+    urls: dict = {"day": day}
+    for audience, directory in dirs.items():
+        server, url = _serve(directory)
+        servers.append(server)
+        urls[audience] = url
+    yield urls
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def context(browser):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    ctx.on("request", lambda request: REQUESTS.append(request.url))
+    ctx.set_default_timeout(15_000)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    tab = context.new_page()
+    tab.on("pageerror", lambda error: PAGE_ERRORS.append(f"{tab.url}: {error}"))
+    yield tab
+    tab.close()
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def shoot(page, name: str, full_page: bool = True) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page, animations="disabled")
+
+
+def follow(page, link) -> str:
+    """Click a real link and wait for the page it leads to; returns the new URL."""
+    with page.expect_navigation():
+        link.click()
+    page.wait_for_load_state("load")
+    return page.url
+
+
+def tab(page, name: str):
+    return page.locator(".md-tabs__link", has_text=name).first
+
+
+def heading(page) -> str:
+    return page.locator("article h1").first.inner_text().replace("¶", "").strip()
+
+
+def column(table, index: int) -> list[str]:
+    """The text of one column in the rows the table currently shows, in their current order."""
+    return table.locator("tbody tr").evaluate_all(
+        "(rows, i) => rows.filter(r => r.style.display !== 'none').map(r => (r.cells[i] ? r.cells[i].textContent : '').trim())",
+        index,
+    )
+
+
+def header_index(table, text: str) -> int:
+    headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
+    for i, header in enumerate(headers):
+        if header.replace("⇅", "").replace("▲", "").replace("▼", "").strip() == text:
+            return i
+    raise AssertionError(f"no column 「{text}」 in {headers}")
+
+
+def stroke_before(a: str, b: str, slack: int = 0) -> bool:
+    """May `a` come before `b` in 姓氏笔画 order? The first differing character decides by stroke count;
+    with equal counts either order is right (the browser orders those by 笔顺, which we do not model).
+    `slack` tolerates a character counted up to that many strokes differently (see STROKE_SLACK)."""
+    for x, y in zip(a, b):
+        if x != y:
+            return stroke_count(x) <= stroke_count(y) + slack
+    return len(a) <= len(b)
+
+
+# Chromium's `zh-u-co-stroke` collation counts strokes as Taiwan does: 艹 and 辶 are 4 strokes, 黄 is 12,
+# so 节 (5 in mainland counting) sorts after 机 (6). Clicking a header therefore gives an order that is
+# by strokes, but not exactly the mainland 姓氏笔画 order the server uses for a 公示. These tests accept a
+# difference of up to two strokes per character; test_browser_sort_is_mainland_stroke_order records
+# the exact expectation and fails (as expected) until kaohe.js sorts by a server-computed stroke key.
+STROKE_SLACK = 2
+
+
+def assert_stroke_order(values: list[str], slack: int = 0) -> None:
+    assert len(values) > 1
+    for a, b in zip(values, values[1:]):
+        assert stroke_before(a, b, slack), (
+            f"「{a}」({[stroke_count(c) for c in a]}) 排在 「{b}」({[stroke_count(c) for c in b]}) 前面，不符合笔画顺序"
+        )
+
+
+def sort_by(table, index: int) -> list[str]:
+    table.locator("thead th").nth(index).click()
+    return column(table, index)
+
+
+def path_of(url: str) -> str:
+    return urlsplit(url).path
+
+
+def search(page, query: str) -> list[str]:
+    """Type into the material search box and return the paths of every result (loading them all)."""
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill("")
+    box.press("End")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 0")
+    box.fill(query)
+    box.press("End")  # a real IME commits with key events; material listens for keyup
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+    seen = -1
+    links: list[str] = []
+    for _ in range(20):  # material renders ten results at a time, more as the list scrolls
+        links = page.locator(".md-search-result__list a").evaluate_all("(as) => as.map(a => a.href)")
+        if len(links) == seen:
+            break
+        seen = len(links)
+        page.locator(".md-search__scrollwrap").evaluate("(el) => el.scrollTo(0, el.scrollHeight)")
+        page.wait_for_timeout(150)
+    return [path_of(link) for link in links]
+
+
+@pytest.fixture(scope="session")
+def open_notice(sites, context):
+    """The first open 公示 on the public home page, and the first person on it."""
+    tab_ = context.new_page()
+    tab_.goto(sites["public"])
+    cards = tab_.locator("a.kaohe-card.open")
+    assert cards.count() >= 1, f"no 公示 is open on {sites['day']} although the build date was chosen for that"
+    url = urljoin(sites["public"], cards.first.get_attribute("href"))
+    tab_.goto(url)
+    table = tab_.locator("table.kaohe-notice-list")
+    headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
+    assert headers[0] == "序号", headers
+    first = [c.strip() for c in table.locator("tbody tr").first.locator("td").all_inner_texts()]
+    match = re.search(r"/notices/([^/]+)/([^/]+)/(\d{4})-([^/]+)/$", path_of(url))
+    assert match, url
+    info = {
+        "url": url,
+        "path": path_of(url),
+        "title": tab_.locator("h1.kaohe-notice-title").inner_text().strip(),
+        "name": first[1],
+        "department": first[2],
+        "grade": first[-1],
+        "agency": match.group(1),
+        "year": match.group(3),
+    }
+    tab_.close()
+    return info
+
+
+# --------------------------------------------------------------------------- public edition
+
+
+def test_home_handbook_notice_department_by_links(sites, page):
+    """Home → a handbook → a 公示 → a department summary, clicking the links a reader would click."""
+    page.goto(sites["public"])
+    assert page.locator("a.kaohe-card.open").count() >= 1
+    assert "公示中" in page.locator("a.kaohe-card.open").first.inner_text()
+    shoot(page, "home")
+
+    link = page.locator("article table.kaohe-list a").first
+    name = link.inner_text().strip()
+    url = follow(page, link)
+    assert "/handbooks/" in url
+    assert heading(page) == name
+    assert page.locator("#rules").is_visible(), "the handbook has no 计分与评定规则 section"
+    assert page.locator("table.kaohe-items tbody tr").count() >= 1
+    shoot(page, "handbook-top", full_page=False)
+
+    follow(page, tab(page, "公示"))
+    assert heading(page) == "公示"
+    row = page.locator("table.kaohe-list tbody tr", has_text="公示中").first
+    notice_url = follow(page, row.locator("a").first)
+    assert "/notices/" in notice_url
+    assert "公示中" in page.locator(".kaohe-notice-state").inner_text()
+    table = page.locator("table.kaohe-notice-list")
+    assert table.locator("tbody tr").count() >= 1
+    first = [c.strip() for c in table.locator("tbody tr").first.locator("td").all_inner_texts()]
+    department = first[2]
+    agency, year = re.search(r"/notices/([^/]+)/[^/]+/(\d{4})-", notice_url).groups()
+    # the 公示 names the handbook it was made under, and the link works
+    handbook = page.locator(".kaohe-noprint a[href*='handbooks/']")
+    assert handbook.count() == 1
+
+    follow(page, tab(page, "部门"))
+    assert heading(page) == "部门考核情况"
+    target = page.locator(f"table.kaohe-list a[href$='{agency}/{department_code(department)}/{year}/']")
+    assert target.count() == 1, f"the department index has no {year} link for {department} of {agency}"
+    follow(page, target)
+    assert department in heading(page) and year in heading(page)
+    assert page.locator("figure.kaohe-figure svg").first.is_visible()
+    assert page.locator("table.kaohe-dist").count() >= 1
+    shoot(page, "department")
+    back = page.locator("a", has_text="查看本期公示")
+    hrefs = [urljoin(page.url, h) for h in back.evaluate_all("(as) => as.map(a => a.getAttribute('href'))")]
+    assert notice_url in hrefs, "the department summary does not link back to the 公示 of that period"
+    follow(page, back.nth(hrefs.index(notice_url)))
+    assert page.url == notice_url
+
+
+def test_search_finds_notice_by_grade_and_name(sites, page, open_notice):
+    page.goto(sites["public"])
+    paths = search(page, f"{open_notice['grade']} {open_notice['name']}")
+    assert open_notice["path"] in paths, f"searching 「{open_notice['grade']} {open_notice['name']}」 did not find {open_notice['path']}: {paths[:12]}"
+    paths = search(page, open_notice["name"])
+    assert open_notice["path"] in paths, f"searching the full name 「{open_notice['name']}」 did not find {open_notice['path']}"
+    assert all(p.startswith("/notices/") or p.startswith("/departments/") or p.startswith("/archive/") for p in paths), (
+        f"a name search in the public edition found pages that should not name people: {paths}"
+    )
+    shoot(page, "search", full_page=False)
+
+
+def test_search_finds_department(sites, page, open_notice):
+    page.goto(sites["public"])
+    paths = search(page, open_notice["department"])
+    prefix = f"/departments/{open_notice['agency']}/{department_code(open_notice['department'])}/"
+    assert any(p.startswith(prefix) for p in paths), f"searching 「{open_notice['department']}」 did not find {prefix}…: {paths[:12]}"
+
+
+def test_sort_numbers_numerically(sites, page):
+    page.goto(urljoin(sites["public"], "notices/"))
+    table = page.locator("table.kaohe-list").first
+    index = header_index(table, "人数")
+    before = [int(v) for v in column(table, index)]
+    assert len(set(before)) > 1, "every 公示 has the same number of people; nothing to sort"
+    table.locator("thead th").nth(index).click()
+    after = [int(v) for v in column(table, index)]
+    assert after == sorted(before), "人数 did not sort ascending as numbers"
+    assert after != before or before == sorted(before)
+    assert table.locator("thead th").nth(index).get_attribute("aria-sort") == "ascending"
+    table.locator("thead th").nth(index).click()
+    assert [int(v) for v in column(table, index)] == sorted(before, reverse=True)
+    assert table.locator("thead th").nth(index).get_attribute("aria-sort") == "descending"
+
+
+def test_sort_chinese_by_strokes(sites, page):
+    page.goto(urljoin(sites["public"], "departments/"))
+    table = page.locator("table.kaohe-list").first
+    index = header_index(table, "部门")
+    before = column(table, index)
+    after = sort_by(table, index)
+    assert sorted(after) == sorted(before)
+    assert after != before, "sorting by 部门 did not change the order"
+    assert_stroke_order(after, STROKE_SLACK)
+    assert stroke_count(after[0][0]) == min(stroke_count(d[0]) for d in after), "the fewest strokes do not come first"
+
+
+def test_filter_table(sites, page):
+    page.goto(sites["public"])
+    follow(page, page.locator("article a", has_text=re.compile(r"^\d{4} 年$")).first)
+    assert "/archive/" in page.url
+    shoot(page, "archive-year")
+    table = page.locator("table.kaohe-list").first
+    total = table.locator("tbody tr").count()
+    agencies = column(table, header_index(table, "单位"))
+    agency = agencies[-1]
+    expected = agencies.count(agency)
+    assert 0 < expected < total, "the archive year lists only one agency; nothing to filter"
+    box = page.locator(".kaohe-table-tools input[type=search]").first
+    box.fill(agency)
+    shown = column(table, header_index(table, "单位"))
+    assert shown == [agency] * expected
+    box.fill("")
+    assert len(column(table, 0)) == total
+
+
+def test_notice_prints_as_a_plain_notice(sites, page, open_notice):
+    page.goto(open_notice["url"])
+    shoot(page, "notice")
+    page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-tabs", ".md-search", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".kaohe-noprint"):
+        for i in range(page.locator(selector).count()):
+            assert not page.locator(selector).nth(i).is_visible(), f"{selector} is visible when printing"
+    for selector in ("h1.kaohe-notice-title", "table.kaohe-notice-list", ".kaohe-signature"):
+        assert page.locator(selector).is_visible(), f"{selector} is not visible when printing"
+    assert page.locator("table.kaohe-notice-list tbody tr").first.is_visible()
+    shoot(page, "notice-print")
+    pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+    (ARTIFACTS / "notice.pdf").write_bytes(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    rows = page.locator("table.kaohe-notice-list tbody tr").count()
+    if rows <= 15:
+        assert pages == 1, f"a 公示 of {rows} people prints on {pages} A4 pages"
+
+
+def test_guide(sites, page):
+    page.goto(sites["public"])
+    follow(page, page.locator("article a", has_text="使用说明").first)
+    assert heading(page) == "使用说明"
+    shoot(page, "guide")
+    follow(page, page.locator("article a", has_text="问题代码一览").first)
+    assert page.locator("article h2").count() >= 5
+
+
+# --------------------------------------------------------------------------- internal edition
+
+
+def test_internal_results_derivation_and_person(sites, page):
+    page.goto(sites["internal"])
+    assert page.locator(".admonition", has_text="内部版").count() == 1
+    follow(page, page.locator("article a", has_text="成绩明细").first)
+    assert "/results/" in page.url
+    follow(page, page.locator("table.kaohe-list tbody a").first)
+    results_url = page.url
+    row = page.locator("table.kaohe-results tbody tr").first
+    pid = row.get_attribute("id").removeprefix("p-")
+    name = row.locator("td").nth(1).inner_text().strip()
+    explain = row.locator("pre.kaohe-explain")
+    assert not explain.is_visible()
+    row.locator("details > summary").click()
+    assert explain.is_visible()
+    text = explain.inner_text()
+    assert name in text and pid in text
+    shoot(page, "internal-results")
+
+    follow(page, row.locator("td").nth(1).locator("a"))
+    assert "/people/" in page.url
+    assert heading(page).startswith(name)
+    history = page.locator("table.kaohe-history tbody tr")
+    assert history.count() >= 1
+    links = [urljoin(page.url, h) for h in history.locator("a").evaluate_all("(as) => as.map(a => a.getAttribute('href'))")]
+    assert f"{results_url}#p-{pid}" in links, "the person's history does not link back to the results row"
+    derivations = page.locator("details.kaohe-derivation")
+    assert derivations.count() == history.count()
+    derivations.first.locator("summary").click()
+    assert derivations.first.locator("pre").is_visible()
+    shoot(page, "person")
+
+
+def test_internal_sorting(sites, page):
+    page.goto(urljoin(sites["internal"], "people/"))
+    table = page.locator("table.kaohe-list").first
+    names = sort_by(table, header_index(table, "姓名"))
+    assert_stroke_order(names, STROKE_SLACK)
+
+    page.goto(sites["internal"])
+    follow(page, page.locator("article a", has_text="成绩明细").first)
+    follow(page, page.locator("table.kaohe-list tbody a").first)
+    table = page.locator("table.kaohe-results").first
+    index = header_index(table, "总分")
+    table.locator("thead th").nth(index).click()
+    values = column(table, index)
+    numbers = [v for v in values if re.fullmatch(r"-?\d+(\.\d+)?", v)]
+    assert values[: len(numbers)] == numbers, "blank totals sorted among the numbers"
+    assert [Decimal(v) for v in numbers] == sorted(Decimal(v) for v in numbers), "总分 did not sort as numbers"
+
+
+@pytest.mark.xfail(strict=True, reason="chromium's zh-u-co-stroke counts 艹/辶 as 4 strokes and 黄 as 12 (Taiwan counting); "
+                   "kaohe.js needs a server-computed mainland stroke key (data-stroke) to sort names exactly as a 公示 does")
+def test_browser_sort_is_mainland_stroke_order(sites, page):
+    page.goto(urljoin(sites["internal"], "people/"))
+    table = page.locator("table.kaohe-list").first
+    assert_stroke_order(sort_by(table, header_index(table, "姓名")))
+
+
+# --------------------------------------------------------------------------- everything above
+
+
+def test_every_request_stayed_on_127_0_0_1(sites):
+    """Runs last: nothing the browser asked for in any test above left the local server."""
+    assert REQUESTS, "no requests were recorded"
+    outside = sorted({url for url in REQUESTS if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).hostname != "127.0.0.1"})
+    assert not outside, "requests left 127.0.0.1:\n" + "\n".join(outside)
+    assert not PAGE_ERRORS, "JavaScript errors:\n" + "\n".join(PAGE_ERRORS)
