@@ -37,30 +37,83 @@ def person_record(period: PeriodResult, result) -> dict:
     }
 
 
-def period_record(project: Project, period: PeriodResult) -> dict:
-    inputs = {}
-    for rel in period.files:
+def _hashes(project: Project, rels) -> dict[str, str]:
+    found = {}
+    for rel in rels:
         path = project.root / rel
-        if path.exists():
-            inputs[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return {"inputs": inputs, "results": {r.id: person_record(period, r) for r in sorted(period.people, key=lambda r: r.id)}}
+        if path.is_file() and not path.is_symlink():
+            found[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def context_files(project: Project, period: PeriodResult) -> list[str]:
+    """Files that shape the results without being the period's own: its scheme and, for a roll-up
+    (年度 from the quarters), the source periods' sheets and decisions. An edit to them is not a
+    reason to fail by itself (a typo fixed in a handbook), but it says why results changed."""
+    files = [project.scheme_files[period.scheme.code]] if period.scheme.code in project.scheme_files else []
+    if period.assessment.rolls_up:
+        source = period.scheme.assessment(period.assessment.rolls_up)
+        labels = set(source.period_labels) if source else set()
+        for entry in project.periods:
+            if (entry.agency, entry.scheme, entry.year) == (period.agency, period.scheme.code, period.year) and entry.label in labels:
+                files += [project.rel(p) for p in (entry.results, entry.decisions) if p is not None]
+    return sorted(set(files) - set(period.files))
+
+
+def period_record(project: Project, period: PeriodResult) -> dict:
+    return {
+        "inputs": _hashes(project, period.files),
+        "context": _hashes(project, context_files(project, period)),
+        "results": {r.id: person_record(period, r) for r in sorted(period.people, key=lambda r: r.id)},
+    }
 
 
 def lock_path(project: Project, period: PeriodResult) -> Path:
     return project.root / "content" / period.agency / period.scheme.code / str(period.year) / f"{period.label}.lock.json"
 
 
+def _valid_record(record) -> bool:
+    if not isinstance(record, dict) or not isinstance(record.get("inputs"), dict) or not isinstance(record.get("results"), dict):
+        return False
+    if not isinstance(record.get("context", {}), dict):
+        return False
+    people = record["results"].values()
+    return all(isinstance(r, dict) and isinstance(r.get("items"), dict) and isinstance(r.get("name"), str) for r in people)
+
+
+def _valid_lock(data) -> bool:
+    if not isinstance(data, dict) or data.get("format") != LOCK_FORMAT or data.get("state") not in ("closed", "open"):
+        return False
+    corrections = data.get("corrections", [])
+    if not isinstance(corrections, list) or not all(isinstance(c, dict) and isinstance(c.get("date"), str) and isinstance(c.get("reason"), str) for c in corrections):
+        return False
+    if not isinstance(data.get("history", []), list):
+        return False
+    return data.get("frozen") is None and data["state"] == "open" or _valid_record(data.get("frozen"))
+
+
 def read_lock(path: Path, problems: Problems, shown: str) -> dict | None:
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None
     try:
+        if path.is_symlink():
+            raise ValueError("symlink")
         data = json.loads(path.read_text("utf-8"))
-        if not isinstance(data, dict) or data.get("format") != LOCK_FORMAT:
+        if not _valid_lock(data):
             raise ValueError("format")
+        data.setdefault("corrections", [])
+        data.setdefault("history", [])
         return data
-    except (ValueError, OSError):
+    except (ValueError, OSError, RecursionError):
         problems.add(shown, None, None, "lock-invalid", "锁定文件损坏或不是 Kaohe 的锁定文件；请从版本库恢复。")
         return None
+
+
+def write_lock(path: Path, lock: dict) -> None:
+    """Written beside and renamed over: a crash never leaves half a lock."""
+    tmp = path.with_name(f".{path.name}.tmp")  # a dot file: never taken for a results file
+    tmp.write_text(json.dumps(lock, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.replace(path)
 
 
 def diff_records(old: dict, new: dict) -> tuple[list[str], list[str]]:
@@ -96,14 +149,22 @@ def check_locks(project: Project, periods: list[PeriodResult], problems: Problem
         period.corrections = [(c["date"], c["reason"]) for c in lock.get("corrections", [])]
         if lock.get("state") != "closed":
             continue
-        files, changes = diff_records(lock["frozen"], period_record(project, period))
+        record = period_record(project, period)
+        files, changes = diff_records(lock["frozen"], record)
         if not files and not changes:
             continue
-        cause = f"成绩文件被修改：{'、'.join(files)}" if files else f"成绩文件未变，计算结果不同（程序版本 {lock.get('engine')} → {ENGINE_VERSION}）"
+        if files:
+            cause = f"文件被修改：{'、'.join(files)}"
+        else:
+            context = sorted(k for k, v in lock["frozen"].get("context", {}).items() if record["context"].get(k) != v)
+            if context:
+                cause = f"本期成绩文件未变，但方案或汇总来源文件被修改（{'、'.join(context)}），计算结果不同"
+            else:
+                cause = f"成绩文件未变，但程序计算结果不同（程序版本 {lock.get('engine')} → {ENGINE_VERSION}）"
         shown_changes = "；".join(changes[:20]) + ("……" if len(changes) > 20 else "")
         problems.add(shown, None, None, "period-frozen-changed",
                      f"{period.period_name}{period.assessment.name}已关闭，但{cause}。变化：{shown_changes or '无人员结果变化'}。"
-                     f"如属更正，运行 kaohe reopen {period.scheme.code} {period.year}-{period.label} --reason 理由。")
+                     f"如属更正，运行 kaohe reopen {period.scheme.code} {period.year}-{period.label} --agency {period.agency} --reason 理由。")
 
 
 def _today() -> str:
@@ -132,7 +193,10 @@ def cmd_close(args) -> int:
     if period.unresolved_ties:
         raise UsageError("名额线上还有并列待领导小组决定，不能关闭。")
     path = lock_path(project, period)
-    lock = read_lock(path, problems, project.rel(path)) or {"format": LOCK_FORMAT, "corrections": [], "history": []}
+    lock = read_lock(path, problems, project.rel(path))
+    if lock is None and (path.exists() or path.is_symlink()):
+        raise UsageError(f"锁定文件 {project.rel(path)} 损坏；请先从版本库恢复它（其中有以前关闭时的记录），不能覆盖。")
+    lock = lock or {"format": LOCK_FORMAT, "corrections": [], "history": []}
     if lock.get("state") == "closed":
         print(f"{period.period_name}{period.assessment.name}已经是关闭状态（{project.rel(path)}）。")
         return 0
@@ -140,7 +204,7 @@ def cmd_close(args) -> int:
     if lock.get("frozen"):
         lock["history"].append({"closed": lock.get("closed"), "engine": lock.get("engine"), **lock["frozen"]})
     lock.update({"state": "closed", "period": period.key, "closed": _today(), "engine": ENGINE_VERSION, "frozen": record})
-    path.write_text(json.dumps(lock, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_lock(path, lock)
     print(f"已关闭 {period.period_name}{period.assessment.name}：{len(record['results'])} 人的结果已锁定在 {project.rel(path)}。请把该文件一并提交保存。")
     return 0
 
@@ -158,11 +222,13 @@ def cmd_reopen(args) -> int:
     period = find_period(periods, args.scheme, year, label, args.agency)
     path = lock_path(project, period)
     lock = read_lock(path, problems, project.rel(path))
+    if lock is None and (path.exists() or path.is_symlink()):
+        raise UsageError(f"锁定文件 {project.rel(path)} 损坏；请先从版本库恢复它。")
     if lock is None or lock.get("state") != "closed":
         raise UsageError(f"{period.period_name}{period.assessment.name}没有关闭，无需重新打开。")
     lock["state"] = "open"
     lock["corrections"].append({"date": _today(), "reason": args.reason.strip()})
-    path.write_text(json.dumps(lock, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_lock(path, lock)
     print(f"已重新打开 {period.period_name}{period.assessment.name}，理由已记录。改正成绩后运行 kaohe close 重新关闭。")
     return 0
 

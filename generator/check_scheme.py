@@ -155,7 +155,7 @@ def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) 
     for qi, quota in enumerate(assessment.quotas):
         if quota.grade not in known:
             report(apath + ("quotas", qi, "grade"), "unknown-name", f"名额限制的等次「{quota.grade}」不在 grades.order 中。")
-        if quota.scope not in ("unit", "department") and quota.scope not in {scheme.people.unit, *[i.name for i in scheme.inputs]}:
+        if quota.scope not in ("unit", "department") and quota.scope not in {scheme.people.unit, *[i.name for i in [*scheme.inputs, *assessment.inputs]]}:
             report(apath + ("quotas", qi, "scope"), "unknown-name", f"scope「{quota.scope}」应为 unit、department，或 people.unit 声明的列。")
         if quota.at_most is not None and quota.at_least is not None and quota.at_least > quota.at_most:
             report(apath + ("quotas", qi), "quota-impossible", "不少于的比例大于不超过的比例。")

@@ -173,14 +173,15 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
                 allowed = "、".join(lab for a in scheme.assessments for lab in a.period_labels)
                 problems.add(project.rel(path), None, None, "period-unknown", f"无法从文件名「{path.name}」看出考核期；本方案的考核期为 {allowed}（也可写 第一季度、上半年、年度）。")
                 continue
+            if kind == "unknown":
+                problems.add(project.rel(path), None, None, "period-unknown", f"不认识的文件「{path.name}」：成绩表用 .xlsx 或 .csv，决定用 .decisions.csv，公示设置用 .notice.yaml。")
+                continue
             entry = found.setdefault(label, PeriodFiles(agency, scheme.code, year, label))
             if kind == "results":
                 if entry.results is not None:
                     problems.add(project.rel(path), None, None, "duplicate-code", f"{year} 年 {label} 有两个成绩文件：{project.rel(entry.results)} 和 {path.name}；只保留一个。")
                     continue
                 entry.results = path
-            elif kind == "unknown":
-                problems.add(project.rel(path), None, None, "period-unknown", f"不认识的文件「{path.name}」：成绩表用 .xlsx 或 .csv，决定用 .decisions.csv，公示设置用 .notice.yaml。")
             else:
                 setattr(entry, kind, path)
         for label, entry in found.items():

@@ -37,7 +37,8 @@ def scope_key(quota: Quota, result: PersonResult) -> str:
         return "全单位"
     if quota.scope == "department":
         return result.person.department or "（未填部门）"
-    value = result.person.unit if result.person.unit is not None else result.person.values.get(quota.scope)
+    values = result.person.values
+    value = values[quota.scope] if quota.scope in values else result.person.unit
     return str(value or "（未填）")
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .numbers import MAX_DIGITS
 from .problems import Problems
 
 MAX_DEPTH = 40
@@ -110,8 +111,8 @@ def _scalar(node: ScalarNode) -> Any:
             value = Decimal(cleaned)
         except InvalidOperation:
             return text  # 0x1F, 0o17, .inf, sexagesimal: keep the text; the schema will say it is wrong
-        if not value.is_finite():
-            return text
+        if not value.is_finite() or abs(value.adjusted()) > MAX_DIGITS:
+            return text  # 1.0e+9999999 would overflow later arithmetic; parse_decimal reports the text
         return value
     return text
 

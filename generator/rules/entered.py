@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import ClassVar, Literal
 
 from ..numbers import fmt
@@ -25,7 +26,7 @@ class Entered(Rule):
     allow_negative: bool = False
 
     def columns(self, item):
-        low = None if self.allow_negative else 0
+        low = None if self.allow_negative else Decimal(0)
         return [ColumnSpec(column_or_name(self.column, item), "number", low, item.max, note=_note(item))]
 
     def names(self):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import ClassVar, Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from ..model_base import Num, Share, Strict
-from ..numbers import fmt, fmt_share
+from ..numbers import fmt, fmt_share, round_half_up
 from .base import ColumnSpec, ItemContext, Outcome, Rule
 
 
@@ -50,7 +50,7 @@ class Weighted(Rule):
     by: str | None = None
     sets: dict[str, list[Component]] | None = None
     missing: Literal["error", "reweight"] = "error"
-    places: int | None = None
+    places: int | None = Field(default=None, ge=0, le=6)
 
     @model_validator(mode="after")
     def _shape(self):
@@ -111,6 +111,9 @@ class Weighted(Rule):
         if missing:
             outcome.steps.append(f"缺少 {'、'.join(c.col for c in missing)}，按其余部分权重之和 {fmt_share(weight_sum)} 重新折算")
         outcome.steps.append(" + ".join(terms) + f" = {fmt(total)} 分")
+        if self.places is not None and round_half_up(total, self.places) != total:
+            total = round_half_up(total, self.places)
+            outcome.steps.append(f"四舍五入保留 {self.places} 位小数：{fmt(total)} 分")
         outcome.value = total
         return outcome
 

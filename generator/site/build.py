@@ -6,13 +6,16 @@ This module and mkdocs_hooks.py are the only places that touch mkdocs.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import errno
 import io
 import json
 import logging
 import os
 import shutil
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -103,8 +106,24 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def reset_jieba() -> None:
+    """Give jieba a fresh tokenizer. Loading a user dictionary adds every word's frequency to the
+    tokenizer's total again, so a second build in the same process (kaohe serve, tests) would cut
+    some text differently and the search index would not be byte-identical."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.dt = jieba.Tokenizer()
+    for name in ("cut", "lcut", "cut_for_search", "lcut_for_search", "load_userdict", "add_word", "del_word",
+                 "suggest_freq", "tokenize", "set_dictionary", "initialize", "get_FREQ"):
+        if hasattr(jieba.dt, name):
+            setattr(jieba, name, getattr(jieba.dt, name))
+
+
 def run_mkdocs(config_path: Path, strict: bool = True) -> list[str]:
     """Build with mkdocs; return its warnings (any warning fails a --strict mkdocs build)."""
+    reset_jieba()
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -149,27 +168,106 @@ def swap_in(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def _build_lock(work: Path, progress: Progress):
+    """One build per audience at a time (they share .build/<audience>/ and the staging dirs).
+
+    An flock is released by the kernel when its holder dies, so a killed build never blocks the next.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not Linux/macOS: no locking
+        yield
+        return
+    with open(work.with_name(work.name + ".lock"), "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            progress("另一个 kaohe build 正在生成同一版本的网站，等待它结束…")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def remove_stale_staging(site_dir: Path, started: float) -> int:
+    """Remove `.site.building-*` left by killed builds (older than this build; builds hold a lock)."""
+    removed = 0
+    for old in site_dir.parent.glob(f".{site_dir.name}.building-*"):
+        try:
+            if old.is_dir() and not old.is_symlink() and old.stat().st_mtime < started:
+                shutil.rmtree(old)
+                removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+@contextlib.contextmanager
+def _temp_dir_inside(root: Path):
+    """Temporary files (openpyxl's, jieba's cache) go under .build/, never outside the project."""
+    previous = tempfile.tempdir
+    inside = root / BUILD_DIR / "tmp"
+    inside.mkdir(parents=True, exist_ok=True)
+    tempfile.tempdir = str(inside)  # jieba and openpyxl ask tempfile.gettempdir()
+    try:
+        yield
+    finally:
+        tempfile.tempdir = previous
+
+
+def write_failed(problems: Problems, shown: str, exc: OSError) -> None:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        message = "磁盘空间不足，网站未能写出；请清理磁盘空间后重新运行 kaohe build。"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        message = f"没有写入权限，网站未能写出（{exc.strerror}）；请检查目录权限。"
+    else:
+        message = f"读写文件失败，网站未能写出（{exc.strerror or exc}）。"
+    where = f"（{exc.filename}）" if getattr(exc, "filename", None) else ""
+    problems.add(shown, None, None, "write-failed", message + where)
+
+
 def build_site(root: Path, audience: str, strict: bool, out: str | None, progress: Progress) -> tuple[int, Problems, dict]:
+    """Generate, run mkdocs into a staging dir, scan, write the manifest, swap in. Never raises OSError:
+    a full disk or a missing permission is a reported problem (write-failed) and the site stays as it was."""
+    try:
+        with _temp_dir_inside(root):
+            return _build_site(root, audience, strict, out, progress)
+    except OSError as exc:
+        problems = Problems()
+        write_failed(problems, BUILD_DIR, exc)
+        return EXIT_PROBLEMS, problems, {}
+
+
+def _build_site(root: Path, audience: str, strict: bool, out: str | None, progress: Progress) -> tuple[int, Problems, dict]:
     problems = Problems()
     progress("读取方案和成绩表，计算成绩…")
     generated = generate(root, audience, problems)
     people = sum(len(p.people) for p in generated.periods)
     progress(f"计算完成：{len(generated.project.schemes)} 个方案，{len(generated.periods)} 个考核期，{people} 人次")
-    blocked = [p for p in generated.periods if generated.ctx.has_notice(p) and p.unresolved_ties]
-    for period in blocked:
-        names = "、".join(f"{r.person.name}（{r.id}）" for r in period.unresolved_ties)
-        problems.add(period.files[0] if period.files else period.key, None, None, "tie-at-quota-line",
-                     f"{period.period_name}{period.assessment.name}名额线上并列待领导小组决定：{names}；决定之前公示页不列名单。", Severity.WARNING)
     stats = {"periods": len(generated.periods), "people": people, "notices": generated.notices}
     if problems.has_errors() or (strict and problems.warnings):
         return EXIT_PROBLEMS, problems, stats
     work = root / BUILD_DIR / audience
     work.mkdir(parents=True, exist_ok=True)
+    site_dir = site_dir_for(root, audience, out)
+    with _build_lock(work, progress):
+        started = time.time()
+        if remove_stale_staging(site_dir, started):
+            progress("已清理被中断的生成留下的临时目录")
+        staging = site_dir.with_name(f".{site_dir.name}.building-{uuid.uuid4().hex[:8]}")
+        try:
+            return _publish(root, audience, generated, problems, stats, work, site_dir, staging, progress)
+        except OSError as exc:
+            write_failed(problems, site_dir.name, exc)
+            return EXIT_PROBLEMS, problems, stats
+        finally:
+            if staging.exists():  # failed, interrupted or raised: the published site is untouched
+                shutil.rmtree(staging, ignore_errors=True)
+
+
+def _publish(root, audience, generated, problems, stats, work, site_dir, staging, progress) -> tuple[int, Problems, dict]:
     docs_dir = work / "docs"
     written, removed = write_tree(docs_dir, generated.files)
     progress(f"写出文档 {len(generated.files)} 个（更新 {written}，删除 {removed}）")
-    site_dir = site_dir_for(root, audience, out)
-    staging = site_dir.with_name(f".{site_dir.name}.building-{uuid.uuid4().hex[:8]}")
     records = inputs_record(generated.project, generated.periods)
     version = data_version(records)
     config = mkdocs_config(root, audience, docs_dir, staging, generated, version, work)
@@ -179,13 +277,11 @@ def build_site(root: Path, audience: str, strict: bool, out: str | None, progres
         for message in warnings or ["mkdocs 没有生成 index.html"]:
             problems.add("mkdocs.yml", None, None, "external-url" if "http" in message and "url" in message.lower() else "file-unreadable",
                          f"网页生成失败：{message}")
-        shutil.rmtree(staging, ignore_errors=True)
         return EXIT_PROBLEMS, problems, stats
     progress("检查外部链接…")
     for rel, url in scan_site(staging):
         problems.add(f"{site_dir.name}/{rel}", None, None, "external-url", f"引用了外部地址 {url}；内网站点不能请求外网。")
     if problems.has_errors():
-        shutil.rmtree(staging, ignore_errors=True)
         return EXIT_PROBLEMS, problems, stats
     write_manifest(staging, generated.project, records, audience)
     stats["pages"] = sum(1 for _ in staging.rglob("*.html"))

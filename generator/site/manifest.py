@@ -24,6 +24,17 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def file_sha256(path: Path) -> str:
+    """Hashed in chunks: a stray huge file in content/ must not be read into memory at once."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _is_results_file(rel: str) -> bool:
+    name = rel.lower()
+    return name.endswith((".csv", ".xlsx")) and not name.endswith((".decisions.csv", ".decisions.xlsx"))
+
+
 def input_files(project: Project) -> list[Path]:
     files = [project.root / name for name in sorted(project.scheme_files.values())]
     content = project.root / "content"
@@ -35,12 +46,14 @@ def input_files(project: Project) -> list[Path]:
 def inputs_record(project: Project, periods: list[PeriodResult]) -> list[dict]:
     details: dict[str, dict] = {}
     for period in periods:
-        if period.files:
-            details[period.files[0]] = {"encoding": period.encoding, "rows": len(period.people), "period": period.key}
+        # a roll-up without a sheet of its own lists only its decisions/notice files: no row count for those
+        if period.files and _is_results_file(period.files[0]):
+            details[period.files[0]] = {"encoding": period.encoding or ("xlsx" if period.files[0].lower().endswith(".xlsx") else None),
+                                        "rows": len(period.people), "period": period.key}
     records = []
     for path in input_files(project):
         rel = project.rel(path)
-        record = {"path": rel, "sha256": sha256(path.read_bytes())}
+        record = {"path": rel, "sha256": file_sha256(path)}
         record.update(details.get(rel, {}))
         records.append(record)
     return records
@@ -69,7 +82,7 @@ def write_manifest(site_dir: Path, project: Project, records: list[dict], audien
         rel = path.relative_to(site_dir).as_posix()
         if rel == "manifest.json":
             continue
-        outputs.append({"path": rel, "sha256": sha256(path.read_bytes())})
+        outputs.append({"path": rel, "sha256": file_sha256(path)})
     manifest = {
         "audience": audience,
         "data_version": data_version(records),
