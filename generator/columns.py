@@ -71,7 +71,10 @@ def plan_columns(scheme: Scheme, assessment: Assessment) -> ColumnPlan:
         other.extend(adjustment.columns())
     if assessment.grades and assessment.grades.entered:
         other.append(
-            ColumnSpec(assessment.grades.entered, "choice", choices=tuple(assessment.grades.order), note="/".join(assessment.grades.order))
+            # Not required: a person with a no-grade status (试用期…) may leave it empty; a person
+            # without one is reported as 未评定等次 by the engine.
+            ColumnSpec(assessment.grades.entered, "choice", choices=tuple(assessment.grades.order), required=False,
+                       note="/".join(assessment.grades.order))
         )
     for decl in [*scheme.inputs, *assessment.inputs]:
         other.append(decl.spec())

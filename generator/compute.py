@@ -16,7 +16,7 @@ from .grade import PersonGrader
 from .load_results import LoadedSheet, PersonRow, load_sheet
 from .problems import Problems
 from .project import PeriodFiles, Project
-from .quotas import apply_quota
+from .quotas import apply_quota, report_open_ties
 from .results import Notice, PeriodResult, PersonResult
 from .tables import read_table
 from .yaml_source import load_yaml
@@ -108,6 +108,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         files.append(decisions_shown)
         decisions = load_decisions(entry.decisions, decisions_shown, scheme.people.id, assessment.grades, local)
         apply_decisions(decisions, people, assessment.grades, decisions_shown, local)
+    report_open_ties(period.quotas, people, local, shown)
     if entry.notice is not None:
         files.append(project.rel(entry.notice))
         period.notice = _load_notice(project, entry, local)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable, Mapping
@@ -81,10 +82,9 @@ PURE_FUNCTIONS: dict[str, Callable[..., Any]] = {
 def _normalize(text: str) -> str:
     for a, b in _SPELLINGS:
         text = text.replace(a, b)
-    out = []
-    for ch in text:
-        out.append(_WORDS.get(ch, ch))
-    return "".join(out)
+    # 且/或/非 are operators only as separate words (spaces around them), so a column name such
+    # as 失职或投诉 stays one name.
+    return re.sub(r"(?:(?<=\s)|^)([且或非])(?=\s)", lambda m: _WORDS[m.group(1)], text).strip()
 
 
 @dataclass(frozen=True)

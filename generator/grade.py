@@ -46,6 +46,8 @@ class PersonGrader:
         if result.status == "undecidable":
             return result
         total = self._combine(self.assessment.combine, self.assessment.items, values)
+        if total is not None and (self.assessment.combine == "weighted" or len(self.assessment.items) > 1):
+            result.trace.append(Step("取舍", _combine_words(self.assessment.combine, self.assessment.items, values, total)))
         if total is None:
             result.status = "incomplete"
             result.status_label = "成绩不完整"

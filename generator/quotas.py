@@ -122,6 +122,7 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
                 r.status, r.status_label = "tied", f"{quota.grade}（并列待定）"
                 r.trace.append(Step("名额", f"{header}；名额线上 {len(tied)} 人并列（{line_words}），须由领导小组决定"))
             use.tied = [r.id for r in tied]
+            use.words = header
     for r in keep:
         r.trace.append(Step("名额", f"{header}；按{'、'.join(keys)}排第 {others.index(r) + 1} 名，在名额内"))
     for r in drop:
@@ -129,3 +130,15 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
         r.grade = lower
     for r in protected:
         r.trace.append(Step("名额", f"{header}；按规则直接确定的等次占用名额，不因名额降等"))
+
+
+def report_open_ties(uses: list[QuotaUse], people: list[PersonResult], problems: Problems, file: str) -> None:
+    """After committee decisions: a warning for every tie at a quota line that is still open."""
+    by_id = {p.id: p for p in people}
+    for use in uses:
+        still = [by_id[i] for i in use.tied if i in by_id and by_id[i].status == "tied"]
+        if still:
+            names = "、".join(f"{r.person.name}（{r.id}）" for r in still)
+            problems.add(file, None, None, "tie-at-quota-line",
+                         f"{use.words}；名额线上并列待领导小组决定：{names}。请在决定文件中为他们逐一确定等次；决定之前公示页不列名单。",
+                         Severity.WARNING)

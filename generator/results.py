@@ -63,6 +63,8 @@ class PersonResult:
     def shown_grade(self) -> str:
         if self.status == "graded" and self.grade:
             return self.grade
+        if self.status == "graded":
+            return "—"  # a scheme that scores without grades
         return self.status_label or STATUS_WORDS[self.status]
 
     def item(self, code: str) -> ItemScore | None:

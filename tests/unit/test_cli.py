@@ -1,0 +1,111 @@
+"""`kaohe check` and `kaohe explain` through generator.cli.main, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator import cli
+
+from .helpers import csv_text, make_project, simple_scheme
+
+ROWS = [["1", "张三", "办公室", "89.995"], ["2", "李四", "财务科", "75"]]
+
+
+@pytest.fixture
+def project(tmp_path):
+    return make_project(tmp_path, simple_scheme(places=2), {"Q1.csv": csv_text(["编号", "姓名", "部门", "得分"], ROWS)})
+
+
+def test_check_ok(project, capsys):
+    assert cli.main(["-C", str(project), "check"]) == 0
+    out = capsys.readouterr().out
+    assert "1 个方案，1 个考核期，2 人次。检查通过" in out
+
+
+def test_check_json(project, capsys):
+    assert cli.main(["-C", str(project), "check", "--format", "json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["ok"] is True
+    assert payload["schemes"] == ["t1"]
+    assert payload["periods"] == ["ag/t1/2025/Q1"]
+    assert payload["problems"] == []
+
+
+def test_check_reports_problems_and_exits_1(project, capsys):
+    (project / "content/ag/t1/2025/Q1.csv").write_text(
+        csv_text(["编号", "姓名", "部门", "得分"], [["1", "张三", "办公室", "优"]]), encoding="utf-8"
+    )
+    assert cli.main(["-C", str(project), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "content/ag/t1/2025/Q1.csv › 第2行 › D列「得分」: [not-a-number]" in out
+    assert "发现 1 个错误" in out
+
+
+def test_check_strict_fails_on_warnings(project, capsys):
+    (project / "content/ag/t1/2025/Q1.csv").write_text(
+        csv_text(["编号", "姓名", "部门", "得分", "奖金"], [["1", "张三", "办公室", "80", "1"]]), encoding="utf-8"
+    )
+    assert cli.main(["-C", str(project), "check"]) == 0
+    assert cli.main(["-C", str(project), "check", "--strict"]) == 1
+    assert "[unknown-column]（警告）" in capsys.readouterr().out
+
+
+def test_explain(project, capsys):
+    assert cli.main(["-C", str(project), "explain", "t1", "2025-Q1", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "张三（编号 1） 办公室" in out
+    assert "总分 89.995 四舍五入保留 2 位小数 = 90.00" in out
+    assert "结果：总分 90.00，好" in out
+
+
+@pytest.mark.parametrize("period", ["2025-Q1", "2025Q1", "2025年第一季度", "2025-一季度", "2025/q1"])
+def test_explain_period_spellings(project, capsys, period):
+    assert cli.main(["-C", str(project), "explain", "t1", period, "2"]) == 0
+    assert "结果：总分 75.00，较好" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["explain", "nosuch", "2025-Q1", "1"], "没有 code 为「nosuch」的方案"),
+        (["explain", "t1", "2025-Q4", "1"], "没有方案「t1」2025 年 Q4 的成绩"),
+        (["explain", "t1", "2025-Q1", "99"], "没有编号「99」"),
+        (["explain", "t1", "春天", "1"], "看不懂考核期"),
+    ],
+)
+def test_explain_usage_errors(project, capsys, argv, words):
+    assert cli.main(["-C", str(project), *argv]) == 2
+    assert words in capsys.readouterr().err
+
+
+def test_not_a_project(tmp_path, capsys):
+    assert cli.main(["-C", str(tmp_path), "check"]) == 2
+    assert "不是 Kaohe 项目目录" in capsys.readouterr().err
+
+
+def test_no_command_prints_help(capsys):
+    assert cli.main([]) == 2
+    assert "kaohe" in capsys.readouterr().out
+
+
+def test_internal_error_has_no_traceback_unless_debug(project, capsys, monkeypatch):
+    def boom(*_):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "load_everything", boom)
+    assert cli.main(["-C", str(project), "check"]) == 3
+    err = capsys.readouterr().err
+    assert "内部错误" in err and "Traceback" not in err
+    assert cli.main(["-C", str(project), "--debug", "check"]) == 3
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_negative_score_in_entered_column_is_reported_not_crashed(project, capsys):
+    """fmt(0) on an int bound used to raise AttributeError → exit 3 for a plain -5 in a score cell."""
+    (project / "content/ag/t1/2025/Q1.csv").write_text(
+        csv_text(["编号", "姓名", "部门", "得分"], [["1", "张三", "办公室", "-5"]]), encoding="utf-8"
+    )
+    assert cli.main(["-C", str(project), "check"]) == 1
+    assert "[score-negative] -5 小于允许的最小值 0" in capsys.readouterr().out
