@@ -46,18 +46,23 @@ class PersonGrader:
         if result.status == "undecidable":
             return result
         total = self._combine(self.assessment.combine, self.assessment.items, values)
-        if total is not None and (self.assessment.combine == "weighted" or len(self.assessment.items) > 1):
-            result.trace.append(Step("取舍", _combine_words(self.assessment.combine, self.assessment.items, values, total)))
         if total is None:
             result.status = "incomplete"
             result.status_label = "成绩不完整"
             result.trace.append(Step("取舍", "有项目没有得分，无法计算总分"))
         else:
+            sum_words = _combine_words(self.assessment.combine, self.assessment.items, values, total)
+            adjusted = Decimal(0)
             for adjustment in self.assessment.adjustments:
                 amount, steps = adjustment.apply(row.values)
                 for s in steps:
                     result.trace.append(Step("调整", s))
-                total += amount
+                adjusted += amount
+            if self.assessment.combine == "weighted" or len(self.assessment.items) > 1:
+                result.trace.append(Step("取舍", f"各项：{sum_words}"))
+            if adjusted:
+                result.trace.append(Step("取舍", f"加减分合计 {'+' if adjusted > 0 else '−'}{fmt(abs(adjusted))} 分：{fmt(total)} → {fmt(total + adjusted)}"))
+            total += adjusted
             result.raw_total = total
             result.total = round_half_up(total, self.assessment.places)
             shown = fmt(result.total, self.assessment.places)
