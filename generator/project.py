@@ -80,10 +80,21 @@ def safe_path(root: Path, path: Path, project: Project, problems: Problems) -> b
     return True
 
 
+def _dir_inside(root: Path, path: Path, project: Project, problems: Problems) -> bool:
+    """schemes/ or content/ may be a link within the project, never to a place outside it (not even listed)."""
+    try:
+        path.resolve().relative_to(root)
+    except ValueError:
+        problems.add(project.rel(path), None, None, "file-outside-project", "目录指向项目目录之外，不予读取。")
+        return False
+    return True
+
+
 def discover(root: Path, problems: Problems) -> Project:
     root = root.resolve()
     project = Project(root)
-    for path in sorted((root / "schemes").glob("*.yaml")) + sorted((root / "schemes").glob("*.yml")):
+    schemes = root / "schemes" if _dir_inside(root, root / "schemes", project, problems) else None
+    for path in sorted(schemes.glob("*.yaml")) + sorted(schemes.glob("*.yml")) if schemes else []:
         if not safe_path(root, path, project, problems):
             continue
         shown = project.rel(path)
@@ -99,6 +110,8 @@ def discover(root: Path, problems: Problems) -> Project:
         project.schemes[scheme.code] = scheme
         project.scheme_files[scheme.code] = shown
     content = root / "content"
+    if not _dir_inside(root, content, project, problems):
+        return project
     site_file = content / "site.yaml"
     if site_file.exists() and safe_path(root, site_file, project, problems):
         data, _ = load_yaml(site_file, problems, project.rel(site_file))
@@ -157,6 +170,8 @@ _YEAR_RE = re.compile(r"^(19|20)\d\d$")
 def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems: Problems) -> None:
     scheme = project.schemes[scheme_dir.name]
     for year_dir in sorted(p for p in scheme_dir.iterdir() if p.is_dir()):
+        if not safe_path(project.root, year_dir, project, problems):
+            continue
         if not _YEAR_RE.match(year_dir.name):
             problems.add(project.rel(year_dir), None, None, "period-unknown", f"「{year_dir.name}」不是年份；成绩放在以年份命名的目录中，如 2024/。")
             continue

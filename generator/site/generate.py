@@ -92,7 +92,7 @@ def generate_from(project: Project, periods: list[PeriodResult], audience: str, 
 
 def _hand_written(project: Project, files: dict[str, bytes], problems: Problems) -> None:
     pages = project.root / "content" / "pages"
-    if not pages.is_dir():
+    if not pages.is_dir() or not safe_path(project.root, pages, project, problems):  # a link is not even listed
         return
     for path in sorted(pages.rglob("*.md")):
         if safe_path(project.root, path, project, problems):
