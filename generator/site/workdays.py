@@ -5,7 +5,8 @@ last published year; content/holidays.yaml extends or overrides it:
 
     holidays: [2027-01-01, 2027-02-06, …]     # days off (法定节假日)
     workdays: [2027-02-14, …]                 # weekend days that are worked (调休上班)
-    years: [2027]                             # years this file fully describes
+    years: [2027]                             # years this file fully describes, or:
+    covers: [{from: 2027-01-01, to: 2027-01-31}]   # date ranges it fully describes
 
 A date that neither source can decide is an error, not a guess.
 """
@@ -27,13 +28,17 @@ class HolidayCalendar:
     holidays: set[dt.date] = field(default_factory=set)
     workdays: set[dt.date] = field(default_factory=set)
     years: set[int] = field(default_factory=set)
+    covers: list[tuple[dt.date, dt.date]] = field(default_factory=list)
+
+    def _described(self, day: dt.date) -> bool:
+        return day.year in self.years or any(start <= day <= end for start, end in self.covers)
 
     def is_workday(self, day: dt.date) -> bool:
         if day in self.holidays:
             return False
         if day in self.workdays:
             return True
-        if day.year in self.years:
+        if self._described(day):
             return day.weekday() < 5
         try:
             import chinese_calendar
@@ -76,6 +81,11 @@ def calendar_from_data(data: dict | None) -> tuple[HolidayCalendar, list[str]]:
                 target.add(dt.date.fromisoformat(str(value)))
             except ValueError:
                 errors.append(f"{key} 中的「{value}」不是日期（写成 2027-01-01）")
+    for value in data.get("covers") or []:
+        try:
+            calendar.covers.append((dt.date.fromisoformat(str(value["from"])), dt.date.fromisoformat(str(value["to"]))))
+        except (KeyError, TypeError, ValueError):
+            errors.append(f"covers 中的「{value}」应写成 {{from: 2027-01-01, to: 2027-01-31}}")
     for value in data.get("years") or []:
         try:
             calendar.years.add(int(value))
