@@ -12,7 +12,6 @@ the model: a fix in the calculation never changes a published grade without some
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from pathlib import Path
@@ -231,10 +230,3 @@ def cmd_reopen(args) -> int:
     write_lock(path, lock)
     print(f"已重新打开 {period.period_name}{period.assessment.name}，理由已记录。改正成绩后运行 kaohe close 重新关闭。")
     return 0
-
-
-def closed_on(lock: dict) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(lock.get("closed", ""))
-    except ValueError:
-        return None

@@ -7,11 +7,12 @@ undecidable (see grade.py), rather than guess.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from . import bands as bands_mod
-from .columns import HISTORY_FUNCTIONS, formula_names
+from .columns import formula_names
+from .expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
 from .expr import FormulaError, parse_formula
 from .numbers import fmt
 from .problems import Problems, Severity

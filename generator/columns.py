@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from .rules.base import ColumnSpec
 from .scheme import Assessment, Item, Scheme
 
-from .expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS  # noqa: E402
-
 
 @dataclass(frozen=True)
 class ColumnPlan:

@@ -6,9 +6,10 @@ reads the same year's quarters). The result is the whole computed model; nothing
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from .columns import plan_columns
 from .decisions import apply_decisions, load_decisions

@@ -15,9 +15,10 @@ from __future__ import annotations
 import ast
 import functools
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from .numbers import ceil_int, floor_int, fmt
 

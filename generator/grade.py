@@ -12,8 +12,9 @@ Pure: no file is read or written here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from . import bands as bands_mod
 from .columns import formula_names

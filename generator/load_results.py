@@ -110,6 +110,8 @@ def load_sheet(
     _check_header(table, header_index, header_row, columns, specs, post_of, cols, problems)
     people: list[PersonRow] = []
     seen_ids: dict[str, int] = {}
+    # where(table, row, column, name), assembled from parts made once per column and once per row
+    column_words = {name: f"{column_letter(index)}列「{name}」" for name, index in columns.items()}
     for cells in table.rows[header_index + 1 :]:
         if not any(c.value for c in cells):
             continue
@@ -118,7 +120,7 @@ def load_sheet(
         by_col = {c.column: c for c in cells}
         row = cells[0].row
 
-        def text(name: str | None) -> str:
+        def text(name: str | None, by_col: dict = by_col) -> str:
             if not name or name not in columns:
                 return ""
             cell = by_col.get(columns[name])
@@ -153,9 +155,10 @@ def load_sheet(
                          f"岗位「{post or '空'}」不在方案的岗位名单中（{'、'.join(p.name for p in scheme.posts)}）。",
                          where=where(table, row, col, cols.post), sheet=table.sheet)
         person = PersonRow(pid, name, department, post, text(cols.unit) or None, {}, row)
+        row_place = where(table, row)
         for column_name, spec in specs.items():
-            if column_name in (cols.id, cols.name, cols.department):
-                continue
+            if column_name in (cols.id, cols.name, cols.department, cols.post, cols.unit):
+                continue  # identity columns were checked above, once each
             belongs = post_of.get(column_name)
             applies = belongs is None or "*" in belongs or (post is not None and post in belongs)
             index = columns.get(column_name)
@@ -164,7 +167,7 @@ def load_sheet(
                     person.values[column_name] = None
                 continue
             cell = by_col.get(index) or Cell("", row, index)
-            place = where(table, row, index, column_name)
+            place = f"{row_place} › {column_words[column_name]}"
             person.places[column_name] = place
             if not applies:
                 continue
@@ -209,10 +212,9 @@ def _id_text(value: str) -> str:
 
 def _typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Problems) -> Any:
     text = cell.value.strip()
-    letter = column_letter(cell.column)
 
     def report(code: str, message: str) -> None:
-        problems.add(table.file, cell.row, letter, code, message, where=place, sheet=table.sheet)
+        problems.add(table.file, cell.row, column_letter(cell.column), code, message, where=place, sheet=table.sheet)
 
     if spec.type == "number":
         if text in ("", "-", "—", "/"):

@@ -50,10 +50,12 @@ def parse_decimal(text: str | int | Decimal) -> Decimal:
         raise NotANumber(str(text), "是真假值，不是数字")
     if isinstance(text, int):
         return Decimal(text)
-    cleaned = normalize_text(str(text))
+    cleaned = str(text)
+    if not _NUMBER_RE.match(cleaned):  # a number as typed ("85.5", the usual case) needs no cleaning
+        cleaned = normalize_text(cleaned)
     if not _NUMBER_RE.match(cleaned):
         lowered = cleaned.lower()
-        if lowered in {"nan", "inf", "infinity", "-inf", "+inf"} or re.fullmatch(
+        if lowered.lstrip("+-") in {"nan", "inf", "infinity", "snan"} or re.fullmatch(
             r"[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+", lowered
         ):
             raise NotANumber(str(text), "不是有限的普通数字（不支持科学计数法、NaN、无穷大）")

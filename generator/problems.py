@@ -12,8 +12,8 @@ one entry per code from this table, and a test fails if a code is used but not r
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 
 class Severity(enum.Enum):
@@ -141,7 +141,7 @@ CODES: dict[str, CodeInfo] = {
     "yaml-too-complex": CodeInfo("YAML 嵌套过深或别名过多", "方案文件不需要锚点和别名（& 和 *），也不需要几十层嵌套。", "别名炸弹"),
     "unknown-key": CodeInfo("不认识的键", "检查拼写；可用的键见《方案文件写法》。", "grdes: 写错了"),
     "missing-key": CodeInfo("缺少必填的键", "按提示补上这个键。", "项目没有 name"),
-    "wrong-type": CodeInfo("值的类型不对", "按提示改成数字、文字、列表或映射。", "max: 三十"),
+    "wrong-type": CodeInfo("值的类型不对", "按提示改成数字、文字、列表或映射。", "children: 德能勤绩廉（应为列表）"),
     "bad-value": CodeInfo("值不在允许范围内", "按提示改成允许的值之一。", "period: 每周"),
     "duplicate-code": CodeInfo("代码重复", "每个项目、等次、方案的代码必须唯一，改掉其中一个。", "两个项目都叫 de1"),
     "unknown-name": CodeInfo("公式或条件中用了未声明的名字", "只能使用方案中声明过的列名、项目代码和内置函数。", "when: 旷课天数 > 2（未声明）"),

@@ -105,8 +105,6 @@ def discover(root: Path, problems: Problems) -> Project:
         if scheme.code in project.schemes:
             problems.add(shown, *marks.find(("code",)), "duplicate-code", f"方案 code「{scheme.code}」与 {project.scheme_files[scheme.code]} 重复。")
             continue
-        if path.stem != scheme.code:
-            pass  # the file name is free; the code is what content/ uses
         project.schemes[scheme.code] = scheme
         project.scheme_files[scheme.code] = shown
     content = root / "content"

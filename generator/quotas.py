@@ -98,6 +98,7 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
     # Stable order by ID after the keys, so the output never depends on row order.
     others.sort(key=lambda r: r.id)
     others.sort(key=key, reverse=True)
+    place = {id(r): i for i, r in enumerate(others, start=1)}  # others.index(r) compared dataclasses: O(n²)
     lower = grades.next_below(quota.grade)
     header = f"{scope}「{quota.grade}」名额：{arithmetic}"
     tied: list[PersonResult] = []
@@ -124,9 +125,9 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
             use.tied = [r.id for r in tied]
             use.words = header
     for r in keep:
-        r.trace.append(Step("名额", f"{header}；按{'、'.join(keys)}排第 {others.index(r) + 1} 名，在名额内"))
+        r.trace.append(Step("名额", f"{header}；按{'、'.join(keys)}排第 {place[id(r)]} 名，在名额内"))
     for r in drop:
-        r.trace.append(Step("名额", f"{header}；按{'、'.join(keys)}排第 {others.index(r) + 1} 名，在名额之外，由「{quota.grade}」降为「{lower}」"))
+        r.trace.append(Step("名额", f"{header}；按{'、'.join(keys)}排第 {place[id(r)]} 名，在名额之外，由「{quota.grade}」降为「{lower}」"))
         r.grade = lower
     for r in protected:
         r.trace.append(Step("名额", f"{header}；按规则直接确定的等次占用名额，不因名额降等"))

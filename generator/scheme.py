@@ -18,8 +18,9 @@ Shape (see the user guide for every key with examples from the seed schemes):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator, Literal
+from typing import Literal
 
 from pydantic import Field, field_validator
 
@@ -66,7 +67,7 @@ def period_label(stem: str) -> str | None:
 class Section(Strict):
     title: str
     body: str = ""
-    sections: list["Section"] = []
+    sections: list[Section] = []
 
 
 class Assumption(Strict):
@@ -114,7 +115,7 @@ class Item(Strict):
     name: str
     max: Num | None = None
     standard: str | None = None  # 评分标准, the document's words
-    children: list["Item"] = []
+    children: list[Item] = []
     combine: Literal["sum", "weighted"] = "sum"
     weight: Share | None = None
     score: AnyRule | None = None
@@ -127,12 +128,15 @@ class Item(Strict):
         """The rule of a leaf; a leaf with no `score:` is marked directly."""
         if self.children or self.by_post:
             return None
-        return self.score or Entered()
+        return self.score or _ENTERED
 
-    def walk(self) -> Iterator["Item"]:
+    def walk(self) -> Iterator[Item]:
         yield self
         for child in self.children:
             yield from child.walk()
+
+
+_ENTERED = Entered()  # shared: rules hold no per-person state, and building one per access was costly
 
 
 class Post(Strict):

@@ -178,6 +178,8 @@ def _text(value: object) -> str:
     turned back into its shortest decimal text and cut to Excel's 15 significant digits, so that
     90.3 stored as 90.299999999999997 reads as 90.3, exactly as Excel shows it. No arithmetic
     is ever done on the float."""
+    if type(value) is str:  # every CSV cell, most XLSX text
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Union
+from typing import Annotated
 
 from pydantic import Field
 
@@ -30,6 +30,6 @@ RULES = {
 }
 
 AnyRule = Annotated[
-    Union[Entered, Deduct, Bonus, Level, Coefficient, Weighted, PeriodScore, FormulaRule],
+    Entered | Deduct | Bonus | Level | Coefficient | Weighted | PeriodScore | FormulaRule,
     Field(discriminator="kind"),
 ]

@@ -12,9 +12,10 @@ the user guide renders both, so the guide cannot fall behind the code.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from ..model_base import Strict
 
@@ -71,13 +72,13 @@ class Rule(Strict):
     EXAMPLE: ClassVar[str] = ""
     TITLE: ClassVar[str] = ""
 
-    def columns(self, item: "Item") -> list[ColumnSpec]:
+    def columns(self, item: Item) -> list[ColumnSpec]:
         return []
 
-    def compute(self, item: "Item", ctx: ItemContext) -> Outcome:  # pragma: no cover - abstract
+    def compute(self, item: Item, ctx: ItemContext) -> Outcome:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def describe(self, item: "Item") -> str:  # pragma: no cover - abstract
+    def describe(self, item: Item) -> str:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def names(self) -> set[str]:
@@ -85,5 +86,5 @@ class Rule(Strict):
         return set()
 
 
-def column_or_name(column: str | None, item: "Item") -> str:
+def column_or_name(column: str | None, item: Item) -> str:
     return column or item.name

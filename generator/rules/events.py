@@ -8,7 +8,7 @@ handbook words and the arithmetic for 每次扣2分 are written once.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -126,7 +126,7 @@ class Tiered(Strict):
         return f"按「{self.column}」分档：{tiers}（取最高一档，不累加）"
 
 
-Counting = Annotated[Union[PerEvent, PerUnit, Range, Tiered], Field(discriminator="kind")]
+Counting = Annotated[PerEvent | PerUnit | Range | Tiered, Field(discriminator="kind")]
 
 
 def apply_all(rules: list, values: dict) -> tuple[Decimal, list[str]]:

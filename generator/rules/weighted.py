@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..model_base import Num, Share, Strict
+from ..model_base import Share, Strict
 from ..numbers import fmt, fmt_share, round_half_up
 from .base import ColumnSpec, ItemContext, Outcome, Rule
 

@@ -21,7 +21,7 @@ import uuid
 from pathlib import Path
 
 from ..cli import EXIT_OK, EXIT_PROBLEMS, print_problems, project_root, summary_line
-from ..problems import Problems, Severity
+from ..problems import Problems
 from .generate import Generated, generate, write_tree
 from .manifest import data_version, inputs_record, write_manifest
 from .scan import scan_site

@@ -171,7 +171,7 @@ def build_date(settings: dict) -> dt.date:
     """SOURCE_DATE_EPOCH (reproducible builds), else content/site.yaml build_date, else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     value = settings.get("build_date")
     if value:
         try:

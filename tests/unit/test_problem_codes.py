@@ -624,7 +624,6 @@ def test_posts_unknown_post_and_undecidable_defect(tmp_path):
     got = [(p.file, p.line, p.column, p.code, p.severity.value) for p in problems.sorted()]
     assert got == [
         ("content/ag/t1/2025/Q1.csv", 3, None, "defect-undecidable", "warning"),
-        ("content/ag/t1/2025/Q1.csv", 4, "D", "unknown-choice", "error"),  # the same cell, seen as a choice
         ("content/ag/t1/2025/Q1.csv", 4, "D", "unknown-post", "error"),
         ("schemes/t1.yaml", 29, 3, "defect-acknowledged", "note"),
     ]
