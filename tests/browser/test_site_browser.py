@@ -95,7 +95,7 @@ def sites(tmp_path_factory):
     for name in ("schemes", "content"):
         shutil.copytree(ROOT / name, project / name)
     day = open_day(project / "content")
-    epoch = int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc).timestamp())
+    epoch = int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp())
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONWARNINGS="ignore")
     run = "import sys; from generator.cli import main; sys.exit(main())"
     procs = {}
@@ -194,7 +194,7 @@ def stroke_before(a: str, b: str, slack: int = 0) -> bool:
     """May `a` come before `b` in 姓氏笔画 order? The first differing character decides by stroke count;
     with equal counts either order is right (the browser orders those by 笔顺, which we do not model).
     `slack` tolerates a character counted up to that many strokes differently (see STROKE_SLACK)."""
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             return stroke_count(x) <= stroke_count(y) + slack
     return len(a) <= len(b)
@@ -210,7 +210,7 @@ STROKE_SLACK = 2
 
 def assert_stroke_order(values: list[str], slack: int = 0) -> None:
     assert len(values) > 1
-    for a, b in zip(values, values[1:]):
+    for a, b in zip(values, values[1:], strict=False):
         assert stroke_before(a, b, slack), (
             f"「{a}」({[stroke_count(c) for c in a]}) 排在 「{b}」({[stroke_count(c) for c in b]}) 前面，不符合笔画顺序"
         )
@@ -297,7 +297,8 @@ def test_home_handbook_notice_department_by_links(sites, page):
 
     follow(page, tab(page, "公示"))
     assert heading(page) == "公示"
-    row = page.locator("table.kaohe-list tbody tr", has_text="公示中").first
+    state = header_index(page.locator("table.kaohe-list"), "状态") + 1
+    row = page.locator(f"table.kaohe-list tbody tr:has(td:nth-child({state}):text-is('公示中'))").first
     notice_url = follow(page, row.locator("a").first)
     assert "/notices/" in notice_url
     assert "公示中" in page.locator(".kaohe-notice-state").inner_text()
