@@ -18,7 +18,8 @@ from .render import render
 
 def rule_entries() -> list[dict]:
     return [
-        {"kind": kind, "title": cls.TITLE, "doc": inspect.cleandoc(cls.__doc__ or ""), "example": cls.EXAMPLE}
+        # Docstrings wrap Chinese lines; joining them with nothing avoids stray spaces mid-sentence.
+        {"kind": kind, "title": cls.TITLE, "doc": "".join(inspect.cleandoc(cls.__doc__ or "").splitlines()), "example": cls.EXAMPLE}
         for kind, cls in RULES.items()
     ]
 
