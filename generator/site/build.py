@@ -97,6 +97,24 @@ def mkdocs_config(root: Path, audience: str, docs_dir: Path, site_dir: Path, gen
     return path
 
 
+class _ProgressOnly(io.TextIOBase):
+    """stderr during mkdocs: lets the progress lines of mkdocs_hooks through, drops the rest."""
+
+    def __init__(self, target):
+        self.target = target
+
+    def isatty(self) -> bool:
+        return self.target.isatty()
+
+    def write(self, text: str) -> int:
+        if "网页" in text or text.startswith("\r"):
+            self.target.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        self.target.flush()
+
+
 class _Collect(logging.Handler):
     def __init__(self):
         super().__init__(logging.WARNING)
@@ -114,6 +132,7 @@ def reset_jieba() -> None:
         import jieba
     except ImportError:
         return
+    jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict…" lines are noise in our output
     jieba.dt = jieba.Tokenizer()
     for name in ("cut", "lcut", "cut_for_search", "lcut_for_search", "load_userdict", "add_word", "del_word",
                  "suggest_freq", "tokenize", "set_dictionary", "initialize", "get_FREQ"):
@@ -135,7 +154,7 @@ def run_mkdocs(config_path: Path, strict: bool = True) -> list[str]:
     logger.setLevel(logging.WARNING)
     stderr = sys.stderr
     try:
-        sys.stderr = io.StringIO()  # mkdocs prints its own banner; our progress lines are enough
+        sys.stderr = _ProgressOnly(stderr)  # mkdocs prints its own banner; only our progress goes through
         config = load_config(config_file=str(config_path), strict=strict)
         build(config)
     except (Abort, ConfigurationError, SystemExit) as exc:
@@ -272,7 +291,12 @@ def _publish(root, audience, generated, problems, stats, work, site_dir, staging
     version = data_version(records)
     config = mkdocs_config(root, audience, docs_dir, staging, generated, version, work)
     progress("mkdocs 生成网页…")
-    warnings = run_mkdocs(config)
+    if not progress.quiet:
+        os.environ["KAOHE_PROGRESS"] = "1"
+    try:
+        warnings = run_mkdocs(config)
+    finally:
+        os.environ.pop("KAOHE_PROGRESS", None)
     if warnings or not (staging / "index.html").exists():
         for message in warnings or ["mkdocs 没有生成 index.html"]:
             problems.add("mkdocs.yml", None, None, "external-url" if "http" in message and "url" in message.lower() else "file-unreadable",

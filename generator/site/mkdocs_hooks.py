@@ -8,9 +8,37 @@ On a plain `kaohe build` the tree is already written, and these hooks do nothing
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 _SERVE_ROOT = "KAOHE_SERVE_ROOT"
+_PROGRESS = "KAOHE_PROGRESS"
+_state = {"total": 0, "done": 0, "shown": -1}
+
+
+def on_files(files, config, **kwargs):
+    _state.update(total=sum(1 for f in files if f.src_uri.endswith(".md")), done=0, shown=-1)
+    return files
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    """Progress while mkdocs renders: a bar on a terminal, a line per quarter in CI logs."""
+    if not os.environ.get(_PROGRESS) or not _state["total"]:
+        return markdown
+    _state["done"] += 1
+    done, total = _state["done"], _state["total"]
+    if sys.stderr.isatty():
+        filled = done * 30 // total
+        sys.stderr.write(f"\r  网页 [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+    else:
+        quarter = done * 4 // total
+        if quarter != _state["shown"] and quarter > 0:
+            _state["shown"] = quarter
+            sys.stderr.write(f"  网页 {done}/{total}\n")
+    return markdown
 
 
 def on_pre_build(config, **kwargs):
