@@ -202,13 +202,13 @@ def _read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
 
     try:
         with zipfile.ZipFile(path) as archive:
-            bad = archive.testzip()
-            if bad is not None:
-                raise zipfile.BadZipFile(bad)
-            total = sum(info.file_size for info in archive.infolist())
+            total = sum(info.file_size for info in archive.infolist())  # as declared: checked before unpacking a byte
             if total > MAX_FILE_BYTES * 10:
                 problems.add(shown, None, None, "file-too-large", "解压后超过 500 MB，疑似异常文件。")
                 return None
+            bad = archive.testzip()
+            if bad is not None:
+                raise zipfile.BadZipFile(bad)
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file; all mean the same to a user
         problems.add(shown, None, None, "sheet-unreadable", f"无法作为 .xlsx 打开（{type(exc).__name__}）；请用 Excel 打开后重新保存为 .xlsx。")

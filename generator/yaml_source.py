@@ -149,7 +149,10 @@ def load_yaml_text(text: str, shown: str, problems: Problems) -> tuple[Any, Mark
         col = mark.column + 1 if mark else None
         problems.add(shown, line, col, "yaml-syntax", f"YAML 语法错误：{_explain_yaml_error(exc)}")
         return None, marks
-    except (yaml.YAMLError, RecursionError) as exc:
+    except RecursionError:  # PyYAML's composer recurses once per level: [[[[…]]]] a thousand deep
+        problems.add(shown, None, None, "yaml-too-complex", f"文件嵌套超过 {MAX_DEPTH} 层；方案文件不需要这么多层，请直接写出内容。")
+        return None, marks
+    except yaml.YAMLError as exc:
         problems.add(shown, None, None, "yaml-syntax", f"YAML 语法错误：{exc}")
         return None, marks
     if root is None:
