@@ -12,8 +12,10 @@ the model: a fix in the calculation never changes a published grade without some
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import sys
 from pathlib import Path
 
 from . import ENGINE_VERSION
@@ -108,11 +110,22 @@ def read_lock(path: Path, problems: Problems, shown: str) -> dict | None:
         return None
 
 
-def write_lock(path: Path, lock: dict) -> None:
-    """Written beside and renamed over: a crash never leaves half a lock."""
+def write_lock(path: Path, lock: dict) -> bool:
+    """Written beside and renamed over: a crash or a full disk never leaves half a lock. False (and
+    the reason on stderr) when it could not be written; the old lock is then as it was."""
     tmp = path.with_name(f".{path.name}.tmp")  # a dot file: never taken for a results file
-    tmp.write_text(json.dumps(lock, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(json.dumps(lock, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        tmp.replace(path)
+        return True
+    except OSError as exc:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        why = "磁盘空间不足" if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)) else f"{exc.strerror or exc}"
+        print(f"kaohe: 无法写入锁定文件 {path.name}（{why}）；锁定文件没有改动，请处理后重新运行。", file=sys.stderr)
+        return False
 
 
 def diff_records(old: dict, new: dict) -> tuple[list[str], list[str]]:
@@ -203,7 +216,8 @@ def cmd_close(args) -> int:
     if lock.get("frozen"):
         lock["history"].append({"closed": lock.get("closed"), "engine": lock.get("engine"), **lock["frozen"]})
     lock.update({"state": "closed", "period": period.key, "closed": _today(), "engine": ENGINE_VERSION, "frozen": record})
-    write_lock(path, lock)
+    if not write_lock(path, lock):
+        return 1
     print(f"已关闭 {period.period_name}{period.assessment.name}：{len(record['results'])} 人的结果已锁定在 {project.rel(path)}。请把该文件一并提交保存。")
     return 0
 
@@ -227,6 +241,7 @@ def cmd_reopen(args) -> int:
         raise UsageError(f"{period.period_name}{period.assessment.name}没有关闭，无需重新打开。")
     lock["state"] = "open"
     lock["corrections"].append({"date": _today(), "reason": args.reason.strip()})
-    write_lock(path, lock)
+    if not write_lock(path, lock):
+        return 1
     print(f"已重新打开 {period.period_name}{period.assessment.name}，理由已记录。改正成绩后运行 kaohe close 重新关闭。")
     return 0

@@ -163,8 +163,11 @@ def summary_line(problems: Problems) -> str:
 
 
 def cmd_check(args) -> int:
+    from .archive import check_locks
+
     root = project_root(args)
     project, periods, problems = load_everything(root)
+    check_locks(project, periods, problems)  # a closed period must still give what was frozen, as in a build
     failed = problems.has_errors() or (args.strict and problems.warnings)
     if args.format == "json":
         payload = {
