@@ -95,7 +95,7 @@ class Adjustment(Strict):
         what = {"bonus": "加分", "penalty": "减分", "awards": "按奖项加分"}[self.kind]
         parts = [f"{self.name}（{what}，填入「{self.col}」列）"]
         if self.text:
-            parts.append(self.text)
+            parts.append(self.text.rstrip("。；;. "))
         if self.points:
             parts.append("：".join(["分值", "，".join(f"{k} {fmt(v)} 分" for k, v in self.points.items())]))
         if self.factor:

@@ -119,6 +119,14 @@ class PeriodResult:
         return f"{self.year}年{PERIOD_NAMES[self.label]}"
 
     @property
+    def period_assessment(self) -> str:
+        """The period and the assessment's name without the word they share:
+        2025年度 + 年度考核 → 2025年度考核; 2024年第一季度 + 季度考评 → 2024年第一季度考评."""
+        period, name = self.period_name, self.assessment.name
+        cut = max((k for k in range(2, min(len(period), len(name)) + 1) if period.endswith(name[:k])), default=0)
+        return period + name[cut:]
+
+    @property
     def key(self) -> str:
         return f"{self.agency}/{self.scheme.code}/{self.year}/{self.label}"
 

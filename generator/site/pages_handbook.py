@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 
 from ..bands import analyze
@@ -81,9 +82,12 @@ def condition_words(text: str | None) -> str:
     if not text:
         return ""
     try:
-        return compiled(text).describe()
+        formula = compiled(text)
     except FormulaError:
         return text
+    if isinstance(formula.tree.body, ast.Name):  # a yes/no column on its own: 试用期 → 「试用期」为“是”
+        return f"「{formula.tree.body.id}」为“是”"
+    return formula.describe()
 
 
 def override_words(assessment: Assessment) -> list[tuple[str, str, str]]:

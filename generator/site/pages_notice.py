@@ -77,7 +77,7 @@ def notice_title(period: PeriodResult) -> str:
     grades = "、".join(f"“{g}”" for g in published_grades(period))
     if publicity.title:
         return publicity.title.replace("{期间}", period.period_name).replace("{等次}", grades)
-    return f"关于{period.agency_name}{period.period_name}{period.assessment.name}拟定{grades}等次人员的公示"
+    return f"关于{period.agency_name}{period.period_assessment}拟定{grades}等次人员的公示"
 
 
 def cn_date(day) -> str:
@@ -98,7 +98,7 @@ def build_notices(ctx: SiteContext) -> tuple[list[Page], list[Asset], list[Notic
         agency = ctx.project.agencies[period.agency]
         notice = period.notice
         downloads = []
-        if not state.blocked and rows:
+        if not state.blocked and rows and state.state != "未开始":  # no names before the 公示 begins
             base = f"downloads/{period.agency}/{period.scheme.code}/{period.year}-{period.label}-公示名单"
             table = DataTable(title, headers, rows)
             assets.append(Asset(base + ".xlsx", xlsx_bytes(table)))

@@ -19,7 +19,9 @@ import jinja2
 from ..numbers import fmt, fmt_share
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates" / "pages"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+# Only characters Python-Markdown (with the tables extension) unescapes; escaping others
+# (= : ~ ^) would leave a visible backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>])")
 
 
 def md_escape(value: object) -> str:
@@ -38,6 +40,14 @@ def yaml_string(value: object) -> str:
     return json.dumps(escape(str(value), quote=False), ensure_ascii=False)
 
 
+def stroke_sort_key(name: object) -> str:
+    """A sort key for a name in 姓氏笔画 order (mainland stroke counts), for the tables' data-stroke:
+    the browser's own zh-u-co-stroke collation counts some components the Taiwan way."""
+    from .ordering import stroke_key
+
+    return "".join(f"{count:02d}{ch}" for count, ch in stroke_key(str(name)))
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -51,7 +61,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["zip"] = zip
-    env.filters.update({"h": html_escape, "md": md_escape, "yaml": yaml_string, "num": fmt, "share": fmt_share})
+    env.filters.update({"h": html_escape, "md": md_escape, "yaml": yaml_string, "num": fmt, "share": fmt_share, "stroke": stroke_sort_key})
     return env
 
 

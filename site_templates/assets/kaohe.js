@@ -11,7 +11,10 @@
 
   function cellValue(row, index) {
     var cell = row.cells[index];
-    return cell ? (cell.getAttribute("data-sort") || cell.textContent || "").trim() : "";
+    if (!cell) return "";
+    // data-stroke: the server's 姓氏笔画 key (mainland stroke counts), used in stroke mode
+    if (mode === "stroke" && cell.hasAttribute("data-stroke")) return cell.getAttribute("data-stroke");
+    return (cell.getAttribute("data-sort") || cell.textContent || "").trim();
   }
 
   function asNumber(text) {
