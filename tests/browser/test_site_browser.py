@@ -474,8 +474,8 @@ def test_internal_sorting(sites, page):
     assert [Decimal(v) for v in numbers] == sorted(Decimal(v) for v in numbers), "总分 did not sort as numbers"
 
 
-@pytest.mark.xfail(strict=True, reason="chromium's zh-u-co-stroke counts 艹/辶 as 4 strokes and 黄 as 12 (Taiwan counting); "
-                   "kaohe.js needs a server-computed mainland stroke key (data-stroke) to sort names exactly as a 公示 does")
+# chromium's zh-u-co-stroke counts 艹/辶 as 4 strokes and 黄 as 12 (Taiwan counting), so name cells carry
+# data-stroke, the server's mainland key, which kaohe.js uses in stroke mode.
 def test_browser_sort_is_mainland_stroke_order(sites, page):
     page.goto(urljoin(sites["internal"], "people/"))
     table = page.locator("table.kaohe-list").first
