@@ -20,8 +20,12 @@ def main(argv: list[str]) -> int:
     site, out, *paths = argv
     emulate_print = "--print" in paths
     paths = [p for p in paths if p != "--print"]
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=site)
-    handler.log_message = lambda *a, **k: None  # type: ignore[method-assign]
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:  # no request log on the console
+            pass
+
+    handler = functools.partial(Quiet, directory=site)
+
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
