@@ -115,6 +115,9 @@ class Publicity(Strict):
     objection: str = "对公示对象有异议的，请在公示期内向考核办公室反映；反映情况要实事求是，并请署真实姓名。"
     title: str | None = None
     summary_columns: list[Literal["平均分", "中位数", "最高分", "最低分"]] = []
+    # In the public edition a department with fewer people than this shows no grade distribution
+    # for that period: with two people, "较差 1 人" names someone.
+    public_min_group: int = Field(default=3, ge=1, le=50)
 
 
 # Documentation of the policy kinds for the user guide: (key, title, what it does, example from a seed).

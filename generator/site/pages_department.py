@@ -27,6 +27,7 @@ class Distribution:
     quota_words: list[str] = field(default_factory=list)
     stats: dict | None = None
     members: list[PersonResult] = field(default_factory=list)
+    hidden: bool = False  # public edition, group too small to show without pointing at a person
 
     @property
     def shares(self) -> list[str]:
@@ -43,6 +44,8 @@ def distribution(period: PeriodResult, department: str, internal: bool) -> Distr
         counts[person.grade if person.status == "graded" and person.grade else person.shown_grade] += 1
     labels = order + sorted(k for k in counts if k not in order)
     dist = Distribution(period, labels, [counts.get(label, 0) for label in labels], len(members))
+    if not internal and len(members) < period.scheme.publicity_for(period.assessment).public_min_group:
+        dist.hidden = True
     for use in period.quotas:
         if use.scope in ("全单位", department) and use.allowed is not None:
             where = "全单位" if use.scope == "全单位" else "本部门"
@@ -65,6 +68,7 @@ def distribution_table(department: str, year: int, dists: list[Distribution]) ->
     rows = [
         [d.period.period_name, d.period.assessment.name, label, str(count), share]
         for d in dists
+        if not d.hidden
         for label, count, share in zip(d.labels, d.counts, d.shares)
     ]
     return DataTable(f"{department}{year}年等次分布", ["考核期", "考核", "等次", "人数", "占比"], rows, number_columns=frozenset({3}))
@@ -91,7 +95,7 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[t
                 index[(agency_code, department, year)] = path
                 history.extend((year, d) for d in dists)
                 charts = [
-                    bar_chart(
+                    "" if d.hidden else bar_chart(
                         f"{department}{d.period.period_name}{d.period.assessment.name}等次分布",
                         "，".join(f"{label} {count} 人" for label, count in zip(d.labels, d.counts)) + f"，共 {d.total} 人",
                         list(zip(d.labels, d.counts)),

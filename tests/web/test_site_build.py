@@ -145,3 +145,23 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert one.keys() == two.keys()
     different = [str(k) for k in one if one[k] != two[k]]
     assert different == []
+
+
+def test_small_departments_show_no_distribution_in_public(tmp_path):
+    people = [
+        {"id": "S01", "name": "甲", "dept": "大科", "fraction": Decimal("0.95")},
+        {"id": "S02", "name": "乙", "dept": "大科", "fraction": Decimal("0.8")},
+        {"id": "S03", "name": "丙", "dept": "大科", "fraction": Decimal("0.7")},
+        {"id": "S04", "name": "丁", "dept": "小科", "fraction": Decimal("0.5")},
+        {"id": "S05", "name": "戊", "dept": "小科", "fraction": Decimal("0.9")},
+    ]
+    root = p2_project(tmp_path, people, ["大科", "小科"])
+    assert build(root) == 0 and build(root, "--audience", "internal") == 0
+    from generator.site.model import department_code
+
+    small = f"departments/testju/{department_code('小科')}/2025/index.html"
+    big = f"departments/testju/{department_code('大科')}/2025/index.html"
+    assert "kaohe-dist" not in (root / "site" / small).read_text("utf-8")  # 2 people: "较差 1 人" would name someone
+    assert "人数较少" in (root / "site" / small).read_text("utf-8")
+    assert "kaohe-dist" in (root / "site" / big).read_text("utf-8")
+    assert "kaohe-dist" in (root / "site-internal" / small).read_text("utf-8")
