@@ -22,12 +22,13 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_COLUMNS = 1000
 MAX_ROWS = 100_000
 MAX_CELL_CHARS = 10_000
+MAX_CELLS = 2_000_000  # all rows together: 100,000 rows of 999 empty cells is a 50 MB file but 10 GB in memory
 HEADER_SEARCH_ROWS = 15
 
 _TRAILER_WORDS = ("合计", "总计", "小计", "备注", "说明", "制表", "审核", "填表", "注：", "注:")
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     value: str
     row: int  # 1-based physical row
@@ -142,7 +143,7 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     csv.field_size_limit(MAX_CELL_CHARS * 4 + 16)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    row_number = 0
+    row_number = cells = 0
     try:
         for row_number, values in enumerate(reader, start=1):
             if row_number > MAX_ROWS:
@@ -150,6 +151,10 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
                 return None
             if len(values) > MAX_COLUMNS:
                 problems.add(shown, row_number, None, "file-too-large", f"这一行有 {len(values)} 列，超过 {MAX_COLUMNS} 列的上限；请检查文件。", where=where(table, row_number))
+                return None
+            cells += len(values)
+            if cells > MAX_CELLS:
+                problems.add(shown, row_number, None, "file-too-large", f"到这一行已超过 {MAX_CELLS} 个单元格的上限；请删去多余的空行空列。", where=where(table, row_number))
                 return None
             table.rows.append(_cells(values, row_number, table, problems))
     except csv.Error as exc:
@@ -216,10 +221,19 @@ def _read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
     try:
         sheet = _results_sheet(workbook)
         table = Table(shown, sheet.title, None)
-        row_number = 0
+        # The <dimension> a sheet declares (Excel writes A1:XFD1048576 when whole columns are formatted)
+        # would make openpyxl pad every row to 16,384 cells and add empty rows up to row 1,048,576: read
+        # only the cells the sheet really has.
+        sheet.reset_dimensions()
+        row_number = cells = 0
         for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             if row_number > MAX_ROWS:
                 problems.add(shown, row_number, None, "file-too-large", f"超过 {MAX_ROWS} 行。", where=where(table, row_number), sheet=table.sheet)
+                return None
+            cells += len(values)
+            if cells > MAX_CELLS:
+                problems.add(shown, row_number, None, "file-too-large", f"到这一行已超过 {MAX_CELLS} 个单元格的上限；请删去多余的空行空列。",
+                             where=where(table, row_number), sheet=table.sheet)
                 return None
             values = list(values)
             while values and values[-1] is None:
