@@ -25,7 +25,8 @@ from .problems import Problems
 
 MAX_DEPTH = 40
 MAX_ALIASES = 200
-MAX_NODES = 200_000
+MAX_NODES = 50_000  # a seed scheme has about 3,000; composing 50,000 takes about a second
+MAX_BYTES = 2 * 1024 * 1024  # the largest seed scheme is 35 KB; PyYAML parses about a megabyte in seconds
 
 Path_ = tuple[str | int, ...]
 
@@ -52,6 +53,26 @@ class Marks:
 
 class _TooComplex(Exception):
     pass
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that stops composing past MAX_NODES nodes or MAX_DEPTH levels, before PyYAML has
+    built (or recursed through) a huge node graph: a 1 MB flow list is 500,000 nodes."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._nodes = 0
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        self._nodes += 1
+        self._depth += 1
+        try:
+            if self._nodes > MAX_NODES or self._depth > MAX_DEPTH + 1:
+                raise _TooComplex(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _build(node: Node, path: Path_, marks: Marks, problems: Problems, state: dict, depth: int) -> Any:
@@ -122,6 +143,9 @@ def load_yaml(path: Path, problems: Problems, display: str | None = None) -> tup
     shown = display or str(path)
     marks = Marks(shown)
     try:
+        if path.stat().st_size > MAX_BYTES:
+            problems.add(shown, None, None, "file-too-large", f"文件超过 {MAX_BYTES // 1024 // 1024} MB；方案和设置文件一般只有几十 KB，请检查是否放错了文件。")
+            return None, marks
         raw = path.read_bytes()
     except OSError as exc:
         problems.add(shown, None, None, "file-unreadable", f"无法读取文件：{exc.strerror or exc}")
@@ -138,11 +162,16 @@ def load_yaml(path: Path, problems: Problems, display: str | None = None) -> tup
 def load_yaml_text(text: str, shown: str, problems: Problems) -> tuple[Any, Marks]:
     marks = Marks(shown)
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
         try:
             root = loader.get_single_node()
         finally:
             loader.dispose()
+    except _TooComplex as exc:
+        mark = exc.args[0] if exc.args else None
+        problems.add(shown, mark.line + 1 if mark else None, mark.column + 1 if mark else None, "yaml-too-complex",
+                     f"文件嵌套超过 {MAX_DEPTH} 层或内容超过 {MAX_NODES} 项；方案文件不需要这么多，请检查文件。")
+        return None, marks
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
