@@ -25,6 +25,7 @@ from .project import Project
 from .results import PeriodResult
 
 LOCK_FORMAT = "kaohe-lock/1"
+MAX_LOCK_BYTES = 50 * 1024 * 1024  # 2,000 people, closed ten times: about 15 MB
 
 
 def person_record(period: PeriodResult, result) -> dict:
@@ -97,8 +98,8 @@ def read_lock(path: Path, problems: Problems, shown: str) -> dict | None:
     if not path.exists() and not path.is_symlink():
         return None
     try:
-        if path.is_symlink():
-            raise ValueError("symlink")
+        if path.is_symlink() or path.stat().st_size > MAX_LOCK_BYTES:
+            raise ValueError("symlink or too large")
         data = json.loads(path.read_text("utf-8"))
         if not _valid_lock(data):
             raise ValueError("format")
