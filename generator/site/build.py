@@ -221,7 +221,7 @@ def remove_stale_staging(site_dir: Path, started: float) -> int:
 
 
 @contextlib.contextmanager
-def _temp_dir_inside(root: Path):
+def temp_dir_inside(root: Path):
     """Temporary files (openpyxl's, jieba's cache) go under .build/, never outside the project."""
     previous = tempfile.tempdir
     inside = root / BUILD_DIR / "tmp"
@@ -248,7 +248,7 @@ def build_site(root: Path, audience: str, strict: bool, out: str | None, progres
     """Generate, run mkdocs into a staging dir, scan, write the manifest, swap in. Never raises OSError:
     a full disk or a missing permission is a reported problem (write-failed) and the site stays as it was."""
     try:
-        with _temp_dir_inside(root):
+        with temp_dir_inside(root):
             return _build_site(root, audience, strict, out, progress)
     except OSError as exc:
         problems = Problems()

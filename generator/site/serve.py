@@ -10,7 +10,7 @@ import sys
 
 from ..cli import EXIT_PROBLEMS, print_problems, project_root, summary_line
 from ..problems import Problems
-from .build import BUILD_DIR, mkdocs_config
+from .build import BUILD_DIR, mkdocs_config, temp_dir_inside
 from .generate import generate, write_tree
 from .manifest import data_version, inputs_record
 
@@ -33,5 +33,6 @@ def cmd_serve(args) -> int:
 
     print(f"网站预览地址：http://{args.addr}/  （修改方案或成绩表后自动刷新；按 Ctrl+C 停止）", flush=True)
     sys.stdout.flush()
-    serve(config_file=str(config), dev_addr=args.addr, livereload=True, strict=False)
+    with temp_dir_inside(root):  # jieba's cache and openpyxl's temporary files stay in the project
+        serve(config_file=str(config), dev_addr=args.addr, livereload=True, strict=False)
     return 0
