@@ -182,6 +182,9 @@ def cmd_check(args) -> int:
         print(json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True))
     else:
         print_problems(problems)
+        for period in periods:
+            if period.encoding and not period.encoding.startswith("UTF-8"):
+                print(f"{period.files[0]}：按 {period.encoding} 编码读取。")
         people = sum(len(p.people) for p in periods)
         print(f"{len(project.schemes)} 个方案，{len(periods)} 个考核期，{people} 人次。" + summary_line(problems))
     if args.xlsx_report:

@@ -38,7 +38,11 @@ class Problem:
 
     def sort_key(self) -> tuple:
         col = self.column
-        col_key = (0, col, "") if isinstance(col, int) else (1, 0, str(col or ""))
+        if isinstance(col, int):
+            col_key = (0, col, "")
+        else:  # a sheet's column letter: D before AA
+            letters = str(col or "")
+            col_key = (1, len(letters), letters)
         return (self.file, self.sheet or "", self.line or 0, col_key, self.code, self.message)
 
     def place(self) -> str:
