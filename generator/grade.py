@@ -46,6 +46,13 @@ class PersonGrader:
             values.append(self._item(item, ctx, result, 0))
         if result.status == "undecidable":
             return result
+        self._total(result, row, values)
+        self._band(result)
+        self._overrides(result, ctx)
+        return result
+
+    def _total(self, result: PersonResult, row: PersonRow, values: list[Decimal | None]) -> None:
+        """Items combined, adjustments added, then 四舍五入 once at the assessment's places."""
         total = self._combine(self.assessment.combine, self.assessment.items, values)
         if total is None:
             result.status = "incomplete"
@@ -71,9 +78,6 @@ class PersonGrader:
                 result.trace.append(Step("取舍", f"总分 {fmt(total)} 四舍五入保留 {self.assessment.places} 位小数 = {shown}"))
             else:
                 result.trace.append(Step("取舍", f"总分 {shown}"))
-        self._band(result)
-        self._overrides(result, ctx)
-        return result
 
     # --- items
     def _item(self, item: Item, ctx: ItemContext, result: PersonResult, depth: int) -> Decimal | None:
