@@ -63,6 +63,9 @@ def on_pre_build(config, **kwargs):
 def on_serve(server, config, builder, **kwargs):
     root = os.environ.get(_SERVE_ROOT)
     if root:
+        # The docs tree is our output, rewritten by on_pre_build during each build; watching it made
+        # every change build the whole site twice (once for the edit, once for our own writes).
+        server.unwatch(config["docs_dir"])
         for name in ("schemes", "content", "site_templates"):
             path = Path(root) / name
             if path.exists():
