@@ -43,7 +43,7 @@ def on_page_markdown(markdown, page, **kwargs):
 
 def on_pre_build(config, **kwargs):
     root = os.environ.get(_SERVE_ROOT)
-    if not root:
+    if not root or os.environ.pop("KAOHE_SERVE_TREE_FRESH", None):
         return
     # mkdocs loads a hooks file as a standalone module, so imports are absolute.
     from generator.problems import Problems

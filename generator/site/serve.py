@@ -28,7 +28,9 @@ def cmd_serve(args) -> int:
     write_tree(work / "docs", generated.files)
     version = data_version(inputs_record(generated.project, generated.periods))
     config = mkdocs_config(root, args.audience, work / "docs", work / "site", generated, version, work)
+    del generated  # each rebuild regenerates; holding the first model for the whole session only costs memory
     os.environ["KAOHE_SERVE_ROOT"] = str(root)
+    os.environ["KAOHE_SERVE_TREE_FRESH"] = "1"  # the first (initial) build need not regenerate the tree just written
     from mkdocs.commands.serve import serve
 
     print(f"网站预览地址：http://{args.addr}/  （修改方案或成绩表后自动刷新；按 Ctrl+C 停止）", flush=True)
