@@ -54,12 +54,15 @@ def history_functions(history: dict[str, PeriodView]) -> dict[str, Callable[...,
 def cyclic_gc_paused() -> Iterator[None]:
     """The computed model is a large tree of small objects without reference cycles (freed by
     reference counting alone); while it grows, Python's cyclic collector would re-scan all of it
-    again and again — a quarter of the time on a city's archive. Pause it meanwhile."""
+    again and again — a quarter of the time on a city's archive. Pause it meanwhile, then freeze
+    what exists (gc.freeze): the model lives until the build ends, and page rendering and mkdocs
+    would otherwise scan its millions of objects again in every full collection."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
