@@ -210,6 +210,8 @@ class PersonGrader:
                     lower = grades.next_below(result.grade)
                     result.trace.append(Step("规则", f"{override.reason}；不满足「{compiled(override.requires or '').describe()}」→ 由「{result.grade}」降为「{lower}」"))
                     result.grade = lower
+                elif ok and result.grade == override.grade:
+                    result.trace.append(Step("规则", f"{override.reason}；满足「{compiled(override.requires or '').describe()}」"))
 
 
 def _combine_words(how: str, items: list[Item], values: list[Decimal | None], total: Decimal) -> str:

@@ -91,6 +91,10 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
     others = [c for c in candidates if not c.protected]
     slots = max(0, allowed - len(protected))
     keys = list(quota.rank_by) + (list(quota.break_by) if quota.ties == "break_by" else [])
+    # rank keys as a person reads them: an item's name rather than its code
+    sample = candidates[0]
+    key_names = [item.name if (item := sample.item(k)) is not None else k for k in keys]
+    key_words = "、".join(key_names)
 
     def key(result: PersonResult) -> tuple:
         return tuple(rank_value(k, result) for k in keys)
@@ -110,7 +114,7 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
     if tied:
         keep = [r for r in keep if r not in tied]
         drop = [r for r in drop if r not in tied]
-        line_words = "、".join(f"{k} {fmt(v) if isinstance(v, Decimal) else v}" for k, v in zip(keys, key(tied[0])))
+        line_words = "、".join(f"{k} {fmt(v) if isinstance(v, Decimal) else v}" for k, v in zip(key_names, key(tied[0])))
         if quota.ties == "include_all":
             for r in tied:
                 r.trace.append(Step("名额", f"{header}；名额线上 {len(tied)} 人并列（{line_words}），方案规定全部保留「{quota.grade}」"))
@@ -125,9 +129,9 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
             use.tied = [r.id for r in tied]
             use.words = header
     for r in keep:
-        r.trace.append(Step("名额", f"{header}；按{'、'.join(keys)}排第 {place[id(r)]} 名，在名额内"))
+        r.trace.append(Step("名额", f"{header}；按{key_words}排第 {place[id(r)]} 名，在名额内"))
     for r in drop:
-        r.trace.append(Step("名额", f"{header}；按{'、'.join(keys)}排第 {place[id(r)]} 名，在名额之外，由「{quota.grade}」降为「{lower}」"))
+        r.trace.append(Step("名额", f"{header}；按{key_words}排第 {place[id(r)]} 名，在名额之外，由「{quota.grade}」降为「{lower}」"))
         r.grade = lower
     for r in protected:
         r.trace.append(Step("名额", f"{header}；按规则直接确定的等次占用名额，不因名额降等"))
