@@ -34,8 +34,7 @@ class Distribution:
         return [share_text(c, self.total) for c in self.counts]
 
 
-def distribution(period: PeriodResult, department: str, internal: bool) -> Distribution | None:
-    members = [p for p in period.people if p.person.department == department]
+def distribution(period: PeriodResult, department: str, members: list[PersonResult], internal: bool) -> Distribution | None:
     if not members:
         return None
     order = list(period.assessment.grades.order) if period.assessment.grades else []
@@ -80,15 +79,19 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[t
     assets: list[Asset] = []
     index: dict[tuple[str, str, int], str] = {}
     by_agency_year: dict[tuple[str, int], list[PeriodResult]] = defaultdict(list)
+    in_department: dict[tuple[str, str], list[PersonResult]] = defaultdict(list)  # (period key, department) → people
     for period in ctx.periods:
         by_agency_year[(period.agency, period.year)].append(period)
+        for person in period.people:
+            in_department[(period.key, person.person.department)].append(person)
     for agency_code, agency in sorted(ctx.project.agencies.items()):
         years = sorted({year for (a, year) in by_agency_year if a == agency_code})
         departments = list(agency.departments) or sorted({p.person.department for per in ctx.periods if per.agency == agency_code for p in per.people})
         for department in departments:
             history: list[tuple[int, Distribution]] = []
             for year in years:
-                dists = [d for per in _ordered(by_agency_year[(agency_code, year)]) if (d := distribution(per, department, ctx.internal))]
+                dists = [d for per in _ordered(by_agency_year[(agency_code, year)])
+                         if (d := distribution(per, department, in_department[(per.key, department)], ctx.internal))]
                 if not dists:
                     continue
                 path = ctx.department_path(agency_code, department, year)
