@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import posixpath
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -92,7 +91,7 @@ class SiteContext:
         for every page: docs path a/b.md is served at a/b/, a/index.md at a/.
         """
         source, target = url_of(from_page), url_of(to_page)
-        rel = posixpath.relpath(target or ".", source or ".")
+        rel = relative(target, source)
         return "./" if rel == "." else rel + "/"
 
     # --- notices
@@ -145,7 +144,18 @@ def _notice_file(period: PeriodResult) -> str:
 
 def asset_link(from_page: str, asset: str) -> str:
     """The relative URL of a file (download, image) from a page."""
-    return posixpath.relpath(asset, url_of(from_page) or ".")
+    return relative(asset, url_of(from_page))
+
+
+def relative(target: str, start: str) -> str:
+    """posixpath.relpath for the docs tree's clean relative paths, without its abspath/getcwd per call
+    (a city's internal edition makes over half a million links)."""
+    to = [part for part in target.split("/") if part and part != "."]
+    base = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 def url_of(path: str) -> str:
