@@ -287,6 +287,7 @@ def _publish(root, audience, generated, problems, stats, work, site_dir, staging
     docs_dir = work / "docs"
     written, removed = write_tree(docs_dir, generated.files)
     progress(f"写出文档 {len(generated.files)} 个（更新 {written}，删除 {removed}）")
+    generated.files.clear()  # on disk now; mkdocs reads it from there (a city's internal edition: over 1 GB of pages)
     records = inputs_record(generated.project, generated.periods)
     version = data_version(records)
     config = mkdocs_config(root, audience, docs_dir, staging, generated, version, work)
