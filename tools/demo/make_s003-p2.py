@@ -399,7 +399,7 @@ def main() -> None:
 name: 云溪县财政局
 departments: [办公室, 预算股, 国库股, 经济建设股, 综合股]
 issuer: 云溪县财政局公务员平时考核工作领导小组
-contact: 局人事科（电话 0000-1234567）
+contact: 局人事科（县行政中心三楼 305 室）
 """,
     )
     base = OUT / SCHEME
