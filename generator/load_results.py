@@ -37,7 +37,22 @@ class PersonRow:
     unit: str | None
     values: dict[str, Any]
     row: int
-    places: dict[str, str] = field(default_factory=dict)  # column → where (for runtime problems)
+    places: CellPlaces | dict[str, str] = field(default_factory=dict)  # column → where (for runtime problems)
+
+
+class CellPlaces:
+    """Where each of a person's cells is, as text for a problem found while grading: made only when
+    asked. One string per cell for every person of a city's archive was over a gigabyte of memory."""
+
+    __slots__ = ("row_place", "column_words")
+
+    def __init__(self, row_place: str, column_words: dict[str, str]):
+        self.row_place = row_place  # 成绩表.xlsx › Sheet1 › 第12行
+        self.column_words = column_words  # column → D列「得分」, shared by the sheet's rows
+
+    def get(self, column: str, default: str = "") -> str:
+        words = self.column_words.get(column)
+        return f"{self.row_place} › {words}" if words else default
 
 
 @dataclass
@@ -154,8 +169,8 @@ def load_sheet(
             problems.add(table.file, row, column_letter(col) if col else None, "unknown-post",
                          f"岗位「{post or '空'}」不在方案的岗位名单中（{'、'.join(p.name for p in scheme.posts)}）。",
                          where=where(table, row, col, cols.post), sheet=table.sheet)
-        person = PersonRow(pid, name, department, post, text(cols.unit) or None, {}, row)
         row_place = where(table, row)
+        person = PersonRow(pid, name, department, post, text(cols.unit) or None, {}, row, CellPlaces(row_place, column_words))
         for column_name, spec in specs.items():
             if column_name in (cols.id, cols.name, cols.department, cols.post, cols.unit):
                 continue  # identity columns were checked above, once each
@@ -167,11 +182,9 @@ def load_sheet(
                     person.values[column_name] = None
                 continue
             cell = by_col.get(index) or Cell("", row, index)
-            place = f"{row_place} › {column_words[column_name]}"
-            person.places[column_name] = place
             if not applies:
                 continue
-            person.values[column_name] = _typed(cell, spec, place, table, problems)
+            person.values[column_name] = _typed(cell, spec, f"{row_place} › {column_words[column_name]}", table, problems)
         people.append(person)
     return LoadedSheet(table, people, header_row, columns)
 
