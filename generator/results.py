@@ -24,13 +24,13 @@ STATUS_WORDS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)  # one per line of every person's derivation: no __dict__ each
 class Step:
     stage: str  # 项目 / 调整 / 取舍 / 等次 / 规则 / 名额 / 决定
     text: str
 
 
-@dataclass
+@dataclass(slots=True)  # one per item of every person's result
 class ItemScore:
     code: str
     name: str
