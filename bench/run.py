@@ -1,0 +1,347 @@
+#!/usr/bin/env python3
+"""Kaohe's benchmark: the engine, the generator and mkdocs, a live preview, side by side in one run.
+
+    python bench/run.py --size county --repeat 3      # about ten minutes on 2 cores
+    python bench/run.py --size city --repeat 1        # the whole city archive; most of an hour
+
+The fixture (bench/make_fixture.py) is written to bench/out/<size>/ when it is not there yet.
+Every figure is the median of N runs; each build and the preview run in a child process, whose
+peak memory (ru_maxrss) is read when it exits. Results: a table on stdout and bench/out/<size>-results.json.
+
+Figures and targets
+  engine        person-period results per second of the grading itself (PersonGrader, quotas,
+                decisions, roll-ups, as compute_project does, with every file already read) against a bare
+                loop that only sums the same Decimal item values for the same people: ratio ≥ 1/3
+  generator     Kaohe's own time in `kaohe build` (load, check, compute, render, write the docs
+                tree) against the `mkdocs build` of that tree, per edition: ≤ 20%
+  site          total build time, pages, site size, public search index < 5 MB, largest HTML page
+                < 100 KB, peak memory of a build < 1.5 GB
+  preview       `kaohe serve --audience internal`: one cell of one results file changed, time until
+                the served person page shows the new total, against a full build: < 3 s
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+EPOCH = "1767225600"  # SOURCE_DATE_EPOCH 2026-01-01: every run sees the same 公示 states
+
+MB = 1024 * 1024
+KB = 1024
+
+
+def child_env() -> dict:
+    env = dict(os.environ)
+    env["SOURCE_DATE_EPOCH"] = EPOCH
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def run_child(args: list[str], log: Path | None = None) -> tuple[dict, float, int, float]:
+    """Run a child to completion: (its JSON line, wall seconds, peak RSS in bytes, CPU seconds)."""
+    started = time.perf_counter()
+    with open(log or os.devnull, "ab") as err:
+        proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=err, env=child_env(), cwd=ROOT)
+        out = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}); see {log}")
+    line = out.decode("utf-8").strip().splitlines()[-1]
+    return json.loads(line), wall, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
+
+
+# --- the parts ---------------------------------------------------------------------------------
+def ensure_fixture(size: str, log: Path) -> Path:
+    project = OUT / size
+    if not (project / ".kaohe-bench-fixture").exists():
+        print(f"writing the {size} fixture to {project} …", flush=True)
+        subprocess.run([sys.executable, str(HERE / "make_fixture.py"), "--size", size, "--out", str(project)], check=True, cwd=ROOT)
+    return project
+
+
+def check(project: Path, log: Path) -> dict:
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "generator.cli", "-C", str(project), "check", "--format", "json"],
+                          capture_output=True, env=child_env(), cwd=ROOT)
+    wall = time.perf_counter() - started
+    with open(log, "ab") as f:
+        f.write(proc.stderr)
+    try:
+        payload = json.loads(proc.stdout.decode("utf-8"))
+        severities = {k: payload[k] for k in ("errors", "warnings", "notes")}
+    except (ValueError, KeyError):
+        severities = {"unreadable output": 1}
+    return {"exit": proc.returncode, "seconds": wall, "problems": severities}
+
+
+def engine(project: Path, repeat: int, log: Path) -> dict:
+    result, wall, rss, cpu = run_child([sys.executable, str(HERE / "stages.py"), "engine", str(project), "--repeat", str(repeat)], log)
+    result["peak_rss"] = rss
+    return result
+
+
+def builds(project: Path, audience: str, repeat: int, log: Path) -> dict:
+    runs = []
+    for i in range(repeat):
+        shutil.rmtree(project / ".build" / audience, ignore_errors=True)  # a cold docs tree: everything written
+        site = OUT / f"{project.name}-site-{audience}"
+        result, wall, rss, cpu = run_child([sys.executable, str(HERE / "stages.py"), "build", str(project), audience, str(site)], log)
+        result.update(total_s=wall, peak_rss=rss, cpu_s=cpu)
+        runs.append(result)
+        print(f"  {audience} build {i + 1}/{repeat}: {wall:.1f} s (Kaohe {result['generator_s']:.1f} s, mkdocs {result['mkdocs_s']:.1f} s), "
+              f"{result['pages']} pages, peak {rss / MB:.0f} MB", flush=True)
+    median = {k: statistics.median(r[k] for r in runs) for k in ("total_s", "generator_s", "mkdocs_s", "after_s", "in_process_s", "peak_rss", "cpu_s")}
+    last = runs[-1]  # the per-stage and per-page-kind breakdown is the last run's, with its own mkdocs time
+    return {**last, **median, "last_mkdocs_s": last["mkdocs_s"],
+            "runs": [{k: r[k] for k in ("total_s", "generator_s", "mkdocs_s", "peak_rss")} for r in runs]}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 600) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except (urllib.error.URLError, ConnectionError, socket.timeout, TimeoutError):
+        return 0, ""
+
+
+def pick_cell(project: Path) -> tuple[Path, str, str, int, int, str]:
+    """The change: one item score of one person in the latest 平时考核 CSV of the first agency that has one."""
+    for agency in sorted(p for p in (project / "content").iterdir() if (p / "s003-p2").is_dir()):
+        years = sorted((agency / "s003-p2").iterdir())
+        for label in ("Q1", "Q2", "Q3"):
+            path = years[-1] / f"{label}.csv"
+            if not path.exists():
+                continue
+            rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+            header = rows[0]
+            col = header.index("工作负荷")
+            flags = [header.index(h) for h in ("试用期", "立案调查", "工伤", "急难险重表现突出", "不服从安排")]
+            for i, row in enumerate(rows[1:], 1):
+                if all(not row[j] for j in flags) and float(row[col]) <= 14:
+                    period = f"{years[-1].name}年第{'一二三'[int(label[1]) - 1]}季度"
+                    return path, agency.name, row[header.index("编号")], i, col, period
+    raise SystemExit("no cell to change in the fixture")
+
+
+def set_cell(path: Path, row: int, col: int, value: str) -> None:
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+    rows[row][col] = value
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
+
+
+def shown_total(html: str, period: str) -> str | None:
+    match = re.search(re.escape(period) + r'</a></td><td>[^<]*平时考核[^<]*</td><td>[^<]*</td><td class="num">([^<]*)</td>', html)
+    return match.group(1) if match else None
+
+
+def preview(project: Path, repeat: int, log: Path, start_timeout: float) -> dict:
+    """`kaohe serve --audience internal` in a child; change one cell, wait for the served page to show it."""
+    path, agency, pid, row, col, period = pick_cell(project)
+    original = path.read_bytes()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/people/{agency}/{pid}/"
+    with open(log, "ab") as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "-C", str(project), "serve", "--audience", "internal",
+                                 "--addr", f"127.0.0.1:{port}"], stdout=err, stderr=err, env=child_env(), cwd=ROOT,
+                                start_new_session=True)
+    times: list[float] = []
+    try:
+        while True:
+            status, html = fetch(url, timeout=5)
+            if status == 200:
+                break
+            if proc.poll() is not None:
+                raise SystemExit(f"kaohe serve exited ({proc.returncode}); see {log}")
+            if time.perf_counter() - started > start_timeout:
+                raise SystemExit(f"kaohe serve did not answer within {start_timeout:.0f} s")
+            time.sleep(0.5)
+        ready = time.perf_counter() - started
+        print(f"  preview serving after {ready:.1f} s", flush=True)
+        time.sleep(2)  # let the watcher take its first look at the tree
+        base = shown_total(html, period)
+        if base is None:
+            raise SystemExit(f"cannot find the {period} total on {url}")
+        rows = list(csv.reader(io.StringIO(original.decode("utf-8-sig"), newline="")))
+        first = rows[row][col]
+        for i in range(repeat):
+            changed = i % 2 == 0
+            value = str(float(first) + 0.5).removesuffix(".0") if changed else first
+            expect = f"{float(base) + (0.5 if changed else 0):.2f}"
+            t0 = time.perf_counter()
+            if changed:
+                set_cell(path, row, col, value)
+            else:
+                path.write_bytes(original)
+            while True:
+                status, html = fetch(url)
+                if status == 200 and shown_total(html, period) == expect:
+                    break
+                if proc.poll() is not None:
+                    raise SystemExit(f"kaohe serve exited ({proc.returncode}); see {log}")
+                if time.perf_counter() - t0 > start_timeout:
+                    raise SystemExit("the preview never showed the change")
+                time.sleep(0.05)
+            times.append(time.perf_counter() - t0)
+            print(f"  preview update {i + 1}/{repeat}: {times[-1]:.1f} s", flush=True)
+            time.sleep(3)  # let a rebuild caused by the rebuild itself (if any) pass
+    finally:
+        path.write_bytes(original)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)  # mkdocs removes its temporary site on Ctrl+C
+            try:
+                proc.wait(60)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+    return {"ready_s": ready, "update_s": statistics.median(times), "updates": times, "page": url.split(str(port))[1], "file": str(path.relative_to(project))}
+
+
+# --- the report --------------------------------------------------------------------------------
+def fmt_s(x: float) -> str:
+    return f"{x:.2f} s" if x < 10 else f"{x:.1f} s"
+
+
+def fmt_bytes(n: float) -> str:
+    return f"{n / MB:.1f} MB" if n >= MB else f"{n / KB:.0f} KB"
+
+
+def table(r: dict) -> list[tuple[str, str, str, str]]:
+    rows = []
+    e = r["engine"]
+    ratio = e["engine_rate"] / e["bare_rate"]
+    rows.append(("engine: results/s (grading)", f"{e['engine_rate']:,.0f}/s", "", ""))
+    rows.append(("bare loop: results/s (sum of Decimals)", f"{e['bare_rate']:,.0f}/s", "", ""))
+    rows.append(("engine / bare", f"1/{1 / ratio:.0f} ({ratio:.3f})", "≥ 1/3", "met" if ratio >= 1 / 3 else "MISSED"))
+    rows.append(("load + check + compute (cold)", fmt_s(e["load_and_compute_s"]), "", ""))
+    for audience in ("public", "internal"):
+        b = r[audience]
+        share = b["generator_s"] / b["mkdocs_s"]
+        rows.append((f"{audience}: Kaohe's own time", fmt_s(b["generator_s"]), "", ""))
+        rows.append((f"{audience}: mkdocs build", fmt_s(b["mkdocs_s"]), "", ""))
+        rows.append((f"{audience}: Kaohe / mkdocs", f"{share:.0%}", "≤ 20%", "met" if share <= 0.20 else "MISSED"))
+        rows.append((f"{audience}: total build (kaohe build)", fmt_s(b["total_s"]), "", ""))
+        rows.append((f"{audience}: pages", f"{b['pages']:,}", "", ""))
+        rows.append((f"{audience}: site size", fmt_bytes(b["site_bytes"]), "", ""))
+        if audience == "public":
+            rows.append(("public: search index", fmt_bytes(b["search_index_bytes"]), "< 5 MB", "met" if b["search_index_bytes"] < 5 * MB else "MISSED"))
+        else:
+            rows.append(("internal: search index", fmt_bytes(b["search_index_bytes"]), "", ""))
+        rows.append((f"{audience}: largest HTML page", f"{fmt_bytes(b['largest_html_bytes'])} ({b['largest_html']})", "< 100 KB",
+                     "met" if b["largest_html_bytes"] < 100 * KB else "MISSED"))
+        rows.append((f"{audience}: peak memory (ru_maxrss)", fmt_bytes(b["peak_rss"]), "< 1.5 GB", "met" if b["peak_rss"] < 1.5 * 1024 * MB else "MISSED"))
+    if "preview" in r:
+        p = r["preview"]
+        full = r["internal"]["total_s"]
+        rows.append(("preview: serve ready", fmt_s(p["ready_s"]), "", ""))
+        rows.append(("preview: one cell → page shows it", fmt_s(p["update_s"]), "< 3 s", "met" if p["update_s"] < 3 else "MISSED"))
+        rows.append(("preview update / full internal build", f"{p['update_s'] / full:.0%}", "", ""))
+    return rows
+
+
+def print_report(r: dict) -> str:
+    lines = [f"Kaohe benchmark — {r['size']}: {r['engine']['results']:,} person-period results in {r['engine']['periods']} periods; "
+             f"median of {r['repeat']}; {r['machine']}"]
+    rows = table(r)
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    head = ("figure", "value", "target", "")
+    lines.append("  ".join(h.ljust(w) for h, w in zip(head, widths)))
+    lines.append("  ".join("-" * w for w in widths))
+    for row in rows:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+    for audience in ("public", "internal"):
+        b = r[audience]
+        lines.append("")
+        lines.append(f"{audience}: where the time goes (s) — Kaohe stages, then mkdocs per page kind (markdown + theme)")
+        stages = {k.removeprefix("generate."): v for k, v in b["stages"].items() if k.startswith("generate.")}
+        lines.append("  Kaohe: " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(stages.items(), key=lambda kv: -kv[1]) if v >= 0.05)
+                     + f"; write_tree {b['stages'].get('write_tree', 0):.1f}, inputs_record {b['stages'].get('inputs_record', 0):.1f}"
+                     + f"; after mkdocs (scan, manifest, swap) {b['after_s']:.1f}")
+        kinds = b["mkdocs_pages"]
+        lines.append("  mkdocs: " + ", ".join(f"{k} {v['pages']}p {v['markdown_s'] + v['theme_s']:.1f}" for k, v in
+                                            sorted(kinds.items(), key=lambda kv: -(kv[1]['markdown_s'] + kv[1]['theme_s']))))
+        other = b["last_mkdocs_s"] - sum(v["markdown_s"] + v["theme_s"] for v in kinds.values())
+        lines.append(f"  mkdocs outside pages (nav, search index, theme assets, copying): {other:.1f}")
+        lines.append("  HTML by kind: " + ", ".join(f"{k} {v['pages']}p {fmt_bytes(v['bytes'])} (max {fmt_bytes(v['max_bytes'])})"
+                                                   for k, v in sorted(b["html_kinds"].items(), key=lambda kv: -kv[1]["bytes"])))
+    text = "\n".join(lines)
+    print(text)
+    return text
+
+
+def machine() -> str:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0
+    return f"{os.cpu_count()} cores {model}, Python {platform.python_version()}, load {load:.1f} at start"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Kaohe benchmark (see the module docstring)")
+    parser.add_argument("--size", choices=["city", "county"], default="county")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure; medians are shown (default 3)")
+    parser.add_argument("--project", help="benchmark this project directory instead of the fixture")
+    parser.add_argument("--skip-preview", action="store_true", help="leave out the kaohe serve measurement")
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    log = OUT / f"{args.size}-run.log"
+    log.write_bytes(b"")
+    project = Path(args.project).resolve() if args.project else ensure_fixture(args.size, log)
+    report: dict = {"size": args.size, "repeat": args.repeat, "machine": machine(), "project": str(project)}
+    print(f"{report['machine']}; log: {log}", flush=True)
+    print("kaohe check …", flush=True)
+    report["check"] = check(project, log)
+    print(f"  exit {report['check']['exit']}, {report['check']['problems']}, {report['check']['seconds']:.1f} s", flush=True)
+    print("engine …", flush=True)
+    report["engine"] = engine(project, args.repeat, log)
+    print(f"  {report['engine']['engine_rate']:,.0f} results/s against {report['engine']['bare_rate']:,.0f}/s bare", flush=True)
+    for audience in ("public", "internal"):
+        print(f"{audience} builds …", flush=True)
+        report[audience] = builds(project, audience, args.repeat, log)
+    if not args.skip_preview:
+        print("preview (kaohe serve) …", flush=True)
+        report["preview"] = preview(project, args.repeat, log, start_timeout=3600)
+    print()
+    report["text"] = print_report(report)
+    (OUT / f"{args.size}-results.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
