@@ -189,6 +189,7 @@ def simulate(rng: random.Random, spec: AgencySpec, kind: str, depts: list[str], 
     people[0].post, people[0].dept, people[0].leader = SHUJI, depts[0], True
     if kind == "科学技术协会":
         people[1].post, people[1].dept, people[1].leader = FUZHUXI, depts[0], True
+    prev = start
     for yq in quarters(years):
         active = [p for p in people if p.on_roll(yq)]
         if yq != start:

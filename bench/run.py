@@ -128,7 +128,7 @@ def fetch(url: str, timeout: float = 600) -> tuple[int, str]:
             return response.status, response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as exc:
         return exc.code, ""
-    except (urllib.error.URLError, ConnectionError, socket.timeout, TimeoutError):
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
         return 0, ""
 
 

@@ -36,7 +36,6 @@ class Generated:
     ctx: SiteContext
     notices: int
     jieba_words: list[str] = field(default_factory=list)
-    inputs: list[Path] = field(default_factory=list)
 
 
 def load_calendar(project: Project, problems: Problems):

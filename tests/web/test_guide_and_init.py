@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from generator.cli import main
 from generator.policy import POLICY_DOCS
 from generator.problems import CODES
@@ -28,7 +26,7 @@ def test_every_rule_kind_has_a_guide_entry_with_an_example():
         assert f"{{#rule-{kind}}}" in text, kind
         assert cls.TITLE and cls.__doc__ and cls.EXAMPLE.strip(), kind
         assert f"kind: {kind}" in cls.EXAMPLE or f"kind: {kind}" in text, kind
-    for key, title, words, example in POLICY_DOCS:
+    for key, _title, _words, example in POLICY_DOCS:
         assert f"{{#policy-{key}}}" in text and example.strip()
 
 
