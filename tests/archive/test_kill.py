@@ -108,15 +108,17 @@ def test_a_build_waits_for_another_build_of_the_same_edition(tmp_path):
     with open(root / ".build" / "public.lock", "a+b") as held:
         fcntl.flock(held, fcntl.LOCK_EX)  # as if another build were running
         proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "-C", str(root), "build"], env=env(),
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        seen, deadline = "", time.monotonic() + 60
-        while "等待" not in seen and time.monotonic() < deadline and proc.poll() is None:
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        # Read the raw fd: a buffered readline() can swallow the waiting line into its buffer,
+        # after which select() never reports the pipe readable again.
+        seen, deadline = b"", time.monotonic() + 60
+        while "等待".encode() not in seen and time.monotonic() < deadline and proc.poll() is None:
             if select.select([proc.stderr], [], [], 0.5)[0]:
-                seen += proc.stderr.readline()
-        assert "等待" in seen, seen
+                seen += os.read(proc.stderr.fileno(), 65536)
+        assert "等待".encode() in seen, seen.decode(errors="replace")
         time.sleep(0.5)
         assert proc.poll() is None and not (root / "site").exists() and staging_dirs(root) == []
         fcntl.flock(held, fcntl.LOCK_UN)
     out, err = proc.communicate(timeout=120)
-    assert proc.returncode == 0, out + err
+    assert proc.returncode == 0, (out + err).decode(errors="replace")
     check_complete(root / "site")
