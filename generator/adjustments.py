@@ -67,27 +67,28 @@ class Adjustment(Strict):
             specs.append(ColumnSpec(self.factor.by, "choice", choices=tuple(self.factor.values), required=False))
         return specs
 
-    def apply(self, values: dict) -> tuple[Decimal, list[str]]:
-        """The signed amount this adjustment adds to the total, with its steps."""
+    def apply(self, values: dict, explain: bool = True) -> tuple[Decimal, list[str]]:
+        """The signed amount this adjustment adds to the total, with its steps (only if explain)."""
         steps: list[str] = []
         if self.kind == "awards":
             names = values.get(self.col) or []
             raw = sum((self.points[n] for n in names if n in (self.points or {})), Decimal(0))
-            if names:
+            if names and explain:
                 steps.append(f"{self.name}：" + "、".join(f"{n} {fmt(self.points[n])} 分" for n in names if n in (self.points or {})))
         else:
             raw = values.get(self.col) or Decimal(0)
-            if raw:
+            if raw and explain:
                 steps.append(f"{self.name}：{fmt(raw)} 分")
         if not raw:
             return Decimal(0), steps
         if self.factor:
             factor, why = self.factor.pick(values)
-            if factor != 1:
+            if factor != 1 and explain:
                 steps.append(f"{why}：{fmt(raw)} × {fmt(factor)} = {fmt(raw * factor)} 分")
             raw = raw * factor
         if self.cap is not None and raw > self.cap:
-            steps.append(f"超过上限，按 {fmt(self.cap)} 分计")
+            if explain:
+                steps.append(f"超过上限，按 {fmt(self.cap)} 分计")
             raw = self.cap
         return (-raw if self.kind == "penalty" else raw), steps
 

@@ -115,11 +115,17 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         if entry.results is None:
             rows = _people_from(sources)
             shown = f"{project.rel(project.root / 'content' / entry.agency / entry.scheme / str(entry.year))}（由各期汇总）"
-    grader = PersonGrader(scheme, assessment, shown, local)
+    grader = PersonGrader(scheme, assessment, shown, local, explain=False)
+    explainer = Explainer(scheme, assessment, shown, sources)
     people: list[PersonResult] = []
     for row in rows:
-        history = {label: _view(period.person(row.id), label) for label, period in sources.items()}
-        people.append(grader.grade(row, history, history_functions(history) if assessment.rolls_up else None))
+        if assessment.rolls_up:
+            history = {label: _view(period.person(row.id), label) for label, period in sources.items()}
+            result = grader.grade(row, history, history_functions(history))
+        else:
+            result = grader.grade(row)
+        result.explainer = explainer
+        people.append(result)
     period = PeriodResult(scheme, assessment, agency.code, agency.name, entry.year, entry.label, files, people, encoding=encoding)
     if assessment.grades is not None:
         for quota in assessment.quotas:
@@ -136,6 +142,29 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     period.problems = local.sorted()
     problems.extend(local.items)
     return period
+
+
+class Explainer:
+    """Grades one person of a period again with explain=True, for `kaohe explain` and the internal
+    pages. The archive is graded without words (fast); the same code with the words switched on gives
+    the same numbers, and regrade() checks that it did."""
+
+    def __init__(self, scheme, assessment, file: str, sources: dict[str, PeriodResult]):
+        self.scheme, self.assessment, self.file, self.sources = scheme, assessment, file, sources
+        self._grader: PersonGrader | None = None
+
+    def regrade(self, result: PersonResult) -> PersonResult:
+        if self._grader is None:  # problems were reported when the period was graded
+            self._grader = PersonGrader(self.scheme, self.assessment, self.file, Problems(), explain=True)
+        row = result.person
+        if self.assessment.rolls_up:
+            history = {label: _view(period.person(row.id), label) for label, period in self.sources.items()}
+            full = self._grader.grade(row, history, history_functions(history))
+        else:
+            full = self._grader.grade(row)
+        if (full.raw_total, full.band_grade) != (result.raw_total, result.band_grade):
+            raise AssertionError(f"explain regrade differs for {row.id}: {full.raw_total} {full.band_grade} vs {result.raw_total} {result.band_grade}")
+        return full
 
 
 def _view(result: PersonResult | None, label: str) -> PeriodView:

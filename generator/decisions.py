@@ -76,4 +76,4 @@ def apply_decisions(decisions: list[Decision], people: list[PersonResult], grade
             person.status, person.status_label, person.grade = "graded", None, decision.grade
         person.protected = person.decided = True
         person.reason = decision.reason
-        person.trace.append(Step("决定", f"领导小组决定：由「{before}」定为「{decision.grade}」。理由：{decision.reason}"))
+        person.note(Step("决定", f"领导小组决定：由「{before}」定为「{decision.grade}」。理由：{decision.reason}"))

@@ -24,14 +24,15 @@ def explain_lines(period: PeriodResult, result: PersonResult) -> list[str]:
         "",
     ]
     lines.append(STAGE_TITLES["项目"])
-    for item in result.items:
+    full = result.explained()  # graded fast, the words are produced now by grading this person again
+    for item in full.items:
         indent = "　" * (item.depth + 1)
         head = f"{indent}{item.name}：{fmt(item.value)} 分" + (f"（满分 {fmt(item.max)}）" if item.max is not None else "")
         lines.append(head)
         for step in item.steps:
             lines.append(f"{indent}　· {step}")
     seen_stage = "项目"
-    for step in result.trace:
+    for step in [*(full.trace_steps or []), *(result.late_steps or [])]:
         if step.stage == "项目":
             continue
         if step.stage != seen_stage:

@@ -117,24 +117,24 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
         line_words = "、".join(f"{k} {fmt(v) if isinstance(v, Decimal) else v}" for k, v in zip(key_names, key(tied[0])))
         if quota.ties == "include_all":
             for r in tied:
-                r.trace.append(Step("名额", f"{header}；名额线上 {len(tied)} 人并列（{line_words}），方案规定全部保留「{quota.grade}」"))
+                r.note(Step("名额", f"{header}；名额线上 {len(tied)} 人并列（{line_words}），方案规定全部保留「{quota.grade}」"))
         elif quota.ties == "exclude_all":
             for r in tied:
-                r.trace.append(Step("名额", f"{header}；名额线上 {len(tied)} 人并列（{line_words}），方案规定全部不得「{quota.grade}」，降为「{lower}」"))
+                r.note(Step("名额", f"{header}；名额线上 {len(tied)} 人并列（{line_words}），方案规定全部不得「{quota.grade}」，降为「{lower}」"))
                 r.grade = lower
         else:  # flag (and break_by that still ties)
             for r in tied:
                 r.status, r.status_label = "tied", f"{quota.grade}（并列待定）"
-                r.trace.append(Step("名额", f"{header}；名额线上 {len(tied)} 人并列（{line_words}），须由领导小组决定"))
+                r.note(Step("名额", f"{header}；名额线上 {len(tied)} 人并列（{line_words}），须由领导小组决定"))
             use.tied = [r.id for r in tied]
             use.words = header
     for r in keep:
-        r.trace.append(Step("名额", f"{header}；按{key_words}排第 {place[id(r)]} 名，在名额内"))
+        r.note(Step("名额", f"{header}；按{key_words}排第 {place[id(r)]} 名，在名额内"))
     for r in drop:
-        r.trace.append(Step("名额", f"{header}；按{key_words}排第 {place[id(r)]} 名，在名额之外，由「{quota.grade}」降为「{lower}」"))
+        r.note(Step("名额", f"{header}；按{key_words}排第 {place[id(r)]} 名，在名额之外，由「{quota.grade}」降为「{lower}」"))
         r.grade = lower
     for r in protected:
-        r.trace.append(Step("名额", f"{header}；按规则直接确定的等次占用名额，不因名额降等"))
+        r.note(Step("名额", f"{header}；按规则直接确定的等次占用名额，不因名额降等"))
 
 
 def report_open_ties(uses: list[QuotaUse], people: list[PersonResult], problems: Problems, file: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from .load_results import PersonRow
 from .problems import Problem
@@ -37,10 +37,12 @@ class ItemScore:
     value: Decimal | None
     max: Decimal | None
     depth: int
-    steps: list[str] = field(default_factory=list)
+    # The words of the derivation: a list when graded with explain=True, else an empty tuple
+    # (one shared object rather than a list per item of every person of the archive).
+    steps: list[str] | tuple[()] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonResult:
     person: PersonRow
     items: list[ItemScore] = field(default_factory=list)
@@ -52,8 +54,32 @@ class PersonResult:
     status_label: str | None = None
     reason: str | None = None
     protected: bool = False  # a grade forced by a rule or a decision is not dropped by a quota
-    trace: list[Step] = field(default_factory=list)
+    # The derivation's steps as graded, when graded with explain=True; None when graded fast.
+    trace_steps: list[Step] | None = None
+    # Steps added after grading, by quotas and committee decisions (always kept: few people).
+    late_steps: list[Step] | None = None
     decided: bool = False
+    # Grades this person again with explain=True (compute.Explainer); set when graded fast.
+    explainer: Any = field(default=None, repr=False, compare=False)
+
+    def note(self, step: Step) -> None:
+        """A step added after grading (quota, decision)."""
+        if self.late_steps is None:
+            self.late_steps = []
+        self.late_steps.append(step)
+
+    def explained(self) -> PersonResult:
+        """This result with every step in words: itself if it was graded so, else graded again.
+        The regraded copy is not kept: a build explains each person once, for one page."""
+        if self.trace_steps is not None or self.explainer is None:
+            return self
+        return self.explainer.regrade(self)
+
+    @property
+    def trace(self) -> list[Step]:
+        """The whole derivation: the grading's steps, then quotas' and decisions'."""
+        full = self.explained()
+        return [*(full.trace_steps or []), *(self.late_steps or [])]
 
     @property
     def id(self) -> str:

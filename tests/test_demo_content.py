@@ -50,3 +50,22 @@ def test_every_seed_has_a_scheme_and_demo_results():
         assert used, code
         people = {r.id for p in periods if p.scheme.code == code for r in p.people}
         assert len(people) >= 25, code
+
+
+def test_grading_fast_and_grading_with_words_agree_for_everyone_in_the_demo():
+    """The archive is graded without words; a derivation grades the person again with words on.
+    The numbers must be the same either way, or a page would explain a score it does not show."""
+    problems = Problems()
+    periods = compute_project(discover(REPO, problems), problems)
+    compared = 0
+    for period in periods:
+        for person in period.people:
+            assert person.trace_steps is None  # graded fast
+            full = person.explained()
+            assert full is not person and full.trace_steps
+            assert [(i.code, i.value) for i in full.items] == [(i.code, i.value) for i in person.items]
+            assert (full.raw_total, full.total, full.band_grade) == (person.raw_total, person.total, person.band_grade)
+            if person.late_steps is None:  # quotas and decisions change grades after grading
+                assert (full.status, full.grade, full.reason, full.protected) == (person.status, person.grade, person.reason, person.protected)
+            compared += 1
+    assert compared > 1000

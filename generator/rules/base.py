@@ -3,7 +3,8 @@
 A rule kind is one pydantic model (its YAML shape) with three methods:
 - `columns(item)`: the sheet columns it reads, with their types and ranges, so that the results
   loader can check every cell (and `kaohe template` can make drop-downs and validation);
-- `compute(item, ctx)`: the item's score from typed cell values, with the steps that explain it;
+- `compute(item, ctx)`: the item's score from typed cell values, with the steps that explain it
+  when ctx.explain is set (the value must never depend on that flag: tests grade both ways);
 - `describe(item)`: the rule in Chinese words for the handbook, generated from the rule itself.
 
 The model's docstring is its user documentation and `EXAMPLE` a YAML snippet from a seed scheme;
@@ -61,6 +62,9 @@ class ItemContext:
     functions: dict[str, Callable[..., Any]] = field(default_factory=dict)
     # values of items computed so far (code -> Decimal), for formulas
     item_values: dict[str, Decimal | None] = field(default_factory=dict)
+    # False while grading a whole archive: rules then skip their Chinese steps (most of the engine's
+    # time), which are produced again on demand by re-grading one person (PersonResult.explained).
+    explain: bool = True
 
     def get(self, column: str) -> Any:
         return self.values.get(column)

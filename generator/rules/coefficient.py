@@ -60,10 +60,10 @@ class Coefficient(Rule):
             return Outcome(None, [f"{source}：{shown}，不能计分"], [(source, "missing-value", f"{source}为「{shown}」，无法按系数计分。")])
         base = item.max if self.base == "max" else ctx.get(self.base)
         if base is None:
-            return Outcome(None, [f"「{self.base}」未填写"])
+            return Outcome(None, [f"「{self.base}」未填写"] if ctx.explain else [])
         factor = self.map[grade]
         value = base * factor
-        return Outcome(value, [f"{source}「{grade}」系数 {fmt(factor)} × 基数 {fmt(base)} = {fmt(value)} 分"])
+        return Outcome(value, [f"{source}「{grade}」系数 {fmt(factor)} × 基数 {fmt(base)} = {fmt(value)} 分"] if ctx.explain else [])
 
     def describe(self, item) -> str:
         pairs = " / ".join(f"{k} {fmt(v)}" for k, v in self.map.items())

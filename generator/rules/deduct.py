@@ -49,15 +49,25 @@ class Deduct(Rule):
         start = item.max if self.start == "max" else self.start
         if start is None:
             start = Decimal(0)
-        steps = [f"起评 {fmt(start)} 分"]
-        minus, minus_steps = apply_all(self.deductions, ctx.values)
-        steps += [f"扣：{s}" for s in minus_steps if minus_steps]
-        plus, plus_steps = apply_all(self.additions, ctx.values)
-        steps += [f"加：{s}" for s in plus_steps]
+        explain = ctx.explain
+        minus, minus_steps = apply_all(self.deductions, ctx.values, explain)
+        plus, plus_steps = apply_all(self.additions, ctx.values, explain)
         if self.add_cap is not None and plus > self.add_cap:
-            steps.append(f"加分 {fmt(plus)} 超过上限，按 {fmt(self.add_cap)} 分计")
-            plus = self.add_cap
+            capped, plus = plus, self.add_cap
+        else:
+            capped = None
         value = start - minus + plus
+        if not explain:
+            if value < 0 and not self.allow_negative:
+                value = Decimal(0)
+            elif item.max is not None and value > item.max and not self.above_max:
+                value = item.max
+            return Outcome(value)
+        steps = [f"起评 {fmt(start)} 分"]
+        steps += [f"扣：{s}" for s in minus_steps]
+        steps += [f"加：{s}" for s in plus_steps]
+        if capped is not None:
+            steps.append(f"加分 {fmt(capped)} 超过上限，按 {fmt(self.add_cap)} 分计")
         if value < 0 and not self.allow_negative:
             steps.append(f"{fmt(start)} − {fmt(minus)} + {fmt(plus)} = {fmt(value)}，扣至 0 分为止")
             value = Decimal(0)
@@ -110,13 +120,14 @@ class Bonus(Rule):
         return {rule.column for rule in self.additions}
 
     def compute(self, item, ctx: ItemContext) -> Outcome:
-        plus, steps = apply_all(self.additions, ctx.values)
+        plus, steps = apply_all(self.additions, ctx.values, ctx.explain)
         value = self.start + plus
         limit = self.cap if self.cap is not None else item.max
         if limit is not None and value > limit:
-            steps.append(f"合计 {fmt(value)} 分，超过上限，按 {fmt(limit)} 分计")
+            if ctx.explain:
+                steps.append(f"合计 {fmt(value)} 分，超过上限，按 {fmt(limit)} 分计")
             value = limit
-        else:
+        elif ctx.explain:
             steps.append(f"合计 {fmt(value)} 分")
         return Outcome(value, steps)
 

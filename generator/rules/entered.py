@@ -35,6 +35,8 @@ class Entered(Rule):
     def compute(self, item, ctx: ItemContext) -> Outcome:
         column = column_or_name(self.column, item)
         value = ctx.get(column)
+        if not ctx.explain:
+            return Outcome(value)
         if value is None:
             return Outcome(None, [f"「{column}」未填写"])
         return Outcome(value, [f"直接打分 {fmt(value)} 分（{column}）"])

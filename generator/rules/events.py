@@ -29,9 +29,11 @@ class PerEvent(Strict):
     def columns(self) -> list[ColumnSpec]:
         return [ColumnSpec(self.column, "number", Decimal(0), None, places=0, note=f"{self.unit_name}数")]
 
-    def amount(self, values: dict) -> tuple[Decimal, str]:
+    def amount(self, values: dict, explain: bool = True) -> tuple[Decimal, str]:
         count = values.get(self.column) or Decimal(0)
         total = count * self.points
+        if not explain:
+            return total, ""
         return total, f"{self.column} {fmt(count)} {self.unit_name} × {fmt(self.points)} 分 = {fmt(total)} 分"
 
     def words(self) -> str:
@@ -54,12 +56,14 @@ class PerUnit(Strict):
     def columns(self) -> list[ColumnSpec]:
         return [ColumnSpec(self.column, "number", Decimal(0), None, note=self.unit_name)]
 
-    def amount(self, values: dict) -> tuple[Decimal, str]:
+    def amount(self, values: dict, explain: bool = True) -> tuple[Decimal, str]:
         value = values.get(self.column) or Decimal(0)
         basis = max(Decimal(0), self.required - value) if self.required is not None else value
         units = basis / self.unit
         whole = floor_int(units) if self.rounding == "floor" else ceil_int(units)
         total = whole * self.points
+        if not explain:
+            return total, ""
         what = f"差 {fmt(basis)}{self.unit_name}" if self.required is not None else f"{fmt(basis)}{self.unit_name}"
         return total, f"{self.column} {fmt(value)}{self.unit_name}，{what}，计 {whole} 个 {fmt(self.unit)}{self.unit_name} × {fmt(self.points)} 分 = {fmt(total)} 分"
 
@@ -84,9 +88,11 @@ class Range(Strict):
         return [ColumnSpec(self.column, "amounts", required=False, each_min=self.min, each_max=self.max,
                            note=f"每次 {fmt(self.min)}—{fmt(self.max)}")]
 
-    def amount(self, values: dict) -> tuple[Decimal, str]:
+    def amount(self, values: dict, explain: bool = True) -> tuple[Decimal, str]:
         amounts = values.get(self.column) or []
         total = sum(amounts, Decimal(0))
+        if not explain:
+            return total, ""
         if not amounts:
             return total, f"{self.column}：无"
         shown = " + ".join(fmt(a) for a in amounts)
@@ -113,12 +119,14 @@ class Tiered(Strict):
     def columns(self) -> list[ColumnSpec]:
         return [ColumnSpec(self.column, "number", Decimal(0), None, note=self.unit_name)]
 
-    def amount(self, values: dict) -> tuple[Decimal, str]:
+    def amount(self, values: dict, explain: bool = True) -> tuple[Decimal, str]:
         value = values.get(self.column) or Decimal(0)
         reached = [t for t in self.tiers if value >= t.at_least]
         if not reached:
-            return Decimal(0), f"{self.column} {fmt(value)}{self.unit_name}，未达到任何一档"
+            return Decimal(0), "" if not explain else f"{self.column} {fmt(value)}{self.unit_name}，未达到任何一档"
         best = max(reached, key=lambda t: t.at_least)
+        if not explain:
+            return best.points, ""
         return best.points, f"{self.column} {fmt(value)}{self.unit_name}，达到「{fmt(best.at_least)}{self.unit_name}以上」一档，计 {fmt(best.points)} 分"
 
     def words(self) -> str:
@@ -129,11 +137,12 @@ class Tiered(Strict):
 Counting = Annotated[PerEvent | PerUnit | Range | Tiered, Field(discriminator="kind")]
 
 
-def apply_all(rules: list, values: dict) -> tuple[Decimal, list[str]]:
+def apply_all(rules: list, values: dict, explain: bool = True) -> tuple[Decimal, list[str]]:
     total = Decimal(0)
     steps = []
     for rule in rules:
-        amount, step = rule.amount(values)
+        amount, step = rule.amount(values, explain)
         total += amount
-        steps.append(step)
+        if explain:
+            steps.append(step)
     return total, steps

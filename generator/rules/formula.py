@@ -48,7 +48,7 @@ class FormulaRule(Rule):
             return Outcome(None, [f"公式无法计算：{exc}"], [("", exc.code if exc.code != "bad-formula" else "missing-value", str(exc))])
         if not isinstance(value, Decimal):
             value = Decimal(value)
-        return Outcome(value, [f"{self.expr} = {fmt(value)}"])
+        return Outcome(value, [f"{self.expr} = {fmt(value)}"] if ctx.explain else [])
 
     def describe(self, item) -> str:
         try:

@@ -85,13 +85,13 @@ class Level(Rule):
             chosen = ctx.get(column)
             option = next((o for o in self.levels if o.name == chosen), None)
             if option is None:
-                return Outcome(None, [f"「{column}」未填写"])
-            return Outcome(option.points, [f"{column}：{option.name}，计 {fmt(option.points)} 分"])
+                return Outcome(None, [f"「{column}」未填写"] if ctx.explain else [])
+            return Outcome(option.points, [f"{column}：{option.name}，计 {fmt(option.points)} 分"] if ctx.explain else [])
         value = ctx.get(column)
         if value is None:
-            return Outcome(None, [f"「{column}」未填写"])
+            return Outcome(None, [f"「{column}」未填写"] if ctx.explain else [])
         matched = next((o for o in self.levels if o.contains(value)), None)
-        steps = [f"{column} {fmt(value)} 分" + (f"，属「{matched.name}」档（{matched.span()}）" if matched else "，不在任何一档内")]
+        steps = [f"{column} {fmt(value)} 分" + (f"，属「{matched.name}」档（{matched.span()}）" if matched else "，不在任何一档内")] if ctx.explain else []
         outcome = Outcome(value, steps)
         if self.level_column:
             stated = ctx.get(self.level_column)

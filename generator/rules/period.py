@@ -47,11 +47,11 @@ class PeriodScore(Rule):
             if view is not None:
                 if self.points is not None:
                     value = self.points.get(view.grade) if view.grade else None
-                    if value is not None:
+                    if value is not None and ctx.explain:
                         steps.append(f"{label} {view.grade} → {fmt(value)} 分")
                 else:
                     value = view.total if self.of == "total" else view.items.get(self.of)
-                    if value is not None:
+                    if value is not None and ctx.explain:
                         steps.append(f"{label} {fmt(value)} 分")
             if value is None:
                 absent.append(label)
@@ -62,18 +62,17 @@ class PeriodScore(Rule):
             outcome.steps.append(f"缺少 {'、'.join(absent)} 的成绩，不能汇总")
             outcome.problems.append(("", "period-missing", f"缺少 {'、'.join(absent)} 期的成绩或等次，无法汇总「{item.name}」。"))
             return outcome
-        if absent:
+        if absent and ctx.explain:
             outcome.steps.append(f"{'、'.join(absent)} 无成绩或未定等次，不计入")
         total = sum((v for _, v in values), Decimal(0))
         if self.divide_by is not None:
-            value = total / self.divide_by
-            outcome.steps.append(f"合计 {fmt(total)} ÷ {fmt(self.divide_by)} = {fmt(value)} 分")
+            value, words = total / self.divide_by, f"÷ {fmt(self.divide_by)} "
         elif self.combine == "mean":
-            value = total / len(values)
-            outcome.steps.append(f"合计 {fmt(total)} ÷ {len(values)} 期 = {fmt(value)} 分")
+            value, words = total / len(values), f"÷ {len(values)} 期 "
         else:
-            value = total
-            outcome.steps.append(f"合计 {fmt(total)} 分")
+            value, words = total, ""
+        if ctx.explain:
+            outcome.steps.append(f"合计 {fmt(total)} {words}= {fmt(value)} 分" if words else f"合计 {fmt(total)} 分")
         outcome.value = value
         return outcome
 

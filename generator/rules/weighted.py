@@ -104,16 +104,20 @@ class Weighted(Rule):
         weight_sum = sum((c.weight for c, _ in used), Decimal(0))
         total = Decimal(0)
         terms = []
+        explain = ctx.explain
         for c, v in used:
             w = c.weight / weight_sum if missing else c.weight
             total += v * w
-            terms.append(f"{c.col} {fmt(v)} × {fmt_share(w) if not missing else fmt(w)}")
-        if missing:
+            if explain:
+                terms.append(f"{c.col} {fmt(v)} × {fmt_share(w) if not missing else fmt(w)}")
+        if missing and explain:
             outcome.steps.append(f"缺少 {'、'.join(c.col for c in missing)}，按其余部分权重之和 {fmt_share(weight_sum)} 重新折算")
-        outcome.steps.append(" + ".join(terms) + f" = {fmt(total)} 分")
+        if explain:
+            outcome.steps.append(" + ".join(terms) + f" = {fmt(total)} 分")
         if self.places is not None and round_half_up(total, self.places) != total:
             total = round_half_up(total, self.places)
-            outcome.steps.append(f"四舍五入保留 {self.places} 位小数：{fmt(total)} 分")
+            if explain:
+                outcome.steps.append(f"四舍五入保留 {self.places} 位小数：{fmt(total)} 分")
         outcome.value = total
         return outcome
 
