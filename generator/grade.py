@@ -30,6 +30,8 @@ from .results import ItemScore, PersonResult, Step
 from .rules.base import ItemContext
 from .scheme import Assessment, Item, Scheme
 
+_ZERO = Decimal(0)
+
 
 class PersonGrader:
     """Grades people of one assessment; holds what is the same for all of them."""
@@ -139,11 +141,18 @@ class PersonGrader:
 
     @staticmethod
     def _combine(how: str, items: list[Item], values: list[Decimal | None]) -> Decimal | None:
-        if any(v is None for v in values):
-            return None
+        total = _ZERO
         if how == "weighted":
-            return sum((v * (i.weight or Decimal(0)) for i, v in zip(items, values)), Decimal(0))  # type: ignore[operator]
-        return sum(values, Decimal(0))  # type: ignore[arg-type]
+            for item, value in zip(items, values):
+                if value is None:
+                    return None
+                total += value * (item.weight or _ZERO)
+            return total
+        for value in values:  # a plain loop: this runs for every parent item of every person
+            if value is None:
+                return None
+            total += value
+        return total
 
     # --- grade
     def _band(self, result: PersonResult) -> None:

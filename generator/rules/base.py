@@ -43,12 +43,14 @@ class ColumnSpec:
     note: str = ""  # shown in the template header and the guide: 满分 20
 
 
-@dataclass
+@dataclass(slots=True)
 class Outcome:
     value: Decimal | None
-    steps: list[str] = field(default_factory=list)
+    # Empty tuples by default: one Outcome per item of every person, most with neither; a rule
+    # that appends passes its own list.
+    steps: list[str] | tuple[()] = ()
     # problems found while computing (a missing component): (column, code, message)
-    problems: list[tuple[str, str, str]] = field(default_factory=list)
+    problems: list[tuple[str, str, str]] | tuple[()] = ()
 
 
 @dataclass

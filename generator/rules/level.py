@@ -92,7 +92,7 @@ class Level(Rule):
             return Outcome(None, [f"「{column}」未填写"] if ctx.explain else [])
         matched = next((o for o in self.levels if o.contains(value)), None)
         steps = [f"{column} {fmt(value)} 分" + (f"，属「{matched.name}」档（{matched.span()}）" if matched else "，不在任何一档内")] if ctx.explain else []
-        outcome = Outcome(value, steps)
+        outcome = Outcome(value, steps, [])
         if self.level_column:
             stated = ctx.get(self.level_column)
             option = next((o for o in self.levels if o.name == stated), None)

@@ -57,7 +57,7 @@ class PeriodScore(Rule):
                 absent.append(label)
             else:
                 values.append((label, value))
-        outcome = Outcome(None, steps)
+        outcome = Outcome(None, steps, [])
         if absent and (self.missing == "error" or not values):
             outcome.steps.append(f"缺少 {'、'.join(absent)} 的成绩，不能汇总")
             outcome.problems.append(("", "period-missing", f"缺少 {'、'.join(absent)} 期的成绩或等次，无法汇总「{item.name}」。"))

@@ -94,7 +94,7 @@ class Weighted(Rule):
             steps = []
         present = [(c, ctx.get(c.col)) for c in comps]
         missing = [c for c, v in present if v is None]
-        outcome = Outcome(None, steps)
+        outcome = Outcome(None, steps, [])
         if missing and (self.missing == "error" or len(missing) == len(comps)):
             names = "、".join(c.col for c in missing)
             outcome.steps.append(f"缺少 {names}，不能合成")
