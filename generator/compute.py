@@ -17,6 +17,7 @@ from .columns import plan_columns
 from .decisions import apply_decisions, load_decisions
 from .grade import PersonGrader
 from .load_results import LoadedSheet, PersonRow, load_sheet
+from .model_cache import ModelCache
 from .problems import Problems
 from .project import PeriodFiles, Project
 from .quotas import apply_quota, report_open_ties
@@ -67,7 +68,9 @@ def cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def compute_project(project: Project, problems: Problems) -> list[PeriodResult]:
+def compute_project(project: Project, problems: Problems, cache: ModelCache | None = None) -> list[PeriodResult]:
+    """Every period, roll-ups after the periods they read. With a cache (kaohe serve), a period
+    whose inputs did not change since the last build is reused instead of graded again."""
     results: list[PeriodResult] = []
     done: dict[tuple[str, str, int, str], PeriodResult] = {}
 
@@ -79,11 +82,32 @@ def compute_project(project: Project, problems: Problems) -> list[PeriodResult]:
 
     with cyclic_gc_paused():
         for entry in sorted(project.periods, key=order):
-            period = compute_period(project, entry, done, problems)
+            period = _cached_period(project, entry, done, problems, cache) if cache else compute_period(project, entry, done, problems)
             if period is not None:
                 done[(entry.agency, entry.scheme, entry.year, entry.label)] = period
                 results.append(period)
     return results
+
+
+def _cached_period(project: Project, entry: PeriodFiles, done: dict, problems: Problems, cache: ModelCache) -> PeriodResult | None:
+    scheme = project.schemes[entry.scheme]
+    assessment = scheme.assessment_for_label(entry.label)
+    sources = []
+    if assessment is not None and assessment.rolls_up:  # the same year's periods of the same scheme
+        sources = sorted(p.input_key for (a, s, y, _), p in done.items() if (a, s, y) == (entry.agency, entry.scheme, entry.year))
+    key = cache.key(project, entry, sources)
+    period = cache.get(key)
+    if period is None:
+        period = compute_period(project, entry, done, problems)
+        if period is not None:
+            period.input_key = key
+            cache.put(key, period)
+        return period
+    # Same inputs: the same grades. What the rest of the build attaches is attached afresh.
+    period.scheme, period.assessment = scheme, assessment
+    period.corrections = []
+    problems.extend(period.problems)
+    return period
 
 
 def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: Problems) -> PeriodResult | None:

@@ -137,6 +137,8 @@ class PeriodResult:
     notice: Notice | None = None
     encoding: str | None = None
     corrections: list[tuple[str, str]] = field(default_factory=list)  # (date, reason) from kaohe reopen
+    # The content hash of everything this period's grading read, when computed with a ModelCache.
+    input_key: str | None = None
 
     @property
     def period_name(self) -> str:

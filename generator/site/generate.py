@@ -12,11 +12,13 @@ from pathlib import Path
 
 from ..archive import check_locks
 from ..compute import compute_project
+from ..model_cache import ModelCache
 from ..problems import Problems
 from ..project import Project, discover, safe_path
 from ..results import PeriodResult
 from ..yaml_source import load_yaml
 from .model import SiteContext, build_date
+from .page_memo import PageMemo, site_key
 from .pages_archive import build_archive, build_home, build_notice_index
 from .pages_department import build_departments
 from .pages_guide import build_guide
@@ -49,16 +51,26 @@ def load_calendar(project: Project, problems: Problems):
     return calendar
 
 
-def generate(root: Path, audience: str, problems: Problems) -> Generated:
+def generate(root: Path, audience: str, problems: Problems, cache: ModelCache | None = None, memo: PageMemo | None = None) -> Generated:
+    """The whole docs tree in memory. `kaohe serve` passes the cache and memo it keeps between
+    rebuilds, so that a one-cell edit regrades one period and re-renders the pages it shows on."""
     project = discover(root, problems)
-    periods = compute_project(project, problems)
-    return generate_from(project, periods, audience, problems)
+    if cache is not None:
+        cache.start()
+    periods = compute_project(project, problems, cache)
+    if cache is not None:
+        cache.finish()
+    return generate_from(project, periods, audience, problems, memo)
 
 
-def generate_from(project: Project, periods: list[PeriodResult], audience: str, problems: Problems) -> Generated:
+def generate_from(project: Project, periods: list[PeriodResult], audience: str, problems: Problems, memo: PageMemo | None = None) -> Generated:
     check_locks(project, periods, problems)  # frozen periods: before any page shows a result
     calendar = load_calendar(project, problems)
-    ctx = SiteContext(project, periods, audience, build_date(project.settings), calendar, problems, project.settings)
+    today = build_date(project.settings)
+    if memo is not None:
+        content = project.root / "content"
+        memo.start(site_key(project, audience, today, [content / "holidays.yaml", content / "site.yaml"]))
+    ctx = SiteContext(project, periods, audience, today, calendar, problems, project.settings, memo=memo)
     files: dict[str, bytes] = {}
 
     def add_pages(pages) -> None:
@@ -86,6 +98,8 @@ def generate_from(project: Project, periods: list[PeriodResult], audience: str, 
         if path.is_file():
             files["assets/" + path.relative_to(ASSETS).as_posix()] = path.read_bytes()
     _hand_written(project, files, problems)
+    if memo is not None:
+        memo.finish()
     return Generated(files, project, periods, ctx, len(notices), _jieba_words(project, periods, audience))
 
 

@@ -18,6 +18,7 @@ from ..problems import Problems
 from ..project import Project
 from ..results import PeriodResult
 from ..scheme import Scheme
+from .page_memo import PageMemo
 from .workdays import HolidayCalendar, UnknownDate
 
 
@@ -53,6 +54,7 @@ class SiteContext:
     problems: Problems
     settings: dict = field(default_factory=dict)
     _notice_cache: dict = field(default_factory=dict)
+    memo: PageMemo | None = None  # kaohe serve only: pages of the previous build, by their inputs
 
     @property
     def internal(self) -> bool:

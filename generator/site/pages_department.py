@@ -11,10 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..numbers import fmt
+from ..project import Agency
 from ..results import PeriodResult, PersonResult
 from .charts import bar_chart
 from .downloads import DataTable, csv_bytes, xlsx_bytes
 from .model import Asset, Page, SiteContext, asset_link, department_code, share_text
+from .page_memo import memoized
 from .render import render
 
 
@@ -97,42 +99,49 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[t
                 path = ctx.department_path(agency_code, department, year)
                 index[(agency_code, department, year)] = path
                 history.extend((year, d) for d in dists)
-                charts = [
-                    "" if d.hidden else bar_chart(
-                        f"{department}{d.period.period_name}{d.period.assessment.name}等次分布",
-                        "，".join(f"{label} {count} 人" for label, count in zip(d.labels, d.counts)) + f"，共 {d.total} 人",
-                        list(zip(d.labels, d.counts)),
-                        f"c-{department_code(department)}-{d.period.scheme.code}-{year}-{d.period.label}",
-                    )
-                    for d in dists
-                ]
                 earlier = [(y, d) for (y, d) in history if y < year and y >= year - 4]
-                base = f"downloads/{agency_code}/departments/{department_code(department)}-{year}-等次分布"
-                table = distribution_table(department, year, dists)
-                assets += [Asset(base + ".xlsx", xlsx_bytes(table)), Asset(base + ".csv", csv_bytes(table))]
-                pages.append(
-                    Page(
-                        path,
-                        render(
-                            "department.md.j2",
-                            agency=agency,
-                            department=department,
-                            year=year,
-                            dists=list(zip(dists, charts)),
-                            earlier=earlier,
-                            internal=ctx.internal,
-                            downloads=[("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))],
-                            links={
-                                "results": {d.period.key: ctx.link(path, ctx.results_path(d.period)) for d in dists},
-                                "people": {p.id: ctx.link(path, ctx.person_path(agency_code, p.id)) for d in dists for p in d.members},
-                                "notice": {d.period.key: ctx.link(path, ctx.notice_path(d.period)) for d in dists if ctx.has_notice(d.period)},
-                                "years": {y: ctx.link(path, ctx.department_path(agency_code, department, y)) for y in years},
-                            },
-                        ),
-                    )
+                shown_on_page = [per for y in range(year - 4, year + 1) for per in by_agency_year.get((agency_code, y), [])]
+                page, page_assets = memoized(
+                    ctx.memo, ("department", agency_code, department, year, tuple(years)), shown_on_page,
+                    _department_page, ctx, agency, department, year, years, dists, earlier, path,
                 )
+                pages.append(page)
+                assets += page_assets
     pages.append(Page("departments/index.md", _index(ctx, index)))
     return pages, assets, index
+
+
+def _department_page(ctx: SiteContext, agency: Agency, department: str, year: int, years: list[int],
+                     dists: list[Distribution], earlier: list[tuple[int, Distribution]], path: str) -> tuple[Page, list[Asset]]:
+    charts = [
+        "" if d.hidden else bar_chart(
+            f"{department}{d.period.period_name}{d.period.assessment.name}等次分布",
+            "，".join(f"{label} {count} 人" for label, count in zip(d.labels, d.counts)) + f"，共 {d.total} 人",
+            list(zip(d.labels, d.counts)),
+            f"c-{department_code(department)}-{d.period.scheme.code}-{year}-{d.period.label}",
+        )
+        for d in dists
+    ]
+    base = f"downloads/{agency.code}/departments/{department_code(department)}-{year}-等次分布"
+    table = distribution_table(department, year, dists)
+    assets = [Asset(base + ".xlsx", xlsx_bytes(table)), Asset(base + ".csv", csv_bytes(table))]
+    text = render(
+        "department.md.j2",
+        agency=agency,
+        department=department,
+        year=year,
+        dists=list(zip(dists, charts)),
+        earlier=earlier,
+        internal=ctx.internal,
+        downloads=[("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))],
+        links={
+            "results": {d.period.key: ctx.link(path, ctx.results_path(d.period)) for d in dists},
+            "people": {p.id: ctx.link(path, ctx.person_path(agency.code, p.id)) for d in dists for p in d.members},
+            "notice": {d.period.key: ctx.link(path, ctx.notice_path(d.period)) for d in dists if ctx.has_notice(d.period)},
+            "years": {y: ctx.link(path, ctx.department_path(agency.code, department, y)) for y in years},
+        },
+    )
+    return Page(path, text), assets
 
 
 def _ordered(periods: list[PeriodResult]) -> list[PeriodResult]:

@@ -14,6 +14,7 @@ from ..results import PeriodResult, PersonResult
 from .downloads import DataTable, csv_bytes, xlsx_bytes
 from .model import Asset, Page, SiteContext, asset_link
 from .ordering import stroke_key
+from .page_memo import memoized
 
 WEEKDAYS = "一二三四五六日"
 
@@ -89,23 +90,31 @@ def build_notices(ctx: SiteContext) -> tuple[list[Page], list[Asset], list[Notic
     for period in ctx.periods:
         if not ctx.has_notice(period):
             continue
-        path = ctx.notice_path(period)
-        state = ctx.notice_state(period)
-        headers, rows = notice_table(period)
-        title = notice_title(period)
-        view = NoticeView(period, path, title, published_grades(period), headers, rows)
+        ctx.notice_state(period)  # outside the memo: its problems (an undecidable date) are reported every build
+        page, page_assets, view = memoized(ctx.memo, ("notice", period.key), [period], _notice_page, ctx, period)
+        pages.append(page)
+        assets.extend(page_assets)
         views.append(view)
-        agency = ctx.project.agencies[period.agency]
-        notice = period.notice
-        downloads = []
-        if not state.blocked and rows and state.state != "未开始":  # no names before the 公示 begins
-            base = f"downloads/{period.agency}/{period.scheme.code}/{period.year}-{period.label}-公示名单"
-            table = DataTable(title, headers, rows)
-            assets.append(Asset(base + ".xlsx", xlsx_bytes(table)))
-            assets.append(Asset(base + ".csv", csv_bytes(table)))
-            downloads = [("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))]
-        pages.append(Page(path, _render(ctx, view, state, agency, notice, downloads)))
     return pages, assets, views
+
+
+def _notice_page(ctx: SiteContext, period: PeriodResult) -> tuple[Page, list[Asset], NoticeView]:
+    assets: list[Asset] = []
+    path = ctx.notice_path(period)
+    state = ctx.notice_state(period)
+    headers, rows = notice_table(period)
+    title = notice_title(period)
+    view = NoticeView(period, path, title, published_grades(period), headers, rows)
+    agency = ctx.project.agencies[period.agency]
+    notice = period.notice
+    downloads = []
+    if not state.blocked and rows and state.state != "未开始":  # no names before the 公示 begins
+        base = f"downloads/{period.agency}/{period.scheme.code}/{period.year}-{period.label}-公示名单"
+        table = DataTable(title, headers, rows)
+        assets.append(Asset(base + ".xlsx", xlsx_bytes(table)))
+        assets.append(Asset(base + ".csv", csv_bytes(table)))
+        downloads = [("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))]
+    return Page(path, _render(ctx, view, state, agency, notice, downloads)), assets, view
 
 
 def _render(ctx, view, state, agency, notice, downloads) -> str:

@@ -1,0 +1,75 @@
+"""Pages from the previous build of one `kaohe serve` session, reused when their inputs are the same.
+
+A page built from periods is keyed by what it is (kind, agency, year…) and by the content keys of
+those periods (model_cache.py). Everything else a page can depend on — the build date, the holiday
+calendar, the settings, the schemes, the agencies and the templates — goes into one site-wide key;
+when that changes, every page is built afresh. `kaohe build` never uses a memo: a published site is
+always rendered whole from its files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..project import Project
+from ..results import PeriodResult
+
+T = TypeVar("T")
+TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
+
+
+class PageMemo:
+    def __init__(self) -> None:
+        self._site_key: str | None = None
+        self._entries: dict[tuple, Any] = {}
+        self._used: set[tuple] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def start(self, site_key: str) -> None:
+        """A new build begins; pages of a build with another site-wide key are of no use."""
+        if site_key != self._site_key:
+            self._entries = {}
+            self._site_key = site_key
+        self._used = set()
+        self.hits = self.misses = 0
+
+    def finish(self) -> None:
+        self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+
+    def get_or_build(self, key: tuple, build: Callable[..., T], args: tuple) -> T:
+        self._used.add(key)
+        if key in self._entries:
+            self.hits += 1
+            return self._entries[key]
+        self.misses += 1
+        value = self._entries[key] = build(*args)
+        return value
+
+
+def memoized(memo: PageMemo | None, what: tuple, periods: Iterable[PeriodResult], build: Callable[..., T], *args: Any) -> T:
+    """build(*args), or what it returned last time for the same `what` and the same periods' contents."""
+    if memo is None:
+        return build(*args)
+    keys = tuple(p.input_key for p in periods)
+    if any(k is None for k in keys):
+        return build(*args)
+    return memo.get_or_build((what, keys), build, args)
+
+
+def site_key(project: Project, audience: str, today: Any, extra: Iterable[Path]) -> str:
+    """Everything besides the periods that a page may show, as one hash."""
+    digest = hashlib.sha256(repr((audience, str(today), sorted(project.settings.items(), key=str),
+                                  sorted((k, repr(a)) for k, a in project.agencies.items()))).encode())
+    files = [project.root / f for f in sorted(project.scheme_files.values())]
+    files += sorted(p for p in TEMPLATES.rglob("*") if p.is_file())
+    own = project.root / "site_templates"
+    if own.is_dir() and own.resolve() != TEMPLATES.resolve():
+        files += sorted(p for p in own.rglob("*") if p.is_file())
+    files += [p for p in extra if p.is_file()]
+    for path in files:
+        digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
