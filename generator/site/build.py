@@ -285,8 +285,9 @@ def _build_site(root: Path, audience: str, strict: bool, out: str | None, progre
 
 def _publish(root, audience, generated, problems, stats, work, site_dir, staging, progress) -> tuple[int, Problems, dict]:
     docs_dir = work / "docs"
-    written, removed = write_tree(docs_dir, generated.files)
-    progress(f"写出文档 {len(generated.files)} 个（更新 {written}，删除 {removed}）")
+    changed = write_tree(docs_dir, generated.files)
+    removed = sum(1 for rel in changed if rel not in generated.files)
+    progress(f"写出文档 {len(generated.files)} 个（更新 {len(changed) - removed}，删除 {removed}）")
     generated.files.clear()  # on disk now; mkdocs reads it from there (a city's internal edition: over 1 GB of pages)
     records = inputs_record(generated.project, generated.periods)
     version = data_version(records)

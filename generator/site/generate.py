@@ -134,10 +134,10 @@ def _jieba_words(project: Project, periods: list[PeriodResult], audience: str) -
     return sorted(w for w in words if w and len(w) > 1 and " " not in w)
 
 
-def write_tree(docs_dir: Path, files: dict[str, bytes]) -> tuple[int, int]:
-    """Write changed files, remove stale ones; returns (written, removed)."""
+def write_tree(docs_dir: Path, files: dict[str, bytes]) -> set[str]:
+    """Write changed files, remove stale ones; returns the paths written or removed."""
     docs_dir.mkdir(parents=True, exist_ok=True)
-    written = removed = 0
+    changed: set[str] = set()
     for rel, data in files.items():
         target = docs_dir / rel
         if target.exists() and target.read_bytes() == data:
@@ -146,13 +146,13 @@ def write_tree(docs_dir: Path, files: dict[str, bytes]) -> tuple[int, int]:
         tmp = target.with_name(target.name + ".tmp")
         tmp.write_bytes(data)
         tmp.replace(target)
-        written += 1
+        changed.add(rel)
     wanted = set(files)
     for path in sorted(docs_dir.rglob("*"), reverse=True):
         rel = path.relative_to(docs_dir).as_posix()
         if path.is_file() and rel not in wanted:
             path.unlink()
-            removed += 1
+            changed.add(rel)
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    return written, removed
+    return changed
