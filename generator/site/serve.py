@@ -27,6 +27,7 @@ from .generate import generate, write_tree
 from .page_memo import PageMemo
 
 PREVIEW_VERSION = "预览"
+PREVIEW_DONE = "预览已更新"  # printed when the served site shows the change (bench/run.py waits for it)
 
 
 class PreviewSession:
@@ -58,6 +59,7 @@ class PreviewSession:
 
     def rebuild(self) -> bool:
         """What the live-reload server calls on a change (and once at the start); False on errors."""
+        started = time.monotonic()
         ok, changed = self.regenerate()
         if not ok or (not changed and not self.full_next):
             return ok
@@ -65,6 +67,7 @@ class PreviewSession:
         dirty = not self.full_next and not removed
         self._mkdocs(dirty)
         self.full_next = False
+        print(f"{PREVIEW_DONE}（{'只重建改动的页面' if dirty else '全部页面'}，{time.monotonic() - started:.1f} 秒）", flush=True)
         return True
 
     def _mkdocs(self, dirty: bool) -> None:
