@@ -61,8 +61,11 @@ class PreviewSession:
         """What the live-reload server calls on a change (and once at the start); False on errors."""
         started = time.monotonic()
         ok, changed = self.regenerate()
-        if not ok or (not changed and not self.full_next):
-            return ok
+        if not ok:
+            return False
+        if not changed and not self.full_next:
+            print(f"{PREVIEW_DONE}（页面没有变化，{time.monotonic() - started:.1f} 秒）", flush=True)
+            return True
         removed = any(not (self.docs / rel).exists() for rel in changed)
         dirty = not self.full_next and not removed
         self._mkdocs(dirty)
