@@ -177,12 +177,17 @@ class Explainer:
         self.scheme, self.assessment, self.file, self.sources = scheme, assessment, file, sources
         self._grader: PersonGrader | None = None
 
+    def history_of(self, row: PersonRow) -> dict[str, PeriodView] | None:
+        if not self.assessment.rolls_up:
+            return None
+        return {label: _view(period.person(row.id), label) for label, period in self.sources.items()}
+
     def regrade(self, result: PersonResult) -> PersonResult:
         if self._grader is None:  # problems were reported when the period was graded
             self._grader = PersonGrader(self.scheme, self.assessment, self.file, Problems(), explain=True)
         row = result.person
-        if self.assessment.rolls_up:
-            history = {label: _view(period.person(row.id), label) for label, period in self.sources.items()}
+        history = self.history_of(row)
+        if history is not None:
             full = self._grader.grade(row, history, history_functions(history))
         else:
             full = self._grader.grade(row)

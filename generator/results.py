@@ -5,6 +5,7 @@ Plain dataclasses, no I/O: the site, the CLI's explain and the archive lock all 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
@@ -74,6 +75,20 @@ class PersonResult:
         if self.trace_steps is not None or self.explainer is None:
             return self
         return self.explainer.regrade(self)
+
+    def fingerprint(self) -> str:
+        """Everything a page can show of this result, its derivation included, as one hash: the
+        inputs of the person's row, every computed value, the later steps and, in a roll-up, what
+        the person's earlier periods contributed. Equal fingerprints, equal pages (page_memo.py)."""
+        row = self.person
+        history = self.explainer.history_of(row) if self.explainer is not None else None
+        seen = repr((
+            row.id, row.name, row.department, row.post, sorted(row.values.items(), key=lambda kv: kv[0]),
+            [(i.code, i.value) for i in self.items], self.raw_total, self.total, self.band_grade, self.grade,
+            self.status, self.status_label, self.reason, self.protected, self.decided,
+            [(s.stage, s.text) for s in self.late_steps or ()], sorted(history.items()) if history else None,
+        ))
+        return hashlib.sha256(seen.encode()).hexdigest()
 
     @property
     def trace(self) -> list[Step]:
