@@ -78,6 +78,16 @@ class SiteContext:
         return f"results/{period.agency}/{period.scheme.code}/{period.year}-{period.label}.md"
 
     @staticmethod
+    def results_department_path(period: PeriodResult, department: str) -> str:
+        """One department's rows of a period too large for one page (results_layout.py), under the period."""
+        return f"results/{period.agency}/{period.scheme.code}/{period.year}-{period.label}/{department_code(department)}.md"
+
+    @staticmethod
+    def period_anchor(period: PeriodResult) -> str:
+        """The id of a period's section on a person's page; a person can be in two schemes' Q1."""
+        return f"{period.scheme.code}-{period.year}-{period.label}"
+
+    @staticmethod
     def department_path(agency: str, department: str, year: int) -> str:
         return f"departments/{agency}/{department_code(department)}/{year}.md"
 

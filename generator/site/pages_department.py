@@ -18,6 +18,7 @@ from .downloads import DataTable, csv_bytes, xlsx_bytes
 from .model import Asset, Page, SiteContext, asset_link, department_code, share_text
 from .page_memo import memoized
 from .render import render
+from .results_layout import counted_grade, is_split, results_page_of
 
 
 @dataclass
@@ -42,7 +43,7 @@ def distribution(period: PeriodResult, department: str, members: list[PersonResu
     order = list(period.assessment.grades.order) if period.assessment.grades else []
     counts: dict[str, int] = defaultdict(int)
     for person in members:
-        counts[person.grade if person.status == "graded" and person.grade else person.shown_grade] += 1
+        counts[counted_grade(person)] += 1
     labels = order + sorted(k for k in counts if k not in order)
     dist = Distribution(period, labels, [counts.get(label, 0) for label in labels], len(members))
     if not internal and len(members) < period.scheme.publicity_for(period.assessment).public_min_group:
@@ -135,7 +136,9 @@ def _department_page(ctx: SiteContext, agency: Agency, department: str, year: in
         internal=ctx.internal,
         downloads=[("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))],
         links={
-            "results": {d.period.key: ctx.link(path, ctx.results_path(d.period)) for d in dists},
+            # a period split by department (results_layout.py): this department's own results page
+            "results": {d.period.key: ctx.link(path, results_page_of(ctx, d.period, department)) for d in dists},
+            "results_split": {d.period.key for d in dists if is_split(d.period)},
             "people": {p.id: ctx.link(path, ctx.person_path(agency.code, p.id)) for d in dists for p in d.members},
             "notice": {d.period.key: ctx.link(path, ctx.notice_path(d.period)) for d in dists if ctx.has_notice(d.period)},
             "years": {y: ctx.link(path, ctx.department_path(agency.code, department, y)) for y in years},

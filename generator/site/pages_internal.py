@@ -1,7 +1,9 @@
-"""Internal edition only: every person's scores and derivations, and one page per person.
+"""Internal edition only: every person's scores, one results page per period, and one page per person.
 
 These builders are called only when ctx.internal is true (see build.py); a test asserts that the
-public edition contains no ID, score or item value.
+public edition contains no ID, score or item value. A person's derivation is shown once, on their
+own page, in a section per period; results tables link each name there. A period with more people
+than results_layout.SPLIT_THRESHOLD gets a per-department summary and one page per department.
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from collections import defaultdict
 
 from ..explain import explain_text
 from ..numbers import fmt
-from ..results import PeriodResult
+from ..results import PeriodResult, PersonResult
 from .downloads import DataTable, csv_bytes, xlsx_bytes
 from .model import Asset, Page, SiteContext, asset_link
 from .render import render
+from .results_layout import by_department, counted_grade, grade_columns, is_split, results_page_of
 
 
 def results_table(period: PeriodResult) -> DataTable:
@@ -36,27 +39,64 @@ def build_results(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
     pages, assets = [], []
     index_rows = []
     for period in ctx.periods:
-        path = ctx.results_path(period)
         table = results_table(period)
         base = f"downloads/{period.agency}/{period.scheme.code}/{period.year}-{period.label}-成绩"
         assets.append(Asset(base + ".xlsx", xlsx_bytes(table)))
         assets.append(Asset(base + ".csv", csv_bytes(table)))
-        explains = {p.id: explain_text(period, p) for p in period.people}
-        links = {p.id: ctx.link(path, ctx.person_path(period.agency, p.id)) for p in period.people}
-        pages.append(Page(path, render(
-            "results.md.j2", p=period, table=table, explains=explains, links=links,
-            people=sorted(period.people, key=lambda p: p.id),
-            downloads=[("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))],
-            handbook=ctx.link(path, ctx.handbook_path(period.scheme)),
-            problems=period.problems,
-        )))
-        index_rows.append((period, ctx.link("results/index.md", path)))
+        cells = dict(zip((p.id for p in sorted(period.people, key=lambda p: p.id)), table.rows))  # the table's order
+        if is_split(period):
+            pages += _split_pages(ctx, period, table, cells, base)
+        else:
+            path = ctx.results_path(period)
+            people = sorted(period.people, key=lambda p: p.id)
+            pages.append(Page(path, render("results.md.j2", **_common(ctx, period, path, table, base),
+                                           rows=_rows(ctx, period, path, people, cells), departments=None)))
+        index_rows.append((period, ctx.link("results/index.md", ctx.results_path(period))))
     pages.append(Page("results/index.md", render("results_index.md.j2", rows=index_rows)))
     return pages, assets
 
 
+def _split_pages(ctx: SiteContext, period: PeriodResult, table: DataTable, cells: dict[str, list[str]], base: str) -> list[Page]:
+    """The period page with a per-department summary, and one page per department with its rows."""
+    path = ctx.results_path(period)
+    columns = grade_columns(period, period.people)
+    summary, pages = [], []
+    for department, members in by_department(period, ctx.project.agencies.get(period.agency)):
+        own = ctx.results_department_path(period, department)
+        counts = defaultdict(int)
+        for person in members:
+            counts[counted_grade(person)] += 1
+        summary.append((department, ctx.link(path, own), len(members), [counts[c] for c in columns]))
+        pages.append(Page(own, render(
+            "results_department.md.j2", **_common(ctx, period, own, table, base),
+            department=department, rows=_rows(ctx, period, own, members, cells),
+            period_link=ctx.link(own, path),
+            quotas=[use for use in period.quotas if use.scope in ("全单位", department)],
+        )))
+    totals = [sum(row[3][i] for row in summary) for i in range(len(columns))]
+    pages.insert(0, Page(path, render("results.md.j2", **_common(ctx, period, path, table, base), rows=None,
+                                      departments={"columns": columns, "rows": summary, "totals": totals})))
+    return pages
+
+
+def _common(ctx: SiteContext, period: PeriodResult, path: str, table: DataTable, base: str) -> dict:
+    """What every results page of a period shows, with links relative to `path`."""
+    return {
+        "p": period,
+        "table": table,
+        "downloads": [("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))],
+        "handbook": ctx.link(path, ctx.handbook_path(period.scheme)),
+    }
+
+
+def _rows(ctx: SiteContext, period: PeriodResult, path: str, people: list[PersonResult], cells: dict[str, list[str]]) -> list[tuple]:
+    """(person, the table's cells, link to the person's derivation for this period) for each person."""
+    anchor = "#" + ctx.period_anchor(period)
+    return [(person, cells[person.id], ctx.link(path, ctx.person_path(period.agency, person.id)) + anchor) for person in people]
+
+
 def build_people(ctx: SiteContext) -> list[Page]:
-    history: dict[tuple[str, str], list[tuple[PeriodResult, object]]] = defaultdict(list)
+    history: dict[tuple[str, str], list[tuple[PeriodResult, PersonResult]]] = defaultdict(list)
     for period in ctx.periods:
         for person in period.people:
             history[(period.agency, person.id)].append((period, person))
@@ -69,7 +109,8 @@ def build_people(ctx: SiteContext) -> list[Page]:
         pages.append(Page(path, render(
             "person.md.j2", pid=pid, person=latest, agency=ctx.project.agencies[agency], entries=entries,
             explains=[explain_text(per, res) for per, res in entries],
-            results_links=[ctx.link(path, ctx.results_path(per)) for per, _ in entries],
+            anchors=[ctx.period_anchor(per) for per, _ in entries],
+            results_links=[ctx.link(path, results_page_of(ctx, per, res.person.department)) for per, res in entries],
         )))
         index.append((latest, ctx.project.agencies[agency].name, ctx.link("people/index.md", path), len(entries)))
     pages.append(Page("people/index.md", render("people_index.md.j2", rows=index)))

@@ -95,6 +95,18 @@
     table.parentNode.insertBefore(tools, table);
   }
 
+  // A results table links each name to one period's derivation on the person's page
+  // (#s003-p2-2025-Q1, a closed <details>): open it, so the link shows what it promises.
+  function openLinkedDetails() {
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+    var target = id && document.getElementById(id);
+    if (target && target.tagName === "DETAILS" && !target.open) {
+      target.open = true;
+      target.scrollIntoView();
+    }
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
       if (table.getAttribute("data-kaohe-ready")) return;
@@ -102,8 +114,10 @@
       makeSortable(table);
       addTools(table);
     });
+    openLinkedDetails();
   }
 
+  window.addEventListener("hashchange", openLinkedDetails);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

@@ -1,0 +1,55 @@
+"""Which internal results page shows a person's row: the period's page, or one page per department.
+
+A results row carries one cell per item, up to 800 bytes of HTML; a city's period of 4,000 people
+on one page (then with every derivation inline) was 7.1 MB and took mkdocs a second. Above
+SPLIT_THRESHOLD people the period page shows a per-department summary and each department's rows
+get their own page. Person pages, department summaries and the results pages all ask here, so
+their links agree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..project import Agency
+from ..results import PeriodResult, PersonResult
+from .model import SiteContext
+
+# The page budget is 100 KB of HTML. The widest seed scheme (s003-p2, 25 item columns) makes about
+# 760 bytes per row and the theme about 14 KB per page, so 80 rows stay near 75 KB with room for
+# long 说明. Every demo period (30 people at most) stays one page. A department page is not split
+# further: the city fixture's largest department has 74 people in a period (a 72 KB page).
+SPLIT_THRESHOLD = 80
+
+
+def is_split(period: PeriodResult) -> bool:
+    return len(period.people) > SPLIT_THRESHOLD
+
+
+def results_page_of(ctx: SiteContext, period: PeriodResult, department: str) -> str:
+    """The docs path of the page that holds the rows of `department` in `period`."""
+    if is_split(period):
+        return ctx.results_department_path(period, department)
+    return ctx.results_path(period)
+
+
+def counted_grade(person: PersonResult) -> str:
+    """The column a person is counted in: the grade, or the status (免考核, 并列待定…) instead."""
+    return person.grade if person.status == "graded" and person.grade else person.shown_grade
+
+
+def grade_columns(period: PeriodResult, people: list[PersonResult]) -> list[str]:
+    """The scheme's grades in order, then the statuses that occur, so summary columns line up."""
+    order = list(period.assessment.grades.order) if period.assessment.grades else []
+    return order + sorted({counted_grade(p) for p in people} - set(order))
+
+
+def by_department(period: PeriodResult, agency: Agency | None) -> list[tuple[str, list[PersonResult]]]:
+    """The period's people grouped by department, in the agency's order, then any others by name;
+    each group sorted by ID like the period's table."""
+    groups: dict[str, list[PersonResult]] = defaultdict(list)
+    for person in sorted(period.people, key=lambda p: p.id):
+        groups[person.person.department].append(person)
+    listed = list(agency.departments) if agency else []
+    order = [d for d in listed if d in groups] + sorted(d for d in groups if d not in listed)
+    return [(department, groups[department]) for department in order]
