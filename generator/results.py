@@ -62,6 +62,8 @@ class PersonResult:
     decided: bool = False
     # Grades this person again with explain=True (compute.Explainer); set when graded fast.
     explainer: Any = field(default=None, repr=False, compare=False)
+    # fingerprint(), once computed: a result is not changed after its period is complete
+    seen_as: str | None = field(default=None, repr=False, compare=False)
 
     def note(self, step: Step) -> None:
         """A step added after grading (quota, decision)."""
@@ -80,6 +82,8 @@ class PersonResult:
         """Everything a page can show of this result, its derivation included, as one hash: the
         inputs of the person's row, every computed value, the later steps and, in a roll-up, what
         the person's earlier periods contributed. Equal fingerprints, equal pages (page_memo.py)."""
+        if self.seen_as is not None:
+            return self.seen_as
         row = self.person
         history = self.explainer.history_of(row) if self.explainer is not None else None
         seen = repr((
@@ -88,7 +92,8 @@ class PersonResult:
             self.status, self.status_label, self.reason, self.protected, self.decided,
             [(s.stage, s.text) for s in self.late_steps or ()], sorted(history.items()) if history else None,
         ))
-        return hashlib.sha256(seen.encode()).hexdigest()
+        self.seen_as = hashlib.sha256(seen.encode()).hexdigest()
+        return self.seen_as
 
     @property
     def trace(self) -> list[Step]:

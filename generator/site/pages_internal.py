@@ -15,6 +15,7 @@ from ..numbers import fmt
 from ..results import PeriodResult, PersonResult
 from .downloads import DataTable, csv_bytes, xlsx_bytes
 from .model import Asset, Page, SiteContext, asset_link
+from .page_memo import memoized
 from .render import render
 from .results_layout import by_department, counted_grade, grade_columns, is_split, results_page_of
 
@@ -39,21 +40,28 @@ def build_results(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
     pages, assets = [], []
     index_rows = []
     for period in ctx.periods:
-        table = results_table(period)
-        base = f"downloads/{period.agency}/{period.scheme.code}/{period.year}-{period.label}-成绩"
-        assets.append(Asset(base + ".xlsx", xlsx_bytes(table)))
-        assets.append(Asset(base + ".csv", csv_bytes(table)))
-        cells = dict(zip((p.id for p in sorted(period.people, key=lambda p: p.id)), table.rows))  # the table's order
-        if is_split(period):
-            pages += _split_pages(ctx, period, table, cells, base)
-        else:
-            path = ctx.results_path(period)
-            people = sorted(period.people, key=lambda p: p.id)
-            pages.append(Page(path, render("results.md.j2", **_common(ctx, period, path, table, base),
-                                           rows=_rows(ctx, period, path, people, cells), departments=None)))
+        # corrections come from the period's lock, not its inputs: part of what the pages are built from
+        period_pages, period_assets = memoized(ctx.memo, ("results", period.key, tuple(period.corrections)), [period],
+                                               _period_results, ctx, period)
+        pages += period_pages
+        assets += period_assets
         index_rows.append((period, ctx.link("results/index.md", ctx.results_path(period))))
     pages.append(Page("results/index.md", render("results_index.md.j2", rows=index_rows)))
     return pages, assets
+
+
+def _period_results(ctx: SiteContext, period: PeriodResult) -> tuple[list[Page], list[Asset]]:
+    table = results_table(period)
+    base = f"downloads/{period.agency}/{period.scheme.code}/{period.year}-{period.label}-成绩"
+    assets = [Asset(base + ".xlsx", xlsx_bytes(table)), Asset(base + ".csv", csv_bytes(table))]
+    cells = dict(zip((p.id for p in sorted(period.people, key=lambda p: p.id)), table.rows))  # the table's order
+    if is_split(period):
+        return _split_pages(ctx, period, table, cells, base), assets
+    path = ctx.results_path(period)
+    people = sorted(period.people, key=lambda p: p.id)
+    page = Page(path, render("results.md.j2", **_common(ctx, period, path, table, base),
+                             rows=_rows(ctx, period, path, people, cells), departments=None))
+    return [page], assets
 
 
 def _split_pages(ctx: SiteContext, period: PeriodResult, table: DataTable, cells: dict[str, list[str]], base: str) -> list[Page]:
@@ -106,12 +114,20 @@ def build_people(ctx: SiteContext) -> list[Page]:
         entries.sort(key=lambda e: (e[0].year, e[0].assessment.rolls_up is not None, e[0].label, e[0].scheme.code))
         latest = entries[-1][1]
         path = ctx.person_path(agency, pid)
-        pages.append(Page(path, render(
-            "person.md.j2", pid=pid, person=latest, agency=ctx.project.agencies[agency], entries=entries,
-            explains=[explain_text(per, res) for per, res in entries],
-            anchors=[ctx.period_anchor(per) for per, _ in entries],
-            results_links=[ctx.link(path, results_page_of(ctx, per, res.person.department)) for per, res in entries],
-        )))
+        if ctx.memo is None:
+            pages.append(_person_page(ctx, agency, pid, path, entries))
+        else:  # by the person's own results: an edit regrades a whole period but changes few people
+            seen = tuple((per.key, tuple(per.corrections), is_split(per), res.fingerprint()) for per, res in entries)
+            pages.append(ctx.memo.get_or_build(("person", agency, pid, seen), _person_page, (ctx, agency, pid, path, entries)))
         index.append((latest, ctx.project.agencies[agency].name, ctx.link("people/index.md", path), len(entries)))
     pages.append(Page("people/index.md", render("people_index.md.j2", rows=index)))
     return pages
+
+
+def _person_page(ctx: SiteContext, agency: str, pid: str, path: str, entries: list[tuple[PeriodResult, PersonResult]]) -> Page:
+    return Page(path, render(
+        "person.md.j2", pid=pid, person=entries[-1][1], agency=ctx.project.agencies[agency], entries=entries,
+        explains=[explain_text(per, res) for per, res in entries],
+        anchors=[ctx.period_anchor(per) for per, _ in entries],
+        results_links=[ctx.link(path, results_page_of(ctx, per, res.person.department)) for per, res in entries],
+    ))
