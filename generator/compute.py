@@ -143,11 +143,8 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     explainer = Explainer(scheme, assessment, shown, sources)
     people: list[PersonResult] = []
     for row in rows:
-        if assessment.rolls_up:
-            history = {label: _view(period.person(row.id), label) for label, period in sources.items()}
-            result = grader.grade(row, history, history_functions(history))
-        else:
-            result = grader.grade(row)
+        history = explainer.history_of(row)
+        result = grader.grade(row, history, history_functions(history)) if history is not None else grader.grade(row)
         result.explainer = explainer
         people.append(result)
     period = PeriodResult(scheme, assessment, agency.code, agency.name, entry.year, entry.label, files, people, encoding=encoding)
@@ -187,10 +184,7 @@ class Explainer:
             self._grader = PersonGrader(self.scheme, self.assessment, self.file, Problems(), explain=True)
         row = result.person
         history = self.history_of(row)
-        if history is not None:
-            full = self._grader.grade(row, history, history_functions(history))
-        else:
-            full = self._grader.grade(row)
+        full = self._grader.grade(row, history, history_functions(history)) if history is not None else self._grader.grade(row)
         if (full.raw_total, full.band_grade) != (result.raw_total, result.band_grade):
             raise AssertionError(f"explain regrade differs for {row.id}: {full.raw_total} {full.band_grade} vs {result.raw_total} {result.band_grade}")
         return full

@@ -198,9 +198,7 @@ class PersonGrader:
 
     def _overrides(self, result: PersonResult, ctx: ItemContext) -> None:
         grades = self.assessment.grades
-        if grades is None:
-            return
-        if not self.assessment.overrides:
+        if grades is None or not self.assessment.overrides:
             return
         trace = result.trace_steps if result.trace_steps is not None else _Discard()
         values = self.condition_values(result, ctx.values)

@@ -66,13 +66,18 @@ class PeriodScore(Rule):
             outcome.steps.append(f"{'、'.join(absent)} 无成绩或未定等次，不计入")
         total = sum((v for _, v in values), Decimal(0))
         if self.divide_by is not None:
-            value, words = total / self.divide_by, f"÷ {fmt(self.divide_by)} "
+            value = total / self.divide_by
         elif self.combine == "mean":
-            value, words = total / len(values), f"÷ {len(values)} 期 "
+            value = total / len(values)
         else:
-            value, words = total, ""
-        if ctx.explain:
-            outcome.steps.append(f"合计 {fmt(total)} {words}= {fmt(value)} 分" if words else f"合计 {fmt(total)} 分")
+            value = total
+        if ctx.explain:  # words only when asked: this runs for every person of every roll-up
+            if self.divide_by is not None:
+                outcome.steps.append(f"合计 {fmt(total)} ÷ {fmt(self.divide_by)} = {fmt(value)} 分")
+            elif self.combine == "mean":
+                outcome.steps.append(f"合计 {fmt(total)} ÷ {len(values)} 期 = {fmt(value)} 分")
+            else:
+                outcome.steps.append(f"合计 {fmt(total)} 分")
         outcome.value = value
         return outcome
 
