@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 from generator.cli import main
-from generator.compute import compute_project
-from generator.explain import explain_text
-from generator.problems import Problems
-from generator.project import discover
+from generator.core.problems import Problems
+from generator.engine.compute import compute_project
+from generator.engine.explain import explain_text
+from generator.project.discover import discover
 
 REPO = Path(__file__).resolve().parents[1]
 

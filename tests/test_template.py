@@ -16,8 +16,8 @@ import openpyxl.writer.excel
 import pytest
 
 from generator.cli import main
-from generator.load_results import _match
-from generator.template import make_template
+from generator.sheets.rows import _match
+from generator.xlsx.template import make_template
 
 REPO = Path(__file__).resolve().parents[1]
 AGENCY = "demo"
@@ -100,9 +100,9 @@ def test_template_layout(tmp_path):
     assert headers[:4] == ["编号", "姓名", "科室", "思想政治素质（满分6）"]
     assert "加分（上限5）" in headers and "试用期（是/否）" in headers
     # every header reads back as the scheme's column name
-    from generator.columns import plan_columns
-    from generator.problems import Problems
-    from generator.project import discover
+    from generator.core.problems import Problems
+    from generator.project.discover import discover
+    from generator.scheme.columns import plan_columns
 
     scheme = discover(root, Problems()).schemes["s003-p2"]
     plan = plan_columns(scheme, scheme.assessments[0])
@@ -206,8 +206,8 @@ def test_default_output_is_label_in_current_directory(tmp_path, monkeypatch, cap
 
 
 def _scheme(root: Path):
-    from generator.problems import Problems
-    from generator.project import discover
+    from generator.core.problems import Problems
+    from generator.project.discover import discover
 
     return discover(root, Problems()).schemes["s003-p2"]
 
@@ -255,7 +255,7 @@ def test_long_department_list_goes_to_hidden_sheet(tmp_path):
 
 @pytest.mark.parametrize("label,expected", [("Q1", (2025, 1, 1)), ("H2", (2025, 7, 1)), ("M03", (2025, 3, 1)), ("Y", (2025, 1, 1))])
 def test_fixed_time_from_period(label, expected):
-    from generator.template import fixed_time
+    from generator.xlsx.template import fixed_time
 
     when = fixed_time(2025, label)
     assert (when.year, when.month, when.day) == expected

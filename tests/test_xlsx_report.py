@@ -147,8 +147,8 @@ def test_no_report_when_clean_and_refuse_inside_content(tmp_path, capsys):
 
 
 def test_write_reports_directly(tmp_path):
-    from generator.problems import Problems
-    from generator.xlsx_report import write_reports
+    from generator.core.problems import Problems
+    from generator.xlsx.report import write_reports
 
     root = make_project(tmp_path)
     source = results_dir(root) / "Q1.csv"

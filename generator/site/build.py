@@ -20,11 +20,11 @@ import time
 import uuid
 from pathlib import Path
 
-from ..cli import EXIT_OK, EXIT_PROBLEMS, print_problems, project_root, summary_line
-from ..problems import Problems
-from .generate import Generated, generate, write_tree
-from .manifest import data_version, inputs_record, write_manifest
-from .scan import scan_site
+from generator.core.errors import EXIT_OK, EXIT_PROBLEMS
+from generator.core.problems import Problems
+from generator.site.generate import Generated, generate, write_tree
+from generator.site.manifest import data_version, inputs_record, write_manifest
+from generator.site.scan import scan_site
 
 BUILD_DIR = ".build"
 
@@ -314,21 +314,3 @@ def _publish(root, audience, generated, problems, stats, work, site_dir, staging
     swap_in(staging, site_dir)
     stats["site"] = str(site_dir)
     return EXIT_OK, problems, stats
-
-
-def cmd_build(args) -> int:
-    root = project_root(args).resolve()
-    progress = Progress(getattr(args, "quiet", False))
-    started = time.monotonic()
-    code, problems, stats = build_site(root, args.audience, args.strict, args.out, progress)
-    print_problems(problems)
-    if code != EXIT_OK:
-        print(summary_line(problems) + " 网站未更新（原有网站保持不变）。")
-        return code
-    elapsed = time.monotonic() - started
-    try:
-        shown = Path(stats["site"]).relative_to(Path.cwd())
-    except ValueError:
-        shown = Path(stats["site"])
-    print(f"生成完成：{stats['pages']} 个页面，{stats['notices']} 个公示，{stats['people']} 人次，用时 {elapsed:.1f} 秒，网站在 {shown}/")
-    return EXIT_OK

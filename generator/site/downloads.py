@@ -10,7 +10,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-from ..xlsx_bytes import workbook_bytes
+from generator.xlsx.deterministic import workbook_bytes
 
 
 @dataclass(frozen=True)

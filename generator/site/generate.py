@@ -10,22 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..archive import check_locks
-from ..compute import compute_project
-from ..model_cache import ModelCache
-from ..problems import Problems
-from ..project import Project, discover, safe_path
-from ..results import PeriodResult
-from ..yaml_source import load_yaml
-from .model import SiteContext, build_date
-from .page_memo import PageMemo, site_key
-from .pages_archive import build_archive, build_home, build_notice_index
-from .pages_department import build_departments
-from .pages_guide import build_guide
-from .pages_handbook import build_handbooks
-from .pages_internal import build_people, build_results
-from .pages_notice import build_notices
-from .workdays import calendar_from_data
+from generator.archive.locks import check_locks
+from generator.core.clock import build_date
+from generator.core.problems import Problems
+from generator.engine.compute import compute_project
+from generator.engine.model_cache import ModelCache
+from generator.engine.results import PeriodResult
+from generator.project.discover import Project, discover, safe_path
+from generator.scheme.yaml_source import load_yaml
+from generator.site.model import SiteContext
+from generator.site.page_memo import PageMemo, site_key
+from generator.site.pages_archive import build_archive, build_home, build_notice_index
+from generator.site.pages_department import build_departments
+from generator.site.pages_guide import build_guide
+from generator.site.pages_handbook import build_handbooks
+from generator.site.pages_internal import build_people, build_results
+from generator.site.pages_notice import build_notices
+from generator.site.workdays import calendar_from_data
 
 ASSETS = Path(__file__).resolve().parents[2] / "site_templates" / "assets"
 

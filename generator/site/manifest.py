@@ -13,9 +13,9 @@ import json
 from importlib import metadata
 from pathlib import Path
 
-from .. import ENGINE_VERSION
-from ..project import Project
-from ..results import PeriodResult
+from generator import ENGINE_VERSION
+from generator.engine.results import PeriodResult
+from generator.project.discover import Project
 
 DEPENDENCIES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "jinja2", "pyyaml", "pydantic", "openpyxl", "jieba", "chinesecalendar", "markdown")
 

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..problems import Problems
-from ..project import Project
-from ..results import PeriodResult
-from ..scheme import Scheme
-from .page_memo import PageMemo
-from .workdays import HolidayCalendar, UnknownDate
+from generator.core.problems import Problems
+from generator.engine.results import PeriodResult
+from generator.project.discover import Project
+from generator.scheme.model import Scheme
+from generator.site.page_memo import PageMemo
+from generator.site.workdays import HolidayCalendar, UnknownDate
 
 
 @dataclass
@@ -189,23 +188,9 @@ def person_code(pid: str) -> str:
     return "p" + hashlib.sha1(pid.encode("utf-8")).hexdigest()[:10]
 
 
-def build_date(settings: dict) -> dt.date:
-    """SOURCE_DATE_EPOCH (reproducible builds), else content/site.yaml build_date, else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    value = settings.get("build_date")
-    if value:
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            pass
-    return dt.date.today()
-
-
 def share_text(count: int, base: int) -> str:
     if base == 0:
         return "—"
-    from ..numbers import fmt_share, round_half_up
+    from generator.core.numbers import fmt_share, round_half_up
 
     return fmt_share(round_half_up(Decimal(count) / Decimal(base), 3))

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..project import Project
-from ..results import PeriodResult
+from generator.engine.results import PeriodResult
+from generator.project.discover import Project
 
 T = TypeVar("T")
 TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"

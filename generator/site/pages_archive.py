@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..results import PeriodResult
-from .model import Page, SiteContext
-from .pages_notice import NoticeView
-from .render import render
+from generator.engine.results import PeriodResult
+from generator.site.model import Page, SiteContext
+from generator.site.pages_notice import NoticeView
+from generator.site.render import render
 
 
 def build_archive(ctx: SiteContext, departments: dict[tuple[str, str, int], str]) -> list[Page]:

@@ -10,15 +10,15 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..numbers import fmt
-from ..project import Agency
-from ..results import PeriodResult, PersonResult
-from .charts import bar_chart
-from .downloads import DataTable, csv_bytes, xlsx_bytes
-from .model import Asset, Page, SiteContext, asset_link, department_code, share_text
-from .page_memo import memoized
-from .render import render
-from .results_layout import counted_grade, is_split, results_page_of
+from generator.core.numbers import fmt
+from generator.engine.results import PeriodResult, PersonResult
+from generator.project.discover import Agency
+from generator.site.charts import bar_chart
+from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
+from generator.site.model import Asset, Page, SiteContext, asset_link, department_code, share_text
+from generator.site.page_memo import memoized
+from generator.site.render import render
+from generator.site.results_layout import counted_grade, is_split, results_page_of
 
 
 @dataclass

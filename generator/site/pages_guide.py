@@ -1,7 +1,7 @@
 """使用说明: the user guide, built into the same site from the code that implements the rules.
 
-Rule kinds come from generator.rules.RULES (their docstrings and EXAMPLEs), policy kinds from
-generator.policy.POLICY_DOCS and problem codes from generator.problems.CODES, so the guide
+Rule kinds come from generator.scheme.rules.RULES (their docstrings and EXAMPLEs), policy kinds from
+generator.scheme.policy.POLICY_DOCS and problem codes from generator.core.problems.CODES, so the guide
 cannot fall behind the engine. A test fails if any of them has no entry.
 """
 
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import inspect
 
-from ..policy import POLICY_DOCS
-from ..problems import CODES
-from ..rules import RULES
-from .model import Page, SiteContext
-from .render import render
+from generator.core.problems import CODES
+from generator.scheme.policy import POLICY_DOCS
+from generator.scheme.rules import RULES
+from generator.site.model import Page, SiteContext
+from generator.site.render import render
 
 
 def rule_entries() -> list[dict]:

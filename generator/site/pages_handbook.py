@@ -5,12 +5,12 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from ..bands import analyze
-from ..expr import FormulaError, compiled
-from ..numbers import fmt
-from ..scheme import PERIOD_NAMES, Assessment, Item, Scheme, Section
-from .model import Page, SiteContext
-from .render import render
+from generator.core.numbers import fmt
+from generator.scheme.bands import analyze
+from generator.scheme.expr import FormulaError, compiled
+from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme, Section
+from generator.site.model import Page, SiteContext
+from generator.site.render import render
 
 _CN = "一二三四五六七八九十"
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..explain import explain_text
-from ..numbers import fmt
-from ..results import PeriodResult, PersonResult
-from .downloads import DataTable, csv_bytes, xlsx_bytes
-from .model import Asset, Page, SiteContext, asset_link
-from .page_memo import memoized
-from .render import render
-from .results_layout import by_department, counted_grade, grade_columns, is_split, results_page_of
+from generator.core.numbers import fmt
+from generator.engine.explain import explain_text
+from generator.engine.results import PeriodResult, PersonResult
+from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
+from generator.site.model import Asset, Page, SiteContext, asset_link
+from generator.site.page_memo import memoized
+from generator.site.render import render
+from generator.site.results_layout import by_department, counted_grade, grade_columns, is_split, results_page_of
 
 
 def results_table(period: PeriodResult) -> DataTable:

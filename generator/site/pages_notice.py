@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..numbers import fmt
-from ..results import PeriodResult, PersonResult
-from .downloads import DataTable, csv_bytes, xlsx_bytes
-from .model import Asset, Page, SiteContext, asset_link
-from .ordering import stroke_key
-from .page_memo import memoized
+from generator.core.numbers import fmt
+from generator.engine.results import PeriodResult, PersonResult
+from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
+from generator.site.model import Asset, Page, SiteContext, asset_link
+from generator.site.ordering import stroke_key
+from generator.site.page_memo import memoized
 
 WEEKDAYS = "一二三四五六日"
 
@@ -118,7 +118,7 @@ def _notice_page(ctx: SiteContext, period: PeriodResult) -> tuple[Page, list[Ass
 
 
 def _render(ctx, view, state, agency, notice, downloads) -> str:
-    from .render import render
+    from generator.site.render import render
 
     period = view.period
     publicity = period.scheme.publicity_for(period.assessment)

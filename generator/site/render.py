@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..numbers import fmt, fmt_share
+from generator.core.numbers import fmt, fmt_share
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates" / "pages"
 # Only characters Python-Markdown (with the tables extension) unescapes; escaping others
@@ -43,7 +43,7 @@ def yaml_string(value: object) -> str:
 def stroke_sort_key(name: object) -> str:
     """A sort key for a name in 姓氏笔画 order (mainland stroke counts), for the tables' data-stroke:
     the browser's own zh-u-co-stroke collation counts some components the Taiwan way."""
-    from .ordering import stroke_key
+    from generator.site.ordering import stroke_key
 
     return "".join(f"{count:02d}{ch}" for count, ch in stroke_key(str(name)))
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..project import Agency
-from ..results import PeriodResult, PersonResult
-from .model import SiteContext
+from generator.engine.results import PeriodResult, PersonResult
+from generator.project.discover import Agency
+from generator.site.model import SiteContext
 
 # The page budget is 100 KB of HTML. The widest seed scheme (s003-p2, 25 item columns) makes about
 # 760 bytes per row and the theme about 14 KB per page, so 80 rows stay near 75 KB with room for

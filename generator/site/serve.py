@@ -15,16 +15,15 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 import time
 from pathlib import Path
 
-from ..cli import EXIT_PROBLEMS, print_problems, project_root, summary_line
-from ..model_cache import ModelCache
-from ..problems import Problems
-from .build import BUILD_DIR, mkdocs_config, temp_dir_inside
-from .generate import generate, write_tree
-from .page_memo import PageMemo
+from generator.core.problems import Problems
+from generator.core.report import print_problems, summary_line
+from generator.engine.model_cache import ModelCache
+from generator.site.build import BUILD_DIR, mkdocs_config, temp_dir_inside
+from generator.site.generate import generate, write_tree
+from generator.site.page_memo import PageMemo
 
 PREVIEW_VERSION = "预览"
 PREVIEW_DONE = "预览已更新"  # printed when the served site shows the change (bench/run.py waits for it)
@@ -105,29 +104,3 @@ class _QuietDirtyWarning(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "'dirty' build" not in record.getMessage()
-
-
-def cmd_serve(args) -> int:
-    from mkdocs.livereload import LiveReloadServer
-
-    root = project_root(args).resolve()
-    session = PreviewSession(root, args.audience)
-    session.work.mkdir(parents=True, exist_ok=True)
-    host, _, port = args.addr.rpartition(":")
-    logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
-    if not session.rebuild():  # the first, full build
-        return EXIT_PROBLEMS
-    server = LiveReloadServer(builder=session.rebuild, host=host or "127.0.0.1", port=int(port), root=str(session.site))
-    for name in ("schemes", "content", "site_templates", "mkdocs.yml"):
-        path = root / name
-        if path.exists():
-            server.watch(str(path))
-    print(f"网站预览地址：http://{args.addr}/  （修改方案或成绩表后自动刷新；按 Ctrl+C 停止）", flush=True)
-    sys.stdout.flush()
-    try:
-        server.serve()
-    except KeyboardInterrupt:
-        print("预览已停止。", flush=True)
-    finally:
-        server.shutdown()
-    return 0

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from .util import audited_kaohe, env, listing, make_project
+from tests.archive.util import audited_kaohe, env, listing, make_project
 
 SMALL_AGENCY = "yunxi-czj"
 

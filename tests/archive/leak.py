@@ -20,8 +20,8 @@ from pathlib import Path
 
 import openpyxl
 
-from generator.cli import load_everything
-from generator.numbers import fmt
+from generator.core.numbers import fmt
+from generator.engine.compute import load_everything
 from generator.site.model import SiteContext, url_of
 from generator.site.pages_notice import notice_people
 

@@ -12,8 +12,7 @@ import pytest
 from generator.cli import main
 from generator.site import build as build_module
 from generator.site.build import Progress, build_site
-
-from .util import EPOCH, make_project, tree_hashes
+from tests.archive.util import EPOCH, make_project, tree_hashes
 
 
 def _full(path) -> OSError:

@@ -11,10 +11,9 @@ import json
 import pytest
 
 from generator.cli import main
-from generator.problems import Problems
+from generator.core.problems import Problems
 from generator.site.generate import generate
-
-from .util import edit_csv_cell, make_project
+from tests.archive.util import edit_csv_cell, make_project
 
 EPOCH = "1754006400"  # 2025-08-01: after the 2025-Q2 公示
 TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date().isoformat()

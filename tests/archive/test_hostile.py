@@ -21,8 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-
-from .util import env
+from tests.archive.util import env
 
 SECONDS = 10
 MEMORY = 1536 * 1024 * 1024  # address space, bytes

@@ -11,7 +11,7 @@ import os
 import random
 import time
 
-from .util import check_complete, edit_csv_cell, kaohe, make_project, start_build, tree_hashes
+from tests.archive.util import check_complete, edit_csv_cell, kaohe, make_project, start_build, tree_hashes
 
 AGENCY = "yunxi-czj"  # as the session's small build (conftest.SMALL_AGENCY)
 SHEET = "content/yunxi-czj/s003-p2/2025/Q2.csv"
@@ -101,7 +101,7 @@ def test_a_build_waits_for_another_build_of_the_same_edition(tmp_path):
     import subprocess
     import sys
 
-    from .util import env
+    from tests.archive.util import env
 
     root = make_project(tmp_path / "proj", ["heting-kx"])
     (root / ".build").mkdir()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from .leak import find_leaks, secrets, seen_anywhere, tokens
+from tests.archive.leak import find_leaks, secrets, seen_anywhere, tokens
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,9 @@ from importlib import metadata
 import yaml
 
 from generator import ENGINE_VERSION
-from generator.cli import load_everything
+from generator.engine.compute import load_everything
 from generator.site.manifest import DEPENDENCIES, data_version
-
-from .util import check_complete, results_files
+from tests.archive.util import check_complete, results_files
 
 
 def sha(path) -> str:

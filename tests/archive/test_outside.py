@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .util import REPO, audited_kaohe, make_project
+from tests.archive.util import REPO, audited_kaohe, make_project
 
 AGENCY = "yunxi-czj"
 SCHEME_DIR = "content/yunxi-czj/s003-p2"

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main as kaohe
-from generator.compute import compute_project
-from generator.problems import Problems
-from generator.project import discover
+from generator.core.problems import Problems
+from generator.engine.compute import compute_project
+from generator.project.discover import discover
 
 ROOT = Path(__file__).resolve().parents[2]
 AGENCY, SCHEME = "heting-kx", "s001-kexie"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.compute import compute_project
-from generator.problems import Problems, Severity
-from generator.project import discover
+from generator.core.problems import Problems, Severity
+from generator.engine.compute import compute_project
+from generator.project.discover import discover
 
 ROOT = Path(__file__).resolve().parents[2]
 AGENCY, SCHEME = "qinghe-sjj", "s003-p4"

@@ -15,9 +15,9 @@ from typing import Any
 
 import yaml
 
-from generator.compute import compute_project
-from generator.problems import Problems
-from generator.project import discover
+from generator.core.problems import Problems
+from generator.engine.compute import compute_project
+from generator.project.discover import discover
 
 AGENCY = "ag"
 YEAR = "2025"

@@ -6,9 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator.bands import Band, analyze, find_band
-
-from .helpers import by_id, grade_sheet, make_project, run, simple_scheme
+from generator.scheme.bands import Band, analyze, find_band
+from tests.unit.helpers import by_id, grade_sheet, make_project, run, simple_scheme
 
 DOC_BANDS = [  # 好 90 分及以上，较好 75-89 分，一般 60-74 分，较差 60 分以下
     Band(grade="好", at_least=Decimal(90)),

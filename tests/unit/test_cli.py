@@ -7,8 +7,7 @@ import json
 import pytest
 
 from generator import cli
-
-from .helpers import csv_text, make_project, simple_scheme
+from tests.unit.helpers import csv_text, make_project, simple_scheme
 
 ROWS = [["1", "张三", "办公室", "89.995"], ["2", "李四", "财务科", "75"]]
 
@@ -94,7 +93,9 @@ def test_internal_error_has_no_traceback_unless_debug(project, capsys, monkeypat
     def boom(*_):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "load_everything", boom)
+    import generator.cli.check as check_command
+
+    monkeypatch.setattr(check_command, "load_everything", boom)
     assert cli.main(["-C", str(project), "check"]) == 3
     err = capsys.readouterr().err
     assert "内部错误" in err and "Traceback" not in err

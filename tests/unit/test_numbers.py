@@ -6,9 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator.numbers import NotANumber, fmt, fmt_share, parse_decimal, parse_share, round_half_up
-
-from .helpers import by_id, grade_sheet, item, simple_scheme
+from generator.core.numbers import NotANumber, fmt, fmt_share, parse_decimal, parse_share, round_half_up
+from tests.unit.helpers import by_id, grade_sheet, item, simple_scheme
 
 
 @pytest.mark.parametrize(

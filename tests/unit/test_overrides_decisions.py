@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import by_id, csv_text, grade_sheet, simple_scheme
+from tests.unit.helpers import by_id, csv_text, grade_sheet, simple_scheme
 
 GRADES = {
     "order": ["好", "较好", "一般"],

@@ -7,13 +7,12 @@ import time
 
 import pytest
 
-from generator import tables
-from generator.check_scheme import check_scheme
-from generator.load_scheme import scheme_from_data
-from generator.problems import Problems, Severity
-from generator.yaml_source import load_yaml_text
-
-from .helpers import by_id, csv_text, dump, make_project, run, simple_scheme, write, xlsx_bytes
+from generator.core.problems import Problems, Severity
+from generator.scheme.check import check_scheme
+from generator.scheme.load import scheme_from_data
+from generator.scheme.yaml_source import load_yaml_text
+from generator.sheets import tables
+from tests.unit.helpers import by_id, csv_text, dump, make_project, run, simple_scheme, write, xlsx_bytes
 
 BASE = """\
 format: kaohe/1

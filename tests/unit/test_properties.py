@@ -11,13 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.check_scheme import check_scheme
-from generator.load_scheme import scheme_from_data
-from generator.problems import Problems
-from generator.tables import decode_csv, read_table
-from generator.yaml_source import load_yaml_text
-
-from .helpers import DEPARTMENTS, csv_text, item, make_project, run, simple_scheme, xlsx_bytes
+from generator.core.problems import Problems
+from generator.scheme.check import check_scheme
+from generator.scheme.load import scheme_from_data
+from generator.scheme.yaml_source import load_yaml_text
+from generator.sheets.tables import decode_csv, read_table
+from tests.unit.helpers import DEPARTMENTS, csv_text, item, make_project, run, simple_scheme, xlsx_bytes
 
 FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 GRADES = {
@@ -272,11 +271,10 @@ def test_xlsx_loader_never_raises(workdir, rows):
 
 @st.composite
 def rule_and_cells(draw):
-    from generator.columns import plan_columns
-    from generator.load_scheme import scheme_from_data as from_data
-    from generator.yaml_source import Marks
-
-    from .test_rules import ADJ_CASES, CASES
+    from generator.scheme.columns import plan_columns
+    from generator.scheme.load import scheme_from_data as from_data
+    from generator.scheme.yaml_source import Marks
+    from tests.unit.test_rules import ADJ_CASES, CASES
 
     it = draw(st.sampled_from([c[1] for c in CASES]))
     adjustment = draw(st.sampled_from([None] + [c[1] for c in ADJ_CASES]))

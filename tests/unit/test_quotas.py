@@ -6,9 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator.quotas import _count
-
-from .helpers import by_id, grade_sheet, item, simple_scheme
+from generator.engine.quotas import _count
+from tests.unit.helpers import by_id, grade_sheet, item, simple_scheme
 
 GRADES = {
     "order": ["好", "较好", "一般"],

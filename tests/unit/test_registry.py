@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import generator
-from generator.problems import CODES, Problems, Severity
+from generator.core.problems import CODES, Problems, Severity
 
 ROOT = Path(generator.__file__).parent
 KEBAB = re.compile(r"^[a-z]+(?:-[a-z]+)+$")

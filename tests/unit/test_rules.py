@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from .helpers import assessment, by_id, grade_one, item, make_project, people_csv, run, scheme
+from tests.unit.helpers import assessment, by_id, grade_one, item, make_project, people_csv, run, scheme
 
 PER_EVENT = [
     {"kind": "per_event", "column": "无故缺席次数", "points": 2},

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.problems import Problems
+from generator.core.problems import Problems
 from generator.site.generate import generate
-
-from .util import EPOCH, p2_project
+from tests.web.util import EPOCH, p2_project
 
 GOLDEN = Path(__file__).with_name("golden")
 PAGES = {

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from generator.cli import main
-from generator.policy import POLICY_DOCS
-from generator.problems import CODES
-from generator.rules import RULES
+from generator.core.problems import CODES
+from generator.scheme.policy import POLICY_DOCS
+from generator.scheme.rules import RULES
 from generator.site.pages_guide import build_guide
-
-from .util import build
+from tests.web.util import build
 
 
 class _Ctx:

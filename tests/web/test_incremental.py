@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from archive.util import edit_csv_cell, make_project  # tests/ is on sys.path (rootdir-relative packages)
 
-from generator.model_cache import ModelCache
-from generator.problems import Problems
+from generator.core.problems import Problems
+from generator.engine.model_cache import ModelCache
 from generator.site.generate import generate
 from generator.site.page_memo import PageMemo
 

@@ -16,8 +16,7 @@ import pytest
 
 from generator.site import results_layout
 from generator.site.model import department_code
-
-from .util import build, p2_project
+from tests.web.util import build, p2_project
 
 EVIL = "<i>A|B</i>"  # a department name that must stay text, and never appear in a URL
 DEPARTMENTS = {"办公室": ["K01", "K02", "K03"], "业务股": ["K04", "K05", "K06", "K07"], EVIL: ["K08", "K09"]}

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.site.scan import scan_site
-
-from .util import build, copy_demo, p2_project
+from tests.web.util import build, copy_demo, p2_project
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,1 @@
+"""The archive's guarantees: locks that freeze a closed period, checked on every check and build."""

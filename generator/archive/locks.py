@@ -1,0 +1,180 @@
+"""Frozen periods: `kaohe close` records a lock; later builds must reproduce it exactly.
+
+A lock (`<period>.lock.json`, beside the results, committed by the office) holds the SHA-256 of
+the period's input files and every person's computed result (items, total, grade, status).
+While a period is closed, any build whose inputs or results differ fails, naming each change
+(person, field, old → new) and whether an input file was edited or the engine now computes
+differently. `kaohe reopen … --reason` records the reason and date and opens the period for a
+correction; the period's pages then carry a 更正说明. Closing again freezes the corrected
+results; the earlier versions' hashes stay in the lock's history. (Moodle's gradebook freeze is
+the model: a fix in the calculation never changes a published grade without someone accepting it.)
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+from generator import ENGINE_VERSION
+from generator.core.numbers import fmt
+from generator.core.problems import Problems
+from generator.engine.results import PeriodResult
+from generator.project.discover import Project
+
+LOCK_FORMAT = "kaohe-lock/1"
+MAX_LOCK_BYTES = 50 * 1024 * 1024  # 2,000 people, closed ten times: about 15 MB
+
+
+def person_record(period: PeriodResult, result) -> dict:
+    return {
+        "name": result.person.name,
+        "department": result.person.department,
+        "items": {i.code: fmt(i.value) if i.value is not None else None for i in result.items},
+        "total": fmt(result.total, period.assessment.places) if result.total is not None else None,
+        "grade": result.grade,
+        "status": result.status,
+    }
+
+
+def _hashes(project: Project, rels) -> dict[str, str]:
+    found = {}
+    for rel in rels:
+        path = project.root / rel
+        if path.is_file() and not path.is_symlink():
+            found[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def context_files(project: Project, period: PeriodResult) -> list[str]:
+    """Files that shape the results without being the period's own: its scheme and, for a roll-up
+    (年度 from the quarters), the source periods' sheets and decisions. An edit to them is not a
+    reason to fail by itself (a typo fixed in a handbook), but it says why results changed."""
+    files = [project.scheme_files[period.scheme.code]] if period.scheme.code in project.scheme_files else []
+    if period.assessment.rolls_up:
+        source = period.scheme.assessment(period.assessment.rolls_up)
+        labels = set(source.period_labels) if source else set()
+        for entry in project.periods:
+            if (entry.agency, entry.scheme, entry.year) == (period.agency, period.scheme.code, period.year) and entry.label in labels:
+                files += [project.rel(p) for p in (entry.results, entry.decisions) if p is not None]
+    return sorted(set(files) - set(period.files))
+
+
+def period_record(project: Project, period: PeriodResult) -> dict:
+    return {
+        "inputs": _hashes(project, period.files),
+        "context": _hashes(project, context_files(project, period)),
+        "results": {r.id: person_record(period, r) for r in sorted(period.people, key=lambda r: r.id)},
+    }
+
+
+def lock_path(project: Project, period: PeriodResult) -> Path:
+    return project.root / "content" / period.agency / period.scheme.code / str(period.year) / f"{period.label}.lock.json"
+
+
+def _valid_record(record) -> bool:
+    if not isinstance(record, dict) or not isinstance(record.get("inputs"), dict) or not isinstance(record.get("results"), dict):
+        return False
+    if not isinstance(record.get("context", {}), dict):
+        return False
+    people = record["results"].values()
+    return all(isinstance(r, dict) and isinstance(r.get("items"), dict) and isinstance(r.get("name"), str) for r in people)
+
+
+def _valid_lock(data) -> bool:
+    if not isinstance(data, dict) or data.get("format") != LOCK_FORMAT or data.get("state") not in ("closed", "open"):
+        return False
+    corrections = data.get("corrections", [])
+    if not isinstance(corrections, list) or not all(isinstance(c, dict) and isinstance(c.get("date"), str) and isinstance(c.get("reason"), str) for c in corrections):
+        return False
+    if not isinstance(data.get("history", []), list):
+        return False
+    return data.get("frozen") is None and data["state"] == "open" or _valid_record(data.get("frozen"))
+
+
+def read_lock(path: Path, problems: Problems, shown: str) -> dict | None:
+    if not path.exists() and not path.is_symlink():
+        return None
+    try:
+        if path.is_symlink() or path.stat().st_size > MAX_LOCK_BYTES:
+            raise ValueError("symlink or too large")
+        data = json.loads(path.read_text("utf-8"))
+        if not _valid_lock(data):
+            raise ValueError("format")
+        data.setdefault("corrections", [])
+        data.setdefault("history", [])
+        return data
+    except (ValueError, OSError, RecursionError):
+        problems.add(shown, None, None, "lock-invalid", "锁定文件损坏或不是 Kaohe 的锁定文件；请从版本库恢复。")
+        return None
+
+
+def write_lock(path: Path, lock: dict) -> bool:
+    """Written beside and renamed over: a crash or a full disk never leaves half a lock. False (and
+    the reason on stderr) when it could not be written; the old lock is then as it was."""
+    tmp = path.with_name(f".{path.name}.tmp")  # a dot file: never taken for a results file
+    try:
+        tmp.write_text(json.dumps(lock, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        tmp.replace(path)
+        return True
+    except OSError as exc:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        why = "磁盘空间不足" if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)) else f"{exc.strerror or exc}"
+        print(f"kaohe: 无法写入锁定文件 {path.name}（{why}）；锁定文件没有改动，请处理后重新运行。", file=sys.stderr)
+        return False
+
+
+def diff_records(old: dict, new: dict) -> tuple[list[str], list[str]]:
+    """(changed input files, changed result fields as 'person 字段 old → new')."""
+    files = sorted(k for k in set(old["inputs"]) | set(new["inputs"]) if old["inputs"].get(k) != new["inputs"].get(k))
+    changes: list[str] = []
+    labels = {"total": "总分", "grade": "等次", "status": "状态", "name": "姓名", "department": "部门"}
+    for pid in sorted(set(old["results"]) | set(new["results"])):
+        a, b = old["results"].get(pid), new["results"].get(pid)
+        if a is None:
+            changes.append(f"新增 {b['name']}（{pid}）")
+            continue
+        if b is None:
+            changes.append(f"缺少 {a['name']}（{pid}）")
+            continue
+        for key, label in labels.items():
+            if a.get(key) != b.get(key):
+                changes.append(f"{a['name']}（{pid}）{label} {a.get(key) or '—'} → {b.get(key) or '—'}")
+        for code in sorted(set(a["items"]) | set(b["items"])):
+            if a["items"].get(code) != b["items"].get(code):
+                changes.append(f"{a['name']}（{pid}）项目 {code} {a['items'].get(code) or '—'} → {b['items'].get(code) or '—'}")
+    return files, changes
+
+
+def check_locks(project: Project, periods: list[PeriodResult], problems: Problems) -> None:
+    """Report every closed period whose inputs or results changed; note corrections on reopened ones."""
+    for period in periods:
+        path = lock_path(project, period)
+        shown = project.rel(path)
+        lock = read_lock(path, problems, shown)
+        if lock is None:
+            continue
+        period.corrections = [(c["date"], c["reason"]) for c in lock.get("corrections", [])]
+        if lock.get("state") != "closed":
+            continue
+        record = period_record(project, period)
+        files, changes = diff_records(lock["frozen"], record)
+        if not files and not changes:
+            continue
+        if files:
+            cause = f"文件被修改：{'、'.join(files)}"
+        else:
+            context = sorted(k for k, v in lock["frozen"].get("context", {}).items() if record["context"].get(k) != v)
+            if context:
+                cause = f"本期成绩文件未变，但方案或汇总来源文件被修改（{'、'.join(context)}），计算结果不同"
+            else:
+                cause = f"成绩文件未变，但程序计算结果不同（程序版本 {lock.get('engine')} → {ENGINE_VERSION}）"
+        shown_changes = "；".join(changes[:20]) + ("……" if len(changes) > 20 else "")
+        problems.add(shown, None, None, "period-frozen-changed",
+                     f"{period.period_name}{period.assessment.name}已关闭，但{cause}。变化：{shown_changes or '无人员结果变化'}。"
+                     f"如属更正，运行 kaohe reopen {period.scheme.code} {period.year}-{period.label} --agency {period.agency} --reason 理由。")

@@ -1,0 +1,127 @@
+"""`kaohe`: the command line. 考核结果与考核办法的内网发布工具。
+
+Exit codes (退出码):
+  0  成功 / success
+  1  发现了问题（方案、成绩表或网站检查）/ problems were found in the input
+  2  命令用法不对 / usage error
+  3  内部错误（请带 --debug 重试并报告）/ internal error (rerun with --debug and report it)
+
+No traceback is ever shown unless --debug is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+
+from generator.core.errors import EXIT_INTERNAL, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError
+
+__all__ = ["main", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "EXIT_INTERNAL", "UsageError"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kaohe",
+        description="考核：把考核办法（YAML）和考核成绩（Excel/CSV）生成可搜索的内网网站。\n"
+        "Kaohe: appraisal schemes (YAML) and results (Excel/CSV) published as an offline intranet site.",
+        epilog="退出码 exit codes: 0 成功 ok · 1 发现问题 problems found · 2 用法错误 usage · 3 内部错误 internal",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--project", "-C", default=".", help="项目目录（含 schemes/ 与 content/）/ project directory")
+    parser.add_argument("--debug", action="store_true", help="出错时显示程序内部信息 / show tracebacks")
+    sub = parser.add_subparsers(dest="command", metavar="命令 command")
+
+    p = sub.add_parser("check", help="检查全部方案与成绩表 / check every scheme and results file")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="输出格式 / output format")
+    p.add_argument("--strict", action="store_true", help="警告也算失败 / warnings fail too")
+    p.add_argument("--xlsx-report", metavar="DIR", help="把问题标注在成绩表副本中写到 DIR / write annotated copies of sheets")
+
+    p = sub.add_parser("explain", help="显示某人成绩的计算过程 / show how a person's result came about")
+    p.add_argument("scheme", help="方案 code，如 s003-p2")
+    p.add_argument("period", help="考核期，如 2024-Q1、2024-年度")
+    p.add_argument("id", help="人员编号 / person ID")
+    p.add_argument("--agency", help="单位目录名（一个方案用于多个单位时）")
+
+    p = sub.add_parser("build", help="生成网站 / build the site")
+    p.add_argument("--audience", choices=["public", "internal"], default="public", help="public：公开版（默认）；internal：内部版（含成绩明细）")
+    p.add_argument("--strict", action="store_true", help="警告也算失败（如名额线并列未决定）/ warnings fail the build")
+    p.add_argument("--out", help="输出目录（默认 site/ 或 site-internal/）")
+    p.add_argument("--quiet", action="store_true", help="不显示进度 / no progress output")
+
+    p = sub.add_parser("serve", help="生成并在本机预览，修改后自动刷新 / build and serve with live reload")
+    p.add_argument("--audience", choices=["public", "internal"], default="public")
+    p.add_argument("--addr", default="127.0.0.1:8000", help="地址:端口 / address:port")
+
+    p = sub.add_parser("template", help="生成供填写的 Excel 成绩表 / make the XLSX an office fills in")
+    p.add_argument("scheme", help="方案 code")
+    p.add_argument("period", help="考核期，如 2025-Q1")
+    p.add_argument("--agency", help="单位目录名（用于部门下拉列表）")
+    p.add_argument("--out", help="输出文件（默认 <period>.xlsx）")
+
+    p = sub.add_parser("init", help="为一个单位新建站点 / start a new site for an agency")
+    p.add_argument("dir", help="新目录 / new directory")
+    p.add_argument("--from", dest="seed", default="s003-p2", help="从哪个示例方案开始（方案 code）")
+    p.add_argument("--agency", default="我的单位", help="单位名称")
+    p.add_argument("--code", default="danwei", help="单位目录名（用于网址，小写字母和数字）")
+
+    p = sub.add_parser("schema", help="输出方案文件的 JSON Schema（供编辑器补全和检查）/ print the scheme JSON Schema")
+    p.add_argument("--out", help="写到文件（如 schemes/schema.json）")
+
+    p = sub.add_parser("close", help="关闭（锁定）一个考核期 / close (freeze) a period")
+    p.add_argument("scheme")
+    p.add_argument("period")
+    p.add_argument("--agency")
+
+    p = sub.add_parser("reopen", help="重新打开已关闭的考核期以便更正 / reopen a closed period for a correction")
+    p.add_argument("scheme")
+    p.add_argument("period")
+    p.add_argument("--reason", required=True, help="更正理由（会在网站上公开显示）")
+    p.add_argument("--agency")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        handler = {
+            "check": _lazy("generator.cli.check", "cmd_check"),
+            "explain": _lazy("generator.cli.explain", "cmd_explain"),
+            "build": _lazy("generator.cli.build", "cmd_build"),
+            "serve": _lazy("generator.cli.serve", "cmd_serve"),
+            "template": _lazy("generator.cli.template", "cmd_template"),
+            "init": _lazy("generator.cli.init", "cmd_init"),
+            "schema": _lazy("generator.cli.schema", "cmd_schema"),
+            "close": _lazy("generator.cli.archive", "cmd_close"),
+            "reopen": _lazy("generator.cli.archive", "cmd_reopen"),
+        }[args.command]
+        return handler(args)
+    except UsageError as exc:
+        print(f"kaohe: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("\n已中断。", file=sys.stderr)
+        return 130
+    except Exception:  # the promise: never a traceback unless asked for
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print("kaohe: 内部错误，未完成。请加 --debug 重新运行，并把输出交给维护人员。", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _lazy(module: str, name: str):
+    def run(args):
+        import importlib
+
+        return getattr(importlib.import_module(module), name)(args)
+
+    return run
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""`kaohe close` and `kaohe reopen`: freeze a period after its 公示, and open it for a correction with a reason."""
+
+from __future__ import annotations
+
+from generator import ENGINE_VERSION
+from generator.archive.locks import LOCK_FORMAT, lock_path, period_record, read_lock, write_lock
+from generator.core.clock import build_date
+from generator.core.errors import UsageError
+from generator.engine.compute import load_everything
+from generator.project.workspace import find_period, parse_period, project_root
+
+
+def _today() -> str:
+    return build_date({}).isoformat()
+
+
+def _period_for(args):
+    root = project_root(args)
+    project, periods, problems = load_everything(root)
+    year, label = parse_period(args.period)
+    period = find_period(periods, args.scheme, year, label, args.agency)
+    own = [p for p in period.problems if p.severity.value == "error"]
+    if own:
+        raise UsageError(f"{period.period_name}的成绩有 {len(own)} 个错误，先用 kaohe check 改正再关闭。")
+    return project, period, problems
+
+
+def cmd_close(args) -> int:
+    project, period, problems = _period_for(args)
+    if period.unresolved_ties:
+        raise UsageError("名额线上还有并列待领导小组决定，不能关闭。")
+    path = lock_path(project, period)
+    lock = read_lock(path, problems, project.rel(path))
+    if lock is None and (path.exists() or path.is_symlink()):
+        raise UsageError(f"锁定文件 {project.rel(path)} 损坏；请先从版本库恢复它（其中有以前关闭时的记录），不能覆盖。")
+    lock = lock or {"format": LOCK_FORMAT, "corrections": [], "history": []}
+    if lock.get("state") == "closed":
+        print(f"{period.period_name}{period.assessment.name}已经是关闭状态（{project.rel(path)}）。")
+        return 0
+    record = period_record(project, period)
+    if lock.get("frozen"):
+        lock["history"].append({"closed": lock.get("closed"), "engine": lock.get("engine"), **lock["frozen"]})
+    lock.update({"state": "closed", "period": period.key, "closed": _today(), "engine": ENGINE_VERSION, "frozen": record})
+    if not write_lock(path, lock):
+        return 1
+    print(f"已关闭 {period.period_name}{period.assessment.name}：{len(record['results'])} 人的结果已锁定在 {project.rel(path)}。请把该文件一并提交保存。")
+    return 0
+
+
+def cmd_reopen(args) -> int:
+    if not args.reason.strip():
+        raise UsageError("须写明更正理由（--reason），它会公开显示在该期页面上。")
+    root = project_root(args)
+    project, periods, problems = load_everything(root)
+    year, label = parse_period(args.period)
+    period = find_period(periods, args.scheme, year, label, args.agency)
+    path = lock_path(project, period)
+    lock = read_lock(path, problems, project.rel(path))
+    if lock is None and (path.exists() or path.is_symlink()):
+        raise UsageError(f"锁定文件 {project.rel(path)} 损坏；请先从版本库恢复它。")
+    if lock is None or lock.get("state") != "closed":
+        raise UsageError(f"{period.period_name}{period.assessment.name}没有关闭，无需重新打开。")
+    lock["state"] = "open"
+    lock["corrections"].append({"date": _today(), "reason": args.reason.strip()})
+    if not write_lock(path, lock):
+        return 1
+    print(f"已重新打开 {period.period_name}{period.assessment.name}，理由已记录。改正成绩后运行 kaohe close 重新关闭。")
+    return 0

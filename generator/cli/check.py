@@ -1,0 +1,45 @@
+"""`kaohe check`: every scheme and results file, every problem at once; text or JSON; annotated copies."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.archive.locks import check_locks
+from generator.core.errors import EXIT_OK, EXIT_PROBLEMS
+from generator.core.report import print_problems, summary_line
+from generator.engine.compute import load_everything
+from generator.project.workspace import project_root
+
+
+def cmd_check(args) -> int:
+    root = project_root(args)
+    project, periods, problems = load_everything(root)
+    check_locks(project, periods, problems)  # a closed period must still give what was frozen, as in a build
+    failed = problems.has_errors() or (args.strict and problems.warnings)
+    if args.format == "json":
+        payload = {
+            "ok": not failed,
+            "errors": len(problems.errors),
+            "warnings": len(problems.warnings),
+            "notes": len(problems.notes),
+            "problems": [p.as_dict() for p in problems.sorted()],
+            "schemes": sorted(project.schemes),
+            "periods": [p.key for p in periods],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        print_problems(problems)
+        for period in periods:
+            if period.encoding and not period.encoding.startswith("UTF-8"):
+                print(f"{period.files[0]}：按 {period.encoding} 编码读取。")
+        people = sum(len(p.people) for p in periods)
+        print(f"{len(project.schemes)} 个方案，{len(periods)} 个考核期，{people} 人次。" + summary_line(problems))
+    if args.xlsx_report:
+        from generator.xlsx.report import write_reports
+
+        written = write_reports(root, problems, Path(args.xlsx_report))
+        if args.format == "text":
+            for path in written:
+                print(f"已写出标注问题的副本：{path}")
+    return EXIT_PROBLEMS if failed else EXIT_OK

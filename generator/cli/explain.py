@@ -1,0 +1,30 @@
+"""`kaohe explain`: how one person's result came about, step by step."""
+
+from __future__ import annotations
+
+import sys
+
+from generator.core.errors import EXIT_OK, UsageError
+from generator.core.problems import Problem, Severity
+from generator.engine.compute import load_everything
+from generator.engine.explain import explain_text
+from generator.project.workspace import find_period, parse_period, project_root
+
+
+def cmd_explain(args) -> int:
+    root = project_root(args)
+    project, periods, problems = load_everything(root)
+    if args.scheme not in project.schemes:
+        raise UsageError(f"没有 code 为「{args.scheme}」的方案（现有：{'、'.join(sorted(project.schemes))}）。")
+    year, label = parse_period(args.period)
+    period = find_period(periods, args.scheme, year, label, args.agency)
+    result = period.person(args.id)
+    if result is None:
+        raise UsageError(f"{period.period_name}的成绩中没有编号「{args.id}」。")
+    print(explain_text(period, result))
+    own = [p for p in period.problems if p.severity is Severity.ERROR]
+    if own:
+        print("\n注意：本期成绩表有错误，以上结果可能不完整：", file=sys.stderr)
+        for p in own[:10]:
+            print("  " + Problem.format(p), file=sys.stderr)
+    return EXIT_OK

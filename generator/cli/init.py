@@ -1,0 +1,49 @@
+"""`kaohe init`: a new project for an agency, from a seed scheme, that checks and builds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from generator.core.errors import EXIT_OK, UsageError
+from generator.core.problems import Problems
+from generator.project.scaffold import REPO, _readme, sample_sheet
+from generator.scheme.load import load_scheme
+
+
+def cmd_init(args) -> int:
+    target = Path(args.dir)
+    if target.exists() and any(target.iterdir()):
+        raise UsageError(f"目录「{target}」不是空的；请换一个新目录。")
+    seed = REPO / "schemes" / f"{args.seed}.yaml"
+    if not seed.exists():
+        known = "、".join(sorted(p.stem for p in (REPO / "schemes").glob("*.yaml")))
+        raise UsageError(f"没有名为「{args.seed}」的示例方案（可选：{known}）。")
+    problems = Problems()
+    scheme, _ = load_scheme(seed, problems)
+    if scheme is None:
+        raise UsageError(f"示例方案 {seed.name} 无法读取。")
+    agency_code = getattr(args, "code", None) or "danwei"
+    departments = ["办公室", "业务一科", "业务二科"]
+    year = dt.date.today().year
+    assessment = scheme.assessments[0]
+    label = assessment.period_labels[0]
+    (target / "schemes").mkdir(parents=True)
+    shutil.copy(seed, target / "schemes" / seed.name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    results = target / "content" / agency_code / scheme.code / str(year)
+    results.mkdir(parents=True)
+    (target / "content" / agency_code / "agency.yaml").write_text(
+        f"name: {args.agency}\n"
+        f"departments: [{', '.join(departments)}]   # 改成本单位的部门（科室）名称\n"
+        f"issuer: {args.agency}考核工作领导小组      # 公示落款\n"
+        "contact: 人事科（电话 0000-0000000）        # 受理复核的部门和电话\n",
+        encoding="utf-8",
+    )
+    (results / f"{label}.csv").write_bytes(sample_sheet(scheme, assessment, departments))
+    (target / "content" / "site.yaml").write_text(f"title: {args.agency}考核办法与考核结果\n", encoding="utf-8")
+    (target / "README.md").write_text(_readme(args.agency, scheme.code, agency_code, year, label), encoding="utf-8")
+    print(f"已在 {target} 新建站点：方案 schemes/{seed.name}，单位目录 content/{agency_code}/，示例成绩 {results.relative_to(target)}/{label}.csv。")
+    print(f"下一步：cd {target} && kaohe check && kaohe serve")
+    return EXIT_OK

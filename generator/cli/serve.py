@@ -1,0 +1,36 @@
+"""`kaohe serve`: a live preview on localhost (see generator.site.serve)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from generator.core.errors import EXIT_PROBLEMS
+from generator.project.workspace import project_root
+from generator.site.serve import PreviewSession, _QuietDirtyWarning
+
+
+def cmd_serve(args) -> int:
+    from mkdocs.livereload import LiveReloadServer
+
+    root = project_root(args).resolve()
+    session = PreviewSession(root, args.audience)
+    session.work.mkdir(parents=True, exist_ok=True)
+    host, _, port = args.addr.rpartition(":")
+    logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
+    if not session.rebuild():  # the first, full build
+        return EXIT_PROBLEMS
+    server = LiveReloadServer(builder=session.rebuild, host=host or "127.0.0.1", port=int(port), root=str(session.site))
+    for name in ("schemes", "content", "site_templates", "mkdocs.yml"):
+        path = root / name
+        if path.exists():
+            server.watch(str(path))
+    print(f"网站预览地址：http://{args.addr}/  （修改方案或成绩表后自动刷新；按 Ctrl+C 停止）", flush=True)
+    sys.stdout.flush()
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        print("预览已停止。", flush=True)
+    finally:
+        server.shutdown()
+    return 0

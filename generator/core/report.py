@@ -1,0 +1,22 @@
+"""How problems reach the terminal: one line per problem, sorted, then a one-line summary."""
+
+from __future__ import annotations
+
+import sys
+
+from generator.core.problems import Problems
+
+
+def print_problems(problems: Problems, stream=None) -> None:
+    stream = stream or sys.stdout
+    for problem in problems.sorted():
+        print(problem.format(), file=stream)
+
+
+def summary_line(problems: Problems) -> str:
+    e, w, n = len(problems.errors), len(problems.warnings), len(problems.notes)
+    if e:
+        return f"发现 {e} 个错误、{w} 个警告、{n} 个已知缺陷说明。请按上面的提示逐条修改后重新运行 kaohe check。"
+    if w:
+        return f"没有错误；{w} 个警告、{n} 个已知缺陷说明。"
+    return f"检查通过：没有发现问题（{n} 个已知缺陷说明）。"

@@ -1,0 +1,243 @@
+"""Compute every period of a project: load each results sheet, grade, apply quotas and decisions.
+
+Periods of an assessment are computed before the roll-ups that read them (a year's 年度考核
+reads the same year's quarters). The result is the whole computed model; nothing is written.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from generator.core.problems import Problems
+from generator.engine.decisions import apply_decisions, load_decisions
+from generator.engine.grade import PersonGrader
+from generator.engine.model_cache import ModelCache
+from generator.engine.quotas import apply_quota, report_open_ties
+from generator.engine.results import Notice, PeriodResult, PersonResult
+from generator.project.discover import PeriodFiles, Project, discover
+from generator.scheme.columns import plan_columns
+from generator.scheme.yaml_source import load_yaml
+from generator.sheets.rows import LoadedSheet, PersonRow, load_sheet
+from generator.sheets.tables import read_table
+
+
+@dataclass(frozen=True)
+class PeriodView:
+    """What a roll-up sees of one earlier period for one person."""
+
+    label: str
+    total: Decimal | None
+    grade: str | None
+    status: str
+    items: dict[str, Decimal | None]
+
+
+def history_functions(history: dict[str, PeriodView]) -> dict[str, Callable[..., Any]]:
+    def count(grade: str) -> Decimal:
+        return Decimal(sum(1 for v in history.values() if v.grade == grade))
+
+    def every(grade: str) -> bool:
+        graded = [v for v in history.values() if v.grade]
+        return bool(graded) and all(v.grade == grade for v in graded)
+
+    def periods() -> Decimal:
+        return Decimal(sum(1 for v in history.values() if v.grade))
+
+    return {"次数": count, "全部": every, "期数": periods}
+
+
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """The computed model is a large tree of small objects without reference cycles (freed by
+    reference counting alone); while it grows, Python's cyclic collector would re-scan all of it
+    again and again — a quarter of the time on a city's archive. Pause it meanwhile, then freeze
+    what exists (gc.freeze): the model lives until the build ends, and page rendering and mkdocs
+    would otherwise scan its millions of objects again in every full collection."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def compute_project(project: Project, problems: Problems, cache: ModelCache | None = None) -> list[PeriodResult]:
+    """Every period, roll-ups after the periods they read. With a cache (kaohe serve), a period
+    whose inputs did not change since the last build is reused instead of graded again."""
+    results: list[PeriodResult] = []
+    done: dict[tuple[str, str, int, str], PeriodResult] = {}
+
+    def order(entry: PeriodFiles) -> tuple:
+        scheme = project.schemes[entry.scheme]
+        assessment = scheme.assessment_for_label(entry.label)
+        is_rollup = 1 if assessment and assessment.rolls_up else 0
+        return (entry.agency, entry.scheme, entry.year, is_rollup, entry.label)
+
+    with cyclic_gc_paused():
+        for entry in sorted(project.periods, key=order):
+            period = _cached_period(project, entry, done, problems, cache) if cache else compute_period(project, entry, done, problems)
+            if period is not None:
+                done[(entry.agency, entry.scheme, entry.year, entry.label)] = period
+                results.append(period)
+    return results
+
+
+def _cached_period(project: Project, entry: PeriodFiles, done: dict, problems: Problems, cache: ModelCache) -> PeriodResult | None:
+    scheme = project.schemes[entry.scheme]
+    assessment = scheme.assessment_for_label(entry.label)
+    sources = []
+    if assessment is not None and assessment.rolls_up:  # the same year's periods of the same scheme
+        sources = sorted(p.input_key for (a, s, y, _), p in done.items() if (a, s, y) == (entry.agency, entry.scheme, entry.year))
+    key = cache.key(project, entry, sources)
+    period = cache.get(key)
+    if period is None:
+        period = compute_period(project, entry, done, problems)
+        if period is not None:
+            period.input_key = key
+            cache.put(key, period)
+        return period
+    # Same inputs: the same grades. What the rest of the build attaches is attached afresh.
+    period.scheme, period.assessment = scheme, assessment
+    period.corrections = []
+    problems.extend(period.problems)
+    return period
+
+
+def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: Problems) -> PeriodResult | None:
+    scheme = project.schemes[entry.scheme]
+    assessment = scheme.assessment_for_label(entry.label)
+    agency = project.agencies[entry.agency]
+    assert assessment is not None
+    plan = plan_columns(scheme, assessment)
+    local = Problems()
+    rows: list[PersonRow] = []
+    files: list[str] = []
+    encoding = None
+    shown = ""
+    if entry.results is not None:
+        shown = project.rel(entry.results)
+        files.append(shown)
+        table = read_table(entry.results, shown, local)
+        if table is not None:
+            encoding = table.encoding
+            sheet: LoadedSheet | None = load_sheet(table, scheme, plan, set(agency.departments) or None, local)
+            rows = sheet.people if sheet else []
+    sources: dict[str, PeriodResult] = {}
+    if assessment.rolls_up:
+        source = scheme.assessment(assessment.rolls_up)
+        for label in source.period_labels if source else []:
+            earlier = done.get((entry.agency, entry.scheme, entry.year, label))
+            if earlier is not None:
+                sources[label] = earlier
+        if entry.results is None:
+            rows = _people_from(sources)
+            shown = f"{project.rel(project.root / 'content' / entry.agency / entry.scheme / str(entry.year))}（由各期汇总）"
+    grader = PersonGrader(scheme, assessment, shown, local, explain=False)
+    explainer = Explainer(scheme, assessment, shown, sources)
+    people: list[PersonResult] = []
+    for row in rows:
+        history = explainer.history_of(row)
+        result = grader.grade(row, history, history_functions(history)) if history is not None else grader.grade(row)
+        result.explainer = explainer
+        people.append(result)
+    period = PeriodResult(scheme, assessment, agency.code, agency.name, entry.year, entry.label, files, people, encoding=encoding)
+    if assessment.grades is not None:
+        for quota in assessment.quotas:
+            period.quotas.extend(apply_quota(quota, assessment.grades, people, local, shown))
+    if entry.decisions is not None:
+        decisions_shown = project.rel(entry.decisions)
+        files.append(decisions_shown)
+        decisions = load_decisions(entry.decisions, decisions_shown, scheme.people.id, assessment.grades, local)
+        apply_decisions(decisions, people, assessment.grades, decisions_shown, local)
+    report_open_ties(period.quotas, people, local, shown)
+    if entry.notice is not None:
+        files.append(project.rel(entry.notice))
+        period.notice = _load_notice(project, entry, local)
+    period.problems = local.sorted()
+    problems.extend(local.items)
+    return period
+
+
+class Explainer:
+    """Grades one person of a period again with explain=True, for `kaohe explain` and the internal
+    pages. The archive is graded without words (fast); the same code with the words switched on gives
+    the same numbers, and regrade() checks that it did."""
+
+    def __init__(self, scheme, assessment, file: str, sources: dict[str, PeriodResult]):
+        self.scheme, self.assessment, self.file, self.sources = scheme, assessment, file, sources
+        self._grader: PersonGrader | None = None
+
+    def history_of(self, row: PersonRow) -> dict[str, PeriodView] | None:
+        if not self.assessment.rolls_up:
+            return None
+        return {label: _view(period.person(row.id), label) for label, period in self.sources.items()}
+
+    def regrade(self, result: PersonResult) -> PersonResult:
+        if self._grader is None:  # problems were reported when the period was graded
+            self._grader = PersonGrader(self.scheme, self.assessment, self.file, Problems(), explain=True)
+        row = result.person
+        history = self.history_of(row)
+        full = self._grader.grade(row, history, history_functions(history)) if history is not None else self._grader.grade(row)
+        if (full.raw_total, full.band_grade) != (result.raw_total, result.band_grade):
+            raise AssertionError(f"explain regrade differs for {row.id}: {full.raw_total} {full.band_grade} vs {result.raw_total} {result.band_grade}")
+        return full
+
+
+def _view(result: PersonResult | None, label: str) -> PeriodView:
+    if result is None:  # not in that period's sheet: period_score reports it unless missing: skip
+        return PeriodView(label, None, None, "absent", {})
+    grade = result.grade if result.status == "graded" else None
+    return PeriodView(label, result.total, grade, result.status, {i.code: i.value for i in result.items})
+
+
+def _people_from(sources: dict[str, PeriodResult]) -> list[PersonRow]:
+    """A roll-up with no sheet of its own: everyone who appears in its periods, latest row wins."""
+    people: dict[str, PersonRow] = {}
+    for label in sorted(sources):
+        for result in sources[label].people:
+            people[result.id] = result.person
+    return [people[k] for k in sorted(people)]
+
+
+_NOTICE_KEYS = {"start", "days", "number", "issuer", "contact", "correction"}
+
+
+def _load_notice(project: Project, entry: PeriodFiles, problems: Problems) -> Notice | None:
+    assert entry.notice is not None
+    shown = project.rel(entry.notice)
+    data, marks = load_yaml(entry.notice, problems, shown)
+    if not isinstance(data, dict):
+        problems.add(shown, 1, 1, "notice-invalid", "公示设置应是映射：start: 2025-01-06  days: 5 …")
+        return None
+    for key in data:
+        if key not in _NOTICE_KEYS:
+            problems.add(shown, *marks.key((key,)), "unknown-key", f"公示设置中不认识的键「{key}」（可用：{'、'.join(sorted(_NOTICE_KEYS))}）。")
+    start = data.get("start")
+    if start is not None and not hasattr(start, "isoformat") and not isinstance(start, str):
+        problems.add(shown, *marks.find(("start",)), "notice-invalid", "start 应写成日期，如 2025-01-06。")
+        start = None
+    days = data.get("days")
+    return Notice(
+        start=str(start) if start is not None else None,
+        days=int(days) if isinstance(days, Decimal) else None,
+        number=data.get("number"),
+        issuer=data.get("issuer"),
+        contact=data.get("contact"),
+        correction=data.get("correction"),
+    )
+
+
+def load_everything(root: Path):
+    """Discover the project under root and compute every period; problems collected, none raised."""
+    problems = Problems()
+    project = discover(root, problems)
+    periods = compute_project(project, problems)
+    return project, periods, problems

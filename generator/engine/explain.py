@@ -1,0 +1,49 @@
+"""A person's derivation in readable Chinese: the words of `kaohe explain` and the internal site."""
+
+from __future__ import annotations
+
+from generator.core.numbers import fmt
+from generator.engine.results import PeriodResult, PersonResult
+
+STAGE_TITLES = {
+    "项目": "一、各项得分",
+    "调整": "二、加减分",
+    "取舍": "三、总分",
+    "等次": "四、按分数段定等次",
+    "规则": "五、适用的规定",
+    "名额": "六、比例限制",
+    "决定": "七、领导小组决定",
+}
+
+
+def explain_lines(period: PeriodResult, result: PersonResult) -> list[str]:
+    person = result.person
+    lines = [
+        f"{period.scheme.title} · {period.assessment.name} · {period.period_name}",
+        f"{person.name}（{period.scheme.people.id} {person.id}） {person.department}" + (f" · {person.post}" if person.post else ""),
+        "",
+    ]
+    lines.append(STAGE_TITLES["项目"])
+    full = result.explained()  # graded fast, the words are produced now by grading this person again
+    for item in full.items:
+        indent = "　" * (item.depth + 1)
+        head = f"{indent}{item.name}：{fmt(item.value)} 分" + (f"（满分 {fmt(item.max)}）" if item.max is not None else "")
+        lines.append(head)
+        for step in item.steps:
+            lines.append(f"{indent}　· {step}")
+    seen_stage = "项目"
+    for step in [*(full.trace_steps or []), *(result.late_steps or [])]:
+        if step.stage == "项目":
+            continue
+        if step.stage != seen_stage:
+            lines.append(STAGE_TITLES.get(step.stage, step.stage))
+            seen_stage = step.stage
+        lines.append(f"　{step.text}")
+    lines.append("")
+    total = fmt(result.total, period.assessment.places) if result.total is not None else "—"
+    lines.append(f"结果：总分 {total}，{result.shown_grade}" + (f"（{result.reason}）" if result.reason and result.status != "graded" else ""))
+    return lines
+
+
+def explain_text(period: PeriodResult, result: PersonResult) -> str:
+    return "\n".join(explain_lines(period, result))

@@ -1,0 +1,259 @@
+"""The engine: one person's items, total and grade for one period, with every step explained.
+
+Order of work, the same for every scheme (the handbook states it):
+  1. items (each rule kind computes a leaf; parents sum or weight their children);
+  2. adjustments (加分/减分 with caps), then 四舍五入 once at the assessment's places;
+  3. the grade: from the bands on that rounded total, or as entered;
+  4. overrides in declared order (no-grade statuses, forced grades, caps, eligibility gates);
+  5. quotas per scope (quotas.py);
+  6. committee decisions (decisions.py), last.
+Pure: no file is read or written here.
+
+Grading an archive runs with explain=False: the same code, with every Chinese step skipped (the
+words cost twenty times the arithmetic). A person's derivation is produced on demand by grading
+them again with explain=True (PersonResult.explained); tests grade every demo person both ways.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from generator.core.numbers import fmt, round_half_up
+from generator.core.problems import Problems, Severity
+from generator.engine.results import ItemScore, PersonResult, Step
+from generator.scheme import bands as bands_mod
+from generator.scheme.columns import formula_names
+from generator.scheme.expr import FormulaError, compiled
+from generator.scheme.model import Assessment, Item, Scheme
+from generator.scheme.rules.base import ItemContext
+from generator.sheets.rows import PersonRow
+
+_ZERO = Decimal(0)
+
+
+class PersonGrader:
+    """Grades people of one assessment; holds what is the same for all of them."""
+
+    def __init__(self, scheme: Scheme, assessment: Assessment, file: str, problems: Problems, explain: bool = True):
+        self.explain = explain
+        self.scheme = scheme
+        self.assessment = assessment
+        self.file = file
+        self.problems = problems
+        self.names = formula_names(scheme, assessment)
+        self.defects = {d.at: d for d in scheme.acknowledged_defects}
+
+    def grade(self, row: PersonRow, history: dict[str, Any] | None = None, functions: dict[str, Callable] | None = None) -> PersonResult:
+        result = PersonResult(person=row, trace_steps=[] if self.explain else None)
+        ctx = ItemContext(values=row.values, history=history or {}, functions=functions or {}, explain=self.explain)
+        values: list[Decimal | None] = []
+        for item in self.assessment.items:
+            values.append(self._item(item, ctx, result, 0))
+        if result.status == "undecidable":
+            return result
+        self._total(result, row, values)
+        self._band(result)
+        self._overrides(result, ctx)
+        return result
+
+    def _total(self, result: PersonResult, row: PersonRow, values: list[Decimal | None]) -> None:
+        """Items combined, adjustments added, then 四舍五入 once at the assessment's places."""
+        total = self._combine(self.assessment.combine, self.assessment.items, values)
+        trace = result.trace_steps
+        if total is None:
+            result.status = "incomplete"
+            result.status_label = "成绩不完整"
+            if trace is not None:
+                trace.append(Step("取舍", "有项目没有得分，无法计算总分"))
+            return
+        adjusted = Decimal(0)
+        for adjustment in self.assessment.adjustments:
+            amount, steps = adjustment.apply(row.values, self.explain)
+            if trace is not None:
+                trace.extend(Step("调整", s) for s in steps)
+            adjusted += amount
+        result.raw_total = total + adjusted
+        result.total = round_half_up(total + adjusted, self.assessment.places)
+        if trace is None:
+            return
+        if self.assessment.combine == "weighted" or len(self.assessment.items) > 1:
+            trace.append(Step("取舍", f"各项：{_combine_words(self.assessment.combine, self.assessment.items, values, total)}"))
+        if adjusted:
+            trace.append(Step("取舍", f"加减分合计 {'+' if adjusted > 0 else '−'}{fmt(abs(adjusted))} 分：{fmt(total)} → {fmt(total + adjusted)}"))
+        shown = fmt(result.total, self.assessment.places)
+        if result.total != result.raw_total:
+            trace.append(Step("取舍", f"总分 {fmt(result.raw_total)} 四舍五入保留 {self.assessment.places} 位小数 = {shown}"))
+        else:
+            trace.append(Step("取舍", f"总分 {shown}"))
+
+    # --- items
+    def _item(self, item: Item, ctx: ItemContext, result: PersonResult, depth: int) -> Decimal | None:
+        explain = self.explain
+        score = ItemScore(item.code, item.name, None, item.max, depth, [] if explain else ())
+        result.items.append(score)
+        if item.by_post:
+            post = self.scheme.post(result.person.post)
+            if post is None:
+                if explain:
+                    score.steps.append("岗位不明，无法计分")
+                result.status, result.status_label = "incomplete", "成绩不完整"
+                return None
+            defect = self.defects.get(f"posts/{post.name}")
+            if defect is not None:
+                result.status, result.status_label = "undecidable", "无法评定"
+                result.reason = f"方案原文缺陷：{defect.reason}"
+                if explain:
+                    result.trace_steps.append(Step("项目", f"岗位「{post.name}」的项目分值有原文缺陷，系统不予计分：{defect.reason}"))
+                where = result.person.places.get(self.scheme.people.post or "", "")
+                self.problems.add(self.file, result.person.row, None, "defect-undecidable",
+                                  f"{result.person.name}（{result.person.id}）的岗位「{post.name}」{defect.reason}；不予评定，请修订方案后再评。",
+                                  severity=Severity.WARNING, where=where)
+                return None
+            children = post.items
+        else:
+            children = item.children
+        if children:
+            values = [self._item(child, ctx, result, depth + 1) for child in children]
+            value = self._combine(item.combine, children, values)
+            if value is not None and explain:
+                score.steps.append(_combine_words(item.combine, children, values, value))
+        else:
+            rule = item.rule
+            outcome = rule.compute(item, ctx)
+            if explain:
+                score.steps.extend(outcome.steps)
+            for column, code, message in outcome.problems:
+                where = result.person.places.get(column, "")
+                self.problems.add(self.file, result.person.row, None, code, f"{result.person.name}（{result.person.id}）「{item.name}」：{message}", where=where)
+            value = outcome.value
+        if value is not None and item.places is not None:
+            rounded = round_half_up(value, item.places)
+            if rounded != value and explain:
+                score.steps.append(f"四舍五入保留 {item.places} 位小数：{fmt(rounded)}")
+            value = rounded
+        score.value = value
+        ctx.item_values[item.code] = value
+        if value is not None and explain:
+            result.trace_steps.append(Step("项目", f"{'　' * depth}{item.name}：{fmt(value)} 分" + (f"（满分 {fmt(item.max)}）" if item.max is not None else "")))
+        return value
+
+    @staticmethod
+    def _combine(how: str, items: list[Item], values: list[Decimal | None]) -> Decimal | None:
+        total = _ZERO
+        if how == "weighted":
+            for item, value in zip(items, values):
+                if value is None:
+                    return None
+                total += value * (item.weight or _ZERO)
+            return total
+        for value in values:  # a plain loop: this runs for every parent item of every person
+            if value is None:
+                return None
+            total += value
+        return total
+
+    # --- grade
+    def _band(self, result: PersonResult) -> None:
+        grades = self.assessment.grades
+        trace = result.trace_steps
+        if grades is None or result.status != "graded":
+            return
+        if grades.entered:
+            grade = result.person.values.get(grades.entered)
+            if grade:
+                result.band_grade = result.grade = grade
+                if trace is not None:
+                    trace.append(Step("等次", f"评定等次：{grade}（「{grades.entered}」列）"))
+                return
+            if not grades.bands:
+                result.status, result.status_label = "incomplete", "未评定等次"
+                if trace is not None:
+                    trace.append(Step("等次", f"「{grades.entered}」未填写"))
+                return
+        if result.total is None:
+            return
+        band, by_gap = bands_mod.find_band(grades.bands, result.total, grades.gap_policy)
+        if band is None:
+            result.status, result.status_label = "incomplete", "无对应等次"
+        else:
+            result.band_grade = result.grade = band.grade
+        if trace is None:
+            return
+        shown = fmt(result.total, self.assessment.places)
+        if band is None:
+            trace.append(Step("等次", f"总分 {shown} 不在任何等次的分数段内"))
+            return
+        gap = f"；该分数落在分数段空档，方案规定空档归入{'下' if grades.gap_policy == 'lower' else '上'}一等次" if by_gap else ""
+        trace.append(Step("等次", f"总分 {shown} 属「{band.grade}」（{band.words()}）{gap}"))
+
+    def condition_values(self, result: PersonResult, ctx_values: dict[str, Any]) -> dict[str, Any]:
+        values: dict[str, Any] = {name: None for name in self.names}
+        values.update(ctx_values)
+        for score in result.items:
+            values[score.code] = score.value
+        values["总分"] = result.total
+        return values
+
+    def _overrides(self, result: PersonResult, ctx: ItemContext) -> None:
+        grades = self.assessment.grades
+        if grades is None or not self.assessment.overrides:
+            return
+        trace = result.trace_steps if result.trace_steps is not None else _Discard()
+        values = self.condition_values(result, ctx.values)
+        for override in self.assessment.overrides:
+            if result.status in ("undecidable",):
+                return
+            try:
+                when = compiled(override.when).evaluate(values, ctx.functions) if override.when else True
+            except FormulaError as exc:
+                trace.append(Step("规则", f"条件「{override.when}」无法判断：{exc}"))
+                continue
+            if not when:
+                continue
+            if override.kind == "no_grade":
+                result.status, result.status_label = "no_grade", override.label or grades.no_grade
+                result.grade = None
+                result.reason = override.reason
+                trace.append(Step("规则", f"{override.reason} → {result.status_label}"))
+                return
+            if result.status != "graded" or result.grade is None:
+                continue
+            if override.kind == "force" and result.grade != override.grade:
+                trace.append(Step("规则", f"{override.reason} → 直接确定为「{override.grade}」（原为「{result.grade}」）"))
+                result.grade, result.protected = override.grade, True
+            elif override.kind == "force":
+                result.protected = True
+                trace.append(Step("规则", f"{override.reason} → 确定为「{override.grade}」"))
+            elif override.kind == "cap" and grades.rank(result.grade) < grades.rank(override.grade or ""):
+                trace.append(Step("规则", f"{override.reason} → 不得高于「{override.grade}」（原为「{result.grade}」）"))
+                result.grade = override.grade
+            elif override.kind == "gate" and grades.rank(result.grade) <= grades.rank(override.grade or ""):
+                try:
+                    ok = compiled(override.requires or "").evaluate(values, ctx.functions)
+                except FormulaError:
+                    ok = False
+                if not ok and result.grade == override.grade:
+                    lower = grades.next_below(result.grade)
+                    trace.append(Step("规则", f"{override.reason}；不满足「{compiled(override.requires or '').describe()}」→ 由「{result.grade}」降为「{lower}」"))
+                    result.grade = lower
+                elif ok and result.grade == override.grade:
+                    trace.append(Step("规则", f"{override.reason}；满足「{compiled(override.requires or '').describe()}」"))
+
+
+def _combine_words(how: str, items: list[Item], values: list[Decimal | None], total: Decimal) -> str:
+    if how == "weighted":
+        terms = " + ".join(f"{i.name} {fmt(v)} × {fmt((i.weight or Decimal(0)) * 100)}%" for i, v in zip(items, values))
+    else:
+        terms = " + ".join(f"{i.name} {fmt(v)}" for i, v in zip(items, values))
+    return f"{terms} = {fmt(total)} 分"
+
+
+class _Discard:
+    """Where the override steps go when grading without words: the overrides are rare enough
+    (a handful per period) that building their strings costs nothing, and one code path keeps the
+    grade from ever depending on whether it is being explained."""
+
+    def append(self, step: Step) -> None:
+        pass

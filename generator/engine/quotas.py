@@ -1,0 +1,149 @@
+"""Quotas: 优秀 at most 30% of a scope, counted exactly, with a declared policy for ties.
+
+The count is computed in Decimal: floor(n × share) for 不超过 (the default), ceil for 不少于.
+People whose grade was forced by a rule count against the quota but are never dropped by it.
+Those beyond the quota drop to the next grade and their trace says why; people tied at the
+line are flagged for the committee by default (status "tied"), which keeps the 公示 from
+being published until a decision is recorded.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from generator.core.numbers import ceil_int, floor_int, fmt, fmt_share
+from generator.core.problems import Problems, Severity
+from generator.engine.results import PersonResult, QuotaUse, Step
+from generator.scheme.policy import Grades, Quota
+
+
+def _count(n: int, share: Decimal, rounding: str) -> tuple[int, str]:
+    exact = Decimal(n) * share
+    if rounding == "floor":
+        count = floor_int(exact)
+        how = "向下取整"
+    elif rounding == "ceil":
+        count = ceil_int(exact)
+        how = "向上取整"
+    else:
+        count = int(exact.to_integral_value(rounding=ROUND_HALF_UP))
+        how = "四舍五入"
+    return count, f"{n} 人 × {fmt_share(share)} = {fmt(exact)}，{how}为 {count} 人"
+
+
+def scope_key(quota: Quota, result: PersonResult) -> str:
+    if quota.scope == "unit":
+        return "全单位"
+    if quota.scope == "department":
+        return result.person.department or "（未填部门）"
+    values = result.person.values
+    value = values[quota.scope] if quota.scope in values else result.person.unit
+    return str(value or "（未填）")
+
+
+def rank_value(key: str, result: PersonResult) -> Any:
+    if key == "总分":
+        return result.total if result.total is not None else Decimal("-Infinity")
+    item = result.item(key)
+    if item is not None:
+        return item.value if item.value is not None else Decimal("-Infinity")
+    value = result.person.values.get(key)
+    return value if isinstance(value, Decimal) else Decimal("-Infinity")
+
+
+def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], problems: Problems, file: str) -> list[QuotaUse]:
+    groups: dict[str, list[PersonResult]] = {}
+    for result in people:
+        if result.status in ("undecidable",):
+            continue
+        groups.setdefault(scope_key(quota, result), []).append(result)
+    uses = []
+    for scope, members in sorted(groups.items()):
+        graded = [m for m in members if m.status in ("graded", "tied")]
+        base = len(graded) if quota.base == "graded" else len(members)
+        candidates = [m for m in graded if m.grade == quota.grade and m.status == "graded"]
+        use = QuotaUse(quota.grade, scope, base, None, None, len(candidates), len(candidates), words=quota.words())
+        if quota.at_most is not None:
+            allowed, arithmetic = _count(base, quota.at_most, quota.rounding or "floor")
+            use.allowed = allowed
+            if allowed == 0 and candidates:
+                problems.add(file, None, None, "quota-impossible",
+                             f"{scope}参加考核 {base} 人，「{quota.grade}」不超过 {fmt_share(quota.at_most)}：{arithmetic}，没有名额；拟评「{quota.grade}」的 {len(candidates)} 人将降等。请确认是否需要合并考核单元。",
+                             Severity.WARNING)
+            if len(candidates) > allowed:
+                _cut(quota, grades, candidates, allowed, arithmetic, scope, use)
+            use.granted = sum(1 for m in graded if m.grade == quota.grade and m.status == "graded")
+        if quota.at_least is not None:
+            minimum, arithmetic = _count(base, quota.at_least, quota.rounding or "ceil")
+            use.minimum = minimum
+            have = sum(1 for m in graded if m.grade == quota.grade and m.status == "graded")
+            if have < minimum:
+                problems.add(file, None, None, "quota-minimum-not-met",
+                             f"{scope}「{quota.grade}」应不少于 {fmt_share(quota.at_least)}（{arithmetic}），实际 {have} 人；请复核评定结果或提交领导小组。",
+                             Severity.WARNING)
+        uses.append(use)
+    return uses
+
+
+def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: int, arithmetic: str, scope: str, use: QuotaUse) -> None:
+    protected = [c for c in candidates if c.protected]
+    others = [c for c in candidates if not c.protected]
+    slots = max(0, allowed - len(protected))
+    keys = list(quota.rank_by) + (list(quota.break_by) if quota.ties == "break_by" else [])
+    # rank keys as a person reads them: an item's name rather than its code
+    sample = candidates[0]
+    key_names = [item.name if (item := sample.item(k)) is not None else k for k in keys]
+    key_words = "、".join(key_names)
+
+    def key(result: PersonResult) -> tuple:
+        return tuple(rank_value(k, result) for k in keys)
+
+    # Stable order by ID after the keys, so the output never depends on row order.
+    others.sort(key=lambda r: r.id)
+    others.sort(key=key, reverse=True)
+    place = {id(r): i for i, r in enumerate(others, start=1)}  # others.index(r) compared dataclasses: O(n²)
+    lower = grades.next_below(quota.grade)
+    header = f"{scope}「{quota.grade}」名额：{arithmetic}"
+    tied: list[PersonResult] = []
+    if 0 < slots < len(others) and key(others[slots - 1]) == key(others[slots]):
+        line = key(others[slots - 1])
+        tied = [r for r in others if key(r) == line]
+    keep = others[:slots]
+    drop = others[slots:]
+    if tied:
+        keep = [r for r in keep if r not in tied]
+        drop = [r for r in drop if r not in tied]
+        line_words = "、".join(f"{k} {fmt(v) if isinstance(v, Decimal) else v}" for k, v in zip(key_names, key(tied[0])))
+        if quota.ties == "include_all":
+            for r in tied:
+                r.note(Step("名额", f"{header}；名额线上 {len(tied)} 人并列（{line_words}），方案规定全部保留「{quota.grade}」"))
+        elif quota.ties == "exclude_all":
+            for r in tied:
+                r.note(Step("名额", f"{header}；名额线上 {len(tied)} 人并列（{line_words}），方案规定全部不得「{quota.grade}」，降为「{lower}」"))
+                r.grade = lower
+        else:  # flag (and break_by that still ties)
+            for r in tied:
+                r.status, r.status_label = "tied", f"{quota.grade}（并列待定）"
+                r.note(Step("名额", f"{header}；名额线上 {len(tied)} 人并列（{line_words}），须由领导小组决定"))
+            use.tied = [r.id for r in tied]
+            use.words = header
+    for r in keep:
+        r.note(Step("名额", f"{header}；按{key_words}排第 {place[id(r)]} 名，在名额内"))
+    for r in drop:
+        r.note(Step("名额", f"{header}；按{key_words}排第 {place[id(r)]} 名，在名额之外，由「{quota.grade}」降为「{lower}」"))
+        r.grade = lower
+    for r in protected:
+        r.note(Step("名额", f"{header}；按规则直接确定的等次占用名额，不因名额降等"))
+
+
+def report_open_ties(uses: list[QuotaUse], people: list[PersonResult], problems: Problems, file: str) -> None:
+    """After committee decisions: a warning for every tie at a quota line that is still open."""
+    by_id = {p.id: p for p in people}
+    for use in uses:
+        still = [by_id[i] for i in use.tied if i in by_id and by_id[i].status == "tied"]
+        if still:
+            names = "、".join(f"{r.person.name}（{r.id}）" for r in still)
+            problems.add(file, None, None, "tie-at-quota-line",
+                         f"{use.words}；名额线上并列待领导小组决定：{names}。请在决定文件中为他们逐一确定等次；决定之前公示页不列名单。",
+                         Severity.WARNING)

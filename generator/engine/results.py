@@ -1,0 +1,191 @@
+"""The computed model: what the engine produces for one person and one period.
+
+Plain dataclasses, no I/O: the site, the CLI's explain and the archive lock all read these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+from generator.core.problems import Problem
+from generator.scheme.model import PERIOD_NAMES, Assessment, Scheme
+from generator.sheets.rows import PersonRow
+
+Status = Literal["graded", "no_grade", "undecidable", "incomplete", "tied"]
+
+STATUS_WORDS = {
+    "graded": "已定等次",
+    "no_grade": "不确定等次",
+    "undecidable": "无法评定",
+    "incomplete": "成绩不完整",
+    "tied": "待领导小组决定",
+}
+
+
+@dataclass(slots=True)  # one per line of every person's derivation: no __dict__ each
+class Step:
+    stage: str  # 项目 / 调整 / 取舍 / 等次 / 规则 / 名额 / 决定
+    text: str
+
+
+@dataclass(slots=True)  # one per item of every person's result
+class ItemScore:
+    code: str
+    name: str
+    value: Decimal | None
+    max: Decimal | None
+    depth: int
+    # The words of the derivation: a list when graded with explain=True, else an empty tuple
+    # (one shared object rather than a list per item of every person of the archive).
+    steps: list[str] | tuple[()] = ()
+
+
+@dataclass(slots=True)
+class PersonResult:
+    person: PersonRow
+    items: list[ItemScore] = field(default_factory=list)
+    raw_total: Decimal | None = None
+    total: Decimal | None = None
+    band_grade: str | None = None
+    grade: str | None = None
+    status: Status = "graded"
+    status_label: str | None = None
+    reason: str | None = None
+    protected: bool = False  # a grade forced by a rule or a decision is not dropped by a quota
+    # The derivation's steps as graded, when graded with explain=True; None when graded fast.
+    trace_steps: list[Step] | None = None
+    # Steps added after grading, by quotas and committee decisions (always kept: few people).
+    late_steps: list[Step] | None = None
+    decided: bool = False
+    # Grades this person again with explain=True (compute.Explainer); set when graded fast.
+    explainer: Any = field(default=None, repr=False, compare=False)
+    # fingerprint(), once computed: a result is not changed after its period is complete
+    seen_as: str | None = field(default=None, repr=False, compare=False)
+
+    def note(self, step: Step) -> None:
+        """A step added after grading (quota, decision)."""
+        if self.late_steps is None:
+            self.late_steps = []
+        self.late_steps.append(step)
+
+    def explained(self) -> PersonResult:
+        """This result with every step in words: itself if it was graded so, else graded again.
+        The regraded copy is not kept: a build explains each person once, for one page."""
+        if self.trace_steps is not None or self.explainer is None:
+            return self
+        return self.explainer.regrade(self)
+
+    def fingerprint(self) -> str:
+        """Everything a page can show of this result, its derivation included, as one hash: the
+        inputs of the person's row, every computed value, the later steps and, in a roll-up, what
+        the person's earlier periods contributed. Equal fingerprints, equal pages (page_memo.py)."""
+        if self.seen_as is not None:
+            return self.seen_as
+        row = self.person
+        history = self.explainer.history_of(row) if self.explainer is not None else None
+        seen = repr((
+            row.id, row.name, row.department, row.post, sorted(row.values.items(), key=lambda kv: kv[0]),
+            [(i.code, i.value) for i in self.items], self.raw_total, self.total, self.band_grade, self.grade,
+            self.status, self.status_label, self.reason, self.protected, self.decided,
+            [(s.stage, s.text) for s in self.late_steps or ()], sorted(history.items()) if history else None,
+        ))
+        self.seen_as = hashlib.sha256(seen.encode()).hexdigest()
+        return self.seen_as
+
+    @property
+    def trace(self) -> list[Step]:
+        """The whole derivation: the grading's steps, then quotas' and decisions'."""
+        full = self.explained()
+        return [*(full.trace_steps or []), *(self.late_steps or [])]
+
+    @property
+    def id(self) -> str:
+        return self.person.id
+
+    @property
+    def shown_grade(self) -> str:
+        if self.status == "graded" and self.grade:
+            return self.grade
+        if self.status == "graded":
+            return "—"  # a scheme that scores without grades
+        return self.status_label or STATUS_WORDS[self.status]
+
+    def item(self, code: str) -> ItemScore | None:
+        return next((i for i in self.items if i.code == code), None)
+
+
+@dataclass
+class QuotaUse:
+    grade: str
+    scope: str  # 全单位 / 部门名 / 考核单元名
+    base: int
+    allowed: int | None
+    minimum: int | None
+    granted: int
+    candidates: int
+    tied: list[str] = field(default_factory=list)  # ids
+    words: str = ""
+
+
+@dataclass
+class Notice:
+    """A 公示's settings for one period, from <period>.notice.yaml."""
+
+    start: str | None = None  # ISO date
+    days: int | None = None
+    number: str | None = None  # 文号
+    issuer: str | None = None
+    contact: str | None = None
+    correction: str | None = None
+
+
+@dataclass
+class PeriodResult:
+    scheme: Scheme
+    assessment: Assessment
+    agency: str  # agency code
+    agency_name: str
+    year: int
+    label: str
+    files: list[str]
+    people: list[PersonResult]
+    quotas: list[QuotaUse] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notice: Notice | None = None
+    encoding: str | None = None
+    corrections: list[tuple[str, str]] = field(default_factory=list)  # (date, reason) from kaohe reopen
+    # The content hash of everything this period's grading read, when computed with a ModelCache.
+    input_key: str | None = None
+
+    @property
+    def period_name(self) -> str:
+        if self.label == "Y":
+            return f"{self.year}年度"
+        return f"{self.year}年{PERIOD_NAMES[self.label]}"
+
+    @property
+    def period_assessment(self) -> str:
+        """The period and the assessment's name without the word they share:
+        2025年度 + 年度考核 → 2025年度考核; 2024年第一季度 + 季度考评 → 2024年第一季度考评."""
+        period, name = self.period_name, self.assessment.name
+        cut = max((k for k in range(2, min(len(period), len(name)) + 1) if period.endswith(name[:k])), default=0)
+        return period + name[cut:]
+
+    @property
+    def key(self) -> str:
+        return f"{self.agency}/{self.scheme.code}/{self.year}/{self.label}"
+
+    @property
+    def unresolved_ties(self) -> list[PersonResult]:
+        return [p for p in self.people if p.status == "tied"]
+
+    def person(self, pid: str) -> PersonResult | None:
+        # An index built on first use: roll-ups look up every person of every earlier period.
+        index = self.__dict__.get("_by_id")
+        if index is None or len(index) != len(self.people):
+            index = {p.id: p for p in self.people}
+            self.__dict__["_by_id"] = index
+        return index.get(pid)

@@ -1,0 +1,223 @@
+"""The project on disk: schemes/, content/ and how a results file's path names its period.
+
+    schemes/<code>.yaml                               one scheme per file
+    content/site.yaml                                 site title (optional)
+    content/holidays.yaml                             extends the statutory holiday calendar
+    content/pages/*.md                                hand-written pages
+    content/<agency>/agency.yaml                      the agency: name, departments
+    content/<agency>/<scheme code>/<year>/<period>.xlsx|.csv     results (Q1, 第一季度, H1, 年度 …)
+    content/<agency>/<scheme code>/<year>/<period>.decisions.csv  committee decisions
+    content/<agency>/<scheme code>/<year>/<period>.notice.yaml    公示 settings (start date…)
+    content/<agency>/<scheme code>/<year>/<period>.lock.json      a closed period's lock
+
+Nothing outside the project directory is read; symlinks are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.core.problems import Problems
+from generator.scheme.check import check_scheme
+from generator.scheme.load import load_scheme
+from generator.scheme.model import Scheme, period_label
+from generator.scheme.yaml_source import load_yaml
+
+RESULT_SUFFIXES = (".xlsx", ".csv")
+
+
+@dataclass
+class Agency:
+    code: str
+    name: str
+    departments: list[str]
+    issuer: str | None = None  # who signs the 公示; defaults to the name
+    contact: str | None = None  # where to raise a 复核
+    file: str = ""
+
+
+@dataclass
+class PeriodFiles:
+    agency: str
+    scheme: str
+    year: int
+    label: str
+    results: Path | None = None
+    decisions: Path | None = None
+    notice: Path | None = None
+    lock: Path | None = None
+
+
+@dataclass
+class Project:
+    root: Path
+    schemes: dict[str, Scheme] = field(default_factory=dict)
+    scheme_files: dict[str, str] = field(default_factory=dict)
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    periods: list[PeriodFiles] = field(default_factory=list)
+    settings: dict = field(default_factory=dict)
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def safe_path(root: Path, path: Path, project: Project, problems: Problems) -> bool:
+    """True when `path` may be read: inside the project and not a symlink."""
+    shown = project.rel(path)
+    if path.is_symlink():
+        problems.add(shown, None, None, "file-is-symlink", "这是一个符号链接；为防止读到项目以外的文件，请放入真实文件。")
+        return False
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        problems.add(shown, None, None, "file-outside-project", "文件位于项目目录之外，不予读取。")
+        return False
+    return True
+
+
+def _dir_inside(root: Path, path: Path, project: Project, problems: Problems) -> bool:
+    """schemes/ or content/ may be a link within the project, never to a place outside it (not even listed)."""
+    try:
+        path.resolve().relative_to(root)
+    except ValueError:
+        problems.add(project.rel(path), None, None, "file-outside-project", "目录指向项目目录之外，不予读取。")
+        return False
+    return True
+
+
+def discover(root: Path, problems: Problems) -> Project:
+    root = root.resolve()
+    project = Project(root)
+    schemes = root / "schemes" if _dir_inside(root, root / "schemes", project, problems) else None
+    for path in sorted(schemes.glob("*.yaml")) + sorted(schemes.glob("*.yml")) if schemes else []:
+        if not safe_path(root, path, project, problems):
+            continue
+        shown = project.rel(path)
+        scheme, marks = load_scheme(path, problems, shown)
+        if scheme is None:
+            continue
+        check_scheme(scheme, marks, problems)
+        if scheme.code in project.schemes:
+            problems.add(shown, *marks.find(("code",)), "duplicate-code", f"方案 code「{scheme.code}」与 {project.scheme_files[scheme.code]} 重复。")
+            continue
+        project.schemes[scheme.code] = scheme
+        project.scheme_files[scheme.code] = shown
+    content = root / "content"
+    if not _dir_inside(root, content, project, problems):
+        return project
+    site_file = content / "site.yaml"
+    if site_file.exists() and safe_path(root, site_file, project, problems):
+        data, _ = load_yaml(site_file, problems, project.rel(site_file))
+        project.settings = data if isinstance(data, dict) else {}
+    if not content.is_dir():
+        return project
+    for agency_dir in sorted(p for p in content.iterdir() if p.is_dir() and p.name not in ("pages", "assets")):
+        if not safe_path(root, agency_dir, project, problems):
+            continue
+        agency = _load_agency(agency_dir, project, problems)
+        if agency is None:
+            continue
+        project.agencies[agency.code] = agency
+        for scheme_dir in sorted(p for p in agency_dir.iterdir() if p.is_dir()):
+            if not safe_path(root, scheme_dir, project, problems):
+                continue
+            if scheme_dir.name not in project.schemes:
+                known = "、".join(sorted(project.schemes)) or "无"
+                problems.add(project.rel(scheme_dir), None, None, "scheme-unknown", f"目录名「{scheme_dir.name}」不是任何方案的 code（现有：{known}）。")
+                continue
+            _discover_periods(agency.code, scheme_dir, project, problems)
+    return project
+
+
+def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> Agency | None:
+    file = agency_dir / "agency.yaml"
+    shown = project.rel(file)
+    if not file.exists():
+        problems.add(project.rel(agency_dir), None, None, "agency-missing", "单位目录中没有 agency.yaml（写明 name 和 departments）。")
+        return None
+    if not safe_path(project.root, file, project, problems):
+        return None
+    data, marks = load_yaml(file, problems, shown)
+    if not isinstance(data, dict):
+        if data is not None:
+            problems.add(shown, 1, 1, "wrong-type", "agency.yaml 应是映射：name: … departments: [...]")
+        return None
+    name = data.get("name")
+    departments = data.get("departments") or []
+    if not isinstance(name, str) or not name:
+        problems.add(shown, *marks.find(("name",)), "missing-key", "agency.yaml 缺少 name（单位全称）。")
+        return None
+    if not isinstance(departments, list) or not all(isinstance(d, str) for d in departments):
+        problems.add(shown, *marks.find(("departments",)), "wrong-type", "departments 应是部门名称的列表。")
+        departments = []
+    for key in data:
+        if key not in ("name", "departments", "issuer", "contact", "code"):
+            problems.add(shown, *marks.key((key,)), "unknown-key", f"agency.yaml 中不认识的键「{key}」（可用：name、departments、issuer、contact）。")
+    code = agency_dir.name
+    return Agency(code, name, list(departments), data.get("issuer"), data.get("contact"), shown)
+
+
+_YEAR_RE = re.compile(r"^(19|20)\d\d$")
+
+
+def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems: Problems) -> None:
+    scheme = project.schemes[scheme_dir.name]
+    for year_dir in sorted(p for p in scheme_dir.iterdir() if p.is_dir()):
+        if not safe_path(project.root, year_dir, project, problems):
+            continue
+        if not _YEAR_RE.match(year_dir.name):
+            problems.add(project.rel(year_dir), None, None, "period-unknown", f"「{year_dir.name}」不是年份；成绩放在以年份命名的目录中，如 2024/。")
+            continue
+        year = int(year_dir.name)
+        found: dict[str, PeriodFiles] = {}
+        for path in sorted(year_dir.iterdir()):
+            if path.name.startswith((".", "~$")) or not path.is_file() and not path.is_symlink():
+                continue
+            if not safe_path(project.root, path, project, problems):
+                continue
+            stem, kind = _split_name(path.name)
+            label = period_label(stem)
+            if label is None or scheme.assessment_for_label(label) is None:
+                allowed = "、".join(lab for a in scheme.assessments for lab in a.period_labels)
+                problems.add(project.rel(path), None, None, "period-unknown", f"无法从文件名「{path.name}」看出考核期；本方案的考核期为 {allowed}（也可写 第一季度、上半年、年度）。")
+                continue
+            if kind == "unknown":
+                problems.add(project.rel(path), None, None, "period-unknown", f"不认识的文件「{path.name}」：成绩表用 .xlsx 或 .csv，决定用 .decisions.csv，公示设置用 .notice.yaml。")
+                continue
+            entry = found.setdefault(label, PeriodFiles(agency, scheme.code, year, label))
+            if kind == "results":
+                if entry.results is not None:
+                    problems.add(project.rel(path), None, None, "duplicate-code", f"{year} 年 {label} 有两个成绩文件：{project.rel(entry.results)} 和 {path.name}；只保留一个。")
+                    continue
+                entry.results = path
+            else:
+                setattr(entry, kind, path)
+        for label, entry in found.items():
+            assessment = scheme.assessment_for_label(label)
+            if entry.results is None and not (assessment and assessment.results_optional):
+                problems.add(project.rel(year_dir), None, None, "period-missing", f"{year} 年 {label} 有决定或公示设置，但没有成绩表。")
+                continue
+            project.periods.append(entry)
+        for assessment in scheme.assessments:
+            if assessment.results_optional and assessment.rolls_up:
+                source = scheme.assessment(assessment.rolls_up)
+                has_source = source is not None and any(lab in found for lab in source.period_labels)
+                for label in assessment.period_labels:
+                    if label not in found and has_source:
+                        project.periods.append(PeriodFiles(agency, scheme.code, year, label))
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    lowered = name.lower()
+    for suffix, kind in ((".decisions.csv", "decisions"), (".decisions.xlsx", "decisions"), (".notice.yaml", "notice"), (".lock.json", "lock")):
+        if lowered.endswith(suffix):
+            return name[: -len(suffix)], kind
+    for suffix in RESULT_SUFFIXES:
+        if lowered.endswith(suffix):
+            return name[: -len(suffix)], "results"
+    return name.rsplit(".", 1)[0], "unknown"

@@ -1,0 +1,72 @@
+"""`kaohe init <dir>`: a new site for an agency, started from one of the seed schemes.
+
+Creates mkdocs.yml, schemes/<code>.yaml (a copy of the chosen seed to adapt), content/<agency>/
+with agency.yaml, the results layout with one sample sheet that passes `kaohe check`, and a short
+README for the office. Refuses to write into a non-empty directory.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from generator.core.numbers import fmt
+from generator.scheme.columns import plan_columns
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _sample_value(spec) -> str:
+    if spec.type == "number":
+        return fmt(spec.max) if spec.max is not None else "0"
+    if spec.type == "choice":
+        return spec.choices[0] if spec.choices else ""
+    if spec.type == "yesno":
+        return "否"
+    return ""
+
+
+def sample_sheet(scheme, assessment, departments: list[str]) -> bytes:
+    plan = plan_columns(scheme, assessment)
+    columns = plan.all()
+    post_of = plan.post_of()
+    posts = [p.name for p in scheme.posts]
+    rows = []
+    for i, name in enumerate(["示例一", "示例二"], start=1):
+        post = posts[(i - 1) % len(posts)] if posts else None
+        row = []
+        for spec in columns:
+            if spec.name == scheme.people.id:
+                row.append(f"000{i}")
+            elif spec.name == scheme.people.name:
+                row.append(name)
+            elif spec.name == scheme.people.department:
+                row.append(departments[(i - 1) % len(departments)])
+            elif spec.name == scheme.people.post:
+                row.append(post or "")
+            elif spec.name == scheme.people.unit:
+                row.append("第一考核单元")
+            else:
+                belongs = post_of.get(spec.name)
+                applies = belongs is None or "*" in belongs or (post is not None and post in belongs)
+                row.append(_sample_value(spec) if applies else "")
+        rows.append(row)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow([s.name for s in columns])
+    writer.writerows(rows)
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+def _readme(agency: str, scheme: str, code: str, year: int, label: str) -> str:
+    return f"""# {agency} 考核网站
+
+1. 修改 `schemes/{scheme}.yaml`，使之与本单位的考核办法一致（写法见网站「使用说明」）。
+2. 修改 `content/{code}/agency.yaml` 中的部门名单、公示落款和联系方式。
+3. 生成成绩表：`kaohe template {scheme} {year}-{label} --agency {code}`，填好后保存为
+   `content/{code}/{scheme}/{year}/{label}.xlsx`（删掉示例文件 {label}.csv）。
+4. 检查：`kaohe check`，按提示改到没有错误。
+5. 公示：在成绩表旁放 `{label}.notice.yaml`（写 start: 公示开始日期），运行 `kaohe build`，把 `site/` 放到内网服务器上。
+6. 公示结束后：`kaohe close {scheme} {year}-{label} --agency {code}`，并保存生成的 `.lock.json` 文件。
+"""

@@ -1,0 +1,41 @@
+"""What every command needs to find its way: the project root, a period named on the command line,
+and the computed period it names."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.core.errors import UsageError
+
+_PERIOD_RE = re.compile(r"^(\d{4})\s*[-/年 ]?\s*(.*)$")
+
+
+def project_root(args) -> Path:
+    root = Path(args.project)
+    if not (root / "schemes").is_dir():
+        raise UsageError(f"「{root.resolve()}」不是 Kaohe 项目目录（缺少 schemes/）；用 -C 指定项目目录。")
+    return root
+
+
+def parse_period(text: str) -> tuple[int, str]:
+    from generator.scheme.model import period_label
+
+    match = _PERIOD_RE.match(text.strip())
+    if not match:
+        raise UsageError(f"看不懂考核期「{text}」；写成 2024-Q1、2024-H1 或 2024-年度。")
+    year, rest = int(match.group(1)), match.group(2).strip() or "年度"
+    label = period_label(rest.removeprefix("年").strip() or "年度") if rest not in ("年度",) else "Y"
+    if label is None:
+        raise UsageError(f"看不懂考核期「{text}」；写成 2024-Q1、2024-H1 或 2024-年度。")
+    return year, label
+
+
+def find_period(periods, scheme: str, year: int, label: str, agency: str | None):
+    matches = [p for p in periods if p.scheme.code == scheme and p.year == year and p.label == label and (agency is None or p.agency == agency)]
+    if not matches:
+        known = sorted({f"{p.agency}:{p.year}-{p.label}" for p in periods if p.scheme.code == scheme})
+        raise UsageError(f"没有方案「{scheme}」{year} 年 {label} 的成绩（已有：{'、'.join(known) or '无'}）。")
+    if len(matches) > 1:
+        raise UsageError(f"方案「{scheme}」用于多个单位（{'、'.join(p.agency for p in matches)}）；用 --agency 指定。")
+    return matches[0]

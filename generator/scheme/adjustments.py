@@ -1,0 +1,105 @@
+"""Adjustments after the items: 加分 / 减分 with caps, award lists, and factors by role.
+
+These are the 弹性指标 (加减分最高均不超过5分), the 加分项目总分值10分 of 003 篇六, and the award
+bonuses of 001 (县级 2 分, 省级 3 分 … 单位领导班子成员按一半加分). The rule 同一件事不累计 is left
+to whoever fills in the sheet: it cannot be seen from numbers.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import model_validator
+
+from generator.core.numbers import fmt
+from generator.scheme.base import Num, Strict
+from generator.scheme.rules.base import ColumnSpec
+
+
+class Factor(Strict):
+    """A multiplier chosen by the value of a column (身份: 领导班子成员 → 0.5)."""
+
+    by: str
+    values: dict[str, Num]
+    default: Num = Decimal(1)
+
+    def pick(self, values: dict) -> tuple[Decimal, str]:
+        key = values.get(self.by)
+        factor = self.values.get(key or "", self.default)
+        return factor, f"{self.by}「{key or '—'}」按 {fmt(factor)} 倍计"
+
+    def words(self) -> str:
+        pairs = "，".join(f"{k}按 {fmt(v)} 倍" for k, v in self.values.items())
+        return f"按「{self.by}」区分：{pairs}，其他人员按 {fmt(self.default)} 倍"
+
+
+class Adjustment(Strict):
+    """加分（bonus）、减分（penalty）或按奖项加分（awards），在各项得分之和上调整，设上限。"""
+
+    kind: Literal["bonus", "penalty", "awards"]
+    name: str
+    column: str | None = None
+    cap: Num | None = None
+    points: dict[str, Num] | None = None  # awards: 奖项 → 分值
+    factor: Factor | None = None
+    text: str | None = None
+
+    @model_validator(mode="after")
+    def _shape(self):
+        if self.kind == "awards" and not self.points:
+            raise ValueError("awards 要用 points 列出每种奖项的分值")
+        if self.kind != "awards" and self.points:
+            raise ValueError("只有 awards 才写 points")
+        return self
+
+    @property
+    def col(self) -> str:
+        return self.column or self.name
+
+    def columns(self) -> list[ColumnSpec]:
+        note = f"上限 {fmt(self.cap)}" if self.cap is not None else ""
+        if self.kind == "awards":
+            specs = [ColumnSpec(self.col, "choices", choices=tuple(self.points or {}), required=False, note="多项用、分隔")]
+        else:
+            specs = [ColumnSpec(self.col, "number", Decimal(0), None, required=False, note=note)]
+        if self.factor:
+            specs.append(ColumnSpec(self.factor.by, "choice", choices=tuple(self.factor.values), required=False))
+        return specs
+
+    def apply(self, values: dict, explain: bool = True) -> tuple[Decimal, list[str]]:
+        """The signed amount this adjustment adds to the total, with its steps (only if explain)."""
+        steps: list[str] = []
+        if self.kind == "awards":
+            names = values.get(self.col) or []
+            raw = sum((self.points[n] for n in names if n in (self.points or {})), Decimal(0))
+            if names and explain:
+                steps.append(f"{self.name}：" + "、".join(f"{n} {fmt(self.points[n])} 分" for n in names if n in (self.points or {})))
+        else:
+            raw = values.get(self.col) or Decimal(0)
+            if raw and explain:
+                steps.append(f"{self.name}：{fmt(raw)} 分")
+        if not raw:
+            return Decimal(0), steps
+        if self.factor:
+            factor, why = self.factor.pick(values)
+            if factor != 1 and explain:
+                steps.append(f"{why}：{fmt(raw)} × {fmt(factor)} = {fmt(raw * factor)} 分")
+            raw = raw * factor
+        if self.cap is not None and raw > self.cap:
+            if explain:
+                steps.append(f"超过上限，按 {fmt(self.cap)} 分计")
+            raw = self.cap
+        return (-raw if self.kind == "penalty" else raw), steps
+
+    def words(self) -> str:
+        what = {"bonus": "加分", "penalty": "减分", "awards": "按奖项加分"}[self.kind]
+        parts = [f"{self.name}（{what}，填入「{self.col}」列）"]
+        if self.text:
+            parts.append(self.text.rstrip("。；;. "))
+        if self.points:
+            parts.append("：".join(["分值", "，".join(f"{k} {fmt(v)} 分" for k, v in self.points.items())]))
+        if self.factor:
+            parts.append(self.factor.words())
+        parts.append(f"最多 {fmt(self.cap)} 分" if self.cap is not None else "不设上限")
+        return "；".join(parts) + "。"

@@ -1,0 +1,45 @@
+"""The base for every scheme model: strict about keys, exact about numbers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict
+
+from generator.core.numbers import NotANumber, parse_decimal, parse_share
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors (a typo must not be silently ignored); models are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _to_decimal(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("应为数字，不是真假值")
+    if isinstance(value, float):  # never: YAML numbers arrive as Decimal from their text
+        raise ValueError("内部错误：浮点数不应出现在方案中")
+    if isinstance(value, (str, int, Decimal)):
+        try:
+            return parse_decimal(value)
+        except NotANumber as exc:
+            raise ValueError(f"「{value}」{exc.reason}") from None
+    return value
+
+
+def _to_share(value: Any) -> Any:
+    if isinstance(value, (str, int, Decimal)) and not isinstance(value, bool):
+        try:
+            share = parse_share(value)
+        except NotANumber as exc:
+            raise ValueError(f"「{value}」不是比例（写成 30% 或 0.3）：{exc.reason}") from None
+        if not (0 <= share <= 1):
+            raise ValueError(f"比例「{value}」应在 0% 到 100% 之间")
+        return share
+    return value
+
+
+Num = Annotated[Decimal, BeforeValidator(_to_decimal)]
+Share = Annotated[Decimal, BeforeValidator(_to_share)]

@@ -1,0 +1,188 @@
+"""Checks that need the whole scheme: codes, sums, bands, formulas, references.
+
+A known defect of the source document, acknowledged in `acknowledged_defects` with a reason, is
+reported as a note instead of an error; the engine then refuses to grade what it makes
+undecidable (see grade.py), rather than guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from generator.core.numbers import fmt
+from generator.core.problems import Problems, Severity
+from generator.scheme import bands as bands_mod
+from generator.scheme.columns import formula_names
+from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
+from generator.scheme.expr import FormulaError, parse_formula
+from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
+from generator.scheme.rules.coefficient import Coefficient
+from generator.scheme.rules.deduct import Deduct
+from generator.scheme.rules.entered import Entered
+from generator.scheme.rules.formula import FormulaRule
+from generator.scheme.yaml_source import Marks
+
+
+def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
+    file = marks.file
+    acknowledged = {(d.code, d.at): d for d in scheme.acknowledged_defects}
+    used_defects: set[tuple[str, str]] = set()
+
+    def report(path: tuple, code: str, message: str, at: str | None = None) -> None:
+        line, col = marks.find(path)
+        if at is not None and (code, at) in acknowledged:
+            used_defects.add((code, at))
+            reason = acknowledged[(code, at)].reason
+            problems.add(file, line, col, "defect-acknowledged", f"{message}（已声明为原文缺陷：{reason}）", Severity.NOTE)
+            return
+        problems.add(file, line, col, code, message)
+
+    _unique(scheme.assessments, "code", ("assessments",), "考核", report)
+    _unique(scheme.posts, "name", ("posts",), "岗位", report)
+    labels_seen: dict[str, str] = {}
+    for ai, assessment in enumerate(scheme.assessments):
+        apath = ("assessments", ai)
+        for label in assessment.labels or []:
+            if label not in PERIOD_LABELS[assessment.period]:
+                report(apath + ("labels",), "bad-value", f"考核期「{label}」不属于「{assessment.period}」（可用：{'、'.join(PERIOD_LABELS[assessment.period])}）。")
+        for label in assessment.period_labels:
+            if label in labels_seen:
+                report(apath + ("labels",), "duplicate-code", f"考核期 {label} 同时属于「{labels_seen[label]}」和「{assessment.name}」。")
+            labels_seen[label] = assessment.name
+        source = None
+        if assessment.rolls_up:
+            source = scheme.assessment(assessment.rolls_up)
+            if source is None or source is assessment:
+                report(apath + ("rolls_up",), "unknown-name", f"rolls_up「{assessment.rolls_up}」不是本方案中另一项考核的 code。")
+        _check_items(scheme, assessment, apath, source, report)
+        _check_grades(scheme, assessment, apath, report)
+        _check_formulas(scheme, assessment, apath, source is not None, report)
+    if any(i.by_post for a in scheme.assessments for i in a.walk()):
+        if not scheme.posts:
+            report(("assessments",), "missing-key", "有项目写了 by_post: true，但方案没有 posts（各岗位的项目）。")
+        if not scheme.people.post:
+            report(("people",), "missing-key", "有按岗位区分的项目，people 中要写 post: 岗位列的列名。")
+    for i, defect in enumerate(scheme.acknowledged_defects):
+        if (defect.code, defect.at) not in used_defects:
+            report(("acknowledged_defects", i), "bad-value", f"声明的原文缺陷（{defect.code} 于 {defect.at}）在方案中并不存在；请删除这条声明。")
+
+
+def _unique(objects: list, attr: str, path: tuple, what: str, report) -> None:
+    seen: set = set()
+    for i, obj in enumerate(objects):
+        value = getattr(obj, attr)
+        if value in seen:
+            report(path + (i, attr), "duplicate-code", f"{what}「{value}」重复出现。")
+        seen.add(value)
+
+
+def _walk_paths(items: list[Item], path: tuple) -> Iterator[tuple[Item, tuple]]:
+    for i, item in enumerate(items):
+        here = path + (i,)
+        yield item, here
+        yield from _walk_paths(item.children, here + ("children",))
+
+
+def _check_items(scheme: Scheme, assessment: Assessment, apath: tuple, source: Assessment | None, report) -> None:
+    codes: dict[str, tuple] = {}
+    groups = [(assessment.items, apath + ("items",), "")]
+    groups += [(post.items, ("posts", pi, "items"), post.name) for pi, post in enumerate(scheme.posts)]
+    for items, base, post in groups:
+        for item, path in _walk_paths(items, base):
+            key = f"{post}/{item.code}" if post else item.code
+            if key in codes or (post and item.code in codes):
+                report(path + ("code",), "duplicate-code", f"项目代码「{item.code}」重复。")
+            codes[key] = path
+            _check_sum(item, path, scheme, report)
+            rule = item.rule
+            if isinstance(rule, Coefficient) and rule.period is not None:
+                labels = source.period_labels if source else []
+                if rule.period not in labels:
+                    report(path + ("score", "period"), "unknown-name", f"period「{rule.period}」不是 rolls_up 所指考核的考核期（{'、'.join(labels) or '未写 rolls_up'}）。")
+            if rule is not None and getattr(rule, "kind", "") == "period_score" and source is None:
+                report(path + ("score",), "missing-key", "period_score 只能用于写了 rolls_up 的年度考核。")
+    if assessment.total_max is not None and assessment.combine == "sum":
+        total = sum((i.max or Decimal(0) for i in assessment.items), Decimal(0))
+        if total != assessment.total_max:
+            report(apath + ("total_max",), "items-do-not-sum", f"各项满分之和是 {fmt(total)} 分，与总分 {fmt(assessment.total_max)} 分不符。", at=assessment.code)
+
+
+def _check_sum(item: Item, path: tuple, scheme: Scheme, report) -> None:
+    if item.combine == "weighted":
+        weights = [c.weight for c in item.children]
+        if any(w is None for w in weights):
+            report(path, "missing-key", f"「{item.name}」按权重合成，每个子项都要写 weight。")
+        elif sum(weights, Decimal(0)) != 1:
+            report(path, "items-do-not-sum", f"「{item.name}」各子项权重之和是 {fmt(sum(weights, Decimal(0)) * 100)}%，应为 100%。", at=item.code)
+        return
+    if item.max is None:
+        return
+    if item.children:
+        total = sum((c.max or Decimal(0) for c in item.children), Decimal(0))
+        if total != item.max:
+            names = "、".join(f"{c.name} {fmt(c.max)}" for c in item.children)
+            report(path, "items-do-not-sum", f"「{item.name}」满分 {fmt(item.max)} 分，但子项合计 {fmt(total)} 分（{names}）。", at=item.code)
+    if item.by_post:
+        for pi, post in enumerate(scheme.posts):
+            total = sum((c.max or Decimal(0) for c in post.items), Decimal(0))
+            if total != item.max:
+                names = "、".join(f"{c.name} {fmt(c.max)}" for c in post.items)
+                report(("posts", pi), "items-do-not-sum", f"岗位「{post.name}」的{item.name}应为 {fmt(item.max)} 分，但下列项目合计 {fmt(total)} 分：{names}。", at=f"posts/{post.name}")
+
+
+def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) -> None:
+    grades = assessment.grades
+    gpath = apath + ("grades",)
+    known = set(grades.order) if grades else set()
+    if grades and grades.bands:
+        floor = Decimal(0)
+        if any(isinstance(i.rule, (Deduct, Entered)) and getattr(i.rule, "allow_negative", False) for i in assessment.walk()):
+            floor = None
+        ceiling = assessment.total_max
+        if ceiling is None and all(i.max is not None for i in assessment.items) and not assessment.adjustments:
+            ceiling = sum((i.max for i in assessment.items if i.max is not None), Decimal(0))
+        overlaps, gaps = bands_mod.analyze(grades.bands, assessment.places, floor, ceiling)
+        for a, b in overlaps:
+            report(gpath + ("bands",), "bands-overlap", f"等次「{a.grade}」（{a.words()}）与「{b.grade}」（{b.words()}）的分数段重叠。")
+        if grades.gap_policy == "none":
+            for gap in gaps:
+                between = "、".join(f"「{b.grade}」" for b in (gap.below, gap.above) if b)
+                report(
+                    gpath + ("bands",),
+                    "bands-gap",
+                    f"总分保留 {assessment.places} 位小数时，{gap.words()} 不属于任何等次（在 {between} 之间）；补齐分数段，或写 gap_policy: lower / upper 声明归属。",
+                )
+    for qi, quota in enumerate(assessment.quotas):
+        if quota.grade not in known:
+            report(apath + ("quotas", qi, "grade"), "unknown-name", f"名额限制的等次「{quota.grade}」不在 grades.order 中。")
+        if quota.scope not in ("unit", "department") and quota.scope not in {scheme.people.unit, *[i.name for i in [*scheme.inputs, *assessment.inputs]]}:
+            report(apath + ("quotas", qi, "scope"), "unknown-name", f"scope「{quota.scope}」应为 unit、department，或 people.unit 声明的列。")
+        if quota.at_most is not None and quota.at_least is not None and quota.at_least > quota.at_most:
+            report(apath + ("quotas", qi), "quota-impossible", "不少于的比例大于不超过的比例。")
+    for oi, override in enumerate(assessment.overrides):
+        if override.grade and override.grade not in known:
+            report(apath + ("overrides", oi, "grade"), "unknown-name", f"等次「{override.grade}」不在 grades.order 中。")
+    publicity = scheme.publicity_for(assessment)
+    for grade in publicity.grades or []:
+        if grade not in known:
+            report(apath + ("publicity",), "unknown-name", f"公示的等次「{grade}」不在 grades.order 中。")
+
+
+def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, rolls_up: bool, report) -> None:
+    names = formula_names(scheme, assessment)
+    functions = HISTORY_FUNCTIONS if rolls_up else set()
+    sources: list[tuple[tuple, str]] = []
+    for oi, override in enumerate(assessment.overrides):
+        for key in ("when", "requires"):
+            text = getattr(override, key)
+            if text:
+                sources.append((apath + ("overrides", oi, key), text))
+    for item, path in _walk_paths(assessment.items, apath + ("items",)):
+        if isinstance(item.rule, FormulaRule):
+            sources.append((path + ("score", "expr"), item.rule.expr))
+    for path, text in sources:
+        try:
+            parse_formula(text, names, functions)
+        except FormulaError as exc:
+            report(path, exc.code, str(exc))

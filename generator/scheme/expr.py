@@ -1,0 +1,249 @@
+"""A small, safe evaluator for the formulas and conditions a scheme may declare.
+
+A YAML string is never run as Python. We parse it with `ast.parse(mode="eval")` (parsing only)
+and walk the tree ourselves, allowing just: numbers, quoted text, declared names, + - * /,
+comparisons, 且/或/非 (and/or/not), and a few functions. Anything else (attributes,
+subscripts, lambdas, comprehensions, calls of undeclared functions) is rejected at load time,
+and so is any name the scheme has not declared. Numbers are Decimal from their text.
+
+Chinese names are valid identifiers, so `病事假天数 > 考核天数 / 2` is a formula; 且/或/非 are
+accepted as spellings of and/or/not, and ≥ ≤ ≠ × ÷ as their ASCII forms.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from generator.core.numbers import ceil_int, floor_int, fmt
+
+_SPELLINGS = [
+    ("≥", ">="),
+    ("≤", "<="),
+    ("≠", "!="),
+    ("×", "*"),
+    ("÷", "/"),
+    ("（", "("),
+    ("）", ")"),
+    ("，", ","),
+    ("“", '"'),
+    ("”", '"'),
+]
+_WORDS = {"且": " and ", "或": " or ", "非": " not "}
+
+_CMP = {
+    ast.Gt: (lambda a, b: a > b, "大于"),
+    ast.GtE: (lambda a, b: a >= b, "大于或等于"),
+    ast.Lt: (lambda a, b: a < b, "小于"),
+    ast.LtE: (lambda a, b: a <= b, "小于或等于"),
+    ast.Eq: (lambda a, b: a == b, "等于"),
+    ast.NotEq: (lambda a, b: a != b, "不等于"),
+}
+_BIN = {
+    ast.Add: (lambda a, b: a + b, "+"),
+    ast.Sub: (lambda a, b: a - b, "−"),
+    ast.Mult: (lambda a, b: a * b, "×"),
+    ast.Div: (lambda a, b: a / b, "÷"),
+}
+
+MAX_LENGTH = 500
+# Functions over a person's earlier periods, available in roll-ups (supplied by rollup.py).
+HISTORY_FUNCTION_NAMES = {"次数", "全部", "期数"}
+
+
+class FormulaError(ValueError):
+    def __init__(self, message: str, code: str = "bad-formula"):
+        super().__init__(message)
+        self.code = code
+
+
+# Functions a formula may call. Each takes evaluated arguments. History functions (次数, 全部…) are
+# supplied by the roll-up context; these are the pure ones.
+def _fn_min(*args: Decimal) -> Decimal:
+    return min(args)
+
+
+def _fn_max(*args: Decimal) -> Decimal:
+    return max(args)
+
+
+PURE_FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "min": _fn_min,
+    "max": _fn_max,
+    "取整": lambda x: Decimal(floor_int(x)),
+    "向上取整": lambda x: Decimal(ceil_int(x)),
+}
+
+
+def _normalize(text: str) -> str:
+    for a, b in _SPELLINGS:
+        text = text.replace(a, b)
+    # 且/或/非 are operators only as separate words (spaces around them), so a column name such
+    # as 失职或投诉 stays one name.
+    return re.sub(r"(?:(?<=\s)|^)([且或非])(?=\s)", lambda m: _WORDS[m.group(1)], text).strip()
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A parsed formula: its source text, tree and the names it uses."""
+
+    source: str
+    tree: ast.Expression
+    names: frozenset[str]
+
+    def evaluate(self, values: Mapping[str, Any], functions: Mapping[str, Callable[..., Any]] | None = None) -> Any:
+        funcs = dict(PURE_FUNCTIONS)
+        if functions:
+            funcs.update(functions)
+        try:
+            return _eval(self.tree.body, values, funcs)
+        except (TypeError, ArithmeticError):  # an empty cell (None) or text in arithmetic
+            raise FormulaError(f"公式中有值为空或不是数字，无法计算：{self.source}", "missing-value") from None
+
+    def describe(self) -> str:
+        """The formula in Chinese words for the handbook."""
+        return _describe(self.tree.body)
+
+
+def parse_formula(source: str, allowed_names: set[str] | None, allowed_functions: set[str] | None = None) -> Formula:
+    """Parse and check `source`; raise FormulaError naming what is not allowed.
+
+    `allowed_names=None` skips the name check: for evaluating a formula the scheme check passed.
+    """
+    if not isinstance(source, str) or not source.strip():
+        raise FormulaError("公式为空")
+    if len(source) > MAX_LENGTH:
+        raise FormulaError(f"公式超过 {MAX_LENGTH} 个字符")
+    text = _normalize(source.strip())
+    try:
+        tree = ast.parse(text, mode="eval")
+    except SyntaxError as exc:
+        raise FormulaError(f"公式写法不对：{exc.msg}（{source}）") from None
+    functions = set(PURE_FUNCTIONS) | (allowed_functions if allowed_functions is not None else HISTORY_FUNCTION_NAMES)
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+        elif isinstance(node, ast.Call):
+            if not isinstance(node.func, ast.Name) or node.func.id.startswith("__"):
+                raise FormulaError(f"公式中不允许这种调用：{source}")
+            if node.func.id not in functions:
+                raise FormulaError(f"不支持的函数「{node.func.id}」；可用：{'、'.join(sorted(functions))}", "unknown-name")
+            if node.keywords:
+                raise FormulaError("函数不支持 名字=值 形式的参数")
+        elif not isinstance(
+            node,
+            (
+                ast.Expression,
+                ast.BoolOp,
+                ast.And,
+                ast.Or,
+                ast.UnaryOp,
+                ast.Not,
+                ast.USub,
+                ast.UAdd,
+                ast.BinOp,
+                ast.Compare,
+                ast.Constant,
+                ast.Load,
+                *_CMP.keys(),
+                *_BIN.keys(),
+            ),
+        ):
+            raise FormulaError(f"公式中不允许「{type(node).__name__}」这种写法：{source}")
+        if isinstance(node, ast.Constant) and not isinstance(node.value, (int, float, str)) or (
+            isinstance(node, ast.Constant) and isinstance(node.value, bool)
+        ):
+            raise FormulaError(f"公式中不允许常量 {node.value!r}")
+    call_names = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    unknown = sorted((names - call_names) - allowed_names) if allowed_names is not None else []
+    if unknown:
+        raise FormulaError(
+            f"公式中的「{'」「'.join(unknown)}」没有在方案中声明（可用：{'、'.join(sorted(allowed_names)) or '无'}）",
+            "unknown-name",
+        )
+    # Number literals: re-read from the source text so 0.1 is Decimal('0.1'), never a float.
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+            segment = ast.get_source_segment(text, node) or str(node.value)
+            node.value = Decimal(segment.replace("_", ""))  # type: ignore[assignment]
+    return Formula(source, tree, frozenset(names - call_names))
+
+
+def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable[..., Any]]) -> Any:
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.Name):
+        if node.id not in values:
+            raise FormulaError(f"缺少「{node.id}」的值", "missing-value")
+        return values[node.id]
+    if isinstance(node, ast.BoolOp):
+        results = [_truthy(_eval(v, values, funcs)) for v in node.values]
+        return all(results) if isinstance(node.op, ast.And) else any(results)
+    if isinstance(node, ast.UnaryOp):
+        operand = _eval(node.operand, values, funcs)
+        if isinstance(node.op, ast.Not):
+            return not _truthy(operand)
+        return -operand if isinstance(node.op, ast.USub) else operand
+    if isinstance(node, ast.BinOp):
+        left, right = _eval(node.left, values, funcs), _eval(node.right, values, funcs)
+        if isinstance(node.op, ast.Div) and right == 0:
+            raise FormulaError("公式中出现了除以 0", "missing-value")
+        return _BIN[type(node.op)][0](left, right)
+    if isinstance(node, ast.Compare):
+        left = _eval(node.left, values, funcs)
+        for op, comparator in zip(node.ops, node.comparators):
+            right = _eval(comparator, values, funcs)
+            if left is None or right is None:
+                return False
+            if not _CMP[type(op)][0](left, right):
+                return False
+            left = right
+        return True
+    if isinstance(node, ast.Call):
+        assert isinstance(node.func, ast.Name)
+        args = [_eval(a, values, funcs) for a in node.args]
+        return funcs[node.func.id](*args)
+    raise FormulaError(f"无法计算：{ast.dump(node)}")
+
+
+def _truthy(value: Any) -> bool:
+    if isinstance(value, str):
+        return value not in ("", "否", "无")
+    return bool(value)
+
+
+def _describe(node: ast.AST) -> str:
+    if isinstance(node, ast.Constant):
+        return fmt(node.value) if isinstance(node.value, Decimal) else f"「{node.value}」"
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.BoolOp):
+        word = "并且" if isinstance(node.op, ast.And) else "或者"
+        return f" {word} ".join(_describe(v) for v in node.values)
+    if isinstance(node, ast.UnaryOp):
+        if isinstance(node.op, ast.Not):
+            return f"并非（{_describe(node.operand)}）"
+        return f"−{_describe(node.operand)}" if isinstance(node.op, ast.USub) else _describe(node.operand)
+    if isinstance(node, ast.BinOp):
+        return f"{_describe(node.left)} {_BIN[type(node.op)][1]} {_describe(node.right)}"
+    if isinstance(node, ast.Compare):
+        parts = [_describe(node.left)]
+        for op, comp in zip(node.ops, node.comparators):
+            parts.append(f"{_CMP[type(op)][1]} {_describe(comp)}")
+        return " ".join(parts)
+    if isinstance(node, ast.Call):
+        assert isinstance(node.func, ast.Name)
+        return f"{node.func.id}（{'，'.join(_describe(a) for a in node.args)}）"
+    return ast.unparse(node)
+
+
+@functools.lru_cache(maxsize=1024)
+def compiled(source: str) -> Formula:
+    """A formula already checked against its scheme's names, parsed once."""
+    return parse_formula(source, None)

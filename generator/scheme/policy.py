@@ -1,0 +1,204 @@
+"""Grade policy models: grade scales, quotas, overrides and publicity settings.
+
+The arithmetic that applies them lives in quotas.py and overrides.py; these are the YAML shapes
+with the Chinese words the handbook shows for each.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from generator.core.numbers import fmt_share
+from generator.scheme.bands import Band
+from generator.scheme.base import Share, Strict
+
+
+class Grades(Strict):
+    """The grade scale, best first, and how a grade is reached: by bands on the total, or entered."""
+
+    order: list[str] = Field(min_length=1)
+    bands: list[Band] = []
+    entered: str | None = None  # the column holding a grade given directly (定性评定)
+    gap_policy: Literal["none", "lower", "upper"] = "none"
+    no_grade: str = "不确定等次"
+
+    @model_validator(mode="after")
+    def _shape(self):
+        if not self.bands and not self.entered:
+            raise ValueError("写 bands（按分数段定等次）或 entered（等次直接填写在某一列），至少写一个")
+        for band in self.bands:
+            if band.grade not in self.order:
+                raise ValueError(f"分数段的等次「{band.grade}」不在 order 中")
+        return self
+
+    def rank(self, grade: str) -> int:
+        return self.order.index(grade)
+
+    def next_below(self, grade: str) -> str | None:
+        i = self.order.index(grade)
+        return self.order[i + 1] if i + 1 < len(self.order) else None
+
+
+class Quota(Strict):
+    grade: str
+    scope: str = "unit"  # unit（全单位）| department（部门）| 一列的列名（如 考核单元）
+    at_most: Share | None = None
+    at_least: Share | None = None
+    rounding: Literal["floor", "ceil", "half_up"] | None = None
+    base: Literal["graded", "all"] = "graded"
+    ties: Literal["flag", "include_all", "exclude_all", "break_by"] = "flag"
+    break_by: list[str] = []
+    rank_by: list[str] = ["总分"]
+    text: str | None = None
+
+    @model_validator(mode="after")
+    def _shape(self):
+        if self.at_most is None and self.at_least is None:
+            raise ValueError("写 at_most（不超过）或 at_least（不少于）")
+        if self.ties == "break_by" and not self.break_by:
+            raise ValueError("ties: break_by 时要用 break_by 列出依次比较的项目")
+        return self
+
+    def scope_words(self) -> str:
+        return {"unit": "全单位", "department": "各部门"}.get(self.scope, f"每个{self.scope}")
+
+    def words(self) -> str:
+        base = "参加考核并确定等次的人数" if self.base == "graded" else "参加考核的总人数"
+        parts = []
+        if self.at_most is not None:
+            rounding = self.rounding or "floor"
+            how = {"floor": "不足 1 人的部分不计（向下取整）", "ceil": "不足 1 人按 1 人计（向上取整）", "half_up": "四舍五入"}[rounding]
+            parts.append(f"{self.scope_words()}「{self.grade}」不超过{base}的 {fmt_share(self.at_most)}，名额{how}")
+        if self.at_least is not None:
+            rounding = self.rounding or "ceil"
+            how = {"floor": "向下取整", "ceil": "向上取整", "half_up": "四舍五入"}[rounding]
+            parts.append(f"{self.scope_words()}「{self.grade}」不少于{base}的 {fmt_share(self.at_least)}（{how}）")
+        order = "按" + "、".join(self.rank_by) + "从高到低排序"
+        ties = {
+            "flag": "名额线上分数相同的，提交领导小组决定，决定之前不予公示",
+            "include_all": "名额线上分数相同的，全部保留该等次",
+            "exclude_all": "名额线上分数相同的，全部不得该等次",
+            "break_by": "名额线上分数相同的，依次比较" + "、".join(self.break_by),
+        }[self.ties]
+        return "；".join(parts) + f"。超出名额的，{order}，排在名额之外的降为下一等次；{ties}。"
+
+
+class Override(Strict):
+    kind: Literal["no_grade", "force", "cap", "gate"]
+    when: str | None = None  # condition formula
+    grade: str | None = None
+    requires: str | None = None  # gate: the condition the grade requires
+    label: str | None = None  # no_grade: 不确定等次 / 不参加考核 …
+    reason: str
+
+    @model_validator(mode="after")
+    def _shape(self):
+        if self.kind in ("force", "cap", "gate") and not self.grade:
+            raise ValueError(f"{self.kind} 要写 grade")
+        if self.kind == "gate" and not self.requires:
+            raise ValueError("gate 要写 requires：得到该等次须满足的条件")
+        if self.kind != "gate" and not self.when:
+            raise ValueError(f"{self.kind} 要写 when：在什么条件下适用")
+        return self
+
+
+class Publicity(Strict):
+    """What a 公示 shows. Private by default: name, department and proposed grade only."""
+
+    publish: bool = True
+    grades: list[str] | None = None  # default: the best grade
+    columns: list[Literal["姓名", "部门", "岗位", "等次", "总分", "名次"]] = ["姓名", "部门", "等次"]
+    order: Literal["stroke", "department", "score"] = "stroke"
+    days: int = Field(default=5, ge=1, le=30)
+    objection: str = "对公示对象有异议的，请在公示期内向考核办公室反映；反映情况要实事求是，并请署真实姓名。"
+    title: str | None = None
+    summary_columns: list[Literal["平均分", "中位数", "最高分", "最低分"]] = []
+    # In the public edition a department with fewer people than this shows no grade distribution
+    # for that period: with two people, "较差 1 人" names someone.
+    public_min_group: int = Field(default=3, ge=1, le=50)
+
+
+# Documentation of the policy kinds for the user guide: (key, title, what it does, example from a seed).
+POLICY_DOCS: list[tuple[str, str, str, str]] = [
+    (
+        "adjustments",
+        "加减分（弹性指标、奖项加分）",
+        "在各项得分之和上加分或减分：bonus 加分、penalty 减分、awards 按奖项加分（成绩表中填奖项名称，多项用、分隔）。"
+        "cap 是上限；factor 按某一列区分倍数（如 领导班子成员按一半加分）。「同一件事不累计」由填表人把握。",
+        """\
+adjustments:                              # 003 篇二：弹性指标加减分最高均不超过5分
+  - {kind: bonus, name: 加分指标, column: 加分, cap: 5}
+  - {kind: penalty, name: 减分指标, column: 减分, cap: 5}
+  - kind: awards                          # 001：获县委政府奖加2分……单位领导班子成员按一半加分
+    name: 个人获奖加分
+    column: 个人获奖
+    points: {本单位先进个人: 1, 县级奖励: 2, 省级奖励: 3, 国家级奖励: 5}
+    factor: {by: 身份, values: {领导班子成员: 0.5}}""",
+    ),
+    (
+        "grades",
+        "等次与分数段（含/不含）",
+        "order 从高到低列出等次；bands 给出每个等次的分数段：at_least（含）、above（不含）、at_most（含）、below（不含）。"
+        "分数段重叠或留有空档会报错；原文确有空档的，用 gap_policy: lower / upper 声明空档归入下一等次或上一等次，手册会列出每个空档。"
+        "定性评定的方案用 entered: 列名，等次由考核人直接填写。",
+        """\
+grades:                                   # 003 篇二：好90分及以上，较好75-89分，一般60-74分，较差60分以下
+  order: [好, 较好, 一般, 较差]
+  bands:
+    - {grade: 好, at_least: 90}
+    - {grade: 较好, at_least: 75, at_most: 89}
+    - {grade: 一般, at_least: 60, at_most: 74}
+    - {grade: 较差, below: 60}
+  gap_policy: lower                       # 89.50 分归入较好""",
+    ),
+    (
+        "quotas",
+        "比例限制（名额）",
+        "at_most 不超过、at_least 不少于某一比例；scope 是范围：unit 全单位、department 各部门，或一列的列名（如 考核单元）。"
+        "名额按精确小数计算，默认不超过向下取整、不少于向上取整（rounding 可改）。超出名额的按 rank_by 排序后降为下一等次；"
+        "名额线上分数相同的按 ties 处理：flag（默认，提交领导小组，决定前不公示）、include_all、exclude_all、break_by（依次比较 break_by 列出的项目）。",
+        """\
+quotas:                                   # 003 篇六：同一考核单元好等次不能超过40%，全单位也不能超过40%
+  - {grade: 好, scope: 考核单元, at_most: 40%}
+  - {grade: 好, scope: unit, at_most: 40%, ties: flag}""",
+    ),
+    (
+        "overrides",
+        "特殊情形（不确定等次、直接定等、等次上限、评定条件）",
+        "按书写顺序适用：no_grade 不确定等次（保留理由）、force 直接确定等次（不因名额降等）、cap 不得高于某等次、"
+        "gate 得到某等次须满足的条件（不满足降为下一等次）。条件用公式书写，只能使用方案中声明的列名和项目代码；"
+        "年度汇总中还可用 次数(\"好\")、全部(\"较差\")、期数()。",
+        """\
+overrides:                                # 003 篇二
+  - kind: no_grade
+    when: 试用期
+    reason: 新录用的公务员在试用期内参加平时考核，只写评语，不确定等次
+  - kind: force
+    grade: 好
+    when: 急难险重表现突出
+    reason: 承担急难险重任务表现突出的，当期直接确定为好等次
+  - kind: cap                             # 年度考核
+    grade: 不称职
+    when: 全部("较差")
+    reason: 平时考核结果均为较差等次的，年度考核直接确定为不称职等次
+  - kind: gate                            # 003 篇三：年度优秀等次人选应从平时考核成绩85分以上的人员中产生
+    grade: 优秀
+    requires: pingshi >= 85
+    reason: 年度考核优秀等次人选应从平时考核成绩 85 分以上的人员中产生""",
+    ),
+    (
+        "publicity",
+        "公示设置",
+        "grades 公示哪些等次（默认最高等次）；columns 列出哪些信息（默认 姓名、部门、等次，可加 岗位、总分、名次；不会公示编号）；"
+        "order 排序（stroke 姓氏笔画，默认；department；score）；days 公示几个工作日；objection 复核（异议）说明。",
+        """\
+publicity:
+  grades: [好]
+  columns: [姓名, 部门, 等次]
+  order: stroke
+  days: 5
+  objection: 对公示对象有异议的，请于公示期内向局人事科反映。""",
+    ),
+]

@@ -1,0 +1,103 @@
+"""What every rule kind has in common.
+
+A rule kind is one pydantic model (its YAML shape) with three methods:
+- `columns(item)`: the sheet columns it reads, with their types and ranges, so that the results
+  loader can check every cell (and `kaohe template` can make drop-downs and validation);
+- `compute(item, ctx)`: the item's score from typed cell values, with the steps that explain it
+  when ctx.explain is set (the value must never depend on that flag: tests grade both ways);
+- `describe(item)`: the rule in Chinese words for the handbook, generated from the rule itself.
+
+The model's docstring is its user documentation and `EXAMPLE` a YAML snippet from a seed scheme;
+the user guide renders both, so the guide cannot fall behind the code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, ClassVar, Literal, Protocol
+
+from generator.scheme.base import Strict
+
+
+class Item(Protocol):
+    """What a rule reads of the item it belongs to (generator.scheme.model.Item). A protocol rather
+    than an import, because the item model is built from the rule kinds: importing it here would
+    make the two modules import each other."""
+
+    name: str
+    max: Decimal | None
+
+
+ColumnType = Literal["number", "amounts", "choice", "text", "yesno", "choices"]
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One column a scheme expects in a results sheet."""
+
+    name: str
+    type: ColumnType = "number"
+    min: Decimal | None = None
+    max: Decimal | None = None
+    choices: tuple[str, ...] = ()
+    required: bool = True
+    places: int | None = None
+    # for a list of amounts (扣3—5分 each time): the range one amount must fall in
+    each_min: Decimal | None = None
+    each_max: Decimal | None = None
+    note: str = ""  # shown in the template header and the guide: 满分 20
+
+
+@dataclass(slots=True)
+class Outcome:
+    value: Decimal | None
+    # Empty tuples by default: one Outcome per item of every person, most with neither; a rule
+    # that appends passes its own list.
+    steps: list[str] | tuple[()] = ()
+    # problems found while computing (a missing component): (column, code, message)
+    problems: list[tuple[str, str, str]] | tuple[()] = ()
+
+
+@dataclass
+class ItemContext:
+    """What an item rule can see: one person's typed values and, in a roll-up, their history."""
+
+    values: dict[str, Any]
+    # the roll-up's view of earlier periods: label -> PeriodView (see rollup.py); empty otherwise
+    history: dict[str, Any] = field(default_factory=dict)
+    # functions for formulas (次数, 全部…), supplied in roll-ups
+    functions: dict[str, Callable[..., Any]] = field(default_factory=dict)
+    # values of items computed so far (code -> Decimal), for formulas
+    item_values: dict[str, Decimal | None] = field(default_factory=dict)
+    # False while grading a whole archive: rules then skip their Chinese steps (most of the engine's
+    # time), which are produced again on demand by re-grading one person (PersonResult.explained).
+    explain: bool = True
+
+    def get(self, column: str) -> Any:
+        return self.values.get(column)
+
+
+class Rule(Strict):
+    """Base class of item rules; subclasses set `kind` as a Literal."""
+
+    EXAMPLE: ClassVar[str] = ""
+    TITLE: ClassVar[str] = ""
+
+    def columns(self, item: Item) -> list[ColumnSpec]:
+        return []
+
+    def compute(self, item: Item, ctx: ItemContext) -> Outcome:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def describe(self, item: Item) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def names(self) -> set[str]:
+        """Names this rule makes available to formulas (its input columns)."""
+        return set()
+
+
+def column_or_name(column: str | None, item: Item) -> str:
+    return column or item.name

@@ -1,0 +1,58 @@
+"""formula: an item computed by a declared formula over declared names (safe, never Python)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import ClassVar, Literal
+
+from generator.core.numbers import fmt
+from generator.scheme.expr import Formula, FormulaError, compiled
+from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule
+
+
+class FormulaRule(Rule):
+    """公式：用四则运算把已声明的列、前面项目的代码和汇总函数组合起来，如
+    「平时考核优秀率 × 40% + 年终测评优秀率 × 60%」。公式只做计算，不能运行任何程序；
+    用到的名字必须在 inputs 中声明或是前面的项目代码。汇总函数：次数("优秀")、期数()。
+    inputs 中用到的列在这里列出，以便成绩表生成这些列。"""
+
+    TITLE: ClassVar[str] = "公式"
+    EXAMPLE: ClassVar[str] = """\
+- code: youxiulv
+  name: 年度考核优秀率
+  max: 1
+  places: 4
+  score:                                  # 003 篇七：平时考核优秀率×40% + 年终考核测评优秀率×60%
+    kind: formula
+    expr: 次数("优秀") / 3 * 0.4 + 优秀票 / 测评人数 * 0.6
+    uses: [优秀票, 测评人数]"""
+
+    kind: Literal["formula"] = "formula"
+    expr: str
+    uses: list[str] = []
+
+    def columns(self, item):
+        return [ColumnSpec(name, "number", Decimal(0), None) for name in self.uses]
+
+    def names(self):
+        return set(self.uses)
+
+    def compiled(self) -> Formula:
+        return compiled(self.expr)
+
+    def compute(self, item, ctx: ItemContext) -> Outcome:
+        values = {**{k: v for k, v in ctx.values.items()}, **{k: v for k, v in ctx.item_values.items()}}
+        try:
+            value = self.compiled().evaluate(values, ctx.functions)
+        except FormulaError as exc:
+            return Outcome(None, [f"公式无法计算：{exc}"], [("", exc.code if exc.code != "bad-formula" else "missing-value", str(exc))])
+        if not isinstance(value, Decimal):
+            value = Decimal(value)
+        return Outcome(value, [f"{self.expr} = {fmt(value)}"] if ctx.explain else [])
+
+    def describe(self, item) -> str:
+        try:
+            words = self.compiled().describe()
+        except FormulaError:
+            words = self.expr
+        return f"按公式计算：{words}。"

@@ -1,0 +1,95 @@
+"""period_score: a year's item taken from the person's results in the periods of another assessment."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import ClassVar, Literal
+
+from generator.core.numbers import fmt
+from generator.scheme.base import Num
+from generator.scheme.rules.base import ItemContext, Outcome, Rule
+
+
+class PeriodScore(Rule):
+    """平时成绩汇总：从本方案平时考核各期的结果汇总出年度的一项。
+    of: total（各期总分，默认）或某个项目的代码；也可用 points 把各期等次折成分数（A 90 / B 80 …）。
+    combine: mean（平均，默认）或 sum（求和）；divide_by 写明固定除数（如「4个季度评分总和 / 4」）。
+    periods 列出参加汇总的期（默认全部）；某期没有成绩（或未定等次）时 missing: error（报错，默认）
+    或 skip（按实际期数计算）。"""
+
+    TITLE: ClassVar[str] = "平时成绩汇总（各期平均、求和、等次折分）"
+    EXAMPLE: ClassVar[str] = """\
+- code: pingshi
+  name: 平时考核成绩
+  max: 100
+  score:                                  # 003 篇三：A、B、C、D 四个档次对应分值 90、80、70、60
+    kind: period_score
+    points: {A: 90, B: 80, C: 70, D: 60}
+    combine: mean
+    missing: skip"""
+
+    kind: Literal["period_score"] = "period_score"
+    of: str = "total"
+    points: dict[str, Num] | None = None
+    combine: Literal["mean", "sum"] = "mean"
+    divide_by: Num | None = None
+    periods: list[str] | None = None
+    missing: Literal["error", "skip"] = "error"
+
+    def compute(self, item, ctx: ItemContext) -> Outcome:
+        labels = self.periods or sorted(ctx.history)
+        values: list[tuple[str, Decimal]] = []
+        steps: list[str] = []
+        absent: list[str] = []
+        for label in labels:
+            view = ctx.history.get(label)
+            value = None
+            if view is not None:
+                if self.points is not None:
+                    value = self.points.get(view.grade) if view.grade else None
+                    if value is not None and ctx.explain:
+                        steps.append(f"{label} {view.grade} → {fmt(value)} 分")
+                else:
+                    value = view.total if self.of == "total" else view.items.get(self.of)
+                    if value is not None and ctx.explain:
+                        steps.append(f"{label} {fmt(value)} 分")
+            if value is None:
+                absent.append(label)
+            else:
+                values.append((label, value))
+        outcome = Outcome(None, steps, [])
+        if absent and (self.missing == "error" or not values):
+            outcome.steps.append(f"缺少 {'、'.join(absent)} 的成绩，不能汇总")
+            outcome.problems.append(("", "period-missing", f"缺少 {'、'.join(absent)} 期的成绩或等次，无法汇总「{item.name}」。"))
+            return outcome
+        if absent and ctx.explain:
+            outcome.steps.append(f"{'、'.join(absent)} 无成绩或未定等次，不计入")
+        total = sum((v for _, v in values), Decimal(0))
+        if self.divide_by is not None:
+            value = total / self.divide_by
+        elif self.combine == "mean":
+            value = total / len(values)
+        else:
+            value = total
+        if ctx.explain:  # words only when asked: this runs for every person of every roll-up
+            if self.divide_by is not None:
+                outcome.steps.append(f"合计 {fmt(total)} ÷ {fmt(self.divide_by)} = {fmt(value)} 分")
+            elif self.combine == "mean":
+                outcome.steps.append(f"合计 {fmt(total)} ÷ {len(values)} 期 = {fmt(value)} 分")
+            else:
+                outcome.steps.append(f"合计 {fmt(total)} 分")
+        outcome.value = value
+        return outcome
+
+    def describe(self, item) -> str:
+        which = "、".join(self.periods) if self.periods else "各期"
+        if self.points is not None:
+            src = "等次折分（" + " / ".join(f"{k} {fmt(v)}" for k, v in self.points.items()) + "）"
+        else:
+            src = "总分" if self.of == "total" else f"「{self.of}」项得分"
+        if self.divide_by is not None:
+            how = f"求和后除以 {fmt(self.divide_by)}"
+        else:
+            how = "取平均" if self.combine == "mean" else "求和"
+        miss = "缺少某期成绩时报错" if self.missing == "error" else "某期没有成绩或未定等次的，按实际期数计算"
+        return f"取平时考核{which}的{src}，{how}；{miss}。"

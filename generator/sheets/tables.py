@@ -1,0 +1,268 @@
+"""Read a results sheet (CSV or XLSX) into rows of text cells that know where they are.
+
+Everything an HR office's Excel really produces is handled here, so the loader above sees one
+shape: UTF-8, UTF-8 with BOM or GB18030/GBK CSV (the encoding used is reported); .xlsx with a
+merged title row above the header, a two-row header, numbers stored as text, trailing 合计 or
+备注 rows and blank rows. Limits keep a hostile file from exhausting memory or time.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from generator.core.problems import Problems
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_COLUMNS = 1000
+MAX_ROWS = 100_000
+MAX_CELL_CHARS = 10_000
+MAX_CELLS = 2_000_000  # all rows together: 100,000 rows of 999 empty cells is a 50 MB file but 10 GB in memory
+HEADER_SEARCH_ROWS = 15
+
+_TRAILER_WORDS = ("合计", "总计", "小计", "备注", "说明", "制表", "审核", "填表", "注：", "注:")
+
+
+@dataclass(slots=True)
+class Cell:
+    value: str
+    row: int  # 1-based physical row
+    column: int  # 1-based
+
+
+@dataclass
+class Table:
+    file: str  # as shown to the user (relative path)
+    sheet: str | None
+    encoding: str | None  # for CSV: which encoding was detected
+    rows: list[list[Cell]] = field(default_factory=list)  # physical rows, each a list of cells
+    row_count: int = 0
+
+
+def column_letter(index: int) -> str:
+    """1 → A, 27 → AA."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def where(table: Table, row: int, column: int | None = None, header: str | None = None) -> str:
+    """成绩表.xlsx › Sheet1 › 第12行 › D列「得分」"""
+    parts = [table.file]
+    if table.sheet:
+        parts.append(table.sheet)
+    parts.append(f"第{row}行")
+    if column is not None:
+        parts.append(f"{column_letter(column)}列" + (f"「{header}」" if header else ""))
+    return " › ".join(parts)
+
+
+def read_table(path: Path, shown: str, problems: Problems) -> Table | None:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        problems.add(shown, None, None, "file-unreadable", f"无法读取文件：{exc.strerror or exc}")
+        return None
+    if size > MAX_FILE_BYTES:
+        problems.add(shown, None, None, "file-too-large", f"文件有 {size // 1024 // 1024} MB，超过 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限。")
+        return None
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _read_csv(path, shown, problems)
+    if suffix == ".xlsx":
+        return _read_xlsx(path, shown, problems)
+    problems.add(shown, None, None, "sheet-unreadable", f"不支持 {suffix} 文件；请保存为 .xlsx 或 .csv（.xls 请在 Excel 中另存为 .xlsx）。")
+    return None
+
+
+def decode_csv(raw: bytes) -> tuple[str | None, str | None]:
+    """(text, encoding name) or (None, None) when no encoding fits."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        try:
+            return raw[3:].decode("utf-8"), "UTF-8（带 BOM）"
+        except UnicodeDecodeError:
+            return None, None
+    try:
+        return raw.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            return None, None
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return None, None
+    if _looks_like_chinese(text):
+        return text, "GB18030/GBK"
+    return None, None
+
+
+def _looks_like_chinese(text: str) -> bool:
+    """GB18030 decodes almost any bytes; reject text that is mostly rare characters (Big5, binary)."""
+    sample = [ch for ch in text[:5000] if ord(ch) > 127]
+    if not sample:
+        return True
+    common = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fa5" or unicodedata.category(ch).startswith(("P", "Z", "S")) or "\uff00" <= ch <= "\uffef")
+    rare = sum(1 for ch in sample if unicodedata.category(ch) in ("Co", "Cn") or "\u3400" <= ch <= "\u4dbf" or ord(ch) > 0xFFFF)
+    return rare == 0 and common / len(sample) > 0.9 and _frequent_share(sample) > 0.3
+
+
+_FREQUENT = set(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞考核科室优秀称职基本良较差等次得姓名编号总季度年试用期事病假旷迟到早退"
+)
+
+
+def _frequent_share(sample: list[str]) -> float:
+    han = [ch for ch in sample if "\u4e00" <= ch <= "\u9fa5"]
+    if not han:
+        return 1.0
+    return sum(1 for ch in han if ch in _FREQUENT) / len(han)
+
+
+def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
+    raw = path.read_bytes()
+    text, encoding = decode_csv(raw)
+    if text is None:
+        problems.add(
+            shown, None, None, "encoding-unknown",
+            "无法识别文件编码（支持 UTF-8、UTF-8 带 BOM、GBK/GB18030）；请在 Excel 中「另存为」→「CSV UTF-8（逗号分隔）」，或保存为 .xlsx。",
+        )
+        return None
+    table = Table(shown, None, encoding)
+    sample = text[:4096]
+    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    csv.field_size_limit(MAX_CELL_CHARS * 4 + 16)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    row_number = cells = 0
+    try:
+        for row_number, values in enumerate(reader, start=1):
+            if row_number > MAX_ROWS:
+                problems.add(shown, row_number, None, "file-too-large", f"超过 {MAX_ROWS} 行；请检查文件。", where=where(table, row_number))
+                return None
+            if len(values) > MAX_COLUMNS:
+                problems.add(shown, row_number, None, "file-too-large", f"这一行有 {len(values)} 列，超过 {MAX_COLUMNS} 列的上限；请检查文件。", where=where(table, row_number))
+                return None
+            cells += len(values)
+            if cells > MAX_CELLS:
+                problems.add(shown, row_number, None, "file-too-large", f"到这一行已超过 {MAX_CELLS} 个单元格的上限；请删去多余的空行空列。", where=where(table, row_number))
+                return None
+            table.rows.append(_cells(values, row_number, table, problems))
+    except csv.Error as exc:
+        line = reader.line_num or row_number + 1
+        problems.add(shown, line, None, "file-too-large" if "field larger" in str(exc) else "sheet-unreadable",
+                     f"第 {line} 行无法读取：单元格过长或引号不成对（{exc}）。", where=where(table, line))
+        return None
+    table.row_count = row_number
+    return table
+
+
+def _cells(values: list, row_number: int, table: Table, problems: Problems) -> list[Cell]:
+    cells = []
+    for i, value in enumerate(values, start=1):
+        text = _text(value)
+        if len(text) > MAX_CELL_CHARS:
+            problems.add(table.file, row_number, column_letter(i), "file-too-large",
+                         f"单元格有 {len(text)} 个字符，超过 {MAX_CELL_CHARS} 的上限。", where=where(table, row_number, i), sheet=table.sheet)
+            text = text[:MAX_CELL_CHARS]
+        cells.append(Cell(text, row_number, i))
+    return cells
+
+
+def _text(value: object) -> str:
+    """A cell as the text a person sees. XLSX numbers arrive from openpyxl as int or float; a float is
+    turned back into its shortest decimal text and cut to Excel's 15 significant digits, so that
+    90.3 stored as 90.299999999999997 reads as 90.3, exactly as Excel shows it. No arithmetic
+    is ever done on the float."""
+    if type(value) is str:  # every CSV cell, most XLSX text
+        return value.strip()
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int):
+        return str(value)
+    if type(value).__name__ == "float":
+        number = Decimal(repr(value))
+        if number.is_finite() and number.adjusted() < 15 and len(number.as_tuple().digits) > 15:
+            number = round(number, 14 - number.adjusted()) if number.adjusted() <= 14 else number
+        text = format(number.normalize(), "f") if number.is_finite() else repr(value)
+        return text
+    if hasattr(value, "isoformat"):
+        return value.isoformat()  # type: ignore[no-any-return,attr-defined]
+    return str(value).strip()
+
+
+def _read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
+    import openpyxl  # imported here: CSV-only runs do not pay for it
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())  # as declared: checked before unpacking a byte
+            if total > MAX_FILE_BYTES * 10:
+                problems.add(shown, None, None, "file-too-large", "解压后超过 500 MB，疑似异常文件。")
+                return None
+            bad = archive.testzip()
+            if bad is not None:
+                raise zipfile.BadZipFile(bad)
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file; all mean the same to a user
+        problems.add(shown, None, None, "sheet-unreadable", f"无法作为 .xlsx 打开（{type(exc).__name__}）；请用 Excel 打开后重新保存为 .xlsx。")
+        return None
+    try:
+        sheet = _results_sheet(workbook)
+        table = Table(shown, sheet.title, None)
+        # The <dimension> a sheet declares (Excel writes A1:XFD1048576 when whole columns are formatted)
+        # would make openpyxl pad every row to 16,384 cells and add empty rows up to row 1,048,576: read
+        # only the cells the sheet really has.
+        sheet.reset_dimensions()
+        row_number = cells = 0
+        for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if row_number > MAX_ROWS:
+                problems.add(shown, row_number, None, "file-too-large", f"超过 {MAX_ROWS} 行。", where=where(table, row_number), sheet=table.sheet)
+                return None
+            cells += len(values)
+            if cells > MAX_CELLS:
+                problems.add(shown, row_number, None, "file-too-large", f"到这一行已超过 {MAX_CELLS} 个单元格的上限；请删去多余的空行空列。",
+                             where=where(table, row_number), sheet=table.sheet)
+                return None
+            values = list(values)
+            while values and values[-1] is None:
+                values.pop()
+            if len(values) > MAX_COLUMNS:
+                problems.add(shown, row_number, None, "file-too-large", f"这一行有 {len(values)} 列，超过 {MAX_COLUMNS} 列的上限。", where=where(table, row_number), sheet=table.sheet)
+                return None
+            table.rows.append(_cells(values, row_number, table, problems))
+        table.row_count = row_number
+        return table
+    except Exception as exc:
+        problems.add(shown, None, None, "sheet-unreadable", f"读取表格时出错（{type(exc).__name__}）；请用 Excel 打开后重新保存。")
+        return None
+    finally:
+        workbook.close()
+
+
+def _results_sheet(workbook):
+    """The first sheet that is not the template's instructions sheet (说明)."""
+    for sheet in workbook.worksheets:
+        if sheet.title not in ("说明", "填表说明", "使用说明"):
+            return sheet
+    return workbook.worksheets[0]
+
+
+def is_trailer(cells: list[Cell]) -> bool:
+    first = next((c.value for c in cells if c.value), "")
+    return first.replace(" ", "").startswith(_TRAILER_WORDS)
+
+
+def normalize_header(text: str) -> str:
+    return "".join(text.split()).replace("\u3000", "")

@@ -1,0 +1,207 @@
+"""`kaohe check --xlsx-report DIR`: copies of the results sheets with every problem marked in place.
+
+For each results file (.xlsx or .csv) that has a problem on a row, a copy is written into DIR
+(a CSV becomes .xlsx) in which each bad cell is filled light red and carries a comment with the
+problem's code and Chinese message. A problem on a row but not a cell (a person who cannot be
+graded) is put on the row's first cell; a problem on no cell (a missing column) on the header
+row's first cell. A last sheet 「问题清单」 lists every problem of the file (位置, 代码, 说明).
+
+The original is never modified and nothing is written outside DIR. The copy is laid out like the
+original, so an office may also correct the copy and save it back in place of the original.
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from collections import defaultdict
+from pathlib import Path
+
+from generator.core.problems import Problem, Problems, Severity
+
+REPORT_SHEET = "问题清单"
+_RED = "FFC7CE"
+_YELLOW = "FFEB9C"
+_SEVERITY_WORDS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.NOTE: "已知缺陷"}
+_NOT_RESULTS = (".decisions.csv", ".decisions.xlsx")
+
+
+def _is_results_file(shown: str) -> bool:
+    lowered = shown.lower()
+    return lowered.endswith((".xlsx", ".csv")) and not lowered.endswith(_NOT_RESULTS)
+
+
+def _column_index(column: int | str | None) -> int | None:
+    if column is None:
+        return None
+    if isinstance(column, int):
+        return column if column > 0 else None
+    from openpyxl.utils import column_index_from_string
+
+    try:
+        return column_index_from_string(column.strip().upper())
+    except ValueError:
+        return None
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _target(out_dir: Path, shown: str, taken: set[Path]) -> Path:
+    """out_dir/<path below content/>/<stem>.xlsx; a second file with the same stem gets its suffix kept."""
+    parts = Path(shown).parts
+    if parts and parts[0] == "content":
+        parts = parts[1:]
+    rel = Path(*parts) if parts else Path(shown).name
+    target = out_dir / rel.with_suffix(".xlsx")
+    if target in taken:
+        target = out_dir / rel.with_name(rel.name + ".xlsx")
+    return target
+
+
+def write_reports(root: Path, problems: Problems, out_dir: Path) -> list[Path]:
+    """Write annotated copies of the results files that have problems; return the files written."""
+    root = Path(root).resolve()
+    out_dir = Path(out_dir)
+    content = root / "content"
+    if _inside(out_dir, content):
+        from generator.core.errors import UsageError
+
+        raise UsageError(f"--xlsx-report 的目录「{out_dir}」在 content/ 里面，会被当作成绩读取；请换一个目录，如 问题标注。")
+    by_file: dict[str, list[Problem]] = defaultdict(list)
+    for problem in problems.sorted():
+        if _is_results_file(problem.file):
+            by_file[problem.file].append(problem)
+    written: list[Path] = []
+    taken: set[Path] = set()
+    for shown, items in sorted(by_file.items()):
+        if not any(p.line is not None for p in items):
+            continue  # nothing to point at: the file could not be read at all
+        source = root / shown
+        if source.is_symlink() or not source.is_file() or not _inside(source, root):
+            continue
+        target = _target(out_dir, shown, taken)
+        if not _inside(target, out_dir) or target.resolve() == source.resolve():
+            continue
+        try:
+            workbook = _annotated(source, shown, items)
+        except Exception as exc:  # a file openpyxl cannot open: the check output already says why
+            print(f"无法为「{shown}」写出标注副本（{type(exc).__name__}）。", file=sys.stderr)
+            continue
+        if workbook is None:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        workbook.save(target)
+        taken.add(target)
+        written.append(target)
+    return written
+
+
+def _annotated(source: Path, shown: str, items: list[Problem]):
+    if source.suffix.lower() == ".csv":
+        workbook, sheet = _workbook_from_csv(source, shown)
+    else:
+        import openpyxl
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            workbook = openpyxl.load_workbook(source)
+        names = {p.sheet for p in items if p.sheet}
+        sheet = next((workbook[n] for n in names if n in workbook.sheetnames), None)
+        if sheet is None:
+            from generator.sheets.tables import _results_sheet
+
+            sheet = _results_sheet(workbook)
+    if sheet is None:
+        return None
+    if REPORT_SHEET in workbook.sheetnames:
+        del workbook[REPORT_SHEET]
+    marks: dict[tuple[int, int], list[Problem]] = defaultdict(list)
+    for problem in items:
+        if problem.line is None:
+            continue
+        # no column (a missing column, a person who cannot be graded): the row's first cell;
+        # for a missing column the loader gives the header row
+        column = _column_index(problem.column) or 1
+        marks[(problem.line, column)].append(problem)
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    for (row, column), found in sorted(marks.items()):
+        cell = _writable_cell(sheet, row, column)
+        worst = min(found, key=lambda p: list(Severity).index(p.severity))
+        color = _RED if worst.severity is Severity.ERROR else _YELLOW
+        cell.fill = PatternFill("solid", fgColor=color)
+        text = "\n".join(
+            f"[{p.code}]{'' if p.severity is Severity.ERROR else '（' + _SEVERITY_WORDS[p.severity] + '）'} {p.message}" for p in found
+        )
+        if cell.comment is not None and cell.comment.text:
+            text = cell.comment.text.rstrip() + "\n" + text
+        comment = Comment(text, "kaohe check")
+        comment.width = 320
+        comment.height = max(80, 22 * (len(text) // 18 + text.count("\n") + 1))
+        cell.comment = comment
+    _problem_sheet(workbook, shown, items)
+    # open on the marked sheet (one selected tab only: several would group them for editing)
+    for other in workbook.worksheets:
+        other.sheet_view.tabSelected = False
+    sheet.sheet_view.tabSelected = True
+    workbook.active = workbook.worksheets.index(sheet)
+    return workbook
+
+
+def _writable_cell(sheet, row: int, column: int):
+    """The cell, or the top-left cell of the merged range it lies in."""
+    for merged in sheet.merged_cells.ranges:
+        if merged.min_row <= row <= merged.max_row and merged.min_col <= column <= merged.max_col:
+            return sheet.cell(row=merged.min_row, column=merged.min_col)
+    return sheet.cell(row=row, column=column)
+
+
+def _problem_sheet(workbook, shown: str, items: list[Problem]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    sheet = workbook.create_sheet(REPORT_SHEET)
+    sheet.append([f"{shown}：共 {len(items)} 个问题。改正原文件（或改正本副本后替换原文件，本页可删除），再运行 kaohe check。"])
+    sheet.append(["位置", "代码", "级别", "说明"])
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    for problem in items:
+        sheet.append([problem.place(), problem.code, _SEVERITY_WORDS[problem.severity], problem.message])
+    for row in sheet.iter_rows(min_row=3):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for letter, width in zip("ABCD", (44, 22, 10, 80), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+
+
+def _workbook_from_csv(source: Path, shown: str):
+    """A CSV as a one-sheet workbook, every cell as the text it holds (IDs keep their leading zeros)."""
+    from openpyxl import Workbook
+
+    from generator.sheets.tables import read_table
+
+    scratch = Problems()
+    table = read_table(source, shown, scratch)
+    if table is None:
+        return None, None
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = Path(shown).stem[:31] or "成绩"
+    for cells in table.rows:
+        for cell in cells:
+            if cell.value != "":
+                target = sheet.cell(row=cell.row, column=cell.column, value=cell.value)
+                target.data_type = "s"  # =… in a CSV stays text, never a live formula
+                target.number_format = "@"
+    return workbook, sheet
