@@ -151,7 +151,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     period = PeriodResult(scheme, assessment, agency.code, agency.name, entry.year, entry.label, files, people, encoding=encoding)
     if assessment.grades is not None:
         for quota in assessment.quotas:
-            period.quotas.extend(apply_quota(quota, assessment.grades, people, local, shown))
+            period.quotas.extend(apply_quota(quota, assessment.grades, people, local, shown, assessment.item_names()))
     if entry.decisions is not None:
         decisions_shown = project.rel(entry.decisions)
         files.append(decisions_shown)

@@ -5,15 +5,31 @@ from __future__ import annotations
 from generator.core.numbers import fmt
 from generator.engine.results import PeriodResult, PersonResult
 
+# Section headings, numbered in the order they occur (一、二、三 with no gap when a step is absent).
 STAGE_TITLES = {
-    "项目": "一、各项得分",
-    "调整": "二、加减分",
-    "取舍": "三、总分",
-    "等次": "四、按分数段定等次",
-    "规则": "五、适用的规定",
-    "名额": "六、比例限制",
-    "决定": "七、领导小组决定",
+    "项目": "各项得分",
+    "调整": "加减分",
+    "取舍": "总分",
+    "等次": "按分数段定等次",
+    "规则": "适用的规定",
+    "名额": "比例限制",
+    "决定": "领导小组决定",
 }
+ENTERED_GRADE_TITLE = "等次（成绩表中录入）"
+_CN = "一二三四五六七八九十"
+
+
+def _numbered(n: int, title: str) -> str:
+    return f"{_CN[n - 1] if n <= 10 else n}、{title}"
+
+
+def stage_title(stage: str, period: PeriodResult, result: PersonResult) -> str:
+    """What happened, not merely which stage: a grade taken from an entered column is not headed
+    as a grade found by score band."""
+    grades = period.assessment.grades
+    if stage == "等次" and grades is not None and grades.entered and result.person.values.get(grades.entered):
+        return ENTERED_GRADE_TITLE
+    return STAGE_TITLES.get(stage, stage)
 
 
 def explain_lines(period: PeriodResult, result: PersonResult) -> list[str]:
@@ -23,7 +39,8 @@ def explain_lines(period: PeriodResult, result: PersonResult) -> list[str]:
         f"{person.name}（{period.scheme.people.id} {person.id}） {person.department}" + (f" · {person.post}" if person.post else ""),
         "",
     ]
-    lines.append(STAGE_TITLES["项目"])
+    number = 1
+    lines.append(_numbered(number, STAGE_TITLES["项目"]))
     full = result.explained()  # graded fast, the words are produced now by grading this person again
     for item in full.items:
         indent = "　" * (item.depth + 1)
@@ -36,7 +53,8 @@ def explain_lines(period: PeriodResult, result: PersonResult) -> list[str]:
         if step.stage == "项目":
             continue
         if step.stage != seen_stage:
-            lines.append(STAGE_TITLES.get(step.stage, step.stage))
+            number += 1
+            lines.append(_numbered(number, stage_title(step.stage, period, result)))
             seen_stage = step.stage
         lines.append(f"　{step.text}")
     lines.append("")

@@ -165,7 +165,7 @@ class PersonGrader:
             if grade:
                 result.band_grade = result.grade = grade
                 if trace is not None:
-                    trace.append(Step("等次", f"评定等次：{grade}（「{grades.entered}」列）"))
+                    trace.append(Step("等次", f"成绩表「{grades.entered}」列填写的等次：{grade}"))
                 return
             if not grades.bands:
                 result.status, result.status_label = "incomplete", "未评定等次"
@@ -236,10 +236,10 @@ class PersonGrader:
                     ok = False
                 if not ok and result.grade == override.grade:
                     lower = grades.next_below(result.grade)
-                    trace.append(Step("规则", f"{override.reason}；不满足「{compiled(override.requires or '').describe()}」→ 由「{result.grade}」降为「{lower}」"))
+                    trace.append(Step("规则", f"{override.reason}；不满足「{compiled(override.requires or '').describe(self.assessment.item_names())}」→ 由「{result.grade}」降为「{lower}」"))
                     result.grade = lower
                 elif ok and result.grade == override.grade:
-                    trace.append(Step("规则", f"{override.reason}；满足「{compiled(override.requires or '').describe()}」"))
+                    trace.append(Step("规则", f"{override.reason}；满足「{compiled(override.requires or '').describe(self.assessment.item_names())}」"))
 
 
 def _combine_words(how: str, items: list[Item], values: list[Decimal | None], total: Decimal) -> str:

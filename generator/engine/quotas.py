@@ -52,7 +52,7 @@ def rank_value(key: str, result: PersonResult) -> Any:
     return value if isinstance(value, Decimal) else Decimal("-Infinity")
 
 
-def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], problems: Problems, file: str) -> list[QuotaUse]:
+def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], problems: Problems, file: str, names: dict[str, str] | None = None) -> list[QuotaUse]:
     groups: dict[str, list[PersonResult]] = {}
     for result in people:
         if result.status in ("undecidable",):
@@ -63,7 +63,7 @@ def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], proble
         graded = [m for m in members if m.status in ("graded", "tied")]
         base = len(graded) if quota.base == "graded" else len(members)
         candidates = [m for m in graded if m.grade == quota.grade and m.status == "graded"]
-        use = QuotaUse(quota.grade, scope, base, None, None, len(candidates), len(candidates), words=quota.words())
+        use = QuotaUse(quota.grade, scope, base, None, None, len(candidates), len(candidates), words=quota.words(names))
         if quota.at_most is not None:
             allowed, arithmetic = _count(base, quota.at_most, quota.rounding or "floor")
             use.allowed = allowed

@@ -172,6 +172,10 @@ class Assessment(Strict):
         for item in self.items:
             yield from item.walk()
 
+    def item_names(self) -> dict[str, str]:
+        """Item code → item name: conditions and formulas are printed with the names a reader knows."""
+        return {item.code: item.name for item in self.walk()}
+
 
 class Scheme(Strict):
     format: Literal["kaohe/1"] = "kaohe/1"

@@ -9,6 +9,7 @@ from generator.core.numbers import fmt
 from generator.scheme.bands import analyze
 from generator.scheme.expr import FormulaError, compiled
 from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme, Section
+from generator.scheme.rules.formula import FormulaRule
 from generator.site.model import Page, SiteContext
 from generator.site.render import render
 
@@ -63,8 +64,9 @@ class ItemRow:
     how: str
 
 
-def item_rows(items: list[Item], depth: int = 0) -> list[ItemRow]:
+def item_rows(items: list[Item], depth: int = 0, names: dict[str, str] | None = None) -> list[ItemRow]:
     rows: list[ItemRow] = []
+    names = names or {}
     for item in items:
         rule = item.rule
         if item.by_post:
@@ -72,13 +74,13 @@ def item_rows(items: list[Item], depth: int = 0) -> list[ItemRow]:
         elif item.children:
             how = "各子项得分之和" if item.combine == "sum" else "各子项按权重合成：" + "、".join(f"{c.name} {fmt((c.weight or 0) * 100)}%" for c in item.children)
         else:
-            how = rule.describe(item) if rule is not None else ""
+            how = (rule.describe(item, names) if isinstance(rule, FormulaRule) else rule.describe(item)) if rule is not None else ""
         rows.append(ItemRow(item.code, item.name, depth, fmt(item.max) if item.max is not None else "—", item.standard or "", how))
-        rows.extend(item_rows(item.children, depth + 1))
+        rows.extend(item_rows(item.children, depth + 1, names))
     return rows
 
 
-def condition_words(text: str | None) -> str:
+def condition_words(text: str | None, names: dict[str, str] | None = None) -> str:
     if not text:
         return ""
     try:
@@ -86,16 +88,17 @@ def condition_words(text: str | None) -> str:
     except FormulaError:
         return text
     if isinstance(formula.tree.body, ast.Name):  # a yes/no column on its own: 试用期 → 「试用期」为“是”
-        return f"「{formula.tree.body.id}」为“是”"
-    return formula.describe()
+        return f"「{(names or {}).get(formula.tree.body.id, formula.tree.body.id)}」为“是”"
+    return formula.describe(names)
 
 
 def override_words(assessment: Assessment) -> list[tuple[str, str, str]]:
     """(kind title, condition/result words, reason) in the declared order."""
     grades = assessment.grades
+    names = assessment.item_names()
     out = []
     for o in assessment.overrides:
-        cond = condition_words(o.when)
+        cond = condition_words(o.when, names)
         if o.kind == "no_grade":
             out.append(("不确定等次", f"当 {cond} 时：{o.label or (grades.no_grade if grades else '不确定等次')}", o.reason))
         elif o.kind == "force":
@@ -103,7 +106,7 @@ def override_words(assessment: Assessment) -> list[tuple[str, str, str]]:
         elif o.kind == "cap":
             out.append(("等次上限", f"当 {cond} 时：不得高于「{o.grade}」", o.reason))
         else:
-            out.append(("评定条件", f"评为「{o.grade}」须满足：{condition_words(o.requires)}；不满足的降为下一等次", o.reason))
+            out.append(("评定条件", f"评为「{o.grade}」须满足：{condition_words(o.requires, names)}；不满足的降为下一等次", o.reason))
     return out
 
 
@@ -131,14 +134,15 @@ def band_view(assessment: Assessment) -> dict | None:
 def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
     by_post = [i for i in assessment.walk() if i.by_post]
     source = scheme.assessment(assessment.rolls_up) if assessment.rolls_up else None
+    names = assessment.item_names()
     return {
         "a": assessment,
         "period_words": "、".join(PERIOD_NAMES[label] for label in assessment.period_labels),
-        "items": item_rows(assessment.items),
-        "posts": [(p.name, item_rows(p.items)) for p in scheme.posts] if by_post else [],
+        "items": item_rows(assessment.items, names=names),
+        "posts": [(p.name, item_rows(p.items, names=names)) for p in scheme.posts] if by_post else [],
         "adjustments": [a.words() for a in assessment.adjustments],
         "bands": band_view(assessment),
-        "quotas": [q.text + "。" + q.words() if q.text else q.words() for q in assessment.quotas],
+        "quotas": [q.text + "。" + q.words(names) if q.text else q.words(names) for q in assessment.quotas],
         "overrides": override_words(assessment),
         "source": source,
         "places": assessment.places,
@@ -174,6 +178,16 @@ def changes_since(old: Scheme, new: Scheme) -> list[str]:
     return lines
 
 
+def defect_place(scheme: Scheme, at: str) -> str:
+    """Where a known defect of the source text sits, in the reader's words: 岗位「…」 or the item's name."""
+    if at.startswith("posts/"):
+        return f"岗位「{at.removeprefix('posts/')}」"
+    items = {code: name for a in scheme.assessments for code, name in a.item_names().items()}
+    for post in scheme.posts:
+        items.update((i.code, i.name) for item in post.items for i in item.walk())
+    return f"「{items[at]}」" if at in items else at
+
+
 def build_handbooks(ctx: SiteContext) -> list[Page]:
     pages = []
     schemes = sorted(ctx.project.schemes.values(), key=lambda s: (s.issuer, s.code))
@@ -190,7 +204,7 @@ def build_handbooks(ctx: SiteContext) -> list[Page]:
             previous=previous,
             previous_link=ctx.link(path, ctx.handbook_path(previous)) if previous else "",
             changes=changes_since(previous, scheme) if previous else [],
-            defects=scheme.acknowledged_defects,
+            defects=[(defect_place(scheme, d.at), d.reason) for d in scheme.acknowledged_defects],
             usage=usage,
         )
         pages.append(Page(path, text))

@@ -48,11 +48,11 @@ class FormulaRule(Rule):
             return Outcome(None, [f"公式无法计算：{exc}"], [("", exc.code if exc.code != "bad-formula" else "missing-value", str(exc))])
         if not isinstance(value, Decimal):
             value = Decimal(value)
-        return Outcome(value, [f"{self.expr} = {fmt(value)}"] if ctx.explain else [])
+        return Outcome(value, [f"{self.compiled().describe()} = {fmt(value)}"] if ctx.explain else [])
 
-    def describe(self, item) -> str:
+    def describe(self, item, names: dict[str, str] | None = None) -> str:
         try:
-            words = self.compiled().describe()
+            words = self.compiled().describe(names)
         except FormulaError:
             words = self.expr
         return f"按公式计算：{words}。"

@@ -10,6 +10,13 @@ from generator.scheme.base import Num
 from generator.scheme.rules.base import ItemContext, Outcome, Rule
 
 
+def period_words(label: str) -> str:
+    """Q1 → 第一季度, H1 → 上半年: the reader's name of a period label."""
+    from generator.scheme.model import PERIOD_NAMES  # model imports the rules: imported on use
+
+    return PERIOD_NAMES.get(label, label)
+
+
 class PeriodScore(Rule):
     """平时成绩汇总：从本方案平时考核各期的结果汇总出年度的一项。
     of: total（各期总分，默认）或某个项目的代码；也可用 points 把各期等次折成分数（A 90 / B 80 …）。
@@ -48,22 +55,22 @@ class PeriodScore(Rule):
                 if self.points is not None:
                     value = self.points.get(view.grade) if view.grade else None
                     if value is not None and ctx.explain:
-                        steps.append(f"{label} {view.grade} → {fmt(value)} 分")
+                        steps.append(f"{period_words(label)} {view.grade} → {fmt(value)} 分")
                 else:
                     value = view.total if self.of == "total" else view.items.get(self.of)
                     if value is not None and ctx.explain:
-                        steps.append(f"{label} {fmt(value)} 分")
+                        steps.append(f"{period_words(label)} {fmt(value)} 分")
             if value is None:
                 absent.append(label)
             else:
                 values.append((label, value))
         outcome = Outcome(None, steps, [])
         if absent and (self.missing == "error" or not values):
-            outcome.steps.append(f"缺少 {'、'.join(absent)} 的成绩，不能汇总")
-            outcome.problems.append(("", "period-missing", f"缺少 {'、'.join(absent)} 期的成绩或等次，无法汇总「{item.name}」。"))
+            outcome.steps.append(f"缺少{'、'.join(map(period_words, absent))}的成绩，不能汇总")
+            outcome.problems.append(("", "period-missing", f"缺少{'、'.join(map(period_words, absent))}的成绩或等次，无法汇总「{item.name}」。"))
             return outcome
         if absent and ctx.explain:
-            outcome.steps.append(f"{'、'.join(absent)} 无成绩或未定等次，不计入")
+            outcome.steps.append(f"{'、'.join(map(period_words, absent))}无成绩或未定等次，不计入")
         total = sum((v for _, v in values), Decimal(0))
         if self.divide_by is not None:
             value = total / self.divide_by
@@ -82,7 +89,7 @@ class PeriodScore(Rule):
         return outcome
 
     def describe(self, item) -> str:
-        which = "、".join(self.periods) if self.periods else "各期"
+        which = "、".join(map(period_words, self.periods)) if self.periods else "各期"
         if self.points is not None:
             src = "等次折分（" + " / ".join(f"{k} {fmt(v)}" for k, v in self.points.items()) + "）"
         else:
