@@ -80,7 +80,7 @@ def mkdocs_config(root: Path, audience: str, docs_dir: Path, site_dir: Path, gen
             {
                 "search": {
                     "lang": "zh",
-                    "separator": r'[\s\u200b\-_,:!=\[\]()"`/]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])',
+                    "separator": r'[\s\u200b\-_,:!=\[\]()"`/（）【】〔〕《》「」『』“”‘’、，。：；！？·]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])',
                     "jieba_dict_user": str(dictionary),
                 }
             }

@@ -7,6 +7,8 @@ removes files that are no longer produced.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,6 +115,23 @@ def _hand_written(project: Project, files: dict[str, bytes], problems: Problems)
             files["pages/" + path.relative_to(pages).as_posix()] = path.read_bytes()
 
 
+def rule_words(scheme) -> set[str]:
+    """Words of a scheme staff search for, kept whole in the index: grades, 不确定等次 and the other
+    labels, item, column and adjustment names (急难险重表现突出 is found by 急难险重)."""
+    words: set[str] = {i.name for i in scheme.inputs}
+    for assessment in scheme.assessments:
+        words.update(i.name for i in assessment.walk())
+        words.update(i.name for i in assessment.inputs)
+        words.update(a.name for a in assessment.adjustments)
+        words.update(o.label for o in assessment.overrides if o.label)
+        if assessment.grades:
+            words.update(assessment.grades.order)
+            words.add(assessment.grades.no_grade)
+            if assessment.grades.entered:
+                words.add(assessment.grades.entered)
+    return {w for w in words if len(w) <= 12 and re.fullmatch(r"[\u3400-\u9fff]+", w)}
+
+
 def _jieba_words(project: Project, periods: list[PeriodResult], audience: str) -> list[str]:
     """Names and departments for jieba's user dictionary, so 欧阳明辉 is one word, not 欧阳明/辉.
 
@@ -124,9 +143,7 @@ def _jieba_words(project: Project, periods: list[PeriodResult], audience: str) -
         words.add(agency.name)
         words.update(agency.departments)
     for scheme in project.schemes.values():
-        for assessment in scheme.assessments:
-            if assessment.grades:
-                words.update(assessment.grades.order)
+        words.update(rule_words(scheme))
     for period in periods:
         for person in period.people:
             words.add(person.person.department)

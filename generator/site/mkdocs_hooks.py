@@ -36,3 +36,15 @@ def on_page_markdown(markdown, page, **kwargs):
             _state["shown"] = quarter
             sys.stderr.write(f"  网页 {done}/{total}\n")
     return markdown
+
+
+def on_post_build(config, **kwargs):
+    """Search: cut a Chinese query the way the index was cut (see search_worker.py)."""
+    from pathlib import Path
+
+    from generator.site.search_worker import patch_worker
+
+    if not patch_worker(Path(config["site_dir"])):
+        import logging
+
+        logging.getLogger("mkdocs.plugins.kaohe").warning("搜索：未能替换主题搜索程序中的分词函数（mkdocs-material 版本已变？），中文搜索会漏掉词语；请检查 generator/site/search_worker.py。")

@@ -87,18 +87,31 @@ def cn_date(day) -> str:
 
 def build_notices(ctx: SiteContext) -> tuple[list[Page], list[Asset], list[NoticeView]]:
     pages, assets, views = [], [], []
+    latest = _latest_notices(ctx)
     for period in ctx.periods:
         if not ctx.has_notice(period):
             continue
-        ctx.notice_state(period)  # outside the memo: its problems (an undecidable date) are reported every build
-        page, page_assets, view = memoized(ctx.memo, ("notice", period.key), [period], _notice_page, ctx, period)
+        state = ctx.notice_state(period)  # outside the memo: its problems (an undecidable date) are reported every build
+        boost = 4 if state.state == "公示中" else 2 if period.key in latest else None
+        page, page_assets, view = memoized(ctx.memo, ("notice", period.key, boost), [period], _notice_page, ctx, period, boost)
         pages.append(page)
         assets.extend(page_assets)
         views.append(view)
     return pages, assets, views
 
 
-def _notice_page(ctx: SiteContext, period: PeriodResult) -> tuple[Page, list[Asset], NoticeView]:
+def _latest_notices(ctx: SiteContext) -> set:
+    """The newest 公示 of each agency and scheme: search lists it before the older ones."""
+    newest: dict[tuple, PeriodResult] = {}
+    for period in ctx.periods:
+        if ctx.has_notice(period):
+            key = (period.agency, period.scheme.code)
+            if key not in newest or (period.year, period.label) > (newest[key].year, newest[key].label):
+                newest[key] = period
+    return {p.key for p in newest.values()}
+
+
+def _notice_page(ctx: SiteContext, period: PeriodResult, boost: int | None = None) -> tuple[Page, list[Asset], NoticeView]:
     assets: list[Asset] = []
     path = ctx.notice_path(period)
     state = ctx.notice_state(period)
@@ -114,10 +127,10 @@ def _notice_page(ctx: SiteContext, period: PeriodResult) -> tuple[Page, list[Ass
         assets.append(Asset(base + ".xlsx", xlsx_bytes(table)))
         assets.append(Asset(base + ".csv", csv_bytes(table)))
         downloads = [("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))]
-    return Page(path, _render(ctx, view, state, agency, notice, downloads)), assets, view
+    return Page(path, _render(ctx, view, state, agency, notice, downloads, boost)), assets, view
 
 
-def _render(ctx, view, state, agency, notice, downloads) -> str:
+def _render(ctx, view, state, agency, notice, downloads, boost=None) -> str:
     from generator.site.render import render
 
     period = view.period
@@ -142,4 +155,5 @@ def _render(ctx, view, state, agency, notice, downloads) -> str:
         downloads=downloads,
         handbook=ctx.link(view.path, ctx.handbook_path(period.scheme)),
         ties=len(period.unresolved_ties),
+        boost=boost,
     )
