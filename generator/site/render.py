@@ -41,11 +41,13 @@ def yaml_string(value: object) -> str:
 
 
 def stroke_sort_key(name: object) -> str:
-    """A sort key for a name in 姓氏笔画 order (mainland stroke counts), for the tables' data-stroke:
-    the browser's own zh-u-co-stroke collation counts some components the Taiwan way."""
+    """A sort key for a name in 姓氏笔画 order, for the tables' data-stroke: the server's key
+    (ordering.stroke_key) as ASCII, so the browser's plain string comparison gives the server's
+    order (its own zh-u-co-stroke collation counts some components the Taiwan way)."""
     from generator.site.ordering import stroke_key
 
-    return "".join(f"{count:02d}{ch}" for count, ch in stroke_key(str(name)))
+    strokes, chars = stroke_key(str(name))
+    return "".join(f"{count:02d}{first}" for count, first in strokes) + "!" + "".join(f"{ord(ch):06x}" for ch in chars)
 
 
 def environment() -> jinja2.Environment:

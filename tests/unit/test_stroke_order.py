@@ -1,0 +1,49 @@
+"""姓氏笔画 order: stroke count, then the first stroke 横竖撇点折, then the next character; the
+browser's key (data-stroke, compared as plain strings) orders exactly as the server does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.core.problems import Problems
+from generator.project.discover import discover
+from generator.site.ordering import first_stroke, stroke_count, stroke_key
+from generator.site.render import stroke_sort_key
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_first_strokes_of_common_surnames():
+    # 横 王 杨 黄 赵; 竖 吴 叶 田 卢; 撇 周 白 金; 点 刘 冯 许; 折 张 陈 马
+    expected = {"王": 1, "杨": 1, "黄": 1, "赵": 1, "吴": 2, "叶": 2, "田": 2, "卢": 2, "周": 3, "白": 3, "金": 3,
+                "刘": 4, "冯": 4, "许": 4, "张": 5, "陈": 5, "马": 5}
+    assert {c: first_stroke(c) for c in expected} == expected
+
+
+def test_equal_stroke_counts_are_ordered_by_first_stroke():
+    five = ["白宇", "田甜", "石磊", "冯刚", "卢斌", "史丽娜", "叶青"]  # all 5 strokes
+    assert {stroke_count(n[0]) for n in five} == {5}
+    ordered = sorted(five, key=stroke_key)
+    assert [first_stroke(n[0]) for n in ordered] == sorted(first_stroke(n[0]) for n in five)
+    assert ordered.index("石磊") < ordered.index("叶青") < ordered.index("白宇") < ordered.index("冯刚")
+
+
+def test_then_the_next_character_before_code_points():
+    # 万 and 于: 3 strokes, 起笔横 both; 俊 (起笔撇) comes before 洋 (起笔点) whatever the code points
+    assert sorted(["于洋", "万俊"], key=stroke_key) == ["万俊", "于洋"]
+    assert sorted(["于俊", "万洋"], key=stroke_key) == ["于俊", "万洋"]
+    assert sorted(["王五", "王"], key=stroke_key) == ["王", "王五"]
+
+
+def test_browser_key_orders_as_the_server_over_every_demo_name():
+    project = discover(REPO, Problems())
+    names = set()
+    for agency in project.agencies.values():
+        names.update(agency.departments)
+    from generator.engine.compute import compute_project
+
+    for period in compute_project(project, Problems()):
+        names.update(p.person.name for p in period.people)
+    names |= {"王", "王五", "欧阳明辉", "帕尔哈提·吾斯曼", "Anna", "𠀋一"}
+    assert len(names) > 300
+    assert sorted(names, key=stroke_key) == sorted(names, key=stroke_sort_key)
