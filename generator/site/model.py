@@ -41,6 +41,7 @@ class NoticeState:
     state: str  # 未开始 / 公示中 / 已结束 / 待定
     days_left: int | None
     blocked: bool  # an unresolved tie keeps the list from being published
+    workdays: tuple[str, ...] = ()  # the 公示期's working days (ISO): the browser counts the days left from them
 
 
 @dataclass
@@ -129,6 +130,8 @@ class SiteContext:
             try:
                 end = self.calendar.add_workdays(start, days)
                 state.start, state.end = start, end
+                state.workdays = tuple(d.isoformat() for d in (start + dt.timedelta(days=n) for n in range((end - start).days + 1))
+                                       if self.calendar.is_workday(d))
                 if self.today < start:
                     state.state = "未开始"
                 elif self.today <= end:

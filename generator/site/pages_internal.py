@@ -17,7 +17,7 @@ from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link
 from generator.site.page_memo import memoized
 from generator.site.render import render
-from generator.site.results_layout import by_department, counted_grade, grade_columns, is_split, results_page_of
+from generator.site.results_layout import by_department, counted_grade, grade_columns, is_split, results_page_of, shown_columns
 
 
 def results_table(period: PeriodResult) -> DataTable:
@@ -94,6 +94,7 @@ def _common(ctx: SiteContext, period: PeriodResult, path: str, table: DataTable,
         "table": table,
         "downloads": [("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))],
         "handbook": ctx.link(path, ctx.handbook_path(period.scheme)),
+        "shown": shown_columns(period, len(table.headers), bool(period.scheme.people.post)),
     }
 
 

@@ -50,6 +50,16 @@ def stroke_sort_key(name: object) -> str:
     return "".join(f"{count:02d}{first}" for count, first in strokes) + "!" + "".join(f"{ord(ch):06x}" for ch in chars)
 
 
+def status_attrs(state: object) -> str:
+    """Attributes from which kaohe.js computes a 公示's state on the reader's own day (the text
+    inside, computed at build time, stays for readers without JavaScript)."""
+    start, end, workdays = getattr(state, "start", None), getattr(state, "end", None), getattr(state, "workdays", ())
+    if start is None or end is None or getattr(state, "blocked", False):
+        return ""
+    return (f' data-kaohe-start="{start.isoformat()}" data-kaohe-end="{end.isoformat()}"'
+            f' data-kaohe-workdays="{" ".join(workdays)}"')
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -63,7 +73,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["zip"] = zip
-    env.filters.update({"h": html_escape, "md": md_escape, "yaml": yaml_string, "num": fmt, "share": fmt_share, "stroke": stroke_sort_key})
+    env.filters.update({"h": html_escape, "md": md_escape, "yaml": yaml_string, "num": fmt, "share": fmt_share, "stroke": stroke_sort_key, "status": status_attrs})
     return env
 
 

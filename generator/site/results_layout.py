@@ -10,6 +10,7 @@ their links agree.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from generator.engine.results import PeriodResult, PersonResult
 from generator.project.discover import Agency
@@ -53,3 +54,28 @@ def by_department(period: PeriodResult, agency: Agency | None) -> list[tuple[str
     listed = list(agency.departments) if agency else []
     order = [d for d in listed if d in groups] + sorted(d for d in groups if d not in listed)
     return [(department, groups[department]) for department in order]
+
+
+@dataclass(frozen=True)
+class ShownColumns:
+    """How a results table shows its columns on screen (downloads keep the table's own order): the
+    name, 总分 and 等次 first, then ID, department (and post), the items and 说明; the grade column
+    sorts by the scheme's grade order, department and grade get exact-value filters."""
+
+    order: tuple[int, ...]
+    grade: int
+    facets: frozenset[int]
+    ranks: tuple[tuple[str, int], ...]
+
+    def rank(self, grade: str) -> int:
+        """1 for the best grade; statuses (免考核, 并列待定…) after every grade."""
+        return dict(self.ranks).get(grade, len(self.ranks) + 1)
+
+
+def shown_columns(period: PeriodResult, n_headers: int, has_post: bool) -> ShownColumns:
+    total, grade, note = n_headers - 3, n_headers - 2, n_headers - 1
+    people = [0, 2] + ([3] if has_post else [])
+    items = list(range(len(people) + 1, total))
+    order = tuple([1, total, grade] + people + items + [note])
+    grades = list(period.assessment.grades.order) if period.assessment.grades else []
+    return ShownColumns(order, grade, frozenset({2, grade}), tuple((g, n) for n, g in enumerate(grades, start=1)))

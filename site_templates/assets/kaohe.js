@@ -1,25 +1,40 @@
-/* Kaohe tables: click a header to sort, type to filter. Chinese text sorts by strokes
-   (笔画, the order of a 公示) or pinyin, using the browser's own collation; numbers sort as numbers.
-   Works without this script too: tables are plain HTML in a sensible order. No network use. */
+/* Kaohe tables and 公示 states. No network use; the site works without this script too: tables are
+   plain HTML in a sensible order and each 公示 shows the state computed when the site was built.
+   - Sorting: a button in each header. Names sort in 姓氏笔画 order by the server's key (data-stroke,
+     compared as plain strings, so the order is the 公示's) or by pinyin; numbers as numbers; a cell's
+     data-sort (the grade's rank in the scheme's grade order) before its text.
+   - Filtering: exact-value choices with counts for columns such as 部门 and 等次 (好 does not match
+     较好), a text box for names and IDs, and a count of the rows shown.
+   - 公示 states: from the dates and the working days of the 公示期, on the reader's own day. */
 (function () {
   "use strict";
-  var collators = {
-    stroke: new Intl.Collator("zh-u-co-stroke", { numeric: true }),
-    pinyin: new Intl.Collator("zh-u-co-pinyin", { numeric: true })
-  };
+  var pinyin = new Intl.Collator("zh-u-co-pinyin", { numeric: true });
+  var general = new Intl.Collator("zh-u-co-stroke", { numeric: true });
   var mode = "stroke";
+
+  function text(cell) { return cell ? (cell.textContent || "").trim() : ""; }
 
   function cellValue(row, index) {
     var cell = row.cells[index];
     if (!cell) return "";
-    // data-stroke: the server's 姓氏笔画 key (mainland stroke counts), used in stroke mode
     if (mode === "stroke" && cell.hasAttribute("data-stroke")) return cell.getAttribute("data-stroke");
-    return (cell.getAttribute("data-sort") || cell.textContent || "").trim();
+    return (cell.getAttribute("data-sort") || text(cell)).trim();
   }
 
-  function asNumber(text) {
-    if (!/^[+-]?\d+(\.\d+)?%?$/.test(text)) return null;
-    return parseFloat(text);
+  function asNumber(value) {
+    if (!/^[+-]?\d+(\.\d+)?%?$/.test(value)) return null;
+    return parseFloat(value);
+  }
+
+  function compare(a, b, index) {
+    var x = cellValue(a, index), y = cellValue(b, index);
+    var nx = asNumber(x), ny = asNumber(y);
+    if (nx !== null && ny !== null) return nx - ny;
+    if (nx !== null) return -1;
+    if (ny !== null) return 1;
+    var strokeKeys = mode === "stroke" && a.cells[index] && a.cells[index].hasAttribute("data-stroke");
+    if (strokeKeys) return x < y ? -1 : x > y ? 1 : 0;
+    return (mode === "pinyin" ? pinyin : general).compare(x, y);
   }
 
   function sortTable(table, index, descending) {
@@ -28,71 +43,172 @@
     var rows = Array.prototype.slice.call(body.rows);
     rows.forEach(function (row, i) { if (!row.hasAttribute("data-order")) row.setAttribute("data-order", i); });
     rows.sort(function (a, b) {
-      var x = cellValue(a, index), y = cellValue(b, index);
-      var nx = asNumber(x), ny = asNumber(y), result;
-      if (nx !== null && ny !== null) result = nx - ny;
-      else if (nx !== null) result = -1;
-      else if (ny !== null) result = 1;
-      else result = collators[mode].compare(x, y);
-      if (result === 0) result = a.getAttribute("data-order") - b.getAttribute("data-order");
+      var result = compare(a, b, index);
+      if (result === 0) return a.getAttribute("data-order") - b.getAttribute("data-order");
       return descending ? -result : result;
     });
     rows.forEach(function (row) { body.appendChild(row); });
   }
 
+  function headers(table) { return table.tHead && table.tHead.rows.length ? table.tHead.rows[0].cells : []; }
+
   function makeSortable(table) {
-    var head = table.tHead;
-    if (!head || !head.rows.length) return;
-    Array.prototype.forEach.call(head.rows[0].cells, function (th, index) {
+    Array.prototype.forEach.call(headers(table), function (th, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "kaohe-sort";
+      button.title = "按此列排序";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
       th.classList.add("kaohe-sortable");
-      th.setAttribute("role", "button");
-      th.setAttribute("tabindex", "0");
-      th.title = "点击排序";
-      function activate() {
-        var descending = th.classList.contains("kaohe-sorted-asc");
-        Array.prototype.forEach.call(head.rows[0].cells, function (other) {
-          other.classList.remove("kaohe-sorted-asc", "kaohe-sorted-desc");
-          other.removeAttribute("aria-sort");
-        });
-        th.classList.add(descending ? "kaohe-sorted-desc" : "kaohe-sorted-asc");
+      button.addEventListener("click", function () {
+        var descending = th.getAttribute("aria-sort") === "ascending";
+        Array.prototype.forEach.call(headers(table), function (other) { other.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", descending ? "descending" : "ascending");
         sortTable(table, index, descending);
-      }
-      th.addEventListener("click", activate);
-      th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); activate(); } });
+      });
     });
+  }
+
+  function resort(table) {
+    Array.prototype.forEach.call(headers(table), function (th, index) {
+      var state = th.getAttribute("aria-sort");
+      if (state) sortTable(table, index, state === "descending");
+    });
+  }
+
+  // Columns offered as exact-value choices: marked data-facet, or few distinct words in a longer table.
+  function facetColumns(table) {
+    var rows = table.tBodies[0] ? table.tBodies[0].rows : [];
+    var out = [];
+    Array.prototype.forEach.call(headers(table), function (th, index) {
+      var values = {}, distinct = 0, numeric = 0;
+      Array.prototype.forEach.call(rows, function (row) {
+        var value = text(row.cells[index]);
+        if (asNumber(value) !== null || value.length > 12) numeric++;  // numbers and sentences are no choices
+        if (!Object.prototype.hasOwnProperty.call(values, value)) { values[value] = 0; distinct++; }
+        values[value]++;
+      });
+      var auto = rows.length >= 8 && numeric === 0 && distinct >= 2 && distinct <= 12 && distinct * 2 <= rows.length;
+      if (th.hasAttribute("data-facet") || auto) out.push({ index: index, name: text(th), values: values });
+    });
+    return out;
   }
 
   function addTools(table) {
     var tools = document.createElement("div");
     tools.className = "kaohe-table-tools";
-    var filterable = table.classList.contains("filterable");
-    if (filterable) {
-      var input = document.createElement("input");
-      input.type = "search";
-      input.placeholder = "筛选：输入姓名、部门、等次…";
-      input.setAttribute("aria-label", "筛选表格");
-      input.addEventListener("input", function () {
-        var needle = input.value.trim();
-        Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-          row.style.display = !needle || row.textContent.indexOf(needle) !== -1 ? "" : "none";
-        });
+    var body = table.tBodies[0];
+    var facets = [], input = null, count = null;
+
+    function apply() {
+      var needle = input ? input.value.trim() : "", shown = 0;
+      Array.prototype.forEach.call(body.rows, function (row) {
+        var ok = !needle || row.textContent.indexOf(needle) !== -1;
+        facets.forEach(function (f) { if (f.select.value && text(row.cells[f.index]) !== f.select.value) ok = false; });
+        row.hidden = !ok;
+        if (ok) shown++;
       });
+      if (count) count.textContent = shown === body.rows.length ? "共 " + shown + " 行" : "显示 " + shown + " 行，共 " + body.rows.length + " 行";
+    }
+
+    if (table.classList.contains("filterable") && body) {
+      facetColumns(table).forEach(function (f) {
+        var label = document.createElement("label");
+        label.textContent = f.name + "：";
+        var select = document.createElement("select");
+        var all = document.createElement("option");
+        all.value = "";
+        all.textContent = "全部";
+        select.appendChild(all);
+        var ranked = Array.prototype.map.call(body.rows, function (row) { return row.cells[f.index]; });
+        var seen = {};
+        ranked.sort(function (a, b) {
+          var x = (a && a.getAttribute("data-sort")) || text(a), y = (b && b.getAttribute("data-sort")) || text(b);
+          var nx = asNumber(x), ny = asNumber(y);
+          return nx !== null && ny !== null ? nx - ny : general.compare(x, y);
+        }).forEach(function (cell) {
+          var value = text(cell);
+          if (seen[value]) return;
+          seen[value] = true;
+          var option = document.createElement("option");
+          option.value = value;
+          option.textContent = (value || "（空）") + "（" + f.values[value] + "）";
+          select.appendChild(option);
+        });
+        select.addEventListener("change", apply);
+        label.appendChild(select);
+        tools.appendChild(label);
+        facets.push({ index: f.index, select: select });
+      });
+      input = document.createElement("input");
+      input.type = "search";
+      input.placeholder = "查找姓名、编号…";
+      input.setAttribute("aria-label", "在表中查找");
+      input.addEventListener("input", apply);
       tools.appendChild(input);
     }
-    var label = document.createElement("label");
-    label.textContent = "中文排序：";
-    var select = document.createElement("select");
-    [["stroke", "按笔画"], ["pinyin", "按拼音"]].forEach(function (o) {
-      var option = document.createElement("option");
-      option.value = o[0];
-      option.textContent = o[1];
-      select.appendChild(option);
+    var hasChinese = Array.prototype.some.call(headers(table), function (th, index) {
+      return body && body.rows.length && body.rows[0].cells[index] && body.rows[0].cells[index].hasAttribute("data-stroke");
     });
-    select.addEventListener("change", function () { mode = select.value; });
-    label.appendChild(select);
-    tools.appendChild(label);
-    table.parentNode.insertBefore(tools, table);
+    if (hasChinese) {
+      var label = document.createElement("label");
+      label.textContent = "姓名排序：";
+      var select = document.createElement("select");
+      [["stroke", "按姓氏笔画"], ["pinyin", "按拼音"]].forEach(function (o) {
+        var option = document.createElement("option");
+        option.value = o[0];
+        option.textContent = o[1];
+        select.appendChild(option);
+      });
+      select.addEventListener("change", function () {
+        mode = select.value;
+        document.querySelectorAll("table.sortable").forEach(resort);
+        document.querySelectorAll(".kaohe-table-tools select.kaohe-mode").forEach(function (s) { s.value = mode; });
+      });
+      select.className = "kaohe-mode";
+      label.appendChild(select);
+      tools.appendChild(label);
+    }
+    if (body && table.classList.contains("filterable")) {
+      count = document.createElement("span");
+      count.className = "kaohe-count";
+      count.setAttribute("aria-live", "polite");
+      tools.appendChild(count);
+      apply();
+    }
+    if (!tools.childNodes.length) return;
+    var anchor = table.parentNode.classList.contains("kaohe-wide") ? table.parentNode : table;
+    anchor.parentNode.insertBefore(tools, anchor);
+  }
+
+  // ---- 公示 states on the reader's day
+  function today() {
+    var d = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  function updateStates() {
+    var day = today();
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kaohe-start][data-kaohe-end]"), function (el) {
+      var start = el.getAttribute("data-kaohe-start"), end = el.getAttribute("data-kaohe-end");
+      var left = (el.getAttribute("data-kaohe-workdays") || "").split(" ").filter(function (d) { return d && d >= day; }).length;
+      var state = day < start ? "未开始" : day <= end ? "公示中" : "已结束";
+      var format = el.getAttribute("data-kaohe-format");
+      if (format === "card") el.textContent = state === "公示中" ? "公示中 · 还剩 " + left + " 个工作日" : state;
+      else if (format === "notice") el.textContent = state === "公示中" ? state + "（还剩 " + left + " 个工作日）" : state;
+      else el.textContent = state;
+      if (format === "notice") {
+        el.classList.remove("state-open", "state-closed", "state-pending");
+        el.classList.add(state === "公示中" ? "state-open" : state === "已结束" ? "state-closed" : "state-pending");
+      }
+      if (state !== "未开始") {
+        Array.prototype.forEach.call(document.querySelectorAll("[data-kaohe-pending]"), function (note) {
+          note.innerHTML = "<strong>公示期已开始。</strong>本页的名单尚未更新，请稍后刷新，或向发布单位询问。";
+        });
+      }
+    });
   }
 
   // A results table links each name to one period's derivation on the person's page
@@ -114,10 +230,13 @@
       makeSortable(table);
       addTools(table);
     });
+    updateStates();
     openLinkedDetails();
   }
 
   window.addEventListener("hashchange", openLinkedDetails);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
+  // material's instant navigation replaces the page without a load event
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
 })();

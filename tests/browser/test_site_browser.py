@@ -135,9 +135,11 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def context(browser):
+def context(browser, sites):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    day = sites["day"]  # kaohe.js computes each 公示's state on the reader's day: the build's day here
+    ctx.clock.set_fixed_time(dt.datetime(day.year, day.month, day.day, 12))
     ctx.on("request", lambda request: REQUESTS.append(request.url))
     ctx.set_default_timeout(15_000)
     yield ctx
