@@ -13,16 +13,15 @@ accepted as spellings of and/or/not, and ≥ ≤ ≠ × ÷ as their ASCII forms.
 from __future__ import annotations
 
 import ast
-import copy
 import functools
-import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from generator.core.numbers import ceil_int, floor_int, fmt
+from generator.core.numbers import ceil_int, floor_int
+from generator.scheme.expr_words import describe_tree
 
 _SPELLINGS = [
     ("≥", ">="),
@@ -110,7 +109,7 @@ class Formula:
     def describe(self, names: Mapping[str, str] | None = None) -> str:
         """The formula in Chinese words for the handbook, with the brackets it needs; `names`
         maps item codes to the item names a reader knows."""
-        return _describe(self.tree.body, names or {})[0]
+        return describe_tree(self.tree.body, names or {})
 
 
 def parse_formula(source: str, allowed_names: set[str] | None, allowed_functions: set[str] | None = None) -> Formula:
@@ -219,102 +218,6 @@ def _truthy(value: Any) -> bool:
     if isinstance(value, str):
         return value not in ("", "否", "无")
     return bool(value)
-
-
-# Printing precedence: a child binding less tightly than its place needs gets brackets （）, so the
-# words state the same rule that grades: (一般 + 较差) × 2 stays bracketed. parse_described reads
-# the printed words back; a test checks that every seed formula comes back as the same tree.
-_OR, _AND, _NOT, _CMP_P, _ADD, _MUL, _NEG, _ATOM = range(1, 9)
-_BIN_P = {ast.Add: _ADD, ast.Sub: _ADD, ast.Mult: _MUL, ast.Div: _MUL}
-# Zero-argument history functions are printed by name alone (期数, not 期数（）).
-_BARE_FUNCTIONS = {"期数"}
-
-
-def _wrap(part: tuple[str, int], needed: int) -> str:
-    text, prec = part
-    return f"（{text}）" if prec < needed else text
-
-
-def _describe(node: ast.AST, names: Mapping[str, str]) -> tuple[str, int]:
-    if isinstance(node, ast.Constant):
-        return (fmt(node.value) if isinstance(node.value, Decimal) else f"「{node.value}」"), _ATOM
-    if isinstance(node, ast.Name):
-        return names.get(node.id, node.id), _ATOM
-    if isinstance(node, ast.BoolOp):
-        word, prec = ("并且", _AND) if isinstance(node.op, ast.And) else ("或者", _OR)
-        return f" {word} ".join(_wrap(_describe(v, names), prec + 1) for v in node.values), prec
-    if isinstance(node, ast.UnaryOp):
-        inner = _describe(node.operand, names)
-        if isinstance(node.op, ast.Not):
-            return f"并非（{inner[0]}）", _NOT
-        if isinstance(node.op, ast.USub):
-            return f"−{_wrap(inner, _NEG)}", _NEG
-        return inner
-    if isinstance(node, ast.BinOp):
-        prec = _BIN_P[type(node.op)]
-        left = _wrap(_describe(node.left, names), prec)
-        right = _wrap(_describe(node.right, names), prec + 1)
-        return f"{left} {_BIN[type(node.op)][1]} {right}", prec
-    if isinstance(node, ast.Compare):
-        parts = [_wrap(_describe(node.left, names), _CMP_P + 1)]
-        for op, comp in zip(node.ops, node.comparators):
-            parts.append(f"{_CMP[type(op)][1]} {_wrap(_describe(comp, names), _CMP_P + 1)}")
-        return " ".join(parts), _CMP_P
-    if isinstance(node, ast.Call):
-        assert isinstance(node.func, ast.Name)
-        if not node.args and node.func.id in _BARE_FUNCTIONS:
-            return node.func.id, _ATOM
-        return f"{node.func.id}（{'，'.join(_describe(a, names)[0] for a in node.args)}）", _ATOM
-    return ast.unparse(node), _ATOM
-
-
-_READ_BACK = [
-    (" 大于或等于 ", " >= "),
-    (" 小于或等于 ", " <= "),
-    (" 不等于 ", " != "),
-    (" 大于 ", " > "),
-    (" 小于 ", " < "),
-    (" 等于 ", " == "),
-    (" 并且 ", " and "),
-    (" 或者 ", " or "),
-    ("并非（", "not （"),
-    ("−", "-"),
-]
-
-
-def parse_described(words: str, names: Mapping[str, str] | None = None) -> Formula:
-    """Read the printed words of a formula back into a formula (the inverse of describe), with
-    `names` the code → name mapping the words were printed with. For tests and checks: the
-    printed rule must be the rule that grades."""
-    text = words
-    for code, name in sorted((names or {}).items(), key=lambda kv: -len(kv[1])):
-        if name != code:  # whole names only: 勤 inside 应出勤天数 is not the item 勤
-            text = re.sub(rf"(?<![^\s（），]){re.escape(name)}(?![^\s（），])", lambda _m, c=code: c, text)
-    for a, b in _READ_BACK:
-        text = text.replace(a, b)
-    text = re.sub(r"「([^」]*)」", lambda m: json.dumps(m.group(1), ensure_ascii=False), text)
-    for bare in _BARE_FUNCTIONS:
-        text = re.sub(rf"{bare}(?!\s*[（(])", f"{bare}()", text)
-    return parse_formula(text, None)
-
-
-def same_formula(a: Formula, b: Formula) -> bool:
-    """The same tree (number literals compared by value: 0.40 is 0.4)."""
-
-    class _Canon(ast.NodeTransformer):
-        def visit_UnaryOp(self, node: ast.UnaryOp) -> ast.AST:  # +x is printed as x
-            self.generic_visit(node)
-            return node.operand if isinstance(node.op, ast.UAdd) else node
-
-        def visit_Constant(self, node: ast.Constant) -> ast.AST:
-            if isinstance(node.value, Decimal):
-                node.value = node.value.normalize()
-            return node
-
-    def canon(tree: ast.Expression) -> str:
-        return ast.dump(_Canon().visit(copy.deepcopy(tree)), annotate_fields=False, include_attributes=False)
-
-    return canon(a.tree) == canon(b.tree)
 
 
 @functools.lru_cache(maxsize=1024)

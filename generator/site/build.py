@@ -65,7 +65,10 @@ def mkdocs_config(root: Path, audience: str, docs_dir: Path, site_dir: Path, gen
     ]
     if audience == "internal":
         nav += [{"成绩明细": "results/index.md"}, {"人员": "people/index.md"}]
-    nav.append({"使用说明": ["guide/index.md", "guide/scheme.md", "guide/results.md", "guide/publish.md", "guide/problems.md"]})
+    if audience == "internal":  # the operator's manual is not published
+        nav.append({"使用说明": ["guide/reading.md", "guide/index.md", "guide/scheme.md", "guide/results.md", "guide/publish.md", "guide/problems.md"]})
+    else:
+        nav.append({"阅读指南": "guide/reading.md"})
     base = (root / "mkdocs.yml").resolve()
     if not base.exists():  # a site made by `kaohe init` has its own; fall back to the packaged one
         base = Path(__file__).resolve().parents[2] / "mkdocs.yml"

@@ -8,7 +8,6 @@ removes files that are no longer produced.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from generator.site.pages_guide import build_guide
 from generator.site.pages_handbook import build_handbooks
 from generator.site.pages_internal import build_people, build_results
 from generator.site.pages_notice import build_notices
+from generator.site.pages_reading import build_reading_guide
 from generator.site.workdays import calendar_from_data
 
 ASSETS = Path(__file__).resolve().parents[2] / "site_templates" / "assets"
@@ -88,7 +88,9 @@ def generate_from(project: Project, periods: list[PeriodResult], audience: str, 
     add_pages(department_pages)
     assets.extend(department_assets)
     add_pages(build_archive(ctx, department_index))
-    add_pages(build_guide(ctx))
+    add_pages([build_reading_guide(ctx)])
+    if ctx.internal:  # the operator's manual: commands, files and keys, not for the public
+        add_pages(build_guide(ctx))
     add_pages([build_home(ctx, notices)])
     if ctx.internal:
         result_pages, result_assets = build_results(ctx)

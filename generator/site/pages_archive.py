@@ -58,7 +58,7 @@ def build_home(ctx: SiteContext, notices: list[NoticeView]) -> Page:
         internal=ctx.internal,
         links={k: ctx.link("index.md", v) for k, v in {
             "notices": "notices/index.md", "handbooks": "handbooks/index.md", "departments": "departments/index.md",
-            "archive": "archive/index.md", "guide": "guide/index.md", "results": "results/index.md",
+            "archive": "archive/index.md", "guide": "guide/reading.md", "results": "results/index.md",
         }.items()},
     ))
 

@@ -9,8 +9,8 @@ from pydantic import Field
 
 from generator.core.numbers import fmt
 from generator.scheme.base import Num
-from generator.scheme.rules.period import period_words
 from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule
+from generator.scheme.rules.period import period_words
 
 
 class Coefficient(Rule):

@@ -6,14 +6,12 @@ from decimal import Decimal
 from typing import ClassVar, Literal
 
 from generator.core.numbers import fmt
-from generator.scheme.base import Num
+from generator.scheme.base import PERIOD_NAMES, Num
 from generator.scheme.rules.base import ItemContext, Outcome, Rule
 
 
 def period_words(label: str) -> str:
     """Q1 → 第一季度, H1 → 上半年: the reader's name of a period label."""
-    from generator.scheme.model import PERIOD_NAMES  # model imports the rules: imported on use
-
     return PERIOD_NAMES.get(label, label)
 
 
@@ -67,7 +65,7 @@ class PeriodScore(Rule):
         outcome = Outcome(None, steps, [])
         if absent and (self.missing == "error" or not values):
             outcome.steps.append(f"缺少{'、'.join(map(period_words, absent))}的成绩，不能汇总")
-            outcome.problems.append(("", "period-missing", f"缺少{'、'.join(map(period_words, absent))}的成绩或等次，无法汇总「{item.name}」。"))
+            outcome.problems.append(("", "period-missing", f"缺少{'、'.join(f'{period_words(a)}（{a}）' for a in absent)}的成绩或等次，无法汇总「{item.name}」。"))
             return outcome
         if absent and ctx.explain:
             outcome.steps.append(f"{'、'.join(map(period_words, absent))}无成绩或未定等次，不计入")
