@@ -67,6 +67,8 @@
         th.setAttribute("aria-sort", descending ? "descending" : "ascending");
         sortTable(table, index, descending);
       });
+      // the whole header cell sorts, not only the button's line (headers of a row differ in height)
+      th.addEventListener("click", function (e) { if (!button.contains(e.target)) button.click(); });
     });
   }
 
@@ -106,7 +108,7 @@
       Array.prototype.forEach.call(body.rows, function (row) {
         var ok = !needle || row.textContent.indexOf(needle) !== -1;
         facets.forEach(function (f) { if (f.select.value && text(row.cells[f.index]) !== f.select.value) ok = false; });
-        row.hidden = !ok;
+        row.style.display = ok ? "" : "none";
         if (ok) shown++;
       });
       if (count) count.textContent = shown === body.rows.length ? "共 " + shown + " 行" : "显示 " + shown + " 行，共 " + body.rows.length + " 行";

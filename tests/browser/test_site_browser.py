@@ -118,6 +118,7 @@ def sites(tmp_path_factory):
         server, url = _serve(directory)
         servers.append(server)
         urls[audience] = url
+        urls[f"{audience}_dir"] = directory
     yield urls
     for server in servers:
         server.shutdown()
@@ -417,9 +418,16 @@ def test_notice_prints_as_a_plain_notice(sites, page, open_notice):
 
 def test_guide(sites, page):
     page.goto(sites["public"])
-    follow(page, page.locator("article a", has_text="使用说明").first)
-    assert heading(page) == "使用说明"
+    follow(page, page.locator("article a", has_text="阅读指南").first)
+    assert heading(page) == "阅读指南"
+    text = page.locator("article").inner_text()
+    assert "异议" in text and "复核" in text and "等次" in text
+    assert "kaohe " not in text and ".yaml" not in text, "the public guide is the reader's, not the operator's"
     shoot(page, "guide")
+    follow(page, page.locator("article a", has_text="考核办法").first)
+    assert "/handbooks/" in page.url
+    page.goto(urljoin(sites["internal"], "guide/"))  # the operator's manual: internal edition only
+    assert heading(page) == "使用说明"
     follow(page, page.locator("article a", has_text="问题代码一览").first)
     assert page.locator("article h2").count() >= 5
 
@@ -436,12 +444,12 @@ def test_internal_results_derivation_and_person(sites, page):
     results_url = page.url
     row = page.locator("table.kaohe-results tbody tr").first
     pid = row.get_attribute("id").removeprefix("p-")
-    name = row.locator("td").nth(1).inner_text().strip()
+    name = row.locator("td.kaohe-sticky").inner_text().strip()
     assert row.locator("details, pre.kaohe-explain").count() == 0, "derivations belong on the person pages"
     shoot(page, "internal-results")
 
     # the name leads to the person's page, with this period's derivation open
-    follow(page, row.locator("td").nth(1).locator("a"))
+    follow(page, row.locator("td.kaohe-sticky").locator("a"))
     assert "/people/" in page.url
     assert heading(page).startswith(name)
     anchor = urlsplit(page.url).fragment
@@ -484,6 +492,174 @@ def test_browser_sort_is_mainland_stroke_order(sites, page):
     page.goto(urljoin(sites["internal"], "people/"))
     table = page.locator("table.kaohe-list").first
     assert_stroke_order(sort_by(table, header_index(table, "姓名")))
+
+
+# --------------------------------------------------------------------------- reading on any screen (issue 13)
+
+
+def result_texts(page) -> list[str]:
+    return page.locator(".md-search-result__item").all_inner_texts()
+
+
+@pytest.mark.parametrize("query", ["病事假", "较差", "急难险重", "不确定等次"])
+def test_search_finds_rule_words_whole(sites, page, query):
+    """The query is cut as the index was: no result lacks part of it, a rule passage comes first,
+    and what is highlighted is the word itself (较差, not 较)."""
+    page.goto(sites["public"])
+    paths = search(page, query)
+    assert paths, f"searching 「{query}」 found nothing"
+    assert paths[0].startswith(("/handbooks/", "/guide/")), f"searching 「{query}」 lists {paths[0]} before the rules: {paths[:6]}"
+    first = page.locator(".md-search-result__item").first.inner_text()
+    assert "缺少" not in first, f"the top result for 「{query}」 lacks part of the query: {first[:200]}"
+    marks = set(page.locator(".md-search-result__item").first.locator("mark").all_inner_texts())
+    assert marks and all(len(m) >= 2 for m in marks), f"「{query}」 highlighted as single characters: {marks}"
+
+
+def test_search_lists_the_open_notice_of_a_name_first(sites, page, open_notice):
+    page.goto(sites["public"])
+    notices = [p for p in search(page, open_notice["name"]) if p.startswith("/notices/")]
+    assert notices and notices[0] == open_notice["path"], f"the open 公示 is not the first of {notices[:5]}"
+
+
+def test_internal_search_finds_an_id_a_name_and_a_department(sites, page):
+    page.goto(urljoin(sites["internal"], "people/"))
+    table = page.locator("table.kaohe-list").first
+    ids = column(table, header_index(table, "编号"))
+    names = column(table, header_index(table, "姓名"))
+    pid = next(i for i in ids if i.isdigit())  # a numeric ID: shown as （0007） in titles
+    paths = search(page, pid)
+    assert any(p.endswith(f"/{pid}/") for p in paths), f"searching the ID 「{pid}」 found {paths[:6]}"
+    name = names[ids.index(pid)]
+    assert any(p.endswith(f"/{pid}/") for p in search(page, name)), f"searching 「{name}」 did not find the person"
+    department = column(table, header_index(table, "部门"))[ids.index(pid)]
+    assert any(p.startswith("/departments/") for p in search(page, department)), f"searching 「{department}」 found no department page"
+
+
+def _all_pages(site_url: str, directory: Path) -> list[str]:
+    return [urljoin(site_url, p.parent.relative_to(directory).as_posix() + "/") if p.parent != directory else site_url
+            for p in sorted(directory.rglob("index.html"))]
+
+
+def test_no_page_is_wider_than_a_phone(sites, browser):
+    """Every page of both editions at 390 px: the page never scrolls sideways (wide tables scroll in their box)."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    ctx.route(re.compile(r".*search_index\.json$"), lambda route: route.abort())  # the index is not layout
+    tab_ = ctx.new_page()
+    wide, count = [], 0
+    for edition in ("public", "internal"):
+        for url in _all_pages(sites[edition], sites[f"{edition}_dir"]):
+            tab_.goto(url, wait_until="domcontentloaded")
+            width = tab_.evaluate("() => document.documentElement.scrollWidth")
+            count += 1
+            if width > 390:
+                wide.append((path_of(url), width))
+            if count in (1, 2) or "/results/" in url and count % 50 == 0:
+                tab_.screenshot(path=str(ARTIFACTS / f"phone-{edition}-{count}.png"))
+    ctx.close()
+    assert count > 300
+    assert not wide, f"{len(wide)} of {count} pages scroll sideways at 390 px: {wide[:10]}"
+
+
+def _widest_results(sites, page) -> str:
+    page.goto(urljoin(sites["internal"], "results/"))
+    links = [urljoin(page.url, h) for h in page.locator("table.kaohe-list tbody a").evaluate_all("(as) => as.map(a => a.getAttribute('href'))")]
+    best, columns = links[0], 0
+    for link in links[:40]:
+        page.goto(link, wait_until="domcontentloaded")
+        n = page.locator("table.kaohe-results thead th").count()
+        if n > columns:
+            best, columns = link, n
+    return best
+
+
+def test_wide_results_print_on_a4_landscape_without_clipping(sites, page, tmp_path):
+    url = _widest_results(sites, page)
+    page.goto(url)
+    table = page.locator("table.kaohe-results").first
+    assert [header_index(table, h) for h in ("姓名", "总分", "等次")] == [0, 1, 2], "name, 总分 and 等次 are not first"
+    pdf = tmp_path / "results.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    boxes = set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes()))
+    assert boxes and all(float(w) > float(h) for w, h in boxes), f"not every printed page is landscape: {boxes}"
+    page.set_viewport_size({"width": 1047, "height": 718})  # A4 landscape less the page margins, at 96 dpi
+    page.emulate_media(media="print")
+    right = table.evaluate("t => t.getBoundingClientRect().right")
+    assert right <= 1047 + 1, f"the printed table is {right:.0f} px wide: clipped on A4 landscape"
+    arrows = table.locator("button.kaohe-sort").first.evaluate("b => getComputedStyle(b, '::after').content")
+    assert arrows in ("none", "normal"), f"sort arrows print: {arrows}"
+    assert page.locator(".kaohe-internal-mark").evaluate("m => getComputedStyle(m).display") == "block", "no 内部资料 on the print"
+    page.screenshot(path=str(ARTIFACTS / "internal-results-print.png"))
+    page.emulate_media(media="screen")
+
+
+def test_grade_facet_is_exact_and_grades_sort_in_scheme_order(sites, page):
+    page.goto(_widest_results(sites, page))
+    table = page.locator("table.kaohe-results").first
+    grade = header_index(table, "等次")
+    values = column(table, grade)
+    label = page.locator(".kaohe-table-tools label", has_text="等次").first
+    select = label.locator("select")
+    options = [o for o in select.locator("option").all_inner_texts() if not o.startswith("全部")]
+    assert options, "no 等次 choices"
+    for option in options:
+        value = re.sub(r"（\d+）$", "", option)
+        count = int(re.search(r"（(\d+)）$", option).group(1))
+        select.select_option(label=option)
+        shown = column(table, grade)
+        assert shown == [value] * values.count(value) and len(shown) == count, f"choosing 「{option}」 shows {shown}"
+        assert f"显示 {count} 行" in page.locator(".kaohe-count").first.inner_text()
+    select.select_option(index=0)
+    table.locator("thead th").nth(grade).click()
+    ranks = table.locator("tbody tr").evaluate_all("(rows, i) => rows.map(r => Number(r.cells[i].getAttribute('data-sort')))", grade)
+    assert ranks == sorted(ranks), "等次 did not sort in the scheme's grade order"
+    assert table.locator("thead th").nth(grade).get_attribute("aria-sort") == "ascending"
+    assert table.locator("thead th button.kaohe-sort").count() == table.locator("thead th").count()
+    page.screenshot(path=str(ARTIFACTS / "internal-results-facet.png"))
+
+
+def test_notice_state_is_computed_on_the_readers_day(sites, browser, open_notice):
+    ctx = browser.new_context(locale="zh-CN")
+    ctx.clock.set_fixed_time(dt.datetime(sites["day"].year + 1, 1, 15, 12))
+    tab_ = ctx.new_page()
+    tab_.goto(open_notice["url"])
+    assert tab_.locator(".kaohe-notice-state").inner_text().strip() == "已结束"
+    ctx.close()
+    ctx = browser.new_context(locale="zh-CN", java_script_enabled=False)
+    tab_ = ctx.new_page()
+    tab_.goto(open_notice["url"])
+    assert "公示中" in tab_.locator(".kaohe-notice-state").inner_text(), "without JavaScript the build-time state is gone"
+    ctx.close()
+
+
+def test_internal_edition_cannot_be_taken_for_the_public_one(sites, page):
+    colours = {}
+    for edition in ("public", "internal"):
+        page.goto(sites[edition])
+        colours[edition] = page.locator(".md-header").evaluate("h => getComputedStyle(h).backgroundColor")
+    assert colours["public"] != colours["internal"]
+    assert "内部版" in page.locator(".md-banner").inner_text()
+    page.goto(sites["public"])
+    assert page.locator(".kaohe-internal-mark, .md-banner").count() == 0
+
+
+def test_screenshots_of_every_page_kind(sites, browser):
+    """Each kind of page at 1366 and 390 px in tests/artifacts/, for people to look at."""
+    kinds = {"public": ["", "notices/", "handbooks/s003-p2/", "departments/", "archive/", "guide/reading/"],
+             "internal": ["", "results/", "people/", "guide/"]}
+    for width in (1366, 390):
+        ctx = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+        ctx.clock.set_fixed_time(dt.datetime(sites["day"].year, sites["day"].month, sites["day"].day, 12))
+        tab_ = ctx.new_page()
+        for edition, paths in kinds.items():
+            for path in paths:
+                tab_.goto(urljoin(sites[edition], path))
+                links = tab_.locator("article table tbody a").evaluate_all("(as) => as.slice(0, 1).map(a => a.href)")
+                name = f"kind-{edition}-{path.strip('/').replace('/', '-') or 'home'}-{width}"
+                tab_.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+                if links and path in ("notices/", "departments/", "results/", "people/"):
+                    tab_.goto(links[0])
+                    tab_.screenshot(path=str(ARTIFACTS / f"{name}-page.png"))
+        ctx.close()
 
 
 # --------------------------------------------------------------------------- everything above
