@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.problems import Problems
-from generator.engine.decisions import apply_decisions, load_decisions
+from generator.engine.decision_check import apply_decisions
+from generator.engine.decisions import load_decisions
 from generator.engine.grade import PersonGrader
 from generator.engine.model_cache import ModelCache
-from generator.engine.quotas import apply_quota, report_open_ties
+from generator.engine.quota_count import recount
+from generator.engine.quotas import apply_quota
 from generator.engine.results import Notice, PeriodResult, PersonResult
 from generator.project.discover import PeriodFiles, Project, discover
 from generator.scheme.columns import plan_columns
@@ -152,12 +154,13 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     if assessment.grades is not None:
         for quota in assessment.quotas:
             period.quotas.extend(apply_quota(quota, assessment.grades, people, local, shown))
+    applied, decisions_shown = [], shown
     if entry.decisions is not None:
         decisions_shown = project.rel(entry.decisions)
         files.append(decisions_shown)
         decisions = load_decisions(entry.decisions, decisions_shown, scheme.people.id, assessment.grades, local)
-        apply_decisions(decisions, people, assessment.grades, decisions_shown, local)
-    report_open_ties(period.quotas, people, local, shown)
+        applied = apply_decisions(decisions, period, assessment.grades, decisions_shown, local)
+    recount(period, applied, decisions_shown, shown, local)  # one truth for every count the pages show
     if entry.notice is not None:
         files.append(project.rel(entry.notice))
         period.notice = _load_notice(project, entry, local)

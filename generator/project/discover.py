@@ -38,6 +38,9 @@ class Agency:
     file: str = ""
 
 
+_KIND_WORDS = {"decisions": "领导小组决定文件", "notice": "公示设置文件", "lock": "锁定文件"}
+
+
 @dataclass
 class PeriodFiles:
     agency: str
@@ -195,6 +198,9 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
                     problems.add(project.rel(path), None, None, "duplicate-code", f"{year} 年 {label} 有两个成绩文件：{project.rel(entry.results)} 和 {path.name}；只保留一个。")
                     continue
                 entry.results = path
+            elif getattr(entry, kind) is not None:
+                problems.add(project.rel(path), None, None, "duplicate-code",
+                             f"{year} 年 {label} 有两个{_KIND_WORDS[kind]}：{project.rel(getattr(entry, kind))} 和 {project.rel(path)}；请合并为一个，删除另一个。")
             else:
                 setattr(entry, kind, path)
         for label, entry in found.items():

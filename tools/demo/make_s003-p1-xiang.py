@@ -292,9 +292,12 @@ def write_all(target: Path, data: dict, decisions: dict) -> None:
             write_xlsx(path, rows, year, label, titled=(kind == "xlsx-title"))
         if (year, label) in decisions:
             a, b = decisions[(year, label)]
-            lines = ["编号,姓名,等次,理由",
-                     f"{a['编号']},{a['姓名']},优秀,经{year}年7月8日乡平时考核领导小组会议研究：二人量化考核分值相同且均出全勤，在优秀“最多不超过50%”的限度内均确定为优秀",
-                     f"{b['编号']},{b['姓名']},优秀,经{year}年7月8日乡平时考核领导小组会议研究：二人量化考核分值相同且均出全勤，在优秀“最多不超过50%”的限度内均确定为优秀"]
+            why = f"经{year}年7月8日乡平时考核领导小组会议研究：二人量化考核分值相同且均出全勤，在优秀“最多不超过50%”的限度内均确定为优秀"
+            basis = f"并列：全单位「优秀」名额线 总分 {total_of(a)}：{a['编号']}、{b['编号']}"
+            exceed = f"经{year}年7月8日乡平时考核领导小组会议研究，同意优秀超出40%名额1人（细则：最多不超过50%）"
+            lines = ["编号,姓名,等次,理由,所决事项,超出名额",
+                     f"{a['编号']},{a['姓名']},优秀,{why},{basis},{exceed}",
+                     f"{b['编号']},{b['姓名']},优秀,{why},{basis},"]
             (folder / f"{label}.decisions.csv").write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8-sig"))
         if (year, label) in NOTICE_START:
             start = NOTICE_START[(year, label)]
@@ -305,9 +308,9 @@ def write_all(target: Path, data: dict, decisions: dict) -> None:
 
 # ---------------------------------------------------------------- checking with the engine
 def engine_check(content_agency: Path) -> list:
-    from generator.compute import compute_project
-    from generator.problems import Problems, Severity
-    from generator.project import discover
+    from generator.engine.compute import compute_project
+    from generator.core.problems import Problems, Severity
+    from generator.project.discover import discover
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
