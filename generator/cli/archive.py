@@ -29,6 +29,8 @@ def cmd_close(args) -> int:
     project, period, problems = _period_for(args)
     if period.unresolved_ties:
         raise UsageError("名额线上还有并列待领导小组决定，不能关闭。")
+    if period.held:
+        raise UsageError("；".join(period.held) + "。重新确认或删除该决定后才能关闭。")
     path = lock_path(project, period)
     lock = read_lock(path, problems, project.rel(path))
     if lock is None and (path.exists() or path.is_symlink()):

@@ -110,6 +110,8 @@ class Publicity(Strict):
     publish: bool = True
     grades: list[str] | None = None  # default: the best grade
     columns: list[Literal["姓名", "部门", "岗位", "等次", "总分", "名次"]] = ["姓名", "部门", "等次"]
+    # 名次: competition 1, 2, 2, 4 (the default: equal totals share a place); dense 1, 2, 2, 3; ordinal 1, 2, 3, 4
+    ranking: Literal["competition", "dense", "ordinal"] = "competition"
     order: Literal["stroke", "department", "score"] = "stroke"
     days: int = Field(default=5, ge=1, le=30)
     objection: str = "对公示对象有异议的，请在公示期内向考核办公室反映；反映情况要实事求是，并请署真实姓名。"
@@ -192,7 +194,8 @@ overrides:                                # 003 篇二
         "publicity",
         "公示设置",
         "grades 公示哪些等次（默认最高等次）；columns 列出哪些信息（默认 姓名、部门、等次，可加 岗位、总分、名次；不会公示编号）；"
-        "order 排序（stroke 姓氏笔画，默认；department；score）；days 公示几个工作日；objection 复核（异议）说明。",
+        "order 排序（stroke 姓氏笔画，默认；department；score）；days 公示几个工作日；objection 复核（异议）说明。"
+        "名次按总分排列，分数相同的名次相同、其后名次顺延（1、2、2、4）；ranking: dense 为 1、2、2、3，ordinal 为依次编号。",
         """\
 publicity:
   grades: [好]

@@ -40,7 +40,7 @@ class NoticeState:
     days: int
     state: str  # 未开始 / 公示中 / 已结束 / 待定
     days_left: int | None
-    blocked: bool  # an unresolved tie keeps the list from being published
+    blocked: bool  # an unresolved tie or a stale committee decision keeps the list from being published
 
 
 @dataclass
@@ -117,7 +117,7 @@ class SiteContext:
         publicity = period.scheme.publicity_for(period.assessment)
         notice = period.notice
         days = (notice.days if notice and notice.days else None) or publicity.days
-        blocked = bool(period.unresolved_ties)
+        blocked = bool(period.unresolved_ties or period.held)  # an open tie, or a stale committee decision
         state = NoticeState(None, None, days, "待定", None, blocked)
         if notice and notice.start:
             try:

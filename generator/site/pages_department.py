@@ -51,7 +51,9 @@ def distribution(period: PeriodResult, department: str, members: list[PersonResu
     for use in period.quotas:
         if use.scope in ("全单位", department) and use.allowed is not None:
             where = "全单位" if use.scope == "全单位" else "本部门"
-            dist.quota_words.append(f"{where}「{use.grade}」名额 {use.allowed} 人，实际 {use.granted} 人（参加考核 {use.base} 人）")
+            # counted once, after quotas and committee decisions (engine/quota_count.py)
+            exceeded = f"，经领导小组决定超出名额 {use.granted - use.allowed} 人" if use.exceeded else ""
+            dist.quota_words.append(f"{where}「{use.grade}」名额 {use.allowed} 人，实际 {use.granted} 人（参加考核 {use.base} 人）{exceeded}")
     if internal:
         totals = sorted(p.total for p in members if p.total is not None)
         if totals:

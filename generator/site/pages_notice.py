@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.core.numbers import fmt
+from generator.engine.ranks import ranks
 from generator.engine.results import PeriodResult, PersonResult
 from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link
@@ -54,8 +55,8 @@ def notice_table(period: PeriodResult) -> tuple[list[str], list[list[str]]]:
     publicity = period.scheme.publicity_for(period.assessment)
     labels = {"姓名": period.scheme.people.name, "部门": period.scheme.people.department, "岗位": period.scheme.people.post or "岗位",
               "等次": "拟定等次", "总分": "总分", "名次": "名次"}
-    ranked = sorted((p for p in period.people if p.total is not None), key=lambda p: -p.total)  # type: ignore[operator]
-    rank = {p.id: i + 1 for i, p in enumerate(ranked)}
+    # 名次 as an official list writes them: equal totals, equal places (1, 2, 2, 4), unless the scheme declares otherwise
+    rank = ranks(((p.id, p.total) for p in period.people if p.total is not None), lambda t: t, publicity.ranking)
     headers = ["序号"] + [labels[c] for c in publicity.columns]
     rows = []
     for i, person in enumerate(notice_people(period), start=1):
@@ -142,4 +143,5 @@ def _render(ctx, view, state, agency, notice, downloads) -> str:
         downloads=downloads,
         handbook=ctx.link(view.path, ctx.handbook_path(period.scheme)),
         ties=len(period.unresolved_ties),
+        exceeded=[use for use in period.quotas if use.exceeded and use.grade in view.grades],
     )
