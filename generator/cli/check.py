@@ -23,6 +23,7 @@ def cmd_check(args) -> int:
             "errors": len(problems.errors),
             "warnings": len(problems.warnings),
             "notes": len(problems.notes),
+            "infos": len(problems.infos),
             "problems": [p.as_dict() for p in problems.sorted()],
             "schemes": sorted(project.schemes),
             "periods": [p.key for p in periods],

@@ -20,6 +20,7 @@ class Severity(enum.Enum):
     ERROR = "error"  # stops the build
     WARNING = "warning"  # shown, does not stop the build (unless --strict)
     NOTE = "note"  # an acknowledged defect of a source document
+    INFO = "info"  # for the office to know before the 公示 (an override moved an entered grade); never fails
 
 
 @dataclass(frozen=True, order=True)
@@ -56,7 +57,7 @@ class Problem:
         return ":".join(parts)
 
     def format(self) -> str:
-        label = {Severity.ERROR: "", Severity.WARNING: "（警告）", Severity.NOTE: "（已知缺陷）"}
+        label = {Severity.ERROR: "", Severity.WARNING: "（警告）", Severity.NOTE: "（已知缺陷）", Severity.INFO: "（说明）"}
         return f"{self.place()}: [{self.code}]{label[self.severity]} {self.message}"
 
     def as_dict(self) -> dict:
@@ -117,6 +118,10 @@ class Problems:
     @property
     def notes(self) -> list[Problem]:
         return [p for p in self.sorted() if p.severity is Severity.NOTE]
+
+    @property
+    def infos(self) -> list[Problem]:
+        return [p for p in self.sorted() if p.severity is Severity.INFO]
 
     def has_errors(self) -> bool:
         return any(p.severity is Severity.ERROR for p in self.items)
@@ -198,6 +203,16 @@ CODES: dict[str, CodeInfo] = {
         "名额线上有并列，需领导小组决定",
         "在 决定文件 中为并列人员逐一确定等次，或在方案中声明 ties 处理办法。",
         "好 限 4 人，第 4、5 名同为 91.5 分",
+    ),
+    "gate-no-periods": CodeInfo(
+        "汇总条件没有可依据的考核期",
+        "此人没有一期已定等次的平时考核，条件不能认定为满足；核对各期成绩，或在方案该条规则中声明 no_periods: passes（引用原文）。",
+        "年度「好」须平时考核一半以上为好，但四个季度都不确定等次",
+    ),
+    "override-moves-grade": CodeInfo(
+        "规则改变了填写的等次",
+        "核对：规则（如一票否决、等次上限）把考核人填写或拟定的等次改了；公示前请领导小组知悉。这是说明，不是错误。",
+        "拟定「优秀」，因受处分按规则定为「不称职」",
     ),
     "decision-invalid": CodeInfo("领导小组决定写法不对", "每行须有编号、等次和理由；等次须是方案中的等次。", "理由为空"),
     "decision-duplicate": CodeInfo("决定文件中同一人有两条决定", "一人每期只留一条决定，删除另一行。", "第 2 行和第 5 行编号都是 0012"),

@@ -92,6 +92,9 @@ class Override(Strict):
     requires: str | None = None  # gate: the condition the grade requires
     label: str | None = None  # no_grade: 不确定等次 / 不参加考核 …
     reason: str
+    # force/gate in a roll-up: a condition on the earlier periods' grades over zero graded periods
+    # is not met (fails) unless the scheme's text says otherwise (passes)
+    no_periods: Literal["fails", "passes"] = "fails"
 
     @model_validator(mode="after")
     def _shape(self):

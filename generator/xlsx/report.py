@@ -22,7 +22,7 @@ from generator.core.problems import Problem, Problems, Severity
 REPORT_SHEET = "问题清单"
 _RED = "FFC7CE"
 _YELLOW = "FFEB9C"
-_SEVERITY_WORDS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.NOTE: "已知缺陷"}
+_SEVERITY_WORDS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.NOTE: "已知缺陷", Severity.INFO: "说明"}
 _NOT_RESULTS = (".decisions.csv", ".decisions.xlsx")
 
 
