@@ -20,6 +20,7 @@ from generator.engine.decisions import load_decisions
 from generator.engine.grade import PersonGrader
 from generator.engine.model_cache import ModelCache
 from generator.engine.quota_count import recount
+from generator.engine.rating_limits import check_rating_limits
 from generator.engine.quotas import apply_quota
 from generator.engine.results import Notice, PeriodResult, PersonResult
 from generator.project.discover import PeriodFiles, Project, discover
@@ -151,6 +152,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         result.explainer = explainer
         people.append(result)
     period = PeriodResult(scheme, assessment, agency.code, agency.name, entry.year, entry.label, files, people, encoding=encoding)
+    check_rating_limits(assessment, people, shown, local)
     if assessment.grades is not None:
         for quota in assessment.quotas:
             period.quotas.extend(apply_quota(quota, assessment.grades, people, local, shown))

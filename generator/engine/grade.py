@@ -26,13 +26,13 @@ from generator.core.problems import Problems, Severity
 from generator.engine.results import ItemScore, PersonResult, Step
 from generator.scheme import bands as bands_mod
 from generator.scheme.columns import formula_names
+from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
 from generator.scheme.expr import FormulaError, compiled
 from generator.scheme.model import Assessment, Item, Scheme
 from generator.scheme.rules.base import ItemContext
 from generator.sheets.rows import PersonRow
 
 _ZERO = Decimal(0)
-HISTORY_FUNCTIONS = frozenset({"次数", "全部", "期数"})
 
 
 class PersonGrader:

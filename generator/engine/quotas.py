@@ -19,7 +19,8 @@ from generator.engine.results import PersonResult, QuotaUse, Step
 from generator.scheme.policy import Grades, Quota
 
 
-def _count(n: int, share: Decimal, rounding: str) -> tuple[int, str]:
+def count_places(n: int, share: Decimal, rounding: str) -> tuple[int, str]:
+    """How many people a share of n allows, in Decimal, and the arithmetic in words."""
     exact = Decimal(n) * share
     if rounding == "floor":
         count = floor_int(exact)
@@ -66,7 +67,7 @@ def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], proble
         candidates = [m for m in graded if m.grade == quota.grade and m.status == "graded"]
         use = QuotaUse(quota.grade, scope, base, None, None, len(candidates), len(candidates), words=quota.words(), members=[m.id for m in members])
         if quota.at_most is not None:
-            allowed, arithmetic = _count(base, quota.at_most, quota.rounding or "floor")
+            allowed, arithmetic = count_places(base, quota.at_most, quota.rounding or "floor")
             use.allowed = allowed
             if allowed == 0 and candidates:
                 problems.add(file, None, None, "quota-impossible",
@@ -77,7 +78,7 @@ def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], proble
                 _cut(quota, grades, candidates, allowed, arithmetic, scope, use)
             use.granted = sum(1 for m in graded if m.grade == quota.grade and m.status == "graded")
         if quota.at_least is not None:  # checked after committee decisions (quota_count.py)
-            use.minimum, use.minimum_words = _count(base, quota.at_least, quota.rounding or "ceil")
+            use.minimum, use.minimum_words = count_places(base, quota.at_least, quota.rounding or "ceil")
         uses.append(use)
     return uses
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from generator.core.numbers import fmt
 from generator.core.problems import Problems, Severity
 from generator.scheme import bands as bands_mod
-from generator.scheme.columns import formula_names
+from generator.scheme.columns import formula_names, plan_columns
 from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
 from generator.scheme.expr import FormulaError, parse_formula
 from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
@@ -160,6 +160,10 @@ def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) 
             report(apath + ("quotas", qi, "scope"), "unknown-name", f"scope「{quota.scope}」应为 unit、department，或 people.unit 声明的列。")
         if quota.at_most is not None and quota.at_least is not None and quota.at_least > quota.at_most:
             report(apath + ("quotas", qi), "quota-impossible", "不少于的比例大于不超过的比例。")
+    columns = {spec.name for spec in plan_columns(scheme, assessment).all()}
+    for li, limit in enumerate(assessment.rating_limits):
+        if limit.column not in columns:
+            report(apath + ("rating_limits", li, "column"), "unknown-name", f"比例限制的列「{limit.column}」不是本考核成绩表中的列；写成绩表中填写评价的列名。")
     for oi, override in enumerate(assessment.overrides):
         if override.grade and override.grade not in known:
             report(apath + ("overrides", oi, "grade"), "unknown-name", f"等次「{override.grade}」不在 grades.order 中。")

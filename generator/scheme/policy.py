@@ -85,6 +85,24 @@ class Quota(Strict):
         return "；".join(parts) + f"。超出名额的，{order}，排在名额之外的降为下一等次；{ties}。"
 
 
+class RatingLimit(Strict):
+    """A share limit on an entered rating column that is not the assessment's grade: a leader's
+    年度评价等次 under the rule 优秀不超过20%. Over-limit ratings are reported (the engine cannot
+    choose whose rating to lower: the rater corrects the sheet)."""
+
+    column: str
+    value: str
+    at_most: Share
+    scope: str = "unit"  # unit | department | a column's name
+    rounding: Literal["floor", "ceil", "half_up"] = "floor"
+    text: str | None = None
+
+    def words(self) -> str:
+        scope = {"unit": "全单位", "department": "各部门"}.get(self.scope, f"每个{self.scope}")
+        how = {"floor": "不足 1 人的部分不计（向下取整）", "ceil": "不足 1 人按 1 人计（向上取整）", "half_up": "四舍五入"}[self.rounding]
+        return f"{scope}「{self.column}」评为「{self.value}」的不超过评价人数的 {fmt_share(self.at_most)}，名额{how}；超过的，由考核人调整评价。"
+
+
 class Override(Strict):
     kind: Literal["no_grade", "force", "cap", "gate"]
     when: str | None = None  # condition formula

@@ -138,7 +138,7 @@ def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
         "posts": [(p.name, item_rows(p.items)) for p in scheme.posts] if by_post else [],
         "adjustments": [a.words() for a in assessment.adjustments],
         "bands": band_view(assessment),
-        "quotas": [q.text + "。" + q.words() if q.text else q.words() for q in assessment.quotas],
+        "quotas": [q.text + "。" + q.words() if q.text else q.words() for q in [*assessment.quotas, *assessment.rating_limits]],
         "overrides": override_words(assessment),
         "source": source,
         "places": assessment.places,

@@ -78,7 +78,7 @@ def test_tie_at_the_line_resolved_by_decision(periods):
     # and Q2.decisions.csv gives 0005 好 (基层一线) and 0009 较好.
     (use,) = q2.quotas
     assert (use.base, use.allowed) == (27, 10)
-    assert sorted(use.tied) == ["0005", "0009"]
+    assert sorted(use.group) == ["0005", "0009"]
     a, b = q2.person("0005"), q2.person("0009")
     assert a.total == b.total == Decimal("91.00")
     assert (a.grade, a.decided, b.grade, b.decided) == ("好", True, "较好", True)

@@ -293,6 +293,7 @@ def write_all(target: Path, data: dict) -> None:
 def engine_check(content_agency: Path, data: dict) -> list:
     from generator.compute import compute_project
     from generator.problems import Problems, Severity
+
     from generator.project import discover
 
     with tempfile.TemporaryDirectory() as tmp:
