@@ -20,8 +20,8 @@ from generator.engine.decisions import load_decisions
 from generator.engine.grade import PersonGrader
 from generator.engine.model_cache import ModelCache
 from generator.engine.quota_count import recount
-from generator.engine.rating_limits import check_rating_limits
 from generator.engine.quotas import apply_quota
+from generator.engine.rating_limits import check_rating_limits
 from generator.engine.results import Notice, PeriodResult, PersonResult
 from generator.project.discover import PeriodFiles, Project, discover
 from generator.scheme.columns import plan_columns

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.helpers import grade_sheet, places, simple_scheme
+from tests.unit.helpers import grade_sheet, simple_scheme
 
 RATING = {"name": "年度评价等次", "type": "choice", "choices": ["优秀", "良好", "一般"]}
 LIMIT = {"column": "年度评价等次", "value": "优秀", "at_most": "20%", "text": "分管领导评价优秀不超过20%"}
