@@ -75,8 +75,9 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
                          f"编号「{decision.id}」在成绩表中是「{person.person.name}」，决定文件写的是「{decision.name}」；请核对。", where=decision.place)
             continue
         today = situation(person, period.quotas)
+        stale = decision.basis is not None and not same_situation(decision.basis, today)
         own_cause = person.status != "graded" or (grades is not None and decision.grade == grades.no_grade)
-        if not own_cause and not issue:
+        if not stale and not own_cause and not issue:  # a stale one is reported as stale: the correction took its cause away
             problems.add(shown, decision.row, None, "decision-without-cause",
                          f"本期没有名额线上的并列，也没有名额问题，{person.person.name}（{decision.id}）按规则已定为「{person.shown_grade}」；"
                          "领导小组决定只用于并列、名额和规则无法确定的等次。如成绩有误请修改成绩表；否则删除这一行。", where=decision.place)
@@ -85,7 +86,7 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
             problems.add(shown, decision.row, None, "decision-unrecorded",
                          f"这条决定没有写「{BASIS}」，成绩更正后无法判断它是否仍然适用。请在「{BASIS}」列填写：{today}",
                          Severity.WARNING, where=decision.basis_place)
-        elif not same_situation(decision.basis, today):
+        elif stale:
             problems.add(shown, decision.row, None, "decision-stale",
                          f"{person.person.name}（{decision.id}）的决定针对的是「{decision.basis}」，按现在的成绩是「{today}」（成绩更正或重新开放后情况变了）。"
                          f"该决定暂不适用，本期公示暂缓发布。请提交领导小组重新确认：确认后把「{BASIS}」改为「{today}」；不再需要的决定请删除这一行。",

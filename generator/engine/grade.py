@@ -249,6 +249,7 @@ class PersonGrader:
             result.status, result.status_label = "no_grade", override.label or grades.no_grade
             result.grade = None
             result.reason = override.reason
+            result.outside_base = not override.in_base
             trace.append(Step("规则", f"{override.reason} → {result.status_label}"))
             return True
         if result.status != "graded" or result.grade is None:

@@ -63,7 +63,7 @@ def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], proble
     uses = []
     for scope, members in sorted(groups.items()):
         graded = [m for m in members if m.status in ("graded", "tied")]
-        base = len(graded) if quota.base == "graded" else len(members)
+        base = len(graded) if quota.base == "graded" else sum(1 for m in members if not m.outside_base)
         candidates = [m for m in graded if m.grade == quota.grade and m.status == "graded"]
         use = QuotaUse(quota.grade, scope, base, None, None, len(candidates), len(candidates), words=quota.words(), members=[m.id for m in members])
         if quota.at_most is not None:

@@ -60,6 +60,7 @@ class PersonResult:
     # Steps added after grading, by quotas and committee decisions (always kept: few people).
     late_steps: list[Step] | None = None
     decided: bool = False
+    outside_base: bool = False  # a no_grade status whose person does not count in a quota's 参加考核 base
     # Grades this person again with explain=True (compute.Explainer); set when graded fast.
     explainer: Any = field(default=None, repr=False, compare=False)
     # fingerprint(), once computed: a result is not changed after its period is complete

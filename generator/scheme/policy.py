@@ -113,6 +113,9 @@ class Override(Strict):
     # force/gate in a roll-up: a condition on the earlier periods' grades over zero graded periods
     # is not met (fails) unless the scheme's text says otherwise (passes)
     no_periods: Literal["fails", "passes"] = "fails"
+    # no_grade: whether the person still counts in a quota's base of 参加考核的总人数 (base: all).
+    # 试用期 or 立案调查 people 参加平时考核 without a grade (篇二): true; 不进行考核 (篇三): false.
+    in_base: bool = True
 
     @model_validator(mode="after")
     def _shape(self):
@@ -179,6 +182,7 @@ grades:                                   # 003 篇二：好90分及以上，较
     (
         "quotas",
         "比例限制（名额）",
+        "base 是名额的基数：graded（默认）参加考核并确定等次的人数，all 参加考核的总人数（含参加考核但不确定等次的人员）。"
         "at_most 不超过、at_least 不少于某一比例；scope 是范围：unit 全单位、department 各部门，或一列的列名（如 考核单元）。"
         "名额按精确小数计算，默认不超过向下取整、不少于向上取整（rounding 可改）。超出名额的按 rank_by 排序后降为下一等次；"
         "名额线上分数相同的按 ties 处理：flag（默认，提交领导小组，决定前不公示）、include_all、exclude_all、break_by（依次比较 break_by 列出的项目）。",
@@ -192,6 +196,7 @@ quotas:                                   # 003 篇六：同一考核单元好�
         "特殊情形（不确定等次、直接定等、等次上限、评定条件）",
         "按书写顺序适用：no_grade 不确定等次（保留理由）、force 直接确定等次（不因名额降等）、cap 不得高于某等次、"
         "gate 得到某等次须满足的条件（不满足降为下一等次）。条件用公式书写，只能使用方案中声明的列名和项目代码；"
+        "no_grade 的人员默认仍计入名额基数「参加考核的总人数」（base: all），原文写明这类人员不参加考核的，写 in_base: false；"
         "年度汇总中还可用 次数(\"好\")、全部(\"较差\")、期数()。",
         """\
 overrides:                                # 003 篇二
