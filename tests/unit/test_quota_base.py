@@ -23,7 +23,7 @@ OVERRIDES = [
 def period_with(root, base):
     data = simple_scheme(grades=GRADES, inputs=INPUTS, overrides=OVERRIDES, quotas=[{"grade": "好", "at_most": "40%", "base": base}])
     # 5 graded, 2 in 试用期 (take part without a grade), 1 on long leave (does not take part)
-    rows = [[str(i), f"人{i}", "办公室", s, t, l] for i, (s, t, l) in enumerate(
+    rows = [[str(i), f"人{i}", "办公室", s, t, leave] for i, (s, t, leave) in enumerate(
         [("99", "", ""), ("97", "", ""), ("95", "", ""), ("93", "", ""), ("80", "", ""), ("91", "是", ""), ("92", "是", ""), ("96", "", "是")], start=1)]
     period, problems = grade_sheet(root, data, ["得分", "试用期", "长期请假"], rows)
     assert problems.sorted() == []
