@@ -168,6 +168,8 @@ def make_rows(rng: random.Random) -> dict[tuple[int, str], list[dict]]:
             row["失职造成损失及投诉"] = ""
             if key in GOLDEN:
                 row.update(GOLDEN[key])
+            # the quarter's leave taken as one spell: the month with most leave has all of it (良 needs 按月不超过 3 天)
+            row["病事假单月最多天数"] = row["病事假天数"]
             rows.append(row)
         data[period] = rows
     return data
@@ -204,7 +206,7 @@ def arrange_quota_lines(data: dict) -> dict:
 
 
 # ---------------------------------------------------------------- writing
-HEADER = ["序号", "编号", "姓名", "部门", "德", "能", "勤", "业务工作", "联系村和中心工作", "廉", "民主测评", "病事假天数", "失职造成损失及投诉", "备注"]
+HEADER = ["序号", "编号", "姓名", "部门", "德", "能", "勤", "业务工作", "联系村和中心工作", "廉", "民主测评", "病事假天数", "病事假单月最多天数", "失职造成损失及投诉", "备注"]
 
 
 def csv_bytes(rows: list[dict], encoding: str) -> bytes:
@@ -255,21 +257,21 @@ def write_xlsx(path: Path, rows: list[dict], year: int, label: str, titled: bool
     qname = {"Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度"}[label]
     if titled:
         ws.append([f"青枫乡机关干部{year}年{qname}平时考核量化评分表"])
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=14)
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=15)
         ws["A1"].font = Font(bold=True, size=14)
         ws["A1"].alignment = Alignment(horizontal="center")
-        upper = ["序号", "编号", "姓名", "部门", "主管领导评价（德能勤绩廉）", None, None, None, None, None, "民主测评", "病事假天数", "失职造成损失及投诉", "备注"]
-        lower = [None, None, None, None, "德", "能", "勤", "业务工作", "联系村和中心工作", "廉", None, None, None, None]
+        upper = ["序号", "编号", "姓名", "部门", "主管领导评价（德能勤绩廉）", None, None, None, None, None, "民主测评", "病事假天数", "病事假单月最多天数", "失职造成损失及投诉", "备注"]
+        lower = [None, None, None, None, "德", "能", "勤", "业务工作", "联系村和中心工作", "廉", None, None, None, None, None]
         ws.append(upper)
         ws.append(lower)
         ws.merge_cells(start_row=2, start_column=5, end_row=2, end_column=10)
-        for col in (1, 2, 3, 4, 11, 12, 13, 14):
+        for col in (1, 2, 3, 4, 11, 12, 13, 14, 15):
             ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
     else:
         ws.append(["序号", "编号", "姓名", "部门", "德（满分15）", "能（满分15）", "勤（满分15）", "业务工作（满分40）", "联系村和中心工作（满分40）",
-                   "廉（满分15）", "民主测评（百分制）", "病事假天数", "失职造成损失及投诉", "备注"])
+                   "廉（满分15）", "民主测评（百分制）", "病事假天数", "病事假单月最多天数", "失职造成损失及投诉", "备注"])
     for i, r in enumerate(rows, 1):
-        ws.append([i, r["编号"], r["姓名"], r["部门"]] + [num(r[k]) for k in LEAVES] + [num(r["民主测评"]), num(r["病事假天数"]), r["失职造成损失及投诉"] or None, None])
+        ws.append([i, r["编号"], r["姓名"], r["部门"]] + [num(r[k]) for k in LEAVES] + [num(r["民主测评"]), num(r["病事假天数"]), num(r["病事假单月最多天数"]), r["失职造成损失及投诉"] or None, None])
     if titled:
         ws.append([])
         ws.append(["制表：青枫乡党政综合办公室", None, None, None, None, None, "审核：乡平时考核领导小组"])
