@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.problems import Problems
+from generator.engine.consequences import apply_consequences
 from generator.engine.decision_check import apply_decisions
 from generator.engine.decisions import load_decisions
 from generator.engine.grade import PersonGrader
@@ -52,7 +53,15 @@ def history_functions(history: dict[str, PeriodView]) -> dict[str, Callable[...,
     def periods() -> Decimal:
         return Decimal(sum(1 for v in history.values() if v.grade))
 
-    return {"次数": count, "全部": every, "期数": periods}
+    def run(grade: str) -> Decimal:
+        """The most consecutive periods (in order, a period without that grade breaks the run) with `grade`."""
+        best = current = 0
+        for label in sorted(history):
+            current = current + 1 if history[label].grade == grade else 0
+            best = max(best, current)
+        return Decimal(best)
+
+    return {"次数": count, "全部": every, "期数": periods, "连续": run}
 
 
 @contextmanager
@@ -163,6 +172,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         decisions = load_decisions(entry.decisions, decisions_shown, scheme.people.id, assessment.grades, local)
         applied = apply_decisions(decisions, period, assessment.grades, decisions_shown, local)
     recount(period, applied, decisions_shown, shown, local)  # one truth for every count the pages show
+    apply_consequences(period, lambda person: _functions_for(explainer, person))
     if entry.notice is not None:
         files.append(project.rel(entry.notice))
         period.notice = _load_notice(project, entry, local)
@@ -194,6 +204,11 @@ class Explainer:
         if (full.raw_total, full.band_grade) != (result.raw_total, result.band_grade):
             raise AssertionError(f"explain regrade differs for {row.id}: {full.raw_total} {full.band_grade} vs {result.raw_total} {result.band_grade}")
         return full
+
+
+def _functions_for(explainer: Explainer, person: PersonResult) -> dict[str, Callable[..., Any]]:
+    history = explainer.history_of(person.person)
+    return history_functions(history) if history is not None else {}
 
 
 def _view(result: PersonResult | None, label: str) -> PeriodView:

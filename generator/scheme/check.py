@@ -185,8 +185,10 @@ def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, rolls_
     for item, path in _walk_paths(assessment.items, apath + ("items",)):
         if isinstance(item.rule, FormulaRule):
             sources.append((path + ("score", "expr"), item.rule.expr))
+    for ci, consequence in enumerate(assessment.consequences):  # evaluated on the final grade as well
+        sources.append((apath + ("consequences", ci, "when"), consequence.when))
     for path, text in sources:
         try:
-            parse_formula(text, names, functions)
+            parse_formula(text, names | {"等次"} if "consequences" in path else names, functions)
         except FormulaError as exc:
             report(path, exc.code, str(exc))

@@ -53,7 +53,7 @@ _BIN = {
 
 MAX_LENGTH = 500
 # Functions over a person's earlier periods, available in roll-ups (supplied by rollup.py).
-HISTORY_FUNCTION_NAMES = {"次数", "全部", "期数"}
+HISTORY_FUNCTION_NAMES = {"次数", "全部", "期数", "连续"}
 
 
 class FormulaError(ValueError):
@@ -208,6 +208,8 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
     if isinstance(node, ast.Call):
         assert isinstance(node.func, ast.Name)
         args = [_eval(a, values, funcs) for a in node.args]
+        if node.func.id not in funcs:  # a roll-up's function outside a roll-up (the scheme check reports it)
+            raise FormulaError(f"函数「{node.func.id}」只能在年度汇总中使用")
         return funcs[node.func.id](*args)
     raise FormulaError(f"无法计算：{ast.dump(node)}")
 

@@ -26,7 +26,7 @@ from pydantic import Field, field_validator
 
 from generator.scheme.adjustments import Adjustment
 from generator.scheme.base import Num, Share, Strict
-from generator.scheme.policy import Grades, Override, Publicity, Quota, RatingLimit
+from generator.scheme.policy import Consequence, Grades, Override, Publicity, Quota, RatingLimit
 from generator.scheme.rules import AnyRule
 from generator.scheme.rules.base import ColumnSpec, ColumnType
 from generator.scheme.rules.entered import Entered
@@ -159,6 +159,7 @@ class Assessment(Strict):
     grades: Grades | None = None
     quotas: list[Quota] = []
     rating_limits: list[RatingLimit] = []  # share limits on entered rating columns other than the grade
+    consequences: list[Consequence] = []  # 结果运用: 诫勉, no awards that year … per person, after decisions
     overrides: list[Override] = []
     inputs: list[InputDecl] = []
     publicity: Publicity | None = None

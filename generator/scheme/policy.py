@@ -103,6 +103,16 @@ class RatingLimit(Strict):
         return f"{scope}「{self.column}」评为「{self.value}」的不超过评价人数的 {fmt_share(self.at_most)}，名额{how}；超过的，由考核人调整评价。"
 
 
+class Consequence(Strict):
+    """结果运用: what a result means for the person beyond the grade (诫勉, no awards that year…),
+    computed per person after the committee's decisions. `when` may use the columns, item codes,
+    总分, 等次 (the final grade) and, in a roll-up, 次数/全部/期数/连续 over the earlier periods."""
+
+    when: str
+    then: str  # 诫勉 / 当年不得评先评优 …
+    reason: str  # the seed's words
+
+
 class Override(Strict):
     kind: Literal["no_grade", "force", "cap", "gate"]
     when: str | None = None  # condition formula
@@ -215,6 +225,17 @@ overrides:                                # 003 篇二
     grade: 优秀
     requires: pingshi >= 85
     reason: 年度考核优秀等次人选应从平时考核成绩 85 分以上的人员中产生""",
+    ),
+    (
+        "consequences",
+        "结果运用（诫勉、取消评先评优资格等）",
+        "原文对考核结果规定的后果，按人列出：when 是条件（可用列名、项目代码、总分、等次，年度汇总中还可用 次数、全部、期数、"
+        "连续(\"较差\") 即连续几期为该等次）；then 是后果；reason 引用原文。在领导小组决定之后判断，写入内部版的计算过程和 kaohe explain。",
+        """\
+consequences:                             # 003 篇二（年度汇总）
+  - when: 连续("较差") >= 2
+    then: 诫勉
+    reason: 对连续有 2 个季度以上“较差”等次的，进行诫勉""",
     ),
     (
         "publicity",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from generator.core.numbers import fmt
+from generator.engine.consequences import consequences_of
 from generator.engine.explain import explain_text
 from generator.engine.results import PeriodResult, PersonResult
 from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
@@ -94,6 +95,7 @@ def _common(ctx: SiteContext, period: PeriodResult, path: str, table: DataTable,
         "table": table,
         "downloads": [("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))],
         "handbook": ctx.link(path, ctx.handbook_path(period.scheme)),
+        "consequences": consequences_of(period),  # 结果运用, per person (internal edition only)
     }
 
 
