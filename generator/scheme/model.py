@@ -120,6 +120,9 @@ class Item(Strict):
     weight: Share | None = None
     score: AnyRule | None = None
     places: int | None = Field(default=None, ge=0, le=6)
+    # digits shown on results pages and downloads for an intermediate the scheme does not round
+    # (篇七's 平时考核优秀率 2/3): the computation keeps the exact value
+    shown_places: int | None = Field(default=None, ge=0, le=6)
     by_post: bool = False  # this item's children are the person's post items (posts[].items)
     note: str | None = None
 

@@ -23,13 +23,15 @@ from generator.site.results_layout import by_department, counted_grade, grade_co
 
 def results_table(period: PeriodResult) -> DataTable:
     cols = period.scheme.people
-    items = [(i.code, i.name) for i in period.assessment.walk() if not i.by_post]
+    walked = [i for i in period.assessment.walk() if not i.by_post]
+    items = [(i.code, i.name) for i in walked]
+    shown = {i.code: i.shown_places for i in walked}
     headers = [cols.id, cols.name, cols.department] + ([cols.post] if cols.post else []) + [n for _, n in items] + ["总分", "等次", "说明"]
     rows = []
     for person in sorted(period.people, key=lambda p: p.id):
         values = {i.code: i.value for i in person.items}
         row = [person.id, person.person.name, person.person.department] + ([person.person.post or ""] if cols.post else [])
-        row += [fmt(values.get(code)) if values.get(code) is not None else "" for code, _ in items]
+        row += [fmt(values.get(code), shown[code]) if values.get(code) is not None else "" for code, _ in items]
         row += [fmt(person.total, period.assessment.places) if person.total is not None else "", person.shown_grade, person.reason or ""]
         rows.append(row)
     n_people = 4 if cols.post else 3

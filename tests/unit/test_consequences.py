@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.core.numbers import round_half_up
 from generator.core.problems import Problems
 from generator.engine.compute import compute_project
 from generator.engine.consequences import consequences_of
@@ -79,3 +80,29 @@ def test_seed_consequences_in_the_demo(demo, key, pid, words):
 def test_no_consequence_without_its_condition(demo):
     period = demo["yunxi-czj/s003-p2/2024/Y"]
     assert {person.id for person, _ in consequences_of(period)} == {"0019"}
+
+
+# --- intermediates a seed names, on results pages and downloads (issue 11, point 9)
+
+
+def test_seven_rates_on_the_results_table(demo):
+    from generator.site.pages_internal import results_table
+
+    period = demo["baiyang-fgw/s003-p7/2024/Y"]
+    table = results_table(period)
+    for name in ("平时考核优秀率", "年终考核测评优秀率", "年度考核优秀率"):
+        assert name in table.headers
+    at = {h: i for i, h in enumerate(table.headers)}
+    row = next(r for r in table.rows if r[0] == "7003")
+    person = period.person("7003")
+    rate = person.item("pingshi-youxiulv").value
+    assert row[at["平时考核优秀率"]] == f"{round_half_up(rate, 4):.4f}"  # exact inside
+    assert len(row[at["年终考核测评优秀率"]].split(".")[1]) == 4
+    assert row[at["年度考核优秀率"]] == "0.7312"
+
+
+def test_sifa_quarterly_score_on_the_results_table(demo):
+    from generator.site.pages_internal import results_table
+
+    period = next(p for k, p in demo.items() if "/s003-p1-sifa/" in k and p.label == "Y")
+    assert "平时考核得分" in results_table(period).headers
