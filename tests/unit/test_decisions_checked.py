@@ -200,3 +200,21 @@ def _pages(root, monkeypatch, audience):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     generated = generate(root, audience, Problems())
     return {path: data.decode("utf-8") for path, data in generated.files.items() if path.endswith(".md")}
+
+
+def test_guide_explains_the_stale_decision_flow(tmp_path, monkeypatch):
+    run(tmp_path, None)
+    guide = _pages(tmp_path, monkeypatch, "public")["guide/publish.md"]
+    assert "## 领导小组决定 {#decisions}" in guide and "{#stale}" in guide
+    for words in ("所决事项", "decision-stale", "超出名额", "重新确认", "kaohe reopen", "原为："):
+        assert words in guide
+
+
+def test_close_refuses_a_period_with_a_stale_decision(tmp_path, capsys):
+    from generator.cli import main
+
+    run(tmp_path, [["2", "人2", "好", MEETING, TIE, ""], ["3", "人3", "较好", MEETING, TIE, ""]], scores=["95", "93", "92.9", "91", "80", "70", "50"])
+    code = main(["-C", str(tmp_path), "close", "t1", "2025-Q1", "--agency", "ag"])
+    assert code != 0
+    assert "过时" in capsys.readouterr().err
+    assert not (tmp_path / "content" / "ag" / "t1" / "2025" / "Q1.lock.json").exists()
