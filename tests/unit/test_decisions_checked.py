@@ -218,3 +218,20 @@ def test_close_refuses_a_period_with_a_stale_decision(tmp_path, capsys):
     assert code != 0
     assert "过时" in capsys.readouterr().err
     assert not (tmp_path / "content" / "ag" / "t1" / "2025" / "Q1.lock.json").exists()
+
+
+def test_close_correct_reopen_then_the_decision_is_stale(tmp_path, capsys):
+    """The office's flow: decided and closed; a 复核 finds 人3's score wrong; reopen, correct, check."""
+    from generator.cli import main
+
+    decisions = [["2", "人2", "好", MEETING, TIE, ""], ["3", "人3", "较好", MEETING, TIE, ""]]
+    run(tmp_path, decisions)
+    assert main(["-C", str(tmp_path), "close", "t1", "2025-Q1", "--agency", "ag"]) == 0
+    assert main(["-C", str(tmp_path), "reopen", "t1", "2025-Q1", "--agency", "ag", "--reason", "人3 得分录入错误"]) == 0
+    sheet = tmp_path / "content" / "ag" / "t1" / "2025" / "Q1.csv"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("3,人3,财务科,93", "3,人3,财务科,93.5"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["-C", str(tmp_path), "check"]) == 0  # warnings only: the build is held, not broken
+    out = capsys.readouterr().out
+    assert out.count("[decision-stale]") == 2 and "原为：好" in out
+    assert main(["-C", str(tmp_path), "check", "--strict"]) != 0
