@@ -140,6 +140,7 @@ def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
         "bands": band_view(assessment),
         "quotas": [q.text + "。" + q.words() if q.text else q.words() for q in [*assessment.quotas, *assessment.rating_limits]],
         "overrides": override_words(assessment),
+        "consequences": [f"{c.reason}：{c.then}（条件：{compiled(c.when).describe()}）" for c in assessment.consequences],
         "source": source,
         "places": assessment.places,
         "publicity": scheme.publicity_for(assessment),
