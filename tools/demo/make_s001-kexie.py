@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from generator.columns import plan_columns  # noqa: E402
-from generator.load_scheme import load_scheme  # noqa: E402
-from generator.problems import Problems  # noqa: E402
+from generator.core.problems import Problems  # noqa: E402
+from generator.scheme.columns import plan_columns  # noqa: E402
+from generator.scheme.load import load_scheme  # noqa: E402
 
 AGENCY = "heting-kx"
 SCHEME = "s001-kexie"

@@ -291,9 +291,9 @@ def write_all(target: Path, data: dict) -> None:
 
 # ---------------------------------------------------------------- checking with the engine
 def engine_check(content_agency: Path, data: dict) -> list:
-    from generator.compute import compute_project
-    from generator.problems import Problems, Severity
-    from generator.project import discover
+    from generator.core.problems import Problems, Severity
+    from generator.engine.compute import compute_project
+    from generator.project.discover import discover
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
