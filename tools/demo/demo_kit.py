@@ -88,7 +88,6 @@ class Member:
         return (self.first is None or self.periods.index(self.first) <= at) and (self.last is None or at <= self.periods.index(self.last))
 
 
-
 def rows_by_period(
     periods: Sequence[tuple[int, str]],
     roster: Sequence[Member],
@@ -98,9 +97,9 @@ def rows_by_period(
     columns: Callable[[Any, tuple[int, str], float, random.Random], dict],
     golden: dict,
 ) -> dict[tuple[int, str], list[dict]]:
-    """Every period's rows, one per person on the roster then: columns(person, period, base, rng) draws the
-    scheme's columns around base = ability + the period's level + noise (standard deviation
-    `spread`), then the hand-set values golden[(year, label, id)] replace what they name."""
+    """Every period's rows, one per person on the roster then: columns(person, period, base, rng)
+    draws the scheme's columns around base = ability + the period's level + noise (standard
+    deviation `spread`), then the hand-set values golden[(year, label, id)] replace what they name."""
     data: dict[tuple[int, str], list[dict]] = {}
     for period in periods:
         rows = []
@@ -111,6 +110,7 @@ def rows_by_period(
                 rows.append(row)
         data[period] = rows
     return data
+
 
 def names(rng: random.Random, n: int) -> list[str]:
     """`n` different invented names: a surname and one or two given characters (two twice as often)."""
@@ -150,6 +150,7 @@ def write_notice(path: Path, start: str, number: str) -> None:
 
 # ---------------------------------------------------------------- CSV
 CSV_ENCODINGS = {"csv-bom": "utf-8-sig", "csv-gbk": "gb18030"}  # how Excel saves「CSV UTF-8」and GBK CSV
+
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any] | dict], encoding: str) -> None:
     """A CSV as Excel saves it (CRLF line ends): "utf-8-sig" for「CSV UTF-8」, "gb18030" for GBK.
