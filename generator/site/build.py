@@ -25,6 +25,7 @@ from generator.core.problems import Problems
 from generator.site.generate import Generated, generate, write_tree
 from generator.site.manifest import data_version, inputs_record, write_manifest
 from generator.site.scan import scan_site
+from generator.site.target import check_target
 
 BUILD_DIR = ".build"
 
@@ -258,6 +259,9 @@ def build_site(root: Path, audience: str, strict: bool, out: str | None, progres
 
 def _build_site(root: Path, audience: str, strict: bool, out: str | None, progress: Progress) -> tuple[int, Problems, dict]:
     problems = Problems()
+    site_dir = site_dir_for(root, audience, out)
+    if not check_target(root, site_dir, audience, problems, out or site_dir.name, default=not out):
+        return EXIT_PROBLEMS, problems, {}
     progress("读取方案和成绩表，计算成绩…")
     generated = generate(root, audience, problems)
     people = sum(len(p.people) for p in generated.periods)
@@ -267,7 +271,6 @@ def _build_site(root: Path, audience: str, strict: bool, out: str | None, progre
         return EXIT_PROBLEMS, problems, stats
     work = root / BUILD_DIR / audience
     work.mkdir(parents=True, exist_ok=True)
-    site_dir = site_dir_for(root, audience, out)
     with _build_lock(work, progress):
         started = time.time()
         if remove_stale_staging(site_dir, started):
