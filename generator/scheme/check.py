@@ -167,6 +167,9 @@ def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) 
     for grade in publicity.grades or []:
         if grade not in known:
             report(apath + ("publicity",), "unknown-name", f"公示的等次「{grade}」不在 grades.order 中。")
+    for grade in publicity.summary_grades:
+        if grade not in known:
+            report(apath + ("publicity", "summary_grades"), "unknown-name", f"summary_grades 中的等次「{grade}」不在 grades.order 中。")
 
 
 def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, rolls_up: bool, report) -> None:
