@@ -19,6 +19,7 @@ from generator.engine.results import PeriodResult
 from generator.project.discover import Project, discover, safe_path
 from generator.scheme.yaml_source import load_yaml
 from generator.site.model import SiteContext
+from generator.site.notice_lock import check_notice_locks
 from generator.site.page_memo import PageMemo, site_key
 from generator.site.pages_archive import build_archive, build_home, build_notice_index
 from generator.site.pages_department import build_departments
@@ -72,6 +73,7 @@ def generate_from(project: Project, periods: list[PeriodResult], audience: str, 
         content = project.root / "content"
         memo.start(site_key(project, audience, today, [content / "holidays.yaml", content / "site.yaml"]))
     ctx = SiteContext(project, periods, audience, today, calendar, problems, project.settings, memo=memo)
+    check_notice_locks(ctx)  # a closed period's 公示 must still show what was frozen
     files: dict[str, bytes] = {}
 
     def add_pages(pages) -> None:
