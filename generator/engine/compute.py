@@ -18,12 +18,11 @@ from generator.core.problems import Problems
 from generator.engine.decisions import apply_decisions, load_decisions
 from generator.engine.grade import PersonGrader
 from generator.engine.model_cache import ModelCache
+from generator.engine.notice_file import load_notice
 from generator.engine.quotas import apply_quota, report_open_ties
-from generator.engine.notice_file import _load_notice
 from generator.engine.results import PeriodResult, PersonResult
 from generator.project.discover import PeriodFiles, Project, discover
 from generator.scheme.columns import plan_columns
-from generator.scheme.yaml_source import load_yaml
 from generator.sheets.rows import LoadedSheet, PersonRow, load_sheet
 from generator.sheets.tables import read_table
 
@@ -161,7 +160,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     report_open_ties(period.quotas, people, local, shown)
     if entry.notice is not None:
         files.append(project.rel(entry.notice))
-        period.notice = _load_notice(project, entry, local)
+        period.notice = load_notice(project, entry, local)
     period.problems = local.sorted()
     problems.extend(local.items)
     return period

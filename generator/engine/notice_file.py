@@ -44,7 +44,7 @@ def _days(value, shown: str, where: tuple, problems: Problems) -> int | None:
     return None
 
 
-def _load_notice(project: Project, entry: PeriodFiles, problems: Problems) -> Notice | None:
+def load_notice(project: Project, entry: PeriodFiles, problems: Problems) -> Notice | None:
     assert entry.notice is not None
     shown = project.rel(entry.notice)
     data, marks = load_yaml(entry.notice, problems, shown)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import html
 import io
 import json
 import logging
@@ -92,7 +93,8 @@ def mkdocs_config(root: Path, audience: str, docs_dir: Path, site_dir: Path, gen
         },
     }
     site_name = generated.ctx.title + ("（内部版）" if audience == "internal" else "")
-    config["site_name"] = site_name
+    # the theme prints config.site_name unescaped in <title>, the header and the nav on every page
+    config["site_name"] = html.escape(" ".join(site_name.split()), quote=True)
     path = work / "mkdocs.yml"
     path.write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
     return path

@@ -27,6 +27,8 @@ from generator.site.pages_guide import build_guide
 from generator.site.pages_handbook import build_handbooks
 from generator.site.pages_internal import build_people, build_results
 from generator.site.pages_notice import build_notices
+from generator.site.prose import render_prose
+from generator.site.render import yaml_string
 from generator.site.workdays import calendar_from_data
 
 ASSETS = Path(__file__).resolve().parents[2] / "site_templates" / "assets"
@@ -110,9 +112,15 @@ def _hand_written(project: Project, files: dict[str, bytes], problems: Problems)
     pages = project.root / "content" / "pages"
     if not pages.is_dir() or not safe_path(project.root, pages, project, problems):  # a link is not even listed
         return
-    for path in sorted(pages.rglob("*.md")):
-        if safe_path(project.root, path, project, problems):
-            files["pages/" + path.relative_to(pages).as_posix()] = path.read_bytes()
+    found = [p for p in sorted(pages.rglob("*.md")) if safe_path(project.root, p, project, problems)]
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in found]
+    for path, text, html in zip(found, texts, render_prose(texts)):
+        if html is None:
+            problems.add(project.rel(path), None, None, "text-too-complex", "这一页在限定时间内未能排版完成（大量重复的 [ * _ 等符号）；请改为普通文字。")
+            continue
+        # a hand-written page is prose like a scheme's sections: rendered and sanitised, never raw
+        heading = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
+        files["pages/" + path.relative_to(pages).as_posix()] = f"---\ntitle: {yaml_string(heading)}\n---\n\n{html}\n".encode()
 
 
 def _jieba_words(project: Project, periods: list[PeriodResult], audience: str) -> list[str]:
