@@ -17,7 +17,6 @@ from generator.engine.compute import compute_project
 from generator.engine.model_cache import ModelCache
 from generator.engine.results import PeriodResult
 from generator.project.discover import Project, discover, safe_path
-from generator.scheme.yaml_source import load_yaml
 from generator.site.model import SiteContext
 from generator.site.notice_lock import check_notice_locks
 from generator.site.page_memo import PageMemo, site_key
@@ -29,7 +28,7 @@ from generator.site.pages_internal import build_people, build_results
 from generator.site.pages_notice import build_notices
 from generator.site.prose import render_prose
 from generator.site.render import yaml_string
-from generator.site.workdays import calendar_from_data
+from generator.site.workdays import load_calendar
 
 ASSETS = Path(__file__).resolve().parents[2] / "site_templates" / "assets"
 
@@ -42,17 +41,6 @@ class Generated:
     ctx: SiteContext
     notices: int
     jieba_words: list[str] = field(default_factory=list)
-
-
-def load_calendar(project: Project, problems: Problems):
-    path = project.root / "content" / "holidays.yaml"
-    data = None
-    if path.exists() and safe_path(project.root, path, project, problems):
-        data, _ = load_yaml(path, problems, project.rel(path))
-    calendar, errors = calendar_from_data(data if isinstance(data, dict) else None)
-    for message in errors:
-        problems.add(project.rel(path), None, None, "bad-value", message)
-    return calendar
 
 
 def generate(root: Path, audience: str, problems: Problems, cache: ModelCache | None = None, memo: PageMemo | None = None) -> Generated:

@@ -91,7 +91,7 @@ def check_notice_locks(ctx: SiteContext) -> None:
 
 def notice_context(project: Project, periods: list[PeriodResult], problems: Problems) -> SiteContext:
     from generator.core.clock import build_date
-    from generator.site.generate import load_calendar
+    from generator.site.workdays import load_calendar
 
     return SiteContext(project, periods, "public", build_date(project.settings), load_calendar(project, problems), problems, project.settings)
 

@@ -29,6 +29,7 @@ from generator.core.numbers import fmt as _fmt
 from generator.scheme.columns import ColumnPlan, plan_columns
 from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme
 from generator.scheme.rules.base import ColumnSpec
+from generator.xlsx.deterministic import text_not_formulas
 
 SHEET_HELP = "说明"
 SHEET_DATA = "成绩"
@@ -531,6 +532,7 @@ def make_template(
     wb.properties.lastModifiedBy = "kaohe"
     wb.properties.title = f"{scheme.name} {year}-{label} 成绩表"
     wb.active = 0
+    text_not_formulas(wb.worksheets)  # names and departments carried over from data are text
     buffer = io.BytesIO()
     wb.save(buffer)
     return normalize_zip(buffer.getvalue(), when)
