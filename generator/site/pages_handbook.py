@@ -178,14 +178,29 @@ def changes_since(old: Scheme, new: Scheme) -> list[str]:
 
 def _section_html(ctx: SiteContext, schemes: list[Scheme]) -> dict[str, list[SectionView]]:
     """Every scheme's sections with their bodies rendered and sanitised, all in one worker run."""
+    return render_sections(ctx.project, schemes, ctx.problems)
+
+
+def render_sections(project, schemes: list[Scheme], problems) -> dict[str, list[SectionView]]:
+    """Also what `kaohe check` runs, so that a body the build cannot render fails the check too."""
     views = {scheme.code: flatten_sections(scheme.sections) for scheme in schemes}
     flat = [(code, view) for code, sections in views.items() for view in sections]
     for (code, view), html in zip(flat, render_prose([view.body for _, view in flat])):
         if html is None:
-            ctx.problems.add(ctx.project.scheme_files.get(code, code), None, None, "text-too-complex",
-                             f"第「{view.number}{view.title}」节的正文在 {PER_TEXT_SECONDS:g} 秒内未能排版完成（大量重复的 [ * _ 等符号）；请改为普通文字。")
+            file = project.scheme_files.get(code, code)
+            problems.add(file, _title_line(project.root / file, view.title), None, "text-too-complex",
+                         f"第「{view.number}{view.title}」节的正文在 {PER_TEXT_SECONDS:g} 秒内未能排版完成（大量重复的 [ * _ 等符号）；请改为普通文字。")
         view.html = html or ""
     return views
+
+
+def _title_line(path, title: str) -> int | None:
+    """The line of the section's `title:` in the scheme file (the site stage has no YAML marks)."""
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((i for i, line in enumerate(lines, start=1) if "title:" in line and title in line), None)
 
 
 def build_handbooks(ctx: SiteContext) -> list[Page]:
