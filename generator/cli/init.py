@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,10 @@ from generator.scheme.slugs import URL_CODE_WORDS, url_code_ok
 
 
 def _yaml(text: str) -> str:
-    """A quoted YAML string (JSON is YAML): a name with a colon, # or quote stays one value."""
+    """The name as one YAML string: plain when it can be (what an office expects to read), quoted
+    (JSON is YAML) when a colon, #, quote, bracket or the like would make it something else."""
+    if re.fullmatch(r"[^\s:#'\"{}\[\],&*!|>%@`?-][^:#'\"{}\[\],&*!|>%@`]*", text) and not text.endswith(" ") and not text.isascii():
+        return text  # (an ASCII name could read as true, null or a number)
     return json.dumps(text, ensure_ascii=False)
 
 

@@ -194,7 +194,7 @@ def _build_date(root: Path):
         return dt.date.fromisoformat(str(settings["build_date"]))
     import os
 
-    return dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "1744243200")), dt.timezone.utc).date()
+    return dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "1744243200")), dt.UTC).date()
 
 
 def summary_inferences(root: Path, site: Path) -> tuple[list[str], int]:
