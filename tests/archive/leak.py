@@ -185,16 +185,14 @@ SECTION = re.compile(r'<h2 id="([^"]+)"')
 
 
 def _build_date(root: Path):
-    import datetime as dt
-
+    """The day the build counts 公示 states from, as generator.core.clock decides it."""
     import yaml
 
-    settings = yaml.safe_load((root / "content" / "site.yaml").read_text("utf-8")) if (root / "content" / "site.yaml").is_file() else {}
-    if settings and settings.get("build_date"):
-        return dt.date.fromisoformat(str(settings["build_date"]))
-    import os
+    from generator.core.clock import build_date
 
-    return dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "1744243200")), dt.UTC).date()
+    path = root / "content" / "site.yaml"
+    settings = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
+    return build_date(settings if isinstance(settings, dict) else {})
 
 
 def summary_inferences(root: Path, site: Path) -> tuple[list[str], int]:

@@ -69,7 +69,7 @@ def test_no_request_outside_and_no_dialog(served):
         page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
         page.on("console", lambda msg: csp_blocked.append(msg.text) if "Content Security Policy" in msg.text else None)
         visited = 0
-        for audience, (base, pages) in served.items():
+        for base, pages in served.values():
             for rel in pages:
                 page.goto(base + rel[: -len("index.html")], wait_until="load")
                 page.mouse.move(200, 300)
