@@ -81,6 +81,10 @@ def test_no_request_outside_and_no_dialog(served):
             box.fill("考核")
             box.press("End")  # material listens for keyup
             page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+            for query in ("alert", "onerror", "HYPERLINK", "script"):  # results quote the injected text itself
+                box.fill(query)
+                box.press("End")
+                page.wait_for_timeout(700)
         context.close()
         browser.close()
     assert visited > 50
