@@ -1,7 +1,10 @@
 """Department summaries: one page per department per year (not per period, so pages scale).
 
-Public: grade counts and shares, an SVG chart with the numbers also as a table, quota use and
-the department's earlier years side by side. Internal adds mean, median, min, max and members.
+Public: only what the 公示 already shows (summary_privacy.py): nothing of a period before its 公示
+starts, the published grades counted from the 公示 list, other grades merged unless the scheme opts
+in and no figure can pin a person's grade; an SVG chart with the numbers also as a table, quota use
+for published grades and the department's earlier years side by side. Internal: every grade and
+status, quota use, mean, median, min, max and members.
 """
 
 from __future__ import annotations
