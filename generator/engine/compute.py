@@ -20,13 +20,13 @@ from generator.engine.decision_check import apply_decisions
 from generator.engine.decisions import load_decisions
 from generator.engine.grade import PersonGrader
 from generator.engine.model_cache import ModelCache
+from generator.engine.notice_file import load_notice
 from generator.engine.quota_count import recount
 from generator.engine.quotas import apply_quota
 from generator.engine.rating_limits import check_rating_limits
-from generator.engine.results import Notice, PeriodResult, PersonResult
+from generator.engine.results import PeriodResult, PersonResult
 from generator.project.discover import PeriodFiles, Project, discover
 from generator.scheme.columns import plan_columns
-from generator.scheme.yaml_source import load_yaml
 from generator.sheets.rows import LoadedSheet, PersonRow, load_sheet
 from generator.sheets.tables import read_table
 
@@ -175,7 +175,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     apply_consequences(period, lambda person: _functions_for(explainer, person))
     if entry.notice is not None:
         files.append(project.rel(entry.notice))
-        period.notice = _load_notice(project, entry, local)
+        period.notice = load_notice(project, entry, local)
     period.problems = local.sorted()
     problems.extend(local.items)
     return period
@@ -225,34 +225,6 @@ def _people_from(sources: dict[str, PeriodResult]) -> list[PersonRow]:
         for result in sources[label].people:
             people[result.id] = result.person
     return [people[k] for k in sorted(people)]
-
-
-_NOTICE_KEYS = {"start", "days", "number", "issuer", "contact", "correction"}
-
-
-def _load_notice(project: Project, entry: PeriodFiles, problems: Problems) -> Notice | None:
-    assert entry.notice is not None
-    shown = project.rel(entry.notice)
-    data, marks = load_yaml(entry.notice, problems, shown)
-    if not isinstance(data, dict):
-        problems.add(shown, 1, 1, "notice-invalid", "公示设置应是映射：start: 2025-01-06  days: 5 …")
-        return None
-    for key in data:
-        if key not in _NOTICE_KEYS:
-            problems.add(shown, *marks.key((key,)), "unknown-key", f"公示设置中不认识的键「{key}」（可用：{'、'.join(sorted(_NOTICE_KEYS))}）。")
-    start = data.get("start")
-    if start is not None and not hasattr(start, "isoformat") and not isinstance(start, str):
-        problems.add(shown, *marks.find(("start",)), "notice-invalid", "start 应写成日期，如 2025-01-06。")
-        start = None
-    days = data.get("days")
-    return Notice(
-        start=str(start) if start is not None else None,
-        days=int(days) if isinstance(days, Decimal) else None,
-        number=data.get("number"),
-        issuer=data.get("issuer"),
-        contact=data.get("contact"),
-        correction=data.get("correction"),
-    )
 
 
 def load_everything(root: Path):

@@ -23,6 +23,7 @@ from generator.core.problems import Problems
 from generator.scheme.check import check_scheme
 from generator.scheme.load import load_scheme
 from generator.scheme.model import Scheme, period_label
+from generator.scheme.slugs import URL_CODE_WORDS, url_code_ok
 from generator.scheme.yaml_source import load_yaml
 
 RESULT_SUFFIXES = (".xlsx", ".csv")
@@ -64,9 +65,31 @@ class Project:
 
     def rel(self, path: Path) -> str:
         try:
-            return path.relative_to(self.root).as_posix()
+            return shown_name(path.relative_to(self.root).as_posix())
         except ValueError:
-            return path.as_posix()
+            return shown_name(path.as_posix())
+
+
+def shown_name(name: str) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 (a folder unzipped from a
+    Chinese-Windows archive) shown as \\xbf escapes instead of failing the output."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _folder_name_ok(path: Path, project: Project, problems: Problems, kind: str) -> bool:
+    """Agency folders become URLs and file names: a safe code, and UTF-8 to begin with."""
+    shown = project.rel(path)
+    if shown_name(path.name) != path.name:
+        problems.add(shown, None, None, "folder-name-invalid", f"{kind}目录名不是 UTF-8 编码（多半是从 Windows 压缩包解出的 GBK 文件名），无法识别；请把目录改名为拼音代码，如 heting-kx。")
+        return False
+    if not url_code_ok(path.name):
+        problems.add(shown, None, None, "folder-name-invalid", f"{kind}目录名「{path.name}」{URL_CODE_WORDS}；请改名，如 heting-kx。")
+        return False
+    return True
 
 
 def safe_path(root: Path, path: Path, project: Project, problems: Problems) -> bool:
@@ -120,7 +143,7 @@ def discover(root: Path, problems: Problems) -> Project:
     if not content.is_dir():
         return project
     for agency_dir in sorted(p for p in content.iterdir() if p.is_dir() and p.name not in ("pages", "assets")):
-        if not safe_path(root, agency_dir, project, problems):
+        if not safe_path(root, agency_dir, project, problems) or not _folder_name_ok(agency_dir, project, problems, "单位"):
             continue
         agency = _load_agency(agency_dir, project, problems)
         if agency is None:

@@ -21,6 +21,7 @@ from generator.scheme.rules.coefficient import Coefficient
 from generator.scheme.rules.deduct import Deduct
 from generator.scheme.rules.entered import Entered
 from generator.scheme.rules.formula import FormulaRule
+from generator.scheme.slugs import ITEM_CODE_WORDS, URL_CODE_WORDS, item_code_ok, url_code_ok
 from generator.scheme.yaml_source import Marks
 
 
@@ -43,6 +44,8 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
     labels_seen: dict[str, str] = {}
     for ai, assessment in enumerate(scheme.assessments):
         apath = ("assessments", ai)
+        if not url_code_ok(assessment.code):
+            report(apath + ("code",), "code-unsafe", f"考核代码「{assessment.code}」{URL_CODE_WORDS}，如 pingshi。")
         for label in assessment.labels or []:
             if label not in PERIOD_LABELS[assessment.period]:
                 report(apath + ("labels",), "bad-value", f"考核期「{label}」不属于「{assessment.period}」（可用：{'、'.join(PERIOD_LABELS[assessment.period])}）。")
@@ -90,6 +93,8 @@ def _check_items(scheme: Scheme, assessment: Assessment, apath: tuple, source: A
     groups += [(post.items, ("posts", pi, "items"), post.name) for pi, post in enumerate(scheme.posts)]
     for items, base, post in groups:
         for item, path in _walk_paths(items, base):
+            if not item_code_ok(item.code):
+                report(path + ("code",), "code-unsafe", f"项目代码「{item.code}」{ITEM_CODE_WORDS}。")
             key = f"{post}/{item.code}" if post else item.code
             if key in codes or (post and item.code in codes):
                 report(path + ("code",), "duplicate-code", f"项目代码「{item.code}」重复。")
@@ -171,6 +176,9 @@ def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) 
     for grade in publicity.grades or []:
         if grade not in known:
             report(apath + ("publicity",), "unknown-name", f"公示的等次「{grade}」不在 grades.order 中。")
+    for grade in publicity.summary_grades:
+        if grade not in known:
+            report(apath + ("publicity", "summary_grades"), "unknown-name", f"summary_grades 中的等次「{grade}」不在 grades.order 中。")
 
 
 def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, rolls_up: bool, report) -> None:

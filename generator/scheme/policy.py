@@ -154,6 +154,9 @@ class Publicity(Strict):
     # In the public edition a department with fewer people than this shows no grade distribution
     # for that period: with two people, "较差 1 人" names someone.
     public_min_group: int = Field(default=3, ge=1, le=50)
+    # Grades beyond `grades` that the public department summaries may count (opt-in; default none).
+    # Shown only where no figure lets a reader deduce one person's grade (site/summary_privacy.py).
+    summary_grades: list[str] = []
 
 
 # Documentation of the policy kinds for the user guide: (key, title, what it does, example from a seed).
@@ -243,6 +246,8 @@ consequences:                             # 003 篇二（年度汇总）
         "grades 公示哪些等次（默认最高等次）；columns 列出哪些信息（默认 姓名、部门、等次，可加 岗位、总分、名次；不会公示编号）；"
         "order 排序（stroke 姓氏笔画，默认；department；score）；days 公示几个工作日；objection 复核（异议）说明。"
         "名次按总分排列，分数相同的名次相同、其后名次顺延（1、2、2、4）；ranking: dense 为 1、2、2、3，ordinal 为依次编号。",
+        "公开版的部门统计只在公示开始后出现，默认只统计公示的等次；summary_grades 可再列出愿意公开人数的其他等次，"
+        "但凡是能让人推算出某个人等次的数字（人数少于 public_min_group，或除去公示名单上的人后全部或几乎全部同一等次）都不显示。",
         """\
 publicity:
   grades: [好]
