@@ -34,7 +34,8 @@ def test_in_a_scheme_check_names_the_line(tmp_path):
     text = path.read_text("utf-8")
     lines = text.splitlines()
     line = next(i for i, t in enumerate(lines, start=1) if "expr: 次数(\"优秀\")" in t)
-    path.write_text(text.replace('expr: 次数("优秀") / 3 * 0.4', 'expr: 次数("优秀") / 3 * 0.4 * 1e999999999'), encoding="utf-8")
+    assert 'expr: 次数("优秀") / 3\n' in text  # the mutation below must hit (a test that changes nothing proves nothing)
+    path.write_text(text.replace('expr: 次数("优秀") / 3\n', 'expr: 次数("优秀") / 3 * 1e999999999\n'), encoding="utf-8")
     _, _, problems = load_everything(root)
     assert isinstance(problems, Problems)
     found = [(p.file, p.line, p.code) for p in problems.errors if p.file.startswith("schemes/")]
