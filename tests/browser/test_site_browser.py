@@ -28,7 +28,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from generator.site.model import department_code
+from generator.project.slugs import derive_slug as department_code  # listed departments: their derived slug
 from generator.site.ordering import stroke_count
 
 ROOT = Path(__file__).resolve().parents[2]
