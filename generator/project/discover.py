@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.core.problems import Problems
+from generator.project.slugs import department_slugs, unlisted_slug
 from generator.scheme.check import check_scheme
 from generator.scheme.load import load_scheme
 from generator.scheme.model import Scheme, period_label
-from generator.project.slugs import department_slugs, unlisted_slug
 from generator.scheme.yaml_source import load_yaml
 
 RESULT_SUFFIXES = (".xlsx", ".csv")
