@@ -57,6 +57,7 @@ def secrets(root: Path) -> Secrets:
             page = url_of(SiteContext.notice_path(period))
             download = period_base(period, "公示名单") + "."
             listed = {fmt(p.total, period.assessment.places) for p in notice_people(period) if p.total is not None}
+            listed |= {fmt(p.total) for p in notice_people(period) if p.total is not None}  # an XLSX number cell: 93.6 (format 0.00)
             for prefix in (page, download):
                 found.allowed_totals.setdefault(prefix, set()).update(listed)
     for path in (root / "content").rglob("*.decisions.csv"):
