@@ -27,6 +27,7 @@ class DataTable:
     rows: list[list[str]]
     text_columns: frozenset[int] = frozenset()  # indexes of ID/code columns (stay text)
     number_columns: frozenset[int] = frozenset()  # numbers, shares (…%) and counts, as the page shows them
+    long_places: int = 2  # shown places of an exact value with a long tail (a mean 81.1666…): the assessment's
 
 
 def download_name(*parts: str) -> str:
@@ -55,10 +56,11 @@ def _csv_safe(value: str) -> str:
     return value
 
 
-def _number(text: str) -> tuple[Decimal, str] | None:
+def _number(text: str, long_places: int = 2) -> tuple[Decimal, str] | None:
     """The page's text of a number → (value, Excel number format), or None if it is not one.
 
-    '84.50' → (84.50, '0.00'); '16.7%' → (0.167, '0.0%'); '3' → (3, '0'); '—' → None."""
+    '84.50' → (84.50, '0.00'); '16.7%' → (0.167, '0.0%'); '3' → (3, '0'); '—' → None. An exact value
+    with more than 6 decimals (a mean, 81.1666…) keeps its value and is shown with `long_places`."""
     text = str(text).strip()
     share = text.endswith("%")
     body = text[:-1] if share else text
@@ -68,17 +70,19 @@ def _number(text: str) -> tuple[Decimal, str] | None:
         value = Decimal(body)
     except InvalidOperation:
         return None
-    places = min(len(body.split(".")[1]) if "." in body else 0, 6)  # an exact mean's long tail: Excel shows 6
+    places = len(body.split(".")[1]) if "." in body else 0
+    if places > 6:
+        places = long_places
     pattern = "0" + ("." + "0" * places if places else "")
     if share:
         return value / 100, pattern + "%"
     return value, pattern
 
 
-def cell_value(text: str, as_number: bool):
+def cell_value(text: str, as_number: bool, long_places: int = 2):
     """What a cell holds: a number and its format for a number column, else the text."""
     if as_number and text not in ("", "—"):
-        found = _number(text)
+        found = _number(text, long_places)
         if found:
             return found
     return text, None
@@ -96,7 +100,7 @@ def xlsx_bytes(table: DataTable) -> bytes:
     sheet.append(table.headers)
     for r, row in enumerate(table.rows, start=3):
         for c, text in enumerate(row, start=1):
-            value, fmt = cell_value(text, (c - 1) in table.number_columns)
+            value, fmt = cell_value(text, (c - 1) in table.number_columns, table.long_places)
             cell = sheet.cell(r, c)
             if (c - 1) in table.text_columns:
                 cell.value = str(text)

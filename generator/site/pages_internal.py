@@ -34,7 +34,7 @@ def results_table(period: PeriodResult) -> DataTable:
         rows.append(row)
     n_people = 4 if cols.post else 3
     numbers = frozenset(range(n_people, n_people + len(items) + 1))
-    return DataTable(period_title(period, "成绩"), headers, rows, frozenset({0}), numbers)
+    return DataTable(period_title(period, "成绩"), headers, rows, frozenset({0}), numbers, period.assessment.places)
 
 
 def build_results(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
