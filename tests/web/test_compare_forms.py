@@ -45,7 +45,7 @@ def test_year_comparison_counts_shares_and_change(editions):
     periods = {p.key: p for p in g.periods}
     now, before = periods["yunxi-czj/s003-p2/2025/Q1"], periods["yunxi-czj/s003-p2/2024/Q1"]
     for department in ("办公室", "预算股", "全单位"):
-        def count(period, grade):
+        def count(period, grade, department=department):
             return sum(1 for p in period.people if (department == "全单位" or p.person.department == department)
                        and p.status == "graded" and p.grade == grade)
         members = [p for p in now.people if department == "全单位" or p.person.department == department]

@@ -14,8 +14,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from generator.site import results_layout
 from generator.project.slugs import derive_slug as department_code  # listed departments: their derived slug
+from generator.site import results_layout
 from tests.web.util import build, p2_project
 
 EVIL = "<i>A|B</i>"  # a department name that must stay text, and never appear in a URL
