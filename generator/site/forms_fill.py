@@ -75,7 +75,8 @@ def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[s
              HeadCell("评定为" + ("、".join(sorted(low, key=order.index)) if low else "一般及以下") + "等次、未定等次人员名单")]]
     meta = [("单位（盖章）", agency.name), ("单位应参加考核总人数", str(len(everyone))),
             ("实际参加考核总人数", str(len(took_part))), ("填报时间", FILED_ON)]
-    return FilledForm("公务员平时考核结果汇总表", f"（{year}年度）", meta, head, rows, form.note or "", [10, 10, 14, 36, 22, 30])
+    explain = (f"各季度比例的分母是该季度实际参加考核的人数（与「{good}」等次名额的计算基数相同）；表头的总人数是全年至少参加一个季度考核的人数。")
+    return FilledForm("公务员平时考核结果汇总表", f"（{year}年度）", meta, head, rows, form.note or "", [10, 10, 14, 36, 22, 30], explain)
 
 
 def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarters: dict[str, PeriodResult]) -> FilledForm:
@@ -110,5 +111,5 @@ def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarte
                     + [regular, vote, total, FormCell(person.shown_grade), FormCell("")])
     title = f"{agency.name}{yearly.year}年度考核情况登记汇总表"
     meta = [("填报单位（盖章）", agency.name), ("填报时间", FILED_ON)]
-    return FilledForm(title, f"（{scheme.title}）", meta, head, rows, form.note or "",
+    return FilledForm(title, f"依据：{scheme.title}", meta, head, rows, form.note or "",
                       [6, 10] + [10] * max(len(labels), 1) + [12, 14, 12, 14, 14])

@@ -25,6 +25,7 @@ from generator.site.downloads import DataTable, csv_bytes, download_name, table_
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
 from generator.site.pages_department import distribution
 from generator.site.render import render
+from generator.site.results_layout import counted_grade
 
 
 @dataclass
@@ -126,20 +127,23 @@ def _department_blocks(ctx, path, agency, department, periods, members) -> list[
         if rows:
             first = runs[0]
             name = "年度" if label == "Y" else first.period_name[len(str(first.year)) + 1:]
-            block = Block(f"{name} · {first.assessment.name} · {first.scheme.title}", grades, rows, "上一年")
+            block = Block(f"{name} · {first.assessment.name} · {first.scheme.title}", grades, rows, "")
             block.svg = _chart(_pad(block), f"cmp-{scheme}-{label}-{ctx.department_slug(agency.code, department)}")
             blocks.append(block)
     return blocks
 
 
 def _grades(*periods: PeriodResult | None) -> list[str]:
+    """The columns: the grades in the scheme's order, then the statuses anyone of these periods has."""
     grades: list[str] = []
+    statuses: set[str] = set()
     for period in periods:
         if period is None:
             continue
         order = list(period.assessment.grades.order) if period.assessment.grades else []
         grades += [g for g in order if g not in grades]
-    return grades
+        statuses.update(counted_grade(p) for p in period.people)
+    return grades + sorted(statuses - set(grades))
 
 
 def _counts(dist) -> dict[str, int] | None:

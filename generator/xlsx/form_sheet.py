@@ -37,6 +37,7 @@ class FilledForm:
     rows: list[list[FormCell]]
     note: str = ""
     widths: list[int] = field(default_factory=list)
+    explain: str = ""  # how the numbers were made: on the page, not on the printed form
 
     @property
     def columns(self) -> int:
