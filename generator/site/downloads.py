@@ -110,5 +110,7 @@ def xlsx_bytes(table: DataTable) -> bytes:
                 cell.value = value
                 if fmt:
                     cell.number_format = fmt
+                elif isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"  # text from the data, never a formula Excel would run
     finish_sheet(sheet, len(table.headers), len(table.rows), [[str(v) for v in r] for r in table.rows[:200]], table.headers)
     return workbook_bytes(workbook)

@@ -58,3 +58,15 @@ def test_form_declaration_problems(tmp_path):
     make_project(tmp_path, scheme)
     _, _, problems = run(tmp_path)
     assert [p.code for p in problems.sorted() if p.file.startswith("schemes/")] == ["unknown-name", "bad-value"]
+
+
+def test_xlsx_text_that_looks_like_a_formula_stays_text():
+    table = DataTable("t", ["姓名"], [["=HYPERLINK(\"http://x\",\"a\")"]])
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(table))).active
+    assert sheet["A3"].data_type == "s" and sheet["A3"].value.startswith("=HYPERLINK")
+
+
+def test_long_exact_mean_shown_with_the_assessment_places():
+    table = DataTable("t", ["平均分"], [["81.166666666666666666666666666666666666666666666667"]], number_columns=frozenset({0}), long_places=2)
+    cell = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(table))).active["A3"]
+    assert cell.number_format == "0.00" and abs(cell.value - 81.16666666666667) < 1e-9
