@@ -112,3 +112,10 @@ def test_yearly_register_form(editions):
     assert Decimal(row[5].rstrip("%")) == (regular * 100).quantize(Decimal("0.01"))
     assert Decimal(row[6].rstrip("%")) == (vote * 100).quantize(Decimal("0.01"))
     assert Decimal(row[7].rstrip("%")) == first.total * 100 and row[8] == first.shown_grade
+
+
+def test_internal_comparisons_forms_and_downloads_are_byte_identical(editions):
+    first = editions["internal"]
+    again = generate(first.project.root, "internal", Problems()).files
+    ours = [k for k in first.files if k.startswith(("compare/", "forms/", "downloads/"))]
+    assert len(ours) > 50 and [k for k in ours if first.files[k] != again[k]] == []
