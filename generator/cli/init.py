@@ -60,6 +60,8 @@ def cmd_init(args) -> int:
         encoding="utf-8",
     )
     (results / f"{label}.csv").write_bytes(sample_sheet(scheme, assessment, departments))
+    # a 公示 that starts today, so the first build shows one with names (delete or change the date)
+    (results / f"{label}.notice.yaml").write_text(f"start: {dt.date.today().isoformat()}   # 公示开始日期\n", encoding="utf-8")
     (target / "content" / "site.yaml").write_text(f"title: {_yaml(name + '考核办法与考核结果')}\n", encoding="utf-8")
     (target / "README.md").write_text(_readme(name, scheme.code, agency_code, year, label), encoding="utf-8")
     print(f"已在 {target} 新建站点：方案 schemes/{seed.name}，单位目录 content/{agency_code}/，示例成绩 {results.relative_to(target)}/{label}.csv。")

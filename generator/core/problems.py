@@ -197,6 +197,8 @@ CODES: dict[str, CodeInfo] = {
     "period-unknown": CodeInfo("无法识别的考核期", "文件名用 Q1–Q4、H1/H2、M01–M12 或 年度（Y），如 2024/Q1.xlsx。", "2024/春季.xlsx"),
     "period-missing": CodeInfo("年度汇总缺少某个考核期的成绩", "补上该期成绩表，或等各期齐全后再汇总。", "缺少 Q3"),
     "scheme-unknown": CodeInfo("成绩目录对应的方案不存在", "目录名必须是 schemes/ 中某个方案的 code。", "content/x/不存在的方案/"),
+    "department-slug-invalid": CodeInfo("部门网址名写法不对", "slug 只能用小写字母、数字和 -，如 bangongshi；或删去 slug，由部门名称的拼音生成。", "{name: 办公室, slug: 办公室}"),
+    "department-slug-collision": CodeInfo("两个部门的网址名相同", "为其中一个部门写明不同的 slug：{name: 常安科, slug: changanke2}。", "长安科、常安科都是 changanke"),
     "agency-missing": CodeInfo("单位目录缺少 agency.yaml", "在单位目录中放一个 agency.yaml，写明单位名称和部门。", "content/某局/ 下没有 agency.yaml"),
     # --- grading
     "tie-at-quota-line": CodeInfo(

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.core.problems import Problems
+from generator.project.slugs import department_slugs, unlisted_slug
 from generator.scheme.check import check_scheme
 from generator.scheme.load import load_scheme
 from generator.scheme.model import Scheme, period_label
@@ -37,6 +38,10 @@ class Agency:
     issuer: str | None = None  # who signs the 公示; defaults to the name
     contact: str | None = None  # where to raise a 复核
     file: str = ""
+    slugs: dict[str, str] = field(default_factory=dict)  # department → address (project/slugs.py)
+
+    def slug_of(self, department: str) -> str:
+        return self.slugs.get(department) or unlisted_slug(department)
 
 
 _KIND_WORDS = {"decisions": "领导小组决定文件", "notice": "公示设置文件", "lock": "锁定文件"}
@@ -178,14 +183,15 @@ def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> Agen
     if not isinstance(name, str) or not name:
         problems.add(shown, *marks.find(("name",)), "missing-key", "agency.yaml 缺少 name（单位全称）。")
         return None
-    if not isinstance(departments, list) or not all(isinstance(d, str) for d in departments):
+    if not isinstance(departments, list):
         problems.add(shown, *marks.find(("departments",)), "wrong-type", "departments 应是部门名称的列表。")
         departments = []
+    departments, slugs = department_slugs(departments, marks, shown, problems)
     for key in data:
         if key not in ("name", "departments", "issuer", "contact", "code"):
             problems.add(shown, *marks.key((key,)), "unknown-key", f"agency.yaml 中不认识的键「{key}」（可用：name、departments、issuer、contact）。")
     code = agency_dir.name
-    return Agency(code, name, list(departments), data.get("issuer"), data.get("contact"), shown)
+    return Agency(code, name, departments, data.get("issuer"), data.get("contact"), shown, slugs)
 
 
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")

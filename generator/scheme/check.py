@@ -16,6 +16,7 @@ from generator.scheme import bands as bands_mod
 from generator.scheme.columns import formula_names, plan_columns
 from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
 from generator.scheme.expr import FormulaError, parse_formula
+from generator.scheme.forms import check_forms
 from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
 from generator.scheme.rules.coefficient import Coefficient
 from generator.scheme.rules.deduct import Deduct
@@ -66,6 +67,7 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
             report(("assessments",), "missing-key", "有项目写了 by_post: true，但方案没有 posts（各岗位的项目）。")
         if not scheme.people.post:
             report(("people",), "missing-key", "有按岗位区分的项目，people 中要写 post: 岗位列的列名。")
+    check_forms(scheme, report)
     for i, defect in enumerate(scheme.acknowledged_defects):
         if (defect.code, defect.at) not in used_defects:
             report(("acknowledged_defects", i), "bad-value", f"声明的原文缺陷（{defect.code} 于 {defect.at}）在方案中并不存在；请删除这条声明。")

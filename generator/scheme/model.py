@@ -26,6 +26,7 @@ from pydantic import Field, field_validator
 
 from generator.scheme.adjustments import Adjustment
 from generator.scheme.base import Num, Share, Strict
+from generator.scheme.forms import FormDecl
 from generator.scheme.policy import Consequence, Grades, Override, Publicity, Quota, RatingLimit
 from generator.scheme.rules import AnyRule
 from generator.scheme.rules.base import ColumnSpec, ColumnType
@@ -199,6 +200,7 @@ class Scheme(Strict):
     inputs: list[InputDecl] = []
     assessments: list[Assessment] = Field(min_length=1)
     publicity: Publicity = Publicity()
+    forms: list[FormDecl] = []  # official summary forms filed upward (scheme/forms.py)
 
     @field_validator("code")
     @classmethod

@@ -21,7 +21,9 @@ from generator.site.model import SiteContext
 from generator.site.notice_lock import check_notice_locks
 from generator.site.page_memo import PageMemo, site_key
 from generator.site.pages_archive import build_archive, build_home, build_notice_index
+from generator.site.pages_compare import build_compare
 from generator.site.pages_department import build_departments
+from generator.site.pages_forms import build_forms
 from generator.site.pages_guide import build_guide
 from generator.site.pages_handbook import build_handbooks
 from generator.site.pages_internal import build_people, build_results
@@ -85,6 +87,9 @@ def generate_from(project: Project, periods: list[PeriodResult], audience: str, 
         add_pages(result_pages)
         assets.extend(result_assets)
         add_pages(build_people(ctx))
+        for extra_pages, extra_assets in (build_compare(ctx), build_forms(ctx)):  # leaders' comparisons, filed forms
+            add_pages(extra_pages)
+            assets.extend(extra_assets)
     for asset in assets:
         files[asset.path] = asset.data
     for path in sorted(ASSETS.rglob("*")):

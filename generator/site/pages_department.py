@@ -17,8 +17,8 @@ from generator.core.numbers import fmt
 from generator.engine.results import PeriodResult, PersonResult
 from generator.project.discover import Agency
 from generator.site.charts import bar_chart
-from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
-from generator.site.model import Asset, Page, SiteContext, asset_link, department_code, share_text
+from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
+from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
 from generator.site.page_memo import memoized
 from generator.site.pages_notice import notice_people, published_grades
 from generator.site.render import render
@@ -104,14 +104,16 @@ def _public_distribution(period: PeriodResult, department: str, members: list[Pe
     return dist
 
 
-def distribution_table(department: str, year: int, dists: list[Distribution]) -> DataTable:
+def distribution_table(agency: Agency, department: str, year: int, dists: list[Distribution]) -> DataTable:
     rows = [
         [d.period.period_name, d.period.assessment.name, label, str(count), share]
         for d in dists
         if not d.hidden
         for label, count, share in zip(d.labels, d.counts, d.shares)
     ]
-    return DataTable(f"{department}{year}年等次分布", ["考核期", "考核", "等次", "人数", "占比"], rows, number_columns=frozenset({3}))
+    schemes = "、".join(dict.fromkeys(d.period.scheme.title for d in dists))
+    return DataTable(table_title(agency.name, schemes, f"{year}年", f"{department}等次分布"),
+                     ["考核期", "考核", "等次", "人数", "占比"], rows, number_columns=frozenset({3, 4}))
 
 
 def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[tuple[str, str, int], str]]:
@@ -157,12 +159,12 @@ def _department_page(ctx: SiteContext, agency: Agency, department: str, year: in
             f"{department}{d.period.period_name}{d.period.assessment.name}等次分布",
             "，".join(f"{label} {count} 人" for label, count in zip(d.labels, d.counts)) + f"，共 {d.total} 人",
             list(zip(d.labels, d.counts)),
-            f"c-{department_code(department)}-{d.period.scheme.code}-{year}-{d.period.label}",
+            f"c-{ctx.department_slug(agency.code, department)}-{d.period.scheme.code}-{year}-{d.period.label}",
         )
         for d in dists
     ]
-    base = f"downloads/{agency.code}/departments/{department_code(department)}-{year}-等次分布"
-    table = distribution_table(department, year, dists)
+    base = f"downloads/{agency.code}/departments/" + download_name(agency.name, department, f"{year}年", "等次分布")
+    table = distribution_table(agency, department, year, dists)
     assets = [Asset(base + ".xlsx", xlsx_bytes(table)), Asset(base + ".csv", csv_bytes(table))]
     text = render(
         "department.md.j2",

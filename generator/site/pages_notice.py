@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from generator.core.numbers import fmt
 from generator.engine.ranks import ranks
 from generator.engine.results import PeriodResult, PersonResult
+from generator.site.download_names import numeric_columns, period_base, period_title
 from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link
 from generator.site.ordering import stroke_key
@@ -110,8 +111,8 @@ def _notice_page(ctx: SiteContext, period: PeriodResult) -> tuple[Page, list[Ass
     notice = period.notice
     downloads = []
     if not state.blocked and rows and state.state != "未开始":  # no names before the 公示 begins
-        base = f"downloads/{period.agency}/{period.scheme.code}/{period.year}-{period.label}-公示名单"
-        table = DataTable(title, headers, rows)
+        base = period_base(period, "公示名单")
+        table = DataTable(period_title(period, "公示名单"), headers, rows, number_columns=numeric_columns(headers))
         assets.append(Asset(base + ".xlsx", xlsx_bytes(table)))
         assets.append(Asset(base + ".csv", csv_bytes(table)))
         downloads = [("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))]

@@ -22,6 +22,7 @@ import openpyxl
 
 from generator.core.numbers import fmt
 from generator.engine.compute import load_everything
+from generator.site.download_names import period_base
 from generator.site.model import SiteContext, url_of
 from generator.site.pages_notice import notice_people
 
@@ -54,8 +55,9 @@ def secrets(root: Path) -> Secrets:
         publicity = period.scheme.publicity_for(period.assessment)
         if "总分" in publicity.columns and publicity.publish and period.notice and period.notice.start:
             page = url_of(SiteContext.notice_path(period))
-            download = f"downloads/{period.agency}/{period.scheme.code}/{period.year}-{period.label}-公示名单."
+            download = period_base(period, "公示名单") + "."
             listed = {fmt(p.total, period.assessment.places) for p in notice_people(period) if p.total is not None}
+            listed |= {fmt(p.total) for p in notice_people(period) if p.total is not None}  # an XLSX number cell: 93.6 (format 0.00)
             for prefix in (page, download):
                 found.allowed_totals.setdefault(prefix, set()).update(listed)
     for path in (root / "content").rglob("*.decisions.csv"):
