@@ -20,6 +20,7 @@ class Severity(enum.Enum):
     ERROR = "error"  # stops the build
     WARNING = "warning"  # shown, does not stop the build (unless --strict)
     NOTE = "note"  # an acknowledged defect of a source document
+    INFO = "info"  # for the office to know before the 公示 (an override moved an entered grade); never fails
 
 
 @dataclass(frozen=True, order=True)
@@ -56,7 +57,7 @@ class Problem:
         return ":".join(parts)
 
     def format(self) -> str:
-        label = {Severity.ERROR: "", Severity.WARNING: "（警告）", Severity.NOTE: "（已知缺陷）"}
+        label = {Severity.ERROR: "", Severity.WARNING: "（警告）", Severity.NOTE: "（已知缺陷）", Severity.INFO: "（说明）"}
         return f"{self.place()}: [{self.code}]{label[self.severity]} {self.message}"
 
     def as_dict(self) -> dict:
@@ -117,6 +118,10 @@ class Problems:
     @property
     def notes(self) -> list[Problem]:
         return [p for p in self.sorted() if p.severity is Severity.NOTE]
+
+    @property
+    def infos(self) -> list[Problem]:
+        return [p for p in self.sorted() if p.severity is Severity.INFO]
 
     def has_errors(self) -> bool:
         return any(p.severity is Severity.ERROR for p in self.items)
@@ -192,6 +197,8 @@ CODES: dict[str, CodeInfo] = {
     "period-unknown": CodeInfo("无法识别的考核期", "文件名用 Q1–Q4、H1/H2、M01–M12 或 年度（Y），如 2024/Q1.xlsx。", "2024/春季.xlsx"),
     "period-missing": CodeInfo("年度汇总缺少某个考核期的成绩", "补上该期成绩表，或等各期齐全后再汇总。", "缺少 Q3"),
     "scheme-unknown": CodeInfo("成绩目录对应的方案不存在", "目录名必须是 schemes/ 中某个方案的 code。", "content/x/不存在的方案/"),
+    "department-slug-invalid": CodeInfo("部门网址名写法不对", "slug 只能用小写字母、数字和 -，如 bangongshi；或删去 slug，由部门名称的拼音生成。", "{name: 办公室, slug: 办公室}"),
+    "department-slug-collision": CodeInfo("两个部门的网址名相同", "为其中一个部门写明不同的 slug：{name: 常安科, slug: changanke2}。", "长安科、常安科都是 changanke"),
     "agency-missing": CodeInfo("单位目录缺少 agency.yaml", "在单位目录中放一个 agency.yaml，写明单位名称和部门。", "content/某局/ 下没有 agency.yaml"),
     # --- grading
     "tie-at-quota-line": CodeInfo(
@@ -199,7 +206,41 @@ CODES: dict[str, CodeInfo] = {
         "在 决定文件 中为并列人员逐一确定等次，或在方案中声明 ties 处理办法。",
         "好 限 4 人，第 4、5 名同为 91.5 分",
     ),
+    "gate-no-periods": CodeInfo(
+        "汇总条件没有可依据的考核期",
+        "此人没有一期已定等次的平时考核，条件不能认定为满足；核对各期成绩，或在方案该条规则中声明 no_periods: passes（引用原文）。",
+        "年度「好」须平时考核一半以上为好，但四个季度都不确定等次",
+    ),
+    "rating-over-limit": CodeInfo(
+        "填写的评价超过比例限制",
+        "方案限制了某一评价列（如 年度评价等次 优秀不超过20%）；请考核人按规定调整评价后修改成绩表。",
+        "26 人中 7 人的年度评价为优秀，限 5 人",
+    ),
+    "override-moves-grade": CodeInfo(
+        "规则改变了填写的等次",
+        "核对：规则（如一票否决、等次上限）把考核人填写或拟定的等次改了；公示前请领导小组知悉。这是说明，不是错误。",
+        "拟定「优秀」，因受处分按规则定为「不称职」",
+    ),
     "decision-invalid": CodeInfo("领导小组决定写法不对", "每行须有编号、等次和理由；等次须是方案中的等次。", "理由为空"),
+    "decision-duplicate": CodeInfo("决定文件中同一人有两条决定", "一人每期只留一条决定，删除另一行。", "第 2 行和第 5 行编号都是 0012"),
+    "decision-without-cause": CodeInfo(
+        "决定没有可决之事",
+        "本期没有并列或名额问题、此人已按规则定等次时，不用领导小组决定；成绩有误请改成绩表，否则删除这一行。",
+        "本期无并列，决定把 0012 由「较好」改为「好」",
+    ),
+    "decision-unrecorded": CodeInfo(
+        "决定没有记录所决事项", "按提示在「所决事项」列填写本条决定所针对的并列或原等次，以便更正后发现过时的决定。", "旧格式的决定文件只有 编号、等次、理由"
+    ),
+    "decision-stale": CodeInfo(
+        "领导小组决定已过时",
+        "成绩更正后，决定所针对的并列已不存在或已改变；提交领导小组重新确认后把「所决事项」改为提示中的现状，或删除这一行。在此之前公示暂缓。",
+        "决定针对「并列：全单位「好」名额线 总分 90.50：0005、0009」，更正后已不并列",
+    ),
+    "decision-over-quota": CodeInfo(
+        "领导小组决定超出名额",
+        "复核决定；确需超出名额的，在「超出名额」列写明领导小组同意超出及理由，公示和计算过程将载明。",
+        "优秀名额 6 人，两条决定都定为优秀，实际 7 人",
+    ),
     # --- calendar, notices, archive
     "calendar-unknown-date": CodeInfo(
         "节假日日历无法判断该日期", "在 content/holidays.yaml 中补上该年的节假日和调休上班日。", "2027 年的公示期"
@@ -212,6 +253,29 @@ CODES: dict[str, CodeInfo] = {
     ),
     "lock-invalid": CodeInfo("锁定文件损坏", "从版本库恢复该锁定文件。", "lock.json 不是合法 JSON"),
     "external-url": CodeInfo("生成的网站引用了外部地址", "去掉模板或内容中的外部链接；内网站点不能请求外网。", "https://cdn…"),
+    "out-unsafe": CodeInfo(
+        "网站不能生成到这个目录", "用 --out 指定一个新目录，或以前生成的同一版本（公开版/内部版）网站目录；不能是项目目录、content/、schemes/ 或其上级。",
+        "kaohe build --out content",
+    ),
+    "notice-frozen-changed": CodeInfo(
+        "已关闭考核期的公示内容发生变化",
+        "恢复方案的 publicity、agency.yaml 或 holidays.yaml 中改动的内容；确需更正，用 kaohe reopen 说明理由。",
+        "关闭后在 publicity.columns 中加了 总分",
+    ),
+    "code-unsafe": CodeInfo(
+        "代码或目录名含有不允许的字符", "代码只用小写字母、数字、- 和 _（以字母或数字开头，不超过 40 个字符），如 s003-p2、heting-kx。",
+        "code: ps onmouseover=alert(1)",
+    ),
+    "folder-name-invalid": CodeInfo(
+        "目录名无法识别（不是 UTF-8 编码或含有不允许的字符）", "把目录改名为拼音代码（小写字母、数字、-），如 heting-kx；从 Windows 压缩包解出的乱码目录名须重新命名。",
+        "content/\\xbf\\xbc\\xba\\xcb/",
+    ),
+    "number-overflow": CodeInfo(
+        "公式算出的数过大，无法精确计算", "检查公式和表中的数：考核分数不会有几十位数字；改正过大的数或写错的公式。", "formula: 1e999999999"
+    ),
+    "text-too-complex": CodeInfo(
+        "方案说明文字过于复杂，无法在限定时间内排版", "删去大量重复的符号（如成千上万个 [ 或 *），改为普通文字。", "正文是 20000 个 ["
+    ),
     "write-failed": CodeInfo(
         "网站未能写出（磁盘空间不足或没有写入权限）", "清理磁盘空间或检查目录权限后重新生成；原有网站保持不变。", "磁盘已满"
     ),
