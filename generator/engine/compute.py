@@ -22,6 +22,7 @@ from generator.engine.quotas import apply_quota, report_open_ties
 from generator.engine.results import Notice, PeriodResult, PersonResult
 from generator.project.discover import PeriodFiles, Project, discover
 from generator.scheme.columns import plan_columns
+from generator.scheme.settings import NoticeFile, keys_of
 from generator.scheme.yaml_source import load_yaml
 from generator.sheets.rows import LoadedSheet, PersonRow, load_sheet
 from generator.sheets.tables import read_table
@@ -207,7 +208,7 @@ def _people_from(sources: dict[str, PeriodResult]) -> list[PersonRow]:
     return [people[k] for k in sorted(people)]
 
 
-_NOTICE_KEYS = {"start", "days", "number", "issuer", "contact", "correction"}
+_NOTICE_KEYS = set(keys_of(NoticeFile))
 
 
 def _load_notice(project: Project, entry: PeriodFiles, problems: Problems) -> Notice | None:

@@ -23,7 +23,10 @@ from generator.core.problems import Problems
 from generator.scheme.check import check_scheme
 from generator.scheme.load import load_scheme
 from generator.scheme.model import Scheme, period_label
+from generator.scheme.settings import AgencyFile, keys_of
 from generator.scheme.yaml_source import load_yaml
+
+AGENCY_KEYS = keys_of(AgencyFile)
 
 RESULT_SUFFIXES = (".xlsx", ".csv")
 
@@ -156,8 +159,9 @@ def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> Agen
         problems.add(shown, *marks.find(("departments",)), "wrong-type", "departments 应是部门名称的列表。")
         departments = []
     for key in data:
-        if key not in ("name", "departments", "issuer", "contact", "code"):
-            problems.add(shown, *marks.key((key,)), "unknown-key", f"agency.yaml 中不认识的键「{key}」（可用：name、departments、issuer、contact）。")
+        if key not in AGENCY_KEYS:
+            known = "、".join(k for k in AGENCY_KEYS if k != "code")
+            problems.add(shown, *marks.key((key,)), "unknown-key", f"agency.yaml 中不认识的键「{key}」（可用：{known}）。")
     code = agency_dir.name
     return Agency(code, name, list(departments), data.get("issuer"), data.get("contact"), shown)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import ClassVar, Literal
 
+from pydantic import Field
+
 from generator.core.numbers import fmt
 from generator.scheme.base import Num
 from generator.scheme.rules.base import ItemContext, Outcome, Rule
@@ -28,13 +30,13 @@ class PeriodScore(Rule):
     combine: mean
     missing: skip"""
 
-    kind: Literal["period_score"] = "period_score"
-    of: str = "total"
-    points: dict[str, Num] | None = None
-    combine: Literal["mean", "sum"] = "mean"
-    divide_by: Num | None = None
-    periods: list[str] | None = None
-    missing: Literal["error", "skip"] = "error"
+    kind: Literal["period_score"] = Field("period_score", description="计分规则的种类，固定写 period_score。例：kind: period_score")
+    of: str = Field("total", description="汇总什么：total 各期总分（默认），或某个项目的代码。例：yewu")
+    points: dict[str, Num] | None = Field(None, description="把各期等次折成分数（写了就按等次汇总）。例：{A: 90, B: 80, C: 70, D: 60}")
+    combine: Literal["mean", "sum"] = Field("mean", description="mean 取平均（默认）、sum 求和。例：sum")
+    divide_by: Num | None = Field(None, description="求和后除以的固定数（如「4个季度评分总和/4」）。例：4")
+    periods: list[str] | None = Field(None, description="参加汇总的期（默认全部）。例：[Q1, Q2, Q3]")
+    missing: Literal["error", "skip"] = Field("error", description="某期没有成绩或未定等次时：error 报错（默认）、skip 按实际期数计算。例：skip")
 
     def compute(self, item, ctx: ItemContext) -> Outcome:
         labels = self.periods or sorted(ctx.history)
