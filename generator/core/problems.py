@@ -35,6 +35,9 @@ class Problem:
     # How a person sees the place in a sheet: 成绩表.xlsx › Sheet1 › 第12行 › D列「得分」
     where: str = ""
     sheet: str | None = None
+    # A root cause recognised as such (a YAML slip: an unquoted comma, a full-width colon…): listed
+    # before every other problem, because the others often only follow from it.
+    first: bool = False
 
     def sort_key(self) -> tuple:
         col = self.column
@@ -43,7 +46,7 @@ class Problem:
         else:  # a sheet's column letter: D before AA
             letters = str(col or "")
             col_key = (1, len(letters), letters)
-        return (self.file, self.sheet or "", self.line or 0, col_key, self.code, self.message)
+        return (not self.first, self.file, self.sheet or "", self.line or 0, col_key, self.code, self.message)
 
     def place(self) -> str:
         if self.where:
@@ -77,6 +80,9 @@ class Problems:
     """An append-only collection of problems."""
 
     items: list[Problem] = field(default_factory=list)
+    # Problems that only follow from another one are not listed but counted on their cause: a
+    # Problem, or a file (counted on that file's first problem). See follow_ons().
+    caused: dict[Problem | str, int] = field(default_factory=dict)
 
     def add(
         self,
@@ -88,12 +94,34 @@ class Problems:
         severity: Severity = Severity.ERROR,
         where: str = "",
         sheet: str | None = None,
-    ) -> None:
+        first: bool = False,
+    ) -> Problem:
         if code not in CODES:
             raise KeyError(f"problem code {code!r} is not registered in CODES")
-        self.items.append(Problem(file, line, column, code, message, severity, where, sheet))
+        problem = Problem(file, line, column, code, message, severity, where, sheet, first)
+        self.items.append(problem)
+        return problem
+
+    def follow_from(self, cause: Problem | str, count: int = 1) -> None:
+        """Count `count` problems that only follow from `cause` (a problem, or any problem of a file)."""
+        self.caused[cause] = self.caused.get(cause, 0) + count
+
+    def follow_ons(self) -> dict[Problem, int]:
+        """How many suppressed problems follow from each listed problem."""
+        listed = self.sorted()
+        counts: dict[Problem, int] = {}
+        for cause, count in self.caused.items():
+            root = cause if isinstance(cause, Problem) else next((p for p in listed if p.file == cause), None)
+            if root is not None:
+                counts[root] = counts.get(root, 0) + count
+        return counts
 
     def extend(self, other: Iterable[Problem]) -> None:
+        if isinstance(other, Problems):  # with what follows from its problems
+            self.items.extend(other.items)
+            for cause, count in other.caused.items():
+                self.follow_from(cause, count)
+            return
         self.items.extend(other)
 
     def __iter__(self) -> Iterator[Problem]:
@@ -139,6 +167,19 @@ CODES: dict[str, CodeInfo] = {
     "file-is-symlink": CodeInfo("文件是符号链接", "把真实文件复制到项目目录里，不要使用链接。", "content/x.csv -> /tmp/x.csv"),
     "file-too-large": CodeInfo("文件过大", "检查是否误放了其他文件；成绩表一般不超过几 MB。", "一个 200 MB 的 CSV"),
     "yaml-syntax": CodeInfo("YAML 语法错误", "按提示的行列检查缩进、冒号后的空格和引号是否成对。", "名称:未加空格"),
+    "yaml-flow-comma": CodeInfo(
+        "{…} 或 […] 中的值含有英文逗号，被拆成了几个键",
+        "给含逗号的值加英文双引号，如 expr: \"10 * min(怀胎率, 80) / 80\"；或改用逐行写法（每个键一行）。",
+        "score: {kind: formula, expr: 10 * min(a, 80) / 80}",
+    ),
+    "yaml-fullwidth-colon": CodeInfo(
+        "键后面用了中文冒号「：」",
+        "键和值之间用英文冒号加一个空格「: 」，如 name: 平时考核；中文冒号只能出现在值里。",
+        "name：平时考核",
+    ),
+    "yaml-tab": CodeInfo("用 Tab 缩进", "YAML 只能用空格缩进：把行首的 Tab 改成空格（编辑器中可设置「用空格代替 Tab」）。", "行首是一个 Tab"),
+    "number-with-comma": CodeInfo("数字中有千位分隔的逗号", "去掉逗号，如 1,000 写成 1000。", "total_max: 1,000"),
+    "yesno-not-boolean": CodeInfo("是/否写成了中文", "这个键要写 true（是）或 false（否）。", "by_post: 是"),
     "yaml-duplicate-key": CodeInfo(
         "同一层级出现了重复的键", "删除或改名其中一个；YAML 会悄悄只保留后一个，所以必须改。", "两个 code: 写在同一项下"
     ),

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.core.numbers import fmt, round_half_up
-from generator.core.problems import Problems, Severity
+from generator.core.problems import Problem, Problems, Severity
 from generator.engine.results import ItemScore, PersonResult, Step
 from generator.scheme import bands as bands_mod
 from generator.scheme.columns import formula_names
@@ -44,6 +44,10 @@ class PersonGrader:
         self.problems = problems
         self.names = formula_names(scheme, assessment)
         self.defects = {d.at: d for d in scheme.acknowledged_defects}
+        # columns the sheet lacks → the problem saying so (set by compute): a row's problem that only
+        # follows from a missing column is counted on that problem, not listed once per person
+        self.missing: dict[str, Problem] = {}
+        self._cells: dict[str, Problem] | None = None
 
     def grade(self, row: PersonRow, history: dict[str, Any] | None = None, functions: dict[str, Callable] | None = None) -> PersonResult:
         result = PersonResult(person=row, trace_steps=[] if self.explain else None)
@@ -126,6 +130,10 @@ class PersonGrader:
                 score.steps.extend(outcome.steps)
             for column, code, message in outcome.problems:
                 where = result.person.places.get(column, "")
+                cause = self._missing_cause(rule, column) or self._cell_cause(where)
+                if cause is not None:
+                    self.problems.follow_from(cause)
+                    continue
                 self.problems.add(self.file, result.person.row, None, code, f"{result.person.name}（{result.person.id}）「{item.name}」：{message}", where=where)
             value = outcome.value
         if value is not None and item.places is not None:
@@ -195,6 +203,27 @@ class PersonGrader:
             values[score.code] = score.value
         values["总分"] = result.total
         return values
+
+    def _cell_cause(self, where: str) -> Problem | None:
+        """The sheet's own problem with this cell (empty, not a number…), found while reading it."""
+        if not where:
+            return None
+        if self._cells is None:
+            self._cells = {}
+            for p in self.problems.items:
+                if p.where and p.severity is Severity.ERROR:
+                    self._cells.setdefault(p.where, p)
+        return self._cells.get(where)
+
+    def _missing_cause(self, rule, column: str) -> Problem | None:
+        if not self.missing:
+            return None
+        if column in self.missing:
+            return self.missing[column]
+        names = set(rule.names())
+        if getattr(rule, "expr", None):
+            names |= compiled(rule.expr).names
+        return next((self.missing[n] for n in sorted(names) if n in self.missing), None)
 
     def _overrides(self, result: PersonResult, ctx: ItemContext) -> None:
         grades = self.assessment.grades

@@ -61,6 +61,9 @@ class Project:
     agencies: dict[str, Agency] = field(default_factory=dict)
     periods: list[PeriodFiles] = field(default_factory=list)
     settings: dict = field(default_factory=dict)
+    # scheme files that did not load: the code they declare (and their file name) -> the file, so
+    # that their results directories are not also reported as belonging to no scheme
+    broken_schemes: dict[str, str] = field(default_factory=dict)
 
     def rel(self, path: Path) -> str:
         try:
@@ -103,6 +106,8 @@ def discover(root: Path, problems: Problems) -> Project:
         shown = project.rel(path)
         scheme, marks = load_scheme(path, problems, shown)
         if scheme is None:
+            for code in _declared_codes(path):
+                project.broken_schemes.setdefault(code, shown)
             continue
         check_scheme(scheme, marks, problems)
         if scheme.code in project.schemes:
@@ -129,12 +134,28 @@ def discover(root: Path, problems: Problems) -> Project:
         for scheme_dir in sorted(p for p in agency_dir.iterdir() if p.is_dir()):
             if not safe_path(root, scheme_dir, project, problems):
                 continue
+            if scheme_dir.name not in project.schemes and scheme_dir.name in project.broken_schemes:
+                problems.follow_from(project.broken_schemes[scheme_dir.name])  # the scheme's own problem says why
+                continue
             if scheme_dir.name not in project.schemes:
                 known = "、".join(sorted(project.schemes)) or "无"
                 problems.add(project.rel(scheme_dir), None, None, "scheme-unknown", f"目录名「{scheme_dir.name}」不是任何方案的 code（现有：{known}）。")
                 continue
             _discover_periods(agency.code, scheme_dir, project, problems)
     return project
+
+
+_CODE_LINE = re.compile(r"^code\s*[:：]\s*[\"']?([a-z0-9][a-z0-9-]*)", re.MULTILINE)
+
+
+def _declared_codes(path: Path) -> set[str]:
+    """The code a scheme file that failed to load meant to declare, read from its text, and its name."""
+    codes = {path.stem}
+    try:
+        codes.update(_CODE_LINE.findall(path.read_text("utf-8", errors="replace")[:200_000]))
+    except OSError:
+        pass
+    return codes
 
 
 def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> Agency | None:

@@ -18,10 +18,8 @@ from generator.scheme.rules.base import ColumnSpec
 
 
 class Factor(Strict):
-    """按某一列的值区分倍数，如 领导班子成员按一半加分。
-
-    A multiplier chosen by the value of a column (身份: 领导班子成员 → 0.5).
-    """
+    # A multiplier chosen by the value of a column (身份: 领导班子成员 → 0.5).
+    """按某一列的值区分倍数，如 领导班子成员按一半加分。"""
 
     by: str = Field(description="按哪一列区分倍数。例：身份")
     values: dict[str, Num] = Field(description="这一列的值 → 倍数。例：{领导班子成员: 0.5}")

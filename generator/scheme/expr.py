@@ -57,9 +57,10 @@ HISTORY_FUNCTION_NAMES = {"次数", "全部", "期数"}
 
 
 class FormulaError(ValueError):
-    def __init__(self, message: str, code: str = "bad-formula"):
+    def __init__(self, message: str, code: str = "bad-formula", names: tuple[str, ...] = ()):
         super().__init__(message)
         self.code = code
+        self.names = names  # the inputs whose values made the formula fail (empty, text…)
 
 
 # Functions a formula may call. Each takes evaluated arguments. History functions (次数, 全部…) are
@@ -103,7 +104,15 @@ class Formula:
         try:
             return _eval(self.tree.body, values, funcs)
         except (TypeError, ArithmeticError):  # an empty cell (None) or text in arithmetic
-            raise FormulaError(f"公式中有值为空或不是数字，无法计算：{self.source}", "missing-value") from None
+            culprits = [(name, values.get(name)) for name in sorted(self.names) if not _is_number(values.get(name))]
+            if not culprits:
+                raise FormulaError(f"公式「{self.source}」无法计算：有值为空或不是数字", "missing-value") from None
+            words = "；".join(f"「{name}」为空" if value is None else f"「{name}」的值「{_short(value)}」不是数字" for name, value in culprits)
+            raise FormulaError(f"公式「{self.source}」无法计算：{words}", "missing-value", tuple(n for n, _ in culprits)) from None
+        except FormulaError as exc:
+            if self.source in str(exc):
+                raise
+            raise FormulaError(f"公式「{self.source}」无法计算：{exc}", exc.code, exc.names) from None
 
     def describe(self) -> str:
         """The formula in Chinese words for the handbook."""
@@ -180,7 +189,7 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
         return node.value
     if isinstance(node, ast.Name):
         if node.id not in values:
-            raise FormulaError(f"缺少「{node.id}」的值", "missing-value")
+            raise FormulaError(f"缺少「{node.id}」的值", "missing-value", (node.id,))
         return values[node.id]
     if isinstance(node, ast.BoolOp):
         results = [_truthy(_eval(v, values, funcs)) for v in node.values]
@@ -210,6 +219,15 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
         args = [_eval(a, values, funcs) for a in node.args]
         return funcs[node.func.id](*args)
     raise FormulaError(f"无法计算：{ast.dump(node)}")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (Decimal, int)) and not isinstance(value, bool)
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 20 else text[:20] + "…"
 
 
 def _truthy(value: Any) -> bool:

@@ -16,10 +16,8 @@ from generator.scheme.base import Share, Strict
 
 
 class Grades(Strict):
-    """等次：从高到低的等次名称，以及如何确定——按总分的分数段（bands），或由考核人直接评定（entered）。
-
-    The grade scale, best first, and how a grade is reached: by bands on the total, or entered.
-    """
+    # The grade scale, best first, and how a grade is reached: by bands on the total, or entered.
+    """等次：从高到低的等次名称，以及如何确定——按总分的分数段（bands），或由考核人直接评定（entered）。"""
 
     order: list[str] = Field(min_length=1, description="全部等次，从高到低。例：[好, 较好, 一般, 较差]")
     bands: list[Band] = Field([], description="每个等次的分数段（按总分定等次时写）。例：[{grade: 好, at_least: 90}, {grade: 较差, below: 60}]")
@@ -122,10 +120,8 @@ class Override(Strict):
 
 
 class Publicity(Strict):
-    """公示设置：公示哪些等次、列出哪些信息、怎样排序、公示几天。
-
-    What a 公示 shows. Private by default: name, department and proposed grade only.
-    """
+    # What a 公示 shows. Private by default: name, department and proposed grade only.
+    """公示设置：公示哪些等次、列出哪些信息、怎样排序、公示几天。"""
 
     publish: bool = Field(True, description="是否公示（false 时只在内部版显示结果）。例：false")
     grades: list[str] | None = Field(None, description="公示哪些等次的人员（默认只公示最高等次）。例：[优秀]")

@@ -47,7 +47,8 @@ class FormulaRule(Rule):
         try:
             value = self.compiled().evaluate(values, ctx.functions)
         except FormulaError as exc:
-            return Outcome(None, [f"公式无法计算：{exc}"], [("", exc.code if exc.code != "bad-formula" else "missing-value", str(exc))])
+            column = exc.names[0] if exc.names else ""  # the cell to point at
+            return Outcome(None, [str(exc)], [(column, exc.code if exc.code != "bad-formula" else "missing-value", str(exc))])
         if not isinstance(value, Decimal):
             value = Decimal(value)
         return Outcome(value, [f"{self.expr} = {fmt(value)}"] if ctx.explain else [])
