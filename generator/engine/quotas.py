@@ -59,11 +59,12 @@ def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], proble
             continue
         groups.setdefault(scope_key(quota, result), []).append(result)
     uses = []
+    names = {i.code: i.name for i in people[0].items} if people else {}  # rank_by items by name
     for scope, members in sorted(groups.items()):
         graded = [m for m in members if m.status in ("graded", "tied")]
         base = len(graded) if quota.base == "graded" else len(members)
         candidates = [m for m in graded if m.grade == quota.grade and m.status == "graded"]
-        use = QuotaUse(quota.grade, scope, base, None, None, len(candidates), len(candidates), words=quota.words())
+        use = QuotaUse(quota.grade, scope, base, None, None, len(candidates), len(candidates), words=quota.words(names))
         if quota.at_most is not None:
             allowed, arithmetic = _count(base, quota.at_most, quota.rounding or "floor")
             use.allowed = allowed

@@ -88,7 +88,7 @@ def data_path(loc: tuple, data: Any) -> tuple:
 def report_validation_error(error: dict, data: Any, marks: Marks, problems: Problems) -> Problem | None:
     path = data_path(tuple(error["loc"]), data)
     kind = error["type"]
-    where = "／".join(str(p) for p in path) or "（最外层）"
+    where = place_words(path, data)
     key = path[-1] if path else ""
     if kind == "extra_forbidden":
         line, col = marks.key(path)
@@ -148,6 +148,23 @@ def _report_plain(kind, error, path, where, key, line, col, marks: Marks, proble
         problems.add(marks.file, line, col, "bad-value", f"{where} 的值「{_shown(error.get('input'))}」超出允许范围（{error.get('msg')}）。")
     else:
         problems.add(marks.file, line, col, "wrong-type", f"{where}：{error.get('msg')}（{_shown(error.get('input'))}）")
+
+
+def place_words(path: tuple, data: Any) -> str:
+    """A key path in the words of the file: an entry of a list by its name where it has one
+    (assessments「平时考核」／items「德」／max), else by its position (第 2 项)."""
+    parts: list[str] = []
+    node = data
+    for part in path:
+        if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
+            node = node[part]
+            name = node.get("name") if isinstance(node, dict) else None
+            label = f"「{name}」" if isinstance(name, str) and name else f" 第 {part + 1} 项"
+            parts[-1:] = [(parts[-1] if parts else "") + label]
+            continue
+        parts.append(str(part))
+        node = node.get(part) if isinstance(node, dict) else None
+    return "／".join(parts) or "（最外层）"
 
 
 def _shown(value: Any) -> str:

@@ -6,6 +6,7 @@ with the Chinese words the handbook shows for each.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -75,7 +76,10 @@ class Quota(Strict):
     def scope_words(self) -> str:
         return {"unit": "全单位", "department": "各部门"}.get(self.scope, f"每个{self.scope}")
 
-    def words(self) -> str:
+    def words(self, item_names: Mapping[str, str] | None = None) -> str:
+        """The quota in the handbook's words; `item_names` (code → name) shows rank_by/break_by items
+        by the names people know rather than their codes."""
+        names = item_names or {}
         base = "参加考核并确定等次的人数" if self.base == "graded" else "参加考核的总人数"
         parts = []
         if self.at_most is not None:
@@ -86,12 +90,12 @@ class Quota(Strict):
             rounding = self.rounding or "ceil"
             how = {"floor": "向下取整", "ceil": "向上取整", "half_up": "四舍五入"}[rounding]
             parts.append(f"{self.scope_words()}「{self.grade}」不少于{base}的 {fmt_share(self.at_least)}（{how}）")
-        order = "按" + "、".join(self.rank_by) + "从高到低排序"
+        order = "按" + "、".join(names.get(k, k) for k in self.rank_by) + "从高到低排序"
         ties = {
             "flag": "名额线上分数相同的，提交领导小组决定，决定之前不予公示",
             "include_all": "名额线上分数相同的，全部保留该等次",
             "exclude_all": "名额线上分数相同的，全部不得该等次",
-            "break_by": "名额线上分数相同的，依次比较" + "、".join(self.break_by),
+            "break_by": "名额线上分数相同的，依次比较" + "、".join(names.get(k, k) for k in self.break_by),
         }[self.ties]
         return "；".join(parts) + f"。超出名额的，{order}，排在名额之外的降为下一等次；{ties}。"
 

@@ -131,6 +131,7 @@ def band_view(assessment: Assessment) -> dict | None:
 def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
     by_post = [i for i in assessment.walk() if i.by_post]
     source = scheme.assessment(assessment.rolls_up) if assessment.rolls_up else None
+    names = {i.code: i.name for i in [*assessment.walk(), *(i for post in scheme.posts for top in post.items for i in top.walk())]}
     return {
         "a": assessment,
         "period_words": "、".join(PERIOD_NAMES[label] for label in assessment.period_labels),
@@ -138,7 +139,7 @@ def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
         "posts": [(p.name, item_rows(p.items)) for p in scheme.posts] if by_post else [],
         "adjustments": [a.words() for a in assessment.adjustments],
         "bands": band_view(assessment),
-        "quotas": [q.text + "。" + q.words() if q.text else q.words() for q in assessment.quotas],
+        "quotas": [q.text + "。" + q.words(names) if q.text else q.words(names) for q in assessment.quotas],
         "overrides": override_words(assessment),
         "source": source,
         "places": assessment.places,
