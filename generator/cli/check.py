@@ -18,12 +18,14 @@ def cmd_check(args) -> int:
     check_locks(project, periods, problems)  # a closed period must still give what was frozen, as in a build
     failed = problems.has_errors() or (args.strict and problems.warnings)
     if args.format == "json":
+        follow_ons = problems.follow_ons()
         payload = {
             "ok": not failed,
             "errors": len(problems.errors),
             "warnings": len(problems.warnings),
             "notes": len(problems.notes),
-            "problems": [p.as_dict() for p in problems.sorted()],
+            # follow_ons: how many problems that only follow from this one were left out
+            "problems": [{**p.as_dict(), "follow_ons": follow_ons.get(p, 0)} for p in problems.sorted()],
             "schemes": sorted(project.schemes),
             "periods": [p.key for p in periods],
         }

@@ -177,6 +177,9 @@ CODES: dict[str, CodeInfo] = {
         "键和值之间用英文冒号加一个空格「: 」，如 name: 平时考核；中文冒号只能出现在值里。",
         "name：平时考核",
     ),
+    "yaml-fullwidth-comma": CodeInfo(
+        "[…] 列表中用了中文逗号「，」", "各项之间用英文逗号分隔，如 [好, 较好, 一般]；确实含中文逗号的一项请加英文双引号。", "order: [好，较好，一般]"
+    ),
     "yaml-tab": CodeInfo("用 Tab 缩进", "YAML 只能用空格缩进：把行首的 Tab 改成空格（编辑器中可设置「用空格代替 Tab」）。", "行首是一个 Tab"),
     "number-with-comma": CodeInfo("数字中有千位分隔的逗号", "去掉逗号，如 1,000 写成 1000。", "total_max: 1,000"),
     "yesno-not-boolean": CodeInfo("是/否写成了中文", "这个键要写 true（是）或 false（否）。", "by_post: 是"),

@@ -119,11 +119,22 @@ def flow_sequence_items(node: SequenceNode, file: str, problems: Problems) -> li
             continue
         if _plain(child) and _depth(child.value) > 0:
             pending = [child]
+        elif _plain(child) and "，" in child.value:  # [好，较好，一般]: one item to YAML
+            items.extend(_fullwidth_comma_items(child, file, problems))
         else:
             items.append(child)
     if pending:
         items.append(_joined_item(pending, file, problems) if len(pending) > 1 else pending[0])
     return items
+
+
+def _fullwidth_comma_items(node: ScalarNode, file: str, problems: Problems) -> list[Node]:
+    parts = [part.strip() for part in node.value.split("，")]
+    line, col = _pos(node)
+    problems.add(file, line, col, "yaml-fullwidth-comma",
+                 f"列表中的「{node.value}」用了中文逗号「，」，被当成了一项；各项之间要用英文逗号：[{', '.join(parts)}]"
+                 "（如果它确实是一项，请加英文双引号）", first=True)
+    return [ScalarNode(STR, part, node.start_mark, node.end_mark) for part in parts if part]
 
 
 def _depth(text: str) -> int:

@@ -46,6 +46,8 @@ def first(problems):
          .replace("    period: 季度", "    period: 季度\n    publicity: days：7"), 12, 16, "yaml-fullwidth-colon", "days: 7"),
         (BASE.replace("      - code: df\n        name: 得分\n        max: 100", "      - {code: df, name：得分, max: 100}"), 13, 20,
          "yaml-fullwidth-colon", "name: 得分"),
+        # a full-width comma in a flow list: [好，较好] is one item to YAML
+        (BASE.replace("    period: 季度", "    period: 季度\n    labels: [Q1，Q2]"), 12, 14, "yaml-fullwidth-comma", "[Q1, Q2]"),
         # a tab in the indentation
         (BASE.replace("        max: 100", "\tmax: 100"), 15, 1, "yaml-tab", "改成空格"),
         # 1,000: in a flow mapping the comma splits it; in a block, a whole number refuses it
@@ -58,7 +60,7 @@ def first(problems):
          "results_optional: true"),
     ],
     ids=["flow-comma", "flow-list-comma", "fullwidth-top", "fullwidth-nested", "fullwidth-in-value", "fullwidth-flow",
-         "tab", "thousands-block", "thousands-flow", "yesno"],
+         "fullwidth-comma", "tab", "thousands-block", "thousands-flow", "yesno"],
 )
 def test_slip_is_named_with_the_fix_and_printed_first(text, line, col, code, hint):
     problems = check_text(text)
@@ -128,3 +130,14 @@ def test_a_formula_problem_names_the_formula_the_input_and_the_value(tmp_path):
     message = errors[0].message
     assert "张三" in message and "「得分」" in message and "min(系数, 10)" in message and "「系数」的值「八」不是数字" in message
     assert errors[0].where.endswith("D列「系数」")  # pointed at the cell, not only the row
+
+
+def test_check_json_counts_follow_ons_on_the_root_problem(tmp_path, capsys):
+    import json
+
+    from generator.cli import main
+
+    make_project(tmp_path, BASE.replace("period: 季度", "period: 每周"), {"Q1.csv": people_csv([["1", "张三", "办公室", "90"]], ["得分"])})
+    assert main(["-C", str(tmp_path), "check", "--format", "json"]) == 1
+    payload = json.loads(capsys.readouterr().out)
+    assert [(p["code"], p["line"], p["follow_ons"]) for p in payload["problems"]] == [("bad-value", 11, 1)]
