@@ -215,6 +215,17 @@ class PersonGrader:
                     self._cells.setdefault(p.where, p)
         return self._cells.get(where)
 
+    def _condition_failed(self, result: PersonResult, reason: str, exc: FormulaError) -> None:
+        """A condition that cannot be judged for this person is a problem, never silently false."""
+        column = exc.names[0] if exc.names else ""
+        where = result.person.places.get(column, "") if column else ""
+        cause = self.missing.get(column) or self._cell_cause(where)
+        if cause is not None:
+            self.problems.follow_from(cause)
+            return
+        self.problems.add(self.file, result.person.row, None, "missing-value",
+                          f"{result.person.name}（{result.person.id}）：特殊情形「{reason.rstrip('。')}」{exc}；请补填后重新检查。", where=where)
+
     def _missing_cause(self, rule, column: str) -> Problem | None:
         if not self.missing:
             return None
@@ -238,6 +249,7 @@ class PersonGrader:
                 when = compiled(override.when).evaluate(values, ctx.functions) if override.when else True
             except FormulaError as exc:
                 trace.append(Step("规则", f"条件「{override.when}」无法判断：{exc}"))
+                self._condition_failed(result, override.reason, exc)
                 continue
             if not when:
                 continue
@@ -261,7 +273,8 @@ class PersonGrader:
             elif override.kind == "gate" and grades.rank(result.grade) <= grades.rank(override.grade or ""):
                 try:
                     ok = compiled(override.requires or "").evaluate(values, ctx.functions)
-                except FormulaError:
+                except FormulaError as exc:
+                    self._condition_failed(result, override.reason, exc)
                     ok = False
                 if not ok and result.grade == override.grade:
                     lower = grades.next_below(result.grade)

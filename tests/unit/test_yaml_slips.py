@@ -141,3 +141,26 @@ def test_check_json_counts_follow_ons_on_the_root_problem(tmp_path, capsys):
     assert main(["-C", str(tmp_path), "check", "--format", "json"]) == 1
     payload = json.loads(capsys.readouterr().out)
     assert [(p["code"], p["line"], p["follow_ons"]) for p in payload["problems"]] == [("bad-value", 11, 1)]
+
+
+def test_a_condition_that_cannot_be_judged_is_reported_naming_the_rule_the_input_and_the_value(tmp_path):
+    scheme = BASE.replace("    period: 季度\n", """\
+    period: 季度
+    inputs:
+      - {name: 病事假天数, type: number}
+      - {name: 应出勤天数, type: number}
+    grades:
+      order: [好, 一般]
+      bands: [{grade: 好, at_least: 90}, {grade: 一般, below: 90}]
+    overrides:
+      - {kind: no_grade, when: 病事假天数 > 应出勤天数 / 2, reason: 病事假超过应出勤天数一半的不确定等次}
+""")
+    rows = [["1", "张三", "办公室", "95", "40", ""], ["2", "李四", "办公室", "95", "0", "60"]]
+    make_project(tmp_path, scheme, {"Q1.csv": people_csv(rows, ["得分", "病事假天数", "应出勤天数"])})
+    _, _, problems = run(tmp_path)
+    errors = problems.errors
+    assert len(errors) == 1, problems.sorted()
+    assert errors[0].line == 2 and errors[0].where.endswith("F列「应出勤天数」")
+    message = errors[0].message
+    assert "张三" in message and "病事假超过应出勤天数一半的不确定等次" in message
+    assert "病事假天数 > 应出勤天数 / 2" in message and "「应出勤天数」为空" in message
