@@ -44,8 +44,8 @@ class PersonGrader:
         self.problems = problems
         self.names = formula_names(scheme, assessment)
         self.defects = {d.at: d for d in scheme.acknowledged_defects}
-        # columns the sheet lacks → the problem saying so (set by compute): a row's problem that only
-        # follows from a missing column is counted on that problem, not listed once per person
+        # a row's problem that only follows from a missing column (set by compute) or a bad cell is
+        # counted on that problem, not listed once per person
         self.missing: dict[str, Problem] = {}
         self._cells: dict[str, Problem] | None = None
 
@@ -206,17 +206,16 @@ class PersonGrader:
 
     def _cell_cause(self, where: str) -> Problem | None:
         """The sheet's own problem with this cell (empty, not a number…), found while reading it."""
-        if not where:
-            return None
         if self._cells is None:
             self._cells = {}
             for p in self.problems.items:
-                if p.where and p.severity is Severity.ERROR:
-                    self._cells.setdefault(p.where, p)
-        return self._cells.get(where)
+                self._cells.setdefault(p.where, p) if p.where and p.severity is Severity.ERROR else None
+        return self._cells.get(where) if where else None
 
-    def _condition_failed(self, result: PersonResult, reason: str, exc: FormulaError) -> None:
-        """A condition that cannot be judged for this person is a problem, never silently false."""
+    def _condition_failed(self, result: PersonResult, reason: str, text: str, values: dict, exc: FormulaError) -> None:
+        """A condition that cannot be judged is a problem, never silently false (unless none of its inputs is filled)."""
+        if all(values.get(name) is None for name in compiled(text).names):
+            return
         column = exc.names[0] if exc.names else ""
         where = result.person.places.get(column, "") if column else ""
         cause = self.missing.get(column) or self._cell_cause(where)
@@ -249,7 +248,7 @@ class PersonGrader:
                 when = compiled(override.when).evaluate(values, ctx.functions) if override.when else True
             except FormulaError as exc:
                 trace.append(Step("规则", f"条件「{override.when}」无法判断：{exc}"))
-                self._condition_failed(result, override.reason, exc)
+                self._condition_failed(result, override.reason, override.when, values, exc)
                 continue
             if not when:
                 continue
@@ -274,7 +273,7 @@ class PersonGrader:
                 try:
                     ok = compiled(override.requires or "").evaluate(values, ctx.functions)
                 except FormulaError as exc:
-                    self._condition_failed(result, override.reason, exc)
+                    self._condition_failed(result, override.reason, override.requires or "", values, exc)
                     ok = False
                 if not ok and result.grade == override.grade:
                     lower = grades.next_below(result.grade)

@@ -73,8 +73,8 @@ def test_slip_is_named_with_the_fix_and_printed_first(text, line, col, code, hin
 
 
 def test_the_flow_comma_value_is_rebuilt_as_meant():
-    from generator.scheme.yaml_source import load_yaml_text
     from generator.core.problems import Problems
+    from generator.scheme.yaml_source import load_yaml_text
 
     problems = Problems()
     data, _ = load_yaml_text("a: {expr: min(x, y, 3), b: 1}\nc: [min(p, q), r]\n", "f.yaml", problems)
