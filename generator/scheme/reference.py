@@ -48,6 +48,27 @@ class ModelDoc:
     def anchor(self) -> str:
         return f"ref-{self.name.lower()}"
 
+    @property
+    def heading(self) -> str:
+        """A short Chinese name from the title (原文的一节（Section）), or the class name alone."""
+        short = LABELS.get(self.name) or re.split(r"[：:。，；]", self.title, maxsplit=1)[0].removeprefix("一个").removeprefix("一种")
+        return f"{short}（{self.name}）" if short and len(short) <= 16 and "/" not in short else self.name
+
+
+# Headings where the docstring's first words are too long to be one (the rest are taken from it).
+LABELS = {
+    "Scheme": "方案文件",
+    "AgencyFile": "单位设置 agency.yaml",
+    "NoticeFile": "公示设置 .notice.yaml",
+    "Defect": "原文缺陷",
+    "PeopleColumns": "人员信息列",
+    "InputDecl": "额外的列",
+    "Adjustment": "加分、减分",
+    "PerEvent": "按次计分",
+    "Component": "加权合成的一部分",
+    "Assessment": "考核",
+    "Quota": "比例限制（名额）",
+}
 
 # The three files a user writes, in the order the guide lists them.
 ROOTS: list[tuple[type[Strict], str]] = [

@@ -41,7 +41,7 @@ def test_reference_lists_every_model_and_every_field_with_its_description_type_a
         schema = model.model_json_schema()
         for name, definition in [(model.__name__, schema), *schema.get("$defs", {}).items()]:
             doc = docs[name]
-            assert f"## {name} {{#{doc.anchor}}}" in text
+            assert f"## {md_escape(doc.heading)} {{#{doc.anchor}}}" in text and name in doc.heading
             assert set(definition["properties"]) == {f.key for f in doc.fields}, name
             for f in doc.fields:
                 row = next((line for line in text.splitlines() if line.startswith(f"| `{f.key}` |") and md_escape(f.description) in line), None)
