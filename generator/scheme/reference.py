@@ -51,7 +51,9 @@ class ModelDoc:
     @property
     def heading(self) -> str:
         """A short Chinese name from the title (原文的一节（Section）), or the class name alone."""
-        short = LABELS.get(self.name) or re.split(r"[：:。，；]", self.title, maxsplit=1)[0].removeprefix("一个").removeprefix("一种")
+        if self.name in LABELS:
+            return f"{LABELS[self.name]}（{self.name}）"
+        short = re.split(r"[：:。，；]", self.title, maxsplit=1)[0].removeprefix("一个").removeprefix("一种")
         return f"{short}（{self.name}）" if short and len(short) <= 16 and "/" not in short else self.name
 
 
