@@ -26,6 +26,7 @@ from pydantic import Field, field_validator
 
 from generator.scheme.adjustments import Adjustment
 from generator.scheme.base import Num, Share, Strict
+from generator.scheme.periods import PERIOD_NAMES
 from generator.scheme.policy import Grades, Override, Publicity, Quota
 from generator.scheme.rules import AnyRule
 from generator.scheme.rules.base import ColumnSpec, ColumnType
@@ -38,16 +39,6 @@ PERIOD_LABELS: dict[str, list[str]] = {
     "季度": ["Q1", "Q2", "Q3", "Q4"],
     "半年": ["H1", "H2"],
     "年度": ["Y"],
-}
-PERIOD_NAMES: dict[str, str] = {
-    **{f"M{m:02d}": f"{m}月" for m in range(1, 13)},
-    "Q1": "第一季度",
-    "Q2": "第二季度",
-    "Q3": "第三季度",
-    "Q4": "第四季度",
-    "H1": "上半年",
-    "H2": "下半年",
-    "Y": "年度",
 }
 _CN_DIGITS = "一二三四"
 PERIOD_ALIASES: dict[str, str] = {

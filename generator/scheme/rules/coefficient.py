@@ -9,6 +9,7 @@ from pydantic import Field
 
 from generator.core.numbers import fmt
 from generator.scheme.base import Num
+from generator.scheme.periods import period_words
 from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule
 
 
@@ -49,7 +50,7 @@ class Coefficient(Rule):
         if self.period is not None:
             view = ctx.history.get(self.period)
             grade = view.grade if view is not None else None
-            return grade, f"{self.period} 期等次"
+            return grade, f"{period_words(self.period)}等次"
         column = self.rating_column or f"{item.name}等次"
         return ctx.get(column), column
 
@@ -67,6 +68,6 @@ class Coefficient(Rule):
 
     def describe(self, item) -> str:
         pairs = " / ".join(f"{k} {fmt(v)}" for k, v in self.map.items())
-        source = f"{self.period} 期评定的等次" if self.period else f"评定的等次（「{self.rating_column or item.name + '等次'}」列）"
+        source = f"{period_words(self.period)}评定的等次" if self.period else f"评定的等次（「{self.rating_column or item.name + '等次'}」列）"
         base = f"满分 {fmt(item.max)} 分" if self.base == "max" else f"「{self.base}」列的得分"
         return f"按{source}取系数（{pairs}），得分 = {base} × 系数。"

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from generator.core.numbers import fmt
 from generator.scheme.base import Num
+from generator.scheme.periods import period_words
 from generator.scheme.rules.base import ItemContext, Outcome, Rule
 
 
@@ -50,22 +51,23 @@ class PeriodScore(Rule):
                 if self.points is not None:
                     value = self.points.get(view.grade) if view.grade else None
                     if value is not None and ctx.explain:
-                        steps.append(f"{label} {view.grade} → {fmt(value)} 分")
+                        steps.append(f"{period_words(label)} {view.grade} → {fmt(value)} 分")
                 else:
                     value = view.total if self.of == "total" else view.items.get(self.of)
                     if value is not None and ctx.explain:
-                        steps.append(f"{label} {fmt(value)} 分")
+                        steps.append(f"{period_words(label)} {fmt(value)} 分")
             if value is None:
                 absent.append(label)
             else:
                 values.append((label, value))
         outcome = Outcome(None, steps, [])
         if absent and (self.missing == "error" or not values):
-            outcome.steps.append(f"缺少 {'、'.join(absent)} 的成绩，不能汇总")
-            outcome.problems.append(("", "period-missing", f"缺少 {'、'.join(absent)} 期的成绩或等次，无法汇总「{item.name}」。"))
+            missing = "、".join(period_words(label) for label in absent)
+            outcome.steps.append(f"缺少{missing}的成绩，不能汇总")
+            outcome.problems.append(("", "period-missing", f"缺少{missing}的成绩或等次，无法汇总「{item.name}」。"))
             return outcome
         if absent and ctx.explain:
-            outcome.steps.append(f"{'、'.join(absent)} 无成绩或未定等次，不计入")
+            outcome.steps.append(f"{'、'.join(period_words(label) for label in absent)}无成绩或未定等次，不计入")
         total = sum((v for _, v in values), Decimal(0))
         if self.divide_by is not None:
             value = total / self.divide_by
@@ -84,7 +86,7 @@ class PeriodScore(Rule):
         return outcome
 
     def describe(self, item) -> str:
-        which = "、".join(self.periods) if self.periods else "各期"
+        which = "、".join(period_words(p) for p in self.periods) if self.periods else "各期"
         if self.points is not None:
             src = "等次折分（" + " / ".join(f"{k} {fmt(v)}" for k, v in self.points.items()) + "）"
         else:
