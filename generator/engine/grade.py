@@ -214,8 +214,8 @@ class PersonGrader:
 
     def _condition_failed(self, result: PersonResult, reason: str, text: str, values: dict, exc: FormulaError) -> None:
         """A condition that cannot be judged is a problem, never silently false (unless none of its inputs is filled)."""
-        if all(values.get(name) is None for name in compiled(text).names):
-            return
+        if exc.code != "missing-value" or all(values.get(name) is None for name in compiled(text).names):
+            return  # a formula that does not parse was reported by the scheme check
         column = exc.names[0] if exc.names else ""
         where = result.person.places.get(column, "") if column else ""
         cause = self.missing.get(column) or self._cell_cause(where)
