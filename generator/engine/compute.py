@@ -145,7 +145,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
             shown = f"{project.rel(project.root / 'content' / entry.agency / entry.scheme / str(entry.year))}（由各期汇总）"
     grader = PersonGrader(scheme, assessment, shown, local, explain=False)
     if entry.results is not None:
-        grader.missing = missing_columns(local, shown)
+        grader.causes.missing = missing_columns(local, shown)
     explainer = Explainer(scheme, assessment, shown, sources)
     people: list[PersonResult] = []
     for row in rows:

@@ -21,7 +21,8 @@ from decimal import Decimal
 from typing import Any
 
 from generator.core.numbers import fmt, round_half_up
-from generator.core.problems import Problem, Problems, Severity
+from generator.core.problems import Problems, Severity
+from generator.engine.causes import Causes
 from generator.engine.results import ItemScore, PersonResult, Step
 from generator.scheme import bands as bands_mod
 from generator.scheme.columns import formula_names
@@ -44,14 +45,12 @@ class PersonGrader:
         self.problems = problems
         self.names = formula_names(scheme, assessment)
         self.defects = {d.at: d for d in scheme.acknowledged_defects}
-        # a row's problem that only follows from a missing column (set by compute) or a bad cell is
-        # counted on that problem, not listed once per person
-        self.missing: dict[str, Problem] = {}
-        self._cells: dict[str, Problem] | None = None
+        self.item_names = {i.code: i.name for i in [*assessment.walk(), *(i for p in scheme.posts for top in p.items for i in top.walk())]}
+        self.causes = Causes(problems, file, self.item_names)  # what a row's problem follows from
 
     def grade(self, row: PersonRow, history: dict[str, Any] | None = None, functions: dict[str, Callable] | None = None) -> PersonResult:
         result = PersonResult(person=row, trace_steps=[] if self.explain else None)
-        ctx = ItemContext(values=row.values, history=history or {}, functions=functions or {}, explain=self.explain)
+        ctx = ItemContext(values=row.values, history=history or {}, functions=functions or {}, explain=self.explain, item_names=self.item_names)
         values: list[Decimal | None] = []
         for item in self.assessment.items:
             values.append(self._item(item, ctx, result, 0))
@@ -130,7 +129,7 @@ class PersonGrader:
                 score.steps.extend(outcome.steps)
             for column, code, message in outcome.problems:
                 where = result.person.places.get(column, "")
-                cause = self._missing_cause(rule, column) or self._cell_cause(where)
+                cause = self.causes.of(rule, column, where, result.person.row)
                 if cause is not None:
                     self.problems.follow_from(cause)
                     continue
@@ -204,36 +203,18 @@ class PersonGrader:
         values["总分"] = result.total
         return values
 
-    def _cell_cause(self, where: str) -> Problem | None:
-        """The sheet's own problem with this cell (empty, not a number…), found while reading it."""
-        if self._cells is None:
-            self._cells = {}
-            for p in self.problems.items:
-                self._cells.setdefault(p.where, p) if p.where and p.severity is Severity.ERROR else None
-        return self._cells.get(where) if where else None
-
     def _condition_failed(self, result: PersonResult, reason: str, text: str, values: dict, exc: FormulaError) -> None:
         """A condition that cannot be judged is a problem, never silently false (unless none of its inputs is filled)."""
         if exc.code != "missing-value" or all(values.get(name) is None for name in compiled(text).names):
             return  # a formula that does not parse was reported by the scheme check
         column = exc.names[0] if exc.names else ""
         where = result.person.places.get(column, "") if column else ""
-        cause = self.missing.get(column) or self._cell_cause(where)
+        cause = self.causes.missing.get(column) or self.causes.cell(where)
         if cause is not None:
             self.problems.follow_from(cause)
             return
         self.problems.add(self.file, result.person.row, None, "missing-value",
                           f"{result.person.name}（{result.person.id}）：特殊情形「{reason.rstrip('。')}」{exc}；请补填后重新检查。", where=where)
-
-    def _missing_cause(self, rule, column: str) -> Problem | None:
-        if not self.missing:
-            return None
-        if column in self.missing:
-            return self.missing[column]
-        names = set(rule.names())
-        if getattr(rule, "expr", None):
-            names |= compiled(rule.expr).names
-        return next((self.missing[n] for n in sorted(names) if n in self.missing), None)
 
     def _overrides(self, result: PersonResult, ctx: ItemContext) -> None:
         grades = self.assessment.grades
@@ -245,7 +226,7 @@ class PersonGrader:
             if result.status in ("undecidable",):
                 return
             try:
-                when = compiled(override.when).evaluate(values, ctx.functions) if override.when else True
+                when = compiled(override.when).evaluate(values, ctx.functions, self.item_names) if override.when else True
             except FormulaError as exc:
                 trace.append(Step("规则", f"条件「{override.when}」无法判断：{exc}"))
                 self._condition_failed(result, override.reason, override.when, values, exc)
@@ -271,7 +252,7 @@ class PersonGrader:
                 result.grade = override.grade
             elif override.kind == "gate" and grades.rank(result.grade) <= grades.rank(override.grade or ""):
                 try:
-                    ok = compiled(override.requires or "").evaluate(values, ctx.functions)
+                    ok = compiled(override.requires or "").evaluate(values, ctx.functions, self.item_names)
                 except FormulaError as exc:
                     self._condition_failed(result, override.reason, override.requires or "", values, exc)
                     ok = False

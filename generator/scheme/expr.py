@@ -97,7 +97,9 @@ class Formula:
     tree: ast.Expression
     names: frozenset[str]
 
-    def evaluate(self, values: Mapping[str, Any], functions: Mapping[str, Callable[..., Any]] | None = None) -> Any:
+    def evaluate(self, values: Mapping[str, Any], functions: Mapping[str, Callable[..., Any]] | None = None,
+                 labels: Mapping[str, str] | None = None) -> Any:
+        """The value; a FormulaError naming the inputs that failed it (`labels`: code → the name people know)."""
         funcs = dict(PURE_FUNCTIONS)
         if functions:
             funcs.update(functions)
@@ -107,7 +109,8 @@ class Formula:
             culprits = [(name, values.get(name)) for name in sorted(self.names) if not _is_number(values.get(name))]
             if not culprits:
                 raise FormulaError(f"公式「{self.source}」无法计算：有值为空或不是数字", "missing-value") from None
-            words = "；".join(f"「{name}」为空" if value is None else f"「{name}」的值「{_short(value)}」不是数字" for name, value in culprits)
+            shown = {name: (f"项目「{labels[name]}」" if labels and name in labels else f"「{name}」") for name, _ in culprits}
+            words = "；".join(f"{shown[name]}为空" if value is None else f"{shown[name]}的值「{_short(value)}」不是数字" for name, value in culprits)
             raise FormulaError(f"公式「{self.source}」无法计算：{words}", "missing-value", tuple(n for n, _ in culprits)) from None
         except FormulaError as exc:
             if self.source in str(exc):

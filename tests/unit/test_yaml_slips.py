@@ -164,3 +164,31 @@ def test_a_condition_that_cannot_be_judged_is_reported_naming_the_rule_the_input
     message = errors[0].message
     assert "张三" in message and "病事假超过应出勤天数一半的不确定等次" in message
     assert "病事假天数 > 应出勤天数 / 2" in message and "「应出勤天数」为空" in message
+
+
+def test_a_formula_over_an_item_without_a_score_follows_from_that_item_s_problem(tmp_path):
+    items = """\
+      - code: df
+        name: 得分
+        max: 10
+        score: {kind: level, levels: [{name: 好, points: 10}, {name: 差, points: 0}]}
+      - code: zf
+        name: 折算分
+        max: 10
+        score: {kind: formula, expr: df / 2}
+"""
+    scheme = BASE.replace("      - code: df\n        name: 得分\n        max: 100\n", items)
+    make_project(tmp_path, scheme, {"Q1.csv": people_csv([["1", "张三", "办公室", "中"]], ["得分"])})
+    _, _, problems = run(tmp_path)
+    assert [p.code for p in problems.sorted()] == ["unknown-choice"]
+    assert problems.follow_ons() == {problems.sorted()[0]: 1}
+
+
+def test_a_formula_failure_names_an_item_by_its_name():
+    from generator.scheme.expr import FormulaError, parse_formula
+
+    formula = parse_formula("df / 2 + 系数", {"df", "系数"})
+    with pytest.raises(FormulaError) as caught:
+        formula.evaluate({"df": None, "系数": "高"}, labels={"df": "得分"})
+    assert str(caught.value) == "公式「df / 2 + 系数」无法计算：项目「得分」为空；「系数」的值「高」不是数字"
+    assert caught.value.names == ("df", "系数")

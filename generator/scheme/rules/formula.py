@@ -45,7 +45,7 @@ class FormulaRule(Rule):
     def compute(self, item, ctx: ItemContext) -> Outcome:
         values = {**{k: v for k, v in ctx.values.items()}, **{k: v for k, v in ctx.item_values.items()}}
         try:
-            value = self.compiled().evaluate(values, ctx.functions)
+            value = self.compiled().evaluate(values, ctx.functions, ctx.item_names)
         except FormulaError as exc:
             column = exc.names[0] if exc.names else ""  # the cell to point at
             return Outcome(None, [str(exc)], [(column, exc.code if exc.code != "bad-formula" else "missing-value", str(exc))])
