@@ -27,10 +27,10 @@ sys.path.insert(0, str(ROOT))
 def engine(root: Path, repeat: int) -> dict:
     """compute_project with every file read once and cached, so the timed runs are the grading only:
     PersonGrader per person, quotas, committee decisions, roll-up histories — as compute_project does."""
-    from generator import compute as C
-    from generator.columns import plan_columns
-    from generator.problems import Problems
-    from generator.project import discover
+    from generator.core.problems import Problems
+    from generator.engine import compute as C
+    from generator.project.discover import discover
+    from generator.scheme.columns import plan_columns
 
     sheets: dict = {}
     tables: dict = {}

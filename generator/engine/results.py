@@ -81,7 +81,7 @@ class PersonResult:
     def fingerprint(self) -> str:
         """Everything a page can show of this result, its derivation included, as one hash: the
         inputs of the person's row, every computed value, the later steps and, in a roll-up, what
-        the person's earlier periods contributed. Equal fingerprints, equal pages (page_memo.py)."""
+        the person's earlier periods contributed. Equal fingerprints, equal pages (site/page_memo.py)."""
         if self.seen_as is not None:
             return self.seen_as
         row = self.person

@@ -2,7 +2,7 @@
 
 A known defect of the source document, acknowledged in `acknowledged_defects` with a reason, is
 reported as a note instead of an error; the engine then refuses to grade what it makes
-undecidable (see grade.py), rather than guess.
+undecidable (see engine/grade.py), rather than guess.
 """
 
 from __future__ import annotations

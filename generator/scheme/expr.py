@@ -52,7 +52,7 @@ _BIN = {
 }
 
 MAX_LENGTH = 500
-# Functions over a person's earlier periods, available in roll-ups (supplied by rollup.py).
+# Functions over a person's earlier periods, available in roll-ups (supplied by engine/compute.py).
 HISTORY_FUNCTION_NAMES = {"次数", "全部", "期数"}
 
 

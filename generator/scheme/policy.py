@@ -1,6 +1,6 @@
 """Grade policy models: grade scales, quotas, overrides and publicity settings.
 
-The arithmetic that applies them lives in quotas.py and overrides.py; these are the YAML shapes
+The arithmetic that applies them lives in engine/quotas.py and engine/grade.py; these are the YAML shapes
 with the Chinese words the handbook shows for each.
 """
 

@@ -11,19 +11,12 @@ uses the final H1 rating. 2025 年度 also has someone beyond the 20% line and a
 
 from __future__ import annotations
 
-import csv
-import io
 import random
-import re
-import shutil
-import zipfile
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from demo_kit import ROOT, fresh, write_agency, write_csv, write_notice, write_titled_xlsx
 
-ROOT = Path(__file__).resolve().parents[2]
 AGENCY = "qingya-jggw"
 SCHEME = "s004-lvzhi"
 OUT = ROOT / "content" / AGENCY
@@ -75,47 +68,9 @@ Y_2025 = {  # 年度评价等次, 内部评价, 年度考核等次, 一票否决
 }
 
 
-def stable_xlsx(path: Path, when: str = "2025-01-01T00:00:00Z") -> None:
-    """Rewrite a saved .xlsx with fixed timestamps, so that rerunning this script changes no bytes."""
-    with zipfile.ZipFile(path) as source:
-        entries = [(info, source.read(info.filename)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info, data in entries:
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + when.encode(), data)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, data)
-
-
 def titled_xlsx(path: Path, title: str, rows: list[dict]) -> None:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "半年评价"
-    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
-    ws.cell(row=1, column=1).alignment = Alignment(horizontal="center")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(H1_HEADER))
-    for j, name in enumerate(H1_HEADER, start=1):
-        ws.cell(row=2, column=j, value=name).font = Font(bold=True)
-    for i, row in enumerate(rows, start=1):
-        for j, name in enumerate(H1_HEADER, start=1):
-            ws.cell(row=2 + i, column=j, value=i if name == "序号" else row[name])
-    ws.cell(row=len(rows) + 4, column=1, value="填表：工委办公室　　审核：分管副书记")
-    wb.save(path)
-    stable_xlsx(path)
-
-
-def bom_csv(path: Path, header: list[str], rows: list[dict]) -> None:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([row.get(col, "") for col in header])
-    path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
-
-
-def notice(path: Path, start: str, number: str) -> None:
-    path.write_text(f"start: {start}\ndays: 5\nnumber: {number}\n", encoding="utf-8")
+    values = [[i if name == "序号" else row[name] for name in H1_HEADER] for i, row in enumerate(rows, start=1)]
+    write_titled_xlsx(path, "半年评价", title, H1_HEADER, values, footer="填表：工委办公室　　审核：分管副书记")
 
 
 def random_h1(rng: random.Random) -> str:
@@ -132,16 +87,8 @@ def random_y(rng: random.Random, h1: str) -> tuple[str, str, str, str]:
 
 def main() -> None:
     rng = random.Random(20190530)
-    if OUT.exists():
-        shutil.rmtree(OUT)
-    (OUT / SCHEME).mkdir(parents=True)
-    (OUT / "agency.yaml").write_text(
-        "name: 中共青崖市直属机关工作委员会\n"
-        f"departments: [{', '.join(DEPARTMENTS)}]\n"
-        "issuer: 中共青崖市直属机关工作委员会办公室\n"
-        "contact: 工委办公室（电话 0000-5500321）\n",
-        encoding="utf-8",
-    )
+    fresh(OUT)
+    write_agency(OUT, "中共青崖市直属机关工作委员会", DEPARTMENTS, "中共青崖市直属机关工作委员会办公室", "工委办公室（电话 0000-5500321）")
     roster_2025 = [p for p in ROSTER_2024 if p[0] not in LEAVE_AFTER_2024] + JOIN_2025
     plans = {
         2024: (ROSTER_2024, {pid: "优秀" for pid in H1_EXCELLENT_2024}, Y_2024, []),
@@ -160,11 +107,11 @@ def main() -> None:
                 values = random_y(rng, h1)
             y_rows.append({"编号": pid, "姓名": name, "部门": dept, **dict(zip(Y_HEADER[3:], values, strict=True))})
         titled_xlsx(folder / "H1.xlsx", f"青崖市直机关工委干部工作项目{year}年上半年评价等次汇总表", h1_rows)
-        notice(folder / "H1.notice.yaml", "2024-07-08" if year == 2024 else "2025-07-07", f"青崖直工办〔{year}〕{17 if year == 2024 else 21}号")
+        write_notice(folder / "H1.notice.yaml", "2024-07-08" if year == 2024 else "2025-07-07", f"青崖直工办〔{year}〕{17 if year == 2024 else 21}号")
         if decisions:
-            bom_csv(folder / "H1.decisions.csv", ["编号", "姓名", "等次", "理由"], [dict(zip(["编号", "姓名", "等次", "理由"], d, strict=True)) for d in decisions])
-        bom_csv(folder / "Y.csv", Y_HEADER, y_rows)
-        notice(folder / "Y.notice.yaml", "2025-01-06" if year == 2024 else "2026-01-05", f"青崖直工办〔{year + 1}〕{2 if year == 2024 else 3}号")
+            write_csv(folder / "H1.decisions.csv", ["编号", "姓名", "等次", "理由"], decisions, "utf-8-sig")
+        write_csv(folder / "Y.csv", Y_HEADER, y_rows, "utf-8-sig")
+        write_notice(folder / "Y.notice.yaml", "2025-01-06" if year == 2024 else "2026-01-05", f"青崖直工办〔{year + 1}〕{2 if year == 2024 else 3}号")
 
 
 if __name__ == "__main__":
