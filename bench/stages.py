@@ -36,7 +36,7 @@ def engine(root: Path, repeat: int) -> dict:
     tables: dict = {}
     decisions: dict = {}
     notices: dict = {}
-    real_read, real_load, real_decisions, real_notice = C.read_table, C.load_sheet, C.load_decisions, C._load_notice
+    real_read, real_load, real_decisions, real_notice = C.read_table, C.load_sheet, C.load_decisions, C.load_notice
 
     def read_table(path, shown, problems):
         if path not in tables:
@@ -59,7 +59,7 @@ def engine(root: Path, repeat: int) -> dict:
             notices[entry.notice] = real_notice(project, entry, problems)
         return notices[entry.notice]
 
-    C.read_table, C.load_sheet, C.load_decisions, C._load_notice = read_table, load_sheet, load_decisions, load_notice
+    C.read_table, C.load_sheet, C.load_decisions, C.load_notice = read_table, load_sheet, load_decisions, load_notice
     started = time.perf_counter()
     project = discover(root, Problems())
     discover_s = time.perf_counter() - started

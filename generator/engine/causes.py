@@ -9,7 +9,7 @@ buries the one line that says what to change; `kaohe check` prints that line and
 from __future__ import annotations
 
 from generator.core.problems import Problem, Problems, Severity
-from generator.scheme.expr import compiled
+from generator.scheme.expr import FormulaError, compiled
 
 
 class Causes:
@@ -55,3 +55,17 @@ class Causes:
     def of(self, rule, column: str, where: str, row: int) -> Problem | None:
         """The problem that a rule's problem with `column` on `row` follows from, if any."""
         return self.missing_input(rule, column) or self.cell(where) or self.row(row, column)
+
+    def condition_failed(self, person, reason: str, text: str, values: dict, exc: FormulaError) -> None:
+        """A rule's condition that cannot be judged is a problem, never silently false (unless none of
+        its inputs is filled); counted on its cause when it only follows from one."""
+        if exc.code != "missing-value" or all(values.get(name) is None for name in compiled(text).names):
+            return  # a formula that does not parse was reported by the scheme check
+        column = exc.names[0] if exc.names else ""
+        where = person.places.get(column, "") if column else ""
+        cause = self.missing.get(column) or self.cell(where)
+        if cause is not None:
+            self.problems.follow_from(cause)
+            return
+        self.problems.add(self.file, person.row, None, "missing-value",
+                          f"{person.name}（{person.id}）：特殊情形「{reason.rstrip('。')}」{exc}；请补填后重新检查。", where=where)

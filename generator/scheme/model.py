@@ -26,8 +26,9 @@ from pydantic import Field, field_validator
 
 from generator.scheme.adjustments import Adjustment
 from generator.scheme.base import Num, Share, Strict
+from generator.scheme.forms import FormDecl
 from generator.scheme.periods import PERIOD_NAMES
-from generator.scheme.policy import Grades, Override, Publicity, Quota
+from generator.scheme.policy import Consequence, Grades, Override, Publicity, Quota, RatingLimit
 from generator.scheme.rules import AnyRule
 from generator.scheme.rules.base import ColumnSpec, ColumnType
 from generator.scheme.rules.entered import Entered
@@ -129,6 +130,11 @@ class Item(Strict):
     weight: Share | None = Field(None, description="上级项目 combine: weighted 时本项的权重，写成 30% 或 0.3。例：40%")
     score: AnyRule | None = Field(None, description="计分规则（叶子项目）；不写则为直接打分（kind: entered）。例：{kind: deduct, deductions: [...]}")
     places: int | None = Field(default=None, ge=0, le=6, description="本项得分四舍五入保留几位小数（不写则不单独取舍）。例：2")
+    # digits shown on results pages and downloads for an intermediate the scheme does not round
+    # (篇七's 平时考核优秀率 2/3): the computation keeps the exact value
+    shown_places: int | None = Field(
+        default=None, ge=0, le=6, description="结果页和下载中本项显示几位小数（计算仍用精确值；用于原文不取舍的中间结果）。例：4"
+    )
     by_post: bool = Field(False, description="true 表示本项的下级项目因岗位而异，取自 posts 中此人岗位的 items。例：true")
     note: str | None = Field(None, description="补充说明，显示在手册中该项目下面。例：此项由分管领导评分")
 
@@ -175,6 +181,12 @@ class Assessment(Strict):
     total_max: Num | None = Field(None, description="总分的上限（加分后也不超过）；不写则为各项满分之和。例：100")
     grades: Grades | None = Field(None, description="等次及如何确定：按分数段或直接评定（不写则只计分、不定等次）。例：{order: [好, 较好, 一般, 较差], bands: [...]}")
     quotas: list[Quota] = Field([], description="等次的比例限制（名额）。例：[{grade: 好, scope: unit, at_most: 40%}]")
+    rating_limits: list[RatingLimit] = Field(
+        [], description="直接填写的评价列（等次以外）的比例限制，超过的报告问题。例：[{column: 年度评价等次, value: 优秀, at_most: 20%}]"
+    )
+    consequences: list[Consequence] = Field(
+        [], description="结果运用：考核结果对个人的后果，在领导小组决定之后判断。例：[{when: 连续(\"较差\") >= 2, then: 诫勉, reason: …}]"
+    )
     overrides: list[Override] = Field([], description="特殊情形：不确定等次、直接定等、等次上限、评定条件，按书写顺序适用。例：[{kind: no_grade, when: 试用期, reason: …}]")
     inputs: list[InputDecl] = Field([], description="仅这种考核用到的额外列（写法同方案的 inputs）。例：[{name: 优秀票, type: number}]")
     publicity: Publicity | None = Field(None, description="这种考核的公示设置（不写则用方案的 publicity）。例：{grades: [优秀], days: 5}")
@@ -215,6 +227,9 @@ class Scheme(Strict):
     inputs: list[InputDecl] = Field([], description="成绩表中额外的列（是否试用期、病事假天数……），供条件和公式使用。例：[{name: 试用期, type: yesno}]")
     assessments: list[Assessment] = Field(min_length=1, description="这个方案包含的考核（至少一种）：平时考核、年度考核……例：[{code: pingshi, name: 平时考核, period: 季度, items: [...]}]")
     publicity: Publicity = Field(Publicity(), description="公示设置（各种考核没有单独写时使用）。例：{grades: [好], days: 5}")
+    forms: list[FormDecl] = Field(
+        [], description="向上级报送的汇总表（平时考核结果汇总表、年度考核情况登记汇总表），内部版按年生成。例：[{form: 平时考核结果汇总表, assessment: pingshi}]"
+    )
 
     @field_validator("code")
     @classmethod

@@ -100,6 +100,40 @@ class Quota(Strict):
         return "；".join(parts) + f"。超出名额的，{order}，排在名额之外的降为下一等次；{ties}。"
 
 
+class RatingLimit(Strict):
+    # A share limit on an entered rating column that is not the assessment's grade: a leader's
+    # 年度评价等次 under the rule 优秀不超过20%. Over-limit ratings are reported (the engine cannot
+    # choose whose rating to lower: the rater corrects the sheet).
+    """直接填写的评价列（等次以外，如领导干部的年度评价等次）的比例限制；超过的报告问题，由考核人调整评价。"""
+
+    column: str = Field(description="受限制的评价列的列名（在 inputs 中声明）。例：年度评价等次")
+    value: str = Field(description="受限制的评价。例：优秀")
+    at_most: Share = Field(description="不超过评价人数的比例，写成 20% 或 0.2。例：20%")
+    scope: str = Field("unit", description="在什么范围内计算：unit 全单位（默认）、department 各部门，或一列的列名。例：department")
+    rounding: Literal["floor", "ceil", "half_up"] = Field(
+        "floor", description="名额不是整数时：floor 向下取整（默认）、ceil 向上取整、half_up 四舍五入。例：half_up"
+    )
+    text: str | None = Field(None, description="原文对这条限制的表述，显示在手册中。例：评为优秀的不超过20%")
+
+    def words(self) -> str:
+        scope = {"unit": "全单位", "department": "各部门"}.get(self.scope, f"每个{self.scope}")
+        how = {"floor": "不足 1 人的部分不计（向下取整）", "ceil": "不足 1 人按 1 人计（向上取整）", "half_up": "四舍五入"}[self.rounding]
+        return f"{scope}「{self.column}」评为「{self.value}」的不超过评价人数的 {fmt_share(self.at_most)}，名额{how}；超过的，由考核人调整评价。"
+
+
+class Consequence(Strict):
+    # 结果运用: what a result means for the person beyond the grade (诫勉, no awards that year…),
+    # computed per person after the committee's decisions. `when` may use the columns, item codes,
+    # 总分, 等次 (the final grade) and, in a roll-up, 次数/全部/期数/连续 over the earlier periods.
+    """结果运用：考核结果对个人的后果（诫勉、当年不得评先评优……），在领导小组决定之后按人判断。"""
+
+    when: str = Field(
+        description="条件（公式）：可用列名、项目代码、总分、等次，年度汇总中还可用 次数、全部、期数、连续。例：连续(\"较差\") >= 2"
+    )
+    then: str = Field(description="后果。例：诫勉")
+    reason: str = Field(description="依据，照原文。例：对连续有 2 个季度以上“较差”等次的，进行诫勉")
+
+
 class Override(Strict):
     """一种特殊情形：不确定等次（no_grade）、直接定等（force）、等次上限（cap）、评定条件（gate）。"""
 
@@ -111,6 +145,18 @@ class Override(Strict):
     requires: str | None = Field(None, description="gate：得到该等次须满足的条件（公式）；不满足的降为下一等次。例：pingshi >= 85")
     label: str | None = Field(None, description="no_grade：显示的文字（默认用 grades.no_grade）。例：不参加考核")
     reason: str = Field(description="依据，照原文，显示在手册和个人得分说明中。例：新录用的公务员在试用期内不确定等次")
+    # force/gate in a roll-up: a condition on the earlier periods' grades over zero graded periods
+    # is not met (fails) unless the scheme's text says otherwise (passes)
+    no_periods: Literal["fails", "passes"] = Field(
+        "fails",
+        description="年度汇总中，force/gate 的条件涉及各期等次而没有任何已定等次的期时：fails 视为不满足（默认）、passes 视为满足（原文另有规定时）。例：passes",
+    )
+    # no_grade: whether the person still counts in a quota's base of 参加考核的总人数 (base: all).
+    # 试用期 or 立案调查 people 参加平时考核 without a grade (篇二): true; 不进行考核 (篇三): false.
+    in_base: bool = Field(
+        True,
+        description="no_grade：这类人员是否仍计入名额基数「参加考核的总人数」（base: all）；原文写明不参加考核的写 false。例：false",
+    )
 
     @model_validator(mode="after")
     def _shape(self):
@@ -132,6 +178,11 @@ class Publicity(Strict):
     columns: list[Literal["姓名", "部门", "岗位", "等次", "总分", "名次"]] = Field(
         ["姓名", "部门", "等次"], description="公示名单列出哪些信息（编号从不公示）。例：[姓名, 部门, 岗位, 等次]"
     )
+    # 名次: competition 1, 2, 2, 4 (the default: equal totals share a place); dense 1, 2, 2, 3; ordinal 1, 2, 3, 4
+    ranking: Literal["competition", "dense", "ordinal"] = Field(
+        "competition",
+        description="名次的排法：competition 分数相同名次相同、其后顺延（1、2、2、4，默认）、dense 不顺延（1、2、2、3）、ordinal 依次编号（1、2、3、4）。例：dense",
+    )
     order: Literal["stroke", "department", "score"] = Field(
         "stroke", description="名单排序：stroke 按姓氏笔画（默认）、department 按部门、score 按分数。例：department"
     )
@@ -148,6 +199,12 @@ class Publicity(Strict):
     # for that period: with two people, "较差 1 人" names someone.
     public_min_group: int = Field(
         default=3, ge=1, le=50, description="公开版中人数少于此数的部门不显示等次分布，以免推知个人（默认 3）。例：5"
+    )
+    # Grades beyond `grades` that the public department summaries may count (opt-in; default none).
+    # Shown only where no figure lets a reader deduce one person's grade (site/summary_privacy.py).
+    summary_grades: list[str] = Field(
+        [],
+        description="公开版部门统计中除公示等次外还可公开人数的等次（默认不公开）；能推算出个人等次的数字仍不显示。例：[较差]",
     )
 
 
@@ -187,6 +244,7 @@ grades:                                   # 003 篇二：好90分及以上，较
     (
         "quotas",
         "比例限制（名额）",
+        "base 是名额的基数：graded（默认）参加考核并确定等次的人数，all 参加考核的总人数（含参加考核但不确定等次的人员）。"
         "at_most 不超过、at_least 不少于某一比例；scope 是范围：unit 全单位、department 各部门，或一列的列名（如 考核单元）。"
         "名额按精确小数计算，默认不超过向下取整、不少于向上取整（rounding 可改）。超出名额的按 rank_by 排序后降为下一等次；"
         "名额线上分数相同的按 ties 处理：flag（默认，提交领导小组，决定前不公示）、include_all、exclude_all、break_by（依次比较 break_by 列出的项目）。",
@@ -200,6 +258,7 @@ quotas:                                   # 003 篇六：同一考核单元好�
         "特殊情形（不确定等次、直接定等、等次上限、评定条件）",
         "按书写顺序适用：no_grade 不确定等次（保留理由）、force 直接确定等次（不因名额降等）、cap 不得高于某等次、"
         "gate 得到某等次须满足的条件（不满足降为下一等次）。条件用公式书写，只能使用方案中声明的列名和项目代码；"
+        "no_grade 的人员默认仍计入名额基数「参加考核的总人数」（base: all），原文写明这类人员不参加考核的，写 in_base: false；"
         "年度汇总中还可用 次数(\"好\")、全部(\"较差\")、期数()。",
         """\
 overrides:                                # 003 篇二
@@ -220,10 +279,24 @@ overrides:                                # 003 篇二
     reason: 年度考核优秀等次人选应从平时考核成绩 85 分以上的人员中产生""",
     ),
     (
+        "consequences",
+        "结果运用（诫勉、取消评先评优资格等）",
+        "原文对考核结果规定的后果，按人列出：when 是条件（可用列名、项目代码、总分、等次，年度汇总中还可用 次数、全部、期数、"
+        "连续(\"较差\") 即连续几期为该等次）；then 是后果；reason 引用原文。在领导小组决定之后判断，写入内部版的计算过程和 kaohe explain。",
+        """\
+consequences:                             # 003 篇二（年度汇总）
+  - when: 连续("较差") >= 2
+    then: 诫勉
+    reason: 对连续有 2 个季度以上“较差”等次的，进行诫勉""",
+    ),
+    (
         "publicity",
         "公示设置",
         "grades 公示哪些等次（默认最高等次）；columns 列出哪些信息（默认 姓名、部门、等次，可加 岗位、总分、名次；不会公示编号）；"
-        "order 排序（stroke 姓氏笔画，默认；department；score）；days 公示几个工作日；objection 复核（异议）说明。",
+        "order 排序（stroke 姓氏笔画，默认；department；score）；days 公示几个工作日；objection 复核（异议）说明。"
+        "名次按总分排列，分数相同的名次相同、其后名次顺延（1、2、2、4）；ranking: dense 为 1、2、2、3，ordinal 为依次编号。"
+        "公开版的部门统计只在公示开始后出现，默认只统计公示的等次；summary_grades 可再列出愿意公开人数的其他等次，"
+        "但凡是能让人推算出某个人等次的数字（人数少于 public_min_group，或除去公示名单上的人后全部或几乎全部同一等次）都不显示。",
         """\
 publicity:
   grades: [好]

@@ -1,6 +1,6 @@
 """The shapes of the two small settings files next to the results: agency.yaml and <period>.notice.yaml.
 
-project.discover and engine.compute read these files (keeping their own, more forgiving messages);
+project.discover and engine.notice_file read these files (keeping their own, more forgiving messages);
 these models are the one place where their keys are named and described, so that the allowed keys
 in error messages, the JSON Schema an editor shows and the user guide's reference cannot disagree.
 """
@@ -14,11 +14,24 @@ from pydantic import Field
 from generator.scheme.base import Strict
 
 
+class DepartmentEntry(Strict):
+    """agency.yaml 中写成映射的部门：名称和网址名（slug）。"""
+
+    name: str = Field(description="部门名称，与成绩表部门列中的写法一致。例：办公室")
+    slug: str | None = Field(
+        None, description="部门页面的网址名：小写字母、数字和 -，不超过 40 个字符（不写则由名称的拼音生成）。例：bangongshi"
+    )
+
+
 class AgencyFile(Strict):
     """content/<单位>/agency.yaml：单位名称、部门名单、公示落款和联系方式。"""
 
     name: str = Field(description="单位全称，显示在网站标题和公示中。例：云溪县财政局")
-    departments: list[str] = Field([], description="部门（科室）名单；成绩表的部门列只能填这些名称。例：[办公室, 预算股, 国库股]")
+    departments: list[str | DepartmentEntry] = Field(
+        [],
+        description="部门（科室）名单；成绩表的部门列只能填这些名称。每项写部门名称，或写成 {name: 部门名称, slug: 网址名} 指定部门页面的网址。"
+        "例：[办公室, {name: 预算股, slug: yusuan}, 国库股]",
+    )
     issuer: str | None = Field(None, description="公示落款（默认为单位全称）。例：云溪县财政局考核工作领导小组")
     contact: str | None = Field(None, description="受理复核（异议）的部门和电话，显示在公示末尾。例：人事股（电话 0000-1234567）")
     code: str | None = Field(None, description="单位代码；可不写，始终以目录名为准。例：yunxi-czj")

@@ -177,7 +177,7 @@ def arrange_quota_lines(data: dict) -> dict:
 
 
 # ---------------------------------------------------------------- writing
-HEADER = ["序号", "编号", "姓名", "部门", "德", "能", "勤", "业务工作", "联系村和中心工作", "廉", "民主测评", "病事假天数", "失职造成损失及投诉", "备注"]
+HEADER = ["序号", "编号", "姓名", "部门", "德", "能", "勤", "业务工作", "联系村和中心工作", "廉", "民主测评", "病事假天数", "病事假单月最多天数", "失职造成损失及投诉", "备注"]
 
 
 def write_xlsx(path: Path, rows: list[dict], year: int, label: str, titled: bool) -> None:
@@ -188,14 +188,14 @@ def write_xlsx(path: Path, rows: list[dict], year: int, label: str, titled: bool
     ws.title = f"{year}年{label}"
     qname = {"Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度"}[label]
     if titled:
-        upper = ["序号", "编号", "姓名", "部门", "主管领导评价（德能勤绩廉）", None, None, None, None, None, "民主测评", "病事假天数", "失职造成损失及投诉", "备注"]
-        lower = [None, None, None, None, "德", "能", "勤", "业务工作", "联系村和中心工作", "廉", None, None, None, None]
+        upper = ["序号", "编号", "姓名", "部门", "主管领导评价（德能勤绩廉）", None, None, None, None, None, "民主测评", "病事假天数", "病事假单月最多天数", "失职造成损失及投诉", "备注"]
+        lower = [None, None, None, None, "德", "能", "勤", "业务工作", "联系村和中心工作", "廉", None, None, None, None, None]
         two_row_header(ws, f"青枫乡机关干部{year}年{qname}平时考核量化评分表", upper, lower)
     else:
         ws.append(["序号", "编号", "姓名", "部门", "德（满分15）", "能（满分15）", "勤（满分15）", "业务工作（满分40）", "联系村和中心工作（满分40）",
-                   "廉（满分15）", "民主测评（百分制）", "病事假天数", "失职造成损失及投诉", "备注"])
+                   "廉（满分15）", "民主测评（百分制）", "病事假天数", "病事假单月最多天数", "失职造成损失及投诉", "备注"])
     for i, r in enumerate(rows, 1):
-        ws.append([i, r["编号"], r["姓名"], r["部门"]] + [num(r[k]) for k in LEAVES] + [num(r["民主测评"]), num(r["病事假天数"]), r["失职造成损失及投诉"] or None, None])
+        ws.append([i, r["编号"], r["姓名"], r["部门"]] + [num(r[k]) for k in LEAVES] + [num(r["民主测评"]), num(r["病事假天数"]), num(r["病事假单月最多天数"]), r["失职造成损失及投诉"] or None, None])
     if titled:
         ws.append([])
         ws.append(["制表：青枫乡党政综合办公室", None, None, None, None, None, "审核：乡平时考核领导小组"])
@@ -214,9 +214,12 @@ def write_all(target: Path, data: dict, decisions: dict) -> None:
         else:
             write_xlsx(path, rows, year, label, titled=(kind == "xlsx-title"))
         if (year, label) in decisions:
+            a, b = decisions[(year, label)]
             why = f"经{year}年7月8日乡平时考核领导小组会议研究：二人量化考核分值相同且均出全勤，在优秀“最多不超过50%”的限度内均确定为优秀"
-            tied = [[r["编号"], r["姓名"], "优秀", why] for r in decisions[(year, label)]]
-            write_csv(folder / f"{label}.decisions.csv", ["编号", "姓名", "等次", "理由"], tied, "utf-8-sig")
+            basis = f"并列：全单位「优秀」名额线 总分 {total_of(a)}：{a['编号']}、{b['编号']}"
+            exceed = f"经{year}年7月8日乡平时考核领导小组会议研究，同意优秀超出40%名额1人（细则：最多不超过50%）"
+            tied = [[a["编号"], a["姓名"], "优秀", why, basis, exceed], [b["编号"], b["姓名"], "优秀", why, basis, ""]]
+            write_csv(folder / f"{label}.decisions.csv", ["编号", "姓名", "等次", "理由", "所决事项", "超出名额"], tied, "utf-8-sig")
         if (year, label) in NOTICE_START:
             start = NOTICE_START[(year, label)]
             seq = sorted(v for v in NOTICE_START.values() if v[:4] == start[:4]).index(start) + 1
@@ -227,6 +230,9 @@ def write_all(target: Path, data: dict, decisions: dict) -> None:
 def main() -> None:
     rng = random.Random(SEED)
     data = rows_by_period(PERIODS, ROSTER, LEVEL, 2.2, rng, columns, GOLDEN)
+    for rows in data.values():
+        for row in rows:  # the quarter's leave taken as one spell: the month with most leave has all of it (良 needs 按月不超过 3 天)
+            row["病事假单月最多天数"] = row["病事假天数"]
     decisions = arrange_quota_lines(data)
     with staged(AGENCY, SCHEME) as folder:
         write_all(folder, data, decisions)

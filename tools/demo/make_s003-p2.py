@@ -153,7 +153,7 @@ def band(total: Decimal) -> str:
     return "好" if total >= 90 else "较好" if total >= 75 else "一般" if total >= 60 else "较差"
 
 
-def quarter_totals(rng: random.Random, people: dict[str, Person], year: int, label: str) -> dict[str, Decimal]:
+def quarter_totals(rng: random.Random, people: dict[str, Person], year: int, label: str, legacy: bool = False) -> dict[str, Decimal]:
     """Each present person's total (items plus adjustments): hand-set ones, then distinct random ones."""
     key = (year, label)
     totals = {pid: d(t) for (y, lab, pid), t in TOTALS.items() if (y, lab) == key and present(pid, year, label)}
@@ -172,14 +172,16 @@ def quarter_totals(rng: random.Random, people: dict[str, Person], year: int, lab
         taken.add(total)
         totals[pid] = total
     if key == (2024, "Q2"):
-        _tie_at_line(totals, fixed, year, label)
+        _tie_at_line(totals, fixed, year, label, legacy)
     return totals
 
 
-def _tie_at_line(totals: dict[str, Decimal], fixed: set[str], year: int, label: str) -> None:
+def _tie_at_line(totals: dict[str, Decimal], fixed: set[str], year: int, label: str, legacy: bool = False) -> None:
     """Make 0005 and 0009 (both 91) the last two candidates inside the 好 line: exactly (slots - 1) people above 91."""
     graded = [pid for pid in totals if not any(SPECIAL.get((year, label, pid), {}).get(f) == "是" for f in NO_GRADE)]
-    slots = len(graded) * 2 // 5  # floor(n × 40%)
+    # floor(n × 40%) of everyone taking part (base: all: 试用期 and the like count); `legacy` is the line before
+    # the base was read from the seed's text, used only to keep the random stream of later periods unchanged
+    slots = (len(graded) if legacy else len(totals)) * 2 // 5
     free = [pid for pid in sorted(totals, key=lambda p: (-totals[p], p)) if pid not in fixed and pid in graded]
     above, rest = free[: slots - 1], free[slots - 1 :]
     taken = {totals[p] for p in fixed}
@@ -291,10 +293,18 @@ def main() -> None:
     for year in (2024, 2025):
         history: dict[str, dict[str, Decimal]] = {}
         for label in ("Q1", "Q2", "Q3"):
+            after = None
+            if (year, label) == (2024, "Q2"):  # the random draws as they were before the 好 line moved, so later periods stay
+                ghost = random.Random()
+                ghost.setstate(rng.getstate())
+                quarter_rows(ghost, people, year, label, quarter_totals(ghost, people, year, label, legacy=True))
+                after = ghost.getstate()
             totals = quarter_totals(rng, people, year, label)
             for pid, total in totals.items():
                 history.setdefault(pid, {})[label] = total
             rows = quarter_rows(rng, people, year, label, totals)
+            if after is not None:
+                rng.setstate(after)
             where = base / str(year)
             title = f"云溪县财政局{year}年第{'一二三'[int(label[1]) - 1]}季度公务员平时考核量化指标得分汇总表"
             if (year, label) == (2024, "Q1"):
@@ -317,15 +327,17 @@ def main() -> None:
             write_xlsx(base / "2025" / "年度.xlsx", "云溪县财政局2025年度公务员年度考核拟定等次", year_header, rows, numeric_from=99)
     write_csv(
         base / "2024" / "Q2.decisions.csv",
-        ["编号", "姓名", "等次", "理由"],
+        ["编号", "姓名", "等次", "理由", "所决事项"],
         [
             [
                 "0005",
                 people["0005"].name,
                 "好",
                 "2024年7月8日局平时考核工作领导小组会议：并列第10名，0005 长期在乡镇财政所一线驻点，好等次名额向基层一线倾斜",
+                "并列：全单位「好」名额线 总分 91：0005、0009",
             ],
-            ["0009", people["0009"].name, "较好", "2024年7月8日局平时考核工作领导小组会议：并列第10名，名额已满，确定为较好"],
+            ["0009", people["0009"].name, "较好", "2024年7月8日局平时考核工作领导小组会议：并列第10名，名额已满，确定为较好",
+             "并列：全单位「好」名额线 总分 91：0005、0009"],
         ],
         "utf-8-sig",
     )

@@ -143,9 +143,9 @@ GOLDEN_Y = {
     (2025, "TY026"): {"年终考核得分": "94.5", "年度拟定等次": "优秀"},
     (2025, "TY013"): {"年终考核得分": "72", "年度拟定等次": "称职"},
 }
-DECISIONS: dict[tuple[int, str], list[tuple[str, str, str]]] = {
-    (2024, "Q2"): [("TY023", "B", "2024年11月20日结案，给予警告处分；经局考核领导小组2024年12月5日会议研究，补定本季度平时考核档次为B")],
-    (2024, "Q3"): [("TY023", "B", "2024年11月20日结案，给予警告处分；经局考核领导小组2024年12月5日会议研究，补定本季度平时考核档次为B")],
+DECISIONS: dict[tuple[int, str], list[tuple[str, str, str, str]]] = {
+    (2024, "Q2"): [("TY023", "B", "2024年11月20日结案，给予警告处分；经局考核领导小组2024年12月5日会议研究，补定本季度平时考核档次为B", "原为：暂不定档次")],
+    (2024, "Q3"): [("TY023", "B", "2024年11月20日结案，给予警告处分；经局考核领导小组2024年12月5日会议研究，补定本季度平时考核档次为B", "原为：暂不定档次")],
 }
 
 HEADER_Q = ["序号", "编号", "姓名", "科室", "量化评分", "档次", "考核天数", "病事假天数", "立案调查", "处分", "拒不参加平时考核", "备注"]
@@ -209,7 +209,8 @@ def arrange_quarter(year: int, label: str, rows: list[dict]) -> None:
             a, b = sorted([last_in, first_out], key=lambda r: r["编号"])
             reason = "经局考核领导小组2025年7月3日会议研究：二人量化评分相同，{0}本季度牵头完成全市全民健身运动会组织工作，确定为A；{1}确定为B"
             why = reason.format(f"{a['姓名']}（{a['编号']}）", f"{b['姓名']}（{b['编号']}）")
-            DECISIONS[(year, label)] = [(a["编号"], "A", why), (b["编号"], "B", why)]
+            basis = f"并列：全单位「A」名额线 量化评分 {a['量化评分']}：{a['编号']}、{b['编号']}"
+            DECISIONS[(year, label)] = [(a["编号"], "A", why, basis), (b["编号"], "B", why, basis)]
             break
         if len(cands) > allowed and cands[allowed - 1]["量化评分"] == cands[allowed]["量化评分"]:
             cands[allowed]["量化评分"] = str(d(cands[allowed]["量化评分"]) - d("0.1"))
@@ -285,8 +286,8 @@ def write_all(target: Path, data: dict) -> None:
             write_xlsx_q_titled(folder / name, year, rows)
         if (year, label) in DECISIONS:
             names = {r["编号"]: r["姓名"] for r in rows}
-            decided = [[pid, names[pid], grade, why] for pid, grade, why in DECISIONS[(year, label)]]
-            write_csv(folder / f"{label}.decisions.csv", ["编号", "姓名", "等次", "理由"], decided, "utf-8-sig")
+            decided = [[pid, names[pid], grade, why, basis] for pid, grade, why, basis in DECISIONS[(year, label)]]
+            write_csv(folder / f"{label}.decisions.csv", ["编号", "姓名", "等次", "理由", "所决事项"], decided, "utf-8-sig")
         if (year, label) in NOTICE:
             start = NOTICE[(year, label)]
             seq = sorted(v for v in NOTICE.values() if v[:4] == start[:4]).index(start) + 1

@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.scheme.columns import plan_columns
 from generator.scheme.model import Assessment, Scheme
+from generator.xlsx.deterministic import text_not_formulas
 from generator.xlsx.template.help_sheet import write_help
 from generator.xlsx.template.layout import MIN_ROWS, SHEET_DATA, SHEET_HELP, SHEET_LISTS, SPARE_ROWS, write_header
 from generator.xlsx.template.prefill import write_people
@@ -70,6 +71,7 @@ def make_template(
     wb.properties.lastModifiedBy = "kaohe"
     wb.properties.title = f"{scheme.name} {year}-{label} 成绩表"
     wb.active = 0
+    text_not_formulas(wb.worksheets)  # names and departments carried over from data are text
     buffer = io.BytesIO()
     wb.save(buffer)
     return normalize_zip(buffer.getvalue(), when)
