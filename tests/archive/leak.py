@@ -201,7 +201,6 @@ def summary_inferences(root: Path, site: Path) -> tuple[list[str], int]:
     """(violations, number of period sections checked) on the public department pages."""
     import datetime as dt
 
-    from generator.site.model import department_code
     from generator.site.pages_notice import published_grades
 
     project, periods, _ = load_everything(root)
@@ -221,7 +220,8 @@ def summary_inferences(root: Path, site: Path) -> tuple[list[str], int]:
             members.setdefault(person.person.department, []).append(person)
         anchor = f"{period.scheme.code}-{period.label}"
         for department, people in members.items():
-            page = site / "departments" / period.agency / department_code(department) / str(period.year) / "index.html"
+            slug = project.agencies[period.agency].slug_of(department) if period.agency in project.agencies else None
+            page = site / "departments" / period.agency / str(slug) / str(period.year) / "index.html"
             if not page.is_file():
                 continue
             text = page.read_text("utf-8")
