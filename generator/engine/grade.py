@@ -23,6 +23,7 @@ from typing import Any
 
 from generator.core.numbers import fmt, round_half_up
 from generator.core.problems import Problems, Severity
+from generator.engine.causes import Causes
 from generator.engine.results import ItemScore, PersonResult, Step
 from generator.scheme import bands as bands_mod
 from generator.scheme.columns import formula_names
@@ -46,10 +47,12 @@ class PersonGrader:
         self.problems = problems
         self.names = formula_names(scheme, assessment)
         self.defects = {d.at: d for d in scheme.acknowledged_defects}
+        self.item_names = {i.code: i.name for i in [*assessment.walk(), *(i for p in scheme.posts for top in p.items for i in top.walk())]}
+        self.causes = Causes(problems, file, self.item_names)  # what a row's problem follows from
 
     def grade(self, row: PersonRow, history: dict[str, Any] | None = None, functions: dict[str, Callable] | None = None) -> PersonResult:
         result = PersonResult(person=row, trace_steps=[] if self.explain else None)
-        ctx = ItemContext(values=row.values, history=history or {}, functions=functions or {}, explain=self.explain)
+        ctx = ItemContext(values=row.values, history=history or {}, functions=functions or {}, explain=self.explain, item_names=self.item_names)
         values: list[Decimal | None] = []
         for item in self.assessment.items:
             values.append(self._item(item, ctx, result, 0))
@@ -128,6 +131,10 @@ class PersonGrader:
                 score.steps.extend(outcome.steps)
             for column, code, message in outcome.problems:
                 where = result.person.places.get(column, "")
+                cause = self.causes.of(rule, column, where, result.person.row)
+                if cause is not None:
+                    self.problems.follow_from(cause)
+                    continue
                 self.problems.add(self.file, result.person.row, None, code, f"{result.person.name}（{result.person.id}）「{item.name}」：{message}", where=where)
             value = outcome.value
         if value is not None and item.places is not None:
@@ -239,9 +246,10 @@ class PersonGrader:
     def _override(self, override, result: PersonResult, values: dict, ctx: ItemContext, trace, grades) -> bool:
         """One override; True when no later override applies (a no-grade status)."""
         try:
-            when = compiled(override.when).evaluate(values, ctx.functions) if override.when else True
+            when = compiled(override.when).evaluate(values, ctx.functions, self.item_names) if override.when else True
         except FormulaError as exc:
             trace.append(Step("规则", f"条件「{override.when}」无法判断：{exc}"))
+            self.causes.condition_failed(result.person, override.reason, override.when, values, exc)
             return False
         if not when:
             return False
@@ -267,8 +275,9 @@ class PersonGrader:
             result.grade = override.grade
         elif override.kind == "gate" and grades.rank(result.grade) <= grades.rank(override.grade or ""):
             try:
-                ok = compiled(override.requires or "").evaluate(values, ctx.functions)
-            except FormulaError:
+                ok = compiled(override.requires or "").evaluate(values, ctx.functions, self.item_names)
+            except FormulaError as exc:
+                self.causes.condition_failed(result.person, override.reason, override.requires or "", values, exc)
                 ok = False
             if not ok and result.grade == override.grade:
                 lower = grades.next_below(result.grade)

@@ -61,6 +61,7 @@ def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], proble
             continue
         groups.setdefault(scope_key(quota, result), []).append(result)
     uses = []
+    names = {i.code: i.name for i in people[0].items} if people else {}  # rank_by items by name
     for scope, members in sorted(groups.items()):
         graded = [m for m in members if m.status in ("graded", "tied")]
         base = len(graded) if quota.base == "graded" else sum(1 for m in members if not m.outside_base)

@@ -44,15 +44,3 @@ def _to_share(value: Any) -> Any:
 Num = Annotated[Decimal, BeforeValidator(_to_decimal)]
 Share = Annotated[Decimal, BeforeValidator(_to_share)]
 
-
-# The reader's names of period labels: Q1 → 第一季度 (pages, derivations and handbooks never show Q1).
-PERIOD_NAMES: dict[str, str] = {
-    **{f"M{m:02d}": f"{m}月" for m in range(1, 13)},
-    "Q1": "第一季度",
-    "Q2": "第二季度",
-    "Q3": "第三季度",
-    "Q4": "第四季度",
-    "H1": "上半年",
-    "H2": "下半年",
-    "Y": "年度",
-}

@@ -136,7 +136,7 @@ def band_view(assessment: Assessment) -> dict | None:
 def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
     by_post = [i for i in assessment.walk() if i.by_post]
     source = scheme.assessment(assessment.rolls_up) if assessment.rolls_up else None
-    names = assessment.item_names()
+    names = {i.code: i.name for i in [*assessment.walk(), *(i for post in scheme.posts for top in post.items for i in top.walk())]}
     return {
         "a": assessment,
         "period_words": "、".join(PERIOD_NAMES[label] for label in assessment.period_labels),

@@ -9,8 +9,8 @@ from pydantic import Field
 
 from generator.core.numbers import fmt
 from generator.scheme.base import Num
+from generator.scheme.periods import period_words
 from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule
-from generator.scheme.rules.period import period_words
 
 
 class Coefficient(Rule):
@@ -28,11 +28,11 @@ class Coefficient(Rule):
     period: H1                            # 取上半年评定的等次
     map: {优秀: 1, 良好: 0.8, 一般: 0.6, 较差: 0.4}"""
 
-    kind: Literal["coefficient"] = "coefficient"
-    map: dict[str, Num] = Field(min_length=1)
-    rating_column: str | None = None
-    period: str | None = None
-    base: str = "max"
+    kind: Literal["coefficient"] = Field("coefficient", description="计分规则的种类，固定写 coefficient。例：kind: coefficient")
+    map: dict[str, Num] = Field(min_length=1, description="等次 → 系数。例：{优秀: 1, 良好: 0.8, 一般: 0.6, 较差: 0.4}")
+    rating_column: str | None = Field(None, description="填写等次的列名（默认为「项目名称等次」）。例：工作实绩等次")
+    period: str | None = Field(None, description="不填等次列，而取本方案另一考核期的最终等次（期号）。例：H1")
+    base: str = Field("max", description="基数：max 该项满分（默认），或成绩表中另一列的列名。例：实绩得分")
 
     def columns(self, item):
         specs = []
