@@ -21,7 +21,7 @@ from generator.engine.model_cache import ModelCache
 from generator.engine.quotas import apply_quota, report_open_ties
 from generator.engine.results import Notice, PeriodResult, PersonResult
 from generator.project.discover import PeriodFiles, Project, discover
-from generator.scheme.columns import plan_columns
+from generator.scheme.columns import column_readers, plan_columns
 from generator.scheme.yaml_source import load_yaml
 from generator.sheets.rows import LoadedSheet, PersonRow, load_sheet
 from generator.sheets.tables import read_table
@@ -83,11 +83,21 @@ def compute_project(project: Project, problems: Problems, cache: ModelCache | No
 
     with cyclic_gc_paused():
         for entry in sorted(project.periods, key=order):
+            if _needs_refused(project, entry):
+                continue  # a file it needs was refused (.xls, .ods) and reported once
             period = _cached_period(project, entry, done, problems, cache) if cache else compute_period(project, entry, done, problems)
             if period is not None:
                 done[(entry.agency, entry.scheme, entry.year, entry.label)] = period
                 results.append(period)
     return results
+
+
+def _needs_refused(project: Project, entry: PeriodFiles) -> bool:
+    scheme = project.schemes[entry.scheme]
+    assessment = scheme.assessment_for_label(entry.label)
+    source = scheme.assessment(assessment.rolls_up) if assessment and assessment.rolls_up else None
+    labels = {entry.label, *(source.period_labels if source else [])}
+    return any((r.agency, r.scheme, r.year) == (entry.agency, entry.scheme, entry.year) and r.label in labels for r in project.refused)
 
 
 def _cached_period(project: Project, entry: PeriodFiles, done: dict, problems: Problems, cache: ModelCache) -> PeriodResult | None:
@@ -117,6 +127,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     agency = project.agencies[entry.agency]
     assert assessment is not None
     plan = plan_columns(scheme, assessment)
+    options = scheme.sheet.merged(agency.sheet)
     local = Problems()
     rows: list[PersonRow] = []
     files: list[str] = []
@@ -128,7 +139,8 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         table = read_table(entry.results, shown, local)
         if table is not None:
             encoding = table.encoding
-            sheet: LoadedSheet | None = load_sheet(table, scheme, plan, set(agency.departments) or None, local)
+            sheet: LoadedSheet | None = load_sheet(table, scheme, plan, set(agency.departments) or None, local, options,
+                                                   column_readers(scheme, assessment))
             rows = sheet.people if sheet else []
     sources: dict[str, PeriodResult] = {}
     if assessment.rolls_up:

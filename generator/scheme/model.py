@@ -30,6 +30,7 @@ from generator.scheme.policy import Grades, Override, Publicity, Quota
 from generator.scheme.rules import AnyRule
 from generator.scheme.rules.base import ColumnSpec, ColumnType
 from generator.scheme.rules.entered import Entered
+from generator.scheme.sheet_options import SheetOptions
 
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -94,12 +95,15 @@ class InputDecl(Strict):
     required: bool = False
     min: Num | None = None
     max: Num | None = None
+    places: int | None = Field(default=None, ge=0, le=6)  # 0: a count (次数、天数), decimals refused
+    percent: bool = False  # a percentage or rate: a cell Excel shows as 74% (stores 0.74) is read as 74
     description: str | None = None
 
     def spec(self) -> ColumnSpec:
         kind: ColumnType = self.type
         low = self.min if self.min is not None else (Decimal(0) if self.type == "number" else None)
-        return ColumnSpec(self.name, kind, low, self.max, tuple(self.choices), self.required, note=self.description or "")
+        return ColumnSpec(self.name, kind, low, self.max, tuple(self.choices), self.required, places=self.places,
+                          note=self.description or "", percent=self.percent)
 
 
 class PeopleColumns(Strict):
@@ -156,6 +160,7 @@ class Assessment(Strict):
     adjustments: list[Adjustment] = []
     places: int = Field(default=2, ge=0, le=6)
     total_max: Num | None = None
+    total_may_exceed: bool = False  # 加分后总分可以超过 total_max（方案原文如此规定）
     grades: Grades | None = None
     quotas: list[Quota] = []
     overrides: list[Override] = []
@@ -194,6 +199,7 @@ class Scheme(Strict):
     inputs: list[InputDecl] = []
     assessments: list[Assessment] = Field(min_length=1)
     publicity: Publicity = Publicity()
+    sheet: SheetOptions = SheetOptions()  # the office's own column names, ignored columns, flags column
 
     @field_validator("code")
     @classmethod

@@ -345,7 +345,7 @@ def test_header_problems(tmp_path):
     header = ["编号", "姓名", "部门", "得分", "违规扣分", "缺席次数", "得分", "奖金", "序号", "备注"]
     _, problems = sheet_problems(tmp_path, [["1", "张三", "办公室", "90", "", "0", "90", "100", "1", ""]], header=header)
     assert where(problems) == [(1, "G", "duplicate-column"), (1, "H", "unknown-column")]
-    assert problems.sorted()[1].severity is Severity.WARNING
+    assert problems.sorted()[1].severity is Severity.ERROR  # every column accounted for: 序号, 备注 are ignored by default
 
 
 def test_missing_column(tmp_path):
@@ -398,7 +398,12 @@ def test_other_encodings(tmp_path, encoded, encoding):
 def test_encoding_unknown(tmp_path, raw):
     make_project(tmp_path, SHEET_SCHEME, {"Q1.csv": raw})
     _, _, problems = run(tmp_path)
-    assert [(p.file, p.code) for p in problems.sorted()] == [("content/ag/t1/2025/Q1.csv", "encoding-unknown")]
+    if raw.startswith(b"\xff\xff"):
+        assert [(p.file, p.code) for p in problems.sorted()] == [("content/ag/t1/2025/Q1.csv", "encoding-unknown")]
+    else:  # Big5 bytes are valid GB18030 (decided by strict decoding): garbled, so no header, and the message says why
+        (problem,) = problems.sorted()
+        assert (problem.file, problem.line, problem.code) == ("content/ag/t1/2025/Q1.csv", 1, "header-not-found")
+        assert "按 GB18030/GBK 读取" in problem.message and "UTF-8" in problem.message
 
 
 def test_truncated_xlsx_is_unreadable(tmp_path):
