@@ -193,6 +193,9 @@ CODES: dict[str, CodeInfo] = {
         "按提示改成方案的列名；本单位自己的列名可在 agency.yaml 的 columns 中对应（工号: 编号）；不参与考核的列删去或写入 ignore_columns。",
         "多了一列「试用期人员」（方案中是「试用期」）",
     ),
+    "event-list-invalid": CodeInfo(
+        "加减分事项写法不对", "逐项写 事项:分值，多项用「；」分隔，如 疫情防控:3；表彰:2（分值后可带「分」）。", "疫情防控；表彰:2（第一项没有分值）"
+    ),
     "unknown-flag": CodeInfo("标记列中有方案不认识的标记", "改用提示中列出的标记写法，或在 flags.map 中写明它对应哪一项。", "标记：试用（应为 试用期）"),
     "sheet-format-unsupported": CodeInfo(
         "成绩表是 .xls、.ods 等不读取的格式", "在 Excel/WPS 中「另存为」→「Excel 工作簿（*.xlsx）」，再删去或移走原文件。", "2025/Q2.xls"

@@ -17,6 +17,7 @@ from typing import Any
 from generator.core.problems import Problems
 from generator.engine.decisions import apply_decisions, load_decisions
 from generator.engine.grade import PersonGrader
+from generator.engine.ids import report_lost_zeros, rollup_blocked
 from generator.engine.model_cache import ModelCache
 from generator.engine.quotas import apply_quota, report_open_ties
 from generator.engine.results import Notice, PeriodResult, PersonResult
@@ -85,11 +86,23 @@ def compute_project(project: Project, problems: Problems, cache: ModelCache | No
         for entry in sorted(project.periods, key=order):
             if _needs_refused(project, entry):
                 continue  # a file it needs was refused (.xls, .ods) and reported once
+            if _reads_stripped_ids(project, entry, results):
+                continue  # its periods hold IDs stripped of their zeros: reported below, not split in two
             period = _cached_period(project, entry, done, problems, cache) if cache else compute_period(project, entry, done, problems)
             if period is not None:
                 done[(entry.agency, entry.scheme, entry.year, entry.label)] = period
                 results.append(period)
+    report_lost_zeros(results, problems)
     return results
+
+
+def _reads_stripped_ids(project: Project, entry: PeriodFiles, results: list[PeriodResult]) -> bool:
+    assessment = project.schemes[entry.scheme].assessment_for_label(entry.label)
+    if assessment is None or not assessment.rolls_up:
+        return False
+    group = [p for p in results if (p.agency, p.scheme.code) == (entry.agency, entry.scheme)]
+    sources = [p for p in group if p.year == entry.year and p.assessment.code == assessment.rolls_up]
+    return bool(sources) and rollup_blocked(sources, group)
 
 
 def _needs_refused(project: Project, entry: PeriodFiles) -> bool:

@@ -76,6 +76,12 @@ class PersonGrader:
             adjusted += amount
         result.raw_total = total + adjusted
         result.total = round_half_up(total + adjusted, self.assessment.places)
+        cap = self.assessment.total_max
+        if cap is not None and result.total > cap and not self.assessment.total_may_exceed:
+            self.problems.add(self.file, row.row, None, "total-over-max",
+                              f"{row.name}（{row.id}）总分 {fmt(result.total)} 超过方案规定的总分 {fmt(cap)}；请核对各项分数和加分。"
+                              "若方案原文允许加分后超过满分，在方案的该考核中写 total_may_exceed: true。",
+                              where=getattr(row.places, "row_place", ""))
         if trace is None:
             return
         if self.assessment.combine == "weighted" or len(self.assessment.items) > 1:

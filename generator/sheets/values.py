@@ -21,6 +21,8 @@ SPLIT_RE = re.compile(r"[、,，;；/\s]+")
 _YES = {"是", "有", "√", "✓", "y", "yes", "true", "1"}
 _NO = {"否", "无", "", "×", "n", "no", "false", "0"}
 _PERCENT_TEXT = ("%", "％")
+_EVENT_SPLIT_RE = re.compile(r"[；;、，,\n]+")
+_EVENT_RE = re.compile(r"^(?P<name>.*?)[:：]?\s*(?P<value>[+＋]?[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?$")
 
 
 def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Problems) -> Any:
@@ -48,6 +50,8 @@ def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Prob
                 return None
             amounts.append(amount)
         return amounts
+    if spec.type == "events":
+        return _events(text, spec, report)
     if spec.type == "yesno":
         lowered = text.lower()
         if lowered in _YES:
@@ -114,3 +118,24 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
             report("too-many-places", f"{text} 的小数位数多于 {spec.places} 位。")
         return None
     return value
+
+
+def _events(text: str, spec: ColumnSpec, report) -> list[tuple[str, Decimal]] | None:
+    """疫情防控:3；表彰:2分 → [(疫情防控, 3), (表彰, 2)]; a bare number is one event without a name."""
+    if not text or text in ("0", "无", "-", "—", "/"):
+        return []
+    events: list[tuple[str, Decimal]] = []
+    for part in (p.strip() for p in _EVENT_SPLIT_RE.split(text)):
+        if not part:
+            continue
+        found = _EVENT_RE.match(part)
+        if found is None:
+            report("event-list-invalid", f"「{part}」看不出分值；「{spec.name}」逐项写 事项:分值，多项用「；」分隔，如 疫情防控:3；表彰:2。")
+            return None
+        try:
+            value = parse_decimal(found.group("value"))
+        except NotANumber as exc:
+            report("event-list-invalid", f"「{part}」的分值{exc.reason}；写成 事项:分值，如 疫情防控:3。")
+            return None
+        events.append((found.group("name").strip(), value))
+    return events

@@ -142,6 +142,7 @@ def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
         "overrides": override_words(assessment),
         "source": source,
         "places": assessment.places,
+        "total_max": fmt(assessment.total_max) if assessment.total_max is not None else None,
         "publicity": scheme.publicity_for(assessment),
     }
 

@@ -99,6 +99,8 @@ def header_note(spec: ColumnSpec, plan: ColumnPlan) -> str:
         return note if 0 < len(note) <= 20 and not _has_bracket(note) else ""
     if spec.type == "amounts":
         return "逐次填写，用、分隔"
+    if spec.type == "events":
+        return "事项:分值，用；分隔"
     note = "".join(spec.note.split())
     if note and len(note) <= 12 and not _has_bracket(note) and note not in spec.name:  # not 迟到次数（次数）
         return note
@@ -173,6 +175,8 @@ def _type_words(spec: ColumnSpec, departments: list[str]) -> str:
         return "从下拉列表选择：" + "、".join(spec.choices)
     if spec.type == "choices":
         return "可填多项，用「、」分隔，可选：" + "、".join(spec.choices)
+    if spec.type == "events":
+        return "逐项写 事项:分值，多项用「；」分隔，如 疫情防控:3；表彰:2；没有就留空"
     return "文字"
 
 
@@ -415,7 +419,7 @@ def make_template(
             width = max(width, 12)
         letter = get_column_letter(col)
         ws.column_dimensions[letter].width = max(8, min(30, width + 3))
-        if spec.type in ("text", "amounts", "choices"):
+        if spec.type in ("text", "amounts", "choices", "events"):
             ws.column_dimensions[letter].number_format = "@"
     ws.row_dimensions[1].height = 36
     last_fixed = max(index.get(cols.id, 1), index.get(cols.name, 1))
@@ -504,7 +508,7 @@ def make_template(
             prompt(dv, spec, f"填 {words}。" + (f"（{note}）" if note and name not in item_names else ""))
             add(dv, col)
             continue
-        if spec.type == "amounts":
+        if spec.type in ("amounts", "events"):
             dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="200", allow_blank=True)
             prompt(dv, spec, _type_words(spec, departments))
             add(dv, col)
@@ -585,7 +589,8 @@ def previous_people(project, scheme: Scheme, agency: str, year: int, label: str)
         table = read_table(entry.results, project.rel(entry.results), scratch)
         if table is None:
             continue
-        sheet = load_sheet(table, scheme, plan_columns(scheme, assessment), None, scratch)
+        office = project.agencies.get(agency)  # the office's own column names (agency.yaml columns)
+        sheet = load_sheet(table, scheme, plan_columns(scheme, assessment), None, scratch, scheme.sheet.merged(office.sheet if office else None))
         if sheet is None or not sheet.people:
             continue
         people = [Prefill(p.id, p.name, p.department, p.post, p.unit) for p in sheet.people]
