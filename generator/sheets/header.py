@@ -116,7 +116,7 @@ def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetO
         if text in ignored or name in ignored or _NOTE_RE.sub("", text) in ignored:
             continue
         guess = suggest(name, known)
-        hint = f"是不是「{guess}」？若是，把表头改为「{guess}」，或在 agency.yaml 的 columns 中写 {text}: {guess}；" if guess else ""
+        hint = f"「{text}」是不是「{guess}」？若是，把表头改为「{guess}」，或在 agency.yaml 的 columns 中写 {text}: {guess}；" if guess else ""
         problems.add(table.file, row, column_letter(cell.column), "unknown-column",
                      f"方案中没有「{text}」这一列。{hint}若这一列不参与考核，请删去，或写入 agency.yaml 的 ignore_columns。",
                      where=where(table, row, cell.column, text), sheet=table.sheet)

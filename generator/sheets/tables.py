@@ -242,7 +242,7 @@ def _read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
                              where=where(table, row_number), sheet=table.sheet)
                 return None
             cells += len(row_cells)
-            values = [c.value for c in row_cells]
+            values = [_ooxml_text(c.value) for c in row_cells]
             while values and values[-1] is None:
                 values.pop()
             if len(values) > MAX_COLUMNS:
@@ -257,6 +257,18 @@ def _read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
         return None
     finally:
         workbook.close()
+
+
+_OOXML_ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _ooxml_text(value: object) -> object:
+    """Excel writes a control character in a cell as _x001B_ (and a literal _x as _x005F_x); openpyxl
+    leaves the escape as it is. Undo it, so that the cell is what Excel shows and its control
+    characters are found."""
+    if type(value) is str and "_x" in value:
+        return _OOXML_ESCAPE_RE.sub(lambda m: chr(int(m.group(1), 16)), value)
+    return value
 
 
 def _kind(value: object, cell: object) -> str:

@@ -57,7 +57,7 @@ def test_check_unknown_column_is_an_error_with_a_suggestion(project, capsys):
     assert cli.main(["-C", str(project), "check"]) == 1
     out = capsys.readouterr().out
     assert "content/ag/t1/2025/Q1.csv › 第1行 › E列「奖金」: [unknown-column]" in out
-    assert "第1行 › D列「得分情况」: [unknown-column] 方案中没有「得分情况」这一列。是不是「得分」？" in out
+    assert "第1行 › D列「得分情况」: [unknown-column] 方案中没有「得分情况」这一列。「得分情况」是不是「得分」？" in out
     assert "[missing-column]" in out  # 得分 itself is missing
 
 
