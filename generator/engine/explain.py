@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.core.numbers import fmt
+from generator.core.numbers import fmt, fmt_at_most
 from generator.engine.results import PeriodResult, PersonResult
 
 STAGE_TITLES = {
@@ -25,9 +25,11 @@ def explain_lines(period: PeriodResult, result: PersonResult) -> list[str]:
     ]
     lines.append(STAGE_TITLES["项目"])
     full = result.explained()  # graded fast, the words are produced now by grading this person again
+    places = item_places(period)
     for item in full.items:
         indent = "　" * (item.depth + 1)
-        head = f"{indent}{item.name}：{fmt(item.value)} 分" + (f"（满分 {fmt(item.max)}）" if item.max is not None else "")
+        value = fmt_at_most(item.value, places.get(item.code, period.assessment.places))
+        head = f"{indent}{item.name}：{value} 分" + (f"（满分 {fmt(item.max)}）" if item.max is not None else "")
         lines.append(head)
         for step in item.steps:
             lines.append(f"{indent}　· {step}")
@@ -43,6 +45,12 @@ def explain_lines(period: PeriodResult, result: PersonResult) -> list[str]:
     total = fmt(result.total, period.assessment.places) if result.total is not None else "—"
     lines.append(f"结果：总分 {total}，{result.shown_grade}" + (f"（{result.reason}）" if result.reason and result.status != "graded" else ""))
     return lines
+
+
+def item_places(period: PeriodResult) -> dict[str, int]:
+    """item code → the places its value is shown with: its own, else the assessment's."""
+    items = [*period.assessment.walk(), *(i for p in period.scheme.posts for top in p.items for i in top.walk())]
+    return {i.code: i.places if i.places is not None else period.assessment.places for i in items}
 
 
 def explain_text(period: PeriodResult, result: PersonResult) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from generator.core.numbers import fmt, round_half_up
+from generator.core.numbers import fmt, fmt_at_most, places_of, round_half_up
 from generator.core.problems import Problems, Severity
 from generator.engine.results import ItemScore, PersonResult, Step
 from generator.scheme import bands as bands_mod
@@ -85,12 +85,14 @@ class PersonGrader:
         if trace is None:
             return
         if self.assessment.combine == "weighted" or len(self.assessment.items) > 1:
-            trace.append(Step("取舍", f"各项：{_combine_words(self.assessment.combine, self.assessment.items, values, total)}"))
+            trace.append(Step("取舍", f"各项：{_combine_words(self.assessment.combine, self.assessment.items, values, total, self.assessment.places)}"))
         if adjusted:
-            trace.append(Step("取舍", f"加减分合计 {'+' if adjusted > 0 else '−'}{fmt(abs(adjusted))} 分：{fmt(total)} → {fmt(total + adjusted)}"))
+            places = self.assessment.places
+            trace.append(Step("取舍", f"加减分合计 {'+' if adjusted > 0 else '−'}{fmt(abs(adjusted))} 分：{fmt_at_most(total, places)} → {fmt_at_most(total + adjusted, places)}"))
         shown = fmt(result.total, self.assessment.places)
         if result.total != result.raw_total:
-            trace.append(Step("取舍", f"总分 {fmt(result.raw_total)} 四舍五入保留 {self.assessment.places} 位小数 = {shown}"))
+            raw = f" {fmt(result.raw_total)} " if places_of(result.raw_total.normalize()) <= self.assessment.places + 2 else "按精确值"
+            trace.append(Step("取舍", f"总分{raw}四舍五入保留 {self.assessment.places} 位小数 = {shown}"))
         else:
             trace.append(Step("取舍", f"总分 {shown}"))
 
@@ -124,7 +126,7 @@ class PersonGrader:
             values = [self._item(child, ctx, result, depth + 1) for child in children]
             value = self._combine(item.combine, children, values)
             if value is not None and explain:
-                score.steps.append(_combine_words(item.combine, children, values, value))
+                score.steps.append(_combine_words(item.combine, children, values, value, self.assessment.places))
         else:
             rule = item.rule
             outcome = rule.compute(item, ctx)
@@ -248,12 +250,17 @@ class PersonGrader:
                     trace.append(Step("规则", f"{override.reason}；满足「{compiled(override.requires or '').describe()}」"))
 
 
-def _combine_words(how: str, items: list[Item], values: list[Decimal | None], total: Decimal) -> str:
+def _combine_words(how: str, items: list[Item], values: list[Decimal | None], total: Decimal, places: int = 2) -> str:
+    """Each value shown with at most its places (a mean of quarters 87.666… as ≈87.67): words only,
+    the arithmetic is exact."""
+    def shown(item: Item, value: Decimal | None) -> str:
+        return fmt_at_most(value, item.places if item.places is not None else places) if value is not None else "—"
+
     if how == "weighted":
-        terms = " + ".join(f"{i.name} {fmt(v)} × {fmt((i.weight or Decimal(0)) * 100)}%" for i, v in zip(items, values))
+        terms = " + ".join(f"{i.name} {shown(i, v)} × {fmt((i.weight or Decimal(0)) * 100)}%" for i, v in zip(items, values))
     else:
-        terms = " + ".join(f"{i.name} {fmt(v)}" for i, v in zip(items, values))
-    return f"{terms} = {fmt(total)} 分"
+        terms = " + ".join(f"{i.name} {shown(i, v)}" for i, v in zip(items, values))
+    return f"{terms} = {fmt_at_most(total, places)} 分"
 
 
 class _Discard:

@@ -19,13 +19,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.core.problems import Problems
 from pydantic import ValidationError
 
+from generator.core.problems import Problems
 from generator.scheme.check import check_scheme
 from generator.scheme.load import load_scheme, report_validation_error
-from generator.scheme.sheet_options import SHEET_KEYS, SheetOptions
 from generator.scheme.model import Scheme, period_label
+from generator.scheme.sheet_options import SHEET_KEYS, SheetOptions
 from generator.scheme.yaml_source import load_yaml
 
 RESULT_SUFFIXES = (".xlsx", ".csv")

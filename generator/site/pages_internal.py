@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from generator.core.numbers import fmt
-from generator.engine.explain import explain_text
+from generator.core.numbers import fmt, fmt_at_most
+from generator.engine.explain import explain_text, item_places
 from generator.engine.results import PeriodResult, PersonResult
 from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link
@@ -25,10 +25,12 @@ def results_table(period: PeriodResult) -> DataTable:
     items = [(i.code, i.name) for i in period.assessment.walk() if not i.by_post]
     headers = [cols.id, cols.name, cols.department] + ([cols.post] if cols.post else []) + [n for _, n in items] + ["总分", "等次", "说明"]
     rows = []
+    places = item_places(period)  # no computed value exported with more than its places (a mean of quarters)
     for person in sorted(period.people, key=lambda p: p.id):
         values = {i.code: i.value for i in person.items}
         row = [person.id, person.person.name, person.person.department] + ([person.person.post or ""] if cols.post else [])
-        row += [fmt(values.get(code)) if values.get(code) is not None else "" for code, _ in items]
+        # a number cell in the download: rounded at its places, without the ≈ of the pages
+        row += [fmt_at_most(values.get(code), places[code]).lstrip("≈") if values.get(code) is not None else "" for code, _ in items]
         row += [fmt(person.total, period.assessment.places) if person.total is not None else "", person.shown_grade, person.reason or ""]
         rows.append(row)
     n_people = 4 if cols.post else 3

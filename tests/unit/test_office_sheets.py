@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import datetime
 import io
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -323,3 +324,25 @@ def test_event_lists_are_in_the_derivation(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "加分：表彰 2 分、表彰 3 分" in out
     assert "「表彰」列了不止一次，同一件事不累计，按其中最高的 3 分计" in out
+
+
+# --------------------------------------------------------------------------- shown values at their places
+
+
+def test_a_mean_is_never_shown_with_more_than_its_places(tmp_path):
+    from generator.engine.explain import explain_text
+    from generator.site.pages_internal import results_table
+    from tests.unit.test_rules import rollup_project
+
+    rule = {"kind": "period_score", "divide_by": 3}
+    sheets = {"H1.csv": [["1", "甲", "办公室", "92"]], "H2.csv": [["1", "甲", "办公室", "80"]]}
+    periods, problems = rollup_project(tmp_path, [item("ps", "平时", 100, score=rule)], sheets, places=2)
+    assert problems.sorted() == []
+    year = periods["Y"]
+    (person,) = year.people
+    assert person.item("ps").value == Decimal(172) / 3  # exact inside
+    text = explain_text(year, person)
+    assert "57.333" not in text
+    assert "平时：≈57.33 分" in text and "= ≈57.33 分" in text
+    assert "总分 57.33" in text or "四舍五入保留 2 位小数 = 57.33" in text
+    assert results_table(year).rows[0][3] == "57.33"

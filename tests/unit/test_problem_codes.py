@@ -452,7 +452,7 @@ def test_xlsx_title_row_two_row_header_text_numbers_and_total_row(tmp_path):
         ["编号", "姓名", "部门", "评分", None, None],
         [None, None, None, "上级评分", "同级评分", "下级评分"],
         [12.0, "张三", "办公室", "90.3", 90.1, "89.5"],  # ID typed as a number; scores stored as text
-        ["0013", "李四", "财务科", 80, "８０", " 80 "],
+        ["13", "李四", "财务科", 80, "８０", " 80 "],  # not zero-padded: with 0013 the 12 would be reported (id-lost-zeros)
         [None, None, None, None, None, None],
         ["合计", None, None, 170.3, 170.1, 169.5],
         ["备注：本表由人事科填报", None, None, None, None, None],
@@ -462,11 +462,11 @@ def test_xlsx_title_row_two_row_header_text_numbers_and_total_row(tmp_path):
     _, (period,), problems = run(tmp_path)
     assert where(problems) == []
     people = by_id(period)
-    assert sorted(people) == ["0013", "12"]
+    assert sorted(people) == ["12", "13"]
     assert people["12"].total == __import__("decimal").Decimal("90.00")
     assert people["12"].grade == "好"
     assert people["12"].person.row == 4
-    assert str(people["0013"].total) == "80.00"
+    assert str(people["13"].total) == "80.00"
 
 
 def test_csv_id_typed_as_number_and_trailer_rows(tmp_path):
