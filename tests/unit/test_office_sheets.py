@@ -346,3 +346,36 @@ def test_a_mean_is_never_shown_with_more_than_its_places(tmp_path):
     assert "平时：≈57.33 分" in text and "= ≈57.33 分" in text
     assert "总分 57.33" in text or "四舍五入保留 2 位小数 = 57.33" in text
     assert results_table(year).rows[0][3] == "57.33"
+
+
+def test_control_characters_in_a_scheme_are_reported_at_their_line(tmp_path):
+    text = dump(OFFICE_SCHEME).replace("name: 测试方案", 'name: "测试\\a方案\\e[2J"')
+    make_project(tmp_path, text, {"Q1.csv": csv_text(CLEAN_HEADER, CLEAN_ROWS)})
+    _, _, problems = run(tmp_path)
+    assert [(p.file, p.line, p.column, p.code) for p in problems.sorted()] == [("schemes/t1.yaml", 3, 7, "control-character")]
+
+
+def test_percent_text_in_a_percent_column_and_a_numeric_id_among_padded_ones(tmp_path):
+    expected = clean(tmp_path / "clean")
+    rows = [[*r[:9], r[9] + "%", r[10]] for r in CLEAN_ROWS]  # a CSV saved from a percent-formatted column
+    root = tmp_path / "pct"
+    make_project(root, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    assert results(root) == expected
+    rows[2][0] = "3"  # typed as a number where the office's IDs are 0001, 0002 …
+    write(root / "content/ag/t1/2025/Q1.csv", csv_text(CLEAN_HEADER, rows))
+    _, _, problems = run(root)
+    assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(4, "A", "id-lost-zeros")]
+    assert "「0003」" in problems.sorted()[0].message
+
+
+def test_penalty_by_occurrence_and_same_event_summed_when_declared(tmp_path):
+    data = copy.deepcopy(OFFICE_SCHEME)
+    data["assessments"][0]["adjustments"] = [
+        {"kind": "bonus", "name": "加分", "events": True, "same_event": "sum", "cap": 10},
+        {"kind": "penalty", "name": "通报批评", "column": "通报", "points": {"通报批评": 10}},
+    ]
+    header = [*CLEAN_HEADER, "通报"]
+    rows = [[*CLEAN_ROWS[2], "通报批评、通报批评"]]
+    make_project(tmp_path, data, {"Q1.csv": csv_text(header, rows)})
+    got = results(tmp_path)
+    assert got[("Q1", "0003")][0] == 89 + 5 - 20  # 表彰 2 + 表彰 3 both counted; 通报批评 twice at 10 each
