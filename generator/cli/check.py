@@ -27,6 +27,7 @@ def cmd_check(args) -> int:
             "problems": [p.as_dict() for p in problems.sorted()],
             "schemes": sorted(project.schemes),
             "periods": [p.key for p in periods],
+            "encodings": {p.files[0]: p.encoding for p in periods if p.encoding},  # every CSV: the encoding it was read in
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True))
     else:

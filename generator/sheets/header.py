@@ -115,6 +115,11 @@ def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetO
             continue
         if text in ignored or name in ignored or _NOTE_RE.sub("", text) in ignored:
             continue
+        if name != text:  # mapped by columns to a name the scheme does not have
+            problems.add(table.file, row, column_letter(cell.column), "unknown-column",
+                         f"columns 把「{text}」对应到「{name}」，但方案中没有「{name}」这一列（方案的列：{'、'.join(known)}）；请改正 agency.yaml 或方案中的 columns。",
+                         where=where(table, row, cell.column, text), sheet=table.sheet)
+            continue
         guess = suggest(name, known)
         hint = f"「{text}」是不是「{guess}」？若是，把表头改为「{guess}」，或在 agency.yaml 的 columns 中写 {text}: {guess}；" if guess else ""
         problems.add(table.file, row, column_letter(cell.column), "unknown-column",

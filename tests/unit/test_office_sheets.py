@@ -379,3 +379,10 @@ def test_penalty_by_occurrence_and_same_event_summed_when_declared(tmp_path):
     make_project(tmp_path, data, {"Q1.csv": csv_text(header, rows)})
     got = results(tmp_path)
     assert got[("Q1", "0003")][0] == 89 + 5 - 20  # 表彰 2 + 表彰 3 both counted; 通报批评 twice at 10 each
+
+
+def test_a_mapping_to_a_name_the_scheme_lacks_is_reported_at_the_header(tmp_path):
+    errors, problems = office_problems(tmp_path, office_xlsx(), columns={**OFFICE_AGENCY["columns"], "部门": "处室"})
+    assert errors == [(2, "D", "unknown-column"), (3, None, "missing-column")]  # 部门 spans both header rows; 科室 missing
+    (wrong,) = [p for p in problems.sorted() if p.code == "unknown-column"]
+    assert "columns 把「部门」对应到「处室」" in wrong.message
