@@ -157,14 +157,15 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
 
 
 def _cells(values: list, row_number: int, table: Table, problems: Problems, kinds: list[str] | None = None) -> list[Cell]:
+    texts = [_text(value) for value in values]
+    controls = CONTROL_RE.search("\t".join(texts)) is not None  # one search per row: the usual row has none
     cells = []
-    for i, value in enumerate(values, start=1):
-        text = _text(value)
+    for i, text in enumerate(texts, start=1):
         if len(text) > MAX_CELL_CHARS:
             problems.add(table.file, row_number, column_letter(i), "file-too-large",
                          f"单元格有 {len(text)} 个字符，超过 {MAX_CELL_CHARS} 的上限。", where=where(table, row_number, i), sheet=table.sheet)
             text = text[:MAX_CELL_CHARS]
-        if CONTROL_RE.search(text):
+        if controls and CONTROL_RE.search(text):
             text = _report_controls(text, row_number, i, table, problems)
         cells.append(Cell(text, row_number, i, kinds[i - 1] if kinds else ""))
     return cells
