@@ -386,3 +386,24 @@ def test_a_mapping_to_a_name_the_scheme_lacks_is_reported_at_the_header(tmp_path
     assert errors == [(2, "D", "unknown-column"), (3, None, "missing-column")]  # 部门 spans both header rows; 科室 missing
     (wrong,) = [p for p in problems.sorted() if p.code == "unknown-column"]
     assert "columns 把「部门」对应到「处室」" in wrong.message
+
+
+def test_scheme_level_sheet_options_apply_to_every_agency(tmp_path):
+    expected = clean(tmp_path / "clean")
+    data = copy.deepcopy(OFFICE_SCHEME)
+    data["sheet"] = {key: OFFICE_AGENCY[key] for key in ("columns", "flags")}
+    root = tmp_path / "scheme"
+    make_project(root, data, {"Q1.xlsx": office_xlsx()})
+    assert results(root) == expected
+
+
+def test_template_prefills_from_an_office_sheet_and_keeps_the_scheme_names(tmp_path):
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.xlsx": office_xlsx()})
+    office_agency(tmp_path)
+    out = tmp_path / "Q2模板.xlsx"
+    assert cli.main(["-C", str(tmp_path), "template", "t1", "2025-Q2", "--agency", "ag", "--out", str(out)]) == 0
+    wb = openpyxl.load_workbook(out)
+    ws = wb["成绩"]
+    header = [str(c.value or "").split("\n")[0].split("（")[0] for c in ws[1]]
+    assert header[:3] == ["编号", "姓名", "科室"] and "加分" in header and "工号" not in header
+    assert [ws.cell(row=r, column=1).value for r in range(2, 6)] == ["0001", "0002", "0003", "0004"]
