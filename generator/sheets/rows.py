@@ -18,7 +18,7 @@ from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Scheme
 from generator.scheme.sheet_options import SheetOptions
 from generator.sheets.header import check_header, find_header, flag_words, match_name
-from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, where
+from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
 from generator.sheets.values import typed
 
 _FLAG_SPLIT_RE = re.compile(r"[、,，;；\s]+")
@@ -99,7 +99,9 @@ def load_sheet(
     people: list[PersonRow] = []
     seen_ids: dict[str, int] = {}
     # where(table, row, column, name), assembled from parts made once per column and once per row
-    column_words = {name: f"{column_letter(index)}列「{name}」" for name, index in columns.items()}
+    # named as the sheet names them: B列「工号」 where the office's 工号 is the scheme's 编号
+    own = {name: normalize_header(cell.value) for cell, name in reversed(header.cells)}
+    column_words = {name: f"{column_letter(index)}列「{own.get(name) or name}」" for name, index in columns.items()}
     for cells in table.rows[header_index + 1 :]:
         if not any(c.value for c in cells):
             continue
