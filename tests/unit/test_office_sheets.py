@@ -407,3 +407,13 @@ def test_template_prefills_from_an_office_sheet_and_keeps_the_scheme_names(tmp_p
     header = [str(c.value or "").split("\n")[0].split("（")[0] for c in ws[1]]
     assert header[:3] == ["编号", "姓名", "科室"] and "加分" in header and "工号" not in header
     assert [ws.cell(row=r, column=1).value for r in range(2, 6)] == ["0001", "0002", "0003", "0004"]
+
+
+def test_stripped_ids_do_not_split_a_rollup_into_follow_on_problems(tmp_path):
+    from tests.unit.test_rules import rollup_project
+
+    sheets = {"H1.csv": [["0001", "甲", "办公室", "92"], ["0002", "乙", "办公室", "80"]],
+              "H2.csv": [["1", "甲", "办公室", "85"], ["0002", "乙", "办公室", "70"]]}
+    periods, problems = rollup_project(tmp_path, [item("ps", "平时", 100, score={"kind": "period_score"})], sheets)
+    assert [(p.file, p.line, p.column, p.code) for p in problems.sorted()] == [("content/ag/t1/2025/H2.csv", 2, "A", "id-lost-zeros")]
+    assert "Y" not in periods  # not graded with 甲 split in two; graded once the ID is 0001 again
