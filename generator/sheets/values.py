@@ -108,7 +108,7 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
         report("score-negative", f"{fmt(value)} 小于允许的最小值 {fmt(spec.min)}；请核对。")
         return None
     if spec.max is not None and value > spec.max:
-        bound = "满分" if spec.note.startswith("满分") or spec.note == "" else "允许的最大值"
+        bound = "满分" if spec.note.startswith("满分") else "允许的最大值"
         report("score-over-max", f"{fmt(value)} 超过「{spec.name}」的{bound} {fmt(spec.max)}；请核对。")
         return None
     if spec.places is not None and places_of(value) > spec.places:

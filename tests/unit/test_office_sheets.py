@@ -417,3 +417,17 @@ def test_stripped_ids_do_not_split_a_rollup_into_follow_on_problems(tmp_path):
     periods, problems = rollup_project(tmp_path, [item("ps", "平时", 100, score={"kind": "period_score"})], sheets)
     assert [(p.file, p.line, p.column, p.code) for p in problems.sorted()] == [("content/ag/t1/2025/H2.csv", 2, "A", "id-lost-zeros")]
     assert "Y" not in periods  # not graded with 甲 split in two; graded once the ID is 0001 again
+
+
+def test_a_declared_input_range_holds_when_a_formula_reads_the_column_too(tmp_path):
+    """A formula's own spec of 出勤率 (0, no max) used to hide the input's declared max: 120 passed."""
+    data = copy.deepcopy(OFFICE_SCHEME)
+    data["assessments"][0]["items"][0] = item("de", "德", 20, score={"kind": "formula", "expr": "出勤率 / 5", "uses": ["出勤率"]})
+    header = [h for h in CLEAN_HEADER if h != "德"]
+    rows = [[v for h, v in zip(CLEAN_HEADER, r, strict=True) if h != "德"] for r in CLEAN_ROWS]
+    rows[0][header.index("出勤率")] = "120"
+    make_project(tmp_path, data, {"Q1.csv": csv_text(header, rows)})
+    _, _, problems = run(tmp_path)
+    (over,) = [p for p in problems.sorted() if p.code == "score-over-max"]
+    assert (over.line, over.column) == (2, "I") and "允许的最大值 100" in over.message
+    assert {p.code for p in problems.sorted()} == {"score-over-max", "missing-value"}  # 德 cannot be computed from it
