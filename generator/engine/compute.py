@@ -140,7 +140,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     agency = project.agencies[entry.agency]
     assert assessment is not None
     plan = plan_columns(scheme, assessment)
-    options = scheme.sheet.merged(agency.sheet)
+    options = scheme.sheet.merged(agency.sheet).for_period(f"{entry.year}-{entry.label}")
     local = Problems()
     rows: list[PersonRow] = []
     files: list[str] = []

@@ -3,7 +3,8 @@
 
     columns: {工号: 编号, 部门: 科室, 加分事项: 加分}   # the office's header → the scheme's column
     ignore_columns: [职务, 性别]                        # columns kept in the sheet, never read
-    absent_columns: [立案调查]                          # read columns this office does not keep (all empty)
+    absent_columns: [立案调查, {试用期: [2025-Q1]}]    # read columns this office does not keep (all empty),
+                                                        # always or in the periods listed
     id_width: 4                                         # IDs are 4 digits with leading zeros: 0001
     flags: {column: 标记, map: {试用期人员: 试用期}}    # one cell listing yes/no flags
 
@@ -13,11 +14,14 @@ of `ignore_columns` are the columns every office keeps for itself (DEFAULT_IGNOR
 
 from __future__ import annotations
 
-from pydantic import Field
+import re
+
+from pydantic import Field, field_validator
 
 from generator.scheme.base import Strict
 
 # Columns offices keep for their own use, never read by any scheme.
+_PERIOD_RE = re.compile(r"^(19|20)\d\d-(Q[1-4]|H[12]|M(0[1-9]|1[0-2])|Y)$")
 DEFAULT_IGNORED = ("序号", "备注", "说明", "联系电话", "电话", "手机", "手机号码", "签名", "签字", "审核意见")
 
 
@@ -34,7 +38,7 @@ class FlagsColumn(Strict):
 class SheetOptions(Strict):
     columns: dict[str, str] = {}
     ignore_columns: list[str] = []
-    absent_columns: list[str] = []
+    absent_columns: list[str | dict[str, list[str]]] = []
     id_width: int | None = Field(default=None, ge=1, le=30)
     flags: FlagsColumn | None = None
 
@@ -50,8 +54,31 @@ class SheetOptions(Strict):
             flags=other.flags or self.flags,
         )
 
+    @field_validator("absent_columns")
+    @classmethod
+    def _periods(cls, value: list) -> list:
+        for entry in value:
+            for periods in entry.values() if isinstance(entry, dict) else []:
+                bad = [p for p in periods if not _PERIOD_RE.match(str(p))]
+                if bad:
+                    raise ValueError(f"考核期「{'、'.join(map(str, bad))}」要写成 2025-Q1、2025-H1、2025-M03 或 2025-Y")
+        return value
+
     def ignored(self) -> set[str]:
         return {*DEFAULT_IGNORED, *self.ignore_columns}
+
+    def absent_in(self, period: str | None) -> set[str]:
+        """Columns declared absent in this period (2025-Q1); None: those absent in every period."""
+        names: set[str] = set()
+        for entry in self.absent_columns:
+            if isinstance(entry, str):
+                names.add(entry)
+            else:
+                names.update(column for column, periods in entry.items() if period is not None and period in periods)
+        return names
+
+    def for_period(self, period: str) -> SheetOptions:
+        return self.model_copy(update={"absent_columns": sorted(self.absent_in(period))})
 
 
 SHEET_KEYS = tuple(SheetOptions.model_fields)

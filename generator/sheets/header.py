@@ -125,7 +125,7 @@ def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetO
         problems.add(table.file, row, column_letter(cell.column), "unknown-column",
                      f"方案中没有「{text}」这一列。{hint}若这一列不参与考核，请删去，或写入 agency.yaml 的 ignore_columns。",
                      where=where(table, row, cell.column, text), sheet=table.sheet)
-    absent = set(options.absent_columns)
+    absent = options.absent_in(None)  # the caller gives the options of one period (SheetOptions.for_period)
     flagged = _flag_targets(plan, options) if flags and flags in header.columns else set()
     post, unit = people_columns
     for name, spec in specs.items():

@@ -431,3 +431,16 @@ def test_a_declared_input_range_holds_when_a_formula_reads_the_column_too(tmp_pa
     (over,) = [p for p in problems.sorted() if p.code == "score-over-max"]
     assert (over.line, over.column) == (2, "I") and "允许的最大值 100" in over.message
     assert {p.code for p in problems.sorted()} == {"score-over-max", "missing-value"}  # 德 cannot be computed from it
+
+
+def test_a_column_declared_absent_in_one_period_only(tmp_path):
+    i = CLEAN_HEADER.index("通报次数")
+    short = csv_text(CLEAN_HEADER[:i], [r[:i] for r in CLEAN_ROWS])
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": short, "Q2.csv": short})
+    write(tmp_path / "content/ag/agency.yaml", dump({"name": "测试单位", "departments": ["办公室", "财务科", "人事科"],
+                                                     "absent_columns": [{"通报次数": ["2025-Q1"]}]}))
+    _, _, problems = run(tmp_path)
+    assert [(p.file, p.line, p.code) for p in problems.sorted()] == [("content/ag/t1/2025/Q2.csv", 1, "missing-column")]
+    write(tmp_path / "content/ag/agency.yaml", dump({"name": "测试单位", "departments": ["办公室"], "absent_columns": [{"通报次数": ["2025Q1"]}]}))
+    _, _, problems = run(tmp_path)
+    assert [(p.file, p.line, p.code) for p in problems.sorted()][0] == ("content/ag/agency.yaml", 5, "bad-value")
