@@ -157,8 +157,12 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
 
 
 def _cells(values: list, row_number: int, table: Table, problems: Problems, kinds: list[str] | None = None) -> list[Cell]:
-    texts = [_text(value) for value in values]
+    texts = [value.strip() if type(value) is str else _text(value) for value in values]
     controls = CONTROL_RE.search("\t".join(texts)) is not None  # one search per row: the usual row has none
+    if not controls and max(map(len, texts), default=0) <= MAX_CELL_CHARS:  # the usual row: nothing to report
+        if kinds:
+            return [Cell(text, row_number, i, kind) for i, (text, kind) in enumerate(zip(texts, kinds), start=1)]
+        return [Cell(text, row_number, i) for i, text in enumerate(texts, start=1)]
     cells = []
     for i, text in enumerate(texts, start=1):
         if len(text) > MAX_CELL_CHARS:
