@@ -69,14 +69,12 @@ def find_header(table: Table, plan: ColumnPlan, id_column: str, options: SheetOp
             name_col = next((c.column for c, name in upper if name == name_column), None)
             person_below = name_col is not None and name_col in lower  # a person's row without an ID
             if id_cell is None and lower and not person_below:
-                # a two-row header: the row below names sub-columns under merged group headings; an
-                # upper cell with named cells below it is a heading, one with nothing below a column
+                # a two-row header: the row below names sub-columns under merged group headings. A
+                # merged heading starts above its first sub-column: an upper cell with a cell right
+                # below it is a heading, one with nothing below is a column (as the ID's always is)
                 last = i + 1
-                starts = sorted(named)
-                for k, col in enumerate(starts):
-                    end = starts[k + 1] if k + 1 < len(starts) else max([col, *lower]) + 1
-                    if any(col <= c < end for c in lower):
-                        del named[col]
+                for col in [c for c in named if c in lower]:
+                    del named[col]
                 named.update(lower)
         cells_named = [named[c] for c in sorted(named)]
         columns: dict[str, int] = {}

@@ -444,3 +444,11 @@ def test_a_column_declared_absent_in_one_period_only(tmp_path):
     write(tmp_path / "content/ag/agency.yaml", dump({"name": "测试单位", "departments": ["办公室"], "absent_columns": [{"通报次数": ["2025Q1"]}]}))
     _, _, problems = run(tmp_path)
     assert [(p.file, p.line, p.code) for p in problems.sorted()][0] == ("content/ag/agency.yaml", 5, "bad-value")
+
+
+def test_a_row_under_the_header_with_no_id_never_hides_the_id_column(tmp_path):
+    """Found by hypothesis: a row below the header was taken for a second header row, and the ID
+    heading for a group heading over it."""
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(["科室", "编号"], [["姓名", "", "姓名"], ["编号"]])})
+    _, _, problems = run(tmp_path)
+    assert problems.has_errors() and all(p.line is not None for p in problems.sorted())
