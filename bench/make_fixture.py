@@ -49,9 +49,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.columns import plan_columns  # noqa: E402
-from generator.load_scheme import load_scheme  # noqa: E402
-from generator.problems import Problems, Severity  # noqa: E402
+from generator.core.problems import Problems, Severity  # noqa: E402
+from generator.scheme.columns import plan_columns  # noqa: E402
+from generator.scheme.load import load_scheme  # noqa: E402
 
 MARKER = ".kaohe-bench-fixture"
 SCHEMES = ("s003-p2", "s001-kexie", "s003-p1-sifa")
@@ -498,8 +498,8 @@ def write_notices(root: Path, size: Size) -> int:
 def settle_ties(root: Path) -> int:
     """Run the engine; where a quota line falls on a tie, write the committee's decision (the earliest
     IDs take the remaining places: 向任职时间长的倾斜). Repeats until no tie is left. Returns the number of files."""
-    from generator.compute import compute_project
-    from generator.project import discover
+    from generator.engine.compute import compute_project
+    from generator.project.discover import discover
 
     written: set[Path] = set()
     for _ in range(5):

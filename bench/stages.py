@@ -27,16 +27,16 @@ sys.path.insert(0, str(ROOT))
 def engine(root: Path, repeat: int) -> dict:
     """compute_project with every file read once and cached, so the timed runs are the grading only:
     PersonGrader per person, quotas, committee decisions, roll-up histories — as compute_project does."""
-    from generator import compute as C
-    from generator.columns import plan_columns
-    from generator.problems import Problems
-    from generator.project import discover
+    from generator.core.problems import Problems
+    from generator.engine import compute as C
+    from generator.project.discover import discover
+    from generator.scheme.columns import plan_columns
 
     sheets: dict = {}
     tables: dict = {}
     decisions: dict = {}
     notices: dict = {}
-    real_read, real_load, real_decisions, real_notice = C.read_table, C.load_sheet, C.load_decisions, C._load_notice
+    real_read, real_load, real_decisions, real_notice = C.read_table, C.load_sheet, C.load_decisions, C.load_notice
 
     def read_table(path, shown, problems):
         if path not in tables:
@@ -59,7 +59,7 @@ def engine(root: Path, repeat: int) -> dict:
             notices[entry.notice] = real_notice(project, entry, problems)
         return notices[entry.notice]
 
-    C.read_table, C.load_sheet, C.load_decisions, C._load_notice = read_table, load_sheet, load_decisions, load_notice
+    C.read_table, C.load_sheet, C.load_decisions, C.load_notice = read_table, load_sheet, load_decisions, load_notice
     started = time.perf_counter()
     project = discover(root, Problems())
     discover_s = time.perf_counter() - started

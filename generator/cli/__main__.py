@@ -4,4 +4,5 @@ import sys
 
 from generator.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a worker process (site/prose.py, spawn) imports the main module
+    sys.exit(main())

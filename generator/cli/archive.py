@@ -8,6 +8,7 @@ from generator.core.clock import build_date
 from generator.core.errors import UsageError
 from generator.engine.compute import load_everything
 from generator.project.workspace import find_period, parse_period, project_root
+from generator.site.notice_lock import notice_context, notice_record
 
 
 def _today() -> str:
@@ -29,6 +30,8 @@ def cmd_close(args) -> int:
     project, period, problems = _period_for(args)
     if period.unresolved_ties:
         raise UsageError("名额线上还有并列待领导小组决定，不能关闭。")
+    if period.held:
+        raise UsageError("；".join(period.held) + "。重新确认或删除该决定后才能关闭。")
     path = lock_path(project, period)
     lock = read_lock(path, problems, project.rel(path))
     if lock is None and (path.exists() or path.is_symlink()):
@@ -38,6 +41,7 @@ def cmd_close(args) -> int:
         print(f"{period.period_name}{period.assessment.name}已经是关闭状态（{project.rel(path)}）。")
         return 0
     record = period_record(project, period)
+    record["notice"] = notice_record(notice_context(project, [period], problems), period)  # what the 公示 shows, frozen too
     if lock.get("frozen"):
         lock["history"].append({"closed": lock.get("closed"), "engine": lock.get("engine"), **lock["frozen"]})
     lock.update({"state": "closed", "period": period.key, "closed": _today(), "engine": ENGINE_VERSION, "frozen": record})

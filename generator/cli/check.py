@@ -11,12 +11,16 @@ from generator.core.problems import printable
 from generator.core.report import print_problems, summary_line
 from generator.engine.compute import load_everything
 from generator.project.workspace import project_root
+from generator.site.notice_lock import check_notices
+from generator.site.pages_handbook import render_sections
 
 
 def cmd_check(args) -> int:
     root = project_root(args)
     project, periods, problems = load_everything(root)
     check_locks(project, periods, problems)  # a closed period must still give what was frozen, as in a build
+    check_notices(project, periods, problems)  # every 公示's dates on the calendar, and frozen 公示, as in a build
+    render_sections(project, list(project.schemes.values()), problems)  # scheme prose the build could not render
     failed = problems.has_errors() or (args.strict and problems.warnings)
     if args.format == "json":
         payload = {
@@ -24,6 +28,7 @@ def cmd_check(args) -> int:
             "errors": len(problems.errors),
             "warnings": len(problems.warnings),
             "notes": len(problems.notes),
+            "infos": len(problems.infos),
             "problems": [p.as_dict() for p in problems.sorted()],
             "schemes": sorted(project.schemes),
             "periods": [p.key for p in periods],

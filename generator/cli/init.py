@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -10,6 +12,15 @@ from generator.core.errors import EXIT_OK, UsageError
 from generator.core.problems import Problems
 from generator.project.scaffold import REPO, _readme, sample_sheet
 from generator.scheme.load import load_scheme
+from generator.scheme.slugs import URL_CODE_WORDS, url_code_ok
+
+
+def _yaml(text: str) -> str:
+    """The name as one YAML string: plain when it can be (what an office expects to read), quoted
+    (JSON is YAML) when a colon, #, quote, bracket or the like would make it something else."""
+    if re.fullmatch(r"[^\s:#'\"{}\[\],&*!|>%@`?-][^:#'\"{}\[\],&*!|>%@`]*", text) and not text.endswith(" ") and not text.isascii():
+        return text  # (an ASCII name could read as true, null or a number)
+    return json.dumps(text, ensure_ascii=False)
 
 
 def cmd_init(args) -> int:
@@ -25,6 +36,11 @@ def cmd_init(args) -> int:
     if scheme is None:
         raise UsageError(f"示例方案 {seed.name} 无法读取。")
     agency_code = getattr(args, "code", None) or "danwei"
+    if not url_code_ok(agency_code):  # it is a folder name under content/: never ../ or a path
+        raise UsageError(f"单位代码「{agency_code}」{URL_CODE_WORDS}，如 yunxi-czj。")
+    name = " ".join(str(args.agency).split())
+    if not name:
+        raise UsageError("请写明单位名称。")
     departments = ["办公室", "业务一科", "业务二科"]
     year = dt.date.today().year
     assessment = scheme.assessments[0]
@@ -33,17 +49,21 @@ def cmd_init(args) -> int:
     shutil.copy(seed, target / "schemes" / seed.name)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     results = target / "content" / agency_code / scheme.code / str(year)
+    if target.resolve() not in results.resolve().parents:
+        raise UsageError(f"单位目录会写到「{target}」以外，已停止。")
     results.mkdir(parents=True)
     (target / "content" / agency_code / "agency.yaml").write_text(
-        f"name: {args.agency}\n"
+        f"name: {_yaml(name)}\n"
         f"departments: [{', '.join(departments)}]   # 改成本单位的部门（科室）名称\n"
-        f"issuer: {args.agency}考核工作领导小组      # 公示落款\n"
+        f"issuer: {_yaml(name + '考核工作领导小组')}      # 公示落款\n"
         "contact: 人事科（电话 0000-0000000）        # 受理复核的部门和电话\n",
         encoding="utf-8",
     )
     (results / f"{label}.csv").write_bytes(sample_sheet(scheme, assessment, departments))
-    (target / "content" / "site.yaml").write_text(f"title: {args.agency}考核办法与考核结果\n", encoding="utf-8")
-    (target / "README.md").write_text(_readme(args.agency, scheme.code, agency_code, year, label), encoding="utf-8")
+    # a 公示 that starts today, so the first build shows one with names (delete or change the date)
+    (results / f"{label}.notice.yaml").write_text(f"start: {dt.date.today().isoformat()}   # 公示开始日期\n", encoding="utf-8")
+    (target / "content" / "site.yaml").write_text(f"title: {_yaml(name + '考核办法与考核结果')}\n", encoding="utf-8")
+    (target / "README.md").write_text(_readme(name, scheme.code, agency_code, year, label), encoding="utf-8")
     print(f"已在 {target} 新建站点：方案 schemes/{seed.name}，单位目录 content/{agency_code}/，示例成绩 {results.relative_to(target)}/{label}.csv。")
     print(f"下一步：cd {target} && kaohe check && kaohe serve")
     return EXIT_OK

@@ -15,6 +15,13 @@ def print_problems(problems: Problems, stream=None) -> None:
 
 def summary_line(problems: Problems) -> str:
     e, w, n = len(problems.errors), len(problems.warnings), len(problems.notes)
+    infos = len(problems.infos)
+    if infos:
+        return _summary(e, w, n) + f"另有 {infos} 条说明（规则改变了填写的等次等），请在公示前核对。"
+    return _summary(e, w, n)
+
+
+def _summary(e: int, w: int, n: int) -> str:
     if e:
         return f"发现 {e} 个错误、{w} 个警告、{n} 个已知缺陷说明。请按上面的提示逐条修改后重新运行 kaohe check。"
     if w:

@@ -15,15 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.problems import Problems
-from generator.engine.decisions import apply_decisions, load_decisions
+from generator.engine.consequences import apply_consequences
+from generator.engine.decision_check import apply_decisions
+from generator.engine.decisions import load_decisions
 from generator.engine.grade import PersonGrader
 from generator.engine.ids import report_lost_zeros, rollup_blocked
 from generator.engine.model_cache import ModelCache
-from generator.engine.quotas import apply_quota, report_open_ties
-from generator.engine.results import Notice, PeriodResult, PersonResult
+from generator.engine.notice_file import load_notice
+from generator.engine.quota_count import recount
+from generator.engine.quotas import apply_quota
+from generator.engine.rating_limits import check_rating_limits
+from generator.engine.results import PeriodResult, PersonResult
 from generator.project.discover import PeriodFiles, Project, discover
 from generator.scheme.columns import column_readers, plan_columns
-from generator.scheme.yaml_source import load_yaml
 from generator.sheets.rows import LoadedSheet, PersonRow, load_sheet
 from generator.sheets.tables import read_table
 
@@ -50,7 +54,15 @@ def history_functions(history: dict[str, PeriodView]) -> dict[str, Callable[...,
     def periods() -> Decimal:
         return Decimal(sum(1 for v in history.values() if v.grade))
 
-    return {"次数": count, "全部": every, "期数": periods}
+    def run(grade: str) -> Decimal:
+        """The most consecutive periods (in order, a period without that grade breaks the run) with `grade`."""
+        best = current = 0
+        for label in sorted(history):
+            current = current + 1 if history[label].grade == grade else 0
+            best = max(best, current)
+        return Decimal(best)
+
+    return {"次数": count, "全部": every, "期数": periods, "连续": run}
 
 
 @contextmanager
@@ -174,18 +186,21 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         result.explainer = explainer
         people.append(result)
     period = PeriodResult(scheme, assessment, agency.code, agency.name, entry.year, entry.label, files, people, encoding=encoding)
+    check_rating_limits(assessment, people, shown, local)
     if assessment.grades is not None:
         for quota in assessment.quotas:
             period.quotas.extend(apply_quota(quota, assessment.grades, people, local, shown))
+    applied, decisions_shown = [], shown
     if entry.decisions is not None:
         decisions_shown = project.rel(entry.decisions)
         files.append(decisions_shown)
         decisions = load_decisions(entry.decisions, decisions_shown, scheme.people.id, assessment.grades, local)
-        apply_decisions(decisions, people, assessment.grades, decisions_shown, local)
-    report_open_ties(period.quotas, people, local, shown)
+        applied = apply_decisions(decisions, period, assessment.grades, decisions_shown, local)
+    recount(period, applied, decisions_shown, shown, local)  # one truth for every count the pages show
+    apply_consequences(period, lambda person: _functions_for(explainer, person))
     if entry.notice is not None:
         files.append(project.rel(entry.notice))
-        period.notice = _load_notice(project, entry, local)
+        period.notice = load_notice(project, entry, local)
     period.problems = local.sorted()
     problems.extend(local.items)
     return period
@@ -216,6 +231,11 @@ class Explainer:
         return full
 
 
+def _functions_for(explainer: Explainer, person: PersonResult) -> dict[str, Callable[..., Any]]:
+    history = explainer.history_of(person.person)
+    return history_functions(history) if history is not None else {}
+
+
 def _view(result: PersonResult | None, label: str) -> PeriodView:
     if result is None:  # not in that period's sheet: period_score reports it unless missing: skip
         return PeriodView(label, None, None, "absent", {})
@@ -230,34 +250,6 @@ def _people_from(sources: dict[str, PeriodResult]) -> list[PersonRow]:
         for result in sources[label].people:
             people[result.id] = result.person
     return [people[k] for k in sorted(people)]
-
-
-_NOTICE_KEYS = {"start", "days", "number", "issuer", "contact", "correction"}
-
-
-def _load_notice(project: Project, entry: PeriodFiles, problems: Problems) -> Notice | None:
-    assert entry.notice is not None
-    shown = project.rel(entry.notice)
-    data, marks = load_yaml(entry.notice, problems, shown)
-    if not isinstance(data, dict):
-        problems.add(shown, 1, 1, "notice-invalid", "公示设置应是映射：start: 2025-01-06  days: 5 …")
-        return None
-    for key in data:
-        if key not in _NOTICE_KEYS:
-            problems.add(shown, *marks.key((key,)), "unknown-key", f"公示设置中不认识的键「{key}」（可用：{'、'.join(sorted(_NOTICE_KEYS))}）。")
-    start = data.get("start")
-    if start is not None and not hasattr(start, "isoformat") and not isinstance(start, str):
-        problems.add(shown, *marks.find(("start",)), "notice-invalid", "start 应写成日期，如 2025-01-06。")
-        start = None
-    days = data.get("days")
-    return Notice(
-        start=str(start) if start is not None else None,
-        days=int(days) if isinstance(days, Decimal) else None,
-        number=data.get("number"),
-        issuer=data.get("issuer"),
-        contact=data.get("contact"),
-        correction=data.get("correction"),
-    )
 
 
 def load_everything(root: Path):

@@ -13,6 +13,7 @@ STAGE_TITLES = {
     "规则": "五、适用的规定",
     "名额": "六、比例限制",
     "决定": "七、领导小组决定",
+    "结果运用": "八、结果运用",
 }
 
 
@@ -48,9 +49,10 @@ def explain_lines(period: PeriodResult, result: PersonResult) -> list[str]:
 
 
 def item_places(period: PeriodResult) -> dict[str, int]:
-    """item code → the places its value is shown with: its own, else the assessment's."""
+    """item code → the places its value is shown with: its shown_places (an exact intermediate rate
+    shown to 4 places), else its own places, else the assessment's."""
     items = [*period.assessment.walk(), *(i for p in period.scheme.posts for top in p.items for i in top.walk())]
-    return {i.code: i.places if i.places is not None else period.assessment.places for i in items}
+    return {i.code: next(p for p in (i.shown_places, i.places, period.assessment.places) if p is not None) for i in items}
 
 
 def explain_text(period: PeriodResult, result: PersonResult) -> str:

@@ -16,6 +16,7 @@ them again with explain=True (PersonResult.explained); tests grade every demo pe
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -25,6 +26,7 @@ from generator.core.problems import Problems, Severity
 from generator.engine.results import ItemScore, PersonResult, Step
 from generator.scheme import bands as bands_mod
 from generator.scheme.columns import formula_names
+from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
 from generator.scheme.expr import FormulaError, compiled
 from generator.scheme.model import Assessment, Item, Scheme
 from generator.scheme.rules.base import ItemContext
@@ -204,50 +206,93 @@ class PersonGrader:
         values["总分"] = result.total
         return values
 
+    def _vacuous(self, override, result: PersonResult, ctx: ItemContext, trace) -> bool:
+        """No vacuous grants: a force or gate whose condition counts the earlier periods' grades,
+        over zero graded periods, is not met (unless the rule declares no_periods: passes)."""
+        formula = override.requires if override.kind == "gate" else override.when
+        if override.no_periods == "passes" or not _over_no_periods(formula, ctx.functions):
+            return False
+        if override.kind == "gate" and result.grade == override.grade:
+            lower = self.assessment.grades.next_below(result.grade)  # type: ignore[union-attr]
+            trace.append(Step("规则", f"{override.reason}；没有一期已定等次的考核结果，不能认定满足「{compiled(formula or '').describe()}」→ 由「{result.grade}」降为「{lower}」"))
+            person = result.person
+            self.problems.add(self.file, person.row, None, "gate-no-periods",
+                              f"{person.name}（{person.id}）没有一期已定等次的考核结果，「{override.grade}」的条件「{formula}」不能认定为满足，定为「{lower}」。"
+                              "如方案原文另有规定，在该条规则中写 no_periods: passes。", Severity.WARNING)
+            result.grade = lower
+        return True
+
     def _overrides(self, result: PersonResult, ctx: ItemContext) -> None:
         grades = self.assessment.grades
         if grades is None or not self.assessment.overrides:
             return
         trace = result.trace_steps if result.trace_steps is not None else _Discard()
         values = self.condition_values(result, ctx.values)
+        moved: list[str] = []  # the rules that changed the grade
         for override in self.assessment.overrides:
             if result.status in ("undecidable",):
                 return
+            before = (result.status, result.grade)
+            stop = self._override(override, result, values, ctx, trace, grades)
+            if (result.status, result.grade) != before:
+                moved.append(override.reason)
+            if stop:
+                break
+        if grades.entered and moved and result.band_grade and result.shown_grade != result.band_grade:
+            person = result.person
+            self.problems.add(self.file, person.row, None, "override-moves-grade",
+                              f"{person.name}（{person.id}）「{grades.entered}」填写的是「{result.band_grade}」，按规则改为「{result.shown_grade}」："
+                              f"{'；'.join(moved)}。请在公示前提请领导小组知悉。", Severity.INFO, where=person.places.get(grades.entered, ""))
+
+    def _override(self, override, result: PersonResult, values: dict, ctx: ItemContext, trace, grades) -> bool:
+        """One override; True when no later override applies (a no-grade status)."""
+        try:
+            when = compiled(override.when).evaluate(values, ctx.functions) if override.when else True
+        except FormulaError as exc:
+            trace.append(Step("规则", f"条件「{override.when}」无法判断：{exc}"))
+            return False
+        if not when:
+            return False
+        if override.kind == "no_grade":
+            result.status, result.status_label = "no_grade", override.label or grades.no_grade
+            result.grade = None
+            result.reason = override.reason
+            result.outside_base = not override.in_base
+            trace.append(Step("规则", f"{override.reason} → {result.status_label}"))
+            return True
+        if result.status != "graded" or result.grade is None:
+            return False
+        if override.kind in ("force", "gate") and self._vacuous(override, result, ctx, trace):
+            return False
+        if override.kind == "force" and result.grade != override.grade:
+            trace.append(Step("规则", f"{override.reason} → 直接确定为「{override.grade}」（原为「{result.grade}」）"))
+            result.grade, result.protected = override.grade, True
+        elif override.kind == "force":
+            result.protected = True
+            trace.append(Step("规则", f"{override.reason} → 确定为「{override.grade}」"))
+        elif override.kind == "cap" and grades.rank(result.grade) < grades.rank(override.grade or ""):
+            trace.append(Step("规则", f"{override.reason} → 不得高于「{override.grade}」（原为「{result.grade}」）"))
+            result.grade = override.grade
+        elif override.kind == "gate" and grades.rank(result.grade) <= grades.rank(override.grade or ""):
             try:
-                when = compiled(override.when).evaluate(values, ctx.functions) if override.when else True
-            except FormulaError as exc:
-                trace.append(Step("规则", f"条件「{override.when}」无法判断：{exc}"))
-                continue
-            if not when:
-                continue
-            if override.kind == "no_grade":
-                result.status, result.status_label = "no_grade", override.label or grades.no_grade
-                result.grade = None
-                result.reason = override.reason
-                trace.append(Step("规则", f"{override.reason} → {result.status_label}"))
-                return
-            if result.status != "graded" or result.grade is None:
-                continue
-            if override.kind == "force" and result.grade != override.grade:
-                trace.append(Step("规则", f"{override.reason} → 直接确定为「{override.grade}」（原为「{result.grade}」）"))
-                result.grade, result.protected = override.grade, True
-            elif override.kind == "force":
-                result.protected = True
-                trace.append(Step("规则", f"{override.reason} → 确定为「{override.grade}」"))
-            elif override.kind == "cap" and grades.rank(result.grade) < grades.rank(override.grade or ""):
-                trace.append(Step("规则", f"{override.reason} → 不得高于「{override.grade}」（原为「{result.grade}」）"))
-                result.grade = override.grade
-            elif override.kind == "gate" and grades.rank(result.grade) <= grades.rank(override.grade or ""):
-                try:
-                    ok = compiled(override.requires or "").evaluate(values, ctx.functions)
-                except FormulaError:
-                    ok = False
-                if not ok and result.grade == override.grade:
-                    lower = grades.next_below(result.grade)
-                    trace.append(Step("规则", f"{override.reason}；不满足「{compiled(override.requires or '').describe()}」→ 由「{result.grade}」降为「{lower}」"))
-                    result.grade = lower
-                elif ok and result.grade == override.grade:
-                    trace.append(Step("规则", f"{override.reason}；满足「{compiled(override.requires or '').describe()}」"))
+                ok = compiled(override.requires or "").evaluate(values, ctx.functions)
+            except FormulaError:
+                ok = False
+            if not ok and result.grade == override.grade:
+                lower = grades.next_below(result.grade)
+                trace.append(Step("规则", f"{override.reason}；不满足「{compiled(override.requires or '').describe()}」→ 由「{result.grade}」降为「{lower}」"))
+                result.grade = lower
+            elif ok and result.grade == override.grade:
+                trace.append(Step("规则", f"{override.reason}；满足「{compiled(override.requires or '').describe()}」"))
+        return False
+
+
+def _over_no_periods(formula: str | None, functions: dict[str, Callable]) -> bool:
+    """A roll-up condition on the earlier periods' grades when none of them has a grade."""
+    if not formula or "期数" not in functions or functions["期数"]() != 0:
+        return False
+    calls = (n for n in ast.walk(compiled(formula).tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name))
+    return any(call.func.id in HISTORY_FUNCTIONS for call in calls)  # type: ignore[attr-defined]
 
 
 def _combine_words(how: str, items: list[Item], values: list[Decimal | None], total: Decimal, places: int = 2) -> str:

@@ -14,11 +14,13 @@ from typing import Any
 
 from generator.core.numbers import ceil_int, floor_int, fmt, fmt_share
 from generator.core.problems import Problems, Severity
+from generator.engine.ranks import ranks
 from generator.engine.results import PersonResult, QuotaUse, Step
 from generator.scheme.policy import Grades, Quota
 
 
-def _count(n: int, share: Decimal, rounding: str) -> tuple[int, str]:
+def count_places(n: int, share: Decimal, rounding: str) -> tuple[int, str]:
+    """How many people a share of n allows, in Decimal, and the arithmetic in words."""
     exact = Decimal(n) * share
     if rounding == "floor":
         count = floor_int(exact)
@@ -61,27 +63,22 @@ def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], proble
     uses = []
     for scope, members in sorted(groups.items()):
         graded = [m for m in members if m.status in ("graded", "tied")]
-        base = len(graded) if quota.base == "graded" else len(members)
+        base = len(graded) if quota.base == "graded" else sum(1 for m in members if not m.outside_base)
         candidates = [m for m in graded if m.grade == quota.grade and m.status == "graded"]
-        use = QuotaUse(quota.grade, scope, base, None, None, len(candidates), len(candidates), words=quota.words())
+        use = QuotaUse(quota.grade, scope, base, None, None, len(candidates), len(candidates), words=quota.words(), members=[m.id for m in members])
         if quota.at_most is not None:
-            allowed, arithmetic = _count(base, quota.at_most, quota.rounding or "floor")
+            allowed, arithmetic = count_places(base, quota.at_most, quota.rounding or "floor")
             use.allowed = allowed
             if allowed == 0 and candidates:
                 problems.add(file, None, None, "quota-impossible",
                              f"{scope}参加考核 {base} 人，「{quota.grade}」不超过 {fmt_share(quota.at_most)}：{arithmetic}，没有名额；拟评「{quota.grade}」的 {len(candidates)} 人将降等。请确认是否需要合并考核单元。",
                              Severity.WARNING)
             if len(candidates) > allowed:
+                use.cut = True
                 _cut(quota, grades, candidates, allowed, arithmetic, scope, use)
             use.granted = sum(1 for m in graded if m.grade == quota.grade and m.status == "graded")
-        if quota.at_least is not None:
-            minimum, arithmetic = _count(base, quota.at_least, quota.rounding or "ceil")
-            use.minimum = minimum
-            have = sum(1 for m in graded if m.grade == quota.grade and m.status == "graded")
-            if have < minimum:
-                problems.add(file, None, None, "quota-minimum-not-met",
-                             f"{scope}「{quota.grade}」应不少于 {fmt_share(quota.at_least)}（{arithmetic}），实际 {have} 人；请复核评定结果或提交领导小组。",
-                             Severity.WARNING)
+        if quota.at_least is not None:  # checked after committee decisions (quota_count.py)
+            use.minimum, use.minimum_words = count_places(base, quota.at_least, quota.rounding or "ceil")
         uses.append(use)
     return uses
 
@@ -102,7 +99,9 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
     # Stable order by ID after the keys, so the output never depends on row order.
     others.sort(key=lambda r: r.id)
     others.sort(key=key, reverse=True)
-    place = {id(r): i for i, r in enumerate(others, start=1)}  # others.index(r) compared dataclasses: O(n²)
+    # 名次 as an official list writes them: equal keys, equal places (1, 2, 2, 4)
+    places = ranks(((r.id, r) for r in others), key)
+    place = {id(r): places[r.id] for r in others}
     lower = grades.next_below(quota.grade)
     header = f"{scope}「{quota.grade}」名额：{arithmetic}"
     tied: list[PersonResult] = []
@@ -127,6 +126,8 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
                 r.status, r.status_label = "tied", f"{quota.grade}（并列待定）"
                 r.note(Step("名额", f"{header}；名额线上 {len(tied)} 人并列（{line_words}），须由领导小组决定"))
             use.tied = [r.id for r in tied]
+            use.group = list(use.tied)
+            use.line = line_words
             use.words = header
     for r in keep:
         r.note(Step("名额", f"{header}；按{key_words}排第 {place[id(r)]} 名，在名额内"))
@@ -135,15 +136,3 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
         r.grade = lower
     for r in protected:
         r.note(Step("名额", f"{header}；按规则直接确定的等次占用名额，不因名额降等"))
-
-
-def report_open_ties(uses: list[QuotaUse], people: list[PersonResult], problems: Problems, file: str) -> None:
-    """After committee decisions: a warning for every tie at a quota line that is still open."""
-    by_id = {p.id: p for p in people}
-    for use in uses:
-        still = [by_id[i] for i in use.tied if i in by_id and by_id[i].status == "tied"]
-        if still:
-            names = "、".join(f"{r.person.name}（{r.id}）" for r in still)
-            problems.add(file, None, None, "tie-at-quota-line",
-                         f"{use.words}；名额线上并列待领导小组决定：{names}。请在决定文件中为他们逐一确定等次；决定之前公示页不列名单。",
-                         Severity.WARNING)

@@ -60,6 +60,7 @@ class PersonResult:
     # Steps added after grading, by quotas and committee decisions (always kept: few people).
     late_steps: list[Step] | None = None
     decided: bool = False
+    outside_base: bool = False  # a no_grade status whose person does not count in a quota's 参加考核 base
     # Grades this person again with explain=True (compute.Explainer); set when graded fast.
     explainer: Any = field(default=None, repr=False, compare=False)
     # fingerprint(), once computed: a result is not changed after its period is complete
@@ -81,7 +82,7 @@ class PersonResult:
     def fingerprint(self) -> str:
         """Everything a page can show of this result, its derivation included, as one hash: the
         inputs of the person's row, every computed value, the later steps and, in a roll-up, what
-        the person's earlier periods contributed. Equal fingerprints, equal pages (page_memo.py)."""
+        the person's earlier periods contributed. Equal fingerprints, equal pages (site/page_memo.py)."""
         if self.seen_as is not None:
             return self.seen_as
         row = self.person
@@ -126,8 +127,19 @@ class QuotaUse:
     minimum: int | None
     granted: int
     candidates: int
-    tied: list[str] = field(default_factory=list)  # ids
+    tied: list[str] = field(default_factory=list)  # ids still tied at the line (after decisions: the open ones)
     words: str = ""
+    members: list[str] = field(default_factory=list)  # ids of everyone in this scope
+    group: list[str] = field(default_factory=list)  # ids tied at the line as the quota found them
+    line: str = ""  # the tied values at the line, in words: 总分 95.00
+    cut: bool = False  # more candidates than places: some were dropped by this quota
+    decided: list[str] = field(default_factory=list)  # ids of the tie resolved by a committee decision
+    exceeded: list[tuple[str, str]] = field(default_factory=list)  # (id, the decision's exceed-quota statement)
+    minimum_words: str = ""  # the arithmetic of an at_least count
+
+    @property
+    def open_ties(self) -> int:
+        return len(self.tied)
 
 
 @dataclass
@@ -159,6 +171,8 @@ class PeriodResult:
     corrections: list[tuple[str, str]] = field(default_factory=list)  # (date, reason) from kaohe reopen
     # The content hash of everything this period's grading read, when computed with a ModelCache.
     input_key: str | None = None
+    # Why the 公示 is held besides an open tie (a stale committee decision …), in words.
+    held: list[str] = field(default_factory=list)
 
     @property
     def period_name(self) -> str:

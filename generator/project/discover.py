@@ -22,10 +22,12 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.core.problems import Problems
+from generator.project.slugs import department_slugs, unlisted_slug
 from generator.scheme.check import check_scheme
 from generator.scheme.load import load_scheme, report_validation_error
 from generator.scheme.model import Scheme, period_label
 from generator.scheme.sheet_options import SHEET_KEYS, SheetOptions
+from generator.scheme.slugs import URL_CODE_WORDS, url_code_ok
 from generator.scheme.yaml_source import load_yaml
 
 RESULT_SUFFIXES = (".xlsx", ".csv")
@@ -43,6 +45,10 @@ class Agency:
     contact: str | None = None  # where to raise a 复核
     file: str = ""
     sheet: SheetOptions | None = None  # the office's own column names, ignored/absent columns, ID width, flags
+    slugs: dict[str, str] = field(default_factory=dict)  # department → address (project/slugs.py)
+
+    def slug_of(self, department: str) -> str:
+        return self.slugs.get(department) or unlisted_slug(department)
 
 
 @dataclass
@@ -54,6 +60,9 @@ class Refused:
     scheme: str
     year: int
     label: str
+
+
+_KIND_WORDS = {"decisions": "领导小组决定文件", "notice": "公示设置文件", "lock": "锁定文件"}
 
 
 @dataclass
@@ -80,9 +89,31 @@ class Project:
 
     def rel(self, path: Path) -> str:
         try:
-            return path.relative_to(self.root).as_posix()
+            return shown_name(path.relative_to(self.root).as_posix())
         except ValueError:
-            return path.as_posix()
+            return shown_name(path.as_posix())
+
+
+def shown_name(name: str) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 (a folder unzipped from a
+    Chinese-Windows archive) shown as \\xbf escapes instead of failing the output."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _folder_name_ok(path: Path, project: Project, problems: Problems, kind: str) -> bool:
+    """Agency folders become URLs and file names: a safe code, and UTF-8 to begin with."""
+    shown = project.rel(path)
+    if shown_name(path.name) != path.name:
+        problems.add(shown, None, None, "folder-name-invalid", f"{kind}目录名不是 UTF-8 编码（多半是从 Windows 压缩包解出的 GBK 文件名），无法识别；请把目录改名为拼音代码，如 heting-kx。")
+        return False
+    if not url_code_ok(path.name):
+        problems.add(shown, None, None, "folder-name-invalid", f"{kind}目录名「{path.name}」{URL_CODE_WORDS}；请改名，如 heting-kx。")
+        return False
+    return True
 
 
 def safe_path(root: Path, path: Path, project: Project, problems: Problems) -> bool:
@@ -136,7 +167,7 @@ def discover(root: Path, problems: Problems) -> Project:
     if not content.is_dir():
         return project
     for agency_dir in sorted(p for p in content.iterdir() if p.is_dir() and p.name not in ("pages", "assets")):
-        if not safe_path(root, agency_dir, project, problems):
+        if not safe_path(root, agency_dir, project, problems) or not _folder_name_ok(agency_dir, project, problems, "单位"):
             continue
         agency = _load_agency(agency_dir, project, problems)
         if agency is None:
@@ -171,9 +202,10 @@ def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> Agen
     if not isinstance(name, str) or not name:
         problems.add(shown, *marks.find(("name",)), "missing-key", "agency.yaml 缺少 name（单位全称）。")
         return None
-    if not isinstance(departments, list) or not all(isinstance(d, str) for d in departments):
+    if not isinstance(departments, list):
         problems.add(shown, *marks.find(("departments",)), "wrong-type", "departments 应是部门名称的列表。")
         departments = []
+    departments, slugs = department_slugs(departments, marks, shown, problems)
     for key in data:
         if key not in ("name", "departments", "issuer", "contact", "code", *SHEET_KEYS):
             problems.add(shown, *marks.key((key,)), "unknown-key",
@@ -187,7 +219,7 @@ def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> Agen
             for error in exc.errors(include_url=False):
                 report_validation_error(error, data, marks, problems)
     code = agency_dir.name
-    return Agency(code, name, list(departments), data.get("issuer"), data.get("contact"), shown, sheet)
+    return Agency(code, name, departments, data.get("issuer"), data.get("contact"), shown, sheet, slugs)
 
 
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
@@ -229,6 +261,9 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
                     problems.add(project.rel(path), None, None, "duplicate-code", f"{year} 年 {label} 有两个成绩文件：{project.rel(entry.results)} 和 {path.name}；只保留一个。")
                     continue
                 entry.results = path
+            elif getattr(entry, kind) is not None:
+                problems.add(project.rel(path), None, None, "duplicate-code",
+                             f"{year} 年 {label} 有两个{_KIND_WORDS[kind]}：{project.rel(getattr(entry, kind))} 和 {project.rel(path)}；请合并为一个，删除另一个。")
             else:
                 setattr(entry, kind, path)
         for label, entry in found.items():

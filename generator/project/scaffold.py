@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from generator.core.numbers import fmt
@@ -17,9 +18,17 @@ from generator.scheme.columns import plan_columns
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _sample_value(spec) -> str:
+SAMPLE_NAMES = ["王明", "李华", "张丽", "刘强", "陈静", "杨帆", "赵敏", "黄磊", "周婷", "吴刚"]
+
+
+def _sample_value(spec, i: int) -> str:
+    """Person i's value: the maximum for the first, a little less for each next one (steps of 0.5),
+    so that totals differ, the grades spread and no tie stops the sample at a quota line."""
     if spec.type == "number":
-        return fmt(spec.max) if spec.max is not None else "0"
+        if spec.max is None:
+            return "0"
+        less = (spec.max * Decimal(i - 1) * Decimal("0.03") * 2).to_integral_value(ROUND_HALF_UP) / 2
+        return fmt(max(spec.max - less, Decimal(0)))
     if spec.type == "choice":
         return spec.choices[0] if spec.choices else ""
     if spec.type == "yesno":
@@ -28,17 +37,18 @@ def _sample_value(spec) -> str:
 
 
 def sample_sheet(scheme, assessment, departments: list[str]) -> bytes:
+    """Ten people over the departments: enough that a 40% (or 20%) quota has places and a 公示 names people."""
     plan = plan_columns(scheme, assessment)
     columns = plan.all()
     post_of = plan.post_of()
     posts = [p.name for p in scheme.posts]
     rows = []
-    for i, name in enumerate(["示例一", "示例二"], start=1):
+    for i, name in enumerate(SAMPLE_NAMES, start=1):
         post = posts[(i - 1) % len(posts)] if posts else None
         row = []
         for spec in columns:
             if spec.name == scheme.people.id:
-                row.append(f"000{i}")
+                row.append(f"{i:04d}")
             elif spec.name == scheme.people.name:
                 row.append(name)
             elif spec.name == scheme.people.department:
@@ -50,7 +60,7 @@ def sample_sheet(scheme, assessment, departments: list[str]) -> bytes:
             else:
                 belongs = post_of.get(spec.name)
                 applies = belongs is None or "*" in belongs or (post is not None and post in belongs)
-                row.append(_sample_value(spec) if applies else "")
+                row.append(_sample_value(spec, i) if applies else "")
         rows.append(row)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)

@@ -2,7 +2,7 @@
 
 A known defect of the source document, acknowledged in `acknowledged_defects` with a reason, is
 reported as a note instead of an error; the engine then refuses to grade what it makes
-undecidable (see grade.py), rather than guess.
+undecidable (see engine/grade.py), rather than guess.
 """
 
 from __future__ import annotations
@@ -13,14 +13,16 @@ from decimal import Decimal
 from generator.core.numbers import fmt
 from generator.core.problems import Problems, Severity
 from generator.scheme import bands as bands_mod
-from generator.scheme.columns import formula_names
+from generator.scheme.columns import formula_names, plan_columns
 from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
 from generator.scheme.expr import FormulaError, parse_formula
+from generator.scheme.forms import check_forms
 from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
 from generator.scheme.rules.coefficient import Coefficient
 from generator.scheme.rules.deduct import Deduct
 from generator.scheme.rules.entered import Entered
 from generator.scheme.rules.formula import FormulaRule
+from generator.scheme.slugs import ITEM_CODE_WORDS, URL_CODE_WORDS, item_code_ok, url_code_ok
 from generator.scheme.yaml_source import Marks
 
 
@@ -43,6 +45,8 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
     labels_seen: dict[str, str] = {}
     for ai, assessment in enumerate(scheme.assessments):
         apath = ("assessments", ai)
+        if not url_code_ok(assessment.code):
+            report(apath + ("code",), "code-unsafe", f"考核代码「{assessment.code}」{URL_CODE_WORDS}，如 pingshi。")
         for label in assessment.labels or []:
             if label not in PERIOD_LABELS[assessment.period]:
                 report(apath + ("labels",), "bad-value", f"考核期「{label}」不属于「{assessment.period}」（可用：{'、'.join(PERIOD_LABELS[assessment.period])}）。")
@@ -63,6 +67,7 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
             report(("assessments",), "missing-key", "有项目写了 by_post: true，但方案没有 posts（各岗位的项目）。")
         if not scheme.people.post:
             report(("people",), "missing-key", "有按岗位区分的项目，people 中要写 post: 岗位列的列名。")
+    check_forms(scheme, report)
     for i, defect in enumerate(scheme.acknowledged_defects):
         if (defect.code, defect.at) not in used_defects:
             report(("acknowledged_defects", i), "bad-value", f"声明的原文缺陷（{defect.code} 于 {defect.at}）在方案中并不存在；请删除这条声明。")
@@ -90,6 +95,8 @@ def _check_items(scheme: Scheme, assessment: Assessment, apath: tuple, source: A
     groups += [(post.items, ("posts", pi, "items"), post.name) for pi, post in enumerate(scheme.posts)]
     for items, base, post in groups:
         for item, path in _walk_paths(items, base):
+            if not item_code_ok(item.code):
+                report(path + ("code",), "code-unsafe", f"项目代码「{item.code}」{ITEM_CODE_WORDS}。")
             key = f"{post}/{item.code}" if post else item.code
             if key in codes or (post and item.code in codes):
                 report(path + ("code",), "duplicate-code", f"项目代码「{item.code}」重复。")
@@ -160,6 +167,10 @@ def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) 
             report(apath + ("quotas", qi, "scope"), "unknown-name", f"scope「{quota.scope}」应为 unit、department，或 people.unit 声明的列。")
         if quota.at_most is not None and quota.at_least is not None and quota.at_least > quota.at_most:
             report(apath + ("quotas", qi), "quota-impossible", "不少于的比例大于不超过的比例。")
+    columns = {spec.name for spec in plan_columns(scheme, assessment).all()}
+    for li, limit in enumerate(assessment.rating_limits):
+        if limit.column not in columns:
+            report(apath + ("rating_limits", li, "column"), "unknown-name", f"比例限制的列「{limit.column}」不是本考核成绩表中的列；写成绩表中填写评价的列名。")
     for oi, override in enumerate(assessment.overrides):
         if override.grade and override.grade not in known:
             report(apath + ("overrides", oi, "grade"), "unknown-name", f"等次「{override.grade}」不在 grades.order 中。")
@@ -167,6 +178,9 @@ def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) 
     for grade in publicity.grades or []:
         if grade not in known:
             report(apath + ("publicity",), "unknown-name", f"公示的等次「{grade}」不在 grades.order 中。")
+    for grade in publicity.summary_grades:
+        if grade not in known:
+            report(apath + ("publicity", "summary_grades"), "unknown-name", f"summary_grades 中的等次「{grade}」不在 grades.order 中。")
 
 
 def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, rolls_up: bool, report) -> None:
@@ -181,8 +195,10 @@ def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, rolls_
     for item, path in _walk_paths(assessment.items, apath + ("items",)):
         if isinstance(item.rule, FormulaRule):
             sources.append((path + ("score", "expr"), item.rule.expr))
+    for ci, consequence in enumerate(assessment.consequences):  # evaluated on the final grade as well
+        sources.append((apath + ("consequences", ci, "when"), consequence.when))
     for path, text in sources:
         try:
-            parse_formula(text, names, functions)
+            parse_formula(text, names | {"等次"} if "consequences" in path else names, functions)
         except FormulaError as exc:
             report(path, exc.code, str(exc))

@@ -13,6 +13,7 @@ accepted as spellings of and/or/not, and ≥ ≤ ≠ × ÷ as their ASCII forms.
 from __future__ import annotations
 
 import ast
+import decimal
 import functools
 import re
 from collections.abc import Callable, Mapping
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from generator.core.numbers import ceil_int, floor_int, fmt
+from generator.core.numbers import NotANumber, ceil_int, floor_int, fmt, parse_decimal
 
 _SPELLINGS = [
     ("≥", ">="),
@@ -52,8 +53,8 @@ _BIN = {
 }
 
 MAX_LENGTH = 500
-# Functions over a person's earlier periods, available in roll-ups (supplied by rollup.py).
-HISTORY_FUNCTION_NAMES = {"次数", "全部", "期数"}
+# Functions over a person's earlier periods, available in roll-ups (supplied by engine/compute.py).
+HISTORY_FUNCTION_NAMES = {"次数", "全部", "期数", "连续"}
 
 
 class FormulaError(ValueError):
@@ -102,6 +103,12 @@ class Formula:
             funcs.update(functions)
         try:
             return _eval(self.tree.body, values, funcs)
+        except FormulaError as exc:
+            if exc.code == "number-overflow":
+                raise _too_large(self.source) from None
+            raise
+        except (decimal.Overflow, decimal.InvalidOperation):  # before TypeError: InvalidOperation is also one
+            raise _too_large(self.source) from None
         except (TypeError, ArithmeticError):  # an empty cell (None) or text in arithmetic
             raise FormulaError(f"公式中有值为空或不是数字，无法计算：{self.source}", "missing-value") from None
 
@@ -168,10 +175,14 @@ def parse_formula(source: str, allowed_names: set[str] | None, allowed_functions
             "unknown-name",
         )
     # Number literals: re-read from the source text so 0.1 is Decimal('0.1'), never a float.
+    # Like a cell: no exponent (1e999999999), no more digits than MAX_DIGITS.
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
-            segment = ast.get_source_segment(text, node) or str(node.value)
-            node.value = Decimal(segment.replace("_", ""))  # type: ignore[assignment]
+            segment = (ast.get_source_segment(text, node) or str(node.value)).replace("_", "")
+            try:
+                node.value = parse_decimal(segment)  # type: ignore[assignment]
+            except NotANumber as exc:
+                raise FormulaError(f"公式中的数字「{segment}」{exc.reason}：{source}", "number-overflow") from None
     return Formula(source, tree, frozenset(names - call_names))
 
 
@@ -194,7 +205,10 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
         left, right = _eval(node.left, values, funcs), _eval(node.right, values, funcs)
         if isinstance(node.op, ast.Div) and right == 0:
             raise FormulaError("公式中出现了除以 0", "missing-value")
-        return _BIN[type(node.op)][0](left, right)
+        result = _BIN[type(node.op)][0](left, right)
+        if isinstance(result, Decimal) and (not result.is_finite() or abs(result) >= LIMIT):
+            raise _too_large("")
+        return result
     if isinstance(node, ast.Compare):
         left = _eval(node.left, values, funcs)
         for op, comparator in zip(node.ops, node.comparators):
@@ -208,8 +222,19 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
     if isinstance(node, ast.Call):
         assert isinstance(node.func, ast.Name)
         args = [_eval(a, values, funcs) for a in node.args]
+        if node.func.id not in funcs:  # a roll-up's function outside a roll-up (the scheme check reports it)
+            raise FormulaError(f"函数「{node.func.id}」只能在年度汇总中使用")
         return funcs[node.func.id](*args)
     raise FormulaError(f"无法计算：{ast.dump(node)}")
+
+
+# No score, count or weight comes near this; a value beyond it is a mistake in the formula or the sheet
+# (and a Decimal that large could not be rounded to the declared places).
+LIMIT = Decimal(10) ** 15
+
+
+def _too_large(source: str) -> FormulaError:
+    return FormulaError(f"公式算出的数超过 10 的 15 次方，无法精确计算；请检查公式和表中的数{('：' + source) if source else ''}", "number-overflow")
 
 
 def _truthy(value: Any) -> bool:

@@ -1,6 +1,6 @@
 """Load one scheme file: YAML with marks → pydantic model, every schema error placed at its line.
 
-Semantic checks that need the whole scheme (sums, bands, formulas) are in check_scheme.py.
+Semantic checks that need the whole scheme (sums, bands, formulas) are in scheme/check.py.
 """
 
 from __future__ import annotations

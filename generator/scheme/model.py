@@ -26,7 +26,8 @@ from pydantic import Field, field_validator
 
 from generator.scheme.adjustments import Adjustment
 from generator.scheme.base import Num, Share, Strict
-from generator.scheme.policy import Grades, Override, Publicity, Quota
+from generator.scheme.forms import FormDecl
+from generator.scheme.policy import Consequence, Grades, Override, Publicity, Quota, RatingLimit
 from generator.scheme.rules import AnyRule
 from generator.scheme.rules.base import ColumnSpec, ColumnType
 from generator.scheme.rules.entered import Entered
@@ -124,6 +125,9 @@ class Item(Strict):
     weight: Share | None = None
     score: AnyRule | None = None
     places: int | None = Field(default=None, ge=0, le=6)
+    # digits shown on results pages and downloads for an intermediate the scheme does not round
+    # (篇七's 平时考核优秀率 2/3): the computation keeps the exact value
+    shown_places: int | None = Field(default=None, ge=0, le=6)
     by_post: bool = False  # this item's children are the person's post items (posts[].items)
     note: str | None = None
 
@@ -163,6 +167,8 @@ class Assessment(Strict):
     total_may_exceed: bool = False  # 加分后总分可以超过 total_max（方案原文如此规定）
     grades: Grades | None = None
     quotas: list[Quota] = []
+    rating_limits: list[RatingLimit] = []  # share limits on entered rating columns other than the grade
+    consequences: list[Consequence] = []  # 结果运用: 诫勉, no awards that year … per person, after decisions
     overrides: list[Override] = []
     inputs: list[InputDecl] = []
     publicity: Publicity | None = None
@@ -200,6 +206,7 @@ class Scheme(Strict):
     assessments: list[Assessment] = Field(min_length=1)
     publicity: Publicity = Publicity()
     sheet: SheetOptions = SheetOptions()  # the office's own column names, ignored columns, flags column
+    forms: list[FormDecl] = []  # official summary forms filed upward (scheme/forms.py)
 
     @field_validator("code")
     @classmethod

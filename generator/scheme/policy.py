@@ -1,6 +1,6 @@
 """Grade policy models: grade scales, quotas, overrides and publicity settings.
 
-The arithmetic that applies them lives in quotas.py and overrides.py; these are the YAML shapes
+The arithmetic that applies them lives in engine/quotas.py and engine/grade.py; these are the YAML shapes
 with the Chinese words the handbook shows for each.
 """
 
@@ -85,6 +85,34 @@ class Quota(Strict):
         return "；".join(parts) + f"。超出名额的，{order}，排在名额之外的降为下一等次；{ties}。"
 
 
+class RatingLimit(Strict):
+    """A share limit on an entered rating column that is not the assessment's grade: a leader's
+    年度评价等次 under the rule 优秀不超过20%. Over-limit ratings are reported (the engine cannot
+    choose whose rating to lower: the rater corrects the sheet)."""
+
+    column: str
+    value: str
+    at_most: Share
+    scope: str = "unit"  # unit | department | a column's name
+    rounding: Literal["floor", "ceil", "half_up"] = "floor"
+    text: str | None = None
+
+    def words(self) -> str:
+        scope = {"unit": "全单位", "department": "各部门"}.get(self.scope, f"每个{self.scope}")
+        how = {"floor": "不足 1 人的部分不计（向下取整）", "ceil": "不足 1 人按 1 人计（向上取整）", "half_up": "四舍五入"}[self.rounding]
+        return f"{scope}「{self.column}」评为「{self.value}」的不超过评价人数的 {fmt_share(self.at_most)}，名额{how}；超过的，由考核人调整评价。"
+
+
+class Consequence(Strict):
+    """结果运用: what a result means for the person beyond the grade (诫勉, no awards that year…),
+    computed per person after the committee's decisions. `when` may use the columns, item codes,
+    总分, 等次 (the final grade) and, in a roll-up, 次数/全部/期数/连续 over the earlier periods."""
+
+    when: str
+    then: str  # 诫勉 / 当年不得评先评优 …
+    reason: str  # the seed's words
+
+
 class Override(Strict):
     kind: Literal["no_grade", "force", "cap", "gate"]
     when: str | None = None  # condition formula
@@ -92,6 +120,12 @@ class Override(Strict):
     requires: str | None = None  # gate: the condition the grade requires
     label: str | None = None  # no_grade: 不确定等次 / 不参加考核 …
     reason: str
+    # force/gate in a roll-up: a condition on the earlier periods' grades over zero graded periods
+    # is not met (fails) unless the scheme's text says otherwise (passes)
+    no_periods: Literal["fails", "passes"] = "fails"
+    # no_grade: whether the person still counts in a quota's base of 参加考核的总人数 (base: all).
+    # 试用期 or 立案调查 people 参加平时考核 without a grade (篇二): true; 不进行考核 (篇三): false.
+    in_base: bool = True
 
     @model_validator(mode="after")
     def _shape(self):
@@ -110,6 +144,8 @@ class Publicity(Strict):
     publish: bool = True
     grades: list[str] | None = None  # default: the best grade
     columns: list[Literal["姓名", "部门", "岗位", "等次", "总分", "名次"]] = ["姓名", "部门", "等次"]
+    # 名次: competition 1, 2, 2, 4 (the default: equal totals share a place); dense 1, 2, 2, 3; ordinal 1, 2, 3, 4
+    ranking: Literal["competition", "dense", "ordinal"] = "competition"
     order: Literal["stroke", "department", "score"] = "stroke"
     days: int = Field(default=5, ge=1, le=30)
     objection: str = "对公示对象有异议的，请在公示期内向考核办公室反映；反映情况要实事求是，并请署真实姓名。"
@@ -118,6 +154,9 @@ class Publicity(Strict):
     # In the public edition a department with fewer people than this shows no grade distribution
     # for that period: with two people, "较差 1 人" names someone.
     public_min_group: int = Field(default=3, ge=1, le=50)
+    # Grades beyond `grades` that the public department summaries may count (opt-in; default none).
+    # Shown only where no figure lets a reader deduce one person's grade (site/summary_privacy.py).
+    summary_grades: list[str] = []
 
 
 # Documentation of the policy kinds for the user guide: (key, title, what it does, example from a seed).
@@ -160,6 +199,7 @@ grades:                                   # 003 篇二：好90分及以上，较
     (
         "quotas",
         "比例限制（名额）",
+        "base 是名额的基数：graded（默认）参加考核并确定等次的人数，all 参加考核的总人数（含参加考核但不确定等次的人员）。"
         "at_most 不超过、at_least 不少于某一比例；scope 是范围：unit 全单位、department 各部门，或一列的列名（如 考核单元）。"
         "名额按精确小数计算，默认不超过向下取整、不少于向上取整（rounding 可改）。超出名额的按 rank_by 排序后降为下一等次；"
         "名额线上分数相同的按 ties 处理：flag（默认，提交领导小组，决定前不公示）、include_all、exclude_all、break_by（依次比较 break_by 列出的项目）。",
@@ -173,6 +213,7 @@ quotas:                                   # 003 篇六：同一考核单元好�
         "特殊情形（不确定等次、直接定等、等次上限、评定条件）",
         "按书写顺序适用：no_grade 不确定等次（保留理由）、force 直接确定等次（不因名额降等）、cap 不得高于某等次、"
         "gate 得到某等次须满足的条件（不满足降为下一等次）。条件用公式书写，只能使用方案中声明的列名和项目代码；"
+        "no_grade 的人员默认仍计入名额基数「参加考核的总人数」（base: all），原文写明这类人员不参加考核的，写 in_base: false；"
         "年度汇总中还可用 次数(\"好\")、全部(\"较差\")、期数()。",
         """\
 overrides:                                # 003 篇二
@@ -193,10 +234,24 @@ overrides:                                # 003 篇二
     reason: 年度考核优秀等次人选应从平时考核成绩 85 分以上的人员中产生""",
     ),
     (
+        "consequences",
+        "结果运用（诫勉、取消评先评优资格等）",
+        "原文对考核结果规定的后果，按人列出：when 是条件（可用列名、项目代码、总分、等次，年度汇总中还可用 次数、全部、期数、"
+        "连续(\"较差\") 即连续几期为该等次）；then 是后果；reason 引用原文。在领导小组决定之后判断，写入内部版的计算过程和 kaohe explain。",
+        """\
+consequences:                             # 003 篇二（年度汇总）
+  - when: 连续("较差") >= 2
+    then: 诫勉
+    reason: 对连续有 2 个季度以上“较差”等次的，进行诫勉""",
+    ),
+    (
         "publicity",
         "公示设置",
         "grades 公示哪些等次（默认最高等次）；columns 列出哪些信息（默认 姓名、部门、等次，可加 岗位、总分、名次；不会公示编号）；"
-        "order 排序（stroke 姓氏笔画，默认；department；score）；days 公示几个工作日；objection 复核（异议）说明。",
+        "order 排序（stroke 姓氏笔画，默认；department；score）；days 公示几个工作日；objection 复核（异议）说明。"
+        "名次按总分排列，分数相同的名次相同、其后名次顺延（1、2、2、4）；ranking: dense 为 1、2、2、3，ordinal 为依次编号。"
+        "公开版的部门统计只在公示开始后出现，默认只统计公示的等次；summary_grades 可再列出愿意公开人数的其他等次，"
+        "但凡是能让人推算出某个人等次的数字（人数少于 public_min_group，或除去公示名单上的人后全部或几乎全部同一等次）都不显示。",
         """\
 publicity:
   grades: [好]

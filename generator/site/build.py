@@ -7,13 +7,11 @@ This module and mkdocs_hooks.py are the only places that touch mkdocs.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import errno
+import html
 import io
 import json
 import logging
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -25,6 +23,8 @@ from generator.core.problems import Problems
 from generator.site.generate import Generated, generate, write_tree
 from generator.site.manifest import data_version, inputs_record, write_manifest
 from generator.site.scan import scan_site
+from generator.site.staging import discard, remove_stale_staging, swap_in, write_failed
+from generator.site.target import check_target
 
 BUILD_DIR = ".build"
 
@@ -64,7 +64,7 @@ def mkdocs_config(root: Path, audience: str, docs_dir: Path, site_dir: Path, gen
         {"年度档案": "archive/index.md"},
     ]
     if audience == "internal":
-        nav += [{"成绩明细": "results/index.md"}, {"人员": "people/index.md"}]
+        nav += [{"成绩明细": "results/index.md"}, {"人员": "people/index.md"}, {"对比": "compare/index.md"}, {"汇总表": "forms/index.md"}]
     nav.append({"使用说明": ["guide/index.md", "guide/scheme.md", "guide/results.md", "guide/publish.md", "guide/problems.md"]})
     base = (root / "mkdocs.yml").resolve()
     if not base.exists():  # a site made by `kaohe init` has its own; fall back to the packaged one
@@ -91,7 +91,8 @@ def mkdocs_config(root: Path, audience: str, docs_dir: Path, site_dir: Path, gen
         },
     }
     site_name = generated.ctx.title + ("（内部版）" if audience == "internal" else "")
-    config["site_name"] = site_name
+    # the theme prints config.site_name unescaped in <title>, the header and the nav on every page
+    config["site_name"] = html.escape(" ".join(site_name.split()), quote=True)
     path = work / "mkdocs.yml"
     path.write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
     return path
@@ -166,27 +167,6 @@ def run_mkdocs(config_path: Path, strict: bool = True) -> list[str]:
     return handler.messages
 
 
-def swap_in(new: Path, target: Path) -> None:
-    """Replace `target` by `new` atomically: renameat2(RENAME_EXCHANGE) on Linux, else two renames."""
-    if not target.exists():
-        os.replace(new, target)
-        return
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-        renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-        at_fdcwd, rename_exchange = -100, 2
-        if renameat2(at_fdcwd, os.fsencode(new), at_fdcwd, os.fsencode(target), rename_exchange) == 0:
-            shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old site
-            return
-    except (AttributeError, OSError):
-        pass
-    old = target.with_name(target.name + f".old-{uuid.uuid4().hex[:8]}")
-    os.replace(target, old)
-    os.replace(new, target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 @contextlib.contextmanager
 def _build_lock(work: Path, progress: Progress):
     """One build per audience at a time (they share .build/<audience>/ and the staging dirs).
@@ -207,19 +187,6 @@ def _build_lock(work: Path, progress: Progress):
         yield
 
 
-def remove_stale_staging(site_dir: Path, started: float) -> int:
-    """Remove `.site.building-*` left by killed builds (older than this build; builds hold a lock)."""
-    removed = 0
-    for old in site_dir.parent.glob(f".{site_dir.name}.building-*"):
-        try:
-            if old.is_dir() and not old.is_symlink() and old.stat().st_mtime < started:
-                shutil.rmtree(old)
-                removed += 1
-        except OSError:
-            pass
-    return removed
-
-
 @contextlib.contextmanager
 def temp_dir_inside(root: Path):
     """Temporary files (openpyxl's, jieba's cache) go under .build/, never outside the project."""
@@ -231,17 +198,6 @@ def temp_dir_inside(root: Path):
         yield
     finally:
         tempfile.tempdir = previous
-
-
-def write_failed(problems: Problems, shown: str, exc: OSError) -> None:
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        message = "磁盘空间不足，网站未能写出；请清理磁盘空间后重新运行 kaohe build。"
-    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        message = f"没有写入权限，网站未能写出（{exc.strerror}）；请检查目录权限。"
-    else:
-        message = f"读写文件失败，网站未能写出（{exc.strerror or exc}）。"
-    where = f"（{exc.filename}）" if getattr(exc, "filename", None) else ""
-    problems.add(shown, None, None, "write-failed", message + where)
 
 
 def build_site(root: Path, audience: str, strict: bool, out: str | None, progress: Progress) -> tuple[int, Problems, dict]:
@@ -258,6 +214,9 @@ def build_site(root: Path, audience: str, strict: bool, out: str | None, progres
 
 def _build_site(root: Path, audience: str, strict: bool, out: str | None, progress: Progress) -> tuple[int, Problems, dict]:
     problems = Problems()
+    site_dir = site_dir_for(root, audience, out)
+    if not check_target(root, site_dir, audience, problems, out or site_dir.name, default=not out):
+        return EXIT_PROBLEMS, problems, {}
     progress("读取方案和成绩表，计算成绩…")
     generated = generate(root, audience, problems)
     people = sum(len(p.people) for p in generated.periods)
@@ -267,7 +226,6 @@ def _build_site(root: Path, audience: str, strict: bool, out: str | None, progre
         return EXIT_PROBLEMS, problems, stats
     work = root / BUILD_DIR / audience
     work.mkdir(parents=True, exist_ok=True)
-    site_dir = site_dir_for(root, audience, out)
     with _build_lock(work, progress):
         started = time.time()
         if remove_stale_staging(site_dir, started):
@@ -279,8 +237,8 @@ def _build_site(root: Path, audience: str, strict: bool, out: str | None, progre
             write_failed(problems, site_dir.name, exc)
             return EXIT_PROBLEMS, problems, stats
         finally:
-            if staging.exists():  # failed, interrupted or raised: the published site is untouched
-                shutil.rmtree(staging, ignore_errors=True)
+            if staging.exists() or staging.is_symlink():  # failed, interrupted or raised: the published site is untouched
+                discard(staging)
 
 
 def _publish(root, audience, generated, problems, stats, work, site_dir, staging, progress) -> tuple[int, Problems, dict]:

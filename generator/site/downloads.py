@@ -1,25 +1,43 @@
-"""Table downloads next to each data table: XLSX (IDs typed as text) and CSV (UTF-8 with BOM).
+"""Table downloads next to each data table: XLSX that Excel computes with, and CSV (UTF-8 with BOM).
 
-Deterministic bytes, so a rebuild is byte-identical. Every value is written as the text the
-page shows; ID-like columns are text cells so Excel keeps leading zeros and long numbers.
+XLSX: a title row (agency · scheme · period · content), the header frozen under it with an
+autofilter; number columns hold numbers, formatted with the places the page shows (84.50 stays
+84.50, not 84.5); shares (16.7%) are numbers with a % format; counts and 序号 are integers; ID-like
+columns stay text so Excel keeps leading zeros and long numbers. CSV keeps the page's text.
+Deterministic bytes (xlsx/deterministic.py), so a rebuild is byte-identical.
+
+File names say what the file holds: <agency>-<scheme>-<period>-<content>.xlsx (download_name).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from generator.xlsx.deterministic import workbook_bytes
 
 
 @dataclass(frozen=True)
 class DataTable:
-    title: str
+    title: str  # the title row: agency · scheme · period · content
     headers: list[str]
     rows: list[list[str]]
     text_columns: frozenset[int] = frozenset()  # indexes of ID/code columns (stay text)
-    number_columns: frozenset[int] = frozenset()
+    number_columns: frozenset[int] = frozenset()  # numbers, shares (…%) and counts, as the page shows them
+    long_places: int = 2  # shown places of an exact value with a long tail (a mean 81.1666…): the assessment's
+
+
+def download_name(*parts: str) -> str:
+    """A file name from its parts (agency, scheme, period, content), safe on Windows and in a URL path."""
+    cleaned = [re.sub(r'[\\/:*?"<>|#%&{}$!\'@`=+\s]+', "", str(p)) for p in parts if p]
+    return "-".join(p for p in cleaned if p)
+
+
+def table_title(*parts: str) -> str:
+    return " · ".join(p for p in parts if p)
 
 
 def csv_bytes(table: DataTable) -> bytes:
@@ -33,52 +51,66 @@ def csv_bytes(table: DataTable) -> bytes:
 
 def _csv_safe(value: str) -> str:
     # A cell starting with = + - @ would be run as a formula by Excel (CSV injection).
-    if value and value[0] in "=+-@\t\r" and not _is_number(value):
+    if value and value[0] in "=+-@\t\r" and _number(value) is None:
         return "'" + value
     return value
 
 
-def _is_number(value: str) -> bool:
-    try:
-        from decimal import Decimal
+def _number(text: str, long_places: int = 2) -> tuple[Decimal, str] | None:
+    """The page's text of a number → (value, Excel number format), or None if it is not one.
 
-        Decimal(value)
-        return True
-    except Exception:
-        return False
+    '84.50' → (84.50, '0.00'); '16.7%' → (0.167, '0.0%'); '3' → (3, '0'); '—' → None. An exact value
+    with more than 6 decimals (a mean, 81.1666…) keeps its value and is shown with `long_places`."""
+    text = str(text).strip()
+    share = text.endswith("%")
+    body = text[:-1] if share else text
+    if not re.fullmatch(r"[+-]?\d+(\.\d+)?", body):
+        return None
+    try:
+        value = Decimal(body)
+    except InvalidOperation:
+        return None
+    places = len(body.split(".")[1]) if "." in body else 0
+    if places > 6:
+        places = long_places
+    pattern = "0" + ("." + "0" * places if places else "")
+    if share:
+        return value / 100, pattern + "%"
+    return value, pattern
+
+
+def cell_value(text: str, as_number: bool, long_places: int = 2):
+    """What a cell holds: a number and its format for a number column, else the text."""
+    if as_number and text not in ("", "—"):
+        found = _number(text, long_places)
+        if found:
+            return found
+    return text, None
 
 
 def xlsx_bytes(table: DataTable) -> bytes:
-    from decimal import Decimal, InvalidOperation
-
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+
+    from generator.xlsx.sheet_style import finish_sheet
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "数据"
+    sheet.append([table.title])
     sheet.append(table.headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center")
-    for row in table.rows:
-        values = []
-        for i, value in enumerate(row):
-            if i in table.number_columns and value not in ("", "—"):
-                try:
-                    values.append(Decimal(value))
-                    continue
-                except InvalidOperation:
-                    pass
-            values.append(value)
-        sheet.append(values)
-    for index in table.text_columns:
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=index + 1, max_col=index + 1):
-            cell.number_format = "@"
-            cell.data_type = "s"
-            cell.value = str(cell.value) if cell.value is not None else ""
-    for i, header in enumerate(table.headers, start=1):
-        width = max([len(header) * 2 + 2] + [len(str(r[i - 1])) * 2 + 2 for r in table.rows[:200] if len(r) >= i])
-        sheet.column_dimensions[sheet.cell(1, i).column_letter].width = min(40, width)
-    sheet.freeze_panes = "A2"
+    for r, row in enumerate(table.rows, start=3):
+        for c, text in enumerate(row, start=1):
+            value, fmt = cell_value(text, (c - 1) in table.number_columns, table.long_places)
+            cell = sheet.cell(r, c)
+            if (c - 1) in table.text_columns:
+                cell.value = str(text)
+                cell.data_type = "s"
+                cell.number_format = "@"
+            else:
+                cell.value = value
+                if fmt:
+                    cell.number_format = fmt
+                elif isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"  # text from the data, never a formula Excel would run
+    finish_sheet(sheet, len(table.headers), len(table.rows), [[str(v) for v in r] for r in table.rows[:200]], table.headers)
     return workbook_bytes(workbook)

@@ -17,16 +17,20 @@ from generator.engine.compute import compute_project
 from generator.engine.model_cache import ModelCache
 from generator.engine.results import PeriodResult
 from generator.project.discover import Project, discover, safe_path
-from generator.scheme.yaml_source import load_yaml
 from generator.site.model import SiteContext
+from generator.site.notice_lock import check_notice_locks
 from generator.site.page_memo import PageMemo, site_key
 from generator.site.pages_archive import build_archive, build_home, build_notice_index
+from generator.site.pages_compare import build_compare
 from generator.site.pages_department import build_departments
+from generator.site.pages_forms import build_forms
 from generator.site.pages_guide import build_guide
 from generator.site.pages_handbook import build_handbooks
 from generator.site.pages_internal import build_people, build_results
 from generator.site.pages_notice import build_notices
-from generator.site.workdays import calendar_from_data
+from generator.site.prose import render_prose
+from generator.site.render import yaml_string
+from generator.site.workdays import load_calendar
 
 ASSETS = Path(__file__).resolve().parents[2] / "site_templates" / "assets"
 
@@ -39,17 +43,6 @@ class Generated:
     ctx: SiteContext
     notices: int
     jieba_words: list[str] = field(default_factory=list)
-
-
-def load_calendar(project: Project, problems: Problems):
-    path = project.root / "content" / "holidays.yaml"
-    data = None
-    if path.exists() and safe_path(project.root, path, project, problems):
-        data, _ = load_yaml(path, problems, project.rel(path))
-    calendar, errors = calendar_from_data(data if isinstance(data, dict) else None)
-    for message in errors:
-        problems.add(project.rel(path), None, None, "bad-value", message)
-    return calendar
 
 
 def generate(root: Path, audience: str, problems: Problems, cache: ModelCache | None = None, memo: PageMemo | None = None) -> Generated:
@@ -72,6 +65,7 @@ def generate_from(project: Project, periods: list[PeriodResult], audience: str, 
         content = project.root / "content"
         memo.start(site_key(project, audience, today, [content / "holidays.yaml", content / "site.yaml"]))
     ctx = SiteContext(project, periods, audience, today, calendar, problems, project.settings, memo=memo)
+    check_notice_locks(ctx)  # a closed period's 公示 must still show what was frozen
     files: dict[str, bytes] = {}
 
     def add_pages(pages) -> None:
@@ -93,6 +87,9 @@ def generate_from(project: Project, periods: list[PeriodResult], audience: str, 
         add_pages(result_pages)
         assets.extend(result_assets)
         add_pages(build_people(ctx))
+        for extra_pages, extra_assets in (build_compare(ctx), build_forms(ctx)):  # leaders' comparisons, filed forms
+            add_pages(extra_pages)
+            assets.extend(extra_assets)
     for asset in assets:
         files[asset.path] = asset.data
     for path in sorted(ASSETS.rglob("*")):
@@ -108,9 +105,15 @@ def _hand_written(project: Project, files: dict[str, bytes], problems: Problems)
     pages = project.root / "content" / "pages"
     if not pages.is_dir() or not safe_path(project.root, pages, project, problems):  # a link is not even listed
         return
-    for path in sorted(pages.rglob("*.md")):
-        if safe_path(project.root, path, project, problems):
-            files["pages/" + path.relative_to(pages).as_posix()] = path.read_bytes()
+    found = [p for p in sorted(pages.rglob("*.md")) if safe_path(project.root, p, project, problems)]
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in found]
+    for path, text, html in zip(found, texts, render_prose(texts)):
+        if html is None:
+            problems.add(project.rel(path), None, None, "text-too-complex", "这一页在限定时间内未能排版完成（大量重复的 [ * _ 等符号）；请改为普通文字。")
+            continue
+        # a hand-written page is prose like a scheme's sections: rendered and sanitised, never raw
+        heading = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
+        files["pages/" + path.relative_to(pages).as_posix()] = f"---\ntitle: {yaml_string(heading)}\n---\n\n{html}\n".encode()
 
 
 def _jieba_words(project: Project, periods: list[PeriodResult], audience: str) -> list[str]:

@@ -17,7 +17,7 @@ from generator import ENGINE_VERSION
 from generator.engine.results import PeriodResult
 from generator.project.discover import Project
 
-DEPENDENCIES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "jinja2", "pyyaml", "pydantic", "openpyxl", "jieba", "chinesecalendar", "markdown")
+DEPENDENCIES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "jinja2", "pyyaml", "pydantic", "openpyxl", "jieba", "chinesecalendar", "markdown", "nh3")
 
 
 def sha256(data: bytes) -> str:

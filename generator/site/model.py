@@ -16,6 +16,7 @@ from decimal import Decimal
 from generator.core.problems import Problems
 from generator.engine.results import PeriodResult
 from generator.project.discover import Project
+from generator.project.slugs import unlisted_slug
 from generator.scheme.model import Scheme
 from generator.site.page_memo import PageMemo
 from generator.site.workdays import HolidayCalendar, UnknownDate
@@ -40,7 +41,7 @@ class NoticeState:
     days: int
     state: str  # 未开始 / 公示中 / 已结束 / 待定
     days_left: int | None
-    blocked: bool  # an unresolved tie keeps the list from being published
+    blocked: bool  # an unresolved tie or a stale committee decision keeps the list from being published
 
 
 @dataclass
@@ -76,19 +77,22 @@ class SiteContext:
     def results_path(period: PeriodResult) -> str:
         return f"results/{period.agency}/{period.scheme.code}/{period.year}-{period.label}.md"
 
-    @staticmethod
-    def results_department_path(period: PeriodResult, department: str) -> str:
+    def results_department_path(self, period: PeriodResult, department: str) -> str:
         """One department's rows of a period too large for one page (results_layout.py), under the period."""
-        return f"results/{period.agency}/{period.scheme.code}/{period.year}-{period.label}/{department_code(department)}.md"
+        return f"results/{period.agency}/{period.scheme.code}/{period.year}-{period.label}/{self.department_slug(period.agency, department)}.md"
 
     @staticmethod
     def period_anchor(period: PeriodResult) -> str:
         """The id of a period's section on a person's page; a person can be in two schemes' Q1."""
         return f"{period.scheme.code}-{period.year}-{period.label}"
 
-    @staticmethod
-    def department_path(agency: str, department: str, year: int) -> str:
-        return f"departments/{agency}/{department_code(department)}/{year}.md"
+    def department_slug(self, agency: str, department: str) -> str:
+        """The department's readable address (project/slugs.py: declared in agency.yaml, else pinyin)."""
+        found = self.project.agencies.get(agency)
+        return found.slug_of(department) if found else unlisted_slug(department)
+
+    def department_path(self, agency: str, department: str, year: int) -> str:
+        return f"departments/{agency}/{self.department_slug(agency, department)}/{year}.md"
 
     @staticmethod
     def person_path(agency: str, pid: str) -> str:
@@ -117,7 +121,7 @@ class SiteContext:
         publicity = period.scheme.publicity_for(period.assessment)
         notice = period.notice
         days = (notice.days if notice and notice.days else None) or publicity.days
-        blocked = bool(period.unresolved_ties)
+        blocked = bool(period.unresolved_ties or period.held)  # an open tie, or a stale committee decision
         state = NoticeState(None, None, days, "待定", None, blocked)
         if notice and notice.start:
             try:
@@ -176,10 +180,6 @@ def url_of(path: str) -> str:
     if stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
-
-
-def department_code(name: str) -> str:
-    return "d" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
 
 
 def person_code(pid: str) -> str:

@@ -1,7 +1,7 @@
 """Pages from the previous build of one `kaohe serve` session, reused when their inputs are the same.
 
 A page built from periods is keyed by what it is (kind, agency, year…) and by the content keys of
-those periods (model_cache.py). Everything else a page can depend on — the build date, the holiday
+those periods (engine/model_cache.py). Everything else a page can depend on — the build date, the holiday
 calendar, the settings, the schemes, the agencies and the templates — goes into one site-wide key;
 when that changes, every page is built afresh. `kaohe build` never uses a memo: a published site is
 always rendered whole from its files.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from generator.engine.results import PeriodResult
@@ -44,7 +45,8 @@ def build_home(ctx: SiteContext, notices: list[NoticeView]) -> Page:
         entry = (view, state, ctx.link("index.md", view.path))
         (open_now if state.state == "公示中" else others).append(entry)
     open_now.sort(key=lambda e: (e[1].end, e[0].title))
-    others.sort(key=lambda e: (e[1].start or e[0].period.year, e[0].title), reverse=True)
+    # a notice whose dates the calendar cannot decide has no start (and a reported problem): its year instead
+    others.sort(key=lambda e: (e[1].start or dt.date(e[0].period.year, 1, 1), e[0].title), reverse=True)
     schemes = sorted(ctx.project.schemes.values(), key=lambda s: (s.issuer, s.code))
     years = sorted({p.year for p in ctx.periods}, reverse=True)
     return Page("index.md", render(

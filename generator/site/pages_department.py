@@ -1,24 +1,29 @@
 """Department summaries: one page per department per year (not per period, so pages scale).
 
-Public: grade counts and shares, an SVG chart with the numbers also as a table, quota use and
-the department's earlier years side by side. Internal adds mean, median, min, max and members.
+Public: only what the 公示 already shows (summary_privacy.py): nothing of a period before its 公示
+starts, the published grades counted from the 公示 list, other grades merged unless the scheme opts
+in and no figure can pin a person's grade; an SVG chart with the numbers also as a table, quota use
+for published grades and the department's earlier years side by side. Internal: every grade and
+status, quota use, mean, median, min, max and members.
 """
 
 from __future__ import annotations
 
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from generator.core.numbers import fmt
 from generator.engine.results import PeriodResult, PersonResult
 from generator.project.discover import Agency
 from generator.site.charts import bar_chart
-from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
-from generator.site.model import Asset, Page, SiteContext, asset_link, department_code, share_text
+from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
+from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
 from generator.site.page_memo import memoized
+from generator.site.pages_notice import notice_people, published_grades
 from generator.site.render import render
 from generator.site.results_layout import counted_grade, is_split, results_page_of
+from generator.site.summary_privacy import public_cells
 
 
 @dataclass
@@ -37,43 +42,78 @@ class Distribution:
         return [share_text(c, self.total) for c in self.counts]
 
 
-def distribution(period: PeriodResult, department: str, members: list[PersonResult], internal: bool) -> Distribution | None:
+def distribution(period: PeriodResult, department: str, members: list[PersonResult], internal: bool, ctx: SiteContext | None = None) -> Distribution | None:
     if not members:
         return None
+    if not internal:
+        return _public_distribution(period, department, members, ctx)
     order = list(period.assessment.grades.order) if period.assessment.grades else []
     counts: dict[str, int] = defaultdict(int)
     for person in members:
         counts[counted_grade(person)] += 1
     labels = order + sorted(k for k in counts if k not in order)
     dist = Distribution(period, labels, [counts.get(label, 0) for label in labels], len(members))
-    if not internal and len(members) < period.scheme.publicity_for(period.assessment).public_min_group:
-        dist.hidden = True
     for use in period.quotas:
         if use.scope in ("全单位", department) and use.allowed is not None:
-            where = "全单位" if use.scope == "全单位" else "本部门"
-            dist.quota_words.append(f"{where}「{use.grade}」名额 {use.allowed} 人，实际 {use.granted} 人（参加考核 {use.base} 人）")
-    if internal:
-        totals = sorted(p.total for p in members if p.total is not None)
-        if totals:
-            places = period.assessment.places
-            dist.stats = {
-                "平均分": fmt(sum(totals) / len(totals), places),
-                "中位数": fmt(statistics.median(totals), places),
-                "最高分": fmt(totals[-1], places),
-                "最低分": fmt(totals[0], places),
-            }
-        dist.members = sorted(members, key=lambda p: (p.total is None, -(p.total or 0), p.id))
+            dist.quota_words.append(_quota_words(use, department))
+    totals = sorted(p.total for p in members if p.total is not None)
+    if totals:
+        places = period.assessment.places
+        dist.stats = {
+            "平均分": fmt(sum(totals) / len(totals), places),
+            "中位数": fmt(statistics.median(totals), places),
+            "最高分": fmt(totals[-1], places),
+            "最低分": fmt(totals[0], places),
+        }
+    dist.members = sorted(members, key=lambda p: (p.total is None, -(p.total or 0), p.id))
     return dist
 
 
-def distribution_table(department: str, year: int, dists: list[Distribution]) -> DataTable:
+def _quota_words(use, department: str) -> str:
+    where = "全单位" if use.scope == "全单位" else "本部门"
+    # counted once, after quotas and committee decisions (engine/quota_count.py)
+    exceeded = f"，经领导小组决定超出名额 {use.granted - use.allowed} 人" if use.exceeded else ""
+    return f"{where}「{use.grade}」名额 {use.allowed} 人，实际 {use.granted} 人（参加考核 {use.base} 人）{exceeded}"
+
+
+def public_summary_shown(ctx: SiteContext | None, period: PeriodResult) -> bool:
+    """A period appears in the public summaries only once its 公示 has started (summary_privacy.py, rule 1)."""
+    if ctx is None or not ctx.has_notice(period):
+        return False
+    state = ctx.notice_state(period)
+    return not state.blocked and state.state in ("公示中", "已结束")
+
+
+def _public_distribution(period: PeriodResult, department: str, members: list[PersonResult], ctx: SiteContext | None) -> Distribution | None:
+    if not public_summary_shown(ctx, period):
+        return None
+    publicity = period.scheme.publicity_for(period.assessment)
+    order = list(period.assessment.grades.order) if period.assessment.grades else []
+    published = [g for g in order if g in published_grades(period)]
+    listed = {p.id for p in notice_people(period)}
+    named = Counter(p.grade for p in members if p.id in listed)
+    unnamed = Counter(counted_grade(p) for p in members if p.id not in listed)
+    k = publicity.public_min_group
+    if len(members) < k:
+        return Distribution(period, [], [], len(members), hidden=True)
+    cells = public_cells(order, published, publicity.summary_grades, named, unnamed, k)
+    dist = Distribution(period, cells.labels, cells.counts, len(members))
+    for use in period.quotas:
+        if use.scope in ("全单位", department) and use.allowed is not None and use.grade in published:
+            dist.quota_words.append(_quota_words(use, department))
+    return dist
+
+
+def distribution_table(agency: Agency, department: str, year: int, dists: list[Distribution]) -> DataTable:
     rows = [
         [d.period.period_name, d.period.assessment.name, label, str(count), share]
         for d in dists
         if not d.hidden
         for label, count, share in zip(d.labels, d.counts, d.shares)
     ]
-    return DataTable(f"{department}{year}年等次分布", ["考核期", "考核", "等次", "人数", "占比"], rows, number_columns=frozenset({3}))
+    schemes = "、".join(dict.fromkeys(d.period.scheme.title for d in dists))
+    return DataTable(table_title(agency.name, schemes, f"{year}年", f"{department}等次分布"),
+                     ["考核期", "考核", "等次", "人数", "占比"], rows, number_columns=frozenset({3, 4}))
 
 
 def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[tuple[str, str, int], str]]:
@@ -94,7 +134,7 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[t
             history: list[tuple[int, Distribution]] = []
             for year in years:
                 dists = [d for per in _ordered(by_agency_year[(agency_code, year)])
-                         if (d := distribution(per, department, in_department[(per.key, department)], ctx.internal))]
+                         if (d := distribution(per, department, in_department[(per.key, department)], ctx.internal, ctx))]
                 if not dists:
                     continue
                 path = ctx.department_path(agency_code, department, year)
@@ -119,12 +159,12 @@ def _department_page(ctx: SiteContext, agency: Agency, department: str, year: in
             f"{department}{d.period.period_name}{d.period.assessment.name}等次分布",
             "，".join(f"{label} {count} 人" for label, count in zip(d.labels, d.counts)) + f"，共 {d.total} 人",
             list(zip(d.labels, d.counts)),
-            f"c-{department_code(department)}-{d.period.scheme.code}-{year}-{d.period.label}",
+            f"c-{ctx.department_slug(agency.code, department)}-{d.period.scheme.code}-{year}-{d.period.label}",
         )
         for d in dists
     ]
-    base = f"downloads/{agency.code}/departments/{department_code(department)}-{year}-等次分布"
-    table = distribution_table(department, year, dists)
+    base = f"downloads/{agency.code}/departments/" + download_name(agency.name, department, f"{year}年", "等次分布")
+    table = distribution_table(agency, department, year, dists)
     assets = [Asset(base + ".xlsx", xlsx_bytes(table)), Asset(base + ".csv", csv_bytes(table))]
     text = render(
         "department.md.j2",

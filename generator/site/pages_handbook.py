@@ -10,6 +10,7 @@ from generator.scheme.bands import analyze
 from generator.scheme.expr import FormulaError, compiled
 from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme, Section
 from generator.site.model import Page, SiteContext
+from generator.site.prose import PER_TEXT_SECONDS, render_prose
 from generator.site.render import render
 
 _CN = "一二三四五六七八九十"
@@ -42,6 +43,7 @@ class SectionView:
     body: str
     level: int
     anchor: str
+    html: str = ""  # the body as sanitised one-line HTML (prose.py); the body itself never reaches a page
 
 
 def flatten_sections(sections: list[Section], level: int = 0, prefix: str = "s") -> list[SectionView]:
@@ -147,8 +149,9 @@ def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
         "posts": [(p.name, item_rows(p.items)) for p in scheme.posts] if by_post else [],
         "adjustments": [a.words() for a in assessment.adjustments],
         "bands": band_view(assessment),
-        "quotas": [q.text + "。" + q.words() if q.text else q.words() for q in assessment.quotas],
+        "quotas": [q.text + "。" + q.words() if q.text else q.words() for q in [*assessment.quotas, *assessment.rating_limits]],
         "overrides": override_words(assessment),
+        "consequences": [f"{c.reason}：{c.then}（条件：{compiled(c.when).describe()}）" for c in assessment.consequences],
         "source": source,
         "places": assessment.places,
         "total_max_words": total_max_words(assessment),
@@ -184,10 +187,38 @@ def changes_since(old: Scheme, new: Scheme) -> list[str]:
     return lines
 
 
+def _section_html(ctx: SiteContext, schemes: list[Scheme]) -> dict[str, list[SectionView]]:
+    """Every scheme's sections with their bodies rendered and sanitised, all in one worker run."""
+    return render_sections(ctx.project, schemes, ctx.problems)
+
+
+def render_sections(project, schemes: list[Scheme], problems) -> dict[str, list[SectionView]]:
+    """Also what `kaohe check` runs, so that a body the build cannot render fails the check too."""
+    views = {scheme.code: flatten_sections(scheme.sections) for scheme in schemes}
+    flat = [(code, view) for code, sections in views.items() for view in sections]
+    for (code, view), html in zip(flat, render_prose([view.body for _, view in flat])):
+        if html is None:
+            file = project.scheme_files.get(code, code)
+            problems.add(file, _title_line(project.root / file, view.title), None, "text-too-complex",
+                         f"第「{view.number}{view.title}」节的正文在 {PER_TEXT_SECONDS:g} 秒内未能排版完成（大量重复的 [ * _ 等符号）；请改为普通文字。")
+        view.html = html or ""
+    return views
+
+
+def _title_line(path, title: str) -> int | None:
+    """The line of the section's `title:` in the scheme file (the site stage has no YAML marks)."""
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((i for i, line in enumerate(lines, start=1) if "title:" in line and title in line), None)
+
+
 def build_handbooks(ctx: SiteContext) -> list[Page]:
     pages = []
     schemes = sorted(ctx.project.schemes.values(), key=lambda s: (s.issuer, s.code))
     entries = []
+    section_views = _section_html(ctx, schemes)
     for scheme in schemes:
         path = ctx.handbook_path(scheme)
         previous = ctx.project.schemes.get(scheme.previous or "")
@@ -195,7 +226,7 @@ def build_handbooks(ctx: SiteContext) -> list[Page]:
         text = render(
             "handbook.md.j2",
             s=scheme,
-            sections=flatten_sections(scheme.sections),
+            sections=section_views[scheme.code],
             assessments=[assessment_view(scheme, a) for a in scheme.assessments],
             previous=previous,
             previous_link=ctx.link(path, ctx.handbook_path(previous)) if previous else "",

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from generator.core.numbers import fmt, fmt_at_most
+from generator.engine.consequences import consequences_of
 from generator.engine.explain import explain_text, item_places
 from generator.engine.results import PeriodResult, PersonResult
+from generator.site.download_names import period_base, period_title
 from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link
 from generator.site.page_memo import memoized
@@ -20,22 +22,30 @@ from generator.site.render import render
 from generator.site.results_layout import by_department, counted_grade, grade_columns, is_split, results_page_of
 
 
+def _cell(value, shown: int | None, places: int) -> str:
+    if value is None:
+        return ""
+    return fmt(value, shown) if shown is not None else fmt_at_most(value, places).lstrip("≈")
+
+
 def results_table(period: PeriodResult) -> DataTable:
     cols = period.scheme.people
-    items = [(i.code, i.name) for i in period.assessment.walk() if not i.by_post]
-    headers = [cols.id, cols.name, cols.department] + ([cols.post] if cols.post else []) + [n for _, n in items] + ["总分", "等次", "说明"]
+    # an item's shown places: its own shown_places (an intermediate rate shown to 4 places), else its places
+    items = [(i.code, i.name, i.shown_places) for i in period.assessment.walk() if not i.by_post]
+    headers = [cols.id, cols.name, cols.department] + ([cols.post] if cols.post else []) + [n for _, n, _ in items] + ["总分", "等次", "说明"]
     rows = []
     places = item_places(period)  # no computed value exported with more than its places (a mean of quarters)
     for person in sorted(period.people, key=lambda p: p.id):
         values = {i.code: i.value for i in person.items}
         row = [person.id, person.person.name, person.person.department] + ([person.person.post or ""] if cols.post else [])
-        # a number cell in the download: rounded at its places, without the ≈ of the pages
-        row += [fmt_at_most(values.get(code), places[code]).lstrip("≈") if values.get(code) is not None else "" for code, _ in items]
+        # a number cell in the download: a declared shown_places pads to its places (0.7312); any other
+        # value is rounded at its places, without the ≈ of the pages
+        row += [_cell(values.get(code), shown, places[code]) for code, _, shown in items]
         row += [fmt(person.total, period.assessment.places) if person.total is not None else "", person.shown_grade, person.reason or ""]
         rows.append(row)
     n_people = 4 if cols.post else 3
     numbers = frozenset(range(n_people, n_people + len(items) + 1))
-    return DataTable(f"{period.agency_name}{period.period_name}{period.assessment.name}成绩", headers, rows, frozenset({0}), numbers)
+    return DataTable(period_title(period, "成绩"), headers, rows, frozenset({0}), numbers, period.assessment.places)
 
 
 def build_results(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
@@ -54,7 +64,7 @@ def build_results(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
 
 def _period_results(ctx: SiteContext, period: PeriodResult) -> tuple[list[Page], list[Asset]]:
     table = results_table(period)
-    base = f"downloads/{period.agency}/{period.scheme.code}/{period.year}-{period.label}-成绩"
+    base = period_base(period, "成绩")
     assets = [Asset(base + ".xlsx", xlsx_bytes(table)), Asset(base + ".csv", csv_bytes(table))]
     cells = dict(zip((p.id for p in sorted(period.people, key=lambda p: p.id)), table.rows))  # the table's order
     if is_split(period):
@@ -96,6 +106,7 @@ def _common(ctx: SiteContext, period: PeriodResult, path: str, table: DataTable,
         "table": table,
         "downloads": [("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))],
         "handbook": ctx.link(path, ctx.handbook_path(period.scheme)),
+        "consequences": consequences_of(period),  # 结果运用, per person (internal edition only)
     }
 
 

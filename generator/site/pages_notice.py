@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.core.numbers import fmt
+from generator.engine.ranks import ranks
 from generator.engine.results import PeriodResult, PersonResult
+from generator.site.download_names import numeric_columns, period_base, period_title
 from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link
 from generator.site.ordering import stroke_key
@@ -54,8 +56,8 @@ def notice_table(period: PeriodResult) -> tuple[list[str], list[list[str]]]:
     publicity = period.scheme.publicity_for(period.assessment)
     labels = {"姓名": period.scheme.people.name, "部门": period.scheme.people.department, "岗位": period.scheme.people.post or "岗位",
               "等次": "拟定等次", "总分": "总分", "名次": "名次"}
-    ranked = sorted((p for p in period.people if p.total is not None), key=lambda p: -p.total)  # type: ignore[operator]
-    rank = {p.id: i + 1 for i, p in enumerate(ranked)}
+    # 名次 as an official list writes them: equal totals, equal places (1, 2, 2, 4), unless the scheme declares otherwise
+    rank = ranks(((p.id, p.total) for p in period.people if p.total is not None), lambda t: t, publicity.ranking)
     headers = ["序号"] + [labels[c] for c in publicity.columns]
     rows = []
     for i, person in enumerate(notice_people(period), start=1):
@@ -109,8 +111,8 @@ def _notice_page(ctx: SiteContext, period: PeriodResult) -> tuple[Page, list[Ass
     notice = period.notice
     downloads = []
     if not state.blocked and rows and state.state != "未开始":  # no names before the 公示 begins
-        base = f"downloads/{period.agency}/{period.scheme.code}/{period.year}-{period.label}-公示名单"
-        table = DataTable(title, headers, rows)
+        base = period_base(period, "公示名单")
+        table = DataTable(period_title(period, "公示名单"), headers, rows, number_columns=numeric_columns(headers))
         assets.append(Asset(base + ".xlsx", xlsx_bytes(table)))
         assets.append(Asset(base + ".csv", csv_bytes(table)))
         downloads = [("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))]
@@ -142,4 +144,5 @@ def _render(ctx, view, state, agency, notice, downloads) -> str:
         downloads=downloads,
         handbook=ctx.link(view.path, ctx.handbook_path(period.scheme)),
         ties=len(period.unresolved_ties),
+        exceeded=[use for use in period.quotas if use.exceeded and use.grade in view.grades],
     )

@@ -30,8 +30,21 @@ def md_escape(value: object) -> str:
     return text.replace("\n", " ")
 
 
+# Characters Markdown (and its extensions: attr_list's {…}, tables' |) would read as markup when a value
+# printed with |h lands in a Markdown line rather than inside a raw HTML block. As character references
+# they are plain text to Markdown and the same characters to the browser.
+_MD_ACTIVE = {ord(c): f"&#{ord(c)};" for c in "{}[]()*_`\\|~^"}
+_LINE_START = re.compile(r"^(\s*)(#|[+-](?=\s|$)|\d+\.(?=\s|$))")  # a heading, list or quote if the value starts a line
+
+
 def html_escape(value: object) -> str:
-    return escape("" if value is None else str(value), quote=True)
+    """Text for HTML that may also be read by Markdown: escaped for HTML, Markdown's active characters
+    as character references, and no line break (a blank line would end a raw HTML block and let
+    Markdown read the rest)."""
+    text = escape("" if value is None else str(value), quote=True).translate(_MD_ACTIVE)
+    if "\n" in text or "\r" in text:
+        text = " ".join(text.splitlines())
+    return _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
 
 
 def yaml_string(value: object) -> str:

@@ -1,6 +1,6 @@
 """`kaohe serve`: a live preview that shows a one-cell edit in seconds, even on a city's archive.
 
-One session keeps the computed model (model_cache.py) and the rendered pages (page_memo.py) between
+One session keeps the computed model (engine/model_cache.py) and the rendered pages (page_memo.py) between
 rebuilds, writes only the docs files whose bytes changed, and then lets mkdocs rebuild only those
 pages (its `dirty` build). mkdocs' own serve cannot do that: it reloads everything and rebuilds
 every page on every change. Pieces of mkdocs used here: its LiveReloadServer (watching, serving,

@@ -16,6 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from generator.core.problems import Problems
+from generator.project.discover import Project, safe_path
+from generator.scheme.yaml_source import load_yaml
+
 
 class UnknownDate(ValueError):
     def __init__(self, day: dt.date):
@@ -92,3 +96,14 @@ def calendar_from_data(data: dict | None) -> tuple[HolidayCalendar, list[str]]:
         except (TypeError, ValueError):
             errors.append(f"years 中的「{value}」不是年份")
     return calendar, errors
+
+
+def load_calendar(project: Project, problems: Problems):
+    path = project.root / "content" / "holidays.yaml"
+    data = None
+    if path.exists() and safe_path(project.root, path, project, problems):
+        data, _ = load_yaml(path, problems, project.rel(path))
+    calendar, errors = calendar_from_data(data if isinstance(data, dict) else None)
+    for message in errors:
+        problems.add(project.rel(path), None, None, "bad-value", message)
+    return calendar

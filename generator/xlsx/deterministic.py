@@ -14,7 +14,19 @@ FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+def text_not_formulas(sheets) -> None:
+    """openpyxl takes every string that starts with = for a formula. Our workbooks hold only values
+    from data (names, departments, messages), so every such cell is written as the text it is: a
+    name typed as =HYPERLINK(…) or =1+1 shows as that text and never runs in Excel."""
+    for sheet in sheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and isinstance(cell.value, str):
+                    cell.data_type = "s"
+
+
 def workbook_bytes(workbook) -> bytes:
+    text_not_formulas(workbook.worksheets)
     workbook.properties.created = FIXED_TIME
     workbook.properties.modified = FIXED_TIME
     workbook.properties.creator = "kaohe"

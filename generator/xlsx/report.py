@@ -18,11 +18,12 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator.core.problems import Problem, Problems, Severity
+from generator.xlsx.deterministic import text_not_formulas
 
 REPORT_SHEET = "问题清单"
 _RED = "FFC7CE"
 _YELLOW = "FFEB9C"
-_SEVERITY_WORDS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.NOTE: "已知缺陷"}
+_SEVERITY_WORDS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.NOTE: "已知缺陷", Severity.INFO: "说明"}
 _NOT_RESULTS = (".decisions.csv", ".decisions.xlsx")
 
 
@@ -177,6 +178,7 @@ def _problem_sheet(workbook, shown: str, items: list[Problem]) -> None:
     for row in sheet.iter_rows(min_row=3):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+    text_not_formulas([sheet])  # places and messages quote the user's values: text, never a formula
     for letter, width in zip("ABCD", (44, 22, 10, 80), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.page_setup.orientation = "landscape"

@@ -22,6 +22,7 @@ import openpyxl
 
 from generator.core.numbers import fmt
 from generator.engine.compute import load_everything
+from generator.site.download_names import period_base
 from generator.site.model import SiteContext, url_of
 from generator.site.pages_notice import notice_people
 
@@ -54,8 +55,9 @@ def secrets(root: Path) -> Secrets:
         publicity = period.scheme.publicity_for(period.assessment)
         if "总分" in publicity.columns and publicity.publish and period.notice and period.notice.start:
             page = url_of(SiteContext.notice_path(period))
-            download = f"downloads/{period.agency}/{period.scheme.code}/{period.year}-{period.label}-公示名单."
+            download = period_base(period, "公示名单") + "."
             listed = {fmt(p.total, period.assessment.places) for p in notice_people(period) if p.total is not None}
+            listed |= {fmt(p.total) for p in notice_people(period) if p.total is not None}  # an XLSX number cell: 93.6 (format 0.00)
             for prefix in (page, download):
                 found.allowed_totals.setdefault(prefix, set()).update(listed)
     for path in (root / "content").rglob("*.decisions.csv"):
@@ -173,3 +175,90 @@ def seen_anywhere(site: Path, words: set[str]) -> set[str]:
         hits.update(t for t in ALNUM.findall(text) if t in words)
         hits.update(w for w in words if not ALNUM.fullmatch(w) and w in text)
     return hits
+
+
+# --- The inference rule: no public figure pins a grade on a person (issue 12).
+# A reader knows who works in a department and reads the 公示. Whatever the department page shows of a
+# period must let them deduce nothing about one un-named person's grade, and nothing at all may show of
+# a period whose 公示 has not started.
+
+DIST_TABLE = re.compile(r'<table class="kaohe-dist".*?<thead><tr><th>等次</th>(.*?)<th>合计</th></tr></thead>.*?<tr><th>人数</th>(.*?)</tr>', re.S)
+SECTION = re.compile(r'<h2 id="([^"]+)"')
+
+
+def _build_date(root: Path):
+    """The day the build counts 公示 states from, as generator.core.clock decides it."""
+    import yaml
+
+    from generator.core.clock import build_date
+
+    path = root / "content" / "site.yaml"
+    settings = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
+    return build_date(settings if isinstance(settings, dict) else {})
+
+
+def summary_inferences(root: Path, site: Path) -> tuple[list[str], int]:
+    """(violations, number of period sections checked) on the public department pages."""
+    import datetime as dt
+
+    from generator.site.pages_notice import published_grades
+
+    project, periods, _ = load_everything(root)
+    today = _build_date(root)
+    violations: list[str] = []
+    checked = 0
+    for period in periods:
+        publicity = period.scheme.publicity_for(period.assessment)
+        order = list(period.assessment.grades.order) if period.assessment.grades else []
+        started = bool(publicity.publish and period.notice and period.notice.start
+                       and dt.date.fromisoformat(str(period.notice.start)) <= today)
+        listed = {p.id for p in notice_people(period)} if started and not period.unresolved_ties else set()
+        published = set(published_grades(period))
+        open_grades = [g for g in order if g not in published]
+        members: dict[str, list] = {}
+        for person in period.people:
+            members.setdefault(person.person.department, []).append(person)
+        anchor = f"{period.scheme.code}-{period.label}"
+        for department, people in members.items():
+            slug = project.agencies[period.agency].slug_of(department)  # declared or derived (project/slugs.py)
+            page = site / "departments" / period.agency / slug / str(period.year) / "index.html"
+            if not page.is_file():
+                continue
+            text = page.read_text("utf-8")
+            parts = SECTION.split(text)
+            body = next((parts[i + 1] for i in range(1, len(parts) - 1, 2) if parts[i] == anchor), None)
+            if body is None:
+                continue
+            body = body.split("<h2", 1)[0]
+            where = f"{page.relative_to(site)}#{anchor}"
+            if not started or period.unresolved_ties:
+                violations.append(f"{where}: 公示尚未开始（或未公示），却显示了本期")
+                continue
+            checked += 1
+            table = DIST_TABLE.search(body)
+            if not table:
+                continue
+            labels = [html.unescape(x) for x in re.findall(r"<th>(.*?)</th>", table.group(1))]
+            counts = [int(x) for x in re.findall(r'<td class="num">(\d+)</td>', table.group(2))][: len(labels)]
+            unnamed = [p for p in people if p.id not in listed]
+            shown = {lab: c for lab, c in zip(labels, counts) if lab in open_grades}
+            for grade in published:
+                if grade in labels and counts[labels.index(grade)] != sum(1 for p in people if p.id in listed and p.grade == grade):
+                    violations.append(f"{where}: 「{grade}」人数与公示名单不符")
+            if len(open_grades) < 2 or not unnamed:
+                continue
+            rest = len(unnamed) - sum(shown.values())
+            possible = {g for g, c in shown.items() if c > 0} | ({g for g in open_grades if g not in shown} if rest > 0 else set())
+            if len(possible) <= 1:
+                violations.append(f"{where}: 除去公示名单上的 {len(people) - len(unnamed)} 人，其余 {len(unnamed)} 人的等次可以推算出来（{shown}）")
+            k = publicity.public_min_group
+            for grade, count in shown.items():
+                if 0 < count < k or len(unnamed) - k < count < len(unnamed) + 1 and count:
+                    violations.append(f"{where}: 「{grade}」{count} 人（未公示 {len(unnamed)} 人）：小于 {k} 人的组可以推算出个人等次")
+        # quota lines only with a shown distribution, only for published grades (checked on the page text)
+    for page in sorted((site / "departments").rglob("index.html")):
+        text = page.read_text("utf-8")
+        for grade in re.findall(r"「([^」]+)」名额", text):
+            if not any(grade in published_grades(p) for p in periods):
+                violations.append(f"{page.relative_to(site)}: 名额行公开了不公示的等次「{grade}」")
+    return violations, checked

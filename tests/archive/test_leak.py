@@ -65,3 +65,14 @@ def test_the_scanner_finds_planted_secrets(demo, tmp_path):
     assert total in [w for _, w in leaks["total"]]
     assert ("downloads/名单.csv", "表头「总分」") in leaks["total"]
     assert len(leaks["reason"]) == 1
+
+
+def test_no_public_figure_pins_a_grade_on_a_person(demo):
+    """Issue 12: before the fix, 195 of 430 public distributions let a colleague read off an un-named
+    person's grade, and periods whose 公示 had not started were shown."""
+    from tests.archive.leak import summary_inferences
+
+    root, _ = demo
+    violations, checked = summary_inferences(root, root / "site")
+    assert checked > 50
+    assert violations == []

@@ -28,7 +28,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from generator.site.model import department_code
+from generator.project.slugs import derive_slug as department_code  # listed departments: their derived slug
 from generator.site.ordering import stroke_count
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -482,6 +482,37 @@ def test_browser_sort_is_mainland_stroke_order(sites, page):
     page.goto(urljoin(sites["internal"], "people/"))
     table = page.locator("table.kaohe-list").first
     assert_stroke_order(sort_by(table, header_index(table, "姓名")))
+
+
+def test_internal_comparisons_and_filed_forms(sites, page):
+    """A leader compares a unit's departments for a year, then one department across years; the HR
+    office opens a filed form and it prints on A4 landscape."""
+    page.goto(sites["internal"])
+    follow(page, tab(page, "对比"))
+    assert heading(page) == "对比分析"
+    follow(page, page.locator("table.kaohe-list tbody a", has_text="2025").first)
+    assert "2025年各部门对比" in heading(page)
+    block = page.locator(".kaohe-compare").first
+    assert block.locator("svg.kaohe-chart").is_visible()
+    rows = block.locator("table.kaohe-compare-table tbody tr")
+    assert rows.count() >= 3 and rows.last.locator("th").inner_text().strip() == "全单位"
+    total = int(rows.last.locator("td").first.inner_text())
+    assert total == sum(int(rows.nth(i).locator("td").first.inner_text()) for i in range(rows.count() - 1))
+    shoot(page, "compare-year")
+    page.go_back()
+    follow(page, page.locator("table.kaohe-list tbody td:nth-child(3) a").first)
+    assert "历年对比" in heading(page)
+    assert page.locator(".kaohe-compare svg.kaohe-chart").first.is_visible()
+    shoot(page, "compare-department")
+    page.goto(sites["internal"])
+    follow(page, tab(page, "汇总表"))
+    follow(page, page.locator("table.kaohe-list tbody a", has_text="平时考核结果汇总表").first)
+    assert page.locator("h1.kaohe-form-title").inner_text().strip() == "公务员平时考核结果汇总表"
+    shoot(page, "form-quarterly")
+    pdf = page.pdf(prefer_css_page_size=True)
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1, "the quarterly form does not print on one A4 page"
+    boxes = [tuple(float(v) for v in m.split()) for m in re.findall(rb"/MediaBox \[0 0 ([0-9.]+ [0-9.]+)\]", pdf)]
+    assert boxes and all(round(w) == 842 and round(h) == 595 for w, h in boxes), f"not A4 landscape: {boxes}"
 
 
 # --------------------------------------------------------------------------- everything above

@@ -29,7 +29,7 @@ def _compute(root: Path):
     project = discover(root, problems)
     results = compute_project(project, problems)
     mine = {(p.year, p.label): p for p in results if p.agency == AGENCY and p.scheme.code == SCHEME}
-    own = [p for p in problems.items if p.severity is not Severity.NOTE and (f"content/{AGENCY}/" in p.file or p.file == f"schemes/{SCHEME}.yaml")]
+    own = [p for p in problems.items if p.severity not in (Severity.NOTE, Severity.INFO) and (f"content/{AGENCY}/" in p.file or p.file == f"schemes/{SCHEME}.yaml")]
     return mine, own
 
 

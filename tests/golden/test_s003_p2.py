@@ -73,12 +73,13 @@ def test_forced_good_and_gap_and_quota_cut(periods):
 
 def test_tie_at_the_line_resolved_by_decision(periods):
     q2 = periods[(2024, "Q2")]
-    # 27 graded (0029 is in 试用期: 不确定等次, not counted) × 40% = 10.8 → 10 slots;
-    # nine people above 91, then 0005 and 0009 both at 91.00 straddle the line → flagged,
+    # 篇二 counts 本机关参加平时考核的公务员总人数: 28 taking part (0029 in 试用期 参加平时考核, 不确定等次, and counts)
+    # × 40% = 11.2 → 11 slots; ten people above 91, then 0005 and 0009 both at 91.00 straddle the line → flagged,
     # and Q2.decisions.csv gives 0005 好 (基层一线) and 0009 较好.
     (use,) = q2.quotas
-    assert (use.base, use.allowed) == (27, 10)
-    assert sorted(use.tied) == ["0005", "0009"]
+    assert (use.base, use.allowed) == (28, 11)
+    assert sum(1 for p in q2.people if p.total is not None and p.total > 91) == 10
+    assert sorted(use.group) == ["0005", "0009"]
     a, b = q2.person("0005"), q2.person("0009")
     assert a.total == b.total == Decimal("91.00")
     assert (a.grade, a.decided, b.grade, b.decided) == ("好", True, "较好", True)

@@ -73,7 +73,7 @@ def test_quarter_tie_resolved_by_decision(periods):
     # 8 places; seven people at 93—100, then 1005 and 1011 both at 92 straddle the line.
     # Q2.decisions.csv: 1005 优秀, 1011 称职. 1009 at 90 is below the pair and drops.
     (use,) = q2.quotas
-    assert sorted(use.tied) == ["1005", "1011"]
+    assert sorted(use.group) == ["1005", "1011"]
     a, b = q2.person("1005"), q2.person("1011")
     assert a.total == b.total == Decimal("92.00")
     assert (a.grade, b.grade) == ("优秀", "称职") and a.decided and b.decided

@@ -84,7 +84,7 @@ def test_year_tie_resolved_by_decision(periods):
     # 0511 (91.13) and 0510 (90.25) are below the pair and drop to 称职.
     (use,) = y.quotas
     assert (use.base, use.allowed) == (29, 5)
-    assert sorted(use.tied) == ["0504", "0509"]
+    assert sorted(use.group) == ["0504", "0509"]
     a, b = y.person("0504"), y.person("0509")
     assert a.total == b.total == Decimal("91.50")
     assert (a.grade, b.grade) == ("优秀", "称职")

@@ -78,7 +78,7 @@ def test_tie_in_a_unit_resolved_by_decision(periods):
     # 耕地保护单元: 2 places; 6011 95, then 6012 and 6013 both 92.5 → flagged;
     # Q3.decisions.csv: 6013 好 (基层一线), 6012 较好.
     use = quota(q3, "耕地保护单元")
-    assert sorted(use.tied) == ["6012", "6013"]
+    assert sorted(use.group) == ["6012", "6013"]
     assert q3.person("6012").total == q3.person("6013").total == Decimal("92.50")
     assert (q3.person("6013").grade, q3.person("6012").grade) == ("好", "较好")
     assert quota(q3, "全单位").allowed == 12  # 30 people after 6030 joined: 12; 11 好 in the end

@@ -98,7 +98,7 @@ def test_year_tie_resolved_by_decision(periods):
     assert y.person("7027") is None
     (use,) = y.quotas
     assert (use.base, use.allowed, use.candidates) == (27, 5, 7)
-    assert sorted(use.tied) == ["7003", "7008"]
+    assert sorted(use.group) == ["7003", "7008"]
     assert rate(y.person("7003")) == rate(y.person("7008")) == Decimal("0.7312")
     assert (y.person("7003").grade, y.person("7008").grade, y.person("7012").grade) == ("优秀", "称职", "称职")
     assert sorted(r.id for r in y.people if r.grade == "优秀") == ["7001", "7002", "7003", "7004", "7006"]

@@ -30,7 +30,7 @@ def periods(tmp_path_factory):
     problems = Problems()
     project = discover(root, problems)
     results = compute_project(project, problems)
-    assert [p for p in problems.items if p.severity is not Severity.NOTE] == []
+    assert [p for p in problems.items if p.severity not in (Severity.NOTE, Severity.INFO)] == []
     return {(p.year, p.label): p for p in results if p.agency == AGENCY and p.scheme.code == SCHEME}
 
 
@@ -50,7 +50,7 @@ def test_half_year_tie_for_every_excellent_is_decided(periods):
     h1 = periods[(2025, "H1")]
     # 26 人 × 20% = 5.2 → 5 个名额；6 人评为优秀，半年评价只有等次，总分都是 30 × 1 = 30 → 6 人全部并列
     assert h1.quotas[0].allowed == 5
-    assert sorted(h1.quotas[0].tied) == ["GW01", "GW02", "GW03", "GW04", "GW05", "GW06"]
+    assert sorted(h1.quotas[0].group) == ["GW01", "GW02", "GW03", "GW04", "GW05", "GW06"]
     # 委领导班子决定：GW01—GW05 优秀，GW06 良好
     assert [h1.person(f"GW0{i}").grade for i in range(1, 7)] == ["优秀"] * 5 + ["良好"]
     assert h1.person("GW06").decided
@@ -68,20 +68,20 @@ def test_top_of_the_year(periods):
 def test_annual_uses_the_decided_half_year_rating(periods):
     p = periods[(2025, "Y")].person("GW06")
     # 上半年分管领导评为优秀，领导班子决定为良好 → 年度计分按良好：30 × 0.8 = 24
-    # 24 + 50 × 1 + 17.5 = 91.5 → 称职（按所填等次）
+    # 24 + 50 × 0.8（年度评价良好）+ 17.5 = 81.5 → 称职（按所填等次）
     assert periods[(2025, "H1")].person("GW06").total == D("30.00")  # the H1 sheet's own score, before the decision
-    assert values(p, "bannian", "niandu-xiangmu", "neibu") == [24, 50, D("17.5")]
-    assert (p.total, p.grade) == (D("91.50"), "称职")
+    assert values(p, "bannian", "niandu-xiangmu", "neibu") == [24, 40, D("17.5")]
+    assert (p.total, p.grade) == (D("81.50"), "称职")
 
 
 def test_beyond_twenty_percent_drops(periods):
     period = periods[(2025, "Y")]
     # 26 人 × 20% = 5 个名额。拟定优秀 6 人：GW01 99、GW02 98.5、GW03 98、GW04 97、GW07 92（24 + 50 + 18）、
-    # GW08 90（24 + 50 + 16）→ GW08 排第 6，降为称职
+    # GW08 80（24 + 40 + 16：年度评价优秀不超过 20%，GW08 评为良好）→ GW08 排第 6，降为称职
     assert period.quotas[0].allowed == 5
     p = period.person("GW08")
-    assert values(p, "bannian", "niandu-xiangmu", "neibu") == [24, 50, 16]
-    assert (p.total, p.band_grade, p.grade) == (D("90.00"), "优秀", "称职")
+    assert values(p, "bannian", "niandu-xiangmu", "neibu") == [24, 40, 16]
+    assert (p.total, p.band_grade, p.grade) == (D("80.00"), "优秀", "称职")
     assert sorted(q.id for q in period.people if q.grade == "优秀") == ["GW01", "GW02", "GW03", "GW04", "GW07"]
 
 

@@ -86,7 +86,10 @@ def test_condition_on_an_empty_number_does_not_crash(tmp_path):
 # --- committee decisions
 
 
-def decided(root, decisions_rows, header=("编号", "姓名", "等次", "理由"), ties="flag"):
+TIE = "并列：全单位「好」名额线 总分 93.00：2、3"
+
+
+def decided(root, decisions_rows, header=("编号", "姓名", "等次", "理由", "所决事项"), ties="flag"):
     data = simple_scheme(grades=GRADES, quotas=[{"grade": "好", "at_most": "30%", "ties": ties}], places=2)
     rows = [[str(i + 1), f"人{i + 1}", "办公室", s] for i, s in enumerate(["95", "93", "93", "91", "80", "70", "50"])]
     extra = {"Q1.decisions.csv": csv_text(list(header), decisions_rows)}
@@ -94,7 +97,7 @@ def decided(root, decisions_rows, header=("编号", "姓名", "等次", "理由"
 
 
 def test_decision_resolves_a_tie(tmp_path):
-    period, problems = decided(tmp_path, [["2", "人2", "好", "2025年4月3日领导小组会议"], ["3", "人3", "较好", "2025年4月3日领导小组会议"]])
+    period, problems = decided(tmp_path, [["2", "人2", "好", "2025年4月3日领导小组会议", TIE], ["3", "人3", "较好", "2025年4月3日领导小组会议", TIE]])
     assert problems.sorted() == []
     people = by_id(period)
     assert period.unresolved_ties == []
@@ -106,14 +109,14 @@ def test_decision_resolves_a_tie(tmp_path):
 
 
 def test_decision_is_applied_after_quotas(tmp_path):
-    period, problems = decided(tmp_path, [["7", "", "好", "特殊贡献"]])
+    period, problems = decided(tmp_path, [["7", "", "好", "特殊贡献", "原为：一般"]])
     # the fixture's tie at the line (人2, 人3) is not decided here, so it stays reported
     assert [p.code for p in problems.sorted()] == ["tie-at-quota-line"]
     assert by_id(period)["7"].grade == "好"  # not dropped by the quota: decisions come last
 
 
 def test_decision_to_no_grade(tmp_path):
-    period, problems = decided(tmp_path, [["1", "人1", "不确定等次", "立案调查"]])
+    period, problems = decided(tmp_path, [["1", "人1", "不确定等次", "立案调查", "原为：好"]])
     assert [p.code for p in problems.sorted()] in ([], ["tie-at-quota-line"])
     assert (by_id(period)["1"].status, by_id(period)["1"].shown_grade) == ("no_grade", "不确定等次")
 
@@ -121,12 +124,12 @@ def test_decision_to_no_grade(tmp_path):
 @pytest.mark.parametrize(
     "rows, expected",
     [
-        ([["99", "", "好", "会议"]], [(2, None, "unknown-person")]),
-        ([["2", "人2", "很好", "会议"]], [(2, "C", "decision-invalid")]),
-        ([["2", "人2", "好", ""]], [(2, "D", "decision-invalid")]),
-        ([["", "人2", "好", "会议"]], [(2, "A", "decision-invalid")]),
-        ([["2", "别人", "好", "会议"]], [(2, None, "decision-invalid")]),
-        ([["2", "人2", "好", "会议"], ["", "", "", ""], ["99", "", "好", "会议"]], [(4, None, "unknown-person")]),
+        ([["99", "", "好", "会议", TIE]], [(2, None, "unknown-person")]),
+        ([["2", "人2", "很好", "会议", TIE]], [(2, "C", "decision-invalid")]),
+        ([["2", "人2", "好", "", TIE]], [(2, "D", "decision-invalid")]),
+        ([["", "人2", "好", "会议", TIE]], [(2, "A", "decision-invalid")]),
+        ([["2", "别人", "好", "会议", TIE]], [(2, None, "decision-invalid")]),
+        ([["2", "人2", "好", "会议", TIE], ["", "", "", "", ""], ["99", "", "好", "会议", TIE]], [(4, None, "unknown-person")]),
     ],
     ids=["unknown-person", "bad-grade", "no-reason", "no-id", "name-mismatch", "blank-row-skipped"],
 )

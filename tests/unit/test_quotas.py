@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from generator.engine.quotas import _count
+from generator.engine.quotas import count_places as _count
 from tests.unit.helpers import by_id, grade_sheet, item, simple_scheme
 
 GRADES = {

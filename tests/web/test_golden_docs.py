@@ -53,7 +53,7 @@ def trees(tmp_path_factory):
 def test_page_matches_golden(trees, name):
     audience = "internal" if "internal" in name else "public"
     files = trees[audience]
-    path = PAGES[name] or next(p for p in sorted(files) if p.startswith("departments/testju/") and p.endswith("/2025.md"))
+    path = PAGES[name] or "departments/testju/yewugu/2025.md"  # 业务股: its readable address (project/slugs.py)
     text = files[path].decode("utf-8")
     golden = GOLDEN / name
     if os.environ.get("KAOHE_REGEN_GOLDEN"):

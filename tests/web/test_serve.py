@@ -50,6 +50,9 @@ def test_an_edit_shows_in_the_served_preview_with_a_whole_search_index(tmp_path)
                             start_new_session=True)
     try:
         wait_for(page, "82.50", proc, 120)  # SF002's 2024 Q2 total
+        served = fetch(page) or ""
+        # the preview's live-reload script is inline: the preview's CSP lets it run (a built site's does not)
+        assert "script-src 'self' 'unsafe-inline'" in served and "livereload" in served
         index = root / ".build" / "serve-internal" / "site" / "search" / "search_index.json"
         before = json.loads(index.read_text(encoding="utf-8"))["docs"]
         time.sleep(1)  # the watcher's first look at the files

@@ -11,16 +11,11 @@ is drawn at random. Both years are .xlsx files with a merged title row above the
 from __future__ import annotations
 
 import random
-import re
-import shutil
-import zipfile
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from demo_kit import ROOT, fresh, write_agency, write_titled_xlsx
 
-ROOT = Path(__file__).resolve().parents[2]
 AGENCY = "yunxiu-jgsw"
 SCHEME = "s000-gangwei"
 OUT = ROOT / "content" / AGENCY
@@ -123,51 +118,18 @@ def roster(rng: random.Random) -> tuple[list[tuple[str, str, str]], list[tuple[s
     return people_2024, people_2025
 
 
-def stable_xlsx(path: Path, when: str = "2025-01-01T00:00:00Z") -> None:
-    """Rewrite a saved .xlsx with fixed timestamps, so that rerunning this script changes no bytes."""
-    with zipfile.ZipFile(path) as source:
-        entries = [(info, source.read(info.filename)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info, data in entries:
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + when.encode(), data)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, data)
-
-
 def write_xlsx(path: Path, title: str, rows: list[dict]) -> None:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "考核汇总"
-    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
-    ws.cell(row=1, column=1).alignment = Alignment(horizontal="center")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADER))
-    for j, name in enumerate(HEADER, start=1):
-        ws.cell(row=2, column=j, value=name).font = Font(bold=True)
+    values = []
     for i, row in enumerate(rows, start=1):
-        values = [i, *(row.get(col, 0) for col in HEADER[1:])]
-        for j, value in enumerate(values, start=1):
-            if isinstance(value, str) and HEADER[j - 1] in SCORES:
-                value = Decimal(value)
-            ws.cell(row=2 + i, column=j, value=value)
-    ws.cell(row=len(rows) + 4, column=1, value="制表人：办公室　　审核人：考核专班　　（各项扣分次数由各股室据实填报）")
-    wb.save(path)
-    stable_xlsx(path)
+        line = [i, *(row.get(col, 0) for col in HEADER[1:])]
+        values.append([Decimal(v) if isinstance(v, str) and col in SCORES else v for v, col in zip(line, HEADER, strict=True)])
+    write_titled_xlsx(path, "考核汇总", title, HEADER, values, footer="制表人：办公室　　审核人：考核专班　　（各项扣分次数由各股室据实填报）")
 
 
 def main() -> None:
     rng = random.Random(20180)
-    if OUT.exists():
-        shutil.rmtree(OUT)
-    (OUT / SCHEME).mkdir(parents=True)
-    (OUT / "agency.yaml").write_text(
-        "name: 云岫县机关事务局\n"
-        f"departments: [{', '.join(DEPARTMENTS)}]\n"
-        "issuer: 云岫县机关事务局岗位目标责任制考核专班\n"
-        "contact: 局办公室（电话 0000-6100123）\n",
-        encoding="utf-8",
-    )
+    fresh(OUT)
+    write_agency(OUT, "云岫县机关事务局", DEPARTMENTS, "云岫县机关事务局岗位目标责任制考核专班", "局办公室（电话 0000-6100123）")
     people_2024, people_2025 = roster(rng)
     golden = {g["编号"]: g for g in GOLDEN_2025}
     for year, people in ((2024, people_2024), (2025, people_2025)):

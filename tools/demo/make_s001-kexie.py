@@ -10,20 +10,14 @@ The rows used by tests/golden/test_s001-kexie.py are written out by hand below (
 
 from __future__ import annotations
 
-import csv
-import io
 import random
-import shutil
-import sys
 from decimal import Decimal
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from demo_kit import ROOT, fresh, write_agency, write_csv  # first: it puts the repository on the path
 
-from generator.columns import plan_columns  # noqa: E402
-from generator.load_scheme import load_scheme  # noqa: E402
-from generator.problems import Problems  # noqa: E402
+from generator.core.problems import Problems
+from generator.scheme.columns import plan_columns
+from generator.scheme.load import load_scheme
 
 AGENCY = "heting-kx"
 SCHEME = "s001-kexie"
@@ -154,29 +148,12 @@ def random_row(rng: random.Random, plan, person, year: int) -> dict:
     return row
 
 
-def write_gbk_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([row.get(col, "") for col in columns])
-    path.write_bytes(buffer.getvalue().encode("gb18030"))
-
-
 def main() -> None:
     rng = random.Random(20220114)
     scheme, plan = load_plan()
     columns = [spec.name for spec in plan.all()]
-    if OUT.exists():
-        shutil.rmtree(OUT)
-    (OUT / SCHEME).mkdir(parents=True)
-    (OUT / "agency.yaml").write_text(
-        "name: 鹤汀县科学技术协会\n"
-        f"departments: [{', '.join(DEPARTMENTS)}]\n"
-        "issuer: 鹤汀县科协岗位责任制考核小组\n"
-        "contact: 县科协办公室（电话 0000-7300456）\n",
-        encoding="utf-8",
-    )
+    fresh(OUT)
+    write_agency(OUT, "鹤汀县科学技术协会", DEPARTMENTS, "鹤汀县科协岗位责任制考核小组", "县科协办公室（电话 0000-7300456）")
     roster_2025 = [p for p in ROSTER_2024 if p[0] not in LEAVE_AFTER_2024] + JOIN_2025
     for year, roster in ((2024, ROSTER_2024), (2025, roster_2025)):
         rows = []
@@ -191,7 +168,7 @@ def main() -> None:
             rows.append(row)
         folder = OUT / SCHEME / str(year)
         folder.mkdir(parents=True, exist_ok=True)
-        write_gbk_csv(folder / "年度.csv", columns, rows)
+        write_csv(folder / "年度.csv", columns, rows, "gb18030")
 
 
 if __name__ == "__main__":

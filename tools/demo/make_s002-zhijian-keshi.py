@@ -11,12 +11,8 @@ stays 达标; 质量监督科 two targets missed for subjective reasons → 未�
 
 from __future__ import annotations
 
-import csv
-import io
-import shutil
-from pathlib import Path
+from demo_kit import ROOT, fresh, write_csv
 
-ROOT = Path(__file__).resolve().parents[2]
 AGENCY = "nanming-zj"
 SCHEME = "s002-zhijian-keshi"
 OUT = ROOT / "content" / AGENCY
@@ -38,19 +34,9 @@ DATA = {
 }
 
 
-def bom_csv(path: Path, rows: list[dict]) -> None:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(HEADER)
-    for row in rows:
-        writer.writerow([row.get(col, "") for col in HEADER])
-    path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
-
-
 def main() -> None:
     assert (OUT / "agency.yaml").exists(), "run tools/demo/make_s002-zhijian.py first"
-    if (OUT / SCHEME).exists():
-        shutil.rmtree(OUT / SCHEME)
+    fresh(OUT / SCHEME)
     for (year, label), data in DATA.items():
         folder = OUT / SCHEME / str(year)
         folder.mkdir(parents=True, exist_ok=True)
@@ -58,7 +44,7 @@ def main() -> None:
         for pid, name in UNITS:
             rate, grade, extra = data[pid]
             rows.append({"编号": pid, "科室": name, "目标完成率": rate, "考评等次": grade, **extra})
-        bom_csv(folder / f"{label}.csv", rows)
+        write_csv(folder / f"{label}.csv", HEADER, rows, "utf-8-sig")
 
 
 if __name__ == "__main__":

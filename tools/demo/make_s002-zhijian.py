@@ -11,18 +11,11 @@ listed conditions, and a 试用期 recruit whom the committee leaves 不确定�
 
 from __future__ import annotations
 
-import csv
-import io
 import random
-import re
-import shutil
-import zipfile
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from demo_kit import ROOT, fresh, write_agency, write_csv, write_notice, write_titled_xlsx
 
-ROOT = Path(__file__).resolve().parents[2]
 AGENCY = "nanming-zj"
 SCHEME = "s002-zhijian"
 OUT = ROOT / "content" / AGENCY
@@ -65,50 +58,17 @@ GOLDEN_2025 = {
     "ZJ030": {"民主测评得分": "85", "年度考核等次": "称职"},  # 试用期，领导小组决定不确定等次
 }
 DECISIONS_2025 = [
-    ("ZJ005", "阿依古丽·买买提", "优秀", "2026年1月9日局目标管理考评领导小组会议：与褚思源民主测评得分并列，其全年承担计量比对任务，保留优秀"),
-    ("ZJ011", "褚思源", "称职", "2026年1月9日局目标管理考评领导小组会议：与阿依古丽·买买提民主测评得分并列，名额已满，确定为称职"),
-    ("ZJ030", "荀晓彤", "不确定等次", "2026年1月9日局目标管理考评领导小组会议：2025年9月新录用，试用期内参加年度考核，不确定等次"),
+    ("ZJ005", "阿依古丽·买买提", "优秀", "2026年1月9日局目标管理考评领导小组会议：与褚思源民主测评得分并列，其全年承担计量比对任务，保留优秀",
+     "并列：全单位「优秀」名额线 民主测评得分 92：ZJ005、ZJ011"),
+    ("ZJ011", "褚思源", "称职", "2026年1月9日局目标管理考评领导小组会议：与阿依古丽·买买提民主测评得分并列，名额已满，确定为称职",
+     "并列：全单位「优秀」名额线 民主测评得分 92：ZJ005、ZJ011"),
+    ("ZJ030", "荀晓彤", "不确定等次", "2026年1月9日局目标管理考评领导小组会议：2025年9月新录用，试用期内参加年度考核，不确定等次", "原为：称职"),
 ]
 
 
-def bom_csv(path: Path, header: list[str], rows: list[dict]) -> None:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([row.get(col, "") for col in header])
-    path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
-
-
-def stable_xlsx(path: Path, when: str = "2025-01-01T00:00:00Z") -> None:
-    """Rewrite a saved .xlsx with fixed timestamps, so that rerunning this script changes no bytes."""
-    with zipfile.ZipFile(path) as source:
-        entries = [(info, source.read(info.filename)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info, data in entries:
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + when.encode(), data)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, data)
-
-
 def titled_xlsx(path: Path, title: str, header: list[str], rows: list[dict]) -> None:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "年度考核"
-    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
-    ws.cell(row=1, column=1).alignment = Alignment(horizontal="center")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
-    for j, name in enumerate(header, start=1):
-        ws.cell(row=2, column=j, value=name).font = Font(bold=True)
-    for i, row in enumerate(rows, start=3):
-        for j, name in enumerate(header, start=1):
-            value = row.get(name, "")
-            ws.cell(row=i, column=j, value=value if value != "" else None)
-    ws.cell(row=len(rows) + 4, column=1, value="备注：不称职情形各列据考勤和会议、学习签到记录填写，无则留空。")
-    wb.save(path)
-    stable_xlsx(path)
+    values = [[None if row.get(name, "") == "" else row[name] for name in header] for row in rows]
+    write_titled_xlsx(path, "年度考核", title, header, values, footer="备注：不称职情形各列据考勤和会议、学习签到记录填写，无则留空。")
 
 
 def h1_rows(rng: random.Random, roster) -> list[dict]:
@@ -140,37 +100,24 @@ def y_rows(rng: random.Random, roster, excellent: dict, golden: dict) -> list[di
     return rows
 
 
-def write_notice(path: Path, start: str, number: str) -> None:
-    path.write_text(f"start: {start}\ndays: 5\nnumber: {number}\n", encoding="utf-8")
-
-
 def main() -> None:
     rng = random.Random(20220621)
-    if (OUT / SCHEME).exists():
-        shutil.rmtree(OUT / SCHEME)  # only this scheme's folder: s002-zhijian-keshi lives beside it
-    (OUT / SCHEME).mkdir(parents=True)
-    (OUT / "agency.yaml").write_text(
-        "name: 南溟州质量技术监督局\n"
-        f"departments: [{', '.join(DEPARTMENTS)}]\n"
-        "issuer: 南溟州质量技术监督局机关目标管理责任制考评领导小组\n"
-        "contact: 局机关党委（目标管理办公室，电话 0000-8200789）\n",
-        encoding="utf-8",
-    )
+    fresh(OUT / SCHEME)  # only this scheme's folder: s002-zhijian-keshi lives beside it
+    write_agency(OUT, "南溟州质量技术监督局", DEPARTMENTS, "南溟州质量技术监督局机关目标管理责任制考评领导小组", "局机关党委（目标管理办公室，电话 0000-8200789）")
     roster_2025 = [p for p in ROSTER_2024 if p[0] not in LEAVE_AFTER_2024] + JOIN_2025
     y2024 = OUT / SCHEME / "2024"
     y2025 = OUT / SCHEME / "2025"
     y2024.mkdir(parents=True)
     y2025.mkdir(parents=True)
     # H1 of 2025 is before the September recruit (ZJ030) and the later joiners ZJ031/ZJ032 arrived in May.
-    bom_csv(y2024 / "H1.csv", H1_HEADER, h1_rows(rng, ROSTER_2024))
-    bom_csv(y2024 / "Y.csv", Y_HEADER, y_rows(rng, ROSTER_2024, EXCELLENT_2024, {}))
+    write_csv(y2024 / "H1.csv", H1_HEADER, h1_rows(rng, ROSTER_2024), "utf-8-sig")
+    write_csv(y2024 / "Y.csv", Y_HEADER, y_rows(rng, ROSTER_2024, EXCELLENT_2024, {}), "utf-8-sig")
     write_notice(y2024 / "Y.notice.yaml", "2025-01-13", "南溟质监考评〔2025〕1号")
     h1_2025 = [p for p in roster_2025 if p[0] != "ZJ030"]
-    bom_csv(y2025 / "上半年.csv", H1_HEADER, h1_rows(rng, h1_2025))
+    write_csv(y2025 / "上半年.csv", H1_HEADER, h1_rows(rng, h1_2025), "utf-8-sig")
     titled_xlsx(y2025 / "年度.xlsx", "南溟州质量技术监督局2025年度机关工作人员目标管理考核汇总表", Y_HEADER,
                 y_rows(rng, roster_2025, EXCELLENT_2025, GOLDEN_2025))
-    bom_csv(y2025 / "年度.decisions.csv", ["编号", "姓名", "等次", "理由"],
-            [dict(zip(["编号", "姓名", "等次", "理由"], d, strict=True)) for d in DECISIONS_2025])
+    write_csv(y2025 / "年度.decisions.csv", ["编号", "姓名", "等次", "理由", "所决事项"], DECISIONS_2025, "utf-8-sig")
     write_notice(y2025 / "年度.notice.yaml", "2026-01-12", "南溟质监考评〔2026〕2号")
 
 

@@ -19,30 +19,33 @@ Files written:
 
 from __future__ import annotations
 
-import csv
-import io
 import random
-import shutil
-import sys
-import tempfile
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from demo_kit import (
+    CSV_ENCODINGS,
+    Member,
+    d,
+    engine_run,
+    grade_counts,
+    half,
+    num,
+    numbered,
+    require_clean,
+    rows_by_period,
+    save_workbook,
+    staged,
+    two_row_header,
+    write_agency,
+    write_csv,
+    write_notice,
+)
 
 SCHEME = "s003-p1-sifa"
 AGENCY = "shiliqu-sifaju"
-OUT = ROOT / "content" / AGENCY / SCHEME
 SEED = 20241010
-
-AGENCY_YAML = """\
-name: 示例区司法局
-departments: [办公室, 政工科, 法治宣传科, 人民调解科, 社区矫正科, 法律援助中心]
-issuer: 示例区司法局考核领导小组
-contact: 局考核办公室（政工科），电话 0000-6834567（示例）
-"""
 
 PERIODS = [(2024, "Q1"), (2024, "Q2"), (2024, "Q3"), (2024, "Y"), (2025, "Q1"), (2025, "Q2"), (2025, "Q3"), (2025, "Y")]
 QUARTERS = [p for p in PERIODS if p[1] != "Y"]
@@ -62,49 +65,41 @@ LEVEL = {(2024, "Q1"): 0.0, (2024, "Q2"): 1.0, (2024, "Q3"): 0.5, (2024, "Y"): 3
 
 
 @dataclass
-class Person:
-    id: str
-    name: str
-    dept: str
-    leader: bool
-    ability: float
-    first: tuple[int, str] = (2024, "Q1")
-    last: tuple[int, str] = (2025, "Y")
-
-    def present(self, period: tuple[int, str]) -> bool:
-        return PERIODS.index(self.first) <= PERIODS.index(period) <= PERIODS.index(self.last)
+class Person(Member):
+    leader: bool = False  # 科级领导: rated by 上级, 同级 and 下级
+    periods = PERIODS
 
 
 ROSTER = [
-    Person("SF001", "郭明远", "办公室", True, 89.0),
-    Person("SF002", "邓秀兰", "办公室", False, 84.0),
-    Person("SF003", "许浩然", "办公室", False, 78.5),
-    Person("SF004", "沈玉洁", "办公室", False, 91.0),
-    Person("SF005", "苏建华", "政工科", True, 92.0),
-    Person("SF006", "蒋静", "政工科", False, 86.0),
-    Person("SF007", "王芳", "政工科", False, 88.5),
-    Person("SF008", "王芳", "政工科", False, 80.0),  # 同名同科室，编号不同
-    Person("SF009", "卢思远", "政工科", False, 83.0, first=(2024, "Q2")),  # 二季度调入
-    Person("SF010", "叶志明", "法治宣传科", True, 90.0),
-    Person("SF011", "程丽君", "法治宣传科", True, 87.0),  # 副科长
-    Person("SF012", "袁晓光", "法治宣传科", False, 88.0),
-    Person("SF013", "迪丽娜尔·艾山", "法治宣传科", False, 90.5),
-    Person("SF014", "贾文涛", "人民调解科", True, 85.5),
-    Person("SF015", "夏雨婷", "人民调解科", False, 89.0),
-    Person("SF016", "钟国华", "人民调解科", False, 74.0),
-    Person("SF017", "田宏伟", "人民调解科", False, 82.0, last=(2024, "Q2")),  # 三季度调出
-    Person("SF018", "任雪梅", "人民调解科", False, 86.5),
-    Person("SF019", "姜海峰", "社区矫正科", True, 88.0),
-    Person("SF020", "范春燕", "社区矫正科", True, 91.5),  # 副科长
-    Person("SF021", "方立军", "社区矫正科", False, 58.0),
-    Person("SF022", "石佳琪", "社区矫正科", False, 85.0),
-    Person("SF023", "姚振东", "社区矫正科", False, 84.5, first=(2025, "Q2")),  # 新录用
-    Person("SF024", "谭建新", "法律援助中心", True, 86.0),
-    Person("SF025", "廖美玲", "法律援助中心", False, 87.5),
-    Person("SF026", "邹永强", "法律援助中心", False, 81.0),
-    Person("SF027", "熊晓雯", "法律援助中心", False, 93.0),
-    Person("SF028", "金宇航", "法律援助中心", False, 79.0),
-    Person("SF029", "陆志远", "法律援助中心", False, 83.5, last=(2025, "Q1")),  # 退休
+    Person("SF001", "郭明远", "办公室", 89.0, leader=True),
+    Person("SF002", "邓秀兰", "办公室", 84.0),
+    Person("SF003", "许浩然", "办公室", 78.5),
+    Person("SF004", "沈玉洁", "办公室", 91.0),
+    Person("SF005", "苏建华", "政工科", 92.0, leader=True),
+    Person("SF006", "蒋静", "政工科", 86.0),
+    Person("SF007", "王芳", "政工科", 88.5),
+    Person("SF008", "王芳", "政工科", 80.0),  # 同名同科室，编号不同
+    Person("SF009", "卢思远", "政工科", 83.0, first=(2024, "Q2")),  # 二季度调入
+    Person("SF010", "叶志明", "法治宣传科", 90.0, leader=True),
+    Person("SF011", "程丽君", "法治宣传科", 87.0, leader=True),  # 副科长
+    Person("SF012", "袁晓光", "法治宣传科", 88.0),
+    Person("SF013", "迪丽娜尔·艾山", "法治宣传科", 90.5),
+    Person("SF014", "贾文涛", "人民调解科", 85.5, leader=True),
+    Person("SF015", "夏雨婷", "人民调解科", 89.0),
+    Person("SF016", "钟国华", "人民调解科", 74.0),
+    Person("SF017", "田宏伟", "人民调解科", 82.0, last=(2024, "Q2")),  # 三季度调出
+    Person("SF018", "任雪梅", "人民调解科", 86.5),
+    Person("SF019", "姜海峰", "社区矫正科", 88.0, leader=True),
+    Person("SF020", "范春燕", "社区矫正科", 91.5, leader=True),  # 副科长
+    Person("SF021", "方立军", "社区矫正科", 58.0),
+    Person("SF022", "石佳琪", "社区矫正科", 85.0),
+    Person("SF023", "姚振东", "社区矫正科", 84.5, first=(2025, "Q2")),  # 新录用
+    Person("SF024", "谭建新", "法律援助中心", 86.0, leader=True),
+    Person("SF025", "廖美玲", "法律援助中心", 87.5),
+    Person("SF026", "邹永强", "法律援助中心", 81.0),
+    Person("SF027", "熊晓雯", "法律援助中心", 93.0),
+    Person("SF028", "金宇航", "法律援助中心", 79.0),
+    Person("SF029", "陆志远", "法律援助中心", 83.5, last=(2025, "Q1")),  # 退休
 ]
 
 ITEMS = ["履行职位职责", "完成阶段目标任务", "工作质量", "出勤"]
@@ -129,14 +124,6 @@ GOLDEN = {
 }
 
 
-def d(x) -> Decimal:
-    return Decimal(str(x))
-
-
-def half(x: float) -> Decimal:
-    return (d(x) * 2).quantize(Decimal(1), rounding=ROUND_HALF_UP) / 2
-
-
 def q2(x: Decimal) -> Decimal:
     return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
@@ -145,30 +132,19 @@ def quarter_total(row: dict) -> Decimal:
     return sum((d(row[k]) for k in ITEMS), Decimal(0))
 
 
-def make_rows(rng: random.Random) -> dict[tuple[int, str], list[dict]]:
-    data: dict[tuple[int, str], list[dict]] = {}
-    for period in PERIODS:
-        rows = []
-        for p in ROSTER:
-            if not p.present(period):
-                continue
-            key = (period[0], period[1], p.id)
-            base = p.ability + LEVEL[period] + rng.gauss(0, 2.0)
-            row = {"编号": p.id, "姓名": p.name, "科室": p.dept}
-            if period[1] == "Y":
-                row["职务类别"] = "科级领导" if p.leader else "其他人员"
-                for rater in RATERS:
-                    value = d(min(max(base + rng.gauss(0, 2.5), 55.0), 99.0)).quantize(Decimal("0.1"))
-                    row[rater] = str(value) if (p.leader or rater != "下级评分") else ""
-            else:
-                for item in ITEMS:
-                    share = min(max(base + rng.gauss(0, 2.5), 50.0), 100.0) / 100
-                    row[item] = str(half(MAXES[item] * share))
-            if key in GOLDEN:
-                row.update(GOLDEN[key])
-            rows.append(row)
-        data[period] = rows
-    return data
+def columns(p: Person, period: tuple[int, str], base: float, rng: random.Random) -> dict:
+    """One person's row for a period: the 年度 ratings, or a quarter's item scores."""
+    row = {"编号": p.id, "姓名": p.name, "科室": p.dept}
+    if period[1] == "Y":
+        row["职务类别"] = "科级领导" if p.leader else "其他人员"
+        for rater in RATERS:
+            value = d(min(max(base + rng.gauss(0, 2.5), 55.0), 99.0)).quantize(Decimal("0.1"))
+            row[rater] = str(value) if (p.leader or rater != "下级评分") else ""
+    else:
+        for item in ITEMS:
+            share = min(max(base + rng.gauss(0, 2.5), 50.0), 100.0) / 100
+            row[item] = str(half(MAXES[item] * share))
+    return row
 
 
 def year_totals(data: dict, year: int) -> dict[str, Decimal]:
@@ -206,58 +182,19 @@ def header_for(label: str) -> list[str]:
     return ["序号", "编号", "姓名", "科室", *ITEMS, "备注"]
 
 
-def csv_bytes(label: str, rows: list[dict], encoding: str) -> bytes:
-    header = header_for(label)
-    buf = io.StringIO(newline="")
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(header)
-    for i, r in enumerate(rows, 1):
-        w.writerow([i] + [r.get(h, "") for h in header[1:-1]] + [""])
-    return buf.getvalue().encode(encoding)
-
-
-
-def save_workbook(wb, path: Path) -> None:
-    """Save with fixed timestamps, so that every run of this script writes identical bytes."""
-    import re
-    import zipfile
-
-    buf = io.BytesIO()
-    wb.save(buf)
-    out = io.BytesIO()
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*<", rb"\g<1>2025-01-01T00:00:00Z<", data)
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
-    path.write_bytes(out.getvalue())
-
-
-def num(x: str):
-    if x == "":
-        return None
-    v = d(x)
-    return int(v) if v == v.to_integral_value() else float(x)
-
-
 def write_xlsx(path: Path, label: str, rows: list[dict], year: int, titled: bool) -> None:
     import openpyxl
-    from openpyxl.styles import Alignment, Font
 
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "评分表"
     if titled:
-        ws.append([f"示例区司法局{year}年度公务员年度量化考核评分汇总表"])
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=9)
-        ws["A1"].font = Font(bold=True, size=14)
-        ws["A1"].alignment = Alignment(horizontal="center")
-        ws.append(["序号", "编号", "姓名", "科室", "职务类别", "年度量化评价（百分制）", None, None, "备注"])
-        ws.append([None, None, None, None, None, "上级评分", "同级评分", "下级评分", None])
-        ws.merge_cells(start_row=2, start_column=6, end_row=2, end_column=8)
-        for col in (1, 2, 3, 4, 5, 9):
-            ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
+        two_row_header(
+            ws,
+            f"示例区司法局{year}年度公务员年度量化考核评分汇总表",
+            ["序号", "编号", "姓名", "科室", "职务类别", "年度量化评价（百分制）", None, None, "备注"],
+            [None, None, None, None, None, "上级评分", "同级评分", "下级评分", None],
+        )
         for i, r in enumerate(rows, 1):
             ws.append([i, r["编号"], r["姓名"], r["科室"], r["职务类别"], num(r["上级评分"]), num(r["同级评分"]), num(r["下级评分"]),
                        None if r["职务类别"] == "科级领导" else "非领导职务，无下级评分"])
@@ -272,67 +209,41 @@ def write_xlsx(path: Path, label: str, rows: list[dict], year: int, titled: bool
 
 def write_all(target: Path, data: dict) -> None:
     target.mkdir(parents=True, exist_ok=True)
-    (target.parent / "agency.yaml").write_text(AGENCY_YAML, encoding="utf-8")
+    write_agency(target.parent, "示例区司法局", ["办公室", "政工科", "法治宣传科", "人民调解科", "社区矫正科", "法律援助中心"], "示例区司法局考核领导小组", "局考核办公室（政工科），电话 0000-6834567（示例）")
     for (year, label), rows in data.items():
         folder = target / str(year)
-        folder.mkdir(exist_ok=True)
         kind, name = FORMATS[(year, label)]
         path = folder / name
-        if kind == "csv-bom":
-            path.write_bytes(csv_bytes(label, rows, "utf-8-sig"))
-        elif kind == "csv-gbk":
-            path.write_bytes(csv_bytes(label, rows, "gb18030"))
+        if kind in CSV_ENCODINGS:
+            write_csv(path, header_for(label), numbered(header_for(label), rows), CSV_ENCODINGS[kind])
         else:
             write_xlsx(path, label, rows, year, titled=(kind == "xlsx-title"))
         if (year, label) in NOTICE:
             start, number = NOTICE[(year, label)]
-            (folder / f"{label}.notice.yaml").write_text(f"start: {start}\ndays: 5\nnumber: {number}\n", encoding="utf-8")
+            write_notice(folder / f"{label}.notice.yaml", start, number)
 
 
 # ---------------------------------------------------------------- checking with the engine
 def engine_check(content_agency: Path, data: dict) -> list:
-    from generator.compute import compute_project
-    from generator.problems import Problems, Severity
-    from generator.project import discover
-
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        (root / "schemes").mkdir()
-        shutil.copy(ROOT / "schemes" / f"{SCHEME}.yaml", root / "schemes")
-        shutil.copytree(content_agency, root / "content" / AGENCY)
-        problems = Problems()
-        project = discover(root, problems)
-        periods = compute_project(project, problems)
-        bad = [p for p in problems.sorted() if p.severity is not Severity.NOTE]
-        for p in bad:
-            print("  ", p.format())
-        assert not bad, "the demo data has problems"
-        for period in periods:
-            assert not period.unresolved_ties, (period.key, [p.id for p in period.unresolved_ties])
-            if period.label == "Y":  # the generator's arithmetic and the engine's agree
-                mine = year_totals(data, period.year)
-                for person in period.people:
-                    assert person.total == mine[person.id], (period.key, person.id, person.total, mine[person.id])
-        return periods
+    periods, bad = engine_run(SCHEME, content_agency)
+    require_clean(periods, bad)
+    for period in periods:
+        if period.label == "Y":  # the generator's arithmetic and the engine's agree
+            mine = year_totals(data, period.year)
+            for person in period.people:
+                assert person.total == mine[person.id], (period.key, person.id, person.total, mine[person.id])
+    return periods
 
 
 def main() -> None:
     rng = random.Random(SEED)
-    data = make_rows(rng)
+    data = rows_by_period(PERIODS, ROSTER, LEVEL, 2.0, rng, columns, GOLDEN)
     break_ties(data)
-    with tempfile.TemporaryDirectory() as tmp:
-        staged = Path(tmp) / AGENCY / SCHEME
-        write_all(staged, data)
-        periods = engine_check(staged.parent, data)
-        if OUT.exists():
-            shutil.rmtree(OUT)
-        OUT.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(staged, OUT)
-        shutil.copy(staged.parent / "agency.yaml", OUT.parent / "agency.yaml")
+    with staged(AGENCY, SCHEME) as folder:
+        write_all(folder, data)
+        periods = engine_check(folder.parent, data)
     for period in sorted(periods, key=lambda p: (p.year, p.label)):
-        counts: dict[str, int] = {}
-        for person in period.people:
-            counts[person.shown_grade] = counts.get(person.shown_grade, 0) + 1
+        counts = grade_counts(period)
         quota = "; ".join(f"{q.grade} 基数{q.base} 名额{q.allowed} 拟{q.candidates} 得{q.granted}" for q in period.quotas)
         gaps = [f"{p.id}:{p.total}" for p in period.people if any("空档" in s.text for s in p.trace)]
         print(f"{period.year} {period.label}: {len(period.people)} 人 {counts} | {quota} | 空档 {gaps}")

@@ -18,30 +18,32 @@ Files written (as an HR office would keep them):
 
 from __future__ import annotations
 
-import csv
-import io
 import random
-import shutil
-import sys
-import tempfile
-from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from demo_kit import (
+    CSV_ENCODINGS,
+    Member,
+    d,
+    engine_run,
+    grade_counts,
+    half,
+    num,
+    numbered,
+    require_clean,
+    rows_by_period,
+    save_workbook,
+    staged,
+    two_row_header,
+    write_agency,
+    write_csv,
+    write_notice,
+)
 
 SCHEME = "s003-p1-xiang"
 AGENCY = "qingfeng-xiang"
-OUT = ROOT / "content" / AGENCY / SCHEME
 SEED = 20240331
-
-AGENCY_YAML = """\
-name: 示例县青枫乡人民政府
-departments: [党政综合办公室, 经济发展办公室, 社会事务办公室, 农业农村服务中心, 综合行政执法队]
-issuer: 青枫乡平时考核领导小组
-contact: 乡党政综合办公室，电话 0000-7612345（示例）
-"""
 
 PERIODS = [(2024, "Q1"), (2024, "Q2"), (2024, "Q3"), (2024, "Q4"), (2025, "Q1"), (2025, "Q2"), (2025, "Q3"), (2025, "Q4")]
 FORMATS = {
@@ -64,17 +66,8 @@ LEVEL = {(2024, "Q1"): 6.5, (2024, "Q2"): 7.5, (2024, "Q3"): 3.0, (2024, "Q4"): 
 TIE_PERIOD = (2024, "Q2")
 
 
-@dataclass
-class Person:
-    id: str
-    name: str
-    dept: str
-    ability: float
-    first: tuple[int, str] = (2024, "Q1")
-    last: tuple[int, str] = (2025, "Q4")
-
-    def present(self, period: tuple[int, str]) -> bool:
-        return PERIODS.index(self.first) <= PERIODS.index(period) <= PERIODS.index(self.last)
+class Person(Member):
+    periods = PERIODS
 
 
 # ability: the person's usual level (0–100); set by hand so that the office has a spread.
@@ -132,15 +125,6 @@ GOLDEN = {
 }
 
 
-def d(x) -> Decimal:
-    return Decimal(str(x))
-
-
-def half(x: float) -> Decimal:
-    """Round to the nearest 0.5 (how leaders mark 德能勤绩廉)."""
-    return (d(x) * 2).quantize(Decimal(1), rounding=ROUND_HALF_UP) / 2
-
-
 def total_of(row: dict) -> Decimal:
     """The scheme's arithmetic, repeated here to place ties and quota lines (the engine is the judge)."""
     v = {k: d(row[k]) for k in LEAVES + ["民主测评"]}
@@ -149,28 +133,17 @@ def total_of(row: dict) -> Decimal:
     return (pingjia * d("0.7") + v["民主测评"] * d("0.3")).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def make_rows(rng: random.Random) -> dict[tuple[int, str], list[dict]]:
-    data: dict[tuple[int, str], list[dict]] = {}
-    for period in PERIODS:
-        rows = []
-        for p in ROSTER:
-            if not p.present(period):
-                continue
-            key = (period[0], period[1], p.id)
-            base = p.ability + LEVEL[period] + rng.gauss(0, 2.2)
-            row = {"编号": p.id, "姓名": p.name, "部门": p.dept}
-            for leaf in LEAVES:
-                share = min(max(base + rng.gauss(0, 2.5), 50.0), 99.0) / 100
-                row[leaf] = str(half(MAXES[leaf] * share))
-            row["民主测评"] = str(d(min(max(base + rng.gauss(0, 3), 55.0), 99.0)).quantize(Decimal("0.1")))
-            r = rng.random()
-            row["病事假天数"] = "0" if r < 0.78 else str(rng.choice([1, 1, 2, 3, 0.5, 4]))
-            row["失职造成损失及投诉"] = ""
-            if key in GOLDEN:
-                row.update(GOLDEN[key])
-            rows.append(row)
-        data[period] = rows
-    return data
+def columns(p: Person, period: tuple[int, str], base: float, rng: random.Random) -> dict:
+    """One person's row for a quarter."""
+    row = {"编号": p.id, "姓名": p.name, "部门": p.dept}
+    for leaf in LEAVES:
+        share = min(max(base + rng.gauss(0, 2.5), 50.0), 99.0) / 100
+        row[leaf] = str(half(MAXES[leaf] * share))
+    row["民主测评"] = str(d(min(max(base + rng.gauss(0, 3), 55.0), 99.0)).quantize(Decimal("0.1")))
+    r = rng.random()
+    row["病事假天数"] = "0" if r < 0.78 else str(rng.choice([1, 1, 2, 3, 0.5, 4]))
+    row["失职造成损失及投诉"] = ""
+    return row
 
 
 def eligible(row: dict) -> bool:
@@ -204,72 +177,25 @@ def arrange_quota_lines(data: dict) -> dict:
 
 
 # ---------------------------------------------------------------- writing
-HEADER = ["序号", "编号", "姓名", "部门", "德", "能", "勤", "业务工作", "联系村和中心工作", "廉", "民主测评", "病事假天数", "失职造成损失及投诉", "备注"]
-
-
-def csv_bytes(rows: list[dict], encoding: str) -> bytes:
-    buf = io.StringIO(newline="")
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(HEADER)
-    for i, r in enumerate(rows, 1):
-        w.writerow([i] + [r.get(h, "") for h in HEADER[1:-1]] + [""])
-    text = buf.getvalue()
-    if encoding == "utf-8-sig":
-        return text.encode("utf-8-sig")
-    return text.encode("gb18030")
-
-
-
-def save_workbook(wb, path: Path) -> None:
-    """Save with fixed timestamps, so that every run of this script writes identical bytes."""
-    import re
-    import zipfile
-
-    buf = io.BytesIO()
-    wb.save(buf)
-    out = io.BytesIO()
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*<", rb"\g<1>2025-01-01T00:00:00Z<", data)
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
-    path.write_bytes(out.getvalue())
-
-
-def num(x: str):
-    """Numbers go into the workbook as numbers, the way Excel stores typed scores."""
-    if x == "":
-        return None
-    v = d(x)
-    return int(v) if v == v.to_integral_value() else float(x)
+HEADER = ["序号", "编号", "姓名", "部门", "德", "能", "勤", "业务工作", "联系村和中心工作", "廉", "民主测评", "病事假天数", "病事假单月最多天数", "失职造成损失及投诉", "备注"]
 
 
 def write_xlsx(path: Path, rows: list[dict], year: int, label: str, titled: bool) -> None:
     import openpyxl
-    from openpyxl.styles import Alignment, Font
 
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = f"{year}年{label}"
     qname = {"Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度"}[label]
     if titled:
-        ws.append([f"青枫乡机关干部{year}年{qname}平时考核量化评分表"])
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=14)
-        ws["A1"].font = Font(bold=True, size=14)
-        ws["A1"].alignment = Alignment(horizontal="center")
-        upper = ["序号", "编号", "姓名", "部门", "主管领导评价（德能勤绩廉）", None, None, None, None, None, "民主测评", "病事假天数", "失职造成损失及投诉", "备注"]
-        lower = [None, None, None, None, "德", "能", "勤", "业务工作", "联系村和中心工作", "廉", None, None, None, None]
-        ws.append(upper)
-        ws.append(lower)
-        ws.merge_cells(start_row=2, start_column=5, end_row=2, end_column=10)
-        for col in (1, 2, 3, 4, 11, 12, 13, 14):
-            ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
+        upper = ["序号", "编号", "姓名", "部门", "主管领导评价（德能勤绩廉）", None, None, None, None, None, "民主测评", "病事假天数", "病事假单月最多天数", "失职造成损失及投诉", "备注"]
+        lower = [None, None, None, None, "德", "能", "勤", "业务工作", "联系村和中心工作", "廉", None, None, None, None, None]
+        two_row_header(ws, f"青枫乡机关干部{year}年{qname}平时考核量化评分表", upper, lower)
     else:
         ws.append(["序号", "编号", "姓名", "部门", "德（满分15）", "能（满分15）", "勤（满分15）", "业务工作（满分40）", "联系村和中心工作（满分40）",
-                   "廉（满分15）", "民主测评（百分制）", "病事假天数", "失职造成损失及投诉", "备注"])
+                   "廉（满分15）", "民主测评（百分制）", "病事假天数", "病事假单月最多天数", "失职造成损失及投诉", "备注"])
     for i, r in enumerate(rows, 1):
-        ws.append([i, r["编号"], r["姓名"], r["部门"]] + [num(r[k]) for k in LEAVES] + [num(r["民主测评"]), num(r["病事假天数"]), r["失职造成损失及投诉"] or None, None])
+        ws.append([i, r["编号"], r["姓名"], r["部门"]] + [num(r[k]) for k in LEAVES] + [num(r["民主测评"]), num(r["病事假天数"]), num(r["病事假单月最多天数"]), r["失职造成损失及投诉"] or None, None])
     if titled:
         ws.append([])
         ws.append(["制表：青枫乡党政综合办公室", None, None, None, None, None, "审核：乡平时考核领导小组"])
@@ -278,71 +204,42 @@ def write_xlsx(path: Path, rows: list[dict], year: int, label: str, titled: bool
 
 def write_all(target: Path, data: dict, decisions: dict) -> None:
     target.mkdir(parents=True, exist_ok=True)
-    (target.parent / "agency.yaml").write_text(AGENCY_YAML, encoding="utf-8")
+    write_agency(target.parent, "示例县青枫乡人民政府", ["党政综合办公室", "经济发展办公室", "社会事务办公室", "农业农村服务中心", "综合行政执法队"], "青枫乡平时考核领导小组", "乡党政综合办公室，电话 0000-7612345（示例）")
     for (year, label), rows in data.items():
         folder = target / str(year)
-        folder.mkdir(exist_ok=True)
         kind, name = FORMATS[(year, label)]
         path = folder / name
-        if kind == "csv-bom":
-            path.write_bytes(csv_bytes(rows, "utf-8-sig"))
-        elif kind == "csv-gbk":
-            path.write_bytes(csv_bytes(rows, "gb18030"))
+        if kind in CSV_ENCODINGS:
+            write_csv(path, HEADER, numbered(HEADER, rows), CSV_ENCODINGS[kind])
         else:
             write_xlsx(path, rows, year, label, titled=(kind == "xlsx-title"))
         if (year, label) in decisions:
             a, b = decisions[(year, label)]
-            lines = ["编号,姓名,等次,理由",
-                     f"{a['编号']},{a['姓名']},优秀,经{year}年7月8日乡平时考核领导小组会议研究：二人量化考核分值相同且均出全勤，在优秀“最多不超过50%”的限度内均确定为优秀",
-                     f"{b['编号']},{b['姓名']},优秀,经{year}年7月8日乡平时考核领导小组会议研究：二人量化考核分值相同且均出全勤，在优秀“最多不超过50%”的限度内均确定为优秀"]
-            (folder / f"{label}.decisions.csv").write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8-sig"))
+            why = f"经{year}年7月8日乡平时考核领导小组会议研究：二人量化考核分值相同且均出全勤，在优秀“最多不超过50%”的限度内均确定为优秀"
+            basis = f"并列：全单位「优秀」名额线 总分 {total_of(a)}：{a['编号']}、{b['编号']}"
+            exceed = f"经{year}年7月8日乡平时考核领导小组会议研究，同意优秀超出40%名额1人（细则：最多不超过50%）"
+            tied = [[a["编号"], a["姓名"], "优秀", why, basis, exceed], [b["编号"], b["姓名"], "优秀", why, basis, ""]]
+            write_csv(folder / f"{label}.decisions.csv", ["编号", "姓名", "等次", "理由", "所决事项", "超出名额"], tied, "utf-8-sig")
         if (year, label) in NOTICE_START:
             start = NOTICE_START[(year, label)]
             seq = sorted(v for v in NOTICE_START.values() if v[:4] == start[:4]).index(start) + 1
             number = f"青枫考〔{start[:4]}〕{seq}号"  # numbered within the year the notice is issued
-            (folder / f"{label}.notice.yaml").write_text(f"start: {NOTICE_START[(year, label)]}\ndays: 5\nnumber: {number}\n", encoding="utf-8")
-
-
-# ---------------------------------------------------------------- checking with the engine
-def engine_check(content_agency: Path) -> list:
-    from generator.compute import compute_project
-    from generator.problems import Problems, Severity
-    from generator.project import discover
-
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        (root / "schemes").mkdir()
-        shutil.copy(ROOT / "schemes" / f"{SCHEME}.yaml", root / "schemes")
-        shutil.copytree(content_agency, root / "content" / AGENCY)
-        problems = Problems()
-        project = discover(root, problems)
-        periods = compute_project(project, problems)
-        bad = [p for p in problems.sorted() if p.severity is not Severity.NOTE]
-        for p in bad:
-            print("  ", p.format())
-        assert not bad, "the demo data has problems"
-        for period in periods:
-            assert not period.unresolved_ties, (period.key, [p.id for p in period.unresolved_ties])
-        return periods
+            write_notice(folder / f"{label}.notice.yaml", start, number)
 
 
 def main() -> None:
     rng = random.Random(SEED)
-    data = make_rows(rng)
+    data = rows_by_period(PERIODS, ROSTER, LEVEL, 2.2, rng, columns, GOLDEN)
+    for rows in data.values():
+        for row in rows:  # the quarter's leave taken as one spell: the month with most leave has all of it (良 needs 按月不超过 3 天)
+            row["病事假单月最多天数"] = row["病事假天数"]
     decisions = arrange_quota_lines(data)
-    with tempfile.TemporaryDirectory() as tmp:
-        staged = Path(tmp) / AGENCY / SCHEME
-        write_all(staged, data, decisions)
-        periods = engine_check(staged.parent)
-        if OUT.exists():
-            shutil.rmtree(OUT)
-        OUT.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(staged, OUT)
-        shutil.copy(staged.parent / "agency.yaml", OUT.parent / "agency.yaml")
+    with staged(AGENCY, SCHEME) as folder:
+        write_all(folder, data, decisions)
+        periods, bad = engine_run(SCHEME, folder.parent)
+        require_clean(periods, bad)
     for period in sorted(periods, key=lambda p: (p.year, p.label)):
-        counts: dict[str, int] = {}
-        for person in period.people:
-            counts[person.shown_grade] = counts.get(person.shown_grade, 0) + 1
+        counts = grade_counts(period)
         quota = "; ".join(f"{q.grade} 基数{q.base} 名额{q.allowed} 拟{q.candidates} 得{q.granted} 并列{q.tied}" for q in period.quotas)
         print(f"{period.year} {period.label}: {len(period.people)} 人 {counts} | {quota}")
 

@@ -20,12 +20,12 @@ What the data exercises (tests/golden/test_s003_p2.py checks these by hand):
 
 from __future__ import annotations
 
-import csv
 import random
-from decimal import ROUND_FLOOR, Decimal
+from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from demo_kit import ROOT, d, names, plain, split_on_grid, write_agency, write_csv, write_notice, write_titled_xlsx
+
 AGENCY = "yunxi-czj"
 SCHEME = "s003-p2"
 OUT = ROOT / "content" / AGENCY
@@ -55,9 +55,6 @@ INPUTS = ["试用期", "立案调查", "工伤", "病事假天数", "应出勤�
 HEADER = ["序号", "编号", "姓名", "科室", *[c for c, _ in ITEMS], "加分", "减分", *INPUTS]
 WORKDAYS = {(2024, "Q1"): 57, (2024, "Q2"): 59, (2024, "Q3"): 66, (2025, "Q1"): 57, (2025, "Q2"): 59, (2025, "Q3"): 66}
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤"
-GIVEN = "文明华丽静敏强磊军洋勇艳杰娟涛超秀霞平刚英芳玲辉鹏宇婷雪琳晨欣颖浩凯斌波宁红梅佳俊泽瑶怡倩立新志海云春建国永德"
-
 # Hand-set item scores for the people the golden test follows (sum shown in the comment).
 FIXED: dict[tuple[int, str, str], list[str]] = {
     # 0003 2024 Q1: 5+3.5+5+3.5 + 4+5+4+3.5 + 4.5+4.5+4.5 + 13+8.5+8.5 + 3.5+3+2.5 = 86
@@ -71,42 +68,8 @@ FIXED: dict[tuple[int, str, str], list[str]] = {
 }
 
 
-def d(x) -> Decimal:
-    return Decimal(str(x))
-
-
-def names(rng: random.Random, n: int) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    while len(out) < n:
-        name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
-        if name not in seen:
-            seen.add(name)
-            out.append(name)
-    return out
-
-
 def split(total: Decimal, rng: random.Random) -> list[Decimal]:
-    """Item scores on a 0.5 grid, each within its max, summing to `total`."""
-    step = Decimal("0.5")
-    ratio = total / 100
-    scores = [((Decimal(m) * ratio) / step).to_integral_value(rounding=ROUND_FLOOR) * step for _, m in ITEMS]
-    rest = total - sum(scores)
-    while rest > 0:
-        i = rng.randrange(len(ITEMS))
-        if scores[i] + step <= ITEMS[i][1]:
-            scores[i] += step
-            rest -= step
-    for _ in range(6):  # move half points between items so that rows do not look alike
-        i, j = rng.randrange(len(ITEMS)), rng.randrange(len(ITEMS))
-        if i != j and scores[i] - step >= 0 and scores[j] + step <= ITEMS[j][1]:
-            scores[i] -= step
-            scores[j] += step
-    return scores
-
-
-def text(x: Decimal) -> str:
-    return format(x.normalize(), "f") if x != x.to_integral_value() else str(int(x))
+    return split_on_grid(total, [m for _, m in ITEMS], rng, moves=6)
 
 
 class Person:
@@ -190,7 +153,7 @@ def band(total: Decimal) -> str:
     return "好" if total >= 90 else "较好" if total >= 75 else "一般" if total >= 60 else "较差"
 
 
-def quarter_totals(rng: random.Random, people: dict[str, Person], year: int, label: str) -> dict[str, Decimal]:
+def quarter_totals(rng: random.Random, people: dict[str, Person], year: int, label: str, legacy: bool = False) -> dict[str, Decimal]:
     """Each present person's total (items plus adjustments): hand-set ones, then distinct random ones."""
     key = (year, label)
     totals = {pid: d(t) for (y, lab, pid), t in TOTALS.items() if (y, lab) == key and present(pid, year, label)}
@@ -209,14 +172,16 @@ def quarter_totals(rng: random.Random, people: dict[str, Person], year: int, lab
         taken.add(total)
         totals[pid] = total
     if key == (2024, "Q2"):
-        _tie_at_line(totals, fixed, year, label)
+        _tie_at_line(totals, fixed, year, label, legacy)
     return totals
 
 
-def _tie_at_line(totals: dict[str, Decimal], fixed: set[str], year: int, label: str) -> None:
+def _tie_at_line(totals: dict[str, Decimal], fixed: set[str], year: int, label: str, legacy: bool = False) -> None:
     """Make 0005 and 0009 (both 91) the last two candidates inside the 好 line: exactly (slots - 1) people above 91."""
     graded = [pid for pid in totals if not any(SPECIAL.get((year, label, pid), {}).get(f) == "是" for f in NO_GRADE)]
-    slots = len(graded) * 2 // 5  # floor(n × 40%)
+    # floor(n × 40%) of everyone taking part (base: all: 试用期 and the like count); `legacy` is the line before
+    # the base was read from the seed's text, used only to keep the random stream of later periods unchanged
+    slots = (len(graded) if legacy else len(totals)) * 2 // 5
     free = [pid for pid in sorted(totals, key=lambda p: (-totals[p], p)) if pid not in fixed and pid in graded]
     above, rest = free[: slots - 1], free[slots - 1 :]
     taken = {totals[p] for p in fixed}
@@ -245,7 +210,7 @@ def quarter_rows(rng: random.Random, people: dict[str, Person], year: int, label
             items_total = totals[pid] - min(d(extra.get("加分", 0)), Decimal(5)) + min(d(extra.get("减分", 0)), Decimal(5))
             scores = split(items_total, rng)
         row = {"编号": pid, "姓名": person.name, "科室": person.dept, "应出勤天数": str(WORKDAYS[key])}
-        row.update({c: text(s) for (c, _), s in zip(ITEMS, scores, strict=False)})
+        row.update({c: plain(s) for (c, _), s in zip(ITEMS, scores, strict=False)})
         if rng.random() < 0.15 and "病事假天数" not in extra:
             row["病事假天数"] = str(rng.randint(1, 6))
         row.update(extra)
@@ -315,101 +280,31 @@ def year_rows(people: dict[str, Person], year: int, grades: dict[str, str]) -> l
     return rows
 
 
-def write_csv(path: Path, header: list[str], rows: list[list[str]], encoding: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding=encoding, newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(header)
-        writer.writerows(rows)
-
-
-def write_xlsx(
-    path: Path,
-    title: str,
-    header: list[str],
-    rows: list[list[str]],
-    numeric_from: int,
-    total_row: bool = True,
-    keep_text: set[tuple[int, int]] = frozenset(),
-) -> None:
-    import openpyxl
-    from openpyxl.styles import Alignment, Font
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "成绩表"
-    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
-    ws.cell(row=1, column=1).alignment = Alignment(horizontal="center")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
-    for j, h in enumerate(header, 1):
-        ws.cell(row=2, column=j, value=h).font = Font(bold=True)
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            cell_value: object = value
-            if j >= numeric_from and value and (i, j) not in keep_text:
-                try:
-                    number = Decimal(value)
-                    cell_value = int(number) if number == number.to_integral_value() else float(number)
-                except Exception:
-                    cell_value = value
-            ws.cell(row=3 + i, column=1 + j, value=cell_value)
-    if total_row:
-        last = 3 + len(rows)
-        ws.cell(row=last, column=1, value="合计")
-        ws.cell(row=last, column=3, value=f"共 {len(rows)} 人")
-    wb.properties.creator = "demo"
-    from datetime import datetime
-
-    wb.properties.created = wb.properties.modified = datetime(2025, 1, 1)
-    wb.save(path)
-    pin_xlsx(path)
-
-
-def write_text(path: Path, body: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(body, encoding="utf-8")
-
-
-def pin_xlsx(path: Path) -> None:
-    """openpyxl stamps the save time into docProps/core.xml and into the zip entries; pin both so that
-    rerunning this script writes byte-identical files."""
-    import re
-    import zipfile
-
-    with zipfile.ZipFile(path) as archive:
-        entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info, data in entries:
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*<", rb"\g<1>2025-01-01T00:00:00Z<", data)
-            pinned = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
-            pinned.compress_type = zipfile.ZIP_DEFLATED
-            pinned.external_attr = info.external_attr
-            archive.writestr(pinned, data)
+def write_xlsx(path: Path, title: str, header: list[str], rows: list[list[str]], numeric_from: int, keep_text=frozenset()) -> None:
+    numeric = range(numeric_from, len(header))
+    write_titled_xlsx(path, "成绩表", title, header, rows, numeric=numeric, keep_text=keep_text, count=(3, "共 {} 人"), stamped=True, keep_modes=True)
 
 
 def main() -> None:
     rng = random.Random(SEED)
     people = roster(rng)
-    write_text(
-        OUT / "agency.yaml",
-        """\
-# 虚构单位，仅用于演示 s003-p2（003 篇二）。人员姓名均为随机生成。
-name: 云溪县财政局
-departments: [办公室, 预算股, 国库股, 经济建设股, 综合股]
-issuer: 云溪县财政局公务员平时考核工作领导小组
-contact: 局人事科（县行政中心三楼 305 室）
-""",
-    )
+    write_agency(OUT, "云溪县财政局", DEPARTMENTS, "云溪县财政局公务员平时考核工作领导小组", "局人事科（县行政中心三楼 305 室）", note="虚构单位，仅用于演示 s003-p2（003 篇二）。人员姓名均为随机生成。")
     base = OUT / SCHEME
     for year in (2024, 2025):
         history: dict[str, dict[str, Decimal]] = {}
         for label in ("Q1", "Q2", "Q3"):
+            after = None
+            if (year, label) == (2024, "Q2"):  # the random draws as they were before the 好 line moved, so later periods stay
+                ghost = random.Random()
+                ghost.setstate(rng.getstate())
+                quarter_rows(ghost, people, year, label, quarter_totals(ghost, people, year, label, legacy=True))
+                after = ghost.getstate()
             totals = quarter_totals(rng, people, year, label)
             for pid, total in totals.items():
                 history.setdefault(pid, {})[label] = total
             rows = quarter_rows(rng, people, year, label, totals)
+            if after is not None:
+                rng.setstate(after)
             where = base / str(year)
             title = f"云溪县财政局{year}年第{'一二三'[int(label[1]) - 1]}季度公务员平时考核量化指标得分汇总表"
             if (year, label) == (2024, "Q1"):
@@ -432,15 +327,17 @@ contact: 局人事科（县行政中心三楼 305 室）
             write_xlsx(base / "2025" / "年度.xlsx", "云溪县财政局2025年度公务员年度考核拟定等次", year_header, rows, numeric_from=99)
     write_csv(
         base / "2024" / "Q2.decisions.csv",
-        ["编号", "姓名", "等次", "理由"],
+        ["编号", "姓名", "等次", "理由", "所决事项"],
         [
             [
                 "0005",
                 people["0005"].name,
                 "好",
                 "2024年7月8日局平时考核工作领导小组会议：并列第10名，0005 长期在乡镇财政所一线驻点，好等次名额向基层一线倾斜",
+                "并列：全单位「好」名额线 总分 91：0005、0009",
             ],
-            ["0009", people["0009"].name, "较好", "2024年7月8日局平时考核工作领导小组会议：并列第10名，名额已满，确定为较好"],
+            ["0009", people["0009"].name, "较好", "2024年7月8日局平时考核工作领导小组会议：并列第10名，名额已满，确定为较好",
+             "并列：全单位「好」名额线 总分 91：0005、0009"],
         ],
         "utf-8-sig",
     )
@@ -455,7 +352,7 @@ contact: 局人事科（县行政中心三楼 305 室）
         (2025, "Y"): ("2026-01-12", "云财人〔2026〕1号"),
     }
     for (year, label), (start, number) in notices.items():
-        write_text(base / str(year) / f"{label}.notice.yaml", f"start: {start}\ndays: 5\nnumber: {number}\n")
+        write_notice(base / str(year) / f"{label}.notice.yaml", start, number)
 
 
 if __name__ == "__main__":

@@ -26,30 +26,30 @@ Files:
 
 from __future__ import annotations
 
-import csv
-import io
 import random
-import shutil
-import sys
-import tempfile
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from demo_kit import (
+    CSV_ENCODINGS,
+    Member,
+    d,
+    engine_run,
+    grade_counts,
+    num,
+    numbered,
+    require_no_problems,
+    save_workbook,
+    staged,
+    two_row_header,
+    write_agency,
+    write_csv,
+    write_notice,
+)
 
 SCHEME = "s003-p3"
 AGENCY = "shilishi-tiyuju"
-OUT = ROOT / "content" / AGENCY / SCHEME
 SEED = 20250630
-
-AGENCY_YAML = """\
-name: 示例市体育局
-departments: [办公室, 人事科, 群众体育科, 竞技体育科, 体育产业科, 政策法规科]
-issuer: 示例市体育局公务员考核领导小组
-contact: 局人事科，电话 0000-3256789（示例）
-"""
 
 QUARTERS = ["Q1", "Q2", "Q3", "Q4"]
 PERIODS = [(y, q) for y in (2024, 2025) for q in QUARTERS + ["Y"]]
@@ -72,17 +72,8 @@ PROPOSE_EXCELLENT = {2024: 8, 2025: 3}
 TIE_PERIOD = (2025, "Q2")
 
 
-@dataclass
-class Person:
-    id: str
-    name: str
-    dept: str
-    ability: float
-    first: tuple[int, str] = (2024, "Q1")
-    last: tuple[int, str] = (2025, "Y")
-
-    def present(self, period: tuple[int, str]) -> bool:
-        return PERIODS.index(self.first) <= PERIODS.index(period) <= PERIODS.index(self.last)
+class Person(Member):
+    periods = PERIODS
 
 
 ROSTER = [
@@ -152,17 +143,13 @@ GOLDEN_Y = {
     (2025, "TY026"): {"年终考核得分": "94.5", "年度拟定等次": "优秀"},
     (2025, "TY013"): {"年终考核得分": "72", "年度拟定等次": "称职"},
 }
-DECISIONS: dict[tuple[int, str], list[tuple[str, str, str]]] = {
-    (2024, "Q2"): [("TY023", "B", "2024年11月20日结案，给予警告处分；经局考核领导小组2024年12月5日会议研究，补定本季度平时考核档次为B")],
-    (2024, "Q3"): [("TY023", "B", "2024年11月20日结案，给予警告处分；经局考核领导小组2024年12月5日会议研究，补定本季度平时考核档次为B")],
+DECISIONS: dict[tuple[int, str], list[tuple[str, str, str, str]]] = {
+    (2024, "Q2"): [("TY023", "B", "2024年11月20日结案，给予警告处分；经局考核领导小组2024年12月5日会议研究，补定本季度平时考核档次为B", "原为：暂不定档次")],
+    (2024, "Q3"): [("TY023", "B", "2024年11月20日结案，给予警告处分；经局考核领导小组2024年12月5日会议研究，补定本季度平时考核档次为B", "原为：暂不定档次")],
 }
 
 HEADER_Q = ["序号", "编号", "姓名", "科室", "量化评分", "档次", "考核天数", "病事假天数", "立案调查", "处分", "拒不参加平时考核", "备注"]
 HEADER_Y = ["序号", "编号", "姓名", "科室", "年终考核得分", "年度拟定等次", "备注"]
-
-
-def d(x) -> Decimal:
-    return Decimal(str(x))
 
 
 def one(x: float) -> str:
@@ -222,7 +209,8 @@ def arrange_quarter(year: int, label: str, rows: list[dict]) -> None:
             a, b = sorted([last_in, first_out], key=lambda r: r["编号"])
             reason = "经局考核领导小组2025年7月3日会议研究：二人量化评分相同，{0}本季度牵头完成全市全民健身运动会组织工作，确定为A；{1}确定为B"
             why = reason.format(f"{a['姓名']}（{a['编号']}）", f"{b['姓名']}（{b['编号']}）")
-            DECISIONS[(year, label)] = [(a["编号"], "A", why), (b["编号"], "B", why)]
+            basis = f"并列：全单位「A」名额线 量化评分 {a['量化评分']}：{a['编号']}、{b['编号']}"
+            DECISIONS[(year, label)] = [(a["编号"], "A", why, basis), (b["编号"], "B", why, basis)]
             break
         if len(cands) > allowed and cands[allowed - 1]["量化评分"] == cands[allowed]["量化评分"]:
             cands[allowed]["量化评分"] = str(d(cands[allowed]["量化评分"]) - d("0.1"))
@@ -251,57 +239,18 @@ def make_year(rng: random.Random, year: int) -> list[dict]:
 
 
 # ---------------------------------------------------------------- writing
-def csv_bytes(header: list[str], rows: list[dict], encoding: str) -> bytes:
-    buf = io.StringIO(newline="")
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(header)
-    for i, r in enumerate(rows, 1):
-        w.writerow([i] + [r.get(h, "") for h in header[1:-1]] + [""])
-    return buf.getvalue().encode(encoding)
-
-
-
-def save_workbook(wb, path: Path) -> None:
-    """Save with fixed timestamps, so that every run of this script writes identical bytes."""
-    import re
-    import zipfile
-
-    buf = io.BytesIO()
-    wb.save(buf)
-    out = io.BytesIO()
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*<", rb"\g<1>2025-01-01T00:00:00Z<", data)
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
-    path.write_bytes(out.getvalue())
-
-
-def num(x: str):
-    if x == "":
-        return None
-    v = d(x)
-    return int(v) if v == v.to_integral_value() else float(x)
-
-
 def write_xlsx_q_titled(path: Path, year: int, rows: list[dict]) -> None:
     import openpyxl
-    from openpyxl.styles import Alignment, Font
 
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "一季度"
-    ws.append([f"示例市体育局公务员{year}年第一季度平时考核结果汇总表"])
-    ws.merge_cells("A1:L1")
-    ws["A1"].font = Font(bold=True, size=14)
-    ws["A1"].alignment = Alignment(horizontal="center")
-    ws.append(["序号", "编号", "姓名", "科室", "考核情况", None, "出勤情况", None, "其他情形", None, None, "备注"])
-    ws.append([None, None, None, None, "量化评分", "档次", "考核天数", "病事假天数", "立案调查", "处分", "拒不参加平时考核", None])
-    for a, b in (("E2", "F2"), ("G2", "H2"), ("I2", "K2")):
-        ws.merge_cells(f"{a}:{b}")
-    for col in "ABCDL":
-        ws.merge_cells(f"{col}2:{col}3")
+    two_row_header(
+        ws,
+        f"示例市体育局公务员{year}年第一季度平时考核结果汇总表",
+        ["序号", "编号", "姓名", "科室", "考核情况", None, "出勤情况", None, "其他情形", None, None, "备注"],
+        [None, None, None, None, "量化评分", "档次", "考核天数", "病事假天数", "立案调查", "处分", "拒不参加平时考核", None],
+    )
     for i, r in enumerate(rows, 1):
         ws.append([i, r["编号"], r["姓名"], r["科室"], num(r["量化评分"]), r["档次"], num(r["考核天数"]), num(r["病事假天数"]),
                    r["立案调查"] or None, r["处分"] or None, r["拒不参加平时考核"] or None, None])
@@ -324,47 +273,26 @@ def write_xlsx_y(path: Path, rows: list[dict]) -> None:
 
 def write_all(target: Path, data: dict) -> None:
     target.mkdir(parents=True, exist_ok=True)
-    (target.parent / "agency.yaml").write_text(AGENCY_YAML, encoding="utf-8")
+    write_agency(target.parent, "示例市体育局", ["办公室", "人事科", "群众体育科", "竞技体育科", "体育产业科", "政策法规科"], "示例市体育局公务员考核领导小组", "局人事科，电话 0000-3256789（示例）")
     for (year, label), rows in data.items():
         folder = target / str(year)
-        folder.mkdir(exist_ok=True)
         kind, name = FORMATS.get((year, label), ("csv-bom", f"{label}.csv"))
         header = HEADER_Y if label == "Y" else HEADER_Q
-        if kind == "csv-bom":
-            (folder / name).write_bytes(csv_bytes(header, rows, "utf-8-sig"))
-        elif kind == "csv-gbk":
-            (folder / name).write_bytes(csv_bytes(header, rows, "gb18030"))
+        if kind in CSV_ENCODINGS:
+            write_csv(folder / name, header, numbered(header, rows), CSV_ENCODINGS[kind])
         elif label == "Y":
             write_xlsx_y(folder / name, rows)
         else:
             write_xlsx_q_titled(folder / name, year, rows)
         if (year, label) in DECISIONS:
             names = {r["编号"]: r["姓名"] for r in rows}
-            lines = ["编号,姓名,等次,理由"] + [f"{pid},{names[pid]},{grade},{why}" for pid, grade, why in DECISIONS[(year, label)]]
-            (folder / f"{label}.decisions.csv").write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8-sig"))
+            decided = [[pid, names[pid], grade, why, basis] for pid, grade, why, basis in DECISIONS[(year, label)]]
+            write_csv(folder / f"{label}.decisions.csv", ["编号", "姓名", "等次", "理由", "所决事项"], decided, "utf-8-sig")
         if (year, label) in NOTICE:
             start = NOTICE[(year, label)]
             seq = sorted(v for v in NOTICE.values() if v[:4] == start[:4]).index(start) + 1
             number = f"示体人〔{start[:4]}〕{seq}号"  # numbered within the year the notice is issued
-            (folder / f"{label}.notice.yaml").write_text(f"start: {start}\ndays: 5\nnumber: {number}\n", encoding="utf-8")
-
-
-# ---------------------------------------------------------------- checking with the engine
-def engine_run(content_agency: Path):
-    from generator.compute import compute_project
-    from generator.problems import Problems, Severity
-    from generator.project import discover
-
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        (root / "schemes").mkdir()
-        shutil.copy(ROOT / "schemes" / f"{SCHEME}.yaml", root / "schemes")
-        shutil.copytree(content_agency, root / "content" / AGENCY)
-        problems = Problems()
-        project = discover(root, problems)
-        periods = compute_project(project, problems)
-        bad = [p for p in problems.sorted() if p.severity is not Severity.NOTE]
-        return periods, bad
+            write_notice(folder / f"{label}.notice.yaml", start, number)
 
 
 def main() -> None:
@@ -376,14 +304,11 @@ def main() -> None:
             arrange_quarter(year, label, rows)
             data[(year, label)] = rows
         data[(year, "Y")] = make_year(rng, year)
-    with tempfile.TemporaryDirectory() as tmp:
-        staged = Path(tmp) / AGENCY / SCHEME
+    with staged(AGENCY, SCHEME) as folder:
         for _ in range(20):  # 年度: break an accidental tie at the 20% line by 0.5 in 年终考核得分
-            write_all(staged, data)
-            periods, bad = engine_run(staged.parent)
-            for p in bad:
-                print("  ", p.format())
-            assert not bad, "the demo data has problems"
+            write_all(folder, data)
+            periods, bad = engine_run(SCHEME, folder.parent)
+            require_no_problems(bad)
             tied = [(pr, pr.unresolved_ties) for pr in periods if pr.unresolved_ties]
             if not tied:
                 break
@@ -394,15 +319,8 @@ def main() -> None:
             row["年终考核得分"] = str(d(row["年终考核得分"]) - d("0.5"))
         else:
             raise AssertionError("could not break the ties")
-        if OUT.exists():
-            shutil.rmtree(OUT)
-        OUT.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(staged, OUT)
-        shutil.copy(staged.parent / "agency.yaml", OUT.parent / "agency.yaml")
     for period in sorted(periods, key=lambda p: (p.year, "Z" if p.label == "Y" else p.label)):
-        counts: dict[str, int] = {}
-        for person in period.people:
-            counts[person.shown_grade] = counts.get(person.shown_grade, 0) + 1
+        counts = grade_counts(period)
         quota = "; ".join(f"{q.grade} 基数{q.base} 名额{q.allowed} 至少{q.minimum} 拟{q.candidates} 得{q.granted}" for q in period.quotas)
         print(f"{period.year} {period.label}: {len(period.people)} 人 {counts} | {quota} | 问题 {len(period.problems)}")
 

@@ -19,12 +19,11 @@ What the data exercises (tests/golden/test_s003_p4.py checks these by hand):
 
 from __future__ import annotations
 
-import csv
 import random
-from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from demo_kit import ROOT, d, names, write_agency, write_csv, write_notice, write_titled_xlsx
+
 AGENCY = "qinghe-sjj"
 SCHEME = "s003-p4"
 OUT = ROOT / "content" / AGENCY
@@ -43,9 +42,6 @@ HEADER = ["序号", "编号", "姓名", "处室"] + [c for score, level, _, _ in
 YEAR_HEADER = ["序号", "编号", "姓名", "处室", "分管领导评分", "考核委员会评分", "民主测评得分"]
 LABELS = ("Q1", "Q2", "Q3", "Q4")
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤"
-GIVEN = "文明华丽静敏强磊军洋勇艳杰娟涛超秀霞平刚英芳玲辉鹏宇婷雪琳晨欣颖浩凯斌波宁红梅佳俊泽瑶怡倩立新志海云春建国永德"
-
 # hand-set item scores: (year, label, id) -> five scores
 FIXED: dict[tuple[int, str, str], list[int]] = {
     # 1017, 2024 Q3: 24 + 16 + 16 + 8 + 0 (受到党纪政纪处分) = 64 → 基本称职
@@ -58,17 +54,6 @@ FIXED: dict[tuple[int, str, str], list[int]] = {
 TIE = {(2024, "Q2"): (("1005", "1011"), 92)}
 # 年终 scores (分管领导, 考核委员会, 民主测评) fixed for the people the test follows
 YEAR_FIXED = {(2025, "1008"): ("90.3", "90.1", "89.5")}
-
-
-def names(rng: random.Random, n: int) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    while len(out) < n:
-        name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
-        if name not in seen:
-            seen.add(name)
-            out.append(name)
-    return out
 
 
 def present(pid: str, year: int, label: str) -> bool:
@@ -162,10 +147,6 @@ def rows_for(rng, people, year, label, totals) -> list[list[str]]:
     return rows
 
 
-def d(x) -> Decimal:
-    return Decimal(str(x))
-
-
 def year_scores(rng, people, year, history) -> dict[str, tuple[str, str, str]]:
     """年终 scores. 2024: seven people reach 优秀 (90+) so the 20% quota cuts two; 2025: four plus 1008."""
     means = {pid: d(sum(h.values())) / len(h) for pid, h in history.items() if present(pid, year, "Y")}
@@ -196,78 +177,15 @@ def year_scores(rng, people, year, history) -> dict[str, tuple[str, str, str]]:
     return out
 
 
-def write_csv(path: Path, header, rows, encoding: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding=encoding, newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(header)
-        writer.writerows(rows)
-
-
 def write_xlsx(path: Path, title: str, header, rows, numeric: set[int], keep_text=frozenset()) -> None:
-    from datetime import datetime
-
-    import openpyxl
-    from openpyxl.styles import Alignment, Font
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "平时考核"
-    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
-    ws.cell(row=1, column=1).alignment = Alignment(horizontal="center")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
-    for j, h in enumerate(header, 1):
-        ws.cell(row=2, column=j, value=h).font = Font(bold=True)
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            cell: object = value
-            if j in numeric and (i, j) not in keep_text:
-                number = Decimal(value)
-                cell = int(number) if number == number.to_integral_value() else float(number)
-            ws.cell(row=3 + i, column=1 + j, value=cell)
-    last = 3 + len(rows)
-    ws.cell(row=last, column=1, value="合计")
-    ws.cell(row=last, column=3, value=f"{len(rows)} 人")
-    wb.properties.creator = "demo"
-    wb.properties.created = wb.properties.modified = datetime(2025, 1, 1)
-    wb.save(path)
-    pin_xlsx(path)
-
-
-def pin_xlsx(path: Path) -> None:
-    """openpyxl stamps the save time into docProps/core.xml and into the zip entries; pin both so that
-    rerunning this script writes byte-identical files."""
-    import re
-    import zipfile
-
-    with zipfile.ZipFile(path) as archive:
-        entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info, data in entries:
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*<", rb"\g<1>2025-01-01T00:00:00Z<", data)
-            pinned = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
-            pinned.compress_type = zipfile.ZIP_DEFLATED
-            pinned.external_attr = info.external_attr
-            archive.writestr(pinned, data)
+    write_titled_xlsx(path, "平时考核", title, header, rows, numeric=numeric, keep_text=keep_text, count=(3, "{} 人"), stamped=True, keep_modes=True)
 
 
 def main() -> None:
     rng = random.Random(SEED)
     pool = names(rng, 30)
     people = {str(1000 + n): (pool[n - 1], DEPARTMENTS[(n - 1) % 5], rng.uniform(80, 95)) for n in range(1, 31)}
-    (OUT).mkdir(parents=True, exist_ok=True)
-    (OUT / "agency.yaml").write_text(
-        """\
-# 虚构单位，仅用于演示 s003-p4（003 篇四）。人员姓名均为随机生成。
-name: 青禾市审计局
-departments: [办公室, 人事处, 财政审计处, 经济责任审计处, 法规审理处]
-issuer: 青禾市审计局考核委员会
-contact: 局考核委员会办公室（人事处，电话 0000-3345678）
-""",
-        encoding="utf-8",
-    )
+    write_agency(OUT, "青禾市审计局", DEPARTMENTS, "青禾市审计局考核委员会", "局考核委员会办公室（人事处，电话 0000-3345678）", note="虚构单位，仅用于演示 s003-p4（003 篇四）。人员姓名均为随机生成。")
     base = OUT / SCHEME
     formats = {
         (2024, "Q1"): ("一季度.csv", "gb18030"),
@@ -310,15 +228,17 @@ contact: 局考核委员会办公室（人事处，电话 0000-3345678）
             write_csv(base / "2025" / "Y.csv", YEAR_HEADER, rows, "utf-8-sig")
     write_csv(
         base / "2024" / "Q2.decisions.csv",
-        ["编号", "姓名", "等次", "理由"],
+        ["编号", "姓名", "等次", "理由", "所决事项"],
         [
             [
                 "1005",
                 people["1005"][0],
                 "优秀",
                 "2024年7月10日局考核委员会会议：并列第8名，1005 本季度牵头完成市本级预算执行审计，评为优秀",
+                "并列：全单位「优秀」名额线 总分 92：1005、1011",
             ],
-            ["1011", people["1011"][0], "称职", "2024年7月10日局考核委员会会议：并列第8名，名额已满，评为称职"],
+            ["1011", people["1011"][0], "称职", "2024年7月10日局考核委员会会议：并列第8名，名额已满，评为称职",
+             "并列：全单位「优秀」名额线 总分 92：1005、1011"],
         ],
         "utf-8-sig",
     )
@@ -335,9 +255,7 @@ contact: 局考核委员会办公室（人事处，电话 0000-3345678）
         (2025, "Y"): "2026-01-19",
     }
     for n, ((year, label), start) in enumerate(sorted(notices.items()), 1):
-        (base / str(year) / f"{label}.notice.yaml").write_text(
-            f"start: {start}\ndays: 5\nnumber: 青审考〔{year if label != 'Y' and label != 'Q4' else year + 1}〕{n}号\n", encoding="utf-8"
-        )
+        write_notice(base / str(year) / f"{label}.notice.yaml", start, f"青审考〔{year if label != 'Y' and label != 'Q4' else year + 1}〕{n}号")
 
 
 if __name__ == "__main__":

@@ -15,12 +15,12 @@ the sum of the four quarters / 4 (tests/golden/test_s003_p5.py checks these by h
 
 from __future__ import annotations
 
-import csv
 import random
 from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from demo_kit import ROOT, d, names, plain, write_agency, write_csv, write_notice, write_titled_xlsx
+
 AGENCY = "liuxi-zhen"
 SCHEME = "s003-p5"
 OUT = ROOT / "content" / AGENCY
@@ -32,9 +32,6 @@ POINTS = [Decimal(1), Decimal(5), Decimal("0.5"), Decimal(2)]
 HEADER = ["编号", "姓名", "站所办", "德", "能", "绩", "廉", *EVENTS]
 LABELS = ("Q1", "Q2", "Q3", "Q4")
 HALF = Decimal("0.5")
-
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤"
-GIVEN = "文明华丽静敏强磊军洋勇艳杰娟涛超秀霞平刚英芳玲辉鹏宇婷雪琳晨欣颖浩凯斌波宁红梅佳俊泽瑶怡倩立新志海云春建国永德"
 
 # hand-set quarters: (year, label, id) -> (德, 能, 绩, 廉, events)
 FIXED = {
@@ -49,21 +46,6 @@ QUARTERS = {
     (2024, "0504"): ("92", "90.5", "91.5", "92"),  # 366 / 4 = 91.5
     (2024, "0509"): ("90", "93", "91", "92"),  # 366 / 4 = 91.5
 }
-
-
-def d(x) -> Decimal:
-    return Decimal(str(x))
-
-
-def names(rng: random.Random, n: int) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    while len(out) < n:
-        name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
-        if name not in seen:
-            seen.add(name)
-            out.append(name)
-    return out
 
 
 def present(pid: str, year: int, label: str) -> bool:
@@ -140,82 +122,16 @@ def items_for(rng, total: Decimal) -> tuple[list[Decimal], tuple[int, int, int, 
     return scores, events
 
 
-def text(x: Decimal) -> str:
-    return str(int(x)) if x == x.to_integral_value() else format(x.normalize(), "f")
-
-
-def write_csv(path: Path, header, rows, encoding: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding=encoding, newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(header)
-        writer.writerows(rows)
-
-
 def write_xlsx(path: Path, title: str, header, rows, numeric_from: int) -> None:
-    from datetime import datetime
-
-    import openpyxl
-    from openpyxl.styles import Alignment, Font
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "评分"
-    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
-    ws.cell(row=1, column=1).alignment = Alignment(horizontal="center")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
-    for j, h in enumerate(header, 1):
-        ws.cell(row=2, column=j, value=h).font = Font(bold=True)
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            cell: object = value
-            if j >= numeric_from and value != "":
-                number = Decimal(value)
-                cell = int(number) if number == number.to_integral_value() else float(number)
-            ws.cell(row=3 + i, column=1 + j, value=cell)
-    last = 3 + len(rows)
-    ws.cell(row=last, column=1, value="合计")
-    ws.cell(row=last, column=2, value=f"{len(rows)} 人")
-    wb.properties.creator = "demo"
-    wb.properties.created = wb.properties.modified = datetime(2025, 1, 1)
-    wb.save(path)
-    pin_xlsx(path)
-
-
-def pin_xlsx(path: Path) -> None:
-    """openpyxl stamps the save time into docProps/core.xml and into the zip entries; pin both so that
-    rerunning this script writes byte-identical files."""
-    import re
-    import zipfile
-
-    with zipfile.ZipFile(path) as archive:
-        entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info, data in entries:
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*<", rb"\g<1>2025-01-01T00:00:00Z<", data)
-            pinned = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
-            pinned.compress_type = zipfile.ZIP_DEFLATED
-            pinned.external_attr = info.external_attr
-            archive.writestr(pinned, data)
+    numeric = range(numeric_from, len(header))
+    write_titled_xlsx(path, "评分", title, header, rows, numeric=numeric, count=(2, "{} 人"), stamped=True, keep_modes=True)
 
 
 def main() -> None:
     rng = random.Random(SEED)
     pool = names(rng, 30)
     people = {f"{500 + n:04d}": (pool[n - 1], DEPARTMENTS[(n - 1) % 5], rng.uniform(80, 91)) for n in range(1, 31)}
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "agency.yaml").write_text(
-        """\
-# 虚构单位，仅用于演示 s003-p5（003 篇五）。人员姓名均为随机生成。
-name: 柳溪镇人民政府
-departments: [党政综合办公室, 经济发展办公室, 社会事务办公室, 综合治理办公室, 村镇建设办公室]
-issuer: 中共柳溪镇委员会公务员平时考核工作领导小组
-contact: 镇党政综合办公室（电话 0000-7712345）
-""",
-        encoding="utf-8",
-    )
+    write_agency(OUT, "柳溪镇人民政府", DEPARTMENTS, "中共柳溪镇委员会公务员平时考核工作领导小组", "镇党政综合办公室（电话 0000-7712345）", note="虚构单位，仅用于演示 s003-p5（003 篇五）。人员姓名均为随机生成。")
     base = OUT / SCHEME
     formats = {
         (2024, "Q1"): ("Q1.csv", "utf-8-sig"),
@@ -243,7 +159,7 @@ contact: 镇党政综合办公室（电话 0000-7712345）
                 else:
                     total = quarters[pid][k] if pid in quarters else grid(ability + rng.uniform(-3, 3))
                     scores, events = items_for(rng, total)
-                rows.append([pid, name, dept, *(text(s) for s in scores), *(str(e) for e in events)])
+                rows.append([pid, name, dept, *(plain(s) for s in scores), *(str(e) for e in events)])
             name, encoding = formats[(year, label)]
             if encoding is None:
                 write_xlsx(
@@ -260,15 +176,17 @@ contact: 镇党政综合办公室（电话 0000-7712345）
             )
     write_csv(
         base / "2024" / "Y.decisions.csv",
-        ["编号", "姓名", "等次", "理由"],
+        ["编号", "姓名", "等次", "理由", "所决事项"],
         [
-            ["0504", people["0504"][0], "优秀", "2025年1月14日镇党委会议：年度考核得分并列第5名，0504 全年驻村开展防汛救灾，确定为优秀"],
-            ["0509", people["0509"][0], "称职", "2025年1月14日镇党委会议：年度考核得分并列第5名，名额已满，确定为称职"],
+            ["0504", people["0504"][0], "优秀", "2025年1月14日镇党委会议：年度考核得分并列第5名，0504 全年驻村开展防汛救灾，确定为优秀",
+             "并列：全单位「优秀」名额线 总分 91.50：0504、0509"],
+            ["0509", people["0509"][0], "称职", "2025年1月14日镇党委会议：年度考核得分并列第5名，名额已满，确定为称职",
+             "并列：全单位「优秀」名额线 总分 91.50：0504、0509"],
         ],
         "utf-8-sig",
     )
     for year, start, number in ((2024, "2025-01-16", "柳党〔2025〕3号"), (2025, "2026-01-15", "柳党〔2026〕2号")):
-        (base / str(year) / "Y.notice.yaml").write_text(f"start: {start}\ndays: 5\nnumber: {number}\n", encoding="utf-8")
+        write_notice(base / str(year) / "Y.notice.yaml", start, number)
 
 
 if __name__ == "__main__":

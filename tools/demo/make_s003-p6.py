@@ -20,12 +20,12 @@ forced 好 than its own places — 2024 Q2 shows exactly that. What tests/golden
 
 from __future__ import annotations
 
-import csv
 import random
 from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from demo_kit import ROOT, d, names, plain, split_on_grid, write_agency, write_csv, write_notice, write_titled_xlsx
+
 AGENCY = "heling-zrj"
 SCHEME = "s003-p6"
 OUT = ROOT / "content" / AGENCY
@@ -43,10 +43,6 @@ ITEMS = [("政治素质", 10), ("能力水平", 10), ("纪律作风", 10), ("工
 FLAGS = ["急难险重表现突出", "获得嘉奖及以上", "不服从安排", "处分"]
 HEADER = ["编号", "姓名", "股室", "考核单元", *[n for n, _ in ITEMS], "加分", "扣分", "民主测评平均分", *FLAGS]
 LABELS = ("Q1", "Q2", "Q3", "Q4")
-HALF = Decimal("0.5")
-
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤"
-GIVEN = "文明华丽静敏强磊军洋勇艳杰娟涛超秀霞平刚英芳玲辉鹏宇婷雪琳晨欣颖浩凯斌波宁红梅佳俊泽瑶怡倩立新志海云春建国永德"
 
 # per quarter: id -> {"total": total after adjustments, other columns…}. A unit with any hand-set
 # total gets no random 好 candidates.
@@ -88,21 +84,6 @@ SPEC: dict[tuple[int, str], dict[str, dict]] = {
 }
 
 
-def d(x) -> Decimal:
-    return Decimal(str(x))
-
-
-def names(rng: random.Random, n: int) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    while len(out) < n:
-        name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
-        if name not in seen:
-            seen.add(name)
-            out.append(name)
-    return out
-
-
 def present(pid: str, year: int, label: str) -> bool:
     order = {"Q1": 1, "Q2": 2, "Q3": 3, "Q4": 4}[label]
     if pid == "6030":  # 调入 2024 Q3
@@ -115,23 +96,7 @@ def present(pid: str, year: int, label: str) -> bool:
 
 
 def split(total: Decimal, rng: random.Random) -> list[Decimal]:
-    scores = [(d(m) * total / 100 / HALF).to_integral_value(rounding="ROUND_FLOOR") * HALF for _, m in ITEMS]
-    left = total - sum(scores)
-    while left > 0:
-        i = rng.randrange(len(ITEMS))
-        if scores[i] + HALF <= ITEMS[i][1]:
-            scores[i] += HALF
-            left -= HALF
-    for _ in range(4):
-        i, j = rng.randrange(len(ITEMS)), rng.randrange(len(ITEMS))
-        if i != j and scores[i] >= HALF and scores[j] + HALF <= ITEMS[j][1]:
-            scores[i] -= HALF
-            scores[j] += HALF
-    return scores
-
-
-def text(x: Decimal) -> str:
-    return str(int(x)) if x == x.to_integral_value() else format(x.normalize(), "f")
+    return split_on_grid(total, [m for _, m in ITEMS], rng, moves=4)
 
 
 def quarter_rows(rng, people, year, label) -> list[list[str]]:
@@ -146,7 +111,7 @@ def quarter_rows(rng, people, year, label) -> list[list[str]]:
         handset = any(pid in spec for pid, _ in here)
         lucky = set() if handset else {pid for pid, _ in rng.sample(here, rng.choice((1, 2, 2, 3)))}
         for pid, dept in here:
-            cells = {"编号": pid, "姓名": people[pid], "股室": dept, "考核单元": unit, "民主测评平均分": text(d(rng.randint(160, 196)) / 2)}
+            cells = {"编号": pid, "姓名": people[pid], "股室": dept, "考核单元": unit, "民主测评平均分": plain(d(rng.randint(160, 196)) / 2)}
             extra = spec.get(pid, {})
             if "items" in extra:
                 scores = [d(x) for x in extra["items"]]
@@ -158,86 +123,28 @@ def quarter_rows(rng, people, year, label) -> list[list[str]]:
                 else:
                     total = d(rng.randint(152, 177)) / 2  # 76 … 88.5
                 scores = split(total, rng)
-            cells.update({name: text(s) for (name, _), s in zip(ITEMS, scores, strict=False)})
+            cells.update({name: plain(s) for (name, _), s in zip(ITEMS, scores, strict=False)})
             cells.update({k: v for k, v in extra.items() if k not in ("total", "items")})
             rows.append([cells.get(h, "") for h in HEADER])
     return rows
 
 
-def write_csv(path: Path, rows, encoding: str, header=HEADER) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding=encoding, newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(header)
-        writer.writerows(rows)
-
-
 def write_xlsx(path: Path, title: str, rows) -> None:
-    from datetime import datetime
-
-    import openpyxl
-    from openpyxl.styles import Alignment, Font
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "季度评鉴"
-    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
-    ws.cell(row=1, column=1).alignment = Alignment(horizontal="center")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADER))
-    for j, h in enumerate(HEADER, 1):
-        ws.cell(row=2, column=j, value=h).font = Font(bold=True)
     numeric = {HEADER.index(n) for n, _ in ITEMS} | {HEADER.index("加分"), HEADER.index("扣分"), HEADER.index("民主测评平均分")}
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            cell: object = value
-            if j in numeric and value != "":
-                number = Decimal(value)
-                cell = int(number) if number == number.to_integral_value() else float(number)
-            ws.cell(row=3 + i, column=1 + j, value=cell or None)
-    last = 3 + len(rows)
-    ws.cell(row=last, column=1, value="合计")
-    ws.cell(row=last, column=2, value=f"{len(rows)} 人")
-    wb.properties.creator = "demo"
-    wb.properties.created = wb.properties.modified = datetime(2025, 1, 1)
-    wb.save(path)
-    pin_xlsx(path)
-
-
-def pin_xlsx(path: Path) -> None:
-    """openpyxl stamps the save time into docProps/core.xml and into the zip entries; pin both so that
-    rerunning this script writes byte-identical files."""
-    import re
-    import zipfile
-
-    with zipfile.ZipFile(path) as archive:
-        entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info, data in entries:
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*<", rb"\g<1>2025-01-01T00:00:00Z<", data)
-            pinned = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
-            pinned.compress_type = zipfile.ZIP_DEFLATED
-            pinned.external_attr = info.external_attr
-            archive.writestr(pinned, data)
+    write_titled_xlsx(path, "季度评鉴", title, HEADER, rows, numeric=numeric, empty_as_none=True, count=(2, "{} 人"), stamped=True, keep_modes=True)
 
 
 def main() -> None:
     rng = random.Random(SEED)
     ids = sorted(pid for members in UNITS.values() for pid, _ in members)
     people = dict(zip(ids, names(rng, len(ids)), strict=False))
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "agency.yaml").write_text(
-        """\
-# 虚构单位，仅用于演示 s003-p6（003 篇六）。人员姓名均为随机生成。
-# 考核单元（按分管领导所分管股室和承担专项任务的集体划分）：综合保障单元、国土空间规划单元、耕地保护单元、
-# 执法监察单元、不动产登记单元、国土调查专项单元。
-name: 鹤岭县自然资源局
-departments: [办公室, 政治处, 规划股, 耕地保护股, 执法监察大队, 不动产登记中心]
-issuer: 鹤岭县自然资源局平时考核领导小组
-contact: 局人事科（电话 0000-5561234）
-""",
-        encoding="utf-8",
+    write_agency(
+        OUT,
+        "鹤岭县自然资源局",
+        ["办公室", "政治处", "规划股", "耕地保护股", "执法监察大队", "不动产登记中心"],
+        "鹤岭县自然资源局平时考核领导小组",
+        "局人事科（电话 0000-5561234）",
+        note="虚构单位，仅用于演示 s003-p6（003 篇六）。人员姓名均为随机生成。\n考核单元（按分管领导所分管股室和承担专项任务的集体划分）：综合保障单元、国土空间规划单元、耕地保护单元、\n执法监察单元、不动产登记单元、国土调查专项单元。",
     )
     base = OUT / SCHEME
     formats = {
@@ -258,20 +165,22 @@ contact: 局人事科（电话 0000-5561234）
             if path.suffix == ".xlsx":
                 write_xlsx(path, f"鹤岭县自然资源局{year}年第{'一二三四'[k]}季度公务员平时（绩效）考核评鉴汇总表", rows)
             else:
-                write_csv(path, rows, "gb18030" if (year, label) in gbk else "utf-8-sig")
+                write_csv(path, HEADER, rows, "gb18030" if (year, label) in gbk else "utf-8-sig")
     write_csv(
         base / "2024" / "Q3.decisions.csv",
+        ["编号", "姓名", "等次", "理由", "所决事项"],
         [
-            ["6012", people["6012"], "较好", "2024年10月12日局平时考核领导小组会议：耕地保护单元并列第2名，名额已满，确定为较好"],
+            ["6012", people["6012"], "较好", "2024年10月12日局平时考核领导小组会议：耕地保护单元并列第2名，名额已满，确定为较好",
+             "并列：耕地保护单元「好」名额线 总分 92.50：6012、6013"],
             [
                 "6013",
                 people["6013"],
                 "好",
                 "2024年10月12日局平时考核领导小组会议：耕地保护单元并列第2名，6013 常驻乡镇开展耕地卫片执法核查，好等次向基层一线倾斜",
+                "并列：耕地保护单元「好」名额线 总分 92.50：6012、6013",
             ],
         ],
         "utf-8-sig",
-        header=["编号", "姓名", "等次", "理由"],
     )
     starts = {
         (2024, "Q1"): "2024-04-12",
@@ -284,9 +193,7 @@ contact: 局人事科（电话 0000-5561234）
         (2025, "Q4"): "2026-01-09",
     }
     for n, ((year, label), start) in enumerate(sorted(starts.items()), 1):
-        (base / str(year) / f"{label}.notice.yaml").write_text(
-            f"start: {start}\ndays: 5\nnumber: 鹤自然资考〔{start[:4]}〕{n}号\n", encoding="utf-8"
-        )
+        write_notice(base / str(year) / f"{label}.notice.yaml", start, f"鹤自然资考〔{start[:4]}〕{n}号")
 
 
 if __name__ == "__main__":

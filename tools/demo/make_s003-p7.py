@@ -16,11 +16,11 @@ What tests/golden/test_s003_p7.py checks (by hand):
 
 from __future__ import annotations
 
-import csv
 import random
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from demo_kit import ROOT, names, write_agency, write_csv, write_notice, write_titled_xlsx
+
 AGENCY = "baiyang-fgw"
 SCHEME = "s003-p7"
 OUT = ROOT / "content" / AGENCY
@@ -56,20 +56,6 @@ DESIGN: dict[tuple[int, str], tuple[tuple[str | None, str | None, str | None], i
     (2025, "7020"): ((B, B, C), 2),  # two 基本称职 → 基本称职
 }
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤"
-GIVEN = "文明华丽静敏强磊军洋勇艳杰娟涛超秀霞平刚英芳玲辉鹏宇婷雪琳晨欣颖浩凯斌波宁红梅佳俊泽瑶怡倩立新志海云春建国永德"
-
-
-def names(rng: random.Random, n: int) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    while len(out) < n:
-        name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
-        if name not in seen:
-            seen.add(name)
-            out.append(name)
-    return out
-
 
 def present(pid: str, year: int, label: str) -> bool:
     order = {"Q1": 1, "Q2": 2, "Q3": 3, "Y": 4}[label]
@@ -96,74 +82,15 @@ def plan(rng: random.Random, ids: list[str], year: int) -> dict[str, tuple[list[
     return out
 
 
-def write_csv(path: Path, header, rows, encoding: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding=encoding, newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(header)
-        writer.writerows(rows)
-
-
 def write_xlsx(path: Path, title: str, header, rows, numeric: set[int], keep_text=frozenset()) -> None:
-    from datetime import datetime
-
-    import openpyxl
-    from openpyxl.styles import Alignment, Font
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "登记汇总表"
-    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
-    ws.cell(row=1, column=1).alignment = Alignment(horizontal="center")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
-    for j, h in enumerate(header, 1):
-        ws.cell(row=2, column=j, value=h).font = Font(bold=True)
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            ws.cell(row=3 + i, column=1 + j, value=int(value) if j in numeric and (i, j) not in keep_text else value)
-    last = 3 + len(rows)
-    ws.cell(row=last, column=1, value="合计")
-    ws.cell(row=last, column=2, value=f"{len(rows)} 人")
-    wb.properties.creator = "demo"
-    wb.properties.created = wb.properties.modified = datetime(2025, 1, 1)
-    wb.save(path)
-    pin_xlsx(path)
-
-
-def pin_xlsx(path: Path) -> None:
-    """openpyxl stamps the save time into docProps/core.xml and into the zip entries; pin both so that
-    rerunning this script writes byte-identical files."""
-    import re
-    import zipfile
-
-    with zipfile.ZipFile(path) as archive:
-        entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info, data in entries:
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*<", rb"\g<1>2025-01-01T00:00:00Z<", data)
-            pinned = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
-            pinned.compress_type = zipfile.ZIP_DEFLATED
-            pinned.external_attr = info.external_attr
-            archive.writestr(pinned, data)
+    write_titled_xlsx(path, "登记汇总表", title, header, rows, numeric=numeric, keep_text=keep_text, count=(2, "{} 人"), stamped=True, keep_modes=True)
 
 
 def main() -> None:
     rng = random.Random(SEED)
     ids = [str(7000 + n) for n in range(1, 30)]
     people = {pid: (name, DEPARTMENTS[i % 5]) for i, (pid, name) in enumerate(zip(ids, names(rng, len(ids)), strict=False))}
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "agency.yaml").write_text(
-        """\
-# 虚构单位，仅用于演示 s003-p7（003 篇七）。人员姓名均为随机生成。
-name: 白杨县发展和改革委员会
-departments: [办公室, 规划科, 价格科, 能源科, 经济运行科]
-issuer: 中共白杨县发展和改革委员会党组
-contact: 委人事科（电话 0000-2287654）
-""",
-        encoding="utf-8",
-    )
+    write_agency(OUT, "白杨县发展和改革委员会", DEPARTMENTS, "中共白杨县发展和改革委员会党组", "委人事科（电话 0000-2287654）", note="虚构单位，仅用于演示 s003-p7（003 篇七）。人员姓名均为随机生成。")
     base = OUT / SCHEME
     quarter_header = ["序号", "编号", "姓名", "科室", "季度考评等次"]
     year_header = ["序号", "编号", "姓名", "科室", "年终测评优秀票数", "参加测评总人数"]
@@ -202,15 +129,17 @@ contact: 委人事科（电话 0000-2287654）
             )
     write_csv(
         base / "2024" / "Y.decisions.csv",
-        ["编号", "姓名", "等次", "理由"],
+        ["编号", "姓名", "等次", "理由", "所决事项"],
         [
             [
                 "7003",
                 people["7003"][0],
                 "优秀",
                 "2025年1月17日委党组会议：年度考核优秀率并列第5名（0.7312），7003 全年牵头完成重点项目谋划储备，确定为优秀",
+                "并列：全单位「优秀」名额线 总分 0.7312：7003、7008",
             ],
-            ["7008", people["7008"][0], "称职", "2025年1月17日委党组会议：年度考核优秀率并列第5名（0.7312），名额已满，确定为称职"],
+            ["7008", people["7008"][0], "称职", "2025年1月17日委党组会议：年度考核优秀率并列第5名（0.7312），名额已满，确定为称职",
+             "并列：全单位「优秀」名额线 总分 0.7312：7003、7008"],
         ],
         "utf-8-sig",
     )
@@ -225,9 +154,7 @@ contact: 委人事科（电话 0000-2287654）
         (2025, "Y"): "2026-01-19",
     }
     for n, ((year, label), start) in enumerate(sorted(starts.items()), 1):
-        (base / str(year) / f"{label}.notice.yaml").write_text(
-            f"start: {start}\ndays: 5\nnumber: 白发改党〔{start[:4]}〕{n}号\n", encoding="utf-8"
-        )
+        write_notice(base / str(year) / f"{label}.notice.yaml", start, f"白发改党〔{start[:4]}〕{n}号")
 
 
 if __name__ == "__main__":

@@ -11,19 +11,12 @@ uses the final H1 rating. 2025 年度 also has someone beyond the 20% line and a
 
 from __future__ import annotations
 
-import csv
-import io
 import random
-import re
-import shutil
-import zipfile
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from demo_kit import ROOT, fresh, write_agency, write_csv, write_notice, write_titled_xlsx
 
-ROOT = Path(__file__).resolve().parents[2]
 AGENCY = "qingya-jggw"
 SCHEME = "s004-lvzhi"
 OUT = ROOT / "content" / AGENCY
@@ -53,13 +46,14 @@ Y_2024 = {  # 年度评价等次, 内部评价, 年度考核等次 for the five 
 # 2025 (golden tests): 26 people → 5 places. Six rated 优秀 at H1: a tie, decided by the committee.
 H1_2025 = {"GW01": "优秀", "GW02": "优秀", "GW03": "优秀", "GW04": "优秀", "GW05": "优秀", "GW06": "优秀",
            "GW07": "良好", "GW08": "良好", "GW09": "一般", "GW10": "较差"}
+TIE_H1_2025 = "并列：全单位「优秀」名额线 总分 30：GW01、GW02、GW03、GW04、GW05、GW06"
 H1_DECISIONS_2025 = [
-    ("GW01", "盛怀瑾", "优秀", "2025年7月3日委领导班子会议：半年评价优秀人数超过名额，综合工作项目完成质效，保留优秀"),
-    ("GW02", "殷若岚", "优秀", "2025年7月3日委领导班子会议：同上，保留优秀"),
-    ("GW03", "洪景川", "优秀", "2025年7月3日委领导班子会议：同上，保留优秀"),
-    ("GW04", "闵嘉树", "优秀", "2025年7月3日委领导班子会议：同上，保留优秀"),
-    ("GW05", "饶晓芸", "优秀", "2025年7月3日委领导班子会议：同上，保留优秀"),
-    ("GW06", "计明朗", "良好", "2025年7月3日委领导班子会议：半年评价优秀人数超过名额，其两个工作项目进度滞后，确定为良好"),
+    ("GW01", "盛怀瑾", "优秀", "2025年7月3日委领导班子会议：半年评价优秀人数超过名额，综合工作项目完成质效，保留优秀", TIE_H1_2025),
+    ("GW02", "殷若岚", "优秀", "2025年7月3日委领导班子会议：同上，保留优秀", TIE_H1_2025),
+    ("GW03", "洪景川", "优秀", "2025年7月3日委领导班子会议：同上，保留优秀", TIE_H1_2025),
+    ("GW04", "闵嘉树", "优秀", "2025年7月3日委领导班子会议：同上，保留优秀", TIE_H1_2025),
+    ("GW05", "饶晓芸", "优秀", "2025年7月3日委领导班子会议：同上，保留优秀", TIE_H1_2025),
+    ("GW06", "计明朗", "良好", "2025年7月3日委领导班子会议：半年评价优秀人数超过名额，其两个工作项目进度滞后，确定为良好", TIE_H1_2025),
 ]
 Y_2025 = {  # 年度评价等次, 内部评价, 年度考核等次, 一票否决
     "GW01": ("优秀", "19", "优秀", ""),       # 30 + 50 + 19 = 99
@@ -67,55 +61,17 @@ Y_2025 = {  # 年度评价等次, 内部评价, 年度考核等次, 一票否决
     "GW03": ("优秀", "18", "优秀", ""),       # 98
     "GW04": ("优秀", "17", "优秀", ""),       # 97
     "GW05": ("良好", "16.5", "称职", ""),     # 30 + 40 + 16.5 = 86.5
-    "GW06": ("优秀", "17.5", "称职", ""),     # H1 decided 良好: 24 + 50 + 17.5 = 91.5
+    "GW06": ("良好", "17.5", "称职", ""),     # H1 decided 良好: 24 + 40 + 17.5 = 81.5
     "GW07": ("优秀", "18", "优秀", ""),       # 24 + 50 + 18 = 92 (fifth place)
-    "GW08": ("优秀", "16", "优秀", ""),       # 24 + 50 + 16 = 90, sixth → 称职
+    "GW08": ("良好", "16", "优秀", ""),       # 24 + 40 + 16 = 80, sixth → 称职 (年度评价 优秀 at most 5 of 26)
     "GW09": ("良好", "12.5", "称职", "是"),   # 18 + 40 + 12.5 = 70.5, 一票否决 → 不称职
     "GW10": ("一般", "10", "基本称职", ""),   # 12 + 30 + 10 = 52
 }
 
 
-def stable_xlsx(path: Path, when: str = "2025-01-01T00:00:00Z") -> None:
-    """Rewrite a saved .xlsx with fixed timestamps, so that rerunning this script changes no bytes."""
-    with zipfile.ZipFile(path) as source:
-        entries = [(info, source.read(info.filename)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info, data in entries:
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + when.encode(), data)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, data)
-
-
 def titled_xlsx(path: Path, title: str, rows: list[dict]) -> None:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "半年评价"
-    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
-    ws.cell(row=1, column=1).alignment = Alignment(horizontal="center")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(H1_HEADER))
-    for j, name in enumerate(H1_HEADER, start=1):
-        ws.cell(row=2, column=j, value=name).font = Font(bold=True)
-    for i, row in enumerate(rows, start=1):
-        for j, name in enumerate(H1_HEADER, start=1):
-            ws.cell(row=2 + i, column=j, value=i if name == "序号" else row[name])
-    ws.cell(row=len(rows) + 4, column=1, value="填表：工委办公室　　审核：分管副书记")
-    wb.save(path)
-    stable_xlsx(path)
-
-
-def bom_csv(path: Path, header: list[str], rows: list[dict]) -> None:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([row.get(col, "") for col in header])
-    path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
-
-
-def notice(path: Path, start: str, number: str) -> None:
-    path.write_text(f"start: {start}\ndays: 5\nnumber: {number}\n", encoding="utf-8")
+    values = [[i if name == "序号" else row[name] for name in H1_HEADER] for i, row in enumerate(rows, start=1)]
+    write_titled_xlsx(path, "半年评价", title, H1_HEADER, values, footer="填表：工委办公室　　审核：分管副书记")
 
 
 def random_h1(rng: random.Random) -> str:
@@ -132,16 +88,8 @@ def random_y(rng: random.Random, h1: str) -> tuple[str, str, str, str]:
 
 def main() -> None:
     rng = random.Random(20190530)
-    if OUT.exists():
-        shutil.rmtree(OUT)
-    (OUT / SCHEME).mkdir(parents=True)
-    (OUT / "agency.yaml").write_text(
-        "name: 中共青崖市直属机关工作委员会\n"
-        f"departments: [{', '.join(DEPARTMENTS)}]\n"
-        "issuer: 中共青崖市直属机关工作委员会办公室\n"
-        "contact: 工委办公室（电话 0000-5500321）\n",
-        encoding="utf-8",
-    )
+    fresh(OUT)
+    write_agency(OUT, "中共青崖市直属机关工作委员会", DEPARTMENTS, "中共青崖市直属机关工作委员会办公室", "工委办公室（电话 0000-5500321）")
     roster_2025 = [p for p in ROSTER_2024 if p[0] not in LEAVE_AFTER_2024] + JOIN_2025
     plans = {
         2024: (ROSTER_2024, {pid: "优秀" for pid in H1_EXCELLENT_2024}, Y_2024, []),
@@ -160,11 +108,11 @@ def main() -> None:
                 values = random_y(rng, h1)
             y_rows.append({"编号": pid, "姓名": name, "部门": dept, **dict(zip(Y_HEADER[3:], values, strict=True))})
         titled_xlsx(folder / "H1.xlsx", f"青崖市直机关工委干部工作项目{year}年上半年评价等次汇总表", h1_rows)
-        notice(folder / "H1.notice.yaml", "2024-07-08" if year == 2024 else "2025-07-07", f"青崖直工办〔{year}〕{17 if year == 2024 else 21}号")
+        write_notice(folder / "H1.notice.yaml", "2024-07-08" if year == 2024 else "2025-07-07", f"青崖直工办〔{year}〕{17 if year == 2024 else 21}号")
         if decisions:
-            bom_csv(folder / "H1.decisions.csv", ["编号", "姓名", "等次", "理由"], [dict(zip(["编号", "姓名", "等次", "理由"], d, strict=True)) for d in decisions])
-        bom_csv(folder / "Y.csv", Y_HEADER, y_rows)
-        notice(folder / "Y.notice.yaml", "2025-01-06" if year == 2024 else "2026-01-05", f"青崖直工办〔{year + 1}〕{2 if year == 2024 else 3}号")
+            write_csv(folder / "H1.decisions.csv", ["编号", "姓名", "等次", "理由", "所决事项"], decisions, "utf-8-sig")
+        write_csv(folder / "Y.csv", Y_HEADER, y_rows, "utf-8-sig")
+        write_notice(folder / "Y.notice.yaml", "2025-01-06" if year == 2024 else "2026-01-05", f"青崖直工办〔{year + 1}〕{2 if year == 2024 else 3}号")
 
 
 if __name__ == "__main__":

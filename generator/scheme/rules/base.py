@@ -66,7 +66,7 @@ class ItemContext:
     """What an item rule can see: one person's typed values and, in a roll-up, their history."""
 
     values: dict[str, Any]
-    # the roll-up's view of earlier periods: label -> PeriodView (see rollup.py); empty otherwise
+    # the roll-up's view of earlier periods: label -> PeriodView (see engine/compute.py); empty otherwise
     history: dict[str, Any] = field(default_factory=dict)
     # functions for formulas (次数, 全部…), supplied in roll-ups
     functions: dict[str, Callable[..., Any]] = field(default_factory=dict)

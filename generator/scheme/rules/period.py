@@ -62,6 +62,9 @@ class PeriodScore(Rule):
             outcome.steps.append(f"缺少 {'、'.join(absent)} 的成绩，不能汇总")
             outcome.problems.append(("", "period-missing", f"缺少 {'、'.join(absent)} 期的成绩或等次，无法汇总「{item.name}」。"))
             return outcome
+        if not values:  # no period to sum at all (the scheme's rolls_up names no assessment: reported there)
+            outcome.problems.append(("", "period-missing", f"没有可汇总的考核期，无法汇总「{item.name}」。"))
+            return outcome
         if absent and ctx.explain:
             outcome.steps.append(f"{'、'.join(absent)} 无成绩或未定等次，不计入")
         total = sum((v for _, v in values), Decimal(0))

@@ -1,0 +1,194 @@
+"""The registry of problem codes: one `CodeInfo` (title, fix, example) per stable kebab-case code.
+
+core/problems.py re-exports `CODES` and `CodeInfo`; `Problems.add` refuses an unregistered code and the
+user guide renders one entry per code from this table, in this order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    title: str  # 一句话说明
+    fix: str  # 怎么改
+    example: str  # 一个会触发它的例子
+
+
+# The registry. Keep it sorted by area; the user guide lists it in this order.
+CODES: dict[str, CodeInfo] = {
+    # --- files and YAML
+    "file-unreadable": CodeInfo("文件无法读取", "确认文件存在、未被其他程序占用，并且有读取权限。", "成绩表被 Excel 锁定"),
+    "file-outside-project": CodeInfo(
+        "引用了项目目录以外的文件", "把文件放进项目目录（content/ 或 schemes/）再引用，不要用 ../ 或绝对路径。", "source: ../../etc/passwd"
+    ),
+    "file-is-symlink": CodeInfo("文件是符号链接", "把真实文件复制到项目目录里，不要使用链接。", "content/x.csv -> /tmp/x.csv"),
+    "file-too-large": CodeInfo("文件过大", "检查是否误放了其他文件；成绩表一般不超过几 MB。", "一个 200 MB 的 CSV"),
+    "yaml-syntax": CodeInfo("YAML 语法错误", "按提示的行列检查缩进、冒号后的空格和引号是否成对。", "名称:未加空格"),
+    "yaml-duplicate-key": CodeInfo(
+        "同一层级出现了重复的键", "删除或改名其中一个；YAML 会悄悄只保留后一个，所以必须改。", "两个 code: 写在同一项下"
+    ),
+    "yaml-too-complex": CodeInfo("YAML 嵌套过深或别名过多", "方案文件不需要锚点和别名（& 和 *），也不需要几十层嵌套。", "别名炸弹"),
+    "unknown-key": CodeInfo("不认识的键", "检查拼写；可用的键见《方案文件写法》。", "grdes: 写错了"),
+    "missing-key": CodeInfo("缺少必填的键", "按提示补上这个键。", "项目没有 name"),
+    "wrong-type": CodeInfo("值的类型不对", "按提示改成数字、文字、列表或映射。", "children: 德能勤绩廉（应为列表）"),
+    "bad-value": CodeInfo("值不在允许范围内", "按提示改成允许的值之一。", "period: 每周"),
+    "duplicate-code": CodeInfo("代码重复", "每个项目、等次、方案的代码必须唯一，改掉其中一个。", "两个项目都叫 de1"),
+    "unknown-name": CodeInfo("公式或条件中用了未声明的名字", "只能使用方案中声明过的列名、项目代码和内置函数。", "when: 旷课天数 > 2（未声明）"),
+    "bad-formula": CodeInfo("公式写法不对", "公式只支持数字、名字、+ - * /、比较、且/或/非和内置函数。", "__import__('os')"),
+    # --- scheme semantics
+    "items-do-not-sum": CodeInfo(
+        "子项分值之和与上级分值不符",
+        "核对原文：改正分值，或在 acknowledged_defects 中说明这是原文缺陷。",
+        "个人部分 60 分，下列项目合计 120 分",
+    ),
+    "bands-overlap": CodeInfo("等次分数段重叠", "调整 at_least/above/below/at_most，使每个分数只落在一个等次。", "好 ≥ 85，较好 ≤ 90"),
+    "bands-gap": CodeInfo(
+        "等次分数段之间有空档",
+        "补齐分数段，或用 gap_policy: lower/upper 声明空档归入哪个等次。",
+        "较好 75—89，好 90 以上：89.5 分无等次",
+    ),
+    "quota-impossible": CodeInfo("名额比例在这个范围内无法满足", "调整比例，或合并过小的考核单元。", "2 人的考核单元，好不超过 40%：0 个名额"),
+    "quota-minimum-not-met": CodeInfo("未达到比例下限", "复核评定结果，或由领导小组作出决定。", "A 档不少于 20%，实际 10%"),
+    "defect-acknowledged": CodeInfo("方案原文的已知缺陷", "无需修改；如原文已更正，删除 acknowledged_defects 中的说明。", "副主席个人部分合计 120 分"),
+    "defect-undecidable": CodeInfo(
+        "方案缺陷使该人员无法评定", "修订方案原文后再评定；系统不会猜测。", "岗位的项目分值之和与个人部分不符"
+    ),
+    # --- result sheets
+    "encoding-unknown": CodeInfo("无法识别文件编码", "在 Excel 中另存为「CSV UTF-8（逗号分隔）」或直接保存为 .xlsx。", "Big5 编码的 CSV"),
+    "sheet-unreadable": CodeInfo("表格文件损坏或不是 xlsx", "用 Excel 打开后重新保存为 .xlsx。", "只复制了一半的文件"),
+    "header-not-found": CodeInfo("找不到表头行", "确认表头包含方案要求的列名（如 编号、姓名、部门）。", "表头写成了 序号 名字"),
+    "missing-column": CodeInfo(
+        "缺少方案要求或计分规则要读的列",
+        "在表头中加上这一列（列名与方案一致，或在 agency.yaml 的 columns 中对应）；本单位确实不记录的，写入 absent_columns。",
+        "缺少「试用期」列（等次规则要读）",
+    ),
+    "duplicate-column": CodeInfo("表头有重复的列名", "删除或改名重复的列。", "两列都叫 得分"),
+    "unknown-column": CodeInfo(
+        "表头有方案没有声明、也没有对应或忽略的列",
+        "按提示改成方案的列名；本单位自己的列名可在 agency.yaml 的 columns 中对应（工号: 编号）；不参与考核的列删去或写入 ignore_columns。",
+        "多了一列「试用期人员」（方案中是「试用期」）",
+    ),
+    "event-list-invalid": CodeInfo(
+        "加减分事项写法不对", "逐项写 事项:分值，多项用「；」分隔，如 疫情防控:3；表彰:2（分值后可带「分」）。", "疫情防控；表彰:2（第一项没有分值）"
+    ),
+    "unknown-flag": CodeInfo("标记列中有方案不认识的标记", "改用提示中列出的标记写法，或在 flags.map 中写明它对应哪一项。", "标记：试用（应为 试用期）"),
+    "sheet-format-unsupported": CodeInfo(
+        "成绩表是 .xls、.ods 等不读取的格式", "在 Excel/WPS 中「另存为」→「Excel 工作簿（*.xlsx）」，再删去或移走原文件。", "2025/Q2.xls"
+    ),
+    "control-character": CodeInfo(
+        "单元格中有看不见的控制字符", "删去这些字符（Excel 中可用 =CLEAN(单元格) 清除）后重新保存。", "姓名中夹带从其他系统复制来的 ESC 字符"
+    ),
+    "id-lost-zeros": CodeInfo(
+        "编号丢了前导 0（被表格软件当成了数字）",
+        "把编号列设为「文本」格式，改回带前导 0 的编号（如 0001）；保存为 .xlsx 前先设好格式。",
+        "上季度是 0001，本季度成了 1",
+    ),
+    "percent-cell": CodeInfo(
+        "分数列的单元格是百分比格式", "把单元格格式改为「常规」并填写分数；确是百分比的列，在方案 inputs 中写 percent: true。", "德 显示 74%，存的是 0.74"
+    ),
+    "date-cell": CodeInfo("数字列的单元格是日期格式", "把该列单元格格式改为「常规」或「数值」，重新填写。", "8 显示成 1900-01-08"),
+    "total-over-max": CodeInfo(
+        "总分超过方案规定的总分上限", "核对各项分数和加分；方案原文允许加分后超过满分的，在方案中写 total_may_exceed: true。", "满分 100，总分 106"
+    ),
+    "duplicate-id": CodeInfo("编号重复", "每人一个唯一编号；同名的人用不同编号区分。", "两行编号都是 0012"),
+    "missing-id": CodeInfo("缺少编号", "补上此人的编号。", "编号为空"),
+    "missing-value": CodeInfo("必填的值为空", "填上这个值；确实没有就填 0。", "德 列为空"),
+    "not-a-number": CodeInfo("不是数字", "只填阿拉伯数字，如 85 或 85.5；等次请填在等次列。", "得分填了「优」"),
+    "number-not-finite": CodeInfo("数字无效", "填一个普通的数，如 85.5。", "1e999 或 NaN"),
+    "score-over-max": CodeInfo("数值超过该列的满分或最大值", "核对数值；满分见表头括号，最大值见方案的 inputs。", "德（20 分）填了 25"),
+    "score-negative": CodeInfo("数值小于该列允许的最小值", "该列不允许这么小的数（如负分），核对后改正。", "-3"),
+    "too-many-places": CodeInfo("小数位数超过方案规定（次数、天数须为整数）", "按方案规定的小数位数填写；次数和天数只填整数。", "85.123，或 1.5 次"),
+    "deduction-out-of-range": CodeInfo("扣分不在规定范围内", "每次扣分必须在方案规定的范围内，如 3—5 分。", "一次扣 6 分"),
+    "unknown-choice": CodeInfo("不是允许的选项", "从下拉列表中选择，或按方案写法填写。", "等次填了「很好」"),
+    "unknown-department": CodeInfo("部门不在本单位的部门名单中", "核对部门名称，或在单位的 agency.yaml 中加上该部门。", "办公司（应为 办公室）"),
+    "unknown-post": CodeInfo("岗位不在方案的岗位名单中", "核对岗位名称，与方案中 posts 的名称一致。", "副主任（方案中没有）"),
+    "unknown-person": CodeInfo("决定或锁定文件中的人员不在成绩表中", "核对编号。", "决定文件中的编号 9999 不存在"),
+    "missing-component": CodeInfo("加权组成部分缺失", "补上该项，或在方案中把 missing 设为 reweight。", "下级评分 为空"),
+    "period-unknown": CodeInfo("无法识别的考核期", "文件名用 Q1–Q4、H1/H2、M01–M12 或 年度（Y），如 2024/Q1.xlsx。", "2024/春季.xlsx"),
+    "period-missing": CodeInfo("年度汇总缺少某个考核期的成绩", "补上该期成绩表，或等各期齐全后再汇总。", "缺少 Q3"),
+    "scheme-unknown": CodeInfo("成绩目录对应的方案不存在", "目录名必须是 schemes/ 中某个方案的 code。", "content/x/不存在的方案/"),
+    "department-slug-invalid": CodeInfo("部门网址名写法不对", "slug 只能用小写字母、数字和 -，如 bangongshi；或删去 slug，由部门名称的拼音生成。", "{name: 办公室, slug: 办公室}"),
+    "department-slug-collision": CodeInfo("两个部门的网址名相同", "为其中一个部门写明不同的 slug：{name: 常安科, slug: changanke2}。", "长安科、常安科都是 changanke"),
+    "agency-missing": CodeInfo("单位目录缺少 agency.yaml", "在单位目录中放一个 agency.yaml，写明单位名称和部门。", "content/某局/ 下没有 agency.yaml"),
+    # --- grading
+    "tie-at-quota-line": CodeInfo(
+        "名额线上有并列，需领导小组决定",
+        "在 决定文件 中为并列人员逐一确定等次，或在方案中声明 ties 处理办法。",
+        "好 限 4 人，第 4、5 名同为 91.5 分",
+    ),
+    "gate-no-periods": CodeInfo(
+        "汇总条件没有可依据的考核期",
+        "此人没有一期已定等次的平时考核，条件不能认定为满足；核对各期成绩，或在方案该条规则中声明 no_periods: passes（引用原文）。",
+        "年度「好」须平时考核一半以上为好，但四个季度都不确定等次",
+    ),
+    "rating-over-limit": CodeInfo(
+        "填写的评价超过比例限制",
+        "方案限制了某一评价列（如 年度评价等次 优秀不超过20%）；请考核人按规定调整评价后修改成绩表。",
+        "26 人中 7 人的年度评价为优秀，限 5 人",
+    ),
+    "override-moves-grade": CodeInfo(
+        "规则改变了填写的等次",
+        "核对：规则（如一票否决、等次上限）把考核人填写或拟定的等次改了；公示前请领导小组知悉。这是说明，不是错误。",
+        "拟定「优秀」，因受处分按规则定为「不称职」",
+    ),
+    "decision-invalid": CodeInfo("领导小组决定写法不对", "每行须有编号、等次和理由；等次须是方案中的等次。", "理由为空"),
+    "decision-duplicate": CodeInfo("决定文件中同一人有两条决定", "一人每期只留一条决定，删除另一行。", "第 2 行和第 5 行编号都是 0012"),
+    "decision-without-cause": CodeInfo(
+        "决定没有可决之事",
+        "本期没有并列或名额问题、此人已按规则定等次时，不用领导小组决定；成绩有误请改成绩表，否则删除这一行。",
+        "本期无并列，决定把 0012 由「较好」改为「好」",
+    ),
+    "decision-unrecorded": CodeInfo(
+        "决定没有记录所决事项", "按提示在「所决事项」列填写本条决定所针对的并列或原等次，以便更正后发现过时的决定。", "旧格式的决定文件只有 编号、等次、理由"
+    ),
+    "decision-stale": CodeInfo(
+        "领导小组决定已过时",
+        "成绩更正后，决定所针对的并列已不存在或已改变；提交领导小组重新确认后把「所决事项」改为提示中的现状，或删除这一行。在此之前公示暂缓。",
+        "决定针对「并列：全单位「好」名额线 总分 90.50：0005、0009」，更正后已不并列",
+    ),
+    "decision-over-quota": CodeInfo(
+        "领导小组决定超出名额",
+        "复核决定；确需超出名额的，在「超出名额」列写明领导小组同意超出及理由，公示和计算过程将载明。",
+        "优秀名额 6 人，两条决定都定为优秀，实际 7 人",
+    ),
+    # --- calendar, notices, archive
+    "calendar-unknown-date": CodeInfo(
+        "节假日日历无法判断该日期", "在 content/holidays.yaml 中补上该年的节假日和调休上班日。", "2027 年的公示期"
+    ),
+    "notice-invalid": CodeInfo("公示设置不对", "按提示补齐公示开始日期、天数和受理复核的部门。", "缺少 start"),
+    "period-frozen-changed": CodeInfo(
+        "已关闭的考核期结果发生变化",
+        "如属更正，用 kaohe reopen 说明理由；否则恢复原文件或引擎版本。",
+        "2023 年 Q2 张三 总分 88.50 → 89.00",
+    ),
+    "lock-invalid": CodeInfo("锁定文件损坏", "从版本库恢复该锁定文件。", "lock.json 不是合法 JSON"),
+    "external-url": CodeInfo("生成的网站引用了外部地址", "去掉模板或内容中的外部链接；内网站点不能请求外网。", "https://cdn…"),
+    "out-unsafe": CodeInfo(
+        "网站不能生成到这个目录", "用 --out 指定一个新目录，或以前生成的同一版本（公开版/内部版）网站目录；不能是项目目录、content/、schemes/ 或其上级。",
+        "kaohe build --out content",
+    ),
+    "notice-frozen-changed": CodeInfo(
+        "已关闭考核期的公示内容发生变化",
+        "恢复方案的 publicity、agency.yaml 或 holidays.yaml 中改动的内容；确需更正，用 kaohe reopen 说明理由。",
+        "关闭后在 publicity.columns 中加了 总分",
+    ),
+    "code-unsafe": CodeInfo(
+        "代码或目录名含有不允许的字符", "代码只用小写字母、数字、- 和 _（以字母或数字开头，不超过 40 个字符），如 s003-p2、heting-kx。",
+        "code: ps onmouseover=alert(1)",
+    ),
+    "folder-name-invalid": CodeInfo(
+        "目录名无法识别（不是 UTF-8 编码或含有不允许的字符）", "把目录改名为拼音代码（小写字母、数字、-），如 heting-kx；从 Windows 压缩包解出的乱码目录名须重新命名。",
+        "content/\\xbf\\xbc\\xba\\xcb/",
+    ),
+    "number-overflow": CodeInfo(
+        "公式算出的数过大，无法精确计算", "检查公式和表中的数：考核分数不会有几十位数字；改正过大的数或写错的公式。", "formula: 1e999999999"
+    ),
+    "text-too-complex": CodeInfo(
+        "方案说明文字过于复杂，无法在限定时间内排版", "删去大量重复的符号（如成千上万个 [ 或 *），改为普通文字。", "正文是 20000 个 ["
+    ),
+    "write-failed": CodeInfo(
+        "网站未能写出（磁盘空间不足或没有写入权限）", "清理磁盘空间或检查目录权限后重新生成；原有网站保持不变。", "磁盘已满"
+    ),
+}

@@ -1,0 +1,48 @@
+"""结果运用: the consequences a scheme attaches to results (诫勉 after two 较差 in a row, no awards that
+year after a D, 取消当年评先评优资格 after a 作风 通报), computed per person on the final results.
+
+Evaluated after the committee's decisions, so that 等次 is the grade the person ends with. Each
+consequence that applies is a step of the person's derivation (stage 结果运用): the internal
+edition's person pages and `kaohe explain` show it, and the internal results page lists them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from generator.engine.results import PeriodResult, PersonResult, Step
+from generator.scheme.expr import FormulaError, compiled
+
+STAGE = "结果运用"
+
+
+def apply_consequences(period: PeriodResult, functions_of: Callable[[PersonResult], dict[str, Callable[..., Any]]]) -> None:
+    consequences = period.assessment.consequences
+    if not consequences:
+        return
+    for person in period.people:
+        values = _values(person)
+        functions = functions_of(person)
+        for consequence in consequences:
+            try:
+                met = compiled(consequence.when).evaluate(values, functions)
+            except FormulaError as exc:
+                person.note(Step(STAGE, f"「{consequence.then}」的条件「{consequence.when}」无法判断：{exc}"))
+                continue
+            if met:
+                person.note(Step(STAGE, f"{consequence.then}（{consequence.reason}）"))
+
+
+def _values(person: PersonResult) -> dict[str, Any]:
+    values: dict[str, Any] = dict(person.person.values)
+    for item in person.items:
+        values[item.code] = item.value
+    values["总分"] = person.total
+    values["等次"] = person.grade if person.status == "graded" else person.shown_grade
+    return values
+
+
+def consequences_of(period: PeriodResult) -> list[tuple[PersonResult, str]]:
+    """(person, consequence) for everyone a consequence applies to, in ID order."""
+    return [(p, s.text) for p in sorted(period.people, key=lambda p: p.id) for s in p.late_steps or () if s.stage == STAGE and "无法判断" not in s.text]

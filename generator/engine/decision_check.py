@@ -1,0 +1,116 @@
+"""Committee decisions checked against today's results, every build, then applied.
+
+Before a decision is applied the build states the situation it finds for that person, in the words
+a decisions file records under 所决事项:
+
+    并列：全单位「优秀」名额线 总分 95.00：0003、0007    tied at a quota line, with the whole tie group
+    原为：不确定等次                                     anything else: the grade or status computed
+
+A decision whose 所决事项 differs from today's situation (a corrected score broke or changed the
+tie; a period reopened) is stale: it is reported, it is not applied, and the period's 公示 is held
+(`kaohe build --strict` fails) until the committee confirms it — the office then writes today's
+situation into 所决事项 — or the row is removed. A decision without 所决事项 (an older file) is
+applied with a warning that says what to write. A decision needs a cause: a tie or a quota issue
+in the period, or a person the rules left without a grade (补定), or a 不确定等次 the committee sets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.core.problems import Problems, Severity
+from generator.engine.decisions import BASIS, Decision
+from generator.engine.results import PeriodResult, PersonResult, QuotaUse, Step
+from generator.scheme.policy import Grades
+
+_SPACES = re.compile(r"\s+")
+_NUMBER = re.compile(r"\d+\.\d+")
+_SAME = str.maketrans({",": "、", "，": "、", ";": "、", "；": "、", ":": "：", "(": "（", ")": "）"})
+
+
+def _plain(number: str) -> str:
+    whole, _, frac = number.partition(".")
+    frac = frac.rstrip("0")
+    return f"{whole}.{frac}" if frac else whole
+
+
+def situation(person: PersonResult, uses: list[QuotaUse]) -> str:
+    """What a decision on this person decides today, in 所决事项's words."""
+    if person.status == "tied":
+        for use in uses:
+            if person.id in use.group:
+                return f"并列：{use.scope}「{use.grade}」名额线 {use.line}：{'、'.join(sorted(use.group))}"
+    return f"原为：{person.shown_grade}"
+
+
+def same_situation(written: str, today: str) -> bool:
+    """Equal up to spaces and half-/full-width punctuation, and the order of the tie group's IDs."""
+
+    def norm(text: str) -> tuple[str, tuple[str, ...]]:
+        text = _SPACES.sub("", text).translate(_SAME)
+        head, sep, ids = text.rpartition("：") if text.startswith("并列") else (text, "", "")
+        head = _NUMBER.sub(lambda m: _plain(m.group()), head)  # 91.50 and 91.5 are the same line
+        return head, tuple(sorted(i for i in ids.split("、") if i))
+
+    return norm(written) == norm(today)
+
+
+def has_quota_issue(uses: list[QuotaUse]) -> bool:
+    return any(u.group or u.cut or (u.minimum is not None and u.granted < u.minimum) for u in uses)
+
+
+def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Grades | None, shown: str, problems: Problems) -> list[Decision]:
+    """Check each decision against today's results and apply those that still hold; returns them."""
+    by_id = {p.id: p for p in period.people}
+    issue = has_quota_issue(period.quotas)
+    applied: list[Decision] = []
+    for decision in decisions:
+        person = by_id.get(decision.id)
+        if person is None:
+            problems.add(shown, decision.row, None, "unknown-person",
+                         f"编号「{decision.id}」不在本期成绩表中；请核对编号，或删除这一行。", where=decision.place)
+            continue
+        if decision.name and decision.name != person.person.name:
+            problems.add(shown, decision.row, None, "decision-invalid",
+                         f"编号「{decision.id}」在成绩表中是「{person.person.name}」，决定文件写的是「{decision.name}」；请核对。", where=decision.place)
+            continue
+        today = situation(person, period.quotas)
+        stale = decision.basis is not None and not same_situation(decision.basis, today)
+        own_cause = person.status != "graded" or (grades is not None and decision.grade == grades.no_grade)
+        if not stale and not own_cause and not issue:  # a stale one is reported as stale: the correction took its cause away
+            problems.add(shown, decision.row, None, "decision-without-cause",
+                         f"本期没有名额线上的并列，也没有名额问题，{person.person.name}（{decision.id}）按规则已定为「{person.shown_grade}」；"
+                         "领导小组决定只用于并列、名额和规则无法确定的等次。如成绩有误请修改成绩表；否则删除这一行。", where=decision.place)
+            continue
+        if decision.basis is None:
+            problems.add(shown, decision.row, None, "decision-unrecorded",
+                         f"这条决定没有写「{BASIS}」，成绩更正后无法判断它是否仍然适用。请在「{BASIS}」列填写：{today}",
+                         Severity.WARNING, where=decision.basis_place)
+        elif stale:
+            problems.add(shown, decision.row, None, "decision-stale",
+                         f"{person.person.name}（{decision.id}）的决定针对的是「{decision.basis}」，按现在的成绩是「{today}」（成绩更正或重新开放后情况变了）。"
+                         f"该决定暂不适用，本期公示暂缓发布。请提交领导小组重新确认：确认后把「{BASIS}」改为「{today}」；不再需要的决定请删除这一行。",
+                         Severity.WARNING, where=decision.basis_place)
+            person.note(Step("决定", f"领导小组决定（定为「{decision.grade}」，{decision.reason}）针对的是「{decision.basis}」，"
+                                     f"现在是「{today}」：决定已过时，暂不适用，待领导小组重新确认"))
+            period.held.append(f"{shown} 第 {decision.row} 行的领导小组决定在成绩更正后已过时，须重新确认")
+            continue
+        _apply(decision, person, grades)
+        applied.append(decision)
+    return applied
+
+
+def _apply(decision: Decision, person: PersonResult, grades: Grades | None) -> None:
+    before = person.shown_grade
+    if grades is not None and decision.grade == grades.no_grade:
+        person.status, person.status_label, person.grade = "no_grade", grades.no_grade, None
+    else:
+        person.status, person.status_label, person.grade = "graded", None, decision.grade
+    person.protected = person.decided = True
+    person.reason = decision.reason
+    text = f"领导小组决定：由「{before}」定为「{decision.grade}」。理由：{decision.reason}"
+    if decision.basis:
+        text += f"（所决事项：{decision.basis}）"
+    if decision.exceed:
+        text += f"。超出名额：{decision.exceed}"
+    person.note(Step("决定", text))

@@ -1,0 +1,70 @@
+"""<period>.notice.yaml: a 公示's start, length, number and issuer, validated where it is read so
+that `kaohe check` reports every mistake a build would meet (an impossible date, a length that is
+not a whole number of working days) at its line and column."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from generator.core.problems import Problems
+from generator.engine.results import Notice
+from generator.project.discover import PeriodFiles, Project
+from generator.scheme.yaml_source import load_yaml
+
+_NOTICE_KEYS = {"start", "days", "number", "issuer", "contact", "correction"}
+MIN_YEAR, MAX_YEAR = 1950, 2199  # a 公示 date outside this is a typo (and 9999-12-30 + 5 days does not exist)
+MAX_DAYS = 30  # as publicity.days
+
+
+def _start(value, shown: str, where: tuple, problems: Problems) -> str | None:
+    if value is None:
+        return None
+    day = value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
+    if day is None and isinstance(value, str):
+        try:
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            day = None
+    if day is None:
+        problems.add(shown, *where, "notice-invalid", f"start「{value}」不是日期；写成 2025-01-06 这样的日期（年-月-日，且这一天存在）。")
+        return None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        problems.add(shown, *where, "notice-invalid", f"公示开始日期 {day.isoformat()} 不在 {MIN_YEAR}—{MAX_YEAR} 年之间，应是写错了年份。")
+        return None
+    return day.isoformat()
+
+
+def _days(value, shown: str, where: tuple, problems: Problems) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value() and 1 <= value <= MAX_DAYS:
+        return int(value)
+    problems.add(shown, *where, "notice-invalid", f"days「{value}」应是 1 到 {MAX_DAYS} 之间的整数（公示几个工作日）；不写则按方案规定。")
+    return None
+
+
+def load_notice(project: Project, entry: PeriodFiles, problems: Problems) -> Notice | None:
+    assert entry.notice is not None
+    shown = project.rel(entry.notice)
+    data, marks = load_yaml(entry.notice, problems, shown)
+    if not isinstance(data, dict):
+        problems.add(shown, 1, 1, "notice-invalid", "公示设置应是映射：start: 2025-01-06  days: 5 …")
+        return None
+    for key in data:
+        if key not in _NOTICE_KEYS:
+            problems.add(shown, *marks.key((key,)), "unknown-key", f"公示设置中不认识的键「{key}」（可用：{'、'.join(sorted(_NOTICE_KEYS))}）。")
+    text = {}
+    for key in ("number", "issuer", "contact", "correction"):
+        value = data.get(key)
+        if isinstance(value, Decimal) and value.is_finite():
+            value = str(value)  # number: 12
+        if value is not None and not isinstance(value, str):
+            problems.add(shown, *marks.find((key,)), "notice-invalid", f"{key} 应是文字。")
+            value = None
+        text[key] = value
+    return Notice(
+        start=_start(data.get("start"), shown, marks.find(("start",)), problems),
+        days=_days(data.get("days"), shown, marks.find(("days",)), problems),
+        **text,
+    )

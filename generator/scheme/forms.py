@@ -1,0 +1,53 @@
+"""The official summary forms a scheme's offices file upward (`forms:` in a scheme file).
+
+    forms:
+      - form: 平时考核结果汇总表          # 003 篇二 附件4: per quarter 好等次人数, its share, names
+        assessment: pingshi              # the quarterly assessment it summarises
+        good: 好                         # optional: the grade counted (default: the first grade)
+        low: [一般, 较差]                 # optional: listed as 一般及以下 (default: the third grade on)
+      - form: 年度考核情况登记汇总表        # 003 篇七 附件2: per person 平时定等, 优秀率, 定等建议
+        assessment: niandu               # the yearly assessment (its rolls_up gives the quarters)
+        vote: [年终测评优秀票数, 参加测评总人数]   # input columns of 年终考核测评优秀率
+
+The site's internal edition offers each declared form per year as XLSX and as a printable A4 page
+(site/pages_forms.py), filled from the computed results.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from generator.scheme.base import Strict
+
+FORM_KINDS = ("平时考核结果汇总表", "年度考核情况登记汇总表")
+
+
+class FormDecl(Strict):
+    form: Literal["平时考核结果汇总表", "年度考核情况登记汇总表"]
+    assessment: str
+    good: str | None = None
+    low: list[str] | None = None
+    vote: tuple[str, str] | None = None
+    note: str | None = None  # printed under the form (default: the seed's 本表一式…)
+
+
+def check_forms(scheme, report) -> None:
+    """Each declared form names an assessment of the right kind, grades it has and declared inputs."""
+    for i, form in enumerate(scheme.forms):
+        path = ("forms", i)
+        assessment = scheme.assessment(form.assessment)
+        if assessment is None:
+            report(path + ("assessment",), "unknown-name", f"汇总表「{form.form}」的 assessment「{form.assessment}」不是本方案中任何考核的 code。")
+            continue
+        order = list(assessment.grades.order) if assessment.grades else []
+        if form.form == "年度考核情况登记汇总表":
+            source = scheme.assessment(assessment.rolls_up) if assessment.rolls_up else None
+            if source is None:
+                report(path + ("assessment",), "bad-value", f"「{form.form}」要列出各季度平时考核定等，assessment 应是汇总季度结果的年度考核（有 rolls_up）。")
+            used = assessment.model_dump_json()  # the columns its formulas use (score.uses, expr)
+            for column in form.vote or ():
+                if column not in {c.name for c in scheme.inputs} and f'"{column}"' not in used and column not in used:
+                    report(path + ("vote",), "unknown-name", f"vote 中的「{column}」既不是方案 inputs 中声明的列，也不是考核「{assessment.name}」的公式所用的列。")
+        for grade in [g for g in [form.good, *(form.low or [])] if g]:
+            if order and grade not in order:
+                report(path, "unknown-name", f"汇总表「{form.form}」中的等次「{grade}」不是考核「{assessment.name}」的等次（{'、'.join(order)}）。")

@@ -1,0 +1,115 @@
+"""Fill a scheme's declared summary forms (scheme/forms.py) from the computed results.
+
+平时考核结果汇总表 (003 篇二 附件4), one per agency and year: a row per quarter with 好等次人数, its
+share of those taking part, the names, and those graded 一般 and below or left without a grade.
+"Taking part" is the base the scheme's unit-wide quota for that grade counted (so the share agrees
+with the quota), else everyone graded.
+
+年度考核情况登记汇总表 (003 篇七 附件2), one per agency and year: a row per person of the yearly
+assessment with each quarter's grade, 平时考核优秀率 (quarters graded excellent ÷ quarters the
+scheme assesses), 年终考核测评优秀率 (the declared vote columns), 年度考核优秀率 (the yearly total)
+and 年度考核定等建议 (the grade). 绩效奖励级差建议 and 派驻/挂职 names are not in the data: left blank
+for the office to fill in by hand.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.core.numbers import fmt, round_half_up
+from generator.engine.results import PeriodResult, PersonResult
+from generator.project.discover import Agency
+from generator.scheme.forms import FormDecl
+from generator.site.ordering import stroke_key
+from generator.xlsx.form_sheet import FilledForm, FormCell, HeadCell
+
+QUARTERS = [("Q1", "第一季度"), ("Q2", "第二季度"), ("Q3", "第三季度"), ("Q4", "第四季度")]
+FILED_ON = "　　　　年　　月　　日"
+
+
+def _share(part: int | Decimal, whole: int | Decimal, places: int = 4) -> FormCell:
+    if not whole:
+        return FormCell("—")
+    value = round_half_up(Decimal(part) / Decimal(whole), places)
+    return FormCell(fmt(value * 100, places - 2) + "%", value, "0." + "0" * (places - 2) + "%")
+
+
+def _names(people: list[PersonResult], with_grade: bool = False) -> str:
+    ordered = sorted(people, key=lambda p: (stroke_key(p.person.name), p.id))
+    return "、".join(p.person.name + (f"（{p.shown_grade}）" if with_grade else "") for p in ordered)
+
+
+def _taking_part(period: PeriodResult, grade: str) -> int:
+    for use in period.quotas:
+        if use.scope == "全单位" and use.grade == grade:
+            return use.base
+    return sum(1 for p in period.people if p.status == "graded")
+
+
+def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[str, PeriodResult]) -> FilledForm:
+    """periods: label → the assessment's period of that year (absent: not computed yet)."""
+    any_period = next(iter(periods.values()))
+    assessment = any_period.assessment
+    order = list(assessment.grades.order) if assessment.grades else []
+    good = form.good or (order[0] if order else "")
+    low = set(form.low if form.low is not None else order[2:])
+    rows = []
+    everyone: set[str] = set()
+    took_part: set[str] = set()
+    for label, name in QUARTERS:
+        period = periods.get(label)
+        if label not in assessment.period_labels:
+            rows.append([FormCell(name), FormCell("本方案本季度不单独考核")] + [FormCell("")] * 4)
+            continue
+        if period is None:
+            rows.append([FormCell(name)] + [FormCell("")] * 5)
+            continue
+        everyone.update(p.id for p in period.people)
+        took_part.update(p.id for p in period.people if p.status == "graded")
+        goods = [p for p in period.people if p.status == "graded" and p.grade == good]
+        lows = [p for p in period.people if (p.status == "graded" and p.grade in low) or p.status != "graded"]
+        rows.append([FormCell(name), FormCell(str(len(goods)), len(goods), "0"), _share(len(goods), _taking_part(period, good), 3),
+                     FormCell(_names(goods)), FormCell(""), FormCell(_names(lows, with_grade=True))])
+    head = [[HeadCell("考核周期"), HeadCell(f"考核为{good}等次人数"), HeadCell(f"{good}等次人数占实际参加考核总人数比例"),
+             HeadCell(f"考核为{good}等次人员名单"), HeadCell(f"因派驻、挂职等原因在接收单位考核为{good}等次人员名单"),
+             HeadCell("评定为" + ("、".join(sorted(low, key=order.index)) if low else "一般及以下") + "等次、未定等次人员名单")]]
+    meta = [("单位（盖章）", agency.name), ("单位应参加考核总人数", str(len(everyone))),
+            ("实际参加考核总人数", str(len(took_part))), ("填报时间", FILED_ON)]
+    explain = (f"各季度比例的分母是该季度实际参加考核的人数（与「{good}」等次名额的计算基数相同）；表头的总人数是全年至少参加一个季度考核的人数。")
+    return FilledForm("公务员平时考核结果汇总表", f"（{year}年度）", meta, head, rows, form.note or "", [10, 10, 14, 36, 22, 30], explain)
+
+
+def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarters: dict[str, PeriodResult]) -> FilledForm:
+    scheme, assessment = yearly.scheme, yearly.assessment
+    source = scheme.assessment(assessment.rolls_up) if assessment.rolls_up else None
+    labels = [(label, name) for label, name in QUARTERS if source and label in source.period_labels]
+    order = list(assessment.grades.order) if assessment.grades else []
+    excellent = form.good or (order[0] if order else "")
+    head = [
+        [HeadCell("序号", rowspan=2), HeadCell("姓名", rowspan=2), HeadCell("平时考核定等", colspan=max(len(labels), 1)),
+         HeadCell("平时考核优秀率", rowspan=2), HeadCell("年终考核测评优秀率", rowspan=2), HeadCell("年度考核优秀率", rowspan=2),
+         HeadCell("年度考核定等建议", rowspan=2), HeadCell("绩效奖励级差建议", rowspan=2)],
+        [HeadCell(name) for _, name in labels] or [HeadCell("—")],
+    ]
+    rows = []
+    people = sorted(yearly.people, key=lambda p: (p.person.row, p.id))
+    for i, person in enumerate(people, start=1):
+        grades = []
+        for label, _ in labels:
+            found = quarters[label].person(person.id) if label in quarters else None
+            grades.append(found.shown_grade if found else "")
+        regular = _share(sum(1 for g in grades if g == excellent), len(labels)) if labels else FormCell("—")
+        vote = FormCell("—")
+        if form.vote:
+            votes, voters = (person.person.values.get(c) for c in form.vote)
+            try:
+                vote = _share(Decimal(str(votes)), Decimal(str(voters)))
+            except Exception:  # a missing vote: the engine has reported it on the row
+                vote = FormCell("—")
+        total = _share(person.total, 1, max(assessment.places, 2)) if person.total is not None else FormCell("—")
+        rows.append([FormCell(str(i), i, "0"), FormCell(person.person.name)] + [FormCell(g) for g in grades or [""]]
+                    + [regular, vote, total, FormCell(person.shown_grade), FormCell("")])
+    title = f"{agency.name}{yearly.year}年度考核情况登记汇总表"
+    meta = [("填报单位（盖章）", agency.name), ("填报时间", FILED_ON)]
+    return FilledForm(title, f"依据：{scheme.title}", meta, head, rows, form.note or "",
+                      [6, 10] + [10] * max(len(labels), 1) + [12, 14, 12, 14, 14])

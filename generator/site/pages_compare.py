@@ -1,0 +1,206 @@
+"""Comparison pages for leaders (internal edition only): a unit's departments side by side for a
+year, and one department across the years, each with the change against the year before.
+
+    compare/index.md                      every agency: its years and its departments
+    compare/<agency>/<year>.md            departments × grades per period: 人数, 占比, 较上年 (百分点)
+    compare/<agency>/<dept slug>.md       one department: the same period (Q1, 年度…) year by year
+
+The counts come from pages_department.distribution, the function the department summaries use.
+The public edition has no comparison pages: its department summaries (and the privacy rules
+applied there) are all it shows of a department. Each chart has its numbers in a table beside it,
+and each table is a download (XLSX numbers, shares as %).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.core.numbers import fmt, round_half_up
+from generator.engine.results import PeriodResult, PersonResult
+from generator.project.discover import Agency
+from generator.site.charts_compare import stacked_chart
+from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
+from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
+from generator.site.pages_department import distribution
+from generator.site.render import render
+from generator.site.results_layout import counted_grade
+
+
+@dataclass
+class Row:
+    label: str  # a department, a year, or 全单位
+    link: str | None
+    total: int
+    counts: list[int]
+    shares: list[str]
+    change: list[str | None]  # percentage points against the compared row, None when there is none
+
+
+@dataclass
+class Block:
+    """One period's table (and chart) on a comparison page."""
+    title: str
+    grades: list[str]
+    rows: list[Row]
+    compared_with: str  # what 较上年 compares with
+    svg: str = ""
+
+
+def build_compare(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
+    if not ctx.internal:
+        return [], []
+    members: dict[tuple[str, str], list[PersonResult]] = defaultdict(list)
+    by_agency: dict[str, list[PeriodResult]] = defaultdict(list)
+    for period in ctx.periods:
+        by_agency[period.agency].append(period)
+        for person in period.people:
+            members[(period.key, person.person.department)].append(person)
+    pages, assets, index = [], [], []
+    for code, agency in sorted(ctx.project.agencies.items()):
+        periods = sorted(by_agency.get(code, []), key=lambda p: (p.year, p.scheme.code, p.assessment.rolls_up is not None, p.label))
+        if not periods:
+            continue
+        departments = _departments(agency, periods)
+        same = {(p.scheme.code, p.label, p.year): p for p in periods}
+        years = sorted({p.year for p in periods})
+        for year in years:
+            path = f"compare/{code}/{year}.md"
+            blocks = [_year_block(ctx, path, agency, p, same.get((p.scheme.code, p.label, year - 1)), departments, members)
+                      for p in periods if p.year == year]
+            pages.append(_page(ctx, assets, path, agency, f"{agency.name} · {year}年各部门对比", f"{year}年", "各部门对比", blocks,
+                               [(y, ctx.link(path, f"compare/{code}/{y}.md")) for y in years]))
+        dept_links = []
+        for department in departments:
+            path = f"compare/{code}/{ctx.department_slug(code, department)}.md"
+            blocks = _department_blocks(ctx, path, agency, department, periods, members)
+            if blocks:
+                pages.append(_page(ctx, assets, path, agency, f"{agency.name} · {department} · 历年对比", "历年", f"{department}历年对比", blocks, []))
+                dept_links.append((department, ctx.link("compare/index.md", path)))
+        index.append((agency, [(y, ctx.link("compare/index.md", f"compare/{code}/{y}.md")) for y in years], dept_links))
+    pages.append(Page("compare/index.md", render("compare_index.md.j2", rows=index)))
+    return pages, assets
+
+
+def _departments(agency: Agency, periods: list[PeriodResult]) -> list[str]:
+    seen = {p.person.department for period in periods for p in period.people}
+    return [d for d in agency.departments if d in seen] + sorted(seen - set(agency.departments))
+
+
+def _year_block(ctx, path, agency, period, previous, departments, members) -> Block:
+    dist = lambda per, dept: distribution(per, dept, members[(per.key, dept)], True) if per else None  # noqa: E731
+    grades = _grades(period, previous)
+    rows = []
+    for department in departments:
+        now = dist(period, department)
+        if now is None:
+            continue
+        link = ctx.link(path, ctx.department_path(agency.code, department, period.year))
+        rows.append(_row(department, link, grades, _counts(now), _counts(dist(previous, department))))
+    unit_now = _counts(distribution(period, "全单位", period.people, True))
+    unit_before = _counts(distribution(previous, "全单位", previous.people, True)) if previous else None
+    rows.append(_row("全单位", None, grades, unit_now, unit_before))
+    block = Block(f"{period.period_name} · {period.assessment.name} · {period.scheme.title}", grades, rows,
+                  f"{previous.period_name}" if previous else "")
+    block.svg = _chart(_pad(block), f"cmp-{period.scheme.code}-{period.year}-{period.label}")
+    return block
+
+
+def _department_blocks(ctx, path, agency, department, periods, members) -> list[Block]:
+    series: dict[tuple[str, str], list[PeriodResult]] = defaultdict(list)
+    for period in periods:
+        series[(period.scheme.code, period.label)].append(period)
+    blocks = []
+    for (scheme, label), runs in sorted(series.items(), key=lambda kv: (kv[0][0], kv[1][0].assessment.rolls_up is not None, kv[0][1])):
+        grades = _grades(*runs)
+        rows, before = [], None
+        for period in sorted(runs, key=lambda p: p.year):
+            now = distribution(period, department, members[(period.key, department)], True)
+            if now is None:
+                before = None
+                continue
+            counts = _counts(now)
+            link = ctx.link(path, ctx.department_path(agency.code, department, period.year))
+            rows.append(_row(f"{period.year}年", link, grades, counts, before))
+            before = counts
+        if rows:
+            first = runs[0]
+            name = "年度" if label == "Y" else first.period_name[len(str(first.year)) + 1:]
+            block = Block(f"{name} · {first.assessment.name} · {first.scheme.title}", grades, rows, "")
+            block.svg = _chart(_pad(block), f"cmp-{scheme}-{label}-{ctx.department_slug(agency.code, department)}")
+            blocks.append(block)
+    return blocks
+
+
+def _grades(*periods: PeriodResult | None) -> list[str]:
+    """The columns: the grades in the scheme's order, then the statuses anyone of these periods has."""
+    grades: list[str] = []
+    statuses: set[str] = set()
+    for period in periods:
+        if period is None:
+            continue
+        order = list(period.assessment.grades.order) if period.assessment.grades else []
+        grades += [g for g in order if g not in grades]
+        statuses.update(counted_grade(p) for p in period.people)
+    return grades + sorted(statuses - set(grades))
+
+
+def _counts(dist) -> dict[str, int] | None:
+    return dict(zip(dist.labels, dist.counts)) if dist else None
+
+
+def _row(label: str, link: str | None, grades: list[str], now: dict[str, int], before: dict[str, int] | None) -> Row:
+    extra = [k for k in now if k not in grades]  # statuses (免考核, 未定等次…) after the grades
+    for k in extra:
+        grades.append(k)
+    total = sum(now.values())
+    counts = [now.get(g, 0) for g in grades]
+    change: list[str | None] = []
+    for g, c in zip(grades, counts):
+        if not before or not sum(before.values()) or not total:
+            change.append(None)
+            continue
+        points = (Decimal(c) / total - Decimal(before.get(g, 0)) / sum(before.values())) * 100
+        shown = fmt(round_half_up(points, 1), 1)
+        change.append(("+" if points > 0 else "") + shown if shown not in ("0.0", "-0.0") else "0.0")
+    return Row(label, link, total, counts, [share_text(c, total) for c in counts], change)
+
+
+def _pad(block: Block) -> Block:
+    """Rows made before a status column appeared get a 0 there."""
+    for r in block.rows:
+        missing = len(block.grades) - len(r.counts)
+        r.counts += [0] * missing
+        r.shares += [share_text(0, r.total)] * missing
+        r.change += [None] * missing
+    return block
+
+
+def _chart(block: Block, chart_id: str) -> str:
+    bars = [(r.label, r.counts) for r in block.rows]
+    words = "；".join(f"{r.label}：" + "，".join(f"{g} {c} 人" for g, c in zip(block.grades, r.counts)) for r in block.rows)
+    return stacked_chart(block.title + " 等次构成", words, block.grades, bars, chart_id)
+
+
+def _table(agency: Agency, span: str, content: str, blocks: list[Block]) -> DataTable:
+    grades = list(dict.fromkeys(g for b in blocks for g in b.grades))
+    headers = ["考核期", "对象", "参加人数"] + [f"{g}人数" for g in grades] + [f"{g}占比" for g in grades] + [f"{g}较上年（百分点）" for g in grades]
+    rows = []
+    for block in blocks:
+        for r in block.rows:
+            have = dict(zip(block.grades, zip(r.counts, r.shares, r.change)))
+            rows.append([block.title, r.label, str(r.total)]
+                        + [str(have[g][0]) if g in have else "" for g in grades]
+                        + [have[g][1] if g in have else "" for g in grades]
+                        + [(have[g][2] or "") if g in have else "" for g in grades])
+    return DataTable(table_title(agency.name, span, content), headers, rows, number_columns=frozenset(range(2, len(headers))))
+
+
+def _page(ctx, assets, path, agency, title, span, content, blocks, years) -> Page:
+    base = f"downloads/{agency.code}/compare/" + download_name(agency.name, span, content)
+    table = _table(agency, span, content, blocks)
+    assets += [Asset(base + ".xlsx", xlsx_bytes(table)), Asset(base + ".csv", csv_bytes(table))]
+    return Page(path, render("compare.md.j2", title=title, agency=agency, blocks=blocks, years=years, current=path,
+                             downloads=[("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))],
+                             index=ctx.link(path, "compare/index.md")))

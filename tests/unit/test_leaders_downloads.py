@@ -1,0 +1,72 @@
+"""Issue 14: department slugs (and their problems), Excel-native downloads, filed forms."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import openpyxl
+
+from generator.project.slugs import derive_slug
+from generator.site.downloads import DataTable, xlsx_bytes
+from tests.unit.helpers import make_project, run, write
+from tests.unit.test_problem_codes import SHEET_SCHEME
+
+
+def test_derived_slugs_are_pinyin_and_stable():
+    assert derive_slug("办公室") == "bangongshi"
+    assert derive_slug("第1科") == "di1ke"
+    assert derive_slug("<b>") == "b"
+    assert derive_slug("——").startswith("d")  # nothing romanisable: a hash, still an address
+
+
+def test_declared_slug_and_collision_and_invalid(tmp_path):
+    make_project(tmp_path, SHEET_SCHEME)
+    write(tmp_path / "content/ag/agency.yaml",
+          "name: 测试单位\ndepartments:\n  - 办公室\n  - {name: 长安科, slug: changan}\n  - 常安科\n  - 畅安科\n  - {name: 人事科, slug: 人事}\n")
+    project, _, problems = run(tmp_path)
+    found = [(p.line, p.column, p.code) for p in problems.sorted() if p.code.startswith("department-slug")]
+    assert found == [(6, 5, "department-slug-collision"), (7, 5, "department-slug-invalid")]
+    agency = project.agencies["ag"]
+    assert agency.slug_of("长安科") == "changan" and agency.slug_of("常安科") == "changanke"
+    assert agency.slug_of("畅安科") != "changanke"  # reported, and never overwrites the other's page
+    assert agency.departments == ["办公室", "长安科", "常安科", "畅安科", "人事科"]
+
+
+def test_xlsx_numbers_shares_title_filter_and_ids():
+    table = DataTable("某局 · 某方案 · 2025年第一季度 · 成绩", ["序号", "编号", "总分", "占比"],
+                      [["1", "007", "84.50", "16.7%"], ["2", "12345678901234567890", "—", "—"]], frozenset({1}), frozenset({0, 2, 3}))
+    data = xlsx_bytes(table)
+    assert data == xlsx_bytes(table)  # byte-identical
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    assert sheet["A1"].value == "某局 · 某方案 · 2025年第一季度 · 成绩"
+    assert [c.value for c in sheet[2]] == ["序号", "编号", "总分", "占比"]
+    assert sheet.freeze_panes == "A3" and sheet.auto_filter.ref == "A2:D4"
+    assert sheet["A3"].value == 1 and sheet["A3"].number_format == "0"
+    assert sheet["B3"].value == "007" and sheet["B4"].value == "12345678901234567890"
+    assert Decimal(str(sheet["C3"].value)) == Decimal("84.5") and sheet["C3"].number_format == "0.00"
+    assert Decimal(str(sheet["D3"].value)) == Decimal("0.167") and sheet["D3"].number_format == "0.0%"
+    assert sheet["C4"].value == "—"
+
+
+def test_form_declaration_problems(tmp_path):
+    import copy
+
+    scheme = copy.deepcopy(SHEET_SCHEME)
+    scheme["forms"] = [{"form": "平时考核结果汇总表", "assessment": "nosuch"},
+                       {"form": "年度考核情况登记汇总表", "assessment": scheme["assessments"][0]["code"]}]
+    make_project(tmp_path, scheme)
+    _, _, problems = run(tmp_path)
+    assert [p.code for p in problems.sorted() if p.file.startswith("schemes/")] == ["unknown-name", "bad-value"]
+
+
+def test_xlsx_text_that_looks_like_a_formula_stays_text():
+    table = DataTable("t", ["姓名"], [["=HYPERLINK(\"http://x\",\"a\")"]])
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(table))).active
+    assert sheet["A3"].data_type == "s" and sheet["A3"].value.startswith("=HYPERLINK")
+
+
+def test_long_exact_mean_shown_with_the_assessment_places():
+    table = DataTable("t", ["平均分"], [["81.166666666666666666666666666666666666666666666667"]], number_columns=frozenset({0}), long_places=2)
+    cell = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(table))).active["A3"]
+    assert cell.number_format == "0.00" and abs(cell.value - 81.16666666666667) < 1e-9

@@ -1,0 +1,58 @@
+"""No vacuous roll-up gates over zero graded periods; overrides that move an entered grade are
+listed by check (issue 11, points 6 and 7)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.core.problems import Severity
+from tests.unit.helpers import assessment, by_id, grade_sheet, item, make_project, people_csv, run, scheme, simple_scheme
+
+HALF_GRADES = {"order": ["优秀", "称职"], "bands": [{"grade": "优秀", "at_least": 90}, {"grade": "称职", "below": 90}]}
+GATE = {"kind": "gate", "grade": "优秀", "requires": '次数("优秀") * 2 >= 期数()', "reason": "半年考核一半以上为优秀的，方可评为年度优秀"}
+
+
+def rollup(root, gate):
+    half = assessment(
+        [item("df", "得分", 100)], code="bn", name="半年考核", period="半年", grades=HALF_GRADES,
+        inputs=[{"name": "试用期", "type": "yesno"}],
+        overrides=[{"kind": "no_grade", "when": "试用期", "reason": "试用期内不确定等次"}],
+    )
+    annual = assessment([item("ps", "平时", 100, score={"kind": "period_score", "missing": "skip"})],
+                        code="nd", name="年度考核", period="年度", rolls_up="bn", results_optional=True, grades=HALF_GRADES, overrides=[gate])
+    sheets = {  # 甲: both halves in 试用期 (scores kept, no grade); 乙: both 优秀
+        "H1.csv": people_csv([["1", "甲", "办公室", "92", "是"], ["2", "乙", "办公室", "95", ""]], ["得分", "试用期"]),
+        "H2.csv": people_csv([["1", "甲", "办公室", "95", "是"], ["2", "乙", "办公室", "91", ""]], ["得分", "试用期"]),
+    }
+    make_project(root, scheme(half, annual), sheets)
+    _, periods, problems = run(root)
+    return by_id(next(p for p in periods if p.label == "Y")), problems
+
+
+def test_gate_over_zero_graded_periods_does_not_pass(tmp_path):
+    year, problems = rollup(tmp_path, GATE)
+    assert (year["1"].total, year["1"].band_grade, year["1"].grade) == (Decimal("93.50"), "优秀", "称职")  # mean of 92 and 95
+    assert year["2"].grade == "优秀"
+    found = [p for p in problems.sorted() if p.code == "gate-no-periods"]
+    assert [(p.severity, "甲" in p.message) for p in found] == [(Severity.WARNING, True)]
+    assert "没有一期已定等次" in year["1"].trace[-1].text
+
+
+def test_scheme_may_declare_that_it_passes(tmp_path):
+    year, problems = rollup(tmp_path, {**GATE, "no_periods": "passes"})
+    assert year["1"].grade == "优秀"
+    assert "gate-no-periods" not in [p.code for p in problems.sorted()]
+
+
+def test_override_moving_an_entered_grade_is_listed(tmp_path):
+    grades = {"order": ["优秀", "称职", "不称职"], "entered": "拟定等次"}
+    overrides = [{"kind": "force", "grade": "不称职", "when": "旷工", "reason": "无故旷工的，确定为不称职"}]
+    data = simple_scheme(grades=grades, overrides=overrides, inputs=[{"name": "拟定等次", "type": "text"}, {"name": "旷工", "type": "yesno"}])
+    period, problems = grade_sheet(tmp_path, data, ["得分", "拟定等次", "旷工"],
+                                   [["1", "张三", "办公室", "95", "优秀", "是"], ["2", "李四", "办公室", "95", "优秀", ""]])
+    found = [p for p in problems.sorted() if p.code == "override-moves-grade"]
+    assert [(p.line, p.severity) for p in found] == [(2, Severity.INFO)]
+    assert "张三" in found[0].message and "「优秀」" in found[0].message and "「不称职」" in found[0].message and "无故旷工" in found[0].message
+    assert "E列「拟定等次」" in found[0].place()
+    assert not problems.has_errors() and problems.warnings == []
+    assert by_id(period)["1"].grade == "不称职"

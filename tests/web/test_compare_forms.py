@@ -1,0 +1,121 @@
+"""Issue 14: comparison pages (internal only) and the filed forms, on a copy of two demo agencies."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.core.problems import Problems
+from generator.site.generate import generate
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory):
+    root = tmp_path_factory.mktemp("demo2")
+    shutil.copytree(REPO / "schemes", root / "schemes")
+    for part in ("yunxi-czj", "baiyang-fgw", "holidays.yaml", "site.yaml"):
+        source = REPO / "content" / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / "content" / part)
+    return {audience: generate(root, audience, Problems()) for audience in ("public", "internal")}
+
+
+def cells(html: str) -> list[list[str]]:
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", html, re.S)
+    return [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", r, re.S)] for r in rows]
+
+
+def test_public_edition_has_no_comparison_or_form(editions):
+    files = editions["public"].files
+    assert not [p for p in files if p.startswith(("compare/", "forms/")) or "/compare/" in p or "汇总表" in p]
+
+
+def test_year_comparison_counts_shares_and_change(editions):
+    g = editions["internal"]
+    text = g.files["compare/yunxi-czj/2025.md"].decode()
+    q1 = text.split("## 2025年第一季度")[1].split("## ")[0]
+    rows = {r[0]: r for r in cells(q1) if r}
+    periods = {p.key: p for p in g.periods}
+    now, before = periods["yunxi-czj/s003-p2/2025/Q1"], periods["yunxi-czj/s003-p2/2024/Q1"]
+    for department in ("办公室", "预算股", "全单位"):
+        def count(period, grade, department=department):
+            return sum(1 for p in period.people if (department == "全单位" or p.person.department == department)
+                       and p.status == "graded" and p.grade == grade)
+        members = [p for p in now.people if department == "全单位" or p.person.department == department]
+        old = [p for p in before.people if department == "全单位" or p.person.department == department]
+        row = rows[department]
+        assert row[1] == str(len(members))
+        good, good_before = count(now, "好"), count(before, "好")
+        points = (Decimal(good) / len(members) - Decimal(good_before) / len(old)) * 100
+        shown = row[2]  # "7 · 25%<br><small>-14.3</small>" flattened
+        assert shown.startswith(f"{good} · ")
+        change = shown.split("%")[-1]
+        assert Decimal(change) == points.quantize(Decimal("0.1")), (department, shown, points)
+
+
+def test_department_across_years_and_downloads(editions):
+    files = editions["internal"].files
+    page = files["compare/yunxi-czj/bangongshi.md"].decode()
+    assert "# 云溪县财政局 · 办公室 · 历年对比" in page and ">2024年<" in page and ">2025年<" in page
+    assert "<svg" in page and "<table" in page  # the chart and its numbers
+    assert "departments/yunxi-czj/bangongshi/2025/" in page or "../../../departments/yunxi-czj/bangongshi/2025/" in page
+    xlsx = next(v for k, v in files.items() if k.startswith("downloads/yunxi-czj/compare/") and "办公室历年对比" in k and k.endswith(".xlsx"))
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
+    assert "云溪县财政局" in sheet["A1"].value and sheet.freeze_panes == "A3" and sheet.auto_filter.ref
+    headers = [c.value for c in sheet[2]]
+    share = sheet.cell(3, headers.index("好占比") + 1)
+    assert isinstance(sheet["C3"].value, int) and share.number_format.endswith("%") and isinstance(share.value, (int, float))
+
+
+def test_quarterly_summary_form(editions):
+    g = editions["internal"]
+    files = g.files
+    page = files["forms/yunxi-czj/s003-p2/2025-pingshi-huizongbiao.md"].decode()
+    assert "公务员平时考核结果汇总表" in page and "（2025年度）" in page and "单位（盖章）：云溪县财政局" in page and "填报时间" in page
+    table = cells(page)
+    assert table[0] == ["考核周期", "考核为好等次人数", "好等次人数占实际参加考核总人数比例", "考核为好等次人员名单",
+                        "因派驻、挂职等原因在接收单位考核为好等次人员名单", "评定为一般、较差等次、未定等次人员名单"]
+    assert [r[0] for r in table[1:]] == ["第一季度", "第二季度", "第三季度", "第四季度"]
+    q1 = next(p for p in g.periods if p.key == "yunxi-czj/s003-p2/2025/Q1")
+    good = sorted(p.person.name for p in q1.people if p.grade == "好" and p.status == "graded")
+    base = next(u.base for u in q1.quotas if u.scope == "全单位" and u.grade == "好")
+    assert table[1][1] == str(len(good)) and sorted(table[1][3].split("、")) == good
+    assert Decimal(table[1][2].rstrip("%")) == (Decimal(len(good)) / base * 100).quantize(Decimal("0.1"))
+    xlsx = next(v for k, v in files.items() if k.endswith("云溪县财政局-平时考核实施方案（篇二）-2025年度-平时考核结果汇总表.xlsx"))
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
+    assert sheet["A1"].value == "公务员平时考核结果汇总表" and sheet["B5"].value == len(good)
+    assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4 and "&P" in sheet.oddFooter.center.text
+
+
+def test_yearly_register_form(editions):
+    g = editions["internal"]
+    page = g.files["forms/baiyang-fgw/s003-p7/2024-niandu-dengji-huizongbiao.md"].decode()
+    assert "白杨县发展和改革委员会2024年度考核情况登记汇总表" in page
+    table = cells(page)
+    assert table[0] == ["序号", "姓名", "平时考核定等", "平时考核优秀率", "年终考核测评优秀率", "年度考核优秀率", "年度考核定等建议", "绩效奖励级差建议"]
+    assert table[1] == ["第一季度", "第二季度", "第三季度"]
+    periods = {p.key: p for p in g.periods}
+    yearly = periods["baiyang-fgw/s003-p7/2024/Y"]
+    first = sorted(yearly.people, key=lambda p: p.person.row)[0]
+    row = table[2]
+    quarters = [periods[f"baiyang-fgw/s003-p7/2024/{q}"].person(first.id).shown_grade for q in ("Q1", "Q2", "Q3")]
+    assert row[:5] == ["1", first.person.name, *quarters]
+    regular = Decimal(quarters.count("优秀")) / 3
+    vote = Decimal(str(first.person.values["年终测评优秀票数"])) / Decimal(str(first.person.values["参加测评总人数"]))
+    assert Decimal(row[5].rstrip("%")) == (regular * 100).quantize(Decimal("0.01"))
+    assert Decimal(row[6].rstrip("%")) == (vote * 100).quantize(Decimal("0.01"))
+    assert Decimal(row[7].rstrip("%")) == first.total * 100 and row[8] == first.shown_grade
+
+
+def test_internal_comparisons_forms_and_downloads_are_byte_identical(editions):
+    first = editions["internal"]
+    again = generate(first.project.root, "internal", Problems()).files
+    ours = [k for k in first.files if k.startswith(("compare/", "forms/", "downloads/"))]
+    assert len(ours) > 50 and [k for k in ours if first.files[k] != again[k]] == []
