@@ -69,6 +69,23 @@ def _context():
     return multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
 
 
+def _quiet_worker() -> None:
+    """A worker must not outlive or talk over a killed build: it dies with its parent (Linux
+    PR_SET_PDEATHSIG), and its own stderr goes nowhere, because a parent killed mid-task leaves the
+    worker's result pipe broken and multiprocessing would print that traceback to the terminal. A
+    Markdown error still reaches the parent as the task's result."""
+    import ctypes
+    import os
+    import signal
+    import sys
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the quiet stderr below still holds
+        pass
+    sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the worker's whole life
+
+
 def _render_in_worker(texts: list[str]) -> list[str | None]:
     """Each text in a worker process, in order; one that takes longer than PER_TEXT_SECONDS is None
     (the worker is killed and a new one goes on with the next text)."""
@@ -76,7 +93,7 @@ def _render_in_worker(texts: list[str]) -> list[str | None]:
 
     out: list[str | None] = []
     while len(out) < len(texts):
-        pool = _context().Pool(1)
+        pool = _context().Pool(1, initializer=_quiet_worker)
         try:
             results = pool.imap(_markdown_one, texts[len(out):])
             while len(out) < len(texts):

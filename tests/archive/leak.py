@@ -220,8 +220,8 @@ def summary_inferences(root: Path, site: Path) -> tuple[list[str], int]:
             members.setdefault(person.person.department, []).append(person)
         anchor = f"{period.scheme.code}-{period.label}"
         for department, people in members.items():
-            slug = project.agencies[period.agency].slug_of(department)  # declared or derived (project/slugs.py)
-            page = site / "departments" / period.agency / slug / str(period.year) / "index.html"
+            slug = project.agencies[period.agency].slug_of(department) if period.agency in project.agencies else None
+            page = site / "departments" / period.agency / str(slug) / str(period.year) / "index.html"
             if not page.is_file():
                 continue
             text = page.read_text("utf-8")
