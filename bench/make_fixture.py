@@ -554,6 +554,7 @@ def make(size_name: str, out: Path) -> dict:
     (out / MARKER).write_text("written by bench/make_fixture.py; safe to delete\n", encoding="utf-8")
     for code in SCHEMES:
         shutil.copy(ROOT / "schemes" / f"{code}.yaml", out / "schemes" / f"{code}.yaml")
+    shutil.copy(ROOT / "schemes" / "schema.json", out / "schemes" / "schema.json")  # the seeds' editor hint points at it
     (out / "content").mkdir()
     (out / "content" / "site.yaml").write_text(f"title: {size.place}考核档案（基准测试数据）\n", encoding="utf-8")
     rng = random.Random(size.seed)

@@ -21,7 +21,7 @@ from pathlib import Path
 from generator import ENGINE_VERSION
 from generator.core.numbers import fmt
 from generator.core.problems import Problems
-from generator.engine.results import PeriodResult
+from generator.engine.results import STATUS_WORDS, PeriodResult
 from generator.project.discover import Project
 
 LOCK_FORMAT = "kaohe-lock/1"
@@ -129,8 +129,10 @@ def write_lock(path: Path, lock: dict) -> bool:
         return False
 
 
-def diff_records(old: dict, new: dict) -> tuple[list[str], list[str]]:
-    """(changed input files, changed result fields as 'person 字段 old → new')."""
+def diff_records(old: dict, new: dict, item_names: dict[str, str] | None = None) -> tuple[list[str], list[str]]:
+    """(changed input files, changed result fields as 'person 字段 old → new'), items and statuses
+    in the words users know (项目「工作实绩」, 不确定等次), not their codes."""
+    names = item_names or {}
     files = sorted(k for k in set(old["inputs"]) | set(new["inputs"]) if old["inputs"].get(k) != new["inputs"].get(k))
     changes: list[str] = []
     labels = {"total": "总分", "grade": "等次", "status": "状态", "name": "姓名", "department": "部门"}
@@ -144,11 +146,23 @@ def diff_records(old: dict, new: dict) -> tuple[list[str], list[str]]:
             continue
         for key, label in labels.items():
             if a.get(key) != b.get(key):
-                changes.append(f"{a['name']}（{pid}）{label} {a.get(key) or '—'} → {b.get(key) or '—'}")
+                old_value, new_value = a.get(key), b.get(key)
+                if key == "status":
+                    old_value, new_value = STATUS_WORDS.get(old_value, old_value), STATUS_WORDS.get(new_value, new_value)
+                changes.append(f"{a['name']}（{pid}）{label} {old_value or '—'} → {new_value or '—'}")
         for code in sorted(set(a["items"]) | set(b["items"])):
             if a["items"].get(code) != b["items"].get(code):
-                changes.append(f"{a['name']}（{pid}）项目 {code} {a['items'].get(code) or '—'} → {b['items'].get(code) or '—'}")
+                item = f"「{names[code]}」" if code in names else f" {code}"
+                changes.append(f"{a['name']}（{pid}）项目{item} {a['items'].get(code) or '—'} → {b['items'].get(code) or '—'}")
     return files, changes
+
+
+def item_names(period: PeriodResult) -> dict[str, str]:
+    """Item code → name, for every item of the period's assessment and of the scheme's posts."""
+    names: dict[str, str] = {}
+    for item in [*period.assessment.walk(), *(i for post in period.scheme.posts for top in post.items for i in top.walk())]:
+        names.setdefault(item.code, item.name)
+    return names
 
 
 def check_locks(project: Project, periods: list[PeriodResult], problems: Problems) -> None:
@@ -163,7 +177,7 @@ def check_locks(project: Project, periods: list[PeriodResult], problems: Problem
         if lock.get("state") != "closed":
             continue
         record = period_record(project, period)
-        files, changes = diff_records(lock["frozen"], record)
+        files, changes = diff_records(lock["frozen"], record, item_names(period))
         if not files and not changes:
             continue
         if files:

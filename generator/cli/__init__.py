@@ -68,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="输出方案文件的 JSON Schema（供编辑器补全和检查）/ print the scheme JSON Schema")
     p.add_argument("--out", help="写到文件（如 schemes/schema.json）")
+    p.add_argument("--for", dest="which", choices=["scheme", "agency", "notice"], default="scheme",
+                   help="哪种文件：scheme 方案（默认）、agency 单位设置、notice 公示设置")
 
     p = sub.add_parser("close", help="关闭（锁定）一个考核期 / close (freeze) a period")
     p.add_argument("scheme")

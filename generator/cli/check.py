@@ -23,13 +23,15 @@ def cmd_check(args) -> int:
     render_sections(project, list(project.schemes.values()), problems)  # scheme prose the build could not render
     failed = problems.has_errors() or (args.strict and problems.warnings)
     if args.format == "json":
+        follow_ons = problems.follow_ons()
         payload = {
             "ok": not failed,
             "errors": len(problems.errors),
             "warnings": len(problems.warnings),
             "notes": len(problems.notes),
             "infos": len(problems.infos),
-            "problems": [p.as_dict() for p in problems.sorted()],
+            # follow_ons: how many problems that only follow from this one were left out
+            "problems": [{**p.as_dict(), "follow_ons": follow_ons.get(p, 0)} for p in problems.sorted()],
             "schemes": sorted(project.schemes),
             "periods": [p.key for p in periods],
             "encodings": {p.files[0]: p.encoding for p in periods if p.encoding},  # every CSV: the encoding it was read in

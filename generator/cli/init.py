@@ -10,7 +10,8 @@ from pathlib import Path
 
 from generator.core.errors import EXIT_OK, UsageError
 from generator.core.problems import Problems
-from generator.project.scaffold import REPO, _readme, sample_sheet
+from generator.project.scaffold import GITIGNORE, REPO, _readme, sample_sheet
+from generator.scheme.json_schema import SCHEMA_HINT, scheme_json_schema
 from generator.scheme.load import load_scheme
 from generator.scheme.slugs import URL_CODE_WORDS, url_code_ok
 
@@ -46,7 +47,12 @@ def cmd_init(args) -> int:
     assessment = scheme.assessments[0]
     label = assessment.period_labels[0]
     (target / "schemes").mkdir(parents=True)
-    shutil.copy(seed, target / "schemes" / seed.name)
+    text = seed.read_text(encoding="utf-8")
+    if not text.startswith(SCHEMA_HINT):  # the first line points editors at schema.json
+        text = SCHEMA_HINT + "\n" + text
+    (target / "schemes" / seed.name).write_text(text, encoding="utf-8")
+    (target / "schemes" / "schema.json").write_text(scheme_json_schema(), encoding="utf-8")
+    (target / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     results = target / "content" / agency_code / scheme.code / str(year)
     if target.resolve() not in results.resolve().parents:

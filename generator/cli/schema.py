@@ -10,7 +10,7 @@ from generator.scheme.json_schema import scheme_json_schema
 
 
 def cmd_schema(args) -> int:
-    text = scheme_json_schema()
+    text = scheme_json_schema(getattr(args, "which", None) or "scheme")
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
         print(f"已写出 {args.out}")

@@ -5,9 +5,9 @@ appending a `Problem` to a `Problems` collector instead of raising. The CLI prin
 once, sorted by place, and exits non-zero if any is an error. The codes are stable English
 kebab-case; the messages are Chinese because the HR office reads them.
 
-Each code is registered in `CODES` (core/problem_codes.py) with a title, an example and the fix: the
-user guide renders one entry per code from this table, and a test fails if a code is used but not
-registered.
+Each code is registered in `CODES` (core/codes.py, re-exported here) with a title, an example and
+the fix: the user guide renders one entry per code from this table, and a test fails if a code is
+used but not registered.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from generator.core.problem_codes import CODES, CodeInfo
+from generator.core.codes import CODES, CodeInfo, code_titles
+
+__all__ = ["CODES", "CodeInfo", "Problem", "Problems", "Severity", "code_titles", "printable"]
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
@@ -48,6 +50,9 @@ class Problem:
     # How a person sees the place in a sheet: 成绩表.xlsx › Sheet1 › 第12行 › D列「得分」
     where: str = ""
     sheet: str | None = None
+    # A root cause recognised as such (a YAML slip: an unquoted comma, a full-width colon…): listed
+    # before every other problem, because the others often only follow from it.
+    first: bool = False
 
     def sort_key(self) -> tuple:
         col = self.column
@@ -56,7 +61,7 @@ class Problem:
         else:  # a sheet's column letter: D before AA
             letters = str(col or "")
             col_key = (1, len(letters), letters)
-        return (self.file, self.sheet or "", self.line or 0, col_key, self.code, self.message)
+        return (not self.first, self.file, self.sheet or "", self.line or 0, col_key, self.code, self.message)
 
     def place(self) -> str:
         if self.where:
@@ -90,6 +95,9 @@ class Problems:
     """An append-only collection of problems."""
 
     items: list[Problem] = field(default_factory=list)
+    # Problems that only follow from another one are not listed but counted on their cause: a
+    # Problem, or a file (counted on that file's first problem). See follow_ons().
+    caused: dict[Problem | str, int] = field(default_factory=dict)
 
     def add(
         self,
@@ -101,12 +109,34 @@ class Problems:
         severity: Severity = Severity.ERROR,
         where: str = "",
         sheet: str | None = None,
-    ) -> None:
+        first: bool = False,
+    ) -> Problem:
         if code not in CODES:
             raise KeyError(f"problem code {code!r} is not registered in CODES")
-        self.items.append(Problem(file, line, column, code, message, severity, where, sheet))
+        problem = Problem(file, line, column, code, message, severity, where, sheet, first)
+        self.items.append(problem)
+        return problem
+
+    def follow_from(self, cause: Problem | str, count: int = 1) -> None:
+        """Count `count` problems that only follow from `cause` (a problem, or any problem of a file)."""
+        self.caused[cause] = self.caused.get(cause, 0) + count
+
+    def follow_ons(self) -> dict[Problem, int]:
+        """How many suppressed problems follow from each listed problem."""
+        listed = self.sorted()
+        counts: dict[Problem, int] = {}
+        for cause, count in self.caused.items():
+            root = cause if isinstance(cause, Problem) else next((p for p in listed if p.file == cause), None)
+            if root is not None:
+                counts[root] = counts.get(root, 0) + count
+        return counts
 
     def extend(self, other: Iterable[Problem]) -> None:
+        if isinstance(other, Problems):  # with what follows from its problems
+            self.items.extend(other.items)
+            for cause, count in other.caused.items():
+                self.follow_from(cause, count)
+            return
         self.items.extend(other)
 
     def __iter__(self) -> Iterator[Problem]:
@@ -137,7 +167,3 @@ class Problems:
 
     def has_errors(self) -> bool:
         return any(p.severity is Severity.ERROR for p in self.items)
-
-
-def code_titles() -> Iterable[tuple[str, CodeInfo]]:
-    return CODES.items()

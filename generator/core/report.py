@@ -9,8 +9,11 @@ from generator.core.problems import Problems
 
 def print_problems(problems: Problems, stream=None) -> None:
     stream = stream or sys.stdout
+    follow_ons = problems.follow_ons()
     for problem in problems.sorted():
         print(problem.format(), file=stream)
+        if follow_ons.get(problem):
+            print(f"    另有 {follow_ons[problem]} 个问题由此引起，改正上面这一处后重新运行即可。", file=stream)
 
 
 def summary_line(problems: Problems) -> str:

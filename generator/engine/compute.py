@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from generator.core.problems import Problems
+from generator.core.problems import Problem, Problems
 from generator.engine.consequences import apply_consequences
 from generator.engine.decision_check import apply_decisions
 from generator.engine.decisions import load_decisions
@@ -143,6 +143,8 @@ def _cached_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     period.scheme, period.assessment = scheme, assessment
     period.corrections = []
     problems.extend(period.problems)
+    for cause, count in period.follow_ons.items():
+        problems.follow_from(cause, count)
     return period
 
 
@@ -178,6 +180,8 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
             rows = _people_from(sources)
             shown = f"{project.rel(project.root / 'content' / entry.agency / entry.scheme / str(entry.year))}（由各期汇总）"
     grader = PersonGrader(scheme, assessment, shown, local, explain=False)
+    if entry.results is not None:
+        grader.causes.missing = missing_columns(local, shown)
     explainer = Explainer(scheme, assessment, shown, sources)
     people: list[PersonResult] = []
     for row in rows:
@@ -202,7 +206,8 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         files.append(project.rel(entry.notice))
         period.notice = load_notice(project, entry, local)
     period.problems = local.sorted()
-    problems.extend(local.items)
+    period.follow_ons = dict(local.caused)
+    problems.extend(local)
     return period
 
 
@@ -250,6 +255,17 @@ def _people_from(sources: dict[str, PeriodResult]) -> list[PersonRow]:
         for result in sources[label].people:
             people[result.id] = result.person
     return [people[k] for k in sorted(people)]
+
+
+def missing_columns(problems: Problems, shown: str) -> dict[str, Problem]:
+    """The columns a sheet lacks → the problem that says so: what follows from it for each row
+    (a formula with nothing to compute from) is counted on that problem instead of listed."""
+    found: dict[str, Problem] = {}
+    for problem in problems.items:
+        if problem.code == "missing-column" and problem.file == shown:
+            name = problem.message.partition("「")[2].partition("」")[0]
+            found.setdefault(name, problem)
+    return found
 
 
 def load_everything(root: Path):

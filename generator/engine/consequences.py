@@ -24,9 +24,10 @@ def apply_consequences(period: PeriodResult, functions_of: Callable[[PersonResul
     for person in period.people:
         values = _values(person)
         functions = functions_of(person)
+        names = {item.code: item.name for item in person.items}  # a failure names items by name
         for consequence in consequences:
             try:
-                met = compiled(consequence.when).evaluate(values, functions)
+                met = compiled(consequence.when).evaluate(values, functions, names)
             except FormulaError as exc:
                 person.note(Step(STAGE, f"「{consequence.then}」的条件「{consequence.when}」无法判断：{exc}"))
                 continue

@@ -23,7 +23,9 @@ from typing import Any
 
 from generator.core.numbers import fmt, fmt_at_most, places_of, round_half_up
 from generator.core.problems import Problems, Severity
+from generator.engine.causes import Causes
 from generator.engine.results import ItemScore, PersonResult, Step
+from generator.engine.words import combine_words
 from generator.scheme import bands as bands_mod
 from generator.scheme.columns import formula_names
 from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
@@ -46,10 +48,12 @@ class PersonGrader:
         self.problems = problems
         self.names = formula_names(scheme, assessment)
         self.defects = {d.at: d for d in scheme.acknowledged_defects}
+        self.item_names = {i.code: i.name for i in [*assessment.walk(), *(i for p in scheme.posts for top in p.items for i in top.walk())]}
+        self.causes = Causes(problems, file, self.item_names)  # what a row's problem follows from
 
     def grade(self, row: PersonRow, history: dict[str, Any] | None = None, functions: dict[str, Callable] | None = None) -> PersonResult:
         result = PersonResult(person=row, trace_steps=[] if self.explain else None)
-        ctx = ItemContext(values=row.values, history=history or {}, functions=functions or {}, explain=self.explain)
+        ctx = ItemContext(values=row.values, history=history or {}, functions=functions or {}, explain=self.explain, item_names=self.item_names)
         values: list[Decimal | None] = []
         for item in self.assessment.items:
             values.append(self._item(item, ctx, result, 0))
@@ -87,7 +91,7 @@ class PersonGrader:
         if trace is None:
             return
         if self.assessment.combine == "weighted" or len(self.assessment.items) > 1:
-            trace.append(Step("取舍", f"各项：{_combine_words(self.assessment.combine, self.assessment.items, values, total, self.assessment.places)}"))
+            trace.append(Step("取舍", f"各项：{combine_words(self.assessment.combine, self.assessment.items, values, total, self.assessment.places)}"))
         if adjusted:
             places = self.assessment.places
             trace.append(Step("取舍", f"加减分合计 {'+' if adjusted > 0 else '−'}{fmt(abs(adjusted))} 分：{fmt_at_most(total, places)} → {fmt_at_most(total + adjusted, places)}"))
@@ -128,7 +132,7 @@ class PersonGrader:
             values = [self._item(child, ctx, result, depth + 1) for child in children]
             value = self._combine(item.combine, children, values)
             if value is not None and explain:
-                score.steps.append(_combine_words(item.combine, children, values, value, self.assessment.places))
+                score.steps.append(combine_words(item.combine, children, values, value, self.assessment.places))
         else:
             rule = item.rule
             outcome = rule.compute(item, ctx)
@@ -136,6 +140,10 @@ class PersonGrader:
                 score.steps.extend(outcome.steps)
             for column, code, message in outcome.problems:
                 where = result.person.places.get(column, "")
+                cause = self.causes.of(rule, column, where, result.person.row)
+                if cause is not None:
+                    self.problems.follow_from(cause)
+                    continue
                 self.problems.add(self.file, result.person.row, None, code, f"{result.person.name}（{result.person.id}）「{item.name}」：{message}", where=where)
             value = outcome.value
         if value is not None and item.places is not None:
@@ -247,9 +255,10 @@ class PersonGrader:
     def _override(self, override, result: PersonResult, values: dict, ctx: ItemContext, trace, grades) -> bool:
         """One override; True when no later override applies (a no-grade status)."""
         try:
-            when = compiled(override.when).evaluate(values, ctx.functions) if override.when else True
+            when = compiled(override.when).evaluate(values, ctx.functions, self.item_names) if override.when else True
         except FormulaError as exc:
             trace.append(Step("规则", f"条件「{override.when}」无法判断：{exc}"))
+            self.causes.condition_failed(result.person, override.reason, override.when, values, exc)
             return False
         if not when:
             return False
@@ -275,8 +284,9 @@ class PersonGrader:
             result.grade = override.grade
         elif override.kind == "gate" and grades.rank(result.grade) <= grades.rank(override.grade or ""):
             try:
-                ok = compiled(override.requires or "").evaluate(values, ctx.functions)
-            except FormulaError:
+                ok = compiled(override.requires or "").evaluate(values, ctx.functions, self.item_names)
+            except FormulaError as exc:
+                self.causes.condition_failed(result.person, override.reason, override.requires or "", values, exc)
                 ok = False
             if not ok and result.grade == override.grade:
                 lower = grades.next_below(result.grade)
@@ -293,19 +303,6 @@ def _over_no_periods(formula: str | None, functions: dict[str, Callable]) -> boo
         return False
     calls = (n for n in ast.walk(compiled(formula).tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name))
     return any(call.func.id in HISTORY_FUNCTIONS for call in calls)  # type: ignore[attr-defined]
-
-
-def _combine_words(how: str, items: list[Item], values: list[Decimal | None], total: Decimal, places: int = 2) -> str:
-    """Each value shown with at most its places (a mean of quarters 87.666… as ≈87.67): words only,
-    the arithmetic is exact."""
-    def shown(item: Item, value: Decimal | None) -> str:
-        return fmt_at_most(value, item.places if item.places is not None else places) if value is not None else "—"
-
-    if how == "weighted":
-        terms = " + ".join(f"{i.name} {shown(i, v)} × {fmt((i.weight or Decimal(0)) * 100)}%" for i, v in zip(items, values))
-    else:
-        terms = " + ".join(f"{i.name} {shown(i, v)}" for i, v in zip(items, values))
-    return f"{terms} = {fmt_at_most(total, places)} 分"
 
 
 class _Discard:

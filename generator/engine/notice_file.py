@@ -10,11 +10,12 @@ from decimal import Decimal
 from generator.core.problems import Problems
 from generator.engine.results import Notice
 from generator.project.discover import PeriodFiles, Project
+from generator.scheme.settings import NoticeFile, keys_of
 from generator.scheme.yaml_source import load_yaml
 
-_NOTICE_KEYS = {"start", "days", "number", "issuer", "contact", "correction"}
+_NOTICE_KEYS = set(keys_of(NoticeFile))  # the one list of keys: scheme/settings.py (schema, guide, this check)
 MIN_YEAR, MAX_YEAR = 1950, 2199  # a 公示 date outside this is a typo (and 9999-12-30 + 5 days does not exist)
-MAX_DAYS = 30  # as publicity.days
+MAX_DAYS = 30  # as publicity.days and NoticeFile.days
 
 
 def _start(value, shown: str, where: tuple, problems: Problems) -> str | None:

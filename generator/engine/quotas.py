@@ -61,11 +61,12 @@ def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], proble
             continue
         groups.setdefault(scope_key(quota, result), []).append(result)
     uses = []
+    names = {i.code: i.name for i in people[0].items} if people else {}  # rank_by items by name
     for scope, members in sorted(groups.items()):
         graded = [m for m in members if m.status in ("graded", "tied")]
         base = len(graded) if quota.base == "graded" else sum(1 for m in members if not m.outside_base)
         candidates = [m for m in graded if m.grade == quota.grade and m.status == "graded"]
-        use = QuotaUse(quota.grade, scope, base, None, None, len(candidates), len(candidates), words=quota.words(), members=[m.id for m in members])
+        use = QuotaUse(quota.grade, scope, base, None, None, len(candidates), len(candidates), words=quota.words(names), members=[m.id for m in members])
         if quota.at_most is not None:
             allowed, arithmetic = count_places(base, quota.at_most, quota.rounding or "floor")
             use.allowed = allowed

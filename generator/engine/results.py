@@ -166,6 +166,8 @@ class PeriodResult:
     people: list[PersonResult]
     quotas: list[QuotaUse] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # problems not listed because they only follow from one that is: cause → how many
+    follow_ons: dict = field(default_factory=dict)
     notice: Notice | None = None
     encoding: str | None = None
     corrections: list[tuple[str, str]] = field(default_factory=list)  # (date, reason) from kaohe reopen

@@ -26,9 +26,12 @@ from generator.project.slugs import department_slugs, unlisted_slug
 from generator.scheme.check import check_scheme
 from generator.scheme.load import load_scheme, report_validation_error
 from generator.scheme.model import Scheme, period_label
+from generator.scheme.settings import AgencyFile, keys_of
 from generator.scheme.sheet_options import SHEET_KEYS, SheetOptions
 from generator.scheme.slugs import URL_CODE_WORDS, url_code_ok
 from generator.scheme.yaml_source import load_yaml
+
+AGENCY_KEYS = keys_of(AgencyFile)
 
 RESULT_SUFFIXES = (".xlsx", ".csv")
 # Spreadsheet formats offices save in that Kaohe does not read: one clear message, no follow-on noise.
@@ -86,6 +89,9 @@ class Project:
     periods: list[PeriodFiles] = field(default_factory=list)
     settings: dict = field(default_factory=dict)
     refused: list[Refused] = field(default_factory=list)
+    # scheme files that did not load: the code they declare (and their file name) -> the file, so
+    # that their results directories are not also reported as belonging to no scheme
+    broken_schemes: dict[str, str] = field(default_factory=dict)
 
     def rel(self, path: Path) -> str:
         try:
@@ -150,6 +156,8 @@ def discover(root: Path, problems: Problems) -> Project:
         shown = project.rel(path)
         scheme, marks = load_scheme(path, problems, shown)
         if scheme is None:
+            for code in _declared_codes(path):
+                project.broken_schemes.setdefault(code, shown)
             continue
         check_scheme(scheme, marks, problems)
         if scheme.code in project.schemes:
@@ -176,12 +184,28 @@ def discover(root: Path, problems: Problems) -> Project:
         for scheme_dir in sorted(p for p in agency_dir.iterdir() if p.is_dir()):
             if not safe_path(root, scheme_dir, project, problems):
                 continue
+            if scheme_dir.name not in project.schemes and scheme_dir.name in project.broken_schemes:
+                problems.follow_from(project.broken_schemes[scheme_dir.name])  # the scheme's own problem says why
+                continue
             if scheme_dir.name not in project.schemes:
                 known = "、".join(sorted(project.schemes)) or "无"
                 problems.add(project.rel(scheme_dir), None, None, "scheme-unknown", f"目录名「{scheme_dir.name}」不是任何方案的 code（现有：{known}）。")
                 continue
             _discover_periods(agency.code, scheme_dir, project, problems)
     return project
+
+
+_CODE_LINE = re.compile(r"^code\s*[:：]\s*[\"']?([a-z0-9][a-z0-9-]*)", re.MULTILINE)
+
+
+def _declared_codes(path: Path) -> set[str]:
+    """The code a scheme file that failed to load meant to declare, read from its text, and its name."""
+    codes = {path.stem}
+    try:
+        codes.update(_CODE_LINE.findall(path.read_text("utf-8", errors="replace")[:200_000]))
+    except OSError:
+        pass
+    return codes
 
 
 def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> Agency | None:
@@ -207,17 +231,15 @@ def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> Agen
         departments = []
     departments, slugs = department_slugs(departments, marks, shown, problems)
     for key in data:
-        if key not in ("name", "departments", "issuer", "contact", "code", *SHEET_KEYS):
-            problems.add(shown, *marks.key((key,)), "unknown-key",
-                         f"agency.yaml 中不认识的键「{key}」（可用：name、departments、issuer、contact、{'、'.join(SHEET_KEYS)}）。")
-    sheet = None
-    options = {k: data[k] for k in SHEET_KEYS if k in data}
-    if options:
-        try:
-            sheet = SheetOptions.model_validate(options)
-        except ValidationError as exc:
-            for error in exc.errors(include_url=False):
-                report_validation_error(error, data, marks, problems)
+        if key not in AGENCY_KEYS:
+            known = "、".join(k for k in AGENCY_KEYS if k != "code")
+            problems.add(shown, *marks.key((key,)), "unknown-key", f"agency.yaml 中不认识的键「{key}」（可用：{known}）。")
+    sheet, options = None, {k: data[k] for k in SHEET_KEYS if k in data}  # columns, ignore_columns … (AgencyFile)
+    try:
+        sheet = SheetOptions.model_validate(options) if options else None
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            report_validation_error(error, data, marks, problems)
     code = agency_dir.name
     return Agency(code, name, departments, data.get("issuer"), data.get("contact"), shown, sheet, slugs)
 

@@ -79,4 +79,31 @@ def _readme(agency: str, scheme: str, code: str, year: int, label: str) -> str:
 4. 检查：`kaohe check`，按提示改到没有错误。
 5. 公示：在成绩表旁放 `{label}.notice.yaml`（写 start: 公示开始日期），运行 `kaohe build`，把 `site/` 放到内网服务器上。
 6. 公示结束后：`kaohe close {scheme} {year}-{label} --agency {code}`，并保存生成的 `.lock.json` 文件。
+
+## 要提交（保存）哪些文件
+
+一期（一年）结束、关闭之后，用 git 或其他方式保存：
+
+- `schemes/`：方案文件和 `schema.json`（编辑器据此提示每个键的含义）；
+- `content/`：`agency.yaml`、每一期的成绩表（.xlsx/.csv）、`.decisions.csv`、`.notice.yaml`，
+  以及 `kaohe close` 生成的 `.lock.json`（证明公示后的结果没有被改动，一定要保存）；
+- `mkdocs.yml`、`README.md`、`.gitignore`。
+
+不用提交：`site/`、`site-internal/`（网站，随时可用 `kaohe build` 重新生成）、`.build/`（临时文件）、
+`问题标注/`（`kaohe check --xlsx-report 问题标注` 生成的标注副本）。这些已写在 `.gitignore` 中，
+所以 `git status` 里只会出现需要保存的改动。
+"""
+
+# What `kaohe init` writes as .gitignore: everything Kaohe generates and can generate again.
+GITIGNORE = """\
+# Kaohe 生成的文件，可随时重新生成，不用提交
+/site/
+/site-internal/
+/.site.building-*/
+/.site-internal.building-*/
+/.build/
+/问题标注/
+# Excel、WPS 打开文件时的临时文件
+~$*
+.~lock.*#
 """

@@ -16,6 +16,10 @@ import hashlib
 import re
 from functools import lru_cache
 
+from generator.scheme.settings import DepartmentEntry, keys_of
+
+DEPARTMENT_KEYS = keys_of(DepartmentEntry)
+
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
 MAX_DERIVED = 40
 
@@ -56,7 +60,7 @@ def department_slugs(entries: list, marks, shown: str, problems) -> tuple[list[s
         declared = None
         if isinstance(entry, dict):
             name, declared = entry.get("name"), entry.get("slug")
-            extra = sorted(str(k) for k in entry if k not in ("name", "slug"))
+            extra = sorted(str(k) for k in entry if k not in DEPARTMENT_KEYS)
             if extra:
                 problems.add(shown, *where, "unknown-key", f"部门条目中不认识的键「{extra[0]}」（可用：name、slug）。")
         else:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from generator.core.numbers import fmt
 from generator.scheme.base import Num, Strict
@@ -24,11 +24,12 @@ from generator.scheme.rules.base import ColumnSpec
 
 
 class Factor(Strict):
-    """A multiplier chosen by the value of a column (身份: 领导班子成员 → 0.5)."""
+    # A multiplier chosen by the value of a column (身份: 领导班子成员 → 0.5).
+    """按某一列的值区分倍数，如 领导班子成员按一半加分。"""
 
-    by: str
-    values: dict[str, Num]
-    default: Num = Decimal(1)
+    by: str = Field(description="按哪一列区分倍数。例：身份")
+    values: dict[str, Num] = Field(description="这一列的值 → 倍数。例：{领导班子成员: 0.5}")
+    default: Num = Field(Decimal(1), description="其他人员的倍数（默认 1）。例：1")
 
     def pick(self, values: dict) -> tuple[Decimal, str]:
         key = values.get(self.by)
@@ -43,15 +44,19 @@ class Factor(Strict):
 class Adjustment(Strict):
     """加分（bonus）、减分（penalty）或按奖项加分（awards），在各项得分之和上调整，设上限。"""
 
-    kind: Literal["bonus", "penalty", "awards"]
-    name: str
-    column: str | None = None
-    cap: Num | None = None
-    points: dict[str, Num] | None = None  # awards (and a penalty by occurrence): 奖项/事项 → 分值
-    factor: Factor | None = None
-    text: str | None = None
-    events: bool = False  # the cell lists events with their values: 疫情防控:3；表彰:2
-    same_event: Literal["largest", "sum"] = "largest"  # the same event listed twice: once at its largest value, or every time
+    kind: Literal["bonus", "penalty", "awards"] = Field(description="bonus 加分、penalty 减分、awards 按奖项加分。例：bonus")
+    name: str = Field(description="名称，显示在手册和得分说明中；不写 column 时也是列名。例：加分指标")
+    column: str | None = Field(None, description="成绩表中填写分值（或奖项）的列名（默认同 name）。例：加分")
+    cap: Num | None = Field(None, description="最多加（减）多少分（不写则不设上限）。例：5")
+    points: dict[str, Num] | None = Field(None, description="awards：奖项名称 → 分值；成绩表中填奖项名称，多项用、分隔。penalty 也可按次计：事项 → 每次扣的分，同一事项写几次扣几次。例：{县级奖励: 2, 省级奖励: 3}")
+    factor: Factor | None = Field(None, description="按某一列区分倍数。例：{by: 身份, values: {领导班子成员: 0.5}}")
+    text: str | None = Field(None, description="原文的表述，显示在手册中。例：弹性指标加分最高不超过5分")
+    events: bool = Field(
+        False, description="bonus 或 penalty 的格子逐项写事项和分值（事项:分值，多项用；分隔），每项显示在得分说明中。例：true"
+    )
+    same_event: Literal["largest", "sum"] = Field(
+        "largest", description="events 中同一事项写了两次：largest 只按较大的分值计一次（默认，同一件事不累计）、sum 每次都计。例：sum"
+    )
 
     @model_validator(mode="after")
     def _shape(self):

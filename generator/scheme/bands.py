@@ -12,18 +12,20 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from generator.core.numbers import fmt
 from generator.scheme.base import Num, Strict
 
 
 class Band(Strict):
-    grade: str
-    at_least: Num | None = None
-    above: Num | None = None
-    at_most: Num | None = None
-    below: Num | None = None
+    """一个等次的分数段：下限写 at_least（含）或 above（不含），上限写 at_most（含）或 below（不含）。"""
+
+    grade: str = Field(description="等次名称，须在 order 中。例：较好")
+    at_least: Num | None = Field(None, description="下限，含本数（……分及以上）。例：75")
+    above: Num | None = Field(None, description="下限，不含本数（……分以上，不含）。例：89")
+    at_most: Num | None = Field(None, description="上限，含本数（……分及以下）。例：89")
+    below: Num | None = Field(None, description="上限，不含本数（……分以下，不含）。例：60")
 
     @model_validator(mode="after")
     def _bounds(self):

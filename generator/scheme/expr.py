@@ -58,9 +58,10 @@ HISTORY_FUNCTION_NAMES = {"次数", "全部", "期数", "连续"}
 
 
 class FormulaError(ValueError):
-    def __init__(self, message: str, code: str = "bad-formula"):
+    def __init__(self, message: str, code: str = "bad-formula", names: tuple[str, ...] = ()):
         super().__init__(message)
         self.code = code
+        self.names = names  # the inputs whose values made the formula fail (empty, text…)
 
 
 # Functions a formula may call. Each takes evaluated arguments. History functions (次数, 全部…) are
@@ -97,7 +98,9 @@ class Formula:
     tree: ast.Expression
     names: frozenset[str]
 
-    def evaluate(self, values: Mapping[str, Any], functions: Mapping[str, Callable[..., Any]] | None = None) -> Any:
+    def evaluate(self, values: Mapping[str, Any], functions: Mapping[str, Callable[..., Any]] | None = None,
+                 labels: Mapping[str, str] | None = None) -> Any:
+        """The value; a FormulaError naming the inputs that failed it (`labels`: code → the name people know)."""
         funcs = dict(PURE_FUNCTIONS)
         if functions:
             funcs.update(functions)
@@ -106,11 +109,18 @@ class Formula:
         except FormulaError as exc:
             if exc.code == "number-overflow":
                 raise _too_large(self.source) from None
-            raise
+            if self.source in str(exc):
+                raise
+            raise FormulaError(f"公式「{self.source}」无法计算：{exc}", exc.code, exc.names) from None
         except (decimal.Overflow, decimal.InvalidOperation):  # before TypeError: InvalidOperation is also one
             raise _too_large(self.source) from None
         except (TypeError, ArithmeticError):  # an empty cell (None) or text in arithmetic
-            raise FormulaError(f"公式中有值为空或不是数字，无法计算：{self.source}", "missing-value") from None
+            culprits = [(name, values.get(name)) for name in sorted(self.names) if not _is_number(values.get(name))]
+            if not culprits:
+                raise FormulaError(f"公式「{self.source}」无法计算：有值为空或不是数字", "missing-value") from None
+            shown = {name: (f"项目「{labels[name]}」" if labels and name in labels else f"「{name}」") for name, _ in culprits}
+            words = "；".join(f"{shown[name]}为空" if value is None else f"{shown[name]}的值「{_short(value)}」不是数字" for name, value in culprits)
+            raise FormulaError(f"公式「{self.source}」无法计算：{words}", "missing-value", tuple(n for n, _ in culprits)) from None
 
     def describe(self) -> str:
         """The formula in Chinese words for the handbook."""
@@ -191,7 +201,7 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
         return node.value
     if isinstance(node, ast.Name):
         if node.id not in values:
-            raise FormulaError(f"缺少「{node.id}」的值", "missing-value")
+            raise FormulaError(f"缺少「{node.id}」的值", "missing-value", (node.id,))
         return values[node.id]
     if isinstance(node, ast.BoolOp):
         results = [_truthy(_eval(v, values, funcs)) for v in node.values]
@@ -226,6 +236,15 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
             raise FormulaError(f"函数「{node.func.id}」只能在年度汇总中使用")
         return funcs[node.func.id](*args)
     raise FormulaError(f"无法计算：{ast.dump(node)}")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (Decimal, int)) and not isinstance(value, bool)
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 20 else text[:20] + "…"
 
 
 # No score, count or weight comes near this; a value beyond it is a mistake in the formula or the sheet

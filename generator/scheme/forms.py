@@ -17,18 +17,28 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from generator.scheme.base import Strict
 
 FORM_KINDS = ("平时考核结果汇总表", "年度考核情况登记汇总表")
 
 
 class FormDecl(Strict):
-    form: Literal["平时考核结果汇总表", "年度考核情况登记汇总表"]
-    assessment: str
-    good: str | None = None
-    low: list[str] | None = None
-    vote: tuple[str, str] | None = None
-    note: str | None = None  # printed under the form (default: the seed's 本表一式…)
+    """一张向上级报送的汇总表：内部版按单位和年份生成可打印的 A4 页面和 XLSX。"""
+
+    form: Literal["平时考核结果汇总表", "年度考核情况登记汇总表"] = Field(
+        description="汇总表的名称（两种之一）。例：平时考核结果汇总表"
+    )
+    assessment: str = Field(
+        description="汇总哪一种考核（写其 code）；年度考核情况登记汇总表写汇总各季度结果的年度考核。例：pingshi"
+    )
+    good: str | None = Field(None, description="统计人数的等次（默认最高等次）。例：好")
+    low: list[str] | None = Field(None, description="列为「一般及以下」的等次（默认第三个等次起）。例：[一般, 较差]")
+    vote: tuple[str, str] | None = Field(
+        None, description="年终考核测评优秀率所用的两列：优秀票数、参加测评总人数。例：[年终测评优秀票数, 参加测评总人数]"
+    )
+    note: str | None = Field(None, description="印在表下的说明（默认用原文的「本表一式……」）。例：本表一式两份")
 
 
 def check_forms(scheme, report) -> None:

@@ -5,12 +5,13 @@ Semantic checks that need the whole scheme (sums, bands, formulas) are in scheme
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from generator.core.problems import Problems
+from generator.core.problems import Problem, Problems
 from generator.scheme.model import Scheme
 from generator.scheme.yaml_source import Marks, load_yaml
 
@@ -47,40 +48,85 @@ def scheme_from_data(data: Any, marks: Marks, problems: Problems) -> Scheme | No
     try:
         return Scheme.model_validate(data)
     except ValidationError as exc:
-        for error in exc.errors(include_url=False):
-            report_validation_error(error, data, marks, problems)
+        report_validation_errors(exc, data, marks, problems)
         return None
+
+
+def report_validation_errors(exc: ValidationError, data: Any, marks: Marks, problems: Problems) -> None:
+    """One problem per place: pydantic tries each member of a union (`max` or a number…) and reports
+    each failure; the first says what is wrong there, the others are counted as following from it."""
+    reported: dict[tuple, Problem] = {}
+    for error in exc.errors(include_url=False):
+        path = data_path(tuple(error["loc"]), data)
+        if path in reported and error["type"] != "extra_forbidden":
+            problems.follow_from(reported[path])
+            continue
+        problem = report_validation_error(error, data, marks, problems)
+        if problem is not None:
+            reported.setdefault(path, problem)
 
 
 def data_path(loc: tuple, data: Any) -> tuple:
     """Keep only the parts of a pydantic `loc` that index into the data (drops union tags)."""
     path: list = []
     node = data
-    for part in loc:
+    for i, part in enumerate(loc):
         if isinstance(node, dict) and isinstance(part, str) and part in node:
             path.append(part)
             node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             path.append(part)
             node = node[part]
-        elif isinstance(node, dict) and isinstance(part, str):
+        elif isinstance(node, dict) and isinstance(part, str) and i == len(loc) - 1:
             # a missing or extra key: keep it for the message, stop descending
             path.append(part)
             node = None
-        # else: a union tag or validator name; skip it
+        # else: a union tag (`formula` in score.formula.expr) or a validator name; skip it
     return tuple(path)
 
 
-def report_validation_error(error: dict, data: Any, marks: Marks, problems: Problems) -> None:
+def report_validation_error(error: dict, data: Any, marks: Marks, problems: Problems) -> Problem | None:
     path = data_path(tuple(error["loc"]), data)
     kind = error["type"]
-    where = "／".join(str(p) for p in path) or "（最外层）"
+    where = place_words(path, data)
     key = path[-1] if path else ""
     if kind == "extra_forbidden":
         line, col = marks.key(path)
-        problems.add(marks.file, line, col, "unknown-key", f"不认识的键「{key}」（在 {where}）；检查拼写，可用的键见《方案文件写法》。")
-        return
+        return problems.add(marks.file, line, col, "unknown-key", f"不认识的键「{key}」（在 {where}）；检查拼写，可用的键见《方案文件写法》（字段参考）。")
     line, col = marks.find(path)
+    slip = value_slip(kind, error.get("input"), key)
+    if slip is not None:
+        return problems.add(marks.file, line, col, slip[0], slip[1], first=True)
+    before = len(problems.items)
+    _report_plain(kind, error, path, where, key, line, col, marks, problems)
+    return problems.items[-1] if len(problems.items) > before else None
+
+
+_YES_NO = {"是": "true", "否": "false", "对": "true", "错": "false", "有": "true", "无": "false", "真": "true", "假": "false"}
+_FULLWIDTH_PAIR = re.compile(r"^\s*([^\s：:]{1,40})\s*：\s*(.*)$", re.S)
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def value_slip(kind: str, value: Any, key: Any) -> tuple[str, str] | None:
+    """A YAML slip behind a type error: 是/否 for a boolean, 1,000 for a whole number, `days：7`
+    (full-width colon) where a mapping was expected. (code, message) or None."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if kind in ("bool_type", "bool_parsing") and text in _YES_NO:
+        return "yesno-not-boolean", f"「{key}: {text}」：这里要写 true（是）或 false（否），写成 {key}: {_YES_NO[text]}"
+    if kind in ("int_type", "int_parsing", "decimal_parsing", "decimal_type") and _THOUSANDS.match(text):
+        return "number-with-comma", f"「{key}: {text}」：数字不用千位分隔的逗号，写成 {key}: {text.replace(',', '')}"
+    match = _FULLWIDTH_PAIR.match(text)
+    if kind in ("model_type", "model_attributes_type", "dict_type") and match:
+        return "yaml-fullwidth-colon", (
+            f"「{text[:40]}」中用了中文冒号「：」，所以整行被当成了一段文字；键和值之间要用英文冒号加空格，"
+            f"并换行缩进：{key}:\n  {match.group(1)}: {match.group(2)[:20]}"
+        )
+    return None
+
+
+def _report_plain(kind, error, path, where, key, line, col, marks: Marks, problems: Problems) -> None:
     if kind == "missing":
         problems.add(marks.file, line, col, "missing-key", f"缺少必填的键「{key}」（在 {where}）。")
     elif kind in ("union_tag_not_found",):
@@ -89,7 +135,7 @@ def report_validation_error(error: dict, data: Any, marks: Marks, problems: Prob
         expected = error.get("ctx", {}).get("expected_tags", "")
         problems.add(marks.file, line, col, "bad-value", f"{where} 的 kind「{error.get('ctx', {}).get('tag', '')}」不认识；可用：{expected}。")
     elif kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
+        expected = str(error.get("ctx", {}).get("expected", "")).replace(" or ", ", ").replace("'", "").replace(", ", "、")
         problems.add(marks.file, line, col, "bad-value", f"{where} 的值「{_shown(error.get('input'))}」不允许；应为 {expected} 之一。")
     elif kind in _TYPE_WORDS:
         problems.add(marks.file, line, col, "wrong-type", f"{where} 应为{_TYPE_WORDS[kind]}，实际是「{_shown(error.get('input'))}」。")
@@ -102,6 +148,23 @@ def report_validation_error(error: dict, data: Any, marks: Marks, problems: Prob
         problems.add(marks.file, line, col, "bad-value", f"{where} 的值「{_shown(error.get('input'))}」超出允许范围（{error.get('msg')}）。")
     else:
         problems.add(marks.file, line, col, "wrong-type", f"{where}：{error.get('msg')}（{_shown(error.get('input'))}）")
+
+
+def place_words(path: tuple, data: Any) -> str:
+    """A key path in the words of the file: an entry of a list by its name where it has one
+    (assessments「平时考核」／items「德」／max), else by its position (第 2 项)."""
+    parts: list[str] = []
+    node = data
+    for part in path:
+        if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
+            node = node[part]
+            name = node.get("name") if isinstance(node, dict) else None
+            label = f"「{name}」" if isinstance(name, str) and name else f" 第 {part + 1} 项"
+            parts[-1:] = [(parts[-1] if parts else "") + label]
+            continue
+        parts.append(str(part))
+        node = node.get(part) if isinstance(node, dict) else None
+    return "／".join(parts) or "（最外层）"
 
 
 def _shown(value: Any) -> str:

@@ -27,6 +27,7 @@ from pydantic import Field, field_validator
 from generator.scheme.adjustments import Adjustment
 from generator.scheme.base import Num, Share, Strict
 from generator.scheme.forms import FormDecl
+from generator.scheme.periods import PERIOD_NAMES
 from generator.scheme.policy import Consequence, Grades, Override, Publicity, Quota, RatingLimit
 from generator.scheme.rules import AnyRule
 from generator.scheme.rules.base import ColumnSpec, ColumnType
@@ -40,16 +41,6 @@ PERIOD_LABELS: dict[str, list[str]] = {
     "季度": ["Q1", "Q2", "Q3", "Q4"],
     "半年": ["H1", "H2"],
     "年度": ["Y"],
-}
-PERIOD_NAMES: dict[str, str] = {
-    **{f"M{m:02d}": f"{m}月" for m in range(1, 13)},
-    "Q1": "第一季度",
-    "Q2": "第二季度",
-    "Q3": "第三季度",
-    "Q4": "第四季度",
-    "H1": "上半年",
-    "H2": "下半年",
-    "Y": "年度",
 }
 _CN_DIGITS = "一二三四"
 PERIOD_ALIASES: dict[str, str] = {
@@ -67,38 +58,54 @@ def period_label(stem: str) -> str | None:
 
 
 class Section(Strict):
-    title: str
-    body: str = ""
-    sections: list[Section] = []
+    """原文的一节：标题和正文，手册按原文顺序展示；可以嵌套小节。"""
+
+    title: str = Field(description="这一节的标题，照抄原文。例：一、考核对象")
+    body: str = Field("", description="这一节的正文，照抄原文（可用 Markdown）。例：本办法适用于本局在编在岗公务员。")
+    sections: list[Section] = Field([], description="这一节下面的小节，写法相同。例：[{title: （一）平时考核, body: …}]")
 
 
 class Assumption(Strict):
-    id: str
-    text: str
-    about: str | None = None  # which part of the document it concerns
+    """原文没有写明、由本文件补充的做法，手册会逐条列出。"""
+
+    id: str = Field(description="这条假设的编号，在本方案中唯一。例：A1")
+    text: str = Field(description="补充的做法，用一句完整的话写明。例：原文未写名额取整方式，按向下取整处理。")
+    about: str | None = Field(None, description="这条假设涉及原文的哪一部分（可不写）。例：第四条 等次比例")
 
 
 class Defect(Strict):
-    code: str
-    at: str  # an item path (posts/副主席) or item code
-    reason: str
+    """原文本身的缺陷（如各项满分之和不是 100），照原文保留并在手册中说明，而不是悄悄改掉。"""
+
+    code: str = Field(description="被承认的问题代码（kaohe check 报告的代码）。例：max-sum-mismatch")
+    at: str = Field(description="问题所在：项目代码或岗位路径。例：posts/副主席")
+    reason: str = Field(description="为什么保留原文、不作修改。例：原文各项满分合计 105 分，照原文执行。")
 
 
 class TimelineStep(Strict):
-    when: str
-    what: str
+    """考核工作的一个步骤和时间，手册按顺序列出。"""
+
+    when: str = Field(description="什么时候。例：每季度结束后 5 个工作日内")
+    what: str = Field(description="做什么。例：个人填写平时考核登记表，部门负责人评鉴")
 
 
 class InputDecl(Strict):
-    name: str
-    type: Literal["number", "yesno", "choice", "text", "choices"] = "number"
-    choices: list[str] = []
-    required: bool = False
-    min: Num | None = None
-    max: Num | None = None
-    places: int | None = Field(default=None, ge=0, le=6)  # 0: a count (次数、天数), decimals refused
-    percent: bool = False  # a percentage or rate: a cell Excel shows as 74% (stores 0.74) is read as 74
-    description: str | None = None
+    """成绩表中额外的一列（是否试用期、病事假天数……），供条件和公式使用。"""
+
+    name: str = Field(description="列名，与成绩表表头一致，也是公式中使用的名字。例：试用期")
+    type: Literal["number", "yesno", "choice", "text", "choices"] = Field(
+        "number", description="这一列填什么：number 数字、yesno 是/否、choice 从 choices 中选一项、text 文字、choices 可选多项（用、分隔）。例：yesno"
+    )
+    choices: list[str] = Field([], description="type 为 choice 或 choices 时可以填的值。例：[科级领导, 其他人员]")
+    required: bool = Field(False, description="是否每个人都必须填写（true 时空着会报错）。例：true")
+    min: Num | None = Field(None, description="数字的最小值（数字列默认 0）。例：0")
+    max: Num | None = Field(None, description="数字的最大值（不写则不限）。例：92")
+    places: int | None = Field(
+        default=None, ge=0, le=6, description="数字最多几位小数（0 到 6）；次数、天数写 0，填小数会报错（不写则不限）。例：0"
+    )
+    percent: bool = Field(
+        False, description="百分比或比率列：Excel 中显示为 74% 的格子（存的是 0.74）按 74 读取。例：true"
+    )
+    description: str | None = Field(None, description="这一列的说明，显示在成绩表模板的表头批注和手册中。例：本季度病假、事假天数合计")
 
     def spec(self) -> ColumnSpec:
         kind: ColumnType = self.type
@@ -108,28 +115,36 @@ class InputDecl(Strict):
 
 
 class PeopleColumns(Strict):
-    id: str = "编号"
-    name: str = "姓名"
-    department: str = "部门"
-    post: str | None = None
-    unit: str | None = None  # 考核单元, when quotas apply per unit
+    """成绩表中表示人员信息的列叫什么名字。"""
+
+    id: str = Field("编号", description="人员编号所在的列名（编号在各期之间不变，不会公示）。例：工号")
+    name: str = Field("姓名", description="姓名所在的列名。例：姓名")
+    department: str = Field("部门", description="部门所在的列名，部门须在单位 agency.yaml 的名单中。例：科室")
+    post: str | None = Field(None, description="岗位所在的列名；方案按岗位区分考核项目（posts）时必须写。例：岗位")
+    unit: str | None = Field(None, description="考核单元所在的列名；名额按考核单元分别计算时写。例：考核单元")
 
 
 class Item(Strict):
-    code: str
-    name: str
-    max: Num | None = None
-    standard: str | None = None  # 评分标准, the document's words
-    children: list[Item] = []
-    combine: Literal["sum", "weighted"] = "sum"
-    weight: Share | None = None
-    score: AnyRule | None = None
-    places: int | None = Field(default=None, ge=0, le=6)
+    """一个考核项目：有下级项目的是分类（得分为下级之和或加权），没有的是叶子（按 score 计分）。"""
+
+    code: str = Field(description="项目代码，在本方案中唯一，用于公式和网址（字母、数字、-）。例：de1")
+    name: str = Field(description="项目名称，照原文；直接打分时也是成绩表的列名。例：思想政治素质")
+    max: Num | None = Field(None, description="满分（分值）。例：20")
+    standard: str | None = Field(None, description="评分标准，照抄原文，显示在手册中。例：凡未经请假无故缺席一次扣2分。")
+    children: list[Item] = Field([], description="下级项目，写法相同；写了 children 的项目不写 score。例：[{code: de1, name: 思想政治素质, max: 6}]")
+    combine: Literal["sum", "weighted"] = Field(
+        "sum", description="下级项目如何合成本项：sum 相加（默认）、weighted 按各下级的 weight 加权。例：weighted"
+    )
+    weight: Share | None = Field(None, description="上级项目 combine: weighted 时本项的权重，写成 30% 或 0.3。例：40%")
+    score: AnyRule | None = Field(None, description="计分规则（叶子项目）；不写则为直接打分（kind: entered）。例：{kind: deduct, deductions: [...]}")
+    places: int | None = Field(default=None, ge=0, le=6, description="本项得分四舍五入保留几位小数（不写则不单独取舍）。例：2")
     # digits shown on results pages and downloads for an intermediate the scheme does not round
     # (篇七's 平时考核优秀率 2/3): the computation keeps the exact value
-    shown_places: int | None = Field(default=None, ge=0, le=6)
-    by_post: bool = False  # this item's children are the person's post items (posts[].items)
-    note: str | None = None
+    shown_places: int | None = Field(
+        default=None, ge=0, le=6, description="结果页和下载中本项显示几位小数（计算仍用精确值；用于原文不取舍的中间结果）。例：4"
+    )
+    by_post: bool = Field(False, description="true 表示本项的下级项目因岗位而异，取自 posts 中此人岗位的 items。例：true")
+    note: str | None = Field(None, description="补充说明，显示在手册中该项目下面。例：此项由分管领导评分")
 
     @property
     def rule(self):
@@ -148,32 +163,48 @@ _ENTERED = Entered()  # shared: rules hold no per-person state, and building one
 
 
 class Post(Strict):
-    name: str
-    group: str | None = None
-    items: list[Item] = Field(min_length=1)
+    """一个岗位（或一类人员）专有的考核项目，通过 by_post 项目接入。"""
+
+    name: str = Field(description="岗位名称，与成绩表岗位列中填写的一致。例：副主席")
+    group: str | None = Field(None, description="岗位所属的类别，手册按类别分组展示（可不写）。例：机关科室")
+    items: list[Item] = Field(min_length=1, description="这个岗位的考核项目（至少一项），写法与 assessments 中的 items 相同。例：[{code: yewu, name: 业务工作, max: 40}]")
 
 
 class Assessment(Strict):
-    code: str
-    name: str
-    period: Literal["月", "季度", "半年", "年度"]
-    labels: list[str] | None = None
-    rolls_up: str | None = None  # the code of the assessment whose periods this one sums up
-    items: list[Item] = Field(min_length=1)
-    combine: Literal["sum", "weighted"] = "sum"
-    adjustments: list[Adjustment] = []
-    places: int = Field(default=2, ge=0, le=6)
-    total_max: Num | None = None
-    total_may_exceed: bool = False  # 加分后总分可以超过 total_max（方案原文如此规定）
-    grades: Grades | None = None
-    quotas: list[Quota] = []
-    rating_limits: list[RatingLimit] = []  # share limits on entered rating columns other than the grade
-    consequences: list[Consequence] = []  # 结果运用: 诫勉, no awards that year … per person, after decisions
-    overrides: list[Override] = []
-    inputs: list[InputDecl] = []
-    publicity: Publicity | None = None
-    description: str | None = None
-    results_optional: bool = False  # a roll-up whose every item comes from the periods
+    """一种考核（平时考核、年度考核……）：考核周期、项目、等次、名额、特殊情形和公示。"""
+
+    code: str = Field(description="这种考核的代码，在本方案中唯一，用于网址和 rolls_up。例：pingshi")
+    name: str = Field(description="这种考核的名称，显示在手册和公示中。例：平时考核")
+    period: Literal["月", "季度", "半年", "年度"] = Field(
+        description="考核周期，决定成绩表文件名：月 M01…M12、季度 Q1…Q4、半年 H1/H2、年度 Y。例：季度"
+    )
+    labels: list[str] | None = Field(None, description="只考核其中几期时列出期号（默认该周期的全部期）。例：[H1]")
+    rolls_up: str | None = Field(None, description="年度考核汇总哪一种考核的各期结果（写那种考核的 code），公式中可用 次数()、全部()、期数()。例：pingshi")
+    items: list[Item] = Field(min_length=1, description="考核项目（至少一项），可以分层。例：[{code: de, name: 德, max: 20, children: [...]}]")
+    combine: Literal["sum", "weighted"] = Field(
+        "sum", description="各项目如何合成总分：sum 相加（默认）、weighted 按各项目的 weight 加权。例：weighted"
+    )
+    adjustments: list[Adjustment] = Field([], description="在各项得分之和上的加分、减分（弹性指标、奖项加分）。例：[{kind: bonus, name: 加分指标, cap: 5}]")
+    places: int = Field(default=2, ge=0, le=6, description="总分四舍五入保留几位小数（0 到 6，默认 2）。例：1")
+    total_max: Num | None = Field(None, description="总分的上限（加分后也不超过）；不写则为各项满分之和。例：100")
+    total_may_exceed: bool = Field(
+        False, description="true 表示加分后总分可以超过 total_max（方案原文如此规定时才写），否则超过的报告问题。例：true"
+    )
+    grades: Grades | None = Field(None, description="等次及如何确定：按分数段或直接评定（不写则只计分、不定等次）。例：{order: [好, 较好, 一般, 较差], bands: [...]}")
+    quotas: list[Quota] = Field([], description="等次的比例限制（名额）。例：[{grade: 好, scope: unit, at_most: 40%}]")
+    rating_limits: list[RatingLimit] = Field(
+        [], description="直接填写的评价列（等次以外）的比例限制，超过的报告问题。例：[{column: 年度评价等次, value: 优秀, at_most: 20%}]"
+    )
+    consequences: list[Consequence] = Field(
+        [], description="结果运用：考核结果对个人的后果，在领导小组决定之后判断。例：[{when: 连续(\"较差\") >= 2, then: 诫勉, reason: …}]"
+    )
+    overrides: list[Override] = Field([], description="特殊情形：不确定等次、直接定等、等次上限、评定条件，按书写顺序适用。例：[{kind: no_grade, when: 试用期, reason: …}]")
+    inputs: list[InputDecl] = Field([], description="仅这种考核用到的额外列（写法同方案的 inputs）。例：[{name: 优秀票, type: number}]")
+    publicity: Publicity | None = Field(None, description="这种考核的公示设置（不写则用方案的 publicity）。例：{grades: [优秀], days: 5}")
+    description: str | None = Field(None, description="对这种考核的简要说明，显示在手册中。例：每季度考核一次，结果作为年度考核的依据。")
+    results_optional: bool = Field(
+        False, description="true 表示这种考核可以没有自己的成绩表（所有项目都取自各期结果，如年度汇总）。例：true"
+    )
 
     @property
     def period_labels(self) -> list[str]:
@@ -185,28 +216,36 @@ class Assessment(Strict):
 
 
 class Scheme(Strict):
-    format: Literal["kaohe/1"] = "kaohe/1"
-    code: str
-    name: str
-    short_name: str | None = None
-    issuer: str
-    version: str
-    effective_year: int = Field(ge=1990, le=2100)
-    assessed: str
-    source: str | None = None
-    previous: str | None = None
-    summary: str | None = None
-    sections: list[Section] = []
-    assumptions: list[Assumption] = []
-    acknowledged_defects: list[Defect] = []
-    timeline: list[TimelineStep] = []
-    people: PeopleColumns = PeopleColumns()
-    posts: list[Post] = []
-    inputs: list[InputDecl] = []
-    assessments: list[Assessment] = Field(min_length=1)
-    publicity: Publicity = Publicity()
-    sheet: SheetOptions = SheetOptions()  # the office's own column names, ignored columns, flags column
-    forms: list[FormDecl] = []  # official summary forms filed upward (scheme/forms.py)
+    """一个考核方案文件（schemes/ 下的 .yaml）：既是考核手册的来源，也是计分的程序。"""
+
+    format: Literal["kaohe/1"] = Field("kaohe/1", description="文件格式版本，固定写 kaohe/1。例：kaohe/1")
+    code: str = Field(description="方案代码：小写字母、数字和 -，用于网址和 content/ 下的目录名。例：s002-zhijian")
+    name: str = Field(description="方案全称，照原文标题。例：县市场监管局公务员平时考核实施办法")
+    short_name: str | None = Field(None, description="简称，用于导航和标题（不写则用全称）。例：平时考核办法")
+    issuer: str = Field(description="发文单位。例：县市场监督管理局")
+    version: str = Field(description="版本或文号，用于区分同一方案的修订。例：2025 年修订")
+    effective_year: int = Field(ge=1990, le=2100, description="开始施行的年份（1990—2100）。例：2025")
+    assessed: str = Field(description="考核对象，照原文。例：局机关在编在岗公务员")
+    source: str | None = Field(None, description="原文出处（文件名、文号或网址）。例：县市监发〔2025〕3号")
+    previous: str | None = Field(None, description="本方案取代的旧方案的 code，手册会链接过去。例：s003-p2")
+    summary: str | None = Field(None, description="一两句话的概要，显示在手册首页。例：季度平时考核，好等次不超过 40%。")
+    sections: list[Section] = Field([], description="原文的章节（手册正文），照原文顺序。例：[{title: 一、考核对象, body: …}]")
+    assumptions: list[Assumption] = Field([], description="原文没有写明、由本文件补充的做法，手册逐条列出。例：[{id: A1, text: 名额向下取整}]")
+    acknowledged_defects: list[Defect] = Field([], description="原文本身的缺陷，照原文保留并说明理由。例：[{code: max-sum-mismatch, at: de, reason: 照原文}]")
+    timeline: list[TimelineStep] = Field([], description="考核工作的步骤和时间。例：[{when: 每季度末, what: 个人总结}]")
+    people: PeopleColumns = Field(PeopleColumns(), description="成绩表中人员信息的列名（编号、姓名、部门、岗位、考核单元）。例：{id: 工号, post: 岗位}")
+    posts: list[Post] = Field([], description="因岗位而异的考核项目，由 by_post: true 的项目引用。例：[{name: 副主席, items: [...]}]")
+    inputs: list[InputDecl] = Field([], description="成绩表中额外的列（是否试用期、病事假天数……），供条件和公式使用。例：[{name: 试用期, type: yesno}]")
+    assessments: list[Assessment] = Field(min_length=1, description="这个方案包含的考核（至少一种）：平时考核、年度考核……例：[{code: pingshi, name: 平时考核, period: 季度, items: [...]}]")
+    publicity: Publicity = Field(Publicity(), description="公示设置（各种考核没有单独写时使用）。例：{grades: [好], days: 5}")
+    sheet: SheetOptions = Field(
+        SheetOptions(),
+        description="本方案成绩表的列名对应、忽略的列、不记录的列、编号位数和标记列（写法同 agency.yaml 中的同名键，单位的写法加在其上）。"
+        "例：{columns: {工号: 编号}, ignore_columns: [职务]}",
+    )
+    forms: list[FormDecl] = Field(
+        [], description="向上级报送的汇总表（平时考核结果汇总表、年度考核情况登记汇总表），内部版按年生成。例：[{form: 平时考核结果汇总表, assessment: pingshi}]"
+    )
 
     @field_validator("code")
     @classmethod

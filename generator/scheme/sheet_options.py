@@ -26,21 +26,36 @@ DEFAULT_IGNORED = ("序号", "备注", "说明", "联系电话", "电话", "手�
 
 
 class FlagsColumn(Strict):
-    """One column whose cell lists flags (试用期、表现突出), each a yes/no input of the scheme.
+    """标记列：一个格子写出本人的几项「是/否」情形（试用期、表现突出），用、，；或空格分隔。
 
-    A flag is written by the name of its yes/no column, or by a word that `map` gives it. Flags are
-    separated by 、，,；; or spaces; an unknown flag is an error naming the known ones."""
+    One column whose cell lists flags, each a yes/no input of the scheme. A flag is written by the
+    name of its yes/no column, or by a word that `map` gives it; an unknown flag is an error naming
+    the known ones."""
 
-    column: str
-    map: dict[str, str] = {}  # word written in the cell → the yes/no column it sets
+    column: str = Field(description="标记列的列名。例：标记")
+    map: dict[str, str] = Field(
+        {}, description="格子里的写法 → 方案中「是/否」列的列名（写法与列名相同的不必列出）。例：{试用期人员: 试用期}"
+    )  # word written in the cell → the yes/no column it sets
 
 
 class SheetOptions(Strict):
-    columns: dict[str, str] = {}
-    ignore_columns: list[str] = []
-    absent_columns: list[str | dict[str, list[str]]] = []
-    id_width: int | None = Field(default=None, ge=1, le=30)
-    flags: FlagsColumn | None = None
+    """成绩表与方案模板的不同：本单位自己的列名、忽略的列、不记录的列、编号位数、标记列。"""
+
+    columns: dict[str, str] = Field(
+        {}, description="本单位成绩表的列名 → 方案中的列名（表头写法不同时对应起来）。例：{工号: 编号, 科室: 部门}"
+    )
+    ignore_columns: list[str] = Field(
+        [], description="成绩表中保留、但不读取的列（序号、备注、电话等常见列已默认忽略）。例：[职务, 性别]"
+    )
+    absent_columns: list[str | dict[str, list[str]]] = Field(
+        [],
+        description="方案要读、但本单位不记录的列（按全部为空处理）；只在某几期不记录的写成 {列名: [考核期]}。"
+        "例：[立案调查, {试用期: [2025-Q1]}]",
+    )
+    id_width: int | None = Field(
+        default=None, ge=1, le=30, description="编号的位数（带前导 0），用于找回被表格软件去掉的 0。例：4"
+    )
+    flags: FlagsColumn | None = Field(None, description="标记列：一个格子写出几项「是/否」情形。例：{column: 标记, map: {试用期人员: 试用期}}")
 
     def merged(self, other: SheetOptions | None) -> SheetOptions:
         """These options (a scheme's) with an agency's on top."""

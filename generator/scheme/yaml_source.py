@@ -23,6 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.core.numbers import MAX_DIGITS
 from generator.core.problems import Problems
+from generator.scheme.yaml_slips import explain_syntax_error, flow_mapping_pairs, flow_sequence_items
 
 MAX_DEPTH = 40
 MAX_ALIASES = 200
@@ -95,10 +96,12 @@ def _build(node: Node, path: Path_, marks: Marks, problems: Problems, state: dic
             value = _CONTROLS.sub("\ufffd", value)
         return value
     if isinstance(node, SequenceNode):
-        return [_build(child, path + (i,), marks, problems, state, depth + 1) for i, child in enumerate(node.value)]
+        children = flow_sequence_items(node, marks.file, problems) if node.flow_style else node.value
+        return [_build(child, path + (i,), marks, problems, state, depth + 1) for i, child in enumerate(children)]
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
+        pairs = flow_mapping_pairs(node, marks.file, problems) if node.flow_style else node.value
+        for key_node, value_node in pairs:
             if not isinstance(key_node, ScalarNode):
                 line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
                 problems.add(marks.file, line, col, "wrong-type", "键必须是简单的文字，不能是列表或映射。")
@@ -183,6 +186,10 @@ def load_yaml_text(text: str, shown: str, problems: Problems) -> tuple[Any, Mark
                      f"文件嵌套超过 {MAX_DEPTH} 层或内容超过 {MAX_NODES} 项；方案文件不需要这么多，请检查文件。")
         return None, marks
     except yaml.MarkedYAMLError as exc:
+        slip = explain_syntax_error(text, exc, shown, problems)
+        if slip is not None:  # the syntax error only follows from the slip: counted, not listed
+            problems.follow_from(slip)
+            return None, marks
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None

@@ -65,7 +65,7 @@ def mkdocs_config(root: Path, audience: str, docs_dir: Path, site_dir: Path, gen
     ]
     if audience == "internal":
         nav += [{"成绩明细": "results/index.md"}, {"人员": "people/index.md"}, {"对比": "compare/index.md"}, {"汇总表": "forms/index.md"}]
-    nav.append({"使用说明": ["guide/index.md", "guide/scheme.md", "guide/results.md", "guide/publish.md", "guide/problems.md"]})
+    nav.append({"使用说明": ["guide/index.md", "guide/scheme.md", "guide/results.md", "guide/publish.md", "guide/reference.md", "guide/formula.md", "guide/problems.md"]})
     base = (root / "mkdocs.yml").resolve()
     if not base.exists():  # a site made by `kaohe init` has its own; fall back to the packaged one
         base = Path(__file__).resolve().parents[2] / "mkdocs.yml"

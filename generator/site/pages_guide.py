@@ -10,7 +10,9 @@ from __future__ import annotations
 import inspect
 
 from generator.core.problems import CODES
+from generator.scheme import formula_docs
 from generator.scheme.policy import POLICY_DOCS
+from generator.scheme.reference import reference
 from generator.scheme.rules import RULES
 from generator.site.model import Page, SiteContext
 from generator.site.render import render
@@ -33,6 +35,15 @@ def build_guide(ctx: SiteContext) -> list[Page]:
         Page("guide/scheme.md", render("guide_scheme.md.j2", rules=rule_entries(), policies=POLICY_DOCS)),
         Page("guide/results.md", render("guide_results.md.j2", seed=seed)),
         Page("guide/publish.md", render("guide_publish.md.j2", seed=seed)),
+        Page("guide/reference.md", render("guide_reference.md.j2", models=reference())),
+        Page("guide/formula.md", render(
+            "guide_formula.md.j2",
+            operators=formula_docs.OPERATORS,
+            functions=list(formula_docs.FUNCTIONS.items()),
+            names=formula_docs.NAMES,
+            where=formula_docs.WHERE,
+            yaml_note=formula_docs.YAML_NOTE,
+        )),
         Page("guide/problems.md", render("guide_problems.md.j2", codes=sorted(CODES.items()))),
     ]
     return pages

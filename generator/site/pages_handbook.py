@@ -142,6 +142,7 @@ def total_max_words(assessment: Assessment) -> str:
 def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
     by_post = [i for i in assessment.walk() if i.by_post]
     source = scheme.assessment(assessment.rolls_up) if assessment.rolls_up else None
+    names = {i.code: i.name for i in [*assessment.walk(), *(i for post in scheme.posts for top in post.items for i in top.walk())]}
     return {
         "a": assessment,
         "period_words": "、".join(PERIOD_NAMES[label] for label in assessment.period_labels),
@@ -149,7 +150,8 @@ def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
         "posts": [(p.name, item_rows(p.items)) for p in scheme.posts] if by_post else [],
         "adjustments": [a.words() for a in assessment.adjustments],
         "bands": band_view(assessment),
-        "quotas": [q.text + "。" + q.words() if q.text else q.words() for q in [*assessment.quotas, *assessment.rating_limits]],
+        "quotas": [q.text + "。" + q.words(names) if q.text else q.words(names) for q in assessment.quotas]
+        + [r.text + "。" + r.words() if r.text else r.words() for r in assessment.rating_limits],
         "overrides": override_words(assessment),
         "consequences": [f"{c.reason}：{c.then}（条件：{compiled(c.when).describe()}）" for c in assessment.consequences],
         "source": source,

@@ -71,7 +71,7 @@ def test_close_edit_reopen_correct_close_again(project):
     assert "[period-frozen-changed]" in out and "网站未更新" in out
     assert f"文件被修改：{SHEET}" in out  # the file was edited, not the engine
     assert f"雷杰平（0001）总分 {frozen_total} → " in out  # person, field, old → new
-    assert "雷杰平（0001）项目 ji1 12 → 11" in out
+    assert "雷杰平（0001）项目「工作负荷」 12 → 11" in out  # the item by the name users know, not its code (ji1)
     assert "程序计算结果不同" not in out
     assert (root / NOTICE_HTML).read_bytes() == site_before
     code, out = kaohe(root, "check")  # check says so too, before anyone tries to build

@@ -532,7 +532,7 @@ def test_period_score(tmp_path, rule, expected):
 def test_period_score_missing_error_reports_a_person_absent_from_a_period(tmp_path):
     """乙 has no H2 result; with the default missing: error that must be reported, not averaged away."""
     periods, problems = rollup_project(tmp_path, [item("ps", "平时", 100, score={"kind": "period_score"})], H_SHEETS)
-    assert [(p.code, "乙" in p.message, "H2" in p.message) for p in problems.sorted()] == [("period-missing", True, True)]
+    assert [(p.code, "乙" in p.message, "下半年" in p.message) for p in problems.sorted()] == [("period-missing", True, True)]
     year = by_id(periods["Y"])
     assert year["1"].item("ps").value == Decimal("88.5")
     assert year["2"].item("ps").value is None

@@ -46,3 +46,31 @@ def test_init_gives_a_site_that_checks_and_builds(tmp_path, capsys):
     assert build(target) == 0
     assert (target / "site" / "index.html").exists()
     assert main(["init", str(target)]) == 2  # refuses a non-empty directory
+
+
+def test_init_writes_the_schema_hint_and_a_gitignore_that_keeps_git_status_clean(tmp_path):
+    import shutil
+    import subprocess
+
+    from generator.scheme.json_schema import SCHEMA_HINT
+
+    if shutil.which("git") is None:  # pragma: no cover - git is installed where the suite runs
+        return
+    target = tmp_path / "newsite"
+    assert main(["init", str(target), "--from", "s002-zhijian", "--agency", "示例县质监局"]) == 0
+    assert (target / "schemes" / "s002-zhijian.yaml").read_text("utf-8").startswith(SCHEMA_HINT + "\n")
+    assert (target / "schemes" / "schema.json").exists()
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t", "HOME": str(tmp_path)}
+
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=target, env=env, capture_output=True, text=True, check=True).stdout
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "init")
+    assert build(target) == 0
+    assert build(target, "--audience", "internal") == 0
+    assert main(["-C", str(target), "check", "--xlsx-report", str(target / "问题标注")]) == 0
+    assert (target / "site").is_dir() and (target / "site-internal").is_dir()
+    assert git("status", "--porcelain", "--untracked-files=all") == ""
+    assert "lock.json" in (target / "README.md").read_text("utf-8")

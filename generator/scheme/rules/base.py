@@ -72,6 +72,8 @@ class ItemContext:
     functions: dict[str, Callable[..., Any]] = field(default_factory=dict)
     # values of items computed so far (code -> Decimal), for formulas
     item_values: dict[str, Decimal | None] = field(default_factory=dict)
+    # item code -> name, so that a formula problem names an item as people know it (shared, not copied)
+    item_names: dict[str, str] = field(default_factory=dict)
     # False while grading a whole archive: rules then skip their Chinese steps (most of the engine's
     # time), which are produced again on demand by re-grading one person (PersonResult.explained).
     explain: bool = True

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from generator.core.numbers import fmt
 from generator.scheme.base import Num
+from generator.scheme.periods import period_words
 from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule
 
 
@@ -27,11 +28,11 @@ class Coefficient(Rule):
     period: H1                            # 取上半年评定的等次
     map: {优秀: 1, 良好: 0.8, 一般: 0.6, 较差: 0.4}"""
 
-    kind: Literal["coefficient"] = "coefficient"
-    map: dict[str, Num] = Field(min_length=1)
-    rating_column: str | None = None
-    period: str | None = None
-    base: str = "max"
+    kind: Literal["coefficient"] = Field("coefficient", description="计分规则的种类，固定写 coefficient。例：kind: coefficient")
+    map: dict[str, Num] = Field(min_length=1, description="等次 → 系数。例：{优秀: 1, 良好: 0.8, 一般: 0.6, 较差: 0.4}")
+    rating_column: str | None = Field(None, description="填写等次的列名（默认为「项目名称等次」）。例：工作实绩等次")
+    period: str | None = Field(None, description="不填等次列，而取本方案另一考核期的最终等次（期号）。例：H1")
+    base: str = Field("max", description="基数：max 该项满分（默认），或成绩表中另一列的列名。例：实绩得分")
 
     def columns(self, item):
         specs = []
@@ -49,7 +50,7 @@ class Coefficient(Rule):
         if self.period is not None:
             view = ctx.history.get(self.period)
             grade = view.grade if view is not None else None
-            return grade, f"{self.period} 期等次"
+            return grade, f"{period_words(self.period)}等次"
         column = self.rating_column or f"{item.name}等次"
         return ctx.get(column), column
 
@@ -67,6 +68,6 @@ class Coefficient(Rule):
 
     def describe(self, item) -> str:
         pairs = " / ".join(f"{k} {fmt(v)}" for k, v in self.map.items())
-        source = f"{self.period} 期评定的等次" if self.period else f"评定的等次（「{self.rating_column or item.name + '等次'}」列）"
+        source = f"{period_words(self.period)}评定的等次" if self.period else f"评定的等次（「{self.rating_column or item.name + '等次'}」列）"
         base = f"满分 {fmt(item.max)} 分" if self.base == "max" else f"「{self.base}」列的得分"
         return f"按{source}取系数（{pairs}），得分 = {base} × 系数。"

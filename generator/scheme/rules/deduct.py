@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import ClassVar, Literal
 
+from pydantic import Field
+
 from generator.core.numbers import fmt
 from generator.scheme.base import Num
 from generator.scheme.rules.base import ItemContext, Outcome, Rule
@@ -28,13 +30,13 @@ class Deduct(Rule):
       - {kind: per_event, column: 无故缺席次数, points: 2}
       - {kind: per_event, column: 迟到早退次数, points: 1}"""
 
-    kind: Literal["deduct"] = "deduct"
-    start: Literal["max"] | Num = "max"
-    deductions: list[Counting] = []
-    additions: list[Counting] = []
-    add_cap: Num | None = None
-    allow_negative: bool = False
-    above_max: bool = False
+    kind: Literal["deduct"] = Field("deduct", description="计分规则的种类，固定写 deduct。例：kind: deduct")
+    start: Literal["max"] | Num = Field("max", description="起评分：max 该项满分（默认），或写一个分数。例：80")
+    deductions: list[Counting] = Field([], description="扣分规则：per_event 按次、per_unit 按量、range 按范围、tiered 分档。例：[{kind: per_event, column: 迟到次数, points: 1}]")
+    additions: list[Counting] = Field([], description="加分规则，写法同 deductions。例：[{kind: per_event, column: 表扬次数, points: 0.5}]")
+    add_cap: Num | None = Field(None, description="加分合计最多多少分。例：2")
+    allow_negative: bool = Field(False, description="true 表示实行倒扣分，得分可以为负（默认扣到 0 为止）。例：true")
+    above_max: bool = Field(False, description="true 表示加分后可以超过满分（默认不超过）。例：true")
 
     def _all(self):
         return [*self.deductions, *self.additions]
@@ -108,10 +110,10 @@ class Bonus(Rule):
         unit_name: 篇
         tiers: [{at_least: 10, points: 0.1}, {at_least: 20, points: 0.2}, {at_least: 30, points: 1}]"""
 
-    kind: Literal["bonus"] = "bonus"
-    start: Num = Decimal(0)
-    additions: list[Counting]
-    cap: Num | None = None
+    kind: Literal["bonus"] = Field("bonus", description="计分规则的种类，固定写 bonus。例：kind: bonus")
+    start: Num = Field(Decimal(0), description="起始分（默认 0）。例：0")
+    additions: list[Counting] = Field(description="加分规则：per_event 按次、per_unit 按量、range 按范围、tiered 分档。例：[{kind: per_event, column: 信息篇数, points: 0.1}]")
+    cap: Num | None = Field(None, description="最多加到多少分（默认为该项满分）。例：1")
 
     def columns(self, item):
         return [spec for rule in self.additions for spec in rule.columns()]

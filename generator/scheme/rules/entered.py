@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import ClassVar, Literal
 
+from pydantic import Field
+
 from generator.core.numbers import fmt
 from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule, column_or_name
 
@@ -21,9 +23,9 @@ class Entered(Rule):
   standard: 认真学习贯彻习近平新时代中国特色社会主义思想……
   score: {kind: entered}          # 篇二 附件2：直接打分，成绩表列名「思想政治素质」"""
 
-    kind: Literal["entered"] = "entered"
-    column: str | None = None
-    allow_negative: bool = False
+    kind: Literal["entered"] = Field("entered", description="计分规则的种类，固定写 entered。例：kind: entered")
+    column: str | None = Field(None, description="成绩表中填写得分的列名（默认同项目名称）。例：思想政治素质得分")
+    allow_negative: bool = Field(False, description="true 表示允许负分。例：true")
 
     def columns(self, item):
         low = None if self.allow_negative else Decimal(0)

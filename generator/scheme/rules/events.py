@@ -20,11 +20,11 @@ from generator.scheme.rules.base import ColumnSpec
 class PerEvent(Strict):
     """每次（每起、每项、每篇）加/扣固定分值：分值 × 次数。"""
 
-    kind: Literal["per_event"] = "per_event"
-    column: str
-    points: Num
-    unit_name: str = "次"
-    text: str | None = None  # the document's own words, shown in the handbook
+    kind: Literal["per_event"] = Field("per_event", description="按次计分，固定写 per_event。例：per_event")
+    column: str = Field(description="成绩表中填写次数的列名。例：无故缺席次数")
+    points: Num = Field(description="每次的分值。例：2")
+    unit_name: str = Field("次", description="计数的单位（次、起、篇……），用于手册措辞。例：篇")
+    text: str | None = Field(None, description="原文的表述，显示在手册中。例：无故缺席一次扣2分")
 
     def columns(self) -> list[ColumnSpec]:
         return [ColumnSpec(self.column, "number", Decimal(0), None, places=0, note=f"{self.unit_name}数")]
@@ -44,14 +44,14 @@ class PerUnit(Strict):
     """按数量折算：每（缺）N 个单位加/扣 M 分，如 读书笔记须达 5000 字，每缺 1000 字扣 1 分。
     写了 required 时按差额计算；不足一个单位的部分按 rounding（floor 不计 / ceil 计为一个）处理。"""
 
-    kind: Literal["per_unit"] = "per_unit"
-    column: str
-    unit: Num
-    points: Num
-    required: Num | None = None
-    rounding: Literal["floor", "ceil"] = "floor"
-    unit_name: str = ""
-    text: str | None = None
+    kind: Literal["per_unit"] = Field("per_unit", description="按数量折算，固定写 per_unit。例：per_unit")
+    column: str = Field(description="成绩表中填写数量的列名。例：读书笔记字数")
+    unit: Num = Field(description="多少数量算一个单位。例：1000")
+    points: Num = Field(description="每个单位的分值。例：1")
+    required: Num | None = Field(None, description="应达到的数量；写了就按差额（缺多少）计算。例：5000")
+    rounding: Literal["floor", "ceil"] = Field("floor", description="不足一个单位的部分：floor 不计（默认）、ceil 按一个计。例：ceil")
+    unit_name: str = Field("", description="数量的单位，用于手册措辞。例：字")
+    text: str | None = Field(None, description="原文的表述，显示在手册中。例：每缺1000字扣1分")
 
     def columns(self) -> list[ColumnSpec]:
         return [ColumnSpec(self.column, "number", Decimal(0), None, note=self.unit_name)]
@@ -78,11 +78,11 @@ class Range(Strict):
     """视情节在一个范围内定分，如「一次扣3—5分」：成绩表中逐次填写分值（用 、或 ; 分隔，如 3、4.5），
     每一次都必须在范围之内。"""
 
-    kind: Literal["range"] = "range"
-    column: str
-    min: Num
-    max: Num
-    text: str | None = None
+    kind: Literal["range"] = Field("range", description="视情节在范围内定分，固定写 range。例：range")
+    column: str = Field(description="成绩表中逐次填写分值的列名（多次用、分隔，如 3、4.5）。例：违纪扣分")
+    min: Num = Field(description="每一次的最低分值。例：3")
+    max: Num = Field(description="每一次的最高分值。例：5")
+    text: str | None = Field(None, description="原文的表述，显示在手册中。例：一次扣3—5分")
 
     def columns(self) -> list[ColumnSpec]:
         return [ColumnSpec(self.column, "amounts", required=False, each_min=self.min, each_max=self.max,
@@ -103,18 +103,20 @@ class Range(Strict):
 
 
 class Tier(Strict):
-    at_least: Num
-    points: Num
+    """分档计分的一档。"""
+
+    at_least: Num = Field(description="达到（含）这个数量即为本档。例：10")
+    points: Num = Field(description="本档的分值。例：0.1")
 
 
 class Tiered(Strict):
     """分档计分：达到某一档就计该档分值（取达到的最高一档，不累加），如 超额 30 篇以上加 1 分。"""
 
-    kind: Literal["tiered"] = "tiered"
-    column: str
-    tiers: list[Tier] = Field(min_length=1)
-    unit_name: str = ""
-    text: str | None = None
+    kind: Literal["tiered"] = Field("tiered", description="分档计分，固定写 tiered。例：tiered")
+    column: str = Field(description="成绩表中填写数量的列名。例：超额篇数")
+    tiers: list[Tier] = Field(min_length=1, description="各档（至少一档），取达到的最高一档。例：[{at_least: 10, points: 0.1}, {at_least: 30, points: 1}]")
+    unit_name: str = Field("", description="数量的单位，用于手册措辞。例：篇")
+    text: str | None = Field(None, description="原文的表述，显示在手册中。例：超额30篇以上的加1分")
 
     def columns(self) -> list[ColumnSpec]:
         return [ColumnSpec(self.column, "number", Decimal(0), None, note=self.unit_name)]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import ClassVar, Literal
 
+from pydantic import Field
+
 from generator.core.numbers import fmt
 from generator.scheme.expr import Formula, FormulaError, compiled
 from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule
@@ -27,9 +29,9 @@ class FormulaRule(Rule):
     expr: 次数("优秀") / 3 * 0.4 + 优秀票 / 测评人数 * 0.6
     uses: [优秀票, 测评人数]"""
 
-    kind: Literal["formula"] = "formula"
-    expr: str
-    uses: list[str] = []
+    kind: Literal["formula"] = Field("formula", description="计分规则的种类，固定写 formula。例：kind: formula")
+    expr: str = Field(description="计算公式（见《公式写法》）；含英文逗号时整个公式要加引号。例：\"10 * min(怀胎率, 80) / 80\"")
+    uses: list[str] = Field([], description="公式用到的成绩表列（成绩表会生成这些列）。例：[优秀票, 测评人数]")
 
     def columns(self, item):
         return [ColumnSpec(name, "number", Decimal(0), None) for name in self.uses]
@@ -43,9 +45,10 @@ class FormulaRule(Rule):
     def compute(self, item, ctx: ItemContext) -> Outcome:
         values = {**{k: v for k, v in ctx.values.items()}, **{k: v for k, v in ctx.item_values.items()}}
         try:
-            value = self.compiled().evaluate(values, ctx.functions)
+            value = self.compiled().evaluate(values, ctx.functions, ctx.item_names)
         except FormulaError as exc:
-            return Outcome(None, [f"公式无法计算：{exc}"], [("", exc.code if exc.code != "bad-formula" else "missing-value", str(exc))])
+            column = exc.names[0] if exc.names else ""  # the cell to point at
+            return Outcome(None, [str(exc)], [(column, exc.code if exc.code != "bad-formula" else "missing-value", str(exc))])
         if not isinstance(value, Decimal):
             value = Decimal(value)
         return Outcome(value, [f"{self.expr} = {fmt(value)}"] if ctx.explain else [])

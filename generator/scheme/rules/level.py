@@ -13,11 +13,13 @@ from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule, 
 
 
 class LevelOption(Strict):
-    name: str
-    at_least: Num | None = None
-    at_most: Num | None = None
-    points: Num | None = None
-    text: str | None = None  # the document's description of this level
+    """分档评分的一档：档内打分写 at_least/at_most，按档计分写 points。"""
+
+    name: str = Field(description="档次名称。例：优秀")
+    at_least: Num | None = Field(None, description="本档最低分（含）。例：27")
+    at_most: Num | None = Field(None, description="本档最高分（含）。例：30")
+    points: Num | None = Field(None, description="按档计分时本档的固定分值。例：90")
+    text: str | None = Field(None, description="原文对本档的描述，显示在手册中。例：全面完成目标任务")
 
     def contains(self, value: Decimal) -> bool:
         return (self.at_least is None or value >= self.at_least) and (self.at_most is None or value <= self.at_most)
@@ -50,10 +52,10 @@ class Level(Rule):
       - {name: 基本称职, at_least: 18, at_most: 22}
       - {name: 不称职, at_least: 0, at_most: 17}"""
 
-    kind: Literal["level"] = "level"
-    column: str | None = None  # the score column (band table) or the level column (fixed points)
-    level_column: str | None = None
-    levels: list[LevelOption] = Field(min_length=1)
+    kind: Literal["level"] = Field("level", description="计分规则的种类，固定写 level。例：kind: level")
+    column: str | None = Field(None, description="档内打分时填分数的列，按档计分时填档次的列（默认同项目名称）。例：目标任务得分")
+    level_column: str | None = Field(None, description="档内打分时另填档次的列；写了就核对分数落在所填档次内。例：目标任务档次")
+    levels: list[LevelOption] = Field(min_length=1, description="各档（至少一档）。例：[{name: 优秀, at_least: 27, at_most: 30}]")
 
     @model_validator(mode="after")
     def _one_style(self):

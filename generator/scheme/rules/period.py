@@ -5,8 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import ClassVar, Literal
 
+from pydantic import Field
+
 from generator.core.numbers import fmt, fmt_at_most
 from generator.scheme.base import Num
+from generator.scheme.periods import period_words
 from generator.scheme.rules.base import ItemContext, Outcome, Rule
 
 
@@ -28,13 +31,13 @@ class PeriodScore(Rule):
     combine: mean
     missing: skip"""
 
-    kind: Literal["period_score"] = "period_score"
-    of: str = "total"
-    points: dict[str, Num] | None = None
-    combine: Literal["mean", "sum"] = "mean"
-    divide_by: Num | None = None
-    periods: list[str] | None = None
-    missing: Literal["error", "skip"] = "error"
+    kind: Literal["period_score"] = Field("period_score", description="计分规则的种类，固定写 period_score。例：kind: period_score")
+    of: str = Field("total", description="汇总什么：total 各期总分（默认），或某个项目的代码。例：yewu")
+    points: dict[str, Num] | None = Field(None, description="把各期等次折成分数（写了就按等次汇总）。例：{A: 90, B: 80, C: 70, D: 60}")
+    combine: Literal["mean", "sum"] = Field("mean", description="mean 取平均（默认）、sum 求和。例：sum")
+    divide_by: Num | None = Field(None, description="求和后除以的固定数（如「4个季度评分总和/4」）。例：4")
+    periods: list[str] | None = Field(None, description="参加汇总的期（默认全部）。例：[Q1, Q2, Q3]")
+    missing: Literal["error", "skip"] = Field("error", description="某期没有成绩或未定等次时：error 报错（默认）、skip 按实际期数计算。例：skip")
 
     def compute(self, item, ctx: ItemContext) -> Outcome:
         labels = self.periods or sorted(ctx.history)
@@ -48,25 +51,26 @@ class PeriodScore(Rule):
                 if self.points is not None:
                     value = self.points.get(view.grade) if view.grade else None
                     if value is not None and ctx.explain:
-                        steps.append(f"{label} {view.grade} → {fmt(value)} 分")
+                        steps.append(f"{period_words(label)} {view.grade} → {fmt(value)} 分")
                 else:
                     value = view.total if self.of == "total" else view.items.get(self.of)
                     if value is not None and ctx.explain:
-                        steps.append(f"{label} {fmt(value)} 分")
+                        steps.append(f"{period_words(label)} {fmt(value)} 分")
             if value is None:
                 absent.append(label)
             else:
                 values.append((label, value))
         outcome = Outcome(None, steps, [])
         if absent and (self.missing == "error" or not values):
-            outcome.steps.append(f"缺少 {'、'.join(absent)} 的成绩，不能汇总")
-            outcome.problems.append(("", "period-missing", f"缺少 {'、'.join(absent)} 期的成绩或等次，无法汇总「{item.name}」。"))
+            missing = "、".join(period_words(label) for label in absent)
+            outcome.steps.append(f"缺少{missing}的成绩，不能汇总")
+            outcome.problems.append(("", "period-missing", f"缺少{missing}的成绩或等次，无法汇总「{item.name}」。"))
             return outcome
         if not values:  # no period to sum at all (the scheme's rolls_up names no assessment: reported there)
             outcome.problems.append(("", "period-missing", f"没有可汇总的考核期，无法汇总「{item.name}」。"))
             return outcome
         if absent and ctx.explain:
-            outcome.steps.append(f"{'、'.join(absent)} 无成绩或未定等次，不计入")
+            outcome.steps.append(f"{'、'.join(period_words(label) for label in absent)}无成绩或未定等次，不计入")
         total = sum((v for _, v in values), Decimal(0))
         if self.divide_by is not None:
             value = total / self.divide_by
@@ -86,7 +90,7 @@ class PeriodScore(Rule):
         return outcome
 
     def describe(self, item) -> str:
-        which = "、".join(self.periods) if self.periods else "各期"
+        which = "、".join(period_words(p) for p in self.periods) if self.periods else "各期"
         if self.points is not None:
             src = "等次折分（" + " / ".join(f"{k} {fmt(v)}" for k, v in self.points.items()) + "）"
         else:

@@ -13,9 +13,11 @@ from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule
 
 
 class Component(Strict):
-    name: str
-    weight: Share
-    column: str | None = None
+    """加权合成的一部分（一个评分主体或组成部分）。"""
+
+    name: str = Field(description="这一部分的名称；不写 column 时也是列名。例：上级评分")
+    weight: Share = Field(description="权重，写成 40% 或 0.4；一组权重之和须为 100%。例：40%")
+    column: str | None = Field(None, description="成绩表中填写这一部分分数的列名（默认同 name）。例：领导评分")
 
     @property
     def col(self) -> str:
@@ -45,12 +47,12 @@ class Weighted(Rule):
         - {name: 同级评分, weight: 40%}
     missing: error"""
 
-    kind: Literal["weighted"] = "weighted"
-    components: list[Component] | None = None
-    by: str | None = None
-    sets: dict[str, list[Component]] | None = None
-    missing: Literal["error", "reweight"] = "error"
-    places: int | None = Field(default=None, ge=0, le=6)
+    kind: Literal["weighted"] = Field("weighted", description="计分规则的种类，固定写 weighted。例：kind: weighted")
+    components: list[Component] | None = Field(None, description="各部分及权重（所有人同一组权重时写）。例：[{name: 上级评分, weight: 60%}, {name: 同级评分, weight: 40%}]")
+    by: str | None = Field(None, description="不同人员用不同权重时，区分人员类别的列名。例：职务类别")
+    sets: dict[str, list[Component]] | None = Field(None, description="人员类别 → 这一类的各部分及权重（与 by 一起写）。例：{科级领导: [...], 其他人员: [...]}")
+    missing: Literal["error", "reweight"] = Field("error", description="某一部分缺失时：error 报错（默认）、reweight 按其余部分的权重重新折算。例：reweight")
+    places: int | None = Field(default=None, ge=0, le=6, description="合成结果四舍五入保留几位小数（不写则不取舍）。例：2")
 
     @model_validator(mode="after")
     def _shape(self):

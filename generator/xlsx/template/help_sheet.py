@@ -171,7 +171,7 @@ def _rules_lines(assessment: Assessment) -> list[str]:
     for override in assessment.overrides:
         lines.append(override.reason.rstrip("。") + "。")
     for quota in assessment.quotas:
-        lines.append(quota.text or quota.words())
+        lines.append(quota.text or quota.words({i.code: i.name for i in assessment.walk()}))
     return lines
 
 

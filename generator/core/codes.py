@@ -1,11 +1,12 @@
-"""The registry of problem codes: one `CodeInfo` (title, fix, example) per stable kebab-case code.
+"""The registry of problem codes: each stable kebab-case code with a title, the fix and an example.
 
-core/problems.py re-exports `CODES` and `CodeInfo`; `Problems.add` refuses an unregistered code and the
-user guide renders one entry per code from this table, in this order.
+The user guide renders one entry per code from this table (in this order); a test fails if a code is
+used anywhere in generator/ but not registered. Re-exported by core/problems.py.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -26,6 +27,22 @@ CODES: dict[str, CodeInfo] = {
     "file-is-symlink": CodeInfo("文件是符号链接", "把真实文件复制到项目目录里，不要使用链接。", "content/x.csv -> /tmp/x.csv"),
     "file-too-large": CodeInfo("文件过大", "检查是否误放了其他文件；成绩表一般不超过几 MB。", "一个 200 MB 的 CSV"),
     "yaml-syntax": CodeInfo("YAML 语法错误", "按提示的行列检查缩进、冒号后的空格和引号是否成对。", "名称:未加空格"),
+    "yaml-flow-comma": CodeInfo(
+        "{…} 或 […] 中的值含有英文逗号，被拆成了几个键",
+        "给含逗号的值加英文双引号，如 expr: \"10 * min(怀胎率, 80) / 80\"；或改用逐行写法（每个键一行）。",
+        "score: {kind: formula, expr: 10 * min(a, 80) / 80}",
+    ),
+    "yaml-fullwidth-colon": CodeInfo(
+        "键后面用了中文冒号「：」",
+        "键和值之间用英文冒号加一个空格「: 」，如 name: 平时考核；中文冒号只能出现在值里。",
+        "name：平时考核",
+    ),
+    "yaml-fullwidth-comma": CodeInfo(
+        "[…] 列表中用了中文逗号「，」", "各项之间用英文逗号分隔，如 [好, 较好, 一般]；确实含中文逗号的一项请加英文双引号。", "order: [好，较好，一般]"
+    ),
+    "yaml-tab": CodeInfo("用 Tab 缩进", "YAML 只能用空格缩进：把行首的 Tab 改成空格（编辑器中可设置「用空格代替 Tab」）。", "行首是一个 Tab"),
+    "number-with-comma": CodeInfo("数字中有千位分隔的逗号", "去掉逗号，如 1,000 写成 1000。", "total_max: 1,000"),
+    "yesno-not-boolean": CodeInfo("是/否写成了中文", "这个键要写 true（是）或 false（否）。", "by_post: 是"),
     "yaml-duplicate-key": CodeInfo(
         "同一层级出现了重复的键", "删除或改名其中一个；YAML 会悄悄只保留后一个，所以必须改。", "两个 code: 写在同一项下"
     ),
@@ -192,3 +209,7 @@ CODES: dict[str, CodeInfo] = {
         "网站未能写出（磁盘空间不足或没有写入权限）", "清理磁盘空间或检查目录权限后重新生成；原有网站保持不变。", "磁盘已满"
     ),
 }
+
+
+def code_titles() -> Iterable[tuple[str, CodeInfo]]:
+    return CODES.items()

@@ -1,0 +1,80 @@
+"""The guide's 《字段参考》 lists every field of every model the user writes, and 《公式写法》 every
+function and operator of the formula language, with seed examples that really are in the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.scheme import formula_docs
+from generator.scheme.expr import parse_formula
+from generator.scheme.json_schema import SCHEMAS
+from generator.scheme.reference import reference
+from generator.site.pages_guide import build_guide
+from generator.site.render import md_escape
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+class _Ctx:
+    class project:  # noqa: N801 - a minimal stand-in for SiteContext.project
+        schemes = {"s003-p2": None}
+
+
+def _page(path: str) -> str:
+    return next(p.text for p in build_guide(_Ctx()) if p.path == path)
+
+
+def _all_models() -> set[type]:
+    """Every pydantic model reachable from the three files, found from the JSON Schemas' $defs."""
+    names: set[str] = set()
+    for model, _title in SCHEMAS.values():
+        schema = model.model_json_schema()
+        names |= set(schema.get("$defs", {})) | {model.__name__}
+    return names
+
+
+def test_reference_lists_every_model_and_every_field_with_its_description_type_and_default():
+    text = _page("guide/reference.md")
+    docs = {m.name: m for m in reference()}
+    assert set(docs) == _all_models()
+    for model, _title in SCHEMAS.values():
+        schema = model.model_json_schema()
+        for name, definition in [(model.__name__, schema), *schema.get("$defs", {}).items()]:
+            doc = docs[name]
+            assert f"## {md_escape(doc.heading)} {{#{doc.anchor}}}" in text and name in doc.heading
+            assert set(definition["properties"]) == {f.key for f in doc.fields}, name
+            for f in doc.fields:
+                row = next((line for line in text.splitlines() if line.startswith(f"| `{f.key}` |") and md_escape(f.description) in line), None)
+                assert row is not None, f"{name}.{f.key} 不在《字段参考》中"
+                assert f.type and (f.required or f.default), f"{name}.{f.key}"
+                assert ("**必填**" in row) == f.required
+
+
+def test_reference_shows_allowed_values_and_ranges():
+    fields = {(m.name, f.key): f for m in reference() for f in m.fields}
+    assert fields[("Quota", "rounding")].allowed == "floor、ceil、half_up"
+    assert fields[("Quota", "at_most")].type.startswith("比例")
+    assert fields[("Assessment", "places")].allowed == "0 到 6" and fields[("Assessment", "places")].default == "2"
+    assert fields[("Publicity", "public_min_group")].default == "3"
+    assert "次" == fields[("PerEvent", "unit_name")].default
+
+
+def test_formula_page_lists_every_function_and_operator():
+    text = _page("guide/formula.md")
+    assert formula_docs.documented_functions() == formula_docs.language_functions()
+    for key in formula_docs.language_functions():
+        assert f"### {key} " in text, key
+    for word in ("且", "或", "非", ">=", "==", "!="):
+        assert word in text
+
+
+def test_formula_examples_are_quoted_from_the_seeds_and_parse():
+    for entry in [*formula_docs.OPERATORS, *formula_docs.FUNCTIONS.values()]:
+        expr = entry.example.split("#")[0].strip()
+        for prefix in ("expr:", "when:"):
+            expr = expr.removeprefix(prefix).strip()
+        if expr.startswith('"') and expr.endswith('"'):  # quoted as a whole in YAML
+            expr = expr[1:-1]
+        parse_formula(expr, None)  # raises if the language does not accept it
+        if entry.seed:
+            assert entry.example in (REPO / "schemes" / f"{entry.seed}.yaml").read_text("utf-8"), (entry.seed, entry.example)
