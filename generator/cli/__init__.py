@@ -16,6 +16,7 @@ import sys
 import traceback
 
 from generator.core.errors import EXIT_INTERNAL, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError
+from generator.core.problems import printable
 
 __all__ = ["main", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "EXIT_INTERNAL", "UsageError"]
 
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         }[args.command]
         return handler(args)
     except UsageError as exc:
-        print(f"kaohe: {exc}", file=sys.stderr)
+        print(printable(f"kaohe: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("\n已中断。", file=sys.stderr)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.archive.locks import check_locks
 from generator.core.errors import EXIT_OK, EXIT_PROBLEMS
+from generator.core.problems import printable
 from generator.core.report import print_problems, summary_line
 from generator.engine.compute import load_everything
 from generator.project.workspace import project_root
@@ -33,13 +34,14 @@ def cmd_check(args) -> int:
             "problems": [{**p.as_dict(), "follow_ons": follow_ons.get(p, 0)} for p in problems.sorted()],
             "schemes": sorted(project.schemes),
             "periods": [p.key for p in periods],
+            "encodings": {p.files[0]: p.encoding for p in periods if p.encoding},  # every CSV: the encoding it was read in
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True))
     else:
         print_problems(problems)
         for period in periods:
-            if period.encoding and not period.encoding.startswith("UTF-8"):
-                print(f"{period.files[0]}：按 {period.encoding} 编码读取。")
+            if period.encoding:  # every CSV: which encoding it was read in
+                print(printable(f"{period.files[0]}：按 {period.encoding} 编码读取。"))
         people = sum(len(p.people) for p in periods)
         print(f"{len(project.schemes)} 个方案，{len(periods)} 个考核期，{people} 人次。" + summary_line(problems))
     if args.xlsx_report:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from generator.core.errors import EXIT_OK, UsageError
-from generator.core.problems import Problem, Severity
+from generator.core.problems import Problem, Severity, printable
 from generator.engine.compute import load_everything
 from generator.engine.explain import explain_text
 from generator.project.workspace import find_period, parse_period, project_root
@@ -21,7 +21,7 @@ def cmd_explain(args) -> int:
     result = period.person(args.id)
     if result is None:
         raise UsageError(f"{period.period_name}的成绩中没有编号「{args.id}」。")
-    print(explain_text(period, result))
+    print(printable(explain_text(period, result)))  # names and words from user data: control characters escaped
     own = [p for p in period.problems if p.severity is Severity.ERROR]
     if own:
         print("\n注意：本期成绩表有错误，以上结果可能不完整：", file=sys.stderr)

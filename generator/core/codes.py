@@ -76,17 +76,47 @@ CODES: dict[str, CodeInfo] = {
     "encoding-unknown": CodeInfo("无法识别文件编码", "在 Excel 中另存为「CSV UTF-8（逗号分隔）」或直接保存为 .xlsx。", "Big5 编码的 CSV"),
     "sheet-unreadable": CodeInfo("表格文件损坏或不是 xlsx", "用 Excel 打开后重新保存为 .xlsx。", "只复制了一半的文件"),
     "header-not-found": CodeInfo("找不到表头行", "确认表头包含方案要求的列名（如 编号、姓名、部门）。", "表头写成了 序号 名字"),
-    "missing-column": CodeInfo("缺少方案要求的列", "在表头中加上这一列，列名与方案一致。", "缺少「德」列"),
+    "missing-column": CodeInfo(
+        "缺少方案要求或计分规则要读的列",
+        "在表头中加上这一列（列名与方案一致，或在 agency.yaml 的 columns 中对应）；本单位确实不记录的，写入 absent_columns。",
+        "缺少「试用期」列（等次规则要读）",
+    ),
     "duplicate-column": CodeInfo("表头有重复的列名", "删除或改名重复的列。", "两列都叫 得分"),
-    "unknown-column": CodeInfo("表头有方案没有声明的列", "删掉这一列，或在方案中声明它；不会被计算。", "多了一列 奖金"),
+    "unknown-column": CodeInfo(
+        "表头有方案没有声明、也没有对应或忽略的列",
+        "按提示改成方案的列名；本单位自己的列名可在 agency.yaml 的 columns 中对应（工号: 编号）；不参与考核的列删去或写入 ignore_columns。",
+        "多了一列「试用期人员」（方案中是「试用期」）",
+    ),
+    "event-list-invalid": CodeInfo(
+        "加减分事项写法不对", "逐项写 事项:分值，多项用「；」分隔，如 疫情防控:3；表彰:2（分值后可带「分」）。", "疫情防控；表彰:2（第一项没有分值）"
+    ),
+    "unknown-flag": CodeInfo("标记列中有方案不认识的标记", "改用提示中列出的标记写法，或在 flags.map 中写明它对应哪一项。", "标记：试用（应为 试用期）"),
+    "sheet-format-unsupported": CodeInfo(
+        "成绩表是 .xls、.ods 等不读取的格式", "在 Excel/WPS 中「另存为」→「Excel 工作簿（*.xlsx）」，再删去或移走原文件。", "2025/Q2.xls"
+    ),
+    "control-character": CodeInfo(
+        "单元格中有看不见的控制字符", "删去这些字符（Excel 中可用 =CLEAN(单元格) 清除）后重新保存。", "姓名中夹带从其他系统复制来的 ESC 字符"
+    ),
+    "id-lost-zeros": CodeInfo(
+        "编号丢了前导 0（被表格软件当成了数字）",
+        "把编号列设为「文本」格式，改回带前导 0 的编号（如 0001）；保存为 .xlsx 前先设好格式。",
+        "上季度是 0001，本季度成了 1",
+    ),
+    "percent-cell": CodeInfo(
+        "分数列的单元格是百分比格式", "把单元格格式改为「常规」并填写分数；确是百分比的列，在方案 inputs 中写 percent: true。", "德 显示 74%，存的是 0.74"
+    ),
+    "date-cell": CodeInfo("数字列的单元格是日期格式", "把该列单元格格式改为「常规」或「数值」，重新填写。", "8 显示成 1900-01-08"),
+    "total-over-max": CodeInfo(
+        "总分超过方案规定的总分上限", "核对各项分数和加分；方案原文允许加分后超过满分的，在方案中写 total_may_exceed: true。", "满分 100，总分 106"
+    ),
     "duplicate-id": CodeInfo("编号重复", "每人一个唯一编号；同名的人用不同编号区分。", "两行编号都是 0012"),
     "missing-id": CodeInfo("缺少编号", "补上此人的编号。", "编号为空"),
     "missing-value": CodeInfo("必填的值为空", "填上这个值；确实没有就填 0。", "德 列为空"),
     "not-a-number": CodeInfo("不是数字", "只填阿拉伯数字，如 85 或 85.5；等次请填在等次列。", "得分填了「优」"),
     "number-not-finite": CodeInfo("数字无效", "填一个普通的数，如 85.5。", "1e999 或 NaN"),
-    "score-over-max": CodeInfo("分数超过该项满分", "核对分数；满分见表头括号。", "德（20 分）填了 25"),
-    "score-negative": CodeInfo("分数为负", "该项不允许负分，核对后改正。", "-3"),
-    "too-many-places": CodeInfo("小数位数超过方案规定", "按方案规定的小数位数填写。", "85.123"),
+    "score-over-max": CodeInfo("数值超过该列的满分或最大值", "核对数值；满分见表头括号，最大值见方案的 inputs。", "德（20 分）填了 25"),
+    "score-negative": CodeInfo("数值小于该列允许的最小值", "该列不允许这么小的数（如负分），核对后改正。", "-3"),
+    "too-many-places": CodeInfo("小数位数超过方案规定（次数、天数须为整数）", "按方案规定的小数位数填写；次数和天数只填整数。", "85.123，或 1.5 次"),
     "deduction-out-of-range": CodeInfo("扣分不在规定范围内", "每次扣分必须在方案规定的范围内，如 3—5 分。", "一次扣 6 分"),
     "unknown-choice": CodeInfo("不是允许的选项", "从下拉列表中选择，或按方案写法填写。", "等次填了「很好」"),
     "unknown-department": CodeInfo("部门不在本单位的部门名单中", "核对部门名称，或在单位的 agency.yaml 中加上该部门。", "办公司（应为 办公室）"),

@@ -110,6 +110,16 @@ def fmt(value: Decimal | None, places: int | None = None) -> str:
     return format(value.normalize(), "f")
 
 
+def fmt_at_most(value: Decimal | None, places: int) -> str:
+    """A computed value shown with at most `places` decimals: 18.5 stays 18.5; a mean of quarters
+    87.666… (fifty digits in Decimal) is shown ≈87.67 — rounded for display only, marked as such."""
+    if value is None:
+        return "—"
+    if places_of(value.normalize()) <= places:
+        return fmt(value)
+    return "≈" + fmt(round_half_up(value, places), places)
+
+
 def fmt_share(value: Decimal) -> str:
     """0.4 → 40%, 0.125 → 12.5%."""
     return fmt(value * 100) + "%"

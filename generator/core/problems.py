@@ -13,12 +13,21 @@ used but not registered.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from generator.core.codes import CODES, CodeInfo, code_titles
 
-__all__ = ["CODES", "CodeInfo", "Problem", "Problems", "Severity", "code_titles"]
+__all__ = ["CODES", "CodeInfo", "Problem", "Problems", "Severity", "code_titles", "printable"]
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """Text from user data as it may reach a terminal: every control character (an ESC that would
+    clear the screen, a bidi override that would reorder the line) written out as \\x1b or \\u202e."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
 class Severity(enum.Enum):
@@ -66,7 +75,7 @@ class Problem:
 
     def format(self) -> str:
         label = {Severity.ERROR: "", Severity.WARNING: "（警告）", Severity.NOTE: "（已知缺陷）", Severity.INFO: "（说明）"}
-        return f"{self.place()}: [{self.code}]{label[self.severity]} {self.message}"
+        return printable(f"{self.place()}: [{self.code}]{label[self.severity]} {self.message}")
 
     def as_dict(self) -> dict:
         return {
@@ -76,8 +85,8 @@ class Problem:
             "column": self.column,
             "code": self.code,
             "severity": self.severity.value,
-            "message": self.message,
-            "where": self.place(),
+            "message": printable(self.message),
+            "where": printable(self.place()),
         }
 
 

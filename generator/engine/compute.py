@@ -19,6 +19,7 @@ from generator.engine.consequences import apply_consequences
 from generator.engine.decision_check import apply_decisions
 from generator.engine.decisions import load_decisions
 from generator.engine.grade import PersonGrader
+from generator.engine.ids import report_lost_zeros, rollup_blocked
 from generator.engine.model_cache import ModelCache
 from generator.engine.notice_file import load_notice
 from generator.engine.quota_count import recount
@@ -26,7 +27,7 @@ from generator.engine.quotas import apply_quota
 from generator.engine.rating_limits import check_rating_limits
 from generator.engine.results import PeriodResult, PersonResult
 from generator.project.discover import PeriodFiles, Project, discover
-from generator.scheme.columns import plan_columns
+from generator.scheme.columns import column_readers, plan_columns
 from generator.sheets.rows import LoadedSheet, PersonRow, load_sheet
 from generator.sheets.tables import read_table
 
@@ -95,11 +96,33 @@ def compute_project(project: Project, problems: Problems, cache: ModelCache | No
 
     with cyclic_gc_paused():
         for entry in sorted(project.periods, key=order):
+            if _needs_refused(project, entry):
+                continue  # a file it needs was refused (.xls, .ods) and reported once
+            if _reads_stripped_ids(project, entry, results):
+                continue  # its periods hold IDs stripped of their zeros: reported below, not split in two
             period = _cached_period(project, entry, done, problems, cache) if cache else compute_period(project, entry, done, problems)
             if period is not None:
                 done[(entry.agency, entry.scheme, entry.year, entry.label)] = period
                 results.append(period)
+    report_lost_zeros(results, problems)
     return results
+
+
+def _reads_stripped_ids(project: Project, entry: PeriodFiles, results: list[PeriodResult]) -> bool:
+    assessment = project.schemes[entry.scheme].assessment_for_label(entry.label)
+    if assessment is None or not assessment.rolls_up:
+        return False
+    group = [p for p in results if (p.agency, p.scheme.code) == (entry.agency, entry.scheme)]
+    sources = [p for p in group if p.year == entry.year and p.assessment.code == assessment.rolls_up]
+    return bool(sources) and rollup_blocked(sources, group)
+
+
+def _needs_refused(project: Project, entry: PeriodFiles) -> bool:
+    scheme = project.schemes[entry.scheme]
+    assessment = scheme.assessment_for_label(entry.label)
+    source = scheme.assessment(assessment.rolls_up) if assessment and assessment.rolls_up else None
+    labels = {entry.label, *(source.period_labels if source else [])}
+    return any((r.agency, r.scheme, r.year) == (entry.agency, entry.scheme, entry.year) and r.label in labels for r in project.refused)
 
 
 def _cached_period(project: Project, entry: PeriodFiles, done: dict, problems: Problems, cache: ModelCache) -> PeriodResult | None:
@@ -131,6 +154,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     agency = project.agencies[entry.agency]
     assert assessment is not None
     plan = plan_columns(scheme, assessment)
+    options = scheme.sheet.merged(agency.sheet).for_period(f"{entry.year}-{entry.label}")
     local = Problems()
     rows: list[PersonRow] = []
     files: list[str] = []
@@ -142,7 +166,8 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         table = read_table(entry.results, shown, local)
         if table is not None:
             encoding = table.encoding
-            sheet: LoadedSheet | None = load_sheet(table, scheme, plan, set(agency.departments) or None, local)
+            sheet: LoadedSheet | None = load_sheet(table, scheme, plan, set(agency.departments) or None, local, options,
+                                                   column_readers(scheme, assessment))
             rows = sheet.people if sheet else []
     sources: dict[str, PeriodResult] = {}
     if assessment.rolls_up:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.core.numbers import fmt
+from generator.core.numbers import fmt, fmt_at_most
 from generator.engine.results import PeriodResult, PersonResult
 
 # Section headings, numbered in the order they occur (一、二、三 with no gap when a step is absent).
@@ -43,9 +43,11 @@ def explain_lines(period: PeriodResult, result: PersonResult) -> list[str]:
     number = 1
     lines.append(_numbered(number, STAGE_TITLES["项目"]))
     full = result.explained()  # graded fast, the words are produced now by grading this person again
+    places = item_places(period)
     for item in full.items:
         indent = "　" * (item.depth + 1)
-        head = f"{indent}{item.name}：{fmt(item.value)} 分" + (f"（满分 {fmt(item.max)}）" if item.max is not None else "")
+        value = fmt_at_most(item.value, places.get(item.code, period.assessment.places))
+        head = f"{indent}{item.name}：{value} 分" + (f"（满分 {fmt(item.max)}）" if item.max is not None else "")
         lines.append(head)
         for step in item.steps:
             lines.append(f"{indent}　· {step}")
@@ -62,6 +64,13 @@ def explain_lines(period: PeriodResult, result: PersonResult) -> list[str]:
     total = fmt(result.total, period.assessment.places) if result.total is not None else "—"
     lines.append(f"结果：总分 {total}，{result.shown_grade}" + (f"（{result.reason}）" if result.reason and result.status != "graded" else ""))
     return lines
+
+
+def item_places(period: PeriodResult) -> dict[str, int]:
+    """item code → the places its value is shown with: its shown_places (an exact intermediate rate
+    shown to 4 places), else its own places, else the assessment's."""
+    items = [*period.assessment.walk(), *(i for p in period.scheme.posts for top in p.items for i in top.walk())]
+    return {i.code: next(p for p in (i.shown_places, i.places, period.assessment.places) if p is not None) for i in items}
 
 
 def explain_text(period: PeriodResult, result: PersonResult) -> str:

@@ -21,10 +21,11 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from generator.core.numbers import fmt, round_half_up
+from generator.core.numbers import fmt, fmt_at_most, places_of, round_half_up
 from generator.core.problems import Problems, Severity
 from generator.engine.causes import Causes
 from generator.engine.results import ItemScore, PersonResult, Step
+from generator.engine.words import combine_words
 from generator.scheme import bands as bands_mod
 from generator.scheme.columns import formula_names
 from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
@@ -81,15 +82,23 @@ class PersonGrader:
             adjusted += amount
         result.raw_total = total + adjusted
         result.total = round_half_up(total + adjusted, self.assessment.places)
+        cap = self.assessment.total_max
+        if cap is not None and result.total > cap and not self.assessment.total_may_exceed:
+            self.problems.add(self.file, row.row, None, "total-over-max",
+                              f"{row.name}（{row.id}）总分 {fmt(result.total)} 超过方案规定的总分 {fmt(cap)}；请核对各项分数和加分。"
+                              "若方案原文允许加分后超过满分，在方案的该考核中写 total_may_exceed: true。",
+                              where=getattr(row.places, "row_place", ""))
         if trace is None:
             return
         if self.assessment.combine == "weighted" or len(self.assessment.items) > 1:
-            trace.append(Step("取舍", f"各项：{_combine_words(self.assessment.combine, self.assessment.items, values, total)}"))
+            trace.append(Step("取舍", f"各项：{combine_words(self.assessment.combine, self.assessment.items, values, total, self.assessment.places)}"))
         if adjusted:
-            trace.append(Step("取舍", f"加减分合计 {'+' if adjusted > 0 else '−'}{fmt(abs(adjusted))} 分：{fmt(total)} → {fmt(total + adjusted)}"))
+            places = self.assessment.places
+            trace.append(Step("取舍", f"加减分合计 {'+' if adjusted > 0 else '−'}{fmt(abs(adjusted))} 分：{fmt_at_most(total, places)} → {fmt_at_most(total + adjusted, places)}"))
         shown = fmt(result.total, self.assessment.places)
         if result.total != result.raw_total:
-            trace.append(Step("取舍", f"总分 {fmt(result.raw_total)} 四舍五入保留 {self.assessment.places} 位小数 = {shown}"))
+            raw = f" {fmt(result.raw_total)} " if places_of(result.raw_total.normalize()) <= self.assessment.places + 2 else "按精确值"
+            trace.append(Step("取舍", f"总分{raw}四舍五入保留 {self.assessment.places} 位小数 = {shown}"))
         else:
             trace.append(Step("取舍", f"总分 {shown}"))
 
@@ -123,7 +132,7 @@ class PersonGrader:
             values = [self._item(child, ctx, result, depth + 1) for child in children]
             value = self._combine(item.combine, children, values)
             if value is not None and explain:
-                score.steps.append(_combine_words(item.combine, children, values, value))
+                score.steps.append(combine_words(item.combine, children, values, value, self.assessment.places))
         else:
             rule = item.rule
             outcome = rule.compute(item, ctx)
@@ -294,14 +303,6 @@ def _over_no_periods(formula: str | None, functions: dict[str, Callable]) -> boo
         return False
     calls = (n for n in ast.walk(compiled(formula).tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name))
     return any(call.func.id in HISTORY_FUNCTIONS for call in calls)  # type: ignore[attr-defined]
-
-
-def _combine_words(how: str, items: list[Item], values: list[Decimal | None], total: Decimal) -> str:
-    if how == "weighted":
-        terms = " + ".join(f"{i.name} {fmt(v)} × {fmt((i.weight or Decimal(0)) * 100)}%" for i, v in zip(items, values))
-    else:
-        terms = " + ".join(f"{i.name} {fmt(v)}" for i, v in zip(items, values))
-    return f"{terms} = {fmt(total)} 分"
 
 
 class _Discard:

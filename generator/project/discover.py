@@ -19,18 +19,24 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from generator.core.problems import Problems
 from generator.project.slugs import department_slugs, unlisted_slug
 from generator.scheme.check import check_scheme
-from generator.scheme.load import load_scheme
+from generator.scheme.load import load_scheme, report_validation_error
 from generator.scheme.model import Scheme, period_label
 from generator.scheme.settings import AgencyFile, keys_of
+from generator.scheme.sheet_options import SHEET_KEYS, SheetOptions
 from generator.scheme.slugs import URL_CODE_WORDS, url_code_ok
 from generator.scheme.yaml_source import load_yaml
 
 AGENCY_KEYS = keys_of(AgencyFile)
 
 RESULT_SUFFIXES = (".xlsx", ".csv")
+# Spreadsheet formats offices save in that Kaohe does not read: one clear message, no follow-on noise.
+_FOREIGN = {".xls": "Excel 97-2003（.xls）", ".ods": "OpenDocument（.ods，WPS/LibreOffice）", ".et": "WPS 表格（.et）",
+            ".numbers": "Numbers（.numbers）", ".xlsb": "Excel 二进制（.xlsb）"}
 
 
 @dataclass
@@ -41,10 +47,22 @@ class Agency:
     issuer: str | None = None  # who signs the 公示; defaults to the name
     contact: str | None = None  # where to raise a 复核
     file: str = ""
+    sheet: SheetOptions | None = None  # the office's own column names, ignored/absent columns, ID width, flags
     slugs: dict[str, str] = field(default_factory=dict)  # department → address (project/slugs.py)
 
     def slug_of(self, department: str) -> str:
         return self.slugs.get(department) or unlisted_slug(department)
+
+
+@dataclass
+class Refused:
+    """A results file in a format Kaohe does not read (.xls, .ods): reported once; the periods and
+    roll-ups that would need it are not graded, so that no follow-on problem buries the one that matters."""
+
+    agency: str
+    scheme: str
+    year: int
+    label: str
 
 
 _KIND_WORDS = {"decisions": "领导小组决定文件", "notice": "公示设置文件", "lock": "锁定文件"}
@@ -70,6 +88,7 @@ class Project:
     agencies: dict[str, Agency] = field(default_factory=dict)
     periods: list[PeriodFiles] = field(default_factory=list)
     settings: dict = field(default_factory=dict)
+    refused: list[Refused] = field(default_factory=list)
     # scheme files that did not load: the code they declare (and their file name) -> the file, so
     # that their results directories are not also reported as belonging to no scheme
     broken_schemes: dict[str, str] = field(default_factory=dict)
@@ -215,8 +234,14 @@ def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> Agen
         if key not in AGENCY_KEYS:
             known = "、".join(k for k in AGENCY_KEYS if k != "code")
             problems.add(shown, *marks.key((key,)), "unknown-key", f"agency.yaml 中不认识的键「{key}」（可用：{known}）。")
+    sheet, options = None, {k: data[k] for k in SHEET_KEYS if k in data}  # columns, ignore_columns … (AgencyFile)
+    try:
+        sheet = SheetOptions.model_validate(options) if options else None
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            report_validation_error(error, data, marks, problems)
     code = agency_dir.name
-    return Agency(code, name, departments, data.get("issuer"), data.get("contact"), shown, slugs)
+    return Agency(code, name, departments, data.get("issuer"), data.get("contact"), shown, sheet, slugs)
 
 
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
@@ -243,6 +268,12 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
                 allowed = "、".join(lab for a in scheme.assessments for lab in a.period_labels)
                 problems.add(project.rel(path), None, None, "period-unknown", f"无法从文件名「{path.name}」看出考核期；本方案的考核期为 {allowed}（也可写 第一季度、上半年、年度）。")
                 continue
+            if kind == "foreign":
+                problems.add(project.rel(path), None, None, "sheet-format-unsupported",
+                             f"「{path.name}」是 {_FOREIGN[path.suffix.lower()]} 格式，不读取；请在 Excel 或 WPS 中「另存为」→「Excel 工作簿（*.xlsx）」，"
+                             f"保存为 {stem}.xlsx 后删去或移走原文件。本期及汇总本期的年度考核在改好之前不计算。")
+                project.refused.append(Refused(agency, scheme.code, year, label))
+                continue
             if kind == "unknown":
                 problems.add(project.rel(path), None, None, "period-unknown", f"不认识的文件「{path.name}」：成绩表用 .xlsx 或 .csv，决定用 .decisions.csv，公示设置用 .notice.yaml。")
                 continue
@@ -260,6 +291,8 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
         for label, entry in found.items():
             assessment = scheme.assessment_for_label(label)
             if entry.results is None and not (assessment and assessment.results_optional):
+                if any(r.label == label and (r.agency, r.scheme, r.year) == (agency, scheme.code, year) for r in project.refused):
+                    continue  # its .xls was reported; nothing more to say
                 problems.add(project.rel(year_dir), None, None, "period-missing", f"{year} 年 {label} 有决定或公示设置，但没有成绩表。")
                 continue
             project.periods.append(entry)
@@ -280,4 +313,7 @@ def _split_name(name: str) -> tuple[str, str]:
     for suffix in RESULT_SUFFIXES:
         if lowered.endswith(suffix):
             return name[: -len(suffix)], "results"
+    for suffix in _FOREIGN:
+        if lowered.endswith(suffix):
+            return name[: -len(suffix)], "foreign"
     return name.rsplit(".", 1)[0], "unknown"

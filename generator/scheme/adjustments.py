@@ -1,8 +1,14 @@
 """Adjustments after the items: 加分 / 减分 with caps, award lists, and factors by role.
 
 These are the 弹性指标 (加减分最高均不超过5分), the 加分项目总分值10分 of 003 篇六, and the award
-bonuses of 001 (县级 2 分, 省级 3 分 … 单位领导班子成员按一半加分). The rule 同一件事不累计 is left
-to whoever fills in the sheet: it cannot be seen from numbers.
+bonuses of 001 (县级 2 分, 省级 3 分 … 单位领导班子成员按一半加分).
+
+A bonus or penalty may read a list of events instead of one number (`events: true`): the cell says
+`疫情防控:3；表彰:2` (separators ；;、，, full or half width, 分 allowed after the number), each event
+is kept with its name and value and shown in the derivation, the same event listed twice counts
+once at its largest value (`same_event: largest`, the default: 同一件事加减分不累计) or every time
+(`same_event: sum`), and the cap is applied after. A penalty may also list events by name with
+fixed points per occurrence (`points: {通报批评: 10}`: 通报批评、通报批评 is 20).
 """
 
 from __future__ import annotations
@@ -42,16 +48,24 @@ class Adjustment(Strict):
     name: str = Field(description="名称，显示在手册和得分说明中；不写 column 时也是列名。例：加分指标")
     column: str | None = Field(None, description="成绩表中填写分值（或奖项）的列名（默认同 name）。例：加分")
     cap: Num | None = Field(None, description="最多加（减）多少分（不写则不设上限）。例：5")
-    points: dict[str, Num] | None = Field(None, description="awards：奖项名称 → 分值；成绩表中填奖项名称，多项用、分隔。例：{县级奖励: 2, 省级奖励: 3}")
+    points: dict[str, Num] | None = Field(None, description="awards：奖项名称 → 分值；成绩表中填奖项名称，多项用、分隔。penalty 也可按次计：事项 → 每次扣的分，同一事项写几次扣几次。例：{县级奖励: 2, 省级奖励: 3}")
     factor: Factor | None = Field(None, description="按某一列区分倍数。例：{by: 身份, values: {领导班子成员: 0.5}}")
     text: str | None = Field(None, description="原文的表述，显示在手册中。例：弹性指标加分最高不超过5分")
+    events: bool = Field(
+        False, description="bonus 或 penalty 的格子逐项写事项和分值（事项:分值，多项用；分隔），每项显示在得分说明中。例：true"
+    )
+    same_event: Literal["largest", "sum"] = Field(
+        "largest", description="events 中同一事项写了两次：largest 只按较大的分值计一次（默认，同一件事不累计）、sum 每次都计。例：sum"
+    )
 
     @model_validator(mode="after")
     def _shape(self):
         if self.kind == "awards" and not self.points:
             raise ValueError("awards 要用 points 列出每种奖项的分值")
-        if self.kind != "awards" and self.points:
-            raise ValueError("只有 awards 才写 points")
+        if self.kind == "bonus" and self.points:
+            raise ValueError("bonus 不写 points；按奖项加分用 kind: awards")
+        if self.events and (self.kind == "awards" or self.points):
+            raise ValueError("events: true 只用于 bonus 或 penalty，且不与 points 同用")
         return self
 
     @property
@@ -60,8 +74,10 @@ class Adjustment(Strict):
 
     def columns(self) -> list[ColumnSpec]:
         note = f"上限 {fmt(self.cap)}" if self.cap is not None else ""
-        if self.kind == "awards":
+        if self.points:
             specs = [ColumnSpec(self.col, "choices", choices=tuple(self.points or {}), required=False, note="多项用、分隔")]
+        elif self.events:
+            specs = [ColumnSpec(self.col, "events", required=False, note="事项:分值，多项用；分隔")]
         else:
             specs = [ColumnSpec(self.col, "number", Decimal(0), None, required=False, note=note)]
         if self.factor:
@@ -71,7 +87,9 @@ class Adjustment(Strict):
     def apply(self, values: dict, explain: bool = True) -> tuple[Decimal, list[str]]:
         """The signed amount this adjustment adds to the total, with its steps (only if explain)."""
         steps: list[str] = []
-        if self.kind == "awards":
+        if self.events:
+            raw = self._events(values.get(self.col) or [], steps, explain)
+        elif self.points:
             names = values.get(self.col) or []
             raw = sum((self.points[n] for n in names if n in (self.points or {})), Decimal(0))
             if names and explain:
@@ -93,13 +111,41 @@ class Adjustment(Strict):
             raw = self.cap
         return (-raw if self.kind == "penalty" else raw), steps
 
+    def _events(self, events: list[tuple[str, Decimal]], steps: list[str], explain: bool) -> Decimal:
+        """The listed events' sum; the same event once at its largest value unless same_event: sum."""
+        if not events:
+            return Decimal(0)
+        counted: dict[str, Decimal] = {}
+        unnamed = Decimal(0)
+        repeated: list[str] = []
+        for name, value in events:
+            if not name:
+                unnamed += value
+            elif name in counted and self.same_event == "largest":
+                repeated.append(name)
+                counted[name] = max(counted[name], value)
+            else:
+                counted[name] = counted.get(name, Decimal(0)) + value
+        raw = sum(counted.values(), unnamed)
+        if explain:
+            listed = "、".join(f"{name or '（未写事项）'} {fmt(value)} 分" for name, value in events)
+            steps.append(f"{self.name}：{listed}")
+            for name in dict.fromkeys(repeated):
+                steps.append(f"「{name}」列了不止一次，同一件事不累计，按其中最高的 {fmt(counted[name])} 分计")
+            if len(events) > 1:
+                steps.append(f"{self.name}合计 {fmt(raw)} 分")
+        return raw
+
     def words(self) -> str:
         what = {"bonus": "加分", "penalty": "减分", "awards": "按奖项加分"}[self.kind]
         parts = [f"{self.name}（{what}，填入「{self.col}」列）"]
         if self.text:
             parts.append(self.text.rstrip("。；;. "))
         if self.points:
-            parts.append("：".join(["分值", "，".join(f"{k} {fmt(v)} 分" for k, v in self.points.items())]))
+            each = "每次" if self.kind == "penalty" else ""
+            parts.append("：".join(["分值", "，".join(f"{k} {each}{fmt(v)} 分" for k, v in self.points.items())]))
+        if self.events:
+            parts.append("逐项写明事项和分值（如 疫情防控:3；表彰:2）" + ("，同一事项列出多次的按最高一次计（同一件事不累计）" if self.same_event == "largest" else "，每项都计"))
         if self.factor:
             parts.append(self.factor.words())
         parts.append(f"最多 {fmt(self.cap)} 分" if self.cap is not None else "不设上限")

@@ -7,7 +7,7 @@ adjustments, then declared inputs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.scheme.model import Assessment, Item, Scheme
 from generator.scheme.rules.base import ColumnSpec
@@ -20,9 +20,13 @@ class ColumnPlan:
     other: list[ColumnSpec]
 
     def all(self) -> list[ColumnSpec]:
+        """One spec per column, in order of first mention. A column named twice (a formula's input
+        that is also a declared input with min/max) keeps every constraint of both: the declared
+        range of an input is never lost behind a rule's looser spec."""
         seen: dict[str, ColumnSpec] = {}
         for spec in [*self.people, *(s for s, _ in self.items), *self.other]:
-            seen.setdefault(spec.name, spec)
+            first = seen.get(spec.name)
+            seen[spec.name] = spec if first is None else _merge(first, spec)
         return list(seen.values())
 
     def by_name(self) -> dict[str, ColumnSpec]:
@@ -38,6 +42,16 @@ class ColumnPlan:
             else:
                 bucket.add("*")
         return result
+
+
+def _merge(first: ColumnSpec, other: ColumnSpec) -> ColumnSpec:
+    if first.type != other.type:
+        return first
+    low = max((v for v in (first.min, other.min) if v is not None), default=None)
+    high = min((v for v in (first.max, other.max) if v is not None), default=None)
+    places = min((v for v in (first.places, other.places) if v is not None), default=None)
+    return replace(first, min=low, max=high, places=places, required=first.required or other.required,
+                   percent=first.percent or other.percent, note=first.note or other.note)
 
 
 def _item_columns(items: list[Item], post: str) -> list[tuple[ColumnSpec, str]]:
@@ -88,3 +102,51 @@ def formula_names(scheme: Scheme, assessment: Assessment) -> set[str]:
         for top in post.items:
             codes.update(i.code for i in top.walk())
     return names | codes | {"总分"}
+
+
+def _short(text: str, limit: int = 24) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def column_readers(scheme: Scheme, assessment: Assessment) -> dict[str, list[str]]:
+    """column → what reads it, in words (项目「德」, 加减分「加分」, 等次规则「试用期人员不定等次」,
+    名额「优秀」): a column missing from a sheet is reported naming them. A declared input that
+    nothing reads has no entry."""
+    from generator.scheme.expr import FormulaError, compiled
+
+    readers: dict[str, list[str]] = {}
+
+    def add(column: str, who: str) -> None:
+        bucket = readers.setdefault(column, [])
+        if who not in bucket:
+            bucket.append(who)
+
+    posts = [("", assessment.items)]
+    if any(i.by_post for i in assessment.walk()):
+        posts.extend((p.name, p.items) for p in scheme.posts)
+    for post, items in posts:
+        for top in items:
+            for item in top.walk():
+                if item.rule is not None:
+                    for spec in item.rule.columns(item):
+                        add(spec.name, f"项目「{item.name}」" + (f"（{post}）" if post else ""))
+    for adjustment in assessment.adjustments:
+        for spec in adjustment.columns():
+            add(spec.name, f"加减分「{adjustment.name}」")
+    if assessment.grades and assessment.grades.entered:
+        add(assessment.grades.entered, "等次")
+    for override in assessment.overrides:
+        for text in (override.when, override.requires):
+            if not text:
+                continue
+            try:
+                names = compiled(text).names
+            except FormulaError:  # reported by the scheme check
+                continue
+            for name in sorted(names):
+                add(name, f"等次规则「{_short(override.reason)}」")
+    for quota in assessment.quotas:
+        for name in [*([quota.scope] if quota.scope not in ("unit", "department") else []), *quota.rank_by, *quota.break_by]:
+            add(name, f"名额「{quota.grade}」")
+    return readers

@@ -32,6 +32,7 @@ from generator.scheme.policy import Consequence, Grades, Override, Publicity, Qu
 from generator.scheme.rules import AnyRule
 from generator.scheme.rules.base import ColumnSpec, ColumnType
 from generator.scheme.rules.entered import Entered
+from generator.scheme.sheet_options import SheetOptions
 
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -98,12 +99,19 @@ class InputDecl(Strict):
     required: bool = Field(False, description="是否每个人都必须填写（true 时空着会报错）。例：true")
     min: Num | None = Field(None, description="数字的最小值（数字列默认 0）。例：0")
     max: Num | None = Field(None, description="数字的最大值（不写则不限）。例：92")
+    places: int | None = Field(
+        default=None, ge=0, le=6, description="数字最多几位小数（0 到 6）；次数、天数写 0，填小数会报错（不写则不限）。例：0"
+    )
+    percent: bool = Field(
+        False, description="百分比或比率列：Excel 中显示为 74% 的格子（存的是 0.74）按 74 读取。例：true"
+    )
     description: str | None = Field(None, description="这一列的说明，显示在成绩表模板的表头批注和手册中。例：本季度病假、事假天数合计")
 
     def spec(self) -> ColumnSpec:
         kind: ColumnType = self.type
         low = self.min if self.min is not None else (Decimal(0) if self.type == "number" else None)
-        return ColumnSpec(self.name, kind, low, self.max, tuple(self.choices), self.required, note=self.description or "")
+        return ColumnSpec(self.name, kind, low, self.max, tuple(self.choices), self.required, places=self.places,
+                          note=self.description or "", percent=self.percent)
 
 
 class PeopleColumns(Strict):
@@ -179,6 +187,9 @@ class Assessment(Strict):
     adjustments: list[Adjustment] = Field([], description="在各项得分之和上的加分、减分（弹性指标、奖项加分）。例：[{kind: bonus, name: 加分指标, cap: 5}]")
     places: int = Field(default=2, ge=0, le=6, description="总分四舍五入保留几位小数（0 到 6，默认 2）。例：1")
     total_max: Num | None = Field(None, description="总分的上限（加分后也不超过）；不写则为各项满分之和。例：100")
+    total_may_exceed: bool = Field(
+        False, description="true 表示加分后总分可以超过 total_max（方案原文如此规定时才写），否则超过的报告问题。例：true"
+    )
     grades: Grades | None = Field(None, description="等次及如何确定：按分数段或直接评定（不写则只计分、不定等次）。例：{order: [好, 较好, 一般, 较差], bands: [...]}")
     quotas: list[Quota] = Field([], description="等次的比例限制（名额）。例：[{grade: 好, scope: unit, at_most: 40%}]")
     rating_limits: list[RatingLimit] = Field(
@@ -231,6 +242,11 @@ class Scheme(Strict):
     inputs: list[InputDecl] = Field([], description="成绩表中额外的列（是否试用期、病事假天数……），供条件和公式使用。例：[{name: 试用期, type: yesno}]")
     assessments: list[Assessment] = Field(min_length=1, description="这个方案包含的考核（至少一种）：平时考核、年度考核……例：[{code: pingshi, name: 平时考核, period: 季度, items: [...]}]")
     publicity: Publicity = Field(Publicity(), description="公示设置（各种考核没有单独写时使用）。例：{grades: [好], days: 5}")
+    sheet: SheetOptions = Field(
+        SheetOptions(),
+        description="本方案成绩表的列名对应、忽略的列、不记录的列、编号位数和标记列（写法同 agency.yaml 中的同名键，单位的写法加在其上）。"
+        "例：{columns: {工号: 编号}, ignore_columns: [职务]}",
+    )
     forms: list[FormDecl] = Field(
         [], description="向上级报送的汇总表（平时考核结果汇总表、年度考核情况登记汇总表），内部版按年生成。例：[{form: 平时考核结果汇总表, assessment: pingshi}]"
     )

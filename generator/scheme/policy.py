@@ -214,11 +214,15 @@ POLICY_DOCS: list[tuple[str, str, str, str]] = [
         "adjustments",
         "加减分（弹性指标、奖项加分）",
         "在各项得分之和上加分或减分：bonus 加分、penalty 减分、awards 按奖项加分（成绩表中填奖项名称，多项用、分隔）。"
-        "cap 是上限；factor 按某一列区分倍数（如 领导班子成员按一半加分）。「同一件事不累计」由填表人把握。",
+        "cap 是上限；factor 按某一列区分倍数（如 领导班子成员按一半加分）。"
+        "events: true 时一格逐项写「事项:分值」（疫情防控:3；表彰:2），每项记入得分说明；同一事项写了多次的，"
+        "same_event: largest（默认，同一件事加减分不累计）按最高的一次计，same_event: sum 每次都计；上限在此之后适用。"
+        "penalty 写 points 时按次扣分：格中逐次写事项名（通报批评、通报批评 扣两次）。",
         """\
 adjustments:                              # 003 篇二：弹性指标加减分最高均不超过5分
-  - {kind: bonus, name: 加分指标, column: 加分, cap: 5}
+  - {kind: bonus, name: 加分指标, column: 加分, cap: 5, events: true}   # 疫情防控:3；表彰:2
   - {kind: penalty, name: 减分指标, column: 减分, cap: 5}
+  - {kind: penalty, name: 通报批评, column: 通报, points: {通报批评: 10}}  # 每次扣 10 分
   - kind: awards                          # 001：获县委政府奖加2分……单位领导班子成员按一半加分
     name: 个人获奖加分
     column: 个人获奖

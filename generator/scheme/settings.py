@@ -12,6 +12,7 @@ import datetime as dt
 from pydantic import Field
 
 from generator.scheme.base import Strict
+from generator.scheme.sheet_options import SheetOptions
 
 
 class DepartmentEntry(Strict):
@@ -23,9 +24,7 @@ class DepartmentEntry(Strict):
     )
 
 
-class AgencyFile(Strict):
-    """content/<单位>/agency.yaml：单位名称、部门名单、公示落款和联系方式。"""
-
+class _AgencyOwn(Strict):
     name: str = Field(description="单位全称，显示在网站标题和公示中。例：云溪县财政局")
     departments: list[str | DepartmentEntry] = Field(
         [],
@@ -35,6 +34,13 @@ class AgencyFile(Strict):
     issuer: str | None = Field(None, description="公示落款（默认为单位全称）。例：云溪县财政局考核工作领导小组")
     contact: str | None = Field(None, description="受理复核（异议）的部门和电话，显示在公示末尾。例：人事股（电话 0000-1234567）")
     code: str | None = Field(None, description="单位代码；可不写，始终以目录名为准。例：yunxi-czj")
+
+
+class AgencyFile(SheetOptions, _AgencyOwn):
+    """content/<单位>/agency.yaml：单位名称、部门名单、公示落款和联系方式，以及本单位成绩表的写法。
+
+    The sheet keys (columns, ignore_columns, absent_columns, id_width, flags) are SheetOptions'
+    own fields, listed after the agency's: project.discover reads them into Agency.sheet."""
 
 
 class NoticeFile(Strict):

@@ -1,29 +1,32 @@
 """From a read sheet to people with typed, checked values.
 
-Finds the header (possibly below a merged title row, possibly two rows), matches it to the
-columns the scheme expects (a header may carry the template's note: 德（满分 20）), and checks
-every cell: numbers (优 in a number column, 1e999, scores over the max), choices, IDs, departments
-and posts. Every problem names the cell as the user sees it.
+Finds the header and checks that every column is accounted for (header.py), then reads every
+person's row: IDs (zero-padded IDs that a spreadsheet turned into numbers are reported), the
+department and post, one typed value per declared column (values.py) and, where the scheme or
+agency declares one, the flags column (标记: 试用期、表现突出) setting yes/no columns. Every
+problem names the cell as the user sees it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
-from generator.core.numbers import NotANumber, fmt, parse_decimal, places_of
-from generator.core.problems import Problems, Severity
+from generator.core.problems import Problems
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Scheme
-from generator.scheme.rules.base import ColumnSpec
+from generator.scheme.sheet_options import SheetOptions
+from generator.sheets.header import check_header, find_header, flag_words, match_name
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
+from generator.sheets.values import typed
 
-_NOTE_RE = re.compile(r"[（(][^（()）]*[)）]$")
-_SPLIT_RE = re.compile(r"[、,，;；/\s]+")
-_YES = {"是", "有", "√", "✓", "y", "yes", "true", "1"}
-_NO = {"否", "无", "", "×", "n", "no", "false", "0"}
+_FLAG_SPLIT_RE = re.compile(r"[、,，;；\s]+")
+
+
+def _match(text: str, expected: set[str]) -> str:
+    """A header's text → the column it names (kept for the template's tests)."""
+    return match_name(text, expected)
 
 
 @dataclass
@@ -63,70 +66,42 @@ class LoadedSheet:
     columns: dict[str, int]  # column name → index
 
 
-def find_header(table: Table, plan: ColumnPlan, id_column: str) -> tuple[int, dict[str, int]] | None:
-    """(index into table.rows of the last header row, column name → 1-based column)."""
-    expected = {s.name for s in plan.all()}
-    rows = table.rows[:HEADER_SEARCH_ROWS]
-    for i, cells in enumerate(rows):
-        names = [_match(normalize_header(c.value), expected) for c in cells]
-        if id_column not in names:
-            continue
-        columns = {name: cells[j].column for j, name in enumerate(names) if name}
-        last = i
-        if i + 1 < len(table.rows):
-            below = table.rows[i + 1]
-            id_cell = next((c for c in below if c.column == columns[id_column]), None)
-            if id_cell is None or not id_cell.value:
-                # a two-row header: the row below names sub-columns under merged headings
-                lower = {c.column: _match(normalize_header(c.value), expected) for c in below}
-                if any(lower.values()):
-                    for col, name in lower.items():
-                        if name:
-                            columns = {k: v for k, v in columns.items() if v != col}
-                            columns[name] = col
-                    last = i + 1
-        return last, columns
-    return None
-
-
-def _match(text: str, expected: set[str]) -> str:
-    if not text:
-        return ""
-    if text in expected:
-        return text
-    stripped = _NOTE_RE.sub("", text)
-    while stripped != text:
-        if stripped in expected:
-            return stripped
-        text, stripped = stripped, _NOTE_RE.sub("", stripped)
-    return text  # unknown; kept so that it can be reported
-
-
 def load_sheet(
     table: Table,
     scheme: Scheme,
     plan: ColumnPlan,
     departments: set[str] | None,
     problems: Problems,
+    options: SheetOptions | None = None,
+    readers: dict[str, list[str]] | None = None,
 ) -> LoadedSheet | None:
+    """People of a read sheet. `options`: the scheme's sheet options with the agency's on top;
+    `readers`: column → what reads it (scheme.columns.column_readers), for missing columns."""
     cols = scheme.people
-    header = find_header(table, plan, cols.id)
+    options = options or scheme.sheet
+    header = find_header(table, plan, cols.id, options, cols.name)
     if header is None:
         problems.add(
             table.file, 1, None, "header-not-found",
-            f"在前 {HEADER_SEARCH_ROWS} 行找不到表头：表头须含「{cols.id}」「{cols.name}」「{cols.department}」等列。",
+            f"在前 {HEADER_SEARCH_ROWS} 行找不到表头：表头须含「{cols.id}」「{cols.name}」「{cols.department}」等列"
+            "（本单位自己的列名可在 agency.yaml 的 columns 中对应，如 工号: 编号）。"
+            + (f"文件按 {table.encoding} 读取；若表头在 Excel 中正常而这里对不上，文件可能是 Big5 等其他编码，"
+               "请另存为「CSV UTF-8（逗号分隔）」或 .xlsx。" if table.encoding and not table.encoding.startswith("UTF") else ""),
             where=where(table, 1), sheet=table.sheet,
         )
         return None
-    header_index, columns = header
-    header_row = table.rows[header_index][0].row if table.rows[header_index] else header_index + 1
+    header_index, columns, header_row = header.index, header.columns, header.row
     specs = plan.by_name()
     post_of = plan.post_of()
-    _check_header(table, header_index, header_row, columns, specs, post_of, cols, problems)
+    check_header(table, header, plan, options, readers or {}, (cols.post, cols.unit), problems)
+    flags_col = columns.get(options.flags.column) if options.flags else None
+    words = flag_words(plan, options) if flags_col else {}
     people: list[PersonRow] = []
     seen_ids: dict[str, int] = {}
     # where(table, row, column, name), assembled from parts made once per column and once per row
-    column_words = {name: f"{column_letter(index)}列「{name}」" for name, index in columns.items()}
+    # named as the sheet names them: B列「工号」 where the office's 工号 is the scheme's 编号
+    own = {name: normalize_header(cell.value) for cell, name in reversed(header.cells)}
+    column_words = {name: f"{column_letter(index)}列「{own.get(name) or name}」" for name, index in columns.items()}
     for cells in table.rows[header_index + 1 :]:
         if not any(c.value for c in cells):
             continue
@@ -141,8 +116,12 @@ def load_sheet(
             cell = by_col.get(columns[name])
             return cell.value.strip() if cell else ""
 
+        id_cell = by_col.get(columns[cols.id])
         pid = _id_text(text(cols.id))
         name = text(cols.name)
+        if pid and options.id_width and pid.isdigit() and len(pid) < options.id_width:
+            _report_short_id(table, id_cell, pid, options.id_width, cols.id, problems)
+            pid = pid.zfill(options.id_width)  # the same person, not a new one: no follow-on problems
         if not pid:
             if not name:
                 continue  # a row with neither id nor name is a note or a spacer
@@ -184,35 +163,11 @@ def load_sheet(
             cell = by_col.get(index) or Cell("", row, index)
             if not applies:
                 continue
-            person.values[column_name] = _typed(cell, spec, f"{row_place} › {column_words[column_name]}", table, problems)
+            person.values[column_name] = typed(cell, spec, f"{row_place} › {column_words[column_name]}", table, problems)
+        if flags_col is not None:
+            _read_flags(by_col.get(flags_col), words, person, options.flags.column, row_place, table, problems)
         people.append(person)
     return LoadedSheet(table, people, header_row, columns)
-
-
-def _check_header(table, header_index, header_row, columns, specs, post_of, cols, problems) -> None:
-    seen: dict[str, int] = {}
-    for cell in table.rows[header_index]:
-        name = normalize_header(cell.value)
-        if not name:
-            continue
-        matched = _match(name, set(specs))
-        if matched in seen and matched in specs:
-            problems.add(table.file, header_row, column_letter(cell.column), "duplicate-column",
-                         f"列名「{matched}」出现了两次（另一次在 {column_letter(seen[matched])} 列）。",
-                         where=where(table, header_row, cell.column, matched), sheet=table.sheet)
-        seen[matched] = cell.column
-        if matched not in specs and matched not in ("序号", "备注", "说明"):
-            problems.add(table.file, header_row, column_letter(cell.column), "unknown-column",
-                         f"方案中没有「{matched}」这一列，它不参与计算；如需使用请在方案中声明。",
-                         Severity.WARNING, where=where(table, header_row, cell.column, matched), sheet=table.sheet)
-    for name, spec in specs.items():
-        if name not in columns and spec.required and name != cols.post and name != cols.unit:
-            problems.add(table.file, header_row, None, "missing-column", f"缺少「{name}」列；请在表头加上这一列（列名与方案一致）。",
-                         where=where(table, header_row) + f" › 缺「{name}」列", sheet=table.sheet)
-    for name in (cols.post, cols.unit):
-        if name and name not in columns:
-            problems.add(table.file, header_row, None, "missing-column", f"缺少「{name}」列。",
-                         where=where(table, header_row) + f" › 缺「{name}」列", sheet=table.sheet)
 
 
 def _id_text(value: str) -> str:
@@ -223,72 +178,35 @@ def _id_text(value: str) -> str:
     return value
 
 
-def _typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Problems) -> Any:
-    text = cell.value.strip()
+def _report_short_id(table: Table, cell: Cell | None, pid: str, width: int, id_name: str, problems: Problems) -> None:
+    column = cell.column if cell else None
+    how = "单元格是数字格式" if cell is not None and cell.kind == "n" else "编号少了前导 0"
+    problems.add(table.file, cell.row if cell else None, column_letter(column) if column else None, "id-lost-zeros",
+                 f"{id_name}「{pid}」不足本单位规定的 {width} 位（{how}），应是「{pid.zfill(width)}」：表格软件把编号当成数字，去掉了前导 0。"
+                 f"请把「{id_name}」列设为「文本」格式后改回 {pid.zfill(width)}（或在 WPS/Excel 中输入 '{pid.zfill(width)}）；否则此人会被当成另一个人。",
+                 where=where(table, cell.row, column, id_name) if cell and column else "", sheet=table.sheet)
 
-    def report(code: str, message: str) -> None:
-        problems.add(table.file, cell.row, column_letter(cell.column), code, message, where=place, sheet=table.sheet)
 
-    if spec.type == "number":
-        if text in ("", "-", "—", "/"):
-            if spec.required:
-                report("missing-value", f"「{spec.name}」为空；请填写数字（没有就填 0）。")
-            return None
-        try:
-            value = parse_decimal(text)
-        except NotANumber as exc:
-            code = "number-not-finite" if "有限" in exc.reason else "not-a-number"
-            report(code, f"「{text}」{exc.reason}；「{spec.name}」应填数字，如 85 或 85.5。")
-            return None
-        if spec.min is not None and value < spec.min:
-            report("score-negative", f"{fmt(value)} 小于允许的最小值 {fmt(spec.min)}；请核对。")
-            return None
-        if spec.max is not None and value > spec.max:
-            report("score-over-max", f"{fmt(value)} 超过「{spec.name}」的满分 {fmt(spec.max)}；请核对。")
-            return None
-        if spec.places is not None and places_of(value) > spec.places:
-            report("too-many-places", f"{text} 的小数位数多于 {spec.places} 位。")
-            return None
-        return value
-    if spec.type == "amounts":
-        if not text or text in ("0", "无", "-", "—"):
-            return []
-        amounts: list[Decimal] = []
-        for part in _SPLIT_RE.split(text):
-            if not part:
-                continue
-            try:
-                amount = parse_decimal(part)
-            except NotANumber as exc:
-                report("not-a-number", f"「{part}」{exc.reason}；逐次填写扣分，用「、」分隔，如 3、4.5。")
-                return None
-            if (spec.each_min is not None and amount < spec.each_min) or (spec.each_max is not None and amount > spec.each_max):
-                report("deduction-out-of-range", f"一次扣 {fmt(amount)} 分，不在方案规定的 {fmt(spec.each_min)}—{fmt(spec.each_max)} 分之间。")
-                return None
-            amounts.append(amount)
-        return amounts
-    if spec.type == "yesno":
-        lowered = text.lower()
-        if lowered in _YES:
-            return True
-        if lowered in _NO:
-            return False
-        report("unknown-choice", f"「{text}」应填「是」或「否」（留空视为否）。")
-        return None
-    if spec.type == "choice":
-        if not text:
-            if spec.required:
-                report("missing-value", f"「{spec.name}」为空；请从 {'/'.join(spec.choices)} 中选择。")
-            return None
-        if spec.choices and text not in spec.choices:
-            report("unknown-choice", f"「{text}」不是「{spec.name}」的可选值（{'/'.join(spec.choices)}）。")
-            return None
-        return text
-    if spec.type == "choices":
-        names = [p for p in _SPLIT_RE.split(text) if p]
-        bad = [n for n in names if spec.choices and n not in spec.choices]
-        if bad:
-            report("unknown-choice", f"「{'、'.join(bad)}」不是「{spec.name}」的可选值（{'、'.join(spec.choices)}）。")
-            return None
-        return names
-    return text or None
+def _read_flags(cell: Cell | None, words: dict[str, str], person: PersonRow, column: str, row_place: str, table: Table,
+                problems: Problems) -> None:
+    """A flags cell (试用期、表现突出) → the yes/no columns it names set to yes; the others it may set
+    are no unless the sheet also has their own column."""
+    for target in set(words.values()):
+        person.values.setdefault(target, False)
+    text = cell.value.strip() if cell else ""
+    if not text or text in ("无", "-", "—", "/"):
+        return
+    unknown = []
+    for word in (w for w in _FLAG_SPLIT_RE.split(text) if w):
+        target = words.get(word)
+        if target is None:
+            unknown.append(word)
+        else:
+            person.values[target] = True
+    if unknown:
+        known = "、".join(sorted(words)) or "无"
+        assert cell is not None
+        problems.add(table.file, cell.row, column_letter(cell.column), "unknown-flag",
+                     f"「{column}」中的「{'、'.join(unknown)}」不是方案认识的标记（认识的有：{known}）；"
+                     "请改用这些写法之一，或在 agency.yaml 的 flags.map 中写明它对应哪一项。",
+                     where=f"{row_place} › {column_letter(cell.column)}列「{column}」", sheet=table.sheet)

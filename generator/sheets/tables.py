@@ -1,16 +1,19 @@
 """Read a results sheet (CSV or XLSX) into rows of text cells that know where they are.
 
 Everything an HR office's Excel really produces is handled here, so the loader above sees one
-shape: UTF-8, UTF-8 with BOM or GB18030/GBK CSV (the encoding used is reported); .xlsx with a
-merged title row above the header, a two-row header, numbers stored as text, trailing 合计 or
-备注 rows and blank rows. Limits keep a hostile file from exhausting memory or time.
+shape: UTF-8, UTF-8 with BOM or GB18030 CSV (decided by strict decoding, the encoding used is
+reported for every file); .xlsx with a merged title row above the header, a two-row header,
+numbers stored as text, percent- and date-formatted number cells (kept as such: see Cell.kind),
+trailing 合计 or 备注 rows and blank rows. A control character in a cell (a BEL or ESC pasted
+from another system) is reported with its position and replaced, so that it never reaches a
+terminal, a workbook or a page. Limits keep a hostile file from exhausting memory or time.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import unicodedata
+import re
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -28,11 +31,20 @@ HEADER_SEARCH_ROWS = 15
 _TRAILER_WORDS = ("合计", "总计", "小计", "备注", "说明", "制表", "审核", "填表", "注：", "注:")
 
 
+# C0 and C1 controls except tab, line feed and carriage return (a line break typed with Alt+Enter is
+# text), DEL, and the invisible format characters that reorder or hide text (bidi overrides,
+# zero-width spaces, a BOM inside a cell).
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
 @dataclass(slots=True)
 class Cell:
     value: str
     row: int  # 1-based physical row
     column: int  # 1-based
+    # what Excel held: "" text (every CSV cell), "n" a number, "p" a number formatted as a percentage
+    # (shows 74%, holds 0.74), "d" a date or time (a number formatted as a date)
+    kind: str = ""
 
 
 @dataclass
@@ -83,7 +95,10 @@ def read_table(path: Path, shown: str, problems: Problems) -> Table | None:
 
 
 def decode_csv(raw: bytes) -> tuple[str | None, str | None]:
-    """(text, encoding name) or (None, None) when no encoding fits."""
+    """(text, encoding name) or (None, None) when no encoding fits. Decided by strict decoding, in
+    this order: UTF-8 with BOM, UTF-8, UTF-16 with BOM, GB18030 (a superset of GBK and GB2312,
+    including the four-byte characters of CJK Extensions A and B: 䶮 㛃 𠮷). Bytes that no strict
+    decoder accepts are refused, never guessed."""
     if raw.startswith(b"\xef\xbb\xbf"):
         try:
             return raw[3:].decode("utf-8"), "UTF-8（带 BOM）"
@@ -99,34 +114,9 @@ def decode_csv(raw: bytes) -> tuple[str | None, str | None]:
         except UnicodeDecodeError:
             return None, None
     try:
-        text = raw.decode("gb18030")
+        return raw.decode("gb18030"), "GB18030/GBK"
     except UnicodeDecodeError:
         return None, None
-    if _looks_like_chinese(text):
-        return text, "GB18030/GBK"
-    return None, None
-
-
-def _looks_like_chinese(text: str) -> bool:
-    """GB18030 decodes almost any bytes; reject text that is mostly rare characters (Big5, binary)."""
-    sample = [ch for ch in text[:5000] if ord(ch) > 127]
-    if not sample:
-        return True
-    common = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fa5" or unicodedata.category(ch).startswith(("P", "Z", "S")) or "\uff00" <= ch <= "\uffef")
-    rare = sum(1 for ch in sample if unicodedata.category(ch) in ("Co", "Cn") or "\u3400" <= ch <= "\u4dbf" or ord(ch) > 0xFFFF)
-    return rare == 0 and common / len(sample) > 0.9 and _frequent_share(sample) > 0.3
-
-
-_FREQUENT = set(
-    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞考核科室优秀称职基本良较差等次得姓名编号总季度年试用期事病假旷迟到早退"
-)
-
-
-def _frequent_share(sample: list[str]) -> float:
-    han = [ch for ch in sample if "\u4e00" <= ch <= "\u9fa5"]
-    if not han:
-        return 1.0
-    return sum(1 for ch in han if ch in _FREQUENT) / len(han)
 
 
 def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
@@ -135,7 +125,7 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
     if text is None:
         problems.add(
             shown, None, None, "encoding-unknown",
-            "无法识别文件编码（支持 UTF-8、UTF-8 带 BOM、GBK/GB18030）；请在 Excel 中「另存为」→「CSV UTF-8（逗号分隔）」，或保存为 .xlsx。",
+            "无法识别文件编码（支持 UTF-8、UTF-8 带 BOM、GB18030/GBK）；请在 Excel 中「另存为」→「CSV UTF-8（逗号分隔）」，或保存为 .xlsx。",
         )
         return None
     table = Table(shown, None, encoding)
@@ -166,16 +156,36 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
     return table
 
 
-def _cells(values: list, row_number: int, table: Table, problems: Problems) -> list[Cell]:
+def _cells(values: list, row_number: int, table: Table, problems: Problems, kinds: list[str] | None = None) -> list[Cell]:
+    texts = [value.strip() if type(value) is str else _text(value) for value in values]
+    controls = CONTROL_RE.search("\t".join(texts)) is not None  # one search per row: the usual row has none
+    if not controls and max(map(len, texts), default=0) <= MAX_CELL_CHARS:  # the usual row: nothing to report
+        if kinds:
+            return [Cell(text, row_number, i, kind) for i, (text, kind) in enumerate(zip(texts, kinds), start=1)]
+        return [Cell(text, row_number, i) for i, text in enumerate(texts, start=1)]
     cells = []
-    for i, value in enumerate(values, start=1):
-        text = _text(value)
+    for i, text in enumerate(texts, start=1):
         if len(text) > MAX_CELL_CHARS:
             problems.add(table.file, row_number, column_letter(i), "file-too-large",
                          f"单元格有 {len(text)} 个字符，超过 {MAX_CELL_CHARS} 的上限。", where=where(table, row_number, i), sheet=table.sheet)
             text = text[:MAX_CELL_CHARS]
-        cells.append(Cell(text, row_number, i))
+        if controls and CONTROL_RE.search(text):
+            text = _report_controls(text, row_number, i, table, problems)
+        cells.append(Cell(text, row_number, i, kinds[i - 1] if kinds else ""))
     return cells
+
+
+def _report_controls(text: str, row: int, column: int, table: Table, problems: Problems) -> str:
+    """Report the control characters of a cell (which, where) and give the cell with them shown as
+    U+FFFD: nothing downstream (a terminal, openpyxl, a page) ever receives one."""
+    found = [(m.start() + 1, m.group()) for m in CONTROL_RE.finditer(text)]
+    listed = "、".join(f"第 {pos} 个字符 U+{ord(ch):04X}" for pos, ch in found[:5]) + ("等" if len(found) > 5 else "")
+    cleaned = CONTROL_RE.sub("\ufffd", text)
+    problems.add(table.file, row, column_letter(column), "control-character",
+                 f"单元格「{cleaned[:40]}」含有看不见的控制字符（{listed}，显示为 \ufffd），多半是从其他系统复制带来的；"
+                 "请在 Excel 中删去这些字符（可用 =CLEAN() 清除）后重新保存。",
+                 where=where(table, row, column), sheet=table.sheet)
+    return cleaned
 
 
 def _text(value: object) -> str:
@@ -198,6 +208,8 @@ def _text(value: object) -> str:
         text = format(number.normalize(), "f") if number.is_finite() else repr(value)
         return text
     if hasattr(value, "isoformat"):
+        if hasattr(value, "hour") and hasattr(value, "date") and not (value.hour or value.minute or value.second):
+            return value.date().isoformat()  # type: ignore[no-any-return,attr-defined]
         return value.isoformat()  # type: ignore[no-any-return,attr-defined]
     return str(value).strip()
 
@@ -226,22 +238,23 @@ def _read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
         # only the cells the sheet really has.
         sheet.reset_dimensions()
         row_number = cells = 0
-        for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        for row_number, row_cells in enumerate(sheet.iter_rows(), start=1):
             if row_number > MAX_ROWS:
                 problems.add(shown, row_number, None, "file-too-large", f"超过 {MAX_ROWS} 行。", where=where(table, row_number), sheet=table.sheet)
                 return None
-            cells += len(values)
-            if cells > MAX_CELLS:
+            if cells + len(row_cells) > MAX_CELLS:
                 problems.add(shown, row_number, None, "file-too-large", f"到这一行已超过 {MAX_CELLS} 个单元格的上限；请删去多余的空行空列。",
                              where=where(table, row_number), sheet=table.sheet)
                 return None
-            values = list(values)
+            cells += len(row_cells)
+            values = [_ooxml_text(c.value) for c in row_cells]
             while values and values[-1] is None:
                 values.pop()
             if len(values) > MAX_COLUMNS:
                 problems.add(shown, row_number, None, "file-too-large", f"这一行有 {len(values)} 列，超过 {MAX_COLUMNS} 列的上限。", where=where(table, row_number), sheet=table.sheet)
                 return None
-            table.rows.append(_cells(values, row_number, table, problems))
+            kinds = [_kind(value, row_cells[i]) for i, value in enumerate(values)]
+            table.rows.append(_cells(values, row_number, table, problems, kinds))
         table.row_count = row_number
         return table
     except Exception as exc:
@@ -249,6 +262,28 @@ def _read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
         return None
     finally:
         workbook.close()
+
+
+_OOXML_ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _ooxml_text(value: object) -> object:
+    """Excel writes a control character in a cell as _x001B_ (and a literal _x as _x005F_x); openpyxl
+    leaves the escape as it is. Undo it, so that the cell is what Excel shows and its control
+    characters are found."""
+    if type(value) is str and "_x" in value:
+        return _OOXML_ESCAPE_RE.sub(lambda m: chr(int(m.group(1), 16)), value)
+    return value
+
+
+def _kind(value: object, cell: object) -> str:
+    """What an XLSX cell held: a number (n), a number shown as a percentage (p), a date (d), text ("")."""
+    if value is None or isinstance(value, (str, bool)):
+        return ""
+    if isinstance(value, (int, float)):
+        number_format = str(getattr(cell, "number_format", "") or "")
+        return "p" if "%" in number_format.replace('"%"', "").replace("\\%", "") else "n"
+    return "d" if hasattr(value, "isoformat") else ""
 
 
 def _results_sheet(workbook):

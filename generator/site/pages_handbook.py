@@ -133,6 +133,15 @@ def band_view(assessment: Assessment) -> dict | None:
     }
 
 
+def total_max_words(assessment: Assessment) -> str:
+    if assessment.total_max is None:
+        return ""
+    cap = fmt(assessment.total_max)
+    if assessment.total_may_exceed:
+        return f"总分满分 {cap} 分，加分后总分可以超过 {cap} 分。"
+    return f"总分最高 {cap} 分。"
+
+
 def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
     by_post = [i for i in assessment.walk() if i.by_post]
     source = scheme.assessment(assessment.rolls_up) if assessment.rolls_up else None
@@ -150,6 +159,7 @@ def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
         "consequences": [f"{c.reason}：{c.then}（条件：{compiled(c.when).describe(names)}）" for c in assessment.consequences],
         "source": source,
         "places": assessment.places,
+        "total_max_words": total_max_words(assessment),
         "publicity": scheme.publicity_for(assessment),
     }
 

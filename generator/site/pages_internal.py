@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from generator.core.numbers import fmt
+from generator.core.numbers import fmt, fmt_at_most
 from generator.engine.consequences import consequences_of
-from generator.engine.explain import explain_text
+from generator.engine.explain import explain_text, item_places
 from generator.engine.results import PeriodResult, PersonResult
 from generator.site.download_names import period_base, period_title
 from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
@@ -22,16 +22,25 @@ from generator.site.render import render
 from generator.site.results_layout import by_department, counted_grade, grade_columns, is_split, results_page_of, shown_columns
 
 
+def _cell(value, shown: int | None, places: int) -> str:
+    if value is None:
+        return ""
+    return fmt(value, shown) if shown is not None else fmt_at_most(value, places).lstrip("≈")
+
+
 def results_table(period: PeriodResult) -> DataTable:
     cols = period.scheme.people
     # an item's shown places: its own shown_places (an intermediate rate shown to 4 places), else its places
-    items = [(i.code, i.name, i.shown_places if i.shown_places is not None else i.places) for i in period.assessment.walk() if not i.by_post]
+    items = [(i.code, i.name, i.shown_places) for i in period.assessment.walk() if not i.by_post]
     headers = [cols.id, cols.name, cols.department] + ([cols.post] if cols.post else []) + [n for _, n, _ in items] + ["总分", "等次", "说明"]
     rows = []
+    places = item_places(period)  # no computed value exported with more than its places (a mean of quarters)
     for person in sorted(period.people, key=lambda p: p.id):
         values = {i.code: i.value for i in person.items}
         row = [person.id, person.person.name, person.person.department] + ([person.person.post or ""] if cols.post else [])
-        row += [fmt(values.get(code), places) if values.get(code) is not None else "" for code, _, places in items]
+        # a number cell in the download: a declared shown_places pads to its places (0.7312); any other
+        # value is rounded at its places, without the ≈ of the pages
+        row += [_cell(values.get(code), shown, places[code]) for code, _, shown in items]
         row += [fmt(person.total, period.assessment.places) if person.total is not None else "", person.shown_grade, person.reason or ""]
         rows.append(row)
     n_people = 4 if cols.post else 3

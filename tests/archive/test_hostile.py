@@ -165,7 +165,8 @@ CASES = {
     "xlsx-declaring-3gb": dict(sheet=lambda: declared_huge(xlsx(GOOD_ROWS)), name="content/ag/t1/2025/Q1.xlsx", codes=["file-too-large"]),
     "xlsx-600mb-of-zeros": dict(sheet=real_bomb, name="content/ag/t1/2025/Q1.xlsx", codes=["file-too-large"]),
     "empty-xlsx": dict(sheet=b"", name="content/ag/t1/2025/Q1.xlsx", codes=["sheet-unreadable"]),
-    "csv-in-big5": dict(sheet=lambda: "編號,姓名,部門,得分\n001,張三,辦公室,91\n002,陳麗華,財務科,85\n".encode("big5"), codes=["encoding-unknown"]),
+    "csv-in-big5": dict(sheet=lambda: "編號,姓名,部門,得分\n001,張三,辦公室,91\n002,陳麗華,財務科,85\n".encode("big5"),
+                        codes=["header-not-found"]),  # valid GB18030 bytes (strict decoding decides): garbled, no header, says why
     "csv-of-random-bytes": dict(sheet=lambda: bytes((i * 7919 + 13) % 251 for i in range(20000)), codes=["encoding-unknown"]),
     "binary-named-csv": dict(sheet=lambda: Path(sys.executable).resolve().read_bytes()[:65536], codes=["encoding-unknown"]),
     "empty-csv": dict(sheet=b"", codes=["header-not-found"]),

@@ -42,13 +42,23 @@ def test_check_reports_problems_and_exits_1(project, capsys):
     assert "发现 1 个错误" in out
 
 
-def test_check_strict_fails_on_warnings(project, capsys):
-    (project / "content/ag/t1/2025/Q1.csv").write_text(
-        csv_text(["编号", "姓名", "部门", "得分", "奖金"], [["1", "张三", "办公室", "80", "1"]]), encoding="utf-8"
-    )
+def test_check_strict_fails_on_warnings(tmp_path, capsys):
+    scheme = simple_scheme(places=2, quotas=[{"grade": "好", "at_least": "50%"}])
+    project = make_project(tmp_path, scheme, {"Q1.csv": csv_text(["编号", "姓名", "部门", "得分"], [["1", "张三", "办公室", "80"]])})
     assert cli.main(["-C", str(project), "check"]) == 0
     assert cli.main(["-C", str(project), "check", "--strict"]) == 1
-    assert "[unknown-column]（警告）" in capsys.readouterr().out
+    assert "[quota-minimum-not-met]（警告）" in capsys.readouterr().out
+
+
+def test_check_unknown_column_is_an_error_with_a_suggestion(project, capsys):
+    (project / "content/ag/t1/2025/Q1.csv").write_text(
+        csv_text(["编号", "姓名", "部门", "得分情况", "奖金"], [["1", "张三", "办公室", "80", "1"]]), encoding="utf-8"
+    )
+    assert cli.main(["-C", str(project), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "content/ag/t1/2025/Q1.csv › 第1行 › E列「奖金」: [unknown-column]" in out
+    assert "第1行 › D列「得分情况」: [unknown-column] 方案中没有「得分情况」这一列。「得分情况」是不是「得分」？" in out
+    assert "[missing-column]" in out  # 得分 itself is missing
 
 
 def test_explain(project, capsys):

@@ -344,7 +344,7 @@ def test_header_problems(tmp_path):
     header = ["编号", "姓名", "部门", "得分", "违规扣分", "缺席次数", "得分", "奖金", "序号", "备注"]
     _, problems = sheet_problems(tmp_path, [["1", "张三", "办公室", "90", "", "0", "90", "100", "1", ""]], header=header)
     assert where(problems) == [(1, "G", "duplicate-column"), (1, "H", "unknown-column")]
-    assert problems.sorted()[1].severity is Severity.WARNING
+    assert problems.sorted()[1].severity is Severity.ERROR  # every column accounted for: 序号, 备注 are ignored by default
 
 
 def test_missing_column(tmp_path):
@@ -397,7 +397,12 @@ def test_other_encodings(tmp_path, encoded, encoding):
 def test_encoding_unknown(tmp_path, raw):
     make_project(tmp_path, SHEET_SCHEME, {"Q1.csv": raw})
     _, _, problems = run(tmp_path)
-    assert [(p.file, p.code) for p in problems.sorted()] == [("content/ag/t1/2025/Q1.csv", "encoding-unknown")]
+    if raw.startswith(b"\xff\xff"):
+        assert [(p.file, p.code) for p in problems.sorted()] == [("content/ag/t1/2025/Q1.csv", "encoding-unknown")]
+    else:  # Big5 bytes are valid GB18030 (decided by strict decoding): garbled, so no header, and the message says why
+        (problem,) = problems.sorted()
+        assert (problem.file, problem.line, problem.code) == ("content/ag/t1/2025/Q1.csv", 1, "header-not-found")
+        assert "按 GB18030/GBK 读取" in problem.message and "UTF-8" in problem.message
 
 
 def test_truncated_xlsx_is_unreadable(tmp_path):
@@ -446,7 +451,7 @@ def test_xlsx_title_row_two_row_header_text_numbers_and_total_row(tmp_path):
         ["编号", "姓名", "部门", "评分", None, None],
         [None, None, None, "上级评分", "同级评分", "下级评分"],
         [12.0, "张三", "办公室", "90.3", 90.1, "89.5"],  # ID typed as a number; scores stored as text
-        ["0013", "李四", "财务科", 80, "８０", " 80 "],
+        ["13", "李四", "财务科", 80, "８０", " 80 "],  # not zero-padded: with 0013 the 12 would be reported (id-lost-zeros)
         [None, None, None, None, None, None],
         ["合计", None, None, 170.3, 170.1, 169.5],
         ["备注：本表由人事科填报", None, None, None, None, None],
@@ -456,11 +461,11 @@ def test_xlsx_title_row_two_row_header_text_numbers_and_total_row(tmp_path):
     _, (period,), problems = run(tmp_path)
     assert where(problems) == []
     people = by_id(period)
-    assert sorted(people) == ["0013", "12"]
+    assert sorted(people) == ["12", "13"]
     assert people["12"].total == __import__("decimal").Decimal("90.00")
     assert people["12"].grade == "好"
     assert people["12"].person.row == 4
-    assert str(people["0013"].total) == "80.00"
+    assert str(people["13"].total) == "80.00"
 
 
 def test_csv_id_typed_as_number_and_trailer_rows(tmp_path):

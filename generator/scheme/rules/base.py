@@ -30,7 +30,7 @@ class Item(Protocol):
     max: Decimal | None
 
 
-ColumnType = Literal["number", "amounts", "choice", "text", "yesno", "choices"]
+ColumnType = Literal["number", "amounts", "choice", "text", "yesno", "choices", "events"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class ColumnSpec:
     each_min: Decimal | None = None
     each_max: Decimal | None = None
     note: str = ""  # shown in the template header and the guide: 满分 20
+    percent: bool = False  # a percentage/rate: an Excel cell formatted as 74% is read as 74
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from generator.core.numbers import fmt
+from generator.core.numbers import fmt, fmt_at_most
 from generator.scheme.base import Num
 from generator.scheme.periods import period_words
 from generator.scheme.rules.base import ItemContext, Outcome, Rule
@@ -79,10 +79,11 @@ class PeriodScore(Rule):
         else:
             value = total
         if ctx.explain:  # words only when asked: this runs for every person of every roll-up
+            shown = fmt_at_most(value, item.places if getattr(item, "places", None) is not None else 2)
             if self.divide_by is not None:
-                outcome.steps.append(f"合计 {fmt(total)} ÷ {fmt(self.divide_by)} = {fmt(value)} 分")
+                outcome.steps.append(f"合计 {fmt(total)} ÷ {fmt(self.divide_by)} = {shown} 分")
             elif self.combine == "mean":
-                outcome.steps.append(f"合计 {fmt(total)} ÷ {len(values)} 期 = {fmt(value)} 分")
+                outcome.steps.append(f"合计 {fmt(total)} ÷ {len(values)} 期 = {shown} 分")
             else:
                 outcome.steps.append(f"合计 {fmt(total)} 分")
         outcome.value = value

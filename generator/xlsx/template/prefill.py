@@ -48,7 +48,8 @@ def previous_people(project, scheme: Scheme, agency: str, year: int, label: str)
         table = read_table(entry.results, project.rel(entry.results), scratch)
         if table is None:
             continue
-        sheet = load_sheet(table, scheme, plan_columns(scheme, assessment), None, scratch)
+        office = project.agencies.get(agency)  # the office's own column names (agency.yaml columns)
+        sheet = load_sheet(table, scheme, plan_columns(scheme, assessment), None, scratch, scheme.sheet.merged(office.sheet if office else None))
         if sheet is None or not sheet.people:
             continue
         people = [Prefill(p.id, p.name, p.department, p.post, p.unit) for p in sheet.people]

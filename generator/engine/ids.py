@@ -1,0 +1,73 @@
+"""IDs that a spreadsheet stripped of their leading zeros.
+
+An office opens last quarter's CSV (or Kaohe's own 成绩.csv download) in Excel, WPS or LibreOffice
+and saves it as .xlsx: 0001 becomes the number 1. Kaohe would then see a new person, and every
+yearly average would silently lose that quarter. Across the periods of one agency and scheme, an
+all-digit ID that equals a known zero-padded ID once its zeros are restored (1 → 0001), or that is
+shorter than the width every zero-padded ID of the agency shares, is reported at its cell with the
+cause and the fix. A roll-up reading a period with such IDs is not graded (its people would be
+split in two), so the one problem that matters is not buried under follow-on ones.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from generator.core.problems import Problems
+from generator.engine.results import PeriodResult
+
+
+def lost_zeros(periods: list[PeriodResult]) -> list[tuple[PeriodResult, str, str]]:
+    """(period, ID as found, the ID it should be) for every stripped ID among these periods, which
+    must be of one agency and scheme."""
+    padded: dict[str, set[str]] = defaultdict(set)  # 1 → {0001}
+    widths: set[int] = set()
+    for period in periods:
+        for person in period.people:
+            pid = person.id
+            if pid.isdigit() and pid.startswith("0") and pid.strip("0"):
+                padded[pid.lstrip("0")].add(pid)
+                widths.add(len(pid))
+    if not padded:
+        return []
+    width = next(iter(widths)) if len(widths) == 1 else None
+    found = []
+    for period in periods:
+        if not period.files or period.files[0].endswith("（由各期汇总）"):
+            continue
+        own = {p.id for p in period.people}
+        for person in period.people:
+            pid = person.id
+            if not pid.isdigit() or pid.startswith("0"):
+                continue
+            candidates = sorted(c for c in padded.get(pid, ()) if c not in own)
+            if candidates:
+                found.append((period, pid, candidates[0]))
+            elif width is not None and len(pid) < width and pid.zfill(width) not in own:
+                found.append((period, pid, pid.zfill(width)))
+    return found
+
+
+def report_lost_zeros(periods: list[PeriodResult], problems: Problems) -> None:
+    groups: dict[tuple[str, str], list[PeriodResult]] = defaultdict(list)
+    for period in periods:
+        groups[(period.agency, period.scheme.code)].append(period)
+    for group in groups.values():
+        for period, pid, meant in lost_zeros(group):
+            person = period.person(pid)
+            assert person is not None
+            row = person.person
+            id_name = period.scheme.people.id
+            place = row.places.get(id_name)
+            letter = place.rsplit(" › ", 1)[-1].split("列", 1)[0] if place else None
+            problems.add(period.files[0], row.row, letter, "id-lost-zeros",
+                         f"{id_name}「{pid}」在本单位其他考核期或本表中是「{meant}」这样带前导 0 的写法：表格软件（Excel、WPS、LibreOffice）"
+                         f"把编号当成数字，去掉了前导 0，这里会被当成另一个人。请把「{id_name}」列设为「文本」格式后改回「{meant}」"
+                         f"（或输入 '{meant}）；如本单位编号固定位数，可在 agency.yaml 中写 id_width: {len(meant)}。",
+                         where=place or "", sheet=None)
+
+
+def rollup_blocked(sources: list[PeriodResult], group: list[PeriodResult]) -> bool:
+    """True when a source period of a roll-up has a stripped ID (reported by report_lost_zeros)."""
+    keys = {id(p) for p in sources}
+    return any(id(period) in keys for period, _, _ in lost_zeros(group))

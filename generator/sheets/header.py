@@ -1,0 +1,152 @@
+"""The header of a results sheet: where it is, what each column means, and that every column is
+accounted for.
+
+A header may sit below a merged title row, may be two rows (group headings over merged cells
+above the sub-columns), may carry the template's notes (德（满分 20）) and may use the office's
+own names, mapped in agency.yaml or the scheme (`columns: {工号: 编号}`). Every column must be a
+declared column, a mapped one or an ignored one (序号, 备注 … and `ignore_columns`); anything else
+is an error suggesting the nearest declared name. A column that a rule, an adjustment, an override
+or a quota reads and that the sheet lacks is an error naming what reads it, unless the agency or
+scheme lists it in `absent_columns`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from generator.core.problems import Problems
+from generator.scheme.columns import ColumnPlan
+from generator.scheme.sheet_options import SheetOptions
+from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, normalize_header, where
+
+_NOTE_RE = re.compile(r"[（(][^（()）]*[)）]$")
+
+
+@dataclass
+class Header:
+    index: int  # index into table.rows of the last header row
+    columns: dict[str, int]  # scheme column name (or the flags column) → 1-based column
+    cells: list[tuple[Cell, str]]  # every named column of the header: (the cell, its name as matched)
+    row: int  # the physical row of the last header row
+
+
+def match_name(text: str, expected: set[str], aliases: dict[str, str] | None = None) -> str:
+    """A header's text → the column it names: itself, without its note (德（满分 20）), or through
+    the office's mapping. Unknown text is returned as it is, so that it can be reported."""
+    if not text:
+        return ""
+    aliases = aliases or {}
+    candidate = text
+    while True:
+        if candidate in expected:
+            return candidate
+        if candidate in aliases:
+            return aliases[candidate]
+        stripped = _NOTE_RE.sub("", candidate)
+        if stripped == candidate:
+            return text
+        candidate = stripped
+
+
+def find_header(table: Table, plan: ColumnPlan, id_column: str, options: SheetOptions | None = None,
+                name_column: str | None = None) -> Header | None:
+    options = options or SheetOptions()
+    aliases = {normalize_header(k): v for k, v in options.columns.items()}
+    expected = {s.name for s in plan.all()} | ({options.flags.column} if options.flags else set())
+    for i, cells in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
+        upper = [(c, match_name(normalize_header(c.value), expected, aliases)) for c in cells if c.value]
+        if id_column not in {name for _, name in upper}:
+            continue
+        id_col = next(c.column for c, name in upper if name == id_column)
+        named = {c.column: (c, name) for c, name in upper}
+        last = i
+        if i + 1 < len(table.rows):
+            below = [c for c in table.rows[i + 1] if c.value]
+            id_cell = next((c for c in below if c.column == id_col), None)
+            lower = {c.column: (c, match_name(normalize_header(c.value), expected, aliases)) for c in below}
+            name_col = next((c.column for c, name in upper if name == name_column), None)
+            person_below = name_col is not None and name_col in lower  # a person's row without an ID
+            if id_cell is None and lower and not person_below:
+                # a two-row header: the row below names sub-columns under merged group headings. A
+                # merged heading starts above its first sub-column: an upper cell with a cell right
+                # below it is a heading, one with nothing below is a column (as the ID's always is)
+                last = i + 1
+                for col in [c for c in named if c in lower]:
+                    del named[col]
+                named.update(lower)
+        cells_named = [named[c] for c in sorted(named)]
+        columns: dict[str, int] = {}
+        for cell, name in cells_named:
+            columns.setdefault(name, cell.column)
+        row = table.rows[last][0].row if table.rows[last] else last + 1
+        return Header(last, columns, cells_named, row)
+    return None
+
+
+def suggest(name: str, known: list[str]) -> str | None:
+    """The declared name an unknown header most likely means: 试用期人员 → 试用期."""
+    containing = [k for k in known if k and (k in name or name in k)]
+    if containing:
+        return max(containing, key=len)
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+    return close[0] if close else None
+
+
+def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetOptions, readers: dict[str, list[str]],
+                 people_columns: tuple[str | None, str | None], problems: Problems) -> None:
+    specs = plan.by_name()
+    ignored = {normalize_header(n) for n in options.ignored()}
+    flags = options.flags.column if options.flags else None
+    known = sorted(set(specs) | ({flags} if flags else set()))
+    seen: dict[str, int] = {}
+    for cell, name in header.cells:
+        text = normalize_header(cell.value)
+        row = cell.row
+        if name in specs or name == flags:
+            if name in seen:
+                problems.add(table.file, row, column_letter(cell.column), "duplicate-column",
+                             f"「{name}」列出现了两次（另一次在 {column_letter(seen[name])} 列）；删去其中一列。",
+                             where=where(table, row, cell.column, text), sheet=table.sheet)
+            seen.setdefault(name, cell.column)
+            continue
+        if text in ignored or name in ignored or _NOTE_RE.sub("", text) in ignored:
+            continue
+        if name != text:  # mapped by columns to a name the scheme does not have
+            problems.add(table.file, row, column_letter(cell.column), "unknown-column",
+                         f"columns 把「{text}」对应到「{name}」，但方案中没有「{name}」这一列（方案的列：{'、'.join(known)}）；请改正 agency.yaml 或方案中的 columns。",
+                         where=where(table, row, cell.column, text), sheet=table.sheet)
+            continue
+        guess = suggest(name, known)
+        hint = f"「{text}」是不是「{guess}」？若是，把表头改为「{guess}」，或在 agency.yaml 的 columns 中写 {text}: {guess}；" if guess else ""
+        problems.add(table.file, row, column_letter(cell.column), "unknown-column",
+                     f"方案中没有「{text}」这一列。{hint}若这一列不参与考核，请删去，或写入 agency.yaml 的 ignore_columns。",
+                     where=where(table, row, cell.column, text), sheet=table.sheet)
+    absent = options.absent_in(None)  # the caller gives the options of one period (SheetOptions.for_period)
+    flagged = _flag_targets(plan, options) if flags and flags in header.columns else set()
+    post, unit = people_columns
+    for name, spec in specs.items():
+        if name in header.columns or name in absent or name in flagged:
+            continue
+        who = readers.get(name, [])
+        if not spec.required and not who and name not in (post, unit):
+            continue  # a declared input nothing reads
+        used = f"方案中读取这一列的有：{'、'.join(who)}。" if who else ""
+        optional = "" if spec.required else "若本单位确实不记录这一项（所有人都按空值计），在 agency.yaml 的 absent_columns 中写明。"
+        problems.add(table.file, header.row, None, "missing-column",
+                     f"缺少「{name}」列。{used}请在表头加上这一列（列名与方案一致，或在 agency.yaml 的 columns 中对应）。{optional}",
+                     where=where(table, header.row) + f" › 缺「{name}」列", sheet=table.sheet)
+
+
+def _flag_targets(plan: ColumnPlan, options: SheetOptions) -> set[str]:
+    """The yes/no columns a flags column may set."""
+    return {s.name for s in plan.all() if s.type == "yesno"}
+
+
+def flag_words(plan: ColumnPlan, options: SheetOptions) -> dict[str, str]:
+    """Word written in a flags cell → the yes/no column it sets."""
+    words = {name: name for name in _flag_targets(plan, options)}
+    if options.flags:
+        words.update({k: v for k, v in options.flags.map.items() if v in words.values()})
+    return words

@@ -1,0 +1,141 @@
+"""One cell → one typed value, checked against the column the scheme declares.
+
+What Excel stores is what the office meant, or a reported problem: a cell formatted as a
+percentage (shows 74%, holds 0.74) is read as 74 in a column declared `percent: true` and reported
+in any other number column; a date-formatted number is named as a date; a count refuses decimals;
+a declared minimum or maximum is enforced.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from generator.core.numbers import NotANumber, fmt, parse_decimal, places_of
+from generator.core.problems import Problems
+from generator.scheme.rules.base import ColumnSpec
+from generator.sheets.tables import Cell, Table, column_letter
+
+SPLIT_RE = re.compile(r"[、,，;；/\s]+")
+_YES = {"是", "有", "√", "✓", "y", "yes", "true", "1"}
+_NO = {"否", "无", "", "×", "n", "no", "false", "0"}
+_PERCENT_TEXT = ("%", "％")
+_EVENT_SPLIT_RE = re.compile(r"[；;、，,\n]+")
+_EVENT_RE = re.compile(r"^(?P<name>.*?)[:：]?\s*(?P<value>[+＋]?[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?$")
+
+
+def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Problems) -> Any:
+    text = cell.value.strip()
+
+    def report(code: str, message: str) -> None:
+        problems.add(table.file, cell.row, column_letter(cell.column), code, message, where=place, sheet=table.sheet)
+
+    if spec.type == "number":
+        return _number(cell, text, spec, report)
+    if spec.type == "amounts":
+        if not text or text in ("0", "无", "-", "—"):
+            return []
+        amounts: list[Decimal] = []
+        for part in SPLIT_RE.split(text):
+            if not part:
+                continue
+            try:
+                amount = parse_decimal(part)
+            except NotANumber as exc:
+                report("not-a-number", f"「{part}」{exc.reason}；逐次填写扣分，用「、」分隔，如 3、4.5。")
+                return None
+            if (spec.each_min is not None and amount < spec.each_min) or (spec.each_max is not None and amount > spec.each_max):
+                report("deduction-out-of-range", f"一次扣 {fmt(amount)} 分，不在方案规定的 {fmt(spec.each_min)}—{fmt(spec.each_max)} 分之间。")
+                return None
+            amounts.append(amount)
+        return amounts
+    if spec.type == "events":
+        return _events(text, spec, report)
+    if spec.type == "yesno":
+        lowered = text.lower()
+        if lowered in _YES:
+            return True
+        if lowered in _NO:
+            return False
+        report("unknown-choice", f"「{text}」应填「是」或「否」（留空视为否）。")
+        return None
+    if spec.type == "choice":
+        if not text:
+            if spec.required:
+                report("missing-value", f"「{spec.name}」为空；请从 {'/'.join(spec.choices)} 中选择。")
+            return None
+        if spec.choices and text not in spec.choices:
+            report("unknown-choice", f"「{text}」不是「{spec.name}」的可选值（{'/'.join(spec.choices)}）。")
+            return None
+        return text
+    if spec.type == "choices":
+        names = [p for p in SPLIT_RE.split(text) if p]
+        bad = [n for n in names if spec.choices and n not in spec.choices]
+        if bad:
+            report("unknown-choice", f"「{'、'.join(bad)}」不是「{spec.name}」的可选值（{'、'.join(spec.choices)}）。")
+            return None
+        return names
+    return text or None
+
+
+def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
+    if text in ("", "-", "—", "/"):
+        if spec.required:
+            report("missing-value", f"「{spec.name}」为空；请填写数字（没有就填 0）。")
+        return None
+    if cell.kind == "d":
+        report("date-cell", f"这个单元格是日期格式，显示为 {text}，不是数字；请把「{spec.name}」列的单元格格式改为「常规」或「数值」，再重新填写分数。")
+        return None
+    percent = cell.kind == "p" or text.endswith(_PERCENT_TEXT)
+    number_text = text.rstrip("%％").strip() if text.endswith(_PERCENT_TEXT) else text
+    try:
+        value = parse_decimal(number_text)
+    except NotANumber as exc:
+        code = "number-not-finite" if "有限" in exc.reason else "not-a-number"
+        report(code, f"「{text}」{exc.reason}；「{spec.name}」应填数字，如 85 或 85.5。")
+        return None
+    if percent:
+        shown = fmt(value * 100) + "%" if cell.kind == "p" else text
+        if not spec.percent:
+            held = f"，单元格里存的是 {fmt(value)}" if cell.kind == "p" else ""
+            report("percent-cell", f"单元格显示为百分数 {shown}{held}；「{spec.name}」不是百分比列，无法判断应记为几分。"
+                                   f"请把单元格格式改为「常规」并填写分数（如方案所指的是百分比，在方案的 inputs 中为该列写 percent: true）。")
+            return None
+        if cell.kind == "p":
+            value = Decimal(fmt(value * 100))  # Excel holds 74% as 0.74: read as shown (74, not 74.00)
+    if spec.min is not None and value < spec.min:
+        report("score-negative", f"{fmt(value)} 小于允许的最小值 {fmt(spec.min)}；请核对。")
+        return None
+    if spec.max is not None and value > spec.max:
+        bound = "满分" if spec.note.startswith("满分") else "允许的最大值"
+        report("score-over-max", f"{fmt(value)} 超过「{spec.name}」的{bound} {fmt(spec.max)}；请核对。")
+        return None
+    if spec.places is not None and places_of(value) > spec.places:
+        if spec.places == 0:
+            report("too-many-places", f"{text} 不是整数；「{spec.name}」是次数或天数，只能填整数。")
+        else:
+            report("too-many-places", f"{text} 的小数位数多于 {spec.places} 位。")
+        return None
+    return value
+
+
+def _events(text: str, spec: ColumnSpec, report) -> list[tuple[str, Decimal]] | None:
+    """疫情防控:3；表彰:2分 → [(疫情防控, 3), (表彰, 2)]; a bare number is one event without a name."""
+    if not text or text in ("0", "无", "-", "—", "/"):
+        return []
+    events: list[tuple[str, Decimal]] = []
+    for part in (p.strip() for p in _EVENT_SPLIT_RE.split(text)):
+        if not part:
+            continue
+        found = _EVENT_RE.match(part)
+        if found is None:
+            report("event-list-invalid", f"「{part}」看不出分值；「{spec.name}」逐项写 事项:分值，多项用「；」分隔，如 疫情防控:3；表彰:2。")
+            return None
+        try:
+            value = parse_decimal(found.group("value"))
+        except NotANumber as exc:
+            report("event-list-invalid", f"「{part}」的分值{exc.reason}；写成 事项:分值，如 疫情防控:3。")
+            return None
+        events.append((found.group("name").strip(), value))
+    return events
