@@ -15,9 +15,7 @@ from typing import Any
 
 import yaml
 
-from generator.core.problems import Problems
-from generator.engine.compute import compute_project
-from generator.project.discover import discover
+from generator.engine.compute import load_everything
 
 AGENCY = "ag"
 YEAR = "2025"
@@ -113,10 +111,7 @@ def make_project(
 
 def run(root: Path):
     """discover + compute, as `kaohe check` does: (project, periods, problems)."""
-    problems = Problems()
-    project = discover(root, problems)
-    periods = compute_project(project, problems)
-    return project, periods, problems
+    return load_everything(root)
 
 
 def people_csv(rows: list[list[Any]], columns: list[str]) -> str:
