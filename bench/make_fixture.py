@@ -3,6 +3,7 @@
 
     python bench/make_fixture.py --size city   --out bench/out/city     # 80 departments, ~4,000 people, 2016–2025
     python bench/make_fixture.py --size county --out bench/out/county   # 10 departments, 300 people, 2021–2025
+    python bench/make_fixture.py --size city-half    # and city-quarter: the city at 1/2 and 1/4 (growth runs)
 
 Deterministic: everything comes from one random seed per size, and the few XLSX files are written
 with pinned timestamps, so two runs write the same bytes.
@@ -97,6 +98,19 @@ SIZES = {
         ("lanxi-czj", "s003-p2", 2022, "Q1"), ("lanxi-sfj", "s003-p1-sifa", 2024, "Y"),
     )),
 }
+
+
+
+def scaled(size: Size, fraction: int) -> Size:
+    """The same city at 1/fraction of its departments and people (the same years, seed and XLSX
+    files): the growth runs, which show whether time and memory grow linearly with the archive."""
+    agencies = tuple(AgencySpec(a.code, a.name, a.short, a.schemes, max(1, a.departments // fraction), a.headcount // fraction, a.prefix)
+                     for a in size.agencies)
+    return Size(size.place, size.years, size.seed, agencies, size.xlsx)
+
+
+SIZES["city-half"] = scaled(SIZES["city"], 2)
+SIZES["city-quarter"] = scaled(SIZES["city"], 4)
 
 # --- departments -------------------------------------------------------------------------------
 OFFICES = {
