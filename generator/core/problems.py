@@ -53,6 +53,9 @@ class Problem:
     # A root cause recognised as such (a YAML slip: an unquoted comma, a full-width colon…): listed
     # before every other problem, because the others often only follow from it.
     first: bool = False
+    # What the problem is about, as data for the code that counts follow-on problems (the column a
+    # sheet lacks): never parsed back out of the Chinese message. Not part of identity or order.
+    subject: str | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple:
         col = self.column
@@ -110,10 +113,11 @@ class Problems:
         where: str = "",
         sheet: str | None = None,
         first: bool = False,
+        subject: str | None = None,
     ) -> Problem:
         if code not in CODES:
             raise KeyError(f"problem code {code!r} is not registered in CODES")
-        problem = Problem(file, line, column, code, message, severity, where, sheet, first)
+        problem = Problem(file, line, column, code, message, severity, where, sheet, first, subject)
         self.items.append(problem)
         return problem
 

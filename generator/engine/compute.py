@@ -262,9 +262,8 @@ def missing_columns(problems: Problems, shown: str) -> dict[str, Problem]:
     (a formula with nothing to compute from) is counted on that problem instead of listed."""
     found: dict[str, Problem] = {}
     for problem in problems.items:
-        if problem.code == "missing-column" and problem.file == shown:
-            name = problem.message.partition("「")[2].partition("」")[0]
-            found.setdefault(name, problem)
+        if problem.code == "missing-column" and problem.file == shown and problem.subject:
+            found.setdefault(problem.subject, problem)
     return found
 
 

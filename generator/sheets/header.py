@@ -136,7 +136,7 @@ def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetO
         optional = "" if spec.required else "若本单位确实不记录这一项（所有人都按空值计），在 agency.yaml 的 absent_columns 中写明。"
         problems.add(table.file, header.row, None, "missing-column",
                      f"缺少「{name}」列。{used}请在表头加上这一列（列名与方案一致，或在 agency.yaml 的 columns 中对应）。{optional}",
-                     where=where(table, header.row) + f" › 缺「{name}」列", sheet=table.sheet)
+                     where=where(table, header.row) + f" › 缺「{name}」列", sheet=table.sheet, subject=name)
 
 
 def _flag_targets(plan: ColumnPlan, options: SheetOptions) -> set[str]:

@@ -188,10 +188,23 @@ def test_mutation_a_column_a_rule_reads_dropped_or_renamed_fails_check(tmp_path,
     missing = [p for p in problems.sorted() if p.code == "missing-column"]
     assert [(p.line, p.column) for p in missing] == [(1, None)]
     assert reader in missing[0].message and missing[0].where.endswith(f"缺「{column}」列")
+    assert missing[0].subject == column  # the column as data, for counting what follows from it
     if how == "rename":
         (unknown,) = [p for p in problems.sorted() if p.code == "unknown-column"]
         assert (unknown.line, unknown.column) == (1, chr(ord("A") + i))
         assert f"是不是「{column}」？" in unknown.message
+
+
+def test_what_follows_from_a_missing_column_is_counted_on_it_not_listed(tmp_path):
+    # 绩 computed by a formula over 出勤率: every row's formula fails for the one missing column
+    formula_scheme = copy.deepcopy(OFFICE_SCHEME)
+    formula_scheme["assessments"][0]["items"][2] = item("ji", "绩", 50, score={"kind": "formula", "expr": "出勤率 / 2", "uses": ["出勤率"]})
+    keep = [i for i, h in enumerate(CLEAN_HEADER) if h not in ("绩", "出勤率")]  # 绩 is computed now, not entered
+    make_project(tmp_path, formula_scheme, {"Q1.csv": csv_text([CLEAN_HEADER[i] for i in keep], [[r[i] for i in keep] for r in CLEAN_ROWS])})
+    _, _, problems = run(tmp_path)
+    (missing,) = problems.sorted()
+    assert (missing.code, missing.subject) == ("missing-column", "出勤率")
+    assert problems.follow_ons() == {missing: len(CLEAN_ROWS)}
 
 
 def test_a_column_declared_absent_on_purpose_is_read_as_empty(tmp_path):
