@@ -5,6 +5,7 @@ Exit codes (退出码):
   1  发现了问题（方案、成绩表或网站检查）/ problems were found in the input
   2  命令用法不对 / usage error
   3  内部错误（请带 --debug 重试并报告）/ internal error (rerun with --debug and report it)
+  141  输出的读取方已退出（如 kaohe check | head）/ the reader of the output left
 
 No traceback is ever shown unless --debug is given.
 """
@@ -12,10 +13,11 @@ No traceback is ever shown unless --debug is given.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 
-from generator.core.errors import EXIT_INTERNAL, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError
+from generator.core.errors import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError
 from generator.core.problems import printable
 
 __all__ = ["main", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "EXIT_INTERNAL", "UsageError"]
@@ -109,6 +111,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\n已中断。", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of the output left (`kaohe check | head`): nothing is wrong with the input or
+        # with Kaohe. Exit as a piped Unix tool does (128 + SIGPIPE), and point stdout at /dev/null so
+        # the interpreter's final flush cannot print a warning either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception:  # the promise: never a traceback unless asked for
         if args.debug:
             traceback.print_exc()

@@ -113,6 +113,19 @@ def test_internal_error_has_no_traceback_unless_debug(project, capsys, monkeypat
     assert "Traceback" in capsys.readouterr().err
 
 
+def test_output_piped_into_a_reader_that_leaves_is_not_an_internal_error(project):
+    # `kaohe check | head -1`: the reader closes the pipe before Kaohe has written its report
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "-C", str(project), "check"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(120) == 141
+    assert err == ""  # neither 内部错误 nor a BrokenPipeError warning
+
+
 def test_negative_score_in_entered_column_is_reported_not_crashed(project, capsys):
     """fmt(0) on an int bound used to raise AttributeError → exit 3 for a plain -5 in a score cell."""
     (project / "content/ag/t1/2025/Q1.csv").write_text(
