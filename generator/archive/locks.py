@@ -22,7 +22,7 @@ from generator import ENGINE_VERSION
 from generator.core.numbers import fmt
 from generator.core.problems import Problems
 from generator.engine.results import STATUS_WORDS, PeriodResult
-from generator.project.discover import Project
+from generator.project.model import Project
 
 LOCK_FORMAT = "kaohe-lock/1"
 MAX_LOCK_BYTES = 50 * 1024 * 1024  # 2,000 people, closed ten times: about 15 MB

@@ -26,7 +26,8 @@ from generator.engine.quota_count import recount
 from generator.engine.quotas import apply_quota
 from generator.engine.rating_limits import check_rating_limits
 from generator.engine.results import PeriodResult, PersonResult
-from generator.project.discover import PeriodFiles, Project, discover
+from generator.project.discover import discover
+from generator.project.model import PeriodFiles, Project
 from generator.scheme.columns import column_readers, plan_columns
 from generator.sheets.rows import LoadedSheet, PersonRow, load_sheet
 from generator.sheets.tables import read_table

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator import ENGINE_VERSION
 from generator.engine.results import PeriodResult
-from generator.project.discover import PeriodFiles, Project
+from generator.project.model import PeriodFiles, Project
 
 
 class ModelCache:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from generator.core.problems import Problems
 from generator.engine.results import Notice
-from generator.project.discover import PeriodFiles, Project
+from generator.project.model import PeriodFiles, Project
 from generator.scheme.settings import NoticeFile, keys_of
 from generator.scheme.yaml_source import load_yaml
 

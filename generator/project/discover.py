@@ -16,16 +16,16 @@ Nothing outside the project directory is read; symlinks are refused.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from generator.core.problems import Problems
-from generator.project.slugs import department_slugs, unlisted_slug
+from generator.project.model import Agency, PeriodFiles, Project, Refused, shown_name
+from generator.project.slugs import department_slugs
 from generator.scheme.check import check_scheme
 from generator.scheme.load import load_scheme, report_validation_error
-from generator.scheme.model import Scheme, period_label
+from generator.scheme.model import period_label
 from generator.scheme.settings import AgencyFile, keys_of
 from generator.scheme.sheet_options import SHEET_KEYS, SheetOptions
 from generator.scheme.slugs import URL_CODE_WORDS, url_code_ok
@@ -39,75 +39,7 @@ _FOREIGN = {".xls": "Excel 97-2003（.xls）", ".ods": "OpenDocument（.ods，WP
             ".numbers": "Numbers（.numbers）", ".xlsb": "Excel 二进制（.xlsb）"}
 
 
-@dataclass
-class Agency:
-    code: str
-    name: str
-    departments: list[str]
-    issuer: str | None = None  # who signs the 公示; defaults to the name
-    contact: str | None = None  # where to raise a 复核
-    file: str = ""
-    sheet: SheetOptions | None = None  # the office's own column names, ignored/absent columns, ID width, flags
-    slugs: dict[str, str] = field(default_factory=dict)  # department → address (project/slugs.py)
-
-    def slug_of(self, department: str) -> str:
-        return self.slugs.get(department) or unlisted_slug(department)
-
-
-@dataclass
-class Refused:
-    """A results file in a format Kaohe does not read (.xls, .ods): reported once; the periods and
-    roll-ups that would need it are not graded, so that no follow-on problem buries the one that matters."""
-
-    agency: str
-    scheme: str
-    year: int
-    label: str
-
-
 _KIND_WORDS = {"decisions": "领导小组决定文件", "notice": "公示设置文件", "lock": "锁定文件"}
-
-
-@dataclass
-class PeriodFiles:
-    agency: str
-    scheme: str
-    year: int
-    label: str
-    results: Path | None = None
-    decisions: Path | None = None
-    notice: Path | None = None
-    lock: Path | None = None
-
-
-@dataclass
-class Project:
-    root: Path
-    schemes: dict[str, Scheme] = field(default_factory=dict)
-    scheme_files: dict[str, str] = field(default_factory=dict)
-    agencies: dict[str, Agency] = field(default_factory=dict)
-    periods: list[PeriodFiles] = field(default_factory=list)
-    settings: dict = field(default_factory=dict)
-    refused: list[Refused] = field(default_factory=list)
-    # scheme files that did not load: the code they declare (and their file name) -> the file, so
-    # that their results directories are not also reported as belonging to no scheme
-    broken_schemes: dict[str, str] = field(default_factory=dict)
-
-    def rel(self, path: Path) -> str:
-        try:
-            return shown_name(path.relative_to(self.root).as_posix())
-        except ValueError:
-            return shown_name(path.as_posix())
-
-
-def shown_name(name: str) -> str:
-    """A file name as it can be printed: bytes that are not UTF-8 (a folder unzipped from a
-    Chinese-Windows archive) shown as \\xbf escapes instead of failing the output."""
-    try:
-        name.encode("utf-8")
-        return name
-    except UnicodeEncodeError:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _folder_name_ok(path: Path, project: Project, problems: Problems, kind: str) -> bool:

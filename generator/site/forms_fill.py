@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from generator.core.numbers import fmt, round_half_up
 from generator.engine.results import PeriodResult, PersonResult
-from generator.project.discover import Agency
+from generator.project.model import Agency
 from generator.scheme.forms import FormDecl
 from generator.site.ordering import stroke_key
 from generator.xlsx.form_sheet import FilledForm, FormCell, HeadCell

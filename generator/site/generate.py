@@ -17,7 +17,8 @@ from generator.core.problems import Problems
 from generator.engine.compute import compute_project
 from generator.engine.model_cache import ModelCache
 from generator.engine.results import PeriodResult
-from generator.project.discover import Project, discover, safe_path
+from generator.project.discover import discover, safe_path
+from generator.project.model import Project
 from generator.site.model import SiteContext
 from generator.site.notice_lock import check_notice_locks
 from generator.site.page_memo import PageMemo, site_key

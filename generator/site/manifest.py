@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator import ENGINE_VERSION
 from generator.engine.results import PeriodResult
-from generator.project.discover import Project
+from generator.project.model import Project
 
 DEPENDENCIES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "jinja2", "pyyaml", "pydantic", "openpyxl", "jieba", "chinesecalendar", "markdown", "nh3")
 

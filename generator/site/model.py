@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from generator.core.problems import Problems
 from generator.engine.results import PeriodResult
-from generator.project.discover import Project
+from generator.project.model import Project
 from generator.project.slugs import unlisted_slug
 from generator.scheme.model import Scheme
 from generator.site.page_memo import PageMemo

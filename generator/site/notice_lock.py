@@ -14,7 +14,7 @@ import datetime as dt
 from generator.archive.locks import lock_path, read_lock
 from generator.core.problems import Problems
 from generator.engine.results import PeriodResult
-from generator.project.discover import Project
+from generator.project.model import Project
 from generator.site.model import SiteContext
 from generator.site.pages_notice import notice_table, notice_title
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.engine.results import PeriodResult
-from generator.project.discover import Project
+from generator.project.model import Project
 
 T = TypeVar("T")
 TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from generator.core.numbers import fmt, round_half_up
 from generator.engine.results import PeriodResult, PersonResult
-from generator.project.discover import Agency
+from generator.project.model import Agency
 from generator.site.charts_compare import stacked_chart
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text

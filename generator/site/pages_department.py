@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from generator.core.numbers import fmt
 from generator.engine.results import PeriodResult, PersonResult
-from generator.project.discover import Agency
+from generator.project.model import Agency
 from generator.site.charts import bar_chart
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text

@@ -1,7 +1,7 @@
 """使用说明: the user guide, built into the same site from the code that implements the rules.
 
 Rule kinds come from generator.scheme.rules.RULES (their docstrings and EXAMPLEs), policy kinds from
-generator.scheme.policy.POLICY_DOCS and problem codes from generator.core.problems.CODES, so the guide
+generator.scheme.policy_docs.POLICY_DOCS and problem codes from generator.core.problems.CODES, so the guide
 cannot fall behind the engine. A test fails if any of them has no entry.
 """
 
@@ -11,7 +11,7 @@ import inspect
 
 from generator.core.problems import CODES
 from generator.scheme import formula_docs
-from generator.scheme.policy import POLICY_DOCS
+from generator.scheme.policy_docs import POLICY_DOCS
 from generator.scheme.reference import reference
 from generator.scheme.rules import RULES
 from generator.site.model import Page, SiteContext

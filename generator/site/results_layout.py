@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from generator.engine.results import PeriodResult, PersonResult
-from generator.project.discover import Agency
+from generator.project.model import Agency
 from generator.site.model import SiteContext
 
 # The page budget is 100 KB of HTML. The widest seed scheme (s003-p2, 25 item columns) makes about

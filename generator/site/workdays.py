@@ -17,7 +17,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from generator.core.problems import Problems
-from generator.project.discover import Project, safe_path
+from generator.project.discover import safe_path
+from generator.project.model import Project
 from generator.scheme.yaml_source import load_yaml
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.cli import main
 from generator.core.problems import CODES
-from generator.scheme.policy import POLICY_DOCS
+from generator.scheme.policy_docs import POLICY_DOCS
 from generator.scheme.rules import RULES
 from generator.site.pages_guide import build_guide
 from tests.web.util import build
@@ -27,6 +27,25 @@ def test_every_rule_kind_has_a_guide_entry_with_an_example():
         assert f"kind: {kind}" in cls.EXAMPLE or f"kind: {kind}" in text, kind
     for key, _title, _words, example in POLICY_DOCS:
         assert f"{{#policy-{key}}}" in text and example.strip()
+
+
+def test_every_policy_example_in_the_guide_is_valid_scheme_yaml():
+    """The guide's examples are loaded as a scheme would be and validated against the models: a renamed
+    key or a changed shape fails here, not in an HR office that copied the example."""
+    from pydantic import TypeAdapter
+
+    from generator.core.problems import Problems
+    from generator.scheme.model import Assessment, Scheme
+    from generator.scheme.yaml_source import load_yaml_text
+
+    for key, _title, _words, example in POLICY_DOCS:
+        problems = Problems()
+        data, _ = load_yaml_text(example, f"guide:{key}", problems)
+        assert not problems.items and isinstance(data, dict) and key in data, (key, problems.items)
+        for field, value in data.items():
+            model = Assessment if field in Assessment.model_fields else Scheme
+            assert field in model.model_fields, (key, field)
+            TypeAdapter(model.model_fields[field].annotation).validate_python(value)
 
 
 def test_every_problem_code_has_a_guide_entry():

@@ -1,0 +1,108 @@
+"""The user guide's entries for the policy kinds (加减分, 等次, 名额, 特殊情形, 公示): what each does
+in the HR office's words, with a YAML example taken from a seed scheme. A test loads every example
+against the models in scheme/policy.py and scheme/adjustments.py, so the guide cannot drift from them."""
+
+from __future__ import annotations
+
+# Documentation of the policy kinds for the user guide: (key, title, what it does, example from a seed).
+POLICY_DOCS: list[tuple[str, str, str, str]] = [
+    (
+        "adjustments",
+        "加减分（弹性指标、奖项加分）",
+        "在各项得分之和上加分或减分：bonus 加分、penalty 减分、awards 按奖项加分（成绩表中填奖项名称，多项用、分隔）。"
+        "cap 是上限；factor 按某一列区分倍数（如 领导班子成员按一半加分）。"
+        "events: true 时一格逐项写「事项:分值」（疫情防控:3；表彰:2），每项记入得分说明；同一事项写了多次的，"
+        "same_event: largest（默认，同一件事加减分不累计）按最高的一次计，same_event: sum 每次都计；上限在此之后适用。"
+        "penalty 写 points 时按次扣分：格中逐次写事项名（通报批评、通报批评 扣两次）。",
+        """\
+adjustments:                              # 003 篇二：弹性指标加减分最高均不超过5分
+  - {kind: bonus, name: 加分指标, column: 加分, cap: 5, events: true}   # 疫情防控:3；表彰:2
+  - {kind: penalty, name: 减分指标, column: 减分, cap: 5}
+  - {kind: penalty, name: 通报批评, column: 通报, points: {通报批评: 10}}  # 每次扣 10 分
+  - kind: awards                          # 001：获县委政府奖加2分……单位领导班子成员按一半加分
+    name: 个人获奖加分
+    column: 个人获奖
+    points: {本单位先进个人: 1, 县级奖励: 2, 省级奖励: 3, 国家级奖励: 5}
+    factor: {by: 身份, values: {领导班子成员: 0.5}}""",
+    ),
+    (
+        "grades",
+        "等次与分数段（含/不含）",
+        "order 从高到低列出等次；bands 给出每个等次的分数段：at_least（含）、above（不含）、at_most（含）、below（不含）。"
+        "分数段重叠或留有空档会报错；原文确有空档的，用 gap_policy: lower / upper 声明空档归入下一等次或上一等次，手册会列出每个空档。"
+        "定性评定的方案用 entered: 列名，等次由考核人直接填写。",
+        """\
+grades:                                   # 003 篇二：好90分及以上，较好75-89分，一般60-74分，较差60分以下
+  order: [好, 较好, 一般, 较差]
+  bands:
+    - {grade: 好, at_least: 90}
+    - {grade: 较好, at_least: 75, at_most: 89}
+    - {grade: 一般, at_least: 60, at_most: 74}
+    - {grade: 较差, below: 60}
+  gap_policy: lower                       # 89.50 分归入较好""",
+    ),
+    (
+        "quotas",
+        "比例限制（名额）",
+        "base 是名额的基数：graded（默认）参加考核并确定等次的人数，all 参加考核的总人数（含参加考核但不确定等次的人员）。"
+        "at_most 不超过、at_least 不少于某一比例；scope 是范围：unit 全单位、department 各部门，或一列的列名（如 考核单元）。"
+        "名额按精确小数计算，默认不超过向下取整、不少于向上取整（rounding 可改）。超出名额的按 rank_by 排序后降为下一等次；"
+        "名额线上分数相同的按 ties 处理：flag（默认，提交领导小组，决定前不公示）、include_all、exclude_all、break_by（依次比较 break_by 列出的项目）。",
+        """\
+quotas:                                   # 003 篇六：同一考核单元好等次不能超过40%，全单位也不能超过40%
+  - {grade: 好, scope: 考核单元, at_most: 40%}
+  - {grade: 好, scope: unit, at_most: 40%, ties: flag}""",
+    ),
+    (
+        "overrides",
+        "特殊情形（不确定等次、直接定等、等次上限、评定条件）",
+        "按书写顺序适用：no_grade 不确定等次（保留理由）、force 直接确定等次（不因名额降等）、cap 不得高于某等次、"
+        "gate 得到某等次须满足的条件（不满足降为下一等次）。条件用公式书写，只能使用方案中声明的列名和项目代码；"
+        "no_grade 的人员默认仍计入名额基数「参加考核的总人数」（base: all），原文写明这类人员不参加考核的，写 in_base: false；"
+        "年度汇总中还可用 次数(\"好\")、全部(\"较差\")、期数()。",
+        """\
+overrides:                                # 003 篇二
+  - kind: no_grade
+    when: 试用期
+    reason: 新录用的公务员在试用期内参加平时考核，只写评语，不确定等次
+  - kind: force
+    grade: 好
+    when: 急难险重表现突出
+    reason: 承担急难险重任务表现突出的，当期直接确定为好等次
+  - kind: cap                             # 年度考核
+    grade: 不称职
+    when: 全部("较差")
+    reason: 平时考核结果均为较差等次的，年度考核直接确定为不称职等次
+  - kind: gate                            # 003 篇三：年度优秀等次人选应从平时考核成绩85分以上的人员中产生
+    grade: 优秀
+    requires: pingshi >= 85
+    reason: 年度考核优秀等次人选应从平时考核成绩 85 分以上的人员中产生""",
+    ),
+    (
+        "consequences",
+        "结果运用（诫勉、取消评先评优资格等）",
+        "原文对考核结果规定的后果，按人列出：when 是条件（可用列名、项目代码、总分、等次，年度汇总中还可用 次数、全部、期数、"
+        "连续(\"较差\") 即连续几期为该等次）；then 是后果；reason 引用原文。在领导小组决定之后判断，写入内部版的计算过程和 kaohe explain。",
+        """\
+consequences:                             # 003 篇二（年度汇总）
+  - when: 连续("较差") >= 2
+    then: 诫勉
+    reason: 对连续有 2 个季度以上“较差”等次的，进行诫勉""",
+    ),
+    (
+        "publicity",
+        "公示设置",
+        "grades 公示哪些等次（默认最高等次）；columns 列出哪些信息（默认 姓名、部门、等次，可加 岗位、总分、名次；不会公示编号）；"
+        "order 排序（stroke 姓氏笔画，默认；department；score）；days 公示几个工作日；objection 复核（异议）说明。"
+        "名次按总分排列，分数相同的名次相同、其后名次顺延（1、2、2、4）；ranking: dense 为 1、2、2、3，ordinal 为依次编号。"
+        "公开版的部门统计只在公示开始后出现，默认只统计公示的等次；summary_grades 可再列出愿意公开人数的其他等次，"
+        "但凡是能让人推算出某个人等次的数字（人数少于 public_min_group，或除去公示名单上的人后全部或几乎全部同一等次）都不显示。",
+        """\
+publicity:
+  grades: [好]
+  columns: [姓名, 部门, 等次]
+  order: stroke
+  days: 5
+  objection: 对公示对象有异议的，请于公示期内向局人事科反映。""",
+    ),
+]
