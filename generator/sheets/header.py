@@ -150,3 +150,30 @@ def flag_words(plan: ColumnPlan, options: SheetOptions) -> dict[str, str]:
     if options.flags:
         words.update({k: v for k, v in options.flags.map.items() if v in words.values()})
     return words
+
+
+def report_headless_cells(table: Table, header: Header, people_rows: list[list[Cell]], problems: Problems) -> None:
+    """Every column of a sheet is accounted for, the ones without a header too: a value in a column
+    whose header is empty is never read, so it is an error. In a CSV it is most often a row shifted
+    by an unquoted comma (1,000 or 张三,李四), whose other values may all still look valid. One
+    problem per column, at the first row that has a value there."""
+    headed = {cell.column for cell, _ in header.cells}
+    found: dict[int, list[Cell]] = {}
+    for cells in people_rows:
+        for cell in cells:
+            if cell.column not in headed and cell.value.strip():
+                found.setdefault(cell.column, []).append(cell)
+    for column, cells in sorted(found.items()):
+        first = cells[0]
+        shown = first.value.strip()
+        shown = shown if len(shown) <= 20 else shown[:20] + "…"
+        if len(cells) == 1:
+            found_words = f"第 {first.row} 行却在这一列有内容「{shown}」"
+        else:
+            rows = "、".join(str(c.row) for c in cells[:5]) + (f" 等 {len(cells)} 行" if len(cells) > 5 else " 行")
+            found_words = f"第 {rows}却在这一列有内容（第 {first.row} 行为「{shown}」）"
+        problems.add(table.file, first.row, column_letter(column), "cell-without-header",
+                     f"{column_letter(column)}列没有表头，{found_words}，这些内容不会被读取。"
+                     "若是 CSV，多半是该行某个单元格里有逗号（如 1,000 或 张三,李四），把后面的内容错开了一列：请检查该行，"
+                     "含逗号的单元格须用英文双引号括起（在 Excel 中另存为 CSV 会自动处理）；若是备注，请给这一列加上表头（如「备注」）。",
+                     where=where(table, first.row, column), sheet=table.sheet)

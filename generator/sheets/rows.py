@@ -17,7 +17,7 @@ from generator.core.problems import Problems
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Scheme
 from generator.scheme.sheet_options import SheetOptions
-from generator.sheets.header import check_header, find_header, flag_words, match_name
+from generator.sheets.header import check_header, find_header, flag_words, match_name, report_headless_cells
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
 from generator.sheets.values import typed
 
@@ -97,6 +97,7 @@ def load_sheet(
     flags_col = columns.get(options.flags.column) if options.flags else None
     words = flag_words(plan, options) if flags_col else {}
     people: list[PersonRow] = []
+    people_cells: list[list[Cell]] = []  # for the cells no header names (report_headless_cells)
     seen_ids: dict[str, int] = {}
     # where(table, row, column, name), assembled from parts made once per column and once per row
     # named as the sheet names them: B列「工号」 where the office's 工号 is the scheme's 编号
@@ -167,6 +168,8 @@ def load_sheet(
         if flags_col is not None:
             _read_flags(by_col.get(flags_col), words, person, options.flags.column, row_place, table, problems)
         people.append(person)
+        people_cells.append(cells)
+    report_headless_cells(table, header, people_cells, problems)
     return LoadedSheet(table, people, header_row, columns)
 
 

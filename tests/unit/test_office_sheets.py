@@ -207,6 +207,33 @@ def test_what_follows_from_a_missing_column_is_counted_on_it_not_listed(tmp_path
     assert problems.follow_ons() == {missing: len(CLEAN_ROWS)}
 
 
+def test_a_value_in_a_column_without_a_header_fails_check_at_its_cell(tmp_path):
+    # a CSV row shifted by an unquoted comma ends with one cell more than the header: every value the
+    # row still has may look valid, so the extra cell is the only sign
+    lines = csv_text(CLEAN_HEADER, CLEAN_ROWS).splitlines()
+    lines[3] += ",0"
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": "\n".join(lines) + "\n"})
+    assert cli.main(["-C", str(tmp_path), "check"]) == 1
+    _, _, problems = run(tmp_path)
+    assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(4, "L", "cell-without-header")]
+    assert "第 4 行却在这一列有内容「0」" in problems.sorted()[0].message
+
+
+def test_a_remark_right_of_an_xlsx_header_fails_check_once_for_its_column(tmp_path):
+    workbook = openpyxl.load_workbook(io.BytesIO(office_xlsx()))
+    sheet = workbook.active
+    for row in (4, 5, 6):
+        sheet.cell(row=row, column=15, value="待核实")  # column O: the header ends at M (备注)
+    out = io.BytesIO()
+    workbook.save(out)
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.xlsx": out.getvalue()})
+    office_agency(tmp_path)
+    _, _, problems = run(tmp_path)
+    (problem,) = problems.sorted()
+    assert (problem.line, problem.column, problem.code) == (4, "O", "cell-without-header")
+    assert "第 4、5、6 行却在这一列有内容" in problem.message
+
+
 def test_a_column_declared_absent_on_purpose_is_read_as_empty(tmp_path):
     i = CLEAN_HEADER.index("通报次数")
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER[:i], [r[:i] for r in CLEAN_ROWS])})
