@@ -110,6 +110,11 @@ def test_report_marks_bad_cells(tmp_path, capsys):
     assert any("第3行" in row[0] and "E列" in row[0] for row in listing)
     # the copy still reads as the same results (an office may correct the copy and use it)
     assert wb.sheetnames[:2] == ["说明", "成绩"]
+    ws.cell(row=3, column=cols["职业道德"], value=4)
+    ws.cell(row=4, column=cols["编号"], value="0014")
+    wb.save(original)  # corrected in the copy and saved back, 问题清单 sheet and all
+    capsys.readouterr()
+    assert main(["-C", str(root), "check"]) == 0, capsys.readouterr().out
 
 
 def test_report_for_csv_with_missing_column(tmp_path, capsys):

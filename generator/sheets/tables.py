@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.core.problems import Problems
+from generator.sheets.workbook import formulas_without_values, results_sheet
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_COLUMNS = 1000
@@ -231,7 +232,9 @@ def _read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
         problems.add(shown, None, None, "sheet-unreadable", f"无法作为 .xlsx 打开（{type(exc).__name__}）；请用 Excel 打开后重新保存为 .xlsx。")
         return None
     try:
-        sheet = _results_sheet(workbook)
+        sheet = results_sheet(workbook, shown, problems)
+        if sheet is None:
+            return None
         table = Table(shown, sheet.title, None)
         # The <dimension> a sheet declares (Excel writes A1:XFD1048576 when whole columns are formatted)
         # would make openpyxl pad every row to 16,384 cells and add empty rows up to row 1,048,576: read
@@ -256,6 +259,7 @@ def _read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
             kinds = [_kind(value, row_cells[i]) for i, value in enumerate(values)]
             table.rows.append(_cells(values, row_number, table, problems, kinds))
         table.row_count = row_number
+        formulas_without_values(path, sheet, shown, problems)
         return table
     except Exception as exc:
         problems.add(shown, None, None, "sheet-unreadable", f"读取表格时出错（{type(exc).__name__}）；请用 Excel 打开后重新保存。")
@@ -284,14 +288,6 @@ def _kind(value: object, cell: object) -> str:
         number_format = str(getattr(cell, "number_format", "") or "")
         return "p" if "%" in number_format.replace('"%"', "").replace("\\%", "") else "n"
     return "d" if hasattr(value, "isoformat") else ""
-
-
-def _results_sheet(workbook):
-    """The first sheet that is not the template's instructions sheet (说明)."""
-    for sheet in workbook.worksheets:
-        if sheet.title not in ("说明", "填表说明", "使用说明"):
-            return sheet
-    return workbook.worksheets[0]
 
 
 def is_trailer(cells: list[Cell]) -> bool:

@@ -234,6 +234,54 @@ def test_a_remark_right_of_an_xlsx_header_fails_check_once_for_its_column(tmp_pa
     assert "第 4、5、6 行却在这一列有内容" in problem.message
 
 
+def _workbook(data: bytes):
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def _saved(workbook) -> bytes:
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def test_the_one_sheet_with_content_is_read_whatever_its_place(tmp_path):
+    # an empty Sheet1 first, a hidden sheet of drop-down lists last: the results are still the clean ones
+    expected = clean(tmp_path / "clean")
+    workbook = _workbook(office_xlsx())
+    workbook.create_sheet("Sheet1", 0)
+    lists = workbook.create_sheet("选项")
+    lists.append(["办公室", "财务科", "人事科"])
+    lists.sheet_state = "hidden"
+    root = tmp_path / "office"
+    make_project(root, OFFICE_SCHEME, {"Q1.xlsx": _saved(workbook)})
+    office_agency(root)
+    assert results(root) == expected
+
+
+def test_two_sheets_with_content_fail_check_naming_both(tmp_path):
+    workbook = _workbook(office_xlsx())
+    workbook.copy_worksheet(workbook.active).title = "2025二季度"  # last quarter's tab kept in the same file
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.xlsx": _saved(workbook)})
+    office_agency(tmp_path)
+    assert cli.main(["-C", str(tmp_path), "check"]) == 1
+    _, _, problems = run(tmp_path)
+    (problem,) = problems.sorted()
+    assert (problem.file, problem.code) == ("content/ag/t1/2025/Q1.xlsx", "workbook-many-sheets")
+    assert "「2025一季度」、「2025二季度」" in problem.message
+
+
+def test_a_formula_saved_without_its_value_fails_check_at_its_cell(tmp_path):
+    # a program wrote =0+1 into 通报次数 (K5) without computing it: read as empty it would count as no 通报
+    workbook = _workbook(office_xlsx())
+    workbook.active["K5"] = "=0+1"
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.xlsx": _saved(workbook)})
+    office_agency(tmp_path)
+    _, _, problems = run(tmp_path)
+    found = [(p.line, p.column, p.code) for p in problems.sorted()]
+    assert (5, "K", "formula-without-value") in found, found
+    assert problems.has_errors()
+
+
 def test_a_column_declared_absent_on_purpose_is_read_as_empty(tmp_path):
     i = CLEAN_HEADER.index("通报次数")
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER[:i], [r[:i] for r in CLEAN_ROWS])})

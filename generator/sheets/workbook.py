@@ -1,0 +1,81 @@
+"""Which sheet of a workbook holds the results, and cells whose value Excel never computed.
+
+An office workbook often has more than the results: the template's 说明 sheet, a hidden sheet of
+drop-down lists, an empty Sheet2 — or last quarter's tab, a 汇总 tab. Reading "the first sheet" would
+grade the wrong one without a word, so: hidden sheets, instruction sheets and Kaohe's own list of problems are never results; of
+the others, the one that has content is read; two or more with content is a problem naming them.
+
+A formula cell carries the value Excel computed when it saved the file. A file written by a program
+(a script, some HR systems' exports) may carry the formula without any value: read as empty, an
+optional column (加分) would silently count as 0. Such cells are reported at their place.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from generator.core.problems import Problems
+
+# Sheets that never hold results: the template's instructions, and the list of problems that
+# `kaohe check --xlsx-report` adds to a copy of the sheet (an office may fix that copy and save it back).
+KAOHE_SHEETS = ("说明", "填表说明", "使用说明", "问题清单")
+
+_CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+_REF_RE = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
+_FORMULA_RE = re.compile(rb"<(?:\w+:)?f\b")
+_VALUE_RE = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>")
+
+
+def results_sheet(workbook, shown: str, problems: Problems):
+    """The sheet to read, or None (with a problem) when several sheets hold content."""
+    candidates = [s for s in workbook.worksheets if s.sheet_state == "visible" and s.title not in KAOHE_SHEETS]
+    with_content = [s for s in candidates if _has_content(s)]
+    if len(with_content) > 1:
+        names = "、".join(f"「{s.title}」" for s in with_content)
+        problems.add(shown, None, None, "workbook-many-sheets",
+                     f"工作簿中有 {len(with_content)} 个有内容的工作表（{names}），无法确定哪一个是本期成绩。"
+                     "一个文件只放一期成绩：把其他工作表删去，或移到另一个文件（每期一个文件，如 Q1.xlsx、Q2.xlsx）；"
+                     "下拉选项等辅助内容可放在隐藏的工作表中。")
+        return None
+    if with_content:
+        return with_content[0]
+    return candidates[0] if candidates else workbook.worksheets[0]
+
+
+def _has_content(sheet) -> bool:
+    for row in sheet.iter_rows(values_only=True):
+        if any(value not in (None, "") for value in row):
+            return True
+    return False
+
+
+def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -> None:
+    """Report every formula cell of the sheet that carries no computed value."""
+    member = getattr(sheet, "_worksheet_path", None)
+    if not member:
+        return
+    with zipfile.ZipFile(path) as archive:
+        try:
+            xml = archive.read(member)
+        except KeyError:
+            return
+    if not _FORMULA_RE.search(xml):
+        return
+    empty = []
+    for match in _CELL_RE.finditer(xml):
+        body = match.group(2) or b""
+        if _FORMULA_RE.search(body) and not _VALUE_RE.search(body):
+            ref = _REF_RE.search(match.group(1))
+            if ref:
+                empty.append((int(ref.group(2)), ref.group(1).decode("ascii")))
+    if not empty:
+        return
+    row, column = empty[0]
+    more = f"等 {len(empty)} 个单元格" if len(empty) > 1 else ""
+    places = "、".join(f"{c}{r}" for r, c in empty[:5])
+    problems.add(shown, row, column, "formula-without-value",
+                 f"{places}{more}是公式，但文件里没有公式的计算结果（多半是由程序生成、未在 Excel 中打开保存过），读取时只能当作空白。"
+                 "请用 Excel 或 WPS 打开这个文件，确认数值显示正常后保存一次；或把公式复制后「选择性粘贴 → 数值」。",
+                 where=f"{shown} › {sheet.title} › 第{row}行 › {column}列", sheet=sheet.title)
