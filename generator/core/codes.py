@@ -40,6 +40,11 @@ CODES: dict[str, CodeInfo] = {
     "yaml-fullwidth-comma": CodeInfo(
         "[…] 列表中用了中文逗号「，」", "各项之间用英文逗号分隔，如 [好, 较好, 一般]；确实含中文逗号的一项请加英文双引号。", "order: [好，较好，一般]"
     ),
+    "yaml-unclosed-quote": CodeInfo(
+        "引号没有闭合，后面几行都被读成了一段文字",
+        "在这段文字的末尾补上同样的引号；文字中本身要用引号时，改用中文引号“”。",
+        'summary: "每季度考核一次（行末少了 "）',
+    ),
     "yaml-tab": CodeInfo("用 Tab 缩进", "YAML 只能用空格缩进：把行首的 Tab 改成空格（编辑器中可设置「用空格代替 Tab」）。", "行首是一个 Tab"),
     "number-with-comma": CodeInfo("数字中有千位分隔的逗号", "去掉逗号，如 1,000 写成 1000。", "total_max: 1,000"),
     "yesno-not-boolean": CodeInfo("是/否写成了中文", "这个键要写 true（是）或 false（否）。", "by_post: 是"),

@@ -6,7 +6,9 @@ end in a syntax error that names a symptom two lines further down. Recognised he
 - an unquoted comma in a flow mapping or list: `{kind: formula, expr: 10 * min(a, 80) / 80}` is read
   as the keys `expr: 10 * min(a` and `80) / 80`, and `{cap: 1,000}` as `cap: 1` and `000`;
 - a full-width colon after a key (`name：平时考核`), in a block (a syntax error) or a flow mapping;
-- a tab in the indentation.
+- a tab in the indentation;
+- a quote opened and not closed on its line (`summary: "每季度考核一次`), which swallows the lines up to
+  the next quote: the parser's error names a line far below.
 
 A slip is reported as a problem listed before all others (`first=True`). Where the meaning is
 certain (the pieces of a split value, the two halves of `key：value`) the value is rebuilt as meant,
@@ -160,6 +162,16 @@ def explain_syntax_error(text: str, exc: yaml.MarkedYAMLError, file: str, proble
         col = (at.index("\t") + 1) if "\t" in at else mark.column + 1
         return problems.add(file, mark.line + 1, col, "yaml-tab",
                             "这一行用 Tab 缩进；YAML 只能用空格缩进，请把行首的 Tab 改成空格（与上下行对齐）。", first=True)
+    quote = _unclosed_quote(text, error_line)
+    if quote is None and exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        quote = (exc.context_mark, None)  # never closed at all: the file ended inside the quotes
+    if quote is not None:
+        start, end = quote
+        mark_char = text[start.index] if start.index < len(text) else '"'
+        runs = f"一直延续到第 {end.line + 1} 行" if end is not None else "一直延续到文件末尾"
+        return problems.add(file, start.line + 1, start.column + 1, "yaml-unclosed-quote",
+                            f"这一行的引号「{mark_char}」没有在本行闭合，{runs}，中间各行都被读成了一段文字。"
+                            f"请在这段文字的末尾补上「{mark_char}」（文字中本身要用引号时，改用中文引号“”）。", first=True)
     found: Problem | None = None
     context_line = exc.context_mark.line + 1 if exc.context_mark else error_line
     near = min(context_line, error_line) - 1  # the slip is on the line PyYAML names or the one before
@@ -173,6 +185,24 @@ def explain_syntax_error(text: str, exc: yaml.MarkedYAMLError, file: str, proble
             found = problems.add(file, number, match.start(2) + 1, "yaml-fullwidth-colon",
                                  f"「{key}」后面用了中文冒号「：」；键和值之间要用英文冒号加空格：{key}: {rest}".rstrip(), first=True)
     return found
+
+
+def _unclosed_quote(text: str, error_line: int):
+    """The quoted text that explains a syntax error: one that runs over several lines and ends just
+    before the error (a `"` opened and never closed swallows the lines up to the next `"`, and the
+    parser then trips over what follows). None when there is no such text."""
+    last = None
+    try:
+        for token in yaml.scan(text):
+            if token.start_mark.line + 1 > error_line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and token.end_mark.line > token.start_mark.line:
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is not None and error_line - 1 <= last.end_mark.line + 1 <= error_line:
+        return last.start_mark, last.end_mark
+    return None
 
 
 def _block_lines(lines: list[str]):

@@ -58,9 +58,13 @@ def first(problems):
         # 是/否 where true/false is wanted
         (BASE.replace("        max: 100", "        max: 100\n    results_optional: 是"), 16, 23, "yesno-not-boolean",
          "results_optional: true"),
+        # a quote opened and not closed: the text runs to the next quote (version: "1"), the error is two lines down
+        (BASE.replace("name: 测试方案", 'name: "测试方案'), 3, 7, "yaml-unclosed-quote", "一直延续到第 5 行"),
+        # ... or to the end of the file
+        (BASE.replace("assessed: 全体人员", "assessed: '全体人员"), 7, 11, "yaml-unclosed-quote", "一直延续到文件末尾"),
     ],
     ids=["flow-comma", "flow-list-comma", "fullwidth-top", "fullwidth-nested", "fullwidth-in-value", "fullwidth-flow",
-         "fullwidth-comma", "tab", "thousands-block", "thousands-flow", "yesno"],
+         "fullwidth-comma", "tab", "thousands-block", "thousands-flow", "yesno", "unclosed-quote", "unclosed-quote-to-end"],
 )
 def test_slip_is_named_with_the_fix_and_printed_first(text, line, col, code, hint):
     problems = check_text(text)
