@@ -132,19 +132,21 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[t
         departments = list(agency.departments) or sorted({p.person.department for per in ctx.periods if per.agency == agency_code for p in per.people})
         for department in departments:
             history: list[tuple[int, Distribution]] = []
-            for year in years:
-                dists = [d for per in _ordered(by_agency_year[(agency_code, year)])
-                         if (d := distribution(per, department, in_department[(per.key, department)], ctx.internal, ctx))]
-                if not dists:
-                    continue
+            by_year = {year: [d for per in _ordered(by_agency_year[(agency_code, year)])
+                              if (d := distribution(per, department, in_department[(per.key, department)], ctx.internal, ctx))]
+                       for year in years}
+            # only years with something to show have a page (public: a 公示 has started), so only they are linked
+            page_years = [year for year in years if by_year[year]]
+            for year in page_years:
+                dists = by_year[year]
                 path = ctx.department_path(agency_code, department, year)
                 index[(agency_code, department, year)] = path
                 history.extend((year, d) for d in dists)
                 earlier = [(y, d) for (y, d) in history if y < year and y >= year - 4]
                 shown_on_page = [per for y in range(year - 4, year + 1) for per in by_agency_year.get((agency_code, y), [])]
                 page, page_assets = memoized(
-                    ctx.memo, ("department", agency_code, department, year, tuple(years)), shown_on_page,
-                    _department_page, ctx, agency, department, year, years, dists, earlier, path,
+                    ctx.memo, ("department", agency_code, department, year, tuple(page_years)), shown_on_page,
+                    _department_page, ctx, agency, department, year, page_years, dists, earlier, path,
                 )
                 pages.append(page)
                 assets += page_assets

@@ -53,7 +53,7 @@ def _start_demo(base: Path) -> None:
 
 
 def pytest_collection_modifyitems(session, config, items):
-    if not _DEMO and any(item.nodeid.startswith("tests/archive/test_leak.py") for item in items):
+    if not _DEMO and any(item.nodeid.startswith(("tests/archive/test_leak.py", "tests/archive/test_site_links.py")) for item in items):
         _start_demo(config._tmp_path_factory.mktemp("demo"))
 
 

@@ -1,0 +1,26 @@
+"""No broken link in either edition of the whole demo: every page, download, chart and year a page
+links to exists (a public department page once linked years whose 公示 had not started)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.archive.site_links import broken_links
+
+
+@pytest.mark.parametrize("audience, folder", [("public", "site"), ("internal", "site-internal")])
+def test_every_in_site_link_resolves(demo_build, audience, folder):
+    root, results = demo_build
+    code, output = results[audience]
+    assert code == 0, output[-3000:]
+    broken = broken_links(root / folder)
+    assert broken == [], f"{len(broken)} broken links, e.g. {broken[:10]}"
+
+
+def test_the_checker_finds_a_broken_link(tmp_path):
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "index.html").write_text('<a href="a/">ok</a><a href="b/">gone</a><img src="x.svg"><a href="#top">anchor</a>'
+                                     '<a href="https://example.org/">external</a>', encoding="utf-8")
+    (site / "a" / "index.html").write_text('<a href="../">up</a><a href="../../outside/">above</a>', encoding="utf-8")
+    assert broken_links(site) == [("a/index.html", "../../outside/"), ("index.html", "b/"), ("index.html", "x.svg")]
