@@ -80,7 +80,7 @@ def test_a_date_and_a_percent_typed_into_score_cells_are_named_at_their_place(tm
     assert errors == [(f"{PERIOD}/Q2.xlsx", 3, "D", "date-cell"), (f"{PERIOD}/Q2.xlsx", 4, "E", "percent-cell")]
     date, percent = (p for p in problems.sorted() if p.severity.value == "error")
     assert "日期" in date.message and "2025-01-05" in date.message
-    assert "百分比" in percent.message and "4%" in percent.message
+    assert "百分数 3.5%" in percent.message and "0.035" in percent.message
 
 
 def test_a_csv_opened_and_saved_by_libreoffice_loses_the_zeros_and_says_so(tmp_path):

@@ -11,7 +11,7 @@ What it does, as an office would:
   agency yunxi-czj, filled in with their 2025 Q2 demo scores (scores typed as numbers, one 5.5 in a
   cell with a 0.0 format), then opened and saved by LibreOffice in each format;
 - s003-p2-mistakes-Q2.xlsx: the same filled template with two cells typed wrongly before LibreOffice
-  saves it: 思想政治素质 of the 2nd person typed as a date (2025-01-05), 职业道德 of the 3rd as 4%;
+  saves it: 思想政治素质 of the 2nd person typed as a date (2025年1月5日), 职业道德 of the 3rd as 3.50%;
 - s003-p2-csv-Q3.xlsx: the demo's clean CSV (twelve rows, IDs 0001…) opened in LibreOffice with its
   default CSV import — IDs become the numbers 1…12 — and saved as .xlsx;
 - office-Q1.xlsx: the corpus's own office sheet (tests/unit/test_office_sheets.office_xlsx: title
@@ -78,9 +78,9 @@ def filled_template(mistakes: bool = False) -> bytes:
                 cell.number_format = "0.0"
     if mistakes:
         date_cell = sheet.cell(row=3, column=columns["思想政治素质"])
-        date_cell.value, date_cell.number_format = datetime.datetime(2025, 1, 5), "yyyy-mm-dd"
+        date_cell.value, date_cell.number_format = datetime.datetime(2025, 1, 5), 'yyyy"年"m"月"d"日"'
         percent_cell = sheet.cell(row=4, column=columns["职业道德"])
-        percent_cell.value, percent_cell.number_format = 0.04, "0%"
+        percent_cell.value, percent_cell.number_format = 0.035, "0.00%"
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
