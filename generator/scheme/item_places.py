@@ -17,6 +17,11 @@ from generator.scheme.model import Item
 _TAILED = {"period_score", "formula", "weighted"}
 
 
+def rule_places(item: Item) -> int | None:
+    """The places a rule rounds its own result at (weighted's `places`), when the item declares none."""
+    return getattr(item.rule, "places", None) if item.rule is not None else None
+
+
 def share_words(item: Item, combine: Literal["sum", "weighted"], into: str) -> str:
     """按 50% 计入总分 / 计入「德」."""
     if combine == "weighted":
@@ -29,8 +34,9 @@ def places_words(item: Item, combine: Literal["sum", "weighted"], into: str) -> 
     计入总分。 / 不取舍，以精确值按 40% 计入「年度考核优秀率」（页面显示 4 位小数）。 / "" when there is
     nothing to say (an entered score simply added up)."""
     share = share_words(item, combine, into)
-    if item.places is not None:
-        return f"四舍五入保留 {item.places} 位小数后{share}。"
+    places = item.places if item.places is not None else rule_places(item)
+    if places is not None:
+        return f"四舍五入保留 {places} 位小数后{share}。"
     tailed = item.rule is not None and getattr(item.rule, "kind", "") in _TAILED
     if item.shown_places is not None:
         return f"不取舍，以精确值{share}（页面显示 {item.shown_places} 位小数）。"
@@ -50,6 +56,6 @@ def kept_steps(item: Item, exact: Decimal, rounded: Decimal, combine: Literal["s
         shown = f"{fmt(exact)} " if places_of(exact.normalize()) <= item.places + 2 else ""
         return [f"{shown}四舍五入保留 {item.places} 位小数 = {fmt(rounded, item.places)}，以 {fmt(rounded, item.places)} {share}"]
     shown_at = item.shown_places if item.shown_places is not None else places
-    if places_of(exact.normalize()) <= shown_at:
+    if rule_places(item) is not None or places_of(exact.normalize()) <= shown_at:  # the rule rounded it, and said so
         return []
     return [f"本项不取舍，以精确值{share}"]

@@ -124,3 +124,24 @@ def test_a_quotient_in_a_formula_step_is_shown_at_its_places(tmp_path):
     _, (period,), problems = run(tmp_path)
     text = explain_text(period, period.people[0])
     assert "优秀票 ÷ 测评人数 = ≈0.6667" in text and "0.66666" not in text
+
+
+def test_a_weighted_rule_that_rounds_its_result_is_stated_so_and_a_reweighted_step_stays_short(tmp_path):
+    from generator.scheme.model import Scheme
+    from tests.unit.helpers import grade_one
+
+    score = {"kind": "weighted", "missing": "reweight", "places": 2,
+             "components": [{"name": "上级评分", "weight": "40%"}, {"name": "同级评分", "weight": "30%"}, {"name": "下级评分", "weight": "30%"}]}
+    lianghua = item("lh", "年度量化评价得分", 100, weight="50%", score=score)
+    other = item("cp", "测评得分", 100, weight="50%")
+    data = Scheme.model_validate(scheme(assessment([lianghua, other], combine="weighted")))
+    how = next(r.how for r in assessment_view(data, data.assessments[0])["items"] if r.code == "lh")
+    assert how.endswith("四舍五入保留 2 位小数后按 50% 计入总分。")  # the rule's own places, not 「以精确值」
+    person, problems = grade_one(tmp_path, [lianghua, other], {"上级评分": "90", "同级评分": "83.1", "下级评分": "", "测评得分": "90"},
+                                 combine="weighted")
+    assert problems.sorted() == []
+    # (90×40% + 83.1×30%) ÷ 70% = 87.0428571…
+    assert person.item("lh").value == Decimal("87.04")
+    steps = " / ".join(person.explained().item("lh").steps)
+    assert "上级评分 90 × 40% ÷ 70% + 同级评分 83.1 × 30% ÷ 70% = ≈87.04 分" in steps
+    assert "0.5714" not in steps and "87.0428" not in steps and "以精确值" not in steps
