@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from generator.cli import main
@@ -34,6 +35,8 @@ def test_every_person_in_the_demo_can_be_explained():
         for person in period.people:
             text = explain_text(period, person)
             assert person.person.name in text and "结果：" in text
+            # no computed value explained with more digits than any scheme declares (a mean, a quotient, a re-weighted share)
+            assert not re.search(r"\d\.\d{5,}", text), (period.scheme.code, period.label, person.id, re.search(r"\d\.\d{5,}", text))
             count += 1
     assert count > 1000
 

@@ -44,9 +44,11 @@ def explain_lines(period: PeriodResult, result: PersonResult) -> list[str]:
     lines.append(_numbered(number, STAGE_TITLES["项目"]))
     full = result.explained()  # graded fast, the words are produced now by grading this person again
     places = item_places(period)
+    kept_places = {i.code: i.places for i in _items(period)}  # kept at its places: 90.00, what is weighted
     for item in full.items:
         indent = "　" * (item.depth + 1)
-        value = fmt_at_most(item.value, places.get(item.code, period.assessment.places))
+        kept = kept_places.get(item.code)
+        value = fmt(item.value, kept) if kept is not None and item.value is not None else fmt_at_most(item.value, places.get(item.code, period.assessment.places))
         head = f"{indent}{item.name}：{value} 分" + (f"（满分 {fmt(item.max)}）" if item.max is not None else "")
         lines.append(head)
         for step in item.steps:
@@ -69,8 +71,11 @@ def explain_lines(period: PeriodResult, result: PersonResult) -> list[str]:
 def item_places(period: PeriodResult) -> dict[str, int]:
     """item code → the places its value is shown with: its shown_places (an exact intermediate rate
     shown to 4 places), else its own places, else the assessment's."""
-    items = [*period.assessment.walk(), *(i for p in period.scheme.posts for top in p.items for i in top.walk())]
-    return {i.code: next(p for p in (i.shown_places, i.places, period.assessment.places) if p is not None) for i in items}
+    return {i.code: next(p for p in (i.shown_places, i.places, period.assessment.places) if p is not None) for i in _items(period)}
+
+
+def _items(period: PeriodResult):
+    return [*period.assessment.walk(), *(i for p in period.scheme.posts for top in p.items for i in top.walk())]
 
 
 def explain_text(period: PeriodResult, result: PersonResult) -> str:

@@ -30,6 +30,7 @@ from generator.scheme import bands as bands_mod
 from generator.scheme.columns import formula_names
 from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
 from generator.scheme.expr import FormulaError, compiled
+from generator.scheme.item_places import kept_steps
 from generator.scheme.model import Assessment, Item, Scheme
 from generator.scheme.rules.base import ItemContext
 from generator.sheets.rows import PersonRow
@@ -103,7 +104,7 @@ class PersonGrader:
             trace.append(Step("取舍", f"总分 {shown}"))
 
     # --- items
-    def _item(self, item: Item, ctx: ItemContext, result: PersonResult, depth: int) -> Decimal | None:
+    def _item(self, item: Item, ctx: ItemContext, result: PersonResult, depth: int, parent: Item | None = None) -> Decimal | None:
         explain = self.explain
         score = ItemScore(item.code, item.name, None, item.max, depth, [] if explain else ())
         result.items.append(score)
@@ -129,7 +130,7 @@ class PersonGrader:
         else:
             children = item.children
         if children:
-            values = [self._item(child, ctx, result, depth + 1) for child in children]
+            values = [self._item(child, ctx, result, depth + 1, item) for child in children]
             value = self._combine(item.combine, children, values)
             if value is not None and explain:
                 score.steps.append(combine_words(item.combine, children, values, value, self.assessment.places))
@@ -146,11 +147,11 @@ class PersonGrader:
                     continue
                 self.problems.add(self.file, result.person.row, None, code, f"{result.person.name}（{result.person.id}）「{item.name}」：{message}", where=where)
             value = outcome.value
-        if value is not None and item.places is not None:
-            rounded = round_half_up(value, item.places)
-            if rounded != value and explain:
-                score.steps.append(f"四舍五入保留 {item.places} 位小数：{fmt(rounded)}")
-            value = rounded
+        rounded = round_half_up(value, item.places) if value is not None and item.places is not None else value
+        if explain and value is not None:  # the rounded intermediate and that it is what is weighted, or that the exact one is
+            into = (parent.combine, f"「{parent.name}」") if parent else (self.assessment.combine, "总分")
+            score.steps.extend(kept_steps(item, value, rounded, *into, self.assessment.places))  # type: ignore[arg-type]
+        value = rounded
         score.value = value
         ctx.item_values[item.code] = value
         if value is not None and explain:

@@ -16,7 +16,11 @@ def combine_words(how: str, items: list[Item], values: list[Decimal | None], tot
     """Each value shown with at most its places (a mean of quarters 87.666… as ≈87.67): words only,
     the arithmetic is exact."""
     def shown(item: Item, value: Decimal | None) -> str:
-        return fmt_at_most(value, item.places if item.places is not None else places) if value is not None else "—"
+        if value is None:
+            return "—"
+        if item.places is not None:  # kept at its places: 90.00 is what is weighted
+            return fmt(value, item.places)
+        return fmt_at_most(value, item.shown_places if item.shown_places is not None else places)
 
     if how == "weighted":
         terms = " + ".join(f"{i.name} {shown(i, v)} × {fmt((i.weight or Decimal(0)) * 100)}%" for i, v in zip(items, values))

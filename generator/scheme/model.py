@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from generator.scheme.adjustments import Adjustment
 from generator.scheme.base import Num, Share, Strict
@@ -137,14 +137,26 @@ class Item(Strict):
     )
     weight: Share | None = Field(None, description="上级项目 combine: weighted 时本项的权重，写成 30% 或 0.3。例：40%")
     score: AnyRule | None = Field(None, description="计分规则（叶子项目）；不写则为直接打分（kind: entered）。例：{kind: deduct, deductions: [...]}")
-    places: int | None = Field(default=None, ge=0, le=6, description="本项得分四舍五入保留几位小数（不写则不单独取舍）。例：2")
-    # digits shown on results pages and downloads for an intermediate the scheme does not round
-    # (篇七's 平时考核优秀率 2/3): the computation keeps the exact value
+    # a named intermediate (平时考核得分, 年度量化评价得分, 优秀率): `places` rounds it and the rounded
+    # value is what is weighted, summed and compared; `shown_places` rounds the display only
+    places: int | None = Field(
+        default=None, ge=0, le=6,
+        description="本项得分四舍五入保留几位小数，保留后的值参与加权、合计、排序和条件（如「平时考核得分取平均分，保留 2 位小数后按 40% 计入」）；"
+        "不写则不单独取舍，以精确值参与计算。手册和计算过程会写明。例：2",
+    )
     shown_places: int | None = Field(
-        default=None, ge=0, le=6, description="结果页和下载中本项显示几位小数（计算仍用精确值；用于原文不取舍的中间结果）。例：4"
+        default=None, ge=0, le=6,
+        description="只在结果页、下载和计算过程中按几位小数显示本项，计算（加权、合计）仍用精确值；用于原文不取舍的中间结果，"
+        "与 places 只写一个。例：4",
     )
     by_post: bool = Field(False, description="true 表示本项的下级项目因岗位而异，取自 posts 中此人岗位的 items。例：true")
     note: str | None = Field(None, description="补充说明，显示在手册中该项目下面。例：此项由分管领导评分")
+
+    @model_validator(mode="after")
+    def _one_places(self):
+        if self.places is not None and self.shown_places is not None:
+            raise ValueError("places（保留后的值参与计算）和 shown_places（只在显示时保留）只写一个")
+        return self
 
     @property
     def rule(self):

@@ -229,7 +229,9 @@ def _read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
                 raise zipfile.BadZipFile(bad)
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file; all mean the same to a user
-        problems.add(shown, None, None, "sheet-unreadable", f"无法作为 .xlsx 打开（{type(exc).__name__}）；请用 Excel 打开后重新保存为 .xlsx。")
+        really = _renamed_format(path)
+        why = f"这是 {really} 文件，只是名字改成了 .xlsx" if really else f"无法作为 .xlsx 打开（{type(exc).__name__}）"
+        problems.add(shown, None, None, "sheet-unreadable", f"{why}；请用 Excel 或 WPS 打开后「另存为」→「Excel 工作簿（*.xlsx）」。")
         return None
     try:
         sheet = results_sheet(workbook, shown, problems)
@@ -266,6 +268,15 @@ def _read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
         return None
     finally:
         workbook.close()
+
+
+def _renamed_format(path: Path) -> str | None:
+    """What a file named .xlsx that is not one really is: an Excel 97 (.xls) or OpenDocument (.ods) file."""
+    with path.open("rb") as handle:
+        head = handle.read(80)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "Excel 97-2003（.xls）"
+    return "OpenDocument（.ods，WPS/LibreOffice）" if head.startswith(b"PK") and b"opendocument" in head else None
 
 
 _OOXML_ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")

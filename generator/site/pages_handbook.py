@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
+from typing import Literal
 
 from generator.core.numbers import fmt
 from generator.scheme.bands import analyze
 from generator.scheme.expr import FormulaError, compiled
+from generator.scheme.item_places import places_words
 from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme, Section
 from generator.scheme.rules.formula import FormulaRule
 from generator.site.model import Page, SiteContext
@@ -66,7 +68,10 @@ class ItemRow:
     how: str
 
 
-def item_rows(items: list[Item], depth: int = 0, names: dict[str, str] | None = None) -> list[ItemRow]:
+def item_rows(items: list[Item], depth: int = 0, names: dict[str, str] | None = None,
+              combine: Literal["sum", "weighted"] = "sum", into: str = "总分") -> list[ItemRow]:
+    """`combine` and `into`: how these items enter what they make up (the total, or a parent item),
+    so that each says how it is kept before it is weighted (四舍五入保留 2 位小数后按 50% 计入总分)."""
     rows: list[ItemRow] = []
     names = names or {}
     for item in items:
@@ -77,9 +82,19 @@ def item_rows(items: list[Item], depth: int = 0, names: dict[str, str] | None = 
             how = "各子项得分之和" if item.combine == "sum" else "各子项按权重合成：" + "、".join(f"{c.name} {fmt((c.weight or 0) * 100)}%" for c in item.children)
         else:
             how = (rule.describe(item, names) if isinstance(rule, FormulaRule) else rule.describe(item)) if rule is not None else ""
+        kept = places_words(item, combine, into)
+        how = f"{how}{'' if not how or how.endswith('。') else '；'}{kept}" if kept else how
         rows.append(ItemRow(item.code, item.name, depth, fmt(item.max) if item.max is not None else "—", item.standard or "", how))
-        rows.extend(item_rows(item.children, depth + 1, names))
+        rows.extend(item_rows(item.children, depth + 1, names, item.combine, f"「{item.name}」"))
     return rows
+
+
+def total_words(assessment: Assessment) -> str:
+    """总分为各项得分之和 / 总分 = 平时考核得分 × 50% + 年度量化评价得分 × 50%, then the adjustments."""
+    if assessment.combine == "weighted":
+        words = "总分 = " + " + ".join(f"{i.name} × {fmt((i.weight or 0) * 100)}%" for i in assessment.items)
+        return words + ("，再加上加减分" if assessment.adjustments else "")
+    return "总分为各项得分之和" + ("加上加减分" if assessment.adjustments else "")
 
 
 def condition_words(text: str | None, names: dict[str, str] | None = None) -> str:
@@ -149,8 +164,9 @@ def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
     return {
         "a": assessment,
         "period_words": "、".join(PERIOD_NAMES[label] for label in assessment.period_labels),
-        "items": item_rows(assessment.items, names=names),
-        "posts": [(p.name, item_rows(p.items, names=names)) for p in scheme.posts] if by_post else [],
+        "items": item_rows(assessment.items, names=names, combine=assessment.combine),
+        "total_words": total_words(assessment),
+        "posts": [(p.name, item_rows(p.items, names=names, into=f"「{by_post[0].name}」")) for p in scheme.posts] if by_post else [],
         "adjustments": [a.words() for a in assessment.adjustments],
         "bands": band_view(assessment),
         "quotas": [q.text + "。" + q.words(names) if q.text else q.words(names) for q in assessment.quotas]

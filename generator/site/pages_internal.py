@@ -31,14 +31,14 @@ def _cell(value, shown: int | None, places: int) -> str:
 def results_table(period: PeriodResult) -> DataTable:
     cols = period.scheme.people
     # an item's shown places: its own shown_places (an intermediate rate shown to 4 places), else its places
-    items = [(i.code, i.name, i.shown_places) for i in period.assessment.walk() if not i.by_post]
+    items = [(i.code, i.name, i.shown_places if i.shown_places is not None else i.places) for i in period.assessment.walk() if not i.by_post]
     headers = [cols.id, cols.name, cols.department] + ([cols.post] if cols.post else []) + [n for _, n, _ in items] + ["总分", "等次", "说明"]
     rows = []
     places = item_places(period)  # no computed value exported with more than its places (a mean of quarters)
     for person in sorted(period.people, key=lambda p: p.id):
         values = {i.code: i.value for i in person.items}
         row = [person.id, person.person.name, person.person.department] + ([person.person.post or ""] if cols.post else [])
-        # a number cell in the download: a declared shown_places pads to its places (0.7312); any other
+        # a number cell in the download: declared shown_places or places pad to their places (0.7312, 90.00); any other
         # value is rounded at its places, without the ≈ of the pages
         row += [_cell(values.get(code), shown, places[code]) for code, _, shown in items]
         row += [fmt(person.total, period.assessment.places) if person.total is not None else "", person.shown_grade, person.reason or ""]

@@ -102,5 +102,11 @@ class Rule(Strict):
         return set()
 
 
+def shown_places(item: Item, default: int = 2) -> int:
+    """How many decimals a rule's step shows the item's computed value with (a quotient 0.8709677…
+    as ≈0.8710): its shown_places, else its places, else `default`."""
+    return next((p for p in (getattr(item, "shown_places", None), getattr(item, "places", None)) if p is not None), default)
+
+
 def column_or_name(column: str | None, item: Item) -> str:
     return column or item.name

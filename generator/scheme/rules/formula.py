@@ -7,9 +7,9 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from generator.core.numbers import fmt
+from generator.core.numbers import fmt_at_most
 from generator.scheme.expr import Formula, FormulaError, compiled
-from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule
+from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule, shown_places
 
 
 class FormulaRule(Rule):
@@ -51,7 +51,7 @@ class FormulaRule(Rule):
             return Outcome(None, [str(exc)], [(column, exc.code if exc.code != "bad-formula" else "missing-value", str(exc))])
         if not isinstance(value, Decimal):
             value = Decimal(value)
-        return Outcome(value, [f"{self.compiled().describe()} = {fmt(value)}"] if ctx.explain else [])
+        return Outcome(value, [f"{self.compiled().describe()} = {fmt_at_most(value, shown_places(item, 4))}"] if ctx.explain else [])
 
     def describe(self, item, names: dict[str, str] | None = None) -> str:
         try:

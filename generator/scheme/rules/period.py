@@ -10,7 +10,7 @@ from pydantic import Field
 from generator.core.numbers import fmt, fmt_at_most
 from generator.scheme.base import Num
 from generator.scheme.periods import period_words
-from generator.scheme.rules.base import ItemContext, Outcome, Rule
+from generator.scheme.rules.base import ItemContext, Outcome, Rule, shown_places
 
 
 class PeriodScore(Rule):
@@ -79,7 +79,7 @@ class PeriodScore(Rule):
         else:
             value = total
         if ctx.explain:  # words only when asked: this runs for every person of every roll-up
-            shown = fmt_at_most(value, item.places if getattr(item, "places", None) is not None else 2)
+            shown = fmt_at_most(value, shown_places(item))
             if self.divide_by is not None:
                 outcome.steps.append(f"合计 {fmt(total)} ÷ {fmt(self.divide_by)} = {shown} 分")
             elif self.combine == "mean":

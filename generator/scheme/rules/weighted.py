@@ -7,9 +7,9 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from generator.core.numbers import fmt, fmt_share, round_half_up
+from generator.core.numbers import fmt, fmt_at_most, fmt_share, round_half_up
 from generator.scheme.base import Share, Strict
-from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule
+from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule, shown_places
 
 
 class Component(Strict):
@@ -110,12 +110,12 @@ class Weighted(Rule):
         for c, v in used:
             w = c.weight / weight_sum if missing else c.weight
             total += v * w
-            if explain:
-                terms.append(f"{c.col} {fmt(v)} × {fmt_share(w) if not missing else fmt(w)}")
+            if explain:  # a re-weighted share (40% ÷ 70%) in words, not as its endless decimal
+                terms.append(f"{c.col} {fmt(v)} × {fmt_share(c.weight)}" + (f" ÷ {fmt_share(weight_sum)}" if missing else ""))
         if missing and explain:
             outcome.steps.append(f"缺少 {'、'.join(c.col for c in missing)}，按其余部分权重之和 {fmt_share(weight_sum)} 重新折算")
         if explain:
-            outcome.steps.append(" + ".join(terms) + f" = {fmt(total)} 分")
+            outcome.steps.append(" + ".join(terms) + f" = {fmt_at_most(total, self.places if self.places is not None else shown_places(item))} 分")
         if self.places is not None and round_half_up(total, self.places) != total:
             total = round_half_up(total, self.places)
             if explain:
