@@ -24,7 +24,7 @@ def apply_consequences(period: PeriodResult, functions_of: Callable[[PersonResul
     for person in period.people:
         values = _values(person)
         functions = functions_of(person)
-        names = {item.code: item.name for item in person.items}  # a failure names items by name
+        names = person.item_name_map()  # a failure names items by name
         for consequence in consequences:
             try:
                 met = compiled(consequence.when).evaluate(values, functions, names)
@@ -37,8 +37,7 @@ def apply_consequences(period: PeriodResult, functions_of: Callable[[PersonResul
 
 def _values(person: PersonResult) -> dict[str, Any]:
     values: dict[str, Any] = dict(person.person.values)
-    for item in person.items:
-        values[item.code] = item.value
+    values.update(person.item_pairs())
     values["总分"] = person.total
     values["等次"] = person.grade if person.status == "graded" else person.shown_grade
     return values
