@@ -17,7 +17,7 @@ from generator.engine.consequences import apply_consequences
 from generator.engine.decision_check import apply_decisions
 from generator.engine.decisions import load_decisions
 from generator.engine.grade import PersonGrader
-from generator.engine.history import PeriodView, history_functions, view_of
+from generator.engine.history import History, PeriodView, history_functions, view_of
 from generator.engine.ids import report_lost_zeros, rollup_blocked
 from generator.engine.model_cache import ModelCache
 from generator.engine.notice_file import load_notice
@@ -84,6 +84,8 @@ def _reads_stripped_ids(project: Project, entry: PeriodFiles, results: list[Peri
 
 
 def _needs_refused(project: Project, entry: PeriodFiles) -> bool:
+    if not project.refused:
+        return False
     scheme = project.schemes[entry.scheme]
     assessment = scheme.assessment_for_label(entry.label)
     source = scheme.assessment(assessment.rolls_up) if assessment and assessment.rolls_up else None
@@ -151,9 +153,9 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         grader.causes.missing = missing_columns(local, shown)
     explainer = Explainer(scheme, assessment, shown, sources)
     people: list[PersonResult] = []
+    grade, history_of = grader.grade, (explainer.history_of if assessment.rolls_up else None)
     for row in rows:
-        history = explainer.history_of(row)
-        result = grader.grade(row, history)
+        result = grade(row, history_of(row) if history_of is not None else None)
         result.explainer = explainer
         people.append(result)
     period = PeriodResult(scheme, assessment, agency.code, agency.name, entry.year, entry.label, files, people, encoding=encoding)
@@ -186,11 +188,16 @@ class Explainer:
     def __init__(self, scheme, assessment, file: str, sources: dict[str, PeriodResult]):
         self.scheme, self.assessment, self.file, self.sources = scheme, assessment, file, sources
         self._grader: PersonGrader | None = None
+        self._histories: dict[str, dict[str, PeriodView]] = {}  # person ID → history, made once
 
     def history_of(self, row: PersonRow) -> dict[str, PeriodView] | None:
+        """In a roll-up, what the earlier periods say of this person (the same for every caller)."""
         if not self.assessment.rolls_up:
             return None
-        return {label: view_of(period.person(row.id), label) for label, period in self.sources.items()}
+        history = self._histories.get(row.id)
+        if history is None:
+            history = self._histories[row.id] = History({label: view_of(period.person(row.id), label) for label, period in self.sources.items()})
+        return history
 
     def regrade(self, result: PersonResult) -> PersonResult:
         if self._grader is None:  # problems were reported when the period was graded

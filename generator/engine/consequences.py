@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.engine.results import PeriodResult, PersonResult, Step
 from generator.scheme.expr import FormulaError, compiled
+from generator.scheme.expr_code import as_function
 
 STAGE = "结果运用"
 
@@ -21,16 +22,19 @@ def apply_consequences(period: PeriodResult, functions_of: Callable[[PersonResul
     consequences = period.assessment.consequences
     if not consequences:
         return
+    conditions = [(consequence, as_function(consequence.when)) for consequence in consequences]
     for person in period.people:
         values = _values(person)
         functions = functions_of(person)
-        names = person.item_name_map()  # a failure names items by name
-        for consequence in consequences:
+        for consequence, condition in conditions:
             try:
-                met = compiled(consequence.when).evaluate(values, functions, names)
-            except FormulaError as exc:
-                person.note(Step(STAGE, f"「{consequence.then}」的条件「{consequence.when}」无法判断：{exc}"))
-                continue
+                met = condition(values, functions)  # compiled; where it cannot say, the evaluator does
+            except Exception:
+                try:
+                    met = compiled(consequence.when).evaluate(values, functions, person.item_name_map())
+                except FormulaError as exc:
+                    person.note(Step(STAGE, f"「{consequence.then}」的条件「{consequence.when}」无法判断：{exc}"))
+                    continue
             if met:
                 person.note(Step(STAGE, f"{consequence.then}（{consequence.reason}）"))
 

@@ -73,7 +73,7 @@ class FastGrader:
         for adjustment in a.adjustments:
             write(f"adj_ = adj_ + {writer.adjustment(adjustment)}")
         write("raw_ = tot_ + adj_")
-        write(f"tot_ = raw_.quantize({source.const(Decimal(1).scaleb(-a.places))}, rounding=HALF_UP)")
+        write(f"tot_ = raw_.quantize({source.const(Decimal(1).scaleb(-a.places))}, HALF_UP)")
         if a.total_max is not None and not a.total_may_exceed:
             write(f"if tot_ > {source.const(a.total_max)}: return None")  # total-over-max: reported by the reference
         write("status_, label_, grade_, reason_, protected_, outside_ = 'graded', None, None, None, False, False")
@@ -87,10 +87,8 @@ class FastGrader:
         values = ", ".join(writer.slots) + ("," if len(writer.slots) == 1 else "")
         write(f"return NEW(row, {source.const(tuple(writer.layout))}, ({values}), raw_, tot_, band_, grade_, status_, label_, reason_, protected_, outside_)")
         header = ["def grade(row, H):", "    V = row.values", "    try:"]
-        if source.uses_functions or writer.needs_context:  # a roll-up's functions, made only where read
-            header.append("        F = HISTORY(H) if H is not None else {}")
         if writer.needs_context:  # a rule kind not written out: called as the reference calls it
-            header.append("        ctx = Context(V, H or {}, F, {}, {}, False)")
+            header.append("        ctx = Context(V, H or {}, HISTORY(H) if H is not None else {}, {}, {}, False)")
         text = "\n".join([*header, *("        " + line for line in source.lines), "    except Exception:", "        return None", ""])
         self.sources[post.name if post is not None else None] = text
         namespace = {**source.namespace, "NEW": PersonResult, "HISTORY": history_functions, "HALF_UP": ROUND_HALF_UP}
@@ -140,8 +138,8 @@ class FastGrader:
             write("    if w_ and status_ == 'graded' and grade_ is not None:")
             formula = override.requires if override.kind == "gate" else override.when
             if override.kind in ("force", "gate") and override.no_periods != "passes" and _reads_history(formula):
-                source.uses_functions = True
-                write("        if '期数' in F and F['期数']() == 0: return None")  # no vacuous grants: the reference says why
+                # no vacuous grants (overrides._vacuous): over zero graded periods the reference decides and says why
+                write("        if H is not None and H.periods() == 0: return None")
             target = source.const(override.grade)
             if override.kind == "force":
                 write(f"        grade_, protected_ = {target}, True")

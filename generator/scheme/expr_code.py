@@ -7,12 +7,12 @@ expression computes what `expr._eval` computes, operation for operation on the s
 the same order:
 - a name is whatever the caller's `name(...)` says it is (a local of the compiled function, or a
   lookup that raises KeyError when the name has no value, as _eval raises 缺少…的值);
-- + − × ÷ are Python's own on Decimal, each result checked against the 10^15 limit (`_k`); a
-  division by 0 raises (decimal traps it, as _eval refuses it);
+- + − × ÷ are Python's own on Decimal, each result checked against the 10^15 limit; a division
+  by 0 raises (decimal traps it, as _eval refuses it);
 - 且/或 evaluate every operand, as _eval does (`&`/`|` on booleans, never short-circuits);
 - a comparison with an empty value is false, and a chain stops at its first false link;
-- a function is looked up by name in the caller's functions (a roll-up's history functions) or
-  is one of expr.PURE_FUNCTIONS.
+- a function is one of expr.PURE_FUNCTIONS, or the caller's call for a roll-up's function, which
+  raises outside a roll-up (as _eval refuses it there).
 Where _eval raises, the expression raises too; the caller does not need the message: the fast
 path then grades that person with the reference path, which reports the problem in words.
 """
@@ -20,11 +20,12 @@ path then grades that person with the reference path, which reports the problem 
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from generator.scheme.expr import LIMIT, PURE_FUNCTIONS, _truthy
+from generator.scheme.expr import LIMIT, PURE_FUNCTIONS, _truthy, compiled
 
 _CMP = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<=", ast.Eq: "==", ast.NotEq: "!="}
 _BIN = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
@@ -32,24 +33,26 @@ _NEG_LIMIT = -LIMIT
 
 
 def _k(value: Any) -> Any:
-    """A result of + − × ÷, refused beyond the limit (expr._eval's _too_large)."""
+    """A result of + − × ÷ outside (−10^15, 10^15), or not comparable with a number: refused when it
+    is a Decimal (expr._eval's _too_large), else the value _eval would return."""
     if value.__class__ is Decimal and not (_NEG_LIMIT < value < LIMIT):
         raise OverflowError("number beyond 10^15")
     return value
 
 
 # What the generated expressions refer to; the compiling module puts these in its namespace.
-HELPERS: dict[str, Any] = {"_k": _k, "_t": _truthy, **{f"_pure_{i}": fn for i, fn in enumerate(PURE_FUNCTIONS.values())}}
+HELPERS: dict[str, Any] = {"_k": _k, "_t": _truthy, "_NL": _NEG_LIMIT, "_L": LIMIT, **{f"_pure_{i}": fn for i, fn in enumerate(PURE_FUNCTIONS.values())}}
 _PURE = {name: f"_pure_{i}" for i, name in enumerate(PURE_FUNCTIONS)}
 
 
 class Emitter:
     """Turns one formula tree into Python source. `name(id)` gives the source for a value,
-    `const(value)` the source for a constant (a name in the caller's namespace), `functions` the
-    source of the mapping that holds the roll-up's functions; temporaries are numbered per Emitter."""
+    `const(value)` the source for a constant (a name in the caller's namespace), `call(function,
+    arguments)` the source calling one of a roll-up's functions (次数…); temporaries are named
+    `prefix` + a number."""
 
-    def __init__(self, name: Callable[[str], str], const: Callable[[Any], str], functions: str, prefix: str = "_c"):
-        self.name, self.const, self.functions, self.prefix = name, const, functions, prefix
+    def __init__(self, name: Callable[[str], str], const: Callable[[Any], str], call: Callable[[str, str], str], prefix: str = "_c"):
+        self.name, self.const, self.call, self.prefix = name, const, call, prefix
         self.temps = 0
         self.calls_functions = False  # a roll-up's function is called: the caller must provide them
 
@@ -74,7 +77,10 @@ class Emitter:
                 return f"(not _t({operand}))"
             return f"(-{operand})" if isinstance(node.op, ast.USub) else operand
         if isinstance(node, ast.BinOp):
-            return f"_k({self._node(node.left)} {_BIN[type(node.op)]} {self._node(node.right)})"
+            # _k inline: a Decimal beyond the limit raises; so does a result that is not a number
+            # (text + text: _eval returns it, and the caller's reference path then does too)
+            result = self._temp()
+            return f"({result} if _NL < ({result} := {self._node(node.left)} {_BIN[type(node.op)]} {self._node(node.right)}) < _L else _k({result}))"
         if isinstance(node, ast.Compare):
             return self._compare(node)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
@@ -83,7 +89,7 @@ class Emitter:
             if fn in _PURE:
                 return f"{_PURE[fn]}({args})"
             self.calls_functions = True
-            return f"{self.functions}[{fn!r}]({args})"
+            return self.call(fn, args)
         raise ValueError(f"cannot compile {ast.dump(node)}")
 
     def _compare(self, node: ast.Compare) -> str:
@@ -99,3 +105,20 @@ class Emitter:
             links += f" and ({previous} {_CMP[type(op)]} {current} if ({current} := {self._node(comparator)}) is not None else False)"
             previous = current
         return f"(({links}) if {head} else False)"
+
+
+@functools.lru_cache(maxsize=1024)
+def as_function(source: str) -> Callable[[Mapping[str, Any], Mapping[str, Callable[..., Any]]], Any]:
+    """A checked formula as a Python function of (values, functions): its value where
+    `compiled(source).evaluate(values, functions)` has one, or an exception (any) where that raises
+    or the expression does not follow it. The caller then asks `evaluate` for the words."""
+    namespace: dict[str, Any] = dict(HELPERS)
+
+    def const(value: Any) -> str:
+        name = f"K{len(namespace)}"
+        namespace[name] = value
+        return name
+
+    body = Emitter(lambda n: f"V[{n!r}]", const, lambda fn, args: f"F[{fn!r}]({args})").source(compiled(source).tree)
+    exec(compile(f"def formula(V, F):\n    return {body}\n", f"<kaohe formula {source}>", "exec"), namespace)
+    return namespace["formula"]
