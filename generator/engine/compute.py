@@ -123,7 +123,6 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     assert assessment is not None
     facts = prepared(scheme, assessment)
     plan = facts.plan
-    options = scheme.sheet.merged(agency.sheet).for_period(f"{entry.year}-{entry.label}")
     local = Problems()
     rows: list[PersonRow] = []
     files: list[str] = []
@@ -135,6 +134,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         table = read_table(entry.results, shown, local)
         if table is not None:
             encoding = table.encoding
+            options = scheme.sheet.merged(agency.sheet).for_period(f"{entry.year}-{entry.label}")
             sheet: LoadedSheet | None = load_sheet(table, scheme, plan, set(agency.departments) or None, local, options,
                                                    facts.readers)
             rows = sheet.people if sheet else []

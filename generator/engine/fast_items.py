@@ -184,10 +184,12 @@ class ItemWriter:
     def _amount(self, rule: Any) -> str:
         """One counting rule's amount (events.py), as its amount(values, explain=False) gives it."""
         column = self.source.const(rule.column)
-        if rule.kind == "per_event":
-            return f"(V.get({column}) or ZERO) * {self.source.const(rule.points)}"
-        if rule.kind == "range":
-            return f"sum(V.get({column}) or (), ZERO)"
+        count = self.source.local("n")
+        if rule.kind == "per_event":  # an empty count: Decimal(0) × points, worked out once
+            points = rule.points
+            return f"({count} * {self.source.const(points)} if ({count} := V.get({column})) else {self.source.const(ZERO * points)})"
+        if rule.kind == "range":  # sum((), Decimal(0)) is its start
+            return f"(sum({count}, ZERO) if ({count} := V.get({column})) else ZERO)"
         if rule.kind == "per_unit":  # floor_int/ceil_int of the units, times the points
             basis = f"(V.get({column}) or ZERO)"
             if rule.required is not None:
