@@ -152,12 +152,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     if entry.results is not None:
         grader.causes.missing = missing_columns(local, shown)
     explainer = Explainer(scheme, assessment, shown, sources)
-    people: list[PersonResult] = []
-    grade, history_of = grader.grade, (explainer.history_of if assessment.rolls_up else None)
-    for row in rows:
-        result = grade(row, history_of(row) if history_of is not None else None)
-        result.explainer = explainer
-        people.append(result)
+    people = grader.grade_all(rows, explainer.history_of if assessment.rolls_up else None, explainer)
     period = PeriodResult(scheme, assessment, agency.code, agency.name, entry.year, entry.label, files, people, encoding=encoding)
     check_rating_limits(assessment, people, shown, local)
     if assessment.grades is not None:

@@ -43,6 +43,9 @@ class FastGrader:
         self.by_post = any(item.by_post for item in assessment.walk())
         self.sources: dict[str | None, str] = {}  # post → generated source (kept for tests and reading)
         self.variants: dict[str | None, Graded | None] = {}
+        # Without posts, the same code also as one loop over a period's rows (grade_all): no call per
+        # person, and a person it declines graded there and then by the reference.
+        self.batch: Callable[..., None] | None = None
         defects = {d.at for d in scheme.acknowledged_defects}
         self.failed: dict[str | None, str] = {}  # post → why it could not be compiled (graded by the reference)
         if not self.by_post:
@@ -86,13 +89,22 @@ class FastGrader:
             write("band_ = None")
         values = ", ".join(writer.slots) + ("," if len(writer.slots) == 1 else "")
         write(f"return NEW(row, {source.const(tuple(writer.layout))}, ({values}), raw_, tot_, band_, grade_, status_, label_, reason_, protected_, outside_)")
-        header = ["def grade(row, H):", "    V = row.values", "    try:"]
         if writer.needs_context:  # a rule kind not written out: called as the reference calls it
-            header.append("        ctx = Context(V, H or {}, HISTORY(H) if H is not None else {}, {}, {}, False)")
+            source.lines.insert(0, "ctx = Context(V, H or {}, HISTORY(H) if H is not None else {}, {}, {}, False)")
+        header = ["def grade(row, H):", "    V = row.values", "    try:"]
         text = "\n".join([*header, *("        " + line for line in source.lines), "    except Exception:", "        return None", ""])
         self.sources[post.name if post is not None else None] = text
-        namespace = {**source.namespace, "NEW": PersonResult, "HISTORY": history_functions, "HALF_UP": ROUND_HALF_UP}
-        exec(compile(text, f"<kaohe compiled {self.scheme.code}/{a.code}{'/' + post.name if post else ''}>", "exec"), namespace)
+        namespace = {**source.namespace, "NEW": PersonResult, "HISTORY": history_functions, "HALF_UP": ROUND_HALF_UP, "BAIL": _Decline()}
+        name = f"<kaohe compiled {self.scheme.code}/{a.code}{'/' + post.name if post else ''}>"
+        exec(compile(text, name, "exec"), namespace)
+        if post is None:  # the loop: `return None` declines by raising, the result is kept
+            body = [line.replace("return None", "raise BAIL").replace("return NEW(", "r_ = NEW(") for line in source.lines]
+            loop = ["def grade_all(rows, histories, explainer, reference, out):", "    append = out.append", "    for row in rows:",
+                    "        H = histories(row) if histories is not None else None", "        V = row.values", "        try:",
+                    *("            " + line for line in body), "        except Exception:", "            r_ = reference(row, H)",
+                    "        r_.explainer = explainer", "        append(r_)", ""]
+            exec(compile("\n".join(loop), name, "exec"), namespace)
+            self.batch = namespace["grade_all"]
         return namespace["grade"]
 
     def _band(self, source: Source, grades: Grades) -> None:
@@ -152,6 +164,10 @@ class FastGrader:
         write("    break")
         if grades.entered:
             write("if (status_, grade_) != start_: return None")  # override-moves-grade: reported by the reference
+
+
+class _Decline(Exception):
+    """Raised inside grade_all where the single-person function returns None."""
 
 
 def _reads_history(formula: str | None) -> bool:

@@ -64,6 +64,22 @@ class PersonGrader:
             fast = self.fast.grade(row, history)
             if fast is not None:
                 return fast
+        return self.reference(row, history, functions)
+
+    def grade_all(self, rows: list[PersonRow], history_of: Callable[[PersonRow], Any] | None, explainer: Any) -> list[PersonResult]:
+        """Everyone of a period, in order, each result pointing at `explainer` (compute.Explainer)."""
+        people: list[PersonResult] = []
+        if self.fast is not None and self.fast.batch is not None:
+            self.fast.batch(rows, history_of, explainer, self.reference, people)
+            return people
+        for row in rows:
+            result = self.grade(row, history_of(row) if history_of is not None else None)
+            result.explainer = explainer
+            people.append(result)
+        return people
+
+    def reference(self, row: PersonRow, history: dict[str, Any] | None = None, functions: dict[str, Callable] | None = None) -> PersonResult:
+        """grade() without the compiled function: the readable reference, item by item."""
         if history is not None and functions is None:
             functions = history_functions(history)
         result = PersonResult(person=row, trace_steps=[] if self.explain else None)
