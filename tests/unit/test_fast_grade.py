@@ -179,3 +179,66 @@ def test_a_formula_item_reads_earlier_items_and_returns_a_truth_value(tmp_path):
     assert people["1"].item("c").value == Decimal(1) and people["2"].item("c").value == Decimal(0)
     assert people["1"].total == Decimal("78.50")  # 70 + 1 + (2 + 3) × 0.5 + (3 + 2: 表彰 counted once, at its largest)
 
+
+
+def _consequences_agree(periods) -> int:
+    """Every consequence condition, compiled (expr_code.as_function) and walked (expr.evaluate), on
+    every person: where the compiled one answers, the answer is the evaluator's; where the evaluator
+    refuses, the compiled one raises too (consequences.py then takes the evaluator's words)."""
+    from generator.engine.compute import _functions_for
+    from generator.engine.consequences import _values
+    from generator.scheme.expr import FormulaError, compiled
+    from generator.scheme.expr_code import as_function
+
+    compared = 0
+    for period in periods:
+        for consequence in period.assessment.consequences:
+            fast, slow = as_function(consequence.when), compiled(consequence.when)
+            for person in period.people:
+                values, functions = _values(person), _functions_for(person.explainer, person)
+                try:
+                    expected = slow.evaluate(values, functions)
+                except FormulaError:
+                    with pytest.raises(Exception):
+                        fast(values, functions)
+                    continue
+                try:
+                    got = fast(values, functions)
+                except Exception:
+                    continue
+                assert (type(got), got) == (type(expected), expected), (period.key, person.id, consequence.when)
+                compared += 1
+    return compared
+
+
+def test_consequence_conditions_compiled_agree_with_the_evaluator(bench_county):
+    assert _consequences_agree(_periods(REPO)) > 100
+    assert _consequences_agree(_periods(bench_county)) > 1000
+
+
+def test_formulas_compiled_agree_with_the_evaluator_on_awkward_values():
+    """Empty values, text, division by zero, the 10^15 limit, chained comparisons, 且/或 evaluating
+    every operand, a roll-up function outside a roll-up."""
+    from generator.scheme.expr import FormulaError, parse_formula
+    from generator.scheme.expr_code import as_function
+
+    formulas = ["a + b > 3", "a / b", "a * 1000000000000000", "1 < a <= b < 10", "a > 1 或 b / 0 > 1", "非 c 且 a >= 0",
+                '次数("优秀") > 1', "min(a, b) + max(a, 2) - 取整(a / 3) + 向上取整(b / 3)", "c == \"是\"", "-a + +b", "a + c"]
+    cases = [{"a": Decimal("2"), "b": Decimal("5"), "c": "是"}, {"a": None, "b": Decimal("0"), "c": ""}, {"a": Decimal("7.5"), "b": Decimal("7.50"), "c": "否"},
+             {"a": Decimal("-0"), "b": Decimal("1E+2"), "c": None}, {"a": Decimal("999999999999999"), "b": Decimal("1"), "c": "x"}, {"b": Decimal("1")}]
+    agreed = refused = 0
+    for text in formulas:
+        parse_formula(text, {"a", "b", "c"})
+        fast, slow = as_function(text), parse_formula(text, None)
+        for values in cases:
+            try:
+                expected = slow.evaluate(values, {})
+            except FormulaError:
+                with pytest.raises(Exception):
+                    fast(values, {})
+                refused += 1
+                continue
+            got = fast(values, {})
+            assert (type(got), str(got)) == (type(expected), str(expected)), (text, values)
+            agreed += 1
+    assert agreed > 20 and refused > 15
