@@ -9,16 +9,25 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from generator.core.problems import Severity
 from generator.engine.results import PersonResult, Step
 from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
 from generator.scheme.expr import FormulaError, compiled
+from generator.scheme.model import Assessment
 from generator.scheme.rules.base import ItemContext
 
-if TYPE_CHECKING:
-    from generator.engine.grade import PersonGrader
+
+class PersonGrader(Protocol):
+    """What the overrides read of grade.PersonGrader (a protocol: grade.py imports this module)."""
+
+    assessment: Assessment
+    names: set[str]
+    problems: Any
+    file: str
+    causes: Any
+    item_names: dict[str, str]
 
 
 def condition_values(grader: PersonGrader, result: PersonResult, ctx_values: dict[str, Any]) -> dict[str, Any]:
