@@ -32,7 +32,7 @@ def person_record(period: PeriodResult, result) -> dict:
     return {
         "name": result.person.name,
         "department": result.person.department,
-        "items": {i.code: fmt(i.value) if i.value is not None else None for i in result.items},
+        "items": {code: fmt(value) if value is not None else None for code, value in result.item_pairs()},
         "total": fmt(result.total, period.assessment.places) if result.total is not None else None,
         "grade": result.grade,
         "status": result.status,

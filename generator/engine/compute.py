@@ -9,8 +9,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,51 +17,19 @@ from generator.engine.consequences import apply_consequences
 from generator.engine.decision_check import apply_decisions
 from generator.engine.decisions import load_decisions
 from generator.engine.grade import PersonGrader
+from generator.engine.history import History, PeriodView, history_functions, view_of
 from generator.engine.ids import report_lost_zeros, rollup_blocked
 from generator.engine.model_cache import ModelCache
 from generator.engine.notice_file import load_notice
+from generator.engine.prepared import prepared
 from generator.engine.quota_count import recount
 from generator.engine.quotas import apply_quota
 from generator.engine.rating_limits import check_rating_limits
 from generator.engine.results import PeriodResult, PersonResult
 from generator.project.discover import discover
 from generator.project.model import PeriodFiles, Project
-from generator.scheme.columns import column_readers, plan_columns
 from generator.sheets.rows import LoadedSheet, PersonRow, load_sheet
 from generator.sheets.tables import read_table
-
-
-@dataclass(frozen=True)
-class PeriodView:
-    """What a roll-up sees of one earlier period for one person."""
-
-    label: str
-    total: Decimal | None
-    grade: str | None
-    status: str
-    items: dict[str, Decimal | None]
-
-
-def history_functions(history: dict[str, PeriodView]) -> dict[str, Callable[..., Any]]:
-    def count(grade: str) -> Decimal:
-        return Decimal(sum(1 for v in history.values() if v.grade == grade))
-
-    def every(grade: str) -> bool:
-        graded = [v for v in history.values() if v.grade]
-        return bool(graded) and all(v.grade == grade for v in graded)
-
-    def periods() -> Decimal:
-        return Decimal(sum(1 for v in history.values() if v.grade))
-
-    def run(grade: str) -> Decimal:
-        """The most consecutive periods (in order, a period without that grade breaks the run) with `grade`."""
-        best = current = 0
-        for label in sorted(history):
-            current = current + 1 if history[label].grade == grade else 0
-            best = max(best, current)
-        return Decimal(best)
-
-    return {"次数": count, "全部": every, "期数": periods, "连续": run}
 
 
 @contextmanager
@@ -119,6 +85,8 @@ def _reads_stripped_ids(project: Project, entry: PeriodFiles, results: list[Peri
 
 
 def _needs_refused(project: Project, entry: PeriodFiles) -> bool:
+    if not project.refused:
+        return False
     scheme = project.schemes[entry.scheme]
     assessment = scheme.assessment_for_label(entry.label)
     source = scheme.assessment(assessment.rolls_up) if assessment and assessment.rolls_up else None
@@ -154,8 +122,8 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     assessment = scheme.assessment_for_label(entry.label)
     agency = project.agencies[entry.agency]
     assert assessment is not None
-    plan = plan_columns(scheme, assessment)
-    options = scheme.sheet.merged(agency.sheet).for_period(f"{entry.year}-{entry.label}")
+    facts = prepared(scheme, assessment)
+    plan = facts.plan
     local = Problems()
     rows: list[PersonRow] = []
     files: list[str] = []
@@ -167,8 +135,9 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         table = read_table(entry.results, shown, local)
         if table is not None:
             encoding = table.encoding
+            options = scheme.sheet.merged(agency.sheet).for_period(f"{entry.year}-{entry.label}")
             sheet: LoadedSheet | None = load_sheet(table, scheme, plan, set(agency.departments) or None, local, options,
-                                                   column_readers(scheme, assessment))
+                                                   facts.readers)
             rows = sheet.people if sheet else []
     sources: dict[str, PeriodResult] = {}
     if assessment.rolls_up:
@@ -184,12 +153,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     if entry.results is not None:
         grader.causes.missing = missing_columns(local, shown)
     explainer = Explainer(scheme, assessment, shown, sources)
-    people: list[PersonResult] = []
-    for row in rows:
-        history = explainer.history_of(row)
-        result = grader.grade(row, history, history_functions(history)) if history is not None else grader.grade(row)
-        result.explainer = explainer
-        people.append(result)
+    people = grader.grade_all(rows, explainer.history_of if assessment.rolls_up else None, explainer)
     period = PeriodResult(scheme, assessment, agency.code, agency.name, entry.year, entry.label, files, people, encoding=encoding)
     check_rating_limits(assessment, people, shown, local)
     if assessment.grades is not None:
@@ -220,18 +184,23 @@ class Explainer:
     def __init__(self, scheme, assessment, file: str, sources: dict[str, PeriodResult]):
         self.scheme, self.assessment, self.file, self.sources = scheme, assessment, file, sources
         self._grader: PersonGrader | None = None
+        self._histories: dict[str, dict[str, PeriodView]] = {}  # person ID → history, made once
 
     def history_of(self, row: PersonRow) -> dict[str, PeriodView] | None:
+        """In a roll-up, what the earlier periods say of this person (the same for every caller)."""
         if not self.assessment.rolls_up:
             return None
-        return {label: _view(period.person(row.id), label) for label, period in self.sources.items()}
+        history = self._histories.get(row.id)
+        if history is None:
+            history = self._histories[row.id] = History({label: view_of(period.person(row.id), label) for label, period in self.sources.items()})
+        return history
 
     def regrade(self, result: PersonResult) -> PersonResult:
         if self._grader is None:  # problems were reported when the period was graded
             self._grader = PersonGrader(self.scheme, self.assessment, self.file, Problems(), explain=True)
         row = result.person
         history = self.history_of(row)
-        full = self._grader.grade(row, history, history_functions(history)) if history is not None else self._grader.grade(row)
+        full = self._grader.grade(row, history)
         if (full.raw_total, full.band_grade) != (result.raw_total, result.band_grade):
             raise AssertionError(f"explain regrade differs for {row.id}: {full.raw_total} {full.band_grade} vs {result.raw_total} {result.band_grade}")
         return full
@@ -240,13 +209,6 @@ class Explainer:
 def _functions_for(explainer: Explainer, person: PersonResult) -> dict[str, Callable[..., Any]]:
     history = explainer.history_of(person.person)
     return history_functions(history) if history is not None else {}
-
-
-def _view(result: PersonResult | None, label: str) -> PeriodView:
-    if result is None:  # not in that period's sheet: period_score reports it unless missing: skip
-        return PeriodView(label, None, None, "absent", {})
-    grade = result.grade if result.status == "graded" else None
-    return PeriodView(label, result.total, grade, result.status, {i.code: i.value for i in result.items})
 
 
 def _people_from(sources: dict[str, PeriodResult]) -> list[PersonRow]:

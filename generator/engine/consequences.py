@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.engine.results import PeriodResult, PersonResult, Step
 from generator.scheme.expr import FormulaError, compiled
+from generator.scheme.expr_code import as_function
 
 STAGE = "结果运用"
 
@@ -21,24 +22,26 @@ def apply_consequences(period: PeriodResult, functions_of: Callable[[PersonResul
     consequences = period.assessment.consequences
     if not consequences:
         return
+    conditions = [(consequence, as_function(consequence.when)) for consequence in consequences]
     for person in period.people:
         values = _values(person)
         functions = functions_of(person)
-        names = {item.code: item.name for item in person.items}  # a failure names items by name
-        for consequence in consequences:
+        for consequence, condition in conditions:
             try:
-                met = compiled(consequence.when).evaluate(values, functions, names)
-            except FormulaError as exc:
-                person.note(Step(STAGE, f"「{consequence.then}」的条件「{consequence.when}」无法判断：{exc}"))
-                continue
+                met = condition(values, functions)  # compiled; where it cannot say, the evaluator does
+            except Exception:
+                try:
+                    met = compiled(consequence.when).evaluate(values, functions, person.item_name_map())
+                except FormulaError as exc:
+                    person.note(Step(STAGE, f"「{consequence.then}」的条件「{consequence.when}」无法判断：{exc}"))
+                    continue
             if met:
                 person.note(Step(STAGE, f"{consequence.then}（{consequence.reason}）"))
 
 
 def _values(person: PersonResult) -> dict[str, Any]:
     values: dict[str, Any] = dict(person.person.values)
-    for item in person.items:
-        values[item.code] = item.value
+    values.update(person.item_pairs())
     values["总分"] = person.total
     values["等次"] = person.grade if person.status == "graded" else person.shown_grade
     return values

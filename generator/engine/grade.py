@@ -9,14 +9,15 @@ Order of work, the same for every scheme (the handbook states it):
   6. committee decisions (decisions.py), last.
 Pure: no file is read or written here.
 
-Grading an archive runs with explain=False: the same code, with every Chinese step skipped (the
-words cost twenty times the arithmetic). A person's derivation is produced on demand by grading
-them again with explain=True (PersonResult.explained); tests grade every demo person both ways.
+This is the readable reference. Grading an archive runs with explain=False: every Chinese step
+skipped (the words cost twenty times the arithmetic) and, first, the assessment compiled into one
+Python function (fast.py) that grades the plain cases with the same Decimal operations and hands
+every other person back to this code. A person's derivation is produced on demand by grading them
+again with explain=True (PersonResult.explained); tests grade every demo person all three ways.
 """
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -24,12 +25,13 @@ from typing import Any
 from generator.core.numbers import fmt, fmt_at_most, places_of, round_half_up
 from generator.core.problems import Problems, Severity
 from generator.engine.causes import Causes
+from generator.engine.fast import FastGrader
+from generator.engine.history import history_functions
+from generator.engine.overrides import apply_overrides
+from generator.engine.prepared import prepared
 from generator.engine.results import ItemScore, PersonResult, Step
 from generator.engine.words import combine_words
 from generator.scheme import bands as bands_mod
-from generator.scheme.columns import formula_names
-from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
-from generator.scheme.expr import FormulaError, compiled
 from generator.scheme.item_places import kept_steps
 from generator.scheme.model import Assessment, Item, Scheme
 from generator.scheme.rules.base import ItemContext
@@ -41,18 +43,46 @@ _ZERO = Decimal(0)
 class PersonGrader:
     """Grades people of one assessment; holds what is the same for all of them."""
 
-    def __init__(self, scheme: Scheme, assessment: Assessment, file: str, problems: Problems, explain: bool = True):
+    def __init__(self, scheme: Scheme, assessment: Assessment, file: str, problems: Problems, explain: bool = True,
+                 compiled: bool = True):
         self.explain = explain
+        # the compiled grading, for grading without words (compiled=False: this code alone, for tests)
+        facts = prepared(scheme, assessment)
+        self.fast: FastGrader | None = facts.fast if compiled and not explain else None
         self.scheme = scheme
         self.assessment = assessment
         self.file = file
         self.problems = problems
-        self.names = formula_names(scheme, assessment)
+        self.names = facts.names
         self.defects = {d.at: d for d in scheme.acknowledged_defects}
-        self.item_names = {i.code: i.name for i in [*assessment.walk(), *(i for p in scheme.posts for top in p.items for i in top.walk())]}
+        self.item_names = facts.item_names
         self.causes = Causes(problems, file, self.item_names)  # what a row's problem follows from
 
     def grade(self, row: PersonRow, history: dict[str, Any] | None = None, functions: dict[str, Callable] | None = None) -> PersonResult:
+        """One person's result. In a roll-up, `history` is what the earlier periods say of them; its
+        formula functions (次数, 全部…) are made from it unless `functions` are given."""
+        if self.fast is not None and functions is None:
+            fast = self.fast.grade(row, history)
+            if fast is not None:
+                return fast
+        return self.reference(row, history, functions)
+
+    def grade_all(self, rows: list[PersonRow], history_of: Callable[[PersonRow], Any] | None, explainer: Any) -> list[PersonResult]:
+        """Everyone of a period, in order, each result pointing at `explainer` (compute.Explainer)."""
+        people: list[PersonResult] = []
+        if self.fast is not None and self.fast.batch is not None:
+            self.fast.batch(rows, history_of, explainer, self.reference, people)
+            return people
+        for row in rows:
+            result = self.grade(row, history_of(row) if history_of is not None else None)
+            result.explainer = explainer
+            people.append(result)
+        return people
+
+    def reference(self, row: PersonRow, history: dict[str, Any] | None = None, functions: dict[str, Callable] | None = None) -> PersonResult:
+        """grade() without the compiled function: the readable reference, item by item."""
+        if history is not None and functions is None:
+            functions = history_functions(history)
         result = PersonResult(person=row, trace_steps=[] if self.explain else None)
         ctx = ItemContext(values=row.values, history=history or {}, functions=functions or {}, explain=self.explain, item_names=self.item_names)
         values: list[Decimal | None] = []
@@ -62,7 +92,7 @@ class PersonGrader:
             return result
         self._total(result, row, values)
         self._band(result)
-        self._overrides(result, ctx)
+        apply_overrides(self, result, ctx)
         return result
 
     def _total(self, result: PersonResult, row: PersonRow, values: list[Decimal | None]) -> None:
@@ -206,110 +236,3 @@ class PersonGrader:
             return
         gap = f"；该分数落在分数段空档，方案规定空档归入{'下' if grades.gap_policy == 'lower' else '上'}一等次" if by_gap else ""
         trace.append(Step("等次", f"总分 {shown} 属「{band.grade}」（{band.words()}）{gap}"))
-
-    def condition_values(self, result: PersonResult, ctx_values: dict[str, Any]) -> dict[str, Any]:
-        values: dict[str, Any] = {name: None for name in self.names}
-        values.update(ctx_values)
-        for score in result.items:
-            values[score.code] = score.value
-        values["总分"] = result.total
-        return values
-
-    def _vacuous(self, override, result: PersonResult, ctx: ItemContext, trace) -> bool:
-        """No vacuous grants: a force or gate whose condition counts the earlier periods' grades,
-        over zero graded periods, is not met (unless the rule declares no_periods: passes)."""
-        formula = override.requires if override.kind == "gate" else override.when
-        if override.no_periods == "passes" or not _over_no_periods(formula, ctx.functions):
-            return False
-        if override.kind == "gate" and result.grade == override.grade:
-            lower = self.assessment.grades.next_below(result.grade)  # type: ignore[union-attr]
-            trace.append(Step("规则", f"{override.reason}；没有一期已定等次的考核结果，不能认定满足「{compiled(formula or '').describe(self.assessment.item_names())}」→ 由「{result.grade}」降为「{lower}」"))
-            person = result.person
-            self.problems.add(self.file, person.row, None, "gate-no-periods",
-                              f"{person.name}（{person.id}）没有一期已定等次的考核结果，「{override.grade}」的条件「{formula}」不能认定为满足，定为「{lower}」。"
-                              "如方案原文另有规定，在该条规则中写 no_periods: passes。", Severity.WARNING)
-            result.grade = lower
-        return True
-
-    def _overrides(self, result: PersonResult, ctx: ItemContext) -> None:
-        grades = self.assessment.grades
-        if grades is None or not self.assessment.overrides:
-            return
-        trace = result.trace_steps if result.trace_steps is not None else _Discard()
-        values = self.condition_values(result, ctx.values)
-        moved: list[str] = []  # the rules that changed the grade
-        for override in self.assessment.overrides:
-            if result.status in ("undecidable",):
-                return
-            before = (result.status, result.grade)
-            stop = self._override(override, result, values, ctx, trace, grades)
-            if (result.status, result.grade) != before:
-                moved.append(override.reason)
-            if stop:
-                break
-        if grades.entered and moved and result.band_grade and result.shown_grade != result.band_grade:
-            person = result.person
-            self.problems.add(self.file, person.row, None, "override-moves-grade",
-                              f"{person.name}（{person.id}）「{grades.entered}」填写的是「{result.band_grade}」，按规则改为「{result.shown_grade}」："
-                              f"{'；'.join(moved)}。请在公示前提请领导小组知悉。", Severity.INFO, where=person.places.get(grades.entered, ""))
-
-    def _override(self, override, result: PersonResult, values: dict, ctx: ItemContext, trace, grades) -> bool:
-        """One override; True when no later override applies (a no-grade status)."""
-        try:
-            when = compiled(override.when).evaluate(values, ctx.functions, self.item_names) if override.when else True
-        except FormulaError as exc:
-            trace.append(Step("规则", f"条件「{override.when}」无法判断：{exc}"))
-            self.causes.condition_failed(result.person, override.reason, override.when, values, exc)
-            return False
-        if not when:
-            return False
-        if override.kind == "no_grade":
-            result.status, result.status_label = "no_grade", override.label or grades.no_grade
-            result.grade = None
-            result.reason = override.reason
-            result.outside_base = not override.in_base
-            trace.append(Step("规则", f"{override.reason} → {result.status_label}"))
-            return True
-        if result.status != "graded" or result.grade is None:
-            return False
-        if override.kind in ("force", "gate") and self._vacuous(override, result, ctx, trace):
-            return False
-        if override.kind == "force" and result.grade != override.grade:
-            trace.append(Step("规则", f"{override.reason} → 直接确定为「{override.grade}」（原为「{result.grade}」）"))
-            result.grade, result.protected = override.grade, True
-        elif override.kind == "force":
-            result.protected = True
-            trace.append(Step("规则", f"{override.reason} → 确定为「{override.grade}」"))
-        elif override.kind == "cap" and grades.rank(result.grade) < grades.rank(override.grade or ""):
-            trace.append(Step("规则", f"{override.reason} → 不得高于「{override.grade}」（原为「{result.grade}」）"))
-            result.grade = override.grade
-        elif override.kind == "gate" and grades.rank(result.grade) <= grades.rank(override.grade or ""):
-            try:
-                ok = compiled(override.requires or "").evaluate(values, ctx.functions, self.item_names)
-            except FormulaError as exc:
-                self.causes.condition_failed(result.person, override.reason, override.requires or "", values, exc)
-                ok = False
-            if not ok and result.grade == override.grade:
-                lower = grades.next_below(result.grade)
-                trace.append(Step("规则", f"{override.reason}；不满足「{compiled(override.requires or '').describe(self.assessment.item_names())}」→ 由「{result.grade}」降为「{lower}」"))
-                result.grade = lower
-            elif ok and result.grade == override.grade:
-                trace.append(Step("规则", f"{override.reason}；满足「{compiled(override.requires or '').describe(self.assessment.item_names())}」"))
-        return False
-
-
-def _over_no_periods(formula: str | None, functions: dict[str, Callable]) -> bool:
-    """A roll-up condition on the earlier periods' grades when none of them has a grade."""
-    if not formula or "期数" not in functions or functions["期数"]() != 0:
-        return False
-    calls = (n for n in ast.walk(compiled(formula).tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name))
-    return any(call.func.id in HISTORY_FUNCTIONS for call in calls)  # type: ignore[attr-defined]
-
-
-class _Discard:
-    """Where the override steps go when grading without words: the overrides are rare enough
-    (a handful per period) that building their strings costs nothing, and one code path keeps the
-    grade from ever depending on whether it is being explained."""
-
-    def append(self, step: Step) -> None:
-        pass

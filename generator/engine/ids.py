@@ -23,11 +23,9 @@ def lost_zeros(periods: list[PeriodResult]) -> list[tuple[PeriodResult, str, str
     padded: dict[str, set[str]] = defaultdict(set)  # 1 → {0001}
     widths: set[int] = set()
     for period in periods:
-        for person in period.people:
-            pid = person.id
-            if pid.isdigit() and pid.startswith("0") and pid.strip("0"):
-                padded[pid.lstrip("0")].add(pid)
-                widths.add(len(pid))
+        for pid in _digit_ids(period)[0]:
+            padded[pid.lstrip("0")].add(pid)
+            widths.add(len(pid))
     if not padded:
         return []
     width = next(iter(widths)) if len(widths) == 1 else None
@@ -35,17 +33,30 @@ def lost_zeros(periods: list[PeriodResult]) -> list[tuple[PeriodResult, str, str
     for period in periods:
         if not period.files or period.files[0].endswith("（由各期汇总）"):
             continue
-        own = {p.id for p in period.people}
-        for person in period.people:
-            pid = person.id
-            if not pid.isdigit() or pid.startswith("0"):
-                continue
-            candidates = sorted(c for c in padded.get(pid, ()) if c not in own)
+        for pid in _digit_ids(period)[1]:
+            candidates = sorted(c for c in padded.get(pid, ()) if period.person(c) is None)
             if candidates:
                 found.append((period, pid, candidates[0]))
-            elif width is not None and len(pid) < width and pid.zfill(width) not in own:
+            elif width is not None and len(pid) < width and period.person(pid.zfill(width)) is None:
                 found.append((period, pid, pid.zfill(width)))
     return found
+
+
+def _digit_ids(period: PeriodResult) -> tuple[list[str], list[str]]:
+    """(zero-padded all-digit IDs, all-digit IDs without a leading 0) of a period, in order; worked
+    out once per period (a roll-up asks again for every period of its group)."""
+    facts = period.__dict__.get("_digit_ids")
+    if facts is None or facts[0] != len(period.people):
+        padded, plain = [], []
+        for person in period.people:
+            pid = person.person.id
+            if pid.isdigit():
+                if not pid.startswith("0"):
+                    plain.append(pid)
+                elif pid.strip("0"):
+                    padded.append(pid)
+        facts = period.__dict__["_digit_ids"] = (len(period.people), padded, plain)
+    return facts[1], facts[2]
 
 
 def report_lost_zeros(periods: list[PeriodResult], problems: Problems) -> None:

@@ -17,6 +17,8 @@ from generator.engine.results import PeriodResult, PersonResult, QuotaUse
 
 
 def recount(period: PeriodResult, applied: list[Decision], decisions_shown: str, results_shown: str, problems: Problems) -> None:
+    if not period.quotas:
+        return  # nothing to count
     by_id = {p.id: p for p in period.people}
     decided = {d.id: d for d in applied}
     for use in period.quotas:

@@ -112,8 +112,11 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
     keep = others[:slots]
     drop = others[slots:]
     if tied:
-        keep = [r for r in keep if r not in tied]
-        drop = [r for r in drop if r not in tied]
+        # by identity: results of different rows never compare equal (their row numbers differ), and
+        # comparing two results field by field costs more than the whole quota
+        at_line = {id(r) for r in tied}
+        keep = [r for r in keep if id(r) not in at_line]
+        drop = [r for r in drop if id(r) not in at_line]
         line_words = "、".join(f"{k} {fmt(v) if isinstance(v, Decimal) else v}" for k, v in zip(key_names, key(tied[0])))
         if quota.ties == "include_all":
             for r in tied:

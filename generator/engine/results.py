@@ -43,10 +43,17 @@ class ItemScore:
     steps: list[str] | tuple[()] = ()
 
 
+# What a result's items are, shared by everyone graded alike: (code, name, max, depth) per item.
+ItemShape = tuple[str, str, Decimal | None, int]
+
+
 @dataclass(slots=True)
 class PersonResult:
     person: PersonRow
-    items: list[ItemScore] = field(default_factory=list)
+    # The items as the compiled grading leaves them (engine/fast.py): one shared layout and a tuple
+    # of values, rather than an ItemScore per item of every person; `items` builds those on demand.
+    item_layout: tuple[ItemShape, ...] | None = None
+    item_values: tuple[Decimal | None, ...] = ()
     raw_total: Decimal | None = None
     total: Decimal | None = None
     band_grade: str | None = None
@@ -55,16 +62,45 @@ class PersonResult:
     status_label: str | None = None
     reason: str | None = None
     protected: bool = False  # a grade forced by a rule or a decision is not dropped by a quota
+    outside_base: bool = False  # a no_grade status whose person does not count in a quota's 参加考核 base
     # The derivation's steps as graded, when graded with explain=True; None when graded fast.
     trace_steps: list[Step] | None = None
     # Steps added after grading, by quotas and committee decisions (always kept: few people).
     late_steps: list[Step] | None = None
     decided: bool = False
-    outside_base: bool = False  # a no_grade status whose person does not count in a quota's 参加考核 base
     # Grades this person again with explain=True (compute.Explainer); set when graded fast.
     explainer: Any = field(default=None, repr=False, compare=False)
     # fingerprint(), once computed: a result is not changed after its period is complete
     seen_as: str | None = field(default=None, repr=False, compare=False)
+    # The ItemScores of a result graded item by item (grade.py appends to them).
+    scores: list[ItemScore] | None = field(default=None, repr=False)
+
+    @property
+    def items(self) -> list[ItemScore]:
+        """Every item's score, in the scheme's order (parents before their children)."""
+        if self.item_layout is None:
+            if self.scores is None:
+                self.scores = []
+            return self.scores
+        return [ItemScore(code, name, value, top, depth) for (code, name, top, depth), value in zip(self.item_layout, self.item_values)]
+
+    def item_pairs(self) -> list[tuple[str, Decimal | None]]:
+        """(item code, value) per item, in order, without building ItemScores."""
+        if self.item_layout is None:
+            return [(i.code, i.value) for i in self.items]
+        return [(shape[0], value) for shape, value in zip(self.item_layout, self.item_values)]
+
+    def item_name_map(self) -> dict[str, str]:
+        """Item code → item name."""
+        if self.item_layout is None:
+            return {i.code: i.name for i in self.items}
+        return {shape[0]: shape[1] for shape in self.item_layout}
+
+    def item_value_map(self) -> dict[str, Decimal | None]:
+        """Item code → value (a later item of the same code wins, as a dict built from items does)."""
+        if self.item_layout is None:
+            return {i.code: i.value for i in self.items}
+        return {shape[0]: value for shape, value in zip(self.item_layout, self.item_values)}
 
     def note(self, step: Step) -> None:
         """A step added after grading (quota, decision)."""
@@ -89,7 +125,7 @@ class PersonResult:
         history = self.explainer.history_of(row) if self.explainer is not None else None
         seen = repr((
             row.id, row.name, row.department, row.post, sorted(row.values.items(), key=lambda kv: kv[0]),
-            [(i.code, i.value) for i in self.items], self.raw_total, self.total, self.band_grade, self.grade,
+            self.item_pairs(), self.raw_total, self.total, self.band_grade, self.grade,
             self.status, self.status_label, self.reason, self.protected, self.decided,
             [(s.stage, s.text) for s in self.late_steps or ()], sorted(history.items()) if history else None,
         ))
@@ -115,7 +151,12 @@ class PersonResult:
         return self.status_label or STATUS_WORDS[self.status]
 
     def item(self, code: str) -> ItemScore | None:
-        return next((i for i in self.items if i.code == code), None)
+        if self.item_layout is None:
+            return next((i for i in self.items if i.code == code), None)
+        for (key, name, top, depth), value in zip(self.item_layout, self.item_values):
+            if key == code:
+                return ItemScore(key, name, value, top, depth)
+        return None
 
 
 @dataclass

@@ -142,7 +142,8 @@ def find_band(bands: list[Band], value: Decimal, gap_policy: Literal["none", "lo
     if gap_policy == "none":
         return None, False
     below = [b for b in bands if _entirely_below(b, value)]
-    above = [b for b in bands if not b.contains(value) and b not in below]
+    under = {id(b) for b in below}  # by identity: comparing models field by field costs more than the lookup
+    above = [b for b in bands if not b.contains(value) and id(b) not in under]
     if gap_policy == "lower" and below:
         return max(below, key=lambda b: b.at_most if b.at_most is not None else b.below), True
     if gap_policy == "upper" and above:

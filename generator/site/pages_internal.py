@@ -36,7 +36,7 @@ def results_table(period: PeriodResult) -> DataTable:
     rows = []
     places = item_places(period)  # no computed value exported with more than its places (a mean of quarters)
     for person in sorted(period.people, key=lambda p: p.id):
-        values = {i.code: i.value for i in person.items}
+        values = person.item_value_map()
         row = [person.id, person.person.name, person.person.department] + ([person.person.post or ""] if cols.post else [])
         # a number cell in the download: declared shown_places or places pad to their places (0.7312, 90.00); any other
         # value is rounded at its places, without the ≈ of the pages

@@ -1,0 +1,177 @@
+"""The archive's grading compiled: each assessment once into one Python function per post.
+
+PersonGrader (grade.py) grades item by item through the rule objects, and with explain=True it
+is the readable reference that every derivation comes from. An archive grades hundreds of
+thousands of results without words; for that, this module writes each assessment out as Python
+source — one function per post when items differ by post — with every item, sum, 四舍五入, band
+and override spelled out over the same Decimal operations in the same order as the reference
+(sums start from Decimal(0) and add left to right, rounding at the same places), and compiles it
+once (prepared.py keeps it with the scheme).
+
+The compiled function grades the plain case only. Whenever the reference would report anything
+or take an unusual turn — an empty value, a rule's problem, an unknown post or a 原文缺陷, a
+total over its maximum, a formula that fails, a roll-up condition over zero graded periods, an
+entered grade moved by a rule — it returns None, and the reference grades that person instead
+(and reports in words). tests/unit/test_fast_grade.py compares the two on every demo and bench
+person and on hostile cases.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from generator.engine.fast_items import ItemWriter, Source
+from generator.engine.history import history_functions
+from generator.engine.results import PersonResult
+from generator.scheme import bands as bands_mod
+from generator.scheme.expr import HISTORY_FUNCTION_NAMES, compiled
+from generator.scheme.model import Assessment, Scheme
+from generator.scheme.policy import Grades, Override
+
+Graded = Callable[[Any, Any], PersonResult | None]
+
+
+class FastGrader:
+    """One assessment's compiled grading: grade(row, history) → the result, or None to grade by the reference."""
+
+    def __init__(self, scheme: Scheme, assessment: Assessment, names: set[str]):
+        self.scheme, self.assessment = scheme, assessment
+        self.names = names  # formula_names(): what a condition may name
+        self.by_post = any(item.by_post for item in assessment.walk())
+        self.sources: dict[str | None, str] = {}  # post → generated source (kept for tests and reading)
+        self.variants: dict[str | None, Graded | None] = {}
+        # Without posts, the same code also as one loop over a period's rows (grade_all): no call per
+        # person, and a person it declines graded there and then by the reference.
+        self.batch: Callable[..., None] | None = None
+        defects = {d.at for d in scheme.acknowledged_defects}
+        self.failed: dict[str | None, str] = {}  # post → why it could not be compiled (graded by the reference)
+        if not self.by_post:
+            self.variants[None] = self._compile_or_none(None)
+        for post in scheme.posts if self.by_post else ():
+            if post.name not in self.variants:  # Scheme.post() finds the first of a name
+                self.variants[post.name] = None if f"posts/{post.name}" in defects else self._compile_or_none(post)
+
+    def grade(self, row, history) -> PersonResult | None:
+        grade = self.variants.get(row.post if self.by_post else None)
+        return grade(row, history) if grade is not None else None
+
+    def _compile_or_none(self, post) -> Graded | None:
+        try:
+            return self._compile(post)
+        except Exception as exc:  # a shape not written out (a grade outside the order…): the reference grades it
+            self.failed[post.name if post is not None else None] = repr(exc)
+            return None
+
+    def _compile(self, post) -> Graded:
+        source = Source()
+        writer = ItemWriter(source, post)
+        items = writer.items(self.assessment.items, self.assessment.combine, 0)
+        a = self.assessment
+        write = source.line
+        write(f"tot_ = {items}")
+        write("adj_ = ZERO")
+        for adjustment in a.adjustments:
+            write(f"adj_ = adj_ + {writer.adjustment(adjustment)}")
+        write("raw_ = tot_ + adj_")
+        write(f"tot_ = raw_.quantize({source.const(Decimal(1).scaleb(-a.places))}, HALF_UP)")
+        if a.total_max is not None and not a.total_may_exceed:
+            write(f"if tot_ > {source.const(a.total_max)}: return None")  # total-over-max: reported by the reference
+        write("status_, label_, grade_, reason_, protected_, outside_ = 'graded', None, None, None, False, False")
+        if a.grades is not None:
+            self._band(source, a.grades)
+            write("band_ = grade_")
+            if a.overrides:
+                self._overrides(source, writer, a.grades, a.overrides)
+        else:
+            write("band_ = None")
+        values = ", ".join(writer.slots) + ("," if len(writer.slots) == 1 else "")
+        write(f"return NEW(row, {source.const(tuple(writer.layout))}, ({values}), raw_, tot_, band_, grade_, status_, label_, reason_, protected_, outside_)")
+        if writer.needs_context:  # a rule kind not written out: called as the reference calls it
+            source.lines.insert(0, "ctx = Context(V, H or {}, HISTORY(H) if H is not None else {}, {}, {}, False)")
+        header = ["def grade(row, H):", "    V = row.values", "    try:"]
+        text = "\n".join([*header, *("        " + line for line in source.lines), "    except Exception:", "        return None", ""])
+        self.sources[post.name if post is not None else None] = text
+        namespace = {**source.namespace, "NEW": PersonResult, "HISTORY": history_functions, "HALF_UP": ROUND_HALF_UP, "BAIL": _Decline()}
+        name = f"<kaohe compiled {self.scheme.code}/{a.code}{'/' + post.name if post else ''}>"
+        exec(compile(text, name, "exec"), namespace)
+        if post is None:  # the loop: `return None` declines by raising, the result is kept
+            body = [line.replace("return None", "raise BAIL").replace("return NEW(", "r_ = NEW(") for line in source.lines]
+            loop = ["def grade_all(rows, histories, explainer, reference, out):", "    append = out.append", "    for row in rows:",
+                    "        H = histories(row) if histories is not None else None", "        V = row.values", "        try:",
+                    *("            " + line for line in body), "        except Exception:", "            r_ = reference(row, H)",
+                    "        r_.explainer = explainer", "        append(r_)", ""]
+            exec(compile("\n".join(loop), name, "exec"), namespace)
+            self.batch = namespace["grade_all"]
+        return namespace["grade"]
+
+    def _band(self, source: Source, grades: Grades) -> None:
+        write = source.line
+        indent = ""
+        if grades.entered:
+            write(f"g_ = V.get({source.const(grades.entered)})")
+            write("if g_:")
+            write("    grade_ = g_")
+            if not grades.bands:
+                write("else:")
+                write("    status_, label_ = 'incomplete', '未评定等次'")
+                return
+            write("else:")
+            indent = "    "
+        for i, band in enumerate(grades.bands):
+            tests = [f"tot_ {op} {source.const(bound)}" for op, bound in
+                     ((">=", band.at_least), (">", band.above), ("<=", band.at_most), ("<", band.below)) if bound is not None]
+            write(f"{indent}{'if' if i == 0 else 'elif'} {' and '.join(tests) or 'True'}:")
+            write(f"{indent}    grade_ = {source.const(band.grade)}")
+        write(f"{indent}else:")
+        write(f"{indent}    b_, _ = FIND({source.const(grades.bands)}, tot_, {source.const(grades.gap_policy)})")
+        write(f"{indent}    if b_ is None: status_, label_ = 'incomplete', '无对应等次'")
+        write(f"{indent}    else: grade_ = b_.grade")
+        source.namespace["FIND"] = bands_mod.find_band
+
+    def _overrides(self, source: Source, writer: ItemWriter, grades: Grades, overrides: list[Override]) -> None:
+        """In declared order, as PersonGrader._overrides; a no_grade stops the rest."""
+        write = source.line
+        rank = {grade: i for i, grade in enumerate(grades.order)}
+        source.namespace["RANK"] = rank
+        write("start_ = (status_, grade_)")
+        write("while True:")
+        for override in overrides:
+            condition = writer.condition(override.when, self.names) if override.when else "True"
+            if override.kind == "no_grade":
+                write(f"    if {condition}:")
+                write(f"        status_, label_, grade_ = 'no_grade', {source.const(override.label or grades.no_grade)}, None")
+                write(f"        reason_, outside_ = {source.const(override.reason)}, {not override.in_base}")
+                write("        break")
+                continue
+            write(f"    w_ = {condition}")
+            write("    if w_ and status_ == 'graded' and grade_ is not None:")
+            formula = override.requires if override.kind == "gate" else override.when
+            if override.kind in ("force", "gate") and override.no_periods != "passes" and _reads_history(formula):
+                # no vacuous grants (overrides._vacuous): over zero graded periods the reference decides and says why
+                write("        if H is not None and H.periods() == 0: return None")
+            target = source.const(override.grade)
+            if override.kind == "force":
+                write(f"        grade_, protected_ = {target}, True")
+            elif override.kind == "cap":
+                write(f"        if RANK[grade_] < {rank[override.grade or '']}: grade_ = {target}")
+            else:
+                write(f"        if RANK[grade_] <= {rank[override.grade or '']}:")
+                write(f"            if not ({writer.condition(override.requires or '', self.names)}) and grade_ == {target}:")
+                write(f"                grade_ = {source.const(grades.next_below(override.grade or ''))}")
+        write("    break")
+        if grades.entered:
+            write("if (status_, grade_) != start_: return None")  # override-moves-grade: reported by the reference
+
+
+class _Decline(Exception):
+    """Raised inside grade_all where the single-person function returns None."""
+
+
+def _reads_history(formula: str | None) -> bool:
+    if not formula:
+        return False
+    tree = compiled(formula).tree
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in HISTORY_FUNCTION_NAMES for n in ast.walk(tree))

@@ -1,0 +1,247 @@
+"""Items, adjustments and conditions written out as Python source for the compiled grading (fast.py).
+
+Each piece mirrors the reference it replaces, line for line in effect:
+- a parent: PersonGrader._combine — Decimal(0), then each child added (× its weight) in order;
+- entered, deduct, bonus, period_score and formula leaves: their rule's compute() without words
+  (scheme/rules/), per-event, per-unit and range counts inline, tiers through their own amount();
+- any other rule kind: its compute() itself, on an ItemContext as the reference builds it;
+- an adjustment: Adjustment.apply() (inline for a plain number column);
+- a condition: the values PersonGrader.condition_values() gives a formula (总分, the items, the
+  row, declared names as empty), through expr_code.
+A leaf without a value, or with a problem, returns None from the compiled function: the
+reference then grades the person and reports it.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import Any
+
+from generator.engine.history import METHODS
+from generator.engine.results import ItemShape
+from generator.scheme.expr import compiled
+from generator.scheme.expr_code import HELPERS, Emitter
+from generator.scheme.rules.base import ItemContext, column_or_name
+
+ZERO = Decimal(0)
+
+
+class Source:
+    """The lines of one compiled function and the constants they name."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.namespace: dict[str, Any] = {"ZERO": ZERO, "EMPTY": {}, "Decimal": Decimal, "Context": ItemContext, "FLOOR": ROUND_FLOOR,
+                                          "CEILING": ROUND_CEILING, **HELPERS}
+        self._names: dict[Any, str] = {}
+        self._locals = 0
+
+    def line(self, text: str) -> None:
+        self.lines.append(text)
+
+    def local(self, prefix: str = "v") -> str:
+        self._locals += 1
+        return f"{prefix}{self._locals}"
+
+    def const(self, value: Any) -> str:
+        """Source naming `value`: a literal for None, booleans and text; else a constant of the namespace."""
+        if value is None or isinstance(value, (bool, str)):
+            return repr(value)
+        key = (type(value), str(value)) if isinstance(value, (Decimal, int)) else (object, id(value))
+        name = self._names.get(key)
+        if name is None:
+            name = self._names[key] = f"K{len(self._names)}"
+            self.namespace[name] = value
+        return name
+
+
+class ItemWriter:
+    """Writes the items of one assessment (for one post) into a Source."""
+
+    def __init__(self, source: Source, post: Any):
+        self.source, self.post = source, post
+        self.layout: list[ItemShape] = []
+        self.slots: list[str] = []  # the local holding each item's value, in layout order
+        self.computed: dict[str, str] = {}  # item code → local, as ctx.item_values grows
+        self.needs_context = False
+
+    def items(self, items: list, how: str, depth: int) -> str:
+        values = [self.item(item, depth) for item in items]
+        if how == "weighted":
+            values = [f"{value} * {self.source.const(item.weight or ZERO)}" for item, value in zip(items, values)]
+        return " + ".join(["ZERO", *values])
+
+    def item(self, item: Any, depth: int) -> str:
+        index = len(self.layout)
+        self.layout.append((item.code, item.name, item.max, depth))
+        self.slots.append("")
+        if item.by_post and self.post is None:
+            raise ValueError("a by_post item outside a post's variant")
+        children = self.post.items if item.by_post else item.children
+        if children:
+            combined = self.items(children, item.combine, depth + 1)
+            value = self.source.local()
+            self.source.line(f"{value} = {combined}")
+        else:
+            value = self.leaf(item)
+        if item.places is not None:
+            self.source.line(f"{value} = {value}.quantize({self.source.const(Decimal(1).scaleb(-item.places))}, HALF_UP)")
+        self.slots[index] = value
+        self.computed[item.code] = value
+        return value
+
+    def leaf(self, item: Any) -> str:
+        rule, const, write = item.rule, self.source.const, self.source.line
+        value = self.source.local()
+        if rule.kind == "entered":
+            # No test for an empty value: every item's value goes into a sum or a product on the way to
+            # the total, where an empty one (None, or no key: KeyError) raises, and the reference grades.
+            write(f"{value} = V[{const(column_or_name(rule.column, item))}]")
+        elif rule.kind in ("deduct", "bonus"):
+            self._counting(rule, item, value)
+        elif rule.kind == "weighted":
+            self._weighted(rule, value)
+        elif rule.kind == "period_score":
+            self._period_score(rule, value)
+        elif rule.kind == "formula":
+            write(f"{value} = {self._formula(rule.expr, self._item_name)}")
+            write(f"if not isinstance({value}, Decimal): {value} = Decimal({value})")
+        else:
+            self.needs_context = True
+            outcome = self.source.local("o")
+            write(f"{outcome} = {const(rule)}.compute({const(item)}, ctx)")
+            write(f"if {outcome}.problems or {outcome}.value is None: return None")
+            write(f"{value} = {outcome}.value")
+        return value
+
+    def _counting(self, rule: Any, item: Any, value: str) -> None:
+        """Deduct.compute / Bonus.compute without words."""
+        const, write = self.source.const, self.source.line
+        if rule.kind == "deduct":
+            write(f"m_ = {' + '.join(['ZERO', *(self._amount(r) for r in rule.deductions)])}")
+        write(f"p_ = {' + '.join(['ZERO', *(self._amount(r) for r in rule.additions)])}")
+        if rule.kind == "bonus":
+            write(f"{value} = {const(rule.start)} + p_")
+            limit = rule.cap if rule.cap is not None else item.max
+            if limit is not None:
+                write(f"if {value} > {const(limit)}: {value} = {const(limit)}")
+            return
+        if rule.add_cap is not None:
+            write(f"if p_ > {const(rule.add_cap)}: p_ = {const(rule.add_cap)}")
+        start = item.max if rule.start == "max" else rule.start
+        write(f"{value} = {const(start if start is not None else ZERO)} - m_ + p_")
+        branches = []
+        if not rule.allow_negative:
+            branches.append((f"{value} < ZERO", "ZERO"))
+        if item.max is not None and not rule.above_max:
+            branches.append((f"{value} > {const(item.max)}", const(item.max)))
+        for i, (test, bound) in enumerate(branches):
+            write(f"{'if' if i == 0 else 'elif'} {test}: {value} = {bound}")
+
+    def _weighted(self, rule: Any, value: str) -> None:
+        """Weighted.compute without words when every component has a value (an empty one raises in
+        the product: reweighting, or its problem, is the reference's)."""
+        const, write = self.source.const, self.source.line
+        groups = list(rule.sets.items()) if rule.sets is not None else [(None, rule.components or [])]
+        if rule.sets is not None:
+            write(f"s_ = V.get({const(rule.by or '')}) or ''")
+        for i, (name, components) in enumerate(groups):
+            terms = " + ".join(["ZERO", *(f"V[{const(c.col)}] * {const(c.weight)}" for c in components)])
+            if name is None:
+                write(f"{value} = {terms}")
+            else:
+                write(f"{'if' if i == 0 else 'elif'} s_ == {const(name)}: {value} = {terms}")
+        if rule.sets is not None:
+            write("else: return None")  # no such group: the reference reports it
+        if rule.places is not None:
+            write(f"r_ = {value}.quantize({const(Decimal(1).scaleb(-rule.places))}, HALF_UP)")
+            write(f"if r_ != {value}: {value} = r_")
+
+    def _period_score(self, rule: Any, value: str) -> None:
+        """PeriodScore.compute without words: a period without a value is a problem (missing: error)
+        or left out (skip); with none left, a problem."""
+        const, write = self.source.const, self.source.line
+        write("h_ = H or EMPTY")
+        write("vals_ = []")
+        write(f"for l_ in {const(tuple(rule.periods)) if rule.periods else 'sorted(h_)'}:")
+        write("    w_ = h_.get(l_)")
+        if rule.points is not None:
+            picked = f"{const(rule.points)}.get(w_.grade) if w_.grade else None"
+        else:
+            picked = "w_.total" if rule.of == "total" else f"w_.items.get({const(rule.of)})"
+        write(f"    x_ = None if w_ is None else ({picked})")
+        write("    if x_ is not None: vals_.append(x_)")
+        if rule.missing == "error":
+            write("    else: return None")
+        write("if not vals_: return None")
+        if rule.divide_by is not None:
+            write(f"{value} = sum(vals_, ZERO) / {const(rule.divide_by)}")
+        elif rule.combine == "mean":
+            write(f"{value} = sum(vals_, ZERO) / len(vals_)")
+        else:
+            write(f"{value} = sum(vals_, ZERO)")
+
+    def _amount(self, rule: Any) -> str:
+        """One counting rule's amount (events.py), as its amount(values, explain=False) gives it."""
+        column = self.source.const(rule.column)
+        count = self.source.local("n")
+        if rule.kind == "per_event":  # an empty count: Decimal(0) × points, worked out once
+            points = rule.points
+            return f"({count} * {self.source.const(points)} if ({count} := V.get({column})) else {self.source.const(ZERO * points)})"
+        if rule.kind == "range":  # sum((), Decimal(0)) is its start
+            return f"(sum({count}, ZERO) if ({count} := V.get({column})) else ZERO)"
+        if rule.kind == "per_unit":  # floor_int/ceil_int of the units, times the points
+            basis = f"(V.get({column}) or ZERO)"
+            if rule.required is not None:
+                basis = f"max(ZERO, {self.source.const(rule.required)} - {basis})"
+            rounding = "FLOOR" if rule.rounding == "floor" else "CEILING"
+            return f"int(({basis} / {self.source.const(rule.unit)}).to_integral_value(rounding={rounding})) * {self.source.const(rule.points)}"
+        return f"{self.source.const(rule)}.amount(V, False)[0]"
+
+    def adjustment(self, adjustment: Any) -> str:
+        """The local holding the signed amount Adjustment.apply(values, False) returns."""
+        const, write = self.source.const, self.source.line
+        column = const(adjustment.col)
+        amount = self.source.local("a")
+        if adjustment.events:  # an empty cell adds Decimal(0)
+            write(f"{amount} = {const(adjustment)}.apply(V, False)[0] if V.get({column}) else ZERO")
+            return amount
+        if adjustment.points:
+            points = const(adjustment.points)
+            write(f"r_ = sum([{points}[n_] for n_ in (V.get({column}) or ()) if n_ in {points}], ZERO)")
+        else:
+            write(f"r_ = V.get({column}) or ZERO")
+        write(f"if not r_: {amount} = ZERO")
+        write("else:")
+        if adjustment.factor:
+            factor = adjustment.factor
+            write(f"    r_ = r_ * {const(factor.values)}.get(V.get({const(factor.by)}) or '', {const(factor.default)})")
+        if adjustment.cap is not None:
+            write(f"    if r_ > {const(adjustment.cap)}: r_ = {const(adjustment.cap)}")
+        write(f"    {amount} = {'-r_' if adjustment.kind == 'penalty' else 'r_'}")
+        return amount
+
+    def condition(self, formula: str, declared: set[str]) -> str:
+        """An override's condition over PersonGrader.condition_values()."""
+
+        def name(n: str) -> str:
+            if n == "总分":
+                return "tot_"
+            if n in self.computed:
+                return self.computed[n]
+            return f"V.get({self.source.const(n)})" if n in declared else f"V[{self.source.const(n)}]"
+
+        return self._formula(formula, name)
+
+    def _item_name(self, n: str) -> str:
+        """A formula item's names: {**row values, **items computed so far} (FormulaRule.compute)."""
+        return self.computed[n] if n in self.computed else f"V[{self.source.const(n)}]"
+
+    def _formula(self, formula: str, name: Any) -> str:
+        emitter = Emitter(name, self.source.const, self._call, prefix=f"_c{self.source.local('')}_")
+        return emitter.source(compiled(formula).tree)
+
+    def _call(self, function: str, arguments: str) -> str:
+        """次数("优秀") → H.count("优秀"): history.History's method (H is None outside a roll-up, or a
+        plain dict from a caller: the call raises and the reference grades)."""
+        return f"H.{METHODS[function]}({arguments})"

@@ -1,0 +1,113 @@
+"""What a roll-up sees of a person's earlier periods, and the functions its formulas call over them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from generator.engine.results import PersonResult
+
+
+class PeriodView:
+    """What a roll-up sees of one earlier period for one person. Read-only; its items are read from
+    the period's result when asked (most roll-ups read only totals and grades)."""
+
+    __slots__ = ("label", "total", "grade", "status", "_result")
+
+    def __init__(self, label: str, total: Decimal | None, grade: str | None, status: str, result: PersonResult | None = None):
+        self.label, self.total, self.grade, self.status, self._result = label, total, grade, status, result
+
+    @property
+    def items(self) -> dict[str, Decimal | None]:
+        return self._result.item_value_map() if self._result is not None else {}
+
+    def _key(self) -> tuple:
+        return (self.label, self.total, self.grade, self.status, self.items)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PeriodView) and self._key() == other._key()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:  # part of PersonResult.fingerprint(): the content, never an address
+        return f"PeriodView(label={self.label!r}, total={self.total!r}, grade={self.grade!r}, status={self.status!r}, items={self.items!r})"
+
+
+def view_of(result: PersonResult | None, label: str) -> PeriodView:
+    if result is None:  # not in that period's sheet: period_score reports it unless missing: skip
+        return PeriodView(label, None, None, "absent")
+    grade = result.grade if result.status == "graded" else None
+    return PeriodView(label, result.total, grade, result.status, result)
+
+
+class History(dict):
+    """label → PeriodView for one person of a roll-up, with its grades counted once: every formula of
+    the roll-up (items, overrides, consequences) asks the same counts of the same periods. The
+    methods are the formula functions 次数, 全部, 期数, 连续 (compiled grading calls them directly)."""
+
+    __slots__ = ("_counts", "_graded", "_periods")
+
+    def __init__(self, views: dict[str, PeriodView] | None = None):
+        super().__init__(views or {})
+        tally: dict[str | None, int] = {}
+        for view in self.values():
+            tally[view.grade] = tally.get(view.grade, 0) + 1
+        self._counts = {grade: Decimal(n) for grade, n in tally.items()}
+        self._graded = [grade for grade in tally if grade]  # the distinct grades periods ended with
+        self._periods = Decimal(sum(n for grade, n in tally.items() if grade))
+
+    def count(self, grade: str) -> Decimal:
+        """次数: how many periods ended with `grade`."""
+        return self._counts.get(grade, _NONE)
+
+    def every(self, grade: str) -> bool:
+        """全部: every graded period ended with `grade` (and there was one)."""
+        return bool(self._graded) and all(g == grade for g in self._graded)
+
+    def periods(self) -> Decimal:
+        """期数: how many periods ended with a grade."""
+        return self._periods
+
+    def run(self, grade: str) -> Decimal:
+        """连续: the most consecutive periods (in order, a period without that grade breaks the run) with `grade`."""
+        return run(self, grade)
+
+
+_NONE = Decimal(0)
+
+
+def _as_history(history: dict[str, PeriodView]) -> History:
+    return history if isinstance(history, History) else History(history)
+
+
+# The functions a roll-up's formulas call, over the person's earlier periods (label → PeriodView).
+def count(history: dict[str, PeriodView], grade: str) -> Decimal:
+    return _as_history(history).count(grade)
+
+
+def every(history: dict[str, PeriodView], grade: str) -> bool:
+    return _as_history(history).every(grade)
+
+
+def periods(history: dict[str, PeriodView]) -> Decimal:
+    return _as_history(history).periods()
+
+
+def run(history: dict[str, PeriodView], grade: str) -> Decimal:
+    """连续: the most consecutive periods (in order, a period without that grade breaks the run) with `grade`."""
+    best = current = 0
+    for label in sorted(history):
+        current = current + 1 if history[label].grade == grade else 0
+        best = max(best, current)
+    return Decimal(best)
+
+
+FUNCTIONS: dict[str, Callable[..., Any]] = {"次数": count, "全部": every, "期数": periods, "连续": run}
+METHODS = {"次数": "count", "全部": "every", "期数": "periods", "连续": "run"}  # History's, by formula name
+
+
+def history_functions(history: dict[str, PeriodView]) -> dict[str, Callable[..., Any]]:
+    """The functions as a formula calls them: 次数("优秀") over this person's history."""
+    full = _as_history(history)
+    return {name: getattr(full, method) for name, method in METHODS.items()}

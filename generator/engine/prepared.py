@@ -1,0 +1,64 @@
+"""What is the same for every period of an assessment, worked out once per scheme object.
+
+A city's archive grades the same assessment in hundreds of period files; the column plan, the
+names a formula may use and the compiled grading (fast.py) depend only on the scheme, whose
+models are frozen. They are kept here, keyed by the scheme and assessment objects themselves
+(each entry holds both, so an id is never reused while its entry lives); a reloaded scheme is a
+new object and gets its own entry.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from generator.scheme.columns import ColumnPlan, column_readers, formula_names, plan_columns
+from generator.scheme.model import Assessment, Scheme
+
+if TYPE_CHECKING:
+    from generator.engine.fast import FastGrader
+
+
+class Prepared:
+    def __init__(self, scheme: Scheme, assessment: Assessment):
+        self.scheme, self.assessment = scheme, assessment
+
+    @cached_property
+    def plan(self) -> ColumnPlan:
+        return plan_columns(self.scheme, self.assessment)
+
+    @cached_property
+    def readers(self) -> dict[str, list[str]]:
+        return column_readers(self.scheme, self.assessment)
+
+    @cached_property
+    def names(self) -> set[str]:
+        """Every name a formula or condition of the assessment may use."""
+        return formula_names(self.scheme, self.assessment)
+
+    @cached_property
+    def item_names(self) -> dict[str, str]:
+        """Item code → name, the posts' items included."""
+        items = [*self.assessment.walk(), *(i for p in self.scheme.posts for top in p.items for i in top.walk())]
+        return {i.code: i.name for i in items}
+
+    @cached_property
+    def fast(self) -> FastGrader:
+        from generator.engine.fast import FastGrader
+
+        return FastGrader(self.scheme, self.assessment, self.names)
+
+
+_ENTRIES: OrderedDict[tuple[int, int], tuple[Scheme, Assessment, Prepared]] = OrderedDict()
+
+
+def prepared(scheme: Scheme, assessment: Assessment) -> Prepared:
+    key = (id(scheme), id(assessment))
+    entry = _ENTRIES.get(key)
+    if entry is None or entry[0] is not scheme or entry[1] is not assessment:
+        entry = (scheme, assessment, Prepared(scheme, assessment))
+        _ENTRIES[key] = entry
+        while len(_ENTRIES) > 256:
+            _ENTRIES.popitem(last=False)
+    return entry[2]

@@ -1,0 +1,124 @@
+"""A checked formula as a Python expression, for the engine's compiled grading (engine/fast.py).
+
+expr.py's evaluator walks a formula's tree for every person, and stays the reference: it is what
+derivations (explain=True) use. The engine's fast path compiles each assessment once, and the
+formulas of its items and overrides become Python expressions inside that one function. Such an
+expression computes what `expr._eval` computes, operation for operation on the same Decimals in
+the same order:
+- a name is whatever the caller's `name(...)` says it is (a local of the compiled function, or a
+  lookup that raises KeyError when the name has no value, as _eval raises 缺少…的值);
+- + − × ÷ are Python's own on Decimal, each result checked against the 10^15 limit; a division
+  by 0 raises (decimal traps it, as _eval refuses it);
+- 且/或 evaluate every operand, as _eval does (`&`/`|` on booleans, never short-circuits);
+- a comparison with an empty value is false, and a chain stops at its first false link;
+- a function is one of expr.PURE_FUNCTIONS, or the caller's call for a roll-up's function, which
+  raises outside a roll-up (as _eval refuses it there).
+Where _eval raises, the expression raises too; the caller does not need the message: the fast
+path then grades that person with the reference path, which reports the problem in words.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from generator.scheme.expr import LIMIT, PURE_FUNCTIONS, _truthy, compiled
+
+_CMP = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<=", ast.Eq: "==", ast.NotEq: "!="}
+_BIN = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+_NEG_LIMIT = -LIMIT
+
+
+def _k(value: Any) -> Any:
+    """A result of + − × ÷ outside (−10^15, 10^15), or not comparable with a number: refused when it
+    is a Decimal (expr._eval's _too_large), else the value _eval would return."""
+    if value.__class__ is Decimal and not (_NEG_LIMIT < value < LIMIT):
+        raise OverflowError("number beyond 10^15")
+    return value
+
+
+# What the generated expressions refer to; the compiling module puts these in its namespace.
+HELPERS: dict[str, Any] = {"_k": _k, "_t": _truthy, "_NL": _NEG_LIMIT, "_L": LIMIT, **{f"_pure_{i}": fn for i, fn in enumerate(PURE_FUNCTIONS.values())}}
+_PURE = {name: f"_pure_{i}" for i, name in enumerate(PURE_FUNCTIONS)}
+
+
+class Emitter:
+    """Turns one formula tree into Python source. `name(id)` gives the source for a value,
+    `const(value)` the source for a constant (a name in the caller's namespace), `call(function,
+    arguments)` the source calling one of a roll-up's functions (次数…); temporaries are named
+    `prefix` + a number."""
+
+    def __init__(self, name: Callable[[str], str], const: Callable[[Any], str], call: Callable[[str, str], str], prefix: str = "_c"):
+        self.name, self.const, self.call, self.prefix = name, const, call, prefix
+        self.temps = 0
+        self.calls_functions = False  # a roll-up's function is called: the caller must provide them
+
+    def _temp(self) -> str:
+        self.temps += 1
+        return f"{self.prefix}{self.temps}"
+
+    def source(self, tree: ast.Expression) -> str:
+        return self._node(tree.body)
+
+    def _node(self, node: ast.AST) -> str:
+        if isinstance(node, ast.Constant):
+            return self.const(node.value)
+        if isinstance(node, ast.Name):
+            return self.name(node.id)
+        if isinstance(node, ast.BoolOp):
+            op = " & " if isinstance(node.op, ast.And) else " | "
+            return "(" + op.join(f"_t({self._node(v)})" for v in node.values) + ")"
+        if isinstance(node, ast.UnaryOp):
+            operand = self._node(node.operand)
+            if isinstance(node.op, ast.Not):
+                return f"(not _t({operand}))"
+            return f"(-{operand})" if isinstance(node.op, ast.USub) else operand
+        if isinstance(node, ast.BinOp):
+            # _k inline: a Decimal beyond the limit raises; so does a result that is not a number
+            # (text + text: _eval returns it, and the caller's reference path then does too)
+            result = self._temp()
+            return f"({result} if _NL < ({result} := {self._node(node.left)} {_BIN[type(node.op)]} {self._node(node.right)}) < _L else _k({result}))"
+        if isinstance(node, ast.Compare):
+            return self._compare(node)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            args = ", ".join(self._node(a) for a in node.args)
+            fn = node.func.id
+            if fn in _PURE:
+                return f"{_PURE[fn]}({args})"
+            self.calls_functions = True
+            return self.call(fn, args)
+        raise ValueError(f"cannot compile {ast.dump(node)}")
+
+    def _compare(self, node: ast.Compare) -> str:
+        # left, then the first comparator, both evaluated before either is tested for None; each
+        # later comparator only once the links before it held (expr._eval's loop).
+        left = self._temp()
+        first = self._temp()
+        head = f"(({left} := {self._node(node.left)}) is not None) & (({first} := {self._node(node.comparators[0])}) is not None)"
+        links = f"{left} {_CMP[type(node.ops[0])]} {first}"
+        previous = first
+        for op, comparator in zip(node.ops[1:], node.comparators[1:]):
+            current = self._temp()
+            links += f" and ({previous} {_CMP[type(op)]} {current} if ({current} := {self._node(comparator)}) is not None else False)"
+            previous = current
+        return f"(({links}) if {head} else False)"
+
+
+@functools.lru_cache(maxsize=1024)
+def as_function(source: str) -> Callable[[Mapping[str, Any], Mapping[str, Callable[..., Any]]], Any]:
+    """A checked formula as a Python function of (values, functions): its value where
+    `compiled(source).evaluate(values, functions)` has one, or an exception (any) where that raises
+    or the expression does not follow it. The caller then asks `evaluate` for the words."""
+    namespace: dict[str, Any] = dict(HELPERS)
+
+    def const(value: Any) -> str:
+        name = f"K{len(namespace)}"
+        namespace[name] = value
+        return name
+
+    body = Emitter(lambda n: f"V[{n!r}]", const, lambda fn, args: f"F[{fn!r}]({args})").source(compiled(source).tree)
+    exec(compile(f"def formula(V, F):\n    return {body}\n", f"<kaohe formula {source}>", "exec"), namespace)
+    return namespace["formula"]
