@@ -43,10 +43,10 @@ def engine(root: Path, repeat: int) -> dict:
             tables[path] = real_read(path, shown, problems)
         return tables[path]
 
-    def load_sheet(table, scheme, plan, departments, problems):
+    def load_sheet(table, scheme, *args, **kwargs):
         key = (id(table), scheme.code)
         if key not in sheets:
-            sheets[key] = real_load(table, scheme, plan, departments, problems)
+            sheets[key] = real_load(table, scheme, *args, **kwargs)
         return sheets[key]
 
     def load_decisions(path, *args):

@@ -1,4 +1,5 @@
-"""The one thin place where mkdocs calls us (mkdocs `hooks:`): progress while mkdocs renders.
+"""The one thin place where mkdocs calls us (mkdocs `hooks:`): progress while mkdocs renders, a page's
+HTML let go once it is written, and the search index written in UTF-8.
 
 Everything else mkdocs needs is written before it runs (the docs tree and a per-audience config,
 see build.py); `kaohe serve` drives mkdocs' build itself (serve.py).
@@ -38,13 +39,35 @@ def on_page_markdown(markdown, page, **kwargs):
     return markdown
 
 
+def on_post_page(output, page, config, **kwargs):
+    """The page is written after this: mkdocs would keep every page's HTML and Markdown until the end of
+    the build (a city's internal edition: gigabytes); nothing reads them after the page is written
+    (the search entry is taken before, the anchors checked at the end are kept apart)."""
+    page.content = None
+    page.markdown = None
+    return output
+
+
 def on_post_build(config, **kwargs):
-    """Search: cut a Chinese query the way the index was cut (see search_worker.py)."""
+    """Search: the index in UTF-8, and a Chinese query cut the way the index was cut (see search_worker.py)."""
     from pathlib import Path
 
     from generator.site.search_worker import patch_worker
+
+    compact_search_index(Path(config["site_dir"]) / "search" / "search_index.json")
 
     if not patch_worker(Path(config["site_dir"])):
         import logging
 
         logging.getLogger("mkdocs.plugins.kaohe").warning("搜索：未能替换主题搜索程序中的分词函数（mkdocs-material 版本已变？），中文搜索会漏掉词语；请检查 generator/site/search_worker.py。")
+
+
+def compact_search_index(path) -> None:
+    """The theme writes its index with every non-ASCII character as a \\uXXXX escape: 6 bytes for a
+    Chinese character (3 in UTF-8) and for each zero-width space between the words jieba cut. The
+    same JSON in UTF-8 is half the size; the browser reads it as UTF-8 (fetch().json())."""
+    import json
+
+    if path.is_file():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
