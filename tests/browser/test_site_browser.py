@@ -448,23 +448,35 @@ def test_internal_results_derivation_and_person(sites, page):
     assert row.locator("details, pre.kaohe-explain").count() == 0, "derivations belong on the person pages"
     shoot(page, "internal-results")
 
-    # the name leads to the person's page, with this period's derivation open
+    # the name leads to the period's address on the person's page: the latest year's derivation, open;
+    # an earlier year's history row, whose link leads to the derivation on the page of earlier years
     follow(page, row.locator("td.kaohe-sticky").locator("a"))
     assert "/people/" in page.url
+    person_url = page.url.split("#")[0]
     assert heading(page).startswith(name)
     anchor = urlsplit(page.url).fragment
     assert anchor, "the name does not link to one period's derivation"
+    history = page.locator("table.kaohe-history tbody tr")
+    assert history.count() >= 1
+    links = [urljoin(page.url, h) for h in history.locator("td:first-child a").evaluate_all("(as) => as.map(a => a.getAttribute('href'))")]
+    assert f"{results_url}#p-{pid}" in links, "the person's history does not link back to the results row"
+    inline = page.locator("details.kaohe-derivation").count()
+    shown = history.locator("td:last-child a").evaluate_all("(as) => as.map(a => a.href)")
+    assert len(shown) == history.count(), "a period of the history has no link to its derivation"
+    elsewhere = sorted({u.split("#")[0] for u in shown if u.split("#")[0] != person_url})
+    assert inline + len([u for u in shown if u.split("#")[0] != person_url]) == history.count()
+    if page.locator(f'details.kaohe-derivation[id="{anchor}"]').count() == 0:
+        target = page.locator(f'table.kaohe-history tr[id="{anchor}"]')
+        assert target.count() == 1, "the period's address is neither its derivation nor its history row"
+        follow(page, target.locator("td:last-child a"))
+        assert urlsplit(page.url).fragment == anchor and page.url.split("#")[0] in elsewhere
     opened = page.locator(f'details.kaohe-derivation[id="{anchor}"]')
     assert opened.count() == 1
     assert opened.evaluate("d => d.open"), "kaohe.js did not open the linked derivation"
     text = opened.locator("pre.kaohe-explain").inner_text()
     assert name in text and pid in text
-    history = page.locator("table.kaohe-history tbody tr")
-    assert history.count() >= 1
-    links = [urljoin(page.url, h) for h in history.locator("a").evaluate_all("(as) => as.map(a => a.getAttribute('href'))")]
-    assert f"{results_url}#p-{pid}" in links, "the person's history does not link back to the results row"
-    derivations = page.locator("details.kaohe-derivation")
-    assert derivations.count() == history.count()
+    assert len(text.splitlines()) > 3, "the derivation lost its line breaks"
+    page.goto(person_url)
     shoot(page, "person")
 
 
