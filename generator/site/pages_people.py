@@ -23,6 +23,7 @@ people/_<agency>/<department>/ (an agency's code never begins with _).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.engine.explain import explain_text
@@ -79,17 +80,18 @@ def pack_years(sizes: list[tuple[int, int]], budget: int) -> list[list[int]]:
     return groups
 
 
-def build_people(ctx: SiteContext) -> list[Page]:
-    pages: list[Page] = []
+def build_people(ctx: SiteContext) -> Iterator[Page]:
+    """The pages one by one: a city's person pages are hundreds of megabytes of text, and the caller
+    keeps each only as the bytes it writes."""
     index = []
     for (agency, pid), entries in history(ctx).items():
         if ctx.memo is None:
-            pages += _person_pages(ctx, agency, pid, entries)
+            yield from _person_pages(ctx, agency, pid, entries)
         else:  # by the person's own results: an edit regrades a whole period but changes few people
             seen = tuple((per.key, tuple(per.corrections), is_split(per), res.fingerprint()) for per, res in entries)
-            pages += ctx.memo.get_or_build(("person", agency, pid, seen), _person_pages, (ctx, agency, pid, entries))
+            yield from ctx.memo.get_or_build(("person", agency, pid, seen), _person_pages, (ctx, agency, pid, entries))
         index.append((entries[-1][1], agency, ctx.person_path(agency, pid), len(entries)))
-    return pages + _people_index(ctx, index)
+    yield from _people_index(ctx, index)
 
 
 def _person_pages(ctx: SiteContext, agency: str, pid: str, entries: list[Entry]) -> list[Page]:
