@@ -10,6 +10,7 @@ Both call Kaohe's own functions; the timers are wrappers put around them, nothin
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import statistics
@@ -43,10 +44,10 @@ def engine(root: Path, repeat: int) -> dict:
             tables[path] = real_read(path, shown, problems)
         return tables[path]
 
-    def load_sheet(table, scheme, plan, departments, problems, *rest):
+    def load_sheet(table, scheme, *args, **kwargs):
         key = (id(table), scheme.code)
         if key not in sheets:
-            sheets[key] = real_load(table, scheme, plan, departments, problems, *rest)
+            sheets[key] = real_load(table, scheme, *args, **kwargs)
         return sheets[key]
 
     def load_decisions(path, *args):
@@ -155,11 +156,24 @@ def build(root: Path, audience: str, out: Path) -> dict:
             t = time.perf_counter()
             marks.setdefault(f"{label or name}_start", t)
             try:
-                return real(*args, **kwargs)
+                result = real(*args, **kwargs)
             finally:
                 spans[label or name] += time.perf_counter() - t
+            return timed_items(result, label or name) if inspect.isgenerator(result) else result
 
         setattr(module, name, wrapper)
+
+    def timed_items(items, label):
+        """A builder that yields its pages one by one: its time is spent while they are taken."""
+        while True:
+            t = time.perf_counter()
+            try:
+                item = next(items)
+            except StopIteration:
+                spans[label] += time.perf_counter() - t
+                return
+            spans[label] += time.perf_counter() - t
+            yield item
 
     for name in ("generate", "write_tree", "run_mkdocs", "scan_site", "write_manifest", "inputs_record"):
         timed(B, name)

@@ -253,6 +253,8 @@ def _publish(root, audience, generated, problems, stats, work, site_dir, staging
     records = inputs_record(generated.project, generated.periods)
     version = data_version(records)
     config = mkdocs_config(root, audience, docs_dir, staging, generated, version, work)
+    generated.periods.clear()  # the graded archive is on the pages now: mkdocs' memory is not added to it
+    generated.ctx = None
     progress("mkdocs 生成网页…")
     if not progress.quiet:
         os.environ["KAOHE_PROGRESS"] = "1"

@@ -28,8 +28,9 @@ from generator.site.pages_department import build_departments
 from generator.site.pages_forms import build_forms
 from generator.site.pages_guide import build_guide
 from generator.site.pages_handbook import build_handbooks
-from generator.site.pages_internal import build_people, build_results
+from generator.site.pages_internal import build_results
 from generator.site.pages_notice import build_notices
+from generator.site.pages_people import build_people
 from generator.site.pages_reading import build_reading_guide
 from generator.site.prose import render_prose
 from generator.site.render import yaml_string

@@ -1,4 +1,10 @@
-"""The one thin place where mkdocs calls us (mkdocs `hooks:`): progress while mkdocs renders.
+"""The one thin place where mkdocs calls us (mkdocs `hooks:`): progress while mkdocs renders, finished
+HTML passed around Markdown, a page's HTML let go once it is written, and the search index in UTF-8.
+
+Finished HTML: a template wraps a block it wrote whole — a results table, a person's derivations,
+every value already escaped — in <!--kaohe:html--> … <!--/kaohe:html--> lines. Markdown would pass
+such a block through unchanged, after reading it character by character (most of mkdocs' time on
+an archive's pages); the block is set aside before Markdown and put back in its place after.
 
 Everything else mkdocs needs is written before it runs (the docs tree and a per-audience config,
 see build.py); `kaohe serve` drives mkdocs' build itself (serve.py).
@@ -6,7 +12,9 @@ see build.py); `kaohe serve` drives mkdocs' build itself (serve.py).
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import sys
 
 _PROGRESS = "KAOHE_PROGRESS"
@@ -18,10 +26,55 @@ def on_files(files, config, **kwargs):
     return files
 
 
+_HTML = re.compile(r"^<!--kaohe:html-->\n(.*?)\n<!--/kaohe:html-->$", re.S | re.M)
+_MARK = "KAOHEHTML"
+
+
+def stash_html(markdown: str) -> tuple[str, list[str]]:
+    """The Markdown with each finished block replaced by a paragraph of its own (a placeholder), and
+    the blocks. A page whose text has the placeholder's word is left whole (never mistaken)."""
+    if _MARK in markdown:
+        return markdown, []
+    blocks: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        blocks.append(match.group(1))
+        return f"\n\n{_MARK}{len(blocks) - 1}END\n\n"
+
+    return _HTML.sub(keep, markdown), blocks
+
+
+def unstash_html(html: str, blocks: list[str]) -> tuple[str, bool]:
+    """The blocks put back; False when a placeholder was not found as its own paragraph."""
+    whole = True
+    for i, block in enumerate(blocks):
+        token = f"<p>{_MARK}{i}END</p>"
+        whole = whole and html.count(token) == 1
+        html = html.replace(token, block, 1)
+    return html, whole
+
+
 def on_page_markdown(markdown, page, **kwargs):
+    markdown, page.kaohe_html = stash_html(markdown)
+    _progress()
+    return markdown
+
+
+def on_page_content(html, page, **kwargs):
+    blocks = getattr(page, "kaohe_html", None)
+    if not blocks:
+        return html
+    html, whole = unstash_html(html, blocks)
+    page.kaohe_html = None
+    if not whole:  # a block inside another: a template error, and a warning fails the build
+        logging.getLogger("mkdocs.plugins.kaohe").warning(f"{page.file.src_uri}：<!--kaohe:html--> 块不在顶层，未能原样放回。")
+    return html
+
+
+def _progress() -> None:
     """Progress while mkdocs renders: a bar on a terminal, a line per quarter in CI logs."""
     if not os.environ.get(_PROGRESS) or not _state["total"]:
-        return markdown
+        return
     _state["done"] += 1
     done, total = _state["done"], _state["total"]
     if sys.stderr.isatty():
@@ -35,16 +88,35 @@ def on_page_markdown(markdown, page, **kwargs):
         if quarter != _state["shown"] and quarter > 0:
             _state["shown"] = quarter
             sys.stderr.write(f"  网页 {done}/{total}\n")
-    return markdown
+
+
+def on_post_page(output, page, config, **kwargs):
+    """The page is written after this: mkdocs would keep every page's HTML and Markdown until the end of
+    the build (a city's internal edition: gigabytes); nothing reads them after the page is written
+    (the search entry is taken before, the anchors checked at the end are kept apart)."""
+    page.content = None
+    page.markdown = None
+    return output
 
 
 def on_post_build(config, **kwargs):
-    """Search: cut a Chinese query the way the index was cut (see search_worker.py)."""
+    """Search: the index in UTF-8, and a Chinese query cut the way the index was cut (see search_worker.py)."""
     from pathlib import Path
 
     from generator.site.search_worker import patch_worker
 
-    if not patch_worker(Path(config["site_dir"])):
-        import logging
+    compact_search_index(Path(config["site_dir"]) / "search" / "search_index.json")
 
+    if not patch_worker(Path(config["site_dir"])):
         logging.getLogger("mkdocs.plugins.kaohe").warning("搜索：未能替换主题搜索程序中的分词函数（mkdocs-material 版本已变？），中文搜索会漏掉词语；请检查 generator/site/search_worker.py。")
+
+
+def compact_search_index(path) -> None:
+    """The theme writes its index with every non-ASCII character as a \\uXXXX escape: 6 bytes for a
+    Chinese character (3 in UTF-8) and for each zero-width space between the words jieba cut. The
+    same JSON in UTF-8 is half the size; the browser reads it as UTF-8 (fetch().json())."""
+    import json
+
+    if path.is_file():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

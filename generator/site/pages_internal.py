@@ -1,8 +1,8 @@
-"""Internal edition only: every person's scores, one results page per period, and one page per person.
+"""Internal edition only: every person's scores, one results page per period (the person pages: pages_people.py).
 
 These builders are called only when ctx.internal is true (see build.py); a test asserts that the
 public edition contains no ID, score or item value. A person's derivation is shown once, on their
-own page, in a section per period; results tables link each name there. A period with more people
+own pages; results tables link each name to the period's address on the person's page. A period with more people
 than results_layout.SPLIT_THRESHOLD gets a per-department summary and one page per department.
 """
 
@@ -12,14 +12,14 @@ from collections import defaultdict
 
 from generator.core.numbers import fmt, fmt_at_most
 from generator.engine.consequences import consequences_of
-from generator.engine.explain import explain_text, item_places
+from generator.engine.explain import item_places
 from generator.engine.results import PeriodResult, PersonResult
 from generator.site.download_names import period_base, period_title
 from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link
 from generator.site.page_memo import memoized
 from generator.site.render import render
-from generator.site.results_layout import by_department, counted_grade, grade_columns, is_split, results_page_of, shown_columns
+from generator.site.results_layout import by_department, counted_grade, grade_columns, is_split, shown_columns
 
 
 def _cell(value, shown: int | None, places: int) -> str:
@@ -115,33 +115,3 @@ def _rows(ctx: SiteContext, period: PeriodResult, path: str, people: list[Person
     """(person, the table's cells, link to the person's derivation for this period) for each person."""
     anchor = "#" + ctx.period_anchor(period)
     return [(person, cells[person.id], ctx.link(path, ctx.person_path(period.agency, person.id)) + anchor) for person in people]
-
-
-def build_people(ctx: SiteContext) -> list[Page]:
-    history: dict[tuple[str, str], list[tuple[PeriodResult, PersonResult]]] = defaultdict(list)
-    for period in ctx.periods:
-        for person in period.people:
-            history[(period.agency, person.id)].append((period, person))
-    pages = []
-    index = []
-    for (agency, pid), entries in sorted(history.items()):
-        entries.sort(key=lambda e: (e[0].year, e[0].assessment.rolls_up is not None, e[0].label, e[0].scheme.code))
-        latest = entries[-1][1]
-        path = ctx.person_path(agency, pid)
-        if ctx.memo is None:
-            pages.append(_person_page(ctx, agency, pid, path, entries))
-        else:  # by the person's own results: an edit regrades a whole period but changes few people
-            seen = tuple((per.key, tuple(per.corrections), is_split(per), res.fingerprint()) for per, res in entries)
-            pages.append(ctx.memo.get_or_build(("person", agency, pid, seen), _person_page, (ctx, agency, pid, path, entries)))
-        index.append((latest, ctx.project.agencies[agency].name, ctx.link("people/index.md", path), len(entries)))
-    pages.append(Page("people/index.md", render("people_index.md.j2", rows=index)))
-    return pages
-
-
-def _person_page(ctx: SiteContext, agency: str, pid: str, path: str, entries: list[tuple[PeriodResult, PersonResult]]) -> Page:
-    return Page(path, render(
-        "person.md.j2", pid=pid, person=entries[-1][1], agency=ctx.project.agencies[agency], entries=entries,
-        explains=[explain_text(per, res) for per, res in entries],
-        anchors=[ctx.period_anchor(per) for per, _ in entries],
-        results_links=[ctx.link(path, results_page_of(ctx, per, res.person.department)) for per, res in entries],
-    ))

@@ -47,6 +47,12 @@ def html_escape(value: object) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
 
 
+def pre_text(value: object) -> str:
+    """Text for a <pre> inside a raw HTML block: escaped as html_escape does, each line break kept as
+    &#10; (a character reference, so the block stays one Markdown line)."""
+    return "&#10;".join(html_escape(line) for line in ("" if value is None else str(value)).splitlines())
+
+
 def yaml_string(value: object) -> str:
     """A front-matter title: HTML-escaped (mkdocs-material prints page.meta.title unescaped in
     <title> and the header), then quoted as JSON, which is valid YAML."""
@@ -86,7 +92,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["zip"] = zip
-    env.filters.update({"h": html_escape, "md": md_escape, "yaml": yaml_string, "num": fmt, "share": fmt_share, "stroke": stroke_sort_key, "status": status_attrs})
+    env.filters.update({"h": html_escape, "pre": pre_text, "md": md_escape, "yaml": yaml_string, "num": fmt, "share": fmt_share, "stroke": stroke_sort_key, "status": status_attrs})
     return env
 
 
