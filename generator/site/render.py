@@ -2,6 +2,7 @@
 
 Templates write Markdown with raw HTML blocks. Jinja does not know Markdown, so:
 - `h`  escapes text for HTML (tables, attributes) — used for every value from data in HTML;
+- `pre` the same for the text of a <pre>, keeping its line breaks;
 - `md` escapes text for inline Markdown (headings, list items): HTML-escapes it and
   backslash-escapes Markdown punctuation, so `A|B`, `*x*` and `<script>` stay literal text.
 StrictUndefined: a missing value fails the build instead of rendering as nothing.
@@ -47,6 +48,13 @@ def html_escape(value: object) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
 
 
+def pre_text(value: object) -> str:
+    """Text for a <pre> (a derivation): like `h`, but each line break kept as the character reference
+    &#10;, so the raw HTML block stays one line for Markdown and the browser still breaks the lines."""
+    lines = ("" if value is None else str(value)).splitlines()
+    return "&#10;".join(html_escape(line) for line in lines)
+
+
 def yaml_string(value: object) -> str:
     """A front-matter title: HTML-escaped (mkdocs-material prints page.meta.title unescaped in
     <title> and the header), then quoted as JSON, which is valid YAML."""
@@ -86,7 +94,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["zip"] = zip
-    env.filters.update({"h": html_escape, "md": md_escape, "yaml": yaml_string, "num": fmt, "share": fmt_share, "stroke": stroke_sort_key, "status": status_attrs})
+    env.filters.update({"h": html_escape, "pre": pre_text, "md": md_escape, "yaml": yaml_string, "num": fmt, "share": fmt_share, "stroke": stroke_sort_key, "status": status_attrs})
     return env
 
 

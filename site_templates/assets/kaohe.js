@@ -236,6 +236,20 @@
     openLinkedDetails();
   }
 
+  // Print: every derivation on a person's page opens (browsers without ::details-content print a
+  // closed <details> as its summary only) and closes again afterwards. A browser without CSS page
+  // margin boxes gets a repeated fixed 内部资料 mark instead of the one in the page margin (kaohe.css).
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    openedForPrint = Array.prototype.filter.call(document.querySelectorAll("details.kaohe-derivation"), function (d) { return !d.open; });
+    openedForPrint.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (d) { d.open = false; });
+    openedForPrint = [];
+  });
+  if (!("CSSMarginRule" in window)) document.documentElement.classList.add("kaohe-no-margin-boxes");
+
   window.addEventListener("hashchange", openLinkedDetails);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
