@@ -201,6 +201,7 @@
       if (format === "card") el.textContent = state === "公示中" ? "公示中 · 还剩 " + left + " 个工作日" : state;
       else if (format === "notice") el.textContent = state === "公示中" ? state + "（还剩 " + left + " 个工作日）" : state;
       else el.textContent = state;
+      if (format === "card" && el.parentNode.classList) el.parentNode.classList.toggle("ended", state !== "公示中");
       if (format === "notice") {
         el.classList.remove("state-open", "state-closed", "state-pending");
         el.classList.add(state === "公示中" ? "state-open" : state === "已结束" ? "state-closed" : "state-pending");
@@ -211,6 +212,10 @@
         });
       }
     });
+    // The home page's 正在公示 was true on the build day; on a later day its cards may all have ended.
+    var heading = document.getElementById("open");
+    if (heading && document.querySelector("a.kaohe-card") && !document.querySelector("a.kaohe-card.open:not(.ended)")
+        && heading.firstChild && heading.firstChild.nodeType === 3) heading.firstChild.nodeValue = "最近结束的公示";
   }
 
   // A results table links each name to one period's derivation on the person's page

@@ -683,6 +683,9 @@ def test_notice_state_is_computed_on_the_readers_day(sites, browser, open_notice
     tab_ = ctx.new_page()
     tab_.goto(open_notice["url"])
     assert tab_.locator(".kaohe-notice-state").inner_text().strip() == "已结束"
+    tab_.goto(sites["public"])  # the home page built as 正在公示 no longer says so when every card has ended
+    assert tab_.locator("a.kaohe-card.ended").count() == tab_.locator("a.kaohe-card").count() >= 1
+    assert tab_.locator("h2#open").inner_text().replace("¶", "").strip() == "最近结束的公示"
     ctx.close()
     ctx = browser.new_context(locale="zh-CN", java_script_enabled=False)
     tab_ = ctx.new_page()
