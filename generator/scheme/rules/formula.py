@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from generator.core.numbers import fmt
+from generator.core.numbers import fmt_at_most
 from generator.scheme.expr import Formula, FormulaError, compiled
 from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule
 
@@ -51,7 +51,9 @@ class FormulaRule(Rule):
             return Outcome(None, [str(exc)], [(column, exc.code if exc.code != "bad-formula" else "missing-value", str(exc))])
         if not isinstance(value, Decimal):
             value = Decimal(value)
-        return Outcome(value, [f"{self.compiled().describe()} = {fmt(value)}"] if ctx.explain else [])
+        # A quotient such as 27 ÷ 31 has fifty digits: shown ≈ at the item's display places (else 4).
+        shown = next((p for p in (item.shown_places, item.places) if p is not None), 4)
+        return Outcome(value, [f"{self.compiled().describe()} = {fmt_at_most(value, shown)}"] if ctx.explain else [])
 
     def describe(self, item, names: dict[str, str] | None = None) -> str:
         try:
