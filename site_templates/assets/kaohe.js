@@ -145,7 +145,8 @@
       });
       input = document.createElement("input");
       input.type = "search";
-      input.placeholder = "查找姓名、编号…";
+      var named = table.tHead && Array.prototype.some.call(table.tHead.rows[0].cells, function (c) { return c.textContent.trim() === "姓名"; });
+      input.placeholder = named ? "查找姓名、编号…" : "在表中查找…";  // a list of 公示 has no names to find
       input.setAttribute("aria-label", "在表中查找");
       input.addEventListener("input", apply);
       tools.appendChild(input);
