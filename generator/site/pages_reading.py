@@ -24,7 +24,7 @@ def scheme_entries(ctx: SiteContext) -> list[dict]:
             if grades is None:
                 continue
             bands = {b.grade: b.words() for b in grades.bands}
-            rows = [(g, bands.get(g, f"由考核组评定，填入「{grades.entered}」" if grades.entered else "")) for g in grades.order]
+            rows = [(g, bands.get(g, "由考核组评定（不按分数段）" if grades.entered else "")) for g in grades.order]
             publicity = scheme.publicity_for(assessment)
             shown = publicity.grades or grades.order[:1]
             special = [(o.label or grades.no_grade, o.reason) for o in assessment.overrides if o.kind == "no_grade"]

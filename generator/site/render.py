@@ -2,6 +2,7 @@
 
 Templates write Markdown with raw HTML blocks. Jinja does not know Markdown, so:
 - `h`  escapes text for HTML (tables, attributes) — used for every value from data in HTML;
+- `pre` the same for the text of a <pre>, keeping its line breaks;
 - `md` escapes text for inline Markdown (headings, list items): HTML-escapes it and
   backslash-escapes Markdown punctuation, so `A|B`, `*x*` and `<script>` stay literal text.
 StrictUndefined: a missing value fails the build instead of rendering as nothing.

@@ -145,7 +145,8 @@
       });
       input = document.createElement("input");
       input.type = "search";
-      input.placeholder = "查找姓名、编号…";
+      var named = table.tHead && Array.prototype.some.call(table.tHead.rows[0].cells, function (c) { return c.textContent.trim() === "姓名"; });
+      input.placeholder = named ? "查找姓名、编号…" : "在表中查找…";  // a list of 公示 has no names to find
       input.setAttribute("aria-label", "在表中查找");
       input.addEventListener("input", apply);
       tools.appendChild(input);
@@ -201,6 +202,7 @@
       if (format === "card") el.textContent = state === "公示中" ? "公示中 · 还剩 " + left + " 个工作日" : state;
       else if (format === "notice") el.textContent = state === "公示中" ? state + "（还剩 " + left + " 个工作日）" : state;
       else el.textContent = state;
+      if (format === "card" && el.parentNode.classList) el.parentNode.classList.toggle("ended", state !== "公示中");
       if (format === "notice") {
         el.classList.remove("state-open", "state-closed", "state-pending");
         el.classList.add(state === "公示中" ? "state-open" : state === "已结束" ? "state-closed" : "state-pending");
@@ -211,6 +213,10 @@
         });
       }
     });
+    // The home page's 正在公示 was true on the build day; on a later day its cards may all have ended.
+    var heading = document.getElementById("open");
+    if (heading && document.querySelector("a.kaohe-card") && !document.querySelector("a.kaohe-card.open:not(.ended)")
+        && heading.firstChild && heading.firstChild.nodeType === 3) heading.firstChild.nodeValue = "最近结束的公示";
   }
 
   // A results table links each name to one period's derivation on the person's page
@@ -235,6 +241,20 @@
     updateStates();
     openLinkedDetails();
   }
+
+  // Print: every derivation on a person's page opens (browsers without ::details-content print a
+  // closed <details> as its summary only) and closes again afterwards. A browser without CSS page
+  // margin boxes gets a repeated fixed 内部资料 mark instead of the one in the page margin (kaohe.css).
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    openedForPrint = Array.prototype.filter.call(document.querySelectorAll("details.kaohe-derivation"), function (d) { return !d.open; });
+    openedForPrint.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (d) { d.open = false; });
+    openedForPrint = [];
+  });
+  if (!("CSSMarginRule" in window)) document.documentElement.classList.add("kaohe-no-margin-boxes");
 
   window.addEventListener("hashchange", openLinkedDetails);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

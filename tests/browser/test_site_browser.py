@@ -615,8 +615,67 @@ def test_wide_results_print_on_a4_landscape_without_clipping(sites, page, tmp_pa
     assert right <= 1047 + 1, f"the printed table is {right:.0f} px wide: clipped on A4 landscape"
     arrows = table.locator("button.kaohe-sort").first.evaluate("b => getComputedStyle(b, '::after').content")
     assert arrows in ("none", "normal"), f"sort arrows print: {arrows}"
-    assert page.locator(".kaohe-internal-mark").evaluate("m => getComputedStyle(m).display") == "block", "no 内部资料 on the print"
+    assert_internal_on_every_printed_page(page, pdf)
     page.screenshot(path=str(ARTIFACTS / "internal-results-print.png"))
+    page.emulate_media(media="screen")
+
+
+# The page margin box that carries 内部资料 on every printed page of the internal edition (kaohe.css).
+_MARGIN_MARK = """() => {
+  const name = getComputedStyle(document.body).page;
+  const found = [];
+  const walk = (rules) => { for (const r of rules) {
+    if (r instanceof CSSPageRule) {
+      if (r.selectorText === name) for (const m of r.cssRules) if (m instanceof CSSMarginRule) found.push(m.name + " " + m.style.content);
+    } else if (r.cssRules) walk(r.cssRules);
+  } };
+  for (const sheet of document.styleSheets) { try { walk(sheet.cssRules); } catch (e) {} }
+  return [name, found];
+}"""
+
+
+def assert_internal_on_every_printed_page(page, pdf: Path) -> None:
+    """In print, the page's named @page has a margin box reading 内部资料 (so it is on every sheet, above
+    the text, never over it); where poppler's pdftotext is installed, every page of the PDF is read too."""
+    name, boxes = page.evaluate(_MARGIN_MARK)
+    assert name.startswith("kaohe-internal") and any("内部资料" in b for b in boxes), f"no 内部资料 margin box on @page {name!r}: {boxes}"
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:
+        pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        count = int(re.search(r"Pages:\s+(\d+)", pages).group(1))
+        for n in range(1, count + 1):
+            text = subprocess.run([pdftotext, "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True).stdout
+            assert "内部资料" in text, f"printed page {n} of {count} carries no 内部资料"
+
+
+def test_person_page_prints_compactly_with_every_derivation(sites, page, tmp_path):
+    """A person's derivations print open, two columns of plain text, without the site around them,
+    fewer pages than periods, 内部资料 on each page; the history table is not clipped."""
+    page.goto(sites["internal"])
+    follow(page, page.locator("article a", has_text="成绩明细").first)
+    follow(page, page.locator("table.kaohe-list tbody a").first)
+    follow(page, page.locator("table.kaohe-results tbody td.kaohe-sticky a").first)
+    derivations = page.locator("details.kaohe-derivation")
+    count = derivations.count()
+    assert count >= 4, f"the person's page has {count} derivations: pick a page with more to test compact printing"
+    pdf = tmp_path / "person.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    pages = pdf.read_bytes().count(b"/Type /Page") - pdf.read_bytes().count(b"/Type /Pages")
+    assert 1 <= pages <= (3 * count + 3) // 4, f"{count} derivations print on {pages} A4 pages"
+    page.set_viewport_size({"width": 657, "height": 1000})  # A4 portrait less the page margins, at 96 dpi
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-search', '.md-footer']
+        .filter(s => document.querySelector(s)).map(s => [s, getComputedStyle(document.querySelector(s)).display])""")
+    assert hidden and all(display == "none" for _, display in hidden), f"site furniture prints: {hidden}"
+    shown = derivations.evaluate_all("ds => ds.map(d => d.querySelector('pre.kaohe-explain').getBoundingClientRect().height)")
+    assert all(height > 0 for height in shown), f"closed derivations do not print: {shown}"
+    assert derivations.first.locator("summary").evaluate("s => getComputedStyle(s, '::after').display") == "none"
+    lines = derivations.first.locator("pre.kaohe-explain").evaluate("p => p.textContent.split('\\n').length")
+    assert lines > 5, "the derivation lost its line breaks"
+    right = page.locator("table.kaohe-history").evaluate("t => t.getBoundingClientRect().right")
+    assert right <= 657 + 1, f"the history table is {right:.0f} px wide: clipped on A4"
+    assert_internal_on_every_printed_page(page, pdf)
+    page.screenshot(path=str(ARTIFACTS / "person-print.png"), full_page=True)
     page.emulate_media(media="screen")
 
 
@@ -651,6 +710,9 @@ def test_notice_state_is_computed_on_the_readers_day(sites, browser, open_notice
     tab_ = ctx.new_page()
     tab_.goto(open_notice["url"])
     assert tab_.locator(".kaohe-notice-state").inner_text().strip() == "已结束"
+    tab_.goto(sites["public"])  # the home page built as 正在公示 no longer says so when every card has ended
+    assert tab_.locator("a.kaohe-card.ended").count() == tab_.locator("a.kaohe-card").count() >= 1
+    assert tab_.locator("h2#open").inner_text().replace("¶", "").strip() == "最近结束的公示"
     ctx.close()
     ctx = browser.new_context(locale="zh-CN", java_script_enabled=False)
     tab_ = ctx.new_page()

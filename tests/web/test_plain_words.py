@@ -147,3 +147,16 @@ def test_derivation_sections_are_numbered_without_gaps(project):
         for person in period.people[:2]:
             heads = [line.split("、", 1)[0] for line in explain_lines(period, person) if re.match(rf"^[{numerals}]、", line)]
             assert heads == list(numerals[: len(heads)]), (period.scheme.code, person.id, heads)
+
+
+def test_derivations_show_no_long_decimals(project):
+    """A quotient (27 ÷ 31 has fifty digits in Decimal) is shown ≈ at the item's places, never in full."""
+    found, problems = project
+    long = re.compile(r"\d+\.\d{7,}")
+    seen = []
+    for period in compute_project(found, problems):
+        for person in period.people[:3]:
+            for line in explain_lines(period, person):
+                if long.search(line):
+                    seen.append(f"{period.scheme.code} {period.label} {person.id}: {line.strip()}")
+    assert not seen, "\n".join(seen[:5])
