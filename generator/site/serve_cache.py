@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import ENGINE_VERSION
+from generator.engine.compute import cyclic_gc_paused
 from generator.engine.grade import PersonGrader
 from generator.engine.model_cache import ModelCache
 from generator.engine.results import PeriodResult
@@ -167,7 +168,8 @@ def load(work: Path, audience: str, project: Project, cache: ModelCache, memo: P
     if header.get("bytes") != len(payload) or header.get("sha256") != hashlib.sha256(payload).hexdigest():
         return "缓存文件不完整或已损坏"
     try:
-        kept = _Unpickler(payload, project).load()
+        with cyclic_gc_paused():  # millions of small objects without cycles: see compute.py
+            kept = _Unpickler(payload, project).load()
         periods, site_key, pages = kept["periods"], kept["site_key"], kept["pages"]
         if not (isinstance(periods, dict) and isinstance(pages, dict) and (site_key is None or isinstance(site_key, str))):
             return "缓存文件已损坏"
