@@ -71,6 +71,7 @@ class PreviewSession:
             print("有错误：预览未更新，改正后保存即可自动重新生成。", flush=True)
             return False, set()
         if self.config_file is None:
+            self.work.mkdir(parents=True, exist_ok=True)
             self.config_file = mkdocs_config(self.root, self.audience, self.docs, self.site, generated, PREVIEW_VERSION, self.work)
             self._adopt_site()
         self._site_mark().unlink(missing_ok=True)  # the docs may change: the site is complete again once built
