@@ -115,7 +115,7 @@ def _annotated(source: Path, shown: str, items: list[Problem]):
         names = {p.sheet for p in items if p.sheet}
         sheet = next((workbook[n] for n in names if n in workbook.sheetnames), None)
         if sheet is None:
-            from generator.sheets.tables import _results_sheet
+            from generator.sheets.xlsx_reader import _results_sheet
 
             sheet = _results_sheet(workbook)
     if sheet is None:
