@@ -19,7 +19,7 @@ def cmd_serve(args) -> int:
     host, _, port = args.addr.rpartition(":")
     logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
     ok = session.rebuild()  # the first build: full, or from the last session's cache and site
-    session.save_cache()
+    session.save_cache(background=ok)  # written by a child process while the preview already serves
     if not ok:
         return EXIT_PROBLEMS
     server = LiveReloadServer(builder=session.rebuild, host=host or "127.0.0.1", port=int(port), root=str(session.site))

@@ -23,6 +23,9 @@ _NO = {"否", "无", "", "×", "n", "no", "false", "0"}
 _PERCENT_TEXT = ("%", "％")
 # a plain number as typed, the usual cell: what parse_decimal accepts unchanged, and its decimals
 _PLAIN_NUMBER_RE = re.compile(r"[0-9]{1,15}(?:\.([0-9]{1,15}))?\Z")
+# One Decimal object per text (85.5 is 85.5 wherever it is typed): a city's archive holds millions of
+# cells but a few hundred distinct scores; shared objects also make the preview's cache smaller.
+_DECIMALS: dict[str, Decimal] = {}
 _EVENT_SPLIT_RE = re.compile(r"[；;、，,\n]+")
 _EVENT_RE = re.compile(r"^(?P<name>.*?)[:：]?\s*(?P<value>[+＋]?[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?$")
 
@@ -34,7 +37,11 @@ def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Prob
     if spec.type == "number" and cell.kind in ("", "n"):
         found = _PLAIN_NUMBER_RE.match(text)
         if found is not None:  # the usual cell, 85 or 85.5: checked here without the general path
-            value = Decimal(text)
+            value = _DECIMALS.get(text)
+            if value is None:
+                value = Decimal(text)
+                if len(_DECIMALS) < 100_000:
+                    _DECIMALS[text] = value
             if ((spec.min is None or value >= spec.min) and (spec.max is None or value <= spec.max)
                     and (spec.places is None or len(found.group(1) or "") <= spec.places)):
                 return value

@@ -21,6 +21,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import sys
 import time
 from importlib import metadata
 from pathlib import Path
@@ -50,6 +52,7 @@ class PreviewSession:
         self.full_next = True
         self.loaded = False  # the cache on disk is read once, by the first build
         self.unsaved = False  # periods or pages computed since the cache on disk was written
+        self.saver: int | None = None  # the child process writing the cache, if any
 
     def regenerate(self) -> tuple[bool, set[str]]:
         """The docs tree from schemes/ and content/; (ok, docs files written or removed)."""
@@ -98,13 +101,37 @@ class PreviewSession:
         print(f"{PREVIEW_DONE}（{'只重建改动的页面' if dirty else '全部页面'}，{time.monotonic() - started:.1f} 秒）", flush=True)
         return True
 
-    def save_cache(self) -> None:
-        """Keep the model and pages for the next session (after the first build, and when stopping)."""
+    def save_cache(self, background: bool = False) -> None:
+        """Keep the model and pages for the next session (after the first build, and when stopping).
+        In the background where the system can fork: a child process writes a snapshot of this
+        moment's model while the preview serves (a city's model takes a while to write)."""
+        self.wait_for_saver()
         if not self.unsaved:
             return
+        self.unsaved = False
+        if background and hasattr(os, "fork"):
+            sys.stdout.flush()
+            pid = os.fork()
+            if pid == 0:  # the child: write, say so only if it could not, and leave at once
+                code = 1
+                try:
+                    self._save()
+                    code = 0
+                finally:
+                    os._exit(code)
+            self.saver = pid
+            return
+        self._save()
+
+    def wait_for_saver(self) -> None:
+        if self.saver is not None:
+            os.waitpid(self.saver, 0)
+            self.saver = None
+
+    def _save(self) -> None:
         why = serve_cache.save(self.work, self.audience, self.cache, self.memo)
-        self.unsaved = why is not None
         if why:
+            self.unsaved = True
             print(f"预览缓存未能保存（{why}）；下次启动将全部重新计算。", flush=True)
 
     def _site_mark(self) -> Path:
