@@ -201,3 +201,29 @@ def test_a_second_session_serves_the_last_session_s_site_without_a_full_mkdocs_b
     assert "只重建改动的页面" in capsys.readouterr().out
     pages = {d["location"].split("#")[0] for d in json.loads(index.read_text(encoding="utf-8"))["docs"]}
     assert pages == {d["location"].split("#")[0] for d in (first.search or {}).get("docs", [])}
+
+
+def test_a_publishing_build_never_reads_the_cache(tmp_path):
+    root = make_project(tmp_path / "proj", [AGENCY])
+    first, before = first_session(root)
+    site_key, pages = first.memo.snapshot()  # a cache that says what the files do not (as a planted one would)
+    first.memo.restore(site_key, {key: _tampered(value) for key, value in pages.items()})
+    first.unsaved = True
+    first.save_cache()
+    warm = PreviewSession(root, "public")
+    assert warm.regenerate()[0]
+    assert any(b"TAMPERED" in data for data in docs_tree(warm).values())  # the preview trusts what its keys match
+    built = clean(root)  # what `kaohe build` generates (site/build.py): from the files alone
+    assert built == before and not any(b"TAMPERED" in data for data in built.values())
+
+
+def _tampered(value):
+    from generator.site.model import Page
+
+    if isinstance(value, Page):
+        return Page(value.path, value.text + "TAMPERED")
+    if isinstance(value, tuple):
+        return tuple(_tampered(v) for v in value)
+    if isinstance(value, list):
+        return [_tampered(v) for v in value]
+    return value
