@@ -84,7 +84,8 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     csv.field_size_limit(MAX_CELL_CHARS * 4 + 16)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    controls = CONTROL_RE.search(text) is not None  # once for the file: the usual file has none, and no row is searched
+    # once for the file: the usual file has none, and then no row is searched (else each row is, as usual)
+    controls = None if CONTROL_RE.search(text) else False
     row_number = cells = 0
     try:
         for row_number, values in enumerate(reader, start=1):
