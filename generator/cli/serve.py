@@ -18,7 +18,9 @@ def cmd_serve(args) -> int:
     session.work.mkdir(parents=True, exist_ok=True)
     host, _, port = args.addr.rpartition(":")
     logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
-    if not session.rebuild():  # the first, full build
+    ok = session.rebuild()  # the first build: full, or from the last session's cache and site
+    session.save_cache(background=ok)  # written by a child process while the preview already serves
+    if not ok:
         return EXIT_PROBLEMS
     server = LiveReloadServer(builder=session.rebuild, host=host or "127.0.0.1", port=int(port), root=str(session.site))
     for name in ("schemes", "content", "site_templates", "mkdocs.yml"):
@@ -33,4 +35,5 @@ def cmd_serve(args) -> int:
         print("预览已停止。", flush=True)
     finally:
         server.shutdown()
+        session.save_cache()  # what the edits of this session computed, for the next one
     return 0

@@ -6,6 +6,9 @@ the periods it reads. A one-cell edit changes one period's key (and its roll-up'
 graded again, every other period is reused as the object it was. Page builders use the same keys to
 skip pages whose periods did not change (site/page_memo.py).
 
+`kaohe serve` also keeps the model on disk between sessions (site/serve_cache.py): an entry found there is
+used only under the key computed from today's files, so it is never trusted without them.
+
 Only `kaohe serve` keeps a cache; `kaohe build` computes everything from the files, so a published
 site never depends on what an earlier build left behind.
 """
@@ -59,6 +62,14 @@ class ModelCache:
     def finish(self) -> None:
         """Forget the periods this build did not use, so the cache holds one model, not a history."""
         self._periods = {k: v for k, v in self._periods.items() if k in self._used}
+
+    def snapshot(self) -> dict[str, PeriodResult]:
+        """The periods of the last build, by key (for the preview's cache on disk, site/serve_cache.py)."""
+        return dict(self._periods)
+
+    def restore(self, periods: dict[str, PeriodResult]) -> None:
+        """Periods kept from an earlier session: found by the same content keys, or never used."""
+        self._periods.update(periods)
 
     def _file_hash(self, path: Path) -> str:
         # Hashing every results file on every rebuild would cost more than the rebuild itself on a

@@ -95,7 +95,7 @@ def load_sheet(
     post_of = plan.post_of()
     check_header(table, header, plan, options, readers or {}, (cols.post, cols.unit), problems)
     flags_col = columns.get(options.flags.column) if options.flags else None
-    words = flag_words(plan, options) if flags_col else {}
+    words_of_flags = flag_words(plan, options) if flags_col else {}
     people: list[PersonRow] = []
     people_cells: list[list[Cell]] = []  # for the cells no header names (report_headless_cells)
     seen_ids: dict[str, int] = {}
@@ -103,74 +103,94 @@ def load_sheet(
     # named as the sheet names them: B列「工号」 where the office's 工号 is the scheme's 编号
     own = {name: normalize_header(cell.value) for cell, name in reversed(header.cells)}
     column_words = {name: f"{column_letter(index)}列「{own.get(name) or name}」" for name, index in columns.items()}
+    identity = (cols.id, cols.name, cols.department, cols.post, cols.unit)
+    value_columns = _value_columns(specs, post_of, columns, column_words, identity)
+    id_index, name_index = columns[cols.id], columns.get(cols.name)
+    department_index, post_index, unit_index = (columns.get(c) if c else None for c in (cols.department, cols.post, cols.unit))
+    post_names = {p.name for p in scheme.posts} if cols.post and scheme.posts else None
     for cells in table.rows[header_index + 1 :]:
         if not any(c.value for c in cells):
             continue
         if is_trailer(cells):
             continue
-        by_col = {c.column: c for c in cells}
         row = cells[0].row
-
-        def text(name: str | None, by_col: dict = by_col) -> str:
-            if not name or name not in columns:
-                return ""
-            cell = by_col.get(columns[name])
-            return cell.value.strip() if cell else ""
-
-        id_cell = by_col.get(columns[cols.id])
-        pid = _id_text(text(cols.id))
-        name = text(cols.name)
+        id_cell = _at(cells, id_index)
+        pid = _id_text(id_cell.value if id_cell else "")
+        name = _text_at(cells, name_index)
         if pid and options.id_width and pid.isdigit() and len(pid) < options.id_width:
             _report_short_id(table, id_cell, pid, options.id_width, cols.id, problems)
             pid = pid.zfill(options.id_width)  # the same person, not a new one: no follow-on problems
         if not pid:
             if not name:
                 continue  # a row with neither id nor name is a note or a spacer
-            problems.add(table.file, row, column_letter(columns[cols.id]), "missing-id", f"「{name}」没有{cols.id}；每人须有唯一编号。",
-                         where=where(table, row, columns[cols.id], cols.id), sheet=table.sheet)
+            problems.add(table.file, row, column_letter(id_index), "missing-id", f"「{name}」没有{cols.id}；每人须有唯一编号。",
+                         where=where(table, row, id_index, cols.id), sheet=table.sheet)
             continue
         if pid in seen_ids:
-            problems.add(table.file, row, column_letter(columns[cols.id]), "duplicate-id",
+            problems.add(table.file, row, column_letter(id_index), "duplicate-id",
                          f"{cols.id}「{pid}」与第 {seen_ids[pid]} 行重复；同名的人也要用不同编号。",
-                         where=where(table, row, columns[cols.id], cols.id), sheet=table.sheet)
+                         where=where(table, row, id_index, cols.id), sheet=table.sheet)
             continue
         seen_ids[pid] = row
-        department = text(cols.department)
+        department = _text_at(cells, department_index)
         if departments is not None and department and department not in departments:
             problems.add(table.file, row, column_letter(columns[cols.department]), "unknown-department",
                          f"部门「{department}」不在本单位的部门名单中（{'、'.join(sorted(departments))}）。",
                          where=where(table, row, columns[cols.department], cols.department), sheet=table.sheet)
-        if not department and cols.department in columns:
-            problems.add(table.file, row, column_letter(columns[cols.department]), "missing-value", f"「{name}」的{cols.department}为空。",
-                         where=where(table, row, columns[cols.department], cols.department), sheet=table.sheet)
-        post = text(cols.post) or None
-        if cols.post and scheme.posts and post not in {p.name for p in scheme.posts}:
+        if not department and department_index is not None:
+            problems.add(table.file, row, column_letter(department_index), "missing-value", f"「{name}」的{cols.department}为空。",
+                         where=where(table, row, department_index, cols.department), sheet=table.sheet)
+        post = _text_at(cells, post_index) or None
+        if post_names is not None and post not in post_names:
             col = columns.get(cols.post)
             problems.add(table.file, row, column_letter(col) if col else None, "unknown-post",
                          f"岗位「{post or '空'}」不在方案的岗位名单中（{'、'.join(p.name for p in scheme.posts)}）。",
                          where=where(table, row, col, cols.post), sheet=table.sheet)
         row_place = where(table, row)
-        person = PersonRow(pid, name, department, post, text(cols.unit) or None, {}, row, CellPlaces(row_place, column_words))
-        for column_name, spec in specs.items():
-            if column_name in (cols.id, cols.name, cols.department, cols.post, cols.unit):
-                continue  # identity columns were checked above, once each
-            belongs = post_of.get(column_name)
-            applies = belongs is None or "*" in belongs or (post is not None and post in belongs)
-            index = columns.get(column_name)
+        values: dict[str, Any] = {}
+        person = PersonRow(pid, name, department, post, _text_at(cells, unit_index) or None, values, row, CellPlaces(row_place, column_words))
+        for column_name, spec, index, belongs, words in value_columns:
+            if belongs is not None and post not in belongs:
+                continue  # an item of another post
             if index is None:
-                if applies and spec.required:
-                    person.values[column_name] = None
+                if spec.required:
+                    values[column_name] = None
                 continue
-            cell = by_col.get(index) or Cell("", row, index)
-            if not applies:
-                continue
-            person.values[column_name] = typed(cell, spec, f"{row_place} › {column_words[column_name]}", table, problems)
+            values[column_name] = typed(_at(cells, index) or Cell("", row, index), spec, row_place, table, problems, words)
         if flags_col is not None:
-            _read_flags(by_col.get(flags_col), words, person, options.flags.column, row_place, table, problems)
+            _read_flags(_at(cells, flags_col), words_of_flags, person, options.flags.column, row_place, table, problems)
         people.append(person)
         people_cells.append(cells)
     report_headless_cells(table, header, people_cells, problems)
     return LoadedSheet(table, people, header_row, columns)
+
+
+def _value_columns(specs: dict, post_of: dict, columns: dict[str, int], column_words: dict[str, str], identity: tuple) -> list[tuple]:
+    """The columns read into a person's values, worked out once per sheet: (name, spec, its index in
+    the sheet or None, the posts it belongs to or None for every post, its words for a problem).
+    Identity columns are checked by the loader itself, once each."""
+    found = []
+    for column_name, spec in specs.items():
+        if column_name in identity:
+            continue
+        belongs = post_of.get(column_name)
+        found.append((column_name, spec, columns.get(column_name), None if belongs is None or "*" in belongs else set(belongs),
+                      column_words.get(column_name, column_name)))
+    return found
+
+
+def _at(cells: list[Cell], index: int | None) -> Cell | None:
+    """The cell of a row in sheet column `index` (1-based): the readers make one cell per column, in order."""
+    if index is None:
+        return None
+    if index <= len(cells) and cells[index - 1].column == index:
+        return cells[index - 1]
+    return next((c for c in cells if c.column == index), None)
+
+
+def _text_at(cells: list[Cell], index: int | None) -> str:
+    cell = _at(cells, index)
+    return cell.value.strip() if cell else ""
 
 
 def _id_text(value: str) -> str:

@@ -21,15 +21,34 @@ SPLIT_RE = re.compile(r"[、,，;；/\s]+")
 _YES = {"是", "有", "√", "✓", "y", "yes", "true", "1"}
 _NO = {"否", "无", "", "×", "n", "no", "false", "0"}
 _PERCENT_TEXT = ("%", "％")
+# a plain number as typed, the usual cell: what parse_decimal accepts unchanged, and its decimals
+_PLAIN_NUMBER_RE = re.compile(r"[0-9]{1,15}(?:\.([0-9]{1,15}))?\Z")
+# One Decimal object per text (85.5 is 85.5 wherever it is typed): a city's archive holds millions of
+# cells but a few hundred distinct scores; shared objects also make the preview's cache smaller.
+_DECIMALS: dict[str, Decimal] = {}
 _EVENT_SPLIT_RE = re.compile(r"[；;、，,\n]+")
 _EVENT_RE = re.compile(r"^(?P<name>.*?)[:：]?\s*(?P<value>[+＋]?[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?$")
 
 
-def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Problems) -> Any:
+def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Problems, words: str | None = None) -> Any:
+    """The cell's value as the column declares it, or None with the problem reported at `place`
+    (the row's place; with `words`, the column's: 第12行 › D列「得分」, joined only for a problem)."""
     text = cell.value.strip()
+    if spec.type == "number" and cell.kind in ("", "n"):
+        found = _PLAIN_NUMBER_RE.match(text)
+        if found is not None:  # the usual cell, 85 or 85.5: checked here without the general path
+            value = _DECIMALS.get(text)
+            if value is None:
+                value = Decimal(text)
+                if len(_DECIMALS) < 100_000:
+                    _DECIMALS[text] = value
+            if ((spec.min is None or value >= spec.min) and (spec.max is None or value <= spec.max)
+                    and (spec.places is None or len(found.group(1) or "") <= spec.places)):
+                return value
 
     def report(code: str, message: str) -> None:
-        problems.add(table.file, cell.row, column_letter(cell.column), code, message, where=place, sheet=table.sheet)
+        problems.add(table.file, cell.row, column_letter(cell.column), code, message,
+                     where=f"{place} › {words}" if words else place, sheet=table.sheet)
 
     if spec.type == "number":
         return _number(cell, text, spec, report)

@@ -40,6 +40,14 @@ class PageMemo:
     def finish(self) -> None:
         self._entries = {k: v for k, v in self._entries.items() if k in self._used}
 
+    def snapshot(self) -> tuple[str | None, dict[tuple, Any]]:
+        """The site-wide key and the pages of the last build (for site/serve_cache.py)."""
+        return self._site_key, dict(self._entries)
+
+    def restore(self, site_key: str | None, entries: dict[tuple, Any]) -> None:
+        """Pages kept from an earlier session; start() drops them unless the site-wide key is the same."""
+        self._site_key, self._entries = site_key, dict(entries)
+
     def get_or_build(self, key: tuple, build: Callable[..., T], args: tuple) -> T:
         self._used.add(key)
         if key in self._entries:
@@ -58,6 +66,14 @@ def memoized(memo: PageMemo | None, what: tuple, periods: Iterable[PeriodResult]
     if any(k is None for k in keys):
         return build(*args)
     return memo.get_or_build((what, keys), build, args)
+
+
+def memoized_bytes(memo: PageMemo | None, kind: str, value: Any, build: Callable[[Any], bytes]) -> bytes:
+    """build(value) for a file that is a pure function of a dataclass value (a workbook from its table),
+    reused when the value's repr — every field it has — is the same."""
+    if memo is None:
+        return build(value)
+    return memo.get_or_build((kind, hashlib.sha256(repr(value).encode()).hexdigest()), build, (value,))
 
 
 def site_key(project: Project, audience: str, today: Any, extra: Iterable[Path]) -> str:

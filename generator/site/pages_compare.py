@@ -23,6 +23,7 @@ from generator.project.model import Agency
 from generator.site.charts_compare import stacked_chart
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
+from generator.site.page_memo import memoized_bytes
 from generator.site.pages_department import distribution
 from generator.site.render import render
 from generator.site.results_layout import counted_grade
@@ -200,7 +201,7 @@ def _table(agency: Agency, span: str, content: str, blocks: list[Block]) -> Data
 def _page(ctx, assets, path, agency, title, span, content, blocks, years) -> Page:
     base = f"downloads/{agency.code}/compare/" + download_name(agency.name, span, content)
     table = _table(agency, span, content, blocks)
-    assets += [Asset(base + ".xlsx", xlsx_bytes(table)), Asset(base + ".csv", csv_bytes(table))]
+    assets += [Asset(base + ".xlsx", memoized_bytes(ctx.memo, "xlsx", table, xlsx_bytes)), Asset(base + ".csv", csv_bytes(table))]
     return Page(path, render("compare.md.j2", title=title, agency=agency, blocks=blocks, years=years, current=path,
                              downloads=[("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))],
                              index=ctx.link(path, "compare/index.md")))

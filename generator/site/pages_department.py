@@ -20,7 +20,7 @@ from generator.site.charts import bar_chart
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
 from generator.site.page_memo import memoized
-from generator.site.pages_notice import notice_people, published_grades
+from generator.site.pages_notice import notice_ids, published_grades
 from generator.site.render import render
 from generator.site.results_layout import counted_grade, is_split, results_page_of
 from generator.site.summary_privacy import public_cells
@@ -90,7 +90,7 @@ def _public_distribution(period: PeriodResult, department: str, members: list[Pe
     publicity = period.scheme.publicity_for(period.assessment)
     order = list(period.assessment.grades.order) if period.assessment.grades else []
     published = [g for g in order if g in published_grades(period)]
-    listed = {p.id for p in notice_people(period)}
+    listed = notice_ids(period)
     named = Counter(p.grade for p in members if p.id in listed)
     unnamed = Counter(counted_grade(p) for p in members if p.id not in listed)
     k = publicity.public_min_group

@@ -13,6 +13,7 @@ from generator.engine.results import PeriodResult
 from generator.site.downloads import download_name
 from generator.site.forms_fill import quarterly_summary, yearly_register
 from generator.site.model import Asset, Page, SiteContext, asset_link
+from generator.site.page_memo import memoized_bytes
 from generator.site.render import render
 from generator.xlsx.form_sheet import FilledForm, form_xlsx
 
@@ -41,7 +42,7 @@ def build_forms(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
                 filled = yearly_register(form, agency, yearly, by_assessment.get(source.code, {}) if source else {})
             path = f"forms/{agency_code}/{scheme_code}/{year}-{SLUGS[form.form]}.md"
             base = f"downloads/{agency_code}/{scheme_code}/" + download_name(agency.name, scheme.title, f"{year}年度", form.form)
-            assets.append(Asset(base + ".xlsx", form_xlsx(filled)))
+            assets.append(Asset(base + ".xlsx", memoized_bytes(ctx.memo, "form-xlsx", filled, form_xlsx)))
             pages.append(Page(path, _page(filled, path, base, agency.name, scheme.title, year, form.form)))
             index.append((agency.name, scheme.title, year, form.form, ctx.link("forms/index.md", path)))
     pages.append(Page("forms/index.md", render("forms_index.md.j2", rows=index)))

@@ -37,6 +37,12 @@ def published_grades(period: PeriodResult) -> list[str]:
     return publicity.grades or (grades.order[:1] if grades else [])
 
 
+def notice_ids(period: PeriodResult) -> set[str]:
+    """Who the 公示 names (notice_people without putting them in order: for counting)."""
+    grades = set(published_grades(period))
+    return {p.id for p in period.people if p.status == "graded" and p.grade in grades}
+
+
 def notice_people(period: PeriodResult) -> list[PersonResult]:
     grades = published_grades(period)
     publicity = period.scheme.publicity_for(period.assessment)

@@ -9,20 +9,32 @@ reloading the browser), load_config and build.
 What a dirty build leaves stale is handled here: the search index (merged page by page) and pages
 that disappeared (a full build then). The footer says 预览 rather than a data version, because
 pages not rebuilt keep the version they were built with.
+
+Between sessions the model and the pages are kept on disk (serve_cache.py), and so are the docs tree
+and the site mkdocs built from it: a session that finds a site marked complete for the same Kaohe and
+the same mkdocs config starts with a dirty build of what changed meanwhile (nothing, usually) instead of
+a full one. The mark is removed before mkdocs touches the site and written again when it finished.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
+import sys
 import time
+from importlib import metadata
 from pathlib import Path
 
 from generator.core.problems import Problems
 from generator.core.report import print_problems, summary_line
+from generator.engine.compute import compute_project
 from generator.engine.model_cache import ModelCache
-from generator.site.build import BUILD_DIR, mkdocs_config, temp_dir_inside
-from generator.site.generate import generate, write_tree
+from generator.project.discover import discover
+from generator.site import serve_cache
+from generator.site.build import BUILD_DIR, _overrides, mkdocs_config, temp_dir_inside
+from generator.site.generate import generate_from, write_tree
 from generator.site.page_memo import PageMemo
 
 PREVIEW_VERSION = "预览"
@@ -38,20 +50,35 @@ class PreviewSession:
         self.config_file: Path | None = None
         self.search: dict | None = None  # the whole search index of the last full build, merged since
         self.full_next = True
+        self.loaded = False  # the cache on disk is read once, by the first build
+        self.unsaved = False  # periods or pages computed since the cache on disk was written
+        self.saver: int | None = None  # the child process writing the cache, if any
 
     def regenerate(self) -> tuple[bool, set[str]]:
         """The docs tree from schemes/ and content/; (ok, docs files written or removed)."""
         started = time.monotonic()
         problems = Problems()
-        generated = generate(self.root, self.audience, problems, self.cache, self.memo)
+        project = discover(self.root, problems)
+        if not self.loaded:
+            self.loaded = True
+            why = serve_cache.load(self.work, self.audience, project, self.cache, self.memo)
+            print(f"{why}：全部重新计算。" if why else "读取了上次预览的缓存（只用于内容未变的考核期和页面）。", flush=True)
+        self.cache.start()
+        periods = compute_project(project, problems, self.cache)
+        self.cache.finish()
+        generated = generate_from(project, periods, self.audience, problems, self.memo)
+        self.unsaved = self.unsaved or bool(self.cache.misses or self.memo.misses)
         print_problems(problems)
         if problems.has_errors():
             print(summary_line(problems))
             print("有错误：预览未更新，改正后保存即可自动重新生成。", flush=True)
             return False, set()
-        changed = write_tree(self.docs, generated.files)
         if self.config_file is None:
+            self.work.mkdir(parents=True, exist_ok=True)
             self.config_file = mkdocs_config(self.root, self.audience, self.docs, self.site, generated, PREVIEW_VERSION, self.work)
+            self._adopt_site()
+        self._site_mark().unlink(missing_ok=True)  # the docs may change: the site is complete again once built
+        changed = write_tree(self.docs, generated.files)
         print(f"已重新计算 {self.cache.misses} 个考核期（沿用 {self.cache.hits} 个），重新生成 {self.memo.misses} 页，"
               f"改动 {len(changed)} 个文件（{time.monotonic() - started:.1f} 秒）", flush=True)
         return True, changed
@@ -63,14 +90,74 @@ class PreviewSession:
         if not ok:
             return False
         if not changed and not self.full_next:
+            self._site_mark().write_text(self._site_state(), encoding="utf-8")
             print(f"{PREVIEW_DONE}（页面没有变化，{time.monotonic() - started:.1f} 秒）", flush=True)
             return True
         removed = any(not (self.docs / rel).exists() for rel in changed)
         dirty = not self.full_next and not removed
         self._mkdocs(dirty)
+        self._site_mark().write_text(self._site_state(), encoding="utf-8")
         self.full_next = False
         print(f"{PREVIEW_DONE}（{'只重建改动的页面' if dirty else '全部页面'}，{time.monotonic() - started:.1f} 秒）", flush=True)
         return True
+
+    def save_cache(self, background: bool = False) -> None:
+        """Keep the model and pages for the next session (after the first build, and when stopping).
+        In the background where the system can fork: a child process writes a snapshot of this
+        moment's model while the preview serves (a city's model takes a while to write)."""
+        self.wait_for_saver()
+        if not self.unsaved:
+            return
+        self.unsaved = False
+        if background and hasattr(os, "fork"):
+            sys.stdout.flush()
+            pid = os.fork()
+            if pid == 0:  # the child: write, say so only if it could not, and leave at once
+                code = 1
+                try:
+                    self._save()
+                    code = 0
+                finally:
+                    os._exit(code)
+            self.saver = pid
+            return
+        self._save()
+
+    def wait_for_saver(self) -> None:
+        if self.saver is not None:
+            os.waitpid(self.saver, 0)
+            self.saver = None
+
+    def _save(self) -> None:
+        why = serve_cache.save(self.work, self.audience, self.cache, self.memo)
+        if why:
+            self.unsaved = True
+            print(f"预览缓存未能保存（{why}）；下次启动将全部重新计算。", flush=True)
+
+    def _site_mark(self) -> Path:
+        return self.work / "site-complete.json"
+
+    def _site_state(self) -> str:
+        """What the built site depends on besides the docs files: Kaohe, mkdocs and its theme, the
+        config and the theme overrides."""
+        assert self.config_file is not None
+        digest = hashlib.sha256(repr([_version(name) for name in ("mkdocs", "mkdocs-material")]).encode())
+        overrides = _overrides(self.root)
+        for path in [self.config_file, self.work / "jieba_user.txt", *sorted(p for p in overrides.rglob("*") if p.is_file())]:
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+        return json.dumps({"code": serve_cache.code_version(), "config": digest.hexdigest()})
+
+    def _adopt_site(self) -> None:
+        """The site of the last session, when it was complete and built by the same Kaohe and config:
+        then only what changed since is rebuilt (mkdocs' dirty build compares file times)."""
+        index = self.site / "search" / "search_index.json"
+        try:
+            if self._site_mark().read_text(encoding="utf-8") != self._site_state():
+                return
+            self.search = json.loads(index.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        self.full_next = False
 
     def _mkdocs(self, dirty: bool) -> None:
         from mkdocs.commands.build import build
@@ -88,6 +175,13 @@ class PreviewSession:
         elif self.search is not None:
             self.search = merge_search_index(self.search, json.loads(index.read_text(encoding="utf-8")))
             index.write_text(json.dumps(self.search, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return ""
 
 
 def merge_search_index(whole: dict, rebuilt: dict) -> dict:

@@ -69,3 +69,6 @@ def test_an_edit_shows_in_the_served_preview_with_a_whole_search_index(tmp_path)
     text = out.decode("utf-8", "replace")
     assert "网站预览地址" in text and "Traceback" not in text, text
     assert "已重新计算 2 个考核期" in text, text  # the quarter and the year that reads it
+    # kept for the next session (written by a child after the first build, again when stopping), in .build only
+    assert (root / ".build" / "serve-internal" / "cache" / "preview.cache").is_file()
+    assert not list((root / ".build" / "serve-internal" / "cache").glob("*.tmp"))
