@@ -11,7 +11,7 @@ from generator.core.problems import Problems, Severity
 from generator.scheme.check import check_scheme
 from generator.scheme.load import scheme_from_data
 from generator.scheme.yaml_source import load_yaml_text
-from generator.sheets import tables
+from generator.sheets import cells, tables
 from tests.unit.helpers import by_id, csv_text, dump, make_project, run, simple_scheme, write, xlsx_bytes
 
 BASE = """\
@@ -573,7 +573,8 @@ def test_file_too_large(tmp_path, monkeypatch):
 
 
 def test_cell_too_long_is_cut_and_reported(tmp_path, monkeypatch):
-    monkeypatch.setattr(tables, "MAX_CELL_CHARS", 20)
+    monkeypatch.setattr(cells, "MAX_CELL_CHARS", 20)  # where each cell is checked
+    monkeypatch.setattr(tables, "MAX_CELL_CHARS", 20)  # the CSV reader's field limit
     periods, problems = sheet_problems(tmp_path, [row(1, 姓名="张" * 30)])
     assert where(problems) == [(2, "B", "file-too-large")]
 
