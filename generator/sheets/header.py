@@ -158,10 +158,14 @@ def report_headless_cells(table: Table, header: Header, people_rows: list[list[C
     by an unquoted comma (1,000 or 张三,李四), whose other values may all still look valid. One
     problem per column, at the first row that has a value there."""
     headed = {cell.column for cell, _ in header.cells}
+    width = max(headed, default=0)
+    gaps = [column for column in range(1, width + 1) if column not in headed]  # usually none
     found: dict[int, list[Cell]] = {}
-    for cells in people_rows:
-        for cell in cells:
-            if cell.column not in headed and cell.value.strip():
+    for cells in people_rows:  # a row's cells are positional: cells[i] is column i + 1
+        if not gaps and len(cells) <= width:
+            continue  # the usual row: every cell under a header
+        for cell in [cells[c - 1] for c in gaps if c <= len(cells)] + cells[width:]:
+            if cell.value.strip():
                 found.setdefault(cell.column, []).append(cell)
     for column, cells in sorted(found.items()):
         first = cells[0]

@@ -31,6 +31,8 @@ _VALUE_RE = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>")
 def results_sheet(workbook, shown: str, problems: Problems):
     """The sheet to read, or None (with a problem) when several sheets hold content."""
     candidates = [s for s in workbook.worksheets if s.sheet_state == "visible" and s.title not in KAOHE_SHEETS]
+    if len(candidates) == 1:  # the usual workbook: nothing to choose, and its rows are read once, not twice
+        return candidates[0]
     with_content = [s for s in candidates if _has_content(s)]
     if len(with_content) > 1:
         names = "、".join(f"「{s.title}」" for s in with_content)
