@@ -168,7 +168,8 @@ def set_cell(path: Path, row: int, col: int, value: str) -> None:
 
 
 def shown_total(html: str, period: str) -> str | None:
-    match = re.search(re.escape(period) + r'</a></td><td>[^<]*平时考核[^<]*</td><td>[^<]*</td><td class="num">([^<]*)</td>', html)
+    # the history row: period, assessment (its scheme's title in a span), department, total
+    match = re.search(re.escape(period) + r'</a></td><td>(?:<span[^>]*>[^<]*</span>)?[^<]*平时考核[^<]*</td><td>[^<]*</td><td class="num">([^<]*)</td>', html)
     return match.group(1) if match else None
 
 
@@ -183,29 +184,17 @@ def preview(project: Path, audience: str, repeat: int, log: Path, start_timeout:
     path, agency, pid, row, col, period = pick_cell(project)
     original = path.read_bytes()
     shutil.rmtree(project / ".build" / f"serve-{audience}", ignore_errors=True)  # the first start is cold
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/" + (f"people/{agency}/{pid}/" if audience == "internal" else "")
+    page = f"/people/{agency}/{pid}/" if audience == "internal" else "/"
     out = OUT / f"serve-{audience}.out"
-    with open(out, "wb") as sink:
-        started = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "-C", str(project), "serve", "--audience", audience,
-                                 "--addr", f"127.0.0.1:{port}"], stdout=sink, stderr=sink, env=child_env(), cwd=ROOT,
-                                start_new_session=True)
+    proc, port, started = start_serve(project, audience, out)
+    url = f"http://127.0.0.1:{port}{page}"
 
     def updates() -> int:
         return out.read_bytes().decode("utf-8", "replace").count(PREVIEW_DONE)
 
     times: list[float] = []
     try:
-        while True:
-            status, html = fetch(url, timeout=5)
-            if status == 200:
-                break
-            if proc.poll() is not None:
-                raise SystemExit(f"kaohe serve exited ({proc.returncode}); see {out}")
-            if time.perf_counter() - started > start_timeout:
-                raise SystemExit(f"kaohe serve did not answer within {start_timeout:.0f} s")
-            time.sleep(0.5)
+        html = wait_served(proc, url, out, started, start_timeout)
         ready = time.perf_counter() - started
         print(f"  {audience} preview serving after {ready:.1f} s", flush=True)
         time.sleep(2)  # let the watcher take its first look at the tree
@@ -246,10 +235,34 @@ def preview(project: Path, audience: str, repeat: int, log: Path, start_timeout:
         stop(proc)  # serve writes its cache on the way out
         with open(log, "ab") as err:
             err.write(out.read_bytes())
-    warm = warm_start(project, audience, url.split(str(port))[1], log, start_timeout)
+    warm = warm_start(project, audience, page, log, start_timeout)
     print(f"  {audience} preview serving after {warm:.1f} s on the unchanged project (warm)", flush=True)
     return {"ready_s": ready, "warm_ready_s": warm, "update_s": statistics.median(times), "updates": times,
-            "page": url.split(str(port))[1], "file": str(path.relative_to(project))}
+            "page": page, "file": str(path.relative_to(project))}
+
+
+def start_serve(project: Path, audience: str, out: Path) -> tuple[subprocess.Popen, int, float]:
+    """`kaohe serve --audience A` in its own session (so that stop() reaches its children), output to `out`."""
+    port = free_port()
+    with open(out, "wb") as sink:
+        started = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "-C", str(project), "serve", "--audience", audience,
+                                 "--addr", f"127.0.0.1:{port}"], stdout=sink, stderr=sink, env=child_env(), cwd=ROOT,
+                                start_new_session=True)
+    return proc, port, started
+
+
+def wait_served(proc: subprocess.Popen, url: str, out: Path, started: float, timeout: float) -> str:
+    """The page's HTML, once `kaohe serve` answers for it."""
+    while True:
+        status, html = fetch(url, timeout=5)
+        if status == 200:
+            return html
+        if proc.poll() is not None:
+            raise SystemExit(f"kaohe serve exited ({proc.returncode}); see {out}")
+        if time.perf_counter() - started > timeout:
+            raise SystemExit(f"kaohe serve did not answer within {timeout:.0f} s")
+        time.sleep(0.2)
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -266,20 +279,10 @@ def stop(proc: subprocess.Popen) -> None:
 def warm_start(project: Path, audience: str, page: str, log: Path, start_timeout: float) -> float:
     """Seconds from starting `kaohe serve` again on the project its last session left unchanged to the
     first page served."""
-    port = free_port()
     out = OUT / f"serve-{audience}-warm.out"
-    with open(out, "wb") as sink:
-        started = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "-C", str(project), "serve", "--audience", audience,
-                                 "--addr", f"127.0.0.1:{port}"], stdout=sink, stderr=sink, env=child_env(), cwd=ROOT,
-                                start_new_session=True)
+    proc, port, started = start_serve(project, audience, out)
     try:
-        while fetch(f"http://127.0.0.1:{port}{page}", timeout=5)[0] != 200:
-            if proc.poll() is not None:
-                raise SystemExit(f"kaohe serve exited ({proc.returncode}); see {out}")
-            if time.perf_counter() - started > start_timeout:
-                raise SystemExit(f"kaohe serve did not answer within {start_timeout:.0f} s")
-            time.sleep(0.2)
+        wait_served(proc, f"http://127.0.0.1:{port}{page}", out, started, start_timeout)
         return time.perf_counter() - started
     finally:
         stop(proc)
