@@ -21,6 +21,14 @@ REQUESTS = [
     '<img src=" https://evil.example/x.png">',
     '<svg><image xlink:href="https://evil.example/x.png"/></svg>',
     '<img src="x" onerror="fetch(\'//evil.example:8080/x\')">',
+    '<IMG SRC="https://evil.example/upper.png">',
+    '<META HTTP-EQUIV="Refresh" CONTENT="0;URL=//evil.example/">',
+    "<template><img src='https://evil.example/in-template.png'></template>",
+    "<template><template><script>fetch('//evil.example/deep')</script></template></template>",
+    "<noscript><img src='https://evil.example/noscript.png'></noscript>",
+    "<script>fetch('https://evil.example/unclosed')",
+    '<svg><script>fetch("https://evil.example/svg")</script></svg>',
+    '<a href="jav&#x09;ascript:alert(1)">x</a>',
 ]
 
 
@@ -41,6 +49,16 @@ def test_prose_and_local_urls_are_not_requests(tmp_path):
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text(
         '{"docs": [{"location": "handbooks/s1/", "text": "来源 https://www.gov.cn/x"}]}', encoding="utf-8")
+    assert scan_site(tmp_path) == []
+
+
+def test_text_a_browser_reads_as_text_is_not_a_request(tmp_path):
+    """Parsed as a browser parses: what <textarea> and <title> hold is text, and so is an attribute's
+    look-alike in a text node."""
+    (tmp_path / "index.html").write_text(
+        "<html><head><title><img src='https://evil.example/t.png'></title></head><body>"
+        "<textarea><img src='https://evil.example/x.png'></textarea><p>src=&quot;https://evil.example/&quot;</p></body></html>",
+        encoding="utf-8")
     assert scan_site(tmp_path) == []
 
 
