@@ -38,11 +38,19 @@ _MD_ACTIVE = {ord(c): f"&#{ord(c)};" for c in "{}[]()*_`\\|~^"}
 _LINE_START = re.compile(r"^(\s*)(#|[+-](?=\s|$)|\d+\.(?=\s|$))")  # a heading, list or quote if the value starts a line
 
 
+# Everything html_escape would change: escape()'s five characters, Markdown's active ones, line breaks.
+# Most values (names, numbers, derivation lines: millions in a city's build) have none of them.
+_NEEDS_ESCAPE = re.compile("[&<>\"'\n\r" + re.escape("".join(chr(c) for c in _MD_ACTIVE)) + "]")
+
+
 def html_escape(value: object) -> str:
     """Text for HTML that may also be read by Markdown: escaped for HTML, Markdown's active characters
     as character references, and no line break (a blank line would end a raw HTML block and let
     Markdown read the rest)."""
-    text = escape("" if value is None else str(value), quote=True).translate(_MD_ACTIVE)
+    text = "" if value is None else str(value)
+    if not _NEEDS_ESCAPE.search(text) and not _LINE_START.match(text):
+        return text
+    text = escape(text, quote=True).translate(_MD_ACTIVE)
     if "\n" in text or "\r" in text:
         text = " ".join(text.splitlines())
     return _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
