@@ -66,7 +66,7 @@ def mkdocs_config(root: Path, audience: str, docs_dir: Path, site_dir: Path, gen
     if audience == "internal":
         nav += [{"成绩明细": "results/index.md"}, {"人员": "people/index.md"}, {"对比": "compare/index.md"}, {"汇总表": "forms/index.md"}]
     if audience == "internal":  # the operator's manual is not published
-        nav.append({"使用说明": ["guide/reading.md", "guide/index.md", "guide/scheme.md", "guide/results.md", "guide/publish.md", "guide/reference.md", "guide/formula.md", "guide/problems.md"]})
+        nav.append({"使用说明": ["guide/reading.md", "guide/index.md", "guide/scheme.md", "guide/results.md", "guide/publish.md", "guide/reference.md", "guide/reference-rules.md", "guide/formula.md", "guide/problems.md"]})
     else:
         nav.append({"阅读指南": "guide/reading.md"})
     base = (root / "mkdocs.yml").resolve()

@@ -5,6 +5,10 @@ year, and one department across the years, each with the change against the year
     compare/<agency>/<year>.md            departments × grades per period: 人数, 占比, 较上年 (百分点)
     compare/<agency>/<dept slug>.md       one department: the same period (Q1, 年度…) year by year
 
+A page that would pass COMPARE_PAGE_BYTES (a unit of forty departments: five periods of a chart and
+a table each, near 200 KB) lists its periods instead, each on a page of its own below it
+(compare/<agency>/<year>/<n>.md); the download stays one table for the whole page.
+
 The counts come from pages_department.distribution, the function the department summaries use.
 The public edition has no comparison pages: its department summaries (and the privacy rules
 applied there) are all it shows of a department. Each chart has its numbers in a table beside it,
@@ -27,6 +31,10 @@ from generator.site.page_memo import memoized_bytes
 from generator.site.pages_department import distribution
 from generator.site.render import render
 from generator.site.results_layout import counted_grade
+
+
+# The Markdown of a comparison page, most of it finished HTML; with the theme a page stays under 100 KB.
+COMPARE_PAGE_BYTES = 70_000
 
 
 @dataclass
@@ -70,14 +78,14 @@ def build_compare(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
             path = f"compare/{code}/{year}.md"
             blocks = [_year_block(ctx, path, agency, p, same.get((p.scheme.code, p.label, year - 1)), departments, members)
                       for p in periods if p.year == year]
-            pages.append(_page(ctx, assets, path, agency, f"{agency.name} · {year}年各部门对比", f"{year}年", "各部门对比", blocks,
-                               [(y, ctx.link(path, f"compare/{code}/{y}.md")) for y in years]))
+            pages += _pages(ctx, assets, path, agency, f"{agency.name} · {year}年各部门对比", f"{year}年", "各部门对比", blocks,
+                            [(y, f"compare/{code}/{y}.md") for y in years])
         dept_links = []
         for department in departments:
             path = f"compare/{code}/{ctx.department_slug(code, department)}.md"
             blocks = _department_blocks(ctx, path, agency, department, periods, members)
             if blocks:
-                pages.append(_page(ctx, assets, path, agency, f"{agency.name} · {department} · 历年对比", "历年", f"{department}历年对比", blocks, []))
+                pages += _pages(ctx, assets, path, agency, f"{agency.name} · {department} · 历年对比", "历年", f"{department}历年对比", blocks, [])
                 dept_links.append((department, ctx.link("compare/index.md", path)))
         index.append((agency, [(y, ctx.link("compare/index.md", f"compare/{code}/{y}.md")) for y in years], dept_links))
     pages.append(Page("compare/index.md", render("compare_index.md.j2", rows=index)))
@@ -198,10 +206,22 @@ def _table(agency: Agency, span: str, content: str, blocks: list[Block]) -> Data
     return DataTable(table_title(agency.name, span, content), headers, rows, number_columns=frozenset(range(2, len(headers))))
 
 
-def _page(ctx, assets, path, agency, title, span, content, blocks, years) -> Page:
+def _pages(ctx, assets, path, agency, title, span, content, blocks, years) -> list[Page]:
+    """The page, or (above COMPARE_PAGE_BYTES) the page listing its periods and a page per period."""
     base = f"downloads/{agency.code}/compare/" + download_name(agency.name, span, content)
     table = _table(agency, span, content, blocks)
     assets += [Asset(base + ".xlsx", memoized_bytes(ctx.memo, "xlsx", table, xlsx_bytes)), Asset(base + ".csv", csv_bytes(table))]
-    return Page(path, render("compare.md.j2", title=title, agency=agency, blocks=blocks, years=years, current=path,
-                             downloads=[("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))],
-                             index=ctx.link(path, "compare/index.md")))
+
+    def page(here: str, shown: list[Block], heading: str, parts=None, up=None) -> Page:
+        return Page(here, render("compare.md.j2", title=heading, agency=agency, blocks=shown, current=here,
+                                 years=[(y, ctx.link(here, target)) for y, target in years], parts=parts, up=up,
+                                 downloads=[("Excel", asset_link(here, base + ".xlsx")), ("CSV", asset_link(here, base + ".csv"))],
+                                 index=ctx.link(here, "compare/index.md")))
+
+    whole = page(path, blocks, title)
+    if len(blocks) < 2 or len(whole.text.encode("utf-8")) <= COMPARE_PAGE_BYTES:
+        return [whole]
+    own = [path[: -len(".md")] + f"/{n}.md" for n in range(1, len(blocks) + 1)]
+    up = (title, ctx.link(own[0], path))
+    parts = [(b.title, ctx.link(path, here)) for b, here in zip(blocks, own)]
+    return [page(path, [], title, parts=parts)] + [page(here, [b], f"{title} · {b.title}", up=up) for b, here in zip(blocks, own)]

@@ -34,7 +34,7 @@ def _all_models() -> set[type]:
 
 
 def test_reference_lists_every_model_and_every_field_with_its_description_type_and_default():
-    text = _page("guide/reference.md")
+    text = _page("guide/reference.md") + _page("guide/reference-rules.md")
     docs = {m.name: m for m in reference()}
     assert set(docs) == _all_models()
     for model, _title in SCHEMAS.values():
@@ -48,6 +48,22 @@ def test_reference_lists_every_model_and_every_field_with_its_description_type_a
                 assert row is not None, f"{name}.{f.key} 不在《字段参考》中"
                 assert f.type and (f.required or f.default), f"{name}.{f.key}"
                 assert ("**必填**" in row) == f.required
+
+
+def test_reference_is_two_light_pages_whose_links_land_on_the_model():
+    """The files' structure on one page, the scoring rules on another; a link to a model on the other
+    page names that page, and every model is on exactly one of them."""
+    import re
+
+    pages = {path: _page(path) for path in ("guide/reference.md", "guide/reference-rules.md")}
+    where = {anchor: path for path, text in pages.items() for anchor in re.findall(r"\{#(ref-[a-z]+)\}", text)}
+    assert len(where) == len(reference())
+    assert where["ref-scheme"] == where["ref-item"] == "guide/reference.md"
+    assert where["ref-deduct"] == where["ref-tier"] == "guide/reference-rules.md"
+    for path, text in pages.items():
+        assert len(text.encode()) < 60_000, path
+        for target, anchor in re.findall(r"\]\(([\w.-]*)#(ref-[a-z]+)\)", text):
+            assert where[anchor] == ("guide/" + target if target else path), (path, target, anchor)
 
 
 def test_reference_shows_allowed_values_and_ranges():

@@ -119,3 +119,29 @@ def test_internal_comparisons_forms_and_downloads_are_byte_identical(editions):
     again = generate(first.project.root, "internal", Problems()).files
     ours = [k for k in first.files if k.startswith(("compare/", "forms/", "downloads/"))]
     assert len(ours) > 50 and [k for k in ours if first.files[k] != again[k]] == []
+
+
+def test_a_comparison_too_large_for_one_page_lists_its_periods_each_on_a_page(editions, monkeypatch):
+    """A unit with many departments: the year page would pass COMPARE_PAGE_BYTES, so it lists its periods
+    and each period's chart and table is on a page of its own below it, with the same numbers, a way
+    back, and the year's one download."""
+    from generator.site import pages_compare
+
+    whole = editions["internal"]
+    monkeypatch.setattr(pages_compare, "COMPARE_PAGE_BYTES", 3_000)
+    pages, _ = pages_compare.build_compare(whole.ctx)
+    split = {p.path: p.text for p in pages}
+    year = split["compare/yunxi-czj/2025.md"]
+    titles = re.findall(r"^## (.+)$", whole.files["compare/yunxi-czj/2025.md"].decode(), re.M)
+    links = re.findall(r'^- <a href="([^"]+)">(.+?)</a>$', year, re.M)
+    assert len(links) == len(titles) > 1 and "<table" not in year
+    for n, (url, title) in enumerate(links, start=1):
+        assert url == f"{n}/" and f"compare/yunxi-czj/2025/{n}.md" in split
+        part = split[f"compare/yunxi-czj/2025/{n}.md"]
+        assert re.findall(r"^## (.+)$", part, re.M) == [titles[n - 1]]
+        assert '<a href="../">' in part and "下载本页数据" in part  # back to the year page; the year's download
+        # the same chart and table as on the whole page
+        block = whole.files["compare/yunxi-czj/2025.md"].decode().split(f"## {titles[n - 1]}\n")[1].split("\n## ")[0]
+        assert block.strip() in part
+    unsplit = dict(editions["internal"].files)
+    assert not any(k.startswith("compare/yunxi-czj/2025/") for k in unsplit)  # the demo's pages are small enough
