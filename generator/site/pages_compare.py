@@ -32,7 +32,6 @@ from generator.site.pages_department import distribution
 from generator.site.render import render
 from generator.site.results_layout import counted_grade
 
-
 # The Markdown of a comparison page, most of it finished HTML; with the theme a page stays under 100 KB.
 COMPARE_PAGE_BYTES = 70_000
 
@@ -40,7 +39,7 @@ COMPARE_PAGE_BYTES = 70_000
 @dataclass
 class Row:
     label: str  # a department, a year, or 全单位
-    link: str | None
+    link: str | None  # the docs path of the department's page, linked relative to the page the row is shown on
     total: int
     counts: list[int]
     shares: list[str]
@@ -76,14 +75,14 @@ def build_compare(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
         years = sorted({p.year for p in periods})
         for year in years:
             path = f"compare/{code}/{year}.md"
-            blocks = [_year_block(ctx, path, agency, p, same.get((p.scheme.code, p.label, year - 1)), departments, members)
+            blocks = [_year_block(ctx, agency, p, same.get((p.scheme.code, p.label, year - 1)), departments, members)
                       for p in periods if p.year == year]
             pages += _pages(ctx, assets, path, agency, f"{agency.name} · {year}年各部门对比", f"{year}年", "各部门对比", blocks,
                             [(y, f"compare/{code}/{y}.md") for y in years])
         dept_links = []
         for department in departments:
             path = f"compare/{code}/{ctx.department_slug(code, department)}.md"
-            blocks = _department_blocks(ctx, path, agency, department, periods, members)
+            blocks = _department_blocks(ctx, agency, department, periods, members)
             if blocks:
                 pages += _pages(ctx, assets, path, agency, f"{agency.name} · {department} · 历年对比", "历年", f"{department}历年对比", blocks, [])
                 dept_links.append((department, ctx.link("compare/index.md", path)))
@@ -97,7 +96,7 @@ def _departments(agency: Agency, periods: list[PeriodResult]) -> list[str]:
     return [d for d in agency.departments if d in seen] + sorted(seen - set(agency.departments))
 
 
-def _year_block(ctx, path, agency, period, previous, departments, members) -> Block:
+def _year_block(ctx, agency, period, previous, departments, members) -> Block:
     dist = lambda per, dept: distribution(per, dept, members[(per.key, dept)], True) if per else None  # noqa: E731
     grades = _grades(period, previous)
     rows = []
@@ -105,7 +104,7 @@ def _year_block(ctx, path, agency, period, previous, departments, members) -> Bl
         now = dist(period, department)
         if now is None:
             continue
-        link = ctx.link(path, ctx.department_path(agency.code, department, period.year))
+        link = ctx.department_path(agency.code, department, period.year)
         rows.append(_row(department, link, grades, _counts(now), _counts(dist(previous, department))))
     unit_now = _counts(distribution(period, "全单位", period.people, True))
     unit_before = _counts(distribution(previous, "全单位", previous.people, True)) if previous else None
@@ -116,7 +115,7 @@ def _year_block(ctx, path, agency, period, previous, departments, members) -> Bl
     return block
 
 
-def _department_blocks(ctx, path, agency, department, periods, members) -> list[Block]:
+def _department_blocks(ctx, agency, department, periods, members) -> list[Block]:
     series: dict[tuple[str, str], list[PeriodResult]] = defaultdict(list)
     for period in periods:
         series[(period.scheme.code, period.label)].append(period)
@@ -130,7 +129,7 @@ def _department_blocks(ctx, path, agency, department, periods, members) -> list[
                 before = None
                 continue
             counts = _counts(now)
-            link = ctx.link(path, ctx.department_path(agency.code, department, period.year))
+            link = ctx.department_path(agency.code, department, period.year)
             rows.append(_row(f"{period.year}年", link, grades, counts, before))
             before = counts
         if rows:
@@ -214,6 +213,7 @@ def _pages(ctx, assets, path, agency, title, span, content, blocks, years) -> li
 
     def page(here: str, shown: list[Block], heading: str, parts=None, up=None) -> Page:
         return Page(here, render("compare.md.j2", title=heading, agency=agency, blocks=shown, current=here,
+                                 link=lambda target: ctx.link(here, target),
                                  years=[(y, ctx.link(here, target)) for y, target in years], parts=parts, up=up,
                                  downloads=[("Excel", asset_link(here, base + ".xlsx")), ("CSV", asset_link(here, base + ".csv"))],
                                  index=ctx.link(here, "compare/index.md")))

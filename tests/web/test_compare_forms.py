@@ -140,8 +140,11 @@ def test_a_comparison_too_large_for_one_page_lists_its_periods_each_on_a_page(ed
         part = split[f"compare/yunxi-czj/2025/{n}.md"]
         assert re.findall(r"^## (.+)$", part, re.M) == [titles[n - 1]]
         assert '<a href="../">' in part and "下载本页数据" in part  # back to the year page; the year's download
-        # the same chart and table as on the whole page
+        # the same chart and table as on the whole page; links to the same department pages, from one level deeper
         block = whole.files["compare/yunxi-czj/2025.md"].decode().split(f"## {titles[n - 1]}\n")[1].split("\n## ")[0]
-        assert block.strip() in part
+        assert re.sub(r'href="[^"]*"', "", block).strip() in re.sub(r'href="[^"]*"', "", part)
+        deeper = ["../" + u for u in re.findall(r'href="(\.\./\.\./departments/[^"]+)"', block)]
+        assert deeper and deeper == \
+            re.findall(r'href="(\.\./\.\./\.\./departments/[^"]+)"', part)
     unsplit = dict(editions["internal"].files)
     assert not any(k.startswith("compare/yunxi-czj/2025/") for k in unsplit)  # the demo's pages are small enough
