@@ -143,8 +143,7 @@ def test_a_comparison_too_large_for_one_page_lists_its_periods_each_on_a_page(ed
         # the same chart and table as on the whole page; links to the same department pages, from one level deeper
         block = whole.files["compare/yunxi-czj/2025.md"].decode().split(f"## {titles[n - 1]}\n")[1].split("\n## ")[0]
         assert re.sub(r'href="[^"]*"', "", block).strip() in re.sub(r'href="[^"]*"', "", part)
-        deeper = ["../" + u for u in re.findall(r'href="(\.\./\.\./departments/[^"]+)"', block)]
-        assert deeper and deeper == \
-            re.findall(r'href="(\.\./\.\./\.\./departments/[^"]+)"', part)
+        deeper = ["../" + u for u in re.findall(r'href="(\.\./\.\./\.\./departments/[^"]+)"', block)]
+        assert deeper and deeper == re.findall(r'href="(\.\./\.\./\.\./\.\./departments/[^"]+)"', part)
     unsplit = dict(editions["internal"].files)
     assert not any(k.startswith("compare/yunxi-czj/2025/") for k in unsplit)  # the demo's pages are small enough
