@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.core.numbers import fmt, fmt_at_most
 from generator.engine.results import PeriodResult, PersonResult
+from generator.scheme.rules.entered import ENTERED_IN_OWN_COLUMN
 
 # Section headings, numbered in the order they occur (一、二、三 with no gap when a step is absent).
 STAGE_TITLES = {
@@ -49,9 +50,10 @@ def explain_lines(period: PeriodResult, result: PersonResult) -> list[str]:
         indent = "　" * (item.depth + 1)
         kept = kept_places.get(item.code)
         value = fmt(item.value, kept) if kept is not None and item.value is not None else fmt_at_most(item.value, places.get(item.code, period.assessment.places))
-        head = f"{indent}{item.name}：{value} 分" + (f"（满分 {fmt(item.max)}）" if item.max is not None else "")
-        lines.append(head)
-        for step in item.steps:
+        steps = list(item.steps)
+        notes = ([f"满分 {fmt(item.max)}"] if item.max is not None else []) + ([steps.pop(0)] if steps[:1] == [ENTERED_IN_OWN_COLUMN] else [])
+        lines.append(f"{indent}{item.name}：{value} 分" + (f"（{'，'.join(notes)}）" if notes else ""))
+        for step in steps:
             lines.append(f"{indent}　· {step}")
     seen_stage = "项目"
     for step in [*(full.trace_steps or []), *(result.late_steps or [])]:

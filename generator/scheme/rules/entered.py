@@ -11,6 +11,12 @@ from generator.core.numbers import fmt
 from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule, column_or_name
 
 
+# The step of a mark typed into the item's own column: the derivation folds it into the item's line
+# (「思想政治素质：5 分（满分 6，直接打分）」) rather than repeating the value on a line of its own,
+# a fifth of a city's derivation text. A mark from another column names that column on its own line.
+ENTERED_IN_OWN_COLUMN = "直接打分"
+
+
 class Entered(Rule):
     """直接打分：考核人按评分标准直接给出该项得分，填在成绩表中与项目同名的一列（或 column 指定的列）。
     得分不得超过该项满分；除非写明 allow_negative: true，也不得为负。"""
@@ -41,6 +47,8 @@ class Entered(Rule):
             return Outcome(value)
         if value is None:
             return Outcome(None, [f"「{column}」未填写"])
+        if column == item.name:
+            return Outcome(value, [ENTERED_IN_OWN_COLUMN])
         return Outcome(value, [f"直接打分 {fmt(value)} 分（{column}）"])
 
     def describe(self, item) -> str:
