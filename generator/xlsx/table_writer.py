@@ -6,7 +6,7 @@ this writes the same parts as text. 4,000 rows × 11 columns (a results table: I
 0.13 s (≈8×; a third of it is downloads.cell_value, a quarter zlib). tests/unit/test_xlsx_table_writer.py
 keeps the openpyxl path as its oracle and compares every cell, style, merge, pane, filter, width, height.
 
-What a user sees is what openpyxl wrote, sheet_style.finish_sheet's look: sheet 数据; row 1 the
+What a user sees is what openpyxl wrote with sheet_style.finish_sheet (now in the test): sheet 数据; row 1 the
 title, bold 13, merged over the columns, 24 high; row 2 the headers, bold, centred, wrapped; data
 from row 3, frozen under row 2, an autofilter over it; column widths from the first 200 rows.
 
@@ -74,7 +74,7 @@ def column_letter(index: int) -> str:
 
 
 def column_widths(headers: list[str], rows: list[list[str]], n_columns: int) -> list[int]:
-    """finish_sheet's widths: two units a character of the header or of a cell in the first 200 rows, plus 2, at most 40."""
+    """The widths finish_sheet gave: two units a character of the header or of a cell in the first 200 rows, plus 2, at most 40."""
     widths = []
     sample = rows[:SAMPLE_ROWS]
     for i in range(n_columns):

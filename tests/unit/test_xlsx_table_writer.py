@@ -25,10 +25,34 @@ from openpyxl.utils.escape import unescape
 
 from generator.site.downloads import DataTable, cell_value, xlsx_bytes
 from generator.xlsx.deterministic import workbook_bytes
-from generator.xlsx.sheet_style import finish_sheet
 from generator.xlsx.table_writer import column_letter, number_text
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def finish_sheet(sheet, n_columns: int, n_rows: int, sample: list[list[str]], headers: list[str], header_row: int = 2) -> None:
+    """generator/xlsx/sheet_style.py as it was, moved here with the oracle (the site no longer uses openpyxl for tables)."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    n_columns = max(n_columns, 1)
+    title = sheet.cell(1, 1)
+    title.font = Font(bold=True, size=13)
+    title.alignment = Alignment(horizontal="left", vertical="center")
+    if n_columns > 1:
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n_columns)
+    sheet.row_dimensions[1].height = 24
+    for c in range(1, n_columns + 1):
+        cell = sheet.cell(header_row, c)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    last = get_column_letter(n_columns)
+    sheet.auto_filter.ref = f"A{header_row}:{last}{header_row + max(n_rows, 1)}"
+    sheet.freeze_panes = f"A{header_row + 1}"
+    for i in range(n_columns):
+        header = headers[i] if i < len(headers) else ""
+        width = max([len(header) * 2 + 2] + [len(r[i]) * 2 + 2 for r in sample if len(r) > i])
+        sheet.column_dimensions[get_column_letter(i + 1)].width = min(40, width)
 
 
 def openpyxl_bytes(table: DataTable) -> bytes:
@@ -175,7 +199,7 @@ def test_number_text_is_plain_decimal():
     assert [column_letter(i) for i in (1, 26, 27, 52, 53, 702, 703)] == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]
 
 
-AWKWARD = ["响铃\x07", "\x00空\x1f", "退格\x08\x0b\x0c", "非字符\ufffe\uffff", "回车\r\n换行", "字面_x0041_与_X00e9_", "_x005F_"]
+AWKWARD = ["孤代理\ud800", "响铃\x07", "\x00空\x1f", "退格\x08\x0b\x0c", "非字符\ufffe\uffff", "回车\r\n换行", "字面_x0041_与_X00e9_", "_x005F_"]
 
 
 def test_text_xml_forbids_is_kept_not_dropped_and_the_file_stays_valid():
