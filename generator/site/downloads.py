@@ -95,13 +95,17 @@ def xlsx_bytes(table: DataTable) -> bytes:
     """The table as .xlsx (xlsx/table_writer.py): ID columns text with "@", number columns numbers
     with the page's places, every other cell the page's text (text from the data, never a formula)."""
     numbers, texts, places = table.number_columns, table.text_columns, table.long_places
+    parsed: dict[str, tuple] = {}  # scores repeat (90.00, 100%, 0): parse each text once per table
 
     def cell_of(column: int, text: str):
         if column in texts:
             return str(text), "@"
         if column in numbers:
-            value, fmt = cell_value(text, True, places)
-            return (value, fmt) if fmt else (str(value), None)
+            found = parsed.get(text)
+            if found is None:
+                value, fmt = cell_value(text, True, places)
+                found = parsed[text] = (value, fmt) if fmt else (str(value), None)
+            return found
         return str(text), None
 
     return table_xlsx(table.title, table.headers, table.rows, cell_of)

@@ -2,8 +2,8 @@
 
 openpyxl built a cell object per value and serialised it through et_xmlfile, about 23 µs a cell;
 this writes the same parts as text. 4,000 rows × 11 columns (a results table: ID, name, department,
-6 numbers, grade, note), CPU seconds through xlsx_bytes, best of 3: openpyxl 1.04 s, this writer
-0.13 s (≈8×; a third of it is downloads.cell_value, a quarter zlib). tests/unit/test_xlsx_table_writer.py
+6 numbers, grade, note), CPU seconds through xlsx_bytes, best of 3: openpyxl 0.97–1.07 s, this writer
+0.11 s (≈9×; a quarter of it is zlib, a fifth parsing the page's numbers). tests/unit/test_xlsx_table_writer.py
 keeps the openpyxl path as its oracle and compares every cell, style, merge, pane, filter, width, height.
 
 What a user sees is what openpyxl wrote with sheet_style.finish_sheet (now in the test): sheet 数据; row 1 the
