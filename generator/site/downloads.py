@@ -4,7 +4,7 @@ XLSX: a title row (agency · scheme · period · content), the header frozen und
 autofilter; number columns hold numbers, formatted with the places the page shows (84.50 stays
 84.50, not 84.5); shares (16.7%) are numbers with a % format; counts and 序号 are integers; ID-like
 columns stay text so Excel keeps leading zeros and long numbers. CSV keeps the page's text.
-Deterministic bytes (xlsx/deterministic.py), so a rebuild is byte-identical.
+Deterministic bytes (xlsx/table_writer.py), so a rebuild is byte-identical.
 
 File names say what the file holds: <agency>-<scheme>-<period>-<content>.xlsx (download_name).
 """
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from generator.xlsx.deterministic import workbook_bytes
+from generator.xlsx.table_writer import table_xlsx
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,9 @@ def _csv_safe(value: str) -> str:
     return value
 
 
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
 def _number(text: str, long_places: int = 2) -> tuple[Decimal, str] | None:
     """The page's text of a number → (value, Excel number format), or None if it is not one.
 
@@ -64,7 +67,7 @@ def _number(text: str, long_places: int = 2) -> tuple[Decimal, str] | None:
     text = str(text).strip()
     share = text.endswith("%")
     body = text[:-1] if share else text
-    if not re.fullmatch(r"[+-]?\d+(\.\d+)?", body):
+    if not _NUMBER.fullmatch(body):
         return None
     try:
         value = Decimal(body)
@@ -89,28 +92,20 @@ def cell_value(text: str, as_number: bool, long_places: int = 2):
 
 
 def xlsx_bytes(table: DataTable) -> bytes:
-    from openpyxl import Workbook
+    """The table as .xlsx (xlsx/table_writer.py): ID columns text with "@", number columns numbers
+    with the page's places, every other cell the page's text (text from the data, never a formula)."""
+    numbers, texts, places = table.number_columns, table.text_columns, table.long_places
+    parsed: dict[str, tuple] = {}  # scores repeat (90.00, 100%, 0): parse each text once per table
 
-    from generator.xlsx.sheet_style import finish_sheet
+    def cell_of(column: int, text: str):
+        if column in texts:
+            return str(text), "@"
+        if column in numbers:
+            found = parsed.get(text)
+            if found is None:
+                value, fmt = cell_value(text, True, places)
+                found = parsed[text] = (value, fmt) if fmt else (str(value), None)
+            return found
+        return str(text), None
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "数据"
-    sheet.append([table.title])
-    sheet.append(table.headers)
-    for r, row in enumerate(table.rows, start=3):
-        for c, text in enumerate(row, start=1):
-            value, fmt = cell_value(text, (c - 1) in table.number_columns, table.long_places)
-            cell = sheet.cell(r, c)
-            if (c - 1) in table.text_columns:
-                cell.value = str(text)
-                cell.data_type = "s"
-                cell.number_format = "@"
-            else:
-                cell.value = value
-                if fmt:
-                    cell.number_format = fmt
-                elif isinstance(value, str) and value.startswith("="):
-                    cell.data_type = "s"  # text from the data, never a formula Excel would run
-    finish_sheet(sheet, len(table.headers), len(table.rows), [[str(v) for v in r] for r in table.rows[:200]], table.headers)
-    return workbook_bytes(workbook)
+    return table_xlsx(table.title, table.headers, table.rows, cell_of)

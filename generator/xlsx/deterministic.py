@@ -39,13 +39,21 @@ def workbook_bytes(workbook) -> bytes:
 def normalize_zip(data: bytes) -> bytes:
     """Rewrite a zip with fixed timestamps and permissions, entries in their original order."""
     source = zipfile.ZipFile(io.BytesIO(data))
+    parts = []
+    for info in source.infolist():
+        content = source.read(info.filename)
+        if info.filename == "docProps/core.xml":
+            content = _strip_times(content)
+        parts.append((info.filename, content))
+    return zip_parts(parts)
+
+
+def zip_parts(parts: list[tuple[str, bytes]]) -> bytes:
+    """A zip of the parts in the order given, every entry with the same fixed time and permissions."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _strip_times(content)
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+        for name, content in parts:
+            fixed = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             target.writestr(fixed, content)
