@@ -1,0 +1,59 @@
+"""Finished HTML blocks are put back after the search plugin read the page (mkdocs_hooks.on_page_context):
+the search index and every page must be exactly what they were when the plugin read the blocks too.
+Two builds of two demo agencies, internal edition (the one with results tables, person pages and their
+derivations): one as shipped, one with the blocks put back before the search plugin reads the page."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.config import config_options
+
+from tests.web.util import REPO, build
+
+pytestmark = pytest.mark.slow
+
+
+def _project(tmp: Path) -> Path:
+    root = tmp / "demo2"
+    shutil.copytree(REPO / "schemes", root / "schemes")
+    for part in ("yunxi-czj", "heting-kx", "holidays.yaml", "site.yaml"):
+        source = REPO / "content" / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / "content" / part)
+    return root
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file() and p.name != "manifest.json"}
+
+
+def test_blocks_put_back_after_search_give_the_same_index_and_pages(tmp_path, monkeypatch):
+    root = _project(tmp_path)
+    assert build(root, "--audience", "internal", "--out", str(tmp_path / "deferred")) == 0
+
+    real = config_options.Hooks._load_hook.__wrapped__
+    patched = []
+
+    def blocks_read_by_search(self, name, path):
+        module = real(self, name, path)
+        if hasattr(module, "hold_places"):
+            patched.append(name)  # put the blocks back at once, before the search plugin reads the page
+            module.hold_places = module.unstash_html
+            module.fill_places = lambda html, blocks: html
+        return module
+
+    monkeypatch.setattr(config_options.Hooks, "_load_hook", blocks_read_by_search)
+    assert build(root, "--audience", "internal", "--out", str(tmp_path / "read")) == 0
+    assert patched  # the second build really read the blocks in the search plugin
+
+    deferred, read = _files(tmp_path / "deferred"), _files(tmp_path / "read")
+    index = "search/search_index.json"
+    assert len(read[index]) > 10_000 and deferred[index] == read[index]
+    assert deferred.keys() == read.keys()
+    differing = [name for name in read if deferred[name] != read[name]]
+    assert differing == [], differing[:5]
+    # the blocks are there: a person page shows its history and derivations
+    person = next(name for name in read if name.startswith("people/yunxi-czj/") and name.count("/") == 3)
+    assert b'class="kaohe-history"' in deferred[person] and b"KAOHEHTML" not in deferred[person]
