@@ -136,7 +136,7 @@ def test_a_comparison_too_large_for_one_page_lists_its_periods_each_on_a_page(ed
     links = re.findall(r'^- <a href="([^"]+)">(.+?)</a>$', year, re.M)
     assert len(links) == len(titles) > 1 and "<table" not in year
     for n, (url, title) in enumerate(links, start=1):
-        assert url == f"{n}/" and f"compare/yunxi-czj/2025/{n}.md" in split
+        assert url == f"{n}/" and f"compare/yunxi-czj/2025/{n}.md" in split and title.split(" · ")[0] in titles[n - 1]
         part = split[f"compare/yunxi-czj/2025/{n}.md"]
         assert re.findall(r"^## (.+)$", part, re.M) == [titles[n - 1]]
         assert '<a href="../">' in part and "下载本页数据" in part  # back to the year page; the year's download

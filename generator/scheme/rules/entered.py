@@ -10,7 +10,6 @@ from pydantic import Field
 from generator.core.numbers import fmt
 from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule, column_or_name
 
-
 # The step of a mark typed into the item's own column: the derivation folds it into the item's line
 # (「思想政治素质：5 分（满分 6，直接打分）」) rather than repeating the value on a line of its own,
 # a fifth of a city's derivation text. A mark from another column names that column on its own line.
