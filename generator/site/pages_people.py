@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from generator.engine.explain import explain_text
 from generator.engine.results import PeriodResult, PersonResult
 from generator.site.model import Page, SiteContext
+from generator.site.parallel import ordered_map
 from generator.site.render import render
 from generator.site.results_layout import is_split, results_page_of
 
@@ -82,16 +83,21 @@ def pack_years(sizes: list[tuple[int, int]], budget: int) -> list[list[int]]:
 
 def build_people(ctx: SiteContext) -> Iterator[Page]:
     """The pages one by one: a city's person pages are hundreds of megabytes of text, and the caller
-    keeps each only as the bytes it writes."""
-    index = []
-    for (agency, pid), entries in history(ctx).items():
-        if ctx.memo is None:
-            yield from _person_pages(ctx, agency, pid, entries)
-        else:  # by the person's own results: an edit regrades a whole period but changes few people
+    keeps each only as the bytes it writes. A clean build makes them in worker processes (parallel.py)."""
+    everyone = list(history(ctx).items())
+    if ctx.memo is None:
+        for pages in ordered_map(_share_pages, (ctx, everyone), len(everyone)):
+            yield from pages
+    else:
+        for (agency, pid), entries in everyone:  # by the person's own results: an edit regrades a whole period but changes few people
             seen = tuple((per.key, tuple(per.corrections), is_split(per), res.fingerprint()) for per, res in entries)
             yield from ctx.memo.get_or_build(("person", agency, pid, seen), _person_pages, (ctx, agency, pid, entries))
-        index.append((entries[-1][1], agency, ctx.person_path(agency, pid), len(entries)))
-    yield from _people_index(ctx, index)
+    yield from _people_index(ctx, [(entries[-1][1], agency, ctx.person_path(agency, pid), len(entries)) for (agency, pid), entries in everyone])
+
+
+def _share_pages(shared: tuple[SiteContext, list], start: int, stop: int) -> list[Page]:
+    ctx, everyone = shared
+    return [page for (agency, pid), entries in everyone[start:stop] for page in _person_pages(ctx, agency, pid, entries)]
 
 
 def _person_pages(ctx: SiteContext, agency: str, pid: str, entries: list[Entry]) -> list[Page]:

@@ -1,0 +1,65 @@
+"""The pages that take most of a city's build — a person's derivations, some 200,000 of them, each
+graded again with words — made in forked worker processes, each on a share, and taken back in order.
+
+Only a clean build (`kaohe build`) does this; the preview builds few pages and runs threads (a
+process forked beside threads may hang on a lock one of them held). The workers see the graded
+model as it is at the fork: nothing is sent to them but the number of their share, and each sends
+back the finished pages (plain text). The pages come back in the order of the shares, so the site
+is the same, byte for byte, whatever the number of workers (a test builds it both ways). A worker
+dies with its build (prose._quiet_worker).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+from generator.site.prose import _quiet_worker
+
+WORKERS_ENV = "KAOHE_WORKERS"  # how many worker processes; 1 makes the pages in the build's own process
+MAX_WORKERS = 8
+R = TypeVar("R")
+
+_job: tuple[Callable[[Any, int, int], Any], Any] | None = None  # what the forked workers inherit
+
+
+def worker_count() -> int:
+    chosen = os.environ.get(WORKERS_ENV, "").strip()
+    if chosen.isdigit() and int(chosen) > 0:
+        return min(int(chosen), MAX_WORKERS)
+    return min(os.cpu_count() or 1, MAX_WORKERS)
+
+
+def shares(total: int, workers: int, per_worker: int = 8) -> list[tuple[int, int]]:
+    """[start, stop) ranges over `total` items: several per worker, so that one slow share does not
+    leave the others idle at the end."""
+    count = max(1, min(total, workers * per_worker))
+    return [(total * i // count, total * (i + 1) // count) for i in range(count) if total * i // count < total * (i + 1) // count]
+
+
+def _run(share: tuple[int, int]) -> Any:
+    assert _job is not None
+    function, shared = _job
+    return function(shared, *share)
+
+
+def ordered_map(function: Callable[[Any, int, int], R], shared: Any, total: int, workers: int | None = None) -> Iterator[R]:
+    """function(shared, start, stop) for each share of range(total), in order. Neither `function` nor
+    `shared` is ever sent to a worker (both are inherited at the fork); only the share's bounds go
+    out and the function's result comes back, so the result must be plain (pages: path and text)."""
+    global _job
+    workers = worker_count() if workers is None else workers
+    ranges = shares(total, workers)
+    if workers < 2 or len(ranges) < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
+        for start, stop in ranges:
+            yield function(shared, start, stop)
+        return
+    _job = (function, shared)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker) as pool:
+            yield from pool.imap(_run, ranges)
+    finally:
+        _job = None

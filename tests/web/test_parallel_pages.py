@@ -1,0 +1,62 @@
+"""Person pages made in worker processes (site/parallel.py) are the pages made in the build's own
+process, in the same order, byte for byte; and the shares cover every person once."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from generator.core.problems import Problems
+from generator.site import parallel
+from generator.site.generate import generate
+from tests.web.util import REPO
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = tmp_path_factory.mktemp("demo2")
+    shutil.copytree(REPO / "schemes", root / "schemes")
+    for part in ("yunxi-czj", "heting-kx", "holidays.yaml", "site.yaml"):
+        source = REPO / "content" / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / "content" / part)
+    return root
+
+
+def test_pages_from_workers_are_the_pages_made_in_process(project, monkeypatch):
+    made = {}
+    for workers in ("1", "3"):
+        monkeypatch.setenv(parallel.WORKERS_ENV, workers)
+        files = generate(project, "internal", Problems()).files
+        made[workers] = list(files.items())  # the order in which the pages were made, too
+    people = [path for path, _ in made["1"] if path.startswith("people/")]
+    assert len(people) > 50
+    assert made["1"] == made["3"]
+
+
+def test_shares_run_in_the_workers_or_here(monkeypatch):
+    calls = []
+
+    def pages(shared, start, stop):
+        calls.append(os_pid())
+        return list(range(start, stop))
+
+    monkeypatch.setenv(parallel.WORKERS_ENV, "2")
+    assert [n for part in parallel.ordered_map(pages, None, 50) for n in part] == list(range(50))
+    assert calls == []  # made in the workers: nothing ran here
+    monkeypatch.setenv(parallel.WORKERS_ENV, "1")
+    assert [n for part in parallel.ordered_map(pages, None, 50) for n in part] == list(range(50))
+    assert calls and set(calls) == {os_pid()}
+
+
+def os_pid() -> int:
+    import os
+
+    return os.getpid()
+
+
+@pytest.mark.parametrize("total,workers", [(0, 4), (1, 4), (7, 2), (1000, 3), (5, 8)])
+def test_shares_cover_every_item_once_in_order(total, workers):
+    ranges = parallel.shares(total, workers)
+    covered = [i for start, stop in ranges for i in range(start, stop)]
+    assert covered == list(range(total)) and all(start < stop for start, stop in ranges)
