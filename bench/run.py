@@ -374,7 +374,7 @@ def print_report(r: dict) -> str:
         lines.append(f"{audience}: where the time goes (s) — Kaohe stages, then mkdocs per page kind (markdown + theme)")
         stages = {k.removeprefix("generate."): v for k, v in b["stages"].items() if k.startswith("generate.")}
         lines.append("  Kaohe: " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(stages.items(), key=lambda kv: -kv[1]) if v >= 0.05)
-                     + f"; write_tree {b['stages'].get('write_tree', 0):.1f}, inputs_record {b['stages'].get('inputs_record', 0):.1f}"
+                     + f"; writing the docs (within generate) {b['stages'].get('write_docs', 0):.1f}, inputs_record {b['stages'].get('inputs_record', 0):.1f}"
                      + f"; after mkdocs (scan, manifest, swap) {b['after_s']:.1f}")
         kinds = b["mkdocs_pages"]
         lines.append("  mkdocs: " + ", ".join(f"{k} {v['pages']}p {v['markdown_s'] + v['theme_s']:.1f}" for k, v in

@@ -175,8 +175,11 @@ def build(root: Path, audience: str, out: Path) -> dict:
             spans[label] += time.perf_counter() - t
             yield item
 
-    for name in ("generate", "write_tree", "run_mkdocs", "scan_site", "write_manifest", "inputs_record"):
+    for name in ("generate", "run_mkdocs", "scan_site", "write_manifest", "inputs_record"):
         timed(B, name)
+    from generator.site import docs_writer as W
+
+    timed(W, "write_if_changed", "write_docs")  # the docs tree is written as it is generated (within generate)
     for name in ("discover", "compute_project", "check_locks", "load_calendar", "build_notices", "build_notice_index", "build_handbooks",
                  "build_departments", "build_archive", "build_guide", "build_home", "build_results", "build_people", "_jieba_words"):
         timed(G, name, f"generate.{name}")

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from generator.core.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.core.problems import Problems
-from generator.site.generate import Generated, generate, write_tree
+from generator.site.docs_writer import DocsWriter
+from generator.site.generate import Generated, generate
 from generator.site.manifest import data_version, inputs_record, write_manifest
 from generator.site.scan import scan_site
 from generator.site.staging import discard, remove_stale_staging, swap_in, write_failed
@@ -220,16 +221,16 @@ def _build_site(root: Path, audience: str, strict: bool, out: str | None, progre
     site_dir = site_dir_for(root, audience, out)
     if not check_target(root, site_dir, audience, problems, out or site_dir.name, default=not out):
         return EXIT_PROBLEMS, problems, {}
-    progress("读取方案和成绩表，计算成绩…")
-    generated = generate(root, audience, problems)
-    people = sum(len(p.people) for p in generated.periods)
-    progress(f"计算完成：{len(generated.project.schemes)} 个方案，{len(generated.periods)} 个考核期，{people} 人次")
-    stats = {"periods": len(generated.periods), "people": people, "notices": generated.notices}
-    if problems.has_errors() or (strict and problems.warnings):
-        return EXIT_PROBLEMS, problems, stats
     work = root / BUILD_DIR / audience
     work.mkdir(parents=True, exist_ok=True)
-    with _build_lock(work, progress):
+    with _build_lock(work, progress):  # held while the docs tree is written, as it is generated
+        progress("读取方案和成绩表，计算成绩…")
+        generated = generate(root, audience, problems, files=DocsWriter(work / "docs"))
+        people = sum(len(p.people) for p in generated.periods)
+        progress(f"计算完成：{len(generated.project.schemes)} 个方案，{len(generated.periods)} 个考核期，{people} 人次")
+        stats = {"periods": len(generated.periods), "people": people, "notices": generated.notices}
+        if problems.has_errors() or (strict and problems.warnings):
+            return EXIT_PROBLEMS, problems, stats
         started = time.time()
         if remove_stale_staging(site_dir, started):
             progress("已清理被中断的生成留下的临时目录")
@@ -245,11 +246,12 @@ def _build_site(root: Path, audience: str, strict: bool, out: str | None, progre
 
 
 def _publish(root, audience, generated, problems, stats, work, site_dir, staging, progress) -> tuple[int, Problems, dict]:
-    docs_dir = work / "docs"
-    changed = write_tree(docs_dir, generated.files)
-    removed = sum(1 for rel in changed if rel not in generated.files)
-    progress(f"写出文档 {len(generated.files)} 个（更新 {len(changed) - removed}，删除 {removed}）")
-    generated.files.clear()  # on disk now; mkdocs reads it from there (a city's internal edition: over 1 GB of pages)
+    docs = generated.files  # the DocsWriter: every file is on disk already, and its bytes are not kept
+    assert isinstance(docs, DocsWriter)
+    docs_dir = docs.docs_dir
+    changed = docs.finish()
+    removed = sum(1 for rel in changed if rel not in docs)
+    progress(f"写出文档 {len(docs)} 个（更新 {len(changed) - removed}，删除 {removed}）")
     records = inputs_record(generated.project, generated.periods)
     version = data_version(records)
     config = mkdocs_config(root, audience, docs_dir, staging, generated, version, work)

@@ -8,6 +8,7 @@ removes files that are no longer produced.
 from __future__ import annotations
 
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from generator.engine.model_cache import ModelCache
 from generator.engine.results import PeriodResult
 from generator.project.discover import discover, safe_path
 from generator.project.model import Project
+from generator.site.docs_writer import remove_others, write_if_changed
 from generator.site.model import SiteContext
 from generator.site.notice_lock import check_notice_locks
 from generator.site.page_memo import PageMemo, site_key
@@ -41,7 +43,7 @@ ASSETS = Path(__file__).resolve().parents[2] / "site_templates" / "assets"
 
 @dataclass
 class Generated:
-    files: dict[str, bytes]
+    files: MutableMapping[str, bytes]  # a dict, or the DocsWriter that wrote them
     project: Project
     periods: list[PeriodResult]
     ctx: SiteContext
@@ -49,19 +51,22 @@ class Generated:
     jieba_words: list[str] = field(default_factory=list)
 
 
-def generate(root: Path, audience: str, problems: Problems, cache: ModelCache | None = None, memo: PageMemo | None = None) -> Generated:
-    """The whole docs tree in memory. `kaohe serve` passes the cache and memo it keeps between
-    rebuilds, so that a one-cell edit regrades one period and re-renders the pages it shows on."""
+def generate(root: Path, audience: str, problems: Problems, cache: ModelCache | None = None, memo: PageMemo | None = None,
+             files: MutableMapping[str, bytes] | None = None) -> Generated:
+    """The whole docs tree, in memory or (`files`: a DocsWriter) written as it is made. `kaohe serve`
+    passes the cache and memo it keeps between rebuilds, so that a one-cell edit regrades one period
+    and re-renders the pages it shows on."""
     project = discover(root, problems)
     if cache is not None:
         cache.start()
     periods = compute_project(project, problems, cache)
     if cache is not None:
         cache.finish()
-    return generate_from(project, periods, audience, problems, memo)
+    return generate_from(project, periods, audience, problems, memo, files)
 
 
-def generate_from(project: Project, periods: list[PeriodResult], audience: str, problems: Problems, memo: PageMemo | None = None) -> Generated:
+def generate_from(project: Project, periods: list[PeriodResult], audience: str, problems: Problems, memo: PageMemo | None = None,
+                  files: MutableMapping[str, bytes] | None = None) -> Generated:
     check_locks(project, periods, problems)  # frozen periods: before any page shows a result
     calendar = load_calendar(project, problems)
     today = build_date(project.settings)
@@ -70,7 +75,7 @@ def generate_from(project: Project, periods: list[PeriodResult], audience: str, 
         memo.start(site_key(project, audience, today, [content / "holidays.yaml", content / "site.yaml"]))
     ctx = SiteContext(project, periods, audience, today, calendar, problems, project.settings, memo=memo)
     check_notice_locks(ctx)  # a closed period's 公示 must still show what was frozen
-    files: dict[str, bytes] = {}
+    files = {} if files is None else files
 
     def add_pages(pages) -> None:
         for page in pages:
@@ -107,7 +112,7 @@ def generate_from(project: Project, periods: list[PeriodResult], audience: str, 
     return Generated(files, project, periods, ctx, len(notices), _jieba_words(project, periods, audience))
 
 
-def _hand_written(project: Project, files: dict[str, bytes], problems: Problems) -> None:
+def _hand_written(project: Project, files: MutableMapping[str, bytes], problems: Problems) -> None:
     pages = project.root / "content" / "pages"
     if not pages.is_dir() or not safe_path(project.root, pages, project, problems):  # a link is not even listed
         return
@@ -162,22 +167,5 @@ def _jieba_words(project: Project, periods: list[PeriodResult], audience: str) -
 def write_tree(docs_dir: Path, files: dict[str, bytes]) -> set[str]:
     """Write changed files, remove stale ones; returns the paths written or removed."""
     docs_dir.mkdir(parents=True, exist_ok=True)
-    changed: set[str] = set()
-    for rel, data in files.items():
-        target = docs_dir / rel
-        if target.exists() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)
-        changed.add(rel)
-    wanted = set(files)
-    for path in sorted(docs_dir.rglob("*"), reverse=True):
-        rel = path.relative_to(docs_dir).as_posix()
-        if path.is_file() and rel not in wanted:
-            path.unlink()
-            changed.add(rel)
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return changed
+    changed = {rel for rel, data in files.items() if write_if_changed(docs_dir / rel, data)}
+    return changed | remove_others(docs_dir, files)
