@@ -18,6 +18,7 @@ from generator.site.download_names import period_base, period_title
 from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link
 from generator.site.page_memo import memoized
+from generator.site.parallel import ordered_map
 from generator.site.render import render
 from generator.site.results_layout import by_department, counted_grade, grade_columns, is_split, shown_columns
 
@@ -51,15 +52,21 @@ def results_table(period: PeriodResult) -> DataTable:
 def build_results(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
     pages, assets = [], []
     index_rows = []
-    for period in ctx.periods:
-        # corrections come from the period's lock, not its inputs: part of what the pages are built from
-        period_pages, period_assets = memoized(ctx.memo, ("results", period.key, tuple(period.corrections)), [period],
-                                               _period_results, ctx, period)
+    if ctx.memo is None:  # a clean build: in worker processes (parallel.py), a share of the periods each
+        made = [part for share in ordered_map(_share_results, ctx, len(ctx.periods)) for part in share]
+    else:  # corrections come from the period's lock, not its inputs: part of what the pages are built from
+        made = [memoized(ctx.memo, ("results", period.key, tuple(period.corrections)), [period], _period_results, ctx, period)
+                for period in ctx.periods]
+    for period, (period_pages, period_assets) in zip(ctx.periods, made):
         pages += period_pages
         assets += period_assets
         index_rows.append((period, ctx.link("results/index.md", ctx.results_path(period))))
     pages.append(Page("results/index.md", render("results_index.md.j2", rows=index_rows)))
     return pages, assets
+
+
+def _share_results(ctx: SiteContext, start: int, stop: int) -> list[tuple[list[Page], list[Asset]]]:
+    return [_period_results(ctx, period) for period in ctx.periods[start:stop]]
 
 
 def _period_results(ctx: SiteContext, period: PeriodResult) -> tuple[list[Page], list[Asset]]:

@@ -1,4 +1,4 @@
-"""Person pages made in worker processes (site/parallel.py) are the pages made in the build's own
+"""Person and results pages made in worker processes (site/parallel.py) are the pages made in the build's own
 process, in the same order, byte for byte; and the shares cover every person once."""
 
 from __future__ import annotations
