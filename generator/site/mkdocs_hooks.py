@@ -10,7 +10,9 @@ Such blocks are never searched (every element in them is marked data-search-excl
 the demo and compares the search index with and without this), so they are put back only after the
 search plugin has read the page (on_page_context, which mkdocs calls for hooks after plugins): until
 then an empty excluded <div> holds their place. The search plugin's HTML parser no longer reads them,
-a third of mkdocs' time on a city's internal edition.
+a third of mkdocs' time on a city's internal edition. A block the search must read (a 公示's names:
+staff look themselves up) is marked <!--kaohe:html searched--> and put back before the plugin reads
+the page: it only passes around Markdown.
 
 Everything else mkdocs needs is written before it runs (the docs tree and a per-audience config,
 see build.py); `kaohe serve` drives mkdocs' build itself (serve.py).
@@ -32,8 +34,12 @@ def on_files(files, config, **kwargs):
     return files
 
 
-_HTML = re.compile(r"^<!--kaohe:html-->\n(.*?)\n<!--/kaohe:html-->$", re.S | re.M)
+_HTML = re.compile(r"^<!--kaohe:html( searched)?-->\n(.*?)\n<!--/kaohe:html-->$", re.S | re.M)
 _MARK = "KAOHEHTML"
+
+
+class Searched(str):
+    """A finished block the search index reads: put back before the search plugin reads the page."""
 
 
 def stash_html(markdown: str) -> tuple[str, list[str]]:
@@ -44,7 +50,7 @@ def stash_html(markdown: str) -> tuple[str, list[str]]:
     blocks: list[str] = []
 
     def keep(match: re.Match) -> str:
-        blocks.append(match.group(1))
+        blocks.append(Searched(match.group(2)) if match.group(1) else match.group(2))
         return f"\n\n{_MARK}{len(blocks) - 1}END\n\n"
 
     return _HTML.sub(keep, markdown), blocks
@@ -65,13 +71,15 @@ def _holder(i: int) -> str:
 
 
 def hold_places(html: str, blocks: list[str]) -> tuple[str, bool]:
-    """Each block's paragraph replaced by an empty element the search index skips (its place held)."""
-    return unstash_html(html, [_holder(i) for i in range(len(blocks))])
+    """Each block's paragraph replaced by an empty element the search index skips (its place held),
+    or by the block itself when the search reads it."""
+    return unstash_html(html, [block if isinstance(block, Searched) else _holder(i) for i, block in enumerate(blocks)])
 
 
 def fill_places(html: str, blocks: list[str]) -> str:
     for i, block in enumerate(blocks):
-        html = html.replace(_holder(i), block, 1)
+        if not isinstance(block, Searched):
+            html = html.replace(_holder(i), block, 1)
     return html
 
 

@@ -54,6 +54,14 @@ def test_blocks_put_back_after_search_give_the_same_index_and_pages(tmp_path, mo
     assert deferred.keys() == read.keys()
     differing = [name for name in read if deferred[name] != read[name]]
     assert differing == [], differing[:5]
+    # a 公示's names are a block the search reads: found in the index under the notice's address
+    import json
+    import re
+
+    notice = next(name for name in read if name.startswith("notices/yunxi-czj/") and b"kaohe-notice-list" in read[name])
+    names = re.findall(r"<tr><td>[^<]*</td><td>([^<]+)</td>", deferred[notice].decode())
+    entries = [e for e in json.loads(deferred[index])["docs"] if e["location"].startswith(notice.removesuffix("index.html"))]
+    assert names and entries and all(any(n in e["text"] for e in entries) for n in names), (notice, names[:3])
     # the blocks are there: a person page shows its history and derivations
     person = next(name for name in read if name.startswith("people/yunxi-czj/") and name.count("/") == 3)
     assert b'class="kaohe-history"' in deferred[person] and b"KAOHEHTML" not in deferred[person]
