@@ -131,6 +131,7 @@ def on_post_page(output, page, config, **kwargs):
     """The page is written after this: mkdocs would keep every page's HTML and Markdown until the end of
     the build (a city's internal edition: gigabytes); nothing reads them after the page is written
     (the search entry is taken before, the anchors checked at the end are kept apart)."""
+    page.title = page.title  # kept: every later page's navigation shows it, and mkdocs reads it from the Markdown
     page.content = None
     page.markdown = None
     return output

@@ -224,4 +224,6 @@ def _pages(ctx, assets, path, agency, title, span, content, blocks, years) -> li
     own = [path[: -len(".md")] + f"/{n}.md" for n in range(1, len(blocks) + 1)]
     up = (title, ctx.link(own[0], path))
     parts = [(b.title, ctx.link(path, here)) for b, here in zip(blocks, own)]
-    return [page(path, [], title, parts=parts)] + [page(here, [b], f"{title} · {b.title}", up=up) for b, here in zip(blocks, own)]
+    # the period is the page's one section heading; the title says which of the parts this is
+    return [page(path, [], title, parts=parts)] + [page(here, [b], f"{title}（{n}/{len(own)}）", up=up)
+                                                   for n, (b, here) in enumerate(zip(blocks, own), start=1)]

@@ -17,6 +17,20 @@ def test_every_in_site_link_resolves(demo_build, audience, folder):
     assert broken == [], f"{len(broken)} broken links, e.g. {broken[:10]}"
 
 
+@pytest.mark.parametrize("audience, folder", [("public", "site"), ("internal", "site-internal")])
+def test_every_navigation_label_is_a_title(demo_build, audience, folder):
+    """mkdocs lets go of a written page's Markdown (mkdocs_hooks.on_post_page), from which it reads the
+    title: a page written before another once showed as «None» in that page's navigation."""
+    import re
+
+    root, _ = demo_build
+    labels = set()
+    for page in (root / folder).rglob("*.html"):
+        labels |= set(re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]*?)\s*<', page.read_text("utf-8")))
+    assert "使用说明" in labels or audience == "public"
+    assert not [label for label in labels if label in ("None", "")], sorted(labels)[:20]
+
+
 def test_the_checker_finds_a_broken_link(tmp_path):
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
