@@ -10,8 +10,20 @@ from html import escape
 PALETTE = ["#1f5fa8", "#3f8fd2", "#8cbbe6", "#c9dcf0", "#e8b04b", "#c0504d", "#9e9e9e"]
 
 
+def text_width(text: str, size: int) -> int:
+    """About how wide a label is drawn: a Chinese character (or full-width sign) a square of the font
+    size, any other character about half of one."""
+    return sum(size if ord(ch) >= 0x2E80 else (size + 1) // 2 for ch in text)
+
+
+def label_width(labels: list[str], size: int, least: int, most: int) -> int:
+    """Room for the labels left of the bars, so that no label runs under a bar (其他等次（不公开） did)."""
+    return min(most, max([least] + [text_width(label, size) + 16 for label in labels]))
+
+
 def bar_chart(title: str, description: str, bars: list[tuple[str, int]], chart_id: str) -> str:
-    width, bar_h, gap, label_w, left = 560, 26, 10, 120, 8
+    width, bar_h, gap, left = 560, 26, 10, 8
+    label_w = label_width([label for label, _ in bars], 14, 120, 260)
     height = 40 + len(bars) * (bar_h + gap)
     top = max([count for _, count in bars] + [1])
     scale = (width - label_w - 70) / top

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from html import escape
 
-from generator.site.charts import PALETTE
+from generator.site.charts import PALETTE, label_width
 
 
 def stacked_chart(title: str, description: str, grades: list[str], rows: list[tuple[str, list[int]]], chart_id: str) -> str:
-    width, bar_h, gap, label_w, right = 640, 22, 8, 150, 60
+    width, bar_h, gap, right = 640, 22, 8, 60
+    label_w = label_width([label for label, _ in rows], 13, 150, 280)
     legend_h = 26
     height = 30 + legend_h + len(rows) * (bar_h + gap)
     span = width - label_w - right
