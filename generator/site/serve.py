@@ -141,6 +141,7 @@ class PreviewSession:
                 return  # still writing
             self.saver = None
             if status != 0:  # killed or failed: its snapshot was not written, the next save writes one
+                serve_cache.partial_file(self.work, pid).unlink(missing_ok=True)
                 self.unsaved = True
 
     def stop(self) -> None:

@@ -8,6 +8,7 @@ KeyboardInterrupt handler, and SIGINT did nothing at all (main thread idle in mk
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -17,7 +18,7 @@ import time
 import pytest
 
 from archive.util import env, make_project  # tests/ is on sys.path (rootdir-relative packages)
-from generator.site import serve_cache
+from generator.site import prose, serve_cache
 from generator.site.serve import PreviewSession
 from web.test_serve import free_port, wait_for
 
@@ -91,9 +92,13 @@ def test_a_writer_that_failed_leaves_the_cache_unsaved(tmp_path, monkeypatch):
     session = PreviewSession(tmp_path, "public")
     session.unsaved = True
     session.save_cache(background=True)
+    partial = serve_cache.partial_file(session.work, session.saver)
+    partial.parent.mkdir(parents=True)
+    partial.write_bytes(b"half")  # what it had written when killed
     os.kill(session.saver, signal.SIGKILL)
     session.wait_for_saver()
     assert session.unsaved  # the stop writes it in the foreground instead of trusting the dead child
+    assert not partial.exists()
 
 
 def test_a_second_ctrl_c_while_stopping_gives_up_the_cache_at_once_and_leaves_no_partial_file(tmp_path, monkeypatch, capsys):
@@ -136,3 +141,16 @@ def test_a_rebuild_cut_short_by_ctrl_c_is_not_saved(tmp_path, monkeypatch):
         session.rebuild()
     session.stop()
     assert calls == []
+
+
+def test_a_prose_worker_ends_on_terminate_whatever_handler_serve_set():
+    """kaohe serve turns SIGTERM into Ctrl-C; a worker forked by its first build must still die on
+    Pool.terminate() (SIGTERM) even when stuck in C code, where a Python handler would never run."""
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    pool = multiprocessing.get_context("fork").Pool(1, initializer=prose._quiet_worker)
+    try:
+        assert pool.apply(signal.getsignal, (signal.SIGTERM,)) == signal.SIG_DFL
+    finally:
+        pool.terminate()
+        pool.join()
+        signal.signal(signal.SIGTERM, previous)
