@@ -14,6 +14,9 @@ Between sessions the model and the pages are kept on disk (serve_cache.py), and 
 and the site mkdocs built from it: a session that finds a site marked complete for the same Kaohe and
 the same mkdocs config starts with a dirty build of what changed meanwhile (nothing, usually) instead of
 a full one. The mark is removed before mkdocs touches the site and written again when it finished.
+
+Stopping (Ctrl-C, SIGTERM): the cache is written once more if this session computed anything, unless
+a rebuild was cut short; a second Ctrl-C gives that up at once (stop()).
 """
 
 from __future__ import annotations
