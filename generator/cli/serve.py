@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 
 from generator.core.errors import EXIT_PROBLEMS
@@ -13,6 +14,12 @@ from generator.site.serve import PreviewSession, _QuietDirtyWarning
 def cmd_serve(args) -> int:
     from mkdocs.livereload import LiveReloadServer
 
+    # Ctrl-C (or SIGTERM) is how the preview stops, and it must always work: a preview started by a
+    # background job of a script inherits SIGINT ignored, and Python then raises no KeyboardInterrupt —
+    # the bench's stop went unheard for minutes that way. A script that wants the preview to outlive
+    # its Ctrl-C can use setsid.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _interrupt)
     root = project_root(args).resolve()
     session = PreviewSession(root, args.audience)
     session.work.mkdir(parents=True, exist_ok=True)
@@ -32,8 +39,13 @@ def cmd_serve(args) -> int:
     try:
         server.serve()
     except KeyboardInterrupt:
-        print("预览已停止。", flush=True)
+        pass
     finally:
         server.shutdown()
-        session.save_cache()  # what the edits of this session computed, for the next one
+    print("预览已停止。", flush=True)
+    session.stop()  # what the edits of this session computed, kept for the next one
     return 0
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt

@@ -79,6 +79,9 @@ def _quiet_worker() -> None:
     import signal
     import sys
 
+    # terminate() must end a worker stuck in a long regex (C code, where no Python handler runs),
+    # whatever handler a forked worker inherited (kaohe serve turns SIGTERM into Ctrl-C)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):  # not Linux: the quiet stderr below still holds

@@ -14,6 +14,9 @@ Between sessions the model and the pages are kept on disk (serve_cache.py), and 
 and the site mkdocs built from it: a session that finds a site marked complete for the same Kaohe and
 the same mkdocs config starts with a dirty build of what changed meanwhile (nothing, usually) instead of
 a full one. The mark is removed before mkdocs touches the site and written again when it finished.
+
+Stopping (Ctrl-C, SIGTERM): the cache is written once more if this session computed anything, unless
+a rebuild was cut short; a second Ctrl-C gives that up at once (stop()).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import hashlib
 import json
 import logging
 import os
+import signal
 import sys
 import time
 from importlib import metadata
@@ -53,6 +57,7 @@ class PreviewSession:
         self.loaded = False  # the cache on disk is read once, by the first build
         self.unsaved = False  # periods or pages computed since the cache on disk was written
         self.saver: int | None = None  # the child process writing the cache, if any
+        self.cut_short = False  # a rebuild was interrupted (Ctrl-C): the model in memory is half updated
 
     def regenerate(self) -> tuple[bool, set[str]]:
         """The docs tree from schemes/ and content/; (ok, docs files written or removed)."""
@@ -85,6 +90,12 @@ class PreviewSession:
 
     def rebuild(self) -> bool:
         """What the live-reload server calls on a change (and once at the start); False on errors."""
+        self.cut_short = True  # until this build ends (not cleared by an exception, nor by Ctrl-C)
+        ok = self._rebuild()
+        self.cut_short = False
+        return ok
+
+    def _rebuild(self) -> bool:
         started = time.monotonic()
         ok, changed = self.regenerate()
         if not ok:
@@ -115,6 +126,9 @@ class PreviewSession:
             if pid == 0:  # the child: write, say so only if it could not, and leave at once
                 code = 1
                 try:
+                    # Ctrl-C reaches the whole process group: the writer finishes its snapshot, and
+                    # the preview, stopping, waits for it or ends it (stop())
+                    signal.signal(signal.SIGINT, signal.SIG_IGN)
                     self._save()
                     code = 0
                 finally:
@@ -123,10 +137,48 @@ class PreviewSession:
             return
         self._save()
 
-    def wait_for_saver(self) -> None:
+    def wait_for_saver(self, block: bool = True) -> None:
         if self.saver is not None:
-            os.waitpid(self.saver, 0)
+            pid, status = os.waitpid(self.saver, 0 if block else os.WNOHANG)
+            if pid == 0:
+                return  # still writing
             self.saver = None
+            if status != 0:  # killed or failed: its snapshot was not written, the next save writes one
+                serve_cache.partial_file(self.work, pid).unlink(missing_ok=True)
+                self.unsaved = True
+
+    def stop(self) -> None:
+        """After Ctrl-C: keep what this session computed for the next one, unless a rebuild was cut
+        short (the cache already on disk stays valid: its entries are found by content hash). A
+        second Ctrl-C gives up saving at once; the cache file is renamed into place only when
+        complete, so the next session finds the old one or the new one, never half of one."""
+        self.wait_for_saver(block=False)
+        if self.unsaved and not self.cut_short:
+            self._end_saver()  # its snapshot is older than the one about to be written
+        if self.saver is None and not (self.unsaved and not self.cut_short):
+            return
+        print("正在保存预览缓存，供下次启动使用（再按 Ctrl+C 则不保存，立即退出）……", flush=True)
+        try:
+            self.wait_for_saver()
+            if not self.cut_short:
+                self.save_cache()
+        except KeyboardInterrupt:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a third press must not cut the cleanup short
+            self._end_saver()
+            print("预览缓存未保存。", flush=True)
+
+    def _end_saver(self) -> None:
+        """Stop the child writing the cache, and remove what it had written."""
+        if self.saver is None:
+            return
+        pid, self.saver = self.saver, None
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
+        serve_cache.partial_file(self.work, pid).unlink(missing_ok=True)
+        self.unsaved = True
 
     def _save(self) -> None:
         why = serve_cache.save(self.work, self.audience, self.cache, self.memo)

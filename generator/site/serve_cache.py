@@ -138,6 +138,11 @@ def cache_file(work: Path) -> Path:
     return work / "cache" / CACHE_NAME
 
 
+def partial_file(work: Path, pid: int) -> Path:
+    """Where process `pid` writes the cache before renaming it into place (never read by load)."""
+    return cache_file(work).with_name(f"{CACHE_NAME}.{pid}.tmp")
+
+
 def save(work: Path, audience: str, cache: ModelCache, memo: PageMemo) -> str | None:
     """Write the cache; None when written, else why not (a note for the operator, never an error)."""
     site_key, entries = memo.snapshot()
@@ -150,14 +155,17 @@ def save(work: Path, audience: str, cache: ModelCache, memo: PageMemo) -> str | 
         return f"{type(exc).__name__}: {exc}"
     header = {"format": FORMAT, "code": code_version(), "audience": audience, "bytes": len(payload),
               "sha256": hashlib.sha256(payload).hexdigest()}
-    target = cache_file(work)
+    target, tmp = cache_file(work), partial_file(work, os.getpid())
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            f.write(MAGIC + json.dumps(header).encode() + b"\n")
-            f.write(payload)
-        os.replace(tmp, target)
+        try:
+            with open(tmp, "wb") as f:
+                f.write(MAGIC + json.dumps(header).encode() + b"\n")
+                f.write(payload)
+            os.replace(tmp, target)
+        except BaseException:  # a full disk, or a second Ctrl-C while writing: no partial file left behind
+            tmp.unlink(missing_ok=True)
+            raise
     except OSError as exc:
         return exc.strerror or str(exc)
     return None
