@@ -16,8 +16,8 @@ import sys
 import time
 
 import pytest
-
 from archive.util import env, make_project  # tests/ is on sys.path (rootdir-relative packages)
+
 from generator.site import prose, serve_cache
 from generator.site.serve import PreviewSession
 from web.test_serve import free_port, wait_for
