@@ -9,7 +9,7 @@ A page that would pass COMPARE_PAGE_BYTES (a unit of forty departments: five per
 a table each, near 200 KB) lists its periods instead, each on a page of its own below it
 (compare/<agency>/<year>/<n>.md); the download stays one table for the whole page.
 
-The counts come from pages_department.distribution, the function the department summaries use.
+The counts come from pages_department.grade_counts, the count the department summaries show.
 The public edition has no comparison pages: its department summaries (and the privacy rules
 applied there) are all it shows of a department. Each chart has its numbers in a table beside it,
 and each table is a download (XLSX numbers, shares as %).
@@ -27,8 +27,8 @@ from generator.project.model import Agency
 from generator.site.charts_compare import stacked_chart
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
-from generator.site.page_memo import memoized_bytes
-from generator.site.pages_department import distribution
+from generator.site.page_memo import memoized, memoized_bytes
+from generator.site.pages_department import grade_counts
 from generator.site.render import render
 from generator.site.results_layout import counted_grade
 
@@ -65,30 +65,63 @@ def build_compare(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
         by_agency[period.agency].append(period)
         for person in period.people:
             members[(period.key, person.person.department)].append(person)
+        if period.people:
+            members[(period.key, "全单位")] = period.people
+    tally = Tally(members)
     pages, assets, index = [], [], []
     for code, agency in sorted(ctx.project.agencies.items()):
         periods = sorted(by_agency.get(code, []), key=lambda p: (p.year, p.scheme.code, p.assessment.rolls_up is not None, p.label))
         if not periods:
             continue
-        departments = _departments(agency, periods)
-        same = {(p.scheme.code, p.label, p.year): p for p in periods}
-        years = sorted({p.year for p in periods})
-        for year in years:
-            path = f"compare/{code}/{year}.md"
-            blocks = [_year_block(ctx, agency, p, same.get((p.scheme.code, p.label, year - 1)), departments, members)
-                      for p in periods if p.year == year]
-            pages += _pages(ctx, assets, path, agency, f"{agency.name} · {year}年各部门对比", f"{year}年", "各部门对比", blocks,
-                            [(y, f"compare/{code}/{y}.md") for y in years])
-        dept_links = []
-        for department in departments:
-            path = f"compare/{code}/{ctx.department_slug(code, department)}.md"
-            blocks = _department_blocks(ctx, agency, department, periods, members)
-            if blocks:
-                pages += _pages(ctx, assets, path, agency, f"{agency.name} · {department} · 历年对比", "历年", f"{department}历年对比", blocks, [])
-                dept_links.append((department, ctx.link("compare/index.md", path)))
-        index.append((agency, [(y, ctx.link("compare/index.md", f"compare/{code}/{y}.md")) for y in years], dept_links))
+        # an agency's pages depend on its periods alone: the preview rebuilds them only when one changed
+        own_pages, own_assets, years, dept_links = memoized(ctx.memo, ("compare", code), periods, _agency_pages, ctx, agency, periods, tally)
+        pages += own_pages
+        assets += own_assets
+        index.append((agency, years, dept_links))
     pages.append(Page("compare/index.md", render("compare_index.md.j2", rows=index)))
     return pages, assets
+
+
+class Tally:
+    """grade_counts of a period's department (or 全单位), each counted once per build when first asked
+    for: a year's page asks for the year before too, and every department's page again."""
+
+    def __init__(self, members: dict[tuple[str, str], list[PersonResult]]):
+        self.members = members
+        self.found: dict[tuple[str, str], dict[str, int] | None] = {}
+
+    def __call__(self, period: PeriodResult | None, department: str) -> dict[str, int] | None:
+        if period is None:
+            return None
+        key = (period.key, department)
+        if key not in self.found:
+            people = self.members.get(key)
+            self.found[key] = grade_counts(period, people) if people else None
+        return self.found[key]
+
+
+def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult], tally: Tally) -> tuple[list[Page], list[Asset], list, list]:
+    """One agency's year pages and department pages, and the index's links to them."""
+    code = agency.code
+    pages: list[Page] = []
+    assets: list[Asset] = []
+    departments = _departments(agency, periods)
+    same = {(p.scheme.code, p.label, p.year): p for p in periods}
+    years = sorted({p.year for p in periods})
+    for year in years:
+        path = f"compare/{code}/{year}.md"
+        blocks = [_year_block(ctx, agency, p, same.get((p.scheme.code, p.label, year - 1)), departments, tally)
+                  for p in periods if p.year == year]
+        pages += _pages(ctx, assets, path, agency, f"{agency.name} · {year}年各部门对比", f"{year}年", "各部门对比", blocks,
+                        [(y, f"compare/{code}/{y}.md") for y in years])
+    dept_links = []
+    for department in departments:
+        path = f"compare/{code}/{ctx.department_slug(code, department)}.md"
+        blocks = _department_blocks(ctx, agency, department, periods, tally)
+        if blocks:
+            pages += _pages(ctx, assets, path, agency, f"{agency.name} · {department} · 历年对比", "历年", f"{department}历年对比", blocks, [])
+            dept_links.append((department, ctx.link("compare/index.md", path)))
+    return pages, assets, [(y, ctx.link("compare/index.md", f"compare/{code}/{y}.md")) for y in years], dept_links
 
 
 def _departments(agency: Agency, periods: list[PeriodResult]) -> list[str]:
@@ -96,26 +129,23 @@ def _departments(agency: Agency, periods: list[PeriodResult]) -> list[str]:
     return [d for d in agency.departments if d in seen] + sorted(seen - set(agency.departments))
 
 
-def _year_block(ctx, agency, period, previous, departments, members) -> Block:
-    dist = lambda per, dept: distribution(per, dept, members[(per.key, dept)], True) if per else None  # noqa: E731
+def _year_block(ctx, agency, period, previous, departments, tally: Tally) -> Block:
     grades = _grades(period, previous)
     rows = []
     for department in departments:
-        now = dist(period, department)
+        now = tally(period, department)
         if now is None:
             continue
         link = ctx.department_path(agency.code, department, period.year)
-        rows.append(_row(department, link, grades, _counts(now), _counts(dist(previous, department))))
-    unit_now = _counts(distribution(period, "全单位", period.people, True))
-    unit_before = _counts(distribution(previous, "全单位", previous.people, True)) if previous else None
-    rows.append(_row("全单位", None, grades, unit_now, unit_before))
+        rows.append(_row(department, link, grades, now, tally(previous, department)))
+    rows.append(_row("全单位", None, grades, tally(period, "全单位"), tally(previous, "全单位")))
     block = Block(f"{period.period_name} · {period.assessment.name} · {period.scheme.title}", grades, rows,
                   f"{previous.period_name}" if previous else "")
     block.svg = _chart(_pad(block), f"cmp-{period.scheme.code}-{period.year}-{period.label}")
     return block
 
 
-def _department_blocks(ctx, agency, department, periods, members) -> list[Block]:
+def _department_blocks(ctx, agency, department, periods, tally: Tally) -> list[Block]:
     series: dict[tuple[str, str], list[PeriodResult]] = defaultdict(list)
     for period in periods:
         series[(period.scheme.code, period.label)].append(period)
@@ -124,11 +154,10 @@ def _department_blocks(ctx, agency, department, periods, members) -> list[Block]
         grades = _grades(*runs)
         rows, before = [], None
         for period in sorted(runs, key=lambda p: p.year):
-            now = distribution(period, department, members[(period.key, department)], True)
-            if now is None:
+            counts = tally(period, department)
+            if counts is None:
                 before = None
                 continue
-            counts = _counts(now)
             link = ctx.department_path(agency.code, department, period.year)
             rows.append(_row(f"{period.year}年", link, grades, counts, before))
             before = counts
@@ -152,10 +181,6 @@ def _grades(*periods: PeriodResult | None) -> list[str]:
         grades += [g for g in order if g not in grades]
         statuses.update(counted_grade(p) for p in period.people)
     return grades + sorted(statuses - set(grades))
-
-
-def _counts(dist) -> dict[str, int] | None:
-    return dict(zip(dist.labels, dist.counts)) if dist else None
 
 
 def _row(label: str, link: str | None, grades: list[str], now: dict[str, int], before: dict[str, int] | None) -> Row:

@@ -42,17 +42,23 @@ class Distribution:
         return [share_text(c, self.total) for c in self.counts]
 
 
+def grade_counts(period: PeriodResult, members: list[PersonResult]) -> dict[str, int]:
+    """How many are counted in each grade: the scheme's grades in order (0 where none), then the
+    statuses that occur (免考核, 不确定等次…). The one count the summaries and comparisons show."""
+    order = list(period.assessment.grades.order) if period.assessment.grades else []
+    counts: dict[str, int] = defaultdict(int)
+    for person in members:
+        counts[counted_grade(person)] += 1
+    return {label: counts.get(label, 0) for label in order + sorted(k for k in counts if k not in order)}
+
+
 def distribution(period: PeriodResult, department: str, members: list[PersonResult], internal: bool, ctx: SiteContext | None = None) -> Distribution | None:
     if not members:
         return None
     if not internal:
         return _public_distribution(period, department, members, ctx)
-    order = list(period.assessment.grades.order) if period.assessment.grades else []
-    counts: dict[str, int] = defaultdict(int)
-    for person in members:
-        counts[counted_grade(person)] += 1
-    labels = order + sorted(k for k in counts if k not in order)
-    dist = Distribution(period, labels, [counts.get(label, 0) for label in labels], len(members))
+    counts = grade_counts(period, members)
+    dist = Distribution(period, list(counts), list(counts.values()), len(members))
     for use in period.quotas:
         if use.scope in ("全单位", department) and use.allowed is not None:
             dist.quota_words.append(_quota_words(use, department))
