@@ -1,11 +1,18 @@
-"""The docs tree written as it is generated, for `kaohe build`: a city's internal edition is over a
-gigabyte of Markdown, which used to be held whole in memory beside the graded model until written.
+"""The docs tree written to Kaohe's own folder, without holding or re-reading what need not be.
 
-DocsWriter is the mapping generate_from() puts each file in: a file whose bytes differ from what
-the folder holds is written at once (through a temporary name, so a killed build never leaves half
-a file), an unchanged one is left alone; finish() removes what this build did not produce. It keeps
-the paths, never the bytes. The folder is Kaohe's own (.build/<audience>/docs), used by one build at
-a time (build.py holds the lock while generating).
+`kaohe build` writes each file as generate_from() makes it (a city's internal edition is over a
+gigabyte of Markdown, once held whole in memory beside the graded model until written): a file whose
+bytes differ from what the folder holds is written at once, through a temporary name so that a
+killed build never leaves half a file; an unchanged one is left alone (and keeps its time); finish()
+removes what this build did not produce. It keeps the paths, never the bytes. The folder
+(.build/<audience>/docs) is used by one build at a time: build.py holds the lock while generating.
+
+The preview keeps one writer for its session (`session=True`). It writes only when its rebuild had
+no errors (finish(); a rebuild with errors calls start() again and nothing is written), and it
+remembers the text or bytes object it last wrote at each path: a page the page memo handed back
+unchanged — the very same object — is known to be on disk without reading it (every edit used to
+read the whole folder again: a gigabyte on a city's internal edition), and a page rebuilt with
+equal text is compared in memory. Nothing else writes that folder.
 """
 
 from __future__ import annotations
@@ -15,13 +22,28 @@ from pathlib import Path
 
 
 class DocsWriter(MutableMapping[str, bytes]):
-    def __init__(self, docs_dir: Path):
+    def __init__(self, docs_dir: Path, session: bool = False):
         self.docs_dir = docs_dir
-        self.paths: dict[str, None] = {}  # in the order produced
+        self.session = session
+        self.paths: dict[str, str | bytes | None] = {}  # in the order produced; the preview's waiting content
         self.changed: set[str] = set()
-        docs_dir.mkdir(parents=True, exist_ok=True)
+        self.written: dict[str, str | bytes] = {}  # the preview's: what is on disk at each path, as last put
+
+    def start(self) -> None:
+        """A new generation into the same folder (the preview's next rebuild); drops what was waiting."""
+        self.paths, self.changed = {}, set()
+
+    def put_text(self, rel: str, text: str) -> None:
+        """A page's Markdown, encoded only if it is to be written."""
+        if self.session:
+            self.paths[rel] = text
+        else:
+            self[rel] = text.encode("utf-8")
 
     def __setitem__(self, rel: str, data: bytes) -> None:
+        if self.session:
+            self.paths[rel] = data
+            return
         self.paths[rel] = None
         if write_if_changed(self.docs_dir / rel, data):
             self.changed.add(rel)
@@ -29,6 +51,9 @@ class DocsWriter(MutableMapping[str, bytes]):
     def __getitem__(self, rel: str) -> bytes:
         if rel not in self.paths:
             raise KeyError(rel)
+        waiting = self.paths[rel]
+        if waiting is not None:
+            return waiting.encode("utf-8") if isinstance(waiting, str) else waiting
         return (self.docs_dir / rel).read_bytes()
 
     def __delitem__(self, rel: str) -> None:
@@ -43,7 +68,19 @@ class DocsWriter(MutableMapping[str, bytes]):
         return len(self.paths)
 
     def finish(self) -> set[str]:
-        """Remove files and empty folders this build did not produce; the paths written or removed."""
+        """Write what waits (the preview), remove files and empty folders this generation did not
+        produce; the paths written or removed."""
+        self.docs_dir.mkdir(parents=True, exist_ok=True)
+        if self.session:
+            for rel, seen in self.paths.items():
+                assert seen is not None
+                previous = self.written.get(rel)
+                if previous is not None and (previous is seen or previous == seen):
+                    continue  # what was written here last, so on disk still
+                if write_if_changed(self.docs_dir / rel, seen.encode("utf-8") if isinstance(seen, str) else seen):
+                    self.changed.add(rel)
+                self.written[rel] = seen
+            self.written = {rel: seen for rel, seen in self.written.items() if rel in self.paths}
         self.changed |= remove_others(self.docs_dir, self.paths)
         return self.changed
 

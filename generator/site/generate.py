@@ -1,8 +1,9 @@
-"""Gather everything, then write: the whole docs tree is computed in memory before a byte is written.
+"""The docs tree of one audience: every page and file, from the graded periods.
 
-`generate()` returns {docs-relative path: bytes} for one audience; `write_tree()` writes only the
-files whose bytes changed (so mkdocs' dirty rebuild in `serve` touches a handful of pages) and
-removes files that are no longer produced.
+`generate()` puts {docs-relative path: bytes} into a dict (tests, tools) or into a DocsWriter
+(docs_writer.py), which writes only the files whose bytes changed — so mkdocs' dirty rebuild in
+`serve` touches a handful of pages — and removes files no longer produced. `kaohe build` writes as
+it goes; the preview writes once its rebuild turned out without errors.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from generator.engine.model_cache import ModelCache
 from generator.engine.results import PeriodResult
 from generator.project.discover import discover, safe_path
 from generator.project.model import Project
-from generator.site.docs_writer import remove_others, write_if_changed
 from generator.site.model import SiteContext
 from generator.site.notice_lock import check_notice_locks
 from generator.site.page_memo import PageMemo, site_key
@@ -77,9 +77,14 @@ def generate_from(project: Project, periods: list[PeriodResult], audience: str, 
     check_notice_locks(ctx)  # a closed period's 公示 must still show what was frozen
     files = {} if files is None else files
 
+    put_text = getattr(files, "put_text", None)  # a DocsWriter takes the text itself (it may know it unchanged)
+
     def add_pages(pages) -> None:
         for page in pages:
-            files[page.path] = page.text.encode("utf-8")
+            if put_text is not None:
+                put_text(page.path, page.text)
+            else:
+                files[page.path] = page.text.encode("utf-8")
 
     notice_pages, assets, notices = build_notices(ctx)
     add_pages(notice_pages)
@@ -162,10 +167,3 @@ def _jieba_words(project: Project, periods: list[PeriodResult], audience: str) -
             words.add(person.person.name)
             words.update(part for part in person.person.name.split("·") if len(part) > 1)
     return sorted(w for w in words if w and len(w) > 1 and " " not in w)
-
-
-def write_tree(docs_dir: Path, files: dict[str, bytes]) -> set[str]:
-    """Write changed files, remove stale ones; returns the paths written or removed."""
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    changed = {rel for rel, data in files.items() if write_if_changed(docs_dir / rel, data)}
-    return changed | remove_others(docs_dir, files)

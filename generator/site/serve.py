@@ -38,7 +38,8 @@ from generator.engine.model_cache import ModelCache
 from generator.project.discover import discover
 from generator.site import serve_cache
 from generator.site.build import BUILD_DIR, _overrides, mkdocs_config, temp_dir_inside
-from generator.site.generate import generate_from, write_tree
+from generator.site.docs_writer import DocsWriter
+from generator.site.generate import generate_from
 from generator.site.page_memo import PageMemo
 
 PREVIEW_VERSION = "预览"
@@ -51,6 +52,7 @@ class PreviewSession:
         self.work = root / BUILD_DIR / f"serve-{audience}"
         self.docs, self.site = self.work / "docs", self.work / "site"
         self.cache, self.memo = ModelCache(), PageMemo()
+        self.writer = DocsWriter(self.docs, session=True)  # writes after a rebuild without errors; knows what it wrote
         self.config_file: Path | None = None
         self.search: dict | None = None  # the whole search index of the last full build, merged since
         self.full_next = True
@@ -71,7 +73,8 @@ class PreviewSession:
         self.cache.start()
         periods = compute_project(project, problems, self.cache)
         self.cache.finish()
-        generated = generate_from(project, periods, self.audience, problems, self.memo)
+        self.writer.start()
+        generated = generate_from(project, periods, self.audience, problems, self.memo, self.writer)
         self.unsaved = self.unsaved or bool(self.cache.misses or self.memo.misses)
         print_problems(problems)
         if problems.has_errors():
@@ -83,7 +86,7 @@ class PreviewSession:
             self.config_file = mkdocs_config(self.root, self.audience, self.docs, self.site, generated, PREVIEW_VERSION, self.work)
             self._adopt_site()
         self._site_mark().unlink(missing_ok=True)  # the docs may change: the site is complete again once built
-        changed = write_tree(self.docs, generated.files)
+        changed = self.writer.finish()
         print(f"已重新计算 {self.cache.misses} 个考核期（沿用 {self.cache.hits} 个），重新生成 {self.memo.misses} 页，"
               f"改动 {len(changed)} 个文件（{time.monotonic() - started:.1f} 秒）", flush=True)
         return True, changed

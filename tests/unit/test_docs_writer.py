@@ -30,3 +30,39 @@ def test_writes_changed_keeps_unchanged_removes_the_rest(tmp_path):
     assert not (docs / "people" / "b").exists()  # the emptied folder is gone
     assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()) == ["index.md", "people/a/0001.md"]
     assert not list(docs.rglob("*.tmp"))
+
+
+def test_the_preview_writes_after_its_rebuild_and_knows_what_it_wrote(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    writer = DocsWriter(docs, session=True)
+    page = "# 雷杰平\n" * 100
+    writer.start()
+    writer.put_text("people/0001.md", page)
+    writer["downloads/a.xlsx"] = b"PK-bytes"
+    assert not docs.exists()  # nothing is written until the rebuild turned out without errors
+    assert writer.finish() == {"people/0001.md", "downloads/a.xlsx"}
+    assert (docs / "people" / "0001.md").read_text("utf-8") == page
+
+    # a rebuild with errors: start() again, nothing written
+    writer.start()
+    writer.put_text("people/0001.md", "其他")
+    writer.start()
+    assert (docs / "people" / "0001.md").read_text("utf-8") == page
+
+    # the same object (a page the memo handed back) and equal text are known written: no file is read
+    from generator.site import docs_writer
+
+    looked_at = []
+    real = docs_writer.write_if_changed
+    monkeypatch.setattr(docs_writer, "write_if_changed", lambda target, data: looked_at.append(target.name) or real(target, data))
+    writer.start()
+    writer.put_text("people/0001.md", page)
+    writer["downloads/a.xlsx"] = b"PK-" + b"bytes"  # equal, another object
+    writer.put_text("people/0002.md", "新")
+    assert writer.finish() == {"people/0002.md"}
+    assert looked_at == ["0002.md"]
+    # a page that changed is written, one no longer produced removed
+    writer.start()
+    writer.put_text("people/0001.md", page + "改")
+    assert writer.finish() == {"people/0001.md", "people/0002.md", "downloads/a.xlsx"}
+    assert sorted(p.name for p in docs.rglob("*") if p.is_file()) == ["0001.md"]
