@@ -28,6 +28,7 @@ class DocsWriter(MutableMapping[str, bytes]):
         self.paths: dict[str, str | bytes | None] = {}  # in the order produced; the preview's waiting content
         self.changed: set[str] = set()
         self.written: dict[str, str | bytes] = {}  # the preview's: what is on disk at each path, as last put
+        self.walked = False  # the preview's: the folder was walked once, and holds only what `written` lists
 
     def start(self) -> None:
         """A new generation into the same folder (the preview's next rebuild); drops what was waiting."""
@@ -80,7 +81,12 @@ class DocsWriter(MutableMapping[str, bytes]):
                 if write_if_changed(self.docs_dir / rel, seen.encode("utf-8") if isinstance(seen, str) else seen):
                     self.changed.add(rel)
                 self.written[rel] = seen
+            gone = [rel for rel in self.written if rel not in self.paths]
             self.written = {rel: seen for rel, seen in self.written.items() if rel in self.paths}
+            if self.walked:  # every file in the folder is one it wrote: only those it no longer produces go
+                self.changed |= remove_listed(self.docs_dir, gone)
+                return self.changed
+            self.walked = True  # the first time, the folder may hold files of an earlier session
         self.changed |= remove_others(self.docs_dir, self.paths)
         return self.changed
 
@@ -93,6 +99,18 @@ def write_if_changed(target: Path, data: bytes) -> bool:
     tmp.write_bytes(data)
     tmp.replace(target)
     return True
+
+
+def remove_listed(docs_dir: Path, gone: list[str]) -> set[str]:
+    """Remove these files, and the folders they leave empty."""
+    for rel in gone:
+        target = docs_dir / rel
+        target.unlink(missing_ok=True)
+        for folder in target.parents:
+            if folder == docs_dir or not folder.is_dir() or any(folder.iterdir()):
+                break
+            folder.rmdir()
+    return set(gone)
 
 
 def remove_others(docs_dir: Path, wanted) -> set[str]:

@@ -66,3 +66,19 @@ def test_the_preview_writes_after_its_rebuild_and_knows_what_it_wrote(tmp_path, 
     writer.put_text("people/0001.md", page + "改")
     assert writer.finish() == {"people/0001.md", "people/0002.md", "downloads/a.xlsx"}
     assert sorted(p.name for p in docs.rglob("*") if p.is_file()) == ["0001.md"]
+
+
+def test_the_preview_walks_its_folder_once_then_removes_what_it_no_longer_produces(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "old").mkdir(parents=True)
+    (docs / "old" / "left.md").write_text("上次预览留下的", encoding="utf-8")
+    writer = DocsWriter(docs, session=True)
+    writer.start()
+    writer.put_text("a/b/c.md", "丙")
+    writer.put_text("d.md", "丁")
+    assert writer.finish() == {"a/b/c.md", "d.md", "old/left.md"}  # the first time: the whole folder
+    assert not (docs / "old").exists()
+    writer.start()
+    writer.put_text("d.md", "丁")
+    assert writer.finish() == {"a/b/c.md"}
+    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*")) == ["d.md"]  # a/b and a removed too
