@@ -15,6 +15,7 @@ Nothing outside the project directory is read; symlinks are refused.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -78,7 +79,41 @@ def _dir_inside(root: Path, path: Path, project: Project, problems: Problems) ->
     return True
 
 
-def discover(root: Path, problems: Problems) -> Project:
+def _checked_scheme(path: Path, shown: str, problems: Problems, seen: dict | None):
+    """load_scheme and check_scheme, or what they gave for the same bytes before (see discover)."""
+    if seen is None:
+        scheme, marks = load_scheme(path, problems, shown)
+        if scheme is not None:
+            check_scheme(scheme, marks, problems)
+        return scheme, marks
+    try:
+        before = hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        before = None
+    found = seen.get(shown)
+    if found is None or before is None or found[0] != before:
+        local = Problems()
+        scheme, marks = load_scheme(path, local, shown)
+        if scheme is not None:
+            check_scheme(scheme, marks, local)
+        try:
+            after = hashlib.sha256(path.read_bytes()).digest()
+        except OSError:
+            after = None
+        found = (before, scheme, marks, local)
+        if before is not None and before == after:  # not changed while it was read: kept under its bytes
+            seen[shown] = found
+        else:
+            seen.pop(shown, None)
+    _, scheme, marks, local = found
+    problems.extend(local)
+    return scheme, marks
+
+
+def discover(root: Path, problems: Problems, seen_schemes: dict | None = None) -> Project:
+    """Everything under schemes/ and content/. `seen_schemes` (the preview's, kept across rebuilds)
+    holds the schemes parsed before: a file with the same bytes gives the same Scheme object and
+    the same problems without being parsed again (and the engine keeps what it compiled for it)."""
     root = root.resolve()
     project = Project(root)
     schemes = root / "schemes" if _dir_inside(root, root / "schemes", project, problems) else None
@@ -86,12 +121,11 @@ def discover(root: Path, problems: Problems) -> Project:
         if not safe_path(root, path, project, problems):
             continue
         shown = project.rel(path)
-        scheme, marks = load_scheme(path, problems, shown)
+        scheme, marks = _checked_scheme(path, shown, problems, seen_schemes)
         if scheme is None:
             for code in _declared_codes(path):
                 project.broken_schemes.setdefault(code, shown)
             continue
-        check_scheme(scheme, marks, problems)
         if scheme.code in project.schemes:
             problems.add(shown, *marks.find(("code",)), "duplicate-code", f"方案 code「{scheme.code}」与 {project.scheme_files[scheme.code]} 重复。")
             continue

@@ -52,6 +52,7 @@ class PreviewSession:
         self.work = root / BUILD_DIR / f"serve-{audience}"
         self.docs, self.site = self.work / "docs", self.work / "site"
         self.cache, self.memo = ModelCache(), PageMemo()
+        self.seen_schemes: dict = {}  # schemes parsed by earlier rebuilds, by their bytes (discover)
         self.writer = DocsWriter(self.docs, session=True)  # writes after a rebuild without errors; knows what it wrote
         self.config_file: Path | None = None
         self.search: dict | None = None  # the whole search index of the last full build, merged since
@@ -65,7 +66,7 @@ class PreviewSession:
         """The docs tree from schemes/ and content/; (ok, docs files written or removed)."""
         started = time.monotonic()
         problems = Problems()
-        project = discover(self.root, problems)
+        project = discover(self.root, problems, self.seen_schemes)
         if not self.loaded:
             self.loaded = True
             why = serve_cache.load(self.work, self.audience, project, self.cache, self.memo)
