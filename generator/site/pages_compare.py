@@ -30,7 +30,6 @@ from generator.site.model import Asset, Page, SiteContext, asset_link, share_tex
 from generator.site.page_memo import memoized, memoized_bytes
 from generator.site.pages_department import grade_counts
 from generator.site.render import render
-from generator.site.results_layout import counted_grade
 
 # The Markdown of a comparison page, most of it finished HTML; with the theme a page stays under 100 KB.
 COMPARE_PAGE_BYTES = 70_000
@@ -130,7 +129,7 @@ def _departments(agency: Agency, periods: list[PeriodResult]) -> list[str]:
 
 
 def _year_block(ctx, agency, period, previous, departments, tally: Tally) -> Block:
-    grades = _grades(period, previous)
+    grades = _grades(tally, period, previous)
     rows = []
     for department in departments:
         now = tally(period, department)
@@ -151,7 +150,7 @@ def _department_blocks(ctx, agency, department, periods, tally: Tally) -> list[B
         series[(period.scheme.code, period.label)].append(period)
     blocks = []
     for (scheme, label), runs in sorted(series.items(), key=lambda kv: (kv[0][0], kv[1][0].assessment.rolls_up is not None, kv[0][1])):
-        grades = _grades(*runs)
+        grades = _grades(tally, *runs)
         rows, before = [], None
         for period in sorted(runs, key=lambda p: p.year):
             counts = tally(period, department)
@@ -170,8 +169,9 @@ def _department_blocks(ctx, agency, department, periods, tally: Tally) -> list[B
     return blocks
 
 
-def _grades(*periods: PeriodResult | None) -> list[str]:
-    """The columns: the grades in the scheme's order, then the statuses anyone of these periods has."""
+def _grades(tally: Tally, *periods: PeriodResult | None) -> list[str]:
+    """The columns: the grades in the scheme's order, then the statuses anyone of these periods has
+    (the labels its 全单位 count has beyond the grades)."""
     grades: list[str] = []
     statuses: set[str] = set()
     for period in periods:
@@ -179,7 +179,7 @@ def _grades(*periods: PeriodResult | None) -> list[str]:
             continue
         order = list(period.assessment.grades.order) if period.assessment.grades else []
         grades += [g for g in order if g not in grades]
-        statuses.update(counted_grade(p) for p in period.people)
+        statuses.update(tally(period, "全单位") or ())
     return grades + sorted(statuses - set(grades))
 
 
