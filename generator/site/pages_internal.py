@@ -18,7 +18,7 @@ from generator.site.download_names import period_base, period_title
 from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link
 from generator.site.page_memo import memoized
-from generator.site.parallel import ordered_map
+from generator.site.parallel import ordered_map, worker_count
 from generator.site.render import render
 from generator.site.results_layout import by_department, counted_grade, grade_columns, is_split, shown_columns
 
@@ -49,11 +49,16 @@ def results_table(period: PeriodResult) -> DataTable:
     return DataTable(period_title(period, "成绩"), headers, rows, frozenset({0}), numbers, period.assessment.places)
 
 
+# From this many results (people × periods) on, a clean build makes the results pages in worker processes.
+WORKERS_FROM_RESULTS = 20_000
+
+
 def build_results(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
     pages, assets = [], []
     index_rows = []
     if ctx.memo is None:  # a clean build: in worker processes (parallel.py), a share of the periods each
-        made = [part for share in ordered_map(_share_results, ctx, len(ctx.periods)) for part in share]
+        workers = worker_count(sum(len(p.people) for p in ctx.periods), WORKERS_FROM_RESULTS)
+        made = [part for share in ordered_map(_share_results, ctx, len(ctx.periods), workers) for part in share]
     else:  # corrections come from the period's lock, not its inputs: part of what the pages are built from
         made = [memoized(ctx.memo, ("results", period.key, tuple(period.corrections)), [period], _period_results, ctx, period)
                 for period in ctx.periods]

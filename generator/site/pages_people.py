@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from generator.engine.explain import explain_text
 from generator.engine.results import PeriodResult, PersonResult
 from generator.site.model import Page, SiteContext
-from generator.site.parallel import ordered_map
+from generator.site.parallel import ordered_map, worker_count
 from generator.site.render import render
 from generator.site.results_layout import is_split, results_page_of
 
@@ -38,6 +38,8 @@ from generator.site.results_layout import is_split, results_page_of
 EARLIER_PAGE_BYTES = 60_000
 # Up to this many people the index is one table (the demo, a county); above it, a list per department.
 PEOPLE_INDEX_SPLIT = 300
+# From this many people on, a clean build makes their pages in worker processes (parallel.py).
+WORKERS_FROM_PEOPLE = 1000
 
 Entry = tuple[PeriodResult, PersonResult]
 
@@ -86,7 +88,7 @@ def build_people(ctx: SiteContext) -> Iterator[Page]:
     keeps each only as the bytes it writes. A clean build makes them in worker processes (parallel.py)."""
     everyone = list(history(ctx).items())
     if ctx.memo is None:
-        for pages in ordered_map(_share_pages, (ctx, everyone), len(everyone)):
+        for pages in ordered_map(_share_pages, (ctx, everyone), len(everyone), worker_count(len(everyone), WORKERS_FROM_PEOPLE)):
             yield from pages
     else:
         for (agency, pid), entries in everyone:  # by the person's own results: an edit regrades a whole period but changes few people

@@ -27,11 +27,13 @@ R = TypeVar("R")
 _job: tuple[Callable[[Any, int, int], Any], Any] | None = None  # what the forked workers inherit
 
 
-def worker_count() -> int:
+def worker_count(work: int = 0, enough: int = 0) -> int:
+    """KAOHE_WORKERS if set; else one per core for `work` of at least `enough` (a county's pages are
+    made faster in the build's own process than the workers would start and send them back)."""
     chosen = os.environ.get(WORKERS_ENV, "").strip()
     if chosen.isdigit() and int(chosen) > 0:
         return min(int(chosen), MAX_WORKERS)
-    return min(os.cpu_count() or 1, MAX_WORKERS)
+    return min(os.cpu_count() or 1, MAX_WORKERS) if work >= enough else 1
 
 
 def shares(total: int, workers: int, per_worker: int = 8) -> list[tuple[int, int]]:
@@ -47,12 +49,11 @@ def _run(share: tuple[int, int]) -> Any:
     return function(shared, *share)
 
 
-def ordered_map(function: Callable[[Any, int, int], R], shared: Any, total: int, workers: int | None = None) -> Iterator[R]:
+def ordered_map(function: Callable[[Any, int, int], R], shared: Any, total: int, workers: int) -> Iterator[R]:
     """function(shared, start, stop) for each share of range(total), in order. Neither `function` nor
     `shared` is ever sent to a worker (both are inherited at the fork); only the share's bounds go
     out and the function's result comes back, so the result must be plain (pages: path and text)."""
     global _job
-    workers = worker_count() if workers is None else workers
     ranges = shares(total, workers)
     if workers < 2 or len(ranges) < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
         for start, stop in ranges:

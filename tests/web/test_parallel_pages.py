@@ -25,6 +25,7 @@ def project(tmp_path_factory):
 
 def test_pages_from_workers_are_the_pages_made_in_process(project, monkeypatch):
     made = {}
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)  # whatever threads earlier tests left
     for workers in ("1", "3"):
         monkeypatch.setenv(parallel.WORKERS_ENV, workers)
         files = generate(project, "internal", Problems()).files
@@ -41,12 +42,25 @@ def test_shares_run_in_the_workers_or_here(monkeypatch):
         calls.append(os_pid())
         return list(range(start, stop))
 
-    monkeypatch.setenv(parallel.WORKERS_ENV, "2")
-    assert [n for part in parallel.ordered_map(pages, None, 50) for n in part] == list(range(50))
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)  # whatever threads earlier tests left
+    assert [n for part in parallel.ordered_map(pages, None, 50, 2) for n in part] == list(range(50))
     assert calls == []  # made in the workers: nothing ran here
-    monkeypatch.setenv(parallel.WORKERS_ENV, "1")
-    assert [n for part in parallel.ordered_map(pages, None, 50) for n in part] == list(range(50))
+    assert [n for part in parallel.ordered_map(pages, None, 50, 1) for n in part] == list(range(50))
     assert calls and set(calls) == {os_pid()}
+    calls.clear()  # beside other threads (the preview's), never forked
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 3)
+    assert [n for part in parallel.ordered_map(pages, None, 50, 2) for n in part] == list(range(50))
+    assert calls and set(calls) == {os_pid()}
+
+
+def test_workers_only_for_enough_work_unless_asked(monkeypatch):
+    monkeypatch.delenv(parallel.WORKERS_ENV, raising=False)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 4)
+    assert parallel.worker_count(999, 1000) == 1 and parallel.worker_count(1000, 1000) == 4
+    monkeypatch.setenv(parallel.WORKERS_ENV, "3")
+    assert parallel.worker_count(5, 1000) == 3
+    monkeypatch.setenv(parallel.WORKERS_ENV, "99")
+    assert parallel.worker_count(5, 1000) == parallel.MAX_WORKERS
 
 
 def os_pid() -> int:
