@@ -62,6 +62,9 @@ class DocsWriter(MutableMapping[str, bytes]):
         (self.docs_dir / rel).unlink(missing_ok=True)
         self.changed.add(rel)
 
+    def __contains__(self, rel: object) -> bool:  # without reading the file, as Mapping's would
+        return rel in self.paths
+
     def __iter__(self) -> Iterator[str]:
         return iter(self.paths)
 

@@ -23,6 +23,7 @@ def test_writes_changed_keeps_unchanged_removes_the_rest(tmp_path):
     second["index.md"] = b"home"  # unchanged: not rewritten
     second["people/a/0001.md"] = b"ONE"  # same length, other bytes: rewritten
     assert list(second) == ["index.md", "people/a/0001.md"] and len(second) == 2
+    assert "people/a/0001.md" in second and "people/b/0002.md" not in second
     assert second["people/a/0001.md"] == b"ONE"
     assert not any(isinstance(v, bytes) for v in vars(second).values())
     assert second.finish() == {"people/a/0001.md", "people/b/0002.md"}
