@@ -4,7 +4,7 @@ HTML and SVG are parsed as a browser parses them (Lexbor, through selectolax: th
 algorithm in C, so character references are decoded as a browser decodes them — `https&#58;//x` is
 `https://x` — and text that a browser reads as text, inside <textarea> or <title>, is not taken for
 tags), and every place a browser would fetch, follow or run is checked: URL attributes (src, href, srcset — every candidate —, action, formaction, poster, data,
-background, ping, xlink:href …), inline style url(), <meta http-equiv=refresh>, and the code of
+background, ping, xlink:href …), inline style url(), <meta http-equiv=refresh>, a frame's srcdoc document, and the code of
 inline <script> and <style> elements. A URL is external when it names a host (`//host`, `\\\\host`,
 `https://…`) or a scheme other than data:, blob:, mailto: and tel:; `javascript:` URLs are
 reported as well. Text is not a request: a URL cited in prose is fine. CSS files: url() and
@@ -66,6 +66,8 @@ def _element_urls(node, urls: list[str]) -> None:
             urls += CSS_URL.findall(value)
         if name.startswith("on"):  # an event handler: code, as an inline script
             urls += ANY_URL.findall(value)
+        if name == "srcdoc":  # a frame's whole document, written in the attribute
+            urls += _parsed_urls(value)
     if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
         match = re.search(r"url\s*=\s*['\"]?([^'\";]+)", attrs.get("content") or "", re.I)
         urls.append(match.group(1) if match else "refresh:")

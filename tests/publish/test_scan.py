@@ -29,6 +29,7 @@ REQUESTS = [
     "<script>fetch('https://evil.example/unclosed')",
     '<svg><script>fetch("https://evil.example/svg")</script></svg>',
     '<a href="jav&#x09;ascript:alert(1)">x</a>',
+    '<iframe srcdoc="&lt;img src=&quot;https://evil.example/in-frame.png&quot;&gt;"></iframe>',
 ]
 
 
