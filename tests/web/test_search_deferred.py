@@ -5,6 +5,8 @@ derivations): one as shipped, one with the blocks put back before the search plu
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -55,9 +57,6 @@ def test_blocks_put_back_after_search_give_the_same_index_and_pages(tmp_path, mo
     differing = [name for name in read if deferred[name] != read[name]]
     assert differing == [], differing[:5]
     # a 公示's names are a block the search reads: found in the index under the notice's address
-    import json
-    import re
-
     notice = next(name for name in read if name.startswith("notices/yunxi-czj/") and b"kaohe-notice-list" in read[name])
     names = re.findall(r"<tr><td>[^<]*</td><td>([^<]+)</td>", deferred[notice].decode())
     entries = [e for e in json.loads(deferred[index])["docs"] if e["location"].startswith(notice.removesuffix("index.html"))]
