@@ -3,6 +3,8 @@ links to exists (a public department page once linked years whose 公示 had not
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.archive.site_links import broken_links
@@ -21,8 +23,6 @@ def test_every_in_site_link_resolves(demo_build, audience, folder):
 def test_every_navigation_label_is_a_title(demo_build, audience, folder):
     """mkdocs lets go of a written page's Markdown (mkdocs_hooks.on_post_page), from which it reads the
     title: a page written before another once showed as «None» in that page's navigation."""
-    import re
-
     root, _ = demo_build
     labels = set()
     for page in (root / folder).rglob("*.html"):
