@@ -4,26 +4,19 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from decimal import Decimal
-from pathlib import Path
 
 import openpyxl
 import pytest
 
 from generator.core.problems import Problems
 from generator.site.generate import generate
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.web.util import copy_demo_part
 
 
 @pytest.fixture(scope="module")
 def editions(tmp_path_factory):
-    root = tmp_path_factory.mktemp("demo2")
-    shutil.copytree(REPO / "schemes", root / "schemes")
-    for part in ("yunxi-czj", "baiyang-fgw", "holidays.yaml", "site.yaml"):
-        source = REPO / "content" / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / "content" / part)
+    root = copy_demo_part(tmp_path_factory.mktemp("p"), ("yunxi-czj", "baiyang-fgw"))
     return {audience: generate(root, audience, Problems()) for audience in ("public", "internal")}
 
 

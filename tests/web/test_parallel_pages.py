@@ -3,24 +3,17 @@ process, in the same order, byte for byte; and the shares cover every person onc
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from generator.core.problems import Problems
 from generator.site import parallel
 from generator.site.generate import generate
-from tests.web.util import REPO
+from tests.web.util import copy_demo_part
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    root = tmp_path_factory.mktemp("demo2")
-    shutil.copytree(REPO / "schemes", root / "schemes")
-    for part in ("yunxi-czj", "heting-kx", "holidays.yaml", "site.yaml"):
-        source = REPO / "content" / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / "content" / part)
-    return root
+    return copy_demo_part(tmp_path_factory.mktemp("p"), ("yunxi-czj", "heting-kx"))
 
 
 def test_pages_from_workers_are_the_pages_made_in_process(project, monkeypatch):

@@ -7,24 +7,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from mkdocs.config import config_options
 
-from tests.web.util import REPO, build
+from tests.web.util import build, copy_demo_part
 
 pytestmark = pytest.mark.slow
-
-
-def _project(tmp: Path) -> Path:
-    root = tmp / "demo2"
-    shutil.copytree(REPO / "schemes", root / "schemes")
-    for part in ("yunxi-czj", "heting-kx", "holidays.yaml", "site.yaml"):
-        source = REPO / "content" / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / "content" / part)
-    return root
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -32,7 +22,7 @@ def _files(site: Path) -> dict[str, bytes]:
 
 
 def test_blocks_put_back_after_search_give_the_same_index_and_pages(tmp_path, monkeypatch):
-    root = _project(tmp_path)
+    root = copy_demo_part(tmp_path, ("yunxi-czj", "heting-kx"))
     assert build(root, "--audience", "internal", "--out", str(tmp_path / "deferred")) == 0
 
     real = config_options.Hooks._load_hook.__wrapped__

@@ -31,6 +31,16 @@ def build(root: Path, *args: str, epoch: str = EPOCH) -> int:
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
+def copy_demo_part(tmp: Path, agencies: tuple[str, ...], name: str = "demo2") -> Path:
+    """The demo's schemes and some of its agencies (with the holiday calendar and site settings)."""
+    root = tmp / name
+    shutil.copytree(REPO / "schemes", root / "schemes")
+    for part in (*agencies, "holidays.yaml", "site.yaml"):
+        source = REPO / "content" / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / "content" / part)
+    return root
+
+
 def copy_demo(tmp: Path) -> Path:
     root = tmp / "demo"
     root.mkdir()
