@@ -58,22 +58,16 @@ class Block:
 def build_compare(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
     if not ctx.internal:
         return [], []
-    members: dict[tuple[str, str], list[PersonResult]] = defaultdict(list)
     by_agency: dict[str, list[PeriodResult]] = defaultdict(list)
     for period in ctx.periods:
         by_agency[period.agency].append(period)
-        for person in period.people:
-            members[(period.key, person.person.department)].append(person)
-        if period.people:
-            members[(period.key, "全单位")] = period.people
-    tally = Tally(members)
     pages, assets, index = [], [], []
     for code, agency in sorted(ctx.project.agencies.items()):
         periods = sorted(by_agency.get(code, []), key=lambda p: (p.year, p.scheme.code, p.assessment.rolls_up is not None, p.label))
         if not periods:
             continue
         # an agency's pages depend on its periods alone: the preview rebuilds them only when one changed
-        own_pages, own_assets, years, dept_links = memoized(ctx.memo, ("compare", code), periods, _agency_pages, ctx, agency, periods, tally)
+        own_pages, own_assets, years, dept_links = memoized(ctx.memo, ("compare", code), periods, _agency_pages, ctx, agency, periods)
         pages += own_pages
         assets += own_assets
         index.append((agency, years, dept_links))
@@ -85,8 +79,13 @@ class Tally:
     """grade_counts of a period's department (or 全单位), each counted once per build when first asked
     for: a year's page asks for the year before too, and every department's page again."""
 
-    def __init__(self, members: dict[tuple[str, str], list[PersonResult]]):
-        self.members = members
+    def __init__(self, periods: list[PeriodResult]):
+        self.members: dict[tuple[str, str], list[PersonResult]] = defaultdict(list)
+        for period in periods:
+            for person in period.people:
+                self.members[(period.key, person.person.department)].append(person)
+            if period.people:
+                self.members[(period.key, "全单位")] = period.people
         self.found: dict[tuple[str, str], dict[str, int] | None] = {}
 
     def __call__(self, period: PeriodResult | None, department: str) -> dict[str, int] | None:
@@ -99,9 +98,11 @@ class Tally:
         return self.found[key]
 
 
-def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult], tally: Tally) -> tuple[list[Page], list[Asset], list, list]:
-    """One agency's year pages and department pages, and the index's links to them."""
+def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult]) -> tuple[list[Page], list[Asset], list, list]:
+    """One agency's year pages and department pages, and the index's links to them (the people of its
+    periods grouped only here: an agency the preview found unchanged is not walked)."""
     code = agency.code
+    tally = Tally(periods)
     pages: list[Page] = []
     assets: list[Asset] = []
     departments = _departments(agency, periods)
