@@ -40,7 +40,8 @@ def shares(total: int, workers: int, per_worker: int = 8) -> list[tuple[int, int
     """[start, stop) ranges over `total` items: several per worker, so that one slow share does not
     leave the others idle at the end."""
     count = max(1, min(total, workers * per_worker))
-    return [(total * i // count, total * (i + 1) // count) for i in range(count) if total * i // count < total * (i + 1) // count]
+    bounds = [total * i // count for i in range(count + 1)]
+    return [(start, stop) for start, stop in zip(bounds, bounds[1:]) if start < stop]
 
 
 def _run(share: tuple[int, int]) -> Any:
