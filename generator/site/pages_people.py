@@ -1,19 +1,20 @@
-"""Internal edition only: a page per person, pages of their earlier years' derivations, and the people index.
+"""Internal edition only: a page per person, and the people index.
 
-A city's archive keeps a person for ten years: some fifty derivations of about 3 KB each. Inline on
-one page that was 160 KB and most of mkdocs' time, so a person's page stays light as years accumulate:
+A city's archive keeps a person for ten years: some fifty derivations of about 3 KB each. As text
+on one page that was 160 KB, and as pages of earlier years it was half of mkdocs' pages and two
+thirds of the site's bytes. So a person's one page (people/<agency>/<pid>/) has:
 
-- the person's page (people/<agency>/<pid>/) has the whole history as a table — period, assessment,
-  department, total, grade, a link to the results row and one to the derivation — and the latest
-  year's derivations inline;
-- the earlier years' derivations are on pages of their own (people/<agency>/<pid>/<first year>/),
-  whole years packed oldest first up to EARLIER_PAGE_BYTES of derivation text, so that an old
-  page keeps its address while years are added after it.
+- the whole history as a table — period, assessment, department, total, grade, a link to the
+  results row and one to the derivation;
+- the latest year's derivations as text, readable without JavaScript;
+- every earlier year's derivation as a closed <details> whose summary (period, assessment, grade)
+  is HTML and whose text travels packed (packed_text.py, a tenth of the bytes): kaohe.js unpacks
+  it into its <pre> when the page loads, so it opens, prints and is found by the browser's find
+  like the latest year's. Without JavaScript the <pre> says so.
 
 Every period has one address on the person's page, people/<agency>/<pid>/#<scheme>-<year>-<label>
-(`period_anchor`): the derivation itself for the latest year, the history row that links to it
-for earlier years. The results tables link there, so they do not depend on how a person's years
-are laid out. Derivations are kept out of the search index; a person is found by name and ID.
+(`period_anchor`): its <details>. The results tables link there. Derivations are kept out of the
+search index; a person is found by name and ID.
 
 The people index is one sortable table up to PEOPLE_INDEX_SPLIT people; above it, a page of
 departments linking to one list per department (the person's latest department), at
@@ -29,13 +30,11 @@ from dataclasses import dataclass
 from generator.engine.explain import explain_text
 from generator.engine.results import PeriodResult, PersonResult
 from generator.site.model import Page, SiteContext
+from generator.site.packed_text import pack_texts
 from generator.site.parallel import ordered_map, worker_count
 from generator.site.render import render
 from generator.site.results_layout import is_split, results_page_of
 
-# Derivation text per page of earlier years: with the theme (~12 KB) and the escaping of the text, a
-# page stays under the 100 KB budget. A single year with more is still one page (no such scheme yet).
-EARLIER_PAGE_BYTES = 60_000
 # Up to this many people the index is one table (the demo, a county); above it, a list per department.
 PEOPLE_INDEX_SPLIT = 300
 # From this many people on, a clean build makes their pages in worker processes (parallel.py).
@@ -50,7 +49,6 @@ class Derivation:
     result: PersonResult
     anchor: str
     text: str
-    page: str = ""  # docs path of the page that shows it
 
 
 def history(ctx: SiteContext) -> dict[tuple[str, str], list[Entry]]:
@@ -62,25 +60,6 @@ def history(ctx: SiteContext) -> dict[tuple[str, str], list[Entry]]:
     for entries in found.values():
         entries.sort(key=lambda e: (e[0].year, e[0].assessment.rolls_up is not None, e[0].label, e[0].scheme.code))
     return dict(sorted(found.items()))
-
-
-def earlier_path(ctx: SiteContext, agency: str, pid: str, first_year: int) -> str:
-    return ctx.person_path(agency, pid)[: -len(".md")] + f"/{first_year}.md"
-
-
-def pack_years(sizes: list[tuple[int, int]], budget: int) -> list[list[int]]:
-    """Years [(year, bytes)] oldest first → groups of whole years, each within `budget` bytes unless
-    one year alone is larger. Packed from the oldest, so a full group never changes again."""
-    groups: list[list[int]] = []
-    used = 0
-    for year, size in sizes:
-        if groups and used + size <= budget:
-            groups[-1].append(year)
-            used += size
-        else:
-            groups.append([year])
-            used = size
-    return groups
 
 
 def build_people(ctx: SiteContext) -> Iterator[Page]:
@@ -106,32 +85,14 @@ def _person_pages(ctx: SiteContext, agency: str, pid: str, entries: list[Entry])
     path = ctx.person_path(agency, pid)
     latest_year = entries[-1][0].year
     derivations = [Derivation(per, res, ctx.period_anchor(per), explain_text(per, res)) for per, res in entries]
+    latest = [d for d in derivations if d.period.year == latest_year]
     earlier = [d for d in derivations if d.period.year < latest_year]
-    sizes: dict[int, int] = defaultdict(int)
-    for d in earlier:
-        sizes[d.period.year] += len(d.text.encode("utf-8"))
-    groups = pack_years(sorted(sizes.items()), EARLIER_PAGE_BYTES)
-    page_of_year = {year: earlier_path(ctx, agency, pid, group[0]) for group in groups for year in group}
-    for d in derivations:
-        d.page = page_of_year.get(d.period.year, path)
-    person = entries[-1][1]
-    agency_name = ctx.project.agencies[agency].name
-    rows = [(d, ctx.link(path, results_page_of(ctx, d.period, d.result.person.department)) + f"#p-{pid}",
-             "#" + d.anchor if d.page == path else ctx.link(path, d.page) + "#" + d.anchor) for d in derivations]
-    earlier_links = [(_years_title(group), ctx.link(path, earlier_path(ctx, agency, pid, group[0]))) for group in groups]
-    pages = [Page(path, render("person.md.j2", here=path, pid=pid, person=person, agency_name=agency_name, rows=rows,
-                               latest_year=latest_year, latest=[d for d in derivations if d.page == path],
-                               earlier=earlier_links))]
-    for group in groups:
-        own = earlier_path(ctx, agency, pid, group[0])
-        pages.append(Page(own, render("person_earlier.md.j2", pid=pid, person=person, agency_name=agency_name,
-                                      years=_years_title(group), person_link=ctx.link(own, path),
-                                      derivations=[d for d in derivations if d.page == own])))
-    return pages
-
-
-def _years_title(group: list[int]) -> str:
-    return f"{group[0]} 年" if len(group) == 1 else f"{group[0]}—{group[-1]} 年"
+    packed, size = pack_texts([d.text for d in earlier]) if earlier else ("", 0)
+    rows = [(d, ctx.link(path, results_page_of(ctx, d.period, d.result.person.department)) + f"#p-{pid}", "#" + d.anchor)
+            for d in derivations]
+    return [Page(path, render("person.md.j2", pid=pid, person=entries[-1][1], agency_name=ctx.project.agencies[agency].name,
+                              rows=rows, latest_year=latest_year, latest=latest, earlier=earlier,
+                              packed=packed, packed_size=size))]
 
 
 def _people_index(ctx: SiteContext, people: list[tuple[PersonResult, str, str, int]]) -> list[Page]:

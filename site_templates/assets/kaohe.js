@@ -231,7 +231,24 @@
     }
   }
 
+  // A person's earlier years' derivations travel packed in the page (generator/site/packed_text.py,
+  // unpacked by kaohe-inflate.js): each text goes into its <pre> as text, before a linked one opens
+  // and before anything prints. A page whose data cannot be unpacked says so in every such <pre>.
+  function unpackDerivations() {
+    Array.prototype.forEach.call(document.querySelectorAll("div.kaohe-packed[data-texts]"), function (box) {
+      var texts = null;
+      try { texts = window.kaoheUnpack(box.getAttribute("data-texts"), Number(box.getAttribute("data-size"))); } catch (e) { texts = null; }
+      box.removeAttribute("data-texts");
+      Array.prototype.forEach.call(document.querySelectorAll("pre[data-packed]"), function (pre) {
+        var text = texts && texts[Number(pre.getAttribute("data-packed"))];
+        pre.textContent = typeof text === "string" ? text : "本页往年的计算过程未能解开（网页文件可能已损坏）。请考核办重新生成网站，或用 kaohe explain 查询。";
+        pre.removeAttribute("data-packed");
+      });
+    });
+  }
+
   function init() {
+    unpackDerivations();
     Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
       if (table.getAttribute("data-kaohe-ready")) return;
       table.setAttribute("data-kaohe-ready", "1");

@@ -448,8 +448,7 @@ def test_internal_results_derivation_and_person(sites, page):
     assert row.locator("details, pre.kaohe-explain").count() == 0, "derivations belong on the person pages"
     shoot(page, "internal-results")
 
-    # the name leads to the period's address on the person's page: the latest year's derivation, open;
-    # an earlier year's history row, whose link leads to the derivation on the page of earlier years
+    # the name leads to the period's address on the person's page: its derivation, opened by kaohe.js
     follow(page, row.locator("td.kaohe-sticky").locator("a"))
     assert "/people/" in page.url
     person_url = page.url.split("#")[0]
@@ -460,22 +459,20 @@ def test_internal_results_derivation_and_person(sites, page):
     assert history.count() >= 1
     links = [urljoin(page.url, h) for h in history.locator("td:first-child a").evaluate_all("(as) => as.map(a => a.getAttribute('href'))")]
     assert f"{results_url}#p-{pid}" in links, "the person's history does not link back to the results row"
-    inline = page.locator("details.kaohe-derivation").count()
     shown = history.locator("td:last-child a").evaluate_all("(as) => as.map(a => a.href)")
-    assert len(shown) == history.count(), "a period of the history has no link to its derivation"
-    elsewhere = sorted({u.split("#")[0] for u in shown if u.split("#")[0] != person_url})
-    assert inline + len([u for u in shown if u.split("#")[0] != person_url]) == history.count()
-    if page.locator(f'details.kaohe-derivation[id="{anchor}"]').count() == 0:
-        target = page.locator(f'table.kaohe-history tr[id="{anchor}"]')
-        assert target.count() == 1, "the period's address is neither its derivation nor its history row"
-        follow(page, target.locator("td:last-child a"))
-        assert urlsplit(page.url).fragment == anchor and page.url.split("#")[0] in elsewhere
+    assert len(shown) == history.count() == page.locator("details.kaohe-derivation").count()
+    assert {u.split("#")[0] for u in shown} == {person_url}, "a period's derivation is not on the person's page"
     opened = page.locator(f'details.kaohe-derivation[id="{anchor}"]')
     assert opened.count() == 1
     assert opened.evaluate("d => d.open"), "kaohe.js did not open the linked derivation"
     text = opened.locator("pre.kaohe-explain").inner_text()
     assert name in text and pid in text
     assert len(text.splitlines()) > 3, "the derivation lost its line breaks"
+    # every earlier year's derivation was unpacked (packed_text.py) into its <pre>: the person's own text
+    texts = page.locator("pre.kaohe-explain").evaluate_all("(ps) => ps.map(p => p.textContent)")
+    assert all(pid in t and "结果" in t for t in texts), "a derivation was not unpacked"
+    assert page.locator("[data-packed]").count() == 0
+
     page.goto(person_url)
     shoot(page, "person")
 
@@ -493,6 +490,19 @@ def open_people_list(sites, page, numeric: bool = False) -> None:
         if not numeric or all(i.isdigit() for i in column(table, header_index(table, "编号"))):
             return
     pytest.fail("no department list of people with numeric IDs")
+
+
+def test_without_javascript_the_latest_year_reads_and_earlier_years_say_why(sites, browser):
+    person = next(p for p in sorted((sites["internal_dir"] / "people").glob("*/*/index.html")) if "kaohe-packed" in p.read_text("utf-8"))
+    ctx = browser.new_context(locale="zh-CN", java_script_enabled=False)
+    tab_ = ctx.new_page()
+    tab_.goto(sites["internal"] + person.parent.relative_to(sites["internal_dir"]).as_posix() + "/")
+    pres = tab_.locator("pre.kaohe-explain")
+    texts = [pres.nth(i).text_content() for i in range(pres.count())]
+    packed = [t for t in texts if "浏览器运行脚本" in t]
+    assert packed and len(packed) < len(texts), "without JavaScript: the earlier years say why, the latest year reads"
+    assert all(person.parent.name in t and "结果" in t for t in texts if t not in packed)
+    ctx.close()
 
 
 def test_internal_sorting(sites, page):

@@ -1,0 +1,146 @@
+"""Packed derivations unpacked in a real browser (Debian's chromium): kaohe-inflate.js against Python's
+zlib, and kaohe.js putting each text into its <pre> as text.
+
+The inflater is our own (see its header for why), so it is checked on what zlib can produce: every
+compression level, each strategy (fixed and dynamic Huffman codes, run-length, stored blocks, also after
+compressed ones at any bit offset), texts
+from empty to several blocks long, every kind of character (CJK beyond the BMP, U+2028, quotes,
+backslashes, markup); and it refuses data that is cut short or not the stated size. The page test
+uses the site's own scripts on a page shaped like a person's page (pages_people.py)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+import zlib
+from pathlib import Path
+
+import pytest
+
+from generator.site.packed_text import pack_texts
+from tests.browser.test_site_browser import CHROMIUM, HAVE_PLAYWRIGHT, _serve
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="browser tests need Debian's chromium at /usr/bin/chromium"),
+    pytest.mark.skipif(not HAVE_PLAYWRIGHT, reason="browser tests need the playwright Python package"),
+]
+
+ASSETS = Path(__file__).resolve().parents[2] / "site_templates" / "assets"
+PIECES = ["德：17.5 分（满分 20）", "　　· 扣：迟到早退次数 0 次 × 1 分 = 0 分", "\n", "<script>alert(1)</script>", "&amp;", '"', "\\",
+          "\u2028", "𠀀😀", "a", "0" * 40, "结果：总分 88.50，称职"]
+
+
+def _cases() -> list[dict]:
+    rng = random.Random(15)
+    cases = []
+    for i in range(120):
+        texts = ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 300))) for _ in range(rng.randint(0, 6))]
+        if i % 6 == 0:
+            texts.append("".join(chr(rng.randint(0x20, 0x9fff)) for _ in range(rng.randint(0, 4000))))
+        data = json.dumps(texts, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        for level, strategy in ((0, zlib.Z_DEFAULT_STRATEGY), (1, zlib.Z_FIXED), (6, zlib.Z_RLE), (9, zlib.Z_HUFFMAN_ONLY), (9, zlib.Z_DEFAULT_STRATEGY)):
+            packer = zlib.compressobj(level, zlib.DEFLATED, -15, 9, strategy)
+            cases.append({"packed": base64.b64encode(packer.compress(data) + packer.flush()).decode(), "size": len(data), "texts": texts})
+    for _ in range(60):  # stored blocks after compressed ones, at every bit offset: a flush emits an empty stored block
+        texts = ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 200))) for _ in range(3)]
+        data = json.dumps(texts, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        packer, packed, at = zlib.compressobj(6, zlib.DEFLATED, -15), b"", 0
+        for cut in sorted(rng.sample(range(len(data)), min(4, len(data)))):
+            packed += packer.compress(data[at:cut]) + packer.flush(rng.choice([zlib.Z_SYNC_FLUSH, zlib.Z_FULL_FLUSH]))
+            at = cut
+        packed += packer.compress(data[at:]) + packer.flush()
+        cases.append({"packed": base64.b64encode(packed).decode(), "size": len(data), "texts": texts})
+    big = ["年度考核" * 60_000, "x" * 70_000]  # several blocks, and stored blocks longer than 64 KB at level 0
+    for level in (0, 9):
+        data = json.dumps(big, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        packer = zlib.compressobj(level, zlib.DEFLATED, -15)
+        cases.append({"packed": base64.b64encode(packer.compress(data) + packer.flush()).decode(), "size": len(data), "texts": big})
+    packed, size = pack_texts(["总分 88.50"] * 50)
+    cases.append({"packed": packed, "size": size, "texts": ["总分 88.50"] * 50})
+    return cases
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    root = tmp_path_factory.mktemp("packed")
+    (root / "assets").mkdir()
+    for name in ("kaohe-inflate.js", "kaohe.js"):
+        (root / "assets" / name).write_bytes((ASSETS / name).read_bytes())
+    (root / "blank.html").write_text('<!doctype html><meta charset="utf-8"><script src="assets/kaohe-inflate.js"></script>', "utf-8")
+    server, url = _serve(root)
+    yield root, url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        yield chromium
+        chromium.close()
+
+
+def test_the_inflater_unpacks_what_zlib_packs(served, browser):
+    root, url = served
+    page = browser.new_page()
+    page.goto(url + "blank.html")
+    cases = _cases()
+    got = page.evaluate("cases => cases.map(c => { try { return window.kaoheUnpack(c.packed, c.size); } catch (e) { return 'error: ' + e.message; } })", cases)
+    wrong = [i for i, (case, texts) in enumerate(zip(cases, got)) if texts != case["texts"]]
+    assert not wrong, f"{len(wrong)} of {len(cases)} cases differ, the first: {got[wrong[0]]!r:.300}"
+    page.close()
+
+
+def test_the_inflater_refuses_short_wrong_sized_or_garbled_data(served, browser):
+    root, url = served
+    page = browser.new_page()
+    page.goto(url + "blank.html")
+    packed, size = pack_texts(["德：17.5 分"] * 200)
+    raw = base64.b64decode(packed)
+    rng = random.Random(3)
+    garbled = [bytes(rng.randrange(256) for _ in range(rng.randint(1, 300))) for _ in range(300)]
+    bad = [(packed, size + 1), (packed, size - 1), (base64.b64encode(raw[: len(raw) // 2]).decode(), size)]
+    bad += [(base64.b64encode(g).decode(), size) for g in garbled]
+    outcomes = page.evaluate("bad => bad.map(([p, n]) => { try { window.kaoheUnpack(p, n); return 'unpacked'; } catch (e) { return 'refused'; } })", bad)
+    assert outcomes[:3] == ["refused"] * 3
+    assert outcomes.count("refused") == len(bad), "random bytes unpacked to a list of texts of exactly the stated size"
+    page.close()
+
+
+def _person_page(packed: str, size: int, texts: list[str]) -> str:
+    details = "".join(f'<details class="kaohe-derivation" id="d{i}"><summary>{i}</summary><pre class="kaohe-explain" data-packed="{i}">需要脚本</pre></details>'
+                      for i in range(len(texts)))
+    return ('<!doctype html><meta charset="utf-8"><article>'
+            f'<div class="kaohe-packed" hidden data-size="{size}" data-texts="{packed}"></div>{details}</article>'
+            '<script src="assets/kaohe-inflate.js"></script><script src="assets/kaohe.js"></script>')
+
+
+def test_each_text_goes_into_its_pre_as_text_and_a_linked_one_opens(served, browser):
+    root, url = served
+    texts = ["一、各项得分\n　德：17.5 分\n\n结果：好", '<img src="x" onerror="alert(1)"><script>alert(2)</script>', "=HYPERLINK(\"http://evil\")\n&lt;b&gt;"]
+    (root / "person.html").write_text(_person_page(*pack_texts(texts), texts), "utf-8")
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url + "person.html#d1")
+    assert page.evaluate("() => Array.from(document.querySelectorAll('pre')).map(p => p.textContent)") == texts
+    assert page.locator("article img, article script").count() == 0 and not dialogs
+    assert page.evaluate("() => document.getElementById('d1').open"), "the linked derivation did not open"
+    assert page.locator("[data-packed], [data-texts]").count() == 0
+    page.close()
+
+
+def test_a_page_whose_data_cannot_be_unpacked_says_so_in_every_pre(served, browser):
+    root, url = served
+    packed, size = pack_texts(["甲", "乙"])
+    (root / "broken.html").write_text(_person_page(packed[:-8], size, ["甲", "乙"]), "utf-8")
+    page = browser.new_page()
+    page.goto(url + "broken.html")
+    shown = page.evaluate("() => Array.from(document.querySelectorAll('pre')).map(p => p.textContent)")
+    assert len(shown) == 2 and all("未能解开" in text for text in shown)
+    page.close()
