@@ -1,5 +1,6 @@
 """The one thin place where mkdocs calls us (mkdocs `hooks:`): progress while mkdocs renders, finished
-HTML passed around Markdown, a page's HTML let go once it is written, and the search index in UTF-8.
+HTML passed around Markdown, a page's HTML let go once it is written (the theme's indentation taken
+out, theme_whitespace.py), and the search index in UTF-8.
 
 Finished HTML: a template wraps a block it wrote whole — a results table, a person's derivations,
 every value already escaped — in <!--kaohe:html--> … <!--/kaohe:html--> lines. Markdown would pass
@@ -24,6 +25,8 @@ import logging
 import os
 import re
 import sys
+
+from generator.site.theme_whitespace import trim_around_article
 
 _PROGRESS = "KAOHE_PROGRESS"
 _state = {"total": 0, "done": 0, "shown": -1}
@@ -134,7 +137,12 @@ def on_post_page(output, page, config, **kwargs):
     page.title = page.title  # kept: every later page's navigation shows it, and mkdocs reads it from the Markdown
     page.content = None
     page.markdown = None
-    return output
+    return trim_around_article(output)
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    """The theme's own pages (404.html) lose their indentation as every page does."""
+    return trim_around_article(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config, **kwargs):

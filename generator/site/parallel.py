@@ -1,6 +1,7 @@
 """The pages that take most of a city's build — a person's derivations, some 200,000 of them, each
 graded again with words, and the results tables of 150 periods with their downloads — made in forked
-worker processes, each on a share, and taken back in order.
+worker processes, each on a share, and taken back in order; and the post-build scan of the written
+site (scan.py), file by file.
 
 Only a clean build (`kaohe build`) does this; the preview builds few pages and runs threads (a
 process forked beside threads may hang on a lock one of them held). The workers see the graded

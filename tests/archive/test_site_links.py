@@ -31,6 +31,24 @@ def test_every_navigation_label_is_a_title(demo_build, audience, folder):
     assert not [label for label in labels if label in ("None", "")], sorted(labels)[:20]
 
 
+@pytest.mark.parametrize("audience, folder", [("public", "site"), ("internal", "site-internal")])
+def test_around_the_article_nothing_is_preformatted(demo_build, audience, folder):
+    """Why the theme's indentation may go (site/theme_whitespace.py): outside <article> no page has an
+    element whose whitespace shows, and the only inline script is the theme's JSON settings."""
+    root, _ = demo_build
+    pages = list((root / folder).rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        html = page.read_text("utf-8")
+        start, end = html.find("<article"), html.rfind("</article>")
+        around = html[:start] + html[end:] if start >= 0 else html
+        assert not re.search(r"<(pre|textarea|listing|xmp|plaintext)\b", around, re.I), page
+        assert not re.search(r"white-space\s*:\s*pre", around, re.I), page
+        for attrs in re.findall(r"<script\b([^>]*)>(?!</script>)", around):
+            assert 'type="application/json"' in attrs, f"{page}: inline script <script{attrs}>"
+        assert "\n " not in around and "\n\n" not in around, f"{page}: the theme's indentation is back"
+
+
 def test_the_checker_finds_a_broken_link(tmp_path):
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)

@@ -40,6 +40,24 @@ def test_each_form_of_request_is_found(tmp_path, html):
     assert [rel for rel, _ in found] == ["index.html"], found
 
 
+def test_workers_find_the_same_requests_in_the_same_order(tmp_path, monkeypatch):
+    """A large site is scanned in worker processes (parallel.py): same findings, same order."""
+    from generator.site import scan
+
+    for i, html in enumerate(REQUESTS * 3):
+        folder = tmp_path / f"p{i:03d}"
+        folder.mkdir()
+        (folder / "index.html").write_text(f"<html><body><a href='../'>x</a>{html}</body></html>", encoding="utf-8")
+        (folder / "ok.css").write_text("a { color: red }", encoding="utf-8")
+    monkeypatch.setenv("KAOHE_WORKERS", "1")
+    alone = scan_site(tmp_path)
+    monkeypatch.setenv("KAOHE_WORKERS", "3")
+    monkeypatch.setattr(scan, "WORKERS_FROM_FILES", 1)
+    monkeypatch.setattr(scan.ordered_map.__globals__["threading"], "active_count", lambda: 1)  # as in a clean build
+    assert scan_site(tmp_path) == alone
+    assert sorted({rel for rel, _ in alone}) == sorted(f"p{i:03d}/index.html" for i in range(len(REQUESTS) * 3))
+
+
 def test_prose_and_local_urls_are_not_requests(tmp_path):
     (tmp_path / "index.html").write_text(
         "<p>来源：https://www.gov.cn/zhengce/2020-01/01/content_1.htm 与 http://example.org/a</p>"
