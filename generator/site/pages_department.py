@@ -174,12 +174,17 @@ def _department_page(ctx: SiteContext, agency: Agency, department: str, year: in
     base = f"downloads/{agency.code}/departments/" + download_name(agency.name, department, f"{year}年", "等次分布")
     table = distribution_table(agency, department, year, dists)
     assets = [Asset(base + ".xlsx", xlsx_bytes(table)), Asset(base + ".csv", csv_bytes(table))]
+    member_periods = [d for d in dists if d.members]
     text = render(
         "department.md.j2",
         agency=agency,
         department=department,
         year=year,
         dists=list(zip(dists, charts)),
+        member_periods=member_periods,
+        # a period's name heads its columns; the assessment's too where two periods share a name (年度)
+        member_heads=[[x.period.period_name for x in member_periods].count(d.period.period_name) > 1 for d in member_periods],
+        members=year_members(member_periods),
         earlier=earlier,
         internal=ctx.internal,
         downloads=[("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))],
@@ -193,6 +198,20 @@ def _department_page(ctx: SiteContext, agency: Agency, department: str, year: in
         },
     )
     return Page(path, text), assets
+
+
+def year_members(dists: list[Distribution]) -> list[tuple[PersonResult, list[PersonResult | None]]]:
+    """One row a person for the year: their result in each period (None: not in this department
+    then), in the order they first appear (each period lists its members by total, highest first)."""
+    rows: dict[str, list[PersonResult | None]] = {}
+    first: dict[str, PersonResult] = {}
+    for i, d in enumerate(dists):
+        for member in d.members:
+            if member.id not in rows:
+                rows[member.id] = [None] * len(dists)
+                first[member.id] = member
+            rows[member.id][i] = member
+    return [(first[pid], cells) for pid, cells in rows.items()]
 
 
 def _ordered(periods: list[PeriodResult]) -> list[PeriodResult]:
