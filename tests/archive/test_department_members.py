@@ -49,6 +49,7 @@ def test_each_member_once_with_every_period_as_graded(demo_build):
         assert len(ids) == len(set(ids)), f"{page}: a person listed twice"
         assert set(ids) == {p.id for people in periods.values() for p in people}, page
         for name, pid, cells in rows:
+            assert html.unescape(name) in {p.person.name for people in periods.values() for p in people if p.id == pid}, page
             values = [html.unescape(c) for c in CELL.findall(cells)]
             assert len(values) == 2 * len(sections), page
             for i, section in enumerate(sections):
