@@ -13,7 +13,9 @@ search plugin has read the page (on_page_context, which mkdocs calls for hooks a
 then an empty excluded <div> holds their place. The search plugin's HTML parser no longer reads them,
 a third of mkdocs' time on a city's internal edition. A block the search must read (a 公示's names:
 staff look themselves up) is marked <!--kaohe:html searched--> and put back before the plugin reads
-the page: it only passes around Markdown.
+the page: it only passes around Markdown — or, when it is only text in tags the parser drops (a
+公示's list), its words go to the parser as one run of text and the block replaces them after
+(search_view.py).
 
 Everything else mkdocs needs is written before it runs (the docs tree and a per-audience config,
 see build.py); `kaohe serve` drives mkdocs' build itself (serve.py).
@@ -26,6 +28,7 @@ import os
 import re
 import sys
 
+from generator.site.search_view import search_view
 from generator.site.theme_whitespace import trim_around_article
 
 _PROGRESS = "KAOHE_PROGRESS"
@@ -42,7 +45,10 @@ _MARK = "KAOHEHTML"
 
 
 class Searched(str):
-    """A finished block the search index reads: put back before the search plugin reads the page."""
+    """A finished block the search index reads: put back before the search plugin reads the page, or
+    in its place `view`, the same words as one run of text (search_view.py), swapped for the block after."""
+
+    view: str | None = None
 
 
 def stash_html(markdown: str) -> tuple[str, list[str]]:
@@ -53,7 +59,11 @@ def stash_html(markdown: str) -> tuple[str, list[str]]:
     blocks: list[str] = []
 
     def keep(match: re.Match) -> str:
-        blocks.append(Searched(match.group(2)) if match.group(1) else match.group(2))
+        block = match.group(2)
+        if match.group(1):
+            block = Searched(block)
+            block.view = search_view(block, f"{_MARK}{len(blocks)}S")
+        blocks.append(block)
         return f"\n\n{_MARK}{len(blocks) - 1}END\n\n"
 
     return _HTML.sub(keep, markdown), blocks
@@ -76,13 +86,15 @@ def _holder(i: int) -> str:
 def hold_places(html: str, blocks: list[str]) -> tuple[str, bool]:
     """Each block's paragraph replaced by an empty element the search index skips (its place held),
     or by the block itself when the search reads it."""
-    return unstash_html(html, [block if isinstance(block, Searched) else _holder(i) for i, block in enumerate(blocks)])
+    return unstash_html(html, [(block.view or block) if isinstance(block, Searched) else _holder(i) for i, block in enumerate(blocks)])
 
 
 def fill_places(html: str, blocks: list[str]) -> str:
     for i, block in enumerate(blocks):
         if not isinstance(block, Searched):
             html = html.replace(_holder(i), block, 1)
+        elif block.view:
+            html = html.replace(block.view, block, 1)
     return html
 
 
