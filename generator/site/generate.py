@@ -23,7 +23,7 @@ from generator.project.discover import discover, safe_path
 from generator.project.model import Project
 from generator.site.model import SiteContext
 from generator.site.notice_lock import check_notice_locks
-from generator.site.page_memo import PageMemo, site_key
+from generator.site.page_memo import PageMemo, per_period, site_key
 from generator.site.pages_archive import build_archive, build_home, build_notice_index
 from generator.site.pages_compare import build_compare
 from generator.site.pages_department import build_departments
@@ -112,9 +112,10 @@ def generate_from(project: Project, periods: list[PeriodResult], audience: str, 
         if path.is_file():
             files["assets/" + path.relative_to(ASSETS).as_posix()] = path.read_bytes()
     _hand_written(project, files, problems)
+    words = _jieba_words(project, periods, audience, memo)
     if memo is not None:
         memo.finish()
-    return Generated(files, project, periods, ctx, len(notices), _jieba_words(project, periods, audience))
+    return Generated(files, project, periods, ctx, len(notices), words)
 
 
 def _hand_written(project: Project, files: MutableMapping[str, bytes], problems: Problems) -> None:
@@ -149,7 +150,7 @@ def rule_words(scheme) -> set[str]:
     return {w for w in words if len(w) <= 12 and re.fullmatch(r"[\u3400-\u9fff]+", w)}
 
 
-def _jieba_words(project: Project, periods: list[PeriodResult], audience: str) -> list[str]:
+def _jieba_words(project: Project, periods: list[PeriodResult], audience: str, memo: PageMemo | None = None) -> list[str]:
     """Names and departments for jieba's user dictionary, so 欧阳明辉 is one word, not 欧阳明/辉.
 
     Only names that appear on this edition's pages are useful; the dictionary file is a build
@@ -162,8 +163,14 @@ def _jieba_words(project: Project, periods: list[PeriodResult], audience: str) -
     for scheme in project.schemes.values():
         words.update(rule_words(scheme))
     for period in periods:
-        for person in period.people:
-            words.add(person.person.department)
-            words.add(person.person.name)
-            words.update(part for part in person.person.name.split("·") if len(part) > 1)
+        words |= per_period(memo, "words", period, _period_words)
     return sorted(w for w in words if w and len(w) > 1 and " " not in w)
+
+
+def _period_words(period: PeriodResult) -> set[str]:
+    words: set[str] = set()
+    for person in period.people:
+        words.add(person.person.department)
+        words.add(person.person.name)
+        words.update(part for part in person.person.name.split("·") if len(part) > 1)
+    return words

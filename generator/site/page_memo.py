@@ -26,6 +26,8 @@ class PageMemo:
         self._site_key: str | None = None
         self._entries: dict[tuple, Any] = {}
         self._used: set[tuple] = set()
+        self._derived: dict[tuple[str, int], tuple[PeriodResult, Any]] = {}  # see per_period
+        self._derived_used: set[tuple[str, int]] = set()
         self.hits = 0
         self.misses = 0
 
@@ -35,10 +37,26 @@ class PageMemo:
             self._entries = {}
             self._site_key = site_key
         self._used = set()
+        self._derived_used = set()
         self.hits = self.misses = 0
 
     def finish(self) -> None:
         self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+        self._derived = {k: v for k, v in self._derived.items() if k in self._derived_used}
+
+    def per_period(self, kind: str, period: PeriodResult, build: Callable[[PeriodResult], T]) -> T:
+        """build(period), kept while the same result object is in use: the model cache hands back the
+        very object of a period that did not change, so a grouping of its 4,000 people is made once a
+        session, not once an edit. Held with the object (its id cannot be reused meanwhile), dropped
+        when a build no longer uses it, and never written to disk (snapshot leaves it out)."""
+        key = (kind, id(period))
+        self._derived_used.add(key)
+        held = self._derived.get(key)
+        if held is not None and held[0] is period:
+            return held[1]
+        value = build(period)
+        self._derived[key] = (period, value)
+        return value
 
     def snapshot(self) -> tuple[str | None, dict[tuple, Any]]:
         """The site-wide key and the pages of the last build (for site/serve_cache.py)."""
@@ -56,6 +74,11 @@ class PageMemo:
         self.misses += 1
         value = self._entries[key] = build(*args)
         return value
+
+
+def per_period(memo: PageMemo | None, kind: str, period: PeriodResult, build: Callable[[PeriodResult], T]) -> T:
+    """build(period); in a preview session, once per result object (PageMemo.per_period)."""
+    return build(period) if memo is None else memo.per_period(kind, period, build)
 
 
 def memoized(memo: PageMemo | None, what: tuple, periods: Iterable[PeriodResult], build: Callable[..., T], *args: Any) -> T:

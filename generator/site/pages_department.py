@@ -19,7 +19,7 @@ from generator.project.model import Agency
 from generator.site.charts import bar_chart
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
-from generator.site.page_memo import memoized
+from generator.site.page_memo import memoized, per_period
 from generator.site.pages_notice import notice_ids, published_grades
 from generator.site.render import render
 from generator.site.results_layout import counted_grade, is_split, results_page_of
@@ -52,11 +52,14 @@ def grade_counts(period: PeriodResult, members: list[PersonResult]) -> dict[str,
     return {label: counts.get(label, 0) for label in order + sorted(k for k in counts if k not in order)}
 
 
-def distribution(period: PeriodResult, department: str, members: list[PersonResult], internal: bool, ctx: SiteContext | None = None) -> Distribution | None:
+def distribution(period: PeriodResult, department: str, members: list[PersonResult], internal: bool, ctx: SiteContext | None = None,
+                 named: dict[str, set[str]] | None = None) -> Distribution | None:
+    """`named`: who each period's 公示 names, by period key, filled as needed (every department of a
+    period counts the same list: a city's 80 departments × 150 periods once made it 12,000 times)."""
     if not members:
         return None
     if not internal:
-        return _public_distribution(period, department, members, ctx)
+        return _public_distribution(period, department, members, ctx, {} if named is None else named)
     counts = grade_counts(period, members)
     dist = Distribution(period, list(counts), list(counts.values()), len(members))
     for use in period.quotas:
@@ -90,13 +93,16 @@ def public_summary_shown(ctx: SiteContext | None, period: PeriodResult) -> bool:
     return not state.blocked and state.state in ("公示中", "已结束")
 
 
-def _public_distribution(period: PeriodResult, department: str, members: list[PersonResult], ctx: SiteContext | None) -> Distribution | None:
+def _public_distribution(period: PeriodResult, department: str, members: list[PersonResult], ctx: SiteContext | None,
+                         named: dict[str, set[str]]) -> Distribution | None:
     if not public_summary_shown(ctx, period):
         return None
     publicity = period.scheme.publicity_for(period.assessment)
     order = list(period.assessment.grades.order) if period.assessment.grades else []
     published = [g for g in order if g in published_grades(period)]
-    listed = notice_ids(period)
+    listed = named.get(period.key)
+    if listed is None:
+        listed = named[period.key] = notice_ids(period)
     named = Counter(p.grade for p in members if p.id in listed)
     unnamed = Counter(counted_grade(p) for p in members if p.id not in listed)
     k = publicity.public_min_group
@@ -128,18 +134,18 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[t
     assets: list[Asset] = []
     index: dict[tuple[str, str, int], str] = {}
     by_agency_year: dict[tuple[str, int], list[PeriodResult]] = defaultdict(list)
-    in_department: dict[tuple[str, str], list[PersonResult]] = defaultdict(list)  # (period key, department) → people
+    in_department: dict[str, dict[str, list[PersonResult]]] = {}  # period key → department → people
+    named: dict[str, set[str]] = {}
     for period in ctx.periods:
         by_agency_year[(period.agency, period.year)].append(period)
-        for person in period.people:
-            in_department[(period.key, person.person.department)].append(person)
+        in_department[period.key] = per_period(ctx.memo, "by-department", period, people_by_department)
     for agency_code, agency in sorted(ctx.project.agencies.items()):
         years = sorted({year for (a, year) in by_agency_year if a == agency_code})
-        departments = list(agency.departments) or sorted({p.person.department for per in ctx.periods if per.agency == agency_code for p in per.people})
+        departments = list(agency.departments) or sorted({d for per in ctx.periods if per.agency == agency_code for d in in_department[per.key]})
         for department in departments:
             history: list[tuple[int, Distribution]] = []
             by_year = {year: [d for per in _ordered(by_agency_year[(agency_code, year)])
-                              if (d := distribution(per, department, in_department[(per.key, department)], ctx.internal, ctx))]
+                              if (d := distribution(per, department, in_department[per.key].get(department, []), ctx.internal, ctx, named))]
                        for year in years}
             # only years with something to show have a page (public: a 公示 has started), so only they are linked
             page_years = [year for year in years if by_year[year]]
@@ -158,6 +164,13 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[t
                 assets += page_assets
     pages.append(Page("departments/index.md", _index(ctx, index)))
     return pages, assets, index
+
+
+def people_by_department(period: PeriodResult) -> dict[str, list[PersonResult]]:
+    grouped: dict[str, list[PersonResult]] = defaultdict(list)
+    for person in period.people:
+        grouped[person.person.department].append(person)
+    return dict(grouped)
 
 
 def _department_page(ctx: SiteContext, agency: Agency, department: str, year: int, years: list[int],

@@ -70,8 +70,10 @@ def build_people(ctx: SiteContext) -> Iterator[Page]:
         for pages in ordered_map(_share_pages, (ctx, everyone), len(everyone), worker_count(len(everyone), WORKERS_FROM_PEOPLE)):
             yield from pages
     else:
+        # what of a period a person's page shows, worked out once per period, not once per person in it
+        shown = {id(per): (per.key, tuple(per.corrections), is_split(per)) for per in ctx.periods}
         for (agency, pid), entries in everyone:  # by the person's own results: an edit regrades a whole period but changes few people
-            seen = tuple((per.key, tuple(per.corrections), is_split(per), res.fingerprint()) for per, res in entries)
+            seen = tuple((shown[id(per)], res.fingerprint()) for per, res in entries)
             yield from ctx.memo.get_or_build(("person", agency, pid, seen), _person_pages, (ctx, agency, pid, entries))
     yield from _people_index(ctx, [(entries[-1][1], agency, ctx.person_path(agency, pid), len(entries)) for (agency, pid), entries in everyone])
 
