@@ -53,13 +53,13 @@ def grade_counts(period: PeriodResult, members: list[PersonResult]) -> dict[str,
 
 
 def distribution(period: PeriodResult, department: str, members: list[PersonResult], internal: bool, ctx: SiteContext | None = None,
-                 named: dict[str, set[str]] | None = None) -> Distribution | None:
-    """`named`: who each period's 公示 names, by period key, filled as needed (every department of a
-    period counts the same list: a city's 80 departments × 150 periods once made it 12,000 times)."""
+                 on_notice: dict[str, set[str]] | None = None) -> Distribution | None:
+    """`on_notice`: who each period's 公示 names, by period key, filled as needed (every department of
+    a period counts the same list: a city's 80 departments × 150 periods once made it 12,000 times)."""
     if not members:
         return None
     if not internal:
-        return _public_distribution(period, department, members, ctx, {} if named is None else named)
+        return _public_distribution(period, department, members, ctx, {} if on_notice is None else on_notice)
     counts = grade_counts(period, members)
     dist = Distribution(period, list(counts), list(counts.values()), len(members))
     for use in period.quotas:
@@ -94,15 +94,15 @@ def public_summary_shown(ctx: SiteContext | None, period: PeriodResult) -> bool:
 
 
 def _public_distribution(period: PeriodResult, department: str, members: list[PersonResult], ctx: SiteContext | None,
-                         named: dict[str, set[str]]) -> Distribution | None:
+                         on_notice: dict[str, set[str]]) -> Distribution | None:
     if not public_summary_shown(ctx, period):
         return None
     publicity = period.scheme.publicity_for(period.assessment)
     order = list(period.assessment.grades.order) if period.assessment.grades else []
     published = [g for g in order if g in published_grades(period)]
-    listed = named.get(period.key)
+    listed = on_notice.get(period.key)
     if listed is None:
-        listed = named[period.key] = notice_ids(period)
+        listed = on_notice[period.key] = notice_ids(period)
     named = Counter(p.grade for p in members if p.id in listed)
     unnamed = Counter(counted_grade(p) for p in members if p.id not in listed)
     k = publicity.public_min_group
@@ -135,7 +135,7 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[t
     index: dict[tuple[str, str, int], str] = {}
     by_agency_year: dict[tuple[str, int], list[PeriodResult]] = defaultdict(list)
     in_department: dict[str, dict[str, list[PersonResult]]] = {}  # period key → department → people
-    named: dict[str, set[str]] = {}
+    on_notice: dict[str, set[str]] = {}
     for period in ctx.periods:
         by_agency_year[(period.agency, period.year)].append(period)
         in_department[period.key] = per_period(ctx.memo, "by-department", period, people_by_department)
@@ -145,7 +145,7 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[t
         for department in departments:
             history: list[tuple[int, Distribution]] = []
             by_year = {year: [d for per in _ordered(by_agency_year[(agency_code, year)])
-                              if (d := distribution(per, department, in_department[per.key].get(department, []), ctx.internal, ctx, named))]
+                              if (d := distribution(per, department, in_department[per.key].get(department, []), ctx.internal, ctx, on_notice))]
                        for year in years}
             # only years with something to show have a page (public: a 公示 has started), so only they are linked
             page_years = [year for year in years if by_year[year]]
