@@ -39,7 +39,7 @@ def search_view(block: str, token: str) -> str | None:
     pieces: list[str] = []
     for text in inner:
         if not text.isspace():
-            pieces.append(text.replace("\n", " "))
+            pieces.append(text)  # its line breaks: the parser turns them into spaces in the one node too
         elif pieces and not pieces[-1].isspace():
             pieces.append(" ")
     while pieces and pieces[-1].isspace():  # a space before the last whitespace node would not be kept twice

@@ -47,46 +47,41 @@ def served(tmp_path_factory):
         server.server_close()
 
 
-def test_no_request_outside_and_no_dialog(served):
-    from playwright.sync_api import sync_playwright
-
+def test_no_request_outside_and_no_dialog(served, browser):
     requests: list[str] = []
     dialogs: list[str] = []
     errors: list[str] = []
     csp_blocked: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-        context.on("request", lambda request: requests.append(request.url))
-        context.set_default_timeout(15_000)
-        page = context.new_page()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context.on("request", lambda request: requests.append(request.url))
+    context.set_default_timeout(15_000)
+    page = context.new_page()
 
-        def on_dialog(dialog):
-            dialogs.append(f"{page.url}: {dialog.type} {dialog.message}")
-            dialog.dismiss()
+    def on_dialog(dialog):
+        dialogs.append(f"{page.url}: {dialog.type} {dialog.message}")
+        dialog.dismiss()
 
-        page.on("dialog", on_dialog)
-        page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
-        page.on("console", lambda msg: csp_blocked.append(msg.text) if "Content Security Policy" in msg.text else None)
-        visited = 0
-        for base, pages in served.values():
-            for rel in pages:
-                page.goto(base + rel[: -len("index.html")], wait_until="load")
-                page.mouse.move(200, 300)
-                page.mouse.move(640, 500)  # hover handlers, if any had survived
-                visited += 1
-            page.goto(base, wait_until="load")
-            box = page.locator(".md-search__input")
-            box.click()
-            box.fill("考核")
-            box.press("End")  # material listens for keyup
-            page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
-            for query in ("alert", "onerror", "HYPERLINK", "script"):  # results quote the injected text itself
-                box.fill(query)
-                box.press("End")
-                page.wait_for_timeout(700)
-        context.close()
-        browser.close()
+    page.on("dialog", on_dialog)
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    page.on("console", lambda msg: csp_blocked.append(msg.text) if "Content Security Policy" in msg.text else None)
+    visited = 0
+    for base, pages in served.values():
+        for rel in pages:
+            page.goto(base + rel[: -len("index.html")], wait_until="load")
+            page.mouse.move(200, 300)
+            page.mouse.move(640, 500)  # hover handlers, if any had survived
+            visited += 1
+        page.goto(base, wait_until="load")
+        box = page.locator(".md-search__input")
+        box.click()
+        box.fill("考核")
+        box.press("End")  # material listens for keyup
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+        for query in ("alert", "onerror", "HYPERLINK", "script"):  # results quote the injected text itself
+            box.fill(query)
+            box.press("End")
+            page.wait_for_timeout(700)
+    context.close()
     assert visited > 50
     outside = sorted({u for u in requests if urlsplit(u).scheme not in ("data", "blob", "about") and urlsplit(u).hostname != "127.0.0.1"})
     assert outside == []
