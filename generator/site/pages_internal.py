@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from generator.core.numbers import fmt, fmt_at_most
+from generator.core.parallel import ordered_map, worker_count
 from generator.engine.consequences import consequences_of
 from generator.engine.explain import item_places
 from generator.engine.results import PeriodResult, PersonResult
@@ -18,7 +19,6 @@ from generator.site.download_names import period_base, period_title
 from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link
 from generator.site.page_memo import memoized
-from generator.site.parallel import ordered_map, worker_count
 from generator.site.render import render
 from generator.site.results_layout import by_department, counted_grade, grade_columns, is_split, shown_columns
 

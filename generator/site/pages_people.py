@@ -27,11 +27,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from generator.core.parallel import ordered_map, worker_count
 from generator.engine.explain import explain_text
 from generator.engine.results import PeriodResult, PersonResult
 from generator.site.model import Page, SiteContext
 from generator.site.packed_text import pack_texts
-from generator.site.parallel import ordered_map, worker_count
 from generator.site.render import render
 from generator.site.results_layout import is_split, results_page_of
 

@@ -21,6 +21,8 @@ import threading
 
 import nh3
 
+from generator.core.parallel import quiet_worker
+
 TAGS = {"p", "br", "strong", "em", "b", "i", "u", "s", "del", "sup", "sub", "code", "pre", "blockquote", "ul", "ol", "li",
         "table", "thead", "tbody", "tr", "th", "td", "h4", "h5", "h6", "hr", "a", "abbr"}
 ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align", "colspan", "rowspan"}, "td": {"align", "colspan", "rowspan"}, "ol": {"start"}}
@@ -69,26 +71,6 @@ def _context():
     return multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
 
 
-def _quiet_worker() -> None:
-    """A worker must not outlive or talk over a killed build: it dies with its parent (Linux
-    PR_SET_PDEATHSIG), and its own stderr goes nowhere, because a parent killed mid-task leaves the
-    worker's result pipe broken and multiprocessing would print that traceback to the terminal. A
-    Markdown error still reaches the parent as the task's result."""
-    import ctypes
-    import os
-    import signal
-    import sys
-
-    # terminate() must end a worker stuck in a long regex (C code, where no Python handler runs),
-    # whatever handler a forked worker inherited (kaohe serve turns SIGTERM into Ctrl-C)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: the quiet stderr below still holds
-        pass
-    sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the worker's whole life
-
-
 def _render_in_worker(texts: list[str]) -> list[str | None]:
     """Each text in a worker process, in order; one that takes longer than PER_TEXT_SECONDS is None
     (the worker is killed and a new one goes on with the next text)."""
@@ -96,7 +78,7 @@ def _render_in_worker(texts: list[str]) -> list[str | None]:
 
     out: list[str | None] = []
     while len(out) < len(texts):
-        pool = _context().Pool(1, initializer=_quiet_worker)
+        pool = _context().Pool(1, initializer=quiet_worker)
         try:
             results = pool.imap(_markdown_one, texts[len(out):])
             while len(out) < len(texts):

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from generator.site.parallel import ordered_map, worker_count
+from generator.core.parallel import ordered_map, worker_count
 
 URL_ATTRS = {"src", "href", "action", "formaction", "poster", "data", "background", "ping", "xlink:href", "manifest",
              "lowsrc", "dynsrc", "longdesc", "codebase", "archive", "icon", "imagesrcset"}

@@ -1,12 +1,12 @@
-"""Person and results pages made in worker processes (site/parallel.py) are the pages made in the build's own
+"""Person and results pages made in worker processes (core/parallel.py) are the pages made in the build's own
 process, in the same order, byte for byte; and the shares cover every person once."""
 
 from __future__ import annotations
 
 import pytest
 
+from generator.core import parallel
 from generator.core.problems import Problems
-from generator.site import parallel
 from generator.site.generate import generate
 from tests.web.util import copy_demo_part
 

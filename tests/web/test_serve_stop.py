@@ -18,7 +18,8 @@ import time
 import pytest
 from archive.util import env, make_project  # tests/ is on sys.path (rootdir-relative packages)
 
-from generator.site import prose, serve_cache
+from generator.core import parallel
+from generator.site import serve_cache
 from generator.site.serve import PreviewSession
 from web.test_serve import free_port, wait_for
 
@@ -147,7 +148,7 @@ def test_a_prose_worker_ends_on_terminate_whatever_handler_serve_set():
     """kaohe serve turns SIGTERM into Ctrl-C; a worker forked by its first build must still die on
     Pool.terminate() (SIGTERM) even when stuck in C code, where a Python handler would never run."""
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
-    pool = multiprocessing.get_context("fork").Pool(1, initializer=prose._quiet_worker)
+    pool = multiprocessing.get_context("fork").Pool(1, initializer=parallel.quiet_worker)
     try:
         assert pool.apply(signal.getsignal, (signal.SIGTERM,)) == signal.SIG_DFL
     finally:

@@ -1,14 +1,14 @@
-"""The pages that take most of a city's build — a person's derivations, some 200,000 of them, each
-graded again with words, and the results tables of 150 periods with their downloads — made in forked
-worker processes, each on a share, and taken back in order; and the post-build scan of the written
-site (scan.py), file by file.
+"""Work a clean build spreads over forked worker processes, each on a share, taken back in order:
+the results sheets read and checked (engine/sheet_prefetch.py), a person's derivations (some 200,000
+of them, each graded again with words) and the results tables of 150 periods with their downloads
+(site/), and the post-build scan of the written site (site/scan.py), file by file.
 
 Only a clean build (`kaohe build`) does this; the preview builds few pages and runs threads (a
 process forked beside threads may hang on a lock one of them held). The workers see the graded
 model as it is at the fork: nothing is sent to them but the number of their share, and each sends
 back the finished pages (plain text). The pages come back in the order of the shares, so the site
 is the same, byte for byte, whatever the number of workers (a test builds it both ways). A worker
-dies with its build (prose._quiet_worker).
+dies with its build (quiet_worker).
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
-
-from generator.site.prose import _quiet_worker
 
 WORKERS_ENV = "KAOHE_WORKERS"  # how many worker processes; 1 makes the pages in the build's own process
 MAX_WORKERS = 8
@@ -63,7 +61,27 @@ def ordered_map(function: Callable[[Any, int, int], R], shared: Any, total: int,
         return
     _job = (function, shared)
     try:
-        with multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=quiet_worker) as pool:
             yield from pool.imap(_run, ranges)
     finally:
         _job = None
+
+
+def quiet_worker() -> None:
+    """A worker must not outlive or talk over a killed build: it dies with its parent (Linux
+    PR_SET_PDEATHSIG), and its own stderr goes nowhere, because a parent killed mid-task leaves the
+    worker's result pipe broken and multiprocessing would print that traceback to the terminal. A
+    Markdown error still reaches the parent as the task's result."""
+    import ctypes
+    import os
+    import signal
+    import sys
+
+    # terminate() must end a worker stuck in a long regex (C code, where no Python handler runs),
+    # whatever handler a forked worker inherited (kaohe serve turns SIGTERM into Ctrl-C)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the quiet stderr below still holds
+        pass
+    sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the worker's whole life
