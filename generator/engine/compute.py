@@ -26,6 +26,7 @@ from generator.engine.quota_count import recount
 from generator.engine.quotas import apply_quota
 from generator.engine.rating_limits import check_rating_limits
 from generator.engine.results import PeriodResult, PersonResult
+from generator.engine.sheet_prefetch import ReadAhead
 from generator.project.discover import discover
 from generator.project.model import PeriodFiles, Project
 from generator.sheets.rows import LoadedSheet, PersonRow, load_sheet
@@ -49,9 +50,11 @@ def cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def compute_project(project: Project, problems: Problems, cache: ModelCache | None = None) -> list[PeriodResult]:
+def compute_project(project: Project, problems: Problems, cache: ModelCache | None = None, workers: int | None = None) -> list[PeriodResult]:
     """Every period, roll-ups after the periods they read. With a cache (kaohe serve), a period
-    whose inputs did not change since the last build is reused instead of graded again."""
+    whose inputs did not change since the last build is reused instead of graded again. Without
+    one, the sheets are read ahead in `workers` processes (sheet_prefetch.py; None: as many as the
+    machine has cores, for a project of many sheets)."""
     results: list[PeriodResult] = []
     done: dict[tuple[str, str, int, str], PeriodResult] = {}
 
@@ -61,16 +64,22 @@ def compute_project(project: Project, problems: Problems, cache: ModelCache | No
         is_rollup = 1 if assessment and assessment.rolls_up else 0
         return (entry.agency, entry.scheme, entry.year, is_rollup, entry.label)
 
+    entries = sorted(project.periods, key=order)
+    ahead = ReadAhead(project, entries, _read_rows, 1 if cache else workers)
     with cyclic_gc_paused():
-        for entry in sorted(project.periods, key=order):
-            if _needs_refused(project, entry):
-                continue  # a file it needs was refused (.xls, .ods) and reported once
-            if _reads_stripped_ids(project, entry, results):
-                continue  # its periods hold IDs stripped of their zeros: reported below, not split in two
-            period = _cached_period(project, entry, done, problems, cache) if cache else compute_period(project, entry, done, problems)
-            if period is not None:
-                done[(entry.agency, entry.scheme, entry.year, entry.label)] = period
-                results.append(period)
+        try:
+            for entry in entries:
+                if _needs_refused(project, entry):
+                    continue  # a file it needs was refused (.xls, .ods) and reported once
+                if _reads_stripped_ids(project, entry, results):
+                    continue  # its periods hold IDs stripped of their zeros: reported below, not split in two
+                period = (_cached_period(project, entry, done, problems, cache) if cache
+                          else compute_period(project, entry, done, problems, ahead.take(entry)))
+                if period is not None:
+                    done[(entry.agency, entry.scheme, entry.year, entry.label)] = period
+                    results.append(period)
+        finally:
+            ahead.close()
     report_lost_zeros(results, problems)
     return results
 
@@ -117,13 +126,30 @@ def _cached_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     return period
 
 
-def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: Problems) -> PeriodResult | None:
+def _read_rows(project: Project, entry: PeriodFiles, local: Problems) -> tuple[str | None, list[PersonRow]]:
+    """The people of a period's results sheet, read and checked (what is wrong reported in `local`),
+    and the encoding it was read in. Called here, or ahead in a worker (sheet_prefetch.py)."""
+    assert entry.results is not None
+    scheme = project.schemes[entry.scheme]
+    assessment = scheme.assessment_for_label(entry.label)
+    assert assessment is not None
+    agency = project.agencies[entry.agency]
+    facts = prepared(scheme, assessment)
+    table = read_table(entry.results, project.rel(entry.results), local)
+    if table is None:
+        return None, []
+    options = scheme.sheet.merged(agency.sheet).for_period(f"{entry.year}-{entry.label}")
+    sheet: LoadedSheet | None = load_sheet(table, scheme, facts.plan, set(agency.departments) or None, local, options, facts.readers)
+    return table.encoding, sheet.people if sheet else []
+
+
+def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: Problems,
+                   read: tuple[str | None, list[PersonRow], Problems] | None = None) -> PeriodResult | None:
+    """One period graded. `read`: its sheet as a worker read it (sheet_prefetch.py), else read here."""
     scheme = project.schemes[entry.scheme]
     assessment = scheme.assessment_for_label(entry.label)
     agency = project.agencies[entry.agency]
     assert assessment is not None
-    facts = prepared(scheme, assessment)
-    plan = facts.plan
     local = Problems()
     rows: list[PersonRow] = []
     files: list[str] = []
@@ -132,13 +158,11 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     if entry.results is not None:
         shown = project.rel(entry.results)
         files.append(shown)
-        table = read_table(entry.results, shown, local)
-        if table is not None:
-            encoding = table.encoding
-            options = scheme.sheet.merged(agency.sheet).for_period(f"{entry.year}-{entry.label}")
-            sheet: LoadedSheet | None = load_sheet(table, scheme, plan, set(agency.departments) or None, local, options,
-                                                   facts.readers)
-            rows = sheet.people if sheet else []
+        if read is not None:
+            encoding, rows, found = read
+            local.extend(found)  # first, as reading here would have found them
+        else:
+            encoding, rows = _read_rows(project, entry, local)
     sources: dict[str, PeriodResult] = {}
     if assessment.rolls_up:
         source = scheme.assessment(assessment.rolls_up)

@@ -1,0 +1,127 @@
+"""Sheets read ahead in worker processes (engine/sheet_prefetch.py) give the run that reads them in the
+build's own process: the same problems in the same order, with the same follow-ons, and the same
+result for every person of every period — on the demo, and on a copy of it whose sheets an office
+got wrong in many ways at once (the workers find those problems, the build reports them)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.core.problems import Problems
+from generator.engine import compute
+from generator.engine.compute import compute_project
+from generator.engine.sheet_prefetch import _pack, _unpack
+from generator.project.discover import discover
+from generator.sheets.rows import CellPlaces, PersonRow
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _copy_demo(dest: Path) -> Path:
+    shutil.copytree(REPO / "schemes", dest / "schemes")
+    shutil.copytree(REPO / "content", dest / "content")
+    return dest
+
+
+def _run(root: Path, workers: int):
+    problems = Problems()
+    periods = compute_project(discover(root, problems), problems, workers=workers)
+    seen = [(p.key, p.encoding, p.files, [(r.id, r.fingerprint()) for r in p.people], [q.format() for q in p.problems]) for p in periods]
+    return seen, [q.format() for q in problems.items], sorted((q.format(), n) for q, n in problems.follow_ons().items())
+
+
+def _rows(path: Path) -> tuple[list[list[str]], str]:
+    """The sheet's rows and the encoding it is in (the demo has GBK sheets too)."""
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return list(csv.reader(io.StringIO(raw.decode(encoding), newline=""))), encoding
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError(f"{path}: neither UTF-8 nor GB18030")
+
+
+def _write(path: Path, rows: list[list[str]], encoding: str = "utf-8-sig") -> None:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(buffer.getvalue().encode(encoding))
+
+
+def _spoil(root: Path) -> int:
+    """Breaks one thing in each of several results sheets, each differently."""
+    sheets = sorted(p for p in (root / "content").rglob("*.csv") if not p.name.endswith(".decisions.csv"))
+    spoiled = 0
+    for i, path in enumerate(sheets[:8]):
+        rows, encoding = _rows(path)
+        header = next((k for k, row in enumerate(rows) if len([c for c in row if c]) > 3), None)
+        if header is None or len(rows) < header + 3:
+            continue
+        first, width = rows[header + 1], len(rows[header])
+        kind = i % 6
+        if kind == 0:
+            first[width - 1] = "优"  # a word in what is most likely a number column
+        elif kind == 1:
+            rows.append(list(first))  # a duplicate ID
+        elif kind == 2:
+            first[min(5, width - 1)] = "74%"
+        elif kind == 3:
+            rows[header] = [*rows[header], "备注二"]  # a column the scheme does not know
+            for row in rows[header + 1:]:
+                row.append("x")
+        elif kind == 4:
+            first[0] = ""
+            first[1] = "=HYPERLINK(\"http://evil.example\")"
+        else:
+            _write(path, rows, "gb18030" if encoding == "utf-8-sig" else "utf-8-sig")  # saved the other way: read, and said so
+            spoiled += 1
+            continue
+        _write(path, rows, encoding)
+        spoiled += 1
+    return spoiled
+
+
+@pytest.mark.parametrize("spoil", [False, True], ids=["demo", "spoiled"])
+def test_reading_ahead_changes_nothing(tmp_path, monkeypatch, spoil):
+    root = _copy_demo(tmp_path / "p")
+    if spoil:
+        assert _spoil(root) >= 6
+    readers = tmp_path / "readers"
+    real = compute._read_rows
+
+    def read_and_say_where(project, entry, local):
+        with readers.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(project, entry, local)
+
+    monkeypatch.setattr(compute, "_read_rows", read_and_say_where)
+    here = _run(root, 1)
+    assert set(readers.read_text().split()) == {str(os.getpid())}
+    readers.unlink()
+    ahead = _run(root, 3)
+    assert len(set(readers.read_text().split()) - {str(os.getpid())}) >= 2  # read in workers indeed
+    assert here[0] and here == ahead
+    if spoil:
+        assert len(here[1]) >= 6  # every spoiled sheet said something
+    else:
+        assert not [p for p in here[1] if "错误" in p]
+
+
+def test_a_packed_sheet_unpacks_to_the_same_people():
+    words = {"得分": "D列「得分」"}
+    people = [
+        PersonRow("001", "张三", "办公室", None, None, {"得分": 1, "试用期": False}, 3, CellPlaces("a.csv › 第3行", words)),
+        PersonRow("002", "李四", "财务科", "科员", "本级", {"得分": None}, 4, CellPlaces("a.csv › 第4行", words)),
+        PersonRow("003", "王五", "", None, None, {}, 5, {"得分": "手填的位置"}),
+    ]
+    back = _unpack(_pack(people))
+    for a, b in zip(people, back, strict=True):
+        assert (a.id, a.name, a.department, a.post, a.unit, a.values, a.row) == (b.id, b.name, b.department, b.post, b.unit, b.values, b.row)
+        assert list(a.values) == list(b.values)  # the order of the values kept too
+        assert a.places.get("得分") == b.places.get("得分")
+    assert back[0].places.column_words is back[1].places.column_words  # shared again, as the loader shares them
