@@ -98,10 +98,26 @@ def places_of(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
+# The text of each number shown, made once: a city's derivations show a few thousand distinct numbers
+# millions of times. The key holds the sign, because -0 equals 0 (and hashes alike) but shows "-0".
+_SHOWN: dict[tuple, str] = {}
+_SHOWN_MAX = 200_000
+
+
 def fmt(value: Decimal | None, places: int | None = None) -> str:
     """Show a number without float noise: 90.00 stays 90.00 when places=2; 3 stays 3."""
     if value is None:
         return "—"
+    key = (value, places, value.is_signed(), False)
+    text = _SHOWN.get(key) if value.is_finite() else None
+    if text is None:
+        text = _fmt(value, places)
+        if value.is_finite() and len(_SHOWN) < _SHOWN_MAX:
+            _SHOWN[key] = text
+    return text
+
+
+def _fmt(value: Decimal, places: int | None) -> str:
     if places is not None:
         value = round_half_up(value, places)
         return f"{value:.{places}f}"
@@ -115,9 +131,13 @@ def fmt_at_most(value: Decimal | None, places: int) -> str:
     87.666… (fifty digits in Decimal) is shown ≈87.67 — rounded for display only, marked as such."""
     if value is None:
         return "—"
-    if places_of(value.normalize()) <= places:
-        return fmt(value)
-    return "≈" + fmt(round_half_up(value, places), places)
+    key = (value, places, value.is_signed(), True)
+    text = _SHOWN.get(key) if value.is_finite() else None
+    if text is None:
+        text = fmt(value) if places_of(value.normalize()) <= places else "≈" + fmt(round_half_up(value, places), places)
+        if value.is_finite() and len(_SHOWN) < _SHOWN_MAX:
+            _SHOWN[key] = text
+    return text
 
 
 def fmt_share(value: Decimal) -> str:

@@ -124,3 +124,32 @@ def test_float_trap_end_to_end_through_weighted_item(tmp_path):
     assert person.total == Decimal("90.00")
     assert str(person.total) == "90.00"
     assert person.grade == "好"
+
+
+def test_remembered_texts_are_the_texts_made(monkeypatch):
+    """fmt and fmt_at_most remember each number's text: asked again, in any order, each gives what a
+    fresh making gives; -0 (equal to 0, hashed alike) keeps its own text."""
+    import random
+
+    from generator.core import numbers
+
+    def made(v: Decimal, p: int | None) -> tuple[str, str | None]:
+        if p is None:
+            return numbers._fmt(v, None), None
+        at_most = numbers._fmt(v, None) if numbers.places_of(v.normalize()) <= p else "≈" + numbers._fmt(round_half_up(v, p), p)
+        return numbers._fmt(v, p), at_most
+
+    def shown(v: Decimal, p: int | None) -> tuple[str, str | None]:
+        return fmt(v, p), numbers.fmt_at_most(v, p) if p is not None else None
+
+    random.seed(7)
+    values = [Decimal(v) for v in ("-0", "0", "0.00", "-0.00", "90", "90.00", "90.5", "90.50", "1E+2", "89.995", "-0.004",
+                                   "87.666666666666666666666666667")]
+    values += [Decimal(random.randint(-100000, 100000)).scaleb(-random.randint(0, 4)) for _ in range(2000)]
+    for order in (values, list(reversed(values))):
+        monkeypatch.setattr(numbers, "_SHOWN", {})
+        for _ in range(2):  # made, then remembered
+            for v in order:
+                for p in (None, 0, 2):
+                    assert shown(v, p) == made(v, p), (v, p)
+    assert (fmt(Decimal("-0")), fmt(Decimal("0")), fmt(Decimal("0"), 2), fmt(Decimal("-0.00"), 2)) == ("-0", "0", "0.00", "-0.00")
