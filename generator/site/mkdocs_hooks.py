@@ -29,6 +29,7 @@ import re
 import sys
 
 from generator.site.search_view import search_view
+from generator.site.theme_fill import Fill, fill_function, template_for
 from generator.site.theme_whitespace import trim_around_article
 
 _PROGRESS = "KAOHE_PROGRESS"
@@ -105,6 +106,8 @@ def on_page_markdown(markdown, page, **kwargs):
 
 
 def on_page_content(html, page, **kwargs):
+    if os.environ.get("KAOHE_THEME_FILL") != "0":  # 0: every page with the whole template (tests compare the two)
+        template_for(page)  # rendered through theme_fill.py
     blocks = getattr(page, "kaohe_html", None)
     if not blocks:
         return html
@@ -112,6 +115,12 @@ def on_page_content(html, page, **kwargs):
     if not whole:  # a block inside another: a template error, and a warning fails the build
         logging.getLogger("mkdocs.plugins.kaohe").warning(f"{page.file.src_uri}：<!--kaohe:html--> 块不在顶层，未能原样放回。")
     return html
+
+
+def on_env(env, config, **kwargs):
+    """A fresh set of theme skeletons for this build (theme_fill.py)."""
+    env.globals["kaohe_fill"] = fill_function(Fill(env))
+    return env
 
 
 def on_page_context(context, page, **kwargs):
