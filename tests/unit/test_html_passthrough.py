@@ -40,3 +40,25 @@ def test_a_block_that_is_not_its_own_paragraph_is_reported():
     text, blocks = stash_html(PAGE)
     html, whole = unstash_html(convert(text.replace("KAOHEHTML0END", "- KAOHEHTML0END")), blocks)  # in a list item
     assert not whole
+
+
+def test_blocks_are_found_where_the_pattern_finds_them():
+    """finished_blocks() (str.find) finds what the block pattern _HTML finds, on pages made of every
+    piece that could mislead it: openings and closings not on lines of their own, nested, missing,
+    doubled, at the very start and end, with text around and between."""
+    import random
+
+    from generator.site.mkdocs_hooks import _HTML, finished_blocks
+
+    pieces = ["<!--kaohe:html-->", "<!--kaohe:html searched-->", "<!--/kaohe:html-->", "<!--kaohe:html", "<!--/kaohe:html-->x",
+              "\n", "\n", "\n", "文字", "x", " ", "<td>1</td>", "<!--kaohe:html -->", "<!--kaohe:html searched -->",
+              "\n<!--kaohe:html-->\n", "\n<!--kaohe:html searched-->\n", "\n<!--/kaohe:html-->\n", "\n<!--/kaohe:html-->"]
+    random.seed(15)
+    pages = [PAGE, "", "<!--kaohe:html-->\n\n<!--/kaohe:html-->", "<!--kaohe:html-->\n<!--/kaohe:html-->"]
+    pages += ["".join(random.choice(pieces) for _ in range(random.randint(1, 30))) for _ in range(20_000)]
+    found_any = 0
+    for page in pages:
+        expected = [(m.start(), m.end(), bool(m.group(1)), m.group(2)) for m in _HTML.finditer(page)]
+        assert list(finished_blocks(page)) == expected, repr(page)
+        found_any += bool(expected)
+    assert found_any > 5000  # the pages had blocks to find, not only text
