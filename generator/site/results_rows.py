@@ -1,0 +1,38 @@
+"""The body of a results table — a row per person, a cell per column — written in Python.
+
+The rows were a Jinja loop over every cell (_results_table.md.j2): on a city's 4,000 results pages,
+five million cells, each through the template's attribute lookups and filters, about a third of
+making the results pages. The same HTML, character for character, is written here once per row:
+each column's way of showing its cell is decided once per table (the name linking to the person's
+derivation, the grade with its sort rank, a text cell marked class="t"), and every value goes
+through html_escape as the template's `h` filter did. tests/unit/test_results_rows.py renders every
+demo table both ways and compares them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from generator.site.render import html_escape, stroke_sort_key
+
+
+def rows_html(rows: list[tuple[Any, list[str], str]], number_columns: frozenset[int], shown: Any) -> str:
+    """<tr>…</tr> lines for rows [(PersonResult, cells, link)], in the order `shown` (results_layout.ShownColumns) puts the columns."""
+    makers = [_maker(i, number_columns, shown) for i in shown.order]
+    lines = []
+    for person, row, link in rows:
+        cells = "".join(make(row[i], link) for i, make in zip(shown.order, makers))
+        lines.append(f'<tr id="p-{html_escape(person.id)}">{cells}</tr>\n')
+    return "".join(lines)
+
+
+def _maker(i: int, number_columns: frozenset[int], shown: Any) -> Callable[[str, str], str]:
+    if i == 1:  # the name: sorted by strokes, a link to the derivation
+        return lambda cell, link: (f'<td class="kaohe-sticky" data-stroke="{html_escape(stroke_sort_key(cell))}">'
+                                   f'<a href="{html_escape(link)}" title="查看计算过程">{html_escape(cell)}</a></td>')
+    if i == shown.grade:
+        return lambda cell, link: f'<td data-sort="{shown.rank(cell)}">{html_escape(cell)}</td>'
+    if i not in number_columns:
+        return lambda cell, link: f'<td class="t">{html_escape(cell)}</td>'
+    return lambda cell, link: f"<td>{html_escape(cell)}</td>"
