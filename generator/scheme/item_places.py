@@ -49,13 +49,12 @@ def kept_steps(item: Item, exact: Decimal, rounded: Decimal, combine: Literal["s
     """The derivation's words for how the item is kept, when there is something to say: the exact
     value, the rounded one and that the rounded one is what is combined (its `places`); or, for a
     value with more digits than it is shown with, that the exact value is (no `places`)."""
-    share = share_words(item, combine, into)
     if item.places is not None:
         if rounded == exact:
             return []
         shown = f"{fmt(exact)} " if places_of(exact.normalize()) <= item.places + 2 else ""
-        return [f"{shown}四舍五入保留 {item.places} 位小数 = {fmt(rounded, item.places)}，以 {fmt(rounded, item.places)} {share}"]
+        return [f"{shown}四舍五入保留 {item.places} 位小数 = {fmt(rounded, item.places)}，以 {fmt(rounded, item.places)} {share_words(item, combine, into)}"]
     shown_at = item.shown_places if item.shown_places is not None else places
-    if rule_places(item) is not None or places_of(exact.normalize()) <= shown_at:  # the rule rounded it, and said so
+    if places_of(exact.normalize()) <= shown_at or rule_places(item) is not None:  # nothing to say, or the rule rounded it and said so
         return []
-    return [f"本项不取舍，以精确值{share}"]
+    return [f"本项不取舍，以精确值{share_words(item, combine, into)}"]

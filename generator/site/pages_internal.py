@@ -21,6 +21,7 @@ from generator.site.model import Asset, Page, SiteContext, asset_link
 from generator.site.page_memo import memoized
 from generator.site.render import render
 from generator.site.results_layout import by_department, counted_grade, grade_columns, is_split, shown_columns
+from generator.site.results_rows import rows_html
 
 
 def _cell(value, shown: int | None, places: int) -> str:
@@ -83,8 +84,10 @@ def _period_results(ctx: SiteContext, period: PeriodResult) -> tuple[list[Page],
         return _split_pages(ctx, period, table, cells, base), assets
     path = ctx.results_path(period)
     people = sorted(period.people, key=lambda p: p.id)
-    page = Page(path, render("results.md.j2", **_common(ctx, period, path, table, base),
-                             rows=_rows(ctx, period, path, people, cells), departments=None))
+    common = _common(ctx, period, path, table, base)
+    rows = _rows(ctx, period, path, people, cells)
+    page = Page(path, render("results.md.j2", **common, rows=rows, rows_html=rows_html(rows, table.number_columns, common["shown"]),
+                             departments=None))
     return [page], assets
 
 
@@ -99,9 +102,11 @@ def _split_pages(ctx: SiteContext, period: PeriodResult, table: DataTable, cells
         for person in members:
             counts[counted_grade(person)] += 1
         summary.append((department, ctx.link(path, own), len(members), [counts[c] for c in columns]))
+        common = _common(ctx, period, own, table, base)
+        rows = _rows(ctx, period, own, members, cells)
         pages.append(Page(own, render(
-            "results_department.md.j2", **_common(ctx, period, own, table, base),
-            department=department, rows=_rows(ctx, period, own, members, cells),
+            "results_department.md.j2", **common,
+            department=department, rows=rows, rows_html=rows_html(rows, table.number_columns, common["shown"]),
             period_link=ctx.link(own, path),
             quotas=[use for use in period.quotas if use.scope in ("全单位", department)],
         )))

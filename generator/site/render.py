@@ -14,7 +14,6 @@ import json
 import re
 from html import escape
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
@@ -102,15 +101,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["zip"] = zip
-    env.globals["results_rows"] = _results_rows
     env.filters.update({"h": html_escape, "pre": pre_text, "md": md_escape, "yaml": yaml_string, "num": fmt, "share": fmt_share, "stroke": stroke_sort_key, "status": status_attrs})
     return env
-
-
-def _results_rows(*args: Any) -> str:
-    from generator.site.results_rows import rows_html  # it imports this module's escaping
-
-    return rows_html(*args)
 
 
 _ENV: jinja2.Environment | None = None
