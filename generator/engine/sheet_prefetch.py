@@ -7,12 +7,14 @@ are computed, while this process grades the periods whose sheets have arrived.
 
 Nothing changes in what is found. A worker calls the same reading function the build's own process
 would, with a Problems of its own, and sends back the sheet's encoding, its people and that Problems.
-(The people travel packed, _pack: a row's fields as one tuple, the names of its values once per sheet
-for all rows that have the same — pickling each PersonRow with its dict of values took longer to
-undo here than a third of the reading it saved.) The period takes them in the place where it would
-have read the sheet, so its problems come in the same order, whatever the number of workers (tests/unit/test_sheet_prefetch.py compares the problems
+The period takes them in the place where it would have read the sheet, so its problems come in the
+same order whatever the number of workers (tests/unit/test_sheet_prefetch.py compares the problems
 and every result with one and with three workers). A period the run skips (a refused file it needs,
 IDs stripped of their zeros) never takes its sheet, so nothing found in it is reported, as before.
+
+The people travel packed (_pack): a row's fields as one tuple, the names of its values once per
+sheet for all rows that have the same. Pickling each PersonRow with its dict of values took longer
+to undo here than a third of the reading it saved.
 
 Only clean runs read ahead (`kaohe build`, `kaohe check`): the preview regrades the few periods an
 edit touched, from its cache, beside threads (where forking is unsafe: core/parallel.py reads them
