@@ -17,6 +17,9 @@ the page: it only passes around Markdown — or, when it is only text in tags th
 公示's list), its words go to the parser as one run of text and the block replaces them after
 (search_view.py).
 
+Every page the theme would render with main.html goes through kaohe-filled.html (theme_fill.py): the
+theme's page around the article is rendered once for a group of like pages and filled in for each.
+
 Everything else mkdocs needs is written before it runs (the docs tree and a per-audience config,
 see build.py); `kaohe serve` drives mkdocs' build itself (serve.py).
 """

@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from generator.core.problems import Problems
-from generator.engine import compute
-from generator.engine.compute import compute_project
 from generator.engine.sheet_prefetch import _pack, _unpack
-from generator.project.discover import discover
 from generator.sheets.rows import CellPlaces, PersonRow
 
 REPO = Path(__file__).resolve().parents[2]
@@ -29,11 +28,41 @@ def _copy_demo(dest: Path) -> Path:
     return dest
 
 
-def _run(root: Path, workers: int):
-    problems = Problems()
-    periods = compute_project(discover(root, problems), problems, workers=workers)
-    seen = [(p.key, p.encoding, p.files, [(r.id, r.fingerprint()) for r in p.people], [q.format() for q in p.problems]) for p in periods]
-    return seen, [q.format() for q in problems.items], sorted((q.format(), n) for q, n in problems.follow_ons().items())
+# Run in a fresh interpreter: core/parallel.py reads in this process whenever another thread is alive
+# (forking beside threads is unsafe), and earlier tests of a session may leave one (a preview's).
+_RUN = """
+import json, os, sys
+from pathlib import Path
+from generator.core.problems import Problems
+from generator.engine import compute
+from generator.project.discover import discover
+
+root, workers, log = Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])
+real = compute._read_rows
+
+def read_and_say_where(project, entry, local):
+    with log.open("a") as out:
+        out.write(f"{os.getpid()}\\n")
+    return real(project, entry, local)
+
+compute._read_rows = read_and_say_where
+problems = Problems()
+periods = compute.compute_project(discover(root, problems), problems, workers=workers)
+seen = [(p.key, p.encoding, p.files, [(r.id, r.fingerprint()) for r in p.people], [q.format() for q in p.problems]) for p in periods]
+print(json.dumps({"pid": os.getpid(), "periods": seen, "problems": [q.format() for q in problems.items],
+                  "follow_ons": sorted((q.format(), n) for q, n in problems.follow_ons().items())}, ensure_ascii=False))
+"""
+
+
+def _run(root: Path, workers: int, log: Path) -> tuple[dict, set[str]]:
+    """compute_project with `workers`: what it found, and which processes read the sheets (other than its own)."""
+    proc = subprocess.run([sys.executable, "-c", _RUN, str(root), str(workers), str(log)], capture_output=True, text=True,
+                          cwd=REPO, timeout=600, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    found = json.loads(proc.stdout)
+    readers = set(log.read_text().split()) - {str(found.pop("pid"))}
+    log.unlink()
+    return found, readers
 
 
 def _rows(path: Path) -> tuple[list[list[str]], str]:
@@ -87,29 +116,19 @@ def _spoil(root: Path) -> int:
 
 
 @pytest.mark.parametrize("spoil", [False, True], ids=["demo", "spoiled"])
-def test_reading_ahead_changes_nothing(tmp_path, monkeypatch, spoil):
+def test_reading_ahead_changes_nothing(tmp_path, spoil):
     root = _copy_demo(tmp_path / "p")
     if spoil:
         assert _spoil(root) >= 6
-    readers = tmp_path / "readers"
-    real = compute._read_rows
-
-    def read_and_say_where(project, entry, local):
-        with readers.open("a") as out:
-            out.write(f"{os.getpid()}\n")
-        return real(project, entry, local)
-
-    monkeypatch.setattr(compute, "_read_rows", read_and_say_where)
-    here = _run(root, 1)
-    assert set(readers.read_text().split()) == {str(os.getpid())}
-    readers.unlink()
-    ahead = _run(root, 3)
-    assert len(set(readers.read_text().split()) - {str(os.getpid())}) >= 2  # read in workers indeed
-    assert here[0] and here == ahead
+    here, others = _run(root, 1, tmp_path / "readers")
+    assert not others  # read in its own process
+    ahead, others = _run(root, 3, tmp_path / "readers")
+    assert len(others) >= 2  # read in workers indeed
+    assert here["periods"] and here == ahead
     if spoil:
-        assert len(here[1]) >= 6  # every spoiled sheet said something
+        assert len(here["problems"]) >= 6  # every spoiled sheet said something
     else:
-        assert not [p for p in here[1] if "错误" in p]
+        assert not [p for p in here["problems"] if "错误" in p]
 
 
 def test_a_packed_sheet_unpacks_to_the_same_people():
