@@ -3,11 +3,12 @@ the results sheets read and checked (engine/sheet_prefetch.py), a person's deriv
 of them, each graded again with words) and the results tables of 150 periods with their downloads
 (site/), and the post-build scan of the written site (site/scan.py), file by file.
 
-Only a clean build (`kaohe build`) does this; the preview builds few pages and runs threads (a
-process forked beside threads may hang on a lock one of them held). The workers see the graded
-model as it is at the fork: nothing is sent to them but the number of their share, and each sends
-back the finished pages (plain text). The pages come back in the order of the shares, so the site
-is the same, byte for byte, whatever the number of workers (a test builds it both ways). A worker
+Only clean runs (`kaohe build`, `kaohe check`) do this; the preview builds few pages and runs threads
+(a process forked beside threads may hang on a lock one of them held: with another thread alive,
+ordered_map works in its own process). The workers see the model as it is at the fork: nothing is
+sent to them but the bounds of their share, and each sends back plain values (pages as path and
+text, a sheet's people packed). The results come back in the order of the shares, so the site is the
+same, byte for byte, whatever the number of workers (tests build it and compute the demo both ways). A worker
 dies with its build (quiet_worker).
 """
 
