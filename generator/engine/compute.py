@@ -76,7 +76,7 @@ def compute_project(project: Project, problems: Problems, cache: ModelCache | No
                 period = (_cached_period(project, entry, done, problems, cache) if cache
                           else compute_period(project, entry, done, problems, ahead.take(entry)))
                 if period is not None:
-                    done[(entry.agency, entry.scheme, entry.year, entry.label)] = period
+                    done[entry.key] = period
                     results.append(period)
         finally:
             ahead.close()

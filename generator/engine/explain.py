@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.core.numbers import fmt, fmt_at_most
+from generator.engine.prepared import prepared
 from generator.engine.results import PeriodResult, PersonResult
 from generator.scheme.rules.entered import ENTERED_IN_OWN_COLUMN
 
@@ -44,7 +45,8 @@ def explain_lines(period: PeriodResult, result: PersonResult) -> list[str]:
     number = 1
     lines.append(_numbered(number, STAGE_TITLES["项目"]))
     full = result.explained()  # graded fast, the words are produced now by grading this person again
-    places, kept_places = _shown_places(period)
+    facts = prepared(period.scheme, period.assessment)  # worked out once per scheme and assessment
+    places, kept_places = facts.shown_places, facts.kept_places
     for item in full.items:
         indent = "　" * (item.depth + 1)
         kept = kept_places.get(item.code)
@@ -70,30 +72,8 @@ def explain_lines(period: PeriodResult, result: PersonResult) -> list[str]:
 
 
 def item_places(period: PeriodResult) -> dict[str, int]:
-    """item code → the places its value is shown with: its shown_places (an exact intermediate rate
-    shown to 4 places), else its own places, else the assessment's."""
-    return {i.code: next(p for p in (i.shown_places, i.places, period.assessment.places) if p is not None) for i in _items(period)}
-
-
-# (scheme, assessment) → their items' shown and kept places, per (id, id) with the two objects held, so
-# that an id is not reused while its entry lives: a derivation of every person of a city's archive
-# walked every item of the scheme (every post's too) twice before writing a line.
-_PLACES: dict[tuple[int, int], tuple[object, object, dict[str, int], dict[str, int | None]]] = {}
-
-
-def _shown_places(period: PeriodResult) -> tuple[dict[str, int], dict[str, int | None]]:
-    """item_places(period), and item code → the places it is kept at (90.00, what is weighted)."""
-    key = (id(period.scheme), id(period.assessment))
-    found = _PLACES.get(key)
-    if found is None or found[0] is not period.scheme or found[1] is not period.assessment:
-        if len(_PLACES) > 1000:
-            _PLACES.clear()
-        found = _PLACES[key] = (period.scheme, period.assessment, item_places(period), {i.code: i.places for i in _items(period)})
-    return found[2], found[3]
-
-
-def _items(period: PeriodResult):
-    return [*period.assessment.walk(), *(i for p in period.scheme.posts for top in p.items for i in top.walk())]
+    """item code → the places its value is shown with (Prepared.shown_places; read only)."""
+    return prepared(period.scheme, period.assessment).shown_places
 
 
 def explain_text(period: PeriodResult, result: PersonResult) -> str:

@@ -38,10 +38,25 @@ class Prepared:
         return formula_names(self.scheme, self.assessment)
 
     @cached_property
+    def items(self) -> list:
+        """Every item of the assessment, the posts' items included."""
+        return [*self.assessment.walk(), *(i for p in self.scheme.posts for top in p.items for i in top.walk())]
+
+    @cached_property
     def item_names(self) -> dict[str, str]:
         """Item code → name, the posts' items included."""
-        items = [*self.assessment.walk(), *(i for p in self.scheme.posts for top in p.items for i in top.walk())]
-        return {i.code: i.name for i in items}
+        return {i.code: i.name for i in self.items}
+
+    @cached_property
+    def shown_places(self) -> dict[str, int]:
+        """Item code → the places its value is shown with: its shown_places (an exact intermediate
+        rate shown to 4 places), else its own places, else the assessment's. Read only."""
+        return {i.code: next(p for p in (i.shown_places, i.places, self.assessment.places) if p is not None) for i in self.items}
+
+    @cached_property
+    def kept_places(self) -> dict[str, int | None]:
+        """Item code → the places it is kept at (90.00, what is weighted), None if not rounded. Read only."""
+        return {i.code: i.places for i in self.items}
 
     @cached_property
     def fast(self) -> FastGrader:

@@ -35,11 +35,7 @@ WORKERS_FROM_SHEETS = 24  # a county's dozen sheets are read faster here than wo
 
 Read = tuple[str | None, list[Any]]  # a sheet's encoding and its people (PersonRow)
 Reader = Callable[[Project, PeriodFiles, Problems], Read]
-Key = tuple[str, str, int, str]
-
-
-def key_of(entry: PeriodFiles) -> Key:
-    return (entry.agency, entry.scheme, entry.year, entry.label)
+Key = tuple[str, str, int, str]  # PeriodFiles.key
 
 
 class ReadAhead:
@@ -59,10 +55,10 @@ class ReadAhead:
         """The entry's sheet as a worker read it, or None: read it here (not read ahead)."""
         if entry.results is None:
             return None
-        key = key_of(entry)
+        key = entry.key
         while key not in self._ready and self._shares is not None and self._next < len(self._jobs):
             for encoding, packed, found in next(self._shares):
-                self._ready[key_of(self._jobs[self._next])] = (encoding, _unpack(packed), found)
+                self._ready[self._jobs[self._next].key] = (encoding, _unpack(packed), found)
                 self._next += 1
         return self._ready.pop(key, None)
 

@@ -50,6 +50,11 @@ class PeriodFiles:
     notice: Path | None = None
     lock: Path | None = None
 
+    @property
+    def key(self) -> tuple[str, str, int, str]:
+        """(agency, scheme, year, label): the period, whichever files it has."""
+        return (self.agency, self.scheme, self.year, self.label)
+
 
 @dataclass
 class Project:

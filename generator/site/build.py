@@ -22,7 +22,6 @@ from generator.core.errors import EXIT_OK, EXIT_PROBLEMS
 from generator.core.problems import Problems
 from generator.site.docs_writer import DocsWriter
 from generator.site.generate import Generated, generate
-from generator.site.jieba_memo import remember_cuts
 from generator.site.manifest import data_version, inputs_record, write_manifest
 from generator.site.scan import scan_site
 from generator.site.staging import discard, remove_stale_staging, swap_in, write_failed
@@ -144,7 +143,6 @@ def reset_jieba() -> None:
                  "suggest_freq", "tokenize", "set_dictionary", "initialize", "get_FREQ"):
         if hasattr(jieba.dt, name):
             setattr(jieba, name, getattr(jieba.dt, name))
-    remember_cuts(jieba)  # the search plugin's cut of each run of Chinese text, once per build (jieba_memo.py)
 
 
 def run_mkdocs(config_path: Path, strict: bool = True) -> list[str]:

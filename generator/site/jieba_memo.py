@@ -22,9 +22,21 @@ _CHANGES = ("load_userdict", "add_word", "del_word", "suggest_freq", "set_dictio
 MAX_REMEMBERED = 300_000  # distinct runs; a city's words and names are far fewer
 
 
+def remember_cuts_in_build() -> None:
+    """Called by each mkdocs build (mkdocs_hooks.on_env), clean or preview, before any page is cut."""
+    try:
+        import jieba
+    except ImportError:  # the search plugin cuts nothing without it
+        return
+    remember_cuts(jieba)
+
+
 def remember_cuts(jieba: Any) -> None:
-    """jieba's module functions (as reset_jieba binds them, to jieba.dt) with cut() remembered."""
+    """jieba's module functions (as reset_jieba binds them, to jieba.dt) with cut() remembered; once
+    per tokenizer (a clean build makes a new one, a preview session keeps its own)."""
     tokenizer = jieba.dt
+    if getattr(jieba.cut, "remembering", None) is tokenizer:
+        return
     memo: dict[Any, tuple[str, ...]] = {}
     real_cut = tokenizer.cut
 
@@ -48,6 +60,7 @@ def remember_cuts(jieba: Any) -> None:
 
         return changed
 
+    cut.remembering = tokenizer  # type: ignore[attr-defined]
     jieba.cut = cut
     for name in _CHANGES:
         setattr(jieba, name, forgetting(getattr(tokenizer, name)))

@@ -41,7 +41,6 @@ from generator.site import serve_cache
 from generator.site.build import BUILD_DIR, _overrides, mkdocs_config, temp_dir_inside
 from generator.site.docs_writer import DocsWriter
 from generator.site.generate import generate_from
-from generator.site.jieba_memo import remember_cuts
 from generator.site.page_memo import PageMemo
 
 PREVIEW_VERSION = "预览"
@@ -64,7 +63,6 @@ class PreviewSession:
         self.saver: int | None = None  # the child process writing the cache, if any
         self.cut_short = False  # a rebuild was interrupted (Ctrl-C): the model in memory is half updated
         self.warming: threading.Thread | None = None  # loads jieba's dictionary while the preview serves
-        self.cuts_remembered = False  # jieba's cuts remembered (jieba_memo.py), once per session
 
     def regenerate(self) -> tuple[bool, set[str]]:
         """The docs tree from schemes/ and content/; (ok, docs files written or removed)."""
@@ -238,24 +236,12 @@ class PreviewSession:
         self.warming = threading.Thread(target=tokenizer.check_initialized, name="kaohe-jieba", daemon=True)
         self.warming.start()
 
-    def _remember_cuts(self) -> None:
-        """The search plugin's cuts remembered, as in a clean build (jieba_memo.py): once per session."""
-        if self.cuts_remembered:
-            return
-        try:
-            import jieba
-        except ImportError:
-            return
-        remember_cuts(jieba)
-        self.cuts_remembered = True
-
     def _mkdocs(self, dirty: bool) -> None:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
         # not strict: a warning in the preview should show the page, not stop the preview
         config = load_config(config_file=str(self.config_file), site_dir=str(self.site), strict=False)
-        self._remember_cuts()
         with temp_dir_inside(self.root):  # jieba's cache stays in the project
             build(config, dirty=dirty)
         index = self.site / "search" / "search_index.json"

@@ -11,6 +11,7 @@ import jieba
 import pytest
 
 from generator.site.build import reset_jieba
+from generator.site.jieba_memo import remember_cuts_in_build
 
 REPO = Path(__file__).resolve().parents[2]
 HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -19,6 +20,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]+")
 @pytest.fixture
 def fresh_jieba():
     reset_jieba()
+    remember_cuts_in_build()  # as each build's on_env does
     yield jieba
     reset_jieba()
 
@@ -59,3 +61,13 @@ def test_a_changed_dictionary_is_heeded(fresh_jieba, tmp_path):
         assert now == [list(real.cut(t)) for t in texts], name
         assert now != before, name  # each change changed a cut: the test would see a stale one
         before = now
+
+
+def test_each_build_wraps_its_tokenizer_once(fresh_jieba):
+    """on_env runs in every build: a preview session's later builds keep the one wrapper (and memo)."""
+    cut = fresh_jieba.cut
+    remember_cuts_in_build()
+    assert fresh_jieba.cut is cut
+    reset_jieba()  # a clean build's new tokenizer gets its own
+    remember_cuts_in_build()
+    assert fresh_jieba.cut is not cut and fresh_jieba.cut.remembering is fresh_jieba.dt

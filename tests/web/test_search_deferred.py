@@ -7,18 +7,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from mkdocs.config import config_options
 
-from tests.web.util import build, copy_demo_part
+from tests.web.util import build, copy_demo_part, site_files
 
 pytestmark = pytest.mark.slow
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file() and p.name != "manifest.json"}
 
 
 def test_blocks_put_back_after_search_give_the_same_index_and_pages(tmp_path, monkeypatch):
@@ -40,7 +35,7 @@ def test_blocks_put_back_after_search_give_the_same_index_and_pages(tmp_path, mo
     assert build(root, "--audience", "internal", "--out", str(tmp_path / "read")) == 0
     assert patched  # the second build really read the blocks in the search plugin
 
-    deferred, read = _files(tmp_path / "deferred"), _files(tmp_path / "read")
+    deferred, read = site_files(tmp_path / "deferred"), site_files(tmp_path / "read")
     index = "search/search_index.json"
     assert len(read[index]) > 10_000 and deferred[index] == read[index]
     assert deferred.keys() == read.keys()

@@ -12,13 +12,9 @@ from pathlib import Path
 import pytest
 
 from generator.site import theme_fill
-from tests.web.util import build, copy_demo
+from tests.web.util import build, copy_demo, site_files
 
 pytestmark = pytest.mark.slow
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file() and p.name != "manifest.json"}
 
 
 def _rename(sheet: Path, names: list[str]) -> None:
@@ -71,7 +67,7 @@ def test_filled_pages_are_the_pages_rendered_whole(tmp_path, monkeypatch, audien
     monkeypatch.setenv("KAOHE_THEME_FILL", "0")
     assert build(root, "--audience", audience, "--out", str(tmp_path / "whole")) == 0
 
-    filled, whole = _files(tmp_path / "filled"), _files(tmp_path / "whole")
+    filled, whole = site_files(tmp_path / "filled"), site_files(tmp_path / "whole")
     assert filled.keys() == whole.keys()
     differing = [name for name in whole if filled[name] != whole[name]]
     assert differing == [], differing[:5]

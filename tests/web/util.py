@@ -31,6 +31,11 @@ def build(root: Path, *args: str, epoch: str = EPOCH) -> int:
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site by its path, but the manifest (it names the build's time)."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file() and p.name != "manifest.json"}
+
+
 def copy_demo_part(tmp: Path, agencies: tuple[str, ...], name: str = "demo2") -> Path:
     """The demo's schemes and some of its agencies (with the holiday calendar and site settings)."""
     root = tmp / name
