@@ -103,7 +103,7 @@ def test_the_inflater_refuses_short_wrong_sized_or_garbled_data(served, browser)
 
 
 def _person_page(packed: str, size: int, texts: list[str]) -> str:
-    details = "".join(f'<details class="kaohe-derivation" id="d{i}"><summary>{i}</summary><pre class="kaohe-explain" data-packed="{i}">需要脚本</pre></details>'
+    details = "".join(f'<details class="kaohe-derivation" id="d{i}"><summary>{i}</summary><pre class="kaohe-explain" data-packed="{i}"></pre></details>'
                       for i in range(len(texts)))
     return ('<!doctype html><meta charset="utf-8"><article>'
             f'<div class="kaohe-packed" hidden data-size="{size}" data-texts="{packed}"></div>{details}</article>'
