@@ -91,6 +91,14 @@ def memoized(memo: PageMemo | None, what: tuple, periods: Iterable[PeriodResult]
     return memo.get_or_build((what, keys), build, args)
 
 
+def memoized_on(memo: PageMemo | None, what: tuple, build: Callable[..., T], *args: Any) -> T:
+    """build(*args), or what it returned last time for the same `what`: for a page whose key holds
+    the content it shows (content keys made by the caller), rather than its periods' input keys."""
+    if memo is None:
+        return build(*args)
+    return memo.get_or_build(what, build, args)
+
+
 def memoized_bytes(memo: PageMemo | None, kind: str, value: Any, build: Callable[[Any], bytes]) -> bytes:
     """build(value) for a file that is a pure function of a dataclass value (a workbook from its table),
     reused when the value's repr — every field it has — is the same."""

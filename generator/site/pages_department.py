@@ -9,6 +9,7 @@ status, quota use, mean, median, min, max and members.
 
 from __future__ import annotations
 
+import hashlib
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from generator.project.model import Agency
 from generator.site.charts import bar_chart
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
-from generator.site.page_memo import memoized, per_period
+from generator.site.page_memo import memoized_on, per_period
 from generator.site.pages_notice import notice_ids, published_grades
 from generator.site.render import render
 from generator.site.results_layout import counted_grade, is_split, results_page_of
@@ -36,6 +37,18 @@ class Distribution:
     stats: dict | None = None
     members: list[PersonResult] = field(default_factory=list)
     hidden: bool = False  # public edition, group too small to show without pointing at a person
+    # content_key(), once made: a Distribution is not changed after it is made
+    key: str | None = field(default=None, repr=False, compare=False)
+
+    def content_key(self) -> str:
+        """Everything a department page shows of this distribution, as one hash: the period's
+        identity, the counts, quota lines and statistics, and each member's result
+        (PersonResult.fingerprint: everything a page can show of it)."""
+        if self.key is None:
+            seen = repr((self.period.key, self.labels, self.counts, self.total, self.quota_words, self.stats, self.hidden,
+                         [m.fingerprint() for m in self.members]))
+            self.key = hashlib.sha256(seen.encode()).hexdigest()
+        return self.key
 
     @property
     def shares(self) -> list[str]:
@@ -136,16 +149,24 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[t
     by_agency_year: dict[tuple[str, int], list[PeriodResult]] = defaultdict(list)
     in_department: dict[str, dict[str, list[PersonResult]]] = {}  # period key → department → people
     on_notice: dict[str, set[str]] = {}
+    internal: dict[str, dict[str, Distribution]] = {}  # period key → department → its distribution
     for period in ctx.periods:
         by_agency_year[(period.agency, period.year)].append(period)
         in_department[period.key] = per_period(ctx.memo, "by-department", period, people_by_department)
+        if ctx.internal:  # a function of the period alone: made once a preview session while the result is the same
+            internal[period.key] = per_period(ctx.memo, "distributions", period, _internal_distributions)
+
+    def distribution_of(period: PeriodResult, department: str) -> Distribution | None:
+        if ctx.internal:
+            return internal[period.key].get(department)
+        return distribution(period, department, in_department[period.key].get(department, []), False, ctx, on_notice)
+
     for agency_code, agency in sorted(ctx.project.agencies.items()):
         years = sorted({year for (a, year) in by_agency_year if a == agency_code})
         departments = list(agency.departments) or sorted({d for per in ctx.periods if per.agency == agency_code for d in in_department[per.key]})
         for department in departments:
             history: list[tuple[int, Distribution]] = []
-            by_year = {year: [d for per in _ordered(by_agency_year[(agency_code, year)])
-                              if (d := distribution(per, department, in_department[per.key].get(department, []), ctx.internal, ctx, on_notice))]
+            by_year = {year: [d for per in _ordered(by_agency_year[(agency_code, year)]) if (d := distribution_of(per, department))]
                        for year in years}
             # only years with something to show have a page (public: a 公示 has started), so only they are linked
             page_years = [year for year in years if by_year[year]]
@@ -155,15 +176,23 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[t
                 index[(agency_code, department, year)] = path
                 history.extend((year, d) for d in dists)
                 earlier = [(y, d) for (y, d) in history if y < year and y >= year - 4]
-                shown_on_page = [per for y in range(year - 4, year + 1) for per in by_agency_year.get((agency_code, y), [])]
-                page, page_assets = memoized(
-                    ctx.memo, ("department", agency_code, department, year, tuple(page_years)), shown_on_page,
+                # Keyed by what the page shows of its periods, not by the periods' whole contents: an
+                # edit regrades a period of the whole agency, and changes one or two departments' pages.
+                shown = tuple((y, d.content_key(), is_split(d.period), ctx.has_notice(d.period)) for y, d in [*((year, d) for d in dists), *earlier])
+                page, page_assets = memoized_on(
+                    ctx.memo, ("department", agency_code, department, year, tuple(page_years), shown),
                     _department_page, ctx, agency, department, year, page_years, dists, earlier, path,
                 )
                 pages.append(page)
                 assets += page_assets
     pages.append(Page("departments/index.md", _index(ctx, index)))
     return pages, assets, index
+
+
+def _internal_distributions(period: PeriodResult) -> dict[str, Distribution]:
+    """Each department's distribution in `period`, as the internal edition shows it."""
+    found = {department: distribution(period, department, members, True) for department, members in people_by_department(period).items()}
+    return {department: dist for department, dist in found.items() if dist is not None}
 
 
 def people_by_department(period: PeriodResult) -> dict[str, list[PersonResult]]:

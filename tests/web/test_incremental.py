@@ -59,3 +59,40 @@ def test_an_edit_to_a_site_wide_file_renders_every_page_again(tmp_path):
     holidays.write_text(holidays.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     generate(root, "public", Problems(), cache, memo)
     assert memo.hits == 0 and memo.misses > 0
+
+
+
+def _someone(generated, key: str, grade: str, not_in: str | None = None):
+    period = next(p for p in generated.periods if p.key == key)
+    return next(r for r in sorted(period.people, key=lambda r: r.id) if r.grade == grade and r.person.department != not_in)
+
+
+@pytest.mark.parametrize("audience", ["public", "internal"])
+def test_edits_that_reach_other_departments_match_a_clean_generate(tmp_path, audience):
+    """Department pages are keyed by what they show (a department's own distribution, quota lines
+    and members), not by the whole period. Each edit below changes what other departments' pages
+    show, or moves a person between departments; after each, the tree must be the clean
+    generate's, byte for byte."""
+    root = make_project(tmp_path / "proj", ["yunxi-czj"])
+    key = "yunxi-czj/s003-p2/2025/Q2"
+    sheet = root / "content" / "yunxi-czj" / "s003-p2" / "2025" / "Q2.csv"
+    cache, memo = ModelCache(), PageMemo()
+    seen = generate(root, audience, Problems(), cache, memo)
+    good = _someone(seen, key, "好")
+    mover = _someone(seen, key, "较好", not_in=good.person.department)
+    edits = [
+        (good.id, "工作负荷", "0"),  # a 好 falls: the agency-wide quota line (实际 N 人) on every department's page
+        (mover.id, "科室", good.person.department),  # someone moves: two departments' members change
+        (good.id, "工作负荷", "14"),  # the 好 comes back: the line moves again
+        (mover.id, "姓名", "易名"),  # only a name: no count, share or statistic changes
+    ]
+    for step, (pid, column, value) in enumerate(edits, 1):
+        edit_csv_cell(sheet, pid, column, value)
+        edited = generate(root, audience, Problems(), cache, memo)
+        assert memo.hits > 0
+        assert edited.files == clean(root, audience), f"after edit {step}"
+        changed = {p for p in edited.files if edited.files[p] != seen.files.get(p)}
+        if audience == "internal" and step == 1:
+            departments = {p for p in changed if p.startswith("departments/") and p.endswith("2025.md")}
+            assert len(departments) > 2, f"the edit should reach several departments' pages: {sorted(changed)}"
+        seen = edited
