@@ -17,6 +17,7 @@ and each table is a download (XLSX numbers, shares as %).
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,7 +28,7 @@ from generator.project.model import Agency
 from generator.site.charts_compare import stacked_chart
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
-from generator.site.page_memo import memoized, memoized_bytes
+from generator.site.page_memo import memoized_bytes, memoized_on, per_period
 from generator.site.pages_department import grade_counts
 from generator.site.render import render
 
@@ -66,8 +67,12 @@ def build_compare(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
         periods = sorted(by_agency.get(code, []), key=lambda p: (p.year, p.scheme.code, p.assessment.rolls_up is not None, p.label))
         if not periods:
             continue
-        # an agency's pages depend on its periods alone: the preview rebuilds them only when one changed
-        own_pages, own_assets, years, dept_links = memoized(ctx.memo, ("compare", code), periods, _agency_pages, ctx, agency, periods)
+        # An agency's pages show only its periods' grade counts by department: the preview rebuilds
+        # them when a count changed, not on every edit of a score (most change no grade).
+        tallies = [per_period(ctx.memo, "compare-tally", period, period_tally) for period in periods]
+        shown = tuple((period.key, tally.key) for period, tally in zip(periods, tallies))
+        own_pages, own_assets, years, dept_links = memoized_on(ctx.memo, ("compare", code, shown), _agency_pages, ctx, agency, periods,
+                                                               Tally(periods, tallies))
         pages += own_pages
         assets += own_assets
         index.append((agency, years, dept_links))
@@ -75,37 +80,45 @@ def build_compare(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
     return pages, assets
 
 
-class Tally:
-    """grade_counts of a period's department (or 全单位), each counted once per build when first asked
-    for: a year's page asks for the year before too, and every department's page again."""
+@dataclass
+class PeriodTally:
+    """grade_counts of each department of one period, and of 全单位 (the whole period): all that the
+    comparison pages show of it. `key` hashes them (and the period's identity)."""
+    counts: dict[str, dict[str, int]]
+    departments: list[str]  # of its people (a department named 全单位 among them, however unlikely)
+    key: str
 
-    def __init__(self, periods: list[PeriodResult]):
-        self.members: dict[tuple[str, str], list[PersonResult]] = defaultdict(list)
-        for period in periods:
-            for person in period.people:
-                self.members[(period.key, person.person.department)].append(person)
-            if period.people:
-                self.members[(period.key, "全单位")] = period.people
-        self.found: dict[tuple[str, str], dict[str, int] | None] = {}
+
+def period_tally(period: PeriodResult) -> PeriodTally:
+    members: dict[str, list[PersonResult]] = defaultdict(list)
+    for person in period.people:
+        members[person.person.department].append(person)
+    departments = sorted({person.person.department for person in period.people})
+    if period.people:
+        members["全单位"] = period.people
+    counts = {department: grade_counts(period, people) for department, people in members.items()}
+    return PeriodTally(counts, departments, hashlib.sha256(repr((period.key, departments, sorted(counts.items()))).encode()).hexdigest())
+
+
+class Tally:
+    """The counts of an agency's periods by (period, department or 全单位); None where nobody was."""
+
+    def __init__(self, periods: list[PeriodResult], tallies: list[PeriodTally]):
+        self.counts = {period.key: tally.counts for period, tally in zip(periods, tallies)}
+        self.departments = {period.key: tally.departments for period, tally in zip(periods, tallies)}
 
     def __call__(self, period: PeriodResult | None, department: str) -> dict[str, int] | None:
         if period is None:
             return None
-        key = (period.key, department)
-        if key not in self.found:
-            people = self.members.get(key)
-            self.found[key] = grade_counts(period, people) if people else None
-        return self.found[key]
+        return self.counts[period.key].get(department)
 
 
-def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult]) -> tuple[list[Page], list[Asset], list, list]:
-    """One agency's year pages and department pages, and the index's links to them (the people of its
-    periods grouped only here: an agency the preview found unchanged is not walked)."""
+def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult], tally: Tally) -> tuple[list[Page], list[Asset], list, list]:
+    """One agency's year pages and department pages, and the index's links to them."""
     code = agency.code
-    tally = Tally(periods)
     pages: list[Page] = []
     assets: list[Asset] = []
-    departments = _departments(agency, periods)
+    departments = _departments(agency, periods, tally)
     same = {(p.scheme.code, p.label, p.year): p for p in periods}
     years = sorted({p.year for p in periods})
     for year in years:
@@ -124,8 +137,8 @@ def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult])
     return pages, assets, [(y, ctx.link("compare/index.md", f"compare/{code}/{y}.md")) for y in years], dept_links
 
 
-def _departments(agency: Agency, periods: list[PeriodResult]) -> list[str]:
-    seen = {p.person.department for period in periods for p in period.people}
+def _departments(agency: Agency, periods: list[PeriodResult], tally: Tally) -> list[str]:
+    seen = {department for period in periods for department in tally.departments[period.key]}
     return [d for d in agency.departments if d in seen] + sorted(seen - set(agency.departments))
 
 
