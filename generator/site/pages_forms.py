@@ -13,7 +13,7 @@ from generator.engine.results import PeriodResult
 from generator.site.downloads import download_name
 from generator.site.forms_fill import quarterly_summary, yearly_register
 from generator.site.model import Asset, Page, SiteContext, asset_link
-from generator.site.page_memo import memoized_bytes
+from generator.site.page_memo import memoized
 from generator.site.render import render
 from generator.xlsx.form_sheet import FilledForm, form_xlsx
 
@@ -34,19 +34,30 @@ def build_forms(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
             periods = by_assessment.get(form.assessment, {})
             if not periods:
                 continue
-            if form.form == "平时考核结果汇总表":
-                filled = quarterly_summary(form, agency, year, periods)
-            else:
-                yearly = periods.get("Y") or next(iter(periods.values()))
-                source = scheme.assessment(yearly.assessment.rolls_up or "")
-                filled = yearly_register(form, agency, yearly, by_assessment.get(source.code, {}) if source else {})
             path = f"forms/{agency_code}/{scheme_code}/{year}-{SLUGS[form.form]}.md"
             base = f"downloads/{agency_code}/{scheme_code}/" + download_name(agency.name, scheme.title, f"{year}年度", form.form)
-            assets.append(Asset(base + ".xlsx", memoized_bytes(ctx.memo, "form-xlsx", filled, form_xlsx)))
-            pages.append(Page(path, _page(filled, path, base, agency.name, scheme.title, year, form.form)))
+            # a form is filled from its year's periods of the scheme (their results and, after a
+            # reopening, their corrections): the preview fills it again only when one of them changed
+            shown = [p for assessment in sorted(by_assessment) for _, p in sorted(by_assessment[assessment].items())]
+            text, workbook = memoized(ctx.memo, ("form", agency_code, scheme_code, year, form.form, tuple(tuple(p.corrections) for p in shown)),
+                                      shown, _filled, form, agency, scheme, year, by_assessment, path, base)
+            assets.append(Asset(base + ".xlsx", workbook))
+            pages.append(Page(path, text))
             index.append((agency.name, scheme.title, year, form.form, ctx.link("forms/index.md", path)))
     pages.append(Page("forms/index.md", render("forms_index.md.j2", rows=index)))
     return pages, assets
+
+
+def _filled(form, agency, scheme, year: int, by_assessment: dict[str, dict[str, PeriodResult]], path: str, base: str) -> tuple[str, bytes]:
+    """The form's page and its workbook."""
+    periods = by_assessment.get(form.assessment, {})
+    if form.form == "平时考核结果汇总表":
+        filled = quarterly_summary(form, agency, year, periods)
+    else:
+        yearly = periods.get("Y") or next(iter(periods.values()))
+        source = scheme.assessment(yearly.assessment.rolls_up or "")
+        filled = yearly_register(form, agency, yearly, by_assessment.get(source.code, {}) if source else {})
+    return _page(filled, path, base, agency.name, scheme.title, year, form.form), form_xlsx(filled)
 
 
 def _page(filled: FilledForm, path: str, base: str, agency: str, scheme: str, year: int, kind: str) -> str:

@@ -23,6 +23,7 @@ people/_<agency>/<department>/ (an agency's code never begins with _).
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from generator.engine.explain import explain_text
 from generator.engine.results import PeriodResult, PersonResult
 from generator.site.model import Page, SiteContext
 from generator.site.packed_text import pack_texts
+from generator.site.page_memo import memoized_on
 from generator.site.render import render
 from generator.site.results_layout import is_split, results_page_of
 
@@ -75,7 +77,11 @@ def build_people(ctx: SiteContext) -> Iterator[Page]:
         for (agency, pid), entries in everyone:  # by the person's own results: an edit regrades a whole period but changes few people
             seen = tuple((shown[id(per)], res.fingerprint()) for per, res in entries)
             yield from ctx.memo.get_or_build(("person", agency, pid, seen), _person_pages, (ctx, agency, pid, entries))
-    yield from _people_index(ctx, [(entries[-1][1], agency, ctx.person_path(agency, pid), len(entries)) for (agency, pid), entries in everyone])
+    people = [(entries[-1][1], agency, ctx.person_path(agency, pid), len(entries)) for (agency, pid), entries in everyone]
+    # the index shows each person's name, ID, department and count: the preview re-renders it when one of those changed
+    shown = hashlib.sha256(repr([(res.person.name, res.id, res.person.department, agency, path, count)
+                                 for res, agency, path, count in people]).encode()).hexdigest()
+    yield from memoized_on(ctx.memo, ("people-index", shown), _people_index, ctx, people)
 
 
 def _share_pages(shared: tuple[SiteContext, list], start: int, stop: int) -> list[Page]:

@@ -62,6 +62,23 @@ def test_an_edit_to_a_site_wide_file_renders_every_page_again(tmp_path):
 
 
 
+def _edit_xlsx_cell(path, person: str, column: str, value: str) -> None:
+    """Set one cell of a workbook's first sheet, in the row whose 编号 is `person`."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    rows = list(sheet.iter_rows())
+    header = next(i for i, row in enumerate(rows) if any(c.value == "编号" for c in row))
+    names = [c.value for c in rows[header]]
+    for row in rows[header + 1:]:
+        if row[names.index("编号")].value == person:
+            row[names.index(column)].value = value
+            book.save(path)
+            return
+    raise AssertionError(f"{person} is not in {path}")
+
+
 def _someone(generated, key: str, grade: str, not_in: str | None = None):
     period = next(p for p in generated.periods if p.key == key)
     return next(r for r in sorted(period.people, key=lambda r: r.id) if r.grade == grade and r.person.department != not_in)
@@ -85,9 +102,13 @@ def test_edits_that_reach_other_departments_match_a_clean_generate(tmp_path, aud
         (mover.id, "科室", good.person.department),  # someone moves: two departments' members change
         (good.id, "工作负荷", "14"),  # the 好 comes back: the line moves again
         (mover.id, "姓名", "易名"),  # only a name: no count, share or statistic changes
+        (mover.id, "姓名", "再易名"),  # in the year's own sheet: the name the people index shows
     ]
     for step, (pid, column, value) in enumerate(edits, 1):
-        edit_csv_cell(sheet, pid, column, value)
+        if step < len(edits):
+            edit_csv_cell(sheet, pid, column, value)
+        else:
+            _edit_xlsx_cell(sheet.parent / "年度.xlsx", pid, column, value)
         edited = generate(root, audience, Problems(), cache, memo)
         assert memo.hits > 0
         assert edited.files == clean(root, audience), f"after edit {step}"
