@@ -28,6 +28,7 @@ class PageMemo:
         self._used: set[tuple] = set()
         self._derived: dict[tuple[str, int], tuple[PeriodResult, Any]] = {}  # see per_period
         self._derived_used: set[tuple[str, int]] = set()
+        self._kept: dict[str, Any] = {}  # see kept
         self.hits = 0
         self.misses = 0
 
@@ -57,6 +58,13 @@ class PageMemo:
         value = build(period)
         self._derived[key] = (period, value)
         return value
+
+    def kept(self, name: str, make: Callable[[], T]) -> T:
+        """An object a preview session keeps from build to build (made by make() the first time),
+        for what is updated from the last build rather than made again. Never written to disk."""
+        if name not in self._kept:
+            self._kept[name] = make()
+        return self._kept[name]
 
     def snapshot(self) -> tuple[str | None, dict[tuple, Any]]:
         """The site-wide key and the pages of the last build (for site/serve_cache.py)."""

@@ -34,6 +34,7 @@ from generator.engine.results import PeriodResult, PersonResult
 from generator.site.model import Page, SiteContext
 from generator.site.packed_text import pack_texts
 from generator.site.page_memo import memoized_on
+from generator.site.people_history import Entry, HistoryKeeper, people_history
 from generator.site.render import render
 from generator.site.results_layout import is_split, results_page_of
 
@@ -42,7 +43,6 @@ PEOPLE_INDEX_SPLIT = 300
 # From this many people on, a clean build makes their pages in worker processes (parallel.py).
 WORKERS_FROM_PEOPLE = 1000
 
-Entry = tuple[PeriodResult, PersonResult]
 
 
 @dataclass
@@ -54,14 +54,11 @@ class Derivation:
 
 
 def history(ctx: SiteContext) -> dict[tuple[str, str], list[Entry]]:
-    """Every (agency, ID)'s results in order: year, periods before their roll-ups, label, scheme."""
-    found: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    for period in ctx.periods:
-        for person in period.people:
-            found[(period.agency, person.id)].append((period, person))
-    for entries in found.values():
-        entries.sort(key=lambda e: (e[0].year, e[0].assessment.rolls_up is not None, e[0].label, e[0].scheme.code))
-    return dict(sorted(found.items()))
+    """Every (agency, ID)'s results in order: year, periods before their roll-ups, label, scheme.
+    A preview updates the last build's (people_history.py)."""
+    if ctx.memo is None:
+        return people_history(ctx.periods)
+    return ctx.memo.kept("people-history", HistoryKeeper).update(ctx.periods)
 
 
 def build_people(ctx: SiteContext) -> Iterator[Page]:
