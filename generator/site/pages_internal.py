@@ -8,6 +8,7 @@ than results_layout.SPLIT_THRESHOLD gets a per-department summary and one page p
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 
 from generator.core.numbers import fmt, fmt_at_most
@@ -18,7 +19,7 @@ from generator.engine.results import PeriodResult, PersonResult
 from generator.site.download_names import period_base, period_title
 from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link
-from generator.site.page_memo import memoized
+from generator.site.page_memo import memoized, memoized_on
 from generator.site.render import render
 from generator.site.results_layout import by_department, counted_grade, grade_columns, is_split, shown_columns
 from generator.site.results_rows import rows_html
@@ -104,16 +105,30 @@ def _split_pages(ctx: SiteContext, period: PeriodResult, table: DataTable, cells
         summary.append((department, ctx.link(path, own), len(members), [counts[c] for c in columns]))
         common = _common(ctx, period, own, table, base)
         rows = _rows(ctx, period, own, members, cells)
-        pages.append(Page(own, render(
-            "results_department.md.j2", **common,
-            department=department, rows=rows, rows_html=rows_html(rows, table.number_columns, common["shown"]),
-            period_link=ctx.link(own, path),
-            quotas=[use for use in period.quotas if use.scope in ("全单位", department)],
-        )))
+        quotas = [use for use in period.quotas if use.scope in ("全单位", department)]
+        if ctx.memo is None:
+            pages.append(_department_page(ctx, period, own, path, department, common, rows, quotas))
+            continue
+        # Keyed by what the page shows, so that a preview re-renders the departments an edit changed,
+        # not every department of the period (results_department.md.j2 reads no more than this).
+        shown = hashlib.sha256(repr((
+            period.key, period.agency_name, period.period_assessment, period.scheme.name, tuple(period.corrections),
+            len(period.people), len(period.problems), department, own, table.headers, sorted(table.number_columns),
+            common["shown"].order, common["shown"].grade, sorted(common["shown"].facets), common["shown"].ranks,
+            common["downloads"], common["handbook"], [(person.id, row, link) for person, row, link in rows], quotas,
+        )).encode()).hexdigest()
+        pages.append(memoized_on(ctx.memo, ("results-department", shown), _department_page, ctx, period, own, path, department, common, rows, quotas))
     totals = [sum(row[3][i] for row in summary) for i in range(len(columns))]
     pages.insert(0, Page(path, render("results.md.j2", **_common(ctx, period, path, table, base), rows=None,
                                       departments={"columns": columns, "rows": summary, "totals": totals})))
     return pages
+
+
+def _department_page(ctx: SiteContext, period: PeriodResult, own: str, path: str, department: str, common: dict,
+                     rows: list[tuple], quotas: list) -> Page:
+    return Page(own, render("results_department.md.j2", **common, department=department, rows=rows,
+                            rows_html=rows_html(rows, common["table"].number_columns, common["shown"]),
+                            period_link=ctx.link(own, path), quotas=quotas))
 
 
 def _common(ctx: SiteContext, period: PeriodResult, path: str, table: DataTable, base: str) -> dict:

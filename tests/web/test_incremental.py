@@ -10,6 +10,7 @@ from archive.util import edit_csv_cell, make_project  # tests/ is on sys.path (r
 from generator.core.problems import Problems
 from generator.engine.model_cache import ModelCache
 from generator.site.generate import generate
+from generator.site import results_layout
 from generator.site.page_memo import PageMemo
 
 
@@ -84,12 +85,14 @@ def _someone(generated, key: str, grade: str, not_in: str | None = None):
     return next(r for r in sorted(period.people, key=lambda r: r.id) if r.grade == grade and r.person.department != not_in)
 
 
-@pytest.mark.parametrize("audience", ["public", "internal"])
-def test_edits_that_reach_other_departments_match_a_clean_generate(tmp_path, audience):
-    """Department pages are keyed by what they show (a department's own distribution, quota lines
-    and members), not by the whole period. Each edit below changes what other departments' pages
-    show, or moves a person between departments; after each, the tree must be the clean
-    generate's, byte for byte."""
+@pytest.mark.parametrize(("audience", "split"), [("public", False), ("internal", False), ("internal", True)])
+def test_edits_that_reach_other_departments_match_a_clean_generate(tmp_path, monkeypatch, audience, split):
+    """Department pages (and, in a period split by department, its results pages) are keyed by what
+    they show (a department's own distribution, quota lines and members), not by the whole period.
+    Each edit below changes what other departments' pages show, or moves a person between
+    departments; after each, the tree must be the clean generate's, byte for byte."""
+    if split:  # every period of more than 5 people: a results page per department
+        monkeypatch.setattr(results_layout, "SPLIT_THRESHOLD", 5)
     root = make_project(tmp_path / "proj", ["yunxi-czj"])
     key = "yunxi-czj/s003-p2/2025/Q2"
     sheet = root / "content" / "yunxi-czj" / "s003-p2" / "2025" / "Q2.csv"
@@ -116,4 +119,7 @@ def test_edits_that_reach_other_departments_match_a_clean_generate(tmp_path, aud
         if audience == "internal" and step == 1:
             departments = {p for p in changed if p.startswith("departments/") and p.endswith("2025.md")}
             assert len(departments) > 2, f"the edit should reach several departments' pages: {sorted(changed)}"
+            if split:
+                results = {p for p in changed if p.startswith("results/yunxi-czj/s003-p2/2025-Q2/")}
+                assert len(results) > 2, f"the edit should reach several departments' results pages: {sorted(changed)}"
         seen = edited
