@@ -34,6 +34,7 @@ from collections.abc import Iterator
 
 from generator.site.jieba_memo import remember_cuts_in_build
 from generator.site.search_view import search_view
+from generator.site.template_cache import keep_compiled
 from generator.site.theme_fill import Fill, fill_function, template_for
 from generator.site.theme_whitespace import trim_around_article
 
@@ -153,9 +154,11 @@ def on_page_content(html, page, **kwargs):
 
 def on_env(env, config, **kwargs):
     """A fresh set of theme skeletons for this build (theme_fill.py); the search plugin's jieba cuts
-    remembered (jieba_memo.py). Both before the first page is rendered and cut."""
+    remembered (jieba_memo.py); the theme's templates compiled once a process (template_cache.py).
+    All before the first page is rendered and cut."""
     env.globals["kaohe_fill"] = fill_function(Fill(env))
     remember_cuts_in_build()
+    keep_compiled(env)  # before the first template is loaded
     return env
 
 

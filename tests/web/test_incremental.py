@@ -9,8 +9,8 @@ from archive.util import edit_csv_cell, make_project  # tests/ is on sys.path (r
 
 from generator.core.problems import Problems
 from generator.engine.model_cache import ModelCache
-from generator.site.generate import generate
 from generator.site import results_layout
+from generator.site.generate import generate
 from generator.site.page_memo import PageMemo
 
 
