@@ -209,14 +209,23 @@ class Explainer:
         self.scheme, self.assessment, self.file, self.sources = scheme, assessment, file, sources
         self._grader: PersonGrader | None = None
         self._histories: dict[str, dict[str, PeriodView]] = {}  # person ID → history, made once
+        # Per earlier period: (label, person ID → their view, the view of someone not in it), made
+        # at the first history asked for. A roll-up asks for everyone's: made period by period, the
+        # views cost less than a look-up per person and period in each period's index did.
+        self._views: list[tuple[str, dict[str, PeriodView], PeriodView]] | None = None
 
     def history_of(self, row: PersonRow) -> dict[str, PeriodView] | None:
         """In a roll-up, what the earlier periods say of this person (the same for every caller)."""
         if not self.assessment.rolls_up:
             return None
-        history = self._histories.get(row.id)
+        pid = row.id
+        history = self._histories.get(pid)
         if history is None:
-            history = self._histories[row.id] = History({label: view_of(period.person(row.id), label) for label, period in self.sources.items()})
+            views = self._views
+            if views is None:
+                views = self._views = [(label, {r.id: view_of(r, label) for r in period.people}, view_of(None, label))
+                                       for label, period in self.sources.items()]
+            history = self._histories[pid] = History({label: by_id.get(pid, absent) for label, by_id, absent in views})
         return history
 
     def regrade(self, result: PersonResult) -> PersonResult:

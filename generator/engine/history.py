@@ -50,12 +50,19 @@ class History(dict):
 
     def __init__(self, views: dict[str, PeriodView] | None = None):
         super().__init__(views or {})
-        tally: dict[str | None, int] = {}
+        # One made per person of every roll-up: plain loops and shared Decimals, no comprehensions.
+        counts: dict[str | None, Any] = {}
         for view in self.values():
-            tally[view.grade] = tally.get(view.grade, 0) + 1
-        self._counts = {grade: Decimal(n) for grade, n in tally.items()}
-        self._graded = [grade for grade in tally if grade]  # the distinct grades periods ended with
-        self._periods = Decimal(sum(n for grade, n in tally.items() if grade))
+            grade = view.grade
+            counts[grade] = counts.get(grade, 0) + 1
+        graded: list[str] = []  # the distinct grades periods ended with
+        periods = 0
+        for grade, n in counts.items():
+            counts[grade] = _decimal(n)
+            if grade:
+                graded.append(grade)
+                periods += n
+        self._counts, self._graded, self._periods = counts, graded, _decimal(periods)
 
     def count(self, grade: str) -> Decimal:
         """次数: how many periods ended with `grade`."""
@@ -75,6 +82,11 @@ class History(dict):
 
 
 _NONE = Decimal(0)
+_SMALL = tuple(Decimal(n) for n in range(64))  # counts of periods: Decimals are immutable, shared
+
+
+def _decimal(n: int) -> Decimal:
+    return _SMALL[n] if n < 64 else Decimal(n)
 
 
 def _as_history(history: dict[str, PeriodView]) -> History:
