@@ -104,8 +104,8 @@ def test_edits_that_reach_other_departments_match_a_clean_generate(tmp_path, mon
         (good.id, "工作负荷", "0"),  # a 好 falls: the agency-wide quota line (实际 N 人) on every department's page
         (mover.id, "科室", good.person.department),  # someone moves: two departments' members change
         (good.id, "工作负荷", "14"),  # the 好 comes back: the line moves again
-        (mover.id, "姓名", "易名"),  # only a name: no count, share or statistic changes
-        (mover.id, "姓名", "再易名"),  # in the year's own sheet: the name the people index shows
+        (mover.id, "姓名", '=HYPERLINK("x")'),  # only a name (a hostile one): no count, share or statistic changes
+        (mover.id, "姓名", "<i>再</i>易名"),  # in the year's own sheet: the name the people index shows
     ]
     for step, (pid, column, value) in enumerate(edits, 1):
         if step < len(edits):
