@@ -176,13 +176,15 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[t
                 index[(agency_code, department, year)] = path
                 history.extend((year, d) for d in dists)
                 earlier = [(y, d) for (y, d) in history if y < year and y >= year - 4]
-                # Keyed by what the page shows of its periods, not by the periods' whole contents: an
-                # edit regrades a period of the whole agency, and changes one or two departments' pages.
-                shown = tuple((y, d.content_key(), is_split(d.period), ctx.has_notice(d.period)) for y, d in [*((year, d) for d in dists), *earlier])
-                page, page_assets = memoized_on(
-                    ctx.memo, ("department", agency_code, department, year, tuple(page_years), shown),
-                    _department_page, ctx, agency, department, year, page_years, dists, earlier, path,
-                )
+                args = (ctx, agency, department, year, page_years, dists, earlier, path)
+                if ctx.memo is None:  # a clean build: no key to make (a city's 200,000 fingerprints)
+                    page, page_assets = _department_page(*args)
+                else:
+                    # Keyed by what the page shows of its periods, not by the periods' whole contents:
+                    # an edit regrades a period of the whole agency, and changes one or two departments' pages.
+                    shown = tuple((y, d.content_key(), is_split(d.period), ctx.has_notice(d.period)) for y, d in [*((year, d) for d in dists), *earlier])
+                    page, page_assets = memoized_on(ctx.memo, ("department", agency_code, department, year, tuple(page_years), shown),
+                                                    _department_page, *args)
                 pages.append(page)
                 assets += page_assets
     pages.append(Page("departments/index.md", _index(ctx, index)))

@@ -75,6 +75,9 @@ def build_people(ctx: SiteContext) -> Iterator[Page]:
             seen = tuple((shown[id(per)], res.fingerprint()) for per, res in entries)
             yield from ctx.memo.get_or_build(("person", agency, pid, seen), _person_pages, (ctx, agency, pid, entries))
     people = [(entries[-1][1], agency, ctx.person_path(agency, pid), len(entries)) for (agency, pid), entries in everyone]
+    if ctx.memo is None:
+        yield from _people_index(ctx, people)
+        return
     # the index shows each person's name, ID, department and count: the preview re-renders it when one of those changed
     shown = hashlib.sha256(repr([(res.person.name, res.id, res.person.department, agency, path, count)
                                  for res, agency, path, count in people]).encode()).hexdigest()
