@@ -44,7 +44,6 @@ PEOPLE_INDEX_SPLIT = 300
 WORKERS_FROM_PEOPLE = 1000
 
 
-
 @dataclass
 class Derivation:
     period: PeriodResult
