@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.core.numbers import fmt, round_half_up
-from generator.engine.results import PeriodResult, PersonResult
+from generator.engine.results import PeriodResult
 from generator.project.model import Agency
 from generator.site.charts_compare import stacked_chart
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
 from generator.site.page_memo import memoized_bytes, memoized_on, per_period
-from generator.site.pages_department import grade_counts
+from generator.site.pages_department import grade_counts, people_by_department
 from generator.site.render import render
 
 # The Markdown of a comparison page, most of it finished HTML; with the theme a page stays under 100 KB.
@@ -90,10 +90,8 @@ class PeriodTally:
 
 
 def period_tally(period: PeriodResult) -> PeriodTally:
-    members: dict[str, list[PersonResult]] = defaultdict(list)
-    for person in period.people:
-        members[person.person.department].append(person)
-    departments = sorted({person.person.department for person in period.people})
+    members = people_by_department(period)
+    departments = sorted(members)
     if period.people:
         members["全单位"] = period.people
     counts = {department: grade_counts(period, people) for department, people in members.items()}

@@ -154,7 +154,8 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[t
         by_agency_year[(period.agency, period.year)].append(period)
         in_department[period.key] = per_period(ctx.memo, "by-department", period, people_by_department)
         if ctx.internal:  # a function of the period alone: made once a preview session while the result is the same
-            internal[period.key] = per_period(ctx.memo, "distributions", period, _internal_distributions)
+            grouped = in_department[period.key]
+            internal[period.key] = per_period(ctx.memo, "distributions", period, lambda p, grouped=grouped: _internal_distributions(p, grouped))
 
     def distribution_of(period: PeriodResult, department: str) -> Distribution | None:
         if ctx.internal:
@@ -191,9 +192,9 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[t
     return pages, assets, index
 
 
-def _internal_distributions(period: PeriodResult) -> dict[str, Distribution]:
-    """Each department's distribution in `period`, as the internal edition shows it."""
-    found = {department: distribution(period, department, members, True) for department, members in people_by_department(period).items()}
+def _internal_distributions(period: PeriodResult, grouped: dict[str, list[PersonResult]]) -> dict[str, Distribution]:
+    """Each department's distribution in `period` (its people by department: `grouped`), as the internal edition shows it."""
+    found = {department: distribution(period, department, members, True) for department, members in grouped.items()}
     return {department: dist for department, dist in found.items() if dist is not None}
 
 
