@@ -169,7 +169,8 @@ def set_cell(path: Path, row: int, col: int, value: str) -> None:
 
 def shown_total(html: str, period: str) -> str | None:
     # the history row: period, assessment (its scheme's title in a span), department, total
-    match = re.search(re.escape(period) + r'</a></td><td>(?:<span[^>]*>[^<]*</span>)?[^<]*平时考核[^<]*</td><td>[^<]*</td><td class="num">([^<]*)</td>', html)
+    # (cells may leave out their end tags)
+    match = re.search(re.escape(period) + r'</a>(?:</td>)?<td>(?:<span[^>]*>[^<]*</span>)?[^<]*平时考核[^<]*(?:</td>)?<td>[^<]*(?:</td>)?<td class="num">([^<]*)', html)
     return match.group(1) if match else None
 
 

@@ -29,7 +29,9 @@ def cmd_serve(args) -> int:
     session.save_cache(background=ok)  # written by a child process while the preview already serves
     if not ok:
         return EXIT_PROBLEMS
-    server = LiveReloadServer(builder=session.rebuild, host=host or "127.0.0.1", port=int(port), root=str(session.site))
+    # polled every 0.2 s rather than mkdocs' 0.5 s: an edit shows 0.15 s sooner on average, for a
+    # walk of schemes/ and content/ (a few hundred files) five times a second
+    server = LiveReloadServer(builder=session.rebuild, host=host or "127.0.0.1", port=int(port), root=str(session.site), polling_interval=0.2)
     for name in ("schemes", "content", "site_templates", "mkdocs.yml"):
         path = root / name
         if path.exists():

@@ -29,6 +29,7 @@ import signal
 import sys
 import threading
 import time
+from contextlib import nullcontext
 from importlib import metadata
 from pathlib import Path
 
@@ -42,6 +43,7 @@ from generator.site.build import BUILD_DIR, _overrides, mkdocs_config, temp_dir_
 from generator.site.docs_writer import DocsWriter
 from generator.site.generate import generate_from
 from generator.site.page_memo import PageMemo
+from generator.site.preview_mkdocs import KnownChanges
 
 PREVIEW_VERSION = "预览"
 PREVIEW_DONE = "预览已更新"  # printed when the served site shows the change (bench/run.py waits for it)
@@ -63,6 +65,9 @@ class PreviewSession:
         self.saver: int | None = None  # the child process writing the cache, if any
         self.cut_short = False  # a rebuild was interrupted (Ctrl-C): the model in memory is half updated
         self.warming: threading.Thread | None = None  # loads jieba's dictionary while the preview serves
+        self.known = KnownChanges()  # what mkdocs' dirty build need not find out again (preview_mkdocs.py)
+        self.built_here = False  # this session built the site itself: from then on it knows what changed
+        self.unbuilt: set[str] = set()  # docs files written since mkdocs last finished a build (one may have failed)
 
     def regenerate(self) -> tuple[bool, set[str]]:
         """The docs tree from schemes/ and content/; (ok, docs files written or removed)."""
@@ -106,14 +111,17 @@ class PreviewSession:
         ok, changed = self.regenerate()
         if not ok:
             return False
-        if not changed and not self.full_next:
+        if not changed and not self.unbuilt and not self.full_next:
+            # the site is complete for these docs: built by this session, or adopted from the last
+            # one with its mark (and the writer found every docs file as that build left it)
+            self.built_here = True
             self._site_mark().write_text(self._site_state(), encoding="utf-8")
             print(f"{PREVIEW_DONE}（页面没有变化，{time.monotonic() - started:.1f} 秒）", flush=True)
             self._warm_search_words()
             return True
-        removed = any(not (self.docs / rel).exists() for rel in changed)
+        removed = any(not (self.docs / rel).exists() for rel in changed | self.unbuilt)
         dirty = not self.full_next and not removed
-        self._mkdocs(dirty)
+        self._mkdocs(dirty, changed)
         self._site_mark().write_text(self._site_state(), encoding="utf-8")
         self.full_next = False
         print(f"{PREVIEW_DONE}（{'只重建改动的页面' if dirty else '全部页面'}，{time.monotonic() - started:.1f} 秒）", flush=True)
@@ -236,14 +244,22 @@ class PreviewSession:
         self.warming = threading.Thread(target=tokenizer.check_initialized, name="kaohe-jieba", daemon=True)
         self.warming.start()
 
-    def _mkdocs(self, dirty: bool) -> None:
+    def _mkdocs(self, dirty: bool, changed: set[str]) -> None:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
         # not strict: a warning in the preview should show the page, not stop the preview
         config = load_config(config_file=str(self.config_file), site_dir=str(self.site), strict=False)
-        with temp_dir_inside(self.root):  # jieba's cache stays in the project
+        # The session's own changes decide what a dirty build redoes once the session has built the
+        # site itself; before that (a site adopted from the last session) mkdocs compares file times.
+        # A full build walks everything: what was kept from the last walk is forgotten.
+        self.unbuilt |= changed
+        known = dirty and self.built_here
+        if not known:
+            self.known = KnownChanges()
+        with temp_dir_inside(self.root), (self.known.build(self.unbuilt) if known else nullcontext()):  # jieba's cache stays in the project
             build(config, dirty=dirty)
+        self.built_here, self.unbuilt = True, set()
         index = self.site / "search" / "search_index.json"
         if not index.exists():
             return

@@ -15,10 +15,9 @@ from generator.site.results_rows import rows_html
 
 REPO = Path(__file__).resolve().parents[2]
 
-# the loop as _results_table.md.j2 had it
+# the loop as _results_table.md.j2 had it (since without the end tags and the name's title)
 JINJA_ROWS = """{% for person, row, link in rows %}
-<tr id="p-{{ person.id | h }}">{% for i in shown.order %}{% set cell = row[i] %}{% if i == 1 %}<td class="kaohe-sticky" data-stroke="{{ cell | stroke | h }}"><a href="{{ link | h }}" title="查看计算过程">{{ cell | h }}</a></td>{% elif i == shown.grade %}<td data-sort="{{ shown.rank(cell) }}">{{ cell | h }}</td>{% else %}<td{% if i not in table.number_columns %} class="t"{% endif %}>{{ cell | h }}</td>{% endif %}{% endfor %}</tr>
-{% endfor %}
+<tr id="p-{{ person.id | h }}">{% for i in shown.order %}{% set cell = row[i] %}{% if i == 1 %}<td class="kaohe-sticky" data-stroke="{{ cell | stroke | h }}"><a href="{{ link | h }}">{{ cell | h }}</a>{% elif i == shown.grade %}<td data-sort="{{ shown.rank(cell) }}">{{ cell | h }}{% else %}<td{% if i not in table.number_columns %} class="t"{% endif %}>{{ cell | h }}{% endif %}{% endfor %}{{ "\n" }}{% endfor %}
 """
 HOSTILE = ["<script>alert(1)</script>", '"引号"\'', "=HYPERLINK(\"http://x\")", "*强调* _x_ [链接](y)", "# 标题", "甲\n乙", "&amp;", "", "优秀"]
 
