@@ -88,7 +88,7 @@ def _period_results(ctx: SiteContext, period: PeriodResult) -> tuple[list[Page],
     common = _common(ctx, period, path, table, base)
     rows = _rows(ctx, period, path, people, cells)
     page = Page(path, render("results.md.j2", **common, rows=rows, rows_html=rows_html(rows, table.number_columns, common["shown"]),
-                             departments=None))
+                             departments=None, consequences=consequences_of(period)))
     return [page], assets
 
 
@@ -120,7 +120,8 @@ def _split_pages(ctx: SiteContext, period: PeriodResult, table: DataTable, cells
         pages.append(memoized_on(ctx.memo, ("results-department", shown), _department_page, ctx, period, own, path, department, common, rows, quotas))
     totals = [sum(row[3][i] for row in summary) for i in range(len(columns))]
     pages.insert(0, Page(path, render("results.md.j2", **_common(ctx, period, path, table, base), rows=None,
-                                      departments={"columns": columns, "rows": summary, "totals": totals})))
+                                      departments={"columns": columns, "rows": summary, "totals": totals},
+                                      consequences=consequences_of(period))))
     return pages
 
 
@@ -132,14 +133,15 @@ def _department_page(ctx: SiteContext, period: PeriodResult, own: str, path: str
 
 
 def _common(ctx: SiteContext, period: PeriodResult, path: str, table: DataTable, base: str) -> dict:
-    """What every results page of a period shows, with links relative to `path`."""
+    """What every results page of a period shows, with links relative to `path`. Not the 结果运用
+    list (consequences_of: a sort of the period's people): only the period's own page shows it, and
+    making it for each of a split period's 40 department pages was 40 sorts of 4,000 people."""
     return {
         "p": period,
         "table": table,
         "downloads": [("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))],
         "handbook": ctx.link(path, ctx.handbook_path(period.scheme)),
         "shown": shown_columns(period, len(table.headers), bool(period.scheme.people.post)),
-        "consequences": consequences_of(period),  # 结果运用, per person (internal edition only)
     }
 
 

@@ -6,11 +6,13 @@ thirds of the site's bytes. So a person's one page (people/<agency>/<pid>/) has:
 
 - the whole history as a table — period, assessment, department, total, grade, a link to the
   results row and one to the derivation;
-- the latest year's derivations as text, readable without JavaScript;
-- every earlier year's derivation as a closed <details> whose summary (period, assessment, grade)
-  is HTML and whose text travels packed (packed_text.py, a tenth of the bytes): kaohe.js unpacks
-  it into its <pre> when the page loads, so it opens, prints and is found by the browser's find
-  like the latest year's. Without JavaScript the <pre> says so.
+- the latest year's derivations, then every earlier year's, each a closed <details> whose summary
+  (period, assessment, grade) is HTML;
+- the newest derivation's text as text, readable without JavaScript; every other text travels
+  packed (packed_text.py, a tenth of the bytes): kaohe.js unpacks it into its <pre> when the page
+  loads, so it opens, prints and is found by the browser's find like the newest one. Without
+  JavaScript the <pre> says so. (Until the ninth session the latest year's texts were all inline:
+  on a city's internal edition 35 MB more, for readers without JavaScript only.)
 
 Every period has one address on the person's page, people/<agency>/<pid>/#<scheme>-<year>-<label>
 (`period_anchor`): its <details>. The results tables link there. Derivations are kept out of the
@@ -119,9 +121,11 @@ def _person_pages(ctx: SiteContext, agency: str, pid: str, entries: list[Entry])
     path = ctx.person_path(agency, pid)
     latest_year = entries[-1][0].year
     derivations = [Derivation(per, res, ctx.period_anchor(per), explain_text(per, res)) for per, res in entries]
-    latest = [d for d in derivations if d.period.year == latest_year]
-    earlier = [d for d in derivations if d.period.year < latest_year]
-    packed, size = pack_texts([d.text for d in earlier]) if earlier else ("", 0)
+    # (derivation, its text's place in the pack): every text but the newest's is packed
+    placed = [(d, i if i < len(derivations) - 1 else None) for i, d in enumerate(derivations)]
+    latest = [(d, at) for d, at in placed if d.period.year == latest_year]
+    earlier = [(d, at) for d, at in placed if d.period.year < latest_year]
+    packed, size = pack_texts([d.text for d in derivations[:-1]]) if len(derivations) > 1 else ("", 0)
     rows = [(d, ctx.link(path, results_page_of(ctx, d.period, d.result.person.department)) + f"#p-{pid}", "#" + d.anchor)
             for d in derivations]
     return [Page(path, render("person.md.j2", pid=pid, person=entries[-1][1], agency_name=ctx.project.agencies[agency].name,

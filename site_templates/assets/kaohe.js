@@ -241,7 +241,7 @@
       box.removeAttribute("data-texts");
       Array.prototype.forEach.call(document.querySelectorAll("pre[data-packed]"), function (pre) {
         var text = texts && texts[Number(pre.getAttribute("data-packed"))];
-        pre.textContent = typeof text === "string" ? text : "本页往年的计算过程未能解开（网页文件可能已损坏）。请考核办重新生成网站，或用 kaohe explain 查询。";
+        pre.textContent = typeof text === "string" ? text : "本页的计算过程未能解开（网页文件可能已损坏）。请考核办重新生成网站，或用 kaohe explain 查询。";
         pre.removeAttribute("data-packed");
       });
     });

@@ -482,18 +482,18 @@ def open_people_list(sites, page, numeric: bool = False) -> None:
     pytest.fail("no department list of people with numeric IDs")
 
 
-def test_without_javascript_the_latest_year_reads_and_earlier_years_say_why(sites, browser):
+def test_without_javascript_the_newest_derivation_reads_and_the_others_say_why(sites, browser):
     person = next(p for p in sorted((sites["internal_dir"] / "people").glob("*/*/index.html")) if "kaohe-packed" in p.read_text("utf-8"))
     ctx = browser.new_context(locale="zh-CN", java_script_enabled=False)
     tab_ = ctx.new_page()
     tab_.goto(sites["internal"] + person.parent.relative_to(sites["internal_dir"]).as_posix() + "/")
     pres = tab_.locator("pre.kaohe-explain")
     texts = [pres.nth(i).text_content() for i in range(pres.count())]
-    # an earlier year's <pre> is empty, and kaohe.css says why in it (one rule, not a sentence a <pre>)
+    # a packed derivation's <pre> is empty, and kaohe.css says why in it (one rule, not a sentence a <pre>)
     says = pres.evaluate_all("(ps) => ps.map(p => getComputedStyle(p, '::before').content)")
     packed = [i for i, t in enumerate(texts) if t == ""]
-    assert packed and len(packed) < len(texts), "without JavaScript: the earlier years say why, the latest year reads"
-    assert all("浏览器运行脚本" in says[i] for i in packed), "an empty earlier year's <pre> does not say why"
+    assert packed and len(packed) == len(texts) - 1, "without JavaScript: the newest derivation reads, the others say why"
+    assert all("浏览器运行脚本" in says[i] for i in packed), "an empty packed <pre> does not say why"
     assert all(person.parent.name in t and "结果" in t and "浏览器运行脚本" not in says[i] for i, t in enumerate(texts) if i not in packed)
     ctx.close()
 
