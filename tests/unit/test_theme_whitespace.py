@@ -26,3 +26,20 @@ def test_indentation_goes_the_article_stays():
 
 def test_a_page_without_an_article_is_left_whole():
     assert trim_around_article("<p>\n    x\n</p>") == "<p>\n    x\n</p>"
+
+
+def test_the_themes_settings_keep_their_meaning_in_fewer_bytes():
+    import json
+
+    settings = {"translations": {"search.result.none": "没有找到符合条件的结果", "x": "a\\u4e00 <b>&'\"\u2028\U0001F600"},
+                "features": ["navigation.tabs"], "base": "../../.."}
+    written = json.dumps(settings)  # as the theme writes it: every non-ASCII character escaped
+    written = written.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027")
+    page = f'<article>x</article>\n<script id="__config" type="application/json">{written}</script>\n'
+    out = trim_around_article(page)
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', out, re.S).group(1)
+    assert json.loads(config) == settings
+    assert "没有找到符合条件的结果" in config and len(out.encode()) < len(page.encode())
+    # what stays escaped: a backslash's own escape (so "\\u4e00" stays text), markup, surrogates, line separators
+    assert "\\\\u4e00" in config and "\\u003c" in config and "\\u2028" in config and "\\ud83d" in config
+    assert "<b>" not in config
