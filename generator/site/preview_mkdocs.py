@@ -11,7 +11,7 @@ That is about a second of a one-cell edit in which five docs files changed.
 
 The session knows what changed: DocsWriter.finish() reports every docs file it wrote or removed, and
 nothing else writes the docs tree. So once the session has built the site itself (its first build,
-full or dirty by file times, checked everything), a rebuild inside `known_changes(changed)`:
+full or dirty by file times, checked everything), a rebuild inside `KnownChanges.build(changed)`:
 - counts a file as modified when its docs file is in `changed`, or when its content is made in the
   build (as mkdocs does); a theme file is not, it is on the site since that first build;
 - reuses the File objects of the last walk (copies, without the page mkdocs attached), unless a
