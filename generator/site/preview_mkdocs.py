@@ -19,7 +19,9 @@ full or dirty by file times, checked everything), a rebuild inside `KnownChanges
 - lists the theme's files once a session (the theme does not change while the preview runs: the
   next session checks it, serve._site_state);
 - dates every page with one reading of the build date.
-A removed docs file never gets here: the session builds everything then (serve._rebuild).
+A removed docs file never gets here: the session builds everything then (serve._rebuild). Every
+other build of the session (`judge=False`: full, or dirty by file times) walks the tree afresh and
+keeps the walk and the theme's list, so that the first edit after it finds them ready.
 
 Everything is put back when the build ends, whichever way it ends: publishing builds (build.py)
 run mkdocs untouched.
@@ -41,8 +43,10 @@ class KnownChanges:
         self._theme: tuple[tuple, list] | None = None  # ((theme dirs, static templates, site dir), pristine Files)
 
     @contextmanager
-    def build(self, changed: set[str]) -> Iterator[None]:
-        """mkdocs' build within this block decides what is modified from `changed` (docs paths)."""
+    def build(self, changed: set[str], judge: bool = True) -> Iterator[None]:
+        """mkdocs' build within this block decides what is modified from `changed` (docs paths).
+        Not `judge`: a build that must find out for itself (a full one, or a dirty one by file
+        times): the tree is walked afresh and the walk kept, so that the next edit need not."""
         import mkdocs.commands.build as mkdocs_build
         import mkdocs.structure.pages as mkdocs_pages
         from mkdocs.structure.files import File, Files
@@ -56,7 +60,7 @@ class KnownChanges:
         def get_files(config):
             docs_dirs.add(config["docs_dir"])
             key = (config["docs_dir"], config["site_dir"], config["use_directory_urls"])
-            if self._walk is not None and self._walk[0] == key:
+            if judge and self._walk is not None and self._walk[0] == key:
                 known = {f.src_uri for f in self._walk[1]}
                 if changed <= known:
                     return Files([_fresh(f) for f in self._walk[1]])
@@ -81,7 +85,8 @@ class KnownChanges:
 
         mkdocs_build.get_files = get_files
         Files.add_files_from_theme = add_files_from_theme
-        File.is_modified = known_is_modified
+        if judge:
+            File.is_modified = known_is_modified
         mkdocs_pages.get_build_date = functools.cache(build_date)
         try:
             yield

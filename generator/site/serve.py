@@ -29,7 +29,6 @@ import signal
 import sys
 import threading
 import time
-from contextlib import nullcontext
 from importlib import metadata
 from pathlib import Path
 
@@ -252,12 +251,9 @@ class PreviewSession:
         config = load_config(config_file=str(self.config_file), site_dir=str(self.site), strict=False)
         # The session's own changes decide what a dirty build redoes once the session has built the
         # site itself; before that (a site adopted from the last session) mkdocs compares file times.
-        # A full build walks everything: what was kept from the last walk is forgotten.
+        # A full build finds out everything for itself; both walk the docs tree afresh for the next edit.
         self.unbuilt |= changed
-        known = dirty and self.built_here
-        if not known:
-            self.known = KnownChanges()
-        with temp_dir_inside(self.root), (self.known.build(self.unbuilt) if known else nullcontext()):  # jieba's cache stays in the project
+        with temp_dir_inside(self.root), self.known.build(self.unbuilt, judge=dirty and self.built_here):  # jieba's cache stays in the project
             build(config, dirty=dirty)
         self.built_here, self.unbuilt = True, set()
         index = self.site / "search" / "search_index.json"
