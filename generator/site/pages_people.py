@@ -74,6 +74,7 @@ def build_people(ctx: SiteContext) -> Iterator[Page]:
         keys.start(ctx.periods)
         for (agency, pid), entries in everyone:  # by the person's own results: an edit regrades a whole period but changes few people
             yield from ctx.memo.get_or_build(("person", agency, pid, keys.key((agency, pid), entries)), _person_pages, (ctx, agency, pid, entries))
+        keys.keep_only(who for who, _ in everyone)  # someone gone: their old results are let go
     people = [(entries[-1][1], agency, ctx.person_path(agency, pid), len(entries)) for (agency, pid), entries in everyone]
     if ctx.memo is None:
         yield from _people_index(ctx, people)
@@ -110,6 +111,11 @@ class PersonKeys:
         digest = hashlib.sha256("\n".join([f"{shown[id(per)]}\t{res.fingerprint()}" for per, res in entries]).encode()).hexdigest()
         self.made[who] = (entries, digest)
         return digest
+
+    def keep_only(self, people) -> None:
+        wanted = set(people)
+        if len(wanted) != len(self.made):
+            self.made = {who: made for who, made in self.made.items() if who in wanted}
 
 
 def _share_pages(shared: tuple[SiteContext, list], start: int, stop: int) -> list[Page]:

@@ -38,3 +38,13 @@ def test_a_key_changes_with_the_results_and_with_a_correction_and_only_then():
     q2.corrections.append(("2026-01-05", "更正"))  # kaohe reopen: the same period object, corrected
     keys.start([q1, q2])
     assert keys.key(("a", "P1"), same_again) != first
+
+
+def test_someone_gone_is_forgotten():
+    q1 = _period("a/2025/Q1")
+    keys = PersonKeys()
+    keys.start([q1])
+    keys.key(("a", "P1"), [(q1, Result("f1"))])
+    keys.key(("a", "P2"), [(q1, Result("f2"))])
+    keys.keep_only([("a", "P1")])
+    assert list(keys.made) == [("a", "P1")]
