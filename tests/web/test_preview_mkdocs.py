@@ -1,8 +1,9 @@
 """A preview rebuild that knows what it changed (site/preview_mkdocs.py) leaves the site a full mkdocs
 build of the same docs makes: every page and file byte for byte, the search index entry for entry.
 
-Edits: a score (a person's page, a results page and the downloads change), a rename (markup, shown on other pages too), a new person (a docs file mkdocs' last walk
-did not see), the sheet as it was (removed files: a full build), and the score again (the walk made anew)."""
+Edits: a score (a person's page, a results page and the downloads change), a rename (markup, shown on
+other pages too), a new person (a docs file mkdocs' last walk did not see), the sheet as it was
+(removed files: a full build), and the score again (after the full build's walk)."""
 
 from __future__ import annotations
 
