@@ -39,7 +39,7 @@ class KnownChanges:
     """Kept by a preview session: the last walk of the docs tree and the theme's file list."""
 
     def __init__(self) -> None:
-        self._walk: tuple[tuple, list] | None = None  # ((docs_dir, site_dir, urls), pristine Files)
+        self._walk: tuple[tuple, list, set[str]] | None = None  # ((docs_dir, site_dir, urls), pristine Files, their src_uris)
         self._theme: tuple[tuple, list] | None = None  # ((theme dirs, static templates, site dir), pristine Files)
 
     @contextmanager
@@ -60,12 +60,10 @@ class KnownChanges:
         def get_files(config):
             docs_dirs.add(config["docs_dir"])
             key = (config["docs_dir"], config["site_dir"], config["use_directory_urls"])
-            if judge and self._walk is not None and self._walk[0] == key:
-                known = {f.src_uri for f in self._walk[1]}
-                if changed <= known:
-                    return Files([_fresh(f) for f in self._walk[1]])
+            if judge and self._walk is not None and self._walk[0] == key and changed <= self._walk[2]:
+                return Files([_fresh(f) for f in self._walk[1]])
             files = walk_files(config)
-            self._walk = (key, [_fresh(f) for f in files])
+            self._walk = (key, [_fresh(f) for f in files], {f.src_uri for f in files})
             return files
 
         def add_files_from_theme(files, env, config):
