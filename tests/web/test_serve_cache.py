@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+from decimal import Decimal
 
 import pytest
 from archive.util import edit_csv_cell, make_project  # tests/ is on sys.path (rootdir-relative packages)
@@ -227,3 +228,44 @@ def _tampered(value):
     if isinstance(value, list):
         return [_tampered(v) for v in value]
     return value
+
+
+def _model(periods) -> dict:
+    """Every number of every result, as text (its places included), with each roll-up person's history."""
+    seen = {}
+    for period in periods:
+        for r in period.people:
+            history = r.explainer.history_of(r.person) if r.explainer is not None else None
+            seen[(period.agency, period.scheme.code, period.year, period.label, r.id)] = (
+                sorted((k, repr(v)) for k, v in r.person.values.items()), [repr(v) for v in r.item_values],
+                repr(r.raw_total), repr(r.total), r.grade, repr(sorted(history.items())) if history else None)
+    return seen
+
+
+def test_the_cache_keeps_every_number_as_written_and_each_value_once(tmp_path):
+    """share_equal_decimals: 85.5 and 85.50 stay two numbers (the second says two places); equal texts
+    load as one object; a roll-up's histories, not kept, are made again to the same."""
+    root = make_project(tmp_path / "proj", [AGENCY])
+    first = PreviewSession(root, "internal")
+    assert first.regenerate()[0]
+    graded = [p for p in first.cache.snapshot().values() if p.people and p.people[0].person.values]
+    row_a, row_b = graded[0].people[0].person.values, graded[0].people[1].person.values
+    column = next(k for k, v in row_a.items() if isinstance(v, Decimal))
+    row_a[column], row_b[column] = Decimal("85.5"), Decimal("85.50")
+    expected = _model(first.cache.snapshot().values())
+    first.save_cache()
+    assert _model(first.cache.snapshot().values()) == expected  # the session's own model, shared in place, reads the same
+
+    warm = PreviewSession(root, "internal")
+    assert warm.regenerate()[0] and warm.cache.misses == 0
+    loaded = warm.cache.snapshot().values()
+    assert _model(loaded) == expected
+    decimals: dict[str, set[int]] = {}
+    for period in loaded:
+        for r in period.people:
+            for v in [*r.person.values.values(), *r.item_values, r.total]:
+                if isinstance(v, Decimal):
+                    decimals.setdefault(str(v), set()).add(id(v))
+    assert {"85.5", "85.50"} <= decimals.keys()
+    assert all(len(ids) == 1 for ids in decimals.values())
+    assert any(p.assessment.rolls_up for p in loaded)
