@@ -132,11 +132,29 @@ def _person_pages(ctx: SiteContext, agency: str, pid: str, entries: list[Entry])
     latest = [(d, at) for d, at in placed if d.period.year == latest_year]
     earlier = [(d, at) for d, at in placed if d.period.year < latest_year]
     packed, size = pack_texts([d.text for d in derivations[:-1]]) if len(derivations) > 1 else ("", 0)
-    rows = [(d, ctx.link(path, results_page_of(ctx, d.period, d.result.person.department)) + f"#p-{pid}", "#" + d.anchor)
-            for d in derivations]
+    schemes, ambiguous = _schemes_of(derivations)
+    rows = [(d, ctx.link(path, results_page_of(ctx, d.period, d.result.person.department)) + f"#p-{pid}", "#" + d.anchor,
+             d.period.assessment.name in ambiguous) for d in derivations]
     return [Page(path, render("person.md.j2", pid=pid, person=entries[-1][1], agency_name=ctx.project.agencies[agency].name,
+                              schemes=[(scheme, ctx.link(path, ctx.handbook_path(scheme)), names) for scheme, names in schemes],
                               rows=rows, latest_year=latest_year, latest=latest, earlier=earlier,
                               packed=packed, packed_size=size))]
+
+
+def _schemes_of(derivations: list[Derivation]) -> tuple[list[tuple], set[str]]:
+    """The schemes of a person's history, each with its assessments' names in the order they first
+    appear, said once above the table; and the assessment names that more than one of them uses
+    (年度考核 under two agencies' schemes), whose rows name their scheme too. A row used to name its
+    scheme every time: 3 KB of each person's page, the same words forty times."""
+    schemes: dict[str, tuple] = {}
+    users: dict[str, set[str]] = defaultdict(set)
+    for d in derivations:
+        scheme, name = d.period.scheme, d.period.assessment.name
+        names = schemes.setdefault(scheme.code, (scheme, []))[1]
+        if name not in names:
+            names.append(name)
+        users[name].add(scheme.code)
+    return list(schemes.values()), {name for name, codes in users.items() if len(codes) > 1}
 
 
 def _people_index(ctx: SiteContext, people: list[tuple[PersonResult, str, str, int]]) -> list[Page]:

@@ -264,7 +264,7 @@
   // margin boxes gets a repeated fixed 内部资料 mark instead of the one in the page margin (kaohe.css).
   var openedForPrint = [];
   window.addEventListener("beforeprint", function () {
-    openedForPrint = Array.prototype.filter.call(document.querySelectorAll("details.kaohe-derivation"), function (d) { return !d.open; });
+    openedForPrint = Array.prototype.filter.call(document.querySelectorAll(".kaohe-derivations > details"), function (d) { return !d.open; });
     openedForPrint.forEach(function (d) { d.open = true; });
   });
   window.addEventListener("afterprint", function () {

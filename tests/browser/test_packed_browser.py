@@ -103,10 +103,9 @@ def test_the_inflater_refuses_short_wrong_sized_or_garbled_data(served, browser)
 
 
 def _person_page(packed: str, size: int, texts: list[str]) -> str:
-    details = "".join(f'<details class="kaohe-derivation" id="d{i}"><summary>{i}</summary><pre class="kaohe-explain" data-packed="{i}"></pre></details>'
-                      for i in range(len(texts)))
+    details = "".join(f'<details id="d{i}"><summary>{i}</summary><pre data-packed="{i}"></pre></details>' for i in range(len(texts)))
     return ('<!doctype html><meta charset="utf-8"><article>'
-            f'<div class="kaohe-packed" hidden data-size="{size}" data-texts="{packed}"></div>{details}</article>'
+            f'<div class="kaohe-packed" hidden data-size="{size}" data-texts="{packed}"></div><div class="kaohe-derivations">{details}</div></article>'
             '<script src="assets/kaohe-inflate.js"></script><script src="assets/kaohe.js"></script>')
 
 

@@ -435,7 +435,7 @@ def test_internal_results_derivation_and_person(sites, page):
     row = page.locator("table.kaohe-results tbody tr").first
     pid = row.get_attribute("id").removeprefix("p-")
     name = row.locator("td.kaohe-sticky").inner_text().strip()
-    assert row.locator("details, pre.kaohe-explain").count() == 0, "derivations belong on the person pages"
+    assert row.locator("details, pre").count() == 0, "derivations belong on the person pages"
     shoot(page, "internal-results")
 
     # the name leads to the period's address on the person's page: its derivation, opened by kaohe.js
@@ -450,16 +450,16 @@ def test_internal_results_derivation_and_person(sites, page):
     links = [urljoin(page.url, h) for h in history.locator("td:first-child a").evaluate_all("(as) => as.map(a => a.getAttribute('href'))")]
     assert f"{results_url}#p-{pid}" in links, "the person's history does not link back to the results row"
     shown = history.locator("td:last-child a").evaluate_all("(as) => as.map(a => a.href)")
-    assert len(shown) == history.count() == page.locator("details.kaohe-derivation").count()
+    assert len(shown) == history.count() == page.locator(".kaohe-derivations > details").count()
     assert {u.split("#")[0] for u in shown} == {person_url}, "a period's derivation is not on the person's page"
-    opened = page.locator(f'details.kaohe-derivation[id="{anchor}"]')
+    opened = page.locator(f'.kaohe-derivations > details[id="{anchor}"]')
     assert opened.count() == 1
     assert opened.evaluate("d => d.open"), "kaohe.js did not open the linked derivation"
-    text = opened.locator("pre.kaohe-explain").inner_text()
+    text = opened.locator("pre").inner_text()
     assert name in text and pid in text
     assert len(text.splitlines()) > 3, "the derivation lost its line breaks"
     # every earlier year's derivation was unpacked (packed_text.py) into its <pre>: the person's own text
-    texts = page.locator("pre.kaohe-explain").evaluate_all("(ps) => ps.map(p => p.textContent)")
+    texts = page.locator(".kaohe-derivations pre").evaluate_all("(ps) => ps.map(p => p.textContent)")
     assert all(pid in t and "结果" in t for t in texts), "a derivation was not unpacked"
     assert page.locator("[data-packed]").count() == 0
 
@@ -487,7 +487,7 @@ def test_without_javascript_the_newest_derivation_reads_and_the_others_say_why(s
     ctx = browser.new_context(locale="zh-CN", java_script_enabled=False)
     tab_ = ctx.new_page()
     tab_.goto(sites["internal"] + person.parent.relative_to(sites["internal_dir"]).as_posix() + "/")
-    pres = tab_.locator("pre.kaohe-explain")
+    pres = tab_.locator(".kaohe-derivations pre")
     texts = [pres.nth(i).text_content() for i in range(pres.count())]
     # a packed derivation's <pre> is empty, and kaohe.css says why in it (one rule, not a sentence a <pre>)
     says = pres.evaluate_all("(ps) => ps.map(p => getComputedStyle(p, '::before').content)")
@@ -658,7 +658,7 @@ def test_person_page_prints_compactly_with_every_derivation(sites, page, tmp_pat
     follow(page, page.locator("article a", has_text="成绩明细").first)
     follow(page, page.locator("table.kaohe-list tbody a").first)
     follow(page, page.locator("table.kaohe-results tbody td.kaohe-sticky a").first)
-    derivations = page.locator("details.kaohe-derivation")
+    derivations = page.locator(".kaohe-derivations > details")
     count = derivations.count()
     assert count >= 4, f"the person's page has {count} derivations: pick a page with more to test compact printing"
     pdf = tmp_path / "person.pdf"
@@ -670,10 +670,10 @@ def test_person_page_prints_compactly_with_every_derivation(sites, page, tmp_pat
     hidden = page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-search', '.md-footer']
         .filter(s => document.querySelector(s)).map(s => [s, getComputedStyle(document.querySelector(s)).display])""")
     assert hidden and all(display == "none" for _, display in hidden), f"site furniture prints: {hidden}"
-    shown = derivations.evaluate_all("ds => ds.map(d => d.querySelector('pre.kaohe-explain').getBoundingClientRect().height)")
+    shown = derivations.evaluate_all("ds => ds.map(d => d.querySelector('pre').getBoundingClientRect().height)")
     assert all(height > 0 for height in shown), f"closed derivations do not print: {shown}"
     assert derivations.first.locator("summary").evaluate("s => getComputedStyle(s, '::after').display") == "none"
-    lines = derivations.first.locator("pre.kaohe-explain").evaluate("p => p.textContent.split('\\n').length")
+    lines = derivations.first.locator("pre").evaluate("p => p.textContent.split('\\n').length")
     assert lines > 5, "the derivation lost its line breaks"
     right = page.locator("table.kaohe-history").evaluate("t => t.getBoundingClientRect().right")
     assert right <= 657 + 1, f"the history table is {right:.0f} px wide: clipped on A4"

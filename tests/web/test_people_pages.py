@@ -27,7 +27,7 @@ from tests.web.util import build, copy_demo
 
 
 class Parsed(HTMLParser):
-    """Links, ids, and the text of each derivation (<details class="kaohe-derivation">) by its id."""
+    """Links, ids, and the text of each derivation (a <details> in div.kaohe-derivations) by its id."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -39,6 +39,7 @@ class Parsed(HTMLParser):
         self.texts: dict[str, str] = {}  # derivation id -> the text of its <pre>
         self._open: str | None = None
         self._pre = False
+        self._box = False  # inside div.kaohe-derivations
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -46,7 +47,9 @@ class Parsed(HTMLParser):
             self.hrefs.append(attrs["href"])
         if attrs.get("id"):
             self.ids[attrs["id"]] = tag
-        if tag == "details" and "kaohe-derivation" in (attrs.get("class") or ""):
+        if tag == "div" and "kaohe-derivations" in (attrs.get("class") or "").split():
+            self._box = True
+        if tag == "details" and self._box:
             self._open = attrs["id"]
             self.derivations[self._open] = []
         if tag == "pre" and self._open:
@@ -59,6 +62,8 @@ class Parsed(HTMLParser):
             self.packed = (attrs["data-texts"], int(attrs["data-size"]))
 
     def handle_endtag(self, tag):
+        if tag == "div" and not self._open:  # the box holds only its <details>
+            self._box = False
         if tag == "details":
             self._open = None
         if tag == "pre":
@@ -174,7 +179,39 @@ def test_derivations_are_not_searched_and_a_person_is_found_by_name_and_id(demo)
     docs = json.loads((demo["site"] / "search" / "search_index.json").read_text("utf-8"))["docs"]
     people = [d for d in docs if d["location"].startswith("people/") and d["location"] != "people/"]
     assert people
-    assert not [d for d in people if "kaohe-explain" in d["text"] or "结果：" in d["text"] or re.search(r"\d+\.\d\d", d["text"])]
+    assert not [d for d in people if "kaohe-derivations" in d["text"] or "结果：" in d["text"] or re.search(r"\d+\.\d\d", d["text"])]
     (agency, pid), _ = next(iter(demo["expected"].items()))
     own = [d for d in people if d["location"].startswith(f"people/{agency}/{pid}/")]
     assert len(own) == 1 and pid in own[0]["title"]
+
+
+def test_the_history_names_each_scheme_once_and_a_row_its_scheme_only_where_two_share_a_name():
+    """A person who moved from one agency's scheme to another's: both call their yearly assessment
+    年度考核. The schemes are named once above the table (with their handbooks); the rows of 年度考核
+    say which scheme, the others do not."""
+    from decimal import Decimal
+    from types import SimpleNamespace as NS
+
+    from generator.site.render import render
+
+    p2, p1 = NS(code="s003-p2", title="平时考核实施方案（篇二）"), NS(code="s003-p1", title="<b>司法局</b>方案")
+
+    def derivation(scheme, name, label, anchor):
+        period = NS(scheme=scheme, assessment=NS(name=name, places=2), period_name=label, year=2024)
+        return pages_people.Derivation(period, NS(person=NS(department="办公室"), total=Decimal("90"), shown_grade="称职"), anchor, "文")
+
+    history = [derivation(p2, "平时考核", "2023年第一季度", "a"), derivation(p2, "年度考核", "2023年度", "b"),
+               derivation(p1, "年度考核", "2024年度", "c")]
+    schemes, ambiguous = pages_people._schemes_of(history)
+    assert [(s.code, names) for s, names in schemes] == [("s003-p2", ["平时考核", "年度考核"]), ("s003-p1", ["年度考核"])]
+    assert ambiguous == {"年度考核"}
+    page = render("person.md.j2", pid="1", person=NS(person=NS(name="甲", department="办公室", post=None)), agency_name="局",
+                  schemes=[(s, f"../{s.code}/", names) for s, names in schemes],
+                  rows=[(d, "r", "#" + d.anchor, d.period.assessment.name in ambiguous) for d in history],
+                  latest_year=2024, latest=[(history[-1], None)], earlier=[(d, i) for i, d in enumerate(history[:-1])], packed="x", packed_size=1)
+    assert "考核办法：《<a href=\"../s003-p2/\">平时考核实施方案（篇二）</a>》（平时考核、年度考核）；《<a href=\"../s003-p1/\">&lt;b&gt;司法局&lt;/b&gt;方案</a>》（年度考核）。" in page
+    rows = re.findall(r"<tr><td>.*", page)
+    assert len(rows) == 3
+    assert "kaohe-scheme-title" not in rows[0]
+    assert '<span class="kaohe-scheme-title">平时考核实施方案（篇二） · </span>年度考核' in rows[1]
+    assert '<span class="kaohe-scheme-title">&lt;b&gt;司法局&lt;/b&gt;方案 · </span>年度考核' in rows[2]

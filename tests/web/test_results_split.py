@@ -103,7 +103,7 @@ def test_no_results_page_inlines_a_derivation(site):
     assert len(pages) == 1 + 1 + len(DEPARTMENTS)  # the index, the period, its departments
     for page in pages:
         text = page.read_text("utf-8")
-        assert "kaohe-explain" not in text and "<details" not in text, page
+        assert "kaohe-derivations" not in text and "<details" not in text and "<pre" not in text, page
         assert EVIL not in text, page  # escaped, never raw HTML
 
 
@@ -112,7 +112,7 @@ def test_person_page_has_the_anchor_and_links_back_to_the_department_page(site):
         url = f"people/testju/{ids[0]}/"
         text, links = parse(site, url)
         assert "s003-p2-2025-Q1" in links.ids
-        assert re.search(r'<details class="kaohe-derivation" id="s003-p2-2025-Q1"[^>]*>.*?<pre class="kaohe-explain">', text, re.S)
+        assert re.search(r'<div class="kaohe-derivations"[^>]*>\s*<details id="s003-p2-2025-Q1"><summary>[^<]*</summary><pre>', text, re.S)
         assert (department_url(department), f"p-{ids[0]}") in [resolve(url, h) for h in links.hrefs]
 
 
