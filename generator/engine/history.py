@@ -42,15 +42,19 @@ def view_of(result: PersonResult | None, label: str) -> PeriodView:
 
 
 class History(dict):
-    """label → PeriodView for one person of a roll-up, with its grades counted once: every formula of
-    the roll-up (items, overrides, consequences) asks the same counts of the same periods. The
-    methods are the formula functions 次数, 全部, 期数, 连续 (compiled grading calls them directly)."""
+    """label → PeriodView for one person of a roll-up, with its grades counted once, when a formula
+    first asks: every formula of the roll-up (items, overrides, consequences) asks the same counts of
+    the same periods, and many roll-ups ask none (an average of totals). Never changed once made.
+    The methods are the formula functions 次数, 全部, 期数, 连续 (compiled grading calls them directly)."""
 
     __slots__ = ("_counts", "_graded", "_periods")
 
     def __init__(self, views: dict[str, PeriodView] | None = None):
         super().__init__(views or {})
-        # One made per person of every roll-up: plain loops and shared Decimals, no comprehensions.
+        self._counts: dict[str | None, Decimal] | None = None
+
+    def _count(self) -> dict[str | None, Decimal]:
+        # Plain loops and shared Decimals, no comprehensions: made for most people of every roll-up.
         counts: dict[str | None, Any] = {}
         for view in self.values():
             grade = view.grade
@@ -63,17 +67,23 @@ class History(dict):
                 graded.append(grade)
                 periods += n
         self._counts, self._graded, self._periods = counts, graded, _decimal(periods)
+        return counts
 
     def count(self, grade: str) -> Decimal:
         """次数: how many periods ended with `grade`."""
-        return self._counts.get(grade, _NONE)
+        counts = self._counts if self._counts is not None else self._count()
+        return counts.get(grade, _NONE)
 
     def every(self, grade: str) -> bool:
         """全部: every graded period ended with `grade` (and there was one)."""
+        if self._counts is None:
+            self._count()
         return bool(self._graded) and all(g == grade for g in self._graded)
 
     def periods(self) -> Decimal:
         """期数: how many periods ended with a grade."""
+        if self._counts is None:
+            self._count()
         return self._periods
 
     def run(self, grade: str) -> Decimal:

@@ -19,7 +19,7 @@ from generator.engine.results import PeriodResult, PersonResult, QuotaUse
 def recount(period: PeriodResult, applied: list[Decision], decisions_shown: str, results_shown: str, problems: Problems) -> None:
     if not period.quotas:
         return  # nothing to count
-    by_id = {p.id: p for p in period.people}
+    by_id = {p.person.id: p for p in period.people}
     decided = {d.id: d for d in applied}
     for use in period.quotas:
         members = [by_id[i] for i in use.members if i in by_id]
@@ -58,7 +58,9 @@ def _minimum(period: PeriodResult, use: QuotaUse, members: list[PersonResult], r
 
 def _report_open_ties(period: PeriodResult, file: str, problems: Problems) -> None:
     """A warning for every tie at a quota line still open after the decisions, with what to record."""
-    by_id = {p.id: p for p in period.people}
+    if not any(use.tied for use in period.quotas):
+        return  # the usual period: no index of its people needed
+    by_id = {p.person.id: p for p in period.people}
     for use in period.quotas:
         still = [by_id[i] for i in use.tied]
         if still:

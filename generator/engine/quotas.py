@@ -66,7 +66,7 @@ def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], proble
         graded = [m for m in members if m.status in ("graded", "tied")]
         base = len(graded) if quota.base == "graded" else sum(1 for m in members if not m.outside_base)
         candidates = [m for m in graded if m.grade == quota.grade and m.status == "graded"]
-        use = QuotaUse(quota.grade, scope, base, None, None, len(candidates), len(candidates), words=quota.words(names), members=[m.id for m in members])
+        use = QuotaUse(quota.grade, scope, base, None, None, len(candidates), len(candidates), words=quota.words(names), members=[m.person.id for m in members])
         if quota.at_most is not None:
             allowed, arithmetic = count_places(base, quota.at_most, quota.rounding or "floor")
             use.allowed = allowed

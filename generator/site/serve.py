@@ -143,6 +143,7 @@ class PreviewSession:
                     # Ctrl-C reaches the whole process group: the writer finishes its snapshot, and
                     # the preview, stopping, waits for it or ends it (stop())
                     signal.signal(signal.SIGINT, signal.SIG_IGN)
+                    os.nice(10)  # the preview's own rebuilds come first when an edit arrives meanwhile
                     self._save()
                     code = 0
                 finally:

@@ -83,6 +83,44 @@ def test_no_consequence_without_its_condition(demo):
     assert {person.id for person, _ in consequences_of(period)} == {"0019"}
 
 
+def test_a_condition_reads_a_person_as_the_full_copy_of_their_values_would(demo):
+    """apply_consequences hands a compiled condition the person's values and functions looked up when
+    read (_Read, _Made): for every demo person under a scheme with consequences, and for the names
+    a condition can read (row values, items, 总分, 等次, a name nobody has), the same as the copy."""
+    from generator.engine.compute import _functions_for
+    from generator.engine.consequences import _Made, _Read, _values
+    from generator.scheme.expr_code import as_function
+
+    checked = 0
+    for period in demo.values():
+        if not period.assessment.consequences:
+            continue
+        for person in period.people:
+            functions = _functions_for(person.explainer, person) if person.explainer is not None else {}
+            full = _values(person)
+            lazy = _Read(person)
+            for name in [*full, "没有这一列"]:
+                assert (full.get(name, KeyError), name) == ((lazy[name] if name in full else _missing(lazy, name)), name)
+            for consequence in period.assessment.consequences:
+                condition = as_function(consequence.when)
+                assert _outcome(condition, full, functions) == _outcome(condition, lazy, _Made(lambda p, f=functions: f, person))
+                checked += 1
+    assert checked > 100
+
+
+def _missing(lazy, name):
+    with pytest.raises(KeyError):
+        lazy[name]
+    return KeyError
+
+
+def _outcome(condition, values, functions):
+    try:
+        return condition(values, functions)
+    except Exception as exc:
+        return type(exc)
+
+
 # --- intermediates a seed names, on results pages and downloads (issue 11, point 9)
 
 
