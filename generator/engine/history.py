@@ -22,6 +22,11 @@ class PeriodView:
     def items(self) -> dict[str, Decimal | None]:
         return self._result.item_value_map() if self._result is not None else {}
 
+    @property
+    def result(self) -> PersonResult | None:
+        """The earlier period's result itself (None: not in that period)."""
+        return self._result
+
     def _key(self) -> tuple:
         return (self.label, self.total, self.grade, self.status, self.items)
 
@@ -30,7 +35,7 @@ class PeriodView:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __repr__(self) -> str:  # part of PersonResult.fingerprint(): the content, never an address
+    def __repr__(self) -> str:  # the content, never an address
         return f"PeriodView(label={self.label!r}, total={self.total!r}, grade={self.grade!r}, status={self.status!r}, items={self.items!r})"
 
 

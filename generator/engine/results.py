@@ -118,7 +118,9 @@ class PersonResult:
     def fingerprint(self) -> str:
         """Everything a page can show of this result, its derivation included, as one hash: the
         inputs of the person's row, every computed value, the later steps and, in a roll-up, what
-        the person's earlier periods contributed. Equal fingerprints, equal pages (site/page_memo.py)."""
+        the person's earlier periods contributed — each earlier result by its own fingerprint, which
+        covers its items (made once: a result's page needs it anyway), rather than by their forty
+        values written out again for every roll-up. Equal fingerprints, equal pages (site/page_memo.py)."""
         if self.seen_as is not None:
             return self.seen_as
         row = self.person
@@ -127,7 +129,9 @@ class PersonResult:
             row.id, row.name, row.department, row.post, sorted(row.values.items(), key=lambda kv: kv[0]),
             self.item_pairs(), self.raw_total, self.total, self.band_grade, self.grade,
             self.status, self.status_label, self.reason, self.protected, self.decided,
-            [(s.stage, s.text) for s in self.late_steps or ()], sorted(history.items()) if history else None,
+            [(s.stage, s.text) for s in self.late_steps or ()],
+            [(label, v.total, v.grade, v.status, v.result.fingerprint() if v.result is not None else None)
+             for label, v in sorted(history.items())] if history else None,
         ))
         self.seen_as = hashlib.sha256(seen.encode()).hexdigest()
         return self.seen_as

@@ -14,6 +14,7 @@ A date that neither source can decide is an error, not a guess.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from generator.core.problems import Problems
@@ -46,9 +47,7 @@ class HolidayCalendar:
         if self._described(day):
             return day.weekday() < 5
         try:
-            import chinese_calendar
-
-            return bool(chinese_calendar.is_workday(day))
+            return _library_workday(day)
         except (NotImplementedError, ImportError):
             raise UnknownDate(day) from None
 
@@ -72,6 +71,16 @@ class HolidayCalendar:
                 count += 1
             day += dt.timedelta(days=1)
         return count
+
+
+@functools.lru_cache(maxsize=4096)
+def _library_workday(day: dt.date) -> bool:
+    """chinesecalendar's answer, which is fixed for a day: asked once a process. Every build of a
+    preview works out each 公示's days again, and the package checks its date range on every call.
+    A day it cannot decide raises, and is asked again (lru_cache keeps no exceptions)."""
+    import chinese_calendar
+
+    return bool(chinese_calendar.is_workday(day))
 
 
 def calendar_from_data(data: dict | None) -> tuple[HolidayCalendar, list[str]]:
