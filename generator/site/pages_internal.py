@@ -104,6 +104,7 @@ def _split_pages(ctx: SiteContext, period: PeriodResult, table: DataTable, cells
             counts[counted_grade(person)] += 1
         summary.append((department, ctx.link(path, own), len(members), [counts[c] for c in columns]))
         common = _common(ctx, period, own, table, base)
+        common["shown"] = common["shown"].without_department()
         rows = _rows(ctx, period, own, members, cells)
         quotas = [use for use in period.quotas if use.scope in ("全单位", department)]
         if ctx.memo is None:

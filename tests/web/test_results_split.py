@@ -98,6 +98,24 @@ def test_each_department_page_lists_exactly_its_people(site):
             assert (f"people/testju/{pid}/", "s003-p2-2025-Q1") in targets, pid
 
 
+def test_a_department_page_leaves_out_the_department_column_and_the_downloads_keep_it(site):
+    """On one department's page the department column would repeat the title in every row."""
+    import csv
+
+    download = next((site / "downloads").rglob("*-成绩.csv"))
+    columns = next(csv.reader(download.read_text("utf-8-sig").splitlines()))
+    department_column = columns[2]  # ID, name, department… (pages_internal.results_table)
+    assert department_column in ("科室", "部门", "处室"), columns
+    for department, ids in DEPARTMENTS.items():
+        text, _ = parse(site, department_url(department))
+        headers = [html.unescape(h) for h in re.findall(r"<th[^>]*>(.*?)</th>", re.search(r"<thead>(.*?)</thead>", text, re.S).group(1))]
+        assert headers[:4] == ["姓名", "总分", "等次", columns[0]] and department_column not in headers, headers
+        assert len(headers) == len(columns) - 1
+        rows = re.findall(r'<tr id="p-[^"]+">(.*)', text)
+        assert len(rows) == len(ids) and all(row.count("<td") == len(headers) for row in rows)
+        assert f">{html.escape(department)}<" not in "".join(rows)
+
+
 def test_no_results_page_inlines_a_derivation(site):
     pages = list((site / "results").rglob("index.html"))
     assert len(pages) == 1 + 1 + len(DEPARTMENTS)  # the index, the period, its departments
