@@ -15,6 +15,7 @@ Nothing outside the project directory is read; symlinks are refused.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -62,11 +63,19 @@ def safe_path(root: Path, path: Path, project: Project, problems: Problems) -> b
         problems.add(shown, None, None, "file-is-symlink", "这是一个符号链接；为防止读到项目以外的文件，请放入真实文件。")
         return False
     try:
-        path.resolve().relative_to(root.resolve())
+        path.resolve().relative_to(_resolved(root))
     except ValueError:
         problems.add(shown, None, None, "file-outside-project", "文件位于项目目录之外，不予读取。")
         return False
     return True
+
+
+@functools.lru_cache(maxsize=16)
+def _resolved(root: Path) -> Path:
+    """The project's own folder resolved once a process, not once a file (a preview discovers at every
+    edit). Should the folder itself be re-linked meanwhile, a file of the new one resolves outside the
+    old one and is refused, never read."""
+    return root.resolve()
 
 
 def _dir_inside(root: Path, path: Path, project: Project, problems: Problems) -> bool:
