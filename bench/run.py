@@ -168,9 +168,9 @@ def set_cell(path: Path, row: int, col: int, value: str) -> None:
 
 
 def shown_total(html: str, period: str) -> str | None:
-    # the history row: period, assessment (its scheme's title in a span), department, total
-    # (cells may leave out their end tags)
-    match = re.search(re.escape(period) + r'</a>(?:</td>)?<td>(?:<span[^>]*>[^<]*</span>)?[^<]*平时考核[^<]*(?:</td>)?<td>[^<]*(?:</td>)?<td class="num">([^<]*)', html)
+    # the history row: period, assessment (its scheme's title in a span where two schemes share the
+    # name), department, total (cells may leave out their end tags; 总分 has had a class)
+    match = re.search(re.escape(period) + r'</a>(?:</td>)?<td>(?:<span[^>]*>[^<]*</span>)?[^<]*平时考核[^<]*(?:</td>)?<td>[^<]*(?:</td>)?<td(?: class="num")?>([^<]*)', html)
     return match.group(1) if match else None
 
 

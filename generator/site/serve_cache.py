@@ -152,8 +152,8 @@ def save(work: Path, audience: str, cache: ModelCache, memo: PageMemo) -> str | 
     """Write the cache; None when written, else why not (a note for the operator, never an error)."""
     site_key, entries = memo.snapshot()
     periods = cache.snapshot()
-    share_equal_decimals(periods.values())
     try:
+        share_equal_decimals(periods.values())
         buffer = io.BytesIO()
         _Pickler(buffer, periods).dump({"periods": periods, "site_key": site_key, "pages": entries})
         payload = buffer.getvalue()
