@@ -17,7 +17,7 @@ from generator.engine.consequences import apply_consequences
 from generator.engine.decision_check import apply_decisions
 from generator.engine.decisions import load_decisions
 from generator.engine.grade import PersonGrader
-from generator.engine.history import History, PeriodView, history_functions, view_of
+from generator.engine.history import History, PeriodView, history_functions, view_of, views_of
 from generator.engine.ids import report_lost_zeros, rollup_blocked
 from generator.engine.model_cache import ModelCache
 from generator.engine.notice_file import load_notice
@@ -223,7 +223,7 @@ class Explainer:
         if history is None:
             views = self._views
             if views is None:
-                views = self._views = [(label, _views_of(period, label), view_of(None, label)) for label, period in self.sources.items()]
+                views = self._views = [(label, views_of(period.people, label), view_of(None, label)) for label, period in self.sources.items()]
             history = self._histories[pid] = History({label: by_id.get(pid, absent) for label, by_id, absent in views})
         return history
 
@@ -236,11 +236,6 @@ class Explainer:
         if (full.raw_total, full.band_grade) != (result.raw_total, result.band_grade):
             raise AssertionError(f"explain regrade differs for {row.id}: {full.raw_total} {full.band_grade} vs {result.raw_total} {result.band_grade}")
         return full
-
-
-def _views_of(period: PeriodResult, label: str) -> dict[str, PeriodView]:
-    """Person ID → view_of(their result, label): written out, one per result of the period."""
-    return {r.person.id: PeriodView(label, r.total, r.grade if r.status == "graded" else None, r.status, r) for r in period.people}
 
 
 def _functions_for(explainer: Explainer, person: PersonResult) -> dict[str, Callable[..., Any]]:

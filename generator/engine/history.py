@@ -46,6 +46,12 @@ def view_of(result: PersonResult | None, label: str) -> PeriodView:
     return PeriodView(label, result.total, grade, result.status, result)
 
 
+def views_of(results: list[PersonResult], label: str) -> dict[str, PeriodView]:
+    """Person ID → view_of(their result, label) for a whole period, written out: a roll-up makes one
+    per person of every period it reads, and a call each was a tenth of its history's cost."""
+    return {r.person.id: PeriodView(label, r.total, r.grade if r.status == "graded" else None, r.status, r) for r in results}
+
+
 class History(dict):
     """label → PeriodView for one person of a roll-up, with its grades counted once, when a formula
     first asks: every formula of the roll-up (items, overrides, consequences) asks the same counts of

@@ -31,3 +31,17 @@ def test_an_earlier_period_s_items_change_a_roll_up_s_fingerprint_with_the_same_
     assert first["Y"].fingerprint() == again["Y"].fingerprint()  # the same inputs, the same fingerprint
     assert first["Q1"].fingerprint() != swapped["Q1"].fingerprint()
     assert first["Y"].fingerprint() != swapped["Y"].fingerprint()
+
+
+def test_a_period_s_views_are_each_result_s_view(tmp_path):
+    """views_of, written out for speed, says of every result what view_of says."""
+    from generator.engine.history import view_of, views_of
+
+    found, year = year_of(tmp_path, ("30", "20"))
+    for label in ("Q1", "Q2"):
+        results = [found[label]]
+        assert views_of(results, label) == {r.id: view_of(r, label) for r in results}
+    ungraded = found["Q1"]
+    ungraded.status = "no_grade"  # a grade is seen only where the period graded the person
+    assert views_of([ungraded], "Q1")[ungraded.id] == view_of(ungraded, "Q1") and view_of(ungraded, "Q1").grade is None
+    assert year.assessment.rolls_up
