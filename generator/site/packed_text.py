@@ -1,4 +1,4 @@
-"""Texts carried packed in a page: a list of strings as JSON, DEFLATE-compressed, in base64.
+"""Texts carried packed in a page: a list of strings (or of lists of strings) as JSON, DEFLATE-compressed, in base64.
 
 Why: a city's archive keeps each person for ten years, some fifty derivations of about 3 KB each.
 As text they were two thirds of the internal edition (650 MB) and, spread over pages of earlier
@@ -22,20 +22,25 @@ import zlib
 LEVEL = 6
 
 
-def pack_texts(texts: list[str]) -> tuple[str, int]:
-    """(base64 of the raw-DEFLATE-compressed JSON array, the JSON's length in UTF-8 bytes)."""
+def pack_texts(texts: list) -> tuple[str, int]:
+    """(base64 of the raw-DEFLATE-compressed JSON array, the JSON's length in UTF-8 bytes). Each item
+    is a string or a list of strings (a person's derivation: its address, its summary and its text)."""
     data = json.dumps(list(texts), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     packer = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
     packed = packer.compress(data) + packer.flush()
     return base64.b64encode(packed).decode("ascii"), len(data)
 
 
-def unpack_texts(packed: str, size: int) -> list[str]:
+def unpack_texts(packed: str, size: int) -> list:
     """The texts back (tests, and anyone checking a built page without a browser)."""
     data = zlib.decompress(base64.b64decode(packed, validate=True), -15)
     if len(data) != size:
         raise ValueError(f"unpacked {len(data)} bytes, expected {size}")
     texts = json.loads(data.decode("utf-8"))
-    if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+    if not isinstance(texts, list) or not all(_text_or_texts(t) for t in texts):
         raise ValueError("packed data is not a list of texts")
     return texts
+
+
+def _text_or_texts(item) -> bool:
+    return isinstance(item, str) or (isinstance(item, list) and all(isinstance(t, str) for t in item))

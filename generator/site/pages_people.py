@@ -7,16 +7,19 @@ thirds of the site's bytes. So a person's one page (people/<agency>/<pid>/) has:
 - the whole history as a table — period, assessment, department, total, grade, a link to the
   results row and one to the derivation;
 - the latest year's derivations, then every earlier year's, each a closed <details> whose summary
-  (period, assessment, grade) is HTML;
-- the newest derivation's text as text, readable without JavaScript; every other text travels
-  packed (packed_text.py, a tenth of the bytes): kaohe.js unpacks it into its <pre> when the page
-  loads, so it opens, prints and is found by the browser's find like the newest one. Without
-  JavaScript the <pre> says so. (Until the ninth session the latest year's texts were all inline:
-  on a city's internal edition 35 MB more, for readers without JavaScript only.)
+  says the period, the assessment and the grade;
+- the newest derivation as HTML, readable without JavaScript; every other one travels packed
+  (packed_text.py, a tenth of the bytes) as its address, summary and text, and stands in the page as
+  an empty <i> at its address: kaohe.js makes its <details> there when the page loads, so it opens,
+  prints and is found by the browser's find like the newest one. Without JavaScript a link to it
+  still lands in its section, where kaohe.css says why it cannot be read. (Until the ninth session
+  the latest year's texts were all inline: 35 MB more on a city's internal edition; until the
+  eleventh, each packed one was a <details> with its summary in HTML: 33 MB, the history table's
+  rows said again.)
 
 Every period has one address on the person's page, people/<agency>/<pid>/#<scheme>-<year>-<label>
-(`period_anchor`): its <details>. The results tables link there. Derivations are kept out of the
-search index; a person is found by name and ID.
+(`period_anchor`): its <details>, or its stand-in until unpacked. The results tables link there.
+Derivations are kept out of the search index; a person is found by name and ID.
 
 The people index is one sortable table up to PEOPLE_INDEX_SPLIT people; above it, a page of
 departments linking to one list per department (the person's latest department), at
@@ -52,6 +55,11 @@ class Derivation:
     result: PersonResult
     anchor: str
     text: str
+
+    @property
+    def summary(self) -> str:
+        """What its closed <details> says: the period, the assessment and the grade (plain text)."""
+        return f"{self.period.period_name} · {self.period.assessment.name}：{self.result.shown_grade}"
 
 
 def history(ctx: SiteContext) -> dict[tuple[str, str], list[Entry]]:
@@ -127,11 +135,11 @@ def _person_pages(ctx: SiteContext, agency: str, pid: str, entries: list[Entry])
     path = ctx.person_path(agency, pid)
     latest_year = entries[-1][0].year
     derivations = [Derivation(per, res, ctx.period_anchor(per), explain_text(per, res)) for per, res in entries]
-    # (derivation, its text's place in the pack): every text but the newest's is packed
-    placed = [(d, i if i < len(derivations) - 1 else None) for i, d in enumerate(derivations)]
-    latest = [(d, at) for d, at in placed if d.period.year == latest_year]
-    earlier = [(d, at) for d, at in placed if d.period.year < latest_year]
-    packed, size = pack_texts([d.text for d in derivations[:-1]]) if len(derivations) > 1 else ("", 0)
+    # (derivation, whether it travels packed): every one but the newest, as its address, summary and text
+    placed = [(d, i < len(derivations) - 1) for i, d in enumerate(derivations)]
+    latest = [(d, packed) for d, packed in placed if d.period.year == latest_year]
+    earlier = [(d, packed) for d, packed in placed if d.period.year < latest_year]
+    packed, size = pack_texts([[d.anchor, d.summary, d.text] for d in derivations[:-1]]) if len(derivations) > 1 else ("", 0)
     schemes, ambiguous = _schemes_of(derivations)
     rows = [(d, ctx.link(path, results_page_of(ctx, d.period, d.result.person.department)) + f"#p-{pid}", "#" + d.anchor,
              d.period.assessment.name in ambiguous) for d in derivations]

@@ -231,19 +231,31 @@
     }
   }
 
-  // A person's earlier years' derivations travel packed in the page (generator/site/packed_text.py,
-  // unpacked by kaohe-inflate.js): each text goes into its <pre> as text, before a linked one opens
-  // and before anything prints. A page whose data cannot be unpacked says so in every such <pre>.
+  // A person's derivations but the newest travel packed in the page (generator/site/packed_text.py,
+  // unpacked by kaohe-inflate.js), each as [address, summary, text], and stand in the page as an
+  // empty <i> at their address. Each becomes its <details> there, summary and text as text (never
+  // read as HTML), before a linked one opens and before anything prints. When the data cannot be
+  // unpacked, or leaves a stand-in without its derivation, the stand-in's box says so (kaohe.css).
   function unpackDerivations() {
     Array.prototype.forEach.call(document.querySelectorAll("div.kaohe-packed[data-texts]"), function (box) {
-      var texts = null;
-      try { texts = window.kaoheUnpack(box.getAttribute("data-texts"), Number(box.getAttribute("data-size"))); } catch (e) { texts = null; }
+      var records = null;
+      try { records = window.kaoheUnpack(box.getAttribute("data-texts"), Number(box.getAttribute("data-size"))); } catch (e) { records = null; }
       box.removeAttribute("data-texts");
-      Array.prototype.forEach.call(document.querySelectorAll("pre[data-packed]"), function (pre) {
-        var text = texts && texts[Number(pre.getAttribute("data-packed"))];
-        pre.textContent = typeof text === "string" ? text : "本页的计算过程未能解开（网页文件可能已损坏）。请考核办重新生成网站，或用 kaohe explain 查询。";
-        pre.removeAttribute("data-packed");
+      (records || []).forEach(function (record) {
+        if (!Array.isArray(record) || record.length !== 3 || !record.every(function (s) { return typeof s === "string"; })) return;
+        var spot = document.getElementById(record[0]);
+        if (!spot || spot.tagName !== "I" || !spot.parentNode.classList.contains("kaohe-derivations")) return;
+        var details = document.createElement("details"), summary = document.createElement("summary"), pre = document.createElement("pre");
+        details.id = record[0];
+        summary.textContent = record[1];
+        pre.textContent = record[2];
+        details.appendChild(summary);
+        details.appendChild(pre);
+        spot.parentNode.replaceChild(details, spot);
       });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".kaohe-derivations > i[id]"), function (spot) {
+      spot.parentNode.classList.add("kaohe-unpack-failed");
     });
   }
 

@@ -66,7 +66,7 @@ def _cases() -> list[dict]:
 def served(tmp_path_factory):
     root = tmp_path_factory.mktemp("packed")
     (root / "assets").mkdir()
-    for name in ("kaohe-inflate.js", "kaohe.js"):
+    for name in ("kaohe-inflate.js", "kaohe.js", "kaohe.css"):
         (root / "assets" / name).write_bytes((ASSETS / name).read_bytes())
     (root / "blank.html").write_text('<!doctype html><meta charset="utf-8"><script src="assets/kaohe-inflate.js"></script>', "utf-8")
     server, url = _serve(root)
@@ -103,33 +103,52 @@ def test_the_inflater_refuses_short_wrong_sized_or_garbled_data(served, browser)
 
 
 def _person_page(packed: str, size: int, texts: list[str]) -> str:
-    details = "".join(f'<details id="d{i}"><summary>{i}</summary><pre data-packed="{i}"></pre></details>' for i in range(len(texts)))
-    return ('<!doctype html><meta charset="utf-8"><article>'
-            f'<div class="kaohe-packed" hidden data-size="{size}" data-texts="{packed}"></div><div class="kaohe-derivations">{details}</div></article>'
+    """A person's page as person.md.j2 writes it: the newest derivation as HTML, each other one an
+    empty <i> at its address, packed as [address, summary, text]."""
+    spots = "".join(f'<i id="d{i}"></i>' for i in range(len(texts)))
+    return ('<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="assets/kaohe.css"><article class="md-typeset">'
+            '<div style="height: 3000px">(the history above)</div>'
+            f'<div class="kaohe-packed" hidden data-size="{size}" data-texts="{packed}"></div>'
+            '<div class="kaohe-derivations"><details id="newest"><summary>新</summary><pre>最新一期</pre></details>'
+            f'{spots}</div><div style="height: 3000px"></div></article>'
             '<script src="assets/kaohe-inflate.js"></script><script src="assets/kaohe.js"></script>')
 
 
-def test_each_text_goes_into_its_pre_as_text_and_a_linked_one_opens(served, browser):
+def test_each_derivation_becomes_its_details_as_text_and_a_linked_one_opens(served, browser):
     root, url = served
     texts = ["一、各项得分\n　德：17.5 分\n\n结果：好", '<img src="x" onerror="alert(1)"><script>alert(2)</script>', "=HYPERLINK(\"http://evil\")\n&lt;b&gt;"]
-    (root / "person.html").write_text(_person_page(*pack_texts(texts), texts), "utf-8")
+    summaries = ["2024年度 · 年度考核：优秀", '<b onclick="alert(3)">粗</b>', "2025年第一季度 · 平时考核：好"]
+    records = [[f"d{i}", summary, text] for i, (summary, text) in enumerate(zip(summaries, texts))]
+    (root / "person.html").write_text(_person_page(*pack_texts(records), texts), "utf-8")
     page = browser.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(url + "person.html#d1")
-    assert page.evaluate("() => Array.from(document.querySelectorAll('pre')).map(p => p.textContent)") == texts
-    assert page.locator("article img, article script").count() == 0 and not dialogs
+    assert page.evaluate("() => Array.from(document.querySelectorAll('.kaohe-derivations > details')).map(d => [d.id, d.querySelector('summary').textContent, d.querySelector('pre').textContent])") == [
+        ["newest", "新", "最新一期"], *records]
+    assert page.locator("article img, article script, article b").count() == 0 and not dialogs
     assert page.evaluate("() => document.getElementById('d1').open"), "the linked derivation did not open"
-    assert page.locator("[data-packed], [data-texts]").count() == 0
+    assert 0 <= page.evaluate("() => document.getElementById('d1').getBoundingClientRect().top") < 100, "the linked derivation is not in view"
+    assert page.locator("[data-texts], .kaohe-derivations > i, .kaohe-unpack-failed").count() == 0
     page.close()
 
 
-def test_a_page_whose_data_cannot_be_unpacked_says_so_in_every_pre(served, browser):
+def test_a_page_whose_data_cannot_be_unpacked_says_so_where_the_derivations_stand(served, browser):
+    """Garbled data, or data that leaves a stand-in without its derivation (another list of texts,
+    a record of the wrong shape): the box says the page could not be unpacked, not that scripts are off."""
     root, url = served
-    packed, size = pack_texts(["甲", "乙"])
-    (root / "broken.html").write_text(_person_page(packed[:-8], size, ["甲", "乙"]), "utf-8")
-    page = browser.new_page()
-    page.goto(url + "broken.html")
-    shown = page.evaluate("() => Array.from(document.querySelectorAll('pre')).map(p => p.textContent)")
-    assert len(shown) == 2 and all("未能解开" in text for text in shown)
-    page.close()
+    good = [["d0", "甲期", "甲"], ["d1", "乙期", "乙"]]
+    packed, size = pack_texts(good)
+    cases = {"garbled": (packed[:-8], size), "texts": pack_texts(["甲", "乙"]), "shape": pack_texts([["d0", "甲期"], ["d1", "乙期", "乙"]]),
+             "whole": (packed, size)}
+    for name, (data, n) in cases.items():
+        (root / f"{name}.html").write_text(_person_page(data, n, ["甲", "乙"]), "utf-8")
+        page = browser.new_page()
+        page.goto(url + f"{name}.html")
+        says = page.evaluate("() => Array.from(document.querySelectorAll('.kaohe-derivations > i')).map(i => getComputedStyle(i, '::before').content)")
+        if name == "whole":
+            assert says == [] and page.locator(".kaohe-unpack-failed").count() == 0
+        else:
+            assert says and "未能解开" in says[0] and all(s == "none" for s in says[1:]), f"{name}: {says}"
+            assert page.locator(".kaohe-derivations > details").count() == (2 if name == "shape" else 1)  # the newest; and d1 where its record is whole
+        page.close()

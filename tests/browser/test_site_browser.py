@@ -461,7 +461,7 @@ def test_internal_results_derivation_and_person(sites, page):
     # every earlier year's derivation was unpacked (packed_text.py) into its <pre>: the person's own text
     texts = page.locator(".kaohe-derivations pre").evaluate_all("(ps) => ps.map(p => p.textContent)")
     assert all(pid in t and "结果" in t for t in texts), "a derivation was not unpacked"
-    assert page.locator("[data-packed]").count() == 0
+    assert page.locator(".kaohe-derivations > i, .kaohe-unpack-failed").count() == 0, "a stand-in was left"
 
     page.goto(person_url)
     shoot(page, "person")
@@ -488,13 +488,19 @@ def test_without_javascript_the_newest_derivation_reads_and_the_others_say_why(s
     tab_ = ctx.new_page()
     tab_.goto(sites["internal"] + person.parent.relative_to(sites["internal_dir"]).as_posix() + "/")
     pres = tab_.locator(".kaohe-derivations pre")
-    texts = [pres.nth(i).text_content() for i in range(pres.count())]
-    # a packed derivation's <pre> is empty, and kaohe.css says why in it (one rule, not a sentence a <pre>)
-    says = pres.evaluate_all("(ps) => ps.map(p => getComputedStyle(p, '::before').content)")
-    packed = [i for i, t in enumerate(texts) if t == ""]
-    assert packed and len(packed) == len(texts) - 1, "without JavaScript: the newest derivation reads, the others say why"
-    assert all("浏览器运行脚本" in says[i] for i in packed), "an empty packed <pre> does not say why"
-    assert all(person.parent.name in t and "结果" in t and "浏览器运行脚本" not in says[i] for i, t in enumerate(texts) if i not in packed)
+    assert pres.count() == 1, "without JavaScript: the newest derivation is the one as text"
+    assert person.parent.name in pres.first.text_content() and "结果" in pres.first.text_content()
+    # every other one is an empty <i> at its address; kaohe.css says why once a box, at its first stand-in
+    says = tab_.locator(".kaohe-derivations > i").evaluate_all("(is) => is.map(i => [i.id, getComputedStyle(i, '::before').content])")
+    assert says and all(anchor for anchor, _ in says)
+    boxes = tab_.locator(".kaohe-derivations:has(> i)")
+    firsts = boxes.evaluate_all("(bs) => bs.map(b => getComputedStyle(b.querySelector(':scope > i'), '::before').content)")
+    assert firsts and all("浏览器运行脚本" in said for said in firsts), "a box of packed derivations does not say why it is empty"
+    assert sum("浏览器运行脚本" in said for _, said in says) == len(firsts), "the reason is said more than once a box"
+    # a history link to a packed period lands at its stand-in
+    anchor = says[-1][0]
+    tab_.locator(f'table.kaohe-history a[href="#{anchor}"]').click()
+    assert tab_.evaluate("(id) => document.getElementById(id).getBoundingClientRect().top < innerHeight", anchor)
     ctx.close()
 
 

@@ -27,18 +27,20 @@ from tests.web.util import build, copy_demo
 
 
 class Parsed(HTMLParser):
-    """Links, ids, and the text of each derivation (a <details> in div.kaohe-derivations) by its id."""
+    """Links, ids, and each derivation by its id: a <details> in div.kaohe-derivations (its summary and
+    text), or an empty <i> standing in for one that travels packed."""
 
     def __init__(self) -> None:
         super().__init__()
         self.hrefs: list[str] = []
         self.ids: dict[str, str] = {}  # id -> tag
-        self.derivations: dict[str, list[str]] = {}
-        self.packed_index: dict[str, int] = {}  # derivation id -> index of its text in the packed data
+        self.derivations: list[str] = []  # ids of the <details> and stand-ins, in the page's order
+        self.stand_ins: list[str] = []  # ids of the empty <i>
         self.packed: tuple[str, int] | None = None
+        self.summaries: dict[str, str] = {}  # derivation id -> its <summary>
         self.texts: dict[str, str] = {}  # derivation id -> the text of its <pre>
         self._open: str | None = None
-        self._pre = False
+        self._in: str | None = None  # "summary" or "pre" of the open <details>
         self._box = False  # inside div.kaohe-derivations
 
     def handle_starttag(self, tag, attrs):
@@ -49,31 +51,35 @@ class Parsed(HTMLParser):
             self.ids[attrs["id"]] = tag
         if tag == "div" and "kaohe-derivations" in (attrs.get("class") or "").split():
             self._box = True
-        if tag == "details" and self._box:
-            self._open = attrs["id"]
-            self.derivations[self._open] = []
-        if tag == "pre" and self._open:
-            self._pre = True
-            self.texts[self._open] = ""
-            if attrs.get("data-packed") is not None:
-                self.packed_index[self._open] = int(attrs["data-packed"])
+        elif self._box and not self._open:
+            assert tag in ("details", "i"), f"<{tag}> in a derivations box"
+            self.derivations.append(attrs["id"])
+            if tag == "i":
+                self.stand_ins.append(attrs["id"])
+            else:
+                self._open = attrs["id"]
+                self.summaries[self._open] = self.texts[self._open] = ""
+        elif self._open and tag in ("summary", "pre"):
+            self._in = tag
         if tag == "div" and "kaohe-packed" in (attrs.get("class") or ""):
             assert self.packed is None, "two packed boxes on one page"
             self.packed = (attrs["data-texts"], int(attrs["data-size"]))
 
     def handle_endtag(self, tag):
-        if tag == "div" and not self._open:  # the box holds only its <details>
+        if tag == "div" and not self._open:  # the box holds only its <details> and stand-ins
             self._box = False
         if tag == "details":
             self._open = None
-        if tag == "pre":
-            self._pre = False
+        if tag in ("summary", "pre"):
+            self._in = None
 
     def handle_data(self, data):
-        if self._open:
-            self.derivations[self._open].append(data)
-            if self._pre:
-                self.texts[self._open] += data
+        if self._open and self._in == "summary":
+            self.summaries[self._open] += data
+        elif self._open and self._in == "pre":
+            self.texts[self._open] += data
+        elif self._box and not self._open:
+            assert not data.strip(), f"text in a derivations box outside a derivation: {data!r}"
 
 
 def url_of(site: Path, path: Path) -> str:
@@ -106,10 +112,13 @@ def demo(tmp_path_factory):
         return pages[url]
 
     expected: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (agency, id) -> {period anchor: derivation}, from the engine
+    summaries: dict[str, str] = {}  # "agency/id#anchor" -> what its closed <details> says: period, assessment, grade
     for period in compute_project(discover(root, Problems()), Problems()):
         for person in period.people:
-            expected[(period.agency, person.id)][f"{period.scheme.code}-{period.year}-{period.label}"] = explain_text(period, person)
-    return {"root": root, "site": site, "page": page, "expected": expected}
+            anchor = f"{period.scheme.code}-{period.year}-{period.label}"
+            expected[(period.agency, person.id)][anchor] = explain_text(period, person)
+            summaries[f"{period.agency}/{person.id}#{anchor}"] = f"{period.period_name} · {period.assessment.name}：{person.shown_grade}"
+    return {"root": root, "site": site, "page": page, "expected": expected, "summaries": summaries}
 
 
 def test_the_index_is_split_by_department_and_leads_to_everyone(demo):
@@ -135,21 +144,24 @@ def test_every_derivation_is_on_the_persons_page_as_the_engine_wrote_it(demo):
     for (agency, pid), derivations in expected.items():
         url = f"people/{agency}/{pid}/"
         own = page(url)
-        assert set(own.derivations) == set(derivations), f"{url}: shown {sorted(own.derivations)}, graded {sorted(derivations)}"
+        assert sorted(own.derivations) == sorted(derivations), f"{url}: shown {sorted(own.derivations)}, graded {sorted(derivations)}"
         assert not [h for h in own.hrefs if resolve(url, h)[0].startswith(url) and resolve(url, h)[0] != url], "a page under the person's page"
-        packed = unpack_texts(*own.packed) if own.packed else []
-        assert sorted(own.packed_index.values()) == list(range(len(packed))), f"{url}: packed texts and their places differ"
+        packed = {record[0]: record[1:] for record in unpack_texts(*own.packed)} if own.packed else {}
+        assert sorted(packed) == sorted(own.stand_ins), f"{url}: the packed derivations and their stand-ins differ"
         latest = max(year_of(a) for a in derivations)
         newest = [a for a in own.derivations if year_of(a) == latest][-1]  # the latest year's last, in the page's order
-        inline = [anchor for anchor in derivations if anchor not in own.packed_index]
+        inline = [anchor for anchor in own.derivations if anchor not in own.stand_ins]
         assert inline == [newest], f"{url}: one derivation as text, the newest ({newest}); found {inline}"
         for anchor, text in derivations.items():
-            assert own.ids[anchor] == "details"
             if anchor in inline:  # as text, readable without JavaScript
+                assert own.ids[anchor] == "details"
                 assert own.texts[anchor] == text, f"{url}#{anchor}"
-            else:
-                assert packed[own.packed_index[anchor]] == text, f"{url}#{anchor} does not unpack to the engine's derivation"
-                assert own.texts[anchor] == ""  # empty until unpacked; kaohe.css says why to a reader without JavaScript
+                summary = own.summaries[anchor]
+            else:  # an empty <i> at the address; kaohe.js makes its <details>, kaohe.css says why without JavaScript
+                assert own.ids[anchor] == "i"
+                summary, unpacked = packed[anchor]
+                assert unpacked == text, f"{url}#{anchor} does not unpack to the engine's derivation"
+            assert summary == demo["summaries"][f"{agency}/{pid}#{anchor}"], f"{url}#{anchor}"
         with_earlier += bool(packed)
     assert with_earlier > len(expected) // 2, "the demo's two years should give most people earlier years"
 
@@ -208,7 +220,7 @@ def test_the_history_names_each_scheme_once_and_a_row_its_scheme_only_where_two_
     page = render("person.md.j2", pid="1", person=NS(person=NS(name="甲", department="办公室", post=None)), agency_name="局",
                   schemes=[(s, f"../{s.code}/", names) for s, names in schemes],
                   rows=[(d, "r", "#" + d.anchor, d.period.assessment.name in ambiguous) for d in history],
-                  latest_year=2024, latest=[(history[-1], None)], earlier=[(d, i) for i, d in enumerate(history[:-1])], packed="x", packed_size=1)
+                  latest_year=2024, latest=[(history[-1], False)], earlier=[(d, True) for d in history[:-1]], packed="x", packed_size=1)
     assert "考核办法：《<a href=\"../s003-p2/\">平时考核实施方案（篇二）</a>》（平时考核、年度考核）；《<a href=\"../s003-p1/\">&lt;b&gt;司法局&lt;/b&gt;方案</a>》（年度考核）。" in page
     rows = re.findall(r"<tr><td>.*", page)
     assert len(rows) == 3
