@@ -56,6 +56,9 @@ def by_department(period: PeriodResult, agency: Agency | None) -> list[tuple[str
     return [(department, groups[department]) for department in order]
 
 
+# kaohe.css left-aligns a results table's text columns by the table's data-text, for places 1 to this
+# on screen; a text cell further right carries class="t" (results_rows.py).
+TEXT_COLUMNS_IN_CSS = 40
 DEPARTMENT = 2  # the department's column in a results table (pages_internal.results_table): ID, name, department…
 
 
@@ -73,6 +76,13 @@ class ShownColumns:
     def rank(self, grade: str) -> int:
         """1 for the best grade; statuses (免考核, 并列待定…) after every grade."""
         return dict(self.ranks).get(grade, len(self.ranks) + 1)
+
+    def text_places(self, number_columns: frozenset[int]) -> tuple[int, ...]:
+        """The places on screen (1 for the first column) of the text columns up to TEXT_COLUMNS_IN_CSS,
+        for the table's data-text: the cells of every other column are numbers, except the name and
+        the grade, which kaohe.css knows."""
+        return tuple(n for n, i in enumerate(self.order, start=1)
+                     if i not in number_columns and i not in (1, self.grade) and n <= TEXT_COLUMNS_IN_CSS)
 
     def without_department(self) -> ShownColumns:
         """For one department's page: its department column would say the page's title in every row

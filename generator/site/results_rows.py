@@ -4,7 +4,8 @@ The rows were a Jinja loop over every cell (_results_table.md.j2): on a city's 4
 five million cells, each through the template's attribute lookups and filters, about a third of
 making the results pages. The same HTML, character for character, is written here once per row:
 each column's way of showing its cell is decided once per table (the name linking to the person's
-derivation, the grade with its sort rank, a text cell marked class="t"), and every value goes
+derivation and its place in 姓氏笔画 order, the grade with its sort rank, a text cell plain where
+the table's data-text names its column and marked class="t" where it cannot), and every value goes
 through html_escape as the template's `h` filter did. tests/unit/test_results_rows.py renders every
 demo table both ways and compares them.
 
@@ -26,7 +27,9 @@ from generator.site.render import html_escape, stroke_sort_key
 
 def rows_html(rows: list[tuple[Any, list[str], str]], number_columns: frozenset[int], shown: Any) -> str:
     """<tr>… lines for rows [(PersonResult, cells, link)], in the order `shown` (results_layout.ShownColumns) puts the columns."""
-    makers = [_maker(i, number_columns, shown) for i in shown.order]
+    places = stroke_places([row[1] for _, row, _ in rows])
+    marked = shown.text_places(number_columns)
+    makers = [_maker(i, number_columns, shown, places, n in marked) for n, i in enumerate(shown.order, start=1)]
     lines = []
     for person, row, link in rows:
         cells = "".join(make(row[i], link) for i, make in zip(shown.order, makers))
@@ -34,12 +37,24 @@ def rows_html(rows: list[tuple[Any, list[str], str]], number_columns: frozenset[
     return "".join(lines)
 
 
-def _maker(i: int, number_columns: frozenset[int], shown: Any) -> Callable[[str, str], str]:
-    if i == 1:  # the name: sorted by strokes, a link to the derivation
-        return lambda cell, link: (f'<td class="kaohe-sticky" data-stroke="{html_escape(stroke_sort_key(cell))}">'
-                                   f'<a href="{html_escape(link)}">{html_escape(cell)}</a>')
+def stroke_places(names: list[str]) -> dict[str, int]:
+    """Each name's place in the table's 姓氏笔画 order (equal names share one), for its cell's
+    data-stroke: kaohe.js compares numbers as numbers, so sorting by it gives the server's order as
+    the full key (render.stroke_sort_key) does, in 2 to 4 digits instead of 20 to 40 characters a
+    row (8 MB of a city's results pages). A place means something only within its own table, and
+    kaohe.js sorts a table by its own cells."""
+    keys = {name: stroke_sort_key(name) for name in set(names)}
+    order = sorted(set(keys.values()))
+    place = {key: n for n, key in enumerate(order)}
+    return {name: place[key] for name, key in keys.items()}
+
+
+def _maker(i: int, number_columns: frozenset[int], shown: Any, places: dict[str, int], marked: bool) -> Callable[[str, str], str]:
+    if i == 1:  # the name: sorted by strokes, a link to the derivation; kept in view by kaohe.css (the first column)
+        return lambda cell, link: f'<td data-stroke="{places[cell]}"><a href="{html_escape(link)}">{html_escape(cell)}</a>'
+
     if i == shown.grade:
         return lambda cell, link: f'<td data-sort="{shown.rank(cell)}">{html_escape(cell)}'
-    if i not in number_columns:
+    if i not in number_columns and not marked:  # a text column the table's data-text does not name (kaohe.css)
         return lambda cell, link: f'<td class="t">{html_escape(cell)}'
     return lambda cell, link: f"<td>{html_escape(cell)}"

@@ -434,12 +434,12 @@ def test_internal_results_derivation_and_person(sites, page):
     results_url = page.url
     row = page.locator("table.kaohe-results tbody tr").first
     pid = row.get_attribute("id").removeprefix("p-")
-    name = row.locator("td.kaohe-sticky").inner_text().strip()
+    name = row.locator("td:first-child").inner_text().strip()
     assert row.locator("details, pre").count() == 0, "derivations belong on the person pages"
     shoot(page, "internal-results")
 
     # the name leads to the period's address on the person's page: its derivation, opened by kaohe.js
-    follow(page, row.locator("td.kaohe-sticky").locator("a"))
+    follow(page, row.locator("td:first-child").locator("a"))
     assert "/people/" in page.url
     person_url = page.url.split("#")[0]
     assert heading(page).startswith(name)
@@ -520,6 +520,17 @@ def test_internal_sorting(sites, page):
     numbers = [v for v in values if re.fullmatch(r"-?\d+(\.\d+)?", v)]
     assert values[: len(numbers)] == numbers, "blank totals sorted among the numbers"
     assert [Decimal(v) for v in numbers] == sorted(Decimal(v) for v in numbers), "总分 did not sort as numbers"
+    # a results table's names carry their place in the table's stroke order, not the whole key
+    names = sort_by(table, header_index(table, "姓名"))
+    assert_stroke_order(names, STROKE_SLACK)
+    table.locator("thead th").nth(header_index(table, "姓名")).click()
+    assert column(table, header_index(table, "姓名")) == names[::-1]
+    # the text columns (named by the table's data-text) sit left, numbers right, the name stays in view
+    aligned = table.locator("tbody tr").first.evaluate("r => Array.from(r.cells).map(c => getComputedStyle(c).textAlign)")
+    heads = [h.replace("⇅", "").replace("▲", "").replace("▼", "").strip() for h in table.locator("thead th").all_inner_texts()]
+    shown = dict(zip(heads, aligned, strict=True))
+    assert shown["姓名"] == shown["编号"] == shown["等次"] == shown["说明"] == "left" and shown["总分"] == "right", shown
+    assert table.locator("tbody tr").first.evaluate("r => getComputedStyle(r.cells[0]).position") == "sticky"
 
 
 # chromium's zh-u-co-stroke counts 艹/辶 as 4 strokes and 黄 as 12 (Taiwan counting), so name cells carry
@@ -663,7 +674,7 @@ def test_person_page_prints_compactly_with_every_derivation(sites, page, tmp_pat
     page.goto(sites["internal"])
     follow(page, page.locator("article a", has_text="成绩明细").first)
     follow(page, page.locator("table.kaohe-list tbody a").first)
-    follow(page, page.locator("table.kaohe-results tbody td.kaohe-sticky a").first)
+    follow(page, page.locator("table.kaohe-results tbody td:first-child a").first)
     derivations = page.locator(".kaohe-derivations > details")
     count = derivations.count()
     assert count >= 4, f"the person's page has {count} derivations: pick a page with more to test compact printing"

@@ -9,15 +9,17 @@ from types import SimpleNamespace
 
 from generator.engine.compute import load_everything
 from generator.site.pages_internal import results_table
-from generator.site.render import environment
+from generator.site.render import environment, stroke_sort_key
 from generator.site.results_layout import shown_columns
 from generator.site.results_rows import rows_html
 
 REPO = Path(__file__).resolve().parents[2]
 
-# the loop as _results_table.md.j2 had it (since without the end tags and the name's title)
+# the loop as _results_table.md.j2 had it (since without the end tags, the name's title and its class,
+# with the name's place in the table's stroke order for its key, and class t only on a text cell
+# whose column the table's data-text cannot name)
 JINJA_ROWS = """{% for person, row, link in rows %}
-<tr id="p-{{ person.id | h }}">{% for i in shown.order %}{% set cell = row[i] %}{% if i == 1 %}<td class="kaohe-sticky" data-stroke="{{ cell | stroke | h }}"><a href="{{ link | h }}">{{ cell | h }}</a>{% elif i == shown.grade %}<td data-sort="{{ shown.rank(cell) }}">{{ cell | h }}{% else %}<td{% if i not in table.number_columns %} class="t"{% endif %}>{{ cell | h }}{% endif %}{% endfor %}{{ "\n" }}{% endfor %}
+<tr id="p-{{ person.id | h }}">{% for i in shown.order %}{% set cell = row[i] %}{% if i == 1 %}<td data-stroke="{{ places[cell] }}"><a href="{{ link | h }}">{{ cell | h }}</a>{% elif i == shown.grade %}<td data-sort="{{ shown.rank(cell) }}">{{ cell | h }}{% else %}<td{% if i not in table.number_columns and loop.index not in shown.text_places(table.number_columns) %} class="t"{% endif %}>{{ cell | h }}{% endif %}{% endfor %}{{ "\n" }}{% endfor %}
 """
 HOSTILE = ["<script>alert(1)</script>", '"引号"\'', "=HYPERLINK(\"http://x\")", "*强调* _x_ [链接](y)", "# 标题", "甲\n乙", "&amp;", "", "优秀"]
 
@@ -34,6 +36,30 @@ def test_every_demo_table_is_written_as_the_template_wrote_it():
         width = len(table.headers)
         for n, text in enumerate(HOSTILE):  # made-up people whose every cell is the hostile text
             rows.append((SimpleNamespace(id=f"{text}{n}"), [text] * width, f'../"{text}"/#<{n}>'))
-        assert rows_html(rows, table.number_columns, shown) == loop.render(rows=rows, table=table, shown=shown), period.key
+        places = {name: n for n, name in enumerate(sorted({row[1] for _, row, _ in rows}, key=stroke_sort_key))}
+        assert rows_html(rows, table.number_columns, shown) == loop.render(rows=rows, table=table, shown=shown, places=places), period.key
         compared += len(rows)
     assert compared > 1000
+
+
+def test_a_table_names_its_text_columns_and_kaohe_css_aligns_each_place_it_can_name():
+    """data-text names the text columns' places up to TEXT_COLUMNS_IN_CSS; a text cell further right
+    carries class t; kaohe.css has a rule for every place it can name, and wraps those from the sixth."""
+    import re
+
+    from generator.site.results_layout import TEXT_COLUMNS_IN_CSS, ShownColumns
+
+    width = TEXT_COLUMNS_IN_CSS + 5
+    shown = ShownColumns(order=tuple(range(1, width + 1)), grade=3, facets=frozenset(), ranks=())
+    numbers = frozenset({2, 5})
+    places = shown.text_places(numbers)
+    assert places == tuple(n for n in range(1, TEXT_COLUMNS_IN_CSS + 1) if n not in (1, 2, 3, 5))
+    row = rows_html([(SimpleNamespace(id="1"), ["x"] * (width + 1), "#a")], numbers, shown)
+    cells = re.findall(r"<td([^>]*)>", row)
+    assert [n for n, attrs in enumerate(cells, start=1) if attrs == ' class="t"'] == list(range(TEXT_COLUMNS_IN_CSS + 1, width + 1))
+    css = (REPO / "site_templates" / "assets" / "kaohe.css").read_text("utf-8")
+    aligned = {int(a) for a, b in re.findall(r'table\.kaohe-results\[data-text~="(\d+)"\] td:nth-child\((\d+)\)', css) if a == b}
+    assert aligned == set(range(1, TEXT_COLUMNS_IN_CSS + 1))
+    wrapped = css[css.index("td.t:nth-child(n+6)"):]
+    wrapped = wrapped[: wrapped.index("}")]
+    assert {int(n) for n in re.findall(r'\[data-text~="(\d+)"\]', wrapped)} == set(range(6, TEXT_COLUMNS_IN_CSS + 1))
