@@ -4,8 +4,8 @@ A city's archive keeps a person for ten years: some fifty derivations of about 3
 on one page that was 160 KB, and as pages of earlier years it was half of mkdocs' pages and two
 thirds of the site's bytes. So a person's one page (people/<agency>/<pid>/) has:
 
-- the whole history as a table — period, assessment, department, total, grade, a link to the
-  results row and one to the derivation;
+- the whole history as a table — period (a link to its derivation below), assessment, department,
+  total, grade;
 - the latest year's derivations, then every earlier year's, each a closed <details> whose summary
   says the period, the assessment and the grade;
 - the newest derivation as HTML, readable without JavaScript; every other one travels packed
@@ -15,7 +15,8 @@ thirds of the site's bytes. So a person's one page (people/<agency>/<pid>/) has:
   still lands in its section, where kaohe.css says why it cannot be read. (Until the ninth session
   the latest year's texts were all inline: 35 MB more on a city's internal edition; until the
   eleventh, each packed one was a <details> with its summary in HTML: 33 MB, the history table's
-  rows said again.)
+  rows said again; and each history row linked to its results row as well as to its derivation:
+  24 MB. A derivation now links to its results row.)
 
 Every period has one address on the person's page, people/<agency>/<pid>/#<scheme>-<year>-<label>
 (`period_anchor`): its <details>, or its stand-in until unpacked. The results tables link there.
@@ -49,12 +50,17 @@ PEOPLE_INDEX_SPLIT = 300
 WORKERS_FROM_PEOPLE = 1000
 
 
+# The link from a derivation to its period's row in the results table (person.md.j2, kaohe.js).
+ROW_LINK = "在本期成绩表中查看"
+
+
 @dataclass
 class Derivation:
     period: PeriodResult
     result: PersonResult
     anchor: str
     text: str
+    results_url: str = ""  # its row in the period's results table, relative to the person's page
 
     @property
     def summary(self) -> str:
@@ -134,18 +140,18 @@ def _share_pages(shared: tuple[SiteContext, list], start: int, stop: int) -> lis
 def _person_pages(ctx: SiteContext, agency: str, pid: str, entries: list[Entry]) -> list[Page]:
     path = ctx.person_path(agency, pid)
     latest_year = entries[-1][0].year
-    derivations = [Derivation(per, res, ctx.period_anchor(per), explain_text(per, res)) for per, res in entries]
+    derivations = [Derivation(per, res, ctx.period_anchor(per), explain_text(per, res),
+                              ctx.link(path, results_page_of(ctx, per, res.person.department)) + f"#p-{pid}") for per, res in entries]
     # (derivation, whether it travels packed): every one but the newest, as its address, summary and text
     placed = [(d, i < len(derivations) - 1) for i, d in enumerate(derivations)]
     latest = [(d, packed) for d, packed in placed if d.period.year == latest_year]
     earlier = [(d, packed) for d, packed in placed if d.period.year < latest_year]
-    packed, size = pack_texts([[d.anchor, d.summary, d.text] for d in derivations[:-1]]) if len(derivations) > 1 else ("", 0)
+    packed, size = pack_texts([[d.anchor, d.summary, d.text, d.results_url] for d in derivations[:-1]]) if len(derivations) > 1 else ("", 0)
     schemes, ambiguous = _schemes_of(derivations)
-    rows = [(d, ctx.link(path, results_page_of(ctx, d.period, d.result.person.department)) + f"#p-{pid}", "#" + d.anchor,
-             d.period.assessment.name in ambiguous) for d in derivations]
+    rows = [(d, d.period.assessment.name in ambiguous) for d in derivations]
     return [Page(path, render("person.md.j2", pid=pid, person=entries[-1][1], agency_name=ctx.project.agencies[agency].name,
                               schemes=[(scheme, ctx.link(path, ctx.handbook_path(scheme)), names) for scheme, names in schemes],
-                              rows=rows, latest_year=latest_year, latest=latest, earlier=earlier,
+                              rows=rows, latest_year=latest_year, latest=latest, earlier=earlier, ROW_LINK=ROW_LINK,
                               packed=packed, packed_size=size))]
 
 

@@ -232,25 +232,40 @@
   }
 
   // A person's derivations but the newest travel packed in the page (generator/site/packed_text.py,
-  // unpacked by kaohe-inflate.js), each as [address, summary, text], and stand in the page as an
-  // empty <i> at their address. Each becomes its <details> there, summary and text as text (never
-  // read as HTML), before a linked one opens and before anything prints. When the data cannot be
-  // unpacked, or leaves a stand-in without its derivation, the stand-in's box says so (kaohe.css).
+  // unpacked by kaohe-inflate.js), each as [address, summary, text, its results row's url], and
+  // stand in the page as an empty <i> at their address. Each becomes its <details> there, as
+  // person.md.j2 writes the newest: summary and text as text (never read as HTML), a link to the
+  // results row (a relative url only), before a linked one opens and before anything prints. When
+  // the data cannot be unpacked, or leaves a stand-in without its derivation, the stand-in's box
+  // says so (kaohe.css).
+  var ROW_LINK = "在本期成绩表中查看";  // pages_people.ROW_LINK
+  function derivationOf(record) {
+    if (!Array.isArray(record) || record.length !== 4 || !record.every(function (s) { return typeof s === "string"; })) return null;
+    var url = record[3].trim();  // only a relative link within the site: no scheme, not from the root or another host
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.charAt(0) === "/" || url.charAt(0) === "\\") return null;
+    var details = document.createElement("details"), summary = document.createElement("summary");
+    var row = document.createElement("p"), link = document.createElement("a"), pre = document.createElement("pre");
+    details.id = record[0];
+    summary.textContent = record[1];
+    link.setAttribute("href", record[3]);
+    link.textContent = ROW_LINK;
+    row.appendChild(link);
+    pre.textContent = record[2];
+    details.appendChild(summary);
+    details.appendChild(row);
+    details.appendChild(pre);
+    return details;
+  }
+
   function unpackDerivations() {
     Array.prototype.forEach.call(document.querySelectorAll("div.kaohe-packed[data-texts]"), function (box) {
       var records = null;
       try { records = window.kaoheUnpack(box.getAttribute("data-texts"), Number(box.getAttribute("data-size"))); } catch (e) { records = null; }
       box.removeAttribute("data-texts");
       (records || []).forEach(function (record) {
-        if (!Array.isArray(record) || record.length !== 3 || !record.every(function (s) { return typeof s === "string"; })) return;
-        var spot = document.getElementById(record[0]);
+        var details = derivationOf(record);
+        var spot = details && document.getElementById(details.id);
         if (!spot || spot.tagName !== "I" || !spot.parentNode.classList.contains("kaohe-derivations")) return;
-        var details = document.createElement("details"), summary = document.createElement("summary"), pre = document.createElement("pre");
-        details.id = record[0];
-        summary.textContent = record[1];
-        pre.textContent = record[2];
-        details.appendChild(summary);
-        details.appendChild(pre);
         spot.parentNode.replaceChild(details, spot);
       });
     });

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from generator.site.packed_text import pack_texts
+from generator.site.pages_people import ROW_LINK
 from tests.browser.test_site_browser import CHROMIUM, HAVE_PLAYWRIGHT, _serve
 
 pytestmark = [
@@ -109,7 +110,7 @@ def _person_page(packed: str, size: int, texts: list[str]) -> str:
     return ('<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="assets/kaohe.css"><article class="md-typeset">'
             '<div style="height: 3000px">(the history above)</div>'
             f'<div class="kaohe-packed" hidden data-size="{size}" data-texts="{packed}"></div>'
-            '<div class="kaohe-derivations"><details id="newest"><summary>新</summary><pre>最新一期</pre></details>'
+            f'<div class="kaohe-derivations"><details id="newest"><summary>新</summary><p><a href="../r/#p-1">{ROW_LINK}</a></p><pre>最新一期</pre></details>'
             f'{spots}</div><div style="height: 3000px"></div></article>'
             '<script src="assets/kaohe-inflate.js"></script><script src="assets/kaohe.js"></script>')
 
@@ -118,14 +119,15 @@ def test_each_derivation_becomes_its_details_as_text_and_a_linked_one_opens(serv
     root, url = served
     texts = ["一、各项得分\n　德：17.5 分\n\n结果：好", '<img src="x" onerror="alert(1)"><script>alert(2)</script>', "=HYPERLINK(\"http://evil\")\n&lt;b&gt;"]
     summaries = ["2024年度 · 年度考核：优秀", '<b onclick="alert(3)">粗</b>', "2025年第一季度 · 平时考核：好"]
-    records = [[f"d{i}", summary, text] for i, (summary, text) in enumerate(zip(summaries, texts))]
+    rows = ["../../results/a/s/2024-Y/d/#p-1", '../x/"><script>alert(4)</script>', "../../results/a/s/2025-Q1/%E5%8A%9E/#p-1"]
+    records = [[f"d{i}", summary, text, row] for i, (summary, text, row) in enumerate(zip(summaries, texts, rows))]
     (root / "person.html").write_text(_person_page(*pack_texts(records), texts), "utf-8")
     page = browser.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(url + "person.html#d1")
-    assert page.evaluate("() => Array.from(document.querySelectorAll('.kaohe-derivations > details')).map(d => [d.id, d.querySelector('summary').textContent, d.querySelector('pre').textContent])") == [
-        ["newest", "新", "最新一期"], *records]
+    made = page.evaluate("() => Array.from(document.querySelectorAll('.kaohe-derivations > details')).map(d => [d.id, d.querySelector('summary').textContent, d.querySelector('pre').textContent, d.querySelector('p > a').getAttribute('href'), d.querySelector('p > a').textContent])")
+    assert made == [["newest", "新", "最新一期", "../r/#p-1", ROW_LINK], *[[*r, ROW_LINK] for r in records]]
     assert page.locator("article img, article script, article b").count() == 0 and not dialogs
     assert page.evaluate("() => document.getElementById('d1').open"), "the linked derivation did not open"
     assert 0 <= page.evaluate("() => document.getElementById('d1').getBoundingClientRect().top") < 100, "the linked derivation is not in view"
@@ -135,12 +137,14 @@ def test_each_derivation_becomes_its_details_as_text_and_a_linked_one_opens(serv
 
 def test_a_page_whose_data_cannot_be_unpacked_says_so_where_the_derivations_stand(served, browser):
     """Garbled data, or data that leaves a stand-in without its derivation (another list of texts,
-    a record of the wrong shape): the box says the page could not be unpacked, not that scripts are off."""
+    a record of the wrong shape, a link with a scheme): the box says the page could not be unpacked,
+    not that scripts are off."""
     root, url = served
-    good = [["d0", "甲期", "甲"], ["d1", "乙期", "乙"]]
+    good = [["d0", "甲期", "甲", "../r/#p-1"], ["d1", "乙期", "乙", "../r/#p-1"]]
     packed, size = pack_texts(good)
-    cases = {"garbled": (packed[:-8], size), "texts": pack_texts(["甲", "乙"]), "shape": pack_texts([["d0", "甲期"], ["d1", "乙期", "乙"]]),
-             "whole": (packed, size)}
+    cases = {"garbled": (packed[:-8], size), "texts": pack_texts(["甲", "乙"]), "shape": pack_texts([["d0", "甲期", "甲"], good[1]]),
+             "scheme": pack_texts([["d0", "甲期", "甲", " JavaScript:alert(1)"], good[1]]),
+             "host": pack_texts([["d0", "甲期", "甲", "//evil.example/x"], good[1]]), "whole": (packed, size)}
     for name, (data, n) in cases.items():
         (root / f"{name}.html").write_text(_person_page(data, n, ["甲", "乙"]), "utf-8")
         page = browser.new_page()
@@ -150,5 +154,6 @@ def test_a_page_whose_data_cannot_be_unpacked_says_so_where_the_derivations_stan
             assert says == [] and page.locator(".kaohe-unpack-failed").count() == 0
         else:
             assert says and "未能解开" in says[0] and all(s == "none" for s in says[1:]), f"{name}: {says}"
-            assert page.locator(".kaohe-derivations > details").count() == (2 if name == "shape" else 1)  # the newest; and d1 where its record is whole
+            assert page.locator(".kaohe-derivations > details").count() == (2 if name in ("shape", "scheme", "host") else 1)  # the newest; and d1 where its record is whole
+        assert page.locator("a[href*=':'], a[href^='/']").count() == 0, f"{name}: a link out of the site was made"
         page.close()

@@ -39,6 +39,7 @@ class Parsed(HTMLParser):
         self.packed: tuple[str, int] | None = None
         self.summaries: dict[str, str] = {}  # derivation id -> its <summary>
         self.texts: dict[str, str] = {}  # derivation id -> the text of its <pre>
+        self.row_links: dict[str, str] = {}  # derivation id -> its link to the results row
         self._open: str | None = None
         self._in: str | None = None  # "summary" or "pre" of the open <details>
         self._box = False  # inside div.kaohe-derivations
@@ -47,6 +48,9 @@ class Parsed(HTMLParser):
         attrs = dict(attrs)
         if tag == "a" and attrs.get("href"):
             self.hrefs.append(attrs["href"])
+            if self._open:
+                assert self._open not in self.row_links, f"two links in derivation {self._open}"
+                self.row_links[self._open] = attrs["href"]
         if attrs.get("id"):
             self.ids[attrs["id"]] = tag
         if tag == "div" and "kaohe-derivations" in (attrs.get("class") or "").split():
@@ -61,6 +65,8 @@ class Parsed(HTMLParser):
                 self.summaries[self._open] = self.texts[self._open] = ""
         elif self._open and tag in ("summary", "pre"):
             self._in = tag
+        elif self._open:
+            assert tag in ("p", "a"), f"<{tag}> in derivation {self._open}"
         if tag == "div" and "kaohe-packed" in (attrs.get("class") or ""):
             assert self.packed is None, "two packed boxes on one page"
             self.packed = (attrs["data-texts"], int(attrs["data-size"]))
@@ -156,12 +162,16 @@ def test_every_derivation_is_on_the_persons_page_as_the_engine_wrote_it(demo):
             if anchor in inline:  # as text, readable without JavaScript
                 assert own.ids[anchor] == "details"
                 assert own.texts[anchor] == text, f"{url}#{anchor}"
-                summary = own.summaries[anchor]
+                summary, row_link = own.summaries[anchor], own.row_links[anchor]
             else:  # an empty <i> at the address; kaohe.js makes its <details>, kaohe.css says why without JavaScript
                 assert own.ids[anchor] == "i"
-                summary, unpacked = packed[anchor]
+                summary, unpacked, row_link = packed[anchor]
                 assert unpacked == text, f"{url}#{anchor} does not unpack to the engine's derivation"
             assert summary == demo["summaries"][f"{agency}/{pid}#{anchor}"], f"{url}#{anchor}"
+            # the derivation links to the person's row in its period's results table
+            target, fragment = resolve(url, row_link)
+            assert target.startswith(f"results/{agency}/{anchor.rsplit('-', 2)[0]}/") and fragment == f"p-{pid}", f"{url}#{anchor}: {row_link}"
+            assert page(target.removesuffix("index.html")).ids.get(fragment) == "tr", f"{url}#{anchor}: {row_link} leads nowhere"
         with_earlier += bool(packed)
     assert with_earlier > len(expected) // 2, "the demo's two years should give most people earlier years"
 
@@ -219,7 +229,7 @@ def test_the_history_names_each_scheme_once_and_a_row_its_scheme_only_where_two_
     assert ambiguous == {"年度考核"}
     page = render("person.md.j2", pid="1", person=NS(person=NS(name="甲", department="办公室", post=None)), agency_name="局",
                   schemes=[(s, f"../{s.code}/", names) for s, names in schemes],
-                  rows=[(d, "r", "#" + d.anchor, d.period.assessment.name in ambiguous) for d in history],
+                  rows=[(d, d.period.assessment.name in ambiguous) for d in history], ROW_LINK=pages_people.ROW_LINK,
                   latest_year=2024, latest=[(history[-1], False)], earlier=[(d, True) for d in history[:-1]], packed="x", packed_size=1)
     assert "考核办法：《<a href=\"../s003-p2/\">平时考核实施方案（篇二）</a>》（平时考核、年度考核）；《<a href=\"../s003-p1/\">&lt;b&gt;司法局&lt;/b&gt;方案</a>》（年度考核）。" in page
     rows = re.findall(r"<tr><td>.*", page)

@@ -130,7 +130,7 @@ def test_person_page_has_the_anchor_and_links_back_to_the_department_page(site):
         url = f"people/testju/{ids[0]}/"
         text, links = parse(site, url)
         assert "s003-p2-2025-Q1" in links.ids
-        assert re.search(r'<div class="kaohe-derivations"[^>]*>\s*<details id="s003-p2-2025-Q1"><summary>[^<]*</summary><pre>', text, re.S)
+        assert re.search(r'<div class="kaohe-derivations"[^>]*>\s*<details id="s003-p2-2025-Q1"><summary>[^<]*</summary><p><a href="[^"]*">[^<]*</a></p><pre>', text, re.S)
         assert (department_url(department), f"p-{ids[0]}") in [resolve(url, h) for h in links.hrefs]
 
 
