@@ -9,6 +9,7 @@ their links agree.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -78,11 +79,17 @@ class ShownColumns:
         return dict(self.ranks).get(grade, len(self.ranks) + 1)
 
     def text_places(self, number_columns: frozenset[int]) -> tuple[int, ...]:
-        """The places on screen (1 for the first column) of the text columns up to TEXT_COLUMNS_IN_CSS,
-        for the table's data-text: the cells of every other column are numbers, except the name and
-        the grade, which kaohe.css knows."""
+        """The places on screen (1 for the first column) of the text columns (the grade's among them)
+        up to TEXT_COLUMNS_IN_CSS, for the table's data-text: the cells of every other column are
+        numbers, except the name's, which kaohe.css knows as the first."""
         return tuple(n for n, i in enumerate(self.order, start=1)
-                     if i not in number_columns and i not in (1, self.grade) and n <= TEXT_COLUMNS_IN_CSS)
+                     if (i not in number_columns or i == self.grade) and i != 1 and n <= TEXT_COLUMNS_IN_CSS)
+
+    def grade_order(self) -> str:
+        """The scheme's grades, best first, as JSON: the grade column's header carries it (data-ranks)
+        and kaohe.js gives each grade cell its rank from it, as `rank` does (statuses after every
+        grade). A rank on every cell was 3 MB of a city's results pages."""
+        return json.dumps([grade for grade, _ in self.ranks], ensure_ascii=False)
 
     def without_department(self) -> ShownColumns:
         """For one department's page: its department column would say the page's title in every row

@@ -4,7 +4,7 @@ The rows were a Jinja loop over every cell (_results_table.md.j2): on a city's 4
 five million cells, each through the template's attribute lookups and filters, about a third of
 making the results pages. The same HTML, character for character, is written here once per row:
 each column's way of showing its cell is decided once per table (the name linking to the person's
-derivation and its place in 姓氏笔画 order, the grade with its sort rank, a text cell plain where
+derivation and its place in 姓氏笔画 order, a text cell (the grade's too) plain where
 the table's data-text names its column and marked class="t" where it cannot), and every value goes
 through html_escape as the template's `h` filter did. tests/unit/test_results_rows.py renders every
 demo table both ways and compares them.
@@ -53,8 +53,6 @@ def _maker(i: int, number_columns: frozenset[int], shown: Any, places: dict[str,
     if i == 1:  # the name: sorted by strokes, a link to the derivation; kept in view by kaohe.css (the first column)
         return lambda cell, link: f'<td data-stroke="{places[cell]}"><a href="{html_escape(link)}">{html_escape(cell)}</a>'
 
-    if i == shown.grade:
-        return lambda cell, link: f'<td data-sort="{shown.rank(cell)}">{html_escape(cell)}'
-    if i not in number_columns and not marked:  # a text column the table's data-text does not name (kaohe.css)
+    if (i not in number_columns or i == shown.grade) and not marked:  # a text column the table's data-text does not name (kaohe.css)
         return lambda cell, link: f'<td class="t">{html_escape(cell)}'
     return lambda cell, link: f"<td>{html_escape(cell)}"

@@ -2,7 +2,7 @@
    plain HTML in a sensible order and each 公示 shows the state computed when the site was built.
    - Sorting: a button in each header. Names sort in 姓氏笔画 order by the server's key (data-stroke,
      compared as plain strings, so the order is the 公示's) or by pinyin; numbers as numbers; a cell's
-     data-sort (the grade's rank in the scheme's grade order) before its text.
+     data-sort (the grade's rank in the scheme's grade order, from the header's data-ranks) before its text.
    - Filtering: exact-value choices with counts for columns such as 部门 and 等次 (好 does not match
      较好), a text box for names and IDs, and a count of the rows shown.
    - 公示 states: from the dates and the working days of the 公示期, on the reader's own day. */
@@ -274,11 +274,29 @@
     });
   }
 
+  // A grade column's header lists the scheme's grades, best first (data-ranks, JSON): each cell gets
+  // its rank as data-sort, as results_layout.ShownColumns.rank gives it (statuses after every grade).
+  function rankGrades(table) {
+    var body = table.tBodies[0];
+    Array.prototype.forEach.call(headers(table), function (th, index) {
+      var order = null;
+      try { order = JSON.parse(th.getAttribute("data-ranks")); } catch (e) { order = null; }
+      if (!Array.isArray(order) || !body) return;
+      Array.prototype.forEach.call(body.rows, function (row) {
+        var cell = row.cells[index];
+        if (!cell || cell.hasAttribute("data-sort")) return;
+        var at = order.indexOf(text(cell));
+        cell.setAttribute("data-sort", String(at < 0 ? order.length + 1 : at + 1));
+      });
+    });
+  }
+
   function init() {
     unpackDerivations();
     Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
       if (table.getAttribute("data-kaohe-ready")) return;
       table.setAttribute("data-kaohe-ready", "1");
+      rankGrades(table);
       makeSortable(table);
       addTools(table);
     });

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -719,6 +720,9 @@ def test_grade_facet_is_exact_and_grades_sort_in_scheme_order(sites, page):
     table.locator("thead th").nth(grade).click()
     ranks = table.locator("tbody tr").evaluate_all("(rows, i) => rows.map(r => Number(r.cells[i].getAttribute('data-sort')))", grade)
     assert ranks == sorted(ranks), "等次 did not sort in the scheme's grade order"
+    # kaohe.js ranked each grade from the header's list as ShownColumns.rank does: statuses after every grade
+    order = json.loads(table.locator("thead th").nth(grade).get_attribute("data-ranks"))
+    assert order and [order.index(g) + 1 if g in order else len(order) + 1 for g in column(table, grade)] == ranks
     assert table.locator("thead th").nth(grade).get_attribute("aria-sort") == "ascending"
     assert table.locator("thead th button.kaohe-sort").count() == table.locator("thead th").count()
     page.screenshot(path=str(ARTIFACTS / "internal-results-facet.png"))

@@ -17,9 +17,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 # the loop as _results_table.md.j2 had it (since without the end tags, the name's title and its class,
 # with the name's place in the table's stroke order for its key, and class t only on a text cell
-# whose column the table's data-text cannot name)
+# whose column the table's data-text cannot name; the grade's rank is given by kaohe.js from the header)
 JINJA_ROWS = """{% for person, row, link in rows %}
-<tr id="p-{{ person.id | h }}">{% for i in shown.order %}{% set cell = row[i] %}{% if i == 1 %}<td data-stroke="{{ places[cell] }}"><a href="{{ link | h }}">{{ cell | h }}</a>{% elif i == shown.grade %}<td data-sort="{{ shown.rank(cell) }}">{{ cell | h }}{% else %}<td{% if i not in table.number_columns and loop.index not in shown.text_places(table.number_columns) %} class="t"{% endif %}>{{ cell | h }}{% endif %}{% endfor %}{{ "\n" }}{% endfor %}
+<tr id="p-{{ person.id | h }}">{% for i in shown.order %}{% set cell = row[i] %}{% if i == 1 %}<td data-stroke="{{ places[cell] }}"><a href="{{ link | h }}">{{ cell | h }}</a>{% else %}<td{% if (i not in table.number_columns or i == shown.grade) and loop.index not in shown.text_places(table.number_columns) %} class="t"{% endif %}>{{ cell | h }}{% endif %}{% endfor %}{{ "\n" }}{% endfor %}
 """
 HOSTILE = ["<script>alert(1)</script>", '"引号"\'', "=HYPERLINK(\"http://x\")", "*强调* _x_ [链接](y)", "# 标题", "甲\n乙", "&amp;", "", "优秀"]
 
@@ -53,7 +53,7 @@ def test_a_table_names_its_text_columns_and_kaohe_css_aligns_each_place_it_can_n
     shown = ShownColumns(order=tuple(range(1, width + 1)), grade=3, facets=frozenset(), ranks=())
     numbers = frozenset({2, 5})
     places = shown.text_places(numbers)
-    assert places == tuple(n for n in range(1, TEXT_COLUMNS_IN_CSS + 1) if n not in (1, 2, 3, 5))
+    assert places == tuple(n for n in range(1, TEXT_COLUMNS_IN_CSS + 1) if n not in (1, 2, 5))  # the grade (3) is text
     row = rows_html([(SimpleNamespace(id="1"), ["x"] * (width + 1), "#a")], numbers, shown)
     cells = re.findall(r"<td([^>]*)>", row)
     assert [n for n, attrs in enumerate(cells, start=1) if attrs == ' class="t"'] == list(range(TEXT_COLUMNS_IN_CSS + 1, width + 1))
