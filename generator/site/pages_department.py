@@ -24,6 +24,7 @@ from generator.site.page_memo import memoized_on, per_period
 from generator.site.pages_notice import notice_ids, published_grades
 from generator.site.render import render
 from generator.site.results_layout import counted_grade, is_split, results_page_of
+from generator.site.results_rows import stroke_places
 from generator.site.summary_privacy import public_cells
 
 
@@ -220,6 +221,7 @@ def _department_page(ctx: SiteContext, agency: Agency, department: str, year: in
     table = distribution_table(agency, department, year, dists)
     assets = [Asset(base + ".xlsx", xlsx_bytes(table)), Asset(base + ".csv", csv_bytes(table))]
     member_periods = [d for d in dists if d.members]
+    members = year_members(member_periods)
     text = render(
         "department.md.j2",
         agency=agency,
@@ -229,7 +231,9 @@ def _department_page(ctx: SiteContext, agency: Agency, department: str, year: in
         member_periods=member_periods,
         # a period's name heads its columns; the assessment's too where two periods share a name (年度)
         member_heads=[[x.period.period_name for x in member_periods].count(d.period.period_name) > 1 for d in member_periods],
-        members=year_members(member_periods),
+        members=members,
+        # each name's place in the table's stroke order (results_rows.stroke_places), not the whole key
+        stroke_places=stroke_places([m.person.name for m, _ in members]),
         earlier=earlier,
         internal=ctx.internal,
         downloads=[("Excel", asset_link(path, base + ".xlsx")), ("CSV", asset_link(path, base + ".csv"))],
