@@ -14,9 +14,8 @@ from generator.core.problems import Problems
 from generator.engine.compute import compute_project
 from generator.project.discover import discover
 
-# a row a line; cells and rows leave out their end tags, as HTML allows (the name's cell holds its link)
-ROW = re.compile(r"^<tr><td data-stroke=\"\d+\"><a [^>]*>([^<]*)</a><td>([^<]*)(.*)$", re.M)
-CELL = re.compile(r"<td>([^<]*)")
+ROW = re.compile(r"<tr><td data-stroke=\"\d+\"><a [^>]*>(.*?)</a></td><td>(.*?)</td>(.*?)</tr>")
+CELL = re.compile(r"<td>(.*?)</td>")
 
 
 def _members_table(text: str) -> str | None:

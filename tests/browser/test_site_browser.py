@@ -609,6 +609,31 @@ def test_no_page_is_wider_than_a_phone(sites, browser):
     assert not wide, f"{len(wide)} of {count} pages scroll sideways at 390 px: {wide[:10]}"
 
 
+def test_a_lean_page_on_a_phone_shows_the_tabs_instead_of_a_drawer(sites, browser):
+    """A person's page is built without sidebars (main.html, kaohe_lean): on a phone its tabs show as a
+    strip that scrolls sideways and leads to every section; no button opens an empty drawer. A page in
+    the navigation keeps its drawer. On a wide screen the tabs show as ever."""
+    person = next(p for p in sorted((sites["internal_dir"] / "people").glob("*/*/index.html")) if not p.parent.parent.name.startswith("_"))
+    url = sites["internal"] + person.parent.relative_to(sites["internal_dir"]).as_posix() + "/"
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    tab_ = ctx.new_page()
+    tab_.goto(url)
+    assert tab_.locator(".md-sidebar").count() == 0
+    assert tab_.locator(".md-tabs").is_visible()
+    assert not tab_.locator('.md-header__button[for="__drawer"]').is_visible()
+    strip = tab_.locator(".md-tabs__list")
+    assert strip.evaluate("l => l.scrollWidth > l.clientWidth"), "the tabs fit a phone: nothing to scroll, nothing to test"
+    follow(tab_, tab_.locator(".md-tabs__link", has_text="使用说明"))  # the last tab: scrolled to, then followed
+    assert "/guide/" in tab_.url
+    assert tab_.locator('.md-header__button[for="__drawer"]').is_visible() and not tab_.locator(".md-tabs").is_visible()
+    tab_.locator('.md-header__button[for="__drawer"]').click()
+    assert tab_.locator(".md-sidebar--primary .md-nav__link", has_text="公示").first.is_visible()
+    tab_.set_viewport_size({"width": 1366, "height": 900})
+    tab_.goto(url)
+    assert tab_.locator(".md-tabs").is_visible()
+    ctx.close()
+
+
 def _widest_results(sites, page) -> str:
     page.goto(urljoin(sites["internal"], "results/"))
     links = [urljoin(page.url, h) for h in page.locator("table.kaohe-list tbody a").evaluate_all("(as) => as.map(a => a.getAttribute('href'))")]
