@@ -9,17 +9,17 @@ thirds of the site's bytes. So a person's one page (people/<agency>/<pid>/) has:
 - the latest year's derivations, then every earlier year's, each a closed <details> whose summary
   says the period, the assessment and the grade;
 - the newest derivation as HTML, readable without JavaScript; every other one travels packed
-  (packed_text.py, a tenth of the bytes) as its address, summary and text, and stands in the page as
-  an empty <i> at its address: kaohe.js makes its <details> there when the page loads, so it opens,
-  prints and is found by the browser's find like the newest one. Without JavaScript a link to it
-  still lands in its section, where kaohe.css says why it cannot be read. (Until the ninth session
-  the latest year's texts were all inline: 35 MB more on a city's internal edition; until the
-  eleventh, each packed one was a <details> with its summary in HTML: 33 MB, the history table's
-  rows said again; and each history row linked to its results row as well as to its derivation:
-  24 MB. A derivation now links to its results row.)
+  (packed_text.py, a tenth of the bytes) as its address, summary, text and results row: kaohe.js
+  makes its <details> in its section's box when the page loads, so it opens, prints and is found by
+  the browser's find like the newest one. Without JavaScript the box says why it is empty. (Until
+  the ninth session the latest year's texts were all inline: 35 MB more on a city's internal
+  edition; until the eleventh, each packed one was a <details> with its summary in HTML, the
+  history's rows said again (33 MB), then an empty element at its address (7 MB); and each history
+  row linked to its results row as well as to its derivation (24 MB). A derivation now links to its
+  results row.)
 
 Every period has one address on the person's page, people/<agency>/<pid>/#<scheme>-<year>-<label>
-(`period_anchor`): its <details>, or its stand-in until unpacked. The results tables link there.
+(`period_anchor`): its <details> (made by kaohe.js, but for the newest). The results tables link there.
 Derivations are kept out of the search index; a person is found by name and ID.
 
 The people index is one sortable table up to PEOPLE_INDEX_SPLIT people; above it, a page of
@@ -142,16 +142,16 @@ def _person_pages(ctx: SiteContext, agency: str, pid: str, entries: list[Entry])
     latest_year = entries[-1][0].year
     derivations = [Derivation(per, res, ctx.period_anchor(per), explain_text(per, res),
                               ctx.link(path, results_page_of(ctx, per, res.person.department)) + f"#p-{pid}") for per, res in entries]
-    # (derivation, whether it travels packed): every one but the newest, as its address, summary and text
-    placed = [(d, i < len(derivations) - 1) for i, d in enumerate(derivations)]
-    latest = [(d, packed) for d, packed in placed if d.period.year == latest_year]
-    earlier = [(d, packed) for d, packed in placed if d.period.year < latest_year]
-    packed, size = pack_texts([[d.anchor, d.summary, d.text, d.results_url] for d in derivations[:-1]]) if len(derivations) > 1 else ("", 0)
+    # every derivation but the newest travels packed, earlier years' first (the history's order)
+    newest, others = derivations[-1], derivations[:-1]
+    earlier = sum(1 for d in others if d.period.year < latest_year)
+    packed, size = pack_texts([[d.anchor, d.summary, d.text, d.results_url] for d in others]) if others else ("", 0)
     schemes, ambiguous = _schemes_of(derivations)
     rows = [(d, d.period.assessment.name in ambiguous) for d in derivations]
     return [Page(path, render("person.md.j2", pid=pid, person=entries[-1][1], agency_name=ctx.project.agencies[agency].name,
                               schemes=[(scheme, ctx.link(path, ctx.handbook_path(scheme)), names) for scheme, names in schemes],
-                              rows=rows, latest_year=latest_year, latest=latest, earlier=earlier, ROW_LINK=ROW_LINK,
+                              rows=rows, latest_year=latest_year, newest=newest, latest_packed=len(others) - earlier,
+                              earlier_packed=earlier, ROW_LINK=ROW_LINK,
                               packed=packed, packed_size=size))]
 
 

@@ -232,12 +232,12 @@
   }
 
   // A person's derivations but the newest travel packed in the page (generator/site/packed_text.py,
-  // unpacked by kaohe-inflate.js), each as [address, summary, text, its results row's url], and
-  // stand in the page as an empty <i> at their address. Each becomes its <details> there, as
-  // person.md.j2 writes the newest: summary and text as text (never read as HTML), a link to the
-  // results row (a relative url only), before a linked one opens and before anything prints. When
-  // the data cannot be unpacked, or leaves a stand-in without its derivation, the stand-in's box
-  // says so (kaohe.css).
+  // unpacked by kaohe-inflate.js), each as [address, summary, text, its results row's url], earlier
+  // years' first. Each box of derivations says which it holds (data-first, data-count): their
+  // <details> are made in it, in order, before the newest (written as HTML), as person.md.j2 writes
+  // that one: summary and text as text (never read as HTML), a link to the results row (a relative
+  // url only); before a linked one opens and before anything prints. A box whose derivations cannot
+  // all be made (data that cannot be unpacked, a record of the wrong shape) says so (kaohe.css).
   var ROW_LINK = "在本期成绩表中查看";  // pages_people.ROW_LINK
   function derivationOf(record) {
     if (!Array.isArray(record) || record.length !== 4 || !record.every(function (s) { return typeof s === "string"; })) return null;
@@ -258,19 +258,28 @@
   }
 
   function unpackDerivations() {
-    Array.prototype.forEach.call(document.querySelectorAll("div.kaohe-packed[data-texts]"), function (box) {
-      var records = null;
-      try { records = window.kaoheUnpack(box.getAttribute("data-texts"), Number(box.getAttribute("data-size"))); } catch (e) { records = null; }
-      box.removeAttribute("data-texts");
-      (records || []).forEach(function (record) {
-        var details = derivationOf(record);
-        var spot = details && document.getElementById(details.id);
-        if (!spot || spot.tagName !== "I" || !spot.parentNode.classList.contains("kaohe-derivations")) return;
-        spot.parentNode.replaceChild(details, spot);
-      });
-    });
-    Array.prototype.forEach.call(document.querySelectorAll(".kaohe-derivations > i[id]"), function (spot) {
-      spot.parentNode.classList.add("kaohe-unpack-failed");
+    var boxes = document.querySelectorAll(".kaohe-derivations[data-count]");
+    if (!boxes.length) return;
+    var source = document.querySelector("div.kaohe-packed[data-texts]"), records = null;
+    if (source) {
+      try { records = window.kaoheUnpack(source.getAttribute("data-texts"), Number(source.getAttribute("data-size"))); } catch (e) { records = null; }
+      source.removeAttribute("data-texts");
+    }
+    Array.prototype.forEach.call(boxes, function (box) {
+      var first = Number(box.getAttribute("data-first")), count = Number(box.getAttribute("data-count")), made = [];
+      for (var i = first; records && i < first + count; i++) {
+        var details = i < records.length ? derivationOf(records[i]) : null;
+        if (!details || document.getElementById(details.id)) break;
+        made.push(details);
+      }
+      if (!records || made.length !== count || !(count > 0)) {
+        box.classList.add("kaohe-unpack-failed");
+        return;
+      }
+      var newest = box.firstElementChild;
+      made.forEach(function (d) { box.insertBefore(d, newest); });
+      box.removeAttribute("data-first");
+      box.removeAttribute("data-count");
     });
   }
 

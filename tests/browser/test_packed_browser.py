@@ -103,15 +103,16 @@ def test_the_inflater_refuses_short_wrong_sized_or_garbled_data(served, browser)
     page.close()
 
 
-def _person_page(packed: str, size: int, texts: list[str]) -> str:
-    """A person's page as person.md.j2 writes it: the newest derivation as HTML, each other one an
-    empty <i> at its address, packed as [address, summary, text]."""
-    spots = "".join(f'<i id="d{i}"></i>' for i in range(len(texts)))
+def _person_page(packed: str, size: int, earlier: int, latest: int) -> str:
+    """A person's page as person.md.j2 writes it: `earlier` packed derivations in the earlier years'
+    box, `latest` in the latest year's before the newest (written as HTML)."""
     return ('<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="assets/kaohe.css"><article class="md-typeset">'
             '<div style="height: 3000px">(the history above)</div>'
             f'<div class="kaohe-packed" hidden data-size="{size}" data-texts="{packed}"></div>'
-            f'<div class="kaohe-derivations"><details id="newest"><summary>新</summary><p><a href="../r/#p-1">{ROW_LINK}</a></p><pre>最新一期</pre></details>'
-            f'{spots}</div><div style="height: 3000px"></div></article>'
+            f'<div class="kaohe-derivations" data-first="{earlier}" data-count="{latest}"><details id="newest"><summary>新</summary>'
+            f'<p><a href="../r/#p-1">{ROW_LINK}</a></p><pre>最新一期</pre></details></div>'
+            f'<div class="kaohe-derivations" data-first="0" data-count="{earlier}"></div>'
+            '<div style="height: 3000px"></div></article>'
             '<script src="assets/kaohe-inflate.js"></script><script src="assets/kaohe.js"></script>')
 
 
@@ -121,39 +122,48 @@ def test_each_derivation_becomes_its_details_as_text_and_a_linked_one_opens(serv
     summaries = ["2024年度 · 年度考核：优秀", '<b onclick="alert(3)">粗</b>', "2025年第一季度 · 平时考核：好"]
     rows = ["../../results/a/s/2024-Y/d/#p-1", '../x/"><script>alert(4)</script>', "../../results/a/s/2025-Q1/%E5%8A%9E/#p-1"]
     records = [[f"d{i}", summary, text, row] for i, (summary, text, row) in enumerate(zip(summaries, texts, rows))]
-    (root / "person.html").write_text(_person_page(*pack_texts(records), texts), "utf-8")
+    (root / "person.html").write_text(_person_page(*pack_texts(records), 2, 1), "utf-8")
     page = browser.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(url + "person.html#d1")
-    made = page.evaluate("() => Array.from(document.querySelectorAll('.kaohe-derivations > details')).map(d => [d.id, d.querySelector('summary').textContent, d.querySelector('pre').textContent, d.querySelector('p > a').getAttribute('href'), d.querySelector('p > a').textContent])")
-    assert made == [["newest", "新", "最新一期", "../r/#p-1", ROW_LINK], *[[*r, ROW_LINK] for r in records]]
+    made = page.evaluate("() => Array.from(document.querySelectorAll('.kaohe-derivations')).map(b => Array.from(b.children).map(d => [d.id, d.querySelector('summary').textContent, d.querySelector('pre').textContent, d.querySelector('p > a').getAttribute('href'), d.querySelector('p > a').textContent]))")
+    # the latest year's box: its packed one, then the newest; the earlier years' box: the first two, in order
+    assert made == [[[*records[2], ROW_LINK], ["newest", "新", "最新一期", "../r/#p-1", ROW_LINK]], [[*r, ROW_LINK] for r in records[:2]]]
     assert page.locator("article img, article script, article b").count() == 0 and not dialogs
     assert page.evaluate("() => document.getElementById('d1').open"), "the linked derivation did not open"
-    assert 0 <= page.evaluate("() => document.getElementById('d1').getBoundingClientRect().top") < 100, "the linked derivation is not in view"
-    assert page.locator("[data-texts], .kaohe-derivations > i, .kaohe-unpack-failed").count() == 0
+    assert -2 <= page.evaluate("() => document.getElementById('d1').getBoundingClientRect().top") < 100, "the linked derivation is not in view"
+    assert page.locator("[data-texts], [data-count], .kaohe-unpack-failed").count() == 0
+    says = page.evaluate("() => Array.from(document.querySelectorAll('.kaohe-derivations')).map(b => getComputedStyle(b, '::before').content)")
+    assert says == ["none", "none"], says
     page.close()
 
 
-def test_a_page_whose_data_cannot_be_unpacked_says_so_where_the_derivations_stand(served, browser):
-    """Garbled data, or data that leaves a stand-in without its derivation (another list of texts,
-    a record of the wrong shape, a link with a scheme): the box says the page could not be unpacked,
-    not that scripts are off."""
+def test_a_box_whose_derivations_cannot_all_be_made_says_so(served, browser):
+    """Garbled data, a list of texts, a record of the wrong shape, a link with a scheme or to another
+    host, too few records, an address already on the page: the box says the page could not be
+    unpacked (not that scripts are off) and makes none of its derivations; a box whose records are
+    whole is made."""
     root, url = served
-    good = [["d0", "甲期", "甲", "../r/#p-1"], ["d1", "乙期", "乙", "../r/#p-1"]]
+    good = [["d0", "甲期", "甲", "../r/#p-1"], ["d1", "乙期", "乙", "../r/#p-1"], ["d2", "丙期", "丙", "../r/#p-1"]]
     packed, size = pack_texts(good)
-    cases = {"garbled": (packed[:-8], size), "texts": pack_texts(["甲", "乙"]), "shape": pack_texts([["d0", "甲期", "甲"], good[1]]),
-             "scheme": pack_texts([["d0", "甲期", "甲", " JavaScript:alert(1)"], good[1]]),
-             "host": pack_texts([["d0", "甲期", "甲", "//evil.example/x"], good[1]]), "whole": (packed, size)}
+    cases = {"garbled": (packed[:-8], size), "texts": pack_texts(["甲", "乙", "丙"]), "shape": pack_texts([["d0", "甲期", "甲"], *good[1:]]),
+             "scheme": pack_texts([["d0", "甲期", "甲", " JavaScript:alert(1)"], *good[1:]]),
+             "host": pack_texts([["d0", "甲期", "甲", "//evil.example/x"], *good[1:]]), "short": pack_texts(good[:2]),
+             "taken": pack_texts([["newest", "甲期", "甲", "../r/#p-1"], *good[1:]]), "whole": (packed, size)}
     for name, (data, n) in cases.items():
-        (root / f"{name}.html").write_text(_person_page(data, n, ["甲", "乙"]), "utf-8")
+        (root / f"{name}.html").write_text(_person_page(data, n, 2, 1), "utf-8")
         page = browser.new_page()
         page.goto(url + f"{name}.html")
-        says = page.evaluate("() => Array.from(document.querySelectorAll('.kaohe-derivations > i')).map(i => getComputedStyle(i, '::before').content)")
+        says = page.evaluate("() => Array.from(document.querySelectorAll('.kaohe-derivations')).map(b => getComputedStyle(b, '::before').content)")
+        made = page.evaluate("() => Array.from(document.querySelectorAll('.kaohe-derivations')).map(b => b.children.length)")
         if name == "whole":
-            assert says == [] and page.locator(".kaohe-unpack-failed").count() == 0
+            assert says == ["none", "none"] and made == [2, 2]
+        elif name in ("shape", "scheme", "host", "taken"):  # the earlier box's first record is bad; the latest box's is whole
+            assert "未能解开" in says[1] and says[0] == "none" and made == [2, 0], f"{name}: {says} {made}"
+        elif name == "short":  # the latest box's record is missing
+            assert "未能解开" in says[0] and says[1] == "none" and made == [1, 2], f"{name}: {says} {made}"
         else:
-            assert says and "未能解开" in says[0] and all(s == "none" for s in says[1:]), f"{name}: {says}"
-            assert page.locator(".kaohe-derivations > details").count() == (2 if name in ("shape", "scheme", "host") else 1)  # the newest; and d1 where its record is whole
+            assert all("未能解开" in said for said in says) and made == [1, 0], f"{name}: {says} {made}"
         assert page.locator("a[href*=':'], a[href^='/']").count() == 0, f"{name}: a link out of the site was made"
         page.close()

@@ -27,15 +27,15 @@ from tests.web.util import build, copy_demo
 
 
 class Parsed(HTMLParser):
-    """Links, ids, and each derivation by its id: a <details> in div.kaohe-derivations (its summary and
-    text), or an empty <i> standing in for one that travels packed."""
+    """Links, ids, and the derivations: each box (div.kaohe-derivations) with the packed records it
+    says it holds (data-first, data-count) and the <details> written in it (the newest: its summary,
+    text and link to the results row)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.hrefs: list[str] = []
         self.ids: dict[str, str] = {}  # id -> tag
-        self.derivations: list[str] = []  # ids of the <details> and stand-ins, in the page's order
-        self.stand_ins: list[str] = []  # ids of the empty <i>
+        self.boxes: list[tuple[int, int, list[str]]] = []  # (data-first, data-count, ids of its <details>)
         self.packed: tuple[str, int] | None = None
         self.summaries: dict[str, str] = {}  # derivation id -> its <summary>
         self.texts: dict[str, str] = {}  # derivation id -> the text of its <pre>
@@ -55,14 +55,12 @@ class Parsed(HTMLParser):
             self.ids[attrs["id"]] = tag
         if tag == "div" and "kaohe-derivations" in (attrs.get("class") or "").split():
             self._box = True
+            self.boxes.append((int(attrs.get("data-first", 0)), int(attrs.get("data-count", 0)), []))
         elif self._box and not self._open:
-            assert tag in ("details", "i"), f"<{tag}> in a derivations box"
-            self.derivations.append(attrs["id"])
-            if tag == "i":
-                self.stand_ins.append(attrs["id"])
-            else:
-                self._open = attrs["id"]
-                self.summaries[self._open] = self.texts[self._open] = ""
+            assert tag == "details", f"<{tag}> in a derivations box"
+            self._open = attrs["id"]
+            self.boxes[-1][2].append(self._open)
+            self.summaries[self._open] = self.texts[self._open] = ""
         elif self._open and tag in ("summary", "pre"):
             self._in = tag
         elif self._open:
@@ -72,7 +70,7 @@ class Parsed(HTMLParser):
             self.packed = (attrs["data-texts"], int(attrs["data-size"]))
 
     def handle_endtag(self, tag):
-        if tag == "div" and not self._open:  # the box holds only its <details> and stand-ins
+        if tag == "div" and not self._open:  # the box holds only its <details>
             self._box = False
         if tag == "details":
             self._open = None
@@ -86,6 +84,13 @@ class Parsed(HTMLParser):
             self.texts[self._open] += data
         elif self._box and not self._open:
             assert not data.strip(), f"text in a derivations box outside a derivation: {data!r}"
+
+    def records(self) -> list[list[str]]:
+        return unpack_texts(*self.packed) if self.packed else []
+
+    def addresses(self) -> set[str]:
+        """Every id of the page once kaohe.js made the packed derivations."""
+        return set(self.ids) | {record[0] for record in self.records()}
 
 
 def url_of(site: Path, path: Path) -> str:
@@ -150,21 +155,31 @@ def test_every_derivation_is_on_the_persons_page_as_the_engine_wrote_it(demo):
     for (agency, pid), derivations in expected.items():
         url = f"people/{agency}/{pid}/"
         own = page(url)
-        assert sorted(own.derivations) == sorted(derivations), f"{url}: shown {sorted(own.derivations)}, graded {sorted(derivations)}"
         assert not [h for h in own.hrefs if resolve(url, h)[0].startswith(url) and resolve(url, h)[0] != url], "a page under the person's page"
-        packed = {record[0]: record[1:] for record in unpack_texts(*own.packed)} if own.packed else {}
-        assert sorted(packed) == sorted(own.stand_ins), f"{url}: the packed derivations and their stand-ins differ"
-        latest = max(year_of(a) for a in derivations)
-        newest = [a for a in own.derivations if year_of(a) == latest][-1]  # the latest year's last, in the page's order
-        inline = [anchor for anchor in own.derivations if anchor not in own.stand_ins]
-        assert inline == [newest], f"{url}: one derivation as text, the newest ({newest}); found {inline}"
+        records = own.records()
+        packed = {record[0]: record[1:] for record in records}
+        written = [anchor for _, _, ids in own.boxes for anchor in ids]
+        assert sorted([*packed, *written]) == sorted(derivations), f"{url}: shown {sorted([*packed, *written])}, graded {sorted(derivations)}"
+        history = [h[1:] for h in own.hrefs if h.startswith("#") and h[1:] in derivations]  # the table's rows, in order
+        assert sorted(history) == sorted(derivations), f"{url}: the history's rows"
+        latest, newest = year_of(history[-1]), history[-1]
+        assert latest == max(year_of(a) for a in derivations)
+        assert written == [newest], f"{url}: one derivation as text, the newest ({newest}); found {written}"
+        # the boxes hold every packed record once, in order: earlier years' box, then the latest year's before the newest
+        held = sorted((first, count, bool(ids)) for first, count, ids in own.boxes)
+        assert [first for first, _, _ in held] == [sum(c for _, c, _ in held[:i]) for i in range(len(held))], f"{url}: {held}"
+        assert sum(count for _, count, _ in held) == len(records)
+        for first, count, ids in own.boxes:
+            years = {year_of(record[0]) for record in records[first:first + count]}
+            assert years <= ({latest} if ids else set(range(latest))), f"{url}: box {first}+{count} holds {years}"
+        assert [r[0] for r in records] == history[:-1], f"{url}: packed out of the history's order"
         for anchor, text in derivations.items():
-            if anchor in inline:  # as text, readable without JavaScript
+            if anchor == newest:  # as text, readable without JavaScript
                 assert own.ids[anchor] == "details"
                 assert own.texts[anchor] == text, f"{url}#{anchor}"
                 summary, row_link = own.summaries[anchor], own.row_links[anchor]
-            else:  # an empty <i> at the address; kaohe.js makes its <details>, kaohe.css says why without JavaScript
-                assert own.ids[anchor] == "i"
+            else:  # kaohe.js makes its <details> in its box; without JavaScript kaohe.css says why the box is empty
+                assert anchor not in own.ids
                 summary, unpacked, row_link = packed[anchor]
                 assert unpacked == text, f"{url}#{anchor} does not unpack to the engine's derivation"
             assert summary == demo["summaries"][f"{agency}/{pid}#{anchor}"], f"{url}#{anchor}"
@@ -172,7 +187,7 @@ def test_every_derivation_is_on_the_persons_page_as_the_engine_wrote_it(demo):
             target, fragment = resolve(url, row_link)
             assert target.startswith(f"results/{agency}/{anchor.rsplit('-', 2)[0]}/") and fragment == f"p-{pid}", f"{url}#{anchor}: {row_link}"
             assert page(target.removesuffix("index.html")).ids.get(fragment) == "tr", f"{url}#{anchor}: {row_link} leads nowhere"
-        with_earlier += bool(packed)
+        with_earlier += bool(records)
     assert with_earlier > len(expected) // 2, "the demo's two years should give most people earlier years"
 
 
@@ -192,7 +207,7 @@ def test_results_rows_land_on_the_periods_address(demo):
         for href in page(url).hrefs:
             target, fragment = resolve(url, href)
             if re.fullmatch(r"people/[a-z0-9-]+/[^/_][^/]*/", target):  # a person's page (not the index in the nav)
-                assert fragment and fragment in page(target).ids, f"{url}: {href}"
+                assert fragment and fragment in page(target).addresses(), f"{url}: {href}"
                 checked += 1
     assert checked > 100
 
@@ -230,7 +245,7 @@ def test_the_history_names_each_scheme_once_and_a_row_its_scheme_only_where_two_
     page = render("person.md.j2", pid="1", person=NS(person=NS(name="甲", department="办公室", post=None)), agency_name="局",
                   schemes=[(s, f"../{s.code}/", names) for s, names in schemes],
                   rows=[(d, d.period.assessment.name in ambiguous) for d in history], ROW_LINK=pages_people.ROW_LINK,
-                  latest_year=2024, latest=[(history[-1], False)], earlier=[(d, True) for d in history[:-1]], packed="x", packed_size=1)
+                  latest_year=2024, newest=history[-1], latest_packed=0, earlier_packed=2, packed="x", packed_size=1)
     assert "考核办法：《<a href=\"../s003-p2/\">平时考核实施方案（篇二）</a>》（平时考核、年度考核）；《<a href=\"../s003-p1/\">&lt;b&gt;司法局&lt;/b&gt;方案</a>》（年度考核）。" in page
     rows = re.findall(r"<tr><td>.*", page)
     assert len(rows) == 3
