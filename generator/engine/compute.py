@@ -112,10 +112,18 @@ def _cached_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     key = cache.key(project, entry, sources)
     period = cache.get(key)
     if period is None:
-        period = compute_period(project, entry, done, problems)
+        read, sheet_key = None, None
+        if entry.results is not None:  # read again only if the sheet (or what reading it reads) changed
+            sheet_key = cache.sheet_key(project, entry)
+            read = cache.sheet(sheet_key)
+            if read is None:
+                found = Problems()
+                read = (*_read_rows(project, entry, found), found)
+                cache.keep_sheet(sheet_key, read)
+        period = compute_period(project, entry, done, problems, read)
         if period is not None:
             period.input_key = key
-            cache.put(key, period)
+            cache.put(key, period, sheet_key)
         return period
     # Same inputs: the same grades. What the rest of the build attaches is attached afresh.
     period.scheme, period.assessment = scheme, assessment
@@ -145,7 +153,8 @@ def _read_rows(project: Project, entry: PeriodFiles, local: Problems) -> tuple[s
 
 def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: Problems,
                    read: tuple[str | None, list[PersonRow], Problems] | None = None) -> PeriodResult | None:
-    """One period graded. `read`: its sheet as a worker read it (sheet_prefetch.py), else read here."""
+    """One period graded. `read`: its sheet as a worker read it (sheet_prefetch.py) or as the preview
+    read it for an earlier grading (ModelCache.sheet), else read here."""
     scheme = project.schemes[entry.scheme]
     assessment = scheme.assessment_for_label(entry.label)
     agency = project.agencies[entry.agency]

@@ -27,6 +27,11 @@ class ModelCache:
     def __init__(self) -> None:
         self._periods: dict[str, PeriodResult] = {}
         self._used: set[str] = set()
+        # A period's results sheet as read and checked, by `sheet_key`: a roll-up is graded again when
+        # a period it reads changes (a one-cell edit of a quarter), but its own sheet (the year's
+        # 2,000 rows on a city) did not change and need not be read again. Not kept on disk.
+        self._sheets: dict[str, tuple] = {}
+        self._sheet_of: dict[str, str] = {}  # period key → the key of the sheet it was graded from
         self._file_hashes: dict[tuple[str, int, int], str] = {}
         self.hits = 0
         self.misses = 0
@@ -42,6 +47,26 @@ class ModelCache:
             digest.update(b"\1" + source.encode())
         return digest.hexdigest()
 
+    def sheet_key(self, project: Project, entry: PeriodFiles) -> str:
+        """The SHA-256 of everything reading a period's results sheet reads: the engine version, the
+        period, the agency, the scheme file and the results file (by content and by path, which the
+        problems name)."""
+        assert entry.results is not None
+        digest = hashlib.sha256(f"kaohe-sheet {ENGINE_VERSION}\n".encode())
+        digest.update(repr((entry.agency, entry.scheme, entry.year, entry.label, project.agencies[entry.agency], str(entry.results))).encode())
+        scheme_file = project.scheme_files.get(entry.scheme)
+        for path in [project.root / scheme_file if scheme_file else None, entry.results]:
+            digest.update(b"\0" + (self._file_hash(path).encode() if path is not None else b"-"))
+        return digest.hexdigest()
+
+    def sheet(self, key: str) -> tuple | None:
+        """(encoding, rows, the problems reading found) as read before under this key, or None. The
+        rows are not changed by grading (results refer to them), so one reading serves every grading."""
+        return self._sheets.get(key)
+
+    def keep_sheet(self, key: str, read: tuple) -> None:
+        self._sheets[key] = read
+
     def get(self, key: str) -> PeriodResult | None:
         found = self._periods.get(key)
         if found is not None:
@@ -49,10 +74,14 @@ class ModelCache:
             self._used.add(key)
         return found
 
-    def put(self, key: str, period: PeriodResult) -> None:
+    def put(self, key: str, period: PeriodResult, sheet_key: str | None = None) -> None:
+        """Keep a period graded under `key` (from the sheet kept under `sheet_key`, if any: the sheet
+        is kept as long as a period graded from it is)."""
         self.misses += 1
         self._periods[key] = period
         self._used.add(key)
+        if sheet_key is not None:
+            self._sheet_of[key] = sheet_key
 
     def start(self) -> None:
         """A new build begins: count afresh, and remember which entries it uses."""
@@ -62,6 +91,9 @@ class ModelCache:
     def finish(self) -> None:
         """Forget the periods this build did not use, so the cache holds one model, not a history."""
         self._periods = {k: v for k, v in self._periods.items() if k in self._used}
+        self._sheet_of = {k: v for k, v in self._sheet_of.items() if k in self._used}
+        wanted = set(self._sheet_of.values())
+        self._sheets = {k: v for k, v in self._sheets.items() if k in wanted}
 
     def snapshot(self) -> dict[str, PeriodResult]:
         """The periods of the last build, by key (for the preview's cache on disk, site/serve_cache.py)."""

@@ -28,7 +28,7 @@ MEMORY = 9
 
 def pack_texts(texts: list) -> tuple[str, int]:
     """(base64 of the raw-DEFLATE-compressed JSON array, the JSON's length in UTF-8 bytes). Each item
-    is a string or a list of strings (a person's derivation: its address, its summary and its text)."""
+    is a string or a list of strings (a person's derivation: its address, summary, text and results row)."""
     data = json.dumps(list(texts), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     packer = zlib.compressobj(LEVEL, zlib.DEFLATED, -15, MEMORY)
     packed = packer.compress(data) + packer.flush()

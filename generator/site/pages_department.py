@@ -22,9 +22,8 @@ from generator.site.downloads import DataTable, csv_bytes, download_name, table_
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
 from generator.site.page_memo import memoized_on, per_period
 from generator.site.pages_notice import notice_ids, published_grades
-from generator.site.render import render
+from generator.site.render import render, stroke_places
 from generator.site.results_layout import counted_grade, is_split, results_page_of
-from generator.site.results_rows import stroke_places
 from generator.site.summary_privacy import public_cells
 
 
@@ -232,7 +231,7 @@ def _department_page(ctx: SiteContext, agency: Agency, department: str, year: in
         # a period's name heads its columns; the assessment's too where two periods share a name (年度)
         member_heads=[[x.period.period_name for x in member_periods].count(d.period.period_name) > 1 for d in member_periods],
         members=members,
-        # each name's place in the table's stroke order (results_rows.stroke_places), not the whole key
+        # each name's place in the table's stroke order (render.stroke_places), not the whole key
         stroke_places=stroke_places([m.person.name for m, _ in members]),
         earlier=earlier,
         internal=ctx.internal,

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from generator.site.render import html_escape, stroke_sort_key
+from generator.site.render import html_escape, stroke_places
 
 
 def rows_html(rows: list[tuple[Any, list[str], str]], number_columns: frozenset[int], shown: Any) -> str:
@@ -37,22 +37,9 @@ def rows_html(rows: list[tuple[Any, list[str], str]], number_columns: frozenset[
     return "".join(lines)
 
 
-def stroke_places(names: list[str]) -> dict[str, int]:
-    """Each name's place in the table's 姓氏笔画 order (equal names share one), for its cell's
-    data-stroke: kaohe.js compares numbers as numbers, so sorting by it gives the server's order as
-    the full key (render.stroke_sort_key) does, in 2 to 4 digits instead of 20 to 40 characters a
-    row (8 MB of a city's results pages). A place means something only within its own table, and
-    kaohe.js sorts a table by its own cells."""
-    keys = {name: stroke_sort_key(name) for name in set(names)}
-    order = sorted(set(keys.values()))
-    place = {key: n for n, key in enumerate(order)}
-    return {name: place[key] for name, key in keys.items()}
-
-
 def _maker(i: int, number_columns: frozenset[int], shown: Any, places: dict[str, int], marked: bool) -> Callable[[str, str], str]:
     if i == 1:  # the name: sorted by strokes, a link to the derivation; kept in view by kaohe.css (the first column)
         return lambda cell, link: f'<td data-stroke="{places[cell]}"><a href="{html_escape(link)}">{html_escape(cell)}</a>'
-
     if (i not in number_columns or i == shown.grade) and not marked:  # a text column the table's data-text does not name (kaohe.css)
         return lambda cell, link: f'<td class="t">{html_escape(cell)}'
     return lambda cell, link: f"<td>{html_escape(cell)}"

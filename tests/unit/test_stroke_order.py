@@ -47,3 +47,16 @@ def test_browser_key_orders_as_the_server_over_every_demo_name():
     names |= {"王", "王五", "欧阳明辉", "帕尔哈提·吾斯曼", "Anna", "𠀋一"}
     assert len(names) > 300
     assert sorted(names, key=stroke_key) == sorted(names, key=stroke_sort_key)
+
+
+def test_a_tables_places_order_its_names_as_the_full_keys_do():
+    """render.stroke_places: each name's place in the table's stroke order, what a results or members
+    table carries instead of the whole key; equal names share a place, and numbers order as the keys."""
+    from generator.site.render import stroke_places
+
+    names = ["王小明", "丁一", "欧阳明辉", "李四", "张三", "丁一", "=SUM(A1)", "<b>", "", "黄河", "萧何"]
+    places = stroke_places(names)
+    assert set(places) == set(names) and places["丁一"] == places["丁一"]
+    by_place = sorted(set(names), key=lambda n: places[n])
+    assert by_place == sorted(set(names), key=stroke_sort_key)
+    assert sorted(places.values()) == list(range(len(set(names))))

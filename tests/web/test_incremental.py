@@ -8,6 +8,7 @@ import pytest
 from archive.util import edit_csv_cell, make_project  # tests/ is on sys.path (rootdir-relative packages)
 
 from generator.core.problems import Problems
+from generator.engine import compute
 from generator.engine.model_cache import ModelCache
 from generator.site import results_layout
 from generator.site.generate import generate
@@ -22,8 +23,11 @@ def clean(root, audience):
 
 
 @pytest.mark.parametrize("audience", ["public", "internal"])
-def test_an_edit_regrades_one_period_and_matches_a_clean_generate(tmp_path, audience):
+def test_an_edit_regrades_one_period_and_matches_a_clean_generate(tmp_path, audience, monkeypatch):
     root = make_project(tmp_path / "proj", ["shiliqu-sifaju"])
+    read: list[str] = []  # the results sheets read, by name
+    real_read = compute._read_rows
+    monkeypatch.setattr(compute, "_read_rows", lambda project, entry, found: (read.append(entry.results.name), real_read(project, entry, found))[1])
     cache, memo = ModelCache(), PageMemo()
     first = generate(root, audience, Problems(), cache, memo)
     periods, pages = cache.misses, memo.misses
@@ -38,8 +42,10 @@ def test_an_edit_regrades_one_period_and_matches_a_clean_generate(tmp_path, audi
     sheet = root / "content" / "shiliqu-sifaju" / "s003-p1-sifa" / "2024" / "Q2.csv"
     old = edit_csv_cell(sheet, "SF002", "工作质量", "0")  # enough to change the grade
     assert old != "0"
+    read.clear()
     edited = generate(root, audience, Problems(), cache, memo)
     assert cache.misses == 2 and cache.hits == periods - 2  # the quarter and the year that reads it
+    assert read == ["Q2.csv"], read  # the year is graded again from its own sheet as read before (ModelCache.sheet)
     # 2024's pages and the pages that show 2024 beside a later year; the rest of 2025 is reused
     assert 0 < memo.misses < pages and memo.hits > 0
     assert edited.files == clean(root, audience)
