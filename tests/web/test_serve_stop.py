@@ -88,6 +88,32 @@ def test_the_background_writer_finishes_despite_ctrl_c(tmp_path, monkeypatch):
     assert not session.unsaved
 
 
+def test_an_edit_ends_the_writer_and_the_stop_writes_the_cache(tmp_path, monkeypatch):
+    """A rebuild while the child writing the cache still runs ends it (the two share the model's memory,
+    and every page the rebuild writes to would be copied for the child): nothing half written is
+    left, and the stop writes this session's cache in the foreground."""
+    from tests.web.util import copy_demo_part
+
+    root = copy_demo_part(tmp_path, ("yunxi-czj",))
+    monkeypatch.setattr(serve_cache, "save", slow_save(30))
+    session = PreviewSession(root, "public")
+    assert session.rebuild()
+    session.save_cache(background=True)
+    child = session.saver
+    partial = serve_cache.partial_file(session.work, child)
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    partial.write_bytes(b"half")  # what the child had written when the edit came
+    started = time.monotonic()
+    assert session.rebuild()  # the edit
+    assert time.monotonic() - started < 20, "the rebuild waited for the writer"
+    assert session.saver is None and session.unsaved and not partial.exists()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)  # killed and reaped
+    monkeypatch.setattr(serve_cache, "save", slow_save(0))
+    session.stop()
+    assert (session.work / "written").read_text(encoding="utf-8") == "whole" and not session.unsaved
+
+
 def test_a_writer_that_failed_leaves_the_cache_unsaved(tmp_path, monkeypatch):
     monkeypatch.setattr(serve_cache, "save", slow_save(30))
     session = PreviewSession(tmp_path, "public")
