@@ -1,7 +1,8 @@
 /* Kaohe tables and 公示 states. No network use; the site works without this script too: tables are
    plain HTML in a sensible order and each 公示 shows the state computed when the site was built.
-   - Sorting: a button in each header. Names sort in 姓氏笔画 order by the server's key (data-stroke,
-     compared as plain strings, so the order is the 公示's) or by pinyin; numbers as numbers; a cell's
+   - Sorting: a button in each header. Names sort in 姓氏笔画 order by the server's key (data-stroke:
+     the key, compared as plain strings, so the order is the 公示's; in results and members tables the
+     name's place in that order, a number) or by pinyin; numbers as numbers; a cell's
      data-sort (the grade's rank in the scheme's grade order, from the header's data-ranks) before its text.
    - Filtering: exact-value choices with counts for columns such as 部门 and 等次 (好 does not match
      较好), a text box for names and IDs, and a count of the rows shown.
