@@ -58,8 +58,9 @@ def test_a_table_names_its_text_columns_and_kaohe_css_aligns_each_place_it_can_n
     cells = re.findall(r"<td([^>]*)>", row)
     assert [n for n, attrs in enumerate(cells, start=1) if attrs == ' class="t"'] == list(range(TEXT_COLUMNS_IN_CSS + 1, width + 1))
     css = (REPO / "site_templates" / "assets" / "kaohe.css").read_text("utf-8")
-    aligned = {int(a) for a, b in re.findall(r'table\.kaohe-results\[data-text~="(\d+)"\] td:nth-child\((\d+)\)', css) if a == b}
+    rule = re.search(r'((?:\.md-typeset table\.kaohe-results\[data-text~="\d+"\] td:nth-child\(\d+\),?\s*)+)\{([^}]*)\}', css)
+    aligned = {int(a) for a, b in re.findall(r'\[data-text~="(\d+)"\] td:nth-child\((\d+)\)', rule.group(1)) if a == b}
     assert aligned == set(range(1, TEXT_COLUMNS_IN_CSS + 1))
-    wrapped = css[css.index("td.t:nth-child(n+6)"):]
-    wrapped = wrapped[: wrapped.index("}")]
-    assert {int(n) for n in re.findall(r'\[data-text~="(\d+)"\]', wrapped)} == set(range(6, TEXT_COLUMNS_IN_CSS + 1))
+    assert "text-align: left" in rule.group(2) and "white-space: normal" in rule.group(2)
+    # as with class t, the first five places (ID, department) stay on one line on screen
+    assert re.search(r"@media screen \{ \.md-typeset table\.kaohe-results\[data-text\] td:nth-child\(-n\+5\) \{ white-space: nowrap; \} \}", css)
