@@ -16,6 +16,7 @@ site never depends on what an earlier build left behind.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator import ENGINE_VERSION
@@ -37,26 +38,26 @@ class ModelCache:
         self.misses = 0
 
     def key(self, project: Project, entry: PeriodFiles, sources: list[str]) -> str:
-        digest = hashlib.sha256(f"kaohe-engine {ENGINE_VERSION}\n".encode())
-        agency = project.agencies[entry.agency]
-        digest.update(repr((entry.agency, entry.scheme, entry.year, entry.label, agency)).encode())
         scheme_file = project.scheme_files.get(entry.scheme)
-        for path in [project.root / scheme_file if scheme_file else None, entry.results, entry.decisions, entry.notice]:
+        return self._digest(f"kaohe-engine {ENGINE_VERSION}", (entry.agency, entry.scheme, entry.year, entry.label, project.agencies[entry.agency]),
+                            [project.root / scheme_file if scheme_file else None, entry.results, entry.decisions, entry.notice], sources)
+
+    def sheet_key(self, project: Project, entry: PeriodFiles) -> str:
+        """What reading a period's results sheet reads: the engine version, the period, the agency, the
+        scheme file and the results file (by content, and by path, which the problems name)."""
+        assert entry.results is not None
+        scheme_file = project.scheme_files.get(entry.scheme)
+        return self._digest(f"kaohe-sheet {ENGINE_VERSION}", (entry.agency, entry.scheme, entry.year, entry.label, project.agencies[entry.agency],
+                                                               str(entry.results)), [project.root / scheme_file if scheme_file else None, entry.results])
+
+    def _digest(self, kind: str, identity: tuple, paths: list[Path | None], sources: Iterable[str] = ()) -> str:
+        """The SHA-256 of a kind, an identity (by repr), files by content and keys of other periods."""
+        digest = hashlib.sha256(f"{kind}\n".encode())
+        digest.update(repr(identity).encode())
+        for path in paths:
             digest.update(b"\0" + (self._file_hash(path).encode() if path is not None else b"-"))
         for source in sources:
             digest.update(b"\1" + source.encode())
-        return digest.hexdigest()
-
-    def sheet_key(self, project: Project, entry: PeriodFiles) -> str:
-        """The SHA-256 of everything reading a period's results sheet reads: the engine version, the
-        period, the agency, the scheme file and the results file (by content and by path, which the
-        problems name)."""
-        assert entry.results is not None
-        digest = hashlib.sha256(f"kaohe-sheet {ENGINE_VERSION}\n".encode())
-        digest.update(repr((entry.agency, entry.scheme, entry.year, entry.label, project.agencies[entry.agency], str(entry.results))).encode())
-        scheme_file = project.scheme_files.get(entry.scheme)
-        for path in [project.root / scheme_file if scheme_file else None, entry.results]:
-            digest.update(b"\0" + (self._file_hash(path).encode() if path is not None else b"-"))
         return digest.hexdigest()
 
     def sheet(self, key: str) -> tuple | None:
