@@ -115,7 +115,7 @@ def _split_pages(ctx: SiteContext, period: PeriodResult, table: DataTable, cells
         shown = hashlib.sha256(repr((
             period.key, period.agency_name, period.period_assessment, period.scheme.name, tuple(period.corrections),
             len(period.people), len(period.problems), department, own, table.headers, sorted(table.number_columns),
-            common["shown"].order, common["shown"].grade, sorted(common["shown"].facets), common["shown"].ranks,
+            common["shown"].order, common["shown"].grade, sorted(common["shown"].facets), common["shown"].grades,
             common["downloads"], common["handbook"], [(person.id, row, link) for person, row, link in rows], quotas,
         )).encode()).hexdigest()
         pages.append(memoized_on(ctx.memo, ("results-department", shown), _department_page, ctx, period, own, path, department, common, rows, quotas))

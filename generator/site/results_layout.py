@@ -72,24 +72,23 @@ class ShownColumns:
     order: tuple[int, ...]
     grade: int
     facets: frozenset[int]
-    ranks: tuple[tuple[str, int], ...]
+    grades: tuple[str, ...]  # the scheme's grades, best first
 
-    def rank(self, grade: str) -> int:
-        """1 for the best grade; statuses (免考核, 并列待定…) after every grade."""
-        return dict(self.ranks).get(grade, len(self.ranks) + 1)
+    def is_text(self, i: int, number_columns: frozenset[int]) -> bool:
+        """Whether column i's cells are text (left-aligned): the grade's and every column that is not a
+        number column; not the name's, which kaohe.css knows as the first."""
+        return (i not in number_columns or i == self.grade) and i != 1
 
     def text_places(self, number_columns: frozenset[int]) -> tuple[int, ...]:
-        """The places on screen (1 for the first column) of the text columns (the grade's among them)
-        up to TEXT_COLUMNS_IN_CSS, for the table's data-text: the cells of every other column are
-        numbers, except the name's, which kaohe.css knows as the first."""
-        return tuple(n for n, i in enumerate(self.order, start=1)
-                     if (i not in number_columns or i == self.grade) and i != 1 and n <= TEXT_COLUMNS_IN_CSS)
+        """The places on screen (1 for the first column) of the text columns up to TEXT_COLUMNS_IN_CSS,
+        for the table's data-text; a text cell further right is marked itself (results_rows.py)."""
+        return tuple(n for n, i in enumerate(self.order, start=1) if self.is_text(i, number_columns) and n <= TEXT_COLUMNS_IN_CSS)
 
     def grade_order(self) -> str:
         """The scheme's grades, best first, as JSON: the grade column's header carries it (data-ranks)
-        and kaohe.js gives each grade cell its rank from it, as `rank` does (statuses after every
-        grade). A rank on every cell was 3 MB of a city's results pages."""
-        return json.dumps([grade for grade, _ in self.ranks], ensure_ascii=False)
+        and kaohe.js ranks each grade cell from it: 1 for the best, statuses (免考核, 并列待定…) after
+        every grade. A rank on every cell was 3 MB of a city's results pages."""
+        return json.dumps(list(self.grades), ensure_ascii=False)
 
     def without_department(self) -> ShownColumns:
         """For one department's page: its department column would say the page's title in every row
@@ -103,4 +102,4 @@ def shown_columns(period: PeriodResult, n_headers: int, has_post: bool) -> Shown
     items = list(range(len(people) + 1, total))
     order = tuple([1, total, grade] + people + items + [note])
     grades = list(period.assessment.grades.order) if period.assessment.grades else []
-    return ShownColumns(order, grade, frozenset({DEPARTMENT, grade}), tuple((g, n) for n, g in enumerate(grades, start=1)))
+    return ShownColumns(order, grade, frozenset({DEPARTMENT, grade}), tuple(grades))

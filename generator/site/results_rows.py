@@ -28,8 +28,8 @@ from generator.site.render import html_escape, stroke_places
 def rows_html(rows: list[tuple[Any, list[str], str]], number_columns: frozenset[int], shown: Any) -> str:
     """<tr>… lines for rows [(PersonResult, cells, link)], in the order `shown` (results_layout.ShownColumns) puts the columns."""
     places = stroke_places([row[1] for _, row, _ in rows])
-    marked = shown.text_places(number_columns)
-    makers = [_maker(i, number_columns, shown, places, n in marked) for n, i in enumerate(shown.order, start=1)]
+    named = shown.text_places(number_columns)
+    makers = [_maker(i, shown.is_text(i, number_columns) and n not in named, places) for n, i in enumerate(shown.order, start=1)]
     lines = []
     for person, row, link in rows:
         cells = "".join(make(row[i], link) for i, make in zip(shown.order, makers))
@@ -37,9 +37,9 @@ def rows_html(rows: list[tuple[Any, list[str], str]], number_columns: frozenset[
     return "".join(lines)
 
 
-def _maker(i: int, number_columns: frozenset[int], shown: Any, places: dict[str, int], marked: bool) -> Callable[[str, str], str]:
+def _maker(i: int, marked: bool, places: dict[str, int]) -> Callable[[str, str], str]:
     if i == 1:  # the name: sorted by strokes, a link to the derivation; kept in view by kaohe.css (the first column)
         return lambda cell, link: f'<td data-stroke="{places[cell]}"><a href="{html_escape(link)}">{html_escape(cell)}</a>'
-    if (i not in number_columns or i == shown.grade) and not marked:  # a text column the table's data-text does not name (kaohe.css)
+    if marked:  # a text column the table's data-text cannot name (past TEXT_COLUMNS_IN_CSS): its cells say so
         return lambda cell, link: f'<td class="t">{html_escape(cell)}'
     return lambda cell, link: f"<td>{html_escape(cell)}"

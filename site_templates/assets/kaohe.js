@@ -285,7 +285,7 @@
   }
 
   // A grade column's header lists the scheme's grades, best first (data-ranks, JSON): each cell gets
-  // its rank as data-sort, as results_layout.ShownColumns.rank gives it (statuses after every grade).
+  // its rank as data-sort: 1 for the best, statuses (免考核, 并列待定…) after every grade.
   function rankGrades(table) {
     var body = table.tBodies[0];
     Array.prototype.forEach.call(headers(table), function (th, index) {

@@ -738,7 +738,7 @@ def test_grade_facet_is_exact_and_grades_sort_in_scheme_order(sites, page):
     table.locator("thead th").nth(grade).click()
     ranks = table.locator("tbody tr").evaluate_all("(rows, i) => rows.map(r => Number(r.cells[i].getAttribute('data-sort')))", grade)
     assert ranks == sorted(ranks), "等次 did not sort in the scheme's grade order"
-    # kaohe.js ranked each grade from the header's list as ShownColumns.rank does: statuses after every grade
+    # kaohe.js ranked each grade from the header's list: 1 for the best, statuses after every grade
     order = json.loads(table.locator("thead th").nth(grade).get_attribute("data-ranks"))
     assert [order.index(g) + 1 if g in order else len(order) + 1 for g in column(table, grade)] == ranks  # [] where the scheme has no grades
     assert table.locator("thead th").nth(grade).get_attribute("aria-sort") == "ascending"

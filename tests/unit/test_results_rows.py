@@ -50,7 +50,7 @@ def test_a_table_names_its_text_columns_and_kaohe_css_aligns_each_place_it_can_n
     from generator.site.results_layout import TEXT_COLUMNS_IN_CSS, ShownColumns
 
     width = TEXT_COLUMNS_IN_CSS + 5
-    shown = ShownColumns(order=tuple(range(1, width + 1)), grade=3, facets=frozenset(), ranks=())
+    shown = ShownColumns(order=tuple(range(1, width + 1)), grade=3, facets=frozenset(), grades=())
     numbers = frozenset({2, 5})
     places = shown.text_places(numbers)
     assert places == tuple(n for n in range(1, TEXT_COLUMNS_IN_CSS + 1) if n not in (1, 2, 5))  # the grade (3) is text
