@@ -19,6 +19,7 @@ person and on hostile cases.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -43,9 +44,11 @@ class FastGrader:
         self.by_post = any(item.by_post for item in assessment.walk())
         self.sources: dict[str | None, str] = {}  # post → generated source (kept for tests and reading)
         self.variants: dict[str | None, Graded | None] = {}
-        # Without posts, the same code also as one loop over a period's rows (grade_all): no call per
-        # person, and a person it declines graded there and then by the reference.
+        # The same code also as one loop over a period's rows (grade_all): no call per person, and a
+        # person it declines graded there and then by the reference. With posts, the loop picks each
+        # row's post's code by name.
         self.batch: Callable[..., None] | None = None
+        self._bodies: dict[str | None, tuple[list[str], dict[str, Any]]] = {}  # post → (lines, namespace)
         defects = {d.at for d in scheme.acknowledged_defects}
         self.failed: dict[str | None, str] = {}  # post → why it could not be compiled (graded by the reference)
         if not self.by_post:
@@ -53,6 +56,8 @@ class FastGrader:
         for post in scheme.posts if self.by_post else ():
             if post.name not in self.variants:  # Scheme.post() finds the first of a name
                 self.variants[post.name] = None if f"posts/{post.name}" in defects else self._compile_or_none(post)
+        if self._bodies:
+            self.batch = self._loop()
 
     def grade(self, row, history) -> PersonResult | None:
         grade = self.variants.get(row.post if self.by_post else None)
@@ -66,7 +71,7 @@ class FastGrader:
             return None
 
     def _compile(self, post) -> Graded:
-        source = Source()
+        source = Source(f"K{len(self._bodies)}_" if post is not None else "K")
         writer = ItemWriter(source, post)
         items = writer.items(self.assessment.items, self.assessment.combine, 0)
         a = self.assessment
@@ -97,15 +102,35 @@ class FastGrader:
         namespace = {**source.namespace, "NEW": PersonResult, "HISTORY": history_functions, "HALF_UP": ROUND_HALF_UP, "BAIL": _Decline()}
         name = f"<kaohe compiled {self.scheme.code}/{a.code}{'/' + post.name if post else ''}>"
         exec(compile(text, name, "exec"), namespace)
-        if post is None:  # the loop: `return None` declines by raising, the result is kept
-            body = [line.replace("return None", "raise BAIL").replace("return NEW(", "r_ = NEW(") for line in source.lines]
-            loop = ["def grade_all(rows, histories, explainer, reference, out):", "    append = out.append", "    for row in rows:",
-                    "        H = histories(row) if histories is not None else None", "        V = row.values", "        try:",
-                    *("            " + line for line in body), "        except Exception:", "            r_ = reference(row, H)",
-                    "        r_.explainer = explainer", "        append(r_)", ""]
-            exec(compile("\n".join(loop), name, "exec"), namespace)
-            self.batch = namespace["grade_all"]
+        self._bodies[post.name if post is not None else None] = (source.lines, namespace)
         return namespace["grade"]
+
+    def _loop(self) -> Callable[..., None]:
+        """Every compiled variant as one loop over a period's rows: grade_all(rows, histories,
+        explainer, reference, out). `return None` declines by raising; a declined row, or one
+        whose post has no compiled code, is graded by `reference` there and then."""
+        def body(lines: list[str], indent: str) -> list[str]:
+            # as statements only, never inside a scheme's text written as a literal
+            return [indent + _RESULT.sub(r"\1r_ = NEW(", _DECLINE.sub(r"\1raise BAIL", line)) for line in lines]
+
+        namespace: dict[str, Any] = {}
+        code: list[str] = []
+        if None in self._bodies:
+            lines, namespace = self._bodies[None]
+            code = body(lines, "            ")
+        else:
+            code.append("            P_ = row.post")
+            for i, (post, (lines, own)) in enumerate(self._bodies.items()):
+                namespace.update(own)  # each post's constants under its own prefix (K0_, K1_…)
+                code.append(f"            {'if' if i == 0 else 'elif'} P_ == {post!r}:")
+                code.extend(body(lines, "                "))
+            code.extend(["            else:", "                raise BAIL"])
+        loop = ["def grade_all(rows, histories, explainer, reference, out):", "    append = out.append", "    for row in rows:",
+                "        H = histories(row) if histories is not None else None", "        V = row.values", "        try:",
+                *code, "        except Exception:", "            r_ = reference(row, H)",
+                "        r_.explainer = explainer", "        append(r_)", ""]
+        exec(compile("\n".join(loop), f"<kaohe compiled {self.scheme.code}/{self.assessment.code}>", "exec"), namespace)
+        return namespace["grade_all"]
 
     def _band(self, source: Source, grades: Grades) -> None:
         write = source.line
@@ -164,6 +189,10 @@ class FastGrader:
         write("    break")
         if grades.entered:
             write("if (status_, grade_) != start_: return None")  # override-moves-grade: reported by the reference
+
+
+_DECLINE = re.compile(r"^(\s*|.*: )return None$")
+_RESULT = re.compile(r"^(\s*)return NEW\(")
 
 
 class _Decline(Exception):

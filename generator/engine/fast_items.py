@@ -29,7 +29,8 @@ ZERO = Decimal(0)
 class Source:
     """The lines of one compiled function and the constants they name."""
 
-    def __init__(self) -> None:
+    def __init__(self, prefix: str = "K") -> None:
+        self.prefix = prefix  # of the constants' names: one loop holds every post's code (fast.py)
         self.lines: list[str] = []
         self.namespace: dict[str, Any] = {"ZERO": ZERO, "EMPTY": {}, "Decimal": Decimal, "Context": ItemContext, "FLOOR": ROUND_FLOOR,
                                           "CEILING": ROUND_CEILING, **HELPERS}
@@ -50,7 +51,7 @@ class Source:
         key = (type(value), str(value)) if isinstance(value, (Decimal, int)) else (object, id(value))
         name = self._names.get(key)
         if name is None:
-            name = self._names[key] = f"K{len(self._names)}"
+            name = self._names[key] = f"{self.prefix}{len(self._names)}"
             self.namespace[name] = value
         return name
 

@@ -25,7 +25,9 @@ def state(result) -> str:
 
 
 def compare(periods) -> Counter:
-    """Counter of 'compiled' (graded by the compiled function and compared) and 'declined'."""
+    """Counter of 'compiled' (graded by the compiled function and compared), 'declined', and 'looped'
+    (the period's own result, as compute's grade_all left it, compared where no quota, decision or
+    consequence has added to it since)."""
     seen: Counter = Counter()
     for period in periods:
         scheme, assessment = period.scheme, period.assessment
@@ -42,6 +44,9 @@ def compare(periods) -> Counter:
             full = words.grade(row, history)
             assert state(full) == state(plain), (period.key, row.id)
             assert full.trace_steps and plain.trace_steps is None
+            if not person.late_steps and not person.decided:  # as the period's loop (grade_all) left it
+                assert state(person) == state(plain), (period.key, row.id, state(person), state(plain))
+                seen["looped"] += 1
             compiled = fast.grade(row, history)
             if compiled is None:
                 seen["declined"] += 1
