@@ -70,11 +70,11 @@ class Emitter:
             return self.name(node.id)
         if isinstance(node, ast.BoolOp):
             op = " & " if isinstance(node.op, ast.And) else " | "
-            return "(" + op.join(f"_t({self._node(v)})" for v in node.values) + ")"
+            return "(" + op.join(self._truth(v) for v in node.values) + ")"
         if isinstance(node, ast.UnaryOp):
-            operand = self._node(node.operand)
             if isinstance(node.op, ast.Not):
-                return f"(not _t({operand}))"
+                return f"(not {self._truth(node.operand)})"
+            operand = self._node(node.operand)
             return f"(-{operand})" if isinstance(node.op, ast.USub) else operand
         if isinstance(node, ast.BinOp):
             # _k inline: a Decimal beyond the limit raises; so does a result that is not a number
@@ -91,6 +91,13 @@ class Emitter:
             self.calls_functions = True
             return self.call(fn, args)
         raise ValueError(f"cannot compile {ast.dump(node)}")
+
+    def _truth(self, node: ast.AST) -> str:
+        """The operand as 且/或/不 read it (expr._truthy): a comparison, 且, 或 or 不 is already a
+        bool here (its source below yields True or False only), so only other operands are tested."""
+        if isinstance(node, (ast.Compare, ast.BoolOp)) or (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)):
+            return self._node(node)
+        return f"_t({self._node(node)})"
 
     def _compare(self, node: ast.Compare) -> str:
         # left, then the first comparator, both evaluated before either is tested for None; each
