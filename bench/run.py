@@ -313,6 +313,9 @@ def table(r: dict) -> list[tuple[str, str, str, str]]:
         if "engine_wall_rate" in e:
             wall = e["engine_wall_rate"] / e["bare_wall_rate"]
             rows.append(("engine / bare, wall clock", f"1/{1 / wall:.1f} ({e['engine_wall_rate']:,.0f}/s against {e['bare_wall_rate']:,.0f}/s)", "", ""))
+        for kind, a in e.get("by_assessment", {}).items():
+            share = a["engine_cpu_s"] / a["bare_cpu_s"] if a["bare_cpu_s"] else float("inf")
+            rows.append((f"  engine / bare, {kind}", f"1/{share:.1f} ({a['results']:,} results, {a['engine_cpu_s']:.2f} s against {a['bare_cpu_s']:.2f} s)", "", ""))
         rows.append(("load + check + compute (cold)", fmt_s(e["load_and_compute_s"]), "", ""))
     for audience in ("public", "internal"):
         b = r.get(audience)
