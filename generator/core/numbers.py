@@ -66,18 +66,15 @@ def parse_decimal(text: str | int | Decimal) -> Decimal:
 
 
 def parse_share(text: str | Decimal | int) -> Decimal:
-    """A share written as 40%, 40 %, 0.4 or ４０％ → Decimal('0.40')."""
+    """A share written as 40%, 40 %, 0.4 or ４０％ → Decimal('0.40'). A bare number is a fraction
+    as written (30 is 30 times, not 30%: the caller refuses it rather than guess; 1 and 2 would
+    otherwise mean 100% and 2%)."""
     if isinstance(text, (Decimal, int)) and not isinstance(text, bool):
-        value = Decimal(text)
-    else:
-        cleaned = normalize_text(str(text))
-        if cleaned.endswith("%"):
-            value = parse_decimal(cleaned[:-1]) / 100
-        else:
-            value = parse_decimal(cleaned)
-    if value > 1:  # written as 40 meaning 40%
-        value = value / 100
-    return value
+        return Decimal(text)
+    cleaned = normalize_text(str(text))
+    if cleaned.endswith("%"):
+        return parse_decimal(cleaned[:-1]) / 100
+    return parse_decimal(cleaned)
 
 
 def round_half_up(value: Decimal, places: int) -> Decimal:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
-from generator.core.numbers import NotANumber, parse_decimal, parse_share
+from generator.core.numbers import NotANumber, normalize_text, parse_decimal, parse_share
 
 
 class Strict(BaseModel):
@@ -35,6 +35,8 @@ def _to_share(value: Any) -> Any:
             share = parse_share(value)
         except NotANumber as exc:
             raise ValueError(f"「{value}」不是比例（写成 30% 或 0.3）：{exc.reason}") from None
+        if share > 1 and "%" not in normalize_text(str(value)):
+            raise ValueError(f"比例「{value}」没有写百分号：请写成 {value}%（或小数，如 30% 写 0.3）")
         if not (0 <= share <= 1):
             raise ValueError(f"比例「{value}」应在 0% 到 100% 之间")
         return share

@@ -18,6 +18,7 @@ from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Scheme
 from generator.scheme.sheet_options import SheetOptions
 from generator.sheets.header import check_header, find_header, flag_words, match_name, report_headless_cells
+from generator.sheets.id_cells import id_flaw, id_text
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
 from generator.sheets.values import typed
 
@@ -115,8 +116,12 @@ def load_sheet(
             continue
         row = cells[0].row
         id_cell = _at(cells, id_index)
-        pid = _id_text(id_cell.value if id_cell else "")
+        pid = id_text(id_cell.value if id_cell else "")
         name = _text_at(cells, name_index)
+        if pid and (flaw := id_flaw(pid)) is not None:
+            problems.add(table.file, row, column_letter(id_index), "id-invalid", f"{cols.id}{flaw}。",
+                         where=where(table, row, id_index, cols.id), sheet=table.sheet)
+            continue
         if pid and options.id_width and pid.isdigit() and len(pid) < options.id_width:
             _report_short_id(table, id_cell, pid, options.id_width, cols.id, problems)
             pid = pid.zfill(options.id_width)  # the same person, not a new one: no follow-on problems
@@ -132,6 +137,9 @@ def load_sheet(
                          where=where(table, row, id_index, cols.id), sheet=table.sheet)
             continue
         seen_ids[pid] = row
+        if not name and name_index is not None:  # a nameless row would print on the 公示 as such
+            problems.add(table.file, row, column_letter(name_index), "missing-value", f"{cols.id}「{pid}」的{cols.name}为空。",
+                         where=where(table, row, name_index, cols.name), sheet=table.sheet)
         department = _text_at(cells, department_index)
         if departments is not None and department and department not in departments:
             problems.add(table.file, row, column_letter(columns[cols.department]), "unknown-department",
@@ -161,6 +169,11 @@ def load_sheet(
             _read_flags(_at(cells, flags_col), words_of_flags, person, options.flags.column, row_place, table, problems)
         people.append(person)
         people_cells.append(cells)
+    if not people and not any(any(c.value for c in cells) for cells in table.rows[header_index + 1 :]):
+        problems.add(table.file, header_row, None, "no-people",
+                     f"表头（第 {header_row} 行）下面没有任何人员：每个人的平均分、名额和公示都会少了这一期。"
+                     "请检查是否选错了文件或工作表、人员行是否被删除；这一期确实没有人参加考核的，不要放这个文件。",
+                     where=where(table, header_row), sheet=table.sheet)
     report_headless_cells(table, header, people_cells, problems)
     return LoadedSheet(table, people, header_row, columns)
 
@@ -191,14 +204,6 @@ def _at(cells: list[Cell], index: int | None) -> Cell | None:
 def _text_at(cells: list[Cell], index: int | None) -> str:
     cell = _at(cells, index)
     return cell.value.strip() if cell else ""
-
-
-def _id_text(value: str) -> str:
-    """IDs are text: an Excel number 12.0 was meant as 12; leading zeros stay as typed."""
-    value = value.strip().replace("\u3000", "")
-    if re.fullmatch(r"\d+\.0", value):
-        value = value[:-2]
-    return value
 
 
 def _report_short_id(table: Table, cell: Cell | None, pid: str, width: int, id_name: str, problems: Problems) -> None:

@@ -60,7 +60,7 @@ def read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
             if len(values) > MAX_COLUMNS:
                 problems.add(shown, row_number, None, "file-too-large", f"这一行有 {len(values)} 列，超过 {MAX_COLUMNS} 列的上限。", where=where(table, row_number), sheet=table.sheet)
                 return None
-            kinds = [_kind(value, row_cells[i]) for i, value in enumerate(values)]
+            kinds = [_kind(value, row_cells[i], values, i) for i, value in enumerate(values)]
             table.rows.append(make_cells(values, row_number, table, problems, kinds))
         table.row_count = row_number
         formulas_without_values(path, sheet, shown, problems)
@@ -93,12 +93,16 @@ def _ooxml_text(value: object) -> object:
     return value
 
 
-def _kind(value: object, cell: object) -> str:
-    """What an XLSX cell held: a number (n), a number shown as a percentage (p), a date (d), text ("")."""
+def _kind(value: object, cell: object, values: list, i: int) -> str:
+    """What an XLSX cell held: a number (n), a number shown as a percentage (p), a date (d), text ("").
+    A whole number formatted 0000 becomes the text Excel shows (values[i] = "0005"): how an office
+    keeps an ID's leading zeros in a number cell."""
     if value is None or isinstance(value, (str, bool)):
         return ""
     if isinstance(value, (int, float)):
         number_format = str(getattr(cell, "number_format", "") or "")
+        if number_format[:2] == "00" and not number_format.strip("0") and value >= 0 and (type(value) is int or value.is_integer()):
+            values[i] = str(int(value)).zfill(len(number_format))
         return "p" if "%" in number_format.replace('"%"', "").replace("\\%", "") else "n"
     return "d" if hasattr(value, "isoformat") else ""
 

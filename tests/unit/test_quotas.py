@@ -250,3 +250,24 @@ def test_base_graded_excludes_people_without_a_grade(tmp_path):
     period, _ = grade_sheet(tmp_path / "all", data, ["得分", "试用期"], rows)
     (use,) = period.quotas
     assert (use.base, use.allowed) == (4, 2)
+
+
+@pytest.mark.parametrize("written, share", [("40%", "0.4"), ("0.4", "0.4"), ("1", "1"), ("100%", "1"), ("0", "0")])
+def test_a_share_is_read_as_written(written, share):
+    from generator.scheme.policy import Quota
+
+    assert Quota(grade="优秀", at_most=written).at_most == Decimal(share)
+
+
+@pytest.mark.parametrize("written, words", [("140%", "应在 0% 到 100% 之间"), ("101%", "应在 0% 到 100% 之间"),
+                                            ("40", "没有写百分号：请写成 40%"), ("2", "没有写百分号：请写成 2%"),
+                                            ("-40%", "应在 0% 到 100% 之间")])
+def test_a_share_over_one_or_without_its_percent_sign_is_refused_not_divided_by_100(written, words):
+    """140% once became 1.4% and 2 became 2% while 1 meant 100%: the 公示 emptied under a warning."""
+    from pydantic import ValidationError
+
+    from generator.scheme.policy import Quota
+
+    with pytest.raises(ValidationError) as caught:
+        Quota(grade="优秀", at_most=written)
+    assert words in str(caught.value)

@@ -1,0 +1,41 @@
+"""An ID cell as the office's spreadsheet leaves it → the ID it means, or why it is not one.
+
+IDs are text and compared as text, so the ways a spreadsheet dresses a typed ID are undone here,
+once, for results sheets and decision files alike: full-width digits and letters (０００５ is 0005),
+Excel's text-keeping forms (="0005" in a CSV, a leading ' typed as text) and the 12.0 of a number
+cell. What no office means as an ID — a spreadsheet's error value (#N/A from a VLOOKUP that found
+nothing) or a long number shown in scientific notation (its last digits already lost) — is
+reported, never read as a new person.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}  # ０ → 0, Ａ → A, ＃ → #
+_EXCEL_TEXT = re.compile(r'="(.*)"')
+_WHOLE_NUMBER = re.compile(r"\d+\.0+")
+_SCIENTIFIC = re.compile(r"\d+(\.\d+)?[eE][+-]?\d+")
+_ERROR_VALUES = ("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!", "#GETTING_DATA")
+
+
+def id_text(value: str) -> str:
+    """The ID a cell means: 0005 for ０００５, ="0005", '0005 and (from a number cell) 5.0 stays 5."""
+    value = value.translate(_FULL_WIDTH).replace("\u3000", " ").strip()
+    if (match := _EXCEL_TEXT.fullmatch(value)) is not None:
+        value = match.group(1).strip()
+    elif value.startswith("'") and len(value) > 1:
+        value = value[1:].strip()
+    if _WHOLE_NUMBER.fullmatch(value):
+        value = value.split(".", 1)[0]
+    return value
+
+
+def id_flaw(pid: str) -> str | None:
+    """Why `pid` (as id_text gives it) cannot be anyone's ID, in words; None when it can."""
+    if pid.upper() in _ERROR_VALUES:
+        return f"「{pid}」是表格软件的错误值（公式出错，如 VLOOKUP 没有找到），不是编号；请改为此人的编号"
+    if _SCIENTIFIC.fullmatch(pid):
+        return (f"「{pid}」是科学计数法：表格软件把长编号当成数字，末尾几位可能已经丢失；"
+                "请把该列设为「文本」格式后重新输入完整编号（或输入 '加编号）")
+    return None
