@@ -139,9 +139,8 @@ class FastGrader:
             write(f"g_ = V.get({source.const(grades.entered)})")
             write("if g_:")
             write("    grade_ = g_")
-            if not grades.bands:
-                write("else:")
-                write("    status_, label_ = 'incomplete', '未评定等次'")
+            if not grades.bands:  # empty: the reference grades it (an override may take the person out) and reports
+                write("else: return None")
                 return
             write("else:")
             indent = "    "

@@ -35,7 +35,7 @@ from generator.scheme import bands as bands_mod
 from generator.scheme.item_places import kept_steps
 from generator.scheme.model import Assessment, Item, Scheme
 from generator.scheme.rules.base import ItemContext
-from generator.sheets.rows import PersonRow
+from generator.sheets.rows import PersonRow, place_letter
 
 _ZERO = Decimal(0)
 
@@ -93,7 +93,20 @@ class PersonGrader:
         self._total(result, row, values)
         self._band(result)
         apply_overrides(self, result, ctx)
+        self._report_ungraded(result)
         return result
+
+    def _report_ungraded(self, result: PersonResult) -> None:
+        """An entered grade left empty by someone no rule takes out of grading (试用期…): the person
+        would be missing from the 公示 and the quotas without a word, so it is an error at the cell."""
+        grades = self.assessment.grades
+        if grades is None or not grades.entered or (result.status, result.status_label) != ("incomplete", "未评定等次"):
+            return
+        person = result.person
+        self.problems.add(self.file, person.row, place_letter(person.places, grades.entered), "missing-value",
+                          f"{person.name}（{person.id}）的「{grades.entered}」为空：此人没有等次，不会出现在公示和名额中。"
+                          f"请填写 {'/'.join(grades.order)} 之一；按规定不确定等次的人，由方案的规则（如试用期）确定，不要留空。",
+                          where=person.places.get(grades.entered, ""))
 
     def _total(self, result: PersonResult, row: PersonRow, values: list[Decimal | None]) -> None:
         """Items combined, adjustments added, then 四舍五入 once at the assessment's places."""

@@ -15,6 +15,7 @@ from collections import defaultdict
 
 from generator.core.problems import Problems
 from generator.engine.results import PeriodResult
+from generator.sheets.rows import place_letter
 
 
 def lost_zeros(periods: list[PeriodResult]) -> list[tuple[PeriodResult, str, str]]:
@@ -70,8 +71,7 @@ def report_lost_zeros(periods: list[PeriodResult], problems: Problems) -> None:
             row = person.person
             id_name = period.scheme.people.id
             place = row.places.get(id_name)
-            letter = place.rsplit(" › ", 1)[-1].split("列", 1)[0] if place else None
-            problems.add(period.files[0], row.row, letter, "id-lost-zeros",
+            problems.add(period.files[0], row.row, place_letter(row.places, id_name), "id-lost-zeros",
                          f"{id_name}「{pid}」在本单位其他考核期或本表中是「{meant}」这样带前导 0 的写法：表格软件（Excel、WPS、LibreOffice）"
                          f"把编号当成数字，去掉了前导 0，这里会被当成另一个人。请把「{id_name}」列设为「文本」格式后改回「{meant}」"
                          f"（或输入 '{meant}）；如本单位编号固定位数，可在 agency.yaml 中写 id_width: {len(meant)}。",

@@ -59,6 +59,12 @@ class CellPlaces:
         return f"{self.row_place} › {words}" if words else default
 
 
+def place_letter(places: CellPlaces | dict[str, str], column: str) -> str | None:
+    """The sheet's column letter (D) of a person's `column`, from where it is; None when not in the sheet."""
+    place = places.get(column)
+    return place.rsplit(" › ", 1)[-1].split("列", 1)[0] if place else None
+
+
 @dataclass
 class LoadedSheet:
     table: Table

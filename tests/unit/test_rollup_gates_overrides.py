@@ -56,3 +56,18 @@ def test_override_moving_an_entered_grade_is_listed(tmp_path):
     assert "E列「拟定等次」" in found[0].place()
     assert not problems.has_errors() and problems.warnings == []
     assert by_id(period)["1"].grade == "不称职"
+
+
+def test_an_empty_entered_grade_is_an_error_at_its_cell_unless_a_rule_takes_the_person_out(tmp_path):
+    """A blank 拟定等次 once left the person 未评定等次, off the 公示 and the quotas, check passing."""
+    grades = {"order": ["优秀", "称职", "不称职"], "entered": "拟定等次"}
+    overrides = [{"kind": "no_grade", "when": "试用期", "reason": "试用期内不确定等次"}]
+    data = simple_scheme(grades=grades, overrides=overrides, inputs=[{"name": "试用期", "type": "yesno"}])
+    period, problems = grade_sheet(tmp_path, data, ["得分", "拟定等次", "试用期"],
+                                   [["1", "张三", "办公室", "95", "", ""], ["2", "李四", "办公室", "95", "", "是"],
+                                    ["3", "王五", "办公室", "95", "称职", ""]])
+    found = [p for p in problems.sorted() if p.code == "missing-value"]
+    assert [(p.line, p.column, p.severity) for p in found] == [(2, "E", Severity.ERROR)]
+    assert "张三" in found[0].message and "「拟定等次」为空" in found[0].message and "E列「拟定等次」" in found[0].place()
+    people = by_id(period)
+    assert (people["1"].status, people["2"].status, people["3"].grade) == ("incomplete", "no_grade", "称职")
