@@ -1,0 +1,46 @@
+"""One ID, one person: the same ID under another name in another period of a scheme.
+
+IDs join a person's periods (a yearly roll-up averages the quarters filed under one ID; the person's
+pages list them). A mistyped ID gives someone else's quarter to the person it names, and the sheet
+itself cannot show it: only the name, compared across periods, does. Within one year, whose
+periods a roll-up reads together, a different name is an error; across years (a name corrected
+since, a person renamed) a warning, for the office to confirm.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from generator.core.problems import Problems, Severity
+from generator.engine.results import PeriodResult
+from generator.sheets.rows import place_letter
+
+_ROLLED_UP = "（由各期汇总）"  # a roll-up without a sheet of its own: its names are its periods'
+
+
+def report_id_names(periods: list[PeriodResult], problems: Problems) -> None:
+    groups: dict[tuple[str, str], list[PeriodResult]] = defaultdict(list)
+    for period in periods:
+        if period.files and not period.files[0].endswith(_ROLLED_UP):
+            groups[(period.agency, period.scheme.code)].append(period)
+    for group in groups.values():
+        first: dict[str, tuple[str, PeriodResult]] = {}  # ID → (name, the period it was first seen in), years in order
+        for period in sorted(group, key=lambda p: (p.year, p.label)):
+            for result in period.people:
+                person = result.person
+                if not person.name:
+                    continue  # reported where it is read
+                seen = first.setdefault(person.id, (person.name, period))
+                if seen[0] != person.name:
+                    _report(period, result.person, *seen, problems)
+
+
+def _report(period: PeriodResult, person, name: str, where_first: PeriodResult, problems: Problems) -> None:
+    id_name, name_column = period.scheme.people.id, period.scheme.people.name
+    same_year = where_first.year == period.year
+    message = (f"{id_name}「{person.id}」在本期是「{person.name}」，在{where_first.period_name}（{where_first.files[0]}）是「{name}」。"
+               + ("同一年的各期按编号合并计算（如年度平均分）：若编号填错，两个人的成绩会被算到一起。"
+                  "请核对编号；确系同一人改名的，在当年各期成绩表中统一写现用名。" if same_year else
+                  "若编号填错，此人的历年记录会与另一人混在一起；请核对编号。确系同一人改名的，可忽略此提示。"))
+    problems.add(period.files[0], person.row, place_letter(person.places, name_column), "id-name-mismatch", message,
+                 Severity.ERROR if same_year else Severity.WARNING, where=person.places.get(name_column, ""))
