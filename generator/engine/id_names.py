@@ -26,13 +26,14 @@ def report_id_names(periods: list[PeriodResult], problems: Problems) -> None:
     for group in groups.values():
         first: dict[str, tuple[str, PeriodResult]] = {}  # ID → (name, the period it was first seen in), years in order
         for period in sorted(group, key=lambda p: (p.year, p.label)):
-            for result in period.people:
+            for result in period.people:  # every result of the archive: a plain loop
                 person = result.person
-                if not person.name:
-                    continue  # reported where it is read
-                seen = first.setdefault(person.id, (person.name, period))
-                if seen[0] != person.name:
-                    _report(period, result.person, *seen, problems)
+                seen = first.get(person.id)
+                if seen is None:
+                    if person.name:  # an empty name is reported where it is read
+                        first[person.id] = (person.name, period)
+                elif seen[0] != person.name and person.name:
+                    _report(period, person, *seen, problems)
 
 
 def _report(period: PeriodResult, person, name: str, where_first: PeriodResult, problems: Problems) -> None:
