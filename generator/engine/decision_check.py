@@ -10,8 +10,11 @@ A decision whose 所决事项 differs from today's situation (a corrected score 
 tie; a period reopened) is stale: it is reported, it is not applied, and the period's 公示 is held
 (`kaohe build --strict` fails) until the committee confirms it — the office then writes today's
 situation into 所决事项 — or the row is removed. A decision without 所决事项 (an older file) is
-applied with a warning that says what to write. A decision needs a cause: a tie or a quota issue
-in the period, or a person the rules left without a grade (补定), or a 不确定等次 the committee sets.
+applied with a warning that says what to write. A decision needs a cause of its own person: a tie
+at a quota line the person is in, a quota with more candidates than places that ranked the person,
+a 不少于 share short of the grade the decision gives in the person's scope, a person the rules left
+without a grade (补定), or a 不确定等次 the committee sets. A tie or a quota issue elsewhere in the
+period is no cause: the rules already decided this person's grade (decision-without-cause).
 """
 
 from __future__ import annotations
@@ -56,13 +59,25 @@ def same_situation(written: str, today: str) -> bool:
 
 
 def has_quota_issue(uses: list[QuotaUse]) -> bool:
+    """Whether the period has any tie or quota issue at all (for the words of decision-without-cause)."""
     return any(u.group or u.cut or (u.minimum is not None and u.granted < u.minimum) for u in uses)
+
+
+def quota_cause(person: PersonResult, grade: str, uses: list[QuotaUse]) -> bool:
+    """Whether a decision giving this person `grade` is about a quota: the person is in a tie at its
+    line, or among those a quota with more candidates than places ranked, or the grade is one a
+    不少于 share is short of in the person's scope. A tie or a cut elsewhere is no cause."""
+    for use in uses:
+        if person.id in use.group or person.id in use.contenders:
+            return True
+        if use.minimum is not None and use.granted < use.minimum and grade == use.grade and person.id in use.members:
+            return True
+    return False
 
 
 def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Grades | None, shown: str, problems: Problems) -> list[Decision]:
     """Check each decision against today's results and apply those that still hold; returns them."""
     by_id = {p.id: p for p in period.people}
-    issue = has_quota_issue(period.quotas)
     applied: list[Decision] = []
     for decision in decisions:
         person = by_id.get(decision.id)
@@ -77,9 +92,12 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
         today = situation(person, period.quotas)
         stale = decision.basis is not None and not same_situation(decision.basis, today)
         own_cause = person.status != "graded" or (grades is not None and decision.grade == grades.no_grade)
-        if not stale and not own_cause and not issue:  # a stale one is reported as stale: the correction took its cause away
+        # per person: a tie or a quota issue elsewhere in the period is no cause to change this one's grade
+        if not stale and not own_cause and not quota_cause(person, decision.grade, period.quotas):  # a stale one is reported as stale: the correction took its cause away
+            period_words = ("本期的并列和名额问题与此人无关（不在名额线上的并列中，也不是名额排序的人选），" if has_quota_issue(period.quotas)
+                            else "本期没有名额线上的并列，也没有名额问题，")
             problems.add(shown, decision.row, None, "decision-without-cause",
-                         f"本期没有名额线上的并列，也没有名额问题，{person.person.name}（{decision.id}）按规则已定为「{person.shown_grade}」；"
+                         f"{period_words}{person.person.name}（{decision.id}）按规则已定为「{person.shown_grade}」；"
                          "领导小组决定只用于并列、名额和规则无法确定的等次。如成绩有误请修改成绩表；否则删除这一行。", where=decision.place)
             continue
         if decision.basis is None:

@@ -87,6 +87,7 @@ def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], proble
 def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: int, arithmetic: str, scope: str, use: QuotaUse) -> None:
     protected = [c for c in candidates if c.protected]
     others = [c for c in candidates if not c.protected]
+    use.contenders = [c.id for c in others]  # a committee decision on any of them is about this quota
     slots = max(0, allowed - len(protected))
     keys = list(quota.rank_by) + (list(quota.break_by) if quota.ties == "break_by" else [])
     # rank keys as a person reads them: an item's name rather than its code

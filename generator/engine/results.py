@@ -178,6 +178,7 @@ class QuotaUse:
     group: list[str] = field(default_factory=list)  # ids tied at the line as the quota found them
     line: str = ""  # the tied values at the line, in words: 总分 95.00
     cut: bool = False  # more candidates than places: some were dropped by this quota
+    contenders: list[str] = field(default_factory=list)  # ids the quota ranked when cut (within, beyond or tied; not the rule-forced)
     decided: list[str] = field(default_factory=list)  # ids of the tie resolved by a committee decision
     exceeded: list[tuple[str, str]] = field(default_factory=list)  # (id, the decision's exceed-quota statement)
     minimum_words: str = ""  # the arithmetic of an at_least count

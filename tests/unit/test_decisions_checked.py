@@ -4,6 +4,7 @@ decisions, competition ranks (issue 11, points 1–4)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -64,6 +65,66 @@ def test_decision_without_cause(tmp_path):
     _, problems = run(tmp_path, [["5", "人5", "好", MEETING, "原为：较好", ""]], quotas=[])
     assert decisions_problems(problems) == [(2, "decision-without-cause")]
     assert problems.has_errors()
+
+
+# 人6 (70, 较好) is no candidate for 好: a tie elsewhere in the period is no cause to change its grade
+NO_CAUSE = ["6", "人6", "一般", MEETING, "原为：较好", ""]
+
+
+@pytest.mark.parametrize(
+    "decisions, row",
+    [
+        ([["2", "人2", "好", MEETING, TIE, ""], ["3", "人3", "较好", MEETING, TIE, ""], NO_CAUSE], 4),  # the tie decided
+        ([["2", "人2", "好", MEETING, TIE, ""], ["3", "人3", "较好", MEETING, TIE, ""], NO_CAUSE[:3] + ["x", "", ""]], 4),  # no 所决事项
+        ([NO_CAUSE], 2),  # the tie left open
+    ],
+    ids=["tie-decided", "unrecorded", "tie-open"],
+)
+def test_decision_without_cause_in_a_period_with_a_tie(tmp_path, decisions, row):
+    period, problems = run(tmp_path, decisions)
+    assert decisions_problems(problems) == [(row, "decision-without-cause")]
+    assert by_id(period)["6"].grade == "较好" and not by_id(period)["6"].decided  # not applied
+    message = next(p.message for p in problems.sorted() if p.code == "decision-without-cause")
+    assert "人6（6）" in message and "本期没有" not in message  # this period has a tie: the message is about the person
+
+
+def test_decision_naming_a_tie_the_person_is_not_in_is_stale_and_not_applied(tmp_path):
+    # 所决事项 names the tie, but 人6 is not in it: the existing check (decision-stale) reports it and holds the 公示
+    period, problems = run(tmp_path, [["2", "人2", "好", MEETING, TIE, ""], ["3", "人3", "较好", MEETING, TIE, ""], NO_CAUSE[:4] + [TIE, ""]])
+    assert decisions_problems(problems) == [(4, "decision-stale")]
+    assert by_id(period)["6"].grade == "较好" and not by_id(period)["6"].decided and period.held
+
+
+def test_decision_without_cause_in_the_demo_with_a_tie(tmp_path, capsys):
+    """The tester's repro: yunxi-czj 2024 Q2 has a decided tie at the 好 line; one more line changes 0001."""
+    from generator.cli import main
+    from tests.web.util import copy_demo_part
+
+    root = copy_demo_part(tmp_path, ("yunxi-czj",))
+    path = root / "content" / "yunxi-czj" / "s003-p2" / "2024" / "Q2.decisions.csv"
+    text = path.read_text(encoding="utf-8-sig").rstrip("\r\n")
+    path.write_text(text + "\r\n0001,雷杰平,较差,x,原为：较好\r\n", encoding="utf-8-sig")
+    capsys.readouterr()
+    assert main(["-C", str(root), "check", "--format", "json"]) != 0
+    found = [(p["file"], p["line"]) for p in json.loads(capsys.readouterr().out)["problems"] if p["code"] == "decision-without-cause"]
+    assert found == [("content/yunxi-czj/s003-p2/2024/Q2.decisions.csv", 4)]
+
+
+def test_decision_on_a_candidate_the_quota_dropped_has_a_cause(tmp_path):
+    # 人4 (91) was a candidate for 好 and is beyond the quota: the committee may decide on it
+    period, problems = run(tmp_path, [["2", "人2", "较好", MEETING, TIE, ""], ["3", "人3", "较好", MEETING, TIE, ""], ["4", "人4", "好", MEETING, "原为：较好", ""]])
+    assert problems.sorted() == []
+    assert by_id(period)["4"].grade == "好"
+
+
+def test_decision_to_meet_a_minimum_share_has_a_cause(tmp_path):
+    quotas = [{"grade": "好", "at_least": "30%"}]  # 7 people: at least 3 好; only 人1 and 人2 score 90 or more
+    scores = ["95", "93", "85", "80", "75", "70", "50"]
+    period, problems = run(tmp_path, [["3", "人3", "好", MEETING, "原为：较好", ""]], scores=scores, quotas=quotas)
+    assert problems.sorted() == []
+    assert by_id(period)["3"].grade == "好"
+    _, lowered = run(tmp_path / "b", [["4", "人4", "一般", MEETING, "原为：较好", ""]], scores=scores, quotas=quotas)
+    assert decisions_problems(lowered) == [(2, "decision-without-cause")]  # lowering someone does not meet it
 
 
 def test_no_grade_decision_is_its_own_cause(tmp_path):

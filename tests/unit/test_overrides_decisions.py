@@ -109,10 +109,12 @@ def test_decision_resolves_a_tie(tmp_path):
 
 
 def test_decision_is_applied_after_quotas(tmp_path):
-    period, problems = decided(tmp_path, [["7", "", "好", "特殊贡献", "原为：一般"]])
+    # 人4 (91) is a candidate for 好 beyond the quota; 人7 (50, 一般) was none: the tie elsewhere is no cause for it
+    period, problems = decided(tmp_path, [["4", "", "好", "特殊贡献", "原为：较好"], ["7", "", "好", "特殊贡献", "原为：一般"]])
     # the fixture's tie at the line (人2, 人3) is not decided here, so it stays reported
-    assert [p.code for p in problems.sorted()] == ["tie-at-quota-line"]
-    assert by_id(period)["7"].grade == "好"  # not dropped by the quota: decisions come last
+    assert [(p.line, p.code) for p in problems.sorted()] == [(None, "tie-at-quota-line"), (3, "decision-without-cause")]
+    assert by_id(period)["4"].grade == "好"  # not dropped by the quota: decisions come last
+    assert by_id(period)["7"].grade == "一般"
 
 
 def test_decision_to_no_grade(tmp_path):
