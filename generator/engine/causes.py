@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from generator.core.problems import Problem, Problems, Severity
 from generator.scheme.expr import FormulaError, compiled
+from generator.sheets.rows import place_letter
 
 
 class Causes:
@@ -61,11 +62,17 @@ class Causes:
         its inputs is filled); counted on its cause when it only follows from one."""
         if exc.code != "missing-value" or all(values.get(name) is None for name in compiled(text).names):
             return  # a formula that does not parse was reported by the scheme check
-        column = exc.names[0] if exc.names else ""
+        # Any input already reported (its column missing, its cell empty or not a number) is the cause,
+        # whichever of the formula's names comes first: 工伤 且 天数 > 应出勤天数 / 2 with 应出勤天数
+        # empty follows from that cell, not from 工伤.
+        for column in exc.names:
+            cause = self.missing.get(column) or self.cell(person.places.get(column, ""))
+            if cause is not None:
+                self.problems.follow_from(cause)
+                return
+        # else at the first input without a value, where the fix is
+        empty = [n for n in exc.names if values.get(n) is None] or list(exc.names)
+        column = empty[0] if empty else ""
         where = person.places.get(column, "") if column else ""
-        cause = self.missing.get(column) or self.cell(where)
-        if cause is not None:
-            self.problems.follow_from(cause)
-            return
-        self.problems.add(self.file, person.row, None, "missing-value",
+        self.problems.add(self.file, person.row, place_letter(person.places, column) if column else None, "missing-value",
                           f"{person.name}（{person.id}）：特殊情形「{reason.rstrip('。')}」{exc}；请补填后重新检查。", where=where)

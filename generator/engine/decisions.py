@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.core.problems import Problems
 from generator.scheme.policy import Grades
+from generator.sheets.id_cells import id_text
 from generator.sheets.tables import column_letter, normalize_header, read_table, where
 
 ID_HEADERS = ("编号", "工号", "人员编号", "身份证号")
@@ -54,7 +55,7 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
         if not any(by.values()):
             continue
         row = cells[0].row
-        pid, grade, reason = by.get(id_col, ""), by.get(grade_col, ""), by.get(reason_col, "")
+        pid, grade, reason = id_text(by.get(id_col, "")), by.get(grade_col, ""), by.get(reason_col, "")
         if not pid or not reason:
             col = id_col if not pid else reason_col
             problems.add(shown, row, column_letter(col), "decision-invalid", "每条决定都要有编号和理由（领导小组会议名称、日期）。", where=where(table, row, col))

@@ -117,6 +117,8 @@ class Formula:
             raise _too_large(self.source) from None
         except (TypeError, ArithmeticError):  # an empty cell (None) or text in arithmetic
             culprits = [(name, values.get(name)) for name in sorted(self.names) if not _is_number(values.get(name))]
+            # a 是/否 read as a truth (工伤 且 …) is no culprit beside an empty value or a text
+            culprits = [(name, value) for name, value in culprits if not isinstance(value, bool)] or culprits
             if not culprits:
                 raise FormulaError(f"公式「{self.source}」无法计算：有值为空或不是数字", "missing-value") from None
             shown = {name: (f"项目「{labels[name]}」" if labels and name in labels else f"「{name}」") for name, _ in culprits}
