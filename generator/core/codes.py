@@ -209,7 +209,23 @@ CODES: dict[str, CodeInfo] = {
     ),
     # --- calendar, notices, archive
     "calendar-unknown-date": CodeInfo(
-        "节假日日历无法判断该日期", "在 content/holidays.yaml 中补上该年的节假日和调休上班日。", "2027 年的公示期"
+        "节假日日历无法判断该日期",
+        "在 content/holidays.yaml 的 covers 中写明包含提示所列日期的范围，并写上其中的节假日（holidays）和调休上班日（workdays）；"
+        "国务院公布全年安排后改写 years: [该年]。",
+        "内置日历只到 2026 年，holidays.yaml 只写明 2027 年 1 月，公示期延续到 2027 年 2 月",
+    ),
+    "calendar-outside-covers": CodeInfo(
+        "holidays.yaml 列出的日期不在它写明的 years 或 covers 范围内",
+        "核对日期；确是本单位的放假或调休上班，在 covers 中加上包含这一天的范围（如 {from: 2025-07-10, to: 2025-07-10}），否则删去。",
+        "covers 只写了 2027 年 1 月，holidays 中却有 2025-07-10",
+    ),
+    "calendar-holiday-and-workday": CodeInfo(
+        "holidays.yaml 把同一天既写成节假日又写成调休上班日", "这一天只能是其中之一：删去写错的一处。", "holidays 和 workdays 中都有 2027-01-01"
+    ),
+    "calendar-contradicts-builtin": CodeInfo(
+        "holidays.yaml 与内置日历（国务院的放假安排）矛盾",
+        "内置日历已包含该年的法定节假日和调休上班日：核对日期，删去这一项；本文件只用来补充内置日历没有的内容。",
+        "workdays: [2025-10-01]（国庆节放假）",
     ),
     "notice-invalid": CodeInfo("公示设置不对", "按提示补齐公示开始日期、天数和受理复核的部门。", "缺少 start"),
     "period-frozen-changed": CodeInfo(

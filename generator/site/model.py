@@ -149,7 +149,9 @@ class SiteContext:
                     None,
                     None,
                     "calendar-unknown-date",
-                    f"{period.period_name}公示期需要 {exc.day.isoformat()} 是否为工作日，但节假日日历没有这一年；请在 content/holidays.yaml 中补上该年的节假日和调休上班日。",
+                    f"{period.period_name}公示期需要判断 {exc.day.isoformat()} 是否为工作日，但{self.calendar.why_unknown(exc.day)}；"
+                    f"请在 content/holidays.yaml 的 covers 中写明包含这些日期的范围（直到公示期结束）及其中的节假日（holidays）和调休上班日（workdays），"
+                    f"国务院公布 {exc.day.year} 年全年安排后改写 years: [{exc.day.year}]。",
                 )
         self._notice_cache[key] = state
         return state

@@ -1,14 +1,18 @@
 """公示期 in working days on the Chinese statutory holiday calendar.
 
 The chinesecalendar package knows the State Council's holidays and 调休 working days up to its
-last published year; content/holidays.yaml extends or overrides it:
+last published year (built in); content/holidays.yaml adds to it:
 
-    holidays: [2027-01-01, 2027-02-06, …]     # days off (法定节假日)
-    workdays: [2027-02-14, …]                 # weekend days that are worked (调休上班)
-    years: [2027]                             # years this file fully describes, or:
-    covers: [{from: 2027-01-01, to: 2027-01-31}]   # date ranges it fully describes
+    years: [2027]                                  # years this file describes, and/or
+    covers: [{from: 2027-01-01, to: 2027-01-31}]   # date ranges it describes
+    holidays: [2027-01-01, 2027-02-06, …]          # days off in those years/ranges
+    workdays: [2027-02-14, …]                      # weekend days worked (调休上班) in them
 
-A date that neither source can decide is an error, not a guess.
+Every listed date must lie in `years` or `covers`. For a date the built-in calendar knows, it
+decides and the file only adds (a local extra day off, a worked weekend); a listed date contradicting
+the State Council's arrangement (a 法定节假日 as a workday, a 调休上班日 as a holiday) is an error.
+For a date it does not know, a date the file describes is a working day Monday–Friday unless listed.
+A date that neither source can decide is an error, not a guess; so is every slip in the file.
 """
 
 from __future__ import annotations
@@ -17,10 +21,18 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
-from generator.core.problems import Problems
+from generator.core.problems import Problem, Problems
 from generator.project.discover import safe_path
 from generator.project.model import Project
-from generator.scheme.yaml_source import load_yaml
+from generator.scheme.yaml_source import Marks, load_yaml
+
+KEYS = ("years", "covers", "holidays", "workdays")
+EXAMPLES = {"holidays": "[2027-01-01]", "workdays": "[2027-02-14]", "years": "[2027]", "covers": "[{from: 2027-01-01, to: 2027-01-31}]"}
+FESTIVALS = {
+    "New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节", "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节", "Mid-autumn Festival": "中秋节", "National Day": "国庆节",
+    "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利 70 周年纪念日",
+}
 
 
 class UnknownDate(ValueError):
@@ -36,7 +48,7 @@ class HolidayCalendar:
     years: set[int] = field(default_factory=set)
     covers: list[tuple[dt.date, dt.date]] = field(default_factory=list)
 
-    def _described(self, day: dt.date) -> bool:
+    def described(self, day: dt.date) -> bool:
         return day.year in self.years or any(start <= day <= end for start, end in self.covers)
 
     def is_workday(self, day: dt.date) -> bool:
@@ -44,11 +56,11 @@ class HolidayCalendar:
             return False
         if day in self.workdays:
             return True
-        if self._described(day):
-            return day.weekday() < 5
         try:
             return _library_workday(day)
         except (NotImplementedError, ImportError):
+            if self.described(day):
+                return day.weekday() < 5
             raise UnknownDate(day) from None
 
     def add_workdays(self, start: dt.date, count: int) -> dt.date:
@@ -72,6 +84,20 @@ class HolidayCalendar:
             day += dt.timedelta(days=1)
         return count
 
+    def coverage(self) -> str:
+        """What content/holidays.yaml describes, in words."""
+        parts = [f"{y} 年全年" for y in sorted(self.years)]
+        parts += [f"{a.isoformat()} 至 {b.isoformat()}" for a, b in sorted(self.covers) if a.year not in self.years or b.year not in self.years]
+        return "、".join(parts)
+
+    def why_unknown(self, day: dt.date) -> str:
+        """Why `day` cannot be decided: how far each source goes and which dates neither covers."""
+        starts = [a for a, _ in self.covers if a > day] + [dt.date(y, 1, 1) for y in self.years if y > day.year]
+        gap = f"{day.isoformat()} 至 {(min(starts) - dt.timedelta(days=1)).isoformat()} 的日期" if starts else f"从 {day.isoformat()} 起的日期"
+        covered = self.coverage()
+        own = f"content/holidays.yaml 只写明了 {covered}" if covered else "content/holidays.yaml 没有写明任何日期（years 或 covers）"
+        return f"内置节假日日历只有 {builtin_span()}，{own}，{gap}都不在日历中"
+
 
 @functools.lru_cache(maxsize=4096)
 def _library_workday(day: dt.date) -> bool:
@@ -83,37 +109,136 @@ def _library_workday(day: dt.date) -> bool:
     return bool(chinese_calendar.is_workday(day))
 
 
-def calendar_from_data(data: dict | None) -> tuple[HolidayCalendar, list[str]]:
-    """Build the calendar from holidays.yaml data; return it with a list of error messages."""
+def builtin_span() -> str:
+    try:
+        from chinese_calendar import constants
+    except ImportError:  # pragma: no cover - a dependency
+        return "（未安装）"
+    years = [d.year for d in constants.holidays]
+    return f"{min(years)}—{max(years)} 年"
+
+
+def _builtin_arrangement(day: dt.date) -> tuple[str, str] | None:
+    """('holiday' | 'workday', festival) if the State Council's arrangement names `day`."""
+    try:
+        from chinese_calendar import constants
+    except ImportError:  # pragma: no cover - a dependency
+        return None
+    if day in constants.holidays:
+        return "holiday", FESTIVALS.get(constants.holidays[day], constants.holidays[day])
+    if day in constants.workdays:
+        return "workday", FESTIVALS.get(constants.workdays[day], constants.workdays[day])
+    return None
+
+
+def _as_list(data: dict, key: str, at, report) -> list:
+    value = data.get(key)
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    scalar = not isinstance(value, dict) and key != "covers"
+    example = f"[{value}]" if scalar else f"[{_shown(value)}]" if key == "covers" and isinstance(value, dict) else EXAMPLES[key]
+    report(at((key,)), "wrong-type", f"{key} 应是列表，即使只有一项也要加方括号：写成 {key}: {example}" + ("，多项用英文逗号分隔" if scalar else "") + "。")
+    return []
+
+
+def _shown(value) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def _line(line: int | None) -> str:
+    return f"（第 {line} 行）" if line else ""
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        return None
+
+
+def read_calendar(data, marks: Marks | None, shown: str, problems: Problems) -> HolidayCalendar:
+    """The calendar from holidays.yaml data; every slip reported (with its line) and left out."""
     calendar = HolidayCalendar()
-    errors: list[str] = []
-    if not data:
-        return calendar, errors
-    for key, target in (("holidays", calendar.holidays), ("workdays", calendar.workdays)):
-        for value in data.get(key) or []:
-            try:
-                target.add(dt.date.fromisoformat(str(value)))
-            except ValueError:
-                errors.append(f"{key} 中的「{value}」不是日期（写成 2027-01-01）")
-    for value in data.get("covers") or []:
-        try:
-            calendar.covers.append((dt.date.fromisoformat(str(value["from"])), dt.date.fromisoformat(str(value["to"]))))
-        except (KeyError, TypeError, ValueError):
-            errors.append(f"covers 中的「{value}」应写成 {{from: 2027-01-01, to: 2027-01-31}}")
-    for value in data.get("years") or []:
-        try:
-            calendar.years.add(int(value))
-        except (TypeError, ValueError):
-            errors.append(f"years 中的「{value}」不是年份")
-    return calendar, errors
+    marks = marks or Marks(shown)
+
+    def at(path) -> int | None:
+        return marks.find(path)[0] if marks.at else None
+
+    causes: list = []  # a broken years/covers entry: the dates outside the coverage only follow from it
+
+    def report(line, code, message, first=False):
+        problem = problems.add(shown, line, None, code, message, first=first)
+        if first:
+            causes.append(problem)
+
+    if data is None:
+        return calendar
+    if not isinstance(data, dict):
+        report(at(()), "wrong-type", "holidays.yaml 应写成 years:、covers:、holidays:、workdays: 这几个键，例如 covers: [{from: 2027-01-01, to: 2027-01-31}] 和 holidays: [2027-01-01]。")
+        return calendar
+    for key in data:
+        if key not in KEYS:
+            report(marks.key((key,))[0] if marks.at else None, "unknown-key", f"holidays.yaml 中不认识「{key}」；可用的键是 {'、'.join(KEYS)}（如 holidays: [2027-01-01]）。")
+    cover = lambda line, code, message: report(line, code, message, first=True)  # noqa: E731
+    for i, value in enumerate(_as_list(data, "years", at, cover)):
+        text = str(value).strip()
+        if isinstance(value, bool) or not text.isdigit() or not 1950 <= int(text) <= 2199:
+            cover(at(("years", i)), "bad-value", f"years 中的「{value}」不是年份；写四位数的年份，如 years: [2027]。")
+        else:
+            calendar.years.add(int(text))
+    for i, value in enumerate(_as_list(data, "covers", at, cover)):
+        ends = (_date(value.get("from")), _date(value.get("to"))) if isinstance(value, dict) and set(value) == {"from", "to"} else (None, None)
+        if None in ends:
+            cover(at(("covers", i)), "bad-value", f"covers 中的「{_shown(value)}」应写成 {{from: 2027-01-01, to: 2027-01-31}}（开始和结束日期，含两端）。")
+        elif ends[0] > ends[1]:
+            cover(at(("covers", i)), "bad-value", f"covers 中 from {ends[0].isoformat()} 晚于 to {ends[1].isoformat()}；from 写开始日期，to 写结束日期，对调两者。")
+        else:
+            calendar.covers.append(ends)
+    listed: dict[str, dict[dt.date, int | None]] = {"holidays": {}, "workdays": {}}
+    for key, dates in listed.items():
+        for i, value in enumerate(_as_list(data, key, at, report)):
+            day = _date(value)
+            if day is None:
+                report(at((key, i)), "bad-value", f"{key} 中的「{value}」不是日期；写成 2027-01-01 这样的年-月-日。")
+            elif not calendar.described(day) and causes:
+                problems.follow_from(causes[0])
+            elif not calendar.described(day):
+                covered = calendar.coverage()
+                report(at((key, i)), "calendar-outside-covers",
+                       f"{key} 中的 {day.isoformat()} 不在本文件 years 或 covers 写明的范围（{covered or '没有写明任何范围'}）内，没有计入日历。"
+                       f"如确是本单位放假或调休上班，在 covers 中加上 {{from: {day.isoformat()}, to: {day.isoformat()}}}；否则删去或改正这个日期。")
+            else:
+                dates.setdefault(day, at((key, i)))
+    for day in sorted(set(listed["holidays"]) & set(listed["workdays"])):
+        report(listed["workdays"][day], "calendar-holiday-and-workday",
+               f"{day.isoformat()} 同时写在 holidays{_line(listed['holidays'][day])}和 workdays 中；这一天只能是其中之一，删去错的一处。")
+        del listed["holidays"][day], listed["workdays"][day]
+    for key, opposite, word in (("holidays", "workday", "调休上班日"), ("workdays", "holiday", "法定节假日")):
+        for day, line in listed[key].items():
+            arrangement = _builtin_arrangement(day)
+            if arrangement and arrangement[0] == opposite:
+                report(line, "calendar-contradicts-builtin",
+                       f"{key} 中的 {day.isoformat()} 在国务院的安排（内置日历）中是{arrangement[1]}的{word}，与本文件矛盾，没有计入日历；"
+                       f"请核对日期，删去这一项（内置日历已经包含该年的节假日和调休安排）。")
+            else:
+                getattr(calendar, key).add(day)
+    return calendar
+
+
+def calendar_from_data(data: dict | None) -> tuple[HolidayCalendar, list[Problem]]:
+    """The calendar from holidays.yaml data (no line numbers); with the problems found in it."""
+    problems = Problems()
+    calendar = read_calendar(data, None, "content/holidays.yaml", problems)
+    return calendar, list(problems)
 
 
 def load_calendar(project: Project, problems: Problems):
     path = project.root / "content" / "holidays.yaml"
-    data = None
     if path.exists() and safe_path(project.root, path, project, problems):
-        data, _ = load_yaml(path, problems, project.rel(path))
-    calendar, errors = calendar_from_data(data if isinstance(data, dict) else None)
-    for message in errors:
-        problems.add(project.rel(path), None, None, "bad-value", message)
-    return calendar
+        data, marks = load_yaml(path, problems, project.rel(path))
+        return read_calendar(data, marks, project.rel(path), problems)
+    return HolidayCalendar()

@@ -64,8 +64,9 @@ def test_issuer_edited_after_closing(closed):
 
 def test_holidays_edited_after_closing(closed):
     with (closed / "content" / "holidays.yaml").open("a", encoding="utf-8") as handle:
-        handle.write("\n# 一天调休\nholidays: [2027-01-01, 2025-07-10]\n")
+        handle.write("\n# 本单位一天放假（写在 covers 范围内）\nholidays: [2027-01-01, 2025-07-10]\n")
     text = (closed / "content" / "holidays.yaml").read_text("utf-8").replace("holidays: [2027-01-01]\n", "", 1)
+    text = text.replace("covers:\n", "covers:\n  - {from: 2025-07-10, to: 2025-07-10}\n", 1)
     (closed / "content" / "holidays.yaml").write_text(text, encoding="utf-8")
     found = _notice_problems(closed)
     assert len(found) == 1

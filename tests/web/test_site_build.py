@@ -121,7 +121,9 @@ def test_date_the_calendar_cannot_decide_is_an_error(tmp_path, capsys):
     people = [{"id": "T01", "name": "某人", "dept": "办公室", "fraction": Decimal("0.95")}]
     root = p2_project(tmp_path, people, ["办公室"], notice="2031-01-05")
     assert build(root) == 1
-    assert "calendar-unknown-date" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "calendar-unknown-date" in out
+    assert "content/holidays.yaml 没有写明任何日期" in out and "从 2031-01-05 起的日期都不在日历中" in out, out
     (root / "content" / "holidays.yaml").write_text("years: [2031]\nholidays: [2031-01-01]\n", encoding="utf-8")
     assert build(root) == 0
 

@@ -33,12 +33,136 @@ def test_a_date_no_source_knows_is_an_error_not_a_guess():
     assert info.value.day == D(2027, 2, 1)
 
 
-def test_file_overrides_the_package():
-    # an office may record a local extra day off
-    calendar, _ = calendar_from_data({"holidays": ["2025-04-09"]})
+def test_file_adds_to_the_package():
+    # an office may record a local extra day off, inside the dates it declares it describes
+    calendar, errors = calendar_from_data({"covers": [{"from": "2025-04-09", "to": "2025-04-09"}], "holidays": ["2025-04-09"]})
+    assert errors == []
     assert calendar.add_workdays(D(2025, 4, 8), 5) == D(2025, 4, 15)
+    # without declaring it, the date is reported and not counted (it used to move the 公示 silently)
+    calendar, errors = calendar_from_data({"holidays": ["2025-04-09"]})
+    assert [p.code for p in errors] == ["calendar-outside-covers"]
+    assert calendar.add_workdays(D(2025, 4, 8), 5) == D(2025, 4, 14)
 
 
 def test_bad_dates_in_the_file_are_reported():
     _, errors = calendar_from_data({"holidays": ["2027-02-30"], "covers": [{"from": "x"}]})
     assert len(errors) == 2
+
+
+# --- content/holidays.yaml: adds to the built-in calendar, never silently replaces it; every slip reported
+
+from generator.core.problems import Problems  # noqa: E402
+from generator.scheme.yaml_source import load_yaml_text  # noqa: E402
+
+SHOWN = "content/holidays.yaml"
+GOOD = """\
+covers:
+  - {from: 2027-01-01, to: 2027-01-31}
+holidays: [2027-01-01]
+workdays: []
+"""
+
+
+def read(text: str):
+    from generator.site.workdays import read_calendar
+
+    problems = Problems()
+    data, marks = load_yaml_text(text, SHOWN, problems)
+    return read_calendar(data, marks, SHOWN, problems), problems
+
+
+def test_good_file_is_clean():
+    calendar, problems = read(GOOD)
+    assert list(problems) == []
+    assert calendar.add_workdays(D(2026, 12, 28), 5) == D(2027, 1, 4)
+
+
+def test_listing_a_year_the_package_knows_keeps_its_holidays():
+    """Defect 1: years: [2025, 2026, 2027] made 2025 plain Monday–Friday (国庆 gone)."""
+    calendar, errors = calendar_from_data({"years": [2025, 2026, 2027], "holidays": ["2027-01-01"]})
+    assert errors == []
+    assert calendar.add_workdays(D(2025, 9, 30), 5) == D(2025, 10, 13)
+    assert calendar.add_workdays(D(2026, 12, 28), 5) == D(2027, 1, 4)  # 2027 still from the file
+    calendar, _ = calendar_from_data({"covers": [{"from": "2025-10-01", "to": "2025-10-31"}]})
+    assert calendar.add_workdays(D(2025, 9, 30), 5) == D(2025, 10, 13)
+
+
+@pytest.mark.parametrize(
+    "old, new, code, line, words",
+    [
+        # Defect 2: a date outside years/covers (it moved the 2025 Q2 公示 end from 07-15 to 07-16)
+        ("holidays: [2027-01-01]", "holidays: [2027-01-01, 2025-07-10]", "calendar-outside-covers", 3, ["2025-07-10", "covers"]),
+        ("workdays: []", "workdays: [2027-02-06]", "calendar-outside-covers", 4, ["2027-02-06", "covers"]),
+        # Defect 2: one date both a holiday and a workday
+        ("workdays: []", "workdays: [2027-01-01]", "calendar-holiday-and-workday", 4, ["2027-01-01", "holidays", "workdays"]),
+        # Defect 2: covers from later than to
+        ("{from: 2027-01-01, to: 2027-01-31}", "{from: 2027-01-31, to: 2027-01-01}", "bad-value", 2, ["from", "to", "2027-01-31"]),
+        # Defect 3: a single date, not a list: one problem, saying how to write it
+        ("holidays: [2027-01-01]", "holidays: 2027-01-01", "wrong-type", 3, ["列表", "holidays: [2027-01-01]"]),
+        ("workdays: []", "workdays: 2027-01-09", "wrong-type", 4, ["列表", "[2027-01-09]"]),
+        ("covers:\n  - {from: 2027-01-01, to: 2027-01-31}", "covers: {from: 2027-01-01, to: 2027-01-31}", "wrong-type", 1, ["列表", "covers:"]),
+        ("covers:\n  - {from: 2027-01-01, to: 2027-01-31}", "years: 2027", "wrong-type", 1, ["列表", "years: [2027]"]),
+        # contradicting the built-in calendar (the State Council's arrangement) is reported, not guessed
+        ("workdays: []", "workdays: [2025-10-01]\nyears: [2025]", "calendar-contradicts-builtin", 4, ["2025-10-01", "国庆节", "删去"]),
+        ("holidays: [2027-01-01]", "holidays: [2027-01-01, 2025-10-11]\nyears: [2025]", "calendar-contradicts-builtin", 3, ["2025-10-11", "调休上班"]),
+        # a misspelt key is not silently ignored
+        ("holidays: [2027-01-01]", "holiday: [2027-01-01]", "unknown-key", 3, ["holiday", "holidays"]),
+        ("holidays: [2027-01-01]", "holidays: [2027-02-30]", "bad-value", 3, ["2027-02-30", "2027-01-01"]),
+        ("covers:\n  - {from: 2027-01-01, to: 2027-01-31}", "years: [27]", "bad-value", 1, ["27", "2027"]),
+    ],
+)
+def test_a_slip_in_holidays_yaml_is_one_problem_with_its_line_and_fix(old, new, code, line, words):
+    assert old in GOOD
+    _, problems = read(GOOD.replace(old, new))
+    found = [(p.file, p.line, p.code) for p in problems]
+    assert found == [(SHOWN, line, code)], [p.format() for p in problems]
+    message = problems.items[0].message
+    assert all(w in message for w in words), message
+    assert problems.items[0].severity.name == "ERROR"
+
+
+def test_a_date_outside_the_covers_does_not_move_a_notice():
+    calendar, problems = read(GOOD.replace("holidays: [2027-01-01]", "holidays: [2027-01-01, 2025-07-10]"))
+    assert [p.code for p in problems] == ["calendar-outside-covers"]
+    assert calendar.add_workdays(D(2025, 7, 9), 5) == D(2025, 7, 15)
+
+
+def test_a_local_day_off_inside_the_covers_is_added_to_the_builtin_year():
+    text = GOOD.replace("covers:\n", "covers:\n  - {from: 2025-07-10, to: 2025-07-10}\n").replace("[2027-01-01]", "[2027-01-01, 2025-07-10]")
+    calendar, problems = read(text)
+    assert list(problems) == []
+    assert calendar.add_workdays(D(2025, 7, 9), 5) == D(2025, 7, 16)
+    assert calendar.add_workdays(D(2025, 9, 30), 5) == D(2025, 10, 13)  # the rest of 2025 still built in
+
+
+def test_every_slip_is_reported_at_once():
+    text = "covers:\n  - {from: 2027-01-31, to: 2027-01-01}\nholidays: 2027-01-01\nworkdays: [2027-13-01, 2025-07-12]\nyears: [2026.5]\n"
+    _, problems = read(text)
+    assert sorted((p.line, p.code) for p in problems) == [(2, "bad-value"), (3, "wrong-type"), (4, "bad-value"), (5, "bad-value")]
+    # 2025-07-12 is outside a coverage that is itself broken: counted on its cause, not listed
+    assert list(problems.follow_ons().values()) == [1]
+
+
+def test_unknown_date_message_names_the_dates_not_covered():
+    """Defect 4: 2027 is partly covered; the message said 「节假日日历没有这一年」."""
+    calendar, _ = read(GOOD)
+    with pytest.raises(UnknownDate) as info:
+        calendar.add_workdays(D(2027, 1, 28), 5)
+    text = calendar.why_unknown(info.value.day)
+    assert "2027-02-01" in text and "2027-01-01 至 2027-01-31" in text and "没有这一年" not in text
+    assert "2026" in text  # how far the built-in calendar goes
+    calendar, _ = read(GOOD.replace("covers:\n", "covers:\n  - {from: 2027-03-01, to: 2027-03-31}\n"))
+    assert "2027-02-01 至 2027-02-28" in calendar.why_unknown(D(2027, 2, 1))
+
+
+def test_check_fails_for_a_bad_holidays_file(tmp_path, capsys):
+    from decimal import Decimal
+
+    from generator.cli import main
+    from tests.web.util import p2_project
+
+    root = p2_project(tmp_path, [{"id": "T01", "name": "某人", "dept": "办公室", "fraction": Decimal("0.95")}], ["办公室"])
+    (root / "content" / "holidays.yaml").write_text(GOOD.replace("holidays: [2027-01-01]", "holidays: [2027-01-01, 2025-04-09]"), encoding="utf-8")
+    assert main(["-C", str(root), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "content/holidays.yaml:3:" in out and "[calendar-outside-covers]" in out, out
