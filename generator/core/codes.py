@@ -92,6 +92,26 @@ CODES: dict[str, CodeInfo] = {
         "按提示改成方案的列名；本单位自己的列名可在 agency.yaml 的 columns 中对应（工号: 编号）；不参与考核的列删去或写入 ignore_columns。",
         "多了一列「试用期人员」（方案中是「试用期」）",
     ),
+    "column-mapping-ambiguous": CodeInfo(
+        "columns 的对应中，本单位的列名本身就是方案的另一个列名，这条对应不起作用",
+        "表头与方案列名相同的列总按方案读取：把成绩表的表头改为方案中的列名，并删去这条对应（两列互换的，两条都删去）。",
+        "columns: {加分: 减分}",
+    ),
+    "column-mapping-unused": CodeInfo(
+        "columns 中的对应在本单位（或本方案）的哪张成绩表的表头中都没有用到",
+        "核对表头的写法；不再使用的对应从 columns 中删去。",
+        "columns: {工号: 编号}，而各表的表头都已写成 编号",
+    ),
+    "ignored-column-read": CodeInfo(
+        "ignore_columns 写了方案要读取的列，忽略不起作用",
+        "从 ignore_columns 中删去这一列；本单位确实不记录这一项的，删去表中的这一列，并写入 absent_columns。",
+        "ignore_columns: [加分]",
+    ),
+    "absent-column-present": CodeInfo(
+        "absent_columns 说本单位不记录这一列，成绩表中却有这一列（按表中的值读取）",
+        "本单位记录这一项的，从 absent_columns 中删去（只在某几期不记录的写成 {列名: [2025-Q1]}）；不该读取的，删去表中的这一列。",
+        "absent_columns: [试用期]，而表头有「试用期」",
+    ),
     "workbook-many-sheets": CodeInfo(
         "工作簿中有多个有内容的工作表，无法确定哪一个是本期成绩",
         "一个文件只放一期成绩：把其他工作表删去或移到另一个文件；下拉选项等辅助内容放在隐藏的工作表中。",

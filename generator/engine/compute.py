@@ -27,6 +27,7 @@ from generator.engine.quota_count import recount
 from generator.engine.quotas import apply_quota
 from generator.engine.rating_limits import check_rating_limits
 from generator.engine.results import PeriodResult, PersonResult
+from generator.engine.sheet_mappings import report_unused_mappings
 from generator.engine.sheet_prefetch import ReadAhead
 from generator.project.discover import discover
 from generator.project.model import PeriodFiles, Project
@@ -83,6 +84,7 @@ def compute_project(project: Project, problems: Problems, cache: ModelCache | No
             ahead.close()
     report_lost_zeros(results, problems)
     report_id_names(results, problems)
+    report_unused_mappings(project, entries, results, problems)
     return results
 
 
@@ -136,9 +138,10 @@ def _cached_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     return period
 
 
-def _read_rows(project: Project, entry: PeriodFiles, local: Problems) -> tuple[str | None, list[PersonRow]]:
+def _read_rows(project: Project, entry: PeriodFiles, local: Problems) -> tuple[str | None, list[PersonRow], frozenset[str] | None]:
     """The people of a period's results sheet, read and checked (what is wrong reported in `local`),
-    and the encoding it was read in. Called here, or ahead in a worker (sheet_prefetch.py)."""
+    the encoding it was read in and the header texts a `columns` mapping matched (None: no header
+    found). Called here, or ahead in a worker (sheet_prefetch.py)."""
     assert entry.results is not None
     scheme = project.schemes[entry.scheme]
     assessment = scheme.assessment_for_label(entry.label)
@@ -147,14 +150,14 @@ def _read_rows(project: Project, entry: PeriodFiles, local: Problems) -> tuple[s
     facts = prepared(scheme, assessment)
     table = read_table(entry.results, project.rel(entry.results), local)
     if table is None:
-        return None, []
+        return None, [], None
     options = scheme.sheet.merged(agency.sheet).for_period(f"{entry.year}-{entry.label}")
     sheet: LoadedSheet | None = load_sheet(table, scheme, facts.plan, set(agency.departments) or None, local, options, facts.readers)
-    return table.encoding, sheet.people if sheet else []
+    return table.encoding, sheet.people if sheet else [], sheet.mapped if sheet else None
 
 
 def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: Problems,
-                   read: tuple[str | None, list[PersonRow], Problems] | None = None) -> PeriodResult | None:
+                   read: tuple[str | None, list[PersonRow], frozenset[str] | None, Problems] | None = None) -> PeriodResult | None:
     """One period graded. `read`: its sheet as a worker read it (sheet_prefetch.py) or as the preview
     read it for an earlier grading (ModelCache.sheet), else read here."""
     scheme = project.schemes[entry.scheme]
@@ -165,15 +168,16 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     rows: list[PersonRow] = []
     files: list[str] = []
     encoding = None
+    mapped: frozenset[str] | None = None
     shown = ""
     if entry.results is not None:
         shown = project.rel(entry.results)
         files.append(shown)
         if read is not None:
-            encoding, rows, found = read
+            encoding, rows, mapped, found = read
             local.extend(found)  # first, as reading here would have found them
         else:
-            encoding, rows = _read_rows(project, entry, local)
+            encoding, rows, mapped = _read_rows(project, entry, local)
     sources: dict[str, PeriodResult] = {}
     if assessment.rolls_up:
         source = scheme.assessment(assessment.rolls_up)
@@ -189,7 +193,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         grader.causes.missing = missing_columns(local, shown)
     explainer = Explainer(scheme, assessment, shown, sources)
     people = grader.grade_all(rows, explainer.history_of if assessment.rolls_up else None, explainer)
-    period = PeriodResult(scheme, assessment, agency.code, agency.name, entry.year, entry.label, files, people, encoding=encoding)
+    period = PeriodResult(scheme, assessment, agency.code, agency.name, entry.year, entry.label, files, people, encoding=encoding, mapped=mapped)
     check_rating_limits(assessment, people, shown, local)
     if assessment.grades is not None:
         for quota in assessment.quotas:

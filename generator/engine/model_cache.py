@@ -61,7 +61,7 @@ class ModelCache:
         return digest.hexdigest()
 
     def sheet(self, key: str) -> tuple | None:
-        """(encoding, rows, the problems reading found) as read before under this key, or None. The
+        """(encoding, rows, mapped headers, the problems reading found) as read before under this key, or None. The
         rows are not changed by grading (results refer to them), so one reading serves every grading."""
         return self._sheets.get(key)
 

@@ -221,6 +221,8 @@ class PeriodResult:
     input_key: str | None = None
     # Why the 公示 is held besides an open tie (a stale committee decision …), in words.
     held: list[str] = field(default_factory=list)
+    # The header texts of its sheet a `columns` mapping matched; None: no sheet, or no header found in it.
+    mapped: frozenset[str] | None = None
 
     @property
     def period_name(self) -> str:

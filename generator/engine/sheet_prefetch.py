@@ -33,7 +33,8 @@ from generator.sheets.rows import CellPlaces, PersonRow
 
 WORKERS_FROM_SHEETS = 24  # a county's dozen sheets are read faster here than workers start and send them back
 
-Read = tuple[str | None, list[Any]]  # a sheet's encoding and its people (PersonRow)
+Read = tuple[str | None, list[Any], frozenset[str] | None]  # a sheet's encoding, its people (PersonRow), its mapped headers
+Taken = tuple[str | None, list[Any], frozenset[str] | None, Problems]  # a Read and the problems reading found
 Reader = Callable[[Project, PeriodFiles, Problems], Read]
 Key = tuple[str, str, int, str]  # PeriodFiles.key
 
@@ -45,20 +46,20 @@ class ReadAhead:
     def __init__(self, project: Project, entries: list[PeriodFiles], read: Reader, workers: int | None = None):
         self._jobs = [entry for entry in entries if entry.results is not None]
         count = worker_count(len(self._jobs), WORKERS_FROM_SHEETS) if workers is None else workers
-        self._ready: dict[Key, tuple[str | None, list[Any], Problems]] = {}
+        self._ready: dict[Key, Taken] = {}
         self._next = 0  # the first job whose sheet has not come back yet
-        self._shares: Iterator[list[tuple[str | None, list[Any], Problems]]] | None = None
+        self._shares: Iterator[list[Taken]] | None = None
         if count > 1 and len(self._jobs) > 1:
             self._shares = ordered_map(_read_share, (project, self._jobs, read), len(self._jobs), count)
 
-    def take(self, entry: PeriodFiles) -> tuple[str | None, list[Any], Problems] | None:
+    def take(self, entry: PeriodFiles) -> Taken | None:
         """The entry's sheet as a worker read it, or None: read it here (not read ahead)."""
         if entry.results is None:
             return None
         key = entry.key
         while key not in self._ready and self._shares is not None and self._next < len(self._jobs):
-            for encoding, packed, found in next(self._shares):
-                self._ready[self._jobs[self._next].key] = (encoding, _unpack(packed), found)
+            for encoding, packed, mapped, found in next(self._shares):
+                self._ready[self._jobs[self._next].key] = (encoding, _unpack(packed), mapped, found)
                 self._next += 1
         return self._ready.pop(key, None)
 
@@ -70,13 +71,13 @@ class ReadAhead:
         self._ready.clear()
 
 
-def _read_share(shared: tuple[Project, list[PeriodFiles], Reader], start: int, stop: int) -> list[tuple[str | None, list[Any], Problems]]:
+def _read_share(shared: tuple[Project, list[PeriodFiles], Reader], start: int, stop: int) -> list[Taken]:
     project, jobs, read = shared
     out = []
     for entry in jobs[start:stop]:
         local = Problems()
-        encoding, people = read(project, entry, local)
-        out.append((encoding, _pack(people), local))
+        encoding, people, mapped = read(project, entry, local)
+        out.append((encoding, _pack(people), mapped, local))
     return out
 
 

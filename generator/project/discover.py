@@ -29,9 +29,10 @@ from generator.scheme.check import check_scheme
 from generator.scheme.load import load_scheme, report_validation_error
 from generator.scheme.model import period_label
 from generator.scheme.settings import AgencyFile, keys_of
+from generator.scheme.sheet_clash import header_text, sheet_option_clashes
 from generator.scheme.sheet_options import SHEET_KEYS, SheetOptions
 from generator.scheme.slugs import URL_CODE_WORDS, url_code_ok
-from generator.scheme.yaml_source import load_yaml
+from generator.scheme.yaml_source import Marks, load_yaml
 
 AGENCY_KEYS = keys_of(AgencyFile)
 
@@ -140,6 +141,7 @@ def discover(root: Path, problems: Problems, seen_schemes: dict | None = None) -
             continue
         project.schemes[scheme.code] = scheme
         project.scheme_files[scheme.code] = shown
+        project.mapping_marks[shown] = {header_text(k): marks.key(("sheet", "columns", k)) for k in scheme.sheet.columns}
     content = root / "content"
     if not _dir_inside(root, content, project, problems):
         return project
@@ -152,8 +154,8 @@ def discover(root: Path, problems: Problems, seen_schemes: dict | None = None) -
     for agency_dir in sorted(p for p in content.iterdir() if p.is_dir() and p.name not in ("pages", "assets")):
         if not safe_path(root, agency_dir, project, problems) or not _folder_name_ok(agency_dir, project, problems, "单位"):
             continue
-        agency = _load_agency(agency_dir, project, problems)
-        if agency is None:
+        agency, marks = _load_agency(agency_dir, project, problems)
+        if agency is None or marks is None:
             continue
         project.agencies[agency.code] = agency
         for scheme_dir in sorted(p for p in agency_dir.iterdir() if p.is_dir()):
@@ -167,6 +169,10 @@ def discover(root: Path, problems: Problems, seen_schemes: dict | None = None) -
                 problems.add(project.rel(scheme_dir), None, None, "scheme-unknown", f"目录名「{scheme_dir.name}」不是任何方案的 code（现有：{known}）。")
                 continue
             _discover_periods(agency.code, scheme_dir, project, problems)
+            if agency.sheet is not None:
+                scheme = project.schemes[scheme_dir.name]
+                for path, code, message in sheet_option_clashes(agency.sheet, scheme, "agency.yaml", scheme.sheet):
+                    problems.add(agency.file, *marks.key(path), code, message)
     return project
 
 
@@ -183,24 +189,24 @@ def _declared_codes(path: Path) -> set[str]:
     return codes
 
 
-def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> Agency | None:
+def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> tuple[Agency | None, Marks | None]:
     file = agency_dir / "agency.yaml"
     shown = project.rel(file)
     if not file.exists():
         problems.add(project.rel(agency_dir), None, None, "agency-missing", "单位目录中没有 agency.yaml（写明 name 和 departments）。")
-        return None
+        return None, None
     if not safe_path(project.root, file, project, problems):
-        return None
+        return None, None
     data, marks = load_yaml(file, problems, shown)
     if not isinstance(data, dict):
         if data is not None:
             problems.add(shown, 1, 1, "wrong-type", "agency.yaml 应是映射：name: … departments: [...]")
-        return None
+        return None, None
     name = data.get("name")
     departments = data.get("departments") or []
     if not isinstance(name, str) or not name:
         problems.add(shown, *marks.find(("name",)), "missing-key", "agency.yaml 缺少 name（单位全称）。")
-        return None
+        return None, None
     if not isinstance(departments, list):
         problems.add(shown, *marks.find(("departments",)), "wrong-type", "departments 应是部门名称的列表。")
         departments = []
@@ -216,7 +222,9 @@ def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> Agen
         for error in exc.errors(include_url=False):
             report_validation_error(error, data, marks, problems)
     code = agency_dir.name
-    return Agency(code, name, departments, data.get("issuer"), data.get("contact"), shown, sheet, slugs)
+    if sheet is not None:
+        project.mapping_marks[shown] = {header_text(k): marks.key(("columns", k)) for k in sheet.columns}
+    return Agency(code, name, departments, data.get("issuer"), data.get("contact"), shown, sheet, slugs), marks
 
 
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")

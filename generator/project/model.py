@@ -68,6 +68,9 @@ class Project:
     # scheme files that did not load: the code they declare (and their file name) -> the file, so
     # that their results directories are not also reported as belonging to no scheme
     broken_schemes: dict[str, str] = field(default_factory=dict)
+    # settings file (agency.yaml, a scheme's file) → the (line, column) of each `columns` mapping, by its
+    # source as a header is matched: where a mapping no sheet uses is reported (engine/sheet_mappings.py)
+    mapping_marks: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
 
     def rel(self, path: Path) -> str:
         try:

@@ -22,6 +22,7 @@ from generator.scheme.rules.coefficient import Coefficient
 from generator.scheme.rules.deduct import Deduct
 from generator.scheme.rules.entered import Entered
 from generator.scheme.rules.formula import FormulaRule
+from generator.scheme.sheet_clash import sheet_option_clashes
 from generator.scheme.slugs import ITEM_CODE_WORDS, URL_CODE_WORDS, item_code_ok, url_code_ok
 from generator.scheme.yaml_source import Marks
 
@@ -68,6 +69,8 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
         if not scheme.people.post:
             report(("people",), "missing-key", "有按岗位区分的项目，people 中要写 post: 岗位列的列名。")
     check_forms(scheme, report)
+    for path, code, message in sheet_option_clashes(scheme.sheet, scheme, "方案的 sheet"):
+        report(("sheet", *path), code, message)
     for i, defect in enumerate(scheme.acknowledged_defects):
         if (defect.code, defect.at) not in used_defects:
             report(("acknowledged_defects", i), "bad-value", f"声明的原文缺陷（{defect.code} 于 {defect.at}）在方案中并不存在；请删除这条声明。")

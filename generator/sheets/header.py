@@ -16,8 +16,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from generator.core.problems import Problems
+from generator.core.problems import Problems, Severity
 from generator.scheme.columns import ColumnPlan
+from generator.scheme.model import Item, Scheme
 from generator.scheme.sheet_options import SheetOptions
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, normalize_header, where
 
@@ -30,6 +31,7 @@ class Header:
     columns: dict[str, int]  # scheme column name (or the flags column) → 1-based column
     cells: list[tuple[Cell, str]]  # every named column of the header: (the cell, its name as matched)
     row: int  # the physical row of the last header row
+    mapped: frozenset[str] = frozenset()  # the office's header texts a `columns` mapping matched (as its keys)
 
 
 def match_name(text: str, expected: set[str], aliases: dict[str, str] | None = None) -> str:
@@ -37,16 +39,20 @@ def match_name(text: str, expected: set[str], aliases: dict[str, str] | None = N
     the office's mapping. Unknown text is returned as it is, so that it can be reported."""
     if not text:
         return ""
-    aliases = aliases or {}
+    return _match(text, expected, aliases or {})[0]
+
+
+def _match(text: str, expected: set[str], aliases: dict[str, str]) -> tuple[str, str | None]:
+    """match_name, and the key of the mapping that matched it (None: none did)."""
     candidate = text
     while True:
         if candidate in expected:
-            return candidate
+            return candidate, None
         if candidate in aliases:
-            return aliases[candidate]
+            return aliases[candidate], candidate
         stripped = _NOTE_RE.sub("", candidate)
         if stripped == candidate:
-            return text
+            return text, None
         candidate = stripped
 
 
@@ -81,21 +87,74 @@ def find_header(table: Table, plan: ColumnPlan, id_column: str, options: SheetOp
         for cell, name in cells_named:
             columns.setdefault(name, cell.column)
         row = table.rows[last][0].row if table.rows[last] else last + 1
-        return Header(last, columns, cells_named, row)
+        mapped = frozenset(key for cell, _ in cells_named if (key := _match(normalize_header(cell.value), expected, aliases)[1]))
+        return Header(last, columns, cells_named, row, mapped)
     return None
 
 
+# Headers of values Kaohe computes itself: never suggested as another column (总分 is not 加分).
+COMPUTED_HEADERS = ("总分", "得分", "总得分", "合计", "总计", "小计", "考核得分", "综合得分", "考核总分")
+
+
 def suggest(name: str, known: list[str]) -> str | None:
-    """The declared name an unknown header most likely means: 试用期人员 → 试用期."""
-    containing = [k for k in known if k and (k in name or name in k)]
-    if containing:
-        return max(containing, key=len)
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
-    return close[0] if close else None
+    """The declared name an unknown header most likely means: 试用期人员 → 试用期. Not a guess that
+    shares a single character (总分 → 加分), nor one of several names the header is part of (德 →
+    职业道德, 社会公德 or 家庭美德)."""
+    within = [k for k in known if k and k in name]
+    if within:
+        return max(within, key=len)
+    around = [k for k in known if k and name and name in k]
+    if around:
+        return around[0] if len(around) == 1 else None
+    for close in difflib.get_close_matches(name, known, n=3, cutoff=0.5):
+        shared = sum(block.size for block in difflib.SequenceMatcher(None, name, close).get_matching_blocks())
+        if shared >= 2:
+            return close
+    return None
+
+
+def computed_names(scheme: Scheme) -> dict[str, str]:
+    """Item name → why it is no column of the sheet, in words: a parent item is computed from its
+    children, any other item that is no column by its rule. Only the names the plan lacks matter."""
+    words: dict[str, str] = {}
+
+    def add(item: Item) -> None:
+        if item.children:
+            how = "按权重合成" if item.combine == "weighted" else "合计"
+            parts = "".join(f"「{c.name}」" for c in item.children[:6]) + ("等" if len(item.children) > 6 else "")
+            words.setdefault(item.name, f"「{item.name}」是方案中的上级项目，由下级项目{parts}{how}得出")
+        else:
+            words.setdefault(item.name, f"「{item.name}」是方案中的项目，由 Kaohe 按其计分规则计算")
+
+    for top in [*(i for a in scheme.assessments for i in a.items), *(i for p in scheme.posts for i in p.items)]:
+        for item in top.walk():
+            add(item)
+    return words
+
+
+def _bare(text: str) -> str:
+    """A header without its notes: 德（满分 20） → 德."""
+    while (stripped := _NOTE_RE.sub("", text)) != text:
+        text = stripped
+    return text
+
+
+def _unknown_words(text: str, known: list[str], computed: dict[str, str]) -> str:
+    """What an unknown header is, and what to do with it."""
+    bare = _bare(text)
+    keep = "请删去这一列，或写入 agency.yaml 的 ignore_columns（留作本单位核对）。"
+    if bare in computed:
+        return f"方案中没有「{text}」这一列：{computed[bare]}，不从成绩表读取，也不要把它对应到其他列。{keep}"
+    if bare in COMPUTED_HEADERS:
+        return f"方案中没有「{text}」这一列：总分由 Kaohe 按方案计算，不从成绩表读取，也不要把它对应到其他列。{keep}"
+    guess = suggest(text, known)
+    hint = f"「{text}」是不是「{guess}」？若是，把表头改为「{guess}」，或在 agency.yaml 的 columns 中写 {text}: {guess}；" if guess else ""
+    return f"方案中没有「{text}」这一列。{hint}若这一列不参与考核，请删去，或写入 agency.yaml 的 ignore_columns。"
 
 
 def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetOptions, readers: dict[str, list[str]],
-                 people_columns: tuple[str | None, str | None], problems: Problems) -> None:
+                 people_columns: tuple[str | None, str | None], problems: Problems, computed: dict[str, str] | None = None) -> None:
+    """Every column accounted for, every column read present. `computed`: computed_names(scheme)."""
     specs = plan.by_name()
     ignored = {normalize_header(n) for n in options.ignored()}
     flags = options.flags.column if options.flags else None
@@ -118,12 +177,16 @@ def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetO
                          f"columns 把「{text}」对应到「{name}」，但方案中没有「{name}」这一列（方案的列：{'、'.join(known)}）；请改正 agency.yaml 或方案中的 columns。",
                          where=where(table, row, cell.column, text), sheet=table.sheet)
             continue
-        guess = suggest(name, known)
-        hint = f"「{text}」是不是「{guess}」？若是，把表头改为「{guess}」，或在 agency.yaml 的 columns 中写 {text}: {guess}；" if guess else ""
-        problems.add(table.file, row, column_letter(cell.column), "unknown-column",
-                     f"方案中没有「{text}」这一列。{hint}若这一列不参与考核，请删去，或写入 agency.yaml 的 ignore_columns。",
+        problems.add(table.file, row, column_letter(cell.column), "unknown-column", _unknown_words(text, known, computed or {}),
                      where=where(table, row, cell.column, text), sheet=table.sheet)
     absent = options.absent_in(None)  # the caller gives the options of one period (SheetOptions.for_period)
+    for name in sorted(absent & set(header.columns) & set(specs)):
+        column = header.columns[name]
+        problems.add(table.file, header.row, column_letter(column), "absent-column-present",
+                     f"absent_columns 写了「{name}」（本单位不记录，按全部为空处理），但这张表有「{name}」列，按表中的值读取。"
+                     f"若本单位记录这一项，请从 agency.yaml 或方案 sheet 的 absent_columns 中删去「{name}」"
+                     f"（只在某几期不记录的，写成 {{{name}: [2025-Q1]}} 的形式）；若这一列不该读取，请删去这一列。",
+                     Severity.WARNING, where=where(table, header.row, column, name), sheet=table.sheet)
     flagged = _flag_targets(plan, options) if flags and flags in header.columns else set()
     post, unit = people_columns
     for name, spec in specs.items():

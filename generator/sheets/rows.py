@@ -17,7 +17,7 @@ from generator.core.problems import Problems
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Scheme
 from generator.scheme.sheet_options import SheetOptions
-from generator.sheets.header import check_header, find_header, flag_words, match_name, report_headless_cells
+from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
 from generator.sheets.id_cells import id_flaw, id_text
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
 from generator.sheets.values import typed
@@ -71,6 +71,7 @@ class LoadedSheet:
     people: list[PersonRow]
     header_row: int
     columns: dict[str, int]  # column name → index
+    mapped: frozenset[str] = frozenset()  # the header texts a `columns` mapping matched (Header.mapped)
 
 
 def load_sheet(
@@ -100,7 +101,7 @@ def load_sheet(
     header_index, columns, header_row = header.index, header.columns, header.row
     specs = plan.by_name()
     post_of = plan.post_of()
-    check_header(table, header, plan, options, readers or {}, (cols.post, cols.unit), problems)
+    check_header(table, header, plan, options, readers or {}, (cols.post, cols.unit), problems, computed_names(scheme))
     flags_col = columns.get(options.flags.column) if options.flags else None
     words_of_flags = flag_words(plan, options) if flags_col else {}
     people: list[PersonRow] = []
@@ -181,7 +182,7 @@ def load_sheet(
                      "请检查是否选错了文件或工作表、人员行是否被删除；这一期确实没有人参加考核的，不要放这个文件。",
                      where=where(table, header_row), sheet=table.sheet)
     report_headless_cells(table, header, people_cells, problems)
-    return LoadedSheet(table, people, header_row, columns)
+    return LoadedSheet(table, people, header_row, columns, header.mapped)
 
 
 def _value_columns(specs: dict, post_of: dict, columns: dict[str, int], column_words: dict[str, str], identity: tuple) -> list[tuple]:

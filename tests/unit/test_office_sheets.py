@@ -541,3 +541,128 @@ def test_a_row_under_the_header_with_no_id_never_hides_the_id_column(tmp_path):
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(["科室", "编号"], [["姓名", "", "姓名"], ["编号"]])})
     _, _, problems = run(tmp_path)
     assert problems.has_errors() and all(p.line is not None for p in problems.sorted())
+
+
+# --------------------------------------------------------------------------- sheet options that clash with the scheme's columns
+
+
+def agency_with(root, line: str) -> None:
+    """agency.yaml with one sheet setting on its line 3, written as text (the line is asserted)."""
+    write(root / "content/ag/agency.yaml", f"name: 测试单位\ndepartments: [办公室, 财务科, 人事科]\n{line}\n")
+
+
+def found(problems):
+    return [(p.file, p.line, p.column, p.code, p.severity.value) for p in problems.sorted()]
+
+
+@pytest.mark.parametrize("line, code, fix", [
+    ("ignore_columns: [德]", "ignored-column-read", "从 ignore_columns 中删去「德」"),
+    ("ignore_columns: [加分]", "ignored-column-read", "从 ignore_columns 中删去「加分」"),
+    ("columns: {加分: 通报次数}", "column-mapping-ambiguous", "请把成绩表的表头改为「通报次数」"),
+    ("columns: {工号: 编号}\nignore_columns: [工号]", "ignored-column-read", "从 ignore_columns 或 columns 中删去其中一处"),
+])
+def test_mutation_a_sheet_setting_the_scheme_columns_override_fails_check_at_its_line(tmp_path, line, code, fix):
+    """The scheme's names are matched first and its columns always read: such a setting did nothing, silently."""
+    clean(tmp_path)
+    agency_with(tmp_path, line)
+    _, _, problems = run(tmp_path)
+    at = 4 if "\n" in line else 3
+    errors = [f for f in found(problems) if f[4] == "error"]
+    assert [f[:2] + f[3:4] for f in errors] == [("content/ag/agency.yaml", at, code)], found(problems)
+    (problem,) = [p for p in problems.sorted() if p.code == code]
+    assert fix in problem.message and "测试方案" in problem.message
+
+
+def test_a_swap_of_two_scheme_columns_fails_check_on_both_sides(tmp_path):
+    clean(tmp_path)
+    agency_with(tmp_path, "columns: {德: 能, 能: 德}")
+    assert cli.main(["-C", str(tmp_path), "check"]) == 1
+    _, _, problems = run(tmp_path)
+    assert [(f[1], f[3]) for f in found(problems)] == [(3, "column-mapping-ambiguous")] * 2
+    assert ["「德: 能」的左边「德」" in p.message or "「能: 德」的左边「能」" in p.message for p in problems.sorted()] == [True, True]
+
+
+def test_a_scheme_sheet_setting_that_clashes_fails_check_in_the_scheme_file(tmp_path):
+    data = copy.deepcopy(OFFICE_SCHEME)
+    data["sheet"] = {"ignore_columns": ["试用期"]}
+    make_project(tmp_path, data, {"Q1.csv": csv_text(CLEAN_HEADER, CLEAN_ROWS)})
+    _, _, problems = run(tmp_path)
+    (problem,) = problems.sorted()
+    assert (problem.file, problem.code) == ("schemes/t1.yaml", "ignored-column-read") and problem.line is not None
+    assert problem.message.startswith("方案的 sheet 的 ignore_columns 中的「试用期」")
+
+
+def test_a_column_declared_absent_but_present_is_read_and_warned_at_its_header(tmp_path):
+    expected = clean(tmp_path)
+    agency_with(tmp_path, "absent_columns: [通报次数]")
+    assert results(tmp_path) == expected  # read as the sheet has it
+    _, _, problems = run(tmp_path)
+    assert found(problems) == [("content/ag/t1/2025/Q1.csv", 1, "K", "absent-column-present", "warning")]
+    assert "从 agency.yaml 或方案 sheet 的 absent_columns 中删去「通报次数」" in problems.sorted()[0].message
+
+
+def test_a_column_declared_absent_in_one_period_is_warned_only_where_present_then(tmp_path):
+    i = CLEAN_HEADER.index("通报次数")
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, CLEAN_ROWS),
+                                           "Q2.csv": csv_text(CLEAN_HEADER[:i], [r[:i] for r in CLEAN_ROWS])})
+    agency_with(tmp_path, "absent_columns: [{通报次数: [2025-Q1]}]")
+    _, _, problems = run(tmp_path)
+    assert [f[:4] for f in found(problems)] == [("content/ag/t1/2025/Q1.csv", 1, "K", "absent-column-present"),
+                                                ("content/ag/t1/2025/Q2.csv", 1, None, "missing-column")]
+
+
+def test_a_mapping_no_sheet_of_the_agency_uses_is_warned_at_its_line(tmp_path):
+    clean(tmp_path)
+    agency_with(tmp_path, "columns: {工号: 编号}")
+    assert cli.main(["-C", str(tmp_path), "check"]) == 0
+    _, _, problems = run(tmp_path)
+    assert found(problems) == [("content/ag/agency.yaml", 3, 11, "column-mapping-unused", "warning")]
+    assert "1 张成绩表的表头中都没有「工号」列" in problems.sorted()[0].message
+
+
+def test_mappings_the_sheets_use_are_not_warned_and_a_scheme_mapping_none_uses_is(tmp_path):
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.xlsx": office_xlsx()})
+    office_agency(tmp_path)
+    _, _, problems = run(tmp_path)
+    assert list(problems.sorted()) == []
+    data = copy.deepcopy(OFFICE_SCHEME)
+    data["sheet"] = {"columns": {"人员编号": "编号"}}
+    make_project(tmp_path, data)
+    office_agency(tmp_path)
+    _, _, problems = run(tmp_path)
+    assert [(p.file, p.code) for p in problems.sorted()] == [("schemes/t1.yaml", "column-mapping-unused")]
+
+
+# --------------------------------------------------------------------------- what an unknown header is said to be
+
+
+@pytest.mark.parametrize("extra", ["总分", "得分", "合计", "总分（满分100）"])
+def test_a_total_column_is_never_suggested_as_another_column(tmp_path, extra):
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text([*CLEAN_HEADER, extra], [[*r, "90"] for r in CLEAN_ROWS])})
+    _, _, problems = run(tmp_path)
+    (problem,) = problems.sorted()
+    assert (problem.line, problem.column, problem.code) == (1, "L", "unknown-column")
+    assert "是不是" not in problem.message and "总分由 Kaohe 按方案计算" in problem.message
+    assert "ignore_columns" in problem.message
+
+
+@pytest.mark.parametrize("extra", ["德", "德（20分）"])
+def test_a_parent_item_column_is_said_to_be_computed_from_its_children(tmp_path, extra):
+    data = copy.deepcopy(OFFICE_SCHEME)
+    data["assessments"][0]["items"][0] = item("de", "德", 20, children=[item("de1", "政治素质", 10), item("de2", "家庭美德", 10)])
+    header = ["编号", "姓名", "科室", "政治素质", "家庭美德", extra, *CLEAN_HEADER[4:]]
+    rows = [[*r[:3], "9", str(int(r[3]) - 9), r[3], *r[4:]] for r in CLEAN_ROWS]
+    make_project(tmp_path, data, {"Q1.csv": csv_text(header, rows)})
+    _, _, problems = run(tmp_path)
+    (problem,) = problems.sorted()
+    assert (problem.line, problem.column, problem.code) == (1, "F", "unknown-column")
+    assert "是不是" not in problem.message and "上级项目，由下级项目「政治素质」「家庭美德」合计得出" in problem.message
+
+
+def test_suggest_only_a_name_the_header_plainly_means():
+    from generator.sheets.header import suggest
+
+    assert suggest("试用期人员", ["试用期", "加分"]) == "试用期"
+    assert suggest("总分", ["加分", "减分"]) is None  # one shared character is no likeness
+    assert suggest("德", ["职业道德", "社会公德", "家庭美德"]) is None  # part of several names
+    assert suggest("美德", ["职业道德", "家庭美德"]) == "家庭美德"
