@@ -7,7 +7,8 @@ import os
 
 
 def build_date(settings: dict) -> dt.date:
-    """SOURCE_DATE_EPOCH (reproducible builds), else content/site.yaml build_date, else today."""
+    """SOURCE_DATE_EPOCH (reproducible builds), else content/site.yaml build_date, else today.
+    A build_date that is not a date is reported and dropped by project/site_file.py, never guessed here."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()

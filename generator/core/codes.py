@@ -180,6 +180,11 @@ CODES: dict[str, CodeInfo] = {
     "unknown-person": CodeInfo("决定或锁定文件中的人员不在成绩表中", "核对编号。", "决定文件中的编号 9999 不存在"),
     "missing-component": CodeInfo("加权组成部分缺失", "补上该项，或在方案中把 missing 设为 reweight。", "下级评分 为空"),
     "period-unknown": CodeInfo("无法识别的考核期", "文件名用 Q1–Q4、H1/H2、M01–M12 或 年度（Y），如 2024/Q1.xlsx。", "2024/春季.xlsx"),
+    "period-not-in-scheme": CodeInfo(
+        "文件名是本方案没有的考核期",
+        "把文件改名为本方案的考核期之一（提示中列出了每一期可用的文件名），或放到有这一期的方案目录中。",
+        "只有 Q1—Q3 平时考核的方案目录中放了 2025/Q4.csv",
+    ),
     "period-missing": CodeInfo("年度汇总缺少某个考核期的成绩", "补上该期成绩表，或等各期齐全后再汇总。", "缺少 Q3"),
     "scheme-unknown": CodeInfo("成绩目录对应的方案不存在", "目录名必须是 schemes/ 中某个方案的 code。", "content/x/不存在的方案/"),
     "department-slug-invalid": CodeInfo("部门网址名写法不对", "slug 只能用小写字母、数字和 -，如 bangongshi；或删去 slug，由部门名称的拼音生成。", "{name: 办公室, slug: 办公室}"),
@@ -248,6 +253,11 @@ CODES: dict[str, CodeInfo] = {
         "workdays: [2025-10-01]（国庆节放假）",
     ),
     "notice-invalid": CodeInfo("公示设置不对", "按提示补齐公示开始日期、天数和受理复核的部门。", "缺少 start"),
+    "notice-before-period-end": CodeInfo(
+        "公示开始日期早于考核期结束",
+        "把 start 改为考核期结束之后的实际公示日期（季度考核一般在下一季度初）；年度考核最早可从当年 12 月 1 日开始。",
+        "2025/Q2.notice.yaml 中 start: 2024-01-02",
+    ),
     "period-frozen-changed": CodeInfo(
         "已关闭的考核期结果发生变化",
         "如属更正，用 kaohe reopen 说明理由；否则恢复原文件或引擎版本。",

@@ -10,6 +10,7 @@ from decimal import Decimal
 from generator.core.problems import Problems
 from generator.engine.results import Notice
 from generator.project.model import PeriodFiles, Project
+from generator.scheme.periods import period_last_day, period_last_month, period_words
 from generator.scheme.settings import NoticeFile, keys_of
 from generator.scheme.yaml_source import load_yaml
 
@@ -34,6 +35,25 @@ def _start(value, shown: str, where: tuple, problems: Problems) -> str | None:
         problems.add(shown, *where, "notice-invalid", f"公示开始日期 {day.isoformat()} 不在 {MIN_YEAR}—{MAX_YEAR} 年之间，应是写错了年份。")
         return None
     return day.isoformat()
+
+
+def _after_period(day: dt.date, entry: PeriodFiles, shown: str, where: tuple, problems: Problems) -> bool:
+    """A 公示 of a period's results starts once the period is over: the day after a quarter's (half-year's,
+    month's) last day. A 年度考核 is commonly held at the end of the year (公务员考核规定: 年末或翌年年初),
+    so its 公示 may start in the year's last month; never earlier."""
+    last = period_last_day(entry.year, entry.label)
+    if entry.label == "Y":
+        earliest = period_last_month(entry.year, entry.label)
+        rule = f"年度考核的公示最早在当年最后一个月（{earliest.isoformat()} 起），一般在次年年初"
+    else:
+        earliest = last + dt.timedelta(days=1)
+        rule = f"成绩公示要在考核期结束（{last.isoformat()}）之后才能开始"
+    if day >= earliest:
+        return True
+    problems.add(shown, *where, "notice-before-period-end",
+                 f"公示开始日期 {day.isoformat()} 早于 {entry.year} 年{period_words(entry.label)}结束：{rule}；"
+                 f"请把 start 改为 {earliest.isoformat()} 或以后的实际公示日期（是否写错了年份或月份？）。")
+    return False
 
 
 def _days(value, shown: str, where: tuple, problems: Problems) -> int | None:
@@ -64,8 +84,11 @@ def load_notice(project: Project, entry: PeriodFiles, problems: Problems) -> Not
             problems.add(shown, *marks.find((key,)), "notice-invalid", f"{key} 应是文字。")
             value = None
         text[key] = value
+    start = _start(data.get("start"), shown, marks.find(("start",)), problems)
+    if start is not None and not _after_period(dt.date.fromisoformat(start), entry, shown, marks.find(("start",)), problems):
+        start = None
     return Notice(
-        start=_start(data.get("start"), shown, marks.find(("start",)), problems),
+        start=start,
         days=_days(data.get("days"), shown, marks.find(("days",)), problems),
         **text,
     )

@@ -24,10 +24,12 @@ from pydantic import ValidationError
 
 from generator.core.problems import Problems
 from generator.project.model import Agency, PeriodFiles, Project, Refused, shown_name
+from generator.project.site_file import load_site
 from generator.project.slugs import department_slugs
 from generator.scheme.check import check_scheme
 from generator.scheme.load import load_scheme, report_validation_error
 from generator.scheme.model import period_label
+from generator.scheme.periods import period_words, periods_hint
 from generator.scheme.settings import AgencyFile, keys_of
 from generator.scheme.sheet_clash import header_text, sheet_option_clashes
 from generator.scheme.sheet_options import SHEET_KEYS, SheetOptions
@@ -147,8 +149,7 @@ def discover(root: Path, problems: Problems, seen_schemes: dict | None = None) -
         return project
     site_file = content / "site.yaml"
     if site_file.exists() and safe_path(root, site_file, project, problems):
-        data, _ = load_yaml(site_file, problems, project.rel(site_file))
-        project.settings = data if isinstance(data, dict) else {}
+        project.settings = load_site(site_file, project, problems)
     if not content.is_dir():
         return project
     for agency_dir in sorted(p for p in content.iterdir() if p.is_dir() and p.name not in ("pages", "assets")):
@@ -247,9 +248,13 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
                 continue
             stem, kind = _split_name(path.name)
             label = period_label(stem)
-            if label is None or scheme.assessment_for_label(label) is None:
-                allowed = "、".join(lab for a in scheme.assessments for lab in a.period_labels)
-                problems.add(project.rel(path), None, None, "period-unknown", f"无法从文件名「{path.name}」看出考核期；本方案的考核期为 {allowed}（也可写 第一季度、上半年、年度）。")
+            if label is None:
+                problems.add(project.rel(path), None, None, "period-unknown", f"无法从文件名「{path.name}」看出考核期；{periods_hint(scheme)}。")
+                continue
+            if scheme.assessment_for_label(label) is None:  # a period's name, not one of this scheme's
+                problems.add(project.rel(path), None, None, "period-not-in-scheme",
+                             f"「{path.name}」是{period_words(label)}（{label}）的文件，但方案「{scheme.name}」没有{period_words(label)}这一考核期。"
+                             f"{periods_hint(scheme)}。请把文件改名为其中一期，或放到有这一期的方案目录中。")
                 continue
             if kind == "foreign":
                 problems.add(project.rel(path), None, None, "sheet-format-unsupported",
