@@ -80,6 +80,16 @@ CODES: dict[str, CodeInfo] = {
     # --- result sheets
     "encoding-unknown": CodeInfo("无法识别文件编码", "在 Excel 中另存为「CSV UTF-8（逗号分隔）」或直接保存为 .xlsx。", "Big5 编码的 CSV"),
     "sheet-unreadable": CodeInfo("表格文件损坏或不是 xlsx", "用 Excel 打开后重新保存为 .xlsx。", "只复制了一半的文件"),
+    "csv-unclosed-quote": CodeInfo(
+        "CSV 中引号未闭合，后面的行被吞进了一个单元格",
+        "在该单元格内容末尾补上英文双引号 \"，或删去开头的引号；用 Excel 打开后另存为 CSV 会自动处理引号。",
+        "0002,\"李四,15（引号没有结束）",
+    ),
+    "header-max-mismatch": CodeInfo(
+        "表头注明的满分与方案不同（表格按另一版方案制作）",
+        "核对方案版本；按现行方案填写的，把表头的满分改为方案的满分，并按它核对这一列的分数。",
+        "方案满分 6，表头写「思想政治素质（满分10）」",
+    ),
     "header-not-found": CodeInfo("找不到表头行", "确认表头包含方案要求的列名（如 编号、姓名、部门）。", "表头写成了 序号 名字"),
     "missing-column": CodeInfo(
         "缺少方案要求或计分规则要读的列",
@@ -135,6 +145,14 @@ CODES: dict[str, CodeInfo] = {
     "sheet-format-unsupported": CodeInfo(
         "成绩表是 .xls、.ods 等不读取的格式", "在 Excel/WPS 中「另存为」→「Excel 工作簿（*.xlsx）」，再删去或移走原文件。", "2025/Q2.xls"
     ),
+    "identity-line-break": CodeInfo(
+        "编号、姓名或部门中有换行", "删去单元格中的换行（多半是误按了 Alt+Enter）。", "姓名写成「雷杰⏎平」"
+    ),
+    "row-hidden": CodeInfo(
+        "人员行在 Excel 中被隐藏或筛选掉，但照样计入考核",
+        "此人不应参加本期考核的，删去这一行；应参加的，取消隐藏或清除筛选，以免核对时漏看。",
+        "第 7 行被筛选隐藏",
+    ),
     "control-character": CodeInfo(
         "单元格中有看不见的控制字符", "删去这些字符（Excel 中可用 =CLEAN(单元格) 清除）后重新保存。", "姓名中夹带从其他系统复制来的 ESC 字符"
     ),
@@ -170,6 +188,11 @@ CODES: dict[str, CodeInfo] = {
     "missing-value": CodeInfo("必填的值为空", "填上这个值；确实没有就填 0。", "德 列为空"),
     "not-a-number": CodeInfo("不是数字", "只填阿拉伯数字，如 85 或 85.5；等次请填在等次列。", "得分填了「优」"),
     "number-not-finite": CodeInfo("数字无效", "填一个普通的数，如 85.5。", "1e999 或 NaN"),
+    "number-shown-rounded": CodeInfo(
+        "单元格显示的小数位少于实际存的值，按实际值计分",
+        "把单元格改为显示的分数，或把单元格格式改为「常规」以显示全部小数。",
+        "格式为 0 的单元格显示 5，实际存的是 5.4",
+    ),
     "score-over-max": CodeInfo("数值超过该列的满分或最大值", "核对数值；满分见表头括号，最大值见方案的 inputs。", "德（20 分）填了 25"),
     "score-negative": CodeInfo("数值小于该列允许的最小值", "该列不允许这么小的数（如负分），核对后改正。", "-3"),
     "too-many-places": CodeInfo("小数位数超过方案规定（次数、天数须为整数）", "按方案规定的小数位数填写；次数和天数只填整数。", "85.123，或 1.5 次"),

@@ -30,7 +30,9 @@ class Cell:
     row: int  # 1-based physical row
     column: int  # 1-based
     # what Excel held: "" text (every CSV cell), "n" a number, "p" a number formatted as a percentage
-    # (shows 74%, holds 0.74), "d" a date or time (a number formatted as a date)
+    # (shows 74%, holds 0.74), "d" a date or time (a number formatted as a date), "b" a truth value
+    # (TRUE/FALSE; its text is 是/否), "n0" "n1" "n2" … a number whose format (0, 0.0, #,##0.00) shows
+    # that many decimals and fewer than it holds (5.4 formatted 0 shows 5)
     kind: str = ""
 
 
@@ -41,6 +43,7 @@ class Table:
     encoding: str | None  # for CSV: which encoding was detected
     rows: list[list[Cell]] = field(default_factory=list)  # physical rows, each a list of cells
     row_count: int = 0
+    hidden_rows: frozenset[int] = frozenset()  # for XLSX: rows hidden in Excel (by hand or by a filter)
 
 
 def column_letter(index: int) -> str:
@@ -111,13 +114,17 @@ def _text(value: object) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, int):
-        return str(value)
+        return str(value) if -10**21 < value < 10**21 else format(Decimal(value).normalize(), "E")
     if type(value).__name__ == "float":
         number = Decimal(repr(value))
         if number.is_finite() and number.adjusted() < 15 and len(number.as_tuple().digits) > 15:
             number = round(number, 14 - number.adjusted()) if number.adjusted() <= 14 else number
-        text = format(number.normalize(), "f") if number.is_finite() else repr(value)
-        return text
+        if not number.is_finite():
+            return repr(value)
+        number = number.normalize()
+        if not -20 <= number.adjusted() <= 20:  # 1E+308 as Excel shows it, never as its 309 digits
+            return format(number, "E")
+        return format(number, "f")
     if hasattr(value, "isoformat"):
         if hasattr(value, "hour") and hasattr(value, "date") and not (value.hour or value.minute or value.second):
             return value.date().isoformat()  # type: ignore[no-any-return,attr-defined]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.core.problems import Problems
+from generator.core.problems import Problems, Severity
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Scheme
 from generator.scheme.sheet_options import SheetOptions
@@ -116,6 +116,8 @@ def load_sheet(
     id_index, name_index = columns[cols.id], columns.get(cols.name)
     department_index, post_index, unit_index = (columns.get(c) if c else None for c in (cols.department, cols.post, cols.unit))
     post_names = {p.name for p in scheme.posts} if cols.post and scheme.posts else None
+    hidden_rows = table.hidden_rows
+    identity_columns = [(columns[c], c) for c in (cols.id, cols.name, cols.department) if c and c in columns]
     for cells in table.rows[header_index + 1 :]:
         if not any(c.value for c in cells):
             continue
@@ -144,6 +146,13 @@ def load_sheet(
                          where=where(table, row, id_index, cols.id), sheet=table.sheet)
             continue
         seen_ids[pid] = row
+        if hidden_rows and row in hidden_rows:
+            problems.add(table.file, row, None, "row-hidden",
+                         f"第 {row} 行（{cols.id}「{pid}」{name}）在 Excel 中是隐藏的（手动隐藏或被筛选掉），但照样计入考核。"
+                         "若此人不应参加本期考核，请删去这一行；若应参加，请取消隐藏（或清除筛选），以免核对时漏看。",
+                         Severity.WARNING, where=where(table, row), sheet=table.sheet)
+        if "\n" in pid or "\n" in name or (department_index is not None and "\n" in _text_at(cells, department_index)):
+            _report_line_breaks(table, cells, identity_columns, problems)
         if not name and name_index is not None:  # a nameless row would print on the 公示 as such
             problems.add(table.file, row, column_letter(name_index), "missing-value", f"{cols.id}「{pid}」的{cols.name}为空。",
                          where=where(table, row, name_index, cols.name), sheet=table.sheet)
@@ -211,6 +220,21 @@ def _at(cells: list[Cell], index: int | None) -> Cell | None:
 def _text_at(cells: list[Cell], index: int | None) -> str:
     cell = _at(cells, index)
     return cell.value.strip() if cell else ""
+
+
+def _report_line_breaks(table: Table, cells: list[Cell], identity_columns: list[tuple[int, str]], problems: Problems) -> None:
+    """A line break inside an ID, a name or a department (雷杰⏎平, typed with Alt+Enter or pasted):
+    a typing slip that would print broken on every page."""
+    for index, column in identity_columns:
+        cell = _at(cells, index)
+        if cell is None or "\n" not in cell.value:
+            continue
+        shown = cell.value.replace("\r\n", "\n").replace("\n", "⏎")
+        joined = "".join(cell.value.split())
+        problems.add(table.file, cell.row, column_letter(index), "identity-line-break",
+                     f"「{column}」单元格「{shown}」中有换行（⏎ 处，多半是误按了 Alt+Enter 或从别处复制带来的），"
+                     f"会在公示和各页面上断成两行；请删去换行，如改为「{joined}」。",
+                     where=where(table, cell.row, index, column), sheet=table.sheet)
 
 
 def _report_short_id(table: Table, cell: Cell | None, pid: str, width: int, id_name: str, problems: Problems) -> None:

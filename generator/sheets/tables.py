@@ -1,8 +1,9 @@
 """Read a results sheet (CSV or XLSX) into rows of text cells that know where they are.
 
 Everything an HR office's Excel really produces is handled here, so the loader above sees one
-shape: UTF-8, UTF-8 with BOM or GB18030 CSV (decided by strict decoding, the encoding used is
-reported for every file); .xlsx (xlsx_reader.py) with a merged title row above the header, a
+shape: UTF-8, UTF-8 with BOM, UTF-16 (with a BOM or plainly without), UTF-32 with BOM or GB18030 CSV
+(decided by strict decoding, the encoding used is reported for every file; a quote never closed, which
+swallows the rows below it, is one problem where it opens); .xlsx (xlsx_reader.py) with a merged title row above the header, a
 two-row header, numbers stored as text, percent- and date-formatted number cells (kept as such: see
 Cell.kind), trailing 合计 or 备注 rows and blank rows. Every cell is checked as it is made
 (cells.py: control characters, length). Limits keep a hostile file from exhausting memory or time.
@@ -47,27 +48,46 @@ def read_table(path: Path, shown: str, problems: Problems) -> Table | None:
 
 def decode_csv(raw: bytes) -> tuple[str | None, str | None]:
     """(text, encoding name) or (None, None) when no encoding fits. Decided by strict decoding, in
-    this order: UTF-8 with BOM, UTF-8, UTF-16 with BOM, GB18030 (a superset of GBK and GB2312,
-    including the four-byte characters of CJK Extensions A and B: 䶮 㛃 𠮷). Bytes that no strict
-    decoder accepts are refused, never guessed."""
+    this order: UTF-8 with BOM, UTF-32 with BOM (its BOM begins like UTF-16's), UTF-16 with BOM,
+    UTF-16 without BOM when the bytes plainly are (see _utf16_without_bom), UTF-8, GB18030 (a
+    superset of GBK and GB2312, including the four-byte characters of CJK Extensions A and B: 䶮 㛃
+    𠮷). Bytes that no strict decoder accepts are refused, never guessed."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        try:
-            return raw[3:].decode("utf-8"), "UTF-8（带 BOM）"
-        except UnicodeDecodeError:
-            return None, None
+        return _strict(raw[3:], "utf-8", "UTF-8（带 BOM）")
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return _strict(raw, "utf-32", "UTF-32")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(raw, "utf-16", "UTF-16")
+    if b"\x00" in raw[:4096] and (codec := _utf16_without_bom(raw[:4096])) is not None:  # UTF-8 text has no NUL
+        text, name = _strict(raw, codec, f"UTF-16{codec[-2:].upper()}（无 BOM）")
+        if text is not None:
+            return text, name
     try:
         return raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         pass
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16"), "UTF-16"
-        except UnicodeDecodeError:
-            return None, None
+    return _strict(raw, "gb18030", "GB18030/GBK")
+
+
+def _strict(raw: bytes, codec: str, name: str) -> tuple[str | None, str | None]:
     try:
-        return raw.decode("gb18030"), "GB18030/GBK"
+        return raw.decode(codec), name
     except UnicodeDecodeError:
         return None, None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """utf-16-le / utf-16-be when the bytes plainly are UTF-16 without a BOM: a CSV is mostly digits,
+    commas and line breaks, each one ASCII character, whose second (LE) or first (BE) byte is NUL.
+    Nearly every NUL on one side, and a good share of the characters: never a guess from a stray NUL."""
+    head = head[: len(head) // 2 * 2]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    pairs = len(head) // 2
+    if odd > 8 * even and odd * 4 >= pairs:  # a few CJK characters (一 is U+4E00) have a NUL byte too
+        return "utf-16-le"
+    if even > 8 * odd and even * 4 >= pairs:
+        return "utf-16-be"
+    return None
 
 
 def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
@@ -76,7 +96,7 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
     if text is None:
         problems.add(
             shown, None, None, "encoding-unknown",
-            "无法识别文件编码（支持 UTF-8、UTF-8 带 BOM、GB18030/GBK）；请在 Excel 中「另存为」→「CSV UTF-8（逗号分隔）」，或保存为 .xlsx。",
+            "无法识别文件编码（支持 UTF-8、UTF-8 带 BOM、UTF-16、UTF-32、GB18030/GBK）；请在 Excel 中「另存为」→「CSV UTF-8（逗号分隔）」，或保存为 .xlsx。",
         )
         return None
     table = Table(shown, None, encoding)
@@ -86,9 +106,13 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     # once for the file: the usual file has none, and then no row is searched (else each row is, as usual)
     controls = None if CONTROL_RE.search(text) else False
-    row_number = cells = 0
+    row_number = cells = widest = last_line = 0
     try:
         for row_number, values in enumerate(reader, start=1):
+            if reader.line_num - last_line > 1 and _unclosed_quote(values, delimiter, widest, table, row_number, problems):
+                return None  # the rest of the file is in one cell: every problem after it would only follow from it
+            last_line = reader.line_num
+            widest = max(widest, len(values))
             if row_number > MAX_ROWS:
                 problems.add(shown, row_number, None, "file-too-large", f"超过 {MAX_ROWS} 行；请检查文件。", where=where(table, row_number))
                 return None
@@ -101,12 +125,54 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
                 return None
             table.rows.append(make_cells(values, row_number, table, problems, controls=controls))
     except csv.Error as exc:
+        if "field larger" in str(exc) and (column := _opening_quote(text, last_line, delimiter)) is not None:
+            # a quote never closed swallowed the rest of a long file: the same slip as _unclosed_quote finds
+            problems.add(shown, row_number + 1, column_letter(column), "csv-unclosed-quote",
+                         f"引号未闭合：第 {row_number + 1} 行 {column_letter(column)} 列的单元格以英文双引号 \" 开头，"
+                         f"但没有配对的结束引号，后面的内容都被当成了这一个单元格（超过 {MAX_CELL_CHARS} 字的上限），文件无法读取。"
+                         "请在这个单元格内容的末尾补上一个英文双引号 \"，或删去开头的引号（用 Excel 打开后另存为 CSV 会自动处理引号）。",
+                         where=where(table, row_number + 1, column), first=True)
+            return None
         line = reader.line_num or row_number + 1
         problems.add(shown, line, None, "file-too-large" if "field larger" in str(exc) else "sheet-unreadable",
                      f"第 {line} 行无法读取：单元格过长或引号不成对（{exc}）。", where=where(table, line))
         return None
     table.row_count = row_number
     return table
+
+
+def _unclosed_quote(values: list[str], delimiter: str, widest: int, table: Table, row_number: int, problems: Problems) -> bool:
+    """Whether a row that spans several lines does so because a quote opened in one of its cells was
+    never closed (it then swallows the rows below it, up to the next quote). A line break typed with
+    Alt+Enter spans lines too: a quoted cell is taken for unclosed only when a line it holds after
+    its first looks like a row of the sheet (as many delimiters as the widest row so far). Called
+    only for the rare row that spans lines."""
+    least = max(2, widest - 1)
+    for column, value in enumerate(values, start=1):
+        lines = value.splitlines()
+        if len(lines) > 1 and any(line.count(delimiter) >= least for line in lines[1:]):
+            start = lines[0].strip()
+            start = start if len(start) <= 20 else start[:20] + "…"
+            swallowed = sum(1 for line in lines[1:] if line.count(delimiter) >= least)
+            problems.add(table.file, row_number, column_letter(column), "csv-unclosed-quote",
+                         f"引号未闭合：第 {row_number} 行 {column_letter(column)} 列的单元格以英文双引号 \" 开头（「{start}」），"
+                         f"但没有配对的结束引号，下面约 {swallowed} 行都被当成了这一个单元格的内容，文件无法正确读取。"
+                         "请在这个单元格内容的末尾补上一个英文双引号 \"，或删去开头的引号"
+                         "（用 Excel 打开后另存为 CSV 会自动处理引号）。",
+                         where=where(table, row_number, column), first=True)
+            return True
+    return False
+
+
+def _opening_quote(text: str, before: int, delimiter: str) -> int | None:
+    """The column whose cell opens a quote never closed on the line after line `before` (the first line of
+    the record that could not be read), or None when that line's quotes pair up. Only on that failure."""
+    parts = text.split("\n", before + 1)
+    line = parts[before] if len(parts) > before else ""
+    if line.count('"') % 2 == 0:
+        return None
+    opening = line.rfind('"')
+    return line.count(delimiter, 0, opening) + 1
 
 
 def is_trailer(cells: list[Cell]) -> bool:

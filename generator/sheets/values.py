@@ -12,8 +12,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from generator.core.numbers import NotANumber, fmt, parse_decimal, places_of
-from generator.core.problems import Problems
+from generator.core.numbers import NotANumber, fmt, parse_decimal, places_of, round_half_up
+from generator.core.problems import Problems, Severity
 from generator.scheme.rules.base import ColumnSpec
 from generator.sheets.tables import Cell, Table, column_letter
 
@@ -46,8 +46,8 @@ def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Prob
                     and (spec.places is None or len(found.group(1) or "") <= spec.places)):
                 return value
 
-    def report(code: str, message: str) -> None:
-        problems.add(table.file, cell.row, column_letter(cell.column), code, message,
+    def report(code: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        problems.add(table.file, cell.row, column_letter(cell.column), code, message, severity,
                      where=f"{place} › {words}" if words else place, sheet=table.sheet)
 
     if spec.type == "number":
@@ -111,6 +111,10 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
     try:
         value = parse_decimal(number_text)
     except NotANumber as exc:
+        if cell.kind == "b":  # a truth value, shown by Excel as TRUE/FALSE (its text is 是/否)
+            report("not-a-number", f"「{'TRUE' if text == '是' else 'FALSE'}」是真假值（TRUE/FALSE），不是数字；"
+                                   f"「{spec.name}」应填数字，如 85 或 85.5。")
+            return None
         code = "number-not-finite" if "有限" in exc.reason else "not-a-number"
         report(code, f"「{text}」{exc.reason}；「{spec.name}」应填数字，如 85 或 85.5。")
         return None
@@ -136,6 +140,13 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
         else:
             report("too-many-places", f"{text} 的小数位数多于 {spec.places} 位。")
         return None
+    if cell.kind[:1] == "n" and len(cell.kind) > 1:  # the format shows fewer decimals than the cell holds
+        decimals = int(cell.kind[1:])
+        shown = fmt(round_half_up(value, decimals), decimals)
+        report("number-shown-rounded", f"单元格显示为 {shown}，实际存的是 {fmt(value)}，按 {fmt(value)} 计分"
+                                       f"（单元格格式只显示 {cell.kind[1:]} 位小数）。若应为 {shown}，请把单元格改为 {shown}；"
+                                       f"若 {fmt(value)} 无误，请把单元格格式改为「常规」或显示足够的小数位，以免打印和核对时看到的分数与计分不同。",
+               Severity.WARNING)
     return value
 
 

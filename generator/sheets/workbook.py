@@ -25,6 +25,9 @@ KAOHE_SHEETS = ("说明", "填表说明", "使用说明", "问题清单")
 _CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
 _REF_RE = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 _FORMULA_RE = re.compile(rb"<(?:\w+:)?f\b")
+_HIDDEN_ROW_RE = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*\bhidden="(?:1|true)")[^>]*?\br="([0-9]{1,7})"')
+_V_RE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+_TYPE_RE = re.compile(rb'\bt="(\w+)"')
 _VALUE_RE = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>")
 
 
@@ -53,18 +56,21 @@ def _has_content(sheet) -> bool:
     return False
 
 
-def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -> None:
-    """Report every formula cell of the sheet that carries no computed value."""
+def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -> frozenset[int]:
+    """Report every formula cell of the sheet that carries no computed value. Gives the rows hidden
+    in Excel (hidden by hand or filtered out by an autofilter: both are hidden="1" on the row), read
+    from the same XML: openpyxl's read-only mode keeps no row dimensions."""
     member = getattr(sheet, "_worksheet_path", None)
     if not member:
-        return
+        return frozenset()
     with zipfile.ZipFile(path) as archive:
         try:
             xml = archive.read(member)
         except KeyError:
-            return
+            return frozenset()
+    hidden = frozenset(int(r) for r in _HIDDEN_ROW_RE.findall(xml)) if b"hidden=" in xml else frozenset()
     if not _FORMULA_RE.search(xml):
-        return
+        return hidden
     empty = []
     for match in _CELL_RE.finditer(xml):
         body = match.group(2) or b""
@@ -73,7 +79,7 @@ def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -
             if ref:
                 empty.append((int(ref.group(2)), ref.group(1).decode("ascii")))
     if not empty:
-        return
+        return hidden
     row, column = empty[0]
     more = f"等 {len(empty)} 个单元格" if len(empty) > 1 else ""
     places = "、".join(f"{c}{r}" for r, c in empty[:5])
@@ -81,3 +87,47 @@ def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -
                  f"{places}{more}是公式，但文件里没有公式的计算结果（多半是由程序生成、未在 Excel 中打开保存过），读取时只能当作空白。"
                  "请用 Excel 或 WPS 打开这个文件，确认数值显示正常后保存一次；或把公式复制后「选择性粘贴 → 数值」。",
                  where=f"{shown} › {sheet.title} › 第{row}行 › {column}列", sheet=sheet.title)
+    return hidden
+
+
+def unreadable_cell(path: Path, sheet, strings: int | None) -> tuple[int, str, str] | None:
+    """The first cell of the sheet that openpyxl cannot read, as (row, column letter, why): a number
+    cell whose value is no number (NaN), a truth value that is not 0/1, a shared-string index past
+    the file's `strings`. Only called when reading failed."""
+    member = getattr(sheet, "_worksheet_path", None)
+    if not member:
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            xml = archive.read(member)
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return None
+    for match in _CELL_RE.finditer(xml):
+        ref = _REF_RE.search(match.group(1))
+        value = _V_RE.search(match.group(2) or b"")
+        if ref is None or value is None:
+            continue
+        kind = _TYPE_RE.search(match.group(1))
+        kind_text = kind.group(1).decode("ascii", "replace") if kind else "n"
+        raw = value.group(1).decode("utf-8", "replace").strip()
+        shown = raw if len(raw) <= 20 else raw[:20] + "…"
+        why = _why_unreadable(kind_text, raw, strings)
+        if why:
+            return int(ref.group(2)), ref.group(1).decode("ascii"), why.format(shown=shown)
+    return None
+
+
+def _why_unreadable(kind: str, raw: str, strings: int | None) -> str | None:
+    try:
+        if kind == "n":
+            float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)  # as openpyxl reads it
+            if raw.lower().lstrip("+-") in ("nan", "inf", "infinity"):
+                return "数字单元格里存的是「{shown}」，不是数字"
+        elif kind == "b":
+            int(raw)
+        elif kind == "s":
+            if strings is not None and not 0 <= int(raw) < strings:
+                return f"引用了第 {{shown}} 个共享文本，但文件里只有 {strings} 个"
+    except ValueError:
+        return "数字单元格里存的是「{shown}」，不是数字" if kind != "s" else "共享文本的编号「{shown}」无效"
+    return None

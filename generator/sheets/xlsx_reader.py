@@ -1,8 +1,10 @@
 """Read the results sheet of an .xlsx workbook into rows of cells (openpyxl, read-only, values only).
 
-What a workbook holds beyond text is kept: a number's kind (a number, a percentage, a date: Cell.kind,
-from the cell's number format), control characters written as _x001B_ escapes, and the rows as they
-are numbered in Excel, so every problem names the cell the office sees.
+What a workbook holds beyond text is kept: a number's kind (a number, a percentage, a date, a truth
+value, a number whose format shows fewer decimals than it holds: Cell.kind, from the cell's number
+format), control characters written as _x001B_ escapes, the rows hidden in Excel (Table.hidden_rows)
+and the rows as they are numbered in Excel, so every problem names the cell the office sees. A cell
+openpyxl cannot read (NaN in a number cell) is named, not the whole sheet called unreadable.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ import zipfile
 from pathlib import Path
 
 from generator.core.problems import Problems
-from generator.sheets.cells import Table, make_cells, where
+from generator.sheets.cells import Table, _text, make_cells, where
 from generator.sheets.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
-from generator.sheets.workbook import formulas_without_values, results_sheet
+from generator.sheets.workbook import formulas_without_values, results_sheet, unreadable_cell
 
 
 def read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
@@ -45,7 +47,10 @@ def read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
         # only the cells the sheet really has.
         sheet.reset_dimensions()
         row_number = cells = 0
-        for row_number, row_cells in enumerate(sheet.iter_rows(), start=1):
+        rows = sheet.iter_rows()
+        for row_number, row_cells in enumerate(_rows_or_failure(rows, path, sheet, workbook, table, problems), start=1):
+            if row_cells is None:
+                return None  # a cell openpyxl cannot read: reported at its place
             if row_number > MAX_ROWS:
                 problems.add(shown, row_number, None, "file-too-large", f"超过 {MAX_ROWS} 行。", where=where(table, row_number), sheet=table.sheet)
                 return None
@@ -63,13 +68,38 @@ def read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
             kinds = [_kind(value, row_cells[i], values, i) for i, value in enumerate(values)]
             table.rows.append(make_cells(values, row_number, table, problems, kinds))
         table.row_count = row_number
-        formulas_without_values(path, sheet, shown, problems)
+        table.hidden_rows = formulas_without_values(path, sheet, shown, problems)
         return table
     except Exception as exc:
         problems.add(shown, None, None, "sheet-unreadable", f"读取表格时出错（{type(exc).__name__}）；请用 Excel 打开后重新保存。")
         return None
     finally:
         workbook.close()
+
+
+def _rows_or_failure(rows, path: Path, sheet, workbook, table: Table, problems: Problems):
+    """The sheet's rows; on a cell openpyxl cannot read (<v>NaN</v> in a number cell, a shared-string
+    index past the file's strings) a problem at that cell, found in the sheet's XML (only then),
+    or at least at the row being read, and a final None."""
+    row_number = 0
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except (ValueError, IndexError, KeyError, TypeError) as exc:
+            strings = getattr(workbook, "shared_strings", None)
+            found = unreadable_cell(path, sheet, len(strings) if strings is not None else None)
+            row, column, why = found if found else (row_number + 1, None, f"{type(exc).__name__}")
+            place = f"{column}{row} 单元格" if column else f"第 {row} 行"
+            problems.add(table.file, row, column, "sheet-unreadable",
+                         f"{place}无法读取（{why}），多半是文件由其他程序生成时写坏了这个单元格；"
+                         "请用 Excel 或 WPS 打开这个文件，重新输入这个单元格后保存。",
+                         where=f"{table.file} › {table.sheet} › 第{row}行" + (f" › {column}列" if column else ""), sheet=table.sheet)
+            yield None
+            return
+        row_number += 1
+        yield row
 
 
 def _renamed_format(path: Path) -> str | None:
@@ -97,13 +127,43 @@ def _kind(value: object, cell: object, values: list, i: int) -> str:
     """What an XLSX cell held: a number (n), a number shown as a percentage (p), a date (d), text ("").
     A whole number formatted 0000 becomes the text Excel shows (values[i] = "0005"): how an office
     keeps an ID's leading zeros in a number cell."""
-    if value is None or isinstance(value, (str, bool)):
+    if value is None or type(value) is str:
         return ""
+    if isinstance(value, bool):
+        return "b"
     if isinstance(value, (int, float)):
         number_format = str(getattr(cell, "number_format", "") or "")
         if number_format[:2] == "00" and not number_format.strip("0") and value >= 0 and (type(value) is int or value.is_integer()):
             values[i] = str(int(value)).zfill(len(number_format))
+        if type(value) is float and not value.is_integer():  # whole numbers (the usual score) never show fewer decimals
+            shown = _SHOWN_DECIMALS.get(number_format, -1)
+            if shown == -1:
+                shown = _SHOWN_DECIMALS.setdefault(number_format, _plain_decimals(number_format)) if len(_SHOWN_DECIMALS) < 1000 else _plain_decimals(number_format)
+            if shown is not None:
+                return _rounded_kind(value, shown)
         return "p" if "%" in number_format.replace('"%"', "").replace("\\%", "") else "n"
     return "d" if hasattr(value, "isoformat") else ""
 
 
+
+
+# number format → how many decimals it shows, for the plain formats only (0, 0.0, 0.00, #,##0, #,##0.0 …);
+# None for every other (General shows what the cell holds; a percentage, a date, text are read as such)
+_SHOWN_DECIMALS: dict[str, int | None] = {}
+_PLAIN_FORMAT_RE = re.compile(r"(?:#,##)?0(?:\.(0+))?")
+
+
+def _plain_decimals(number_format: str) -> int | None:
+    found = _PLAIN_FORMAT_RE.fullmatch(number_format)
+    return None if found is None else len(found.group(1) or "")
+
+
+def _rounded_kind(value: float, shown: int) -> str:
+    """n<shown> when the number holds more decimals than its format shows (5.4 formatted 0), else n."""
+    text = repr(value)
+    if len(text) > 16:  # 90.30000000000001: as Excel shows it (15 significant digits)
+        text = _text(value)
+    if "e" in text or "E" in text:
+        return "n"
+    decimals = len(text) - text.index(".") - 1 if "." in text else 0
+    return f"n{shown}" if decimals > shown else "n"

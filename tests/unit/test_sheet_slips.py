@@ -1,0 +1,229 @@
+"""Slips a results sheet carries that used to pass silently or drown in follow-ons (mutation style):
+the clean office sheet with one thing broken gives one problem, with its code, its cell and the fix."""
+
+from __future__ import annotations
+
+import codecs
+import copy
+import io
+import zipfile
+
+import openpyxl
+import pytest
+
+from generator import cli
+from generator.sheets.tables import decode_csv
+from tests.unit.helpers import csv_text, make_project, places, run
+from tests.unit.test_office_sheets import CLEAN_HEADER, CLEAN_ROWS, OFFICE_SCHEME, clean, office_agency, office_xlsx, results
+
+
+def csv_problems(root, text: str | bytes, scheme=OFFICE_SCHEME):
+    make_project(root, scheme, {"Q1.csv": text})
+    _, _, problems = run(root)
+    return problems
+
+
+def xlsx_problems(root, data: bytes):
+    make_project(root, OFFICE_SCHEME, {"Q1.xlsx": data})
+    office_agency(root)
+    _, _, problems = run(root)
+    return problems
+
+
+def patched(data: bytes, old: str, new: str) -> bytes:
+    """The workbook with one piece of its sheet's XML replaced (as a program writing the file would)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                assert old.encode() in body
+                body = body.replace(old.encode(), new.encode())
+            target.writestr(info, body)
+    return out.getvalue()
+
+
+def edited(change) -> bytes:
+    workbook = openpyxl.load_workbook(io.BytesIO(office_xlsx()))
+    change(workbook.active)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------- 1. a header note with another maximum
+
+
+def test_a_header_note_with_another_maximum_fails_at_the_header_cell(tmp_path, capsys):
+    header = [h if h != "德" else "德（满分10）" for h in CLEAN_HEADER]
+    problems = csv_problems(tmp_path, csv_text(header, CLEAN_ROWS))
+    assert places(problems, "header-max-mismatch") == [(1, "D", "header-max-mismatch")]
+    message = problems.errors[0].message
+    assert "10" in message and "20" in message and "德（满分20）" in message
+    assert cli.main(["-C", str(tmp_path), "check"]) == 1
+    assert "另一个版本的方案" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("note", ["德（满分20）", "德（满分 20）", "德(20分)", "德（分）", "德（最高20分）", "德（2025）", "德（每次扣3分）"])
+def test_a_header_note_agreeing_with_the_scheme_or_stating_no_maximum_passes(tmp_path, note):
+    expected = clean(tmp_path / "clean")
+    root = tmp_path / "noted"
+    make_project(root, OFFICE_SCHEME, {"Q1.csv": csv_text([h if h != "德" else note for h in CLEAN_HEADER], CLEAN_ROWS)})
+    assert results(root) == expected
+
+
+@pytest.mark.parametrize("note", ["德（30分）", "德（最高 15 分）", "德(满分:10)"])
+def test_every_way_of_stating_a_maximum_is_checked(tmp_path, note):
+    problems = csv_problems(tmp_path, csv_text([h if h != "德" else note for h in CLEAN_HEADER], CLEAN_ROWS))
+    assert places(problems, "header-max-mismatch") == [(1, "D", "header-max-mismatch")]
+
+
+# --------------------------------------------------------------------------- 2. an unclosed quote in a CSV
+
+
+def test_an_unclosed_quote_is_one_problem_where_it_opens_not_a_flood(tmp_path, capsys):
+    text = csv_text(CLEAN_HEADER, CLEAN_ROWS).replace("0002,李四,", '0002,"李四,', 1)
+    problems = csv_problems(tmp_path, text)
+    assert places(problems) == [(3, "B", "csv-unclosed-quote")]
+    message = problems.sorted()[0].message
+    assert "引号未闭合" in message and "补上" in message and "0003" not in message
+    assert cli.main(["-C", str(tmp_path), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "missing-value" not in out and "人事科" not in out
+
+
+def test_an_unclosed_quote_in_the_last_row_is_found_too(tmp_path):
+    rows = [list(r) for r in CLEAN_ROWS] + [["0005", '"钱七', "办公室", "18", "27", "45", "", "否", "否", "95", "0"]]
+    text = csv_text(CLEAN_HEADER, rows).replace('"""钱七"', '"钱七')  # as typed, not as a CSV writer quotes it
+    text += "0006,孙八,办公室,18,27,45,,否,否,95,0\n"
+    problems = csv_problems(tmp_path, text)
+    assert places(problems) == [(6, "B", "csv-unclosed-quote")]
+
+
+def test_an_unclosed_quote_in_a_long_file_is_not_called_a_too_long_cell(tmp_path):
+    rows = [list(CLEAN_ROWS[0])] + [[f"{n:04d}", "李四", "财务科", "15", "20", "40", "", "否", "否", "90", "0"] for n in range(2, 2000)]
+    text = csv_text(CLEAN_HEADER, rows).replace("0002,李四,", '0002,"李四,', 1)
+    problems = csv_problems(tmp_path, text)
+    assert places(problems) == [(3, "B", "csv-unclosed-quote")]
+    assert "引号未闭合" in problems.sorted()[0].message
+
+
+def test_a_line_break_typed_in_a_remark_is_no_unclosed_quote(tmp_path):
+    header = [*CLEAN_HEADER, "备注"]
+    rows = [[*r, "借调,半年\n返回"] for r in CLEAN_ROWS]
+    problems = csv_problems(tmp_path, csv_text(header, rows))
+    assert "csv-unclosed-quote" not in {p.code for p in problems.sorted()}
+
+
+# --------------------------------------------------------------------------- 3. XLSX cells openpyxl cannot show or read
+
+
+def test_a_huge_number_is_shown_as_excel_shows_it(tmp_path):
+    data = patched(office_xlsx(), '<c r="E6" t="n"><v>19</v></c>', '<c r="E6" t="n"><v>1E+308</v></c>')
+    problems = xlsx_problems(tmp_path, data)
+    (problem,) = [p for p in problems.errors if p.line == 6]
+    assert problem.column == "E" and "1E+308" in problem.message and len(problem.message) < 200
+
+
+@pytest.mark.parametrize("old, new, why", [
+    ('<c r="E6" t="n"><v>19</v></c>', '<c r="E6" t="n"><v>NaN</v></c>', "NaN"),
+    ('<c r="C6" t="inlineStr"><is><t>王五</t></is></c>', '<c r="C6" t="s"><v>99</v></c>', "共享文本"),
+])
+def test_a_cell_openpyxl_cannot_read_is_named(tmp_path, old, new, why):
+    problems = xlsx_problems(tmp_path, patched(office_xlsx(), old, new))
+    (problem,) = problems.errors
+    assert (problem.line, problem.column, problem.code) == (6, old[6], "sheet-unreadable")
+    assert f"{old[6]}6 单元格" in problem.message and why in problem.message and "重新输入" in problem.message
+
+
+@pytest.mark.parametrize("value, shown", [(True, "TRUE"), (False, "FALSE")])
+def test_a_truth_value_in_a_score_cell_is_quoted_as_excel_shows_it(tmp_path, value, shown):
+    data = edited(lambda ws: setattr(ws.cell(row=6, column=5), "value", value))
+    problems = xlsx_problems(tmp_path, data)
+    assert places(problems, "not-a-number") == [(6, "E", "not-a-number")]
+    message = problems.errors[0].message
+    assert f"「{shown}」" in message and "「是」" not in message and "「否」" not in message
+
+
+# --------------------------------------------------------------------------- 4. UTF-16 without BOM, UTF-32
+
+
+@pytest.mark.parametrize("codec, bom", [("utf-16-le", b""), ("utf-16-be", b""), ("utf-32-le", codecs.BOM_UTF32_LE),
+                                        ("utf-32-be", codecs.BOM_UTF32_BE)])
+def test_utf16_without_bom_and_utf32_read_as_the_clean_sheet(tmp_path, codec, bom, capsys):
+    expected = clean(tmp_path / "clean")
+    root = tmp_path / "wide"
+    make_project(root, OFFICE_SCHEME, {"Q1.csv": bom + csv_text(CLEAN_HEADER, CLEAN_ROWS).encode(codec)})
+    assert results(root) == expected
+    assert cli.main(["-C", str(root), "check"]) == 0
+    assert f"按 {codec[:6].upper()}" in capsys.readouterr().out
+
+
+def test_a_stray_nul_does_not_make_utf8_utf16():
+    assert decode_csv("编号,姓名\n0001,张三\x00\n".encode())[1] == "UTF-8"
+
+
+def test_encoding_unknown_names_utf16(tmp_path):
+    problems = csv_problems(tmp_path, b"\x81\x30\xff\xff,\xfe\n")
+    (problem,) = problems.sorted()
+    assert problem.code == "encoding-unknown" and "UTF-16" in problem.message
+
+
+# --------------------------------------------------------------------------- 5. a line break in an identity cell
+
+
+@pytest.mark.parametrize("column, letter", [("姓名", "B"), ("科室", "C"), ("编号", "A")])
+def test_a_line_break_in_an_identity_cell_fails_at_the_cell(tmp_path, column, letter):
+    rows = [list(r) for r in CLEAN_ROWS]
+    i = CLEAN_HEADER.index(column)
+    rows[1][i] = rows[1][i][:1] + "\n" + rows[1][i][1:]
+    problems = csv_problems(tmp_path, csv_text(CLEAN_HEADER, rows))
+    assert (3, letter, "identity-line-break") in places(problems)
+    (problem,) = [p for p in problems.sorted() if p.code == "identity-line-break"]
+    assert "换行" in problem.message and f"「{CLEAN_ROWS[1][i]}」" in problem.message
+
+
+# --------------------------------------------------------------------------- 6. hidden rows
+
+
+@pytest.mark.parametrize("how", ["hidden", "filtered"])
+def test_a_hidden_person_row_is_counted_and_warned(tmp_path, how):
+    def hide(ws):
+        ws.row_dimensions[6].hidden = True
+        if how == "filtered":
+            ws.auto_filter.ref = "A3:M7"
+    expected = clean(tmp_path / "clean")
+    root = tmp_path / "hidden"
+    problems = xlsx_problems(root, edited(hide))
+    assert places(problems, "row-hidden") == [(6, None, "row-hidden")]
+    (problem,) = problems.warnings
+    assert "隐藏" in problem.message and "删去这一行" in problem.message and "0003" in problem.message
+    assert results(root) == expected
+
+
+# --------------------------------------------------------------------------- 7. a number shown with fewer decimals
+
+
+@pytest.mark.parametrize("value, number_format, shown", [(18.4, "0", "18"), (18.46, "0.0", "18.5"), (18.456, "#,##0.00", "18.46")])
+def test_a_number_shown_with_fewer_decimals_is_warned_and_scored_as_held(tmp_path, value, number_format, shown):
+    def change(ws):
+        ws.cell(row=6, column=5).value = value
+        ws.cell(row=6, column=5).number_format = number_format
+    scheme = copy.deepcopy(OFFICE_SCHEME)
+    root = tmp_path
+    make_project(root, scheme, {"Q1.xlsx": edited(change)})
+    office_agency(root)
+    _, (period,), problems = run(root)
+    assert places(problems, "number-shown-rounded") == [(6, "E", "number-shown-rounded")]
+    (problem,) = problems.warnings
+    assert f"单元格显示为 {shown}，实际存的是 {value}，按 {value} 计分" in problem.message
+
+
+@pytest.mark.parametrize("value, number_format", [(18.0, "0"), (18.5, "0.0"), (18.5, "General"), (18.46, "0.00"), (0.745, "0.0%")])
+def test_a_number_shown_as_held_is_not_warned(tmp_path, value, number_format):
+    def change(ws):
+        ws.cell(row=6, column=5).value = value
+        ws.cell(row=6, column=5).number_format = number_format
+    problems = xlsx_problems(tmp_path, edited(change))
+    assert "number-shown-rounded" not in {p.code for p in problems.sorted()}
