@@ -14,6 +14,7 @@ from generator.cli import main
 REPO = Path(__file__).resolve().parents[1]
 AGENCY = "demo"
 DEPARTMENTS = ["办公室", "预算股", "国库股", "综合股"]
+MARKER = ".kaohe-xlsx-report.json"  # the marker of a report Kaohe wrote (generator/xlsx/report.py)
 _NOTE = re.compile(r"[（(][^（()）]*[)）]$")
 
 
@@ -84,7 +85,7 @@ def test_report_marks_bad_cells(tmp_path, capsys):
     assert f"已写出标注问题的副本：{copy}" in out
     # the original is untouched and nothing was written outside the report folder
     assert sha(original) == before_hash
-    assert files_under(tmp_path) - before_files == files_under(report) == {copy}
+    assert files_under(tmp_path) - before_files == files_under(report) == {copy, report / MARKER}  # and the marker of Kaohe's report
 
     wb = openpyxl.load_workbook(copy)
     assert wb.sheetnames[-1] == "问题清单"
@@ -128,7 +129,7 @@ def test_report_for_csv_with_missing_column(tmp_path, capsys):
     capsys.readouterr()
     assert sha(source) == before
     copy = report / AGENCY / "s003-p2" / "2025" / "Q1.xlsx"
-    assert files_under(report) == {copy}
+    assert files_under(report) == {copy, report / MARKER}
     wb = openpyxl.load_workbook(copy)
     ws = wb.worksheets[0]
     assert ws["A2"].value == "0012"  # leading zero kept
@@ -169,3 +170,71 @@ def test_write_reports_directly(tmp_path):
     assert written == [out / AGENCY / "s003-p2" / "2025" / "Q1.xlsx"]
     assert files_under(out) == set(written)
     assert "[missing-value] 测试" in openpyxl.load_workbook(written[0]).worksheets[0]["B2"].comment.text
+
+
+
+def _bad_csv(root: Path) -> Path:
+    source = results_dir(root) / "Q1.csv"
+    source.write_text("编号,姓名,科室,思想政治素质\n0012,张三,办公室,优\n", encoding="utf-8")
+    return source
+
+
+def _refused(capsys, code: int) -> str:
+    out = capsys.readouterr().out
+    assert code == 2, out
+    assert "[xlsx-report-unsafe]" in out and "Traceback" not in out
+    assert "重新运行 kaohe check --xlsx-report" in out
+    return out
+
+
+def test_report_never_into_the_project_or_its_folders(tmp_path, capsys, monkeypatch):
+    root = make_project(tmp_path)
+    _bad_csv(root)
+    before = {p: sha(p) for p in files_under(root)}
+    monkeypatch.chdir(root)
+    for target in (".", "..", "schemes", "content", ".build", "site_templates/x"):
+        _refused(capsys, main(["-C", str(root), "check", "--xlsx-report", target]))
+    assert {p: sha(p) for p in files_under(root)} == before
+    assert not (root / AGENCY).exists() and not (root / "site_templates").exists()
+
+
+def test_report_never_overwrites_a_users_folder(tmp_path, capsys):
+    root = make_project(tmp_path)
+    _bad_csv(root)
+    mine = tmp_path / "mine"
+    same = mine / AGENCY / "s003-p2" / "2025" / "Q1.xlsx"
+    same.parent.mkdir(parents=True)
+    same.write_bytes(b"my own workbook")
+    out = _refused(capsys, main(["-C", str(root), "check", "--xlsx-report", str(mine)]))
+    assert "Q1.xlsx" in out
+    assert same.read_bytes() == b"my own workbook" and files_under(mine) == {same}
+    assert not list(tmp_path.glob(".mine.*"))
+
+
+def test_report_replaces_its_own_earlier_report_only(tmp_path, capsys):
+    root = make_project(tmp_path)
+    source = _bad_csv(root)
+    report = tmp_path / "问题标注"
+    copy = report / AGENCY / "s003-p2" / "2025" / "Q1.xlsx"
+    assert main(["-C", str(root), "check", "--xlsx-report", str(report)]) == 1
+    assert files_under(report) == {copy, report / MARKER}
+    assert main(["-C", str(root), "check", "--xlsx-report", str(report)]) == 1  # its own earlier report: replaced
+    assert files_under(report) == {copy, report / MARKER}
+    capsys.readouterr()
+    # a file the user put there, or a copy edited in place, is never overwritten
+    (report / "我的笔记.txt").write_bytes(b"keep")
+    _refused(capsys, main(["-C", str(root), "check", "--xlsx-report", str(report)]))
+    assert (report / "我的笔记.txt").read_bytes() == b"keep"
+    (report / "我的笔记.txt").unlink()
+    copy.write_bytes(b"edited copy")
+    out = _refused(capsys, main(["-C", str(root), "check", "--xlsx-report", str(report)]))
+    assert "Q1.xlsx" in out and copy.read_bytes() == b"edited copy"
+    copy.unlink()
+    # no problem left in that sheet (here: the sheet is gone): the stale copy of the earlier report goes
+    assert main(["-C", str(root), "check", "--xlsx-report", str(report)]) == 1
+    assert copy.exists()
+    source.unlink()
+    capsys.readouterr()
+    main(["-C", str(root), "check", "--xlsx-report", str(report)])
+    assert files_under(report) == {report / MARKER}, capsys.readouterr().out
+    assert not list(tmp_path.glob(".问题标注.*"))

@@ -3,7 +3,7 @@
 Exit codes (退出码):
   0  成功 / success
   1  发现了问题（方案、成绩表或网站检查）/ problems were found in the input
-  2  命令用法不对 / usage error
+  2  命令用法不对，包括不能替换的输出目录（out-unsafe 等）/ usage error, or an output folder Kaohe may not replace
   3  内部错误（请带 --debug 重试并报告）/ internal error (rerun with --debug and report it)
   141  输出的读取方已退出（如 kaohe check | head）/ the reader of the output left
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from generator.core.errors import EXIT_OK
+from generator.core.errors import EXIT_OK, EXIT_USAGE
 from generator.core.report import print_problems, summary_line
 from generator.project.workspace import project_root
 from generator.site.build import Progress, build_site
@@ -17,8 +17,11 @@ def cmd_build(args) -> int:
     started = time.monotonic()
     code, problems, stats = build_site(root, args.audience, args.strict, args.out, progress)
     print_problems(problems)
+    if code == EXIT_USAGE:  # out-unsafe: the target folder, not the data, is what to change
+        print("网站未生成，目标目录中的文件都没有动。请按上面的提示处理后重新运行 kaohe build。")
+        return code
     if code != EXIT_OK:
-        print(summary_line(problems) + " 网站未更新（原有网站保持不变）。")
+        print(summary_line(problems, "kaohe build") + " 网站未更新（原有网站保持不变）。")
         return code
     elapsed = time.monotonic() - started
     try:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator.core.codes_output import OUTPUT_CODES
+
 
 @dataclass(frozen=True)
 class CodeInfo:
@@ -288,10 +290,6 @@ CODES: dict[str, CodeInfo] = {
     ),
     "lock-invalid": CodeInfo("锁定文件损坏", "从版本库恢复该锁定文件。", "lock.json 不是合法 JSON"),
     "external-url": CodeInfo("生成的网站引用了外部地址", "去掉模板或内容中的外部链接；内网站点不能请求外网。", "https://cdn…"),
-    "out-unsafe": CodeInfo(
-        "网站不能生成到这个目录", "用 --out 指定一个新目录，或以前生成的同一版本（公开版/内部版）网站目录；不能是项目目录、content/、schemes/ 或其上级。",
-        "kaohe build --out content",
-    ),
     "notice-frozen-changed": CodeInfo(
         "已关闭考核期的公示内容发生变化",
         "恢复方案的 publicity、agency.yaml 或 holidays.yaml 中改动的内容；确需更正，用 kaohe reopen 说明理由。",
@@ -311,10 +309,8 @@ CODES: dict[str, CodeInfo] = {
     "text-too-complex": CodeInfo(
         "方案说明文字过于复杂，无法在限定时间内排版", "删去大量重复的符号（如成千上万个 [ 或 *），改为普通文字。", "正文是 20000 个 ["
     ),
-    "write-failed": CodeInfo(
-        "网站未能写出（磁盘空间不足或没有写入权限）", "清理磁盘空间或检查目录权限后重新生成；原有网站保持不变。", "磁盘已满"
-    ),
 }
+CODES.update((code, CodeInfo(*info)) for code, info in OUTPUT_CODES.items())  # where Kaohe writes: the guide lists them last
 
 
 def code_titles() -> Iterable[tuple[str, CodeInfo]]:

@@ -16,17 +16,18 @@ def print_problems(problems: Problems, stream=None) -> None:
             print(f"    另有 {follow_ons[problem]} 个问题由此引起，改正上面这一处后重新运行即可。", file=stream)
 
 
-def summary_line(problems: Problems) -> str:
+def summary_line(problems: Problems, command: str = "kaohe check") -> str:
+    """`command`: the one to run again after the fixes (the one that failed)."""
     e, w, n = len(problems.errors), len(problems.warnings), len(problems.notes)
     infos = len(problems.infos)
     if infos:
-        return _summary(e, w, n) + f"另有 {infos} 条说明（规则改变了填写的等次等），请在公示前核对。"
-    return _summary(e, w, n)
+        return _summary(e, w, n, command) + f"另有 {infos} 条说明（规则改变了填写的等次等），请在公示前核对。"
+    return _summary(e, w, n, command)
 
 
-def _summary(e: int, w: int, n: int) -> str:
+def _summary(e: int, w: int, n: int, command: str) -> str:
     if e:
-        return f"发现 {e} 个错误、{w} 个警告、{n} 个已知缺陷说明。请按上面的提示逐条修改后重新运行 kaohe check。"
+        return f"发现 {e} 个错误、{w} 个警告、{n} 个已知缺陷说明。请按上面的提示逐条修改后重新运行 {command}。"
     if w:
         return f"没有错误；{w} 个警告、{n} 个已知缺陷说明。"
     return f"检查通过：没有发现问题（{n} 个已知缺陷说明）。"

@@ -7,6 +7,7 @@ This module and mkdocs_hooks.py are the only places that touch mkdocs.
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import io
 import json
@@ -18,7 +19,7 @@ import time
 import uuid
 from pathlib import Path
 
-from generator.core.errors import EXIT_OK, EXIT_PROBLEMS
+from generator.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from generator.core.problems import Problems
 from generator.site.docs_writer import DocsWriter
 from generator.site.generate import Generated, generate
@@ -219,8 +220,9 @@ def build_site(root: Path, audience: str, strict: bool, out: str | None, progres
 def _build_site(root: Path, audience: str, strict: bool, out: str | None, progress: Progress) -> tuple[int, Problems, dict]:
     problems = Problems()
     site_dir = site_dir_for(root, audience, out)
-    if not check_target(root, site_dir, audience, problems, out or site_dir.name, default=not out):
-        return EXIT_PROBLEMS, problems, {}
+    target_ok = functools.partial(check_target, root, site_dir, audience, problems, out or site_dir.name, default=not out)
+    if not target_ok():  # a folder that is not Kaohe's own output: the command must change (a usage error)
+        return EXIT_USAGE, problems, {}
     work = root / BUILD_DIR / audience
     work.mkdir(parents=True, exist_ok=True)
     with _build_lock(work, progress):  # held while the docs tree is written, as it is generated
@@ -236,7 +238,7 @@ def _build_site(root: Path, audience: str, strict: bool, out: str | None, progre
             progress("已清理被中断的生成留下的临时目录")
         staging = site_dir.with_name(f".{site_dir.name}.building-{uuid.uuid4().hex[:8]}")
         try:
-            return _publish(root, audience, generated, problems, stats, work, site_dir, staging, progress)
+            return _publish(root, audience, generated, problems, stats, work, site_dir, staging, progress, target_ok)
         except OSError as exc:
             write_failed(problems, site_dir.name, exc)
             return EXIT_PROBLEMS, problems, stats
@@ -245,7 +247,7 @@ def _build_site(root: Path, audience: str, strict: bool, out: str | None, progre
                 discard(staging)
 
 
-def _publish(root, audience, generated, problems, stats, work, site_dir, staging, progress) -> tuple[int, Problems, dict]:
+def _publish(root, audience, generated, problems, stats, work, site_dir, staging, progress, target_ok) -> tuple[int, Problems, dict]:
     docs = generated.files  # the DocsWriter: every file is on disk already, and its bytes are not kept
     assert isinstance(docs, DocsWriter)
     docs_dir = docs.docs_dir
@@ -274,8 +276,10 @@ def _publish(root, audience, generated, problems, stats, work, site_dir, staging
         problems.add(f"{site_dir.name}/{rel}", None, None, "external-url", f"引用了外部地址 {url}；内网站点不能请求外网。")
     if problems.has_errors():
         return EXIT_PROBLEMS, problems, stats
-    write_manifest(staging, generated.project, records, audience)
+    write_manifest(staging, generated.project, records, audience)  # the last file written: outputs lists every other one
     stats["pages"] = sum(1 for _ in staging.rglob("*.html"))
+    if not target_ok():  # checked again: a file put into the target while this build ran is not deleted either
+        return EXIT_USAGE, problems, stats
     swap_in(staging, site_dir)
     stats["site"] = str(site_dir)
     return EXIT_OK, problems, stats

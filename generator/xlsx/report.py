@@ -8,16 +8,24 @@ row's first cell. A last sheet 「问题清单」 lists every problem of the fil
 
 The original is never modified and nothing is written outside DIR. The copy is laid out like the
 original, so an office may also correct the copy and save it back in place of the original.
+
+DIR is replaced as a whole (the command line swaps in a new one, generator/cli/check.py), so it follows
+the rule of the site's folder (generator/project/outdir.py): absent, empty, or an earlier report — its
+marker file (MARKER) lists every copy with its hash — holding nothing else and no copy edited since;
+never the project root, a folder containing it, or content/, schemes/, .build/, .git/, site_templates/.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sys
 import warnings
 from collections import defaultdict
 from pathlib import Path
 
 from generator.core.problems import Problem, Problems, Severity
+from generator.project.outdir import name_some, not_listed, unsafe_place
 from generator.xlsx.deterministic import text_not_formulas
 
 REPORT_SHEET = "问题清单"  # never read as results (sheets/workbook.py KAOHE_SHEETS): the office may save the report back
@@ -51,6 +59,67 @@ def _inside(path: Path, folder: Path) -> bool:
         return True
     except ValueError:
         return False
+
+
+MARKER = ".kaohe-xlsx-report.json"  # what an earlier `kaohe check --xlsx-report` wrote into DIR
+
+
+def _sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def write_marker(folder: Path, written: list[Path]) -> None:
+    files = [{"path": p.relative_to(folder).as_posix(), "sha256": _sha256(p)} for p in sorted(written)]
+    record = {"kaohe": "xlsx-report", "files": files}
+    (folder / MARKER).write_text(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _marker(folder: Path) -> dict[str, str] | None:
+    """The copies an earlier report wrote into `folder` (path → SHA-256), or None if it did not write it."""
+    try:
+        record = json.loads((folder / MARKER).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("kaohe") != "xlsx-report" or not isinstance(record.get("files"), list):
+        return None
+    files = record["files"]
+    if not all(isinstance(f, dict) and isinstance(f.get("path"), str) and isinstance(f.get("sha256"), str) for f in files):
+        return None
+    return {f["path"]: f["sha256"] for f in files}
+
+
+def check_report_target(root: Path, out_dir: Path, problems: Problems, shown: str) -> bool:
+    """True if the annotated copies may replace `out_dir`; otherwise an `xlsx-report-unsafe` problem says why."""
+    root, target = Path(root).resolve(), Path(out_dir).resolve()
+    again = "请换一个新目录（如 问题标注）后重新运行 kaohe check --xlsx-report。"
+
+    def refuse(why: str, fix: str = again) -> bool:
+        problems.add(shown, None, None, "xlsx-report-unsafe", f"不能把标注副本写到 {target}：{why}{fix}")
+        return False
+
+    unsafe = unsafe_place(root, target)
+    if unsafe:
+        return refuse(unsafe)
+    if Path(out_dir).is_symlink() or (target.exists() and not target.is_dir()):
+        return refuse("它是一个文件或符号链接，不是目录。")
+    if not target.exists() or not any(target.iterdir()):
+        return True
+    listed = _marker(target)
+    if listed is None:
+        found = not_listed(target, set())
+        if not found:  # empty folders only: nothing to lose
+            return True
+        return refuse(f"这个目录不是 kaohe check --xlsx-report 写的（没有它的标记文件 {MARKER}），里面有 {name_some(found)}，"
+                      "写出时会全部替换。")
+    extra = not_listed(target, set(listed) | {MARKER})
+    edited = [rel for rel, digest in sorted(listed.items()) if (target / rel).is_file() and _sha256(target / rel) != digest]
+    if extra or edited:
+        why = f"上次写出之后放进去的文件：{name_some(extra)}" if extra else ""
+        why += ("；" if extra and edited else "") + (f"改动过的副本：{name_some(edited)}" if edited else "")
+        return refuse(f"这个目录里有{why}，写出时会被替换。",
+                      "请先把它们移到别处（改过的副本可另存回原成绩表），再重新运行 kaohe check --xlsx-report。")
+    return True
 
 
 def _target(out_dir: Path, shown: str, taken: set[Path]) -> Path:

@@ -12,7 +12,7 @@ import pytest
 from generator.cli import main
 from generator.site import build as build_module
 from generator.site.build import Progress, build_site
-from tests.archive.util import EPOCH, make_project, tree_hashes
+from tests.archive.util import EPOCH, make_project, previous_site, tree_hashes
 
 
 def _full(path) -> OSError:
@@ -23,10 +23,8 @@ def _full(path) -> OSError:
 def project(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     root = make_project(tmp_path / "proj", ["heting-kx"])
-    site = root / "site"  # a previously published site
-    (site / "assets").mkdir(parents=True)
-    (site / "index.html").write_text("<p>上一次发布的网站</p>", encoding="utf-8")
-    (site / "assets" / "x.css").write_text("p{}", encoding="utf-8")
+    # a previously published site (with the manifest a build writes: a site/ without one is the user's, out-unsafe)
+    previous_site(root / "site", {"index.html": "<p>上一次发布的网站</p>", "assets/x.css": "p{}"})
     return root
 
 

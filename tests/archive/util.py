@@ -119,6 +119,21 @@ def results_files(root: Path) -> list[Path]:
     )
 
 
+def previous_site(site: Path, files: dict[str, str], audience: str = "public") -> None:
+    """A small site as a previous `kaohe build` left it: the files and a manifest.json listing them,
+    with the fields the build writes (generator/site/target.py recognises a Kaohe site by them)."""
+    from generator import ENGINE_VERSION
+
+    outputs = []
+    for rel, text in sorted(files.items()):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, encoding="utf-8")
+        outputs.append({"path": rel, "sha256": hashlib.sha256((site / rel).read_bytes()).hexdigest()})
+    manifest = {"audience": audience, "data_version": "0123456789ab", "inputs": [], "schemes": {},
+                "versions": {"kaohe-engine": ENGINE_VERSION}, "outputs": outputs}
+    (site / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
 def check_complete(site: Path) -> dict:
     """A complete site: manifest.json lists exactly the other files, each with its hash; returns the manifest."""
     files = tree_hashes(site)

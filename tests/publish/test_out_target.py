@@ -1,5 +1,6 @@
 """Issue 12 finding 1: `kaohe build --out` can never replace the project's own data. The target is
-absent, empty, or a site kaohe built for the same audience (its manifest.json says so)."""
+absent, empty, or a site kaohe built for the same audience (its manifest.json says so) that holds no file
+the manifest does not list. A refusal is a usage error (exit 2) and names the command to run again."""
 
 from __future__ import annotations
 
@@ -26,9 +27,9 @@ def test_out_never_replaces_the_project(project, out, capsys, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     monkeypatch.chdir(project)
     before = tree_hashes(project / "content"), tree_hashes(project / "schemes"), tree_hashes(project / ".git")
-    assert _build(project, "--out", out) == 1
+    assert _build(project, "--out", out) == 2  # a usage error: the command names a folder Kaohe may not replace
     printed = capsys.readouterr().out
-    assert "[out-unsafe]" in printed and "Traceback" not in printed
+    _refused(printed)
     assert printed.splitlines()[0].startswith(f"{out}: [out-unsafe]")
     assert (tree_hashes(project / "content"), tree_hashes(project / "schemes"), tree_hashes(project / ".git")) == before
 
@@ -38,7 +39,7 @@ def test_out_must_be_a_kaohe_site_of_the_same_audience(project, tmp_path, capsys
     other = tmp_path / "papers"
     other.mkdir()
     (other / "note.txt").write_text("not a site", encoding="utf-8")
-    assert _build(project, "--out", str(other)) == 1
+    assert _build(project, "--out", str(other)) == 2
     assert "没有 manifest.json" in capsys.readouterr().out
     assert (other / "note.txt").read_text(encoding="utf-8") == "not a site"
 
@@ -46,9 +47,68 @@ def test_out_must_be_a_kaohe_site_of_the_same_audience(project, tmp_path, capsys
     assert _build(project, "--out", str(public)) == 0  # absent: created
     assert _build(project, "--out", str(public)) == 0  # its own earlier build: replaced
     before = tree_hashes(public)
-    assert _build(project, "--audience", "internal", "--out", str(public)) == 1
+    assert _build(project, "--audience", "internal", "--out", str(public)) == 2
     assert "公开版" in capsys.readouterr().out
     assert tree_hashes(public) == before
     empty = tmp_path / "empty"
     empty.mkdir()
     assert _build(project, "--out", str(empty)) == 0
+
+
+def _refused(printed: str, command: str = "kaohe build") -> None:
+    assert "[out-unsafe]" in printed and "Traceback" not in printed
+    assert f"重新运行 {command}" in printed and "重新运行 kaohe check" not in printed
+
+
+def test_the_default_site_folder_made_by_hand_is_not_replaced(tmp_path, capsys, monkeypatch):
+    """`kaohe build` without --out: a site/ the user made (no Kaohe manifest) is refused like any other folder."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = make_project(tmp_path / "proj", ["heting-kx"])
+    (root / "site").mkdir()
+    (root / "site" / "notes.md").write_bytes(b"notes\n")
+    (root / "site-internal").mkdir()
+    (root / "site-internal" / "a.txt").write_bytes(b"mine")
+    assert _build(root) == 2
+    printed = capsys.readouterr().out
+    _refused(printed)
+    assert printed.splitlines()[0].startswith("site: [out-unsafe]") and "notes.md" in printed
+    assert (root / "site" / "notes.md").read_bytes() == b"notes\n"
+    assert _build(root, "--audience", "internal") == 2
+    _refused(capsys.readouterr().out)
+    assert (root / "site-internal" / "a.txt").read_bytes() == b"mine"
+    assert not list(root.glob(".site*.building-*"))
+
+
+def test_a_manifest_that_is_not_kaohes_is_not_trusted(project, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    pwa = tmp_path / "pwa"
+    pwa.mkdir()
+    (pwa / "app.js").write_bytes(b"precious\n")
+    (pwa / "manifest.json").write_text('{"name":"My PWA","audience":"public"}\n', encoding="utf-8")
+    assert _build(project, "--out", str(pwa)) == 2
+    printed = capsys.readouterr().out
+    _refused(printed)
+    assert "manifest.json 不是 kaohe build 写的" in printed
+    assert (pwa / "app.js").read_bytes() == b"precious\n"
+
+
+def test_files_added_to_a_kaohe_site_are_not_deleted(project, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    site = tmp_path / "pub"
+    assert _build(project, "--out", str(site)) == 0
+    manifest = (site / "manifest.json").read_text("utf-8")
+    assert '"path": "manifest.json"' not in manifest  # the manifest lists the other files (tests/archive/util.py)
+    (site / "README-运维.txt").write_bytes("运维说明\n".encode())
+    (site / ".well-known").mkdir()
+    (site / ".well-known" / "security.txt").write_bytes(b"Contact: x\n")
+    before = tree_hashes(site)
+    assert _build(project, "--out", str(site)) == 2
+    printed = capsys.readouterr().out
+    _refused(printed)
+    assert "README-运维.txt" in printed and ".well-known/security.txt" in printed and "移到" in printed
+    assert tree_hashes(site) == before
+    (site / "README-运维.txt").unlink()
+    (site / ".well-known" / "security.txt").unlink()
+    (site / ".well-known").rmdir()
+    assert _build(project, "--out", str(site)) == 0  # an ordinary rebuild over its own earlier build
+    capsys.readouterr()

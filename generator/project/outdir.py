@@ -1,0 +1,49 @@
+"""Folders Kaohe writes its output into (`kaohe build`, `kaohe check --xlsx-report`), and the rule for them:
+never a folder of the project's own data, never a user's files.
+
+An output folder is replaced as a whole, so it must be absent, empty, or Kaohe's own earlier output: a
+record Kaohe wrote there (the site's manifest.json, the report's marker) lists every file it made, and the
+folder holds nothing else. A file the user added later is never deleted silently: the command refuses and
+names it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROTECTED = ("content", "schemes", ".build", ".git", "site_templates")
+SHOWN = 5  # files named in a refusal; the rest are counted
+
+
+def inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def unsafe_place(root: Path, target: Path) -> str | None:
+    """Why `target` (resolved) can never be an output folder of the project at `root` (resolved), or None."""
+    if inside(root, target):
+        return "这是项目目录本身或包含项目目录的上级目录，写出时会整个替换掉其中的方案、成绩和锁定文件。"
+    for name in PROTECTED:
+        if inside(target, root / name):
+            return f"它在项目的 {name}/ 目录里，写出时会替换掉其中的文件。"
+    return None
+
+
+def not_listed(folder: Path, known: set[str]) -> list[str]:
+    """Every file or link in `folder` (relative POSIX paths, sorted) that `known` does not list. Links are
+    never followed. An empty folder is not counted: replacing it loses nothing."""
+    found: list[str] = []
+    for here, dirs, files in os.walk(folder, followlinks=False):
+        base = Path(here).relative_to(folder)
+        for name in list(dirs):
+            if (Path(here) / name).is_symlink():  # a link to a folder: not Kaohe's, never walked into
+                dirs.remove(name)
+                files.append(name)
+        found += [rel for name in files if (rel := (base / name).as_posix()) not in known]
+    return sorted(found)
+
+
+def name_some(paths: list[str]) -> str:
+    shown = "、".join(paths[:SHOWN])
+    return shown + (f" 等 {len(paths)} 个" if len(paths) > SHOWN else "")
