@@ -20,13 +20,17 @@ _ERROR_VALUES = ("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NU
 
 
 def id_text(value: str) -> str:
-    """The ID a cell means: 0005 for ０００５, ="0005", '0005 and (from a number cell) 5.0 stays 5."""
-    value = value.translate(_FULL_WIDTH).replace("\u3000", " ").strip()
-    if (match := _EXCEL_TEXT.fullmatch(value)) is not None:
+    """The ID a cell means: 0005 for ０００５, ="0005" and '0005; 12 for the 12.0 of a number cell.
+    Read for every row of every sheet: the usual ID (ASCII, no dressing) passes two cheap tests."""
+    if not value.isascii():
+        value = value.translate(_FULL_WIDTH).replace("\u3000", " ")
+    value = value.strip()
+    first = value[:1]
+    if first == "=" and (match := _EXCEL_TEXT.fullmatch(value)) is not None:
         value = match.group(1).strip()
-    elif value.startswith("'") and len(value) > 1:
+    elif first == "'" and len(value) > 1:
         value = value[1:].strip()
-    if _WHOLE_NUMBER.fullmatch(value):
+    if "." in value and _WHOLE_NUMBER.fullmatch(value):
         value = value.split(".", 1)[0]
     return value
 
