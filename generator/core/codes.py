@@ -151,12 +151,10 @@ CODES: dict[str, CodeInfo] = {
         "编号、姓名或部门中有换行", "删去单元格中的换行（多半是误按了 Alt+Enter）。", "姓名写成「雷杰⏎平」"
     ),
     "row-hidden": CodeInfo(
-        "人员行在 Excel 中被隐藏或筛选掉，但照样计入考核",
-        "此人不应参加本期考核的，删去这一行；应参加的，取消隐藏或清除筛选，以免核对时漏看。",
-        "第 7 行被筛选隐藏",
+        "人员行在 Excel 中被隐藏或筛选掉，但照样计入考核", "此人不应参加本期考核的，删去这一行；应参加的，取消隐藏或清除筛选，以免核对时漏看。", "第 7 行被筛选隐藏"
     ),
     "control-character": CodeInfo(
-        "单元格中有看不见的控制字符", "删去这些字符（Excel 中可用 =CLEAN(单元格) 清除）后重新保存。", "姓名中夹带从其他系统复制来的 ESC 字符"
+        "单元格或文字中有看不见的控制字符或格式字符（改变文字方向、零宽、软连字符等）", "删去这些字符后重新保存（Excel 中可用 =CLEAN(单元格) 清除控制字符；方向和零宽字符须在编辑器中删去，或把这段文字重新输入）。", "姓名中夹带从其他系统复制来的 ESC 字符；agency.yaml 的 contact 中夹带 U+200F（从右到左标记）"
     ),
     "id-lost-zeros": CodeInfo(
         "编号丢了前导 0（被表格软件当成了数字）",
@@ -291,23 +289,22 @@ CODES: dict[str, CodeInfo] = {
     "lock-invalid": CodeInfo("锁定文件损坏", "从版本库恢复该锁定文件。", "lock.json 不是合法 JSON"),
     "external-url": CodeInfo("生成的网站引用了外部地址", "去掉模板或内容中的外部链接；内网站点不能请求外网。", "https://cdn…"),
     "notice-frozen-changed": CodeInfo(
-        "已关闭考核期的公示内容发生变化",
-        "恢复方案的 publicity、agency.yaml 或 holidays.yaml 中改动的内容；确需更正，用 kaohe reopen 说明理由。",
-        "关闭后在 publicity.columns 中加了 总分",
+        "已关闭考核期的公示内容发生变化", "恢复方案的 publicity、agency.yaml 或 holidays.yaml 中改动的内容；确需更正，用 kaohe reopen 说明理由。", "关闭后在 publicity.columns 中加了 总分"
     ),
     "code-unsafe": CodeInfo(
-        "代码或目录名含有不允许的字符", "代码只用小写字母、数字、- 和 _（以字母或数字开头，不超过 40 个字符），如 s003-p2、heting-kx。",
-        "code: ps onmouseover=alert(1)",
+        "代码或目录名含有不允许的字符", "代码只用小写字母、数字、- 和 _（以字母或数字开头，不超过 40 个字符），如 s003-p2、heting-kx。", "code: ps onmouseover=alert(1)"
     ),
     "folder-name-invalid": CodeInfo(
-        "目录名无法识别（不是 UTF-8 编码或含有不允许的字符）", "把目录改名为拼音代码（小写字母、数字、-），如 heting-kx；从 Windows 压缩包解出的乱码目录名须重新命名。",
-        "content/\\xbf\\xbc\\xba\\xcb/",
+        "目录名无法识别（不是 UTF-8 编码或含有不允许的字符）", "把目录改名为拼音代码（小写字母、数字、-），如 heting-kx；从 Windows 压缩包解出的乱码目录名须重新命名。", "content/\\xbf\\xbc\\xba\\xcb/"
     ),
     "number-overflow": CodeInfo(
         "公式算出的数过大，无法精确计算", "检查公式和表中的数：考核分数不会有几十位数字；改正过大的数或写错的公式。", "formula: 1e999999999"
     ),
     "text-too-complex": CodeInfo(
         "方案说明文字过于复杂，无法在限定时间内排版", "删去大量重复的符号（如成千上万个 [ 或 *），改为普通文字。", "正文是 20000 个 ["
+    ),
+    "prose-relative-link": CodeInfo(
+        "方案正文中链接到了网站的页面（生成的网站上多半打不开）", "删去链接、只留文字（[文字](地址) 改为 文字）；引用其他办法时写出名称，如《平时考核实施办法》。本页内的 #… 链接可以保留。", "body: 考核周期见[这里](periods.md)"
     ),
 }
 CODES.update((code, CodeInfo(*info)) for code, info in OUTPUT_CODES.items())  # where Kaohe writes: the guide lists them last

@@ -18,16 +18,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from generator.core.codes import CODES, CodeInfo, code_titles
+from generator.core.controls import FORMAT_CHARS
 
 __all__ = ["CODES", "CodeInfo", "Problem", "Problems", "Severity", "code_titles", "printable"]
 
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + FORMAT_CHARS + "]")  # and CR: a line of output
 
 
 def printable(text: str) -> str:
     """Text from user data as it may reach a terminal: every control character (an ESC that would
     clear the screen, a bidi override that would reorder the line) written out as \\x1b or \\u202e."""
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                         else f"\\u{ord(m.group()):04x}" if ord(m.group()) < 0x10000 else f"\\U{ord(m.group()):08x}", text)
 
 
 class Severity(enum.Enum):

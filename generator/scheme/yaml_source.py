@@ -12,7 +12,6 @@ Also, unlike plain `yaml.safe_load`:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.core.controls import CONTROL_RE
 from generator.core.numbers import MAX_DIGITS
 from generator.core.problems import Problems
 from generator.scheme.yaml_slips import explain_syntax_error, flow_mapping_pairs, flow_sequence_items
@@ -89,11 +89,11 @@ def _build(node: Node, path: Path_, marks: Marks, problems: Problems, state: dic
     state["seen"].add(id(node))
     if isinstance(node, ScalarNode):
         value = _scalar(node)
-        if isinstance(value, str) and _CONTROLS.search(value):  # "\e[2J" written as an escape in quotes
+        if isinstance(value, str) and CONTROL_RE.search(value):  # "\e[2J" written as an escape in quotes
             problems.add(marks.file, node.start_mark.line + 1, node.start_mark.column + 1, "control-character",
-                         f"文字中含有控制字符（{'、'.join(f'U+{ord(c):04X}' for c in dict.fromkeys(_CONTROLS.findall(value)))}），"
-                         "会扰乱终端、表格和网页；请删去（检查引号中的 \\ 转义）。")
-            value = _CONTROLS.sub("\ufffd", value)
+                         f"文字中含有看不见的控制字符或格式字符（{'、'.join(f'U+{ord(c):04X}' for c in dict.fromkeys(CONTROL_RE.findall(value)))}），"
+                         "会扰乱终端、表格和网页，或改变文字的显示方向、藏起文字；请删去（检查引号中的 \\ 转义；看不见的字符可把这段文字重新输入）。")
+            value = CONTROL_RE.sub("\ufffd", value)
         return value
     if isinstance(node, SequenceNode):
         children = flow_sequence_items(node, marks.file, problems) if node.flow_style else node.value
@@ -126,9 +126,6 @@ def _build(node: Node, path: Path_, marks: Marks, problems: Problems, state: dic
             result[key] = _build(value_node, path + (key,), marks, problems, state, depth + 1)
         return result
     raise _TooComplex(node)  # pragma: no cover - PyYAML has no other node kinds
-
-
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _scalar(node: ScalarNode) -> Any:

@@ -9,19 +9,17 @@ as U+FFFD, so that it never reaches a terminal, a workbook or a page.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import count, repeat
 
+# C0 and C1 controls except tab, line feed and carriage return, DEL, and the bidi and invisible format
+# characters: the one list YAML text is checked with too (tables.py imports it from here)
+from generator.core.controls import CONTROL_RE
 from generator.core.problems import Problems
 
 MAX_CELL_CHARS = 10_000
 
-# C0 and C1 controls except tab, line feed and carriage return (a line break typed with Alt+Enter is
-# text), DEL, and the invisible format characters that reorder or hide text (bidi overrides,
-# zero-width spaces, a BOM inside a cell).
-CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 @dataclass(slots=True)

@@ -23,7 +23,7 @@ from generator.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from generator.core.problems import Problems
 from generator.site.docs_writer import DocsWriter
 from generator.site.generate import Generated, generate
-from generator.site.manifest import data_version, inputs_record, write_manifest
+from generator.site.manifest import data_version, docs_version, inputs_record, write_manifest
 from generator.site.scan import scan_site
 from generator.site.staging import discard, remove_stale_staging, swap_in, write_failed
 from generator.site.target import check_target
@@ -254,8 +254,9 @@ def _publish(root, audience, generated, problems, stats, work, site_dir, staging
     changed = docs.finish()
     removed = sum(1 for rel in changed if rel not in docs)
     progress(f"写出文档 {len(docs)} 个（更新 {len(changed) - removed}，删除 {removed}）")
-    records = inputs_record(generated.project, generated.periods)
-    version = data_version(records)
+    records = inputs_record(generated.project, generated.periods, audience)
+    # the public footer's version is derived only from what the public pages show (manifest.py)
+    version = data_version(records) if audience == "internal" else docs_version(docs_dir, docs)
     config = mkdocs_config(root, audience, docs_dir, staging, generated, version, work)
     generated.periods.clear()  # the graded archive is on the pages now: mkdocs' memory is not added to it
     generated.ctx = None
@@ -276,7 +277,7 @@ def _publish(root, audience, generated, problems, stats, work, site_dir, staging
         problems.add(f"{site_dir.name}/{rel}", None, None, "external-url", f"引用了外部地址 {url}；内网站点不能请求外网。")
     if problems.has_errors():
         return EXIT_PROBLEMS, problems, stats
-    write_manifest(staging, generated.project, records, audience)  # the last file written: outputs lists every other one
+    write_manifest(staging, generated.project, records, audience, version)  # the last file written: outputs lists every other one
     stats["pages"] = sum(1 for _ in staging.rglob("*.html"))
     if not target_ok():  # checked again: a file put into the target while this build ran is not deleted either
         return EXIT_USAGE, problems, stats

@@ -1,15 +1,23 @@
 """manifest.json: what a build was made from and what it produced, with hashes.
 
-Every input file (SHA-256, detected encoding, sheet and row counts), the scheme versions, the
-engine and dependency versions, and every output file's SHA-256. The data version shown in each
-page's footer is a short hash of the inputs. Nothing personal is in it: file names, hashes and
-counts only.
+The internal edition's lists every input file (SHA-256, detected encoding, sheet and row counts); the
+public edition's only the scheme files, whose rules every handbook publishes. A file under content/ is
+never named on the public site: a sheet's hash confirms a draft to anyone holding it, its row count
+and a decisions file tell what the 公示 does not, and a scheme with publish: false or a 公示 not yet
+started would show through them. Both list the scheme versions, the engine and dependency versions,
+and every output file's SHA-256.
+
+The data version shown in each page's footer: on the internal edition a short hash of every input; on
+the public edition a short hash of the docs tree it was built from — what the public pages show, and
+nothing else — so that two public builds differing only in what the 公示 does not show are the same
+bytes, footer and manifest included (not even a changed hash tells that a private sheet changed).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
@@ -43,7 +51,10 @@ def input_files(project: Project) -> list[Path]:
     return files
 
 
-def inputs_record(project: Project, periods: list[PeriodResult]) -> list[dict]:
+def inputs_record(project: Project, periods: list[PeriodResult], audience: str = "internal") -> list[dict]:
+    """The manifest's inputs: every file for the internal edition, the scheme files for the public one."""
+    if audience != "internal":
+        return [{"path": name, "sha256": file_sha256(project.root / name)} for name in sorted(project.scheme_files.values())]
     details: dict[str, dict] = {}
     for period in periods:
         # a roll-up without a sheet of its own lists only its decisions/notice files: no row count for those
@@ -66,6 +77,15 @@ def data_version(records: list[dict]) -> str:
     return digest.hexdigest()[:12]
 
 
+def docs_version(docs_dir: Path, paths: Iterable[str]) -> str:
+    """The public edition's data version: a short hash of its docs tree (every page and file mkdocs
+    publishes, by path), so it is derived only from what the public site shows."""
+    digest = hashlib.sha256()
+    for rel in sorted(paths):
+        digest.update(f"{rel}\0{file_sha256(docs_dir / rel)}\n".encode())
+    return digest.hexdigest()[:12]
+
+
 def versions() -> dict[str, str]:
     found = {"kaohe-engine": ENGINE_VERSION}
     for name in DEPENDENCIES:
@@ -76,7 +96,7 @@ def versions() -> dict[str, str]:
     return found
 
 
-def write_manifest(site_dir: Path, project: Project, records: list[dict], audience: str) -> None:
+def write_manifest(site_dir: Path, project: Project, records: list[dict], audience: str, version: str) -> None:
     outputs = []
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(site_dir).as_posix()
@@ -85,7 +105,7 @@ def write_manifest(site_dir: Path, project: Project, records: list[dict], audien
         outputs.append({"path": rel, "sha256": file_sha256(path)})
     manifest = {
         "audience": audience,
-        "data_version": data_version(records),
+        "data_version": version,
         "inputs": records,
         "schemes": {code: {"name": s.name, "version": s.version, "file": project.scheme_files[code]} for code, s in sorted(project.schemes.items())},
         "versions": versions(),

@@ -45,12 +45,16 @@ _state = {"total": 0, "done": 0, "shown": -1}
 def on_config(config, **kwargs):
     """No sitemap.xml: it lists every page for web search engines, which an intranet archive has none
     of, and it is not read by the theme's features we use (navigation.instant would). On a city's
-    internal edition it was 1.5 MB, and a rendering over every page at each preview rebuild."""
+    internal edition it was 1.5 MB, and a rendering over every page at each preview rebuild. Taken out
+    of the templates mkdocs renders here, and out of the theme's files in on_files (a template no longer
+    rendered is otherwise copied as it is: the raw Jinja text was published as sitemap.xml)."""
     config.theme.static_templates.discard("sitemap.xml")
     return config
 
 
 def on_files(files, config, **kwargs):
+    for file in [f for f in files if f.src_uri == "sitemap.xml" and not f.is_documentation_page()]:
+        files.remove(file)
     _state.update(total=sum(1 for f in files if f.src_uri.endswith(".md")), done=0, shown=-1)
     return files
 

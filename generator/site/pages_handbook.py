@@ -13,7 +13,7 @@ from generator.scheme.item_places import places_words
 from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme, Section
 from generator.scheme.rules.formula import FormulaRule
 from generator.site.model import Page, SiteContext
-from generator.site.prose import PER_TEXT_SECONDS, render_prose
+from generator.site.prose import PER_TEXT_SECONDS, relative_links, render_prose
 from generator.site.render import render
 
 _CN = "一二三四五六七八九十"
@@ -232,17 +232,28 @@ def render_sections(project, schemes: list[Scheme], problems) -> dict[str, list[
             file = project.scheme_files.get(code, code)
             problems.add(file, _title_line(project.root / file, view.title), None, "text-too-complex",
                          f"第「{view.number}{view.title}」节的正文在 {PER_TEXT_SECONDS:g} 秒内未能排版完成（大量重复的 [ * _ 等符号）；请改为普通文字。")
+        links = relative_links(html)
+        if links:  # a page the scheme cannot know: its handbook's address is made here, and the editions differ
+            file = project.scheme_files.get(code, code)
+            problems.add(file, _title_line(project.root / file, view.title, links[0]), None, "prose-relative-link",
+                         f"第「{view.number}{view.title}」节的正文链接到{'、'.join(f'「{h}」' for h in links)}：方案正文不能链接网站中的页面"
+                         "（手册的地址由程序生成，公开版和内部版的页面也不同，这样的链接多半打不开）；请删去链接、只留文字"
+                         "（[文字](地址) 改为 文字），引用其他办法时写出名称，如《平时考核实施办法》；本页内的 #… 链接可以保留。")
         view.html = html or ""
     return views
 
 
-def _title_line(path, title: str) -> int | None:
-    """The line of the section's `title:` in the scheme file (the site stage has no YAML marks)."""
+def _title_line(path, title: str, then: str | None = None) -> int | None:
+    """The line of the section's `title:` in the scheme file (the site stage has no YAML marks); with
+    `then`, of the first line from there that holds that text (a link in the body), if one does."""
     try:
         lines = path.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
-    return next((i for i, line in enumerate(lines, start=1) if "title:" in line and title in line), None)
+    found = next((i for i, line in enumerate(lines, start=1) if "title:" in line and title in line), None)
+    if found is not None and then:
+        return next((i for i, line in enumerate(lines[found - 1:], start=found) if then in line), found)
+    return found
 
 
 def build_handbooks(ctx: SiteContext) -> list[Page]:

@@ -3,8 +3,9 @@
 Rendered by our own Markdown instance (tables and lists only: no attr_list, no md_in_html, so a
 `{: onmouseover=… }` stays text), then cleaned by nh3 (the Rust ammonia sanitiser) with an
 allowlist of tags and attributes: no script, style, iframe, image, form, event handler or class;
-a link may only point inside the page (#…) or to a relative path, never to a host or a scheme. The
-result is one line of HTML (a blank line would end a raw HTML block in the page's Markdown, and the
+a link may only point inside the page (#…) or to a relative path, never to a host or a scheme (and a
+scheme's section body may not link to a page at all: relative_links() finds those for a check problem,
+pages_handbook.render_sections). The result is one line of HTML (a blank line would end a raw HTML block in the page's Markdown, and the
 rest would be read as Markdown again), wrapped in <div class="kaohe-prose">.
 
 Markdown rendering is time-bounded: it runs in a worker process, and a text that takes longer than
@@ -15,6 +16,7 @@ text-too-complex instead of hanging the build.
 from __future__ import annotations
 
 import hashlib
+import html as html_text
 import multiprocessing
 import re
 import threading
@@ -35,6 +37,17 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "href" and not _SAFE_HREF.fullmatch(value.strip()):
         return None
     return value
+
+
+_HREF = re.compile(r'<a\s[^>]*?\bhref="([^"]*)"')
+
+
+def relative_links(html: str | None) -> list[str]:
+    """The links of sanitised prose that lead to another page: every href but an anchor within the page
+    (#…) — external ones are gone already. Scheme prose reaches the page as finished HTML, which
+    mkdocs' link validation never reads, so a dead one would be published silently."""
+    found = (html_text.unescape(href).strip() for href in _HREF.findall(html or ""))
+    return [href for href in found if href and not href.startswith("#")]
 
 
 def _one_line(html: str) -> str:

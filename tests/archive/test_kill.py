@@ -34,7 +34,10 @@ def test_killed_builds_never_leave_a_partial_site(tmp_path, small_build):
     assert small_build.root.name == root.name and old == tree_hashes(small_build.root / "site")
     old_version = check_complete(root / "site")["data_version"]
 
-    edit_csv_cell(root / SHEET, "0001", "工作负荷", "11.5")  # the next build's site differs
+    # the next build's public site differs: the number of a 公示 it shows (an edit of SHEET would not —
+    # its 公示 has not started, and the public edition shows nothing of it, not even a changed hash)
+    notice = root / "content/yunxi-czj/s003-p2/2025/Q1.notice.yaml"
+    notice.write_text(notice.read_text("utf-8").replace("〔2025〕8号", "〔2025〕9号"), encoding="utf-8")
 
     rng = random.Random(20250410)
     # four kills at random points, one in each quarter of a build; two while mkdocs is writing the
