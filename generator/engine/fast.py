@@ -99,7 +99,7 @@ class FastGrader:
         header = ["def grade(row, H):", "    V = row.values", "    try:"]
         text = "\n".join([*header, *("        " + line for line in source.lines), "    except Exception:", "        return None", ""])
         self.sources[post.name if post is not None else None] = text
-        namespace = {**source.namespace, "NEW": PersonResult, "HISTORY": history_functions, "HALF_UP": ROUND_HALF_UP, "BAIL": _Decline()}
+        namespace = {**source.namespace, "NEW": PersonResult, "HISTORY": history_functions, "HALF_UP": ROUND_HALF_UP, "BAIL": _Decline}
         name = f"<kaohe compiled {self.scheme.code}/{a.code}{'/' + post.name if post else ''}>"
         exec(compile(text, name, "exec"), namespace)
         self._bodies[post.name if post is not None else None] = (source.lines, namespace)
@@ -195,7 +195,9 @@ _RESULT = re.compile(r"^(\s*)return NEW\(")
 
 
 class _Decline(Exception):
-    """Raised inside grade_all where the single-person function returns None."""
+    """Raised inside grade_all where the single-person function returns None: the class, so a new
+    instance each time. One shared instance kept its last traceback, and with it the frames of the
+    last compute_project: that build's whole model, alive until the next decline."""
 
 
 def _reads_history(formula: str | None) -> bool:
