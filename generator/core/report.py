@@ -16,8 +16,9 @@ def print_problems(problems: Problems, stream=None) -> None:
             print(f"    另有 {follow_ons[problem]} 个问题由此引起，改正上面这一处后重新运行即可。", file=stream)
 
 
-def summary_line(problems: Problems, command: str = "kaohe check") -> str:
-    """`command`: the one to run again after the fixes (the one that failed)."""
+def summary_line(problems: Problems, command: str | None = "kaohe check") -> str:
+    """`command`: the one to run again after the fixes (the one that failed); None where nothing is
+    run again (the preview rebuilds when a file is saved)."""
     e, w, n = len(problems.errors), len(problems.warnings), len(problems.notes)
     infos = len(problems.infos)
     if infos:
@@ -25,9 +26,10 @@ def summary_line(problems: Problems, command: str = "kaohe check") -> str:
     return _summary(e, w, n, command)
 
 
-def _summary(e: int, w: int, n: int, command: str) -> str:
+def _summary(e: int, w: int, n: int, command: str | None) -> str:
     if e:
-        return f"发现 {e} 个错误、{w} 个警告、{n} 个已知缺陷说明。请按上面的提示逐条修改后重新运行 {command}。"
+        again = f"请按上面的提示逐条修改后重新运行 {command}。" if command else ""
+        return f"发现 {e} 个错误、{w} 个警告、{n} 个已知缺陷说明。{again}"
     if w:
         return f"没有错误；{w} 个警告、{n} 个已知缺陷说明。"
     return f"检查通过：没有发现问题（{n} 个已知缺陷说明）。"

@@ -35,8 +35,12 @@ def id_text(value: str) -> str:
     return value
 
 
-def id_flaw(pid: str) -> str | None:
-    """Why `pid` (as id_text gives it) cannot be anyone's ID, in words; None when it can."""
+def id_flaw(pid: str, kind: str = "") -> str | None:
+    """Why `pid` (as id_text gives it) cannot be anyone's ID, in words; None when it can. `kind`: the
+    cell's (cells.Cell.kind); a number cell of more than 15 digits has lost its last ones already."""
+    if kind[:1] == "n" and len(pid) > 15 and pid.isdigit():
+        return (f"「{pid}」是数字单元格里超过 15 位的编号：Excel 只保留 15 位有效数字，末尾几位已经变成 0 或被改掉，"
+                "编号不再可靠（如 18 位身份证号）；请把该列设为「文本」格式后重新输入完整编号（或输入 '加编号）")
     if pid.upper() in _ERROR_VALUES:
         return f"「{pid}」是表格软件的错误值（公式出错，如 VLOOKUP 没有找到），不是编号；请改为此人的编号"
     if _SCIENTIFIC.fullmatch(pid):

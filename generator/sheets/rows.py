@@ -127,7 +127,7 @@ def load_sheet(
         id_cell = _at(cells, id_index)
         pid = id_text(id_cell.value if id_cell else "")
         name = _text_at(cells, name_index)
-        if pid and (flaw := id_flaw(pid)) is not None:
+        if pid and (flaw := id_flaw(pid, id_cell.kind if id_cell else "")) is not None:
             problems.add(table.file, row, column_letter(id_index), "id-invalid", f"{cols.id}{flaw}。",
                          where=where(table, row, id_index, cols.id), sheet=table.sheet)
             continue

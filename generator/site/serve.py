@@ -85,7 +85,7 @@ class PreviewSession:
         self.unsaved = self.unsaved or bool(self.cache.misses or self.memo.misses)
         print_problems(problems)
         if problems.has_errors():
-            print(summary_line(problems))
+            print(summary_line(problems, None))
             print("有错误：预览未更新，改正后保存即可自动重新生成。", flush=True)
             return False, set()
         if self.config_file is None:

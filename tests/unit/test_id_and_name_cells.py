@@ -91,3 +91,24 @@ def test_an_xlsx_id_kept_as_a_number_formatted_0000_reads_as_excel_shows_it(tmp_
     root = tmp_path / "xlsx"
     make_project(root, OFFICE_SCHEME, {"Q1.xlsx": out.getvalue()})
     assert results(root) == expected
+
+
+def test_an_xlsx_id_of_more_than_15_digits_in_a_number_cell_is_refused(tmp_path):
+    """An 18-digit 身份证号 typed into a number cell: Excel keeps 15 significant digits (…011000)."""
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(CLEAN_HEADER)
+    for n, r in enumerate(CLEAN_ROWS):
+        ws.append([110101199001011000 + n if n == 1 else r[0], *r[1:]])
+    ws.append(["110101199001011234", *CLEAN_ROWS[0][1:2], "办公室", *CLEAN_ROWS[0][3:]])  # the same as text: an ID
+    out = io.BytesIO()
+    wb.save(out)
+    root = make_project(tmp_path, OFFICE_SCHEME, {"Q1.xlsx": out.getvalue()})
+    _, (period,), problems = run(root)
+    assert places(problems, "id-invalid") == [(3, "A", "id-invalid")]
+    assert "15 位" in next(p.message for p in problems.items if p.code == "id-invalid")
+    assert "110101199001011234" in {r.id for r in period.people}

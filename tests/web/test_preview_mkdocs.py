@@ -104,3 +104,16 @@ def test_rebuilds_that_know_their_changes_leave_the_site_a_full_build_makes(tmp_
             assert "&lt;i&gt;再&lt;/i&gt;易名" in new_page.read_text(encoding="utf-8") and "<i>再</i>" not in new_page.read_text(encoding="utf-8")
         _full_build(session, tmp_path / f"fresh-{n}")
         _same_site(session.site, tmp_path / f"fresh-{n}")
+
+
+def test_a_rebuild_with_an_error_says_the_preview_waits_for_a_save_not_to_run_check(tmp_path):
+    root = make_project(tmp_path / "proj", ["shiliqu-sifaju"])
+    session = PreviewSession(root, "internal")
+    assert "全部页面" in _rebuild(session)
+    edit_csv_cell(root / SHEET, "SF002", "工作质量", "优")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert not session.rebuild()
+    said = out.getvalue()
+    assert "[not-a-number]" in said and "发现 1 个错误" in said and "有错误：预览未更新，改正后保存即可自动重新生成。" in said
+    assert "重新运行 kaohe check" not in said
