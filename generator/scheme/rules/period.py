@@ -17,8 +17,10 @@ class PeriodScore(Rule):
     """平时成绩汇总：从本方案平时考核各期的结果汇总出年度的一项。
     of: total（各期总分，默认）或某个项目的代码；也可用 points 把各期等次折成分数（A 90 / B 80 …）。
     combine: mean（平均，默认）或 sum（求和）；divide_by 写明固定除数（如「4个季度评分总和 / 4」）。
-    periods 列出参加汇总的期（默认全部）；某期没有成绩（或未定等次）时 missing: error（报错，默认）
-    或 skip（按实际期数计算）。"""
+    periods 列出参加汇总的期（默认全部）；某期没有可汇总的值时 missing: error（报错，默认）
+    或 skip（按实际期数计算）。没有可汇总的值：汇总总分或项目时，是此人不在该期成绩表中或该期成绩不完整；
+    用 points 按等次折分时，是该期没有等次（含不确定等次）。汇总总分时，试用期等不确定等次的期只要有总分，
+    也计入平均。"""
 
     TITLE: ClassVar[str] = "平时成绩汇总（各期平均、求和、等次折分）"
     EXAMPLE: ClassVar[str] = """\
@@ -37,7 +39,7 @@ class PeriodScore(Rule):
     combine: Literal["mean", "sum"] = Field("mean", description="mean 取平均（默认）、sum 求和。例：sum")
     divide_by: Num | None = Field(None, description="求和后除以的固定数（如「4个季度评分总和/4」）。例：4")
     periods: list[str] | None = Field(None, description="参加汇总的期（默认全部）。例：[Q1, Q2, Q3]")
-    missing: Literal["error", "skip"] = Field("error", description="某期没有成绩或未定等次时：error 报错（默认）、skip 按实际期数计算。例：skip")
+    missing: Literal["error", "skip"] = Field("error", description="某期没有可汇总的值时（汇总总分或项目：不在该期成绩表中或成绩不完整；用 points 按等次折分：该期没有等次，含不确定等次）：error 报错（默认）、skip 按实际期数计算。汇总总分时，不确定等次的期只要有总分也计入。例：skip")
 
     def compute(self, item, ctx: ItemContext) -> Outcome:
         labels = self.periods or sorted(ctx.history)
