@@ -35,7 +35,17 @@ def find_period(periods, scheme: str, year: int, label: str, agency: str | None)
     matches = [p for p in periods if p.scheme.code == scheme and p.year == year and p.label == label and (agency is None or p.agency == agency)]
     if not matches:
         known = sorted({f"{p.agency}:{p.year}-{p.label}" for p in periods if p.scheme.code == scheme})
-        raise UsageError(f"没有方案「{scheme}」{year} 年 {label} 的成绩（已有：{'、'.join(known) or '无'}）。")
+        raise UsageError(f"没有方案「{scheme}」{year} 年 {label} 的成绩（已有：{'、'.join(known) or '无'}）。" + _rollup_hint(periods, scheme, year, label))
     if len(matches) > 1:
         raise UsageError(f"方案「{scheme}」用于多个单位（{'、'.join(p.agency for p in matches)}）；用 --agency 指定。")
     return matches[0]
+
+
+def _rollup_hint(periods, scheme: str, year: int, label: str) -> str:
+    """For a roll-up that is not computed because it has no sheet of its own: the two ways to have it."""
+    found = next((p.scheme for p in periods if p.scheme.code == scheme), None)
+    assessment = found.assessment_for_label(label) if found is not None else None
+    if assessment is None or not assessment.rolls_up or assessment.results_optional:
+        return ""
+    return (f"「{assessment.name}」由各期汇总，但它要有自己的成绩表才计算：放一个 {year} 年的成绩表（如 年度.xlsx，"
+            "有编号、姓名、部门等列，可用 kaohe template 生成），或在方案的这种考核中写 results_optional: true（不用成绩表，人员取自各期）。")

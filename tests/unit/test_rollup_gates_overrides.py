@@ -71,3 +71,18 @@ def test_an_empty_entered_grade_is_an_error_at_its_cell_unless_a_rule_takes_the_
     assert "张三" in found[0].message and "「拟定等次」为空" in found[0].message and "E列「拟定等次」" in found[0].place()
     people = by_id(period)
     assert (people["1"].status, people["2"].status, people["3"].grade) == ("incomplete", "no_grade", "称职")
+
+
+def test_explain_for_a_rollup_without_its_sheet_says_how_to_have_it(tmp_path, capsys):
+    """A yearly roll-up with no 年度 sheet and no results_optional is not computed: explain said only
+    that there were no results for Y."""
+    from generator import cli
+
+    half = assessment([item("df", "得分", 100)], code="bn", name="半年考核", period="半年", grades=HALF_GRADES)
+    annual = assessment([item("ps", "平时", 100, score={"kind": "period_score"})], code="nd", name="年度考核", period="年度",
+                        rolls_up="bn", grades=HALF_GRADES)
+    root = make_project(tmp_path, scheme(half, annual), {"H1.csv": people_csv([["1", "甲", "办公室", "92"]], ["得分"])})
+    assert cli.main(["-C", str(root), "explain", "t1", "2025-年度", "1"]) == 2
+    said = capsys.readouterr()
+    text = said.out + said.err
+    assert "「年度考核」由各期汇总" in text and "results_optional: true" in text and "年度.xlsx" in text
