@@ -47,3 +47,18 @@ def not_listed(folder: Path, known: set[str]) -> list[str]:
 def name_some(paths: list[str]) -> str:
     shown = "、".join(paths[:SHOWN])
     return shown + (f" 等 {len(paths)} 个" if len(paths) > SHOWN else "")
+
+
+def first_look(root: Path, given: Path, target: Path) -> str | bool | None:
+    """What every output folder is checked for before its own record: why it can never be one (a
+    str), True when it may simply be written (absent, empty, or holding only empty folders), None when
+    it holds files, and the caller's record (a manifest, a marker) must account for them.
+    `given` as the user wrote it (a link is refused, not followed), `target` resolved."""
+    unsafe = unsafe_place(root, target)
+    if unsafe:
+        return unsafe
+    if given.is_symlink() or (target.exists() and not target.is_dir()):
+        return "它是一个文件或符号链接，不是目录。"
+    if not target.exists() or not any(target.iterdir()):
+        return True
+    return None

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from generator.core.problems import Problems
-from generator.project.outdir import name_some, not_listed, unsafe_place
+from generator.project.outdir import first_look, name_some, not_listed
 
 MANIFEST = "manifest.json"
 EDITION = {"public": "公开版", "internal": "内部版"}
@@ -49,13 +49,9 @@ def check_target(root: Path, site_dir: Path, audience: str, problems: Problems, 
         problems.add(shown, None, None, "out-unsafe", f"不能把网站生成到 {target}：{why}{fix}")
         return False
 
-    unsafe = unsafe_place(root, target)
-    if unsafe:
-        return refuse(unsafe.replace("写出时", "生成时"))
-    if site_dir.is_symlink() or (target.exists() and not target.is_dir()):
-        return refuse("它是一个文件或符号链接，不是网站目录。")
-    if not target.exists() or not any(target.iterdir()):
-        return True
+    looked = first_look(root, site_dir, target)
+    if looked is not None:
+        return looked is True or refuse(looked.replace("写出时", "生成时"))
     manifest = kaohe_manifest(target)
     if manifest is None:
         found = not_listed(target, set())

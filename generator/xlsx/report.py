@@ -25,7 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator.core.problems import Problem, Problems, Severity
-from generator.project.outdir import name_some, not_listed, unsafe_place
+from generator.project.outdir import first_look, name_some, not_listed
 from generator.xlsx.deterministic import text_not_formulas
 
 REPORT_SHEET = "问题清单"  # never read as results (sheets/workbook.py KAOHE_SHEETS): the office may save the report back
@@ -98,13 +98,9 @@ def check_report_target(root: Path, out_dir: Path, problems: Problems, shown: st
         problems.add(shown, None, None, "xlsx-report-unsafe", f"不能把标注副本写到 {target}：{why}{fix}")
         return False
 
-    unsafe = unsafe_place(root, target)
-    if unsafe:
-        return refuse(unsafe)
-    if Path(out_dir).is_symlink() or (target.exists() and not target.is_dir()):
-        return refuse("它是一个文件或符号链接，不是目录。")
-    if not target.exists() or not any(target.iterdir()):
-        return True
+    looked = first_look(root, Path(out_dir), target)
+    if looked is not None:
+        return looked is True or refuse(looked)
     listed = _marker(target)
     if listed is None:
         found = not_listed(target, set())
