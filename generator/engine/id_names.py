@@ -25,14 +25,19 @@ def report_id_names(periods: list[PeriodResult], problems: Problems) -> None:
             groups[(period.agency, period.scheme.code)].append(period)
     for group in groups.values():
         first: dict[str, tuple[str, PeriodResult]] = {}  # ID → (name, the period it was first seen in), years in order
+        year = None
         for period in sorted(group, key=lambda p: (p.year, p.label)):
+            if period.year != year:  # a new year: within it, its own first name is what counts
+                year, this_year = period.year, {}
             for result in period.people:  # every result of the archive: a plain loop
                 person = result.person
-                seen = first.get(person.id)
+                if not person.name:
+                    continue  # an empty name is reported where it is read
+                seen = this_year.get(person.id)
                 if seen is None:
-                    if person.name:  # an empty name is reported where it is read
-                        first[person.id] = (person.name, period)
-                elif seen[0] != person.name and person.name:
+                    this_year[person.id] = (person.name, period)
+                    seen = first.setdefault(person.id, (person.name, period))
+                if seen[0] != person.name:
                     _report(period, person, *seen, problems)
 
 

@@ -38,3 +38,13 @@ def test_another_name_in_a_later_year_is_a_warning(tmp_path):
     found, problems = project(tmp_path, year_2026_name="乙二")
     assert found == [("content/ag/t1/2026/Q1.csv", 2, "B", Severity.WARNING)]
     assert not problems.has_errors()
+
+
+def test_another_name_within_a_later_year_is_an_error_even_where_the_first_year_agrees(tmp_path):
+    """The check compared each name with the ID's first name ever only: 0003 as 白波辉 in 2024 and
+    2025-Q1, then another name in 2025-Q2, was a warning (another year), not the error it is."""
+    found, problems = project(tmp_path, year_2026_name="乙")
+    write(tmp_path / "content/ag/t1/2026/Q2.csv", people_csv([["2", "丙", "办公室", "90"]], ["得分"]))
+    _, _, problems = run(tmp_path)
+    found = [(p.file, p.line, p.severity) for p in problems.sorted() if p.code == "id-name-mismatch"]
+    assert found == [("content/ag/t1/2026/Q2.csv", 2, Severity.ERROR)]
