@@ -72,6 +72,40 @@ def edit_csv_cell(path: Path, person: str, column: str, value: str, id_column: s
     return old
 
 
+def rename_by_id(sheet: Path, names: dict[str, str]) -> None:
+    """People of a results sheet renamed, by ID (the same person, the same new name in every period:
+    another name under the same ID within a year is an error, id-name-mismatch)."""
+    if sheet.suffix == ".xlsx":
+        import openpyxl
+
+        book = openpyxl.load_workbook(sheet)
+        for table in book.worksheets:
+            header = next((row for row in table.iter_rows() if any(c.value == "姓名" for c in row)), None)
+            if header is None:
+                continue
+            column = next(c.column for c in header if c.value == "姓名")
+            id_column = next(c.column for c in header if c.value == "编号")
+            for r in range(header[0].row + 1, table.max_row + 1):
+                name = names.get(str(table.cell(r, id_column).value or "").strip())
+                if name is not None:
+                    cell = table.cell(r, column)
+                    cell.value = name
+                    cell.data_type = "s"  # typed text, even the one that looks like a formula
+        book.save(sheet)
+        return
+    raw = sheet.read_bytes()
+    encoding = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "gb18030"
+    rows = list(csv.reader(io.StringIO(raw.decode(encoding), newline="")))
+    header = next(i for i, row in enumerate(rows) if "姓名" in row)
+    column, id_column = rows[header].index("姓名"), rows[header].index("编号")
+    for row in rows[header + 1:]:
+        if len(row) > column and row[id_column].strip() in names:
+            row[column] = names[row[id_column].strip()]
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    sheet.write_bytes(out.getvalue().encode(encoding))
+
+
 def kaohe(root: Path, *args: str, timeout: float = 300, **popen) -> subprocess.CompletedProcess:
     """Run the real CLI in its own process."""
     return subprocess.run(

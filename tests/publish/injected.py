@@ -9,7 +9,7 @@ import csv
 import io
 from pathlib import Path
 
-from tests.archive.util import make_project
+from tests.archive.util import make_project, rename_by_id
 
 AGENCY, SCHEME = "yunxi-czj", "s003-p2"
 EPOCH = "1752148800"  # 2025-07-10 12:00 UTC: the 2025-Q2 公示 (from 2025-07-09) is open
@@ -66,18 +66,15 @@ def make_injected_project(dest: Path) -> Path:
                                                     "title: " + _yaml_line("考核</title><script>alert('site-title')</script>{: onclick=alert(1) }")), encoding="utf-8")
     agency = root / "content" / AGENCY / "agency.yaml"
     agency.write_text(agency.read_text("utf-8").replace("name: 云溪县财政局", "name: " + _yaml_line("云溪县财政局<svg onload=alert('agency')>")), encoding="utf-8")
-    for label in ("Q2", "Q3"):
-        sheet = root / "content" / AGENCY / SCHEME / "2025" / f"{label}.csv"
-        raw = sheet.read_bytes()
-        try:
-            decoded = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            decoded = raw.decode("gb18030")
-        rows = list(csv.reader(io.StringIO(decoded)))
-        column = rows[0].index("姓名")
-        for row, name in zip(rows[1:], NAMES, strict=False):
-            row[column] = name.replace("\n", " ")  # a CSV cell can hold a line break, the sheet reader keeps one line
-        buffer = io.StringIO(newline="")
-        csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-        sheet.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+    year = root / "content" / AGENCY / SCHEME / "2025"
+    q2 = year / "Q2.csv"
+    raw = q2.read_bytes()
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "gb18030"))))
+    ids = [row[rows[0].index("编号")] for row in rows[1:len(NAMES) + 1]]
+    # by ID in every sheet of the year (another name under the same ID within a year is id-name-mismatch);
+    # a CSV cell can hold a line break, the sheet reader keeps one line
+    names = {pid: name.replace("\n", " ") for pid, name in zip(ids, NAMES, strict=True)}
+    for sheet in sorted(year.iterdir()):
+        if sheet.suffix in (".csv", ".xlsx"):
+            rename_by_id(sheet, names)
     return root

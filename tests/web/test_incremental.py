@@ -5,7 +5,7 @@ clean generate produces from the same files."""
 from __future__ import annotations
 
 import pytest
-from archive.util import edit_csv_cell, make_project  # tests/ is on sys.path (rootdir-relative packages)
+from archive.util import edit_csv_cell, make_project, rename_by_id  # tests/ is on sys.path (rootdir-relative packages)
 
 from generator.core.problems import Problems
 from generator.engine import compute
@@ -69,23 +69,6 @@ def test_an_edit_to_a_site_wide_file_renders_every_page_again(tmp_path):
 
 
 
-def _edit_xlsx_cell(path, person: str, column: str, value: str) -> None:
-    """Set one cell of a workbook's first sheet, in the row whose 编号 is `person`."""
-    import openpyxl
-
-    book = openpyxl.load_workbook(path)
-    sheet = book.worksheets[0]
-    rows = list(sheet.iter_rows())
-    header = next(i for i, row in enumerate(rows) if any(c.value == "编号" for c in row))
-    names = [c.value for c in rows[header]]
-    for row in rows[header + 1:]:
-        if row[names.index("编号")].value == person:
-            row[names.index(column)].value = value
-            book.save(path)
-            return
-    raise AssertionError(f"{person} is not in {path}")
-
-
 def _someone(generated, key: str, grade: str, not_in: str | None = None):
     period = next(p for p in generated.periods if p.key == key)
     return next(r for r in sorted(period.people, key=lambda r: r.id) if r.grade == grade and r.person.department != not_in)
@@ -110,14 +93,19 @@ def test_edits_that_reach_other_departments_match_a_clean_generate(tmp_path, mon
         (good.id, "工作负荷", "0"),  # a 好 falls: the agency-wide quota line (实际 N 人) on every department's page
         (mover.id, "科室", good.person.department),  # someone moves: two departments' members change
         (good.id, "工作负荷", "14"),  # the 好 comes back: the line moves again
-        (mover.id, "姓名", '=HYPERLINK("x")'),  # only a name (a hostile one): no count, share or statistic changes
-        (mover.id, "姓名", "<i>再</i>易名"),  # in the year's own sheet: the name the people index shows
+        # only a name (a hostile one): no count, share or statistic changes; renamed in every sheet of
+        # the year, 年度.xlsx included (whose name the people index shows), as another name under the
+        # same ID within a year is an error (id-name-mismatch)
+        (mover.id, "姓名", '=HYPERLINK("x")'),
+        (mover.id, "姓名", "<i>再</i>易名"),
     ]
     for step, (pid, column, value) in enumerate(edits, 1):
-        if step < len(edits):
-            edit_csv_cell(sheet, pid, column, value)
+        if column == "姓名":
+            for each in sorted(sheet.parent.iterdir()):
+                if each.suffix in (".csv", ".xlsx"):
+                    rename_by_id(each, {pid: value})
         else:
-            _edit_xlsx_cell(sheet.parent / "年度.xlsx", pid, column, value)
+            edit_csv_cell(sheet, pid, column, value)
         edited = generate(root, audience, Problems(), cache, memo)
         assert memo.hits > 0
         assert edited.files == clean(root, audience), f"after edit {step}"

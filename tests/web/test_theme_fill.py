@@ -5,50 +5,13 @@ with most pages filled (the test fails if the skeletons stop being used)."""
 
 from __future__ import annotations
 
-import csv
-import io
-from pathlib import Path
-
 import pytest
 
 from generator.site import theme_fill
+from tests.archive.util import rename_by_id
 from tests.web.util import build, copy_demo, site_files
 
 pytestmark = pytest.mark.slow
-
-
-def _rename(sheet: Path, names: dict[str, str]) -> None:
-    """People of a results sheet renamed, by ID (the same person, the same new name in every period:
-    another name under the same ID within a year is an error, id-name-mismatch)."""
-    if sheet.suffix == ".xlsx":
-        import openpyxl
-
-        book = openpyxl.load_workbook(sheet)
-        for table in book.worksheets:
-            header = next((row for row in table.iter_rows() if any(c.value == "姓名" for c in row)), None)
-            if header is None:
-                continue
-            column = next(c.column for c in header if c.value == "姓名")
-            id_column = next(c.column for c in header if c.value == "编号")
-            for r in range(header[0].row + 1, table.max_row + 1):
-                name = names.get(str(table.cell(r, id_column).value or "").strip())
-                if name is not None:
-                    cell = table.cell(r, column)
-                    cell.value = name
-                    cell.data_type = "s"  # typed text, even the one that looks like a formula
-        book.save(sheet)
-        return
-    raw = sheet.read_bytes()
-    encoding = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "gb18030"
-    rows = list(csv.reader(io.StringIO(raw.decode(encoding), newline="")))
-    header = next(i for i, row in enumerate(rows) if "姓名" in row)
-    column, id_column = rows[header].index("姓名"), rows[header].index("编号")
-    for row in rows[header + 1:]:
-        if len(row) > column and row[id_column].strip() in names:
-            row[column] = names[row[id_column].strip()]
-    out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
-    sheet.write_bytes(out.getvalue().encode(encoding))
 
 
 @pytest.mark.parametrize("audience", ["internal", "public"])
@@ -59,7 +22,7 @@ def test_filled_pages_are_the_pages_rendered_whole(tmp_path, monkeypatch, audien
     assert sheets and not list(year.glob("*.decisions.*"))
     names = ["<i>张</i>三", "李  四", '王"五\'', "=HYPERLINK(\"x\")", "赵&amp;六"]
     for sheet in sheets:
-        _rename(sheet, {f"{n:04d}": name for n, name in enumerate(names, start=1)})
+        rename_by_id(sheet, {f"{n:04d}": name for n, name in enumerate(names, start=1)})
     fills: list[theme_fill.Fill] = []
     real_init = theme_fill.Fill.__init__
 
