@@ -18,7 +18,7 @@ from generator.core.clock import build_date
 from generator.core.problems import Problems
 from generator.engine.compute import compute_project
 from generator.engine.model_cache import ModelCache
-from generator.engine.results import PeriodResult
+from generator.engine.results import PeriodResult, PersonResult
 from generator.project.discover import discover, safe_path
 from generator.project.model import Project
 from generator.site.model import SiteContext
@@ -31,7 +31,7 @@ from generator.site.pages_forms import build_forms
 from generator.site.pages_guide import build_guide
 from generator.site.pages_handbook import build_handbooks
 from generator.site.pages_internal import build_results
-from generator.site.pages_notice import build_notices
+from generator.site.pages_notice import build_notices, notice_people
 from generator.site.pages_people import build_people
 from generator.site.pages_reading import build_reading_guide
 from generator.site.prose import render_prose
@@ -112,7 +112,7 @@ def generate_from(project: Project, periods: list[PeriodResult], audience: str, 
         if path.is_file():
             files["assets/" + path.relative_to(ASSETS).as_posix()] = path.read_bytes()
     _hand_written(project, files, problems)
-    words = _jieba_words(project, periods, audience, memo)
+    words = _jieba_words(ctx, memo)
     if memo is not None:
         memo.finish()
     return Generated(files, project, periods, ctx, len(notices), words)
@@ -150,26 +150,30 @@ def rule_words(scheme) -> set[str]:
     return {w for w in words if len(w) <= 12 and re.fullmatch(r"[\u3400-\u9fff]+", w)}
 
 
-def _jieba_words(project: Project, periods: list[PeriodResult], audience: str, memo: PageMemo | None = None) -> list[str]:
+def _jieba_words(ctx: SiteContext, memo: PageMemo | None = None) -> list[str]:
     """Names and departments for jieba's user dictionary, so 欧阳明辉 is one word, not 欧阳明/辉.
 
-    Only names that appear on this edition's pages are useful; the dictionary file is a build
-    input and is never copied into the site.
+    Only names on this edition's pages: in the public edition, the names its 公示 list, and no other
+    (a name from an unpublished period would change where public text is cut into words). The
+    dictionary file is a build input and is never copied into the site.
     """
     words: set[str] = set()
-    for agency in project.agencies.values():
+    for agency in ctx.project.agencies.values():
         words.add(agency.name)
         words.update(agency.departments)
-    for scheme in project.schemes.values():
+    for scheme in ctx.project.schemes.values():
         words.update(rule_words(scheme))
-    for period in periods:
-        words |= per_period(memo, "words", period, _period_words)
+    for period in ctx.periods:
+        if ctx.internal:
+            words |= per_period(memo, "words", period, lambda p: _people_words(p.people))
+        elif ctx.has_notice(period):
+            words |= per_period(memo, "notice-words", period, lambda p: _people_words(notice_people(p)))
     return sorted(w for w in words if w and len(w) > 1 and " " not in w)
 
 
-def _period_words(period: PeriodResult) -> set[str]:
+def _people_words(people: list[PersonResult]) -> set[str]:
     words: set[str] = set()
-    for person in period.people:
+    for person in people:
         words.add(person.person.department)
         words.add(person.person.name)
         words.update(part for part in person.person.name.split("·") if len(part) > 1)

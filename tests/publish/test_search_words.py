@@ -1,0 +1,25 @@
+"""The public search index is cut into words with a user dictionary of names (site/generate.py
+_jieba_words). In the public edition it holds only the names a 公示 lists: a name from an unpublished
+period, or of someone no 公示 names, must not decide where public text is cut."""
+
+from __future__ import annotations
+
+from generator.core.problems import Problems
+from generator.site.generate import generate
+from generator.site.pages_notice import notice_ids
+from tests.archive.util import make_project
+
+
+def test_the_public_dictionary_holds_only_the_names_a_notice_lists(tmp_path):
+    root = make_project(tmp_path / "proj", ["yunxi-czj"])
+    public = generate(root, "public", Problems())
+    internal = generate(root, "internal", Problems())
+    ctx = public.ctx
+    listed = {r.person.name for p in public.periods if ctx.has_notice(p) for r in p.people if r.id in notice_ids(p)}
+    everyone = {r.person.name for p in public.periods for r in p.people}
+    unlisted = everyone - listed
+    assert listed and unlisted  # the demo has both, or the test proves nothing
+    words = set(public.jieba_words)
+    assert {n for n in listed if len(n) > 1} <= words
+    assert not (unlisted & words), sorted(unlisted & words)[:5]
+    assert {n for n in unlisted if len(n) > 1} <= set(internal.jieba_words)  # the internal edition shows everyone
