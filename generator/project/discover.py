@@ -91,13 +91,23 @@ def _dir_inside(root: Path, path: Path, project: Project, problems: Problems) ->
     return True
 
 
+def _load_checked(path: Path, shown: str, problems: Problems):
+    """load_scheme, then check_scheme; a scheme the check finds errors in is not used (None, as one that
+    failed to load): grading or rendering it would follow a rule the checker rejects (an override's
+    grade not among the grades, a weight missing), and its results follow from its problems."""
+    scheme, marks = load_scheme(path, problems, shown)
+    if scheme is None:
+        return None, marks
+    found = Problems()
+    check_scheme(scheme, marks, found)
+    problems.extend(found)
+    return (None if found.has_errors() else scheme), marks
+
+
 def _checked_scheme(path: Path, shown: str, problems: Problems, seen: dict | None):
     """load_scheme and check_scheme, or what they gave for the same bytes before (see discover)."""
     if seen is None:
-        scheme, marks = load_scheme(path, problems, shown)
-        if scheme is not None:
-            check_scheme(scheme, marks, problems)
-        return scheme, marks
+        return _load_checked(path, shown, problems)
     try:
         before = hashlib.sha256(path.read_bytes()).digest()
     except OSError:
@@ -105,9 +115,7 @@ def _checked_scheme(path: Path, shown: str, problems: Problems, seen: dict | Non
     found = seen.get(shown)
     if found is None or before is None or found[0] != before:
         local = Problems()
-        scheme, marks = load_scheme(path, local, shown)
-        if scheme is not None:
-            check_scheme(scheme, marks, local)
+        scheme, marks = _load_checked(path, shown, local)
         try:
             after = hashlib.sha256(path.read_bytes()).digest()
         except OSError:

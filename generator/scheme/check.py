@@ -170,6 +170,13 @@ def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) 
             report(apath + ("quotas", qi, "scope"), "unknown-name", f"scope「{quota.scope}」应为 unit、department，或 people.unit 声明的列。")
         if quota.at_most is not None and quota.at_least is not None and quota.at_least > quota.at_most:
             report(apath + ("quotas", qi), "quota-impossible", "不少于的比例大于不超过的比例。")
+        rankable = _rankable(scheme, assessment)
+        for key in ("rank_by", "break_by"):
+            for ki, name in enumerate(getattr(quota, key)):
+                if name not in rankable:  # read as -∞ for everyone: the order would fall to the next key, unsaid
+                    report(apath + ("quotas", qi, key, ki), "unknown-name",
+                           f"{key} 中的「{name}」不是总分、本考核的项目代码，也不是成绩表中的数字列，无法据此排序；"
+                           f"请改为其中之一（可用：{'、'.join(sorted(rankable)[:15])}{'……' if len(rankable) > 15 else ''}）。")
     columns = {spec.name for spec in plan_columns(scheme, assessment).all()}
     for li, limit in enumerate(assessment.rating_limits):
         if limit.column not in columns:
@@ -184,6 +191,14 @@ def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) 
     for grade in publicity.summary_grades:
         if grade not in known:
             report(apath + ("publicity", "summary_grades"), "unknown-name", f"summary_grades 中的等次「{grade}」不在 grades.order 中。")
+
+
+def _rankable(scheme: Scheme, assessment: Assessment) -> set[str]:
+    """What a quota may rank by (quotas.rank_value): 总分, an item's code, a number column of the sheet."""
+    codes = {item.code for item in assessment.walk()}
+    for post in scheme.posts:
+        codes.update(i.code for top in post.items for i in top.walk())
+    return {"总分"} | codes | {spec.name for spec in plan_columns(scheme, assessment).all() if spec.type == "number"}
 
 
 def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, rolls_up: bool, report) -> None:

@@ -149,7 +149,7 @@ def _year_block(ctx, agency, period, previous, departments, tally: Tally) -> Blo
             continue
         link = ctx.department_path(agency.code, department, period.year)
         rows.append(_row(department, link, grades, now, tally(previous, department)))
-    rows.append(_row("全单位", None, grades, tally(period, "全单位"), tally(previous, "全单位")))
+    rows.append(_row("全单位", None, grades, tally(period, "全单位") or {}, tally(previous, "全单位")))  # {}: a period nobody was read in
     block = Block(f"{period.period_name} · {period.assessment.name} · {period.scheme.title}", grades, rows,
                   f"{previous.period_name}" if previous else "")
     block.svg = _chart(_pad(block), f"cmp-{period.scheme.code}-{period.year}-{period.label}")

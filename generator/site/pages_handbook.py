@@ -79,7 +79,8 @@ def item_rows(items: list[Item], depth: int = 0, names: dict[str, str] | None = 
         if item.by_post:
             how = "按岗位分别设置，见下方各岗位项目表"
         elif item.children:
-            how = "各子项得分之和" if item.combine == "sum" else "各子项按权重合成：" + "、".join(f"{c.name} {fmt((c.weight or 0) * 100)}%" for c in item.children)
+            how = "各子项得分之和" if item.combine == "sum" else "各子项按权重合成：" + "、".join(
+                f"{c.name} {fmt(c.weight * 100)}%" if c.weight is not None else f"{c.name}（未写权重）" for c in item.children)  # unweighted: kaohe check reports it
         else:
             how = (rule.describe(item, names) if isinstance(rule, FormulaRule) else rule.describe(item)) if rule is not None else ""
         kept = places_words(item, combine, into)

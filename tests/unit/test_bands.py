@@ -161,11 +161,13 @@ def test_gap_is_reported_for_two_places_and_not_for_whole_numbers(tmp_path):
     assert ["74.01—74.99" in gaps[0].message, "89.01—89.99" in gaps[1].message] == [True, True]
 
 
-def test_total_in_gap_without_policy_is_not_graded(tmp_path):
+def test_a_scheme_with_a_gap_and_no_policy_grades_nobody(tmp_path):
+    """bands-gap is an error of the scheme: a scheme the check refuses is not used (discover), so no
+    total in the gap is ever given a grade a rule did not state; the sheet's results follow from it."""
     data = simple_scheme(places=2, grades=doc_grades("none"))
-    period, _ = grade_sheet(tmp_path, data, ["得分"], [["1", "甲", "办公室", "89.5"]])
-    person = by_id(period)["1"]
-    assert (person.status, person.grade, person.status_label) == ("incomplete", None, "无对应等次")
+    period, problems = grade_sheet(tmp_path, data, ["得分"], [["1", "甲", "办公室", "89.5"]])
+    assert period is None
+    assert {p.code for p in problems.errors} == {"bands-gap"}
 
 
 def test_exactly_on_a_bound_and_one_cent_under(tmp_path):

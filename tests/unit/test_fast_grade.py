@@ -77,7 +77,11 @@ INPUTS = [{"name": "扣分", "type": "number"}, {"name": "天数", "type": "numb
 
 def _hostile_scheme() -> dict:
     items = [item("df", "得分", 100), item("jf", "加分", 10, score={"kind": "bonus", "additions": [{"kind": "per_event", "column": "加分", "points": "0.5"}]})]
-    return simple_scheme(items=items, overrides=OVERRIDES, inputs=INPUTS, total_max=100, places=1)
+    data = simple_scheme(items=items, overrides=OVERRIDES, inputs=INPUTS, total_max=100, places=1)
+    # 100 + 10 points under a total of 100 (so that a total can pass it): a defect the scheme declares,
+    # or the check refuses the scheme and nothing is graded
+    data["acknowledged_defects"] = [{"code": "items-do-not-sum", "at": "ps", "reason": "得分 100 分加 加分 10 分，总分 100 分"}]
+    return data
 
 
 HOSTILE_ROWS = [
