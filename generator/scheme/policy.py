@@ -61,8 +61,8 @@ class Quota(Strict):
     ties: Literal["flag", "include_all", "exclude_all", "break_by"] = Field(
         "flag", description="名额线上分数相同时：flag 提交领导小组决定（默认，决定前不公示）、include_all 全部保留、exclude_all 全部不得、break_by 依次比较 break_by 列出的项目。例：break_by"
     )
-    break_by: list[str] = Field([], description="ties: break_by 时依次比较的项目代码或列名。例：[ji, neng]")
-    rank_by: list[str] = Field(["总分"], description="超出名额时排序的依据，依次比较（默认总分）。例：[总分, ji]")
+    break_by: list[str] = Field([], description="ties: break_by 时依次比较的项目：总分、项目代码或成绩表中的数字列。例：[ji, neng]")
+    rank_by: list[str] = Field(["总分"], description="超出名额时排序的依据，依次比较（默认总分）：总分、项目代码或成绩表中的数字列。例：[总分, ji]")
     text: str | None = Field(None, description="原文对这条限制的表述，显示在手册中。例：好等次人数不超过本单位参加考核人数的40%")
 
     @model_validator(mode="after")
