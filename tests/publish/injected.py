@@ -47,6 +47,29 @@ def _yaml_line(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+# Every key of a scheme whose text a page, download or search entry shows as prose or a label (not
+# the names a sheet's columns are matched by): each gets a payload of its own.
+PROSE_KEYS = ("standard", "text", "reason", "title", "about", "body", "description", "what", "label", "short_name", "issuer",
+              "version", "assessed", "source", "summary", "then", "objection", "note")  # form: one of two known forms
+
+
+def _every_prose_field(text: str) -> str:
+    import yaml
+
+    data = yaml.safe_load(text)
+
+    def walk(node, key=None):
+        if isinstance(node, dict):
+            return {k: walk(v, k) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v, key) for v in node]
+        if isinstance(node, str) and key in PROSE_KEYS:
+            return node + f"<img src=x onerror=alert('{key}')>"
+        return node
+
+    return yaml.safe_dump(walk(data), allow_unicode=True, sort_keys=False, width=1000)
+
+
 def make_injected_project(dest: Path) -> Path:
     root = make_project(dest, [AGENCY])
     scheme = root / "schemes" / f"{SCHEME}.yaml"
@@ -60,7 +83,7 @@ def make_injected_project(dest: Path) -> Path:
     for old, new in replacements:
         assert old in text, old
         text = text.replace(old, new, 1)
-    scheme.write_text(text, encoding="utf-8")
+    scheme.write_text(_every_prose_field(text), encoding="utf-8")
     site = root / "content" / "site.yaml"
     site.write_text(site.read_text("utf-8").replace("title: 考核办法与考核结果（示例）",
                                                     "title: " + _yaml_line("考核</title><script>alert('site-title')</script>{: onclick=alert(1) }")), encoding="utf-8")
