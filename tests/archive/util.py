@@ -106,6 +106,28 @@ def rename_by_id(sheet: Path, names: dict[str, str]) -> None:
     sheet.write_bytes(out.getvalue().encode(encoding))
 
 
+def replace_cells(sheet: Path, old: str, new: str) -> None:
+    """Every cell of a results sheet that reads exactly `old` made `new` (typed text in a workbook)."""
+    if sheet.suffix == ".xlsx":
+        import openpyxl
+
+        book = openpyxl.load_workbook(sheet)
+        for table in book.worksheets:
+            for row in table.iter_rows():
+                for cell in row:
+                    if cell.value == old:
+                        cell.value = new
+                        cell.data_type = "s"
+        book.save(sheet)
+        return
+    raw = sheet.read_bytes()
+    encoding = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "gb18030"
+    rows = [[new if cell == old else cell for cell in row] for row in csv.reader(io.StringIO(raw.decode(encoding), newline=""))]
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    sheet.write_bytes(out.getvalue().encode(encoding))
+
+
 def kaohe(root: Path, *args: str, timeout: float = 300, **popen) -> subprocess.CompletedProcess:
     """Run the real CLI in its own process."""
     return subprocess.run(

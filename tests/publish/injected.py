@@ -9,7 +9,7 @@ import csv
 import io
 from pathlib import Path
 
-from tests.archive.util import make_project, rename_by_id
+from tests.archive.util import make_project, rename_by_id, replace_cells
 
 AGENCY, SCHEME = "yunxi-czj", "s003-p2"
 EPOCH = "1752148800"  # 2025-07-10 12:00 UTC: the 2025-Q2 公示 (from 2025-07-09) is open
@@ -100,4 +100,36 @@ def make_injected_project(dest: Path) -> Path:
     for sheet in sorted(year.iterdir()):
         if sheet.suffix in (".csv", ".xlsx"):
             rename_by_id(sheet, names)
+    _office_fields(root)
     return root
+
+
+DEPARTMENT = "综合股"
+EVIL_DEPARTMENT = "综合股<img src=x onerror=alert('department')>"
+
+
+def _office_fields(root: Path) -> None:
+    """What the office writes besides the sheets' names: the agency's issuer and contact, a department
+    (in agency.yaml and in every sheet, every year), each 公示's document number, a decision's reason."""
+    agency = root / "content" / AGENCY / "agency.yaml"
+    text = agency.read_text("utf-8").replace(DEPARTMENT, EVIL_DEPARTMENT)
+    for key in ("issuer", "contact"):
+        text = text.replace(f"\n{key}: ", f"\n{key}: <img src=x onerror=alert('{key}')>", 1)
+    agency.write_text(text, encoding="utf-8")
+    for sheet in sorted((root / "content" / AGENCY).rglob("*")):
+        if sheet.name.endswith((".notice.yaml",)):
+            notice = sheet.read_text("utf-8")
+            if "number:" in notice:
+                sheet.write_text(notice.replace("number: ", "number: <img src=x onerror=alert('number')>", 1), encoding="utf-8")
+        elif sheet.name.endswith(".decisions.csv"):
+            raw = sheet.read_bytes()
+            encoding = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "gb18030"
+            rows = list(csv.reader(io.StringIO(raw.decode(encoding))))
+            reason = rows[0].index("理由")
+            for row in rows[1:]:
+                row[reason] += "<script>alert('reason')</script>"
+            buffer = io.StringIO(newline="")
+            csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+            sheet.write_bytes(buffer.getvalue().encode(encoding))
+        elif sheet.suffix in (".csv", ".xlsx"):
+            replace_cells(sheet, DEPARTMENT, EVIL_DEPARTMENT)
