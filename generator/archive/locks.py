@@ -12,7 +12,6 @@ the model: a fix in the calculation never changes a published grade without some
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from generator import ENGINE_VERSION
 from generator.core.numbers import fmt
+from generator.core.os_words import os_error_words
 from generator.core.problems import Problems
 from generator.engine.results import STATUS_WORDS, PeriodResult
 from generator.project.model import Project
@@ -124,8 +124,7 @@ def write_lock(path: Path, lock: dict) -> bool:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
-        why = "磁盘空间不足" if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)) else f"{exc.strerror or exc}"
-        print(f"kaohe: 无法写入锁定文件 {path.name}（{why}）；锁定文件没有改动，请处理后重新运行。", file=sys.stderr)
+        print(f"kaohe: 无法写入锁定文件 {path.name}（{os_error_words(exc)}）；锁定文件没有改动，请处理后重新运行。", file=sys.stderr)
         return False
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import traceback
 
@@ -23,8 +24,31 @@ from generator.core.problems import printable
 __all__ = ["main", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "EXIT_INTERNAL", "UsageError"]
 
 
+# argparse's own messages, which the office would read in English: the common ones said in Chinese
+# first, argparse's words kept after them (they name the option exactly as typed).
+_ARGPARSE_WORDS = [
+    (re.compile(r"^unrecognized arguments: (.*)$"), "不认识的参数：{0}"),
+    (re.compile(r"^the following arguments are required: (.*)$"), "缺少参数：{0}"),
+    (re.compile(r"^argument (.+?): invalid choice: (.*?) \(choose from (.*)\)$"), "参数 {0} 的值 {1} 不可用，可选：{2}"),
+    (re.compile(r"^argument (.+?): expected one argument$"), "参数 {0} 后面要写一个值"),
+    (re.compile(r"^argument (.+?): ignored explicit argument (.*)$"), "参数 {0} 不带值（多了 {1}）"),
+    (re.compile(r"^ambiguous option: (\S+) could match (.*)$"), "参数 {0} 不完整，可能是：{1}"),
+]
+
+
+class _ChineseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str):  # type: ignore[override]
+        for pattern, words in _ARGPARSE_WORDS:
+            found = pattern.match(message)
+            if found:
+                message = words.format(*found.groups()) + f"（{message}）"
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: 用法错误：{message}\n运行 {self.prog} -h 查看用法。\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _ChineseArgumentParser(
         prog="kaohe",
         description="考核：把考核办法（YAML）和考核成绩（Excel/CSV）生成可搜索的内网网站。\n"
         "Kaohe: appraisal schemes (YAML) and results (Excel/CSV) published as an offline intranet site.",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.archive.locks import check_locks
 from generator.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from generator.core.os_words import os_error_words
 from generator.core.problems import Problems, printable
 from generator.core.report import print_problems, summary_line
 from generator.engine.compute import load_everything
@@ -93,7 +94,7 @@ def _write_report(root: Path, problems: Problems, out: Path, shown: str, refused
             return EXIT_USAGE, []
         swap_in(staging, out)
     except OSError as exc:
-        refused.add(shown, None, None, "write-failed", f"标注副本未能写出（{exc.strerror or exc}），原目录保持不变；请检查磁盘空间和目录权限。")
+        refused.add(shown, None, None, "write-failed", f"标注副本未能写出（{os_error_words(exc)}），原目录保持不变；请检查磁盘空间和目录权限。")
         return EXIT_PROBLEMS, []
     finally:
         if staging.exists() or staging.is_symlink():

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from generator.core.errors import EXIT_OK, UsageError
+from generator.core.os_words import os_error_words
 from generator.core.problems import Problems
 from generator.project.discover import discover
 from generator.project.workspace import parse_period, project_root
@@ -59,7 +60,7 @@ def cmd_template(args) -> int:
     try:
         out.write_bytes(data)
     except OSError as exc:
-        raise UsageError(f"无法写入「{out}」：{exc.strerror or exc}") from exc
+        raise UsageError(f"无法写入「{out}」：{os_error_words(exc)}") from exc
 
     period = period_words(year, label)
     target = f"content/{agency.code if agency else '<单位目录名>'}/{scheme.code}/{year}/{label}.xlsx"

@@ -22,6 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.core.controls import CONTROL_RE
 from generator.core.numbers import MAX_DIGITS
+from generator.core.os_words import os_error_words
 from generator.core.problems import Problems
 from generator.scheme.yaml_slips import explain_syntax_error, flow_mapping_pairs, flow_sequence_items
 
@@ -158,7 +159,7 @@ def load_yaml(path: Path, problems: Problems, display: str | None = None) -> tup
             return None, marks
         raw = path.read_bytes()
     except OSError as exc:
-        problems.add(shown, None, None, "file-unreadable", f"无法读取文件：{exc.strerror or exc}")
+        problems.add(shown, None, None, "file-unreadable", f"无法读取文件：{os_error_words(exc)}")
         return None, marks
     try:
         text = raw.decode("utf-8-sig")

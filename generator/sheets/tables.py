@@ -15,6 +15,7 @@ import csv
 import io
 from pathlib import Path
 
+from generator.core.os_words import os_error_words
 from generator.core.problems import Problems
 from generator.sheets.cells import CONTROL_RE, MAX_CELL_CHARS, Cell, Table, column_letter, make_cells, where
 from generator.sheets.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
@@ -32,7 +33,7 @@ def read_table(path: Path, shown: str, problems: Problems) -> Table | None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        problems.add(shown, None, None, "file-unreadable", f"无法读取文件：{exc.strerror or exc}")
+        problems.add(shown, None, None, "file-unreadable", f"无法读取文件：{os_error_words(exc)}")
         return None
     if size > MAX_FILE_BYTES:
         problems.add(shown, None, None, "file-too-large", f"文件有 {size // 1024 // 1024} MB，超过 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限。")

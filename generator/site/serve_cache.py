@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import ENGINE_VERSION
+from generator.core.os_words import os_error_words
 from generator.engine.compute import Explainer, cyclic_gc_paused
 from generator.engine.grade import PersonGrader
 from generator.engine.model_cache import ModelCache
@@ -173,7 +174,7 @@ def save(work: Path, audience: str, cache: ModelCache, memo: PageMemo) -> str | 
             tmp.unlink(missing_ok=True)
             raise
     except OSError as exc:
-        return exc.strerror or str(exc)
+        return os_error_words(exc)
     return None
 
 
@@ -219,7 +220,7 @@ def load(work: Path, audience: str, project: Project, cache: ModelCache, memo: P
     except FileNotFoundError:
         return "没有上次预览的缓存"
     except OSError as exc:
-        return f"缓存无法读取（{exc.strerror or exc}）"
+        return f"缓存无法读取（{os_error_words(exc)}）"
     if not raw.startswith(MAGIC):
         return "缓存文件已损坏"
     line, _, payload = raw[len(MAGIC):].partition(b"\n")

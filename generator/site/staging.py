@@ -13,6 +13,7 @@ import stat
 import uuid
 from pathlib import Path
 
+from generator.core.os_words import os_error_words
 from generator.core.problems import Problems
 
 
@@ -84,8 +85,8 @@ def write_failed(problems: Problems, shown: str, exc: OSError) -> None:
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         message = "磁盘空间不足，网站未能写出；请清理磁盘空间后重新运行 kaohe build。"
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        message = f"没有写入权限，网站未能写出（{exc.strerror}）；请检查目录权限。"
+        message = f"没有写入权限，网站未能写出（{os_error_words(exc)}）；请检查目录权限。"
     else:
-        message = f"读写文件失败，网站未能写出（{exc.strerror or exc}）。"
+        message = f"读写文件失败，网站未能写出（{os_error_words(exc)}）。"
     where = f"（{exc.filename}）" if getattr(exc, "filename", None) else ""
     problems.add(shown, None, None, "write-failed", message + where)

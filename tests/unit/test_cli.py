@@ -89,6 +89,48 @@ def test_explain_usage_errors(project, capsys, argv, words):
     assert words in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("001", "1（张三）"), ("李四", "2（李四）")])
+def test_explain_names_the_id_meant(project, capsys, typed, meant):
+    """An ID typed with leading zeros the sheet does not have, or a name instead of the ID: the
+    error names the person meant and the command to run; Kaohe never picks one for the office."""
+    assert cli.main(["-C", str(project), "explain", "t1", "2025-Q1", typed]) == 2
+    err = capsys.readouterr().err
+    assert f"是否要查 {meant}？" in err and "kaohe explain t1 2025-Q1 " in err
+
+
+def test_explain_reads_an_id_with_spaces_around_it(project, capsys):
+    assert cli.main(["-C", str(project), "explain", "t1", "2025-Q1", " 2 "]) == 0
+    assert "结果：总分 75.00，较好" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["buidl"], "参数 命令 command 的值 'buidl' 不可用"),
+        (["check", "--format", "xml"], "参数 --format 的值 'xml' 不可用，可选："),
+        (["explain"], "缺少参数：scheme, period, id"),
+        (["build", "--out"], "参数 --out 后面要写一个值"),
+        (["serve", "--port", "80"], "不认识的参数：--port 80"),
+    ],
+)
+def test_usage_errors_are_said_in_chinese(capsys, argv, words):
+    with pytest.raises(SystemExit) as exited:
+        cli.main(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "用法错误：" in err and words in err and "-h 查看用法" in err
+
+
+def test_os_errors_are_said_in_chinese():
+    import errno
+
+    from generator.core.os_words import os_error_words
+
+    assert os_error_words(FileNotFoundError(errno.ENOENT, "No such file or directory", "x.xlsx")) == "文件或目录不存在"
+    assert "Excel" in os_error_words(OSError(errno.EBUSY, "Device or resource busy"))
+    assert os_error_words(OSError(errno.EPROTO, "Protocol error")) == "Protocol error"  # an uncommon one: as the system says
+
+
 def test_not_a_project(tmp_path, capsys):
     assert cli.main(["-C", str(tmp_path), "check"]) == 2
     assert "不是 Kaohe 项目目录" in capsys.readouterr().err
