@@ -43,7 +43,7 @@ def table_title(*parts: str) -> str:
 def csv_bytes(table: DataTable) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table.headers)
+    writer.writerow([_csv_safe(h) for h in table.headers])  # a header is scheme text: an item named =HYPERLINK(…) too
     for row in table.rows:
         writer.writerow([_csv_safe(v) for v in row])
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")

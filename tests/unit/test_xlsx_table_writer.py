@@ -247,3 +247,14 @@ def test_libreoffice_reads_the_new_file(tmp_path):
     got = [trimmed(r) for r in csv.reader(io.StringIO((tmp_path / "t.csv").read_text("utf-8"), newline=""))]
     # LibreOffice shows each number with its format: the page's text again (84.50, 16.7%); text as written, escapes undone
     assert got == [[table.title], table.headers] + [trimmed(r) for r in table.rows]
+
+
+def test_a_csv_download_holds_no_formula_in_a_header_or_a_cell():
+    """Headers are scheme text (an item or column name) and cells are data: neither may start a
+    formula when the CSV is opened in Excel (=, +, -, @, tab, CR); numbers stay numbers."""
+    from generator.site.downloads import csv_bytes
+
+    rows = list(csv.reader(io.StringIO(csv_bytes(HOSTILE).decode("utf-8-sig"))))
+    formulas = [cell for row in rows for cell in row if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not re.fullmatch(r"[+-][\d.]+", cell)]
+    assert formulas == [], formulas
+    assert rows[0][7] == "'=SUM(A1)" and rows[1][1] == "'=1+1" and rows[3][3] == "-3.5"
