@@ -14,6 +14,7 @@ from generator.core.problems import Problems, printable
 from generator.core.report import print_problems, summary_line
 from generator.engine.compute import load_everything
 from generator.project.workspace import project_root
+from generator.site.generate import hand_written
 from generator.site.notice_lock import check_notices
 from generator.site.pages_handbook import render_sections
 
@@ -32,6 +33,7 @@ def cmd_check(args) -> int:
     check_locks(project, periods, problems)  # a closed period must still give what was frozen, as in a build
     check_notices(project, periods, problems)  # every 公示's dates on the calendar, and frozen 公示, as in a build
     render_sections(project, list(project.schemes.values()), problems)  # scheme prose the build could not render
+    hand_written(project, {}, problems)  # content/pages/*.md: what the build would refuse
     failed = problems.has_errors() or (args.strict and problems.warnings)
     if args.format == "json":
         follow_ons = problems.follow_ons()

@@ -67,6 +67,9 @@ def mkdocs_config(root: Path, audience: str, docs_dir: Path, site_dir: Path, gen
     ]
     if audience == "internal":
         nav += [{"成绩明细": "results/index.md"}, {"人员": "people/index.md"}, {"对比": "compare/index.md"}, {"汇总表": "forms/index.md"}]
+    if generated.own_pages:  # the office's own pages (content/pages/*.md), reachable from every page
+        # a nav title is printed unescaped by the theme, as site_name is (below)
+        nav.append({"其他": [{html.escape(title, quote=False): path} for title, path in generated.own_pages]})
     if audience == "internal":  # the operator's manual is not published
         nav.append({"使用说明": ["guide/reading.md", "guide/index.md", "guide/scheme.md", "guide/results.md", "guide/publish.md", "guide/reference.md", "guide/reference-rules.md", "guide/formula.md", "guide/problems.md"]})
     else:

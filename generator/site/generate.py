@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from generator.archive.locks import check_locks
 from generator.core.clock import build_date
+from generator.core.controls import CONTROL_RE
 from generator.core.problems import Problems
 from generator.engine.compute import compute_project
 from generator.engine.model_cache import ModelCache
@@ -34,7 +36,7 @@ from generator.site.pages_internal import build_results
 from generator.site.pages_notice import build_notices, notice_people
 from generator.site.pages_people import build_people
 from generator.site.pages_reading import build_reading_guide
-from generator.site.prose import render_prose
+from generator.site.prose import relative_links, render_prose
 from generator.site.render import yaml_string
 from generator.site.workdays import load_calendar
 
@@ -49,6 +51,7 @@ class Generated:
     ctx: SiteContext
     notices: int
     jieba_words: list[str] = field(default_factory=list)
+    own_pages: list[tuple[str, str]] = field(default_factory=list)  # content/pages/*.md: (title, docs path), for the nav
 
 
 def generate(root: Path, audience: str, problems: Problems, cache: ModelCache | None = None, memo: PageMemo | None = None,
@@ -111,26 +114,68 @@ def generate_from(project: Project, periods: list[PeriodResult], audience: str, 
     for path in sorted(ASSETS.rglob("*")):
         if path.is_file():
             files["assets/" + path.relative_to(ASSETS).as_posix()] = path.read_bytes()
-    _hand_written(project, files, problems)
+    own_pages = hand_written(project, files, problems)
     words = _jieba_words(ctx, memo)
     if memo is not None:
         memo.finish()
-    return Generated(files, project, periods, ctx, len(notices), words)
+    return Generated(files, project, periods, ctx, len(notices), words, own_pages)
 
 
-def _hand_written(project: Project, files: MutableMapping[str, bytes], problems: Problems) -> None:
+def hand_written(project: Project, files: MutableMapping[str, bytes], problems: Problems) -> list[tuple[str, str]]:
+    """content/pages/*.md, rendered into `files`: (title, docs path) of each, for the nav. Also what
+    `kaohe check` runs (a page the build refuses fails the check)."""
+    made: list[tuple[str, str]] = []
     pages = project.root / "content" / "pages"
     if not pages.is_dir() or not safe_path(project.root, pages, project, problems):  # a link is not even listed
-        return
+        return made
     found = [p for p in sorted(pages.rglob("*.md")) if safe_path(project.root, p, project, problems)]
-    texts = [p.read_bytes().decode("utf-8", "replace") for p in found]
-    for path, text, html in zip(found, texts, render_prose(texts)):
+    texts = [_page_text(project, p, problems) for p in found]
+    headings = [next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), None) for text in texts]
+    # the first "# " line is the page's title (mkdocs shows it as the page's heading): not its body too
+    bodies = [_without_line(text, f"# {h}") if h else text for text, h in zip(texts, headings)]
+    for path, heading, html in zip(found, headings, render_prose(bodies)):
+        shown = project.rel(path)
         if html is None:
-            problems.add(project.rel(path), None, None, "text-too-complex", "这一页在限定时间内未能排版完成（大量重复的 [ * _ 等符号）；请改为普通文字。")
+            problems.add(shown, None, None, "text-too-complex", "这一页在限定时间内未能排版完成（大量重复的 [ * _ 等符号）；请改为普通文字。")
             continue
+        links = relative_links(html)
+        if links:  # rendered here, not by mkdocs: a link to another page (x.md) would not be made into its address
+            problems.add(shown, None, None, "prose-relative-link",
+                         f"这一页链接到{'、'.join(f'「{h}」' for h in links)}：自己写的页面不能链接网站中的页面或文件"
+                         "（页面的地址由程序生成，这样的链接打不开）；请删去链接、只留文字（[文字](地址) 改为 文字），"
+                         "如「见《平时考核实施办法》」；本页内的 #… 链接可以保留（网址写成文字即可，内网网站不链接外网）。")
         # a hand-written page is prose like a scheme's sections: rendered and sanitised, never raw
-        heading = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
-        files["pages/" + path.relative_to(pages).as_posix()] = f"---\ntitle: {yaml_string(heading)}\n---\n\n{html}\n".encode()
+        where = "pages/" + path.relative_to(pages).as_posix()
+        title = " ".join((heading or path.stem).split())
+        # its own <h1>, escaped: without one the theme prints the title as its heading unescaped
+        files[where] = f"---\ntitle: {yaml_string(title)}\n---\n\n<h1>{escape(title, quote=False)}</h1>\n\n{html}\n".encode()
+        made.append((title, where))
+    return made
+
+
+def _page_text(project: Project, path: Path, problems: Problems) -> str:
+    """A hand-written page's text; one that is not UTF-8, or holds invisible control or format
+    characters, is reported (the page is still shown, those characters replaced)."""
+    raw = path.read_bytes()
+    shown = project.rel(path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        problems.add(shown, None, None, "encoding-unknown", "这一页不是 UTF-8 编码；请用记事本或 VS Code「另存为」UTF-8 编码。")
+        text = raw.decode("utf-8", "replace")
+    for number, line in enumerate(text.splitlines(), start=1):
+        found = CONTROL_RE.findall(line)
+        if found:
+            problems.add(shown, number, None, "control-character",
+                         f"这一行含有看不见的控制字符或格式字符（{'、'.join(f'U+{ord(c):04X}' for c in dict.fromkeys(found))}），"
+                         "会改变文字的显示方向或藏起文字；请删去（看不见的字符可把这段文字重新输入）。")
+    return CONTROL_RE.sub("\ufffd", text)
+
+
+def _without_line(text: str, line: str) -> str:
+    lines = text.splitlines()
+    index = next(i for i, each in enumerate(lines) if each.strip() == line.strip())
+    return "\n".join(lines[:index] + lines[index + 1:])
 
 
 def rule_words(scheme) -> set[str]:

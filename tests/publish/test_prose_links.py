@@ -52,3 +52,39 @@ def test_a_link_within_the_page_passes(tmp_path, monkeypatch):
     path.write_text(path.read_text("utf-8").replace(OLD, '    body: "本单位非领导成员公务员，见[考核内容](#s2)。"\n'), encoding="utf-8")
     code, out = _run(root, "check")
     assert code == 0, out
+
+
+def test_a_hand_written_page_is_checked_as_scheme_prose_is(tmp_path, monkeypatch):
+    """content/pages/*.md is rendered by Kaohe, not mkdocs: a link to another page (x.md) stayed an
+    .md href that 404s; its "# " title was shown twice (mkdocs' heading, then as plain text); an
+    invisible character passed. Now check and build report them; a clean page is built once titled."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1744243200")
+    root = make_project(tmp_path / "proj", ["yunxi-czj"])
+    pages = root / "content" / "pages"
+    pages.mkdir()
+    page = pages / "about.md"
+    page.write_text("# 关于本站\n\n见[手册](../handbooks/s003-p2/index.md)。\n\n零\u200b宽\n", encoding="utf-8")
+    for command in (["check"], ["build", "--quiet"]):
+        code, out = _run(root, *command)
+        assert code == 1, out
+        assert "content/pages/about.md: [prose-relative-link] 这一页链接到「../handbooks/s003-p2/index.md」" in out, out
+        assert "content/pages/about.md:5: [control-character]" in out, out
+    page.write_text("# 关于本站\n\n本站由人事科维护，见[下文](#lianxi)。\n\n## 联系 {#lianxi}\n\n电话 1234。\n", encoding="utf-8")
+    code, out = _run(root, "build", "--quiet")
+    assert code == 0, out
+    html = (root / "site" / "pages" / "about" / "index.html").read_text("utf-8")
+    assert html.count("<h1>关于本站</h1>") == 1
+    body = html[html.index('<div class="kaohe-prose">'):]
+    assert "关于本站" not in body[:200]  # the heading is the page's title, not also its first words
+    assert 'href="#lianxi"' in html
+    home = (root / "site" / "index.html").read_text("utf-8")
+    assert 'href="pages/about/"' in home  # in the nav (其他): a page nothing links to would never be found
+    (pages / "z.md").write_text("# 联系<img src=x onerror=alert(1)>\n\n电话\n", encoding="utf-8")
+    code, out = _run(root, "build", "--quiet")
+    assert code == 0, out
+    for built in (root / "site").rglob("*.html"):
+        assert "<img src=x" not in built.read_text("utf-8"), built  # the title escaped in <h1>, the nav and <title>
+    assert "联系&lt;img src=x" in (root / "site" / "pages" / "z" / "index.html").read_text("utf-8")
+    page.write_bytes("# 关于\n\n正文\n".encode("gbk"))
+    code, out = _run(root, "check")
+    assert code == 1 and "[encoding-unknown] 这一页不是 UTF-8 编码" in out, out
