@@ -21,7 +21,7 @@ from generator.site.charts import bar_chart
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
 from generator.site.page_memo import memoized_on, per_period
-from generator.site.pages_notice import notice_ids, published_grades
+from generator.site.pages_notice import notice_ids, pins_grades, published_grades
 from generator.site.render import render, stroke_places
 from generator.site.results_layout import counted_grade, is_split, results_page_of
 from generator.site.summary_privacy import public_cells
@@ -112,20 +112,29 @@ def _public_distribution(period: PeriodResult, department: str, members: list[Pe
         return None
     publicity = period.scheme.publicity_for(period.assessment)
     order = list(period.assessment.grades.order) if period.assessment.grades else []
-    published = [g for g in order if g in published_grades(period)]
+    opt_in = publicity.summary_grades
     listed = on_notice.get(period.key)
     if listed is None:
         listed = on_notice[period.key] = notice_ids(period)
+    if pins_grades(period):
+        published = [g for g in order if g in published_grades(period)]
+    else:  # a list of several grades without its 等次 column: no grade of anyone is public, so none is counted
+        published, listed, opt_in = [], set(), []
     named = Counter(p.grade for p in members if p.id in listed)
     unnamed = Counter(counted_grade(p) for p in members if p.id not in listed)
     k = publicity.public_min_group
     if len(members) < k:
         return Distribution(period, [], [], len(members), hidden=True)
-    cells = public_cells(order, published, publicity.summary_grades, named, unnamed, k)
+    cells = public_cells(order, published, opt_in, named, unnamed, k)
     dist = Distribution(period, cells.labels, cells.counts, len(members))
     for use in period.quotas:
         if use.scope in ("全单位", department) and use.allowed is not None and use.grade in published:
-            dist.quota_words.append(_quota_words(use, department))
+            # only the 公示's own count: the quota's base (参加考核, without those of no grade), the places it
+            # gives and any excess would tell, subtracted from the headcount, how many got no grade
+            scope = period.people if use.scope == "全单位" else members
+            shown = sum(1 for p in scope if p.id in listed and p.grade == use.grade)
+            where = "全单位" if use.scope == "全单位" else "本部门"
+            dist.quota_words.append(f"{where}「{use.grade}」公示 {shown} 人（名额按考核办法计算）")
     return dist
 
 

@@ -37,6 +37,13 @@ def published_grades(period: PeriodResult) -> list[str]:
     return publicity.grades or (grades.order[:1] if grades else [])
 
 
+def pins_grades(period: PeriodResult) -> bool:
+    """Whether the 公示 tells each person it lists their grade: it shows the 等次 column, or lists one
+    grade only. A list of several grades without the column names people, not their grades."""
+    publicity = period.scheme.publicity_for(period.assessment)
+    return "等次" in publicity.columns or len(published_grades(period)) <= 1
+
+
 def notice_ids(period: PeriodResult) -> set[str]:
     """Who the 公示 names (notice_people without putting them in order: for counting)."""
     grades = set(published_grades(period))

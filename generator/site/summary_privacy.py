@@ -17,7 +17,10 @@ The rule (the guide's 《公开版的统计》 and every handbook state it):
      the smallest shown cell is withdrawn too, and again until that is no longer so;
    - the remaining group is shown as one figure (其他等次) only if it is 0 or at least k.
 4. A department smaller than k shows no distribution at all. Quota lines are shown only for the
-   grades the 公示 publishes, and only where the distribution is shown.
+   grades the 公示 publishes, only where the distribution is shown, and only with the 公示's own count:
+   the quota's base leaves out people of no grade, so it, the places it gives and any excess, set
+   against the headcount, would count them.
+5. A 公示 of several grades without its 等次 column pins no grade on anyone: no grade is counted.
 """
 
 from __future__ import annotations

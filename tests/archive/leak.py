@@ -184,6 +184,7 @@ def seen_anywhere(site: Path, words: set[str]) -> set[str]:
 
 DIST_TABLE = re.compile(r'<table class="kaohe-dist".*?<thead><tr><th>等次</th>(.*?)<th>合计</th></tr></thead>.*?<tr><th>人数</th>(.*?)</tr>', re.S)
 SECTION = re.compile(r'<h2 id="([^"]+)"')
+QUOTA_LINE = re.compile(r"<li>((?:全单位|本部门)「([^」<]+)」[^<]*)</li>")
 
 
 def _build_date(root: Path):
@@ -201,6 +202,7 @@ def summary_inferences(root: Path, site: Path) -> tuple[list[str], int]:
     """(violations, number of period sections checked) on the public department pages."""
     import datetime as dt
 
+    from generator.engine.quotas import count_places
     from generator.site.pages_notice import published_grades
 
     project, periods, _ = load_everything(root)
@@ -214,6 +216,8 @@ def summary_inferences(root: Path, site: Path) -> tuple[list[str], int]:
                        and dt.date.fromisoformat(str(period.notice.start)) <= today)
         listed = {p.id for p in notice_people(period)} if started and not period.unresolved_ties else set()
         published = set(published_grades(period))
+        # the 公示 pins a grade on each person it lists only if it shows the 等次 column or lists one grade
+        pins_grades = "等次" in publicity.columns or len(published) <= 1
         open_grades = [g for g in order if g not in published]
         members: dict[str, list] = {}
         for person in period.people:
@@ -235,11 +239,28 @@ def summary_inferences(root: Path, site: Path) -> tuple[list[str], int]:
                 violations.append(f"{where}: 公示尚未开始（或未公示），却显示了本期")
                 continue
             checked += 1
+            # A quota line may show what the page's reader has already: the scope's headcount (the
+            # department pages and the archive show it) and, where the 公示 pins grades, how many of the
+            # scope it lists with that grade. Anything else — the quota's base (参加考核 without those of
+            # no grade), the places it gives — tells by subtraction how many got no grade.
+            for line, grade in QUOTA_LINE.findall(body):
+                scope = period.people if line.startswith("全单位") else people
+                public = {len(scope)} | ({sum(1 for p in scope if p.id in listed and p.grade == grade)} if pins_grades else set())
+                places = {count_places(len(scope), q.at_most, q.rounding or "floor")[0]  # the handbook's share of the headcount
+                          for q in period.assessment.quotas if q.grade == grade and q.at_most is not None}
+                public |= places | {n - a for n in public for a in places if n > a}  # beyond those places
+                figures = {int(n) for n in re.findall(r"(\d+) 人", html.unescape(line))}
+                if figures - public:
+                    violations.append(f"{where}: 名额行「{line}」的 {sorted(figures - public)} 不是公示名单或参加人数给出的数字")
             table = DIST_TABLE.search(body)
             if not table:
                 continue
             labels = [html.unescape(x) for x in re.findall(r"<th>(.*?)</th>", table.group(1))]
             counts = [int(x) for x in re.findall(r'<td class="num">(\d+)</td>', table.group(2))][: len(labels)]
+            if not pins_grades:
+                if [lab for lab in labels if lab in order]:
+                    violations.append(f"{where}: 公示不列各人等次，部门统计却按等次计数（{dict(zip(labels, counts))}）")
+                continue
             unnamed = [p for p in people if p.id not in listed]
             shown = {lab: c for lab, c in zip(labels, counts) if lab in open_grades}
             for grade in published:

@@ -1,0 +1,76 @@
+"""The public edition reveals no more than the 公示, also where a scheme's publicity settings show less
+than the demo's: the leak scanner and the inference rule (tests/archive/leak.py) on small projects
+built through the real CLI, one a setting.
+
+- A quota line showed the quota's base (「参加考核 28 人」) beside a headcount of 29 (the department
+  pages and the archive): one person of the agency had no grade that quarter (不进行考核, 试用期…), the
+  figure no 公示 gives; the places and any excess are made from the same base.
+- A 公示 of several grades without its 等次 column names people but not their grades; the department
+  pages still counted each grade from its list (办公室: 优秀 3, 称职 3 …).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.archive.leak import find_leaks, secrets, summary_inferences
+from tests.archive.util import kaohe, make_project
+
+
+def _columns_without_grade(root):
+    """Every 公示 of several grades lists names and departments only (总分 and 名次 gone too)."""
+    for path in (root / "schemes").glob("*.yaml"):
+        text = path.read_text("utf-8")
+        edited = re.sub(r"(?m)^(\s*)columns: \[[^\]]*\]", r"\1columns: [姓名, 部门]", text)
+        path.write_text(edited, encoding="utf-8")
+
+
+VARIANTS = {
+    # as the demo has it: 2024 Q3 and 2025 Q2 have people of no 档次, the annual 2024 a 试用期 one
+    "no-grade-people": (["shilishi-tiyuju", "yunxi-czj"], None),
+    # s003-p1-xiang and s004-lvzhi publish every grade
+    "grades-not-shown": (["qingfeng-xiang", "qingya-jggw"], _columns_without_grade),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(VARIANTS))
+def built(request, tmp_path_factory):
+    agencies, edit = VARIANTS[request.param]
+    root = make_project(tmp_path_factory.mktemp(request.param) / "p", agencies)
+    if edit:
+        edit(root)
+    proc = kaohe(root, "build", "--quiet")
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    return request.param, root
+
+
+def test_public_figures_pin_no_grade(built):
+    name, root = built
+    violations, checked = summary_inferences(root, root / "site")
+    assert checked > 10
+    assert violations == []
+
+
+def test_public_edition_has_no_id_total_or_reason(built):
+    name, root = built
+    leaks = find_leaks(root / "site", secrets(root), root)
+    assert leaks == {"id": [], "total": [], "reason": []}
+
+
+def test_the_variant_is_what_it_says(built):
+    """The settings took: the 公示 of several grades lists no grade (and no total); the other project
+    has periods whose quota base is smaller than their headcount."""
+    from generator.engine.compute import load_everything
+    from generator.site.pages_notice import published_grades
+
+    name, root = built
+    _, periods, _ = load_everything(root)
+    if name == "grades-not-shown":
+        several = [p for p in periods if len(published_grades(p)) > 1]
+        assert several and all(p.scheme.publicity_for(p.assessment).columns == ["姓名", "部门"] for p in several)
+        page = (root / "site" / "notices" / "qingfeng-xiang" / "s003-p1-xiang" / "2024-Q2" / "index.html").read_text("utf-8")
+        assert "<th>姓名</th><th>部门</th></tr>" in page
+    else:
+        assert any(use.base < len(p.people) for p in periods for use in p.quotas if use.scope == "全单位")
