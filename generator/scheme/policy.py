@@ -178,10 +178,10 @@ class Publicity(Strict):
     columns: list[Literal["姓名", "部门", "岗位", "等次", "总分", "名次"]] = Field(
         ["姓名", "部门", "等次"], description="公示名单列出哪些信息（编号从不公示）。例：[姓名, 部门, 岗位, 等次]"
     )
-    # 名次: competition 1, 2, 2, 4 (the default: equal totals share a place); dense 1, 2, 2, 3; ordinal 1, 2, 3, 4
+    # 名次, among the people the 公示 lists: competition 1, 2, 2, 4 (the default: equal totals share a place); dense 1, 2, 2, 3; ordinal 1, 2, 3, 4
     ranking: Literal["competition", "dense", "ordinal"] = Field(
         "competition",
-        description="名次的排法：competition 分数相同名次相同、其后顺延（1、2、2、4，默认）、dense 不顺延（1、2、2、3）、ordinal 依次编号（1、2、3、4）。例：dense",
+        description="名次的排法（名次在公示名单上的人中排列）：competition 分数相同名次相同、其后顺延（1、2、2、4，默认）、dense 不顺延（1、2、2、3）、ordinal 依次编号（1、2、3、4）。例：dense",
     )
     order: Literal["stroke", "department", "score"] = Field(
         "stroke", description="名单排序：stroke 按姓氏笔画（默认）、department 按部门、score 按分数。例：department"

@@ -69,11 +69,14 @@ def notice_table(period: PeriodResult) -> tuple[list[str], list[list[str]]]:
     publicity = period.scheme.publicity_for(period.assessment)
     labels = {"姓名": period.scheme.people.name, "部门": period.scheme.people.department, "岗位": period.scheme.people.post or "岗位",
               "等次": "拟定等次", "总分": "总分", "名次": "名次"}
-    # 名次 as an official list writes them: equal totals, equal places (1, 2, 2, 4), unless the scheme declares otherwise
-    rank = ranks(((p.id, p.total) for p in period.people if p.total is not None), lambda t: t, publicity.ranking)
+    # 名次 as an official list writes them: equal totals, equal places (1, 2, 2, 4), unless the scheme declares
+    # otherwise; among the people the list names: a place counted among everyone (1, 2, 4) would tell that
+    # someone not listed scored between them (kept from the grade by a rule: a 处分, a gate)
+    listed = notice_people(period)
+    rank = ranks(((p.id, p.total) for p in listed if p.total is not None), lambda t: t, publicity.ranking)
     headers = ["序号"] + [labels[c] for c in publicity.columns]
     rows = []
-    for i, person in enumerate(notice_people(period), start=1):
+    for i, person in enumerate(listed, start=1):
         row = [str(i)]
         for column in publicity.columns:
             row.append({

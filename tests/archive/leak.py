@@ -283,3 +283,38 @@ def summary_inferences(root: Path, site: Path) -> tuple[list[str], int]:
             if not any(grade in published_grades(p) for p in periods):
                 violations.append(f"{page.relative_to(site)}: 名额行公开了不公示的等次「{grade}」")
     return violations, checked
+
+
+NOTICE_ROWS = re.compile(r'<table class="kaohe-notice-list">\s*<thead><tr>(.*?)</tr></thead>\s*<tbody>(.*?)</tbody>', re.S)
+
+
+def notice_place_gaps(root: Path, site: Path) -> tuple[list[str], int]:
+    """(violations, 公示 pages with a 名次 column checked): a 公示's places are counted among the people
+    it lists. A place counted among everyone skips a number (1, 2, 4) where someone not listed scored
+    between two who are — someone a rule kept from the grade, which the 公示 does not say."""
+    _, periods, _ = load_everything(root)
+    violations: list[str] = []
+    checked = 0
+    for period in periods:
+        page = site / url_of(SiteContext.notice_path(period)) / "index.html"
+        found = NOTICE_ROWS.search(page.read_text("utf-8")) if page.is_file() else None
+        if not found:
+            continue
+        headers = [html.unescape(h) for h in re.findall(r"<th>(.*?)</th>", found.group(1))]
+        if "名次" not in headers:
+            continue
+        checked += 1
+        at = headers.index("名次")
+        places = sorted(int(row[at]) for row in re.findall(r"<tr>(.*?)</tr>", found.group(2), re.S)
+                        for row in [re.findall(r"<td>(.*?)</td>", row)] if row[at].isdigit())
+        ranking = period.scheme.publicity_for(period.assessment).ranking
+        expected = 1
+        for i, place in enumerate(places):
+            if i and place == places[i - 1] and ranking != "ordinal":
+                continue
+            if place != expected:
+                violations.append(f"{page.relative_to(site)}: 名次 {places} 跳过了 {expected}（有未列入公示的人排在中间）")
+                break
+            # the next place: dense and ordinal count on by one; competition skips the places the equal ones took
+            expected = place + 1 if ranking in ("dense", "ordinal") else place + places.count(place)
+    return violations, checked

@@ -76,3 +76,13 @@ def test_no_public_figure_pins_a_grade_on_a_person(demo):
     violations, checked = summary_inferences(root, root / "site")
     assert checked > 50
     assert violations == []
+
+
+def test_notice_places_count_only_the_listed(demo):
+    """名次 on a 公示 is the place among the people it lists (tests/archive/test_leak_publicity.py)."""
+    from tests.archive.leak import notice_place_gaps
+
+    root, _ = demo
+    violations, checked = notice_place_gaps(root, root / "site")
+    assert checked >= 1
+    assert violations == []

@@ -7,6 +7,8 @@ built through the real CLI, one a setting.
   figure no 公示 gives; the places and any excess are made from the same base.
 - A 公示 of several grades without its 等次 column names people but not their grades; the department
   pages still counted each grade from its list (办公室: 优秀 3, 称职 3 …).
+- A 公示's 名次 was the place among everyone: the A list of 2024 Q4 read 2, 3, 4, 5, 6, 6, 8 — the
+  best total of the quarter was kept from A (a 警告处分), and someone else too.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 
 import pytest
 
-from tests.archive.leak import find_leaks, secrets, summary_inferences
+from tests.archive.leak import find_leaks, notice_place_gaps, secrets, summary_inferences
 from tests.archive.util import kaohe, make_project
 
 
@@ -27,11 +29,20 @@ def _columns_without_grade(root):
         path.write_text(edited, encoding="utf-8")
 
 
+def _places_shown(root):
+    """Every 公示 of s003-p3 (one grade: A, 优秀) shows each person's 名次."""
+    path = root / "schemes" / "s003-p3.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(re.sub(r"(?m)^(\s*)columns: \[姓名, 部门, 等次\]", r"\1columns: [姓名, 部门, 名次, 等次]", text), encoding="utf-8")
+
+
 VARIANTS = {
     # as the demo has it: 2024 Q3 and 2025 Q2 have people of no 档次, the annual 2024 a 试用期 one
     "no-grade-people": (["shilishi-tiyuju", "yunxi-czj"], None),
     # s003-p1-xiang and s004-lvzhi publish every grade
     "grades-not-shown": (["qingfeng-xiang", "qingya-jggw"], _columns_without_grade),
+    # people kept from A by a rule though their totals were among the best
+    "places-shown": (["shilishi-tiyuju"], _places_shown),
 }
 
 
@@ -50,6 +61,13 @@ def test_public_figures_pin_no_grade(built):
     name, root = built
     violations, checked = summary_inferences(root, root / "site")
     assert checked > 10
+    assert violations == []
+
+
+def test_notice_places_count_only_the_listed(built):
+    name, root = built
+    violations, checked = notice_place_gaps(root, root / "site")
+    assert checked >= (5 if name == "places-shown" else 0)
     assert violations == []
 
 
@@ -72,5 +90,8 @@ def test_the_variant_is_what_it_says(built):
         assert several and all(p.scheme.publicity_for(p.assessment).columns == ["姓名", "部门"] for p in several)
         page = (root / "site" / "notices" / "qingfeng-xiang" / "s003-p1-xiang" / "2024-Q2" / "index.html").read_text("utf-8")
         assert "<th>姓名</th><th>部门</th></tr>" in page
+    elif name == "places-shown":
+        page = (root / "site" / "notices" / "shilishi-tiyuju" / "s003-p3" / "2024-Q4" / "index.html").read_text("utf-8")
+        assert "<th>名次</th>" in page
     else:
         assert any(use.base < len(p.people) for p in periods for use in p.quotas if use.scope == "全单位")
