@@ -198,9 +198,11 @@ def rule_words(scheme) -> set[str]:
 def _jieba_words(ctx: SiteContext, memo: PageMemo | None = None) -> list[str]:
     """Names and departments for jieba's user dictionary, so 欧阳明辉 is one word, not 欧阳明/辉.
 
-    Only names on this edition's pages: in the public edition, the names its 公示 list, and no other
-    (a name from an unpublished period would change where public text is cut into words). The
-    dictionary file is a build input and is never copied into the site.
+    Only names on this edition's pages: in the public edition, the names its 公示 list once the list
+    is out (begun, not held), and no other: a word makes jieba cut the text around it otherwise, so a
+    name nobody may read yet would change the search index wherever its characters stand side by side
+    in public text (最高|均 → 最|高均 for a 高均 on no 公示 out). The dictionary file is a build input
+    and is never copied into the site.
     """
     words: set[str] = set()
     for agency in ctx.project.agencies.values():
@@ -211,9 +213,15 @@ def _jieba_words(ctx: SiteContext, memo: PageMemo | None = None) -> list[str]:
     for period in ctx.periods:
         if ctx.internal:
             words |= per_period(memo, "words", period, lambda p: _people_words(p.people))
-        elif ctx.has_notice(period):
+        elif ctx.has_notice(period) and _list_out(ctx, period):
             words |= per_period(memo, "notice-words", period, lambda p: _people_words(notice_people(p)))
     return sorted(w for w in words if w and len(w) > 1 and " " not in w)
+
+
+def _list_out(ctx: SiteContext, period: PeriodResult) -> bool:
+    """Whether the period's 公示 page shows its list: it has begun and is not held (pages_notice)."""
+    state = ctx.notice_state(period)
+    return state.state != "未开始" and not state.blocked
 
 
 def _people_words(people: list[PersonResult]) -> set[str]:

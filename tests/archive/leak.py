@@ -318,3 +318,41 @@ def notice_place_gaps(root: Path, site: Path) -> tuple[list[str], int]:
             # the next place: dense and ordinal count on by one; competition skips the places the equal ones took
             expected = place + 1 if ranking in ("dense", "ordinal") else place + places.count(place)
     return violations, checked
+
+
+def never_public(root: Path) -> set[str]:
+    """IDs of the people no public page may name: on no 公示 whose list has been published by the build date."""
+    import datetime as dt
+
+    _, periods, _ = load_everything(root)
+    today = _build_date(root)
+    shown: set[str] = set()
+    for period in periods:
+        publicity = period.scheme.publicity_for(period.assessment)
+        if publicity.publish and period.notice and period.notice.start and not period.unresolved_ties \
+                and dt.date.fromisoformat(str(period.notice.start)) <= today:
+            shown |= {p.id for p in notice_people(period)}
+    return {p.id for period in periods for p in period.people} - shown
+
+
+def side_by_side(site: Path) -> str:
+    """Two Han characters that the public search index cuts apart (…最高|均…), taken from a handbook, and
+    that jieba keeps together once they are a word of its dictionary (as a person's name is): the name
+    that would show in the index, were it in the public edition's dictionary."""
+    import jieba
+
+    plain, named = jieba.Tokenizer(), jieba.Tokenizer()
+    data = json.loads((site / SEARCH).read_text("utf-8"))
+    for doc in data["docs"]:
+        if not doc["location"].startswith("handbooks/"):
+            continue
+        words = doc["text"].split("\u200b")
+        for a, b in zip(words, words[1:]):
+            if not (re.fullmatch(r"[\u4e00-\u9fff]{2,}", a) and re.fullmatch(r"[\u4e00-\u9fff]{2,}", b)):
+                continue
+            name, run = a[-1] + b[0], a + b
+            named.add_word(name, 100000, "nz")
+            if name in named.lcut(run) and name not in plain.lcut(run):
+                return name
+            named.del_word(name)
+    raise AssertionError("no two words side by side in the handbooks' search text that a name would join")
