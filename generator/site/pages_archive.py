@@ -72,5 +72,7 @@ def build_notice_index(ctx: SiteContext, notices: list[NoticeView]) -> Page:
     rows = []
     for view in sorted(notices, key=lambda v: (v.period.year, v.period.label, v.title), reverse=True):
         state = ctx.notice_state(view.period)
-        rows.append((view, state, ctx.link("notices/index.md", view.path)))
+        # how many a 公示 names is a figure of its list: out only with the list (not before it begins, nor while held)
+        count = len(view.rows) if state.state != "未开始" and not state.blocked else None
+        rows.append((view, state, ctx.link("notices/index.md", view.path), count))
     return Page("notices/index.md", render("notices_index.md.j2", rows=rows))

@@ -356,3 +356,32 @@ def side_by_side(site: Path) -> str:
                 return name
             named.del_word(name)
     raise AssertionError("no two words side by side in the handbooks' search text that a name would join")
+
+
+INDEX_ROW = re.compile(r'<tr><td[^>]*><a href="([^"]+)">.*?</tr>', re.S)
+
+
+def notice_index_counts(root: Path, site: Path) -> tuple[list[str], int]:
+    """(violations, rows checked) on the public list of 公示 (notices/index.html): a 公示 that has not
+    begun, or is held for a committee decision, shows no figure of its list — not how many it will name."""
+    import datetime as dt
+
+    _, periods, _ = load_everything(root)
+    today = _build_date(root)
+    out: dict[str, bool] = {}  # notice URL → its list is out (begun and not held)
+    for period in periods:
+        if period.notice and period.notice.start:
+            begun = dt.date.fromisoformat(str(period.notice.start)) <= today
+            out[url_of(SiteContext.notice_path(period))] = begun and not period.unresolved_ties and not period.held
+    violations: list[str] = []
+    checked = 0
+    page = site / "notices" / "index.html"
+    for row in INDEX_ROW.finditer(page.read_text("utf-8")):
+        target = (page.parent / row.group(1)).resolve().relative_to(site.resolve()).as_posix().rstrip("/") + "/"
+        if target not in out:
+            continue
+        checked += 1
+        cells = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row.group(0), re.S)]
+        if not out[target] and any(c.isdigit() for c in cells[-1:]):
+            violations.append(f"notices/index.html: 「{cells[0]}」（{cells[2]}）尚未公示，却给出人数 {cells[-1]}")
+    return violations, checked

@@ -86,3 +86,13 @@ def test_notice_places_count_only_the_listed(demo):
     violations, checked = notice_place_gaps(root, root / "site")
     assert checked >= 1
     assert violations == []
+
+
+def test_notices_not_yet_out_show_no_count(demo):
+    """The list of 公示 gave the number a 公示 would name before it began (示例市体育局 2025 Q2: 8)."""
+    from tests.archive.leak import notice_index_counts
+
+    root, _ = demo
+    violations, checked = notice_index_counts(root, root / "site")
+    assert checked > 50
+    assert violations == []

@@ -17,7 +17,7 @@ import re
 
 import pytest
 
-from tests.archive.leak import find_leaks, notice_place_gaps, secrets, summary_inferences
+from tests.archive.leak import find_leaks, notice_index_counts, notice_place_gaps, secrets, summary_inferences
 from tests.archive.util import kaohe, make_project
 
 
@@ -68,6 +68,13 @@ def test_notice_places_count_only_the_listed(built):
     name, root = built
     violations, checked = notice_place_gaps(root, root / "site")
     assert checked >= (5 if name == "places-shown" else 0)
+    assert violations == []
+
+
+def test_notices_not_yet_out_show_no_count(built):
+    name, root = built
+    violations, checked = notice_index_counts(root, root / "site")
+    assert checked > 5
     assert violations == []
 
 
