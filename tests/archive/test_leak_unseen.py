@@ -3,9 +3,9 @@ person — their name where no 公示 names them, their scores, a grade the 公�
 status such as 试用期 (不确定等次) — can change, and every public file stays byte for byte the same.
 
 Found so:
-- the search index changed with a name on no 公示: the public build gave jieba every person's name as
-  a word, and a name whose characters stand side by side in a handbook's text (最高均不超过 → 最|高均)
-  cut that text otherwise;
+- the search index changed with a name on no 公示 out: the public build gave jieba every person's name
+  (later: every name on a 公示, begun or not) as a word, and a name whose characters stand side by side
+  in a handbook's text (最高均不超过 → 最|高均) cut that text otherwise;
 - the department pages changed with a status of no grade: their quota line gave the quota's base
   (参加考核 27 人 beside a headcount of 28).
 """
@@ -54,12 +54,21 @@ def _differing(a, b) -> list[str]:
     return sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
 
 
-def test_a_name_no_public_page_shows_changes_no_public_file(before, tmp_path):
+def _on_a_notice(root) -> set[str]:
+    """IDs on some 公示, begun or not."""
+    _, periods, _ = load_everything(root)
+    return {p.id for period in periods if period.notice and period.notice.start for p in notice_people(period)}
+
+
+@pytest.mark.parametrize("who", ["on-no-notice", "on-a-notice-not-yet-out"])
+def test_a_name_no_public_page_shows_changes_no_public_file(before, tmp_path, who):
     root, hidden = before
+    pending = sorted(set(hidden) & _on_a_notice(root))  # named by a 公示 that has not begun, by none that has
+    person = pending[0] if who == "on-a-notice-not-yet-out" else sorted(set(hidden) - set(pending))[0]
     name = side_by_side(root / "site")
     after = make_project(tmp_path / "after", [AGENCY])
     for sheet in results_files(after):
-        rename_by_id(sheet, {hidden[0]: name})
+        rename_by_id(sheet, {person: name})
     _build(after)
     assert _differing(root, after) == []
     # the internal edition does show the new name
