@@ -8,7 +8,7 @@ from collections import defaultdict
 from generator.engine.results import PeriodResult
 from generator.site.model import Page, SiteContext
 from generator.site.pages_department import public_summary_shown
-from generator.site.pages_notice import NoticeView
+from generator.site.pages_notice import NoticeView, public_headcount
 from generator.site.render import render
 
 
@@ -30,8 +30,9 @@ def build_archive(ctx: SiteContext, departments: dict[tuple[str, str, int], str]
                 "results": ctx.link(path, ctx.results_path(p)) if ctx.internal else None,
                 "handbook": ctx.link(path, ctx.handbook_path(p.scheme)),
                 "graded": sum(1 for x in p.people if x.status == "graded"),
-                # public: nothing of a period before its 公示 starts, not even how many were assessed
-                "headcount": len(p.people) if ctx.internal or public_summary_shown(ctx, p) else None,
+                # public: nothing of a period before its 公示 starts, not even how many were assessed; and where
+                # the 公示 lists every grade, only those it names (the others have no grade: counted, they are found)
+                "headcount": len(p.people) if ctx.internal else len(public_headcount(p, p.people)) if public_summary_shown(ctx, p) else None,
             })
         depts = sorted(
             ((ctx.project.agencies[a].name, d, ctx.link(path, target)) for (a, d, y), target in departments.items() if y == year),

@@ -21,7 +21,7 @@ from generator.site.charts import bar_chart
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
 from generator.site.page_memo import memoized_on, per_period
-from generator.site.pages_notice import notice_ids, pins_grades, published_grades
+from generator.site.pages_notice import notice_ids, pins_grades, public_headcount, published_grades
 from generator.site.render import render, stroke_places
 from generator.site.results_layout import counted_grade, is_split, results_page_of
 from generator.site.summary_privacy import public_cells
@@ -116,6 +116,9 @@ def _public_distribution(period: PeriodResult, department: str, members: list[Pe
     listed = on_notice.get(period.key)
     if listed is None:
         listed = on_notice[period.key] = notice_ids(period)
+    members = public_headcount(period, members, listed)  # a 公示 of every grade: its list is everyone the page counts
+    if not members:
+        return None
     if pins_grades(period):
         published = [g for g in order if g in published_grades(period)]
     else:  # a list of several grades without its 等次 column: no grade of anyone is public, so none is counted

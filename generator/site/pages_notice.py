@@ -44,6 +44,21 @@ def pins_grades(period: PeriodResult) -> bool:
     return "等次" in publicity.columns or len(published_grades(period)) <= 1
 
 
+def lists_every_grade(period: PeriodResult) -> bool:
+    """Whether the 公示 lists every grade of the scale: then whoever it leaves out has no grade (不确定等次,
+    不进行考核…), and a public headcount that counted them would say who (the reader knows the department)."""
+    grades = period.assessment.grades
+    return grades is not None and set(grades.order) <= set(published_grades(period))
+
+
+def public_headcount(period: PeriodResult, people: list[PersonResult], listed: set[str] | None = None) -> list[PersonResult]:
+    """The people a public figure counts: all of them, or where the 公示 lists every grade, those it names."""
+    if not lists_every_grade(period):
+        return people
+    listed = notice_ids(period) if listed is None else listed
+    return [p for p in people if p.id in listed]
+
+
 def notice_ids(period: PeriodResult) -> set[str]:
     """Who the 公示 names (notice_people without putting them in order: for counting)."""
     grades = set(published_grades(period))

@@ -21,6 +21,8 @@ The rule (the guide's 《公开版的统计》 and every handbook state it):
    the quota's base leaves out people of no grade, so it, the places it gives and any excess, set
    against the headcount, would count them.
 5. A 公示 of several grades without its 等次 column pins no grade on anyone: no grade is counted.
+6. A 公示 of every grade names everyone who has one, so whoever it leaves out has none: public counts
+   (a department's, the archive's headcount) count only the people it names.
 """
 
 from __future__ import annotations

@@ -218,6 +218,9 @@ def summary_inferences(root: Path, site: Path) -> tuple[list[str], int]:
         published = set(published_grades(period))
         # the 公示 pins a grade on each person it lists only if it shows the 等次 column or lists one grade
         pins_grades = "等次" in publicity.columns or len(published) <= 1
+        # a 公示 of every grade names everyone with a grade: whoever it leaves out has none (a status), and
+        # a reader who knows the department finds them in any count that still includes them
+        every_listed = bool(order) and set(order) <= published
         open_grades = [g for g in order if g not in published]
         members: dict[str, list] = {}
         for person in period.people:
@@ -239,6 +242,13 @@ def summary_inferences(root: Path, site: Path) -> tuple[list[str], int]:
                 violations.append(f"{where}: 公示尚未开始（或未公示），却显示了本期")
                 continue
             checked += 1
+            if every_listed:
+                named_here = sum(1 for p in people if p.id in listed)
+                totals = [int(n) for n in re.findall(r"本期参加考核 (\d+) 人", body)]
+                if (dist := DIST_TABLE.search(body)):
+                    totals.append(int(re.findall(r'<td class="num">(\d+)</td>', dist.group(2))[-1]))
+                if any(t != named_here for t in totals):
+                    violations.append(f"{where}: 公示列出全部等次（{named_here} 人），部门人数 {totals} 却算进了没有等次的人")
             # A quota line may show what the page's reader has already: the scope's headcount (the
             # department pages and the archive show it) and, where the 公示 pins grades, how many of the
             # scope it lists with that grade. Anything else — the quota's base (参加考核 without those of
@@ -385,3 +395,32 @@ def notice_index_counts(root: Path, site: Path) -> tuple[list[str], int]:
         if not out[target] and any(c.isdigit() for c in cells[-1:]):
             violations.append(f"notices/index.html: 「{cells[0]}」（{cells[2]}）尚未公示，却给出人数 {cells[-1]}")
     return violations, checked
+
+
+ARCHIVE_ROW = re.compile(r'<tr><td>([^<]*)</td><td><a href="[^"]*">[^<]*</a> · ([^<]*)</td><td>([^<]*)</td><td class="num">(\d+)</td>')
+
+
+def archive_headcounts(root: Path, site: Path) -> tuple[list[str], int]:
+    """(violations, rows checked) of the public year archive: where a 公示 lists every grade, the
+    period's 人数 is how many it names — one more is someone without a grade, and the reader knows who."""
+    _, periods, _ = load_everything(root)
+    every = {(html.escape(p.agency_name, quote=False), html.escape(p.assessment.name, quote=False), p.period_name): p
+             for p in periods if p.assessment.grades and set(p.assessment.grades.order) <= set(_published(p))}
+    violations: list[str] = []
+    checked = 0
+    for page in sorted((site / "archive").glob("*/index.html")):
+        for agency, assessment, period_name, shown in ARCHIVE_ROW.findall(page.read_text("utf-8")):
+            period = every.get((agency, assessment, period_name))
+            if period is None:
+                continue
+            checked += 1
+            named = len(notice_people(period))
+            if int(shown) != named:
+                violations.append(f"{page.relative_to(site)}: {period.key} 人数 {shown}，公示列出全部等次共 {named} 人")
+    return violations, checked
+
+
+def _published(period) -> list[str]:
+    from generator.site.pages_notice import published_grades
+
+    return published_grades(period)

@@ -96,3 +96,12 @@ def test_notices_not_yet_out_show_no_count(demo):
     violations, checked = notice_index_counts(root, root / "site")
     assert checked > 50
     assert violations == []
+
+
+def test_archive_counts_no_one_a_list_of_every_grade_leaves_out(demo):
+    from tests.archive.leak import archive_headcounts
+
+    root, _ = demo
+    violations, checked = archive_headcounts(root, root / "site")
+    assert checked >= 5  # s003-p1-xiang and s004-lvzhi publish every grade
+    assert violations == []

@@ -7,6 +7,8 @@ built through the real CLI, one a setting.
   figure no 公示 gives; the places and any excess are made from the same base.
 - A 公示 of several grades without its 等次 column names people but not their grades; the department
   pages still counted each grade from its list (办公室: 优秀 3, 称职 3 …).
+- A 公示 of every grade names everyone who has one; the department page and the archive still counted
+  the person it left out (综合行政执法队 5 people, 4 on the list): a colleague knows who has no grade.
 - A 公示's 名次 was the place among everyone: the A list of 2024 Q4 read 2, 3, 4, 5, 6, 6, 8 — the
   best total of the quarter was kept from A (a 警告处分), and someone else too.
 """
@@ -17,8 +19,8 @@ import re
 
 import pytest
 
-from tests.archive.leak import find_leaks, notice_index_counts, notice_place_gaps, secrets, summary_inferences
-from tests.archive.util import kaohe, make_project
+from tests.archive.leak import archive_headcounts, find_leaks, notice_index_counts, notice_place_gaps, secrets, summary_inferences
+from tests.archive.util import edit_csv_cell, kaohe, make_project
 
 
 def _columns_without_grade(root):
@@ -36,6 +38,17 @@ def _places_shown(root):
     path.write_text(re.sub(r"(?m)^(\s*)columns: \[姓名, 部门, 等次\]", r"\1columns: [姓名, 部门, 名次, 等次]", text), encoding="utf-8")
 
 
+def _one_without_grade(root):
+    """s003-p1-xiang (a 公示 of every grade) gets a rule of no grade, and 曹国栋 (QF030, 称职) of 2024 Q2 meets it."""
+    path = root / "schemes" / "s003-p1-xiang.yaml"
+    text = path.read_text("utf-8")
+    rule = ("    overrides:\n      - kind: no_grade\n        when: 病事假天数 > 40\n        label: 不确定等次\n"
+            "        reason: 病事假超过 40 天的，不确定等次（测试）\n")
+    assert text.count("    overrides:\n") == 1
+    path.write_text(text.replace("    overrides:\n", rule, 1), encoding="utf-8")
+    edit_csv_cell(root / "content" / "qingfeng-xiang" / "s003-p1-xiang" / "2024" / "Q2.csv", "QF030", "病事假天数", "45")
+
+
 VARIANTS = {
     # as the demo has it: 2024 Q3 and 2025 Q2 have people of no 档次, the annual 2024 a 试用期 one
     "no-grade-people": (["shilishi-tiyuju", "yunxi-czj"], None),
@@ -43,6 +56,7 @@ VARIANTS = {
     "grades-not-shown": (["qingfeng-xiang", "qingya-jggw"], _columns_without_grade),
     # people kept from A by a rule though their totals were among the best
     "places-shown": (["shilishi-tiyuju"], _places_shown),
+    "every-grade-one-without": (["qingfeng-xiang"], _one_without_grade),
 }
 
 
@@ -68,6 +82,13 @@ def test_notice_places_count_only_the_listed(built):
     name, root = built
     violations, checked = notice_place_gaps(root, root / "site")
     assert checked >= (5 if name == "places-shown" else 0)
+    assert violations == []
+
+
+def test_archive_counts_no_one_a_list_of_every_grade_leaves_out(built):
+    name, root = built
+    violations, checked = archive_headcounts(root, root / "site")
+    assert checked >= (4 if name in ("every-grade-one-without", "grades-not-shown") else 0)
     assert violations == []
 
 
@@ -97,6 +118,9 @@ def test_the_variant_is_what_it_says(built):
         assert several and all(p.scheme.publicity_for(p.assessment).columns == ["姓名", "部门"] for p in several)
         page = (root / "site" / "notices" / "qingfeng-xiang" / "s003-p1-xiang" / "2024-Q2" / "index.html").read_text("utf-8")
         assert "<th>姓名</th><th>部门</th></tr>" in page
+    elif name == "every-grade-one-without":
+        q2 = next(p for p in periods if p.key == "qingfeng-xiang/s003-p1-xiang/2024/Q2")
+        assert [p.status for p in q2.people if p.id == "QF030"] == ["no_grade"]
     elif name == "places-shown":
         page = (root / "site" / "notices" / "shilishi-tiyuju" / "s003-p3" / "2024-Q4" / "index.html").read_text("utf-8")
         assert "<th>名次</th>" in page
