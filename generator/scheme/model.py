@@ -60,7 +60,7 @@ def period_label(stem: str) -> str | None:
 class Section(Strict):
     """原文的一节：标题和正文，手册按原文顺序展示；可以嵌套小节。"""
 
-    title: str = Field(description="这一节的标题，照抄原文。例：一、考核对象")
+    title: str = Field(description="这一节的标题，照抄原文。原文同一层的标题带编号（一、（一）1. 第一条）的，手册照原文显示、不另加编号；都不带编号的，手册按 一、（一）1.（1） 逐层编号。例：一、考核对象")
     body: str = Field("", description="这一节的正文，照抄原文（可用 Markdown）。例：本办法适用于本局在编在岗公务员。")
     sections: list[Section] = Field([], description="这一节下面的小节，写法相同。例：[{title: （一）平时考核, body: …}]")
 
@@ -210,7 +210,7 @@ class Assessment(Strict):
     consequences: list[Consequence] = Field(
         [], description="结果运用：考核结果对个人的后果，在领导小组决定之后判断。例：[{when: 连续(\"较差\") >= 2, then: 诫勉, reason: …}]"
     )
-    overrides: list[Override] = Field([], description="特殊情形：不确定等次、直接定等、等次上限、评定条件，按书写顺序适用。例：[{kind: no_grade, when: 试用期, reason: …}]")
+    overrides: list[Override] = Field([], description="特殊情形：不确定等次、直接定等、等次上限、评定条件，按书写顺序逐条适用：no_grade 一经适用，其后各条不再适用；其余各条中后一条可以改变前一条确定的等次。例：[{kind: no_grade, when: 试用期, reason: …}]")
     inputs: list[InputDecl] = Field([], description="仅这种考核用到的额外列（写法同方案的 inputs）。例：[{name: 优秀票, type: number}]")
     publicity: Publicity | None = Field(None, description="这种考核的公示设置（不写则用方案的 publicity）。例：{grades: [优秀], days: 5}")
     description: str | None = Field(None, description="对这种考核的简要说明，显示在手册中。例：每季度考核一次，结果作为年度考核的依据。")

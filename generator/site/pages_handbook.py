@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -49,11 +50,17 @@ class SectionView:
     html: str = ""  # the body as sanitised one-line HTML (prose.py); the body itself never reaches a page
 
 
+_OWN_NUMBER = re.compile(r"\s*(第[一二三四五六七八九十百零〇两\d]+[章节条部分篇]|[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百\d]+[）)]|\d+[、．.](?!\d)|[①-⑳])")
+
+
 def flatten_sections(sections: list[Section], level: int = 0, prefix: str = "s") -> list[SectionView]:
+    """Numbered 一、（一）1.（1） by level, unless the original's titles at that level carry their own
+    numbers (「一、指导思想」): then they are shown as written, and an unnumbered one (前言) stays so."""
     out: list[SectionView] = []
+    own = any(_OWN_NUMBER.match(section.title) for section in sections)
     for i, section in enumerate(sections, start=1):
         anchor = f"{prefix}-{i}"
-        out.append(SectionView(official_number(level, i), section.title, section.body.strip(), level, anchor))
+        out.append(SectionView("" if own else official_number(level, i), section.title, section.body.strip(), level, anchor))
         out.extend(flatten_sections(section.sections, level + 1, anchor))
     return out
 
