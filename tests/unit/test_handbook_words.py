@@ -3,11 +3,14 @@ roll-up items, the total's maximum)."""
 
 from __future__ import annotations
 
+import copy
 import re
+from decimal import Decimal
 
 import pytest
 
-from tests.unit.helpers import handbook_text, simple_scheme
+from generator.engine.explain import explain_text
+from tests.unit.helpers import GRADES_4, assessment, by_id, handbook_text, item, make_project, people_csv, run, scheme, simple_scheme
 
 
 @pytest.mark.parametrize(
@@ -25,3 +28,44 @@ def test_section_titles_are_numbered_once(titles, shown):
     headings = re.findall(r'<h3 id="s-\d+" class="kaohe-doc-h">([^<]*)</h3>', text)
     assert headings == shown
     assert "（一）（一）小节" not in text and "（一）小节" in text
+
+
+def half_year_scheme(**rule) -> dict:
+    """半年考核 H1/H2 rolled up into 年度考核 (the shape of a 事业单位 scheme, not of the seeds)."""
+    half = assessment([item("shiji", "工作实绩", 100)], code="bannian", name="半年考核", period="半年", places=2, grades=copy.deepcopy(GRADES_4),
+                      inputs=[{"name": "试用期", "type": "yesno"}],
+                      overrides=[{"kind": "no_grade", "when": "试用期", "reason": "试用期内不确定等次"}])
+    year = assessment([item("pingjun", "半年考核平均分", 100, places=2, score={"kind": "period_score", **rule})],
+                      code="niandu", name="年度考核", period="年度", rolls_up="bannian", results_optional=True, places=2, grades=copy.deepcopy(GRADES_4))
+    return scheme(half, year)
+
+
+@pytest.mark.parametrize(
+    "rule, words",
+    [
+        ({"missing": "skip"}, "取半年考核各期的总分，取平均；某期没有成绩的不计入，按实际期数计算；不确定等次的期有成绩的照常计入。"),
+        ({"of": "shiji"}, "取半年考核各期的「工作实绩」项得分，取平均；缺少某期成绩时报错；不确定等次的期有成绩的照常计入。"),
+        ({"points": {"好": 90, "较好": 80, "一般": 70, "较差": 60}, "missing": "skip"},
+         "取半年考核各期的等次折分（好 90 / 较好 80 / 一般 70 / 较差 60），取平均；某期没有等次（含不确定等次）的不计入，按实际期数计算。"),
+    ],
+)
+def test_a_roll_up_item_names_what_it_rolls_up_and_what_it_skips(tmp_path, rule, words):
+    """The handbook said 「取平时考核各期的总分……某期没有成绩或未定等次的，按实际期数计算」 for a
+    roll-up of 半年考核 whose 试用期 half (不确定等次, with a total) was averaged in all the same."""
+    data = half_year_scheme(**rule)
+    assert words in handbook_text(data)
+    files = {"H1.csv": people_csv([["1", "甲", "办公室", "80", "是"], ["2", "乙", "办公室", "90", ""]], ["工作实绩", "试用期"]),
+             "H2.csv": people_csv([["1", "甲", "办公室", "91", ""]], ["工作实绩", "试用期"])}
+    make_project(tmp_path, data, files)
+    _, periods, problems = run(tmp_path)
+    year = next(p for p in periods if p.label == "Y")
+    people = by_id(year)
+    text = explain_text(year, people["2"])
+    if "points" in rule:
+        assert people["1"].total == Decimal("90.00")  # H1 without a grade is left out
+        assert "下半年没有等次，不计入" in text
+    else:
+        assert people["1"].total == Decimal("85.50")  # H1 不确定等次 with a score is averaged in
+        if rule.get("missing") == "skip":
+            assert "下半年没有成绩，不计入" in text
+    assert "未定等次，不计入" not in explain_text(year, people["1"])
