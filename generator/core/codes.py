@@ -166,7 +166,7 @@ CODES: dict[str, CodeInfo] = {
     ),
     "date-cell": CodeInfo("数字列的单元格是日期格式", "把该列单元格格式改为「常规」或「数值」，重新填写。", "8 显示成 1900-01-08"),
     "total-over-max": CodeInfo(
-        "总分超过方案规定的总分上限", "核对各项分数和加分；方案原文允许加分后超过满分的，在方案中写 total_may_exceed: true。", "满分 100，总分 106"
+        "总分超过方案规定的总分上限", "核对各项分数和加分；方案原文规定加分后最高按满分计的，在方案中写 total_capped: true；允许加分后超过满分的，写 total_may_exceed: true。", "满分 100，总分 106"
     ),
     "duplicate-id": CodeInfo("编号重复", "每人一个唯一编号；同名的人用不同编号区分。", "两行编号都是 0012"),
     "missing-id": CodeInfo("缺少编号", "补上此人的编号。", "编号为空"),

@@ -112,6 +112,10 @@ def _check_items(scheme: Scheme, assessment: Assessment, apath: tuple, source: A
                     report(path + ("score", "period"), "unknown-name", f"period「{rule.period}」不是 rolls_up 所指考核的考核期（{'、'.join(labels) or '未写 rolls_up'}）。")
             if rule is not None and getattr(rule, "kind", "") == "period_score" and source is None:
                 report(path + ("score",), "missing-key", "period_score 只能用于写了 rolls_up 的年度考核。")
+    if assessment.total_capped and assessment.total_max is None:
+        report(apath + ("total_capped",), "missing-key", "total_capped: true（加分后超过上限的按上限计）要同时写明上限 total_max，如 total_max: 100。")
+    if assessment.total_capped and assessment.total_may_exceed:
+        report(apath + ("total_capped",), "bad-value", "total_capped（超过上限的按上限计）与 total_may_exceed（可以超过上限）只能写一个：按原文规定删去另一个。")
     if assessment.total_max is not None and assessment.combine == "sum":
         total = sum((i.max or Decimal(0) for i in assessment.items), Decimal(0))
         if total != assessment.total_max:

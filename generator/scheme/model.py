@@ -198,9 +198,14 @@ class Assessment(Strict):
     )
     adjustments: list[Adjustment] = Field([], description="在各项得分之和上的加分、减分（弹性指标、奖项加分）。例：[{kind: bonus, name: 加分指标, cap: 5}]")
     places: int = Field(default=2, ge=0, le=6, description="总分四舍五入保留几位小数（0 到 6，默认 2）。例：1")
-    total_max: Num | None = Field(None, description="总分的上限（加分后也不超过）；不写则为各项满分之和。例：100")
+    total_max: Num | None = Field(
+        None, description="总分的上限。总分超过它时报错（total-over-max），除非写了 total_capped 或 total_may_exceed；不写则不检查总分上限（各项不超过各自的满分）。例：100"
+    )
     total_may_exceed: bool = Field(
         False, description="true 表示加分后总分可以超过 total_max（方案原文如此规定时才写），否则超过的报告问题。例：true"
+    )
+    total_capped: bool = Field(
+        False, description="true 表示加分后总分超过 total_max 的按 total_max 计（原文「加分后总分最高按 100 分计」时写），与 total_may_exceed 只写一个。例：true"
     )
     grades: Grades | None = Field(None, description="等次及如何确定：按分数段或直接评定（不写则只计分、不定等次）。例：{order: [好, 较好, 一般, 较差], bands: [...]}")
     quotas: list[Quota] = Field([], description="等次的比例限制（名额）。例：[{grade: 好, scope: unit, at_most: 40%}]")

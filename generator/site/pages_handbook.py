@@ -83,7 +83,6 @@ def item_rows(items: list[Item], depth: int = 0, names: dict[str, str] | None = 
     rows: list[ItemRow] = []
     names = names or {}
     for item in items:
-        rule = item.rule
         if item.by_post:
             how = "按岗位分别设置，见下方各岗位项目表"
         elif item.children:
@@ -173,6 +172,8 @@ def total_max_words(assessment: Assessment) -> str:
     cap = fmt(assessment.total_max)
     if assessment.total_may_exceed:
         return f"总分满分 {cap} 分，加分后总分可以超过 {cap} 分。"
+    if assessment.total_capped:
+        return f"总分最高 {cap} 分，加分后超过 {cap} 分的按 {cap} 分计。"
     return f"总分最高 {cap} 分。"
 
 

@@ -69,3 +69,42 @@ def test_a_roll_up_item_names_what_it_rolls_up_and_what_it_skips(tmp_path, rule,
         if rule.get("missing") == "skip":
             assert "下半年没有成绩，不计入" in text
     assert "未定等次，不计入" not in explain_text(year, people["1"])
+
+
+def capped_scheme(**total) -> dict:
+    items = [item("df", "得分", 100)]
+    adjustments = [{"kind": "awards", "name": "表彰加分", "column": "表彰", "points": {"市级表彰": 2, "县级表彰": 1}, "cap": 3}]
+    return simple_scheme(items=items, adjustments=adjustments, places=2, **total)
+
+
+def test_a_total_over_its_maximum_counts_as_the_maximum_when_the_scheme_says_so(tmp_path):
+    """「加分后总分超过100分的，按100分计」: total_max's description said 「加分后也不超过」 while a total
+    over it was only ever an error (and, without total_max, 「不写则为各项满分之和」 while nothing was checked)."""
+    from tests.unit.three_ways import compare
+
+    data = capped_scheme(total_max=100, total_capped=True)
+    assert "总分最高 100 分，加分后超过 100 分的按 100 分计。" in handbook_text(data)
+    rows = [["1", "甲", "办公室", "99", "市级表彰"], ["2", "乙", "办公室", "97.5", "县级表彰"], ["3", "丙", "办公室", "99.995", ""]]
+    make_project(tmp_path, data, {"Q1.csv": people_csv(rows, ["得分", "表彰"])})
+    _, periods, problems = run(tmp_path)
+    assert problems.sorted() == []
+    people = by_id(periods[0])
+    assert [people[i].total for i in "123"] == [Decimal("100.00"), Decimal("98.50"), Decimal("100.00")]
+    assert people["1"].grade == "好"
+    text = explain_text(periods[0], people["1"])
+    assert "总分 101" in text and "超过总分上限 100 分，按 100.00 分计" in text and "结果：总分 100.00，好" in text
+    assert compare(periods)["compiled"] == 3  # the compiled grading caps the same way
+
+
+def test_without_total_capped_a_total_over_the_maximum_is_an_error(tmp_path):
+    make_project(tmp_path, capped_scheme(total_max=100), {"Q1.csv": people_csv([["1", "甲", "办公室", "99", "市级表彰"]], ["得分", "表彰"])})
+    _, _, problems = run(tmp_path)
+    [problem] = problems.sorted()
+    assert problem.code == "total-over-max" and "total_capped: true" in problem.message
+
+
+@pytest.mark.parametrize("total, code", [({"total_capped": True}, "missing-key"), ({"total_max": 100, "total_capped": True, "total_may_exceed": True}, "bad-value")])
+def test_total_capped_needs_a_maximum_and_excludes_total_may_exceed(tmp_path, total, code):
+    make_project(tmp_path, capped_scheme(**total), {"Q1.csv": people_csv([["1", "甲", "办公室", "90", ""]], ["得分", "表彰"])})
+    _, _, problems = run(tmp_path)
+    assert [p.code for p in problems.sorted()] == [code]
