@@ -170,3 +170,9 @@ def test_the_handbook_states_the_order_the_grades_follow(tmp_path, overrides, fl
     assert "先列出的优先" not in text
     assert "「不确定等次」一经适用，其后各条不再适用；其余各条依次适用，后一条可以改变前一条确定的等次" in text
 
+
+def test_a_wrong_grade_in_a_decision_lists_the_grades_high_to_low(tmp_path):
+    """The list was sorted by code point (不合格/不确定等次/优秀/合格/基本合格) and said nothing of the fix."""
+    _, problems = decided(tmp_path, [["2", "人2", "称职", "会议", TIE]])
+    [problem] = [p for p in problems.sorted() if p.code == "decision-invalid"]
+    assert "等次「称职」不是本考核的等次；请填写 好、较好、一般、不确定等次 之一" in problem.message
