@@ -9,7 +9,7 @@ POLICY_DOCS: list[tuple[str, str, str, str]] = [
     (
         "adjustments",
         "加减分（弹性指标、奖项加分）",
-        "在各项得分之和上加分或减分：bonus 加分、penalty 减分、awards 按奖项加分（成绩表中填奖项名称，多项用、分隔）。"
+        "在各项得分之和上加分或减分：bonus 加分、penalty 减分、awards 按奖项加分（成绩表中填奖项名称，多项用、分隔；同一奖项写几次计几次）。"
         "cap 是上限；factor 按某一列区分倍数（如 领导班子成员按一半加分）。"
         "events: true 时一格逐项写「事项:分值」（疫情防控:3；表彰:2），每项记入得分说明；同一事项写了多次的，"
         "same_event: largest（默认，同一件事加减分不累计）按最高的一次计，same_event: sum 每次都计；上限在此之后适用。"

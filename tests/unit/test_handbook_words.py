@@ -108,3 +108,12 @@ def test_total_capped_needs_a_maximum_and_excludes_total_may_exceed(tmp_path, to
     make_project(tmp_path, capped_scheme(**total), {"Q1.csv": people_csv([["1", "甲", "办公室", "90", ""]], ["得分", "表彰"])})
     _, _, problems = run(tmp_path)
     assert [p.code for p in problems.sorted()] == [code]
+
+
+def test_the_handbook_says_a_repeated_award_counts_each_time(tmp_path):
+    """Two 县级表彰 in one cell count twice; the handbook and the guide only said so of a penalty."""
+    data = capped_scheme()
+    assert "分值：市级表彰 2 分，县级表彰 1 分，同一奖项写几次计几次；最多 3 分。" in handbook_text(data)
+    make_project(tmp_path, data, {"Q1.csv": people_csv([["1", "甲", "办公室", "90", "县级表彰、县级表彰"]], ["得分", "表彰"])})
+    _, periods, _ = run(tmp_path)
+    assert by_id(periods[0])["1"].total == Decimal("92.00")
