@@ -182,12 +182,14 @@ def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) 
         if override.grade and override.grade not in known:
             report(apath + ("overrides", oi, "grade"), "unknown-name", f"等次「{override.grade}」不在 grades.order 中。")
     publicity = scheme.publicity_for(assessment)
-    for grade in publicity.grades or []:
-        if grade not in known:
-            report(apath + ("publicity",), "unknown-name", f"公示的等次「{grade}」不在 grades.order 中。")
-    for grade in publicity.summary_grades:
-        if grade not in known:
-            report(apath + ("publicity", "summary_grades"), "unknown-name", f"summary_grades 中的等次「{grade}」不在 grades.order 中。")
+    own = assessment.publicity.model_fields_set if assessment.publicity is not None else set()
+    for key, words in (("grades", "公示的等次"), ("summary_grades", "summary_grades 中的等次")):
+        for grade in getattr(publicity, key) or []:
+            if grade in known or (grades is None and key not in own):  # nothing graded: the scheme's list is not for this one
+                continue
+            where = apath + (("publicity",) if key == "grades" else ("publicity", key)) if key in own else ("publicity", key)
+            inherited = "" if key in own else f"（取自方案的 publicity：「{assessment.name}」自己的 publicity 没有写 {key}，就用方案的；在「{assessment.name}」的 publicity 中写明本考核的 {key}）"
+            report(where, "unknown-name", f"{words}「{grade}」不在「{assessment.name}」的 grades.order（{'、'.join(grades.order) if grades else '未写等次'}）中{inherited}。")
 
 
 def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, rolls_up: bool, report) -> None:

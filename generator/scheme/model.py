@@ -217,7 +217,7 @@ class Assessment(Strict):
     )
     overrides: list[Override] = Field([], description="特殊情形：不确定等次、直接定等、等次上限、评定条件，按书写顺序逐条适用：no_grade 一经适用，其后各条不再适用；其余各条中后一条可以改变前一条确定的等次。例：[{kind: no_grade, when: 试用期, reason: …}]")
     inputs: list[InputDecl] = Field([], description="仅这种考核用到的额外列（写法同方案的 inputs）。例：[{name: 优秀票, type: number}]")
-    publicity: Publicity | None = Field(None, description="这种考核的公示设置（不写则用方案的 publicity）。例：{grades: [优秀], days: 5}")
+    publicity: Publicity | None = Field(None, description="这种考核的公示设置：写了的键取代方案 publicity 中的同名键，没写的键仍用方案 publicity 的写法（方案也没写的取默认值）。例：{grades: [优秀], days: 5}")
     description: str | None = Field(None, description="对这种考核的简要说明，显示在手册中。例：每季度考核一次，结果作为年度考核的依据。")
     results_optional: bool = Field(
         False, description="true 表示这种考核可以没有自己的成绩表（所有项目都取自各期结果，如年度汇总）。例：true"
@@ -258,7 +258,7 @@ class Scheme(Strict):
     posts: list[Post] = Field([], description="因岗位而异的考核项目，由 by_post: true 的项目引用。例：[{name: 副主席, items: [...]}]")
     inputs: list[InputDecl] = Field([], description="成绩表中额外的列（是否试用期、病事假天数……），供条件和公式使用。例：[{name: 试用期, type: yesno}]")
     assessments: list[Assessment] = Field(min_length=1, description="这个方案包含的考核（至少一种）：平时考核、年度考核……例：[{code: pingshi, name: 平时考核, period: 季度, items: [...]}]")
-    publicity: Publicity = Field(Publicity(), description="公示设置（各种考核没有单独写时使用）。例：{grades: [好], days: 5}")
+    publicity: Publicity = Field(Publicity(), description="公示设置，各种考核共用；某种考核自己的 publicity 只需写与此不同的键。例：{grades: [好], days: 5}")
     sheet: SheetOptions = Field(
         SheetOptions(),
         description="本方案成绩表的列名对应、忽略的列、不记录的列、编号位数和标记列（写法同 agency.yaml 中的同名键，单位的写法加在其上）。"
@@ -289,7 +289,12 @@ class Scheme(Strict):
         return next((p for p in self.posts if p.name == name), None)
 
     def publicity_for(self, assessment: Assessment) -> Publicity:
-        return assessment.publicity or self.publicity
+        """The scheme's publicity with the keys this assessment writes in its own put over it (a key
+        the assessment leaves out is the scheme's, not the default)."""
+        own = assessment.publicity
+        if own is None:
+            return self.publicity
+        return self.publicity.model_copy(update={key: getattr(own, key) for key in own.model_fields_set})
 
 
 Section.model_rebuild()

@@ -99,7 +99,8 @@ consequences:                             # 003 篇二（年度汇总）
         "order 排序（stroke 姓氏笔画，默认；department；score）；days 公示几个工作日；objection 复核（异议）说明。"
         "名次按总分排列，分数相同的名次相同、其后名次顺延（1、2、2、4）；ranking: dense 为 1、2、2、3，ordinal 为依次编号。"
         "公开版的部门统计只在公示开始后出现，默认只统计公示的等次；summary_grades 可再列出愿意公开人数的其他等次，"
-        "但凡是能让人推算出某个人等次的数字（人数少于 public_min_group，或除去公示名单上的人后全部或几乎全部同一等次）都不显示。",
+        "但凡是能让人推算出某个人等次的数字（人数少于 public_min_group，或除去公示名单上的人后全部或几乎全部同一等次）都不显示。"
+        "方案顶层的 publicity 各种考核共用；某种考核自己的 publicity（写在 assessments 的这一项中）只写与之不同的键，没写的键沿用顶层的。",
         """\
 publicity:
   grades: [好]

@@ -117,3 +117,26 @@ def test_the_handbook_says_a_repeated_award_counts_each_time(tmp_path):
     make_project(tmp_path, data, {"Q1.csv": people_csv([["1", "甲", "办公室", "90", "县级表彰、县级表彰"]], ["得分", "表彰"])})
     _, periods, _ = run(tmp_path)
     assert by_id(periods[0])["1"].total == Decimal("92.00")
+
+
+def test_an_assessment_s_publicity_keeps_the_scheme_s_keys_it_does_not_write():
+    """The scheme's objection (向中心人事科反映) was lost from every notice of an assessment that wrote
+    its own publicity with other keys (days, grades): s003-p2's year notice showed the default text."""
+    from generator.scheme.model import Scheme
+
+    data = simple_scheme(publicity={"grades": ["好"], "days": 7})
+    data["publicity"] = {"objection": "对公示对象有异议的，请于公示期内向中心人事科反映。", "order": "department", "days": 5}
+    s = Scheme.model_validate(data)
+    merged = s.publicity_for(s.assessments[0])
+    assert (merged.objection, merged.order, merged.days, merged.grades) == ("对公示对象有异议的，请于公示期内向中心人事科反映。", "department", 7, ["好"])
+    assert "请于公示期内向中心人事科反映。" in handbook_text(data)
+
+
+def test_a_grade_inherited_from_the_scheme_s_publicity_is_reported_as_such(tmp_path):
+    data = simple_scheme(publicity={"days": 7})
+    data["publicity"] = {"grades": ["优秀"]}
+    make_project(tmp_path, data, {"Q1.csv": people_csv([["1", "甲", "办公室", "90"]], ["得分"])})
+    _, _, problems = run(tmp_path)
+    [problem] = problems.sorted()
+    assert problem.code == "unknown-name"
+    assert "公示的等次「优秀」不在「平时考核」的 grades.order（好、较好、一般、较差）中（取自方案的 publicity" in problem.message
