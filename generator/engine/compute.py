@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from generator.core.problems import Problem, Problems, Severity
+from generator.core.problems import Problem, Problems
 from generator.engine.consequences import apply_consequences
 from generator.engine.decision_check import apply_decisions
 from generator.engine.decisions import load_decisions
@@ -27,6 +27,7 @@ from generator.engine.quota_count import recount
 from generator.engine.quotas import apply_quota
 from generator.engine.rating_limits import check_rating_limits
 from generator.engine.results import PeriodResult, PersonResult
+from generator.engine.rollup_roster import absent_periods, left_out
 from generator.engine.sheet_mappings import report_unused_mappings
 from generator.engine.sheet_prefetch import ReadAhead
 from generator.project.discover import discover
@@ -185,11 +186,14 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
             earlier = done.get((entry.agency, entry.scheme, entry.year, label))
             if earlier is not None:
                 sources[label] = earlier
+        absent = [label for label in (source.period_labels if source else []) if label not in sources]
+        if absent and sources:
+            absent_periods(absent, entry, assessment.name, source.name, project.rel(project.root / "content" / entry.agency / entry.scheme / str(entry.year)), local)  # type: ignore[union-attr]
         if entry.results is None:
             rows = _people_from(sources)
             shown = f"{project.rel(project.root / 'content' / entry.agency / entry.scheme / str(entry.year))}（由各期汇总）"
         elif sources and rows:
-            _left_out(rows, sources, assessment.name, shown, local)
+            left_out(rows, sources, assessment.name, shown, local)
     grader = PersonGrader(scheme, assessment, shown, local, explain=False)
     if entry.results is not None:
         grader.causes.missing = missing_columns(local, shown)
@@ -267,19 +271,6 @@ def _people_from(sources: dict[str, PeriodResult]) -> list[PersonRow]:
         for result in sources[label].people:
             people[result.id] = result.person
     return [people[k] for k in sorted(people)]
-
-
-def _left_out(rows: list[PersonRow], sources: dict[str, PeriodResult], name: str, shown: str, problems: Problems) -> None:
-    """Someone in every period of the year but not in the year's own sheet is not graded for the year
-    (a joiner or a leaver, in only some periods, is not reported)."""
-    listed = {row.id for row in rows}
-    periods = [sources[label] for label in sorted(sources)]
-    everywhere = set.intersection(*({p.id for p in period.people} for period in periods))
-    for person in periods[-1].people:
-        if person.id in everywhere and person.id not in listed:
-            problems.add(shown, None, None, "person-missing-from-year",
-                         f"{person.person.name}（{person.id}）在本年各期（{'、'.join(p.period_name for p in periods)}）的成绩表中都有，但不在本表中：{name}不计算此人，名额的基数也不含此人。"
-                         "请在本表中补上一行；此人确实不参加的，可不理会。", Severity.WARNING)
 
 
 def missing_columns(problems: Problems, shown: str) -> dict[str, Problem]:

@@ -107,3 +107,16 @@ def test_someone_in_every_period_left_out_of_the_year_sheet_is_warned_about(tmp_
     assert (problem.code, problem.severity, problem.file) == ("person-missing-from-year", Severity.WARNING, "content/ag/t1/2025/Y.csv")
     assert problem.message.startswith("丙（3）在本年各期（2025年上半年、2025年下半年）的成绩表中都有，但不在本表中：年度考核不计算此人")
     assert set(by_id(next(p for p in periods if p.label == "Y"))) == {"1", "2"}
+
+
+def test_a_year_with_a_period_s_sheet_absent_is_warned_about_once(tmp_path):
+    """H1 and Y present, H2 not yet: with missing: skip the year was graded on H1 alone, silently."""
+    half = assessment([item("df", "得分", 100)], code="bn", name="半年考核", period="半年", grades=HALF_GRADES)
+    annual = assessment([item("ps", "平时", 100, score={"kind": "period_score", "missing": "skip"})],
+                        code="nd", name="年度考核", period="年度", rolls_up="bn", results_optional=True, grades=HALF_GRADES)
+    make_project(tmp_path, scheme(half, annual), {"H1.csv": people_csv([["1", "甲", "办公室", "92"], ["2", "乙", "办公室", "80"]], ["得分"])})
+    _, periods, problems = run(tmp_path)
+    [problem] = problems.sorted()
+    assert (problem.code, problem.severity, problem.file) == ("rollup-period-absent", Severity.WARNING, "content/ag/t1/2025")
+    assert "2025年年度考核汇总半年考核的各期，但 content/ag/t1/2025/ 中没有下半年（H2）的成绩表" in problem.message
+    assert by_id(next(p for p in periods if p.label == "Y"))["1"].total == Decimal("92.00")

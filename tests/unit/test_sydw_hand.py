@@ -8,7 +8,6 @@ fixtures/sydw/HAND.md."""
 from __future__ import annotations
 
 import shutil
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
