@@ -11,7 +11,8 @@ from generator.sheets.rows import PersonRow
 
 
 def absent_periods(absent: list[str], entry: PeriodFiles, name: str, source: str, folder: str, problems: Problems) -> None:
-    """A period the roll-up sums has no sheet yet: the year would be graded on the others alone."""
+    """The year's own sheet is there but a period it sums has no sheet: the year would be graded on the
+    others alone. (A roll-up without a sheet of its own, results_optional, is a year in progress.)"""
     words = "、".join(f"{period_words(label)}（{label}）" for label in absent)
     problems.add(folder, None, None, "rollup-period-absent",
                  f"{entry.year}年{name}汇总{source}的各期，但 {folder}/ 中没有{words}的成绩表：年度结果只按已有的期计算（写了 missing: error 的项目逐人报缺期）。"

@@ -110,11 +110,15 @@ def test_someone_in_every_period_left_out_of_the_year_sheet_is_warned_about(tmp_
 
 
 def test_a_year_with_a_period_s_sheet_absent_is_warned_about_once(tmp_path):
-    """H1 and Y present, H2 not yet: with missing: skip the year was graded on H1 alone, silently."""
+    """H1 and Y present, H2 not yet: with missing: skip the year was graded on H1 alone, silently. A year
+    without a sheet of its own (results_optional) is a year in progress: not reported."""
     half = assessment([item("df", "得分", 100)], code="bn", name="半年考核", period="半年", grades=HALF_GRADES)
     annual = assessment([item("ps", "平时", 100, score={"kind": "period_score", "missing": "skip"})],
-                        code="nd", name="年度考核", period="年度", rolls_up="bn", results_optional=True, grades=HALF_GRADES)
-    make_project(tmp_path, scheme(half, annual), {"H1.csv": people_csv([["1", "甲", "办公室", "92"], ["2", "乙", "办公室", "80"]], ["得分"])})
+                        code="nd", name="年度考核", period="年度", rolls_up="bn", results_optional=True, grades=HALF_GRADES, inputs=[{"name": "试用期", "type": "yesno"}])
+    h1 = people_csv([["1", "甲", "办公室", "92"], ["2", "乙", "办公室", "80"]], ["得分"])
+    make_project(tmp_path / "progress", scheme(half, annual), {"H1.csv": h1})
+    assert run(tmp_path / "progress")[2].sorted() == []
+    make_project(tmp_path, scheme(half, annual), {"H1.csv": h1, "Y.csv": people_csv([["1", "甲", "办公室", ""], ["2", "乙", "办公室", ""]], ["试用期"])})
     _, periods, problems = run(tmp_path)
     [problem] = problems.sorted()
     assert (problem.code, problem.severity, problem.file) == ("rollup-period-absent", Severity.WARNING, "content/ag/t1/2025")
