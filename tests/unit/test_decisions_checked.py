@@ -179,6 +179,17 @@ def test_stale_decision_after_a_correction(tmp_path, scores, today):
     assert "已过时" in people["3"].trace[-1].text
 
 
+def test_a_decision_moved_by_an_error_in_the_sheet_is_no_call_for_the_committee(tmp_path):
+    """A department typo (or a duplicate ID) in the sheet moved the line; each decision was then
+    reported decision-stale, 「请提交领导小组重新确认」. The sheet's error is the cause: counted on it,
+    the decisions still not applied and the notice held until it is fixed."""
+    period, problems = run(tmp_path, [["2", "人2", "好", MEETING, TIE, ""], ["3", "人3", "较好", MEETING, TIE, ""]],
+                           scores=["95", "93", "93", "91", "80", "70", "abc"], notice=True)
+    assert [p.code for p in problems.sorted()] == ["not-a-number"]
+    assert sum(problems.caused.values()) >= 2
+    assert period.held and not by_id(period)["2"].decided
+
+
 def test_stale_decision_holds_the_notice(tmp_path, monkeypatch):
     run(tmp_path, [["2", "人2", "好", MEETING, TIE, ""], ["3", "人3", "较好", MEETING, TIE, ""]], scores=["95", "93", "92.9", "91", "80", "70", "50"], notice=True)
     page = _pages(tmp_path, monkeypatch, "public")["notices/ag/t1/2025-Q1.md"]

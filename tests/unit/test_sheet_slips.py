@@ -244,3 +244,13 @@ def test_a_count_written_after_an_event_name_says_to_write_the_name_each_time(tm
     [problem] = problems.sorted()
     assert (problem.code, problem.line, problem.column) == ("unknown-choice", 2, "E")
     assert problem.message.endswith("的可选值（工作差错、通报批评）。只填写这些名称，多项用「、」分隔" + hint)
+
+
+def test_an_unknown_department_suggests_the_closest_and_says_how_to_add_one(tmp_path):
+    from tests.unit.helpers import simple_scheme
+
+    problems = csv_problems(tmp_path, csv_text(["编号", "姓名", "部门", "得分"], [["1", "甲", "财务室", "90"]]), simple_scheme())
+    [problem] = problems.sorted()
+    assert (problem.code, problem.column) == ("unknown-department", "C")
+    assert problem.message == ("部门「财务室」不在本单位的部门名单中（人事科、办公室、财务科）。是不是「财务科」？"
+                               "请改为名单中的部门；确是本单位的另一个部门的，在单位的 agency.yaml 的 departments 中加上。")
