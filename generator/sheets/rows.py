@@ -10,7 +10,6 @@ problem names the cell as the user sees it.
 from __future__ import annotations
 
 import difflib
-
 import re
 from dataclasses import dataclass, field
 from typing import Any
