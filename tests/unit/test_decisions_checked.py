@@ -307,3 +307,12 @@ def test_close_correct_reopen_then_the_decision_is_stale(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.count("[decision-stale]") == 2 and "原为：好" in out
     assert main(["-C", str(tmp_path), "check", "--strict"]) != 0
+
+
+def test_each_quota_use_is_its_own_line_on_the_results_page(tmp_path, monkeypatch):
+    """A quota per department gave 「- 办公室「好」：……（…人）- 财务科「好」：……」 on one line: one bullet
+    (the template's last endif ate the line break; s003-p6's 考核单元 showed it in the demo)."""
+    run(tmp_path, None, quotas=[{"grade": "好", "scope": "department", "at_most": "30%"}])
+    page = _pages(tmp_path, monkeypatch, "internal")["results/ag/t1/2025-Q1.md"]
+    lines = [line for line in page.splitlines() if "「好」：名额" in line]
+    assert [line[:6] for line in lines] == ["- 办公室「", "- 财务科「"]
