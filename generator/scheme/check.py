@@ -17,6 +17,7 @@ from generator.scheme.columns import formula_names, plan_columns
 from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
 from generator.scheme.expr import FormulaError, parse_formula
 from generator.scheme.forms import check_forms
+from generator.scheme.load import OPTION_WORDS
 from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
 from generator.scheme.rules.coefficient import Coefficient
 from generator.scheme.rules.deduct import Deduct
@@ -171,7 +172,8 @@ def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) 
         if quota.grade not in known:
             report(apath + ("quotas", qi, "grade"), "unknown-name", f"名额限制的等次「{quota.grade}」不在 grades.order 中。")
         if quota.scope not in ("unit", "department") and quota.scope not in {scheme.people.unit, *[i.name for i in [*scheme.inputs, *assessment.inputs]]}:
-            report(apath + ("quotas", qi, "scope"), "unknown-name", f"scope「{quota.scope}」应为 unit、department，或 people.unit 声明的列。")
+            report(apath + ("quotas", qi, "scope"), "unknown-name", f"scope「{quota.scope}」应为 unit（全单位）、department（各部门），或 people.unit 声明的列。"
+                   + (f"「{quota.scope}」写作 {OPTION_WORDS[quota.scope]}。" if OPTION_WORDS.get(quota.scope) in ("unit", "department") else ""))
         if quota.at_most is not None and quota.at_least is not None and quota.at_least > quota.at_most:
             report(apath + ("quotas", qi), "quota-impossible", "不少于的比例大于不超过的比例。")
     columns = {spec.name for spec in plan_columns(scheme, assessment).all()}
