@@ -259,3 +259,21 @@ def test_fixed_time_from_period(label, expected):
 
     when = fixed_time(2025, label)
     assert (when.year, when.month, when.day) == expected
+
+
+def test_the_help_sheet_says_which_rater_columns_must_be_filled_and_how_to_repeat_a_name():
+    """民主测评 = 领导 40% + 同事 30% + 服务对象 30% (missing: error): a blank part is an error, yet the
+    help sheet called these columns 选填; a column of event names said nothing of an event twice."""
+    from generator.scheme.columns import plan_columns
+    from generator.scheme.model import Scheme
+    from generator.xlsx.template.help_sheet import _column_rows
+    from tests.unit.helpers import item, simple_scheme
+
+    parts = [{"name": "领导评分", "weight": "40%"}, {"name": "同事评分", "weight": "30%"}, {"name": "服务对象评分", "weight": "30%"}]
+    items = [item("ceping", "民主测评", 100, score={"kind": "weighted", "components": parts})]
+    penalty = {"kind": "penalty", "name": "差错扣分", "column": "差错与通报", "points": {"工作差错": 1, "通报批评": 2}, "cap": 5}
+    scheme = Scheme.model_validate(simple_scheme(items=items, adjustments=[penalty]))
+    assessment = scheme.assessments[0]
+    rows = {header.split("（")[0]: (required, how) for header, required, how, _ in _column_rows(scheme, assessment, plan_columns(scheme, assessment), [])}
+    assert [rows[c][0] for c in ("领导评分", "同事评分", "服务对象评分")] == ["必填"] * 3
+    assert rows["差错与通报"][1].endswith("；同一项有几次就写几次，如 工作差错、工作差错")

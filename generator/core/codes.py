@@ -166,7 +166,7 @@ CODES: dict[str, CodeInfo] = {
     ),
     "date-cell": CodeInfo("数字列的单元格是日期格式", "把该列单元格格式改为「常规」或「数值」，重新填写。", "8 显示成 1900-01-08"),
     "total-over-max": CodeInfo(
-        "总分超过方案规定的总分上限", "核对各项分数和加分；方案原文允许加分后超过满分的，在方案中写 total_may_exceed: true。", "满分 100，总分 106"
+        "总分超过方案规定的总分上限", "核对各项分数和加分；方案原文规定加分后最高按满分计的，在方案中写 total_capped: true；允许加分后超过满分的，写 total_may_exceed: true。", "满分 100，总分 106"
     ),
     "duplicate-id": CodeInfo("编号重复", "每人一个唯一编号；同名的人用不同编号区分。", "两行编号都是 0012"),
     "missing-id": CodeInfo("缺少编号", "补上此人的编号。", "编号为空"),
@@ -201,6 +201,8 @@ CODES: dict[str, CodeInfo] = {
     "unknown-department": CodeInfo("部门不在本单位的部门名单中", "核对部门名称，或在单位的 agency.yaml 中加上该部门。", "办公司（应为 办公室）"),
     "unknown-post": CodeInfo("岗位不在方案的岗位名单中", "核对岗位名称，与方案中 posts 的名称一致。", "副主任（方案中没有）"),
     "unknown-person": CodeInfo("决定或锁定文件中的人员不在成绩表中", "核对编号。", "决定文件中的编号 9999 不存在"),
+    "rollup-period-absent": CodeInfo("年度考核汇总的某一期没有成绩表（警告）", "放好该期成绩表后再生成年度结果；该期确实不考核的，在方案中用 labels 列出考核的期。", "有 H1.csv、Y.csv，没有 H2.csv"),
+    "person-missing-from-year": CodeInfo("本年各期成绩表中都有、年度成绩表中没有的人（警告）", "年度考核按年度成绩表的人员名单计算；漏填的人补上一行，确实不参加的可不理会。", "H1、H2 都有 0209，Y.csv 中没有"),
     "missing-component": CodeInfo("加权组成部分缺失", "补上该项，或在方案中把 missing 设为 reweight。", "下级评分 为空"),
     "period-unknown": CodeInfo("无法识别的考核期", "文件名用 Q1–Q4、H1/H2、M01–M12 或 年度（Y），如 2024/Q1.xlsx。", "2024/春季.xlsx"),
     "period-not-in-scheme": CodeInfo(

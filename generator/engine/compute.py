@@ -27,6 +27,7 @@ from generator.engine.quota_count import recount
 from generator.engine.quotas import apply_quota
 from generator.engine.rating_limits import check_rating_limits
 from generator.engine.results import PeriodResult, PersonResult
+from generator.engine.rollup_roster import absent_periods, left_out
 from generator.engine.sheet_mappings import report_unused_mappings
 from generator.engine.sheet_prefetch import ReadAhead
 from generator.project.discover import discover
@@ -185,9 +186,14 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
             earlier = done.get((entry.agency, entry.scheme, entry.year, label))
             if earlier is not None:
                 sources[label] = earlier
+        absent = [label for label in (source.period_labels if source else []) if label not in sources]
+        if absent and sources and entry.results is not None:  # a year sheet made: the year is taken as complete
+            absent_periods(absent, entry, assessment.name, source.name, project.rel(project.root / "content" / entry.agency / entry.scheme / str(entry.year)), local)  # type: ignore[union-attr]
         if entry.results is None:
             rows = _people_from(sources)
             shown = f"{project.rel(project.root / 'content' / entry.agency / entry.scheme / str(entry.year))}（由各期汇总）"
+        elif sources and rows:
+            left_out(rows, sources, assessment.name, shown, local)
     grader = PersonGrader(scheme, assessment, shown, local, explain=False)
     if entry.results is not None:
         grader.causes.missing = missing_columns(local, shown)

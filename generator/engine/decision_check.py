@@ -79,6 +79,8 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
     """Check each decision against today's results and apply those that still hold; returns them."""
     by_id = {p.id: p for p in period.people}
     applied: list[Decision] = []
+    # an error in the period's sheet may be what moved the line: a decision's cause is then judged once it is fixed
+    sheet_error = next((p for p in problems.items if p.severity is Severity.ERROR and p.file != shown), None)
     for decision in decisions:
         person = by_id.get(decision.id)
         if person is None:
@@ -94,6 +96,9 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
         own_cause = person.status != "graded" or (grades is not None and decision.grade == grades.no_grade)
         # per person: a tie or a quota issue elsewhere in the period is no cause to change this one's grade
         if not stale and not own_cause and not quota_cause(person, decision.grade, period.quotas):  # a stale one is reported as stale: the correction took its cause away
+            if sheet_error is not None:
+                problems.follow_from(sheet_error)
+                continue
             period_words = ("本期的并列和名额问题与此人无关（不在名额线上的并列中，也不是名额排序的人选），" if has_quota_issue(period.quotas)
                             else "本期没有名额线上的并列，也没有名额问题，")
             problems.add(shown, decision.row, None, "decision-without-cause",
@@ -105,10 +110,13 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
                          f"这条决定没有写「{BASIS}」，成绩更正后无法判断它是否仍然适用。请在「{BASIS}」列填写：{today}",
                          Severity.WARNING, where=decision.basis_place)
         elif stale:
-            problems.add(shown, decision.row, None, "decision-stale",
-                         f"{person.person.name}（{decision.id}）的决定针对的是「{decision.basis}」，按现在的成绩是「{today}」（成绩更正或重新开放后情况变了）。"
-                         f"该决定暂不适用，本期公示暂缓发布。请提交领导小组重新确认：确认后把「{BASIS}」改为「{today}」；不再需要的决定请删除这一行。",
-                         Severity.WARNING, where=decision.basis_place)
+            if sheet_error is not None:  # not a matter for the committee until the sheet is right
+                problems.follow_from(sheet_error)
+            else:
+                problems.add(shown, decision.row, None, "decision-stale",
+                             f"{person.person.name}（{decision.id}）的决定针对的是「{decision.basis}」，按现在的成绩是「{today}」（成绩更正或重新开放后情况变了）。"
+                             f"该决定暂不适用，本期公示暂缓发布。请提交领导小组重新确认：确认后把「{BASIS}」改为「{today}」；不再需要的决定请删除这一行。",
+                             Severity.WARNING, where=decision.basis_place)
             person.note(Step("决定", f"领导小组决定（定为「{decision.grade}」，{decision.reason}）针对的是「{decision.basis}」，"
                                      f"现在是「{today}」：决定已过时，暂不适用，待领导小组重新确认"))
             period.held.append(f"{shown} 第 {decision.row} 行的领导小组决定在成绩更正后已过时，须重新确认")

@@ -47,7 +47,8 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
     if id_col is None or grade_col is None or reason_col is None:
         problems.add(shown, 1, None, "decision-invalid", f"决定文件的表头须有「{id_header}」「等次」「理由」三列，并应有「{BASIS}」列（记录所决定的并列或原等次）。", where=where(table, 1))
         return []
-    allowed = set(grades.order) | {grades.no_grade} if grades else set()
+    named = [*grades.order, grades.no_grade] if grades else []  # as the scheme lists them, high to low
+    allowed = set(named)
     decisions: list[Decision] = []
     first_row: dict[str, int] = {}
     for cells in table.rows[1:]:
@@ -68,7 +69,7 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
         first_row[pid] = row
         if grade not in allowed:
             problems.add(shown, row, column_letter(grade_col), "decision-invalid",
-                         f"等次「{grade}」不是本考核的等次（{'/'.join(sorted(allowed))}）。", where=where(table, row, grade_col, "等次"))
+                         f"等次「{grade}」不是本考核的等次；请填写 {'、'.join(named)} 之一（照方案的写法，由高到低）。", where=where(table, row, grade_col, "等次"))
             continue
         basis = by.get(basis_col, "") if basis_col else ""
         decisions.append(Decision(

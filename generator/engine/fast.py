@@ -24,6 +24,7 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from generator.core.numbers import round_half_up
 from generator.engine.fast_items import ItemWriter, Source
 from generator.engine.history import history_functions
 from generator.engine.results import PersonResult
@@ -82,7 +83,9 @@ class FastGrader:
             write(f"adj_ = adj_ + {writer.adjustment(adjustment)}")
         write("raw_ = tot_ + adj_")
         write(f"tot_ = raw_.quantize({source.const(Decimal(1).scaleb(-a.places))}, HALF_UP)")
-        if a.total_max is not None and not a.total_may_exceed:
+        if a.total_max is not None and a.total_capped:  # 加分后最高按 total_max 计
+            write(f"if tot_ > {source.const(a.total_max)}: tot_ = {source.const(round_half_up(a.total_max, a.places))}")
+        elif a.total_max is not None and not a.total_may_exceed:
             write(f"if tot_ > {source.const(a.total_max)}: return None")  # total-over-max: reported by the reference
         write("status_, label_, grade_, reason_, protected_, outside_ = 'graded', None, None, None, False, False")
         if a.grades is not None:

@@ -127,10 +127,13 @@ class PersonGrader:
         result.raw_total = total + adjusted
         result.total = round_half_up(total + adjusted, self.assessment.places)
         cap = self.assessment.total_max
-        if cap is not None and result.total > cap and not self.assessment.total_may_exceed:
+        over = result.total if cap is not None and result.total > cap and self.assessment.total_capped else None
+        if over is not None:
+            result.total = round_half_up(cap, self.assessment.places)  # type: ignore[arg-type]
+        elif cap is not None and result.total > cap and not self.assessment.total_may_exceed:
             self.problems.add(self.file, row.row, None, "total-over-max",
                               f"{row.name}（{row.id}）总分 {fmt(result.total)} 超过方案规定的总分 {fmt(cap)}；请核对各项分数和加分。"
-                              "若方案原文允许加分后超过满分，在方案的该考核中写 total_may_exceed: true。",
+                              "若方案原文规定加分后最高按满分计，在方案的该考核中写 total_capped: true；允许加分后超过满分的，写 total_may_exceed: true。",
                               where=getattr(row.places, "row_place", ""))
         if trace is None:
             return
@@ -139,12 +142,14 @@ class PersonGrader:
         if adjusted:
             places = self.assessment.places
             trace.append(Step("取舍", f"加减分合计 {'+' if adjusted > 0 else '−'}{fmt(abs(adjusted))} 分：{fmt_at_most(total, places)} → {fmt_at_most(total + adjusted, places)}"))
-        shown = fmt(result.total, self.assessment.places)
-        if result.total != result.raw_total:
+        shown = fmt(over if over is not None else result.total, self.assessment.places)
+        if (over if over is not None else result.total) != result.raw_total:
             raw = f" {fmt(result.raw_total)} " if places_of(result.raw_total.normalize()) <= self.assessment.places + 2 else "按精确值"
             trace.append(Step("取舍", f"总分{raw}四舍五入保留 {self.assessment.places} 位小数 = {shown}"))
         else:
             trace.append(Step("取舍", f"总分 {shown}"))
+        if over is not None:
+            trace.append(Step("取舍", f"超过总分上限 {fmt(cap)} 分，按 {fmt(result.total, self.assessment.places)} 分计"))
 
     # --- items
     def _item(self, item: Item, ctx: ItemContext, result: PersonResult, depth: int, parent: Item | None = None) -> Decimal | None:

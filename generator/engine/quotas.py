@@ -66,13 +66,14 @@ def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], proble
         graded = [m for m in members if m.status in ("graded", "tied")]
         base = len(graded) if quota.base == "graded" else sum(1 for m in members if not m.outside_base)
         candidates = [m for m in graded if m.grade == quota.grade and m.status == "graded"]
-        use = QuotaUse(quota.grade, scope, base, None, None, len(candidates), len(candidates), words=quota.words(names), members=[m.person.id for m in members])
+        use = QuotaUse(quota.grade, scope, base, None, None, len(candidates), len(candidates), words=quota.words(names), members=[m.person.id for m in members],
+                       base_words="参加考核并确定等次" if quota.base == "graded" else "参加考核")
         if quota.at_most is not None:
             allowed, arithmetic = count_places(base, quota.at_most, quota.rounding or "floor")
             use.allowed = allowed
             if allowed == 0 and candidates:
                 problems.add(file, None, None, "quota-impossible",
-                             f"{scope}参加考核 {base} 人，「{quota.grade}」不超过 {fmt_share(quota.at_most)}：{arithmetic}，没有名额；拟评「{quota.grade}」的 {len(candidates)} 人将降等。请确认是否需要合并考核单元。",
+                             f"{scope}{use.base_words} {base} 人，「{quota.grade}」不超过 {fmt_share(quota.at_most)}：{arithmetic}，没有名额；拟评「{quota.grade}」的 {len(candidates)} 人将降等。请确认是否需要合并考核单元。",
                              Severity.WARNING)
             if len(candidates) > allowed:
                 use.cut = True

@@ -182,6 +182,7 @@ class QuotaUse:
     decided: list[str] = field(default_factory=list)  # ids of the tie resolved by a committee decision
     exceeded: list[tuple[str, str]] = field(default_factory=list)  # (id, the decision's exceed-quota statement)
     minimum_words: str = ""  # the arithmetic of an at_least count
+    base_words: str = "参加考核"  # what `base` counts: 参加考核 (base: all) or 参加考核并确定等次 (base: graded)
 
     @property
     def open_ties(self) -> int:

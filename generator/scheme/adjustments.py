@@ -48,7 +48,7 @@ class Adjustment(Strict):
     name: str = Field(description="名称，显示在手册和得分说明中；不写 column 时也是列名。例：加分指标")
     column: str | None = Field(None, description="成绩表中填写分值（或奖项）的列名（默认同 name）。例：加分")
     cap: Num | None = Field(None, description="最多加（减）多少分（不写则不设上限）。例：5")
-    points: dict[str, Num] | None = Field(None, description="awards：奖项名称 → 分值；成绩表中填奖项名称，多项用、分隔。penalty 也可按次计：事项 → 每次扣的分，同一事项写几次扣几次。例：{县级奖励: 2, 省级奖励: 3}")
+    points: dict[str, Num] | None = Field(None, description="awards：奖项名称 → 分值；成绩表中填奖项名称，多项用、分隔，同一奖项写几次计几次。penalty 也可按次计：事项 → 每次扣的分，同一事项写几次扣几次。例：{县级奖励: 2, 省级奖励: 3}")
     factor: Factor | None = Field(None, description="按某一列区分倍数。例：{by: 身份, values: {领导班子成员: 0.5}}")
     text: str | None = Field(None, description="原文的表述，显示在手册中。例：弹性指标加分最高不超过5分")
     events: bool = Field(
@@ -143,7 +143,8 @@ class Adjustment(Strict):
             parts.append(self.text.rstrip("。；;. "))
         if self.points:
             each = "每次" if self.kind == "penalty" else ""
-            parts.append("：".join(["分值", "，".join(f"{k} {each}{fmt(v)} 分" for k, v in self.points.items())]))
+            parts.append("：".join(["分值", "，".join(f"{k} {each}{fmt(v)} 分" for k, v in self.points.items())])
+                         + ("，同一奖项写几次计几次" if self.kind == "awards" else ""))
         if self.events:
             parts.append("逐项写明事项和分值（如 疫情防控:3；表彰:2）" + ("，同一事项列出多次的按最高一次计（同一件事不累计）" if self.same_event == "largest" else "，每项都计"))
         if self.factor:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -25,7 +26,9 @@ def _to_decimal(value: Any) -> Any:
         try:
             return parse_decimal(value)
         except NotANumber as exc:
-            raise ValueError(f"「{value}」{exc.reason}") from None
+            digits = re.match(r"\s*([+-]?[0-9]+(?:\.[0-9]+)?)\s*(?:分|天|次|人|个|篇|日|元)\s*$", str(value))
+            fix = f"：只写数字，写成 {digits.group(1)}" if digits else "：只写阿拉伯数字，如 90 或 89.5"
+            raise ValueError(f"「{value}」{exc.reason}{fix}") from None
     return value
 
 

@@ -17,6 +17,7 @@ from generator.scheme.columns import formula_names, plan_columns
 from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
 from generator.scheme.expr import FormulaError, parse_formula
 from generator.scheme.forms import check_forms
+from generator.scheme.load import OPTION_WORDS
 from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
 from generator.scheme.rules.coefficient import Coefficient
 from generator.scheme.rules.deduct import Deduct
@@ -112,6 +113,10 @@ def _check_items(scheme: Scheme, assessment: Assessment, apath: tuple, source: A
                     report(path + ("score", "period"), "unknown-name", f"period「{rule.period}」不是 rolls_up 所指考核的考核期（{'、'.join(labels) or '未写 rolls_up'}）。")
             if rule is not None and getattr(rule, "kind", "") == "period_score" and source is None:
                 report(path + ("score",), "missing-key", "period_score 只能用于写了 rolls_up 的年度考核。")
+    if assessment.total_capped and assessment.total_max is None:
+        report(apath + ("total_capped",), "missing-key", "total_capped: true（加分后超过上限的按上限计）要同时写明上限 total_max，如 total_max: 100。")
+    if assessment.total_capped and assessment.total_may_exceed:
+        report(apath + ("total_capped",), "bad-value", "total_capped（超过上限的按上限计）与 total_may_exceed（可以超过上限）只能写一个：按原文规定删去另一个。")
     if assessment.total_max is not None and assessment.combine == "sum":
         total = sum((i.max or Decimal(0) for i in assessment.items), Decimal(0))
         if total != assessment.total_max:
@@ -167,7 +172,8 @@ def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) 
         if quota.grade not in known:
             report(apath + ("quotas", qi, "grade"), "unknown-name", f"名额限制的等次「{quota.grade}」不在 grades.order 中。")
         if quota.scope not in ("unit", "department") and quota.scope not in {scheme.people.unit, *[i.name for i in [*scheme.inputs, *assessment.inputs]]}:
-            report(apath + ("quotas", qi, "scope"), "unknown-name", f"scope「{quota.scope}」应为 unit、department，或 people.unit 声明的列。")
+            report(apath + ("quotas", qi, "scope"), "unknown-name", f"scope「{quota.scope}」应为 unit（全单位）、department（各部门），或 people.unit 声明的列。"
+                   + (f"「{quota.scope}」写作 {OPTION_WORDS[quota.scope]}。" if OPTION_WORDS.get(quota.scope) in ("unit", "department") else ""))
         if quota.at_most is not None and quota.at_least is not None and quota.at_least > quota.at_most:
             report(apath + ("quotas", qi), "quota-impossible", "不少于的比例大于不超过的比例。")
         rankable = _rankable(scheme, assessment)
@@ -185,12 +191,14 @@ def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) 
         if override.grade and override.grade not in known:
             report(apath + ("overrides", oi, "grade"), "unknown-name", f"等次「{override.grade}」不在 grades.order 中。")
     publicity = scheme.publicity_for(assessment)
-    for grade in publicity.grades or []:
-        if grade not in known:
-            report(apath + ("publicity",), "unknown-name", f"公示的等次「{grade}」不在 grades.order 中。")
-    for grade in publicity.summary_grades:
-        if grade not in known:
-            report(apath + ("publicity", "summary_grades"), "unknown-name", f"summary_grades 中的等次「{grade}」不在 grades.order 中。")
+    own = assessment.publicity.model_fields_set if assessment.publicity is not None else set()
+    for key, words in (("grades", "公示的等次"), ("summary_grades", "summary_grades 中的等次")):
+        for grade in getattr(publicity, key) or []:
+            if grade in known or (grades is None and key not in own):  # nothing graded: the scheme's list is not for this one
+                continue
+            where = apath + (("publicity",) if key == "grades" else ("publicity", key)) if key in own else ("publicity", key)
+            inherited = "" if key in own else f"（取自方案的 publicity：「{assessment.name}」自己的 publicity 没有写 {key}，就用方案的；在「{assessment.name}」的 publicity 中写明本考核的 {key}）"
+            report(where, "unknown-name", f"{words}「{grade}」不在「{assessment.name}」的 grades.order（{'、'.join(grades.order) if grades else '未写等次'}）中{inherited}。")
 
 
 def _rankable(scheme: Scheme, assessment: Assessment) -> set[str]:

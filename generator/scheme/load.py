@@ -126,6 +126,20 @@ def value_slip(kind: str, value: Any, key: Any) -> tuple[str, str] | None:
     return None
 
 
+# The Chinese a user may write for an option's English value (the 字段参考 gives these meanings).
+OPTION_WORDS = {
+    "四舍五入": "half_up", "向下取整": "floor", "去尾": "floor", "向上取整": "ceil", "进一": "ceil",
+    "全单位": "unit", "本单位": "unit", "单位": "unit", "部门": "department", "各部门": "department", "科室": "department",
+    "确定等次的人数": "graded", "确定等次": "graded", "全部": "all", "参加考核的总人数": "all",
+    "相加": "sum", "求和": "sum", "加权": "weighted", "平均": "mean", "取平均": "mean",
+    "报错": "error", "跳过": "skip", "重新折算": "reweight", "按比例折算": "reweight",
+    "不确定等次": "no_grade", "直接确定等次": "force", "直接定等": "force", "等次上限": "cap", "评定条件": "gate",
+    "加分": "bonus", "减分": "penalty", "扣分": "penalty", "奖项": "awards", "按奖项加分": "awards",
+    "姓氏笔画": "stroke", "笔画": "stroke", "按部门": "department", "分数": "score", "按分数": "score",
+    "提交领导小组": "flag", "领导小组决定": "flag", "全部保留": "include_all", "全部不得": "exclude_all",
+}
+
+
 def _report_plain(kind, error, path, where, key, line, col, marks: Marks, problems: Problems) -> None:
     if kind == "missing":
         problems.add(marks.file, line, col, "missing-key", f"缺少必填的键「{key}」（在 {where}）。")
@@ -136,7 +150,9 @@ def _report_plain(kind, error, path, where, key, line, col, marks: Marks, proble
         problems.add(marks.file, line, col, "bad-value", f"{where} 的 kind「{error.get('ctx', {}).get('tag', '')}」不认识；可用：{expected}。")
     elif kind == "literal_error":
         expected = str(error.get("ctx", {}).get("expected", "")).replace(" or ", ", ").replace("'", "").replace(", ", "、")
-        problems.add(marks.file, line, col, "bad-value", f"{where} 的值「{_shown(error.get('input'))}」不允许；应为 {expected} 之一。")
+        meant = OPTION_WORDS.get(str(error.get("input", "")).strip())
+        hint = f"「{_shown(error.get('input'))}」写作 {meant}。" if meant and meant in expected.split("、") else ""
+        problems.add(marks.file, line, col, "bad-value", f"{where} 的值「{_shown(error.get('input'))}」不允许；应为 {expected} 之一。{hint}")
     elif kind in _TYPE_WORDS:
         problems.add(marks.file, line, col, "wrong-type", f"{where} 应为{_TYPE_WORDS[kind]}，实际是「{_shown(error.get('input'))}」。")
     elif kind == "too_short":

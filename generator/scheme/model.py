@@ -60,7 +60,7 @@ def period_label(stem: str) -> str | None:
 class Section(Strict):
     """原文的一节：标题和正文，手册按原文顺序展示；可以嵌套小节。"""
 
-    title: str = Field(description="这一节的标题，照抄原文。例：一、考核对象")
+    title: str = Field(description="这一节的标题，照抄原文。原文同一层的标题带编号（一、（一）1. 第一条）的，手册照原文显示、不另加编号；都不带编号的，手册按 一、（一）1.（1） 逐层编号。例：一、考核对象")
     body: str = Field("", description="这一节的正文，照抄原文（可用 Markdown）。例：本办法适用于本局在编在岗公务员。")
     sections: list[Section] = Field([], description="这一节下面的小节，写法相同。例：[{title: （一）平时考核, body: …}]")
 
@@ -198,9 +198,14 @@ class Assessment(Strict):
     )
     adjustments: list[Adjustment] = Field([], description="在各项得分之和上的加分、减分（弹性指标、奖项加分）。例：[{kind: bonus, name: 加分指标, cap: 5}]")
     places: int = Field(default=2, ge=0, le=6, description="总分四舍五入保留几位小数（0 到 6，默认 2）。例：1")
-    total_max: Num | None = Field(None, description="总分的上限（加分后也不超过）；不写则为各项满分之和。例：100")
+    total_max: Num | None = Field(
+        None, description="总分的上限。总分超过它时报错（total-over-max），除非写了 total_capped 或 total_may_exceed；不写则不检查总分上限（各项不超过各自的满分）。例：100"
+    )
     total_may_exceed: bool = Field(
         False, description="true 表示加分后总分可以超过 total_max（方案原文如此规定时才写），否则超过的报告问题。例：true"
+    )
+    total_capped: bool = Field(
+        False, description="true 表示加分后总分超过 total_max 的按 total_max 计（原文「加分后总分最高按 100 分计」时写），与 total_may_exceed 只写一个。例：true"
     )
     grades: Grades | None = Field(None, description="等次及如何确定：按分数段或直接评定（不写则只计分、不定等次）。例：{order: [好, 较好, 一般, 较差], bands: [...]}")
     quotas: list[Quota] = Field([], description="等次的比例限制（名额）。例：[{grade: 好, scope: unit, at_most: 40%}]")
@@ -210,9 +215,9 @@ class Assessment(Strict):
     consequences: list[Consequence] = Field(
         [], description="结果运用：考核结果对个人的后果，在领导小组决定之后判断。例：[{when: 连续(\"较差\") >= 2, then: 诫勉, reason: …}]"
     )
-    overrides: list[Override] = Field([], description="特殊情形：不确定等次、直接定等、等次上限、评定条件，按书写顺序适用。例：[{kind: no_grade, when: 试用期, reason: …}]")
+    overrides: list[Override] = Field([], description="特殊情形：不确定等次、直接定等、等次上限、评定条件，按书写顺序逐条适用：no_grade 一经适用，其后各条不再适用；其余各条中后一条可以改变前一条确定的等次。例：[{kind: no_grade, when: 试用期, reason: …}]")
     inputs: list[InputDecl] = Field([], description="仅这种考核用到的额外列（写法同方案的 inputs）。例：[{name: 优秀票, type: number}]")
-    publicity: Publicity | None = Field(None, description="这种考核的公示设置（不写则用方案的 publicity）。例：{grades: [优秀], days: 5}")
+    publicity: Publicity | None = Field(None, description="这种考核的公示设置：写了的键取代方案 publicity 中的同名键，没写的键仍用方案 publicity 的写法（方案也没写的取默认值）。例：{grades: [优秀], days: 5}")
     description: str | None = Field(None, description="对这种考核的简要说明，显示在手册中。例：每季度考核一次，结果作为年度考核的依据。")
     results_optional: bool = Field(
         False, description="true 表示这种考核可以没有自己的成绩表（所有项目都取自各期结果，如年度汇总）。例：true"
@@ -253,7 +258,7 @@ class Scheme(Strict):
     posts: list[Post] = Field([], description="因岗位而异的考核项目，由 by_post: true 的项目引用。例：[{name: 副主席, items: [...]}]")
     inputs: list[InputDecl] = Field([], description="成绩表中额外的列（是否试用期、病事假天数……），供条件和公式使用。例：[{name: 试用期, type: yesno}]")
     assessments: list[Assessment] = Field(min_length=1, description="这个方案包含的考核（至少一种）：平时考核、年度考核……例：[{code: pingshi, name: 平时考核, period: 季度, items: [...]}]")
-    publicity: Publicity = Field(Publicity(), description="公示设置（各种考核没有单独写时使用）。例：{grades: [好], days: 5}")
+    publicity: Publicity = Field(Publicity(), description="公示设置，各种考核共用；某种考核自己的 publicity 只需写与此不同的键。例：{grades: [好], days: 5}")
     sheet: SheetOptions = Field(
         SheetOptions(),
         description="本方案成绩表的列名对应、忽略的列、不记录的列、编号位数和标记列（写法同 agency.yaml 中的同名键，单位的写法加在其上）。"
@@ -284,7 +289,12 @@ class Scheme(Strict):
         return next((p for p in self.posts if p.name == name), None)
 
     def publicity_for(self, assessment: Assessment) -> Publicity:
-        return assessment.publicity or self.publicity
+        """The scheme's publicity with the keys this assessment writes in its own put over it (a key
+        the assessment leaves out is the scheme's, not the default)."""
+        own = assessment.publicity
+        if own is None:
+            return self.publicity
+        return self.publicity.model_copy(update={key: getattr(own, key) for key in own.model_fields_set})
 
 
 Section.model_rebuild()

@@ -9,6 +9,7 @@ problem names the cell as the user sees it.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -159,7 +160,9 @@ def load_sheet(
         department = _text_at(cells, department_index)
         if departments is not None and department and department not in departments:
             problems.add(table.file, row, column_letter(columns[cols.department]), "unknown-department",
-                         f"部门「{department}」不在本单位的部门名单中（{'、'.join(sorted(departments))}）。",
+                         f"部门「{department}」不在本单位的部门名单中（{'、'.join(sorted(departments))}）。"
+                         + "".join(f"是不是「{close}」？" for close in difflib.get_close_matches(department, sorted(departments), n=1, cutoff=0.5))
+                         + "请改为名单中的部门；确是本单位的另一个部门的，在单位的 agency.yaml 的 departments 中加上。",
                          where=where(table, row, columns[cols.department], cols.department), sheet=table.sheet)
         if not department and department_index is not None:
             problems.add(table.file, row, column_letter(department_index), "missing-value", f"「{name}」的{cols.department}为空。",

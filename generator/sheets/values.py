@@ -92,10 +92,24 @@ def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Prob
         names = [p for p in SPLIT_RE.split(text) if p]
         bad = [n for n in names if spec.choices and n not in spec.choices]
         if bad:
-            report("unknown-choice", f"「{'、'.join(bad)}」不是「{spec.name}」的可选值（{'、'.join(spec.choices)}）。")
+            report("unknown-choice", f"「{'、'.join(bad)}」不是「{spec.name}」的可选值（{'、'.join(spec.choices)}）。"
+                                     f"只填写这些名称，多项用「、」分隔{_repeat_hint(bad, spec.choices)}。")
             return None
         return names
     return text or None
+
+
+_TIMES_RE = re.compile(r"(?P<name>.+?)\s*(?:[×xX*＊]\s*(?P<n>[0-9]{1,2})|(?P<m>[0-9]{1,2})\s*次)\Z")
+
+
+def _repeat_hint(bad: list[str], choices: list[str]) -> str:
+    """「工作差错×2」「县级表彰2次」: a name with a count, where the cell lists each time by name."""
+    for part in bad:
+        found = _TIMES_RE.match(part)
+        if found and found["name"] in choices and 1 < int(found["n"] or found["m"]) <= 9:
+            times = int(found["n"] or found["m"])
+            return f"；同一项有几次就写几次，「{part}」写成「{'、'.join([found['name']] * times)}」"
+    return ""
 
 
 def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:

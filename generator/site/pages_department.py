@@ -95,7 +95,7 @@ def _quota_words(use, department: str) -> str:
     where = "全单位" if use.scope == "全单位" else "本部门"
     # counted once, after quotas and committee decisions (engine/quota_count.py)
     exceeded = f"，经领导小组决定超出名额 {use.granted - use.allowed} 人" if use.exceeded else ""
-    return f"{where}「{use.grade}」名额 {use.allowed} 人，实际 {use.granted} 人（参加考核 {use.base} 人）{exceeded}"
+    return f"{where}「{use.grade}」名额 {use.allowed} 人，实际 {use.granted} 人（{use.base_words} {use.base} 人）{exceeded}"
 
 
 def public_summary_shown(ctx: SiteContext | None, period: PeriodResult) -> bool:

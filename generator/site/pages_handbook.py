@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -12,6 +13,7 @@ from generator.scheme.expr import FormulaError, compiled
 from generator.scheme.item_places import places_words
 from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme, Section
 from generator.scheme.rules.formula import FormulaRule
+from generator.scheme.rules.period import PeriodScore
 from generator.site.model import Page, SiteContext
 from generator.site.prose import PER_TEXT_SECONDS, relative_links, render_prose
 from generator.site.render import render
@@ -49,11 +51,17 @@ class SectionView:
     html: str = ""  # the body as sanitised one-line HTML (prose.py); the body itself never reaches a page
 
 
+_OWN_NUMBER = re.compile(r"\s*(第[一二三四五六七八九十百零〇两\d]+[章节条部分篇]|[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百\d]+[）)]|\d+[、．.](?!\d)|[①-⑳])")
+
+
 def flatten_sections(sections: list[Section], level: int = 0, prefix: str = "s") -> list[SectionView]:
+    """Numbered 一、（一）1.（1） by level, unless the original's titles at that level carry their own
+    numbers (「一、指导思想」): then they are shown as written, and an unnumbered one (前言) stays so."""
     out: list[SectionView] = []
+    own = any(_OWN_NUMBER.match(section.title) for section in sections)
     for i, section in enumerate(sections, start=1):
         anchor = f"{prefix}-{i}"
-        out.append(SectionView(official_number(level, i), section.title, section.body.strip(), level, anchor))
+        out.append(SectionView("" if own else official_number(level, i), section.title, section.body.strip(), level, anchor))
         out.extend(flatten_sections(section.sections, level + 1, anchor))
     return out
 
@@ -69,25 +77,35 @@ class ItemRow:
 
 
 def item_rows(items: list[Item], depth: int = 0, names: dict[str, str] | None = None,
-              combine: Literal["sum", "weighted"] = "sum", into: str = "总分") -> list[ItemRow]:
+              combine: Literal["sum", "weighted"] = "sum", into: str = "总分", source: Assessment | None = None) -> list[ItemRow]:
     """`combine` and `into`: how these items enter what they make up (the total, or a parent item),
     so that each says how it is kept before it is weighted (四舍五入保留 2 位小数后按 50% 计入总分)."""
     rows: list[ItemRow] = []
     names = names or {}
     for item in items:
-        rule = item.rule
         if item.by_post:
             how = "按岗位分别设置，见下方各岗位项目表"
         elif item.children:
             how = "各子项得分之和" if item.combine == "sum" else "各子项按权重合成：" + "、".join(
                 f"{c.name} {fmt(c.weight * 100)}%" if c.weight is not None else f"{c.name}（未写权重）" for c in item.children)  # unweighted: kaohe check reports it
         else:
-            how = (rule.describe(item, names) if isinstance(rule, FormulaRule) else rule.describe(item)) if rule is not None else ""
+            how = _rule_words(item, names, source)
         kept = places_words(item, combine, into)
         how = f"{how}{'' if not how or how.endswith('。') else '；'}{kept}" if kept else how
         rows.append(ItemRow(item.code, item.name, depth, fmt(item.max) if item.max is not None else "—", item.standard or "", how))
-        rows.extend(item_rows(item.children, depth + 1, names, item.combine, f"「{item.name}」"))
+        rows.extend(item_rows(item.children, depth + 1, names, item.combine, f"「{item.name}」", source))
     return rows
+
+
+def _rule_words(item: Item, names: dict[str, str], source: Assessment | None) -> str:
+    rule = item.rule
+    if rule is None:
+        return ""
+    if isinstance(rule, FormulaRule):
+        return rule.describe(item, names)
+    if isinstance(rule, PeriodScore) and source is not None:  # the rolled-up assessment by its own name (半年考核)
+        return rule.describe(item, source.name, {i.code: i.name for i in source.walk()})
+    return rule.describe(item)
 
 
 def total_words(assessment: Assessment) -> str:
@@ -155,6 +173,8 @@ def total_max_words(assessment: Assessment) -> str:
     cap = fmt(assessment.total_max)
     if assessment.total_may_exceed:
         return f"总分满分 {cap} 分，加分后总分可以超过 {cap} 分。"
+    if assessment.total_capped:
+        return f"总分最高 {cap} 分，加分后超过 {cap} 分的按 {cap} 分计。"
     return f"总分最高 {cap} 分。"
 
 
@@ -165,9 +185,9 @@ def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
     return {
         "a": assessment,
         "period_words": "、".join(PERIOD_NAMES[label] for label in assessment.period_labels),
-        "items": item_rows(assessment.items, names=names, combine=assessment.combine),
+        "items": item_rows(assessment.items, names=names, combine=assessment.combine, source=source),
         "total_words": total_words(assessment),
-        "posts": [(p.name, item_rows(p.items, names=names, into=f"「{by_post[0].name}」")) for p in scheme.posts] if by_post else [],
+        "posts": [(p.name, item_rows(p.items, names=names, into=f"「{by_post[0].name}」", source=source)) for p in scheme.posts] if by_post else [],
         "adjustments": [a.words() for a in assessment.adjustments],
         "bands": band_view(assessment),
         "quotas": [q.text + "。" + q.words(names) if q.text else q.words(names) for q in assessment.quotas]

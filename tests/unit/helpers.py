@@ -166,3 +166,15 @@ def grade_one(root: Path, items: list[dict], values: dict[str, Any], **assessmen
     period, problems = grade_sheet(root, data, list(values), [["1", "张三", "办公室", *values.values()]])
     assert period is not None, problems.sorted()
     return by_id(period)["1"], problems
+
+
+def handbook_text(data: Any) -> str:
+    """The handbook page's Markdown for a scheme (a dict, or a loaded Scheme), as built, without a site."""
+    from generator.scheme.model import Scheme
+    from generator.site.pages_handbook import assessment_view, flatten_sections
+    from generator.site.render import render
+
+    s = data if isinstance(data, Scheme) else Scheme.model_validate(data)
+    return render("handbook.md.j2", s=s, sections=flatten_sections(s.sections), assessments=[assessment_view(s, a) for a in s.assessments],
+                  previous=None, previous_link="", changes=[], defects=[], usage=[])
+

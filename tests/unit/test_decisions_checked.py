@@ -179,6 +179,17 @@ def test_stale_decision_after_a_correction(tmp_path, scores, today):
     assert "已过时" in people["3"].trace[-1].text
 
 
+def test_a_decision_moved_by_an_error_in_the_sheet_is_no_call_for_the_committee(tmp_path):
+    """A department typo (or a duplicate ID) in the sheet moved the line; each decision was then
+    reported decision-stale, 「请提交领导小组重新确认」. The sheet's error is the cause: counted on it,
+    the decisions still not applied and the notice held until it is fixed."""
+    period, problems = run(tmp_path, [["2", "人2", "好", MEETING, TIE, ""], ["3", "人3", "较好", MEETING, TIE, ""]],
+                           scores=["95", "93", "93", "91", "80", "70", "abc"], notice=True)
+    assert [p.code for p in problems.sorted()] == ["not-a-number"]
+    assert sum(problems.caused.values()) >= 2
+    assert period.held and not by_id(period)["2"].decided
+
+
 def test_stale_decision_holds_the_notice(tmp_path, monkeypatch):
     run(tmp_path, [["2", "人2", "好", MEETING, TIE, ""], ["3", "人3", "较好", MEETING, TIE, ""]], scores=["95", "93", "92.9", "91", "80", "70", "50"], notice=True)
     page = _pages(tmp_path, monkeypatch, "public")["notices/ag/t1/2025-Q1.md"]
@@ -296,3 +307,12 @@ def test_close_correct_reopen_then_the_decision_is_stale(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.count("[decision-stale]") == 2 and "原为：好" in out
     assert main(["-C", str(tmp_path), "check", "--strict"]) != 0
+
+
+def test_each_quota_use_is_its_own_line_on_the_results_page(tmp_path, monkeypatch):
+    """A quota per department gave 「- 办公室「好」：……（…人）- 财务科「好」：……」 on one line: one bullet
+    (the template's last endif ate the line break; s003-p6's 考核单元 showed it in the demo)."""
+    run(tmp_path, None, quotas=[{"grade": "好", "scope": "department", "at_most": "30%"}])
+    page = _pages(tmp_path, monkeypatch, "internal")["results/ag/t1/2025-Q1.md"]
+    lines = [line for line in page.splitlines() if "「好」：名额" in line]
+    assert [line[:6] for line in lines] == ["- 办公室「", "- 财务科「"]

@@ -82,7 +82,7 @@ def test_the_handbook_states_how_the_intermediate_is_kept(kept, words):
     data = Scheme.model_validate(year_scheme(**kept))
     view = assessment_view(data, data.assessments[1])
     pingshi = next(r for r in view["items"] if r.code == "pingshi")
-    assert pingshi.how == f"取平时考核各期的总分，取平均；缺少某期成绩时报错。{words}"
+    assert pingshi.how == f"取平时考核各期的总分，取平均；缺少某期成绩时报错；不确定等次的期有成绩的照常计入。{words}"
     assert view["total_words"] == "总分 = 平时考核得分 × 50% + 测评得分 × 50%"
 
 

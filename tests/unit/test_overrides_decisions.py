@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.helpers import by_id, csv_text, grade_sheet, simple_scheme
+from tests.unit.helpers import by_id, csv_text, grade_sheet, handbook_text, simple_scheme
 
 GRADES = {
     "order": ["好", "较好", "一般"],
@@ -146,3 +146,33 @@ def test_decisions_header_must_have_id_grade_reason(tmp_path):
     assert [(p.file, p.line, p.code) for p in problems.sorted() if p.code == "decision-invalid"] == [
         ("content/ag/t1/2025/Q1.decisions.csv", 1, "decision-invalid")
     ]
+
+
+FORCE_LOW = {"kind": "force", "grade": "一般", "when": "处分", "reason": "受处分的一票否决"}
+
+
+@pytest.mark.parametrize(
+    "overrides, flags, expected",
+    [
+        ([FORCE, FORCE_LOW], ["急难险重", "处分"], ("graded", "一般")),  # both met: the later one stands
+        ([FORCE_LOW, FORCE], ["急难险重", "处分"], ("graded", "好")),
+        ([FORCE_LOW, NO_GRADE], ["试用期", "处分"], ("no_grade", None)),  # a later no_grade undoes a force
+        ([NO_GRADE, FORCE_LOW], ["试用期", "处分"], ("no_grade", None)),  # a no_grade stops the rest
+        ([FORCE_LOW, {**NO_GRADE, "when": "试用期 且 非 处分"}], ["试用期", "处分"], ("graded", "一般")),  # the guide's way round it
+    ],
+)
+def test_the_handbook_states_the_order_the_grades_follow(tmp_path, overrides, flags, expected):
+    """The handbook said 「按下列顺序适用，先列出的优先」 while a later rule undid an earlier one: a
+    受处分 一票否决 written before 试用期 came out 不确定等次. The words now state what grades."""
+    person = run_overrides(tmp_path, overrides, "95", flags)
+    assert (person.status, person.grade) == expected
+    text = handbook_text(simple_scheme(grades=GRADES, inputs=INPUTS, overrides=overrides, places=2))
+    assert "先列出的优先" not in text
+    assert "「不确定等次」一经适用，其后各条不再适用；其余各条依次适用，后一条可以改变前一条确定的等次" in text
+
+
+def test_a_wrong_grade_in_a_decision_lists_the_grades_high_to_low(tmp_path):
+    """The list was sorted by code point (不合格/不确定等次/优秀/合格/基本合格) and said nothing of the fix."""
+    _, problems = decided(tmp_path, [["2", "人2", "称职", "会议", TIE]])
+    [problem] = [p for p in problems.sorted() if p.code == "decision-invalid"]
+    assert "等次「称职」不是本考核的等次；请填写 好、较好、一般、不确定等次 之一" in problem.message

@@ -57,3 +57,18 @@ def test_seed_schemes_read_the_base_as_their_text_says():
     for code in ("s003-p4", "s003-p6", "s003-p1-xiang"):
         first = project.schemes[code].assessments[0]
         assert {q.base for q in first.quotas} == {"all"}, code
+
+
+def test_the_pages_name_what_the_quota_base_counts(tmp_path):
+    """「实际 2 人（参加考核 8 人）」 for a department of 9 where one had 不确定等次: the 8 were those
+    参加考核并确定等次 (base: graded), and the same page's chart said 共 9 人."""
+    from generator.site.pages_department import _quota_words
+    from tests.unit.helpers import grade_sheet, simple_scheme
+
+    overrides = [{"kind": "no_grade", "when": "试用期", "reason": "试用期内不确定等次"}]
+    rows = [[str(i), f"人{i}", "办公室", s, "是" if i == 9 else ""] for i, s in enumerate(["95", "93", "91", "85", "80", "80", "70", "60", "99"], start=1)]
+    for base, words in (("graded", "（参加考核并确定等次 8 人）"), ("all", "（参加考核 9 人）")):
+        data = simple_scheme(quotas=[{"grade": "好", "scope": "department", "at_most": "20%", "base": base}], overrides=overrides,
+                             inputs=[{"name": "试用期", "type": "yesno"}])
+        period, _ = grade_sheet(tmp_path / base, data, ["得分", "试用期"], rows)
+        assert words in _quota_words(period.quotas[0], "办公室")

@@ -86,3 +86,41 @@ def test_explain_for_a_rollup_without_its_sheet_says_how_to_have_it(tmp_path, ca
     said = capsys.readouterr()
     text = said.out + said.err
     assert "「年度考核」由各期汇总" in text and "results_optional: true" in text and "年度.xlsx" in text
+
+
+def test_someone_in_every_period_left_out_of_the_year_sheet_is_warned_about(tmp_path):
+    """A year sheet is the year's roster: a person missing from it was silently not graded for the
+    year (and not counted in its quota). Warned when in every period of the year; a joiner or a
+    leaver (in only some periods) is not reported."""
+    half = assessment([item("df", "得分", 100)], code="bn", name="半年考核", period="半年", grades=HALF_GRADES)
+    annual = assessment([item("ps", "平时", 100, score={"kind": "period_score", "missing": "skip"})],
+                        code="nd", name="年度考核", period="年度", rolls_up="bn", grades=HALF_GRADES, inputs=[{"name": "试用期", "type": "yesno"}])
+    everyone = [["1", "甲", "办公室", "92"], ["2", "乙", "办公室", "95"], ["3", "丙", "办公室", "80"]]
+    sheets = {
+        "H1.csv": people_csv([*everyone, ["4", "丁", "办公室", "70"]], ["得分"]),  # 丁 leaves after H1
+        "H2.csv": people_csv([*everyone, ["5", "戊", "办公室", "85"]], ["得分"]),  # 戊 joins in H2
+        "Y.csv": people_csv([["1", "甲", "办公室", ""], ["2", "乙", "办公室", ""]], ["试用期"]),  # 丙 forgotten
+    }
+    make_project(tmp_path, scheme(half, annual), sheets)
+    _, periods, problems = run(tmp_path)
+    [problem] = problems.sorted()
+    assert (problem.code, problem.severity, problem.file) == ("person-missing-from-year", Severity.WARNING, "content/ag/t1/2025/Y.csv")
+    assert problem.message.startswith("丙（3）在本年各期（2025年上半年、2025年下半年）的成绩表中都有，但不在本表中：年度考核不计算此人")
+    assert set(by_id(next(p for p in periods if p.label == "Y"))) == {"1", "2"}
+
+
+def test_a_year_with_a_period_s_sheet_absent_is_warned_about_once(tmp_path):
+    """H1 and Y present, H2 not yet: with missing: skip the year was graded on H1 alone, silently. A year
+    without a sheet of its own (results_optional) is a year in progress: not reported."""
+    half = assessment([item("df", "得分", 100)], code="bn", name="半年考核", period="半年", grades=HALF_GRADES)
+    annual = assessment([item("ps", "平时", 100, score={"kind": "period_score", "missing": "skip"})],
+                        code="nd", name="年度考核", period="年度", rolls_up="bn", results_optional=True, grades=HALF_GRADES, inputs=[{"name": "试用期", "type": "yesno"}])
+    h1 = people_csv([["1", "甲", "办公室", "92"], ["2", "乙", "办公室", "80"]], ["得分"])
+    make_project(tmp_path / "progress", scheme(half, annual), {"H1.csv": h1})
+    assert run(tmp_path / "progress")[2].sorted() == []
+    make_project(tmp_path, scheme(half, annual), {"H1.csv": h1, "Y.csv": people_csv([["1", "甲", "办公室", ""], ["2", "乙", "办公室", ""]], ["试用期"])})
+    _, periods, problems = run(tmp_path)
+    [problem] = problems.sorted()
+    assert (problem.code, problem.severity, problem.file) == ("rollup-period-absent", Severity.WARNING, "content/ag/t1/2025")
+    assert "2025年年度考核汇总半年考核的各期，但 content/ag/t1/2025/ 中没有下半年（H2）的成绩表" in problem.message
+    assert by_id(next(p for p in periods if p.label == "Y"))["1"].total == Decimal("92.00")

@@ -227,3 +227,30 @@ def test_a_number_shown_as_held_is_not_warned(tmp_path, value, number_format):
         ws.cell(row=6, column=5).number_format = number_format
     problems = xlsx_problems(tmp_path, edited(change))
     assert "number-shown-rounded" not in {p.code for p in problems.sorted()}
+
+
+@pytest.mark.parametrize("cell, hint", [
+    ("工作差错×2、通报批评", "；同一项有几次就写几次，「工作差错×2」写成「工作差错、工作差错」。"),
+    ("通报批评3次", "；同一项有几次就写几次，「通报批评3次」写成「通报批评、通报批评、通报批评」。"),
+    ("迟到", "。"),
+])
+def test_a_count_written_after_an_event_name_says_to_write_the_name_each_time(tmp_path, cell, hint):
+    """A penalty by event name (points: {工作差错: 1}) counts each name written; 「工作差错×2」 was
+    only 「不是可选值」, with no word of how to write twice."""
+    from tests.unit.helpers import simple_scheme
+
+    data = simple_scheme(adjustments=[{"kind": "penalty", "name": "差错扣分", "column": "差错", "points": {"工作差错": 1, "通报批评": 2}, "cap": 5}])
+    problems = csv_problems(tmp_path, csv_text(["编号", "姓名", "部门", "得分", "差错"], [["1", "甲", "办公室", "90", cell]]), data)
+    [problem] = problems.sorted()
+    assert (problem.code, problem.line, problem.column) == ("unknown-choice", 2, "E")
+    assert problem.message.endswith("的可选值（工作差错、通报批评）。只填写这些名称，多项用「、」分隔" + hint)
+
+
+def test_an_unknown_department_suggests_the_closest_and_says_how_to_add_one(tmp_path):
+    from tests.unit.helpers import simple_scheme
+
+    problems = csv_problems(tmp_path, csv_text(["编号", "姓名", "部门", "得分"], [["1", "甲", "财务室", "90"]]), simple_scheme())
+    [problem] = problems.sorted()
+    assert (problem.code, problem.column) == ("unknown-department", "C")
+    assert problem.message == ("部门「财务室」不在本单位的部门名单中（人事科、办公室、财务科）。是不是「财务科」？"
+                               "请改为名单中的部门；确是本单位的另一个部门的，在单位的 agency.yaml 的 departments 中加上。")

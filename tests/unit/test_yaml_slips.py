@@ -196,3 +196,33 @@ def test_a_formula_failure_names_an_item_by_its_name():
         formula.evaluate({"df": None, "系数": "高"}, labels={"df": "得分"})
     assert str(caught.value) == "公式「df / 2 + 系数」无法计算：项目「得分」为空；「系数」的值「高」不是数字"
     assert caught.value.names == ("df", "系数")
+
+
+@pytest.mark.parametrize("formula, hint", [
+    ("病假天数>60天", "数字后面不要带单位（天、分、次、%……），如 病假天数 > 60"),
+    ('处分 = "警告"', "「等于」写两个等号 =="),
+    ("试用期且非 受处分", "「且」「或」「非」前后各留一个空格"),
+    ("(病假天数 > 60", "检查括号是否成对"),
+])
+def test_a_formula_slip_is_told_in_chinese_with_the_fix(formula, hint):
+    """「公式写法不对：invalid syntax（病假天数>60天）」: Python's English message, and no fix."""
+    from generator.scheme.expr import FormulaError, parse_formula
+
+    with pytest.raises(FormulaError) as caught:
+        parse_formula(formula, None)
+    assert str(caught.value).startswith(f"公式「{formula}」写法不对：") and hint in str(caught.value)
+    assert "syntax" not in str(caught.value)
+
+
+@pytest.mark.parametrize("extra, message", [
+    ("    quotas: [{grade: 好, at_most: 20%, rounding: 四舍五入}]",
+     "rounding 的值「四舍五入」不允许；应为 floor、ceil、half_up 之一。「四舍五入」写作 half_up。"),
+    ("    grades: {order: [好, 较好], bands: [{grade: 好, at_least: 90}, {grade: 较好, below: 90}]}\n    quotas: [{grade: 好, at_most: 20%, scope: 各部门}]",
+     "scope「各部门」应为 unit（全单位）、department（各部门），或 people.unit 声明的列。「各部门」写作 department。"),
+    ("    grades: {order: [好, 较好], bands: [{grade: 好, at_least: 90分}, {grade: 较好, below: 90}]}", "「90分」不是数字：只写数字，写成 90"),
+])
+def test_an_option_or_number_written_in_chinese_gets_what_to_write(extra, message):
+    """An HR officer writes rounding: 四舍五入 and at_least: 90分 from the 办法's words; the messages
+    listed the options or said 不是数字, without the value to write."""
+    problems = check_text(BASE.replace("    period: 季度\n", "    period: 季度\n" + extra + "\n"))
+    assert message in first(problems).message

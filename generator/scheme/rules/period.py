@@ -72,7 +72,7 @@ class PeriodScore(Rule):
             outcome.problems.append(("", "period-missing", f"没有可汇总的考核期，无法汇总「{item.name}」。"))
             return outcome
         if absent and ctx.explain:
-            outcome.steps.append(f"{'、'.join(period_words(label) for label in absent)}无成绩或未定等次，不计入")
+            outcome.steps.append(f"{'、'.join(period_words(label) for label in absent)}{'没有等次' if self.points is not None else '没有成绩'}，不计入")
         total = sum((v for _, v in values), Decimal(0))
         if self.divide_by is not None:
             value = total / self.divide_by
@@ -91,15 +91,19 @@ class PeriodScore(Rule):
         outcome.value = value
         return outcome
 
-    def describe(self, item) -> str:
+    def describe(self, item, source: str = "平时考核", names: dict[str, str] | None = None) -> str:
+        """`source`: the name of the assessment rolled up (半年考核); `names`: its item codes → names."""
         which = "、".join(period_words(p) for p in self.periods) if self.periods else "各期"
         if self.points is not None:
             src = "等次折分（" + " / ".join(f"{k} {fmt(v)}" for k, v in self.points.items()) + "）"
         else:
-            src = "总分" if self.of == "total" else f"「{self.of}」项得分"
+            src = "总分" if self.of == "total" else f"「{(names or {}).get(self.of, self.of)}」项得分"
         if self.divide_by is not None:
             how = f"求和后除以 {fmt(self.divide_by)}"
         else:
             how = "取平均" if self.combine == "mean" else "求和"
-        miss = "缺少某期成绩时报错" if self.missing == "error" else "某期没有成绩或未定等次的，按实际期数计算"
-        return f"取平时考核{which}的{src}，{how}；{miss}。"
+        if self.points is not None:  # a period without a grade (不确定等次 included) has nothing to convert
+            miss = "某期没有等次（含不确定等次）时报错" if self.missing == "error" else "某期没有等次（含不确定等次）的不计入，按实际期数计算"
+        else:  # a period without a score; a 不确定等次 period with a score counts
+            miss = ("缺少某期成绩时报错" if self.missing == "error" else "某期没有成绩的不计入，按实际期数计算") + "；不确定等次的期有成绩的照常计入"
+        return f"取{source}{which}的{src}，{how}；{miss}。"

@@ -9,6 +9,7 @@ from typing import Any
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme
 from generator.scheme.rules.base import ColumnSpec
+from generator.scheme.rules.weighted import Weighted
 from generator.xlsx.template.layout import HEADER_FILL, SHEET_DATA, display_width, fmt, header_text
 
 
@@ -108,11 +109,15 @@ def _column_rows(scheme: Scheme, assessment: Assessment, plan: ColumnPlan, depar
             rule = item.rule
             if rule is not None:
                 parts.append("计分：" + rule.describe(item))
+            if isinstance(rule, Weighted) and rule.missing == "error":  # a blank part is an error (missing-component)
+                required = "必填" if rule.by is None else f"必填（「{rule.by}」所填类别用到的）"
             about = "".join(p if p.endswith(("。", "）")) else p + "。" for p in parts)
         elif spec.name in adjustments:
             about = adjustments[spec.name].words().replace("。；", "；")
             if spec.type == "number":
                 how = f"合计分数，{type_words(spec, departments)}；没有就留空或填 0"
+            elif spec.type == "choices":
+                how += f"；同一项有几次就写几次，如 {spec.choices[0]}、{spec.choices[0]}"
         elif assessment.grades and spec.name == assessment.grades.entered:
             about = "直接填写评定的等次。"
         elif spec.name in inputs:
@@ -137,7 +142,7 @@ def _help_lines(scheme: Scheme, assessment: Assessment, year: int, label: str, a
         ("text", "3. 分数只填阿拉伯数字，可带小数，如 85 或 4.5；不要填「优」「良」等文字，也不要带「分」字。没有得分的项填 0，不要留空。"),
         (
             "text",
-            "4. 扣分如需逐次填写，在同一个单元格中用顿号「、」分隔，如 3、4.5（表示两次，分别扣 3 分和 4.5 分）；加分、减分列填本期合计分数，超过上限的部分不计。",
+            "4. 扣分如需逐次填写，在同一个单元格中用顿号「、」分隔，如 3、4.5（表示两次，分别扣 3 分和 4.5 分）；加分、减分列填本期合计分数（填名称的列按下表「怎么填」写），超过上限的部分不计。",
         ),
         ("text", "5. 下拉列表中的列（部门、是/否、等次等）请从列表中选择；「是/否」列留空视为否。"),
         ("text", "6. 人员所在的行不要合并单元格；表格下方的「合计」「备注」行和空行会被忽略。总分和等次由程序按方案计算，不用填写。"),
