@@ -19,6 +19,17 @@ _SCIENTIFIC = re.compile(r"\d+(\.\d+)?[eE][+-]?\d+")
 _ERROR_VALUES = ("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!", "#GETTING_DATA")
 
 
+def is_error_value(text: str) -> bool:
+    """Whether a cell's text is a spreadsheet's error value (#N/A, #REF! …): a formula that failed."""
+    return text[:1] == "#" and text.strip().upper() in _ERROR_VALUES
+
+
+def error_value_words(text: str, column: str) -> str:
+    """What an error value in a cell of `column` is, and the fix: one wording for every column."""
+    return (f"「{text.strip()}」是表格软件的错误值（公式出错：如 VLOOKUP 没有找到、除数为 0、引用的单元格已被删除），"
+            f"不是「{column}」的内容，不能照此读取或公示；请改正这个单元格的公式，或直接填写「{column}」后保存。")
+
+
 def id_text(value: str) -> str:
     """The ID a cell means: 0005 for ０００５, ="0005" and '0005; 12 for the 12.0 of a number cell.
     Read for every row of every sheet: the usual ID (ASCII, no dressing) passes two cheap tests."""

@@ -18,7 +18,8 @@ from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Scheme
 from generator.scheme.sheet_options import SheetOptions
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
-from generator.sheets.id_cells import id_flaw, id_text
+from generator.sheets.id_cells import error_value_words, id_flaw, id_text, is_error_value
+from generator.sheets.layout import report_hidden_columns, report_merged_cells
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
 from generator.sheets.values import typed
 
@@ -121,12 +122,12 @@ def load_sheet(
     for cells in table.rows[header_index + 1 :]:
         if not any(c.value for c in cells):
             continue
-        if is_trailer(cells):
-            continue
-        row = cells[0].row
         id_cell = _at(cells, id_index)
         pid = id_text(id_cell.value if id_cell else "")
         name = _text_at(cells, name_index)
+        if is_trailer(cells, pid, name):
+            continue
+        row = cells[0].row
         if pid and (flaw := id_flaw(pid, id_cell.kind if id_cell else "")) is not None:
             problems.add(table.file, row, column_letter(id_index), "id-invalid", f"{cols.id}{flaw}。",
                          where=where(table, row, id_index, cols.id), sheet=table.sheet)
@@ -157,22 +158,25 @@ def load_sheet(
             problems.add(table.file, row, column_letter(name_index), "missing-value", f"{cols.id}「{pid}」的{cols.name}为空。",
                          where=where(table, row, name_index, cols.name), sheet=table.sheet)
         department = _text_at(cells, department_index)
-        if departments is not None and department and department not in departments:
+        post, unit = _text_at(cells, post_index) or None, _text_at(cells, unit_index) or None
+        if "#" in (name[:1], department[:1], (post or "")[:1], (unit or "")[:1]):  # #N/A of a failed VLOOKUP
+            _report_error_values(table, row, ((name_index, cols.name, name), (department_index, cols.department, department),
+                                              (post_index, cols.post, post), (unit_index, cols.unit, unit)), problems)
+        if departments is not None and department and department not in departments and not is_error_value(department):
             problems.add(table.file, row, column_letter(columns[cols.department]), "unknown-department",
                          f"部门「{department}」不在本单位的部门名单中（{'、'.join(sorted(departments))}）。",
                          where=where(table, row, columns[cols.department], cols.department), sheet=table.sheet)
         if not department and department_index is not None:
             problems.add(table.file, row, column_letter(department_index), "missing-value", f"「{name}」的{cols.department}为空。",
                          where=where(table, row, department_index, cols.department), sheet=table.sheet)
-        post = _text_at(cells, post_index) or None
-        if post_names is not None and post not in post_names:
+        if post_names is not None and post not in post_names and not is_error_value(post or ""):
             col = columns.get(cols.post)
             problems.add(table.file, row, column_letter(col) if col else None, "unknown-post",
                          f"岗位「{post or '空'}」不在方案的岗位名单中（{'、'.join(p.name for p in scheme.posts)}）。",
                          where=where(table, row, col, cols.post), sheet=table.sheet)
         row_place = where(table, row)
         values: dict[str, Any] = {}
-        person = PersonRow(pid, name, department, post, _text_at(cells, unit_index) or None, values, row, CellPlaces(row_place, column_words))
+        person = PersonRow(pid, name, department, post, unit, values, row, CellPlaces(row_place, column_words))
         for column_name, spec, index, belongs, words in value_columns:
             if belongs is not None and post not in belongs:
                 continue  # an item of another post
@@ -191,6 +195,10 @@ def load_sheet(
                      "请检查是否选错了文件或工作表、人员行是否被删除；这一期确实没有人参加考核的，不要放这个文件。",
                      where=where(table, header_row), sheet=table.sheet)
     report_headless_cells(table, header, people_cells, problems)
+    if table.merged or table.hidden_columns:  # an .xlsx sheet's merged cells and hidden columns (layout.py)
+        read = {index: own.get(name) or name for name, index in columns.items() if name in specs or (flags_col and index == flags_col)}
+        report_merged_cells(table, read, {p.row: p.name for p in people}, problems)
+        report_hidden_columns(table, read, header_row, problems)
     return LoadedSheet(table, people, header_row, columns, header.mapped)
 
 
@@ -235,6 +243,14 @@ def _report_line_breaks(table: Table, cells: list[Cell], identity_columns: list[
                      f"「{column}」单元格「{shown}」中有换行（⏎ 处，多半是误按了 Alt+Enter 或从别处复制带来的），"
                      f"会在公示和各页面上断成两行；请删去换行，如改为「{joined}」。",
                      where=where(table, cell.row, index, column), sheet=table.sheet)
+
+
+def _report_error_values(table: Table, row: int, texts: tuple, problems: Problems) -> None:
+    """An identity cell (姓名, 部门, 岗位, 单位) holding a spreadsheet's error value: a person named #N/A."""
+    for index, column, text in texts:
+        if index is not None and column and is_error_value(text or ""):
+            problems.add(table.file, row, column_letter(index), "cell-error-value", error_value_words(text, column),
+                         where=where(table, row, index, column), sheet=table.sheet)
 
 
 def _report_short_id(table: Table, cell: Cell | None, pid: str, width: int, id_name: str, problems: Problems) -> None:

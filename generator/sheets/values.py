@@ -15,6 +15,7 @@ from typing import Any
 from generator.core.numbers import NotANumber, fmt, parse_decimal, places_of, round_half_up
 from generator.core.problems import Problems, Severity
 from generator.scheme.rules.base import ColumnSpec
+from generator.sheets.id_cells import error_value_words, is_error_value
 from generator.sheets.tables import Cell, Table, column_letter
 
 SPLIT_RE = re.compile(r"[、,，;；/\s]+")
@@ -27,6 +28,8 @@ _PLAIN_NUMBER_RE = re.compile(r"[0-9]{1,15}(?:\.([0-9]{1,15}))?\Z")
 # cells but a few hundred distinct scores; shared objects also make the preview's cache smaller.
 _DECIMALS: dict[str, Decimal] = {}
 _EVENT_SPLIT_RE = re.compile(r"[；;、，,\n]+")
+# what an event's name holds when two events were written without a ；between them: 疫情防控:3 表彰:2, 表彰2分疫情3分
+_JOINED_EVENT_RE = re.compile(r"[:：]\s*[+＋\-−－]?[0-9０-９]|[0-9０-９]\s*分|[0-9０-９]\s+\S")
 _EVENT_RE = re.compile(r"^(?P<name>.*?)[:：]?\s*(?P<value>[+＋]?[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?$")
 
 
@@ -49,6 +52,10 @@ def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Prob
     def report(code: str, message: str, severity: Severity = Severity.ERROR) -> None:
         problems.add(table.file, cell.row, column_letter(cell.column), code, message, severity,
                      where=f"{place} › {words}" if words else place, sheet=table.sheet)
+
+    if is_error_value(text):  # #N/A, #DIV/0!: a formula that failed, whatever the column's type
+        report("cell-error-value", error_value_words(text, spec.name))
+        return None
 
     if spec.type == "number":
         return _number(cell, text, spec, report)
@@ -167,5 +174,14 @@ def _events(text: str, spec: ColumnSpec, report) -> list[tuple[str, Decimal]] | 
         except NotANumber as exc:
             report("event-list-invalid", f"「{part}」的分值{exc.reason}；写成 事项:分值，如 疫情防控:3。")
             return None
-        events.append((found.group("name").strip(), value))
+        name = found.group("name").strip()
+        if name.endswith(("-", "−", "－")):
+            report("event-list-invalid", f"「{part}」的分值带负号，会被当作 {fmt(value)} 分计入「{spec.name}」；"
+                                         "逐项写正的分值，如 表彰:3（扣分请填在方案的扣分列）。")
+            return None
+        if _JOINED_EVENT_RE.search(name):
+            report("event-list-invalid", f"「{part}」像是几项写在了一起，只会按最后一个分值计 {fmt(value)} 分；"
+                                         f"「{spec.name}」的多项之间用「；」分隔，如 疫情防控:3；表彰:2。")
+            return None
+        events.append((name, value))
     return events

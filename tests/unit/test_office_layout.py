@@ -1,0 +1,206 @@
+"""Sheets as an office's Excel/WPS really leaves them, each with one slip that used to pass `check`
+silently (or with a misleading word): merged cells across people, hidden columns, a spreadsheet's error
+values (#N/A of a VLOOKUP that found nothing), a department first whose name begins like a 合计/审核 row,
+a formula whose result is empty text, digits split by a blank, semicolon CSV. Mutation style: the clean
+office sheet (tests/unit/test_office_sheets.py) with one thing broken gives its code at its cell, or
+grades exactly like the clean sheet."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+
+import pytest
+
+from generator.core.numbers import NotANumber, parse_decimal
+from tests.unit.helpers import DEPARTMENTS, csv_text, make_project, places, run
+from tests.unit.test_office_sheets import CLEAN_HEADER, CLEAN_ROWS, OFFICE_SCHEME, clean, office_agency, results
+from tests.unit.test_sheet_slips import edited, patched, xlsx_problems
+
+# office_xlsx(): title row 1, header rows 2–3, people in rows 4–7 (0001 … 0004), 合计 in row 8; columns
+# A 序号 B 工号 C 姓名 D 部门 E 德 F 能 G 绩 H 加分事项 I 标记 J 出勤率 K 通报次数 L 联系电话 M 备注
+
+
+def errors(problems):
+    return [(p.line, p.column, p.code) for p in problems.sorted() if p.severity.value == "error"]
+
+
+# --------------------------------------------------------------------------- merged cells across people
+
+
+def test_a_bonus_merged_over_two_people_fails_at_the_range(tmp_path):
+    """李四 sees 表彰:3 beside him in Excel; the file holds it in H4 only: he was read with no bonus."""
+    def merge(ws):
+        ws["H4"] = "表彰:3"
+        ws.merge_cells("H4:H5")
+    problems = xlsx_problems(tmp_path, edited(merge))
+    assert errors(problems) == [(4, "H", "merged-cells")]
+    message = next(p.message for p in problems.sorted() if p.code == "merged-cells")
+    assert "H4:H5" in message and "李四" in message and "取消合并" in message
+
+
+def test_a_department_merged_down_is_one_problem_not_an_empty_department(tmp_path):
+    def merge(ws):
+        ws["D7"] = "办公室"
+        ws.merge_cells("D6:D7")
+    problems = xlsx_problems(tmp_path, edited(merge))
+    assert errors(problems) == [(6, "D", "merged-cells")]
+    assert sum(problems.follow_ons().values()) == 1  # 赵六's empty department only follows from it
+
+
+def test_merged_cells_outside_people_and_read_columns_pass(tmp_path):
+    """The title row, the two-row header, the 合计 row and a remark merged across columns are no slip."""
+    def merge(ws):
+        ws["M4"] = "备注一"
+        ws.merge_cells("L4:M5")  # 联系电话 and 备注: columns Kaohe does not read
+        ws.merge_cells("A8:D8")
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.xlsx": edited(merge)})
+    office_agency(tmp_path)
+    assert results(tmp_path) == clean(tmp_path / "clean")
+
+
+# --------------------------------------------------------------------------- hidden columns
+
+
+def test_a_hidden_read_column_is_warned_and_read(tmp_path):
+    def hide(ws):
+        ws.column_dimensions["K"].hidden = True  # 通报次数
+        ws.column_dimensions["L"].hidden = True  # 联系电话: not read, not warned
+    problems = xlsx_problems(tmp_path, edited(hide))
+    assert places(problems) == [(3, "K", "column-hidden")]
+    assert problems.sorted()[0].severity.value == "warning"
+
+
+# --------------------------------------------------------------------------- a spreadsheet's error values
+
+
+@pytest.mark.parametrize("cell, value", [("C5", "#N/A"), ("D5", "#REF!"), ("H5", "#DIV/0!"), ("E5", "#VALUE!"), ("K5", "#N/A")])
+def test_an_error_value_in_a_read_cell_fails_at_the_cell(tmp_path, cell, value):
+    """A person named #N/A (the VLOOKUP from the roster found nothing) used to reach the 公示."""
+    def spoil(ws):
+        ws[cell] = value  # openpyxl writes it as Excel does: an error cell (t="e")
+    problems = xlsx_problems(tmp_path, edited(spoil))
+    assert errors(problems) == [(int(cell[1:]), cell[0], "cell-error-value")]
+    assert "公式" in problems.sorted()[0].message
+
+
+def test_an_error_value_in_a_csv_name_fails_too(tmp_path):
+    rows = copy.deepcopy(CLEAN_ROWS)
+    rows[2][1] = "#N/A"
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    assert errors(run(tmp_path)[2]) == [(4, "B", "cell-error-value")]
+
+
+# --------------------------------------------------------------------------- rows that begin like a trailer
+
+
+def test_a_person_whose_department_begins_like_a_trailer_word_is_read(tmp_path):
+    """Department first, and a department named 审核科 (or 说明…): the row began with 审核 and was
+    dropped as a signature row without a word."""
+    header = ["科室", "编号", "姓名", *CLEAN_HEADER[3:]]
+    rows = [[r[2], r[0], r[1], *r[3:]] for r in CLEAN_ROWS]
+    rows[1][0] = "审核科"
+    rows.append(["制表人：王五", "审核人：赵六"])  # the signatures below, spread over the ID column: no person
+    rows.append(["合计", "", "", "70", "101", "168"])
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(header, rows)}, departments=[*DEPARTMENTS, "审核科"])
+    got = results(tmp_path)
+    assert sorted(pid for _, pid in got) == ["0001", "0002", "0003", "0004"]
+    assert got == clean(tmp_path / "clean")
+
+
+def test_an_average_row_and_a_filled_in_by_line_are_no_people(tmp_path):
+    def add(ws):
+        ws.append(["平均分", None, None, None, 17.5, 25.25, 42])
+        ws.append([None, "填报单位（盖章）：某局", None, None, "负责人：张局长"])
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.xlsx": edited(add)})
+    office_agency(tmp_path)
+    assert results(tmp_path) == clean(tmp_path / "clean")
+
+
+# --------------------------------------------------------------------------- a formula whose result is empty text
+
+
+def test_a_formula_whose_result_is_empty_text_is_read_as_blank(tmp_path):
+    """Excel saves =IF(…,"",…) that gives "" as t="str" with an empty <v>: a computed value, not a
+    formula a program left without one (which openpyxl writes as <v />, no type)."""
+    def formula(ws):
+        ws["H5"] = '=IF(1,"","")'
+    data = edited(formula)
+    excel = patched(data, '<c r="H5"><f>IF(1,"","")</f><v /></c>', '<c r="H5" t="str"><f>IF(1,"","")</f><v></v></c>')
+    assert errors(xlsx_problems(tmp_path / "excel", excel)) == []
+    assert errors(xlsx_problems(tmp_path / "program", data)) == [(5, "H", "formula-without-value")]
+
+
+# --------------------------------------------------------------------------- numbers typed with a blank inside
+
+
+@pytest.mark.parametrize("text", ["8 5", "1 8", "8 .5", "8. 5", "1\u30008", "１ ８"])
+def test_digits_split_by_a_blank_are_not_a_number(text):
+    with pytest.raises(NotANumber, match="空格"):
+        parse_decimal(text)
+
+
+@pytest.mark.parametrize("text", [" 85 ", "\u00a085", "85\u3000", "+ 3", "1,000"])
+def test_blanks_around_a_number_are_not_a_slip(text):
+    parse_decimal(text)
+
+
+def test_a_score_typed_with_a_blank_inside_fails_at_its_cell(tmp_path):
+    def spoil(ws):
+        ws["E4"] = "1 8"
+    assert errors(xlsx_problems(tmp_path, edited(spoil))) == [(4, "E", "not-a-number")]
+
+
+# --------------------------------------------------------------------------- CSV with another delimiter
+
+
+@pytest.mark.parametrize("how", ["semicolons", "sep-line", "sep-line-semicolons", "tabs"])
+def test_a_csv_excel_saved_with_another_delimiter_grades_as_the_clean_sheet(tmp_path, how):
+    text = csv_text(CLEAN_HEADER, CLEAN_ROWS)
+    semicolons, tabs = (_written(delimiter) for delimiter in ";\t")
+    text = {"semicolons": semicolons, "sep-line": "sep=,\n" + text, "sep-line-semicolons": "sep=;\n" + semicolons, "tabs": tabs}[how]
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": text})
+    assert results(tmp_path) == clean(tmp_path / "clean")
+
+
+def _written(delimiter: str) -> str:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows([CLEAN_HEADER, *CLEAN_ROWS])
+    return out.getvalue()
+
+
+def test_semicolons_in_a_comma_csv_stay_in_their_cells(tmp_path):
+    """Event lists written with ; in every row do not make a comma CSV a semicolon one."""
+    rows = copy.deepcopy(CLEAN_ROWS)
+    for r in rows:
+        r[6] = r[6].replace("；", ";").replace(",", ";")
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    assert results(tmp_path) == clean(tmp_path / "clean")
+
+
+# --------------------------------------------------------------------------- event lists written as an office writes them
+
+
+@pytest.mark.parametrize("text, why", [
+    ("疫情防控:3 表彰:2", "写在了一起"),  # a blank between two events: read as one 「疫情防控:3 表彰」 worth 2
+    ("疫情防控3分表彰2分", "写在了一起"),
+    ("抢险 4 表彰 3", "写在了一起"),
+    ("表彰:-3", "负号"),  # read as 「表彰:-」 worth +3
+    ("表彰－3", "负号"),
+])
+def test_an_event_list_that_would_be_misread_fails_at_its_cell(tmp_path, text, why):
+    rows = copy.deepcopy(CLEAN_ROWS)
+    rows[0][6] = text
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    problems = run(tmp_path)[2]
+    assert errors(problems) == [(2, "G", "event-list-invalid")]
+    assert why in problems.sorted()[0].message
+
+
+@pytest.mark.parametrize("text", ["疫情防控:3；表彰:2", "疫情防控：＋3，表彰：2分", "2024年度表彰:3；获市级表彰1次:2", "3；2"])
+def test_event_lists_written_as_meant_pass(tmp_path, text):
+    rows = copy.deepcopy(CLEAN_ROWS)
+    rows[0][6] = text
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    assert errors(run(tmp_path)[2]) == []
