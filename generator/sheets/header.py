@@ -22,7 +22,7 @@ from generator.core.problems import Problems, Severity
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Item, Scheme
 from generator.scheme.sheet_options import SheetOptions
-from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, normalize_header, where
+from generator.sheets.tables import HEADER_SEARCH_ROWS, UNITS_RE, Cell, Table, column_letter, normalize_header, where
 
 _NOTE_RE = re.compile(r"[（(][^（()）]*[)）]$")
 
@@ -76,10 +76,14 @@ def find_header(table: Table, plan: ColumnPlan, id_column: str, options: SheetOp
             lower = {c.column: (c, match_name(normalize_header(c.value), expected, aliases)) for c in below}
             name_col = next((c.column for c, name in upper if name == name_column), None)
             person_below = name_col is not None and name_col in lower  # a person's row without an ID
-            if id_cell is None and lower and not person_below:
+            if id_cell is None and lower and not person_below and all(UNITS_RE.fullmatch(normalize_header(c.value)) for c in below):
+                last = i + 1  # a row of units or notes under the header: （分） (20分) 单位：分
+            elif id_cell is None and lower and not person_below and any(name in expected for _, name in lower.values()):
                 # a two-row header: the row below names sub-columns under merged group headings. A
                 # merged heading starts above its first sub-column: an upper cell with a cell right
-                # below it is a heading, one with nothing below is a column (as the ID's always is)
+                # below it is a heading, one with nothing below is a column (as the ID's always is).
+                # Only a row that names a column is one: a 满分 row (20 30 50) or a first person
+                # without ID and name is read as a row (and reported there: unread_rows.py)
                 last = i + 1
                 for col in [c for c in named if c in lower]:
                     del named[col]

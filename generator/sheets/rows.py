@@ -21,6 +21,7 @@ from generator.sheets.header import check_header, computed_names, find_header, f
 from generator.sheets.id_cells import error_value_words, id_flaw, id_text, is_error_value
 from generator.sheets.layout import report_hidden_columns, report_merged_cells
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
+from generator.sheets.unread_rows import report_row_without_person
 from generator.sheets.values import typed
 
 _FLAG_SPLIT_RE = re.compile(r"[、,，;；\s]+")
@@ -119,6 +120,7 @@ def load_sheet(
     post_names = {p.name for p in scheme.posts} if cols.post and scheme.posts else None
     hidden_rows = table.hidden_rows
     identity_columns = [(columns[c], c) for c in (cols.id, cols.name, cols.department) if c and c in columns]
+    read_columns = [(i, c) for c, i in columns.items() if (c in specs or i == flags_col) and c not in (cols.id, cols.name)]
     for cells in table.rows[header_index + 1 :]:
         if not any(c.value for c in cells):
             continue
@@ -136,8 +138,9 @@ def load_sheet(
             _report_short_id(table, id_cell, pid, options.id_width, cols.id, problems)
             pid = pid.zfill(options.id_width)  # the same person, not a new one: no follow-on problems
         if not pid:
-            if not name:
-                continue  # a row with neither id nor name is a note or a spacer
+            if not name:  # a spacer or a note, or a person without ID and name (unread_rows.py)
+                report_row_without_person(table, cells, read_columns, (id_index, cols.id), cols.name if name_index else None, problems)
+                continue
             problems.add(table.file, row, column_letter(id_index), "missing-id", f"「{name}」没有{cols.id}；每人须有唯一编号。",
                          where=where(table, row, id_index, cols.id), sheet=table.sheet)
             continue

@@ -22,11 +22,15 @@ from generator.sheets.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_
 from generator.sheets.xlsx_reader import read_xlsx
 
 __all__ = ["Cell", "Table", "column_letter", "where", "read_table", "decode_csv", "is_trailer", "normalize_header",
-           "HEADER_SEARCH_ROWS", "MAX_CELL_CHARS", "MAX_CELLS", "MAX_COLUMNS", "MAX_FILE_BYTES", "MAX_ROWS"]
+           "HEADER_SEARCH_ROWS", "UNITS_RE", "MAX_CELL_CHARS", "MAX_CELLS", "MAX_COLUMNS", "MAX_FILE_BYTES", "MAX_ROWS"]
 
 HEADER_SEARCH_ROWS = 15
 
-_TRAILER_WORDS = ("合计", "总计", "小计", "平均", "备注", "说明", "制表", "审核", "填表", "填报", "负责人", "联系人", "注：", "注:")
+_TRAILER_WORDS = ("合计", "总计", "小计", "平均", "满分", "分值", "权重", "备注", "说明", "制表", "审核", "填表", "填报", "负责人", "联系人",
+                  "注：", "注:")
+# a cell of a row of units or notes under the header: （分） (20分) 单位：分
+UNITS_RE = re.compile(r"[（(][^（()）]*[)）]|分|单位[:：].*|[（(]?单位[:：][^（()）]*[)）]?")
+_TRAILER_ENDS = ("合计", "小计", "总计", "平均", "平均分")  # 办公室小计
 
 
 def read_table(path: Path, shown: str, problems: Problems) -> Table | None:
@@ -201,7 +205,8 @@ def is_trailer(cells: list[Cell], id_text: str = "", name: str = "") -> bool:
     (`id_text`, as read: letters and digits) and a `name`: a sheet whose first column is the department
     (审核科, 说明科…) has people whose row begins so. 合计 | 28 人, 制表人：王五 | 审核人：赵六 hold none."""
     first = next((c.value for c in cells if c.value), "")
-    if not first.replace(" ", "").startswith(_TRAILER_WORDS):
+    first = first.replace(" ", "").replace("\u3000", "")
+    if not (first.startswith(_TRAILER_WORDS) or first.endswith(_TRAILER_ENDS)):
         return False
     return not (name and _ID_LIKE_RE.fullmatch(id_text))
 

@@ -204,3 +204,38 @@ def test_event_lists_written_as_meant_pass(tmp_path, text):
     rows[0][6] = text
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
     assert errors(run(tmp_path)[2]) == []
+
+
+# --------------------------------------------------------------------------- rows under the header that hold no person
+
+
+@pytest.mark.parametrize("below", [["满分", "", "", "", "20", "30", "50"], ["", "", "", "", "（20分）", "(30分)", "（分）"],
+                                   ["", "", "", "", "分", "分", "分"]])
+def test_a_max_or_units_row_under_a_one_row_header_is_no_sub_header(tmp_path, below):
+    """A 满分 row (20 30 50) or a units row under the header used to be taken for a two-row header's
+    sub-columns: 缺少「德」列 and 方案中没有「20」这一列 while 德 was there."""
+    header = ["序号", *CLEAN_HEADER]
+    rows = [below + [""] * (len(header) - len(below))] + [[str(n), *r] for n, r in enumerate(CLEAN_ROWS, start=1)]
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(header, rows)})
+    assert results(tmp_path) == clean(tmp_path / "clean")
+
+
+@pytest.mark.parametrize("person", [0, 2])
+def test_a_person_without_id_and_name_is_one_problem_at_the_row_never_dropped(tmp_path, person):
+    """Scores and a department but no ID and no name: dropped without a word (in the middle), or taken
+    for a second header row (first under the header) with a flood of wrong column problems."""
+    rows = copy.deepcopy(CLEAN_ROWS)
+    rows[person][0] = rows[person][1] = ""
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    problems = run(tmp_path)[2]
+    assert errors(problems) == [(person + 2, "A", "missing-id")]
+    assert "「科室」「德」" in problems.sorted()[0].message
+
+
+def test_subtotal_and_spacer_rows_between_departments_are_no_people(tmp_path):
+    rows = copy.deepcopy(CLEAN_ROWS)
+    rows.insert(2, ["办公室小计", "", "", "33", "47", "85"])
+    rows.insert(2, [""] * len(CLEAN_HEADER))
+    rows.insert(1, ["", "", "", "", "", "", "", "", "", "", ""])
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    assert results(tmp_path) == clean(tmp_path / "clean")
