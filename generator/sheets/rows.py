@@ -21,8 +21,8 @@ from generator.sheets.header import check_header, computed_names, find_header, f
 from generator.sheets.id_cells import error_value_words, id_flaw, id_text, is_error_value
 from generator.sheets.layout import report_hidden_columns, report_merged_cells
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
-from generator.sheets.unread_rows import report_row_without_person
-from generator.sheets.values import typed
+from generator.sheets.unread_rows import repeated_header, report_row_without_person
+from generator.sheets.values import report_percent_fractions, typed
 
 _FLAG_SPLIT_RE = re.compile(r"[、,，;；\s]+")
 
@@ -120,6 +120,7 @@ def load_sheet(
     post_names = {p.name for p in scheme.posts} if cols.post and scheme.posts else None
     hidden_rows = table.hidden_rows
     identity_columns = [(columns[c], c) for c in (cols.id, cols.name, cols.department) if c and c in columns]
+    header_texts = {cell.column: normalize_header(cell.value) for cell, _ in header.cells}
     read_columns = [(i, c) for c, i in columns.items() if (c in specs or i == flags_col) and c not in (cols.id, cols.name)]
     for cells in table.rows[header_index + 1 :]:
         if not any(c.value for c in cells):
@@ -127,7 +128,8 @@ def load_sheet(
         id_cell = _at(cells, id_index)
         pid = id_text(id_cell.value if id_cell else "")
         name = _text_at(cells, name_index)
-        if is_trailer(cells, pid, name):
+        if is_trailer(cells, pid, name) or (normalize_header(pid) == header_texts[id_index]
+                                            and repeated_header(table, cells, header_texts, header_row, problems)):
             continue
         row = cells[0].row
         if pid and (flaw := id_flaw(pid, id_cell.kind if id_cell else "")) is not None:
@@ -198,6 +200,7 @@ def load_sheet(
                      "请检查是否选错了文件或工作表、人员行是否被删除；这一期确实没有人参加考核的，不要放这个文件。",
                      where=where(table, header_row), sheet=table.sheet)
     report_headless_cells(table, header, people_cells, problems)
+    report_percent_fractions(table, people, specs, columns, problems)
     if table.merged or table.hidden_columns:  # an .xlsx sheet's merged cells and hidden columns (layout.py)
         read = {index: own.get(name) or name for name, index in columns.items() if name in specs or (flags_col and index == flags_col)}
         report_merged_cells(table, read, {p.row: p.name for p in people}, problems)

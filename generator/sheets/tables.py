@@ -26,11 +26,11 @@ __all__ = ["Cell", "Table", "column_letter", "where", "read_table", "decode_csv"
 
 HEADER_SEARCH_ROWS = 15
 
-_TRAILER_WORDS = ("合计", "总计", "小计", "平均", "满分", "分值", "权重", "备注", "说明", "制表", "审核", "填表", "填报", "负责人", "联系人",
+_TRAILER_WORDS = ("合计", "总计", "小计", "汇总", "共计", "平均", "满分", "分值", "权重", "备注", "说明", "制表", "审核", "填表", "填报", "负责人", "联系人",
                   "注：", "注:")
 # a cell of a row of units or notes under the header: （分） (20分) 单位：分
 UNITS_RE = re.compile(r"[（(][^（()）]*[)）]|分|单位[:：].*|[（(]?单位[:：][^（()）]*[)）]?")
-_TRAILER_ENDS = ("合计", "小计", "总计", "平均", "平均分")  # 办公室小计
+_TRAILER_ENDS = ("合计", "小计", "总计", "汇总", "平均", "平均分")  # 办公室小计
 
 
 def read_table(path: Path, shown: str, problems: Problems) -> Table | None:
@@ -200,17 +200,18 @@ def _opening_quote(text: str, before: int, delimiter: str) -> int | None:
 
 
 def is_trailer(cells: list[Cell], id_text: str = "", name: str = "") -> bool:
-    """A 合计/小计/平均 row, a note (注：…) or the signatures (制表人：… 审核人：…) below or among the people:
+    """A 合计/小计/平均 row, a section's heading (二、事业单位), a note (注：…) or the signatures (制表人：… 审核人：…) below or among the people:
     its first cell with content begins with one of those words. Never a row that holds a person, an ID
     (`id_text`, as read: letters and digits) and a `name`: a sheet whose first column is the department
     (审核科, 说明科…) has people whose row begins so. 合计 | 28 人, 制表人：王五 | 审核人：赵六 hold none."""
     first = next((c.value for c in cells if c.value), "")
     first = first.replace(" ", "").replace("\u3000", "")
-    if not (first.startswith(_TRAILER_WORDS) or first.endswith(_TRAILER_ENDS)):
+    if not (first.startswith(_TRAILER_WORDS) or first.endswith(_TRAILER_ENDS) or _SECTION_RE.match(first)):
         return False
     return not (name and _ID_LIKE_RE.fullmatch(id_text))
 
 
+_SECTION_RE = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]")  # 二、事业单位 （一）局机关
 _ID_LIKE_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z._\-]*")
 
 

@@ -17,6 +17,7 @@ from generator.core.problems import Problems, Severity
 from generator.scheme.rules.base import ColumnSpec
 from generator.sheets.id_cells import error_value_words, is_error_value
 from generator.sheets.tables import Cell, Table, column_letter
+from generator.sheets.tables import where as where_row
 
 SPLIT_RE = re.compile(r"[、,，;；/\s]+")
 _YES = {"是", "有", "√", "✓", "y", "yes", "true", "1"}
@@ -185,3 +186,26 @@ def _events(text: str, spec: ColumnSpec, report) -> list[tuple[str, Decimal]] | 
             return None
         events.append((name, value))
     return events
+
+
+def report_percent_fractions(table: Table, people: list, specs: dict[str, ColumnSpec], columns: dict[str, int], problems: Problems) -> None:
+    """A percent column (percent: true, 95 means 95%) where every value is a fraction of 1 and some lie
+    between 0 and 1: the office typed 0.95 for 95% in cells not formatted as a percentage (a cell
+    formatted so holds 0.95 and is read as 95). Read as they are, 95% would count as 0.95%."""
+    for name, spec in specs.items():
+        index = columns.get(name)
+        if not spec.percent or index is None or (spec.max is not None and spec.max <= 1):
+            continue
+        values = [(p, v) for p in people if isinstance(v := p.values.get(name), Decimal)]
+        if not values or any(v > 1 for _, v in values):
+            continue
+        first = next((p for p, v in values if 0 < v < 1), None)
+        if first is None:
+            continue
+        shown = fmt(first.values[name])
+        problems.add(table.file, first.row, column_letter(index), "percent-as-fraction",
+                     f"「{name}」是百分比列（填 95 表示 95%），但这一列的值都不大于 1，如第 {first.row} 行的 {shown}："
+                     f"多半是把 {fmt(first.values[name] * 100)}% 写成了小数 {shown}，照此会按 {shown}% 计。"
+                     f"请改填百分数（如 {fmt(first.values[name] * 100)} 或 {fmt(first.values[name] * 100)}%），"
+                     "或把这一列的单元格格式设为「百分比」。",
+                     where=f"{first.places.get(name) or where_row(table, first.row)}", sheet=table.sheet)

@@ -239,3 +239,38 @@ def test_subtotal_and_spacer_rows_between_departments_are_no_people(tmp_path):
     rows.insert(1, ["", "", "", "", "", "", "", "", "", "", ""])
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
     assert results(tmp_path) == clean(tmp_path / "clean")
+
+
+# --------------------------------------------------------------------------- a second header, a percent column in fractions
+
+
+def test_the_header_repeated_for_printing_is_skipped(tmp_path):
+    rows = [*CLEAN_ROWS[:2], CLEAN_HEADER, ["二、事业单位"], *CLEAN_ROWS[2:]]
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    assert results(tmp_path) == clean(tmp_path / "clean")
+
+
+def test_a_second_header_with_other_columns_fails_at_its_first_difference(tmp_path):
+    """A second section whose columns are 能, 德: its people were read under the first header's 德, 能."""
+    other = ["编号", "姓名", "科室", "能", "德", *CLEAN_HEADER[5:]]
+    rows = [*CLEAN_ROWS[:2], ["（二）事业单位"], other, *([r[0], r[1], r[2], r[4], r[3], *r[5:]] for r in CLEAN_ROWS[2:])]
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    problems = run(tmp_path)[2]
+    assert places(problems)[0] == (5, "D", "header-repeated")
+
+
+def test_a_percent_column_typed_as_fractions_fails(tmp_path):
+    """出勤率 0.95 for 95% in cells not formatted as percentages: every one under 80, every grade capped."""
+    rows = copy.deepcopy(CLEAN_ROWS)
+    for r, fraction in zip(rows, ["0.95", "0.9", "0.74", "1"]):
+        r[9] = fraction
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    assert errors(run(tmp_path)[2]) == [(2, "J", "percent-as-fraction")]
+
+
+def test_an_excel_table_total_row_is_no_person(tmp_path):
+    def total(ws):
+        ws.append(["汇总", None, None, None, 70, 101, 168])
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.xlsx": edited(total)})
+    office_agency(tmp_path)
+    assert results(tmp_path) == clean(tmp_path / "clean")
