@@ -15,7 +15,7 @@ import pytest
 
 from generator.core.numbers import NotANumber, parse_decimal
 from tests.unit.helpers import DEPARTMENTS, csv_text, make_project, places, run
-from tests.unit.test_office_sheets import CLEAN_HEADER, CLEAN_ROWS, OFFICE_SCHEME, clean, office_agency, results
+from tests.unit.test_office_sheets import CLEAN_HEADER, CLEAN_ROWS, OFFICE_SCHEME, clean, office_agency, office_xlsx, results
 from tests.unit.test_sheet_slips import edited, patched, xlsx_problems
 
 # office_xlsx(): title row 1, header rows 2–3, people in rows 4–7 (0001 … 0004), 合计 in row 8; columns
@@ -274,3 +274,39 @@ def test_an_excel_table_total_row_is_no_person(tmp_path):
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.xlsx": edited(total)})
     office_agency(tmp_path)
     assert results(tmp_path) == clean(tmp_path / "clean")
+
+
+# --------------------------------------------------------------------------- last quarter's workbook copied
+
+
+def test_a_workbook_copied_from_last_quarter_fails_at_its_title_and_tab(tmp_path):
+    """Q2.xlsx whose tab is 2025一季度 and title 「2025 年第一季度…」: Q1's scores graded as Q2's."""
+    make_project(tmp_path, OFFICE_SCHEME, {"Q2.xlsx": office_xlsx()})
+    office_agency(tmp_path)
+    problems = run(tmp_path)[2]
+    assert places(problems) == [(None, None, "sheet-period-mismatch")]  # the tab: one problem a sheet
+
+    def retab(ws):
+        ws.title = "二季度"
+    make_project(tmp_path / "titled", OFFICE_SCHEME, {"Q2.xlsx": edited(retab)})
+    office_agency(tmp_path / "titled")
+    assert places(run(tmp_path / "titled")[2]) == [(1, "A", "sheet-period-mismatch")]
+
+
+@pytest.mark.parametrize("title", ["某局2025年第一季度平时考核评分表", "2025年一季度（填报日期：2025年4月3日）", "某局2025年第一、二季度考核",
+                                   "2025年度第一至四季度汇总", "考核评分表"])
+def test_a_title_naming_this_period_or_none_passes(tmp_path, title):
+    def retitle(ws):
+        ws["A1"] = title
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.xlsx": edited(retitle)})
+    office_agency(tmp_path)
+    assert places(run(tmp_path)[2], "sheet-period-mismatch") == []
+
+
+def test_a_q4_sheet_filled_in_next_january_passes(tmp_path):
+    def dated(ws):
+        ws.title = "四季度"
+        ws["A1"] = "2025年第四季度平时考核评分表（填报日期：2026年1月5日）"
+    make_project(tmp_path, OFFICE_SCHEME, {"Q4.xlsx": edited(dated)})
+    office_agency(tmp_path)
+    assert places(run(tmp_path)[2], "sheet-period-mismatch") == []
