@@ -49,6 +49,11 @@ def id_text(value: str) -> str:
 def id_flaw(pid: str, kind: str = "") -> str | None:
     """Why `pid` (as id_text gives it) cannot be anyone's ID, in words; None when it can. `kind`: the
     cell's (cells.Cell.kind); a number cell of more than 15 digits has lost its last ones already."""
+    if kind == "d":
+        return (f"单元格是日期格式，显示为「{pid}」：多半是输入 1-5、2025/3 这样的编号时，表格软件把它变成了日期，"
+                "原来的编号已经看不出来；请把该列设为「文本」格式后重新输入编号（或输入 '加编号）")
+    if kind == "b":
+        return "单元格是真假值（TRUE/FALSE），不是编号；请改为此人的编号"
     if kind[:1] == "n" and len(pid) > 15 and pid.isdigit():
         return (f"「{pid}」是数字单元格里超过 15 位的编号：Excel 只保留 15 位有效数字，末尾几位已经变成 0 或被改掉，"
                 "编号不再可靠（如 18 位身份证号）；请把该列设为「文本」格式后重新输入完整编号（或输入 '加编号）")

@@ -164,7 +164,7 @@ def load_sheet(
                          where=where(table, row, name_index, cols.name), sheet=table.sheet)
         department = _text_at(cells, department_index)
         post, unit = _text_at(cells, post_index) or None, _text_at(cells, unit_index) or None
-        if "#" in (name[:1], department[:1], (post or "")[:1], (unit or "")[:1]):  # #N/A of a failed VLOOKUP
+        if "#" in (name[:1], department[:1], (post or "")[:1], (unit or "")[:1]) or name.isdigit():  # #N/A of a failed VLOOKUP
             _report_error_values(table, row, ((name_index, cols.name, name), (department_index, cols.department, department),
                                               (post_index, cols.post, post), (unit_index, cols.unit, unit)), problems)
         if departments is not None and department and department not in departments and not is_error_value(department):
@@ -252,11 +252,17 @@ def _report_line_breaks(table: Table, cells: list[Cell], identity_columns: list[
 
 
 def _report_error_values(table: Table, row: int, texts: tuple, problems: Problems) -> None:
-    """An identity cell (姓名, 部门, 岗位, 单位) holding a spreadsheet's error value: a person named #N/A."""
+    """An identity cell (姓名, 部门, 岗位, 单位) holding a spreadsheet's error value (a person named #N/A), or a
+    name that is a number. `texts`: (index, column, text) of each, the name's first."""
     for index, column, text in texts:
         if index is not None and column and is_error_value(text or ""):
             problems.add(table.file, row, column_letter(index), "cell-error-value", error_value_words(text, column),
                          where=where(table, row, index, column), sheet=table.sheet)
+    index, column, name = texts[0]
+    if index is not None and name.isdigit():  # a name that is a number: an ID or a score in the wrong column
+        problems.add(table.file, row, column_letter(index), "name-is-number",
+                     f"{column}「{name}」是数字，不是姓名：多半是编号或分数填进了「{column}」列（或这一行的内容错开了一列）；请核对这一行。",
+                     where=where(table, row, index, column), sheet=table.sheet)
 
 
 def _report_short_id(table: Table, cell: Cell | None, pid: str, width: int, id_name: str, problems: Problems) -> None:

@@ -60,6 +60,10 @@ def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Prob
 
     if spec.type == "number":
         return _number(cell, text, spec, report)
+    if cell.kind == "d" and spec.type in ("amounts", "events", "yesno", "choice", "choices"):
+        report("date-cell", f"这个单元格是日期格式，显示为 {text}，不是「{spec.name}」的内容（多半是输入时被表格软件当成了日期）；"
+                            f"请把单元格格式改为「文本」或「常规」，再重新填写。")
+        return None
     if spec.type == "amounts":
         if not text or text in ("0", "无", "-", "—"):
             return []

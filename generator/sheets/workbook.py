@@ -38,8 +38,15 @@ _VALUE_RE = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>")
 def results_sheet(workbook, shown: str, problems: Problems):
     """The sheet to read, or None (with a problem) when several sheets hold content."""
     candidates = [s for s in workbook.worksheets if s.sheet_state == "visible" and s.title not in KAOHE_SHEETS]
-    if len(candidates) == 1:  # the usual workbook: nothing to choose, and its rows are read once, not twice
+    hidden = [s for s in workbook.worksheets if s.sheet_state != "visible" and s.title not in KAOHE_SHEETS]
+    if len(candidates) == 1 and not hidden:  # the usual workbook: nothing to choose, and its rows are read once, not twice
         return candidates[0]
+    if hidden and not any(_has_content(s) for s in candidates) and (found := [s for s in hidden if _has_content(s)]):
+        names = "、".join(f"「{s.title}」" for s in found)
+        problems.add(shown, None, None, "workbook-many-sheets",
+                     f"工作簿中看得见的工作表都是空的，有内容的工作表{names}是隐藏的：隐藏的工作表不当作成绩读取"
+                     "（那里通常放下拉选项等辅助内容）。若成绩就在其中，请在 Excel 中右击工作表标签 →「取消隐藏」，并删去空的工作表后保存。")
+        return None
     with_content = [s for s in candidates if _has_content(s)]
     if len(with_content) > 1:
         names = "、".join(f"「{s.title}」" for s in with_content)

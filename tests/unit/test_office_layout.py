@@ -11,6 +11,7 @@ import copy
 import csv
 import io
 
+import openpyxl
 import pytest
 
 from generator.core.numbers import NotANumber, parse_decimal
@@ -20,6 +21,15 @@ from tests.unit.test_sheet_slips import edited, patched, xlsx_problems
 
 # office_xlsx(): title row 1, header rows 2–3, people in rows 4–7 (0001 … 0004), 合计 in row 8; columns
 # A 序号 B 工号 C 姓名 D 部门 E 德 F 能 G 绩 H 加分事项 I 标记 J 出勤率 K 通报次数 L 联系电话 M 备注
+
+
+def book(change) -> bytes:
+    """The office workbook changed by change(its sheet, the workbook)."""
+    workbook = openpyxl.load_workbook(io.BytesIO(office_xlsx()))
+    change(workbook.active, workbook)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
 
 
 def errors(problems):
@@ -310,3 +320,53 @@ def test_a_q4_sheet_filled_in_next_january_passes(tmp_path):
     make_project(tmp_path, OFFICE_SCHEME, {"Q4.xlsx": edited(dated)})
     office_agency(tmp_path)
     assert places(run(tmp_path)[2], "sheet-period-mismatch") == []
+
+
+# --------------------------------------------------------------------------- what Excel turned into a date, a truth value, a number
+
+
+def test_an_id_excel_turned_into_a_date_or_a_truth_value_fails_at_the_cell(tmp_path):
+    """编号 1-5 typed into a General cell becomes 5 January: the person was read as 「2025-01-05」."""
+    import datetime
+
+    def spoil(ws):
+        ws["B5"] = datetime.datetime(2025, 1, 5)
+        ws["B5"].number_format = "m-d"
+        ws["B6"] = True
+    problems = xlsx_problems(tmp_path, edited(spoil))
+    assert errors(problems) == [(5, "B", "id-invalid"), (6, "B", "id-invalid")]
+    assert "日期" in problems.sorted()[0].message
+
+
+def test_a_date_in_an_event_list_is_a_date_cell_not_a_negative_score(tmp_path):
+    import datetime
+
+    def spoil(ws):
+        ws["H5"] = datetime.datetime(2025, 3, 1)
+    assert errors(xlsx_problems(tmp_path, edited(spoil))) == [(5, "H", "date-cell")]
+
+
+def test_a_name_that_is_a_number_fails_at_the_cell(tmp_path):
+    def spoil(ws):
+        ws["C5"] = 12345
+    assert errors(xlsx_problems(tmp_path, edited(spoil))) == [(5, "C", "name-is-number")]
+
+
+def test_the_results_in_a_hidden_sheet_behind_an_empty_one_are_named(tmp_path):
+    """Only an empty Sheet2 visible: 「找不到表头」 said nothing of the hidden sheet that holds the results."""
+    def hide(ws, workbook):
+        ws.sheet_state = "hidden"
+        workbook.create_sheet("Sheet2")
+    problems = xlsx_problems(tmp_path, book(hide))
+    assert places(problems) == [(None, None, "workbook-many-sheets")]
+    assert "2025一季度" in problems.sorted()[0].message and "取消隐藏" in problems.sorted()[0].message
+
+
+def test_a_hidden_sheet_of_lists_beside_the_results_changes_nothing(tmp_path):
+    def lists(ws, workbook):
+        extra = workbook.create_sheet("下拉选项")
+        extra["A1"] = "是"
+        extra.sheet_state = "hidden"
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.xlsx": book(lists)})
+    office_agency(tmp_path)
+    assert results(tmp_path) == clean(tmp_path / "clean")
