@@ -64,3 +64,20 @@ def report_hidden_columns(table: Table, read: dict[int, str], header_row: int, p
                          f"「{name}」列（{column_letter(column)} 列）在 Excel 中是隐藏的，但照样读取、计入考核。"
                          "若这一列不应参与考核，请删去这一列；若应参与，请取消隐藏，以免核对时漏看。",
                          Severity.WARNING, where=where(table, header_row, column, name), sheet=table.sheet)
+
+
+def report_struck_rows(table: Table, read: dict[int, str], people: dict[int, str], problems: Problems) -> None:
+    """A person's row with cells struck through (删除线): an office crosses out a person who left, or an
+    old score, instead of deleting it; Kaohe reads what the cells hold all the same. A warning a row."""
+    if not table.struck:
+        return
+    rows: dict[int, list[int]] = {}
+    for row, column in sorted(table.struck):
+        if row in people and column in read:
+            rows.setdefault(row, []).append(column)
+    for row, columns in rows.items():
+        names = "".join(f"「{read[c]}」" for c in columns[:5]) + ("等" if len(columns) > 5 else "")
+        problems.add(table.file, row, column_letter(columns[0]), "row-struck-through",
+                     f"第 {row} 行（{people[row] or '无姓名'}）的{names}加了删除线，但删除线不改变内容：照样按单元格里的内容计入考核和公示。"
+                     "若此人不参加本期考核，请删去这一行；若划掉的是改过的分数，请把单元格改成正确的分数并去掉删除线。",
+                     Severity.WARNING, where=where(table, row, columns[0]), sheet=table.sheet)

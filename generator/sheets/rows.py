@@ -19,7 +19,7 @@ from generator.scheme.model import Scheme
 from generator.scheme.sheet_options import SheetOptions
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
 from generator.sheets.id_cells import error_value_words, id_flaw, id_text, is_error_value
-from generator.sheets.layout import report_hidden_columns, report_merged_cells
+from generator.sheets.layout import report_hidden_columns, report_merged_cells, report_struck_rows
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
 from generator.sheets.unread_rows import repeated_header, report_row_without_person
 from generator.sheets.values import report_percent_fractions, typed
@@ -201,10 +201,11 @@ def load_sheet(
                      where=where(table, header_row), sheet=table.sheet)
     report_headless_cells(table, header, people_cells, problems)
     report_percent_fractions(table, people, specs, columns, problems)
-    if table.merged or table.hidden_columns:  # an .xlsx sheet's merged cells and hidden columns (layout.py)
+    if table.merged or table.hidden_columns or table.struck:  # an .xlsx sheet's merged, hidden, struck cells (layout.py)
         read = {index: own.get(name) or name for name, index in columns.items() if name in specs or (flags_col and index == flags_col)}
         report_merged_cells(table, read, {p.row: p.name for p in people}, problems)
         report_hidden_columns(table, read, header_row, problems)
+        report_struck_rows(table, read, {p.row: p.name for p in people}, problems)
     return LoadedSheet(table, people, header_row, columns, header.mapped)
 
 

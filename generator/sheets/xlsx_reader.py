@@ -69,7 +69,7 @@ def read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
             table.rows.append(make_cells(values, row_number, table, problems, kinds))
         table.row_count = row_number
         layout = formulas_without_values(path, sheet, shown, problems)
-        table.hidden_rows, table.hidden_columns, table.merged = layout.hidden_rows, layout.hidden_columns, layout.merged
+        table.hidden_rows, table.hidden_columns, table.merged, table.struck = layout.hidden_rows, layout.hidden_columns, layout.merged, layout.struck
         return table
     except Exception as exc:
         problems.add(shown, None, None, "sheet-unreadable", f"读取表格时出错（{type(exc).__name__}）；请用 Excel 打开后重新保存。")

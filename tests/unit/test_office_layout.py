@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import csv
 import io
+import zipfile
 
 import openpyxl
 import pytest
@@ -370,3 +371,36 @@ def test_a_hidden_sheet_of_lists_beside_the_results_changes_nothing(tmp_path):
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.xlsx": book(lists)})
     office_agency(tmp_path)
     assert results(tmp_path) == clean(tmp_path / "clean")
+
+
+# --------------------------------------------------------------------------- a person crossed out instead of deleted
+
+
+def _struck(*cells: str) -> bytes:
+    from openpyxl.styles import Font
+
+    def strike(ws):
+        for ref in cells:
+            ws[ref].font = Font(strike=True)
+    return edited(strike)
+
+
+def test_a_person_struck_through_is_warned_and_counted(tmp_path):
+    problems = xlsx_problems(tmp_path, _struck("B5", "C5", "D5", "E5"))
+    assert places(problems) == [(5, "B", "row-struck-through")]
+    assert problems.sorted()[0].severity.value == "warning"
+
+
+def test_strike_as_excel_writes_it_and_struck_cells_outside_people_or_read_columns(tmp_path):
+    """Excel writes <strike/> with no value; a struck title, 合计 row or 联系电话 is nothing to say."""
+    data = _struck("A1", "A8", "L6", "G6")
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == "xl/styles.xml":
+                assert b'<strike val="1" />' in body
+                body = body.replace(b'<strike val="1" />', b"<strike/>")
+            target.writestr(info, body)
+    assert places(xlsx_problems(tmp_path, out.getvalue())) == [(6, "G", "row-struck-through")]
