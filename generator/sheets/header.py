@@ -75,19 +75,23 @@ def find_header(table: Table, plan: ColumnPlan, id_column: str, options: SheetOp
             id_cell = next((c for c in below if c.column == id_col), None)
             lower = {c.column: (c, match_name(normalize_header(c.value), expected, aliases)) for c in below}
             name_col = next((c.column for c, name in upper if name == name_column), None)
-            person_below = name_col is not None and name_col in lower  # a person's row without an ID
-            if id_cell is None and lower and not person_below and all(UNITS_RE.fullmatch(normalize_header(c.value)) for c in below):
+            # a lower row may repeat the upper row's names for the single columns (编号 under 编号)
+            repeats = {c for c, (_, name) in lower.items() if c in named and name == named[c][1]}
+            units = {c for c, (cell, _) in lower.items() if UNITS_RE.fullmatch(normalize_header(cell.value))}
+            no_person = (id_cell is None or id_col in repeats) and not (name_col in lower and name_col not in repeats)
+            if no_person and lower and len(units) == len(lower):
                 last = i + 1  # a row of units or notes under the header: （分） (20分) 单位：分
-            elif id_cell is None and lower and not person_below and any(name in expected for _, name in lower.values()):
+            elif no_person and lower and any(name in expected for _, name in lower.values()):
                 # a two-row header: the row below names sub-columns under merged group headings. A
                 # merged heading starts above its first sub-column: an upper cell with a cell right
-                # below it is a heading, one with nothing below is a column (as the ID's always is).
-                # Only a row that names a column is one: a 满分 row (20 30 50) or a first person
-                # without ID and name is read as a row (and reported there: unread_rows.py)
+                # below it is a heading, one with nothing below is a column (as the ID's always is),
+                # and so is one with only a unit below it (出勤率 over （%）). Only a row that names a
+                # column is one: a 满分 row (20 30 50) or a first person without ID and name is read
+                # as a row (and reported there: unread_rows.py)
                 last = i + 1
-                for col in [c for c in named if c in lower]:
+                for col in [c for c in named if c in lower and c not in units]:
                     del named[col]
-                named.update(lower)
+                named.update((c, found) for c, found in lower.items() if c not in units)
         cells_named = [named[c] for c in sorted(named)]
         columns: dict[str, int] = {}
         for cell, name in cells_named:

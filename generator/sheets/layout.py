@@ -40,7 +40,7 @@ def report_merged_cells(table: Table, read: dict[int, str], people: dict[int, st
             f"{span} 是合并单元格：合并后只有左上角的 {anchor} 存有内容，其余单元格在文件里是空白，"
             f"{who}的{names}会被当作空白读取（而不是 Excel 中看到的内容）。"
             "请选中这些单元格「取消合并」，再在每个人的单元格里分别填写（可用「取消合并」后按 Ctrl+D 向下填充）。",
-            where=where(table, first_row, first_col), sheet=table.sheet)
+            where=where(table, first_row, first_col, read.get(first_col)), sheet=table.sheet)
         follows.update(((r, column_letter(c)), problem) for r, c in covered)
     if not follows:
         return
@@ -80,4 +80,4 @@ def report_struck_rows(table: Table, read: dict[int, str], people: dict[int, str
         problems.add(table.file, row, column_letter(columns[0]), "row-struck-through",
                      f"第 {row} 行（{people[row] or '无姓名'}）的{names}加了删除线，但删除线不改变内容：照样按单元格里的内容计入考核和公示。"
                      "若此人不参加本期考核，请删去这一行；若划掉的是改过的分数，请把单元格改成正确的分数并去掉删除线。",
-                     Severity.WARNING, where=where(table, row, columns[0]), sheet=table.sheet)
+                     Severity.WARNING, where=where(table, row, columns[0], read[columns[0]]), sheet=table.sheet)

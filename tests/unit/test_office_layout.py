@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from generator.core.numbers import NotANumber, parse_decimal
-from tests.unit.helpers import DEPARTMENTS, csv_text, make_project, places, run
+from tests.unit.helpers import DEPARTMENTS, csv_text, make_project, places, run, xlsx_bytes
 from tests.unit.test_office_sheets import CLEAN_HEADER, CLEAN_ROWS, OFFICE_SCHEME, clean, office_agency, office_xlsx, results
 from tests.unit.test_sheet_slips import edited, patched, xlsx_problems
 
@@ -404,3 +404,20 @@ def test_strike_as_excel_writes_it_and_struck_cells_outside_people_or_read_colum
                 body = body.replace(b'<strike val="1" />', b"<strike/>")
             target.writestr(info, body)
     assert places(xlsx_problems(tmp_path, out.getvalue())) == [(6, "G", "row-struck-through")]
+
+
+# --------------------------------------------------------------------------- two-row headers as offices type them
+
+
+_UPPER = ["编号", "姓名", "科室", "考核得分", None, None, "加分", "试用期", "表现突出", "出勤率", "通报次数"]
+
+
+@pytest.mark.parametrize("lower", [
+    ["编号", "姓名", "科室", "德", "能", "绩", "加分", "试用期", "表现突出", "出勤率", "通报次数"],  # the single columns typed again
+    [None, None, None, "德（20分）", "能（30分）", "绩（50分）", None, None, None, "（%）", None],  # a unit under 出勤率
+])
+def test_a_two_row_header_as_typed_grades_as_the_clean_sheet(tmp_path, lower):
+    """Both used to fail with 缺少「德」列 (the repeated 编号 made the lower row a second header, or a
+    data row) or 缺少「出勤率」列 (its unit （%） taken for a sub-column)."""
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.xlsx": xlsx_bytes([_UPPER, lower, *CLEAN_ROWS], merge=["D1:F1"])})
+    assert results(tmp_path) == clean(tmp_path / "clean")
