@@ -19,6 +19,16 @@ _SCIENTIFIC = re.compile(r"\d+(\.\d+)?[eE][+-]?\d+")
 _ERROR_VALUES = ("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!", "#GETTING_DATA")
 
 
+# blanks typed between the characters of a Chinese name to line it up with longer ones: 张　三, 王  五
+_NAME_PADDING_RE = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000\u00a0]+(?=[\u3400-\u9fff])")
+
+
+def name_text(value: str) -> str:
+    """The name a cell means: 张三 for 张　三 (padded to line up with three-character names, as offices
+    do); the same person in every sheet and on the 公示. Blanks between other characters are kept."""
+    return _NAME_PADDING_RE.sub("", value) if " " in value or "\u3000" in value or "\u00a0" in value else value
+
+
 def is_error_value(text: str) -> bool:
     """Whether a cell's text is a spreadsheet's error value (#N/A, #REF! …): a formula that failed."""
     return text[:1] == "#" and text.strip().upper() in _ERROR_VALUES

@@ -18,7 +18,7 @@ from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Scheme
 from generator.scheme.sheet_options import SheetOptions
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
-from generator.sheets.id_cells import error_value_words, id_flaw, id_text, is_error_value
+from generator.sheets.id_cells import error_value_words, id_flaw, id_text, is_error_value, name_text
 from generator.sheets.layout import report_hidden_columns, report_merged_cells, report_struck_rows
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
 from generator.sheets.unread_rows import repeated_header, report_row_without_person
@@ -127,7 +127,7 @@ def load_sheet(
             continue
         id_cell = _at(cells, id_index)
         pid = id_text(id_cell.value if id_cell else "")
-        name = _text_at(cells, name_index)
+        name = name_text(_text_at(cells, name_index))
         if is_trailer(cells, pid, name) or (normalize_header(pid) == header_texts[id_index]
                                             and repeated_header(table, cells, header_texts, header_row, problems)):
             continue

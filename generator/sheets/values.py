@@ -146,6 +146,8 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
         bound = "满分" if spec.note.startswith("满分") else "允许的最大值"
         report("score-over-max", f"{fmt(value)} 超过「{spec.name}」的{bound} {fmt(spec.max)}；请核对。")
         return None
+    if spec.places is not None and places_of(value) > spec.places and places_of(value.normalize()) <= spec.places:
+        value = value.quantize(Decimal(1).scaleb(-spec.places))  # 85.50, 1.0 as Excel shows them: 85.5, 1
     if spec.places is not None and places_of(value) > spec.places:
         if spec.places == 0:
             report("too-many-places", f"{text} 不是整数；「{spec.name}」是次数或天数，只能填整数。")

@@ -421,3 +421,25 @@ def test_a_two_row_header_as_typed_grades_as_the_clean_sheet(tmp_path, lower):
     data row) or 缺少「出勤率」列 (its unit （%） taken for a sub-column)."""
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.xlsx": xlsx_bytes([_UPPER, lower, *CLEAN_ROWS], merge=["D1:F1"])})
     assert results(tmp_path) == clean(tmp_path / "clean")
+
+
+# --------------------------------------------------------------------------- what Excel's formatting shows
+
+
+def test_a_name_padded_to_line_up_is_the_same_person_in_every_quarter(tmp_path):
+    """张　三 (two characters padded to the width of three) in Q2, 张三 in Q1: id-name-mismatch, and a
+    padded name on the 公示."""
+    rows = copy.deepcopy(CLEAN_ROWS)
+    rows[0][1], rows[2][1] = "张　三", "王  五"
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, CLEAN_ROWS), "Q2.csv": csv_text(CLEAN_HEADER, rows)})
+    _, periods, problems = run(tmp_path)
+    assert errors(problems) == []
+    assert {p.person.name for period in periods for p in period.people} == {"张三", "李四", "王五", "赵六"}
+
+
+def test_trailing_zeros_as_excel_shows_them_are_no_extra_places(tmp_path):
+    """1.0 in a count (places 0) and 18.00 from a cell formatted 0.00, saved as CSV: the same numbers."""
+    rows = copy.deepcopy(CLEAN_ROWS)
+    rows[3][10], rows[0][3] = "1.0", "18.00"
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    assert results(tmp_path) == clean(tmp_path / "clean")
