@@ -30,7 +30,7 @@ _TRAILER_WORDS = ("合计", "总计", "小计", "汇总", "共计", "平均", "�
                   "注：", "注:")
 # a cell of a row of units or notes under the header: （分） (20分) 单位：分
 UNITS_RE = re.compile(r"[（(][^（()）]*[)）]|分|单位[:：].*|[（(]?单位[:：][^（()）]*[)）]?")
-_TRAILER_ENDS = ("合计", "小计", "总计", "汇总", "平均", "平均分")  # 办公室小计
+_TRAILER_ENDS = ("合计", "小计", "总计", "汇总", "平均", "平均分", "平均值", "计数", "最大值", "最小值")  # 办公室小计, Excel 分类汇总: 办公室 汇总
 
 
 def read_table(path: Path, shown: str, problems: Problems) -> Table | None:

@@ -443,3 +443,11 @@ def test_trailing_zeros_as_excel_shows_them_are_no_extra_places(tmp_path):
     rows[3][10], rows[0][3] = "1.0", "18.00"
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
     assert results(tmp_path) == clean(tmp_path / "clean")
+
+
+def test_the_rows_of_excel_subtotals_are_no_people(tmp_path):
+    """数据 → 分类汇总 by 科室 writes 「办公室 汇总」「办公室 计数」… in the 科室 column and 「总计」 below."""
+    rows = [CLEAN_ROWS[0], CLEAN_ROWS[3], ["", "", "办公室 汇总", "36", "53", "86"], ["", "", "办公室 计数", "2", "2", "2"],
+            CLEAN_ROWS[1], ["", "", "财务科 平均值", "15", "20", "40"], CLEAN_ROWS[2], ["", "", "总计", "70", "101", "168"]]
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    assert results(tmp_path) == clean(tmp_path / "clean")
