@@ -24,7 +24,9 @@ from generator.scheme.model import Item, Scheme
 from generator.scheme.sheet_options import SheetOptions
 from generator.sheets.tables import HEADER_SEARCH_ROWS, UNITS_RE, Cell, Table, column_letter, normalize_header, where
 
-_NOTE_RE = re.compile(r"[（(][^（()）]*[)）]$")
+# a note after a column's name: 德（满分 20） 德(20) 德【20】 德[20]; or the mark of a required column or a colon:
+# *编号 编号* ★德 姓名：
+_NOTE_RE = re.compile(r"[（(【\[][^（()）【】\[\]]*[)）】\]]$|^[*＊★☆]+|[*＊★☆:：]+$")
 
 
 @dataclass
@@ -216,8 +218,8 @@ def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetO
 
 # A header note that states a maximum: （满分10）（10分）（满分：10 分）（最高10分）（总分 100）. Not a
 # note without a number (（分）), nor one whose number is something else (（每次扣3分）).
-_NOTE_MAX_RE = re.compile(r"[（(](?:满分|最高|最多|最高分|总分|分值|上限)?\s*[:：]?\s*([0-9]+(?:\.[0-9]+)?)\s*分?[)）]")
-_ALL_NOTES_RE = re.compile(r"[（(][^（()）]*[)）]")
+_NOTE_MAX_RE = re.compile(r"[（(【\[](?:满分|最高|最多|最高分|总分|分值|上限)?\s*[:：]?\s*([0-9]+(?:\.[0-9]+)?)\s*分?[)）】\]]")
+_ALL_NOTES_RE = re.compile(r"[（(【\[][^（()）【】\[\]]*[)）】\]]")
 _NOTE_MAX_WORDS = ("满", "最", "总", "值", "限", "分")
 
 

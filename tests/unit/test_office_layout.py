@@ -451,3 +451,19 @@ def test_the_rows_of_excel_subtotals_are_no_people(tmp_path):
             CLEAN_ROWS[1], ["", "", "财务科 平均值", "15", "20", "40"], CLEAN_ROWS[2], ["", "", "总计", "70", "101", "168"]]
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
     assert results(tmp_path) == clean(tmp_path / "clean")
+
+
+@pytest.mark.parametrize("header", [
+    ["编号*", "姓名*", "科室*", "★德", "能＊", "绩（必填）"],  # a template's marks of required columns
+    ["编号：", "姓名:", "科室", "德【20】", "能[30]", "绩(50)"],
+])
+def test_headers_with_required_marks_colons_and_other_brackets_are_the_columns(tmp_path, header):
+    """编号* made the whole sheet 「找不到表头」; 能[30] and 绩【50】 were unknown columns beside a missing one."""
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text([*header, *CLEAN_HEADER[6:]], CLEAN_ROWS)})
+    assert results(tmp_path) == clean(tmp_path / "clean")
+
+
+def test_a_maximum_in_square_brackets_is_checked_too(tmp_path):
+    header = ["编号", "姓名", "科室", "德【满分10分】", *CLEAN_HEADER[4:]]
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(header, CLEAN_ROWS)})
+    assert places(run(tmp_path)[2], "header-max-mismatch") == [(1, "D", "header-max-mismatch")]
