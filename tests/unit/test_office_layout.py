@@ -467,3 +467,12 @@ def test_a_maximum_in_square_brackets_is_checked_too(tmp_path):
     header = ["编号", "姓名", "科室", "德【满分10分】", *CLEAN_HEADER[4:]]
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(header, CLEAN_ROWS)})
     assert places(run(tmp_path)[2], "header-max-mismatch") == [(1, "D", "header-max-mismatch")]
+
+
+def test_an_id_written_with_other_capitals_in_another_quarter_fails(tmp_path):
+    """身份证号 …x in Q1 and …X in Q2: two people, each with half the year, without a word."""
+    q1, q2 = copy.deepcopy(CLEAN_ROWS), copy.deepcopy(CLEAN_ROWS)
+    q1[1][0], q2[1][0] = "11010519491231002x", "11010519491231002X"
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, q1), "Q2.csv": csv_text(CLEAN_HEADER, q2)})
+    problems = run(tmp_path)[2]
+    assert [(p.file, p.line, p.column, p.code) for p in problems.sorted()] == [("content/ag/t1/2025/Q2.csv", 3, "A", "id-case-mismatch")]
