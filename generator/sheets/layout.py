@@ -17,7 +17,7 @@ from __future__ import annotations
 from generator.core.problems import Problems, Severity
 from generator.sheets.cells import Table, column_letter, where
 
-_FOLLOW_CODES = ("missing-value",)  # what an empty cell under a merge gives, and only follows from it
+_FOLLOW_CODES = ("missing-value", "decision-invalid")  # what an empty cell under a merge gives, and only follows from it
 
 
 def report_merged_cells(table: Table, read: dict[int, str], people: dict[int, str], problems: Problems) -> None:
@@ -33,7 +33,7 @@ def report_merged_cells(table: Table, read: dict[int, str], people: dict[int, st
         span = f"{column_letter(first_col)}{first_row}:{column_letter(last_col)}{last_row}"
         anchor = f"{column_letter(first_col)}{first_row}"
         rows = sorted({r for r, _ in covered})
-        who = "、".join(people[r] or f"第 {r} 行" for r in rows[:5]) + (f"等 {len(rows)} 人" if len(rows) > 5 else "")
+        who = "、".join(people[r] or f"第 {r} 行" for r in rows[:5]) + (f"等 {len(rows)} 行" if len(rows) > 5 else "")
         names = "、".join(f"「{n}」" for n in dict.fromkeys(read[c] for _, c in covered))
         problem = problems.add(
             table.file, first_row, column_letter(first_col), "merged-cells",

@@ -476,3 +476,13 @@ def test_an_id_written_with_other_capitals_in_another_quarter_fails(tmp_path):
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, q1), "Q2.csv": csv_text(CLEAN_HEADER, q2)})
     problems = run(tmp_path)[2]
     assert [(p.file, p.line, p.column, p.code) for p in problems.sorted()] == [("content/ag/t1/2025/Q2.csv", 3, "A", "id-case-mismatch")]
+
+
+def test_a_reason_merged_over_the_decisions_of_one_meeting_is_one_problem(tmp_path):
+    """理由 merged over two decisions: 「每条决定都要有编号和理由」 at a row whose reason the office sees."""
+    from tests.unit.test_decisions_checked import HEADER, MEETING, TIE
+    from tests.unit.test_decisions_checked import run as run_decisions
+    decisions = xlsx_bytes([HEADER, ["2", "人2", "好", MEETING, TIE, ""], ["3", "人3", "较好", None, TIE, ""]], merge=["D2:D3"])
+    _, problems = run_decisions(tmp_path, extra={"Q1.decisions.xlsx": decisions})
+    found = [(p.line, p.column, p.code) for p in problems.sorted() if p.file.endswith("decisions.xlsx")]
+    assert found == [(2, "D", "merged-cells")]
