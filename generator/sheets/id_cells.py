@@ -15,6 +15,7 @@ import re
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}  # ０ → 0, Ａ → A, ＃ → #
 _EXCEL_TEXT = re.compile(r'="(.*)"')
 _WHOLE_NUMBER = re.compile(r"\d+\.0+")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _SCIENTIFIC = re.compile(r"\d+(\.\d+)?[eE][+-]?\d+")
 _ERROR_VALUES = ("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!", "#GETTING_DATA")
 
@@ -41,7 +42,8 @@ def error_value_words(text: str, column: str) -> str:
 
 
 def id_text(value: str) -> str:
-    """The ID a cell means: 0005 for ０００５, ="0005" and '0005; 12 for the 12.0 of a number cell.
+    """The ID a cell means: 0005 for ０００５, ="0005" and '0005; 12 for the 12.0 of a number cell; 1001 for
+    the 1,001 a number cell formatted #,##0 shows (and a CSV saved from it holds).
     Read for every row of every sheet: the usual ID (ASCII, no dressing) passes two cheap tests."""
     if not value.isascii():
         value = value.translate(_FULL_WIDTH).replace("\u3000", " ")
@@ -53,6 +55,8 @@ def id_text(value: str) -> str:
         value = value[1:].strip()
     if "." in value and _WHOLE_NUMBER.fullmatch(value):
         value = value.split(".", 1)[0]
+    if "," in value and _THOUSANDS.fullmatch(value):  # 1,001: a number cell formatted #,##0, saved as CSV
+        value = value.replace(",", "")
     return value
 
 

@@ -486,3 +486,13 @@ def test_a_reason_merged_over_the_decisions_of_one_meeting_is_one_problem(tmp_pa
     _, problems = run_decisions(tmp_path, extra={"Q1.decisions.xlsx": decisions})
     found = [(p.line, p.column, p.code) for p in problems.sorted() if p.file.endswith("decisions.xlsx")]
     assert found == [(2, "D", "merged-cells")]
+
+
+def test_an_id_saved_with_thousands_separators_is_the_same_person(tmp_path):
+    """A number column formatted #,##0 shows 1,001; the CSV Excel saves holds 「1,001」: another person than Q1's 1001."""
+    q1, q2 = copy.deepcopy(CLEAN_ROWS), copy.deepcopy(CLEAN_ROWS)
+    q1[1][0], q2[1][0] = "1001", "1,001"
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, q1), "Q2.csv": csv_text(CLEAN_HEADER, q2)})
+    _, periods, problems = run(tmp_path)
+    assert errors(problems) == []
+    assert {r.person.id for p in periods for r in p.people} == {"0001", "1001", "0003", "0004"}
