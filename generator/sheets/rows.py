@@ -121,6 +121,7 @@ def load_sheet(
     hidden_rows = table.hidden_rows
     identity_columns = [(columns[c], c) for c in (cols.id, cols.name, cols.department) if c and c in columns]
     header_texts = {cell.column: normalize_header(cell.value) for cell, _ in header.cells}
+    header_id = header_texts[id_index]  # a row whose ID cell reads so repeats the header (unread_rows.repeated_header)
     read_columns = [(i, c) for c, i in columns.items() if (c in specs or i == flags_col) and c not in (cols.id, cols.name)]
     for cells in table.rows[header_index + 1 :]:
         if not any(c.value for c in cells):
@@ -128,7 +129,7 @@ def load_sheet(
         id_cell = _at(cells, id_index)
         pid = id_text(id_cell.value if id_cell else "")
         name = name_text(_text_at(cells, name_index))
-        if is_trailer(cells, pid, name) or (normalize_header(pid) == header_texts[id_index]
+        if is_trailer(cells, pid, name) or (pid[:1] == header_id[:1] and normalize_header(pid) == header_id
                                             and repeated_header(table, cells, header_texts, header_row, problems)):
             continue
         row = cells[0].row
