@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.core.codes_output import OUTPUT_CODES
+from generator.core.codes_sheets import SHEET_LAYOUT_CODES
 
 
 @dataclass(frozen=True)
@@ -147,12 +148,7 @@ CODES: dict[str, CodeInfo] = {
     "sheet-format-unsupported": CodeInfo(
         "成绩表是 .xls、.ods 等不读取的格式", "在 Excel/WPS 中「另存为」→「Excel 工作簿（*.xlsx）」，再删去或移走原文件。", "2025/Q2.xls"
     ),
-    "identity-line-break": CodeInfo(
-        "编号、姓名或部门中有换行", "删去单元格中的换行（多半是误按了 Alt+Enter）。", "姓名写成「雷杰⏎平」"
-    ),
-    "row-hidden": CodeInfo(
-        "人员行在 Excel 中被隐藏或筛选掉，但照样计入考核", "此人不应参加本期考核的，删去这一行；应参加的，取消隐藏或清除筛选，以免核对时漏看。", "第 7 行被筛选隐藏"
-    ),
+    **{code: CodeInfo(*info) for code, info in SHEET_LAYOUT_CODES.items()},  # core/codes_sheets.py
     "control-character": CodeInfo(
         "单元格或文字中有看不见的控制字符或格式字符（改变文字方向、零宽、软连字符等）", "删去这些字符后重新保存（Excel 中可用 =CLEAN(单元格) 清除控制字符；方向和零宽字符须在编辑器中删去，或把这段文字重新输入）。", "姓名中夹带从其他系统复制来的 ESC 字符；agency.yaml 的 contact 中夹带 U+200F（从右到左标记）"
     ),
@@ -163,6 +159,9 @@ CODES: dict[str, CodeInfo] = {
     ),
     "percent-cell": CodeInfo(
         "分数列的单元格是百分比格式", "把单元格格式改为「常规」并填写分数；确是百分比的列，在方案 inputs 中写 percent: true。", "德 显示 74%，存的是 0.74"
+    ),
+    "percent-as-fraction": CodeInfo(
+        "百分比列的值都写成了小数（0.95 表示 95%）", "改填百分数（95 或 95%），或把这一列的单元格格式设为「百分比」。", "出勤率 列填 0.95、0.9、0.74"
     ),
     "date-cell": CodeInfo("数字列的单元格是日期格式", "把该列单元格格式改为「常规」或「数值」，重新填写。", "8 显示成 1900-01-08"),
     "total-over-max": CodeInfo(

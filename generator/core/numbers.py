@@ -16,6 +16,7 @@ decimal.setcontext(CONTEXT)
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋，％", "0123456789.-+,%")
 _NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_SPLIT_DIGITS_RE = re.compile(r"\d[\s\u3000]+[\d.]|\.[\s\u3000]+\d")  # 8 5, 8 .5, 8. 5: digits a blank splits
 MAX_DIGITS = 30  # a score with more digits than this is not a score
 
 
@@ -52,6 +53,8 @@ def parse_decimal(text: str | int | Decimal) -> Decimal:
         return Decimal(text)
     cleaned = str(text)
     if not _NUMBER_RE.match(cleaned):  # a number as typed ("85.5", the usual case) needs no cleaning
+        if _SPLIT_DIGITS_RE.search(cleaned.translate(_FULLWIDTH)):
+            raise NotANumber(str(text), "的数字中间有空格，看不出是几（「8 5」是 85 还是 8.5？）；请删去空格")
         cleaned = normalize_text(cleaned)
     if not _NUMBER_RE.match(cleaned):
         lowered = cleaned.lower()

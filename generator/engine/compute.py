@@ -32,6 +32,7 @@ from generator.engine.sheet_mappings import report_unused_mappings
 from generator.engine.sheet_prefetch import ReadAhead
 from generator.project.discover import discover
 from generator.project.model import PeriodFiles, Project
+from generator.sheets.period_words import check_sheet_period
 from generator.sheets.rows import LoadedSheet, PersonRow, load_sheet
 from generator.sheets.tables import read_table
 
@@ -154,6 +155,8 @@ def _read_rows(project: Project, entry: PeriodFiles, local: Problems) -> tuple[s
         return None, [], None
     options = scheme.sheet.merged(agency.sheet).for_period(f"{entry.year}-{entry.label}")
     sheet: LoadedSheet | None = load_sheet(table, scheme, facts.plan, set(agency.departments) or None, local, options, facts.readers)
+    if sheet is not None:
+        check_sheet_period(table, sheet.header_row, entry.year, entry.label, local)
     return table.encoding, sheet.people if sheet else [], sheet.mapped if sheet else None
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from generator.core.problems import Problems
 from generator.scheme.policy import Grades
-from generator.sheets.id_cells import id_text
+from generator.sheets.id_cells import id_text, name_text
+from generator.sheets.layout import report_merged_cells
 from generator.sheets.tables import column_letter, normalize_header, read_table, where
 
 ID_HEADERS = ("编号", "工号", "人员编号", "身份证号")
@@ -73,8 +74,10 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
             continue
         basis = by.get(basis_col, "") if basis_col else ""
         decisions.append(Decision(
-            pid, by.get(name_col, "") if name_col else "", grade, reason, row, where(table, row),
+            pid, name_text(by.get(name_col, "")) if name_col else "", grade, reason, row, where(table, row),
             basis or None, by.get(exceed_col, "") if exceed_col else "",
             where(table, row, basis_col, BASIS) if basis_col else where(table, row),
         ))
+    if table.merged:  # one 理由 merged over the people of one meeting: only the first row holds it
+        report_merged_cells(table, {c: n for n, c in header.items() if n}, {cells[0].row: "" for cells in table.rows[1:] if cells}, problems)
     return decisions

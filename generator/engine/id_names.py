@@ -1,4 +1,5 @@
-"""One ID, one person: the same ID under another name in another period of a scheme.
+"""One ID, one person: the same ID under another name in another period of a scheme, or written with
+other capitals (…123x and …123X).
 
 IDs join a person's periods (a yearly roll-up averages the quarters filed under one ID; the person's
 pages list them). A mistyped ID gives someone else's quarter to the person it names, and the sheet
@@ -25,12 +26,17 @@ def report_id_names(periods: list[PeriodResult], problems: Problems) -> None:
             groups[(period.agency, period.scheme.code)].append(period)
     for group in groups.values():
         first: dict[str, tuple[str, PeriodResult]] = {}  # ID → (name, the period it was first seen in), years in order
+        spelled: dict[str, tuple[str, PeriodResult]] = {}  # an ID with letters, upper-cased → (as first written, where)
         year = None
         for period in sorted(group, key=lambda p: (p.year, p.label)):
             if period.year != year:  # a new year: within it, its own first name is what counts
                 year, this_year = period.year, {}
             for result in period.people:  # every result of the archive: a plain loop
                 person = result.person
+                if not person.id.isdigit() and (upper := person.id.upper()) != person.id.lower():
+                    written = spelled.setdefault(upper, (person.id, period))
+                    if written[0] != person.id:
+                        _report_case(period, person, *written, problems)
                 if not person.name:
                     continue  # an empty name is reported where it is read
                 seen = this_year.get(person.id)
@@ -50,3 +56,14 @@ def _report(period: PeriodResult, person, name: str, where_first: PeriodResult, 
                   "若编号填错，此人的历年记录会与另一人混在一起；请核对编号。确系同一人改名的，可忽略此提示。"))
     problems.add(period.files[0], person.row, place_letter(person.places, name_column), "id-name-mismatch", message,
                  Severity.ERROR if same_year else Severity.WARNING, where=person.places.get(name_column, ""))
+
+
+def _report_case(period: PeriodResult, person, written: str, where_first: PeriodResult, problems: Problems) -> None:
+    """The same ID written with other capitals (身份证号 …123x in one quarter, …123X in the next): two
+    people to Kaohe, whose IDs are compared as written, each with part of the year."""
+    id_name = period.scheme.people.id
+    problems.add(period.files[0], person.row, place_letter(person.places, id_name), "id-case-mismatch",
+                 f"{id_name}「{person.id}」与{where_first.period_name}（{where_first.files[0]}）的「{written}」只差字母大小写："
+                 f"编号按写法比较，这会被当作两个人，各自只有一部分考核期（年度汇总、个人页面都会分开）。"
+                 f"请在各期成绩表中统一写成同一种写法（如「{written}」）。",
+                 where=person.places.get(id_name, ""))

@@ -41,7 +41,8 @@ AGENCY_KEYS = keys_of(AgencyFile)
 RESULT_SUFFIXES = (".xlsx", ".csv")
 # Spreadsheet formats offices save in that Kaohe does not read: one clear message, no follow-on noise.
 _FOREIGN = {".xls": "Excel 97-2003（.xls）", ".ods": "OpenDocument（.ods，WPS/LibreOffice）", ".et": "WPS 表格（.et）",
-            ".numbers": "Numbers（.numbers）", ".xlsb": "Excel 二进制（.xlsb）"}
+            ".numbers": "Numbers（.numbers）", ".xlsb": "Excel 二进制（.xlsb）", ".xlsm": "启用宏的 Excel 工作簿（.xlsm）",
+            ".xltx": "Excel 模板（.xltx）", ".ett": "WPS 表格模板（.ett）"}
 
 
 _KIND_WORDS = {"decisions": "领导小组决定文件", "notice": "公示设置文件", "lock": "锁定文件"}

@@ -42,6 +42,9 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)  # physical rows, each a list of cells
     row_count: int = 0
     hidden_rows: frozenset[int] = frozenset()  # for XLSX: rows hidden in Excel (by hand or by a filter)
+    hidden_columns: tuple[tuple[int, int], ...] = ()  # for XLSX: (first, last) column of each hidden range
+    merged: tuple[tuple[int, int, int, int], ...] = ()  # for XLSX: merged ranges (row, column, last row, last column)
+    struck: frozenset[tuple[int, int]] = frozenset()  # for XLSX: (row, column) of cells struck through (删除线)
 
 
 def column_letter(index: int) -> str:

@@ -22,9 +22,11 @@ from generator.core.problems import Problems, Severity
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Item, Scheme
 from generator.scheme.sheet_options import SheetOptions
-from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, normalize_header, where
+from generator.sheets.tables import HEADER_SEARCH_ROWS, UNITS_RE, Cell, Table, column_letter, normalize_header, where
 
-_NOTE_RE = re.compile(r"[（(][^（()）]*[)）]$")
+# a note after a column's name: 德（满分 20） 德(20) 德【20】 德[20]; or the mark of a required column or a colon:
+# *编号 编号* ★德 姓名：
+_NOTE_RE = re.compile(r"[（(【\[][^（()）【】\[\]]*[)）】\]]$|^[*＊★☆]+|[*＊★☆:：]+$")
 
 
 @dataclass
@@ -75,15 +77,23 @@ def find_header(table: Table, plan: ColumnPlan, id_column: str, options: SheetOp
             id_cell = next((c for c in below if c.column == id_col), None)
             lower = {c.column: (c, match_name(normalize_header(c.value), expected, aliases)) for c in below}
             name_col = next((c.column for c, name in upper if name == name_column), None)
-            person_below = name_col is not None and name_col in lower  # a person's row without an ID
-            if id_cell is None and lower and not person_below:
+            # a lower row may repeat the upper row's names for the single columns (编号 under 编号)
+            repeats = {c for c, (_, name) in lower.items() if c in named and name == named[c][1]}
+            units = {c for c, (cell, _) in lower.items() if UNITS_RE.fullmatch(normalize_header(cell.value))}
+            no_person = (id_cell is None or id_col in repeats) and not (name_col in lower and name_col not in repeats)
+            if no_person and lower and len(units) == len(lower):
+                last = i + 1  # a row of units or notes under the header: （分） (20分) 单位：分
+            elif no_person and lower and any(name in expected for _, name in lower.values()):
                 # a two-row header: the row below names sub-columns under merged group headings. A
                 # merged heading starts above its first sub-column: an upper cell with a cell right
-                # below it is a heading, one with nothing below is a column (as the ID's always is)
+                # below it is a heading, one with nothing below is a column (as the ID's always is),
+                # and so is one with only a unit below it (出勤率 over （%）). Only a row that names a
+                # column is one: a 满分 row (20 30 50) or a first person without ID and name is read
+                # as a row (and reported there: unread_rows.py)
                 last = i + 1
-                for col in [c for c in named if c in lower]:
+                for col in [c for c in named if c in lower and c not in units]:
                     del named[col]
-                named.update(lower)
+                named.update((c, found) for c, found in lower.items() if c not in units)
         cells_named = [named[c] for c in sorted(named)]
         columns: dict[str, int] = {}
         for cell, name in cells_named:
@@ -208,8 +218,8 @@ def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetO
 
 # A header note that states a maximum: （满分10）（10分）（满分：10 分）（最高10分）（总分 100）. Not a
 # note without a number (（分）), nor one whose number is something else (（每次扣3分）).
-_NOTE_MAX_RE = re.compile(r"[（(](?:满分|最高|最多|最高分|总分|分值|上限)?\s*[:：]?\s*([0-9]+(?:\.[0-9]+)?)\s*分?[)）]")
-_ALL_NOTES_RE = re.compile(r"[（(][^（()）]*[)）]")
+_NOTE_MAX_RE = re.compile(r"[（(【\[](?:满分|最高|最多|最高分|总分|分值|上限)?\s*[:：]?\s*([0-9]+(?:\.[0-9]+)?)\s*分?[)）】\]]")
+_ALL_NOTES_RE = re.compile(r"[（(【\[][^（()）【】\[\]]*[)）】\]]")
 _NOTE_MAX_WORDS = ("满", "最", "总", "值", "限", "分")
 
 

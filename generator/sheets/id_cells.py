@@ -15,12 +15,35 @@ import re
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}  # ０ → 0, Ａ → A, ＃ → #
 _EXCEL_TEXT = re.compile(r'="(.*)"')
 _WHOLE_NUMBER = re.compile(r"\d+\.0+")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _SCIENTIFIC = re.compile(r"\d+(\.\d+)?[eE][+-]?\d+")
 _ERROR_VALUES = ("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!", "#GETTING_DATA")
 
 
+# blanks typed between the characters of a Chinese name to line it up with longer ones: 张　三, 王  五
+_NAME_PADDING_RE = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000\u00a0]+(?=[\u3400-\u9fff])")
+
+
+def name_text(value: str) -> str:
+    """The name a cell means: 张三 for 张　三 (padded to line up with three-character names, as offices
+    do); the same person in every sheet and on the 公示. Blanks between other characters are kept."""
+    return _NAME_PADDING_RE.sub("", value) if " " in value or "\u3000" in value or "\u00a0" in value else value
+
+
+def is_error_value(text: str) -> bool:
+    """Whether a cell's text is a spreadsheet's error value (#N/A, #REF! …): a formula that failed."""
+    return text[:1] == "#" and text.strip().upper() in _ERROR_VALUES
+
+
+def error_value_words(text: str, column: str) -> str:
+    """What an error value in a cell of `column` is, and the fix: one wording for every column."""
+    return (f"「{text.strip()}」是表格软件的错误值（公式出错：如 VLOOKUP 没有找到、除数为 0、引用的单元格已被删除），"
+            f"不是「{column}」的内容，不能照此读取或公示；请改正这个单元格的公式，或直接填写「{column}」后保存。")
+
+
 def id_text(value: str) -> str:
-    """The ID a cell means: 0005 for ０００５, ="0005" and '0005; 12 for the 12.0 of a number cell.
+    """The ID a cell means: 0005 for ０００５, ="0005" and '0005; 12 for the 12.0 of a number cell; 1001 for
+    the 1,001 a number cell formatted #,##0 shows (and a CSV saved from it holds).
     Read for every row of every sheet: the usual ID (ASCII, no dressing) passes two cheap tests."""
     if not value.isascii():
         value = value.translate(_FULL_WIDTH).replace("\u3000", " ")
@@ -32,12 +55,19 @@ def id_text(value: str) -> str:
         value = value[1:].strip()
     if "." in value and _WHOLE_NUMBER.fullmatch(value):
         value = value.split(".", 1)[0]
+    if "," in value and _THOUSANDS.fullmatch(value):  # 1,001: a number cell formatted #,##0, saved as CSV
+        value = value.replace(",", "")
     return value
 
 
 def id_flaw(pid: str, kind: str = "") -> str | None:
     """Why `pid` (as id_text gives it) cannot be anyone's ID, in words; None when it can. `kind`: the
     cell's (cells.Cell.kind); a number cell of more than 15 digits has lost its last ones already."""
+    if kind == "d":
+        return (f"单元格是日期格式，显示为「{pid}」：多半是输入 1-5、2025/3 这样的编号时，表格软件把它变成了日期，"
+                "原来的编号已经看不出来；请把该列设为「文本」格式后重新输入编号（或输入 '加编号）")
+    if kind == "b":
+        return "单元格是真假值（TRUE/FALSE），不是编号；请改为此人的编号"
     if kind[:1] == "n" and len(pid) > 15 and pid.isdigit():
         return (f"「{pid}」是数字单元格里超过 15 位的编号：Excel 只保留 15 位有效数字，末尾几位已经变成 0 或被改掉，"
                 "编号不再可靠（如 18 位身份证号）；请把该列设为「文本」格式后重新输入完整编号（或输入 '加编号）")

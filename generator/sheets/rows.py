@@ -19,9 +19,11 @@ from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Scheme
 from generator.scheme.sheet_options import SheetOptions
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
-from generator.sheets.id_cells import id_flaw, id_text
+from generator.sheets.id_cells import error_value_words, id_flaw, id_text, is_error_value, name_text
+from generator.sheets.layout import report_hidden_columns, report_merged_cells, report_struck_rows
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
-from generator.sheets.values import typed
+from generator.sheets.unread_rows import repeated_header, report_row_without_person
+from generator.sheets.values import report_percent_fractions, typed
 
 _FLAG_SPLIT_RE = re.compile(r"[、,，;；\s]+")
 
@@ -119,15 +121,19 @@ def load_sheet(
     post_names = {p.name for p in scheme.posts} if cols.post and scheme.posts else None
     hidden_rows = table.hidden_rows
     identity_columns = [(columns[c], c) for c in (cols.id, cols.name, cols.department) if c and c in columns]
+    header_texts = {cell.column: normalize_header(cell.value) for cell, _ in header.cells}
+    header_id = header_texts[id_index]  # a row whose ID cell reads so repeats the header (unread_rows.repeated_header)
+    read_columns = [(i, c) for c, i in columns.items() if (c in specs or i == flags_col) and c not in (cols.id, cols.name)]
     for cells in table.rows[header_index + 1 :]:
         if not any(c.value for c in cells):
             continue
-        if is_trailer(cells):
-            continue
-        row = cells[0].row
         id_cell = _at(cells, id_index)
         pid = id_text(id_cell.value if id_cell else "")
-        name = _text_at(cells, name_index)
+        name = name_text(_text_at(cells, name_index))
+        if is_trailer(cells, pid, name) or (pid[:1] == header_id[:1] and normalize_header(pid) == header_id
+                                            and repeated_header(table, cells, header_texts, header_row, problems)):
+            continue
+        row = cells[0].row
         if pid and (flaw := id_flaw(pid, id_cell.kind if id_cell else "")) is not None:
             problems.add(table.file, row, column_letter(id_index), "id-invalid", f"{cols.id}{flaw}。",
                          where=where(table, row, id_index, cols.id), sheet=table.sheet)
@@ -136,8 +142,9 @@ def load_sheet(
             _report_short_id(table, id_cell, pid, options.id_width, cols.id, problems)
             pid = pid.zfill(options.id_width)  # the same person, not a new one: no follow-on problems
         if not pid:
-            if not name:
-                continue  # a row with neither id nor name is a note or a spacer
+            if not name:  # a spacer or a note, or a person without ID and name (unread_rows.py)
+                report_row_without_person(table, cells, read_columns, (id_index, cols.id), cols.name if name_index else None, problems)
+                continue
             problems.add(table.file, row, column_letter(id_index), "missing-id", f"「{name}」没有{cols.id}；每人须有唯一编号。",
                          where=where(table, row, id_index, cols.id), sheet=table.sheet)
             continue
@@ -158,7 +165,11 @@ def load_sheet(
             problems.add(table.file, row, column_letter(name_index), "missing-value", f"{cols.id}「{pid}」的{cols.name}为空。",
                          where=where(table, row, name_index, cols.name), sheet=table.sheet)
         department = _text_at(cells, department_index)
-        if departments is not None and department and department not in departments:
+        post, unit = _text_at(cells, post_index) or None, _text_at(cells, unit_index) or None
+        if "#" in (name[:1], department[:1], (post or "")[:1], (unit or "")[:1]) or name.isdigit():  # #N/A of a failed VLOOKUP
+            _report_error_values(table, row, ((name_index, cols.name, name), (department_index, cols.department, department),
+                                              (post_index, cols.post, post), (unit_index, cols.unit, unit)), problems)
+        if departments is not None and department and department not in departments and not is_error_value(department):
             problems.add(table.file, row, column_letter(columns[cols.department]), "unknown-department",
                          f"部门「{department}」不在本单位的部门名单中（{'、'.join(sorted(departments))}）。"
                          + "".join(f"是不是「{close}」？" for close in difflib.get_close_matches(department, sorted(departments), n=1, cutoff=0.5))
@@ -167,15 +178,14 @@ def load_sheet(
         if not department and department_index is not None:
             problems.add(table.file, row, column_letter(department_index), "missing-value", f"「{name}」的{cols.department}为空。",
                          where=where(table, row, department_index, cols.department), sheet=table.sheet)
-        post = _text_at(cells, post_index) or None
-        if post_names is not None and post not in post_names:
+        if post_names is not None and post not in post_names and not is_error_value(post or ""):
             col = columns.get(cols.post)
             problems.add(table.file, row, column_letter(col) if col else None, "unknown-post",
                          f"岗位「{post or '空'}」不在方案的岗位名单中（{'、'.join(p.name for p in scheme.posts)}）。",
                          where=where(table, row, col, cols.post), sheet=table.sheet)
         row_place = where(table, row)
         values: dict[str, Any] = {}
-        person = PersonRow(pid, name, department, post, _text_at(cells, unit_index) or None, values, row, CellPlaces(row_place, column_words))
+        person = PersonRow(pid, name, department, post, unit, values, row, CellPlaces(row_place, column_words))
         for column_name, spec, index, belongs, words in value_columns:
             if belongs is not None and post not in belongs:
                 continue  # an item of another post
@@ -194,6 +204,12 @@ def load_sheet(
                      "请检查是否选错了文件或工作表、人员行是否被删除；这一期确实没有人参加考核的，不要放这个文件。",
                      where=where(table, header_row), sheet=table.sheet)
     report_headless_cells(table, header, people_cells, problems)
+    report_percent_fractions(table, people, specs, columns, problems)
+    if table.merged or table.hidden_columns or table.struck:  # an .xlsx sheet's merged, hidden, struck cells (layout.py)
+        read = {index: own.get(name) or name for name, index in columns.items() if name in specs or (flags_col and index == flags_col)}
+        report_merged_cells(table, read, {p.row: p.name for p in people}, problems)
+        report_hidden_columns(table, read, header_row, problems)
+        report_struck_rows(table, read, {p.row: p.name for p in people}, problems)
     return LoadedSheet(table, people, header_row, columns, header.mapped)
 
 
@@ -238,6 +254,20 @@ def _report_line_breaks(table: Table, cells: list[Cell], identity_columns: list[
                      f"「{column}」单元格「{shown}」中有换行（⏎ 处，多半是误按了 Alt+Enter 或从别处复制带来的），"
                      f"会在公示和各页面上断成两行；请删去换行，如改为「{joined}」。",
                      where=where(table, cell.row, index, column), sheet=table.sheet)
+
+
+def _report_error_values(table: Table, row: int, texts: tuple, problems: Problems) -> None:
+    """An identity cell (姓名, 部门, 岗位, 单位) holding a spreadsheet's error value (a person named #N/A), or a
+    name that is a number. `texts`: (index, column, text) of each, the name's first."""
+    for index, column, text in texts:
+        if index is not None and column and is_error_value(text or ""):
+            problems.add(table.file, row, column_letter(index), "cell-error-value", error_value_words(text, column),
+                         where=where(table, row, index, column), sheet=table.sheet)
+    index, column, name = texts[0]
+    if index is not None and name.isdigit():  # a name that is a number: an ID or a score in the wrong column
+        problems.add(table.file, row, column_letter(index), "name-is-number",
+                     f"{column}「{name}」是数字，不是姓名：多半是编号或分数填进了「{column}」列（或这一行的内容错开了一列）；请核对这一行。",
+                     where=where(table, row, index, column), sheet=table.sheet)
 
 
 def _report_short_id(table: Table, cell: Cell | None, pid: str, width: int, id_name: str, problems: Problems) -> None:

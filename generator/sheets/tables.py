@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from generator.core.os_words import os_error_words
@@ -22,11 +23,15 @@ from generator.sheets.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_
 from generator.sheets.xlsx_reader import read_xlsx
 
 __all__ = ["Cell", "Table", "column_letter", "where", "read_table", "decode_csv", "is_trailer", "normalize_header",
-           "HEADER_SEARCH_ROWS", "MAX_CELL_CHARS", "MAX_CELLS", "MAX_COLUMNS", "MAX_FILE_BYTES", "MAX_ROWS"]
+           "HEADER_SEARCH_ROWS", "UNITS_RE", "MAX_CELL_CHARS", "MAX_CELLS", "MAX_COLUMNS", "MAX_FILE_BYTES", "MAX_ROWS"]
 
 HEADER_SEARCH_ROWS = 15
 
-_TRAILER_WORDS = ("合计", "总计", "小计", "备注", "说明", "制表", "审核", "填表", "注：", "注:")
+_TRAILER_WORDS = ("合计", "总计", "小计", "汇总", "共计", "平均", "满分", "分值", "权重", "备注", "说明", "制表", "审核", "填表", "填报", "负责人", "联系人",
+                  "注：", "注:")
+# a cell of a row of units or notes under the header: （分） (20分) 单位：分
+UNITS_RE = re.compile(r"[（(][^（()）]*[)）]|分|单位[:：].*|[（(]?单位[:：][^（()）]*[)）]?")
+_TRAILER_ENDS = ("合计", "小计", "总计", "汇总", "平均", "平均分", "平均值", "计数", "最大值", "最小值")  # 办公室小计, Excel 分类汇总: 办公室 汇总
 
 
 def read_table(path: Path, shown: str, problems: Problems) -> Table | None:
@@ -101,8 +106,7 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
         )
         return None
     table = Table(shown, None, encoding)
-    sample = text[:4096]
-    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    delimiter = csv_delimiter(text[:4096])
     csv.field_size_limit(MAX_CELL_CHARS * 4 + 16)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     # once for the file: the usual file has none, and then no row is searched (else each row is, as usual)
@@ -142,6 +146,26 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
     return table
 
 
+_SEP_LINE_RE = re.compile(r"\ufeff?sep=([,;\t|])\r?\n", re.IGNORECASE)
+
+
+def csv_delimiter(sample: str) -> str:
+    """The delimiter of a CSV: the one Excel's first line sep=; names, else a tab where tabs outnumber
+    commas (Excel's 「文本文件（制表符分隔）」), a semicolon where the file plainly uses semicolons (an
+    Excel whose list separator is ; saves CSV so: the first line with any delimiter has semicolons and
+    no comma or tab, and semicolons outnumber both in the sample), else a comma."""
+    declared = _SEP_LINE_RE.match(sample)
+    if declared:
+        return declared.group(1)
+    commas, tabs, semicolons = sample.count(","), sample.count("\t"), sample.count(";")
+    if tabs > commas:
+        return "\t"
+    first = next((line for line in sample.splitlines() if any(d in line for d in ",\t;")), "")
+    if semicolons > commas + tabs and ";" in first and "," not in first and "\t" not in first:
+        return ";"
+    return ","
+
+
 def _unclosed_quote(values: list[str], delimiter: str, widest: int, table: Table, row_number: int, problems: Problems) -> bool:
     """Whether a row that spans several lines does so because a quote opened in one of its cells was
     never closed (it then swallows the rows below it, up to the next quote). A line break typed with
@@ -176,9 +200,20 @@ def _opening_quote(text: str, before: int, delimiter: str) -> int | None:
     return line.count(delimiter, 0, opening) + 1
 
 
-def is_trailer(cells: list[Cell]) -> bool:
+def is_trailer(cells: list[Cell], id_text: str = "", name: str = "") -> bool:
+    """A 合计/小计/平均 row, a section's heading (二、事业单位), a note (注：…) or the signatures (制表人：… 审核人：…) below or among the people:
+    its first cell with content begins with one of those words. Never a row that holds a person, an ID
+    (`id_text`, as read: letters and digits) and a `name`: a sheet whose first column is the department
+    (审核科, 说明科…) has people whose row begins so. 合计 | 28 人, 制表人：王五 | 审核人：赵六 hold none."""
     first = next((c.value for c in cells if c.value), "")
-    return first.replace(" ", "").startswith(_TRAILER_WORDS)
+    first = first.replace(" ", "").replace("\u3000", "")
+    if not (first.startswith(_TRAILER_WORDS) or first.endswith(_TRAILER_ENDS) or _SECTION_RE.match(first)):
+        return False
+    return not (name and _ID_LIKE_RE.fullmatch(id_text))
+
+
+_SECTION_RE = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]")  # 二、事业单位 （一）局机关
+_ID_LIKE_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z._\-]*")
 
 
 def normalize_header(text: str) -> str:

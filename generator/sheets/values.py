@@ -15,7 +15,9 @@ from typing import Any
 from generator.core.numbers import NotANumber, fmt, parse_decimal, places_of, round_half_up
 from generator.core.problems import Problems, Severity
 from generator.scheme.rules.base import ColumnSpec
+from generator.sheets.id_cells import error_value_words, is_error_value
 from generator.sheets.tables import Cell, Table, column_letter
+from generator.sheets.tables import where as where_row
 
 SPLIT_RE = re.compile(r"[、,，;；/\s]+")
 _YES = {"是", "有", "√", "✓", "y", "yes", "true", "1"}
@@ -27,6 +29,8 @@ _PLAIN_NUMBER_RE = re.compile(r"[0-9]{1,15}(?:\.([0-9]{1,15}))?\Z")
 # cells but a few hundred distinct scores; shared objects also make the preview's cache smaller.
 _DECIMALS: dict[str, Decimal] = {}
 _EVENT_SPLIT_RE = re.compile(r"[；;、，,\n]+")
+# what an event's name holds when two events were written without a ；between them: 疫情防控:3 表彰:2, 表彰2分疫情3分
+_JOINED_EVENT_RE = re.compile(r"[:：]\s*[+＋\-−－]?[0-9０-９]|[0-9０-９]\s*分|[0-9０-９]\s+\S")
 _EVENT_RE = re.compile(r"^(?P<name>.*?)[:：]?\s*(?P<value>[+＋]?[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?$")
 
 
@@ -50,8 +54,16 @@ def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Prob
         problems.add(table.file, cell.row, column_letter(cell.column), code, message, severity,
                      where=f"{place} › {words}" if words else place, sheet=table.sheet)
 
+    if is_error_value(text):  # #N/A, #DIV/0!: a formula that failed, whatever the column's type
+        report("cell-error-value", error_value_words(text, spec.name))
+        return None
+
     if spec.type == "number":
         return _number(cell, text, spec, report)
+    if cell.kind == "d" and spec.type in ("amounts", "events", "yesno", "choice", "choices"):
+        report("date-cell", f"这个单元格是日期格式，显示为 {text}，不是「{spec.name}」的内容（多半是输入时被表格软件当成了日期）；"
+                            f"请把单元格格式改为「文本」或「常规」，再重新填写。")
+        return None
     if spec.type == "amounts":
         if not text or text in ("0", "无", "-", "—"):
             return []
@@ -148,6 +160,8 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
         bound = "满分" if spec.note.startswith("满分") else "允许的最大值"
         report("score-over-max", f"{fmt(value)} 超过「{spec.name}」的{bound} {fmt(spec.max)}；请核对。")
         return None
+    if spec.places is not None and places_of(value) > spec.places and places_of(value.normalize()) <= spec.places:
+        value = value.quantize(Decimal(1).scaleb(-spec.places))  # 85.50, 1.0 as Excel shows them: 85.5, 1
     if spec.places is not None and places_of(value) > spec.places:
         if spec.places == 0:
             report("too-many-places", f"{text} 不是整数；「{spec.name}」是次数或天数，只能填整数。")
@@ -181,5 +195,37 @@ def _events(text: str, spec: ColumnSpec, report) -> list[tuple[str, Decimal]] | 
         except NotANumber as exc:
             report("event-list-invalid", f"「{part}」的分值{exc.reason}；写成 事项:分值，如 疫情防控:3。")
             return None
-        events.append((found.group("name").strip(), value))
+        name = found.group("name").strip()
+        if name.endswith(("-", "−", "－")):
+            report("event-list-invalid", f"「{part}」的分值带负号，会被当作 {fmt(value)} 分计入「{spec.name}」；"
+                                         "逐项写正的分值，如 表彰:3（扣分请填在方案的扣分列）。")
+            return None
+        if _JOINED_EVENT_RE.search(name):
+            report("event-list-invalid", f"「{part}」像是几项写在了一起，只会按最后一个分值计 {fmt(value)} 分；"
+                                         f"「{spec.name}」的多项之间用「；」分隔，如 疫情防控:3；表彰:2。")
+            return None
+        events.append((name, value))
     return events
+
+
+def report_percent_fractions(table: Table, people: list, specs: dict[str, ColumnSpec], columns: dict[str, int], problems: Problems) -> None:
+    """A percent column (percent: true, 95 means 95%) where every value is a fraction of 1 and some lie
+    between 0 and 1: the office typed 0.95 for 95% in cells not formatted as a percentage (a cell
+    formatted so holds 0.95 and is read as 95). Read as they are, 95% would count as 0.95%."""
+    for name, spec in specs.items():
+        index = columns.get(name)
+        if not spec.percent or index is None or (spec.max is not None and spec.max <= 1):
+            continue
+        values = [(p, v) for p in people if isinstance(v := p.values.get(name), Decimal)]
+        if not values or any(v > 1 for _, v in values):
+            continue
+        first = next((p for p, v in values if 0 < v < 1), None)
+        if first is None:
+            continue
+        shown = fmt(first.values[name])
+        problems.add(table.file, first.row, column_letter(index), "percent-as-fraction",
+                     f"「{name}」是百分比列（填 95 表示 95%），但这一列的值都不大于 1，如第 {first.row} 行的 {shown}："
+                     f"多半是把 {fmt(first.values[name] * 100)}% 写成了小数 {shown}，照此会按 {shown}% 计。"
+                     f"请改填百分数（如 {fmt(first.values[name] * 100)} 或 {fmt(first.values[name] * 100)}%），"
+                     "或把这一列的单元格格式设为「百分比」。",
+                     where=f"{first.places.get(name) or where_row(table, first.row)}", sheet=table.sheet)

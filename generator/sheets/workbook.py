@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.core.problems import Problems
@@ -26,7 +27,10 @@ _CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DO
 _REF_RE = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 _FORMULA_RE = re.compile(rb"<(?:\w+:)?f\b")
 _HIDDEN_ROW_RE = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*\bhidden="(?:1|true)")[^>]*?\br="([0-9]{1,7})"')
+_HIDDEN_COL_RE = re.compile(rb'<(?:\w+:)?col\b(?=[^>]*\bhidden="(?:1|true)")(?=[^>]*\bmin="([0-9]{1,5})")(?=[^>]*\bmax="([0-9]{1,5})")')
+_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
 _V_RE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+_EMPTY_TEXT_RE = re.compile(rb'\bt="str"')
 _TYPE_RE = re.compile(rb'\bt="(\w+)"')
 _VALUE_RE = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>")
 
@@ -34,8 +38,15 @@ _VALUE_RE = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>")
 def results_sheet(workbook, shown: str, problems: Problems):
     """The sheet to read, or None (with a problem) when several sheets hold content."""
     candidates = [s for s in workbook.worksheets if s.sheet_state == "visible" and s.title not in KAOHE_SHEETS]
-    if len(candidates) == 1:  # the usual workbook: nothing to choose, and its rows are read once, not twice
+    hidden = [s for s in workbook.worksheets if s.sheet_state != "visible" and s.title not in KAOHE_SHEETS]
+    if len(candidates) == 1 and not hidden:  # the usual workbook: nothing to choose, and its rows are read once, not twice
         return candidates[0]
+    if hidden and not any(_has_content(s) for s in candidates) and (found := [s for s in hidden if _has_content(s)]):
+        names = "、".join(f"「{s.title}」" for s in found)
+        problems.add(shown, None, None, "workbook-many-sheets",
+                     f"工作簿中看得见的工作表都是空的，有内容的工作表{names}是隐藏的：隐藏的工作表不当作成绩读取"
+                     "（那里通常放下拉选项等辅助内容）。若成绩就在其中，请在 Excel 中右击工作表标签 →「取消隐藏」，并删去空的工作表后保存。")
+        return None
     with_content = [s for s in candidates if _has_content(s)]
     if len(with_content) > 1:
         names = "、".join(f"「{s.title}」" for s in with_content)
@@ -56,30 +67,91 @@ def _has_content(sheet) -> bool:
     return False
 
 
-def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -> frozenset[int]:
-    """Report every formula cell of the sheet that carries no computed value. Gives the rows hidden
-    in Excel (hidden by hand or filtered out by an autofilter: both are hidden="1" on the row), read
-    from the same XML: openpyxl's read-only mode keeps no row dimensions."""
+@dataclass(frozen=True)
+class Layout:
+    """What a sheet's XML says beyond its values (openpyxl's read-only mode keeps none of it): the rows
+    and columns hidden in Excel (by hand or by an autofilter: hidden="1"), and the merged ranges as
+    (first row, first column, last row, last column)."""
+
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_columns: tuple[tuple[int, int], ...] = ()  # (min, max) of each hidden <col> range
+    merged: tuple[tuple[int, int, int, int], ...] = ()
+    struck: frozenset[tuple[int, int]] = frozenset()  # (row, column) of the cells whose font is struck through
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+_FONTS_RE = re.compile(rb"<(?:\w+:)?fonts\b[^>]*>(.*?)</(?:\w+:)?fonts>", re.DOTALL)
+_FONT_RE = re.compile(rb"<(?:\w+:)?font\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?font>)", re.DOTALL)
+_STRIKE_RE = re.compile(rb'<(?:\w+:)?strike\b(?![^>]*\bval="(?:0|false)")')
+_XFS_RE = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.DOTALL)
+_XF_RE = re.compile(rb"<(?:\w+:)?xf\b([^>]*)")
+_FONT_ID_RE = re.compile(rb'\bfontId="([0-9]+)"')
+_STYLE_RE = re.compile(rb'\bs="([0-9]+)"')
+
+
+def _struck_cells(path: Path, xml: bytes) -> frozenset[tuple[int, int]]:
+    """The cells of the sheet whose font is struck through (删除线: how an office crosses out a person
+    or an old score instead of deleting it), from the workbook's styles. Empty when no font strikes."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            styles = archive.read("xl/styles.xml")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return frozenset()
+    fonts = _FONTS_RE.search(styles)
+    if fonts is None or b"strike" not in fonts.group(1):
+        return frozenset()
+    striking = {i for i, font in enumerate(_FONT_RE.finditer(fonts.group(1))) if _STRIKE_RE.search(font.group(1) or b"")}
+    xfs = _XFS_RE.search(styles)
+    styles_struck = set()
+    for i, xf in enumerate(_XF_RE.finditer(xfs.group(1) if xfs else b"")):
+        font = _FONT_ID_RE.search(xf.group(1))
+        if font and int(font.group(1)) in striking:
+            styles_struck.add(i)
+    if not styles_struck:
+        return frozenset()
+    struck = set()
+    for match in _CELL_RE.finditer(xml):
+        style, ref = _STYLE_RE.search(match.group(1)), _REF_RE.search(match.group(1))
+        if style and ref and int(style.group(1)) in styles_struck and match.group(2):
+            struck.add((int(ref.group(2)), _column_number(ref.group(1))))
+    return frozenset(struck)
+
+
+def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -> Layout:
+    """Report every formula cell of the sheet that carries no computed value. Gives the sheet's
+    Layout, read from the same XML."""
     member = getattr(sheet, "_worksheet_path", None)
     if not member:
-        return frozenset()
+        return Layout()
     with zipfile.ZipFile(path) as archive:
         try:
             xml = archive.read(member)
         except KeyError:
-            return frozenset()
+            return Layout()
     hidden = frozenset(int(r) for r in _HIDDEN_ROW_RE.findall(xml)) if b"hidden=" in xml else frozenset()
+    columns = tuple((int(a), int(b)) for a, b in _HIDDEN_COL_RE.findall(xml)) if b"hidden=" in xml else ()
+    merged = tuple((int(r1), _column_number(c1), int(r2), _column_number(c2))
+                   for c1, r1, c2, r2 in _MERGE_RE.findall(xml)) if b"mergeCell" in xml else ()
+    struck = _struck_cells(path, xml) if b' s="' in xml else frozenset()
+    layout = Layout(hidden, columns, merged, struck)
     if not _FORMULA_RE.search(xml):
-        return hidden
+        return layout
     empty = []
     for match in _CELL_RE.finditer(xml):
         body = match.group(2) or b""
-        if _FORMULA_RE.search(body) and not _VALUE_RE.search(body):
+        # a formula whose result is empty text (=IF(A5="","",…)) is saved by Excel as t="str" with an empty <v>
+        if _FORMULA_RE.search(body) and not _VALUE_RE.search(body) and not _EMPTY_TEXT_RE.search(match.group(1)):
             ref = _REF_RE.search(match.group(1))
             if ref:
                 empty.append((int(ref.group(2)), ref.group(1).decode("ascii")))
     if not empty:
-        return hidden
+        return layout
     row, column = empty[0]
     more = f"等 {len(empty)} 个单元格" if len(empty) > 1 else ""
     places = "、".join(f"{c}{r}" for r, c in empty[:5])
@@ -87,7 +159,7 @@ def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -
                  f"{places}{more}是公式，但文件里没有公式的计算结果（多半是由程序生成、未在 Excel 中打开保存过），读取时只能当作空白。"
                  "请用 Excel 或 WPS 打开这个文件，确认数值显示正常后保存一次；或把公式复制后「选择性粘贴 → 数值」。",
                  where=f"{shown} › {sheet.title} › 第{row}行 › {column}列", sheet=sheet.title)
-    return hidden
+    return layout
 
 
 def unreadable_cell(path: Path, sheet, strings: int | None) -> tuple[int, str, str] | None:

@@ -68,7 +68,8 @@ def read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
             kinds = [_kind(value, row_cells[i], values, i) for i, value in enumerate(values)]
             table.rows.append(make_cells(values, row_number, table, problems, kinds))
         table.row_count = row_number
-        table.hidden_rows = formulas_without_values(path, sheet, shown, problems)
+        layout = formulas_without_values(path, sheet, shown, problems)
+        table.hidden_rows, table.hidden_columns, table.merged, table.struck = layout.hidden_rows, layout.hidden_columns, layout.merged, layout.struck
         return table
     except Exception as exc:
         problems.add(shown, None, None, "sheet-unreadable", f"读取表格时出错（{type(exc).__name__}）；请用 Excel 打开后重新保存。")

@@ -392,7 +392,7 @@ def test_declared_id_width_catches_a_first_sheet_too(tmp_path):
     assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(2, "A", "id-lost-zeros")]
 
 
-@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+@pytest.mark.parametrize("suffix", [".xls", ".ods", ".xlsm"])
 def test_xls_and_ods_are_refused_once_without_follow_on_noise(tmp_path, suffix):
     year = {
         "Q1.csv": csv_text(CLEAN_HEADER, CLEAN_ROWS),

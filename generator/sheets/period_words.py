@@ -1,0 +1,58 @@
+"""The period a sheet names in its title row or its tab, against the period its file is for.
+
+An office starts a quarter by copying last quarter's workbook: Q2.xlsx whose title row still says
+「2025年第一季度平时考核评分表」, or whose tab is 「一季度」. When the scores were not replaced either,
+Q2 is graded with Q1's scores without a word. The title or tab naming another quarter (or half year,
+or a year that is not the file's) is an error at that cell: the fix is cheap either way (change the
+title, or put in this period's scores).
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.core.problems import Problems
+from generator.sheets.cells import Table, column_letter, where
+
+_QUARTER_RE = re.compile(r"(?<![至到~～\-－—、，,])(?:第)?([一二三四1-4１-４])季度|(?<![A-Za-z])[Qq]([1-4])(?![0-9])")
+_HALF_RE = re.compile(r"([上下])半年")
+# a year named as the period's (2025年度, 2025年第一季度, 2025年上半年), never a date (填报日期：2026年1月5日)
+_YEAR_RE = re.compile(r"(?<![0-9])(20[0-9]{2})\s*年\s*(?=度|第|[一二三四1-4１-４]\s*季|[上下]半|[Qq][1-4])")
+_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "１": 1, "２": 2, "３": 3, "４": 4}
+_NAMES = {"Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度", "H1": "上半年", "H2": "下半年"}
+
+
+def named_periods(text: str) -> tuple[set[str], set[int]]:
+    """The quarters and half years (as labels) and the years a text names: 2025年第一季度 → {Q1}, {2025}.
+    A span (第一至四季度, 一~四季度) names no single quarter."""
+    labels = set()
+    for found in _QUARTER_RE.finditer(text):
+        digit = found.group(1) or found.group(2)
+        labels.add(f"Q{_DIGIT.get(digit, digit)}")
+    labels.update("H1" if h == "上" else "H2" for h in _HALF_RE.findall(text))
+    return labels, {int(y) for y in _YEAR_RE.findall(text)}
+
+
+def check_sheet_period(table: Table, header_row: int, year: int, label: str, problems: Problems) -> None:
+    """The title rows above the header (`header_row`, physical) and the tab, for a sheet of `year`'s
+    `label` (Q1…Q4, H1, H2, Y, M01…). Only a quarter's or half year's sheet is held to its quarter."""
+    places: list[tuple[str, int | None, int | None]] = [(table.sheet, None, None)] if table.sheet else []
+    for cells in table.rows:
+        if not cells or cells[0].row >= header_row:
+            break
+        places.extend((c.value, c.row, c.column) for c in cells if c.value and len(c.value) <= 200)
+    for text, row, column in places:
+        labels, years = named_periods(text)
+        other = sorted(labels - {label}) if label[:1] in "QH" and label[:1] in "".join(labels) else []
+        other = [o for o in other if o[:1] == label[:1]]
+        wrong_year = bool(years) and year not in years
+        if not other and not wrong_year:
+            continue
+        said = "、".join(_NAMES.get(o, o) for o in other) if other else "、".join(f"{y} 年" for y in sorted(years))
+        mine = f"{year} 年{_NAMES.get(label, label)}" if label in _NAMES else f"{year} 年"
+        what = f"工作表名「{text}」" if row is None else f"标题「{text if len(text) <= 40 else text[:40] + '…'}」"
+        problems.add(table.file, row, column_letter(column) if column else None, "sheet-period-mismatch",
+                     f"{what}写的是{said}，但这个文件是 {mine}（{label}）的成绩：多半是复制了另一期的文件。"
+                     f"请核对：成绩是本期的，把{'工作表名' if row is None else '标题'}改为{mine}；不是本期的，换成本期的成绩。",
+                     where=where(table, row, column) if row else f"{table.file} › {text}", sheet=table.sheet)
+        return

@@ -1,0 +1,46 @@
+"""A row below the header that holds no person but has content where people's values are read: never
+dropped without a word. And the header repeated below (a printed sheet's, or a second section's).
+
+A row with neither an ID nor a name is skipped (a spacer, a 合计 or 满分 row, a note). When such a row
+has a department or a score, it is most often a person whose ID and name were deleted or never typed
+(or a 小计 row without its word): skipping it would drop a person from the 公示 silently. It is an error
+at the row, naming the columns that have content, unless it begins with a word that says what it is
+(合计, 满分, 说明 …: tables.is_trailer).
+"""
+
+from __future__ import annotations
+
+from generator.core.problems import Problems
+from generator.sheets.tables import UNITS_RE, Cell, Table, column_letter, normalize_header, where
+
+
+def report_row_without_person(table: Table, cells: list[Cell], read: list[tuple[int, str]], id_column: tuple[int, str],
+                              name_column: str | None, problems: Problems) -> None:
+    """`read`: (sheet column, name) of the columns read for a person other than the ID and the name."""
+    filled = [name for index, name in read if index <= len(cells) and cells[index - 1].value.strip()]
+    if not filled or all(UNITS_RE.fullmatch(normalize_header(c.value)) for c in cells if c.value.strip()):
+        return  # a spacer, a note in a column Kaohe does not read, a row of units （分）
+    row = cells[0].row
+    names = "".join(f"「{n}」" for n in filled[:5]) + ("等列" if len(filled) > 5 else "")
+    who = f"{id_column[1]}和{name_column}" if name_column else id_column[1]
+    problems.add(table.file, row, column_letter(id_column[0]), "missing-id",
+                 f"第 {row} 行的{names}有内容，却没有{who}，这一行不会被读取。若是某人的成绩，请补上{who}；"
+                 "若是合计、满分、说明等，请在这一行的第一个单元格写明「合计」「满分」「说明」等字样，或删去这一行。",
+                 where=where(table, row, id_column[0], id_column[1]), sheet=table.sheet)
+
+
+def repeated_header(table: Table, cells: list[Cell], header_texts: dict[int, str], header_row: int, problems: Problems) -> bool:
+    """Whether the row repeats the header (its ID cell reads as the header's ID cell does): skipped when
+    it is the same header (a sheet made for printing repeats it), an error at the first column that
+    differs when it is another (a second section whose columns are in another order would be read
+    under the first one's names)."""
+    for cell in cells:
+        text = normalize_header(cell.value)
+        if text and text != header_texts.get(cell.column, ""):
+            problems.add(table.file, cell.row, column_letter(cell.column), "header-repeated",
+                         f"第 {cell.row} 行像是又一个表头，但 {column_letter(cell.column)} 列是「{text}」，第 {header_row} 行的表头是"
+                         f"「{header_texts.get(cell.column, '') or '空'}」：下面的行仍按第 {header_row} 行的表头读取，列会对错。"
+                         "一张成绩表只用一个表头：把下面这部分的列调成与上面的表头相同的顺序后删去这一行，或分成两个文件。",
+                         where=where(table, cell.row, cell.column), sheet=table.sheet, first=True)
+            return True
+    return True
