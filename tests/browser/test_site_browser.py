@@ -825,6 +825,42 @@ def test_internal_comparisons_and_filed_forms(sites, page):
     assert boxes and all(round(w) == 842 and round(h) == 595 for w, h in boxes), f"not A4 landscape: {boxes}"
 
 
+def test_on_a_phone_a_handbooks_items_and_a_departments_history_show_every_column(sites, browser):
+    """At 390 px the items table had four columns that scrolled sideways, 计分办法 off the screen; a
+    department's 历年对比 took the person history's 总分 rule (one line, right-aligned) for its 等次分布,
+    cut off. Now each item is a block with its 评分标准 and 计分办法 named, and the history wraps."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    tab_ = ctx.new_page()
+    tab_.goto(urljoin(sites["public"], "handbooks/s003-p2/"))
+    items = tab_.locator("table.kaohe-items").first
+    right = items.evaluate("t => t.getBoundingClientRect().right")
+    cells = items.locator("tbody td").evaluate_all("cs => cs.filter(c => c.offsetParent).map(c => [c.getBoundingClientRect().right, c.textContent])")
+    assert cells and all(edge <= right + 1 and edge <= 390 for edge, _ in cells), [c for c in cells if c[0] > right + 1][:3]
+    how = items.locator("tbody tr").nth(1).locator("td").nth(3)
+    assert how.evaluate("c => getComputedStyle(c, '::before').content") == '"计分办法："'
+    tab_.screenshot(path=str(ARTIFACTS / "phone-handbook-items.png"))
+    tab_.goto(urljoin(sites["public"], "departments/"))
+    follow(tab_, tab_.locator("table.kaohe-list tbody a", has_text=re.compile(r"^\d{4}$")).last)
+    history = tab_.locator("table.kaohe-trend")
+    if history.count():  # a department with earlier years
+        assert history.evaluate("t => t.scrollWidth <= t.clientWidth + 1"), "the 历年对比 scrolls sideways on a phone"
+        assert history.locator("tbody td").nth(3).evaluate("c => getComputedStyle(c).whiteSpace") != "nowrap"
+    # the charts are drawn no wider than they need, so on a phone their labels stay readable
+    chart = tab_.locator("svg.kaohe-chart").first
+    scale = chart.evaluate("s => s.getBoundingClientRect().width / s.viewBox.baseVal.width")
+    assert 14 * scale >= 10.5, f"chart labels are {14 * scale:.1f} px on a phone"
+    ctx.close()
+
+
+def test_the_sort_order_choice_names_the_column_it_orders(sites, page):
+    """The list of departments offered 姓名排序 although it lists no names."""
+    page.goto(urljoin(sites["public"], "departments/"))
+    assert page.locator(".kaohe-table-tools label", has_text="排序").first.inner_text().startswith("部门排序")
+    page.goto(urljoin(sites["internal"], "results/yunxi-czj/s003-p2/2025-Q1/"))
+    labels = [t.split("：")[0] for t in page.locator(".kaohe-table-tools label", has_text="排序").all_inner_texts()]
+    assert labels == ["姓名排序"], labels
+
+
 # --------------------------------------------------------------------------- everything above
 
 
