@@ -304,6 +304,8 @@
 
   function init() {
     unpackDerivations();
+    // the reader's day's states first: a table's 状态/公示 choices are made from the words its cells show
+    updateStates();
     Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
       if (table.getAttribute("data-kaohe-ready")) return;
       table.setAttribute("data-kaohe-ready", "1");
@@ -311,7 +313,6 @@
       makeSortable(table);
       addTools(table);
     });
-    updateStates();
     openLinkedDetails();
   }
 

@@ -861,6 +861,28 @@ def test_the_sort_order_choice_names_the_column_it_orders(sites, page):
     assert labels == ["姓名排序"], labels
 
 
+def test_a_year_later_every_list_says_the_readers_state_and_offers_it(sites, browser):
+    """States are the reader's day's: the year's archive kept the build's words (未开始 for a 公示 long
+    over), and the list of 公示 offered its 状态 choices from the build's words (公示中（5） matched no row)."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    later = sites["day"] + dt.timedelta(days=400)
+    ctx.clock.set_fixed_time(dt.datetime(later.year, later.month, later.day, 12))
+    tab_ = ctx.new_page()
+    tab_.goto(urljoin(sites["public"], "notices/"))
+    words = tab_.locator("table.kaohe-list tbody td:nth-child(4)").all_inner_texts()
+    choice = tab_.locator(".kaohe-table-tools label", has_text="状态：")
+    offered = [o for o in choice.locator("option").all_inner_texts() if o != "全部"] if choice.count() else []
+    # one word in every row (all over, a year later) is no choice: none is offered
+    assert sorted(offered) == sorted(f"{w}（{words.count(w)}）" for w in set(words) if len(set(words)) > 1), (offered, set(words))
+    year = sites["day"].year
+    tab_.goto(urljoin(sites["public"], f"archive/{year}/"))
+    links = tab_.locator("table.kaohe-list tbody td:nth-child(5) a").evaluate_all(
+        "as => as.map(a => [a.getAttribute('data-kaohe-end'), a.textContent])")
+    ended = [text for end, text in links if end and end < later.isoformat()]
+    assert ended and set(ended) == {"已结束"}, set(ended)
+    ctx.close()
+
+
 # --------------------------------------------------------------------------- everything above
 
 

@@ -124,3 +124,12 @@ def test_a_share_of_people_has_one_decimal_on_every_page(demo):
     assert {s for s in shares if not re.fullmatch(r"\d+\.\d", s)} == set()
     csv = next((demo / "site" / "downloads" / "yunxi-czj" / "departments").glob("*办公室-2025年*.csv")).read_text("utf-8-sig")
     assert "20.0%" in csv and not re.search(r",\d+%", csv)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_not_found_page_speaks_chinese_and_leads_home(demo, edition):
+    """A mistyped address showed the theme's "404 - Not found"."""
+    tree = LexborHTMLParser((demo / edition / "404.html").read_text("utf-8"))
+    article = tree.css_first("article")
+    assert article.css_first("h1").text().strip() == "找不到这个页面"
+    assert "Not found" not in article.text() and article.css_first("a[href]").text() == "首页"
