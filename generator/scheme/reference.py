@@ -54,6 +54,8 @@ class ModelDoc:
         if self.name in LABELS:
             return f"{LABELS[self.name]}（{self.name}）"
         short = re.split(r"[：:。，；]", self.title, maxsplit=1)[0].removeprefix("一个").removeprefix("一种")
+        if short.count("（") != short.count("）"):  # cut inside a bracket: keep the words before it
+            short = short.split("（", 1)[0]
         return f"{short}（{self.name}）" if short and len(short) <= 16 and "/" not in short else self.name
 
 
@@ -70,6 +72,8 @@ LABELS = {
     "Component": "加权合成的一部分",
     "Assessment": "考核",
     "Quota": "比例限制（名额）",
+    "DepartmentEntry": "写成映射的部门",
+    "RatingLimit": "评价列的比例限制",
 }
 
 # The three files a user writes, in the order the guide lists them.

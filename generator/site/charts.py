@@ -22,8 +22,11 @@ def label_width(labels: list[str], size: int, least: int, most: int) -> int:
 
 
 def bar_chart(title: str, description: str, bars: list[tuple[str, int]], chart_id: str) -> str:
-    width, bar_h, gap, left = 560, 26, 10, 8
+    bar_h, gap, left = 26, 10, 8
     label_w = label_width([label for label, _ in bars], 14, 120, 260)
+    # 240 px for the longest bar and 70 for its count: no wider than it needs, so that on a phone (the
+    # chart scaled to the screen) the labels stay about 11 px; at 560 px wide they were 9.
+    width = label_w + 310
     height = 40 + len(bars) * (bar_h + gap)
     top = max([count for _, count in bars] + [1])
     scale = (width - label_w - 70) / top

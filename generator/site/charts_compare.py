@@ -12,8 +12,11 @@ from generator.site.charts import PALETTE, label_width
 
 
 def stacked_chart(title: str, description: str, grades: list[str], rows: list[tuple[str, list[int]]], chart_id: str) -> str:
-    width, bar_h, gap, right = 640, 22, 8, 60
+    bar_h, gap, right = 22, 8, 60
     label_w = label_width([label for label, _ in rows], 13, 150, 280)
+    legend_w = sum(24 + 14 * len(grade) for grade in grades)
+    # no wider than the bars and the legend need: scaled to a phone, the labels stay readable (at 640 px they were 7 px)
+    width = label_w + max(right + 320, legend_w)
     legend_h = 26
     height = 30 + legend_h + len(rows) * (bar_h + gap)
     span = width - label_w - right

@@ -39,6 +39,7 @@ from generator.site.theme_fill import Fill, fill_function, template_for
 from generator.site.theme_whitespace import trim_around_article
 
 _PROGRESS = "KAOHE_PROGRESS"
+PERMALINK_TITLE = "本节链接"
 _state = {"total": 0, "done": 0, "shown": -1}
 
 
@@ -49,6 +50,11 @@ def on_config(config, **kwargs):
     of the templates mkdocs renders here, and out of the theme's files in on_files (a template no longer
     rendered is otherwise copied as it is: the raw Jinja text was published as sitemap.xml)."""
     config.theme.static_templates.discard("sitemap.xml")
+    # Each heading's ¶ link: Python-Markdown titles it "Permanent link" (a tooltip, and what a screen
+    # reader says), English to every reader; a project's own mkdocs.yml may still name it otherwise.
+    toc = config.mdx_configs.setdefault("toc", {})
+    if toc.get("permalink") and "permalink_title" not in toc:
+        toc["permalink_title"] = PERMALINK_TITLE
     return config
 
 

@@ -194,8 +194,10 @@ def person_code(pid: str) -> str:
 
 
 def share_text(count: int, base: int) -> str:
+    """A share of people, always with one decimal (20.0%, 16.7%): the same as the filed forms and the
+    comparisons' change in points, and one number format for a whole column of a download."""
     if base == 0:
         return "—"
-    from generator.core.numbers import fmt_share, round_half_up
+    from generator.core.numbers import fmt, round_half_up
 
-    return fmt_share(round_half_up(Decimal(count) / Decimal(base), 3))
+    return fmt(round_half_up(Decimal(count) * 100 / Decimal(base), 1), 1) + "%"

@@ -26,7 +26,7 @@ def build_archive(ctx: SiteContext, departments: dict[tuple[str, str, int], str]
             rows.append({
                 "p": p,
                 "notice": ctx.link(path, ctx.notice_path(p)) if ctx.has_notice(p) else None,
-                "state": ctx.notice_state(p).state if ctx.has_notice(p) else None,
+                "state": ctx.notice_state(p) if ctx.has_notice(p) else None,  # the reader's day's, in the browser
                 "results": ctx.link(path, ctx.results_path(p)) if ctx.internal else None,
                 "handbook": ctx.link(path, ctx.handbook_path(p.scheme)),
                 "graded": sum(1 for x in p.people if x.status == "graded"),

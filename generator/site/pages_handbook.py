@@ -277,11 +277,32 @@ def _title_line(path, title: str, then: str | None = None) -> int | None:
     return found
 
 
+def page_titles(schemes: list[Scheme]) -> dict[str, str]:
+    """Each handbook's page title (the browser's tab, search results): the scheme's name, and where two
+    schemes share a name (a revision keeps its title) their version, else their code, so that a search
+    result says which one it is: 公务员平时考核实施方案（2026 版）."""
+    by_name: dict[str, list[Scheme]] = {}
+    for scheme in schemes:
+        by_name.setdefault(scheme.name, []).append(scheme)
+    titles = {}
+    for name, same in by_name.items():
+        versions = [str(s.version or "") for s in same]
+        for scheme, version in zip(same, versions):
+            if len(same) == 1:
+                titles[scheme.code] = name
+            elif version and versions.count(version) == 1:
+                titles[scheme.code] = f"{name}（{version} 版）" if version.isdigit() else f"{name}（{version}）"
+            else:
+                titles[scheme.code] = f"{name}（{scheme.code}）"
+    return titles
+
+
 def build_handbooks(ctx: SiteContext) -> list[Page]:
     pages = []
     schemes = sorted(ctx.project.schemes.values(), key=lambda s: (s.issuer, s.code))
     entries = []
     section_views = _section_html(ctx, schemes)
+    titles = page_titles(schemes)
     for scheme in schemes:
         path = ctx.handbook_path(scheme)
         previous = ctx.project.schemes.get(scheme.previous or "")
@@ -289,6 +310,7 @@ def build_handbooks(ctx: SiteContext) -> list[Page]:
         text = render(
             "handbook.md.j2",
             s=scheme,
+            page_title=titles[scheme.code],
             sections=section_views[scheme.code],
             assessments=[assessment_view(scheme, a) for a in scheme.assessments],
             previous=previous,

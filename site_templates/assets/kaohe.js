@@ -152,12 +152,13 @@
       input.addEventListener("input", apply);
       tools.appendChild(input);
     }
-    var hasChinese = Array.prototype.some.call(headers(table), function (th, index) {
+    var strokeColumns = Array.prototype.filter.call(headers(table), function (th, index) {
       return body && body.rows.length && body.rows[0].cells[index] && body.rows[0].cells[index].hasAttribute("data-stroke");
-    });
-    if (hasChinese) {
+    }).map(function (th) { return text(th); });
+    if (strokeColumns.length) {
       var label = document.createElement("label");
-      label.textContent = "姓名排序：";
+      // names the column it orders: a list of departments has no 姓名
+      label.textContent = (strokeColumns.indexOf("姓名") !== -1 ? "姓名" : strokeColumns[0]) + "排序：";
       var select = document.createElement("select");
       [["stroke", "按姓氏笔画"], ["pinyin", "按拼音"]].forEach(function (o) {
         var option = document.createElement("option");
@@ -303,6 +304,8 @@
 
   function init() {
     unpackDerivations();
+    // the reader's day's states first: a table's 状态/公示 choices are made from the words its cells show
+    updateStates();
     Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
       if (table.getAttribute("data-kaohe-ready")) return;
       table.setAttribute("data-kaohe-ready", "1");
@@ -310,7 +313,6 @@
       makeSortable(table);
       addTools(table);
     });
-    updateStates();
     openLinkedDetails();
   }
 

@@ -344,15 +344,21 @@ def test_sort_numbers_numerically(sites, page):
     page.goto(urljoin(sites["public"], "notices/"))
     table = page.locator("table.kaohe-list").first
     index = header_index(table, "人数")
-    before = [int(v) for v in column(table, index)]
+
+    def counts() -> list[int]:  # a list not yet published is not counted (—): it sorts after every number
+        shown = column(table, index)
+        assert all(v.isdigit() or v == "—" for v in shown), shown
+        return [int(v) for v in shown if v != "—"]
+
+    before = counts()
     assert len(set(before)) > 1, "every 公示 has the same number of people; nothing to sort"
     table.locator("thead th").nth(index).click()
-    after = [int(v) for v in column(table, index)]
+    after = counts()
     assert after == sorted(before), "人数 did not sort ascending as numbers"
     assert after != before or before == sorted(before)
     assert table.locator("thead th").nth(index).get_attribute("aria-sort") == "ascending"
     table.locator("thead th").nth(index).click()
-    assert [int(v) for v in column(table, index)] == sorted(before, reverse=True)
+    assert counts() == sorted(before, reverse=True)
     assert table.locator("thead th").nth(index).get_attribute("aria-sort") == "descending"
 
 
@@ -823,6 +829,64 @@ def test_internal_comparisons_and_filed_forms(sites, page):
     assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1, "the quarterly form does not print on one A4 page"
     boxes = [tuple(float(v) for v in m.split()) for m in re.findall(rb"/MediaBox \[0 0 ([0-9.]+ [0-9.]+)\]", pdf)]
     assert boxes and all(round(w) == 842 and round(h) == 595 for w, h in boxes), f"not A4 landscape: {boxes}"
+
+
+def test_on_a_phone_a_handbooks_items_and_a_departments_history_show_every_column(sites, browser):
+    """At 390 px the items table had four columns that scrolled sideways, 计分办法 off the screen; a
+    department's 历年对比 took the person history's 总分 rule (one line, right-aligned) for its 等次分布,
+    cut off. Now each item is a block with its 评分标准 and 计分办法 named, and the history wraps."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    tab_ = ctx.new_page()
+    tab_.goto(urljoin(sites["public"], "handbooks/s003-p2/"))
+    items = tab_.locator("table.kaohe-items").first
+    right = items.evaluate("t => t.getBoundingClientRect().right")
+    cells = items.locator("tbody td").evaluate_all("cs => cs.filter(c => c.offsetParent).map(c => [c.getBoundingClientRect().right, c.textContent])")
+    assert cells and all(edge <= right + 1 and edge <= 390 for edge, _ in cells), [c for c in cells if c[0] > right + 1][:3]
+    how = items.locator("tbody tr").nth(1).locator("td").nth(3)
+    assert how.evaluate("c => getComputedStyle(c, '::before').content") == '"计分办法："'
+    tab_.screenshot(path=str(ARTIFACTS / "phone-handbook-items.png"))
+    tab_.goto(urljoin(sites["public"], "departments/"))
+    follow(tab_, tab_.locator("table.kaohe-list tbody a", has_text=re.compile(r"^\d{4}$")).last)
+    history = tab_.locator("table.kaohe-trend")
+    if history.count():  # a department with earlier years
+        assert history.evaluate("t => t.scrollWidth <= t.clientWidth + 1"), "the 历年对比 scrolls sideways on a phone"
+        assert history.locator("tbody td").nth(3).evaluate("c => getComputedStyle(c).whiteSpace") != "nowrap"
+    # the charts are drawn no wider than they need, so on a phone their labels stay readable
+    chart = tab_.locator("svg.kaohe-chart").first
+    scale = chart.evaluate("s => s.getBoundingClientRect().width / s.viewBox.baseVal.width")
+    assert 14 * scale >= 10.5, f"chart labels are {14 * scale:.1f} px on a phone"
+    ctx.close()
+
+
+def test_the_sort_order_choice_names_the_column_it_orders(sites, page):
+    """The list of departments offered 姓名排序 although it lists no names."""
+    page.goto(urljoin(sites["public"], "departments/"))
+    assert page.locator(".kaohe-table-tools label", has_text="排序").first.inner_text().startswith("部门排序")
+    page.goto(urljoin(sites["internal"], "results/yunxi-czj/s003-p2/2025-Q1/"))
+    labels = [t.split("：")[0] for t in page.locator(".kaohe-table-tools label", has_text="排序").all_inner_texts()]
+    assert labels == ["姓名排序"], labels
+
+
+def test_a_year_later_every_list_says_the_readers_state_and_offers_it(sites, browser):
+    """States are the reader's day's: the year's archive kept the build's words (未开始 for a 公示 long
+    over), and the list of 公示 offered its 状态 choices from the build's words (公示中（5） matched no row)."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    later = sites["day"] + dt.timedelta(days=400)
+    ctx.clock.set_fixed_time(dt.datetime(later.year, later.month, later.day, 12))
+    tab_ = ctx.new_page()
+    tab_.goto(urljoin(sites["public"], "notices/"))
+    words = tab_.locator("table.kaohe-list tbody td:nth-child(4)").all_inner_texts()
+    choice = tab_.locator(".kaohe-table-tools label", has_text="状态：")
+    offered = [o for o in choice.locator("option").all_inner_texts() if o != "全部"] if choice.count() else []
+    # one word in every row (all over, a year later) is no choice: none is offered
+    assert sorted(offered) == sorted(f"{w}（{words.count(w)}）" for w in set(words) if len(set(words)) > 1), (offered, set(words))
+    year = sites["day"].year
+    tab_.goto(urljoin(sites["public"], f"archive/{year}/"))
+    links = tab_.locator("table.kaohe-list tbody td:nth-child(5) a").evaluate_all(
+        "as => as.map(a => [a.getAttribute('data-kaohe-end'), a.textContent])")
+    ended = [text for end, text in links if end and end < later.isoformat()]
+    assert ended and set(ended) == {"已结束"}, set(ended)
+    ctx.close()
 
 
 # --------------------------------------------------------------------------- everything above

@@ -94,3 +94,15 @@ def test_formula_examples_are_quoted_from_the_seeds_and_parse():
         parse_formula(expr, None)  # raises if the language does not accept it
         if entry.seed:
             assert entry.example in (REPO / "schemes" / f"{entry.seed}.yaml").read_text("utf-8"), (entry.seed, entry.example)
+
+
+def test_every_reference_heading_names_the_model_in_chinese_with_balanced_brackets():
+    """An HR reader finds a model by its Chinese name: a heading that was only the class name
+    (DepartmentEntry) or cut inside a bracket (直接填写的评价列（等次以外（RatingLimit）) read as a slip."""
+    import re
+
+    for doc in reference():
+        heading = doc.heading
+        assert re.search(r"[\u4e00-\u9fff]", heading), heading
+        assert heading.count("（") == heading.count("）"), heading
+        assert heading.endswith(f"（{doc.name}）"), heading
