@@ -132,7 +132,7 @@ def hand_written(project: Project, files: MutableMapping[str, bytes], problems: 
     texts = [_page_text(project, p, problems) for p in found]
     headings = [next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), None) for text in texts]
     # the first "# " line is the page's title (mkdocs shows it as the page's heading): not its body too
-    bodies = [_without_line(text, f"# {h}") if h else text for text, h in zip(texts, headings)]
+    bodies = [_without_title(text) if h else text for text, h in zip(texts, headings)]
     for path, heading, html in zip(found, headings, render_prose(bodies)):
         shown = project.rel(path)
         if html is None:
@@ -172,9 +172,10 @@ def _page_text(project: Project, path: Path, problems: Problems) -> str:
     return CONTROL_RE.sub("\ufffd", text)
 
 
-def _without_line(text: str, line: str) -> str:
+def _without_title(text: str) -> str:
+    """The page without its first "# " line (the title the heading shows)."""
     lines = text.splitlines()
-    index = next(i for i, each in enumerate(lines) if each.strip() == line.strip())
+    index = next(i for i, line in enumerate(lines) if line.startswith("# "))  # there is one: its heading was found
     return "\n".join(lines[:index] + lines[index + 1:])
 
 

@@ -69,7 +69,8 @@ def test_a_hand_written_page_is_checked_as_scheme_prose_is(tmp_path, monkeypatch
         assert code == 1, out
         assert "content/pages/about.md: [prose-relative-link] 这一页链接到「../handbooks/s003-p2/index.md」" in out, out
         assert "content/pages/about.md:5: [control-character]" in out, out
-    page.write_text("# 关于本站\n\n本站由人事科维护，见[下文](#lianxi)。\n\n## 联系 {#lianxi}\n\n电话 1234。\n", encoding="utf-8")
+    # a title typed with two spaces after the # (it once made the page fail to build)
+    page.write_text("#  关于本站 \n\n本站由人事科维护，见[下文](#lianxi)。\n\n## 联系 {#lianxi}\n\n电话 1234。\n", encoding="utf-8")
     code, out = _run(root, "build", "--quiet")
     assert code == 0, out
     html = (root / "site" / "pages" / "about" / "index.html").read_text("utf-8")
