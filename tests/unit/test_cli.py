@@ -129,6 +129,9 @@ def test_os_errors_are_said_in_chinese():
     assert os_error_words(FileNotFoundError(errno.ENOENT, "No such file or directory", "x.xlsx")) == "文件或目录不存在"
     assert "Excel" in os_error_words(OSError(errno.EBUSY, "Device or resource busy"))
     assert os_error_words(OSError(errno.EPROTO, "Protocol error")) == "Protocol error"  # an uncommon one: as the system says
+    sharing = PermissionError(errno.EACCES, "The process cannot access the file")
+    sharing.winerror = 32  # what Windows says of a workbook open in Excel
+    assert "Excel" in os_error_words(sharing)
 
 
 def test_not_a_project(tmp_path, capsys):
