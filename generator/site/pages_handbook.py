@@ -14,6 +14,7 @@ from generator.scheme.item_places import places_words
 from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme, Section
 from generator.scheme.rules.formula import FormulaRule
 from generator.scheme.rules.period import PeriodScore
+from generator.site.handbook_titles import page_titles
 from generator.site.model import Page, SiteContext
 from generator.site.prose import PER_TEXT_SECONDS, relative_links, render_prose
 from generator.site.render import render
@@ -275,26 +276,6 @@ def _title_line(path, title: str, then: str | None = None) -> int | None:
     if found is not None and then:
         return next((i for i, line in enumerate(lines[found - 1:], start=found) if then in line), found)
     return found
-
-
-def page_titles(schemes: list[Scheme]) -> dict[str, str]:
-    """Each handbook's page title (the browser's tab, search results): the scheme's name, and where two
-    schemes share a name (a revision keeps its title) their version, else their code, so that a search
-    result says which one it is: 公务员平时考核实施方案（2026 版）."""
-    by_name: dict[str, list[Scheme]] = {}
-    for scheme in schemes:
-        by_name.setdefault(scheme.name, []).append(scheme)
-    titles = {}
-    for name, same in by_name.items():
-        versions = [str(s.version or "") for s in same]
-        for scheme, version in zip(same, versions):
-            if len(same) == 1:
-                titles[scheme.code] = name
-            elif version and versions.count(version) == 1:
-                titles[scheme.code] = f"{name}（{version} 版）" if version.isdigit() else f"{name}（{version}）"
-            else:
-                titles[scheme.code] = f"{name}（{scheme.code}）"
-    return titles
 
 
 def build_handbooks(ctx: SiteContext) -> list[Page]:

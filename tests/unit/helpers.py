@@ -175,6 +175,6 @@ def handbook_text(data: Any) -> str:
     from generator.site.render import render
 
     s = data if isinstance(data, Scheme) else Scheme.model_validate(data)
-    return render("handbook.md.j2", s=s, sections=flatten_sections(s.sections), assessments=[assessment_view(s, a) for a in s.assessments],
+    return render("handbook.md.j2", s=s, page_title=s.name, sections=flatten_sections(s.sections), assessments=[assessment_view(s, a) for a in s.assessments],
                   previous=None, previous_link="", changes=[], defects=[], usage=[])
 
