@@ -8,14 +8,14 @@ from generator.core.errors import EXIT_OK, UsageError
 from generator.core.problems import Problem, Severity, printable
 from generator.engine.compute import load_everything
 from generator.engine.explain import explain_text
-from generator.project.workspace import find_period, parse_period, project_root
+from generator.project.workspace import find_period, parse_period, project_root, unknown_scheme
 
 
 def cmd_explain(args) -> int:
     root = project_root(args)
     project, periods, problems = load_everything(root)
     if args.scheme not in project.schemes:
-        raise UsageError(f"没有 code 为「{args.scheme}」的方案（现有：{'、'.join(sorted(project.schemes))}）。")
+        raise UsageError(unknown_scheme(project, args.scheme))
     year, label = parse_period(args.period)
     period = find_period(periods, args.scheme, year, label, args.agency)
     result = period.person(args.id) or period.person(args.id.strip())

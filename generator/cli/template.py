@@ -9,7 +9,7 @@ from generator.core.errors import EXIT_OK, UsageError
 from generator.core.os_words import os_error_words
 from generator.core.problems import Problems
 from generator.project.discover import discover
-from generator.project.workspace import parse_period, project_root
+from generator.project.workspace import parse_period, project_root, unknown_scheme
 from generator.scheme.columns import plan_columns
 from generator.xlsx.template import SHEET_DATA, SHEET_HELP, make_template, period_words, previous_people
 
@@ -20,9 +20,7 @@ def cmd_template(args) -> int:
     project = discover(root, problems)
     scheme = project.schemes.get(args.scheme)
     if scheme is None:
-        known = "、".join(sorted(project.schemes)) or "无"
-        hint = "；方案文件有错误时请先运行 kaohe check" if problems.has_errors() else ""
-        raise UsageError(f"没有 code 为「{args.scheme}」的方案（现有：{known}）{hint}。")
+        raise UsageError(unknown_scheme(project, args.scheme))
     year, label = parse_period(args.period)
     assessment = scheme.assessment_for_label(label)
     if assessment is None:

@@ -49,3 +49,10 @@ def _rollup_hint(periods, scheme: str, year: int, label: str) -> str:
         return ""
     return (f"「{assessment.name}」由各期汇总，但它要有自己的成绩表才计算：放一个 {year} 年的成绩表（如 年度.xlsx，"
             "有编号、姓名、部门等列，可用 kaohe template 生成），或在方案的这种考核中写 results_optional: true（不用成绩表，人员取自各期）。")
+
+
+def unknown_scheme(project, code: str) -> str:
+    """Why `code` names no usable scheme: a file with errors (not used until they are fixed), or no such code."""
+    if code in project.broken_schemes:
+        return f"方案「{code}」（{project.broken_schemes[code]}）有错误，改正前不能使用；请先运行 kaohe check，按提示修改。"
+    return f"没有 code 为「{code}」的方案（现有：{'、'.join(sorted(project.schemes)) or '无'}）。"

@@ -134,6 +134,17 @@ def test_os_errors_are_said_in_chinese():
     assert "Excel" in os_error_words(sharing)
 
 
+def test_a_scheme_with_errors_is_named_as_such_not_as_missing(tmp_path, capsys):
+    """A scheme the check finds errors in is not used (discover); explain and template say why, not
+    that there is no such scheme."""
+    data = simple_scheme(places=2, quotas=[{"grade": "特优", "at_most": "30%"}])
+    project = make_project(tmp_path, data, {"Q1.csv": csv_text(["编号", "姓名", "部门", "得分"], ROWS)})
+    for argv in (["explain", "t1", "2025-Q1", "1"], ["template", "t1", "2025-Q1"]):
+        assert cli.main(["-C", str(project), *argv]) == 2
+        err = capsys.readouterr().err
+        assert "方案「t1」（schemes/t1.yaml）有错误，改正前不能使用；请先运行 kaohe check" in err, err
+
+
 def test_not_a_project(tmp_path, capsys):
     assert cli.main(["-C", str(tmp_path), "check"]) == 2
     assert "不是 Kaohe 项目目录" in capsys.readouterr().err
