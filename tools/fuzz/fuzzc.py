@@ -1,0 +1,115 @@
+"""Mutations of the demo's content files (sheets, agency.yaml, notice/decision files, holidays.yaml,
+site.yaml), through check and both editions' generate, in-process: any exception is a crash."""
+import copy, csv, io, os, random, shutil, sys, traceback, yaml
+from pathlib import Path
+os.environ["KAOHE_WORKERS"] = "1"
+from generator.engine.compute import load_everything
+from generator.site.notice_lock import check_notices
+from generator.site.pages_handbook import render_sections
+from generator.archive.locks import check_locks
+from generator.site.generate import generate_from
+
+OUT = Path(os.environ.get("KAOHE_FUZZ_DIR", "/tmp/fz"))  # scratch projects and kept failures
+SRC = Path(__file__).resolve().parents[2]  # the checkout
+seed = int(sys.argv[1]); n = int(sys.argv[2]); agency = sys.argv[3]
+rng = random.Random(seed)
+base = OUT / f"c{seed}"
+VALUES = ["", " ", "优", "85%", "1e400", "-1", "0", "999999", "=1+1", "<script>", "0005", "１２", "NaN", "inf", "2025-13-45",
+          "是", "否", "√", "1,5", "1.5.5", "\t", "\n", "#N/A", "较差", "好", "优秀", "2031-10-13", "2024-02-30", "Q5", "[]", "{}", "~", "null", "-0", "0.0000001"]
+
+def fresh():
+    if base.exists(): shutil.rmtree(base)
+    base.mkdir(parents=True)
+    shutil.copytree(SRC / "schemes", base / "schemes")
+    (base / "content").mkdir()
+    for f in ("holidays.yaml", "site.yaml"):
+        shutil.copy(SRC / "content" / f, base / "content" / f)
+    shutil.copytree(SRC / "content" / agency, base / "content" / agency)
+    shutil.copy(SRC / "mkdocs.yml", base / "mkdocs.yml")
+
+def mutate_csv(path):
+    raw = path.read_bytes()
+    enc = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else ("utf-8" if not raw or raw.decode("utf-8", "ignore").encode() == raw else "gb18030")
+    rows = list(csv.reader(io.StringIO(raw.decode(enc, "replace"))))
+    if not rows: return "empty"
+    op = rng.random(); r = rng.randrange(len(rows)); c = rng.randrange(max(1, len(rows[r])))
+    if op < 0.5 and rows[r]:
+        v = rng.choice(VALUES); rows[r][c] = v; what = f"cell {r},{c}={v!r}"
+    elif op < 0.6:
+        del rows[r]; what = f"del row {r}"
+    elif op < 0.7:
+        rows.insert(r, list(rows[r])); what = f"dup row {r}"
+    elif op < 0.8:
+        for row in rows:
+            if c < len(row): del row[c]
+        what = f"del col {c}"
+    elif op < 0.9:
+        rows.insert(r, []); what = f"blank row {r}"
+    else:
+        rows[r] = rows[r][: c]; what = f"truncate row {r} at {c}"
+    out = io.StringIO(); csv.writer(out, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(out.getvalue().encode(enc, "replace"))
+    return what
+
+def mutate_xlsx(path):
+    import openpyxl
+    book = openpyxl.load_workbook(path)
+    ws = book.worksheets[0]
+    r = rng.randint(1, max(1, ws.max_row)); c = rng.randint(1, max(1, ws.max_column))
+    op = rng.random()
+    if op < 0.6:
+        v = rng.choice(VALUES + [1e300, -5, 0.1 + 0.2, True, None]); ws.cell(r, c).value = v; what = f"xcell {r},{c}={v!r}"
+    elif op < 0.75:
+        ws.delete_rows(r); what = f"xdel row {r}"
+    elif op < 0.85:
+        ws.delete_cols(c); what = f"xdel col {c}"
+    else:
+        ws.merge_cells(start_row=r, start_column=c, end_row=min(ws.max_row, r + 1), end_column=c); what = f"xmerge {r},{c}"
+    book.save(path)
+    return what
+
+def nodes(x, trail=()):
+    yield trail, x
+    if isinstance(x, dict):
+        for k, v in x.items(): yield from nodes(v, trail + (k,))
+    elif isinstance(x, list):
+        for i, v in enumerate(x): yield from nodes(v, trail + (i,))
+
+def mutate_yaml(path):
+    data = yaml.safe_load(path.read_text("utf-8"))
+    if data is None: return "none"
+    all_nodes = [t for t, _ in nodes(data) if t]
+    if not all_nodes: return "scalar"
+    trail = rng.choice(all_nodes); parent = data
+    for k in trail[:-1]: parent = parent[k]
+    if rng.random() < 0.3:
+        del parent[trail[-1]]; what = f"ydel {trail}"
+    else:
+        v = rng.choice(VALUES + [None, [], {}, 5, -3, True, "2024-01-01", "2099-12-31"]); parent[trail[-1]] = v; what = f"y {trail}={v!r}"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False), "utf-8")
+    return what
+
+crashes = 0
+for i in range(n):
+    fresh()
+    files = [p for p in sorted((base / "content").rglob("*")) if p.is_file()]
+    what = []
+    for _ in range(rng.choice([1, 1, 2])):
+        f = rng.choice(files)
+        rel = f.relative_to(base).as_posix()
+        if f.suffix == ".csv": what.append(rel + ": " + mutate_csv(f))
+        elif f.suffix == ".xlsx": what.append(rel + ": " + mutate_xlsx(f))
+        elif f.suffix in (".yaml", ".json"): what.append(rel + ": " + mutate_yaml(f))
+    stage = "check"
+    try:
+        project, periods, problems = load_everything(base)
+        check_locks(project, periods, problems); check_notices(project, periods, problems)
+        render_sections(project, list(project.schemes.values()), problems)
+        for audience in ("public", "internal"):
+            stage = audience
+            generate_from(project, periods, audience, problems)
+    except Exception:
+        crashes += 1
+        tb = traceback.format_exc().splitlines()
+        print(f"CRASH seed={seed} i={i} stage={stage} {what}\n  " + "\n  ".join(tb[-6:]), flush=True)
+print(f"done seed={seed} agency={agency} crashes={crashes}/{n}")
