@@ -2,26 +2,13 @@
 any exception is a crash a user would see (as exit 3)."""
 import copy, os, random, shutil, sys, traceback, yaml
 from pathlib import Path
-os.environ["KAOHE_WORKERS"] = "1"
-from generator.engine.compute import load_everything
-from generator.site.notice_lock import check_notices
-from generator.site.pages_handbook import render_sections
-from generator.archive.locks import check_locks
-from generator.site.generate import generate_from
 
-OUT = Path(os.environ.get("KAOHE_FUZZ_DIR", "/tmp/fz"))  # scratch projects and kept failures
-SRC = Path(__file__).resolve().parents[2]  # the checkout
+from common import OUT, crash_of, fresh_project
+
 seed = int(sys.argv[1]); n = int(sys.argv[2]); agency = sys.argv[3]; scheme_code = sys.argv[4]
 rng = random.Random(seed)
 root = OUT / f"p{seed}"
-if root.exists(): shutil.rmtree(root)
-root.mkdir(parents=True)
-shutil.copytree(SRC / "schemes", root / "schemes")
-(root / "content").mkdir()
-for f in ("holidays.yaml", "site.yaml"):
-    shutil.copy(SRC / "content" / f, root / "content" / f)
-shutil.copytree(SRC / "content" / agency, root / "content" / agency)
-shutil.copy(SRC / "mkdocs.yml", root / "mkdocs.yml")
+fresh_project(root, agency)
 path = root / "schemes" / f"{scheme_code}.yaml"
 original = yaml.safe_load(path.read_text("utf-8"))
 header = "".join(l + "\n" for l in path.read_text("utf-8").splitlines()[:1] if l.startswith("#"))
@@ -56,16 +43,8 @@ for i in range(n):
     tree = copy.deepcopy(original)
     what = [mutate(tree) for _ in range(rng.choice([1, 1, 2]))]
     path.write_text(header + yaml.safe_dump(tree, allow_unicode=True, sort_keys=False), "utf-8")
-    stage = "check"
-    try:
-        project, periods, problems = load_everything(root)
-        check_locks(project, periods, problems); check_notices(project, periods, problems)
-        render_sections(project, list(project.schemes.values()), problems)
-        for audience in ("public", "internal"):
-            stage = audience
-            generate_from(project, periods, audience, problems)
-    except Exception:
+    crash = crash_of(root)
+    if crash:
         crashes += 1
-        tb = traceback.format_exc().splitlines()
-        print(f"CRASH seed={seed} i={i} stage={stage} {what}\n  " + "\n  ".join(tb[-6:]), flush=True)
+        print(f"CRASH seed={seed} i={i} {what} {crash}", flush=True)
 print(f"done seed={seed} crashes={crashes}/{n}")

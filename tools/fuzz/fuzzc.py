@@ -2,30 +2,14 @@
 site.yaml), through check and both editions' generate, in-process: any exception is a crash."""
 import copy, csv, io, os, random, shutil, sys, traceback, yaml
 from pathlib import Path
-os.environ["KAOHE_WORKERS"] = "1"
-from generator.engine.compute import load_everything
-from generator.site.notice_lock import check_notices
-from generator.site.pages_handbook import render_sections
-from generator.archive.locks import check_locks
-from generator.site.generate import generate_from
 
-OUT = Path(os.environ.get("KAOHE_FUZZ_DIR", "/tmp/fz"))  # scratch projects and kept failures
-SRC = Path(__file__).resolve().parents[2]  # the checkout
+from common import OUT, crash_of, fresh_project
+
 seed = int(sys.argv[1]); n = int(sys.argv[2]); agency = sys.argv[3]
 rng = random.Random(seed)
 base = OUT / f"c{seed}"
 VALUES = ["", " ", "优", "85%", "1e400", "-1", "0", "999999", "=1+1", "<script>", "0005", "１２", "NaN", "inf", "2025-13-45",
           "是", "否", "√", "1,5", "1.5.5", "\t", "\n", "#N/A", "较差", "好", "优秀", "2031-10-13", "2024-02-30", "Q5", "[]", "{}", "~", "null", "-0", "0.0000001"]
-
-def fresh():
-    if base.exists(): shutil.rmtree(base)
-    base.mkdir(parents=True)
-    shutil.copytree(SRC / "schemes", base / "schemes")
-    (base / "content").mkdir()
-    for f in ("holidays.yaml", "site.yaml"):
-        shutil.copy(SRC / "content" / f, base / "content" / f)
-    shutil.copytree(SRC / "content" / agency, base / "content" / agency)
-    shutil.copy(SRC / "mkdocs.yml", base / "mkdocs.yml")
 
 def mutate_csv(path):
     raw = path.read_bytes()
@@ -91,7 +75,7 @@ def mutate_yaml(path):
 
 crashes = 0
 for i in range(n):
-    fresh()
+    fresh_project(base, agency)
     files = [p for p in sorted((base / "content").rglob("*")) if p.is_file()]
     what = []
     for _ in range(rng.choice([1, 1, 2])):
@@ -100,16 +84,8 @@ for i in range(n):
         if f.suffix == ".csv": what.append(rel + ": " + mutate_csv(f))
         elif f.suffix == ".xlsx": what.append(rel + ": " + mutate_xlsx(f))
         elif f.suffix in (".yaml", ".json"): what.append(rel + ": " + mutate_yaml(f))
-    stage = "check"
-    try:
-        project, periods, problems = load_everything(base)
-        check_locks(project, periods, problems); check_notices(project, periods, problems)
-        render_sections(project, list(project.schemes.values()), problems)
-        for audience in ("public", "internal"):
-            stage = audience
-            generate_from(project, periods, audience, problems)
-    except Exception:
+    crash = crash_of(base)
+    if crash:
         crashes += 1
-        tb = traceback.format_exc().splitlines()
-        print(f"CRASH seed={seed} i={i} stage={stage} {what}\n  " + "\n  ".join(tb[-6:]), flush=True)
+        print(f"CRASH seed={seed} i={i} {what} {crash}", flush=True)
 print(f"done seed={seed} agency={agency} crashes={crashes}/{n}")

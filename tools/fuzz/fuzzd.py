@@ -4,27 +4,15 @@ compiled, reference, reference with words. Any difference is a wrong or unexplai
 import csv, io, os, random, shutil, sys, traceback
 from decimal import Decimal
 from pathlib import Path
-os.environ["KAOHE_WORKERS"] = "1"
-sys.path.insert(0, str(Path(__file__).resolve().parents[2])); sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
+
+from common import OUT, fresh_project
 from generator.engine.compute import load_everything
 from unit.three_ways import compare
 
-OUT = Path(os.environ.get("KAOHE_FUZZ_DIR", "/tmp/fz"))  # scratch projects and kept failures
-SRC = Path(__file__).resolve().parents[2]  # the checkout
 seed = int(sys.argv[1]); n = int(sys.argv[2]); agency = sys.argv[3]
 rng = random.Random(seed)
 base = OUT / f"d{seed}"
 EDGE = ["", "0", "100", "90", "89.995", "89.994", "89.5", "90.005", "59.995", "60", "74.995", "75", "0.5", "0.05", "0.005", "1", "2", "3", "5", "10", "20", "0.25", "12.5", "是", "否", "", "1", "0"]
-
-def fresh():
-    if base.exists(): shutil.rmtree(base)
-    base.mkdir(parents=True)
-    shutil.copytree(SRC / "schemes", base / "schemes")
-    (base / "content").mkdir()
-    for f in ("holidays.yaml", "site.yaml"):
-        shutil.copy(SRC / "content" / f, base / "content" / f)
-    shutil.copytree(SRC / "content" / agency, base / "content" / agency)
-    shutil.copy(SRC / "mkdocs.yml", base / "mkdocs.yml")
 
 def nudge(v):
     try:
@@ -59,7 +47,7 @@ def mutate_xlsx(path, k):
 
 bad = 0
 for i in range(n):
-    fresh()
+    fresh_project(base, agency)
     sheets = [p for p in sorted((base / "content").rglob("*")) if p.suffix in (".csv", ".xlsx") and ".decisions" not in p.name]
     for f in rng.sample(sheets, min(len(sheets), rng.randint(1, 3))):
         (mutate_csv if f.suffix == ".csv" else mutate_xlsx)(f, rng.randint(3, 25))
