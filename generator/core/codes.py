@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator.core.codes_grading import GRADING_CODES
+from generator.core.codes_notices import NOTICE_CODES
 from generator.core.codes_output import OUTPUT_CODES
 from generator.core.codes_sheets import SHEET_LAYOUT_CODES
 
@@ -214,101 +216,9 @@ CODES: dict[str, CodeInfo] = {
     "department-slug-invalid": CodeInfo("部门网址名写法不对", "slug 只能用小写字母、数字和 -，如 bangongshi；或删去 slug，由部门名称的拼音生成。", "{name: 办公室, slug: 办公室}"),
     "department-slug-collision": CodeInfo("两个部门的网址名相同", "为其中一个部门写明不同的 slug：{name: 常安科, slug: changanke2}。", "长安科、常安科都是 changanke"),
     "agency-missing": CodeInfo("单位目录缺少 agency.yaml", "在单位目录中放一个 agency.yaml，写明单位名称和部门。", "content/某局/ 下没有 agency.yaml"),
-    # --- grading
-    "tie-at-quota-line": CodeInfo(
-        "名额线上有并列，需领导小组决定",
-        "在 决定文件 中为并列人员逐一确定等次，或在方案中声明 ties 处理办法。",
-        "好 限 4 人，第 4、5 名同为 91.5 分",
-    ),
-    "gate-no-periods": CodeInfo(
-        "汇总条件没有可依据的考核期",
-        "此人没有一期已定等次的平时考核，条件不能认定为满足；核对各期成绩，或在方案该条规则中声明 no_periods: passes（引用原文）。",
-        "年度「好」须平时考核一半以上为好，但四个季度都不确定等次",
-    ),
-    "rating-over-limit": CodeInfo(
-        "填写的评价超过比例限制",
-        "方案限制了某一评价列（如 年度评价等次 优秀不超过20%）；请考核人按规定调整评价后修改成绩表。",
-        "26 人中 7 人的年度评价为优秀，限 5 人",
-    ),
-    "override-moves-grade": CodeInfo(
-        "规则改变了填写的等次",
-        "核对：规则（如一票否决、等次上限）把考核人填写或拟定的等次改了；公示前请领导小组知悉。这是说明，不是错误。",
-        "拟定「优秀」，因受处分按规则定为「不称职」",
-    ),
-    "decision-invalid": CodeInfo("领导小组决定写法不对", "每行须有编号、等次和理由；等次须是方案中的等次。", "理由为空"),
-    "decision-duplicate": CodeInfo("决定文件中同一人有两条决定", "一人每期只留一条决定，删除另一行。", "第 2 行和第 5 行编号都是 0012"),
-    "decision-without-cause": CodeInfo(
-        "决定没有可决之事",
-        "此人不在名额线上的并列中、不是超额名额排序中的人选、也不为补足「不少于」名额，已按规则定等次时，不用领导小组决定"
-        "（本期别处有并列也一样）；成绩有误请改成绩表，否则删除这一行。",
-        "本期只有 0005、0009 并列，决定把 0012 由「较好」改为「好」",
-    ),
-    "decision-unrecorded": CodeInfo(
-        "决定没有记录所决事项", "按提示在「所决事项」列填写本条决定所针对的并列或原等次，以便更正后发现过时的决定。", "旧格式的决定文件只有 编号、等次、理由"
-    ),
-    "decision-stale": CodeInfo(
-        "领导小组决定已过时",
-        "成绩更正后，决定所针对的并列已不存在或已改变；提交领导小组重新确认后把「所决事项」改为提示中的现状，或删除这一行。在此之前公示暂缓。",
-        "决定针对「并列：全单位「好」名额线 总分 90.50：0005、0009」，更正后已不并列",
-    ),
-    "decision-over-quota": CodeInfo(
-        "领导小组决定超出名额",
-        "复核决定；确需超出名额的，在「超出名额」列写明领导小组同意超出及理由，公示和计算过程将载明。",
-        "优秀名额 6 人，两条决定都定为优秀，实际 7 人",
-    ),
-    # --- calendar, notices, archive
-    "calendar-unknown-date": CodeInfo(
-        "节假日日历无法判断该日期",
-        "在 content/holidays.yaml 的 covers 中写明包含提示所列日期的范围，并写上其中的节假日（holidays）和调休上班日（workdays）；"
-        "国务院公布全年安排后改写 years: [该年]。",
-        "内置日历只到 2026 年，holidays.yaml 只写明 2027 年 1 月，公示期延续到 2027 年 2 月",
-    ),
-    "calendar-outside-covers": CodeInfo(
-        "holidays.yaml 列出的日期不在它写明的 years 或 covers 范围内",
-        "核对日期；确是本单位的放假或调休上班，在 covers 中加上包含这一天的范围（如 {from: 2025-07-10, to: 2025-07-10}），否则删去。",
-        "covers 只写了 2027 年 1 月，holidays 中却有 2025-07-10",
-    ),
-    "calendar-holiday-and-workday": CodeInfo(
-        "holidays.yaml 把同一天既写成节假日又写成调休上班日", "这一天只能是其中之一：删去写错的一处。", "holidays 和 workdays 中都有 2027-01-01"
-    ),
-    "calendar-contradicts-builtin": CodeInfo(
-        "holidays.yaml 与内置日历（国务院的放假安排）矛盾",
-        "内置日历已包含该年的法定节假日和调休上班日：核对日期，删去这一项；本文件只用来补充内置日历没有的内容。",
-        "workdays: [2025-10-01]（国庆节放假）",
-    ),
-    "notice-invalid": CodeInfo("公示设置不对", "按提示补齐公示开始日期、天数和受理复核的部门。", "缺少 start"),
-    "notice-before-period-end": CodeInfo(
-        "公示开始日期早于考核期结束",
-        "把 start 改为考核期结束之后的实际公示日期（季度考核一般在下一季度初）；年度考核最早可从当年 12 月 1 日开始。",
-        "2025/Q2.notice.yaml 中 start: 2024-01-02",
-    ),
-    "period-frozen-changed": CodeInfo(
-        "已关闭的考核期结果发生变化",
-        "如属更正，用 kaohe reopen 说明理由；否则恢复原文件或引擎版本。",
-        "2023 年 Q2 张三 总分 88.50 → 89.00",
-    ),
-    "lock-invalid": CodeInfo("锁定文件损坏", "从版本库恢复该锁定文件。", "lock.json 不是合法 JSON"),
-    "external-url": CodeInfo("生成的网站引用了外部地址", "去掉模板或内容中的外部链接；内网站点不能请求外网。", "https://cdn…"),
-    "notice-frozen-changed": CodeInfo(
-        "已关闭考核期的公示内容发生变化", "恢复方案的 publicity、agency.yaml 或 holidays.yaml 中改动的内容；确需更正，用 kaohe reopen 说明理由。", "关闭后在 publicity.columns 中加了 总分"
-    ),
-    "code-unsafe": CodeInfo(
-        "代码或目录名含有不允许的字符", "代码只用小写字母、数字、- 和 _（以字母或数字开头，不超过 40 个字符），如 s003-p2、heting-kx。", "code: ps onmouseover=alert(1)"
-    ),
-    "folder-name-invalid": CodeInfo(
-        "目录名无法识别（不是 UTF-8 编码或含有不允许的字符）", "把目录改名为拼音代码（小写字母、数字、-），如 heting-kx；从 Windows 压缩包解出的乱码目录名须重新命名。", "content/\\xbf\\xbc\\xba\\xcb/"
-    ),
-    "number-overflow": CodeInfo(
-        "公式算出的数过大，无法精确计算", "检查公式和表中的数：考核分数不会有几十位数字；改正过大的数或写错的公式。", "formula: 1e999999999"
-    ),
-    "text-too-complex": CodeInfo(
-        "方案说明文字过于复杂，无法在限定时间内排版", "删去大量重复的符号（如成千上万个 [ 或 *），改为普通文字。", "正文是 20000 个 ["
-    ),
-    "prose-relative-link": CodeInfo(
-        "方案正文中链接到了网站的页面（生成的网站上多半打不开）", "删去链接、只留文字（[文字](地址) 改为 文字）；引用其他办法时写出名称，如《平时考核实施办法》。本页内的 #… 链接可以保留。", "body: 考核周期见[这里](periods.md)"
-    ),
 }
-CODES.update((code, CodeInfo(*info)) for code, info in OUTPUT_CODES.items())  # where Kaohe writes: the guide lists them last
+for _area in (GRADING_CODES, NOTICE_CODES, OUTPUT_CODES):  # the guide lists the areas in this order; Kaohe's own output last
+    CODES.update((code, CodeInfo(*info)) for code, info in _area.items())
 
 
 def code_titles() -> Iterable[tuple[str, CodeInfo]]:

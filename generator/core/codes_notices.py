@@ -1,0 +1,57 @@
+"""Problem codes of the calendar, the 公示 notices, the archive and the site's safety checks: (title, fix,
+example), in the order the user guide lists them. Registered in core/codes.py CODES."""
+
+from __future__ import annotations
+
+NOTICE_CODES: dict[str, tuple[str, str, str]] = {
+    "calendar-unknown-date": (
+        "节假日日历无法判断该日期",
+        "在 content/holidays.yaml 的 covers 中写明包含提示所列日期的范围，并写上其中的节假日（holidays）和调休上班日（workdays）；"
+        "国务院公布全年安排后改写 years: [该年]。",
+        "内置日历只到 2026 年，holidays.yaml 只写明 2027 年 1 月，公示期延续到 2027 年 2 月",
+    ),
+    "calendar-outside-covers": (
+        "holidays.yaml 列出的日期不在它写明的 years 或 covers 范围内",
+        "核对日期；确是本单位的放假或调休上班，在 covers 中加上包含这一天的范围（如 {from: 2025-07-10, to: 2025-07-10}），否则删去。",
+        "covers 只写了 2027 年 1 月，holidays 中却有 2025-07-10",
+    ),
+    "calendar-holiday-and-workday": (
+        "holidays.yaml 把同一天既写成节假日又写成调休上班日", "这一天只能是其中之一：删去写错的一处。", "holidays 和 workdays 中都有 2027-01-01"
+    ),
+    "calendar-contradicts-builtin": (
+        "holidays.yaml 与内置日历（国务院的放假安排）矛盾",
+        "内置日历已包含该年的法定节假日和调休上班日：核对日期，删去这一项；本文件只用来补充内置日历没有的内容。",
+        "workdays: [2025-10-01]（国庆节放假）",
+    ),
+    "notice-invalid": ("公示设置不对", "按提示补齐公示开始日期、天数和受理复核的部门。", "缺少 start"),
+    "notice-before-period-end": (
+        "公示开始日期早于考核期结束",
+        "把 start 改为考核期结束之后的实际公示日期（季度考核一般在下一季度初）；年度考核最早可从当年 12 月 1 日开始。",
+        "2025/Q2.notice.yaml 中 start: 2024-01-02",
+    ),
+    "period-frozen-changed": (
+        "已关闭的考核期结果发生变化",
+        "如属更正，用 kaohe reopen 说明理由；否则恢复原文件或引擎版本。",
+        "2023 年 Q2 张三 总分 88.50 → 89.00",
+    ),
+    "lock-invalid": ("锁定文件损坏", "从版本库恢复该锁定文件。", "lock.json 不是合法 JSON"),
+    "external-url": ("生成的网站引用了外部地址", "去掉模板或内容中的外部链接；内网站点不能请求外网。", "https://cdn…"),
+    "notice-frozen-changed": (
+        "已关闭考核期的公示内容发生变化", "恢复方案的 publicity、agency.yaml 或 holidays.yaml 中改动的内容；确需更正，用 kaohe reopen 说明理由。", "关闭后在 publicity.columns 中加了 总分"
+    ),
+    "code-unsafe": (
+        "代码或目录名含有不允许的字符", "代码只用小写字母、数字、- 和 _（以字母或数字开头，不超过 40 个字符），如 s003-p2、heting-kx。", "code: ps onmouseover=alert(1)"
+    ),
+    "folder-name-invalid": (
+        "目录名无法识别（不是 UTF-8 编码或含有不允许的字符）", "把目录改名为拼音代码（小写字母、数字、-），如 heting-kx；从 Windows 压缩包解出的乱码目录名须重新命名。", "content/\\xbf\\xbc\\xba\\xcb/"
+    ),
+    "number-overflow": (
+        "公式算出的数过大，无法精确计算", "检查公式和表中的数：考核分数不会有几十位数字；改正过大的数或写错的公式。", "formula: 1e999999999"
+    ),
+    "text-too-complex": (
+        "方案说明文字过于复杂，无法在限定时间内排版", "删去大量重复的符号（如成千上万个 [ 或 *），改为普通文字。", "正文是 20000 个 ["
+    ),
+    "prose-relative-link": (
+        "方案正文中链接到了网站的页面（生成的网站上多半打不开）", "删去链接、只留文字（[文字](地址) 改为 文字）；引用其他办法时写出名称，如《平时考核实施办法》。本页内的 #… 链接可以保留。", "body: 考核周期见[这里](periods.md)"
+    ),
+}
