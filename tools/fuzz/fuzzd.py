@@ -39,7 +39,7 @@ def mutate_xlsx(path, k):
     for _ in range(k):
         r = rng.randint(2, max(2, ws.max_row)); c = rng.randint(4, max(4, ws.max_column))
         cell = ws.cell(r, c)
-        if cell.data_type == "f": continue
+        if cell.data_type == "f" or type(cell).__name__ == "MergedCell": continue  # formulas and the covered part of a merge are not cells to nudge
         v = nudge(cell.value)
         try: cell.value = float(v) if v not in ("", "是", "否") else (v or None)
         except ValueError: cell.value = v
