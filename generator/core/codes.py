@@ -78,6 +78,12 @@ CODES: dict[str, CodeInfo] = {
     ),
     "quota-impossible": CodeInfo("名额比例在这个范围内无法满足", "调整比例，或合并过小的考核单元。", "2 人的考核单元，好不超过 40%：0 个名额"),
     "quota-minimum-not-met": CodeInfo("未达到比例下限", "复核评定结果，或由领导小组作出决定。", "A 档不少于 20%，实际 10%"),
+    "rollup-column-bare": CodeInfo(
+        "可以不填年度成绩表的年度汇总（results_optional），公式中直接写了成绩表的列名",
+        "没有年度成绩表时，人员取自各期，直接写的列名取的是最后一期的值：各期之和写 合计(\"列名\")，各期最大写 最大(\"列名\")；"
+        "由年度成绩表填写的，删去 results_optional。",
+        "when: 病事假天数 > 30（应为 合计(\"病事假天数\") > 30）",
+    ),
     "defect-acknowledged": CodeInfo("方案原文的已知缺陷", "无需修改；如原文已更正，删除 acknowledged_defects 中的说明。", "副主席个人部分合计 120 分"),
     "defect-undecidable": CodeInfo(
         "方案缺陷使该人员无法评定", "修订方案原文后再评定；系统不会猜测。", "岗位的项目分值之和与个人部分不符"

@@ -13,8 +13,7 @@ from typing import Any, Protocol
 
 from generator.core.problems import Severity
 from generator.engine.results import PersonResult, Step
-from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
-from generator.scheme.expr import FormulaError, compiled
+from generator.scheme.expr import HISTORY_GRADE_FUNCTIONS, FormulaError, compiled
 from generator.scheme.model import Assessment
 from generator.scheme.rules.base import ItemContext
 
@@ -130,7 +129,7 @@ def _over_no_periods(formula: str | None, functions: dict[str, Callable]) -> boo
     if not formula or "期数" not in functions or functions["期数"]() != 0:
         return False
     calls = (n for n in ast.walk(compiled(formula).tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name))
-    return any(call.func.id in HISTORY_FUNCTIONS for call in calls)  # type: ignore[attr-defined]
+    return any(call.func.id in HISTORY_GRADE_FUNCTIONS for call in calls)  # type: ignore[attr-defined]
 
 
 class _Discard:

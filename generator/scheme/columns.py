@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from generator.scheme.model import Assessment, Item, Scheme
+from generator.scheme.rollup_columns import rollup_readers
 from generator.scheme.rules.base import ColumnSpec
 
 
@@ -146,6 +147,8 @@ def column_readers(scheme: Scheme, assessment: Assessment) -> dict[str, list[str
                 continue
             for name in sorted(names):
                 add(name, f"等次规则「{_short(override.reason)}」")
+    for column, who in rollup_readers(scheme, assessment):  # a year summing the months' 病事假天数
+        add(column, who)
     for quota in assessment.quotas:
         for name in [*([quota.scope] if quota.scope not in ("unit", "department") else []), *quota.rank_by, *quota.break_by]:
             add(name, f"名额「{quota.grade}」")

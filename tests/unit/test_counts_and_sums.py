@@ -1,0 +1,148 @@
+"""Rules HR offices write that the language lacked (found writing fixtures/xiangzhen from the guide):
+
+- a penalty per occurrence read from count columns after the items (迟到早退一次扣0.5分，无故缺勤一次扣2分，
+  合计最多扣10分): `adjustments: [{kind: penalty, counts: {迟到早退次数: 0.5, 无故缺勤次数: 2}, cap: 10}]`;
+- a year's condition over a column of the months' sheets summed (年度内病事假累计超过 30 天的不确定等次):
+  合计("病事假天数") > 30, 最大("…"); and a roll-up that may have no sheet of its own naming a column bare
+  (it read December's value alone) is a scheme problem.
+Each graded by the reference, with words, and compiled (three_ways)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.core.problems import Severity
+from tests.unit.helpers import GRADES_4, assessment, by_id, codes, handbook_text, item, make_project, people_csv, run, scheme, simple_scheme
+from tests.unit.three_ways import compare
+
+PENALTY = {"kind": "penalty", "name": "考勤扣分", "counts": {"迟到早退次数": "0.5", "无故缺勤次数": 2}, "cap": 10,
+           "text": "迟到早退一次扣0.5分，无故缺勤一次扣2分，合计最多扣10分"}
+
+
+def _counts_project(root, rows):
+    data = simple_scheme(adjustments=[PENALTY], places=1)
+    make_project(root, data, {"Q1.csv": people_csv(rows, ["得分", "迟到早退次数", "无故缺勤次数"])})
+    return run(root)
+
+
+def test_a_penalty_per_occurrence_from_count_columns_with_a_cap(tmp_path):
+    _, periods, problems = _counts_project(tmp_path, [
+        ["1", "甲", "办公室", "95", "3", "1", ],  # 1.5 + 2 = 3.5 → 91.5
+        ["2", "乙", "办公室", "95", "", ""],  # blank: 0 times
+        ["3", "丙", "办公室", "95", "4", "5"],  # 2 + 10 = 12 → cap 10 → 85
+        ["4", "丁", "办公室", "95", "0", "5"],  # 10 exactly: no cap step
+    ])
+    assert [p for p in problems.sorted() if p.severity is Severity.ERROR] == []
+    people = by_id(periods[0])
+    assert {pid: str(p.total) for pid, p in people.items()} == {"1": "91.5", "2": "95.0", "3": "85.0", "4": "85.0"}
+    seen = compare(periods)
+    assert seen["compiled"] == 4, seen
+    steps = [s.text for s in people["3"].explained().trace]
+    assert any("「迟到早退次数」4 次 × 0.5 分 = 2 分；「无故缺勤次数」5 次 × 2 分 = 10 分；合计 12 分" in s for s in steps), steps
+    assert any("超过上限，按 10 分计" in s for s in steps), steps
+
+
+def test_count_slips_are_reported_at_their_cells(tmp_path):
+    _, _, problems = _counts_project(tmp_path, [
+        ["1", "甲", "办公室", "95", "-1", "0"],  # a negative count
+        ["2", "乙", "办公室", "95", "1.5", "0"],  # half an occurrence
+        ["3", "丙", "办公室", "95", "两次", "0"],  # not a number
+    ])
+    found = {(p.line, p.column, p.code) for p in problems.sorted() if p.severity is Severity.ERROR}
+    assert found == {(2, "E", "score-negative"), (3, "E", "too-many-places"), (4, "E", "not-a-number")}
+
+
+def test_a_typo_d_count_column_is_a_missing_column_naming_the_penalty(tmp_path):
+    data = simple_scheme(adjustments=[PENALTY])
+    make_project(tmp_path, data, {"Q1.csv": people_csv([["1", "甲", "办公室", "95", "1", "0"]], ["得分", "迟到早退", "无故缺勤次数"])})
+    _, _, problems = run(tmp_path)
+    missing = [p for p in problems.sorted() if p.code == "missing-column"]
+    assert len(missing) == 1 and "迟到早退次数" in missing[0].message and "考勤扣分" in missing[0].message
+    assert "unknown-column" in codes(problems)
+
+
+def test_counts_shape_slips_are_scheme_problems(tmp_path):
+    for bad in ({**PENALTY, "column": "考勤"}, {**PENALTY, "kind": "awards"}, {**PENALTY, "counts": {"迟到早退次数": "-0.5"}}):
+        make_project(tmp_path, simple_scheme(adjustments=[bad]), {})
+        _, _, problems = run(tmp_path)
+        assert [p.file for p in problems.sorted() if p.severity is Severity.ERROR] == ["schemes/t1.yaml"], bad
+
+
+def test_the_handbook_states_the_counts_rule():
+    text = handbook_text(simple_scheme(adjustments=[PENALTY])).replace("\\.", ".")  # Markdown escapes 0\.5
+    assert "考勤扣分（减分，「迟到早退次数」、「无故缺勤次数」列填次数）" in text
+    assert "「迟到早退次数」每次 0.5 分，「无故缺勤次数」每次 2 分，各列合计；最多 10 分" in text
+
+
+# --- a year over the months' columns ------------------------------------------------------------
+
+MONTH_INPUTS = [{"name": "病事假天数", "type": "number", "min": 0, "places": 0}, {"name": "受处分", "type": "yesno"}]
+
+
+def _year(overrides, shared=False):
+    """Months with 病事假天数 and 受处分 (the month's own inputs, or `shared`: the scheme's, which the year has too)."""
+    month = assessment([item("df", "得分", 100)], code="yue", name="月度考核", period="月", grades=GRADES_4, inputs=[] if shared else MONTH_INPUTS)
+    year = assessment([item("pj", "月均", 100, score={"kind": "period_score", "missing": "skip"})], code="nd", name="年度考核",
+                      period="年度", rolls_up="yue", results_optional=True, grades=GRADES_4, overrides=overrides)
+    return scheme(month, year, inputs=MONTH_INPUTS) if shared else scheme(month, year)
+
+
+SUMS = [
+    {"kind": "force", "grade": "较差", "when": '合计("受处分") >= 1', "reason": "年度内受处分的，年度考核为较差"},
+    {"kind": "no_grade", "when": '合计("病事假天数") > 30', "reason": "年度内病事假累计超过30天的，不确定等次"},
+    {"kind": "cap", "grade": "较好", "when": '最大("病事假天数") >= 10', "reason": "单月病事假10天以上的，不得为好"},
+]
+
+
+def _months(rows_by_month):
+    return {f"M{m:02d}.csv": people_csv(rows, ["得分", "病事假天数", "受处分"]) for m, rows in rows_by_month.items()}
+
+
+def test_a_year_sums_and_maxes_a_column_of_the_months(tmp_path):
+    months = {
+        1: [["1", "甲", "办公室", "95", "10", ""], ["2", "乙", "办公室", "95", "9", ""], ["3", "丙", "办公室", "95", "", ""]],
+        2: [["1", "甲", "办公室", "95", "10", ""], ["2", "乙", "办公室", "95", "9", ""], ["3", "丙", "办公室", "95", "", "是"]],
+        3: [["1", "甲", "办公室", "95", "11", ""], ["2", "乙", "办公室", "95", "9", ""]],  # 丙 left: M03 adds nothing
+    }
+    make_project(tmp_path, _year(SUMS), _months(months))
+    _, periods, problems = run(tmp_path)
+    assert [p for p in problems.sorted() if p.severity is Severity.ERROR] == []
+    year = by_id(next(p for p in periods if p.label == "Y"))
+    assert (year["1"].status, year["1"].reason) == ("no_grade", "年度内病事假累计超过30天的，不确定等次")  # 31 days
+    assert (year["2"].status, year["2"].grade) == ("graded", "好")  # 27 days, none a month ≥ 10
+    assert year["3"].grade == "较差"  # 是 in February
+    assert compare(periods)["compiled"] >= 9
+
+
+def test_a_typo_d_or_unsummable_column_in_a_sum_is_reported(tmp_path):
+    for when, code, shared in (('合计("病假天数") > 30', "unknown-name", False), ("合计(病事假天数) > 30", "bad-formula", True),
+                               ('合计("编号") > 3', "unknown-name", False), ('合计("病事假天数", 2) > 3', "bad-formula", False)):
+        make_project(tmp_path, _year([{"kind": "no_grade", "when": when, "reason": "病事假"}], shared), {})
+        _, _, problems = run(tmp_path)
+        assert [(p.file, p.code) for p in problems.sorted() if p.severity is Severity.ERROR] == [("schemes/t1.yaml", code)], when
+
+
+def test_a_bare_column_in_a_year_without_its_own_sheet_is_reported(tmp_path):
+    """Its rows are the people's latest month's: 病事假天数 > 30 compared December's days alone."""
+    make_project(tmp_path, _year([{"kind": "no_grade", "when": "病事假天数 > 30", "reason": "病事假"}], shared=True), {})
+    _, _, problems = run(tmp_path)
+    [problem] = [p for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert problem.code == "rollup-column-bare" and '合计("病事假天数")' in problem.message
+
+
+def test_a_month_sheet_without_the_summed_column_is_missing_it(tmp_path):
+    """A column no monthly rule reads may be left out of a month's sheet; one the year sums may not (it
+    would add nothing for that month, silently)."""
+    month = {1: [["1", "甲", "办公室", "95", "3", ""]]}
+    files = _months(month)
+    files["M02.csv"] = people_csv([["1", "甲", "办公室", "95", ""]], ["得分", "受处分"])
+    make_project(tmp_path, _year(SUMS), files)
+    _, _, problems = run(tmp_path)
+    missing = [p for p in problems.sorted() if p.code == "missing-column"]
+    assert [(p.file, "合计(\"病事假天数\")" in p.message) for p in missing] == [("content/ag/t1/2025/M02.csv", True)]
+
+
+def test_the_guide_documents_the_functions():
+    from generator.scheme.formula_docs import FUNCTIONS
+
+    assert "各月病事假天数之和" in FUNCTIONS["合计"].words and Decimal  # noqa: B018
