@@ -146,3 +146,50 @@ def test_the_guide_documents_the_functions():
     from generator.scheme.formula_docs import FUNCTIONS
 
     assert "各月病事假天数之和" in FUNCTIONS["合计"].words and Decimal  # noqa: B018
+
+
+# --- awards: 同一事项获多项表彰的，按最高一项计分 -----------------------------------------------------
+
+AWARDS = {"kind": "awards", "name": "表彰加分", "column": "表彰", "events": True, "cap": 5,
+          "points": {"省级表彰": 3, "市级表彰": 2, "县级表彰": 1, "单位嘉奖": "0.5"}}
+
+
+def _awards_project(root, cells, same_event="largest"):
+    data = simple_scheme(adjustments=[{**AWARDS, "same_event": same_event}], places=1)
+    rows = [[str(i + 1), f"人{i + 1}", "办公室", "80", cell] for i, cell in enumerate(cells)]
+    make_project(root, data, {"Q1.csv": people_csv(rows, ["得分", "表彰"])})
+    return run(root)
+
+
+CELLS = ["抗洪抢险:市级表彰、县级表彰；信息工作:县级表彰",  # 2 (highest of the matter) + 1 = 3
+         "县级表彰、县级表彰",  # no matter named: each its own, 2
+         "抗洪抢险:省级表彰、市级表彰；招商:省级表彰；信息:省级表彰",  # 3 + 3 + 3 = 9 → cap 5
+         "", "单位嘉奖"]
+
+
+def test_awards_of_one_matter_count_the_highest_only(tmp_path):
+    _, periods, problems = _awards_project(tmp_path, CELLS)
+    assert [p for p in problems.sorted() if p.severity is Severity.ERROR] == []
+    people = by_id(periods[0])
+    assert [str(people[str(i)].total) for i in range(1, 6)] == ["83.0", "82.0", "85.0", "80.0", "80.5"]
+    assert compare(periods)["compiled"] == 5
+    steps = [s.text for s in people["1"].explained().trace]
+    assert any("「抗洪抢险」获 2 项表彰，按最高一项「市级表彰」2 分计" in s for s in steps), steps
+
+
+def test_awards_by_matter_summed_when_the_scheme_says_so(tmp_path):
+    _, periods, _ = _awards_project(tmp_path, CELLS[:1], same_event="sum")
+    assert str(by_id(periods[0])["1"].total) == "84.0"  # 2 + 1 + 1
+
+
+def test_an_unknown_award_is_reported_not_skipped(tmp_path):
+    _, _, problems = _awards_project(tmp_path, ["抗洪抢险:市级表彰、县级奖励", "抗洪抢险：市级表彰"])
+    found = [(p.line, p.column, p.code) for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert found == [(2, "E", "unknown-choice")]  # the full-width colon of row 3 is read as a colon
+    assert "县级奖励" in problems.sorted()[0].message
+
+
+def test_the_handbook_states_the_highest_award_rule():
+    text = handbook_text(simple_scheme(adjustments=[AWARDS]))
+    assert "同一事项获多项表彰的按最高一项计，不同事项分别计" in text
+    assert "同一奖项写几次计几次" not in text

@@ -62,6 +62,8 @@ def type_words(spec: ColumnSpec, departments: list[str]) -> str:
         return "从下拉列表选择：" + "、".join(spec.choices)
     if spec.type == "choices":
         return "可填多项，用「、」分隔，可选：" + "、".join(spec.choices)
+    if spec.type == "award_events":
+        return "逐项写 事项:奖项，多项用「；」分隔，如 抗洪抢险:市级表彰；信息工作:县级表彰；奖项可选：" + "、".join(spec.choices) + "；没有就留空"
     if spec.type == "events":
         return "逐项写 事项:分值，多项用「；」分隔，如 疫情防控:3；表彰:2；没有就留空"
     return "文字"
