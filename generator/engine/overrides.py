@@ -11,10 +11,12 @@ import ast
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from generator.core.numbers import fmt
 from generator.core.problems import Severity
 from generator.engine.results import PersonResult, Step
 from generator.scheme.expr import HISTORY_GRADE_FUNCTIONS, FormulaError, compiled
 from generator.scheme.model import Assessment
+from generator.scheme.rollup_columns import column_calls
 from generator.scheme.rules.base import ItemContext
 
 
@@ -94,20 +96,20 @@ def _override(grader: PersonGrader, override, result: PersonResult, values: dict
         result.grade = None
         result.reason = override.reason
         result.outside_base = not override.in_base
-        trace.append(Step("规则", f"{override.reason} → {result.status_label}"))
+        trace.append(Step("规则", f"{override.reason}{_sums(override.when, ctx, trace)} → {result.status_label}"))
         return True
     if result.status != "graded" or result.grade is None:
         return False
     if override.kind in ("force", "gate") and _vacuous(grader, override, result, ctx, trace):
         return False
     if override.kind == "force" and result.grade != override.grade:
-        trace.append(Step("规则", f"{override.reason} → 直接确定为「{override.grade}」（原为「{result.grade}」）"))
+        trace.append(Step("规则", f"{override.reason}{_sums(override.when, ctx, trace)} → 直接确定为「{override.grade}」（原为「{result.grade}」）"))
         result.grade, result.protected = override.grade, True
     elif override.kind == "force":
         result.protected = True
         trace.append(Step("规则", f"{override.reason} → 确定为「{override.grade}」"))
     elif override.kind == "cap" and grades.rank(result.grade) < grades.rank(override.grade or ""):
-        trace.append(Step("规则", f"{override.reason} → 不得高于「{override.grade}」（原为「{result.grade}」）"))
+        trace.append(Step("规则", f"{override.reason}{_sums(override.when, ctx, trace)} → 不得高于「{override.grade}」（原为「{result.grade}」）"))
         result.grade = override.grade
     elif override.kind == "gate" and grades.rank(result.grade) <= grades.rank(override.grade or ""):
         try:
@@ -122,6 +124,18 @@ def _override(grader: PersonGrader, override, result: PersonResult, values: dict
         elif ok and result.grade == override.grade:
             trace.append(Step("规则", f"{override.reason}；满足「{compiled(override.requires or '').describe(grader.assessment.item_names())}」"))
     return False
+
+
+def _sums(formula: str | None, ctx: ItemContext, trace) -> str:
+    """（各期「病事假天数」合计 31）: the values a roll-up's condition summed over its periods' sheets, in
+    the derivation (only when explaining: trace is a list)."""
+    if not formula or not isinstance(trace, list) or not ctx.functions:
+        return ""
+    words = {"合计": "合计", "最大": "最大为"}
+    shown = [f"各期「{args[0].value}」{words[function]} {fmt(ctx.functions[function](args[0].value))}"
+             for function, args in column_calls(formula)
+             if function in ctx.functions and len(args) == 1 and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str)]
+    return f"（{'；'.join(dict.fromkeys(shown))}）" if shown else ""
 
 
 def _over_no_periods(formula: str | None, functions: dict[str, Callable]) -> bool:

@@ -193,3 +193,13 @@ def test_the_handbook_states_the_highest_award_rule():
     text = handbook_text(simple_scheme(adjustments=[AWARDS]))
     assert "同一事项获多项表彰的按最高一项计，不同事项分别计" in text
     assert "同一奖项写几次计几次" not in text
+
+
+def test_sums_print_as_words_that_read_back_as_the_formula():
+    from generator.scheme.expr import parse_formula
+    from generator.scheme.expr_readback import parse_described, same_formula
+
+    formula = parse_formula('合计("病事假天数") > 30 且 最大("受处分") == 0', None)
+    words = formula.describe()
+    assert words == "各期「病事假天数」之和 大于 30 并且 各期「受处分」的最大值 等于 0"
+    assert same_formula(formula, parse_described(words))
