@@ -15,7 +15,7 @@ from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule, 
 class FormulaRule(Rule):
     """公式：用四则运算把已声明的列、前面项目的代码和汇总函数组合起来，如
     「平时考核优秀率 × 40% + 年终测评优秀率 × 60%」。公式只做计算，不能运行任何程序；
-    用到的名字必须在 inputs 中声明或是前面的项目代码。汇总函数：次数("优秀")、期数()。
+    用到的名字必须在 inputs 中声明或是前面的项目代码。年度汇总中还可用汇总函数：次数("优秀")、期数()、合计("病事假天数")。
     inputs 中用到的列在这里列出，以便成绩表生成这些列。"""
 
     TITLE: ClassVar[str] = "公式"
