@@ -74,6 +74,8 @@ class Adjustment(Strict):
             raise ValueError("bonus 不写 points；按奖项加分用 kind: awards")
         if self.events and self.kind != "awards" and self.points:
             raise ValueError("bonus 或 penalty 的 events: true 不与 points 同用（按奖项逐事项计分写 kind: awards）")
+        if "same_event" in self.model_fields_set and not self.events:
+            raise ValueError("same_event 只在 events: true 时起作用（逐项写事项）；按事项计分的请写 events: true，否则删去 same_event")
         if self.counts is not None:
             if self.kind == "awards" or self.points or self.events:
                 raise ValueError("counts（按次数列计分）只用于 bonus 或 penalty，且不与 points、events 同用")

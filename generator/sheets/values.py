@@ -225,6 +225,8 @@ def _award_events(text: str, spec: ColumnSpec, report) -> list[tuple[str, str]] 
             continue
         colon = re.search(r"[:：]", entry)
         matter = entry[: colon.start()].strip() if colon else ""
+        if colon and not entry[colon.end():].strip(" 、，,"):
+            bad.append(entry)  # 抗洪抢险: with no award after it
         for award in (a.strip() for a in _AWARD_SPLIT_RE.split(entry[colon.end():] if colon else entry)):
             if award and award not in spec.choices:
                 bad.append(award)

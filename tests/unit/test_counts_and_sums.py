@@ -203,3 +203,13 @@ def test_sums_print_as_words_that_read_back_as_the_formula():
     words = formula.describe()
     assert words == "各期「病事假天数」之和 大于 30 并且 各期「受处分」的最大值 等于 0"
     assert same_formula(formula, parse_described(words))
+
+
+def test_a_matter_without_an_award_and_same_event_without_events_are_reported(tmp_path):
+    _, _, problems = _awards_project(tmp_path, ["抗洪抢险:；信息工作:县级表彰"])
+    assert [(p.line, p.code) for p in problems.sorted() if p.severity is Severity.ERROR] == [(2, "unknown-choice")]
+    plain = {k: v for k, v in AWARDS.items() if k != "events"}
+    make_project(tmp_path, simple_scheme(adjustments=[{**plain, "same_event": "largest"}]), {})
+    _, _, problems = run(tmp_path)
+    [problem] = [p for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert problem.file == "schemes/t1.yaml" and "events: true" in problem.message  # the highest-only rule would not apply
