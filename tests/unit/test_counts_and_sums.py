@@ -213,3 +213,16 @@ def test_a_matter_without_an_award_and_same_event_without_events_are_reported(tm
     _, _, problems = run(tmp_path)
     [problem] = [p for p in problems.sorted() if p.severity is Severity.ERROR]
     assert problem.file == "schemes/t1.yaml" and "events: true" in problem.message  # the highest-only rule would not apply
+
+
+def test_the_template_says_count_columns_take_times_and_awards_take_matters():
+    from generator.scheme.columns import plan_columns
+    from generator.scheme.model import Scheme
+    from generator.xlsx.template.help_sheet import _column_rows
+
+    data = Scheme.model_validate(simple_scheme(adjustments=[PENALTY, AWARDS]))
+    assessment = data.assessments[0]
+    rows = {row[0].split("（")[0]: row for row in _column_rows(data, assessment, plan_columns(data, assessment), ["办公室"])}
+    assert rows["迟到早退次数"][2].startswith("次数（每次 0.5 分），整数，不小于 0")
+    assert "同一事项的几项奖项用「、」分隔，不同事项用「；」分隔" in rows["表彰"][2]
+
