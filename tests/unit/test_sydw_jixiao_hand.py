@@ -80,3 +80,20 @@ def test_the_handbook_states_the_rules_that_graded(graded):
                   "「不确定等次」一经适用，其后各条不再适用"):
         assert words in text, words
     assert "同一奖项写几次计几次" not in text
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("防汛:市级表彰、县级表彰,,", "防汛:市级表彰、区级表彰,,", "unknown-choice"),  # an award the scheme does not list
+    ("1007,马超,植保站,92,91,90,90,90.5,95,85", "1007,马超,植保站,92,91,90,90,,95,85", "missing-value"),  # a rater's blank
+    ("1006,郭丽,植保站,92,92,92,92,92,92,92,92,,,警告", "1006,郭丽,植保站,92,92,92,92,92,92,92,92,,,警告处分", "unknown-choice"),
+])
+def test_one_slip_in_the_good_sheet_fails_the_check(tmp_path, old, new, expected):
+    for part in ("schemes", "content"):
+        shutil.copytree(FIXTURE / part, tmp_path / part)
+    path = tmp_path / "content/baihe-njzx/sydw-jixiao/2026/Y.csv"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    _, _, problems = run(tmp_path)
+    errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert [p.code for p in errors] == [expected], errors

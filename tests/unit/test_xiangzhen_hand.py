@@ -95,3 +95,21 @@ def test_the_handbook_states_the_rules_that_graded(graded):
     for words in ("考勤扣分（减分，「迟到早退次数」、「无故缺勤次数」列填次数）", "「迟到早退次数」每次 0.5 分，「无故缺勤次数」每次 2 分，各列合计；最多 10 分",
                   "当 各期「病事假天数」之和 大于 30 并且 各期「受处分」之和 等于 0 时：不确定等次", "次数（「较差」） 大于或等于 1"):
         assert words in text, words
+
+
+@pytest.mark.parametrize("sheet, old, new, expected", [
+    ("M07.csv", "病事假天数", "病假天数", {"missing-column", "unknown-column"}),  # the year sums it: not left out silently
+    ("M03.csv", "02,李华,党政办,18,18,18,27,10,6,4,,", "02,李华,党政办,18,18,18,27,10,6,-4,,", {"score-negative"}),
+    ("M03.csv", "02,李华,党政办,18,18,18,27,10,6,4,,", "02,李华,党政办,18,18,18,27,10,6.5,4,,", {"too-many-places"}),
+    ("M11.csv", "03,王芳,经济发展办,17,17,17,25,9,,,11,", "03,王芳,经济发展办,17,17,17,25,9,,,11天,", {"not-a-number"}),
+])
+def test_one_slip_in_a_good_month_sheet_fails_the_check(tmp_path, sheet, old, new, expected):
+    for part in ("schemes", "content"):
+        shutil.copytree(FIXTURE / part, tmp_path / part)
+    path = tmp_path / "content/qingshi-zhen/xz-yuedu/2026" / sheet
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    _, _, problems = run(tmp_path)
+    errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert {p.code for p in errors} == expected and all(p.file.endswith(sheet) for p in errors), errors
