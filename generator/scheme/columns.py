@@ -51,8 +51,11 @@ def _merge(first: ColumnSpec, other: ColumnSpec) -> ColumnSpec:
     low = max((v for v in (first.min, other.min) if v is not None), default=None)
     high = min((v for v in (first.max, other.max) if v is not None), default=None)
     places = min((v for v in (first.places, other.places) if v is not None), default=None)
+    # a choice column named twice (a factor's 身份 and the declared input 身份, two factors by it): every
+    # value either names is one the office may fill in; the first's alone rejected the other's
+    choices = tuple(dict.fromkeys((*first.choices, *other.choices)))
     return replace(first, min=low, max=high, places=places, required=first.required or other.required,
-                   percent=first.percent or other.percent, note=first.note or other.note)
+                   percent=first.percent or other.percent, note=first.note or other.note, choices=choices)
 
 
 def _item_columns(items: list[Item], post: str) -> list[tuple[ColumnSpec, str]]:

@@ -226,3 +226,14 @@ def test_the_template_says_count_columns_take_times_and_awards_take_matters():
     assert rows["迟到早退次数"][2].startswith("次数（每次 0.5 分），整数，不小于 0")
     assert "同一事项的几项奖项用「、」分隔，不同事项用「；」分隔" in rows["表彰"][2]
 
+
+
+def test_a_factor_column_also_declared_as_an_input_accepts_every_declared_value(tmp_path):
+    """身份 declared with 领导、职员 and read by a factor that names 领导 only: 职员 (the factor's default, 1) was
+    reported as not one of 身份's values — the factor's list replaced the declared one."""
+    awards = {"kind": "awards", "name": "获奖", "points": {"县级": 2}, "factor": {"by": "身份", "values": {"领导": "0.5"}}}
+    data = simple_scheme(adjustments=[awards], inputs=[{"name": "身份", "type": "choice", "choices": ["领导", "职员"]}])
+    make_project(tmp_path, data, {"Q1.csv": people_csv([["1", "甲", "办公室", "80", "县级", "领导"], ["2", "乙", "办公室", "80", "县级", "职员"],
+                                                        ["3", "丙", "办公室", "80", "县级", "其他"]], ["得分", "获奖", "身份"])})
+    _, periods, problems = run(tmp_path)
+    assert [(p.line, p.code) for p in problems.sorted() if p.severity is Severity.ERROR] == [(4, "unknown-choice")]
