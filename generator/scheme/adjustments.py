@@ -31,7 +31,8 @@ class Factor(Strict):
 
     by: str = Field(description="按哪一列区分倍数。例：身份")
     values: dict[str, Num] = Field(description="这一列的值 → 倍数。例：{领导班子成员: 0.5}")
-    default: Num = Field(Decimal(1), description="其他人员的倍数（默认 1）。例：1")
+    default: Num = Field(Decimal(1), description="其他人员的倍数（默认 1）：这一列空着的，或填了方案 inputs 中为这一列声明、values 中没有列出的值的。"
+                                                 "这一列只能填 values 中的值或 inputs 声明的值，其他写法报错。例：1")
 
     def pick(self, values: dict) -> tuple[Decimal, str]:
         key = values.get(self.by)
