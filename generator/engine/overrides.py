@@ -131,10 +131,16 @@ def _sums(formula: str | None, ctx: ItemContext, trace) -> str:
     the derivation (only when explaining: trace is a list)."""
     if not formula or not isinstance(trace, list) or not ctx.functions:
         return ""
-    words = {"合计": "合计", "最大": "最大为"}
-    shown = [f"各期「{args[0].value}」{words[function]} {fmt(ctx.functions[function](args[0].value))}"
-             for function, args in column_calls(formula)
-             if function in ctx.functions and len(args) == 1 and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str)]
+    shown = []
+    for function, args in column_calls(formula):
+        if function not in ctx.functions or len(args) != 1 or not isinstance(args[0], ast.Constant) or not isinstance(args[0].value, str):
+            continue
+        column, value = args[0].value, ctx.functions[function](args[0].value)
+        yes_no = any(isinstance(v.result.person.values.get(column), bool) for v in ctx.history.values() if v.result is not None)
+        if yes_no:  # 合计("受处分"): the periods marked 是
+            shown.append(f"「{column}」为「是」的有 {fmt(value)} 期" if function == "合计" else f"「{column}」{'有' if value else '没有'}一期为「是」")
+        else:
+            shown.append(f"各期「{column}」{'合计' if function == '合计' else '最大为'} {fmt(value)}")
     return f"（{'；'.join(dict.fromkeys(shown))}）" if shown else ""
 
 

@@ -81,7 +81,7 @@ def test_the_edges_are_where_the_guide_says(graded):
     year = {p.id: p for p in graded["Y"].people}
     assert "各期「病事假天数」合计 31" in explain_text(graded["Y"], year["03"])
     assert year["04"].status == "graded"  # 30 days: not more than 30
-    assert "各期「受处分」合计 1" in explain_text(graded["Y"], year["05"])  # 35 days of leave, but 一票否决 first
+    assert "「受处分」为「是」的有 1 期" in explain_text(graded["Y"], year["05"])  # 35 days of leave, but 一票否决 first
     assert year["06"].band_grade == "优秀" and year["06"].grade == "称职"  # 90.625 → 90.63, a month 较差
 
 
