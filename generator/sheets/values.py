@@ -62,7 +62,7 @@ def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Prob
 
     if spec.type == "number":
         return _number(cell, text, spec, report)
-    if cell.kind == "d" and spec.type in ("amounts", "events", "award_events", "yesno", "choice", "choices"):
+    if cell.kind == "d" and spec.type in ("amounts", "events", "award_events", "scores", "yesno", "choice", "choices"):
         report("date-cell", f"这个单元格是日期格式，显示为 {text}，不是「{spec.name}」的内容（多半是输入时被表格软件当成了日期）；"
                             f"请把单元格格式改为「文本」或「常规」，再重新填写。")
         return None
@@ -85,6 +85,8 @@ def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Prob
         return amounts
     if spec.type == "events":
         return _events(text, spec, report)
+    if spec.type == "scores":
+        return _scores(text, spec, report)
     if spec.type == "award_events":
         return _award_events(text, spec, report)
     if spec.type == "yesno":
@@ -210,6 +212,29 @@ def _events(text: str, spec: ColumnSpec, report) -> list[tuple[str, Decimal]] | 
             return None
         events.append((name, value))
     return events
+
+
+def _scores(text: str, spec: ColumnSpec, report) -> list[Decimal] | None:
+    """88、90、92 → the raters' scores, each within 0 and the item's maximum; a blank is missing (required)."""
+    if not text:
+        if spec.required:
+            report("missing-value", f"「{spec.name}」为空；请填写各评委的分数，用「、」分隔，如 88、90、92。")
+        return None
+    scores: list[Decimal] = []
+    for part in (p for p in SPLIT_RE.split(text) if p):
+        try:
+            score = parse_decimal(part)
+        except NotANumber as exc:
+            report("not-a-number", f"「{part}」{exc.reason}；「{spec.name}」逐个填写评委的分数，用「、」分隔，如 88、90、92。")
+            return None
+        if spec.each_min is not None and score < spec.each_min:
+            report("score-negative", f"评委分数 {fmt(score)} 小于 {fmt(spec.each_min)}；请核对。")
+            return None
+        if spec.each_max is not None and score > spec.each_max:
+            report("score-over-max", f"评委分数 {fmt(score)} 超过「{spec.name}」的满分 {fmt(spec.each_max)}；请核对（几个分数之间要用「、」分隔）。")
+            return None
+        scores.append(score)
+    return scores
 
 
 def _award_events(text: str, spec: ColumnSpec, report) -> list[tuple[str, str]] | None:

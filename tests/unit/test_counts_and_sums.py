@@ -237,3 +237,47 @@ def test_a_factor_column_also_declared_as_an_input_accepts_every_declared_value(
                                                         ["3", "丙", "办公室", "80", "县级", "其他"]], ["得分", "获奖", "身份"])})
     _, periods, problems = run(tmp_path)
     assert [(p.line, p.code) for p in problems.sorted() if p.severity is Severity.ERROR] == [(4, "unknown-choice")]
+
+
+# --- 去掉一个最高分和一个最低分后取平均 (kind: trimmed), however many raters -------------------------------
+
+CEPING = item("cp", "民主测评", 100, combine="weighted", places=2, children=[
+    item("ld", "领导评分", 100, weight="40%"),
+    item("zg", "职工代表评分", 100, weight="60%", places=2, score={"kind": "trimmed", "drop": 1, "at_least": 2}),
+])
+
+
+def _trimmed_project(root, cells):
+    rows = [[str(i + 1), f"人{i + 1}", "办公室", "90", cell] for i, cell in enumerate(cells)]
+    make_project(root, simple_scheme(items=[CEPING]), {"Q1.csv": people_csv(rows, ["领导评分", "职工代表评分"])})
+    return run(root)
+
+
+def test_raters_scores_in_one_cell_trimmed_and_averaged(tmp_path):
+    _, periods, problems = _trimmed_project(tmp_path, ["88、90、92、85、95", "80、100、90、70", "96、90、98、99、60、91"])
+    assert [p for p in problems.sorted() if p.severity is Severity.ERROR] == []
+    people = by_id(periods[0])
+    # (88 + 90 + 92) ÷ 3 = 90; (80 + 90) ÷ 2 = 85; (90 + 91 + 96 + 98) ÷ 4 = 93.75
+    assert [str(people[i].item("zg").value) for i in "123"] == ["90.00", "85.00", "93.75"]
+    assert str(people["1"].total) == "90.00"  # 90 × 40% + 90 × 60%
+    assert compare(periods)["compiled"] == 3
+    words = explain_text_of(periods[0], people["3"])
+    assert "6 个分数 96、90、98、99、60、91，去掉最高和最低的 99、60" in words and "（90 + 91 + 96 + 98） ÷ 4 = 93.75" in words
+
+
+def test_too_few_scores_a_score_over_the_maximum_and_a_blank_are_reported(tmp_path):
+    _, periods, problems = _trimmed_project(tmp_path, ["88、90、92", "88、190、92、91", "", "88，90；92 91"])
+    found = [(p.line, p.column, p.code) for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert found == [(2, "E", "too-few-scores"), (3, "E", "score-over-max"), (4, "E", "missing-value")], found
+    assert str(by_id(periods[0])["4"].item("zg").value) == "90.50"  # separators as offices type them: 88 and 92 dropped, (90 + 91) ÷ 2
+
+
+def test_the_handbook_and_template_state_the_trimmed_rule():
+    text = handbook_text(simple_scheme(items=[CEPING]))
+    assert "去掉 1 个最高分和 1 个最低分后取平均（去掉之后至少要剩 2 个分数）" in text
+
+
+def explain_text_of(period, person):
+    from generator.engine.explain import explain_text
+
+    return explain_text(period, person)

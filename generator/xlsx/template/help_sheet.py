@@ -62,6 +62,8 @@ def type_words(spec: ColumnSpec, departments: list[str]) -> str:
         return "从下拉列表选择：" + "、".join(spec.choices)
     if spec.type == "choices":
         return "可填多项，用「、」分隔，可选：" + "、".join(spec.choices)
+    if spec.type == "scores":
+        return f"各评委的分数写在一格中，用「、」分隔，如 88、90、92、85、95；每个分数 0 至 {fmt(spec.each_max)}" if spec.each_max is not None else "各评委的分数写在一格中，用「、」分隔，如 88、90、92、85、95"
     if spec.type == "award_events":
         return "逐项写 事项:奖项，同一事项的几项奖项用「、」分隔，不同事项用「；」分隔，如 抗洪抢险:市级表彰、县级表彰；信息工作:县级表彰；奖项可选：" + "、".join(spec.choices) + "；没有就留空"
     if spec.type == "events":
