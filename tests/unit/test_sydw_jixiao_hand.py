@@ -97,3 +97,24 @@ def test_one_slip_in_the_good_sheet_fails_the_check(tmp_path, old, new, expected
     _, _, problems = run(tmp_path)
     errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
     assert [p.code for p in errors] == [expected], errors
+
+
+def test_the_raters_in_one_cell_with_trimmed_grade_the_same(tmp_path):
+    """The 职工代表 written as kind: trimmed over one cell (96、90、98、99、60) instead of five columns and a formula."""
+    import csv
+
+    for part in ("schemes", "content"):
+        shutil.copytree(FIXTURE / part, tmp_path / part)
+    path = tmp_path / "schemes/sydw-jixiao.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("            score:\n              kind: formula"), text.index("      - code: shiji")
+    lines = [line for line in (text[:start] + "            score: {kind: trimmed}\n" + text[end:]).splitlines(keepends=True)
+             if not line.startswith("  - {name: 职工")]
+    path.write_text("".join(lines), encoding="utf-8")
+    sheet = tmp_path / "content/baihe-njzx/sydw-jixiao/2026/Y.csv"
+    rows = list(csv.reader(sheet.open(encoding="utf-8")))
+    with sheet.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerows([r[:5] + ["职工代表评分" if r[0] == "编号" else "、".join(r[5:10])] + r[10:] for r in rows])
+    _, periods, problems = run(tmp_path)
+    assert [p for p in problems.sorted() if p.severity is not Severity.INFO] == []
+    assert {p.id: (str(p.item("ceping").value), str(p.total), p.grade) for p in periods[0].people} == Y
