@@ -78,6 +78,12 @@ CODES: dict[str, CodeInfo] = {
     ),
     "quota-impossible": CodeInfo("名额比例在这个范围内无法满足", "调整比例，或合并过小的考核单元。", "2 人的考核单元，好不超过 40%：0 个名额"),
     "quota-minimum-not-met": CodeInfo("未达到比例下限", "复核评定结果，或由领导小组作出决定。", "A 档不少于 20%，实际 10%"),
+    "rollup-column-bare": CodeInfo(
+        "可以不填年度成绩表的年度汇总（results_optional），公式中直接写了成绩表的列名",
+        "没有年度成绩表时，人员取自各期，直接写的列名取的是最后一期的值：各期之和写 合计(\"列名\")，各期最大写 最大(\"列名\")；"
+        "由年度成绩表填写的，删去 results_optional。",
+        "when: 病事假天数 > 30（应为 合计(\"病事假天数\") > 30）",
+    ),
     "defect-acknowledged": CodeInfo("方案原文的已知缺陷", "无需修改；如原文已更正，删除 acknowledged_defects 中的说明。", "副主席个人部分合计 120 分"),
     "defect-undecidable": CodeInfo(
         "方案缺陷使该人员无法评定", "修订方案原文后再评定；系统不会猜测。", "岗位的项目分值之和与个人部分不符"
@@ -202,7 +208,7 @@ CODES: dict[str, CodeInfo] = {
     "unknown-department": CodeInfo("部门不在本单位的部门名单中", "核对部门名称，或在单位的 agency.yaml 中加上该部门。", "办公司（应为 办公室）"),
     "unknown-post": CodeInfo("岗位不在方案的岗位名单中", "核对岗位名称，与方案中 posts 的名称一致。", "副主任（方案中没有）"),
     "unknown-person": CodeInfo("决定或锁定文件中的人员不在成绩表中", "核对编号。", "决定文件中的编号 9999 不存在"),
-    "rollup-period-absent": CodeInfo("年度考核汇总的某一期没有成绩表（警告）", "放好该期成绩表后再生成年度结果；该期确实不考核的，在方案中用 labels 列出考核的期。", "有 H1.csv、Y.csv，没有 H2.csv"),
+    "rollup-period-absent": CodeInfo("年度考核汇总的某一期没有成绩表（警告）", "放好该期成绩表后再生成年度结果；该期确实不考核的，在方案中用 labels 列出考核的期。", "有 H1.csv、Y.csv（或不填年度成绩表的年度有 Y.notice.yaml），没有 H2.csv"),
     "person-missing-from-year": CodeInfo("本年各期成绩表中都有、年度成绩表中没有的人（警告）", "年度考核按年度成绩表的人员名单计算；漏填的人补上一行，确实不参加的可不理会。", "H1、H2 都有 0209，Y.csv 中没有"),
     "missing-component": CodeInfo("加权组成部分缺失", "补上该项，或在方案中把 missing 设为 reweight。", "下级评分 为空"),
     "period-unknown": CodeInfo("无法识别的考核期", "文件名用 Q1–Q4、H1/H2、M01–M12 或 年度（Y），如 2024/Q1.xlsx。", "2024/春季.xlsx"),

@@ -190,7 +190,8 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
             if earlier is not None:
                 sources[label] = earlier
         absent = [label for label in (source.period_labels if source else []) if label not in sources]
-        if absent and sources and entry.results is not None:  # a year sheet made: the year is taken as complete
+        # a year sheet made, or a year without one to be published, decided or closed: taken as complete
+        if absent and sources and (entry.results is not None or entry.notice or entry.decisions or entry.lock):
             absent_periods(absent, entry, assessment.name, source.name, project.rel(project.root / "content" / entry.agency / entry.scheme / str(entry.year)), local)  # type: ignore[union-attr]
         if entry.results is None:
             rows = _people_from(sources)

@@ -29,7 +29,7 @@ from generator.engine.fast_items import ItemWriter, Source
 from generator.engine.history import history_functions
 from generator.engine.results import PersonResult
 from generator.scheme import bands as bands_mod
-from generator.scheme.expr import HISTORY_FUNCTION_NAMES, compiled
+from generator.scheme.expr import HISTORY_GRADE_FUNCTIONS, compiled
 from generator.scheme.model import Assessment, Scheme
 from generator.scheme.policy import Grades, Override
 
@@ -207,4 +207,4 @@ def _reads_history(formula: str | None) -> bool:
     if not formula:
         return False
     tree = compiled(formula).tree
-    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in HISTORY_FUNCTION_NAMES for n in ast.walk(tree))
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in HISTORY_GRADE_FUNCTIONS for n in ast.walk(tree))

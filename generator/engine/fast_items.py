@@ -207,7 +207,10 @@ class ItemWriter:
         if adjustment.events:  # an empty cell adds Decimal(0)
             write(f"{amount} = {const(adjustment)}.apply(V, False)[0] if V.get({column}) else ZERO")
             return amount
-        if adjustment.points:
+        if adjustment.counts:  # Adjustment._counted: Decimal(0), then each column's times × points in order
+            terms = [f"(V.get({const(name)}) or ZERO) * {const(points)}" for name, points in adjustment.counts.items()]
+            write(f"r_ = {' + '.join(['ZERO', *terms])}")
+        elif adjustment.points:
             points = const(adjustment.points)
             write(f"r_ = sum([{points}[n_] for n_ in (V.get({column}) or ()) if n_ in {points}], ZERO)")
         else:

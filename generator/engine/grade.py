@@ -193,7 +193,8 @@ class PersonGrader:
                 if cause is not None:
                     self.problems.follow_from(cause)
                     continue
-                self.problems.add(self.file, result.person.row, None, code, f"{result.person.name}（{result.person.id}）「{item.name}」：{message}", where=where)
+                self.problems.add(self.file, result.person.row, place_letter(result.person.places, column), code,  # the cell, for --xlsx-report
+                                  f"{result.person.name}（{result.person.id}）「{item.name}」：{message}", where=where)
             value = outcome.value
         rounded = round_half_up(value, item.places) if value is not None and item.places is not None else value
         if explain and value is not None:  # the rounded intermediate and that it is what is weighted, or that the exact one is

@@ -56,7 +56,7 @@ class History(dict):
     """label → PeriodView for one person of a roll-up, with its grades counted once, when a formula
     first asks: every formula of the roll-up (items, overrides, consequences) asks the same counts of
     the same periods, and many roll-ups ask none (an average of totals). Never changed once made.
-    The methods are the formula functions 次数, 全部, 期数, 连续 (compiled grading calls them directly)."""
+    The methods are the formula functions 次数, 全部, 期数, 连续, 合计, 最大 (compiled grading calls them directly)."""
 
     __slots__ = ("_counts", "_graded", "_periods")
 
@@ -101,6 +101,15 @@ class History(dict):
         """连续: the most consecutive periods (in order, a period without that grade breaks the run) with `grade`."""
         return run(self, grade)
 
+    def total(self, column: str) -> Decimal:
+        """合计: `column` summed over the periods' sheets (是 counts 1; an empty cell and a period
+        the person is not in add nothing)."""
+        return sum(column_values(self, column), _NONE)
+
+    def largest(self, column: str) -> Decimal:
+        """最大: the largest value of `column` in the periods' sheets (0 when none has one)."""
+        return max(column_values(self, column), default=_NONE)
+
 
 _NONE = Decimal(0)
 _SMALL = tuple(Decimal(n) for n in range(64))  # counts of periods: Decimals are immutable, shared
@@ -136,8 +145,30 @@ def run(history: dict[str, PeriodView], grade: str) -> Decimal:
     return Decimal(best)
 
 
-FUNCTIONS: dict[str, Callable[..., Any]] = {"次数": count, "全部": every, "期数": periods, "连续": run}
-METHODS = {"次数": "count", "全部": "every", "期数": "periods", "连续": "run"}  # History's, by formula name
+def column_values(history: dict[str, PeriodView], column: str) -> list[Decimal]:
+    """`column`'s values in the person's rows of the earlier periods, in period order: numbers as
+    they are, 是 as 1 and 否 as 0; an empty cell, and a period the person is not in, give none."""
+    found: list[Decimal] = []
+    for label in sorted(history):
+        result = history[label].result
+        value = result.person.values.get(column) if result is not None else None
+        if isinstance(value, bool):
+            found.append(_SMALL[int(value)])
+        elif isinstance(value, Decimal):
+            found.append(value)
+    return found
+
+
+def total(history: dict[str, PeriodView], column: str) -> Decimal:
+    return _as_history(history).total(column)
+
+
+def largest(history: dict[str, PeriodView], column: str) -> Decimal:
+    return _as_history(history).largest(column)
+
+
+FUNCTIONS: dict[str, Callable[..., Any]] = {"次数": count, "全部": every, "期数": periods, "连续": run, "合计": total, "最大": largest}
+METHODS = {"次数": "count", "全部": "every", "期数": "periods", "连续": "run", "合计": "total", "最大": "largest"}  # History's, by formula name
 
 
 def history_functions(history: dict[str, PeriodView]) -> dict[str, Callable[..., Any]]:

@@ -11,11 +11,12 @@ import ast
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from generator.core.numbers import fmt
 from generator.core.problems import Severity
 from generator.engine.results import PersonResult, Step
-from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
-from generator.scheme.expr import FormulaError, compiled
+from generator.scheme.expr import HISTORY_GRADE_FUNCTIONS, FormulaError, compiled
 from generator.scheme.model import Assessment
+from generator.scheme.rollup_columns import column_calls
 from generator.scheme.rules.base import ItemContext
 
 
@@ -95,20 +96,20 @@ def _override(grader: PersonGrader, override, result: PersonResult, values: dict
         result.grade = None
         result.reason = override.reason
         result.outside_base = not override.in_base
-        trace.append(Step("规则", f"{override.reason} → {result.status_label}"))
+        trace.append(Step("规则", f"{override.reason}{_sums(override.when, ctx, trace)} → {result.status_label}"))
         return True
     if result.status != "graded" or result.grade is None:
         return False
     if override.kind in ("force", "gate") and _vacuous(grader, override, result, ctx, trace):
         return False
     if override.kind == "force" and result.grade != override.grade:
-        trace.append(Step("规则", f"{override.reason} → 直接确定为「{override.grade}」（原为「{result.grade}」）"))
+        trace.append(Step("规则", f"{override.reason}{_sums(override.when, ctx, trace)} → 直接确定为「{override.grade}」（原为「{result.grade}」）"))
         result.grade, result.protected = override.grade, True
     elif override.kind == "force":
         result.protected = True
         trace.append(Step("规则", f"{override.reason} → 确定为「{override.grade}」"))
     elif override.kind == "cap" and grades.rank(result.grade) < grades.rank(override.grade or ""):
-        trace.append(Step("规则", f"{override.reason} → 不得高于「{override.grade}」（原为「{result.grade}」）"))
+        trace.append(Step("规则", f"{override.reason}{_sums(override.when, ctx, trace)} → 不得高于「{override.grade}」（原为「{result.grade}」）"))
         result.grade = override.grade
     elif override.kind == "gate" and grades.rank(result.grade) <= grades.rank(override.grade or ""):
         try:
@@ -125,12 +126,30 @@ def _override(grader: PersonGrader, override, result: PersonResult, values: dict
     return False
 
 
+def _sums(formula: str | None, ctx: ItemContext, trace) -> str:
+    """（各期「病事假天数」合计 31）: the values a roll-up's condition summed over its periods' sheets, in
+    the derivation (only when explaining: trace is a list)."""
+    if not formula or not isinstance(trace, list) or not ctx.functions:
+        return ""
+    shown = []
+    for function, args in column_calls(formula):
+        if function not in ctx.functions or len(args) != 1 or not isinstance(args[0], ast.Constant) or not isinstance(args[0].value, str):
+            continue
+        column, value = args[0].value, ctx.functions[function](args[0].value)
+        yes_no = any(isinstance(v.result.person.values.get(column), bool) for v in ctx.history.values() if v.result is not None)
+        if yes_no:  # 合计("受处分"): the periods marked 是
+            shown.append(f"「{column}」为「是」的有 {fmt(value)} 期" if function == "合计" else f"「{column}」{'有' if value else '没有'}一期为「是」")
+        else:
+            shown.append(f"各期「{column}」{'合计' if function == '合计' else '最大为'} {fmt(value)}")
+    return f"（{'；'.join(dict.fromkeys(shown))}）" if shown else ""
+
+
 def _over_no_periods(formula: str | None, functions: dict[str, Callable]) -> bool:
     """A roll-up condition on the earlier periods' grades when none of them has a grade."""
     if not formula or "期数" not in functions or functions["期数"]() != 0:
         return False
     calls = (n for n in ast.walk(compiled(formula).tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name))
-    return any(call.func.id in HISTORY_FUNCTIONS for call in calls)  # type: ignore[attr-defined]
+    return any(call.func.id in HISTORY_GRADE_FUNCTIONS for call in calls)  # type: ignore[attr-defined]
 
 
 class _Discard:

@@ -8,7 +8,9 @@ A bonus or penalty may read a list of events instead of one number (`events: tru
 is kept with its name and value and shown in the derivation, the same event listed twice counts
 once at its largest value (`same_event: largest`, the default: 同一件事加减分不累计) or every time
 (`same_event: sum`), and the cap is applied after. A penalty may also list events by name with
-fixed points per occurrence (`points: {通报批评: 10}`: 通报批评、通报批评 is 20).
+fixed points per occurrence (`points: {通报批评: 10}`: 通报批评、通报批评 is 20), or read counts from
+columns of their own (`counts: {迟到早退次数: 0.5, 无故缺勤次数: 2}`: 3 and 1 are 1.5 + 2), each a whole
+number of times; the factor and the cap apply to the sum of the columns.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ class Factor(Strict):
 
     by: str = Field(description="按哪一列区分倍数。例：身份")
     values: dict[str, Num] = Field(description="这一列的值 → 倍数。例：{领导班子成员: 0.5}")
-    default: Num = Field(Decimal(1), description="其他人员的倍数（默认 1）。例：1")
+    default: Num = Field(Decimal(1), description="其他人员的倍数（默认 1）：这一列空着的，或填了方案 inputs 中为这一列声明、values 中没有列出的值的。"
+                                                 "这一列只能填 values 中的值或 inputs 声明的值，其他写法报错。例：1")
 
     def pick(self, values: dict) -> tuple[Decimal, str]:
         key = values.get(self.by)
@@ -48,14 +51,20 @@ class Adjustment(Strict):
     name: str = Field(description="名称，显示在手册和得分说明中；不写 column 时也是列名。例：加分指标")
     column: str | None = Field(None, description="成绩表中填写分值（或奖项）的列名（默认同 name）。例：加分")
     cap: Num | None = Field(None, description="最多加（减）多少分（不写则不设上限）。例：5")
-    points: dict[str, Num] | None = Field(None, description="awards：奖项名称 → 分值；成绩表中填奖项名称，多项用、分隔，同一奖项写几次计几次。penalty 也可按次计：事项 → 每次扣的分，同一事项写几次扣几次。例：{县级奖励: 2, 省级奖励: 3}")
+    points: dict[str, Num] | None = Field(None, description="awards：奖项名称 → 分值；成绩表中填奖项名称，多项用、分隔，同一奖项写几次计几次（写了 events: true 的逐项写 事项:奖项，同一事项按 same_event 计）。penalty 也可按次计：事项 → 每次扣的分，同一事项写几次扣几次。例：{县级奖励: 2, 省级奖励: 3}")
+    counts: dict[str, Num] | None = Field(
+        None, description="bonus 或 penalty 按次数计：成绩表中填次数的列名 → 每次的分值；每列填整数次数（空着为 0 次），"
+                          "各列合计后再按 factor、cap 计。写了 counts 就不写 column。例：{迟到早退次数: 0.5, 无故缺勤次数: 2}")
     factor: Factor | None = Field(None, description="按某一列区分倍数。例：{by: 身份, values: {领导班子成员: 0.5}}")
     text: str | None = Field(None, description="原文的表述，显示在手册中。例：弹性指标加分最高不超过5分")
     events: bool = Field(
-        False, description="bonus 或 penalty 的格子逐项写事项和分值（事项:分值，多项用；分隔），每项显示在得分说明中。例：true"
+        False, description="bonus 或 penalty 的格子逐项写事项和分值（事项:分值，多项用；分隔），每项显示在得分说明中；"
+                           "awards 的格子逐项写事项和奖项（事项:奖项，同一事项的几项奖项用、分隔，不同事项用；分隔），"
+                           "用于「同一事项获多项表彰的，按最高一项计分」。例：true"
     )
     same_event: Literal["largest", "sum"] = Field(
-        "largest", description="events 中同一事项写了两次：largest 只按较大的分值计一次（默认，同一件事不累计）、sum 每次都计。例：sum"
+        "largest", description="events 中同一事项写了多次（awards：同一事项获多项奖项）：largest 只按其中最高的分值计一次"
+                               "（默认，同一件事不累计）、sum 每次都计。例：sum"
     )
 
     @model_validator(mode="after")
@@ -64,8 +73,19 @@ class Adjustment(Strict):
             raise ValueError("awards 要用 points 列出每种奖项的分值")
         if self.kind == "bonus" and self.points:
             raise ValueError("bonus 不写 points；按奖项加分用 kind: awards")
-        if self.events and (self.kind == "awards" or self.points):
-            raise ValueError("events: true 只用于 bonus 或 penalty，且不与 points 同用")
+        if self.events and self.kind != "awards" and self.points:
+            raise ValueError("bonus 或 penalty 的 events: true 不与 points 同用（按奖项逐事项计分写 kind: awards）")
+        if "same_event" in self.model_fields_set and not self.events:
+            raise ValueError("same_event 只在 events: true 时起作用（逐项写事项）；按事项计分的请写 events: true，否则删去 same_event")
+        if self.counts is not None:
+            if self.kind == "awards" or self.points or self.events:
+                raise ValueError("counts（按次数列计分）只用于 bonus 或 penalty，且不与 points、events 同用")
+            if self.column is not None:
+                raise ValueError("写了 counts 就不写 column：counts 的每个键就是一个填次数的列名")
+            if not self.counts:
+                raise ValueError("counts 至少写一列，如 {迟到早退次数: 0.5}")
+            if any(points <= 0 for points in self.counts.values()):
+                raise ValueError("counts 中每次的分值要大于 0（减分写 kind: penalty，分值仍写正数）")
         return self
 
     @property
@@ -74,7 +94,12 @@ class Adjustment(Strict):
 
     def columns(self) -> list[ColumnSpec]:
         note = f"上限 {fmt(self.cap)}" if self.cap is not None else ""
-        if self.points:
+        if self.counts:
+            specs = [ColumnSpec(name, "number", Decimal(0), None, required=False, places=0, note=f"次数，每次 {fmt(points)} 分")
+                     for name, points in self.counts.items()]
+        elif self.events and self.kind == "awards":
+            specs = [ColumnSpec(self.col, "award_events", choices=tuple(self.points or {}), required=False, note="事项:奖项，多项用；分隔")]
+        elif self.points:
             specs = [ColumnSpec(self.col, "choices", choices=tuple(self.points or {}), required=False, note="多项用、分隔")]
         elif self.events:
             specs = [ColumnSpec(self.col, "events", required=False, note="事项:分值，多项用；分隔")]
@@ -87,8 +112,12 @@ class Adjustment(Strict):
     def apply(self, values: dict, explain: bool = True) -> tuple[Decimal, list[str]]:
         """The signed amount this adjustment adds to the total, with its steps (only if explain)."""
         steps: list[str] = []
-        if self.events:
+        if self.events and self.kind == "awards":
+            raw = self._award_events(values.get(self.col) or [], steps, explain)
+        elif self.events:
             raw = self._events(values.get(self.col) or [], steps, explain)
+        elif self.counts:
+            raw = self._counted(values, steps, explain)
         elif self.points:
             names = values.get(self.col) or []
             raw = sum((self.points[n] for n in names if n in (self.points or {})), Decimal(0))
@@ -110,6 +139,34 @@ class Adjustment(Strict):
                 steps.append(f"超过上限，按 {fmt(self.cap)} 分计")
             raw = self.cap
         return (-raw if self.kind == "penalty" else raw), steps
+
+    def _counted(self, values: dict, steps: list[str], explain: bool) -> Decimal:
+        """Σ times × points over the count columns, in the scheme's order (an empty cell is 0 times)."""
+        raw = Decimal(0)
+        parts: list[str] = []
+        for name, points in (self.counts or {}).items():
+            times = values.get(name) or Decimal(0)
+            raw += times * points
+            if times and explain:
+                parts.append(f"「{name}」{fmt(times)} 次 × {fmt(points)} 分 = {fmt(times * points)} 分")
+        if parts:
+            steps.append(f"{self.name}：" + "；".join(parts) + (f"；合计 {fmt(raw)} 分" if len(parts) > 1 else ""))
+        return raw
+
+    def _award_events(self, awarded: list[tuple[str, str]], steps: list[str], explain: bool) -> Decimal:
+        """Each matter's awards: its highest only (same_event: largest) or every one; an award without a matter alone."""
+        points = self.points or {}
+        raw = self._events([(matter, points[award]) for matter, award in awarded], [], False)
+        if explain and awarded:
+            steps.append(f"{self.name}：" + "、".join(f"{m + ' ' if m else ''}{a} {fmt(points[a])} 分" for m, a in awarded))
+            for matter in dict.fromkeys(m for m, _ in awarded if m) if self.same_event == "largest" else ():
+                got = [a for m, a in awarded if m == matter]
+                if len(got) > 1:
+                    best = max(got, key=lambda a: points[a])
+                    steps.append(f"「{matter}」获 {len(got)} 项表彰，按最高一项「{best}」{fmt(points[best])} 分计")
+            if len(awarded) > 1:
+                steps.append(f"{self.name}合计 {fmt(raw)} 分")
+        return raw
 
     def _events(self, events: list[tuple[str, Decimal]], steps: list[str], explain: bool) -> Decimal:
         """The listed events' sum; the same event once at its largest value unless same_event: sum."""
@@ -138,14 +195,21 @@ class Adjustment(Strict):
 
     def words(self) -> str:
         what = {"bonus": "加分", "penalty": "减分", "awards": "按奖项加分"}[self.kind]
-        parts = [f"{self.name}（{what}，填入「{self.col}」列）"]
+        where = "、".join(f"「{name}」" for name in self.counts) + "列填次数" if self.counts else f"填入「{self.col}」列"
+        parts = [f"{self.name}（{what}，{where}）"]
         if self.text:
             parts.append(self.text.rstrip("。；;. "))
         if self.points:
             each = "每次" if self.kind == "penalty" else ""
             parts.append("：".join(["分值", "，".join(f"{k} {each}{fmt(v)} 分" for k, v in self.points.items())])
-                         + ("，同一奖项写几次计几次" if self.kind == "awards" else ""))
-        if self.events:
+                         + ("，同一奖项写几次计几次" if self.kind == "awards" and not self.events else ""))
+        if self.counts:
+            parts.append("，".join(f"「{name}」每次 {fmt(points)} 分" for name, points in self.counts.items())
+                         + ("，各列合计" if len(self.counts) > 1 else ""))
+        if self.events and self.kind == "awards":
+            parts.append("逐项写明事项和奖项（如 抗洪抢险:市级表彰、县级表彰；信息工作:县级表彰）"
+                         + ("，同一事项获多项表彰的按最高一项计，不同事项分别计" if self.same_event == "largest" else "，每项都计"))
+        elif self.events:
             parts.append("逐项写明事项和分值（如 疫情防控:3；表彰:2）" + ("，同一事项列出多次的按最高一次计（同一件事不累计）" if self.same_event == "largest" else "，每项都计"))
         if self.factor:
             parts.append(self.factor.words())

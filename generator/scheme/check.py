@@ -19,6 +19,7 @@ from generator.scheme.expr import FormulaError, parse_formula
 from generator.scheme.forms import check_forms
 from generator.scheme.load import OPTION_WORDS
 from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
+from generator.scheme.rollup_columns import SUMMABLE, check_rollup_formula
 from generator.scheme.rules.coefficient import Coefficient
 from generator.scheme.rules.deduct import Deduct
 from generator.scheme.rules.entered import Entered
@@ -63,7 +64,7 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
                 report(apath + ("rolls_up",), "unknown-name", f"rolls_up「{assessment.rolls_up}」不是本方案中另一项考核的 code。")
         _check_items(scheme, assessment, apath, source, report)
         _check_grades(scheme, assessment, apath, report)
-        _check_formulas(scheme, assessment, apath, source is not None, report)
+        _check_formulas(scheme, assessment, apath, source, report)
     if any(i.by_post for a in scheme.assessments for i in a.walk()):
         if not scheme.posts:
             report(("assessments",), "missing-key", "有项目写了 by_post: true，但方案没有 posts（各岗位的项目）。")
@@ -209,9 +210,10 @@ def _rankable(scheme: Scheme, assessment: Assessment) -> set[str]:
     return {"总分"} | codes | {spec.name for spec in plan_columns(scheme, assessment).all() if spec.type == "number"}
 
 
-def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, rolls_up: bool, report) -> None:
+def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, source: Assessment | None, report) -> None:
     names = formula_names(scheme, assessment)
-    functions = HISTORY_FUNCTIONS if rolls_up else set()
+    functions = HISTORY_FUNCTIONS if assessment.rolls_up else set()
+    summable = {spec.name for spec in plan_columns(scheme, source).all() if spec.type in SUMMABLE} if source is not None else set()
     sources: list[tuple[tuple, str]] = []
     for oi, override in enumerate(assessment.overrides):
         for key in ("when", "requires"):
@@ -228,3 +230,7 @@ def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, rolls_
             parse_formula(text, names | {"等次"} if "consequences" in path else names, functions)
         except FormulaError as exc:
             report(path, exc.code, str(exc))
+            continue
+        if assessment.rolls_up:
+            for code, message in check_rollup_formula(text, scheme, assessment, source, summable):
+                report(path, code, message)

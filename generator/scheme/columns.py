@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from generator.scheme.model import Assessment, Item, Scheme
+from generator.scheme.rollup_columns import rollup_readers
 from generator.scheme.rules.base import ColumnSpec
 
 
@@ -50,8 +51,11 @@ def _merge(first: ColumnSpec, other: ColumnSpec) -> ColumnSpec:
     low = max((v for v in (first.min, other.min) if v is not None), default=None)
     high = min((v for v in (first.max, other.max) if v is not None), default=None)
     places = min((v for v in (first.places, other.places) if v is not None), default=None)
+    # a choice column named twice (a factor's 身份 and the declared input 身份, two factors by it): every
+    # value either names is one the office may fill in; the first's alone rejected the other's
+    choices = tuple(dict.fromkeys((*first.choices, *other.choices)))
     return replace(first, min=low, max=high, places=places, required=first.required or other.required,
-                   percent=first.percent or other.percent, note=first.note or other.note)
+                   percent=first.percent or other.percent, note=first.note or other.note, choices=choices)
 
 
 def _item_columns(items: list[Item], post: str) -> list[tuple[ColumnSpec, str]]:
@@ -146,6 +150,8 @@ def column_readers(scheme: Scheme, assessment: Assessment) -> dict[str, list[str
                 continue
             for name in sorted(names):
                 add(name, f"等次规则「{_short(override.reason)}」")
+    for column, who in rollup_readers(scheme, assessment):  # a year summing the months' 病事假天数
+        add(column, who)
     for quota in assessment.quotas:
         for name in [*([quota.scope] if quota.scope not in ("unit", "department") else []), *quota.rank_by, *quota.break_by]:
             add(name, f"名额「{quota.grade}」")

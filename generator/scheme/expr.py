@@ -54,8 +54,11 @@ _BIN = {
 }
 
 MAX_LENGTH = 500
-# Functions over a person's earlier periods, available in roll-ups (supplied by engine/compute.py).
-HISTORY_FUNCTION_NAMES = {"次数", "全部", "期数", "连续"}
+# Functions over a person's earlier periods, available in roll-ups (supplied by engine/compute.py):
+# over the grades the periods ended with, and over a column of the periods' sheets (合计("病事假天数")).
+HISTORY_GRADE_FUNCTIONS = {"次数", "全部", "期数", "连续"}
+HISTORY_COLUMN_FUNCTIONS = {"合计", "最大"}
+HISTORY_FUNCTION_NAMES = HISTORY_GRADE_FUNCTIONS | HISTORY_COLUMN_FUNCTIONS
 
 
 class FormulaError(ValueError):

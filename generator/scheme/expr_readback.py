@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from generator.scheme.expr import Formula, parse_formula
-from generator.scheme.expr_words import BARE_FUNCTIONS
+from generator.scheme.expr_words import BARE_FUNCTIONS, COLUMN_WORDS
 
 _READ_BACK = [
     (" 大于或等于 ", " >= "),
@@ -37,6 +37,9 @@ def parse_described(words: str, names: Mapping[str, str] | None = None) -> Formu
             text = re.sub(rf"(?<![^\s（），]){re.escape(name)}(?![^\s（），])", lambda _m, c=code: c, text)
     for a, b in _READ_BACK:
         text = text.replace(a, b)
+    for function, pattern in COLUMN_WORDS.items():  # 各期「病事假天数」之和 → 合计(「病事假天数」)
+        regex = re.escape(pattern).replace(re.escape("{}"), "(「[^」]*」)")
+        text = re.sub(regex, lambda m, f=function: f"{f}({m.group(1)})", text)
     text = re.sub(r"「([^」]*)」", lambda m: json.dumps(m.group(1), ensure_ascii=False), text)
     for bare in BARE_FUNCTIONS:
         text = re.sub(rf"{bare}(?!\s*[（(])", f"{bare}()", text)

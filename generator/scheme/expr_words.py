@@ -20,6 +20,8 @@ _OR, _AND, _NOT, _CMP_P, _ADD, _MUL, _NEG, _ATOM = range(1, 9)
 _BIN_P = {ast.Add: _ADD, ast.Sub: _ADD, ast.Mult: _MUL, ast.Div: _MUL}
 # Zero-argument history functions are printed by name alone (期数, not 期数（）).
 BARE_FUNCTIONS = {"期数"}
+# A roll-up's sums over a column of its periods' sheets, as a reader says them.
+COLUMN_WORDS = {"合计": "各期{}之和", "最大": "各期{}的最大值"}
 
 
 def _wrap(part: tuple[str, int], needed: int) -> str:
@@ -56,6 +58,8 @@ def _describe(node: ast.AST, names: Mapping[str, str]) -> tuple[str, int]:
         assert isinstance(node.func, ast.Name)
         if not node.args and node.func.id in BARE_FUNCTIONS:
             return node.func.id, _ATOM
+        if node.func.id in COLUMN_WORDS and len(node.args) == 1:  # 合计("病事假天数") → 各期「病事假天数」之和
+            return COLUMN_WORDS[node.func.id].format(_describe(node.args[0], names)[0]), _ATOM
         return f"{node.func.id}（{'，'.join(_describe(a, names)[0] for a in node.args)}）", _ATOM
     return ast.unparse(node), _ATOM
 

@@ -29,6 +29,8 @@ _PLAIN_NUMBER_RE = re.compile(r"[0-9]{1,15}(?:\.([0-9]{1,15}))?\Z")
 # cells but a few hundred distinct scores; shared objects also make the preview's cache smaller.
 _DECIMALS: dict[str, Decimal] = {}
 _EVENT_SPLIT_RE = re.compile(r"[；;、，,\n]+")
+_MATTER_SPLIT_RE = re.compile(r"[；;\n]+")  # awards by matter: 抗洪抢险:市级表彰、县级表彰；信息工作:县级表彰
+_AWARD_SPLIT_RE = re.compile(r"[、，,]+")
 # what an event's name holds when two events were written without a ；between them: 疫情防控:3 表彰:2, 表彰2分疫情3分
 _JOINED_EVENT_RE = re.compile(r"[:：]\s*[+＋\-−－]?[0-9０-９]|[0-9０-９]\s*分|[0-9０-９]\s+\S")
 _EVENT_RE = re.compile(r"^(?P<name>.*?)[:：]?\s*(?P<value>[+＋]?[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?$")
@@ -60,7 +62,7 @@ def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Prob
 
     if spec.type == "number":
         return _number(cell, text, spec, report)
-    if cell.kind == "d" and spec.type in ("amounts", "events", "yesno", "choice", "choices"):
+    if cell.kind == "d" and spec.type in ("amounts", "events", "award_events", "scores", "yesno", "choice", "choices"):
         report("date-cell", f"这个单元格是日期格式，显示为 {text}，不是「{spec.name}」的内容（多半是输入时被表格软件当成了日期）；"
                             f"请把单元格格式改为「文本」或「常规」，再重新填写。")
         return None
@@ -83,6 +85,10 @@ def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Prob
         return amounts
     if spec.type == "events":
         return _events(text, spec, report)
+    if spec.type == "scores":
+        return _scores(text, spec, report)
+    if spec.type == "award_events":
+        return _award_events(text, spec, report)
     if spec.type == "yesno":
         lowered = text.lower()
         if lowered in _YES:
@@ -206,6 +212,57 @@ def _events(text: str, spec: ColumnSpec, report) -> list[tuple[str, Decimal]] | 
             return None
         events.append((name, value))
     return events
+
+
+def _scores(text: str, spec: ColumnSpec, report) -> list[Decimal] | None:
+    """88、90、92 → the raters' scores, each within 0 and the item's maximum; a blank is missing (required)."""
+    if not text:
+        if spec.required:
+            report("missing-value", f"「{spec.name}」为空；请填写各评委的分数，用「、」分隔，如 88、90、92。")
+        return None
+    scores: list[Decimal] = []
+    for part in (p for p in SPLIT_RE.split(text) if p):
+        try:
+            score = parse_decimal(part)
+        except NotANumber as exc:
+            report("not-a-number", f"「{part}」{exc.reason}；「{spec.name}」逐个填写评委的分数，用「、」分隔，如 88、90、92。")
+            return None
+        if spec.each_min is not None and score < spec.each_min:
+            report("score-negative", f"评委分数 {fmt(score)} 小于 {fmt(spec.each_min)}；请核对。")
+            return None
+        if spec.each_max is not None and score > spec.each_max:
+            report("score-over-max", f"评委分数 {fmt(score)} 超过「{spec.name}」的满分 {fmt(spec.each_max)}；请核对（几个分数之间要用「、」分隔）。")
+            return None
+        scores.append(score)
+    return scores
+
+
+def _award_events(text: str, spec: ColumnSpec, report) -> list[tuple[str, str]] | None:
+    """抗洪抢险:市级表彰、县级表彰；信息工作:县级表彰 → [(抗洪抢险, 市级表彰), (抗洪抢险, 县级表彰), (信息工作,
+    县级表彰)]: matters separated by ；, the awards of one matter by 、. An award written without a matter
+    (县级表彰) is a matter of its own. Every award must be one the scheme lists: never skipped."""
+    if not text or text in ("0", "无", "-", "—", "/"):
+        return []
+    found: list[tuple[str, str]] = []
+    bad: list[str] = []
+    for entry in (e.strip() for e in _MATTER_SPLIT_RE.split(text)):
+        if not entry:
+            continue
+        colon = re.search(r"[:：]", entry)
+        matter = entry[: colon.start()].strip() if colon else ""
+        if colon and not entry[colon.end():].strip(" 、，,"):
+            bad.append(entry)  # 抗洪抢险: with no award after it
+        for award in (a.strip() for a in _AWARD_SPLIT_RE.split(entry[colon.end():] if colon else entry)):
+            if award and award not in spec.choices:
+                bad.append(award)
+            elif award:
+                found.append((matter, award))
+    if bad:
+        report("unknown-choice", f"「{'、'.join(bad)}」不是「{spec.name}」的可选奖项（{'、'.join(spec.choices)}）。"
+                                 f"逐项写 事项:奖项，同一事项的几项奖项用「、」分隔，不同事项用「；」分隔，"
+                                 f"如 抗洪抢险:{'、'.join(spec.choices[:2])}；奖项名称照方案填写。")
+        return None
+    return found
 
 
 def report_percent_fractions(table: Table, people: list, specs: dict[str, ColumnSpec], columns: dict[str, int], problems: Problems) -> None:

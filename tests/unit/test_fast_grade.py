@@ -187,6 +187,39 @@ def test_a_formula_item_reads_earlier_items_and_returns_a_truth_value(tmp_path):
 
 
 
+def test_counts_awards_by_matter_and_sums_over_months_compiled_and_by_the_reference(tmp_path):
+    """Count columns with a factor and a cap, awards by matter, and a year's formula item and conditions over
+    a column of the months summed (合计) and maxed (最大), with a person absent from a month and blank cells."""
+    month = assessment([item("df", "得分", 100)], code="yue", name="月度考核", period="月", grades=GRADES_4, adjustments=[
+        {"kind": "penalty", "name": "考勤", "counts": {"迟到次数": "0.5", "旷工次数": 2}, "cap": 3, "factor": {"by": "身份", "values": {"领导": 2}}},
+        {"kind": "awards", "name": "表彰", "events": True, "points": {"县级": 1, "市级": 2}, "cap": 5},
+    ])
+    year = assessment([item("pj", "月均", 100, score={"kind": "period_score", "missing": "skip"}),
+                       item("jt", "假期", 400, score={"kind": "formula", "expr": '合计("病假天数") + 最大("病假天数")', "uses": []})],
+                      code="nd", name="年度考核", period="年度", rolls_up="yue", results_optional=True, grades=GRADES_4,
+                      overrides=[{"kind": "no_grade", "when": '合计("病假天数") > 10', "reason": "病假超过10天"},
+                                                          {"kind": "cap", "grade": "较好", "when": '最大("受处分") == 1', "reason": "受处分"}])
+    data = scheme(month, year, inputs=[{"name": "病假天数", "type": "number", "places": 0}, {"name": "受处分", "type": "yesno"}])
+    columns = ["得分", "迟到次数", "旷工次数", "身份", "表彰", "病假天数", "受处分"]
+    sheets = {
+        "M01.csv": people_csv([["1", "甲", "办公室", "96", "3", "", "领导", "抗洪:县级、市级；招商:县级", "4", ""],
+                               ["2", "乙", "办公室", "95", "", "1", "", "县级、县级", "", "是"],
+                               ["3", "丙", "办公室", "92", "", "", "", "", "11", ""]], columns),
+        "M02.csv": people_csv([["1", "甲", "办公室", "94", "", "", "领导", "", "7", ""],
+                               ["2", "乙", "办公室", "97", "2", "", "", "", "", ""]], columns),  # 丙 not in February
+    }
+    make_project(tmp_path, data, sheets)
+    _, periods, problems = run(tmp_path)
+    assert [p for p in problems.sorted() if p.severity.name == "ERROR"] == []
+    seen = compare(periods)
+    assert seen["compiled"] == 8 and seen["declined"] == 0, seen
+    jan, year_ = by_id(next(p for p in periods if p.label == "M01")), by_id(next(p for p in periods if p.label == "Y"))
+    assert jan["1"].total == Decimal("96.00")  # 96 − min(1.5 × 2, 3) + (2 + 1)
+    assert jan["2"].total == Decimal("95.00")  # 95 − 2 + 2 (县级 twice, no matter named: two)
+    assert year_["1"].status == "no_grade" and year_["1"].item("jt").value == Decimal(18)  # 4 + 7, and 7
+    assert year_["2"].grade == "较好" and year_["3"].status == "no_grade"  # 11 days in January alone
+
+
 def _raises(function, *args) -> bool:
     """Whether `function(*args)` raises (any exception: the compiled code need not say why)."""
     try:

@@ -124,3 +124,15 @@ def test_a_year_with_a_period_s_sheet_absent_is_warned_about_once(tmp_path):
     assert (problem.code, problem.severity, problem.file) == ("rollup-period-absent", Severity.WARNING, "content/ag/t1/2025")
     assert "2025年年度考核汇总半年考核的各期，但 content/ag/t1/2025/ 中没有下半年（H2）的成绩表" in problem.message
     assert by_id(next(p for p in periods if p.label == "Y"))["1"].total == Decimal("92.00")
+
+
+def test_a_year_without_its_sheet_published_with_a_period_absent_is_warned_about(tmp_path):
+    """A results_optional year is a year in progress until it is to be published: with a 公示 set for it
+    and H2 not there, its 公示 listed the year's 优秀 from H1 alone, and kaohe check said nothing."""
+    half = assessment([item("df", "得分", 100)], code="bn", name="半年考核", period="半年", grades=HALF_GRADES)
+    annual = assessment([item("ps", "平时", 100, score={"kind": "period_score", "missing": "skip"})],
+                        code="nd", name="年度考核", period="年度", rolls_up="bn", results_optional=True, grades=HALF_GRADES)
+    h1 = people_csv([["1", "甲", "办公室", "92"], ["2", "乙", "办公室", "80"]], ["得分"])
+    make_project(tmp_path, scheme(half, annual), {"H1.csv": h1, "Y.notice.yaml": "start: 2025-12-22\n"})
+    _, _, problems = run(tmp_path)
+    assert [(p.code, p.severity) for p in problems.sorted()] == [("rollup-period-absent", Severity.WARNING)]

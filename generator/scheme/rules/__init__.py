@@ -16,6 +16,7 @@ from generator.scheme.rules.entered import Entered
 from generator.scheme.rules.formula import FormulaRule
 from generator.scheme.rules.level import Level
 from generator.scheme.rules.period import PeriodScore
+from generator.scheme.rules.trimmed import Trimmed
 from generator.scheme.rules.weighted import Weighted
 
 RULES = {
@@ -25,11 +26,12 @@ RULES = {
     "level": Level,
     "coefficient": Coefficient,
     "weighted": Weighted,
+    "trimmed": Trimmed,
     "period_score": PeriodScore,
     "formula": FormulaRule,
 }
 
 AnyRule = Annotated[
-    Entered | Deduct | Bonus | Level | Coefficient | Weighted | PeriodScore | FormulaRule,
+    Entered | Deduct | Bonus | Level | Coefficient | Weighted | Trimmed | PeriodScore | FormulaRule,
     Field(discriminator="kind"),
 ]

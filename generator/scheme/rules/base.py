@@ -30,7 +30,7 @@ class Item(Protocol):
     max: Decimal | None
 
 
-ColumnType = Literal["number", "amounts", "choice", "text", "yesno", "choices", "events"]
+ColumnType = Literal["number", "amounts", "choice", "text", "yesno", "choices", "events", "award_events", "scores"]
 
 
 @dataclass(frozen=True)

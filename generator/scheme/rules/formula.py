@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from generator.core.numbers import fmt_at_most
+from generator.core.numbers import fmt, fmt_at_most
 from generator.scheme.expr import Formula, FormulaError, compiled
 from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule, shown_places
 
@@ -15,7 +15,7 @@ from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule, 
 class FormulaRule(Rule):
     """公式：用四则运算把已声明的列、前面项目的代码和汇总函数组合起来，如
     「平时考核优秀率 × 40% + 年终测评优秀率 × 60%」。公式只做计算，不能运行任何程序；
-    用到的名字必须在 inputs 中声明或是前面的项目代码。汇总函数：次数("优秀")、期数()。
+    用到的名字必须在 inputs 中声明或是前面的项目代码。年度汇总中还可用汇总函数：次数("优秀")、期数()、合计("病事假天数")。
     inputs 中用到的列在这里列出，以便成绩表生成这些列。"""
 
     TITLE: ClassVar[str] = "公式"
@@ -51,7 +51,15 @@ class FormulaRule(Rule):
             return Outcome(None, [str(exc)], [(column, exc.code if exc.code != "bad-formula" else "missing-value", str(exc))])
         if not isinstance(value, Decimal):
             value = Decimal(value)
-        return Outcome(value, [f"{self.compiled().describe()} = {fmt_at_most(value, shown_places(item, 4))}"] if ctx.explain else [])
+        if not ctx.explain:
+            return Outcome(value, [])
+        steps = [f"{self.compiled().describe()} = {fmt_at_most(value, shown_places(item, 4))}"]
+        # the columns' values, so that a reader can redo it (which rater's score a max()/min() dropped)
+        read = [(name, ctx.values.get(name)) for name in sorted(self.compiled().names & set(ctx.values), key=self.expr.find)
+                if name not in ctx.item_values]
+        if read:
+            steps.append("其中 " + "、".join(f"{name} {_shown(v)}" for name, v in read))
+        return Outcome(value, steps)
 
     def describe(self, item, names: dict[str, str] | None = None) -> str:
         try:
@@ -59,3 +67,11 @@ class FormulaRule(Rule):
         except FormulaError:
             words = self.expr
         return f"按公式计算：{words}。"
+
+
+def _shown(value) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal):
+        return fmt(value)
+    return "空" if value is None else str(value)

@@ -27,7 +27,9 @@ class Component(Strict):
 class Weighted(Rule):
     """加权合成：由几个评分主体（上级、同级、下级）或几个组成部分按权重合成。各部分填在各自的列中，
     得分 = Σ 分数 × 权重，权重之和须为 100%。不同人员适用不同权重的，用 by 指定区分的列、
-    sets 列出各组权重。某一部分缺失时：missing: error（报错，默认）或 reweight（按其余部分的权重重新折算）。"""
+    sets 列出各组权重。某一部分缺失时：missing: error（报错，默认）或 reweight（按其余部分的权重重新折算）。
+    某一部分本身要先计算的（如职工代表几人评分、去掉一个最高分和一个最低分后取平均），不用 weighted，而把各部分写成
+    上级项目（combine: weighted）的子项，各写 weight，要计算的那一项用 trimmed（去掉最高分和最低分后取平均）或公式计分。"""
 
     TITLE: ClassVar[str] = "加权合成（评分主体、组成部分）"
     EXAMPLE: ClassVar[str] = """\

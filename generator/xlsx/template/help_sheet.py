@@ -62,6 +62,10 @@ def type_words(spec: ColumnSpec, departments: list[str]) -> str:
         return "从下拉列表选择：" + "、".join(spec.choices)
     if spec.type == "choices":
         return "可填多项，用「、」分隔，可选：" + "、".join(spec.choices)
+    if spec.type == "scores":
+        return f"各评委的分数写在一格中，用「、」分隔，如 88、90、92、85、95；每个分数 0 至 {fmt(spec.each_max)}" if spec.each_max is not None else "各评委的分数写在一格中，用「、」分隔，如 88、90、92、85、95"
+    if spec.type == "award_events":
+        return "逐项写 事项:奖项，同一事项的几项奖项用「、」分隔，不同事项用「；」分隔，如 抗洪抢险:市级表彰、县级表彰；信息工作:县级表彰；奖项可选：" + "、".join(spec.choices) + "；没有就留空"
     if spec.type == "events":
         return "逐项写 事项:分值，多项用「；」分隔，如 疫情防控:3；表彰:2；没有就留空"
     return "文字"
@@ -114,7 +118,10 @@ def _column_rows(scheme: Scheme, assessment: Assessment, plan: ColumnPlan, depar
             about = "".join(p if p.endswith(("。", "）")) else p + "。" for p in parts)
         elif spec.name in adjustments:
             about = adjustments[spec.name].words().replace("。；", "；")
-            if spec.type == "number":
+            counts = adjustments[spec.name].counts or {}
+            if spec.name in counts:  # a count column (迟到早退次数): times, not points
+                how = f"次数（每次 {fmt(counts[spec.name])} 分），{type_words(spec, departments)}；没有就留空或填 0"
+            elif spec.type == "number":
                 how = f"合计分数，{type_words(spec, departments)}；没有就留空或填 0"
             elif spec.type == "choices":
                 how += f"；同一项有几次就写几次，如 {spec.choices[0]}、{spec.choices[0]}"
@@ -142,7 +149,7 @@ def _help_lines(scheme: Scheme, assessment: Assessment, year: int, label: str, a
         ("text", "3. 分数只填阿拉伯数字，可带小数，如 85 或 4.5；不要填「优」「良」等文字，也不要带「分」字。没有得分的项填 0，不要留空。"),
         (
             "text",
-            "4. 扣分如需逐次填写，在同一个单元格中用顿号「、」分隔，如 3、4.5（表示两次，分别扣 3 分和 4.5 分）；加分、减分列填本期合计分数（填名称的列按下表「怎么填」写），超过上限的部分不计。",
+            "4. 扣分如需逐次填写，在同一个单元格中用顿号「、」分隔，如 3、4.5（表示两次，分别扣 3 分和 4.5 分）；加分、减分列填本期合计分数（填次数或名称的列按下表「怎么填」写），超过上限的部分不计。",
         ),
         ("text", "5. 下拉列表中的列（部门、是/否、等次等）请从列表中选择；「是/否」列留空视为否。"),
         ("text", "6. 人员所在的行不要合并单元格；表格下方的「合计」「备注」行和空行会被忽略。总分和等次由程序按方案计算，不用填写。"),

@@ -46,6 +46,10 @@ def header_note(spec: ColumnSpec, plan: ColumnPlan) -> str:
         return "逐次填写，用、分隔"
     if spec.type == "events":
         return "事项:分值，用；分隔"
+    if spec.type == "scores":
+        return "各评委分数，用、分隔"
+    if spec.type == "award_events":
+        return "事项:奖项，用；分隔"
     note = "".join(spec.note.split())
     if note and len(note) <= 12 and not _has_bracket(note) and note not in spec.name:  # not 迟到次数（次数）
         return note
@@ -95,7 +99,7 @@ def write_header(ws: Any, scheme: Scheme, plan: ColumnPlan, departments: list[st
             width = max(width, 12)
         letter = get_column_letter(col)
         ws.column_dimensions[letter].width = max(8, min(30, width + 3))
-        if spec.type in ("text", "amounts", "choices", "events"):
+        if spec.type in ("text", "amounts", "choices", "events", "award_events", "scores"):
             ws.column_dimensions[letter].number_format = "@"
     ws.row_dimensions[1].height = 36
     last_fixed = max(index.get(cols.id, 1), index.get(cols.name, 1))

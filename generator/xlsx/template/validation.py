@@ -113,7 +113,7 @@ def add_validations(
             prompt(dv, spec, f"填 {words}。" + (f"（{note}）" if note and name not in item_names else ""))
             add(dv, col)
             continue
-        if spec.type in ("amounts", "events"):
+        if spec.type in ("amounts", "events", "award_events", "scores"):
             dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="200", allow_blank=True)
             prompt(dv, spec, type_words(spec, departments))
             add(dv, col)
