@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from generator.core.codes_grading import GRADING_CODES
 from generator.core.codes_notices import NOTICE_CODES
 from generator.core.codes_output import OUTPUT_CODES
-from generator.core.codes_sheets import SHEET_LAYOUT_CODES
+from generator.core.codes_sheets import OFFICE_RESULT_CODES, SHEET_LAYOUT_CODES
 
 
 @dataclass(frozen=True)
@@ -151,6 +151,7 @@ CODES: dict[str, CodeInfo] = {
         "成绩表是 .xls、.ods 等不读取的格式", "在 Excel/WPS 中「另存为」→「Excel 工作簿（*.xlsx）」，再删去或移走原文件。", "2025/Q2.xls"
     ),
     **{code: CodeInfo(*info) for code, info in SHEET_LAYOUT_CODES.items()},  # core/codes_sheets.py
+    **{code: CodeInfo(*info) for code, info in OFFICE_RESULT_CODES.items()},
     "control-character": CodeInfo(
         "单元格或文字中有看不见的控制字符或格式字符（改变文字方向、零宽、软连字符等）", "删去这些字符后重新保存（Excel 中可用 =CLEAN(单元格) 清除控制字符；方向和零宽字符须在编辑器中删去，或把这段文字重新输入）。", "姓名中夹带从其他系统复制来的 ESC 字符；agency.yaml 的 contact 中夹带 U+200F（从右到左标记）"
     ),

@@ -22,6 +22,7 @@ from generator.engine.id_names import report_id_names
 from generator.engine.ids import report_lost_zeros, rollup_blocked
 from generator.engine.model_cache import ModelCache
 from generator.engine.notice_file import load_notice
+from generator.engine.office_columns import check_office_columns
 from generator.engine.prepared import prepared
 from generator.engine.quota_count import recount
 from generator.engine.quotas import apply_quota
@@ -214,6 +215,8 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         decisions = load_decisions(entry.decisions, decisions_shown, scheme.people.id, assessment.grades, local)
         applied = apply_decisions(decisions, period, assessment.grades, decisions_shown, local)
     recount(period, applied, decisions_shown, shown, local)  # one truth for every count the pages show
+    if entry.results is not None:  # the office's own 总分, 等次, 名次 against the grades as they now stand
+        check_office_columns(period, shown, local)
     apply_consequences(period, lambda person: _functions_for(explainer, person))
     if entry.notice is not None:
         files.append(project.rel(entry.notice))

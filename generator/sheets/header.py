@@ -144,7 +144,7 @@ def computed_names(scheme: Scheme) -> dict[str, str]:
     return words
 
 
-def _bare(text: str) -> str:
+def bare_header(text: str) -> str:
     """A header without its notes: 德（满分 20） → 德."""
     while (stripped := _NOTE_RE.sub("", text)) != text:
         text = stripped
@@ -153,20 +153,24 @@ def _bare(text: str) -> str:
 
 def _unknown_words(text: str, known: list[str], computed: dict[str, str]) -> str:
     """What an unknown header is, and what to do with it."""
-    bare = _bare(text)
+    bare = bare_header(text)
     keep = "请删去这一列，或写入 agency.yaml 的 ignore_columns（留作本单位核对）。"
     if bare in computed:
         return f"方案中没有「{text}」这一列：{computed[bare]}，不从成绩表读取，也不要把它对应到其他列。{keep}"
     if bare in COMPUTED_HEADERS:
-        return f"方案中没有「{text}」这一列：总分由 Kaohe 按方案计算，不从成绩表读取，也不要把它对应到其他列。{keep}"
+        return (f"方案中没有「{text}」这一列：总分由 Kaohe 按方案计算，不从成绩表读取，也不要把它对应到其他列。"
+                f"若这是本单位自己算的总分，在 agency.yaml 的 check_totals 中写上 {bare}，Kaohe 会逐人核对它与按方案算出的总分；"
+                "否则请删去这一列，或写入 ignore_columns（不核对）。")
     guess = suggest(text, known)
     hint = f"「{text}」是不是「{guess}」？若是，把表头改为「{guess}」，或在 agency.yaml 的 columns 中写 {text}: {guess}；" if guess else ""
     return f"方案中没有「{text}」这一列。{hint}若这一列不参与考核，请删去，或写入 agency.yaml 的 ignore_columns。"
 
 
 def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetOptions, readers: dict[str, list[str]],
-                 people_columns: tuple[str | None, str | None], problems: Problems, computed: dict[str, str] | None = None) -> None:
-    """Every column accounted for, every column read present. `computed`: computed_names(scheme)."""
+                 people_columns: tuple[str | None, str | None], problems: Problems, computed: dict[str, str] | None = None,
+                 own: frozenset[int] = frozenset()) -> None:
+    """Every column accounted for, every column read present. `computed`: computed_names(scheme);
+    `own`: the columns of the office's own results (own_columns.py), compared once graded."""
     specs = plan.by_name()
     ignored = {normalize_header(n) for n in options.ignored()}
     flags = options.flags.column if options.flags else None
@@ -184,7 +188,7 @@ def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetO
             if text != name and (spec := specs.get(name)) is not None and spec.type == "number":
                 _check_note_max(table, cell, text, name, spec.max, problems)
             continue
-        if text in ignored or name in ignored or _NOTE_RE.sub("", text) in ignored:
+        if text in ignored or name in ignored or _NOTE_RE.sub("", text) in ignored or cell.column in own:
             continue
         if name != text:  # mapped by columns to a name the scheme does not have
             problems.add(table.file, row, column_letter(cell.column), "unknown-column",

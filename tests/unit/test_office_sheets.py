@@ -636,7 +636,17 @@ def test_mappings_the_sheets_use_are_not_warned_and_a_scheme_mapping_none_uses_i
 # --------------------------------------------------------------------------- what an unknown header is said to be
 
 
-@pytest.mark.parametrize("extra", ["总分", "得分", "合计", "总分（满分100）"])
+@pytest.mark.parametrize("extra", ["总分", "合计", "总分（满分100）"])
+def test_the_offices_own_total_column_is_compared_not_suggested_as_another_column(tmp_path, extra):
+    """The office's own 总分 is recognised and compared with Kaohe's (test_office_own_results.py):
+    90 for everyone differs from 张三's 95 and 王五's 92 (李四 75, 试用期, is compared too)."""
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text([*CLEAN_HEADER, extra], [[*r, "90"] for r in CLEAN_ROWS])})
+    _, _, problems = run(tmp_path)
+    assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(2, "L", "office-total-differs"), (3, "L", "office-total-differs"),
+                                                                      (4, "L", "office-total-differs")]
+
+
+@pytest.mark.parametrize("extra", ["得分", "小计"])
 def test_a_total_column_is_never_suggested_as_another_column(tmp_path, extra):
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text([*CLEAN_HEADER, extra], [[*r, "90"] for r in CLEAN_ROWS])})
     _, _, problems = run(tmp_path)

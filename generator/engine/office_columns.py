@@ -1,0 +1,156 @@
+"""The office's own 总分, 等次 and 名次 columns compared with what Kaohe computed (sheets/own_columns.py).
+
+Why a differing 总分 is an error and a differing 等次 or 名次 only a warning:
+
+- 总分 does not depend on when it was written: the items are in the same sheet, and the office's
+  formula and the scheme's rules compute from the same cells. A difference (after rounding the
+  office's value 四舍五入 at the scheme's places: a cell holding 89.456 and shown as 89.46 agrees with
+  89.46) means the scheme's encoding or the office's formula is wrong, and either way the 公示 would
+  print a total someone disputes. It stops the 公示 until one of them is corrected.
+- 等次 is often filled before the quotas are applied and the committee decides, so a difference may be
+  legitimate; the HR officer still needs each one named with Kaohe's grade (and the grade of the
+  score bands, when a quota, a decision or a rule changed it) before the list goes out.
+- 名次 follows from the totals (a wrong total is already an error); left alone it is a sorting or
+  formula slip (=RANK(E3,E3:E30) without $, whose range slides down the rows). Ranks are compared
+  with the ranking that explains most of the column: the whole sheet or each department, equal totals
+  sharing a place (1、2、2、4 or 1、2、2、3).
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, Decimal
+
+from generator.core.numbers import NotANumber, fmt, parse_decimal, round_half_up
+from generator.core.problems import Problems, Severity
+from generator.engine.ranks import ranks
+from generator.engine.results import PeriodResult, PersonResult
+from generator.sheets.id_cells import is_error_value
+from generator.sheets.own_columns import OwnCell
+from generator.sheets.tables import column_letter
+
+
+def check_office_columns(period: PeriodResult, shown: str, problems: Problems) -> None:
+    """Every person's own 总分 and 等次 cell against Kaohe's, then each 名次 column against the totals."""
+    rank_columns: dict[int, list[tuple[PersonResult, OwnCell]]] = {}
+    for person in period.people:
+        for cell in person.person.own:
+            if cell.kind == "total":
+                _check_total(period, person, cell, shown, problems)
+            elif cell.kind == "grade":
+                _check_grade(period, person, cell, shown, problems)
+            else:
+                rank_columns.setdefault(cell.column, []).append((person, cell))
+    for entries in rank_columns.values():
+        _check_ranks(entries, shown, problems)
+
+
+def _where(person: PersonResult, cell: OwnCell, shown: str) -> str:
+    row_place = getattr(person.person.places, "row_place", None) or f"{shown} › 第{person.person.row}行"
+    return f"{row_place} › {column_letter(cell.column)}列「{cell.header}」"
+
+
+def _add(problems: Problems, shown: str, person: PersonResult, cell: OwnCell, code: str, message: str,
+         severity: Severity = Severity.ERROR) -> None:
+    problems.add(shown, person.person.row, column_letter(cell.column), code, message, severity,
+                 where=_where(person, cell, shown), sheet=cell.sheet)
+
+
+def _check_total(period: PeriodResult, person: PersonResult, cell: OwnCell, shown: str, problems: Problems) -> None:
+    total, text = person.total, cell.text
+    if total is None or not text:
+        return  # Kaohe has no total (a problem of the row says why), or the office left it blank: nothing to compare
+    who = f"{person.person.name}（{person.id}）"
+    places = period.assessment.places
+    unreadable = f"{who}：本单位的总分列「{cell.header}」"
+    if is_error_value(text):
+        _add(problems, shown, person, cell, "office-total-unreadable",
+             f"{unreadable}是错误值 {text}：本单位表格的公式出错了，无法与 Kaohe 按方案算出的总分 {fmt(total, places)} 核对。"
+             "请改正这一列的公式（常见原因：引用的单元格被删除、求和范围里有文字），或删去这一列。")
+        return
+    if cell.cell_kind in ("p", "d"):
+        how = "百分比" if cell.cell_kind == "p" else "日期"
+        _add(problems, shown, person, cell, "office-total-unreadable",
+             f"{unreadable}是{how}格式（存的是 {text}），无法与 Kaohe 按方案算出的总分 {fmt(total, places)} 核对。"
+             "请把这一列的单元格格式改为「常规」或「数值」后保存。")
+        return
+    try:
+        value = parse_decimal(text)
+    except NotANumber:
+        _add(problems, shown, person, cell, "office-total-unreadable",
+             f"{unreadable}是「{text[:20]}」，不是分数，无法与 Kaohe 按方案算出的总分 {fmt(total, places)} 核对。"
+             "总分列只填分数（等次填在等次列）；若这一列不是总分，请改用别的列名，或写入 agency.yaml 的 ignore_columns。")
+        return
+    if round_half_up(value, places) == total:
+        return
+    _add(problems, shown, person, cell, "office-total-differs",
+         f"{who}：本单位的总分列「{cell.header}」是 {fmt(value)}，Kaohe 按方案算出的总分是 {fmt(total, places)}"
+         f"（方案规定四舍五入保留 {places} 位小数）。{_total_hint(person, value, places, period)}"
+         "总分不一致，公示的分数和等次就可能不对：请核对此人的各项分数、本单位表格的公式（求和范围是否漏了列、加减分是否计入）"
+         f"和方案的计分规则，改正错的一方后再公示；Kaohe 的计算过程见 kaohe explain {period.scheme.code} {period.year}-{period.label} {person.id}。")
+
+
+def _total_hint(person: PersonResult, value: Decimal, places: int, period: PeriodResult) -> str:
+    """What the difference looks like: fewer decimals, decimals cut off, a total not capped."""
+    raw = person.raw_total
+    if raw is None:
+        return ""
+    for fewer in range(places - 1, -1, -1):
+        if round_half_up(raw, fewer) == value:
+            return f"本单位的数相当于只保留 {fewer} 位小数，方案规定保留 {places} 位。"
+    if raw.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN) == value:
+        return "本单位的数像是截去了尾数（ROUNDDOWN、INT 或 TRUNC），方案规定四舍五入。"
+    if raw != person.total and round_half_up(raw, places) == value:
+        return f"本单位的数是未按总分上限 {fmt(period.assessment.total_max)} 分封顶的分数。"
+    return ""
+
+
+def _check_grade(period: PeriodResult, person: PersonResult, cell: OwnCell, shown: str, problems: Problems) -> None:
+    grades = period.assessment.grades
+    text = "".join(cell.text.split())
+    if grades is None or not text or person.status in ("incomplete", "undecidable"):
+        return  # no grades in this assessment, nothing written yet, or no grade Kaohe can name (a problem says why)
+    who = f"{person.person.name}（{person.id}）"
+    mine = person.grade or person.status_label or grades.no_grade
+    if text == mine or (person.grade is None and text in (grades.no_grade, "不确定等次", "不定等次")):
+        return
+    why = ""
+    if person.band_grade and person.band_grade != person.grade and text == person.band_grade:
+        why = f"（按分数段是「{person.band_grade}」，经名额、特殊情形或领导小组决定为「{mine}」）"
+    if text not in grades.order:
+        words = f"本单位的等次列「{cell.header}」写的是「{text[:20]}」，不是方案的等次（{'、'.join(grades.order)}），无法核对；Kaohe 确定的等次是「{mine}」。"
+    else:
+        words = f"本单位的等次列「{cell.header}」是「{text}」，Kaohe 确定的等次是「{mine}」{why}。"
+    _add(problems, shown, person, cell, "office-grade-differs",
+         f"{who}：{words}公示按 Kaohe 的等次。若本单位的等次是在名额和领导小组决定之前填的，按 Kaohe 的结果改正即可；"
+         "若本单位的等次才是对的，请核对方案的分数段、名额和本期的决定文件（.decisions.csv）。", Severity.WARNING)
+
+
+def _check_ranks(entries: list[tuple[PersonResult, OwnCell]], shown: str, problems: Problems) -> None:
+    stated: dict[str, int] = {}
+    for person, cell in entries:
+        text = "".join(cell.text.split()).removeprefix("第").removesuffix("名")
+        if person.total is not None and text.isdigit():
+            stated[person.id] = int(text)
+    if not stated:
+        return
+    scored = [(p.id, p) for p, _ in entries if p.total is not None]
+    candidates = []
+    for scope in ("all", "department"):
+        groups: dict[str, list] = {}
+        for pid, person in scored:
+            groups.setdefault("" if scope == "all" else person.person.department, []).append((pid, person))
+        for ranking in ("competition", "dense"):
+            places: dict[str, int] = {}
+            for members in groups.values():
+                places.update(ranks(members, lambda p: p.total, ranking))
+            agree = sum(1 for pid, place in stated.items() if places.get(pid) == place)
+            candidates.append((agree, scope, places))
+    agree, scope, places = max(candidates, key=lambda c: c[0])  # the first of equals: the whole sheet, 1、2、2、4
+    among = "全表" if scope == "all" else "本部门"
+    for person, cell in entries:
+        if person.id in stated and places.get(person.id) != stated[person.id]:
+            _add(problems, shown, person, cell, "office-rank-differs",
+                 f"{person.person.name}（{person.id}）：本单位的名次列「{cell.header}」是 {stated[person.id]}，"
+                 f"按 Kaohe 的总分 {fmt(person.total)} 在{among}排是第 {places.get(person.id)} 名（分数相同的名次相同）。"
+                 "请核对名次的公式（如 =RANK(E3,$E$3:$E$30)：范围要加 $ 固定，否则往下填充时范围跟着下移）或排序；公示的名次由 Kaohe 按总分排出。",
+                 Severity.WARNING)

@@ -1,0 +1,57 @@
+"""The office's own results kept in its sheet: its 总分 (合计, 考核得分 …), 等次 and 名次 columns,
+computed by its Excel formulas or typed by hand.
+
+Kaohe never reads them as inputs, but they are not ignored either: each person's value is kept
+(OwnCell) and compared with what Kaohe computes once the period is graded (engine/office_columns.py).
+A difference means the scheme's encoding or the office's formula is wrong, the silent wrongness a
+passing check must exclude. Which headers are such columns: SheetOptions.office_columns().
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.scheme.sheet_options import SheetOptions
+from generator.sheets.cells import Cell
+from generator.sheets.header import bare_header
+
+KIND_WORDS = {"total": "总分", "grade": "等次", "rank": "名次"}
+
+
+@dataclass(frozen=True, slots=True)
+class OwnCell:
+    """One person's cell in one of the office's own result columns."""
+
+    kind: str  # total, grade or rank (KIND_WORDS)
+    header: str  # the header as the sheet writes it
+    column: int  # 1-based
+    text: str  # the cell as read (a number as the text it holds, all its decimals: 89.456 shown as 89.46)
+    cell_kind: str  # Cell.kind: "p" a percentage, "d" a date …
+    sheet: str | None
+
+
+def own_columns(header_cells: list[tuple[Cell, str]], read: set[str], options: SheetOptions) -> list[tuple[str, int, str]]:
+    """(kind, column, header text) of each of the office's own result columns of a header: a column
+    no declared, mapped or ignored name claims (`read`: the names the sheet reads) whose header,
+    without its notes, is one of the office_columns()."""
+    kinds = options.office_columns()
+    if not kinds:
+        return []
+    found = []
+    for cell, name in header_cells:
+        if name in read:
+            continue
+        text = "".join(cell.value.split())
+        kind = kinds.get(text) or kinds.get(bare_header(text))
+        if kind is not None:
+            found.append((kind, cell.column, text))
+    return found
+
+
+def own_cells(cells: list[Cell], columns: list[tuple[str, int, str]], sheet: str | None) -> tuple[OwnCell, ...]:
+    """A person's cells in the office's own result columns."""
+    out = []
+    for kind, column, header in columns:
+        cell = cells[column - 1] if column <= len(cells) and cells[column - 1].column == column else next((c for c in cells if c.column == column), None)
+        out.append(OwnCell(kind, header, column, cell.value.strip() if cell else "", cell.kind if cell else "", sheet))
+    return tuple(out)

@@ -1,0 +1,169 @@
+"""The office's own 总分, 等次 and 名次 columns (its Excel formulas, or typed by hand) compared with
+what Kaohe computes: a differing 总分 stops the 公示 (error), a differing 等次 or 名次 is a warning
+naming both values. Mutation style: the clean office sheet (test_office_sheets.py) with the office's
+own results added, right (no problem, same grades) or with one thing broken (its code at its cell)."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+
+from tests.unit.helpers import csv_text, make_project, run
+from tests.unit.test_office_sheets import CLEAN_HEADER, CLEAN_ROWS, OFFICE_SCHEME, clean, office_agency, results
+
+# Kaohe's results of the clean rows: 0001 95 好, 0002 75 不确定等次 (试用期), 0003 92 较好, 0004 90 一般
+# (好 by its bands, capped to 一般: 通报 1 次)
+OWN = {"0001": ["95", "好", "1"], "0002": ["75", "不确定等次", "4"], "0003": ["92", "较好", "2"], "0004": ["90", "一般", "3"]}
+OWN_HEADER = ["合计", "考核等次", "排名"]
+
+
+def sheet(own=OWN, header=OWN_HEADER) -> str:
+    return csv_text([*CLEAN_HEADER, *header], [[*row, *own[row[0]]] for row in CLEAN_ROWS])
+
+
+def problems_of(root, files, **agency):
+    make_project(root, OFFICE_SCHEME, files)
+    if agency:
+        office_agency(root, **agency)
+    return run(root)[2]
+
+
+def found(problems, *codes):
+    return [(p.line, p.column, p.code, p.severity.value) for p in problems.sorted() if p.code in codes]
+
+
+OWN_CODES = ("office-total-differs", "office-total-unreadable", "office-grade-differs", "office-rank-differs", "unknown-column")
+
+
+def changed(pid: str, index: int, value: str) -> dict:
+    own = {k: list(v) for k, v in OWN.items()}
+    own[pid][index] = value
+    return own
+
+
+def test_the_offices_own_results_that_agree_pass_and_grade_as_the_clean_sheet(tmp_path):
+    expected = clean(tmp_path / "clean")
+    root = tmp_path / "own"
+    make_project(root, OFFICE_SCHEME, {"Q1.csv": sheet()})
+    assert results(root) == expected
+    assert found(run(root)[2], *OWN_CODES) == []
+
+
+def test_a_total_that_differs_is_an_error_naming_person_row_column_and_both_values(tmp_path):
+    """The office's =SUM(D:F) left out 王五's bonus: 89 where the scheme gives 92."""
+    problems = problems_of(tmp_path, {"Q1.csv": sheet(changed("0003", 0, "89"))})
+    assert found(problems, *OWN_CODES) == [(4, "L", "office-total-differs", "error")]
+    message = next(p.message for p in problems.sorted() if p.code == "office-total-differs")
+    assert "王五（0003）" in message and "「合计」" in message and "89" in message and "92.00" in message
+    assert "kaohe explain t1 2025-Q1 0003" in message
+    assert "第4行 › L列「合计」" in next(p.where for p in problems.sorted() if p.code == "office-total-differs")
+
+
+def test_a_total_rounded_to_fewer_places_is_an_error_that_says_so(tmp_path):
+    rows = [[*r] for r in CLEAN_ROWS]
+    rows[2][3] = "18.45"  # 王五: 18.45 + 28 + 42 + 3 = 91.45, the office's ROUND(…,1) shows 91.5
+    own = changed("0003", 0, "91.5")
+    problems = problems_of(tmp_path, {"Q1.csv": csv_text([*CLEAN_HEADER, *OWN_HEADER], [[*r, *own[r[0]]] for r in rows])})
+    assert found(problems, "office-total-differs") == [(4, "L", "office-total-differs", "error")]
+    message = next(p.message for p in problems.sorted() if p.code == "office-total-differs")
+    assert "91.45" in message and "只保留 1 位小数" in message
+
+
+def test_a_total_cut_off_instead_of_rounded_is_an_error_that_says_so(tmp_path):
+    rows = [[*r] for r in CLEAN_ROWS]
+    rows[2][3] = "18.456"  # 91.456 → 四舍五入 91.46; the office's ROUNDDOWN gives 91.45
+    own = changed("0003", 0, "91.45")
+    problems = problems_of(tmp_path, {"Q1.csv": csv_text([*CLEAN_HEADER, *OWN_HEADER], [[*r, *own[r[0]]] for r in rows])})
+    message = next(p.message for p in problems.sorted() if p.code == "office-total-differs")
+    assert "91.46" in message and "截去了尾数" in message
+
+
+def own_xlsx(change) -> bytes:
+    """The clean rows with the office's own columns as an .xlsx; change(sheet) edits it (合计 is L)."""
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    ws.append([*CLEAN_HEADER, *OWN_HEADER])
+    for row in CLEAN_ROWS:
+        total, grade, rank = OWN[row[0]]
+        ws.append([*row, int(total), grade, int(rank)])
+    change(ws)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def test_a_total_holding_more_decimals_than_it_shows_is_compared_at_the_schemes_places(tmp_path):
+    """王五's cell holds 92.004 and shows 92.00 (format 0.00): 四舍五入 at the scheme's 2 places it is 92.00."""
+    def more_decimals(ws):
+        ws["L4"] = 92.004
+        ws["L4"].number_format = "0.00"
+        ws["L5"] = 89.995  # 赵六: 四舍五入 90.00, as Kaohe
+    assert found(problems_of(tmp_path, {"Q1.xlsx": own_xlsx(more_decimals)}), *OWN_CODES) == []
+
+
+def test_a_total_that_only_shows_as_the_same_is_an_error(tmp_path):
+    """92.006 shown as 92.0 (format 0.0) is 92.01 at the scheme's 2 places, not 92."""
+    def shows_same(ws):
+        ws["L4"] = 92.006
+        ws["L4"].number_format = "0.0"
+    problems = problems_of(tmp_path, {"Q1.xlsx": own_xlsx(shows_same)})
+    assert found(problems, *OWN_CODES) == [(4, "L", "office-total-differs", "error")]
+
+
+def test_hostile_total_cells_are_errors_and_a_blank_is_not_compared(tmp_path):
+    def hostile(ws):
+        ws["L2"] = 0.95
+        ws["L2"].number_format = "0%"  # shows 95%
+        ws["L3"] = None  # 李四 not filled in: nothing to compare
+        ws["L4"] = "优"
+        ws["L5"] = "#VALUE!"
+    problems = problems_of(tmp_path, {"Q1.xlsx": own_xlsx(hostile)})
+    assert found(problems, *OWN_CODES) == [(2, "L", "office-total-unreadable", "error"), (4, "L", "office-total-unreadable", "error"),
+                                            (5, "L", "office-total-unreadable", "error")]
+    messages = [p.message for p in problems.sorted() if p.code == "office-total-unreadable"]
+    assert "百分比" in messages[0] and "「优」" in messages[1] and "#VALUE!" in messages[2]
+
+
+def test_a_grade_that_differs_is_a_warning_with_both_grades_and_the_bands_grade(tmp_path):
+    """赵六's 好 was written by the bands before the cap for his 通报 made it 一般; 张三's 较好 differs outright."""
+    own = changed("0004", 1, "好")
+    own["0001"][1] = "较好"
+    problems = problems_of(tmp_path, {"Q1.csv": sheet(own)})
+    assert found(problems, *OWN_CODES) == [(2, "M", "office-grade-differs", "warning"), (5, "M", "office-grade-differs", "warning")]
+    first, second = (p.message for p in problems.sorted() if p.code == "office-grade-differs")
+    assert "「较好」" in first and "「好」" in first
+    assert "「一般」" in second and "按分数段是「好」" in second
+
+
+def test_a_grade_that_is_no_grade_of_the_scheme_is_a_warning(tmp_path):
+    problems = problems_of(tmp_path, {"Q1.csv": sheet(changed("0001", 1, "优"))})
+    assert found(problems, *OWN_CODES) == [(2, "M", "office-grade-differs", "warning")]
+    assert "不是方案的等次" in next(p.message for p in problems.sorted() if p.code == "office-grade-differs")
+
+
+def test_a_rank_from_a_sliding_range_is_a_warning_and_a_department_rank_passes(tmp_path):
+    problems = problems_of(tmp_path, {"Q1.csv": sheet(changed("0003", 2, "1"))})  # =RANK(L4,L4:L5): 1
+    assert found(problems, *OWN_CODES) == [(4, "N", "office-rank-differs", "warning")]
+    by_department = {"0001": ["95", "好", "1"], "0002": ["75", "不确定等次", "1"], "0003": ["92", "较好", "1"], "0004": ["90", "一般", "2"]}
+    assert found(problems_of(tmp_path / "dept", {"Q1.csv": sheet(by_department, ["合计", "考核等次", "科室排名"])}, check_ranks=["科室排名"]),
+                 *OWN_CODES) == []
+
+
+def test_own_headers_with_notes_or_named_by_check_totals_are_compared(tmp_path):
+    problems = problems_of(tmp_path, {"Q1.csv": sheet(changed("0003", 0, "89"), ["合计得分（100分）", "拟定等次", "名次"])})
+    assert found(problems, *OWN_CODES) == [(4, "L", "office-total-differs", "error")]
+    problems = problems_of(tmp_path / "own", {"Q1.csv": sheet(changed("0003", 0, "89"), ["汇总分", "拟定等次", "名次"])},
+                           check_totals=["汇总分"])
+    assert found(problems, *OWN_CODES) == [(4, "L", "office-total-differs", "error")]
+
+
+def test_a_column_the_office_ignores_is_not_compared(tmp_path):
+    problems = problems_of(tmp_path, {"Q1.csv": sheet(changed("0003", 0, "89"))}, ignore_columns=["合计"])
+    assert found(problems, *OWN_CODES) == []
+
+
+def test_an_item_score_header_is_not_taken_for_the_total_and_says_how_to_check_it(tmp_path):
+    problems = problems_of(tmp_path, {"Q1.csv": sheet(header=["得分", "考核等次", "排名"])})
+    assert found(problems, *OWN_CODES) == [(1, "L", "unknown-column", "error")]
+    assert "check_totals" in next(p.message for p in problems.sorted() if p.code == "unknown-column")
