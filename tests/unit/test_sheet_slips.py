@@ -30,14 +30,14 @@ def xlsx_problems(root, data: bytes):
     return problems
 
 
-def patched(data: bytes, old: str, new: str) -> bytes:
-    """The workbook with one piece of its sheet's XML replaced (as a program writing the file would)."""
+def patched(data: bytes, old: str, new: str, member: str = "xl/worksheets/sheet1.xml") -> bytes:
+    """The workbook with one piece of its sheet's XML (or another `member`'s) replaced (as a program writing the file would)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             body = source.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
+            if info.filename == member:
                 assert old.encode() in body
                 body = body.replace(old.encode(), new.encode())
             target.writestr(info, body)

@@ -1,0 +1,43 @@
+"""Workbooks written by programs that never calculated their formulas: xlsxwriter and many OA/HR
+exports store 0 (or empty text) as every formula's result and set <calcPr fullCalcOnLoad="1"/> so that
+Excel computes them when it opens the file. Read as they are, those zeros were taken for real scores.
+Built here by editing the XML of an openpyxl-written workbook as such a program writes it."""
+
+from __future__ import annotations
+
+from tests.unit.test_office_layout import errors
+from tests.unit.test_sheet_slips import edited, patched, xlsx_problems
+
+
+def with_formula(cell: str, formula: str):
+    def change(ws):
+        ws[cell] = f"={formula}"
+    return edited(change)
+
+
+def test_a_formula_cached_as_zero_in_a_workbook_to_be_calculated_on_load_fails_at_its_cell(tmp_path):
+    """通报次数 (K5) =0+1 shows 1 in Excel; the program stored 0: read so, 李四 was never 通报."""
+    data = patched(with_formula("K5", "0+1"), "<c r=\"K5\"><f>0+1</f><v /></c>", "<c r=\"K5\"><f>0+1</f><v>0</v></c>")
+    problems = xlsx_problems(tmp_path, data)
+    assert errors(problems) == [(5, "K", "formula-without-value")]
+    message = next(p.message for p in problems.sorted() if p.code == "formula-without-value")
+    assert "K5" in message and "0" in message and "另存" not in message and "打开" in message and "保存" in message
+
+
+def test_a_formula_cached_as_empty_text_in_such_a_workbook_fails_too(tmp_path):
+    data = patched(with_formula("H5", 'IF(1,"表彰:3","")'), '<c r="H5"><f>IF(1,"表彰:3","")</f><v /></c>',
+                   '<c r="H5" t="str"><f>IF(1,"表彰:3","")</f><v></v></c>')
+    assert errors(xlsx_problems(tmp_path, data)) == [(5, "H", "formula-without-value")]
+
+
+def test_a_computed_formula_value_in_such_a_workbook_is_read(tmp_path):
+    """A non-zero result was computed by someone: read as any value (the clean grade follows)."""
+    data = patched(with_formula("K7", "0+1"), "<c r=\"K7\"><f>0+1</f><v /></c>", "<c r=\"K7\"><f>0+1</f><v>1</v></c>")
+    assert errors(xlsx_problems(tmp_path, data)) == []
+
+
+def test_a_zero_formula_of_a_workbook_excel_saved_is_read(tmp_path):
+    """Excel saves the results it computed and no fullCalcOnLoad: a formula giving 0 is a real 0."""
+    data = patched(with_formula("K5", "1-1"), "<c r=\"K5\"><f>1-1</f><v /></c>", "<c r=\"K5\"><f>1-1</f><v>0</v></c>")
+    data = patched(data, 'fullCalcOnLoad="1"', "", member="xl/workbook.xml")
+    assert errors(xlsx_problems(tmp_path, data)) == []
