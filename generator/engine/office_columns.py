@@ -34,7 +34,9 @@ def check_office_columns(period: PeriodResult, shown: str, problems: Problems) -
     rank_columns: dict[int, list[tuple[PersonResult, OwnCell]]] = {}
     for person in period.people:
         for cell in person.person.own:
-            if cell.kind == "total":
+            if cell.cell_kind == "f":
+                problems.follow_from(shown)  # a formula without a result (formula-without-value): nothing to compare
+            elif cell.kind == "total":
                 _check_total(period, person, cell, shown, problems)
             elif cell.kind == "grade":
                 _check_grade(period, person, cell, shown, problems)

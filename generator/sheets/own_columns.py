@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.scheme.sheet_options import SheetOptions
-from generator.sheets.cells import Cell
+from generator.sheets.cells import Cell, Table
 from generator.sheets.header import bare_header
 
 KIND_WORDS = {"total": "总分", "grade": "等次", "rank": "名次"}
@@ -26,7 +26,7 @@ class OwnCell:
     header: str  # the header as the sheet writes it
     column: int  # 1-based
     text: str  # the cell as read (a number as the text it holds, all its decimals: 89.456 shown as 89.46)
-    cell_kind: str  # Cell.kind: "p" a percentage, "d" a date …
+    cell_kind: str  # Cell.kind: "p" a percentage, "d" a date …; "f" a formula reported without a result
     sheet: str | None
 
 
@@ -48,10 +48,11 @@ def own_columns(header_cells: list[tuple[Cell, str]], read: set[str], options: S
     return found
 
 
-def own_cells(cells: list[Cell], columns: list[tuple[str, int, str]], sheet: str | None) -> tuple[OwnCell, ...]:
+def own_cells(cells: list[Cell], columns: list[tuple[str, int, str]], table: Table) -> tuple[OwnCell, ...]:
     """A person's cells in the office's own result columns."""
     out = []
     for kind, column, header in columns:
         cell = cells[column - 1] if column <= len(cells) and cells[column - 1].column == column else next((c for c in cells if c.column == column), None)
-        out.append(OwnCell(kind, header, column, cell.value.strip() if cell else "", cell.kind if cell else "", sheet))
+        uncomputed = cell is not None and (cell.row, column) in table.uncomputed  # its stand-in 0 is no value to compare
+        out.append(OwnCell(kind, header, column, cell.value.strip() if cell else "", "f" if uncomputed else cell.kind if cell else "", table.sheet))
     return tuple(out)

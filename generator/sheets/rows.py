@@ -190,7 +190,7 @@ def load_sheet(
         row_place = where(table, row)
         values: dict[str, Any] = {}
         person = PersonRow(pid, name, department, post, unit, values, row, CellPlaces(row_place, column_words),
-                           own_cells(cells, office_results, table.sheet) if office_results else ())
+                           own_cells(cells, office_results, table) if office_results else ())
         for column_name, spec, index, belongs, words in value_columns:
             if belongs is not None and post not in belongs:
                 continue  # an item of another post

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.core.problems import Problems
@@ -83,6 +83,7 @@ class Layout:
     hidden_columns: tuple[tuple[int, int], ...] = ()  # (min, max) of each hidden <col> range
     merged: tuple[tuple[int, int, int, int], ...] = ()
     struck: frozenset[tuple[int, int]] = frozenset()  # (row, column) of the cells whose font is struck through
+    uncomputed: frozenset[tuple[int, int]] = frozenset()  # (row, column) of the formulas reported without a result
 
 
 def _column_number(letters: bytes) -> int:
@@ -173,7 +174,7 @@ def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -
                          f"{places}{more}是公式，{words}。"
                          "请用 Excel 或 WPS 打开这个文件，确认数值显示正常后保存一次；或把公式复制后「选择性粘贴 → 数值」。",
                          where=f"{shown} › {sheet.title} › 第{row}行 › {column}列", sheet=sheet.title)
-    return layout
+    return replace(layout, uncomputed=frozenset((r, _column_number(c.encode())) for r, c in empty + uncalculated))
 
 
 def unreadable_cell(path: Path, sheet, strings: int | None) -> tuple[int, str, str] | None:

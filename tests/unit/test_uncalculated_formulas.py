@@ -41,3 +41,13 @@ def test_a_zero_formula_of_a_workbook_excel_saved_is_read(tmp_path):
     data = patched(with_formula("K5", "1-1"), "<c r=\"K5\"><f>1-1</f><v /></c>", "<c r=\"K5\"><f>1-1</f><v>0</v></c>")
     data = patched(data, 'fullCalcOnLoad="1"', "", member="xl/workbook.xml")
     assert errors(xlsx_problems(tmp_path, data)) == []
+
+
+def test_the_offices_own_total_left_uncalculated_only_follows_from_the_formula_problem(tmp_path):
+    """合计 =SUM(D2:F2) stored as 0 by the program: one formula-without-value, not a 0 that differs from 95."""
+    def total(ws):
+        ws["N3"], ws["N4"] = "合计", "=E4+F4+G4"
+    data = patched(edited(total), '<c r="N4"><f>E4+F4+G4</f><v /></c>', '<c r="N4"><f>E4+F4+G4</f><v>0</v></c>')
+    problems = xlsx_problems(tmp_path, data)
+    assert errors(problems) == [(4, "N", "formula-without-value")]
+    assert sum(problems.follow_ons().values()) == 1
