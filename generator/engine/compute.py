@@ -19,6 +19,7 @@ from generator.engine.decisions import load_decisions
 from generator.engine.grade import PersonGrader
 from generator.engine.history import History, PeriodView, history_functions, view_of, views_of
 from generator.engine.id_names import report_id_names
+from generator.engine.id_twins import report_id_twins
 from generator.engine.ids import report_lost_zeros, rollup_blocked
 from generator.engine.model_cache import ModelCache
 from generator.engine.notice_file import load_notice
@@ -87,6 +88,7 @@ def compute_project(project: Project, problems: Problems, cache: ModelCache | No
             ahead.close()
     report_lost_zeros(results, problems)
     report_id_names(results, problems)
+    report_id_twins(results, problems)
     report_unused_mappings(project, entries, results, problems)
     return results
 
