@@ -135,22 +135,23 @@ def _check_ranks(entries: list[tuple[PersonResult, OwnCell]], shown: str, proble
             stated[person.id] = int(text)
     if not stated:
         return
-    scored = [(p.id, p) for p, _ in entries if p.total is not None]
     candidates = []
-    for scope in ("all", "department"):
-        groups: dict[str, list] = {}
-        for pid, person in scored:
-            groups.setdefault("" if scope == "all" else person.person.department, []).append((pid, person))
-        for ranking in ("competition", "dense"):
-            places: dict[str, int] = {}
-            for members in groups.values():
-                places.update(ranks(members, lambda p: p.total, ranking))
-            agree = sum(1 for pid, place in stated.items() if places.get(pid) == place)
-            candidates.append((agree, scope, places))
-    agree, scope, places = max(candidates, key=lambda c: c[0])  # the first of equals: the whole sheet, 1、2、2、4
+    for graded_only in (False, True):  # an office may rank only the people it grades (not 试用期)
+        scored = [(p.id, p) for p, _ in entries if p.total is not None and (not graded_only or p.status == "graded")]
+        for scope in ("all", "department"):
+            groups: dict[str, list] = {}
+            for pid, person in scored:
+                groups.setdefault("" if scope == "all" else person.person.department, []).append((pid, person))
+            for ranking in ("competition", "dense"):
+                places: dict[str, int] = {}
+                for members in groups.values():
+                    places.update(ranks(members, lambda p: p.total, ranking))
+                agree = sum(1 for pid, place in stated.items() if places.get(pid) == place)
+                candidates.append((agree, scope, places))
+    agree, scope, places = max(candidates, key=lambda c: c[0])  # the first of equals: everyone of the sheet, 1、2、2、4
     among = "全表" if scope == "all" else "本部门"
     for person, cell in entries:
-        if person.id in stated and places.get(person.id) != stated[person.id]:
+        if person.id in stated and person.id in places and places[person.id] != stated[person.id]:
             _add(problems, shown, person, cell, "office-rank-differs",
                  f"{person.person.name}（{person.id}）：本单位的名次列「{cell.header}」是 {stated[person.id]}，"
                  f"按 Kaohe 的总分 {fmt(person.total)} 在{among}排是第 {places.get(person.id)} 名（分数相同的名次相同）。"

@@ -167,3 +167,11 @@ def test_an_item_score_header_is_not_taken_for_the_total_and_says_how_to_check_i
     problems = problems_of(tmp_path, {"Q1.csv": sheet(header=["得分", "考核等次", "排名"])})
     assert found(problems, *OWN_CODES) == [(1, "L", "unknown-column", "error")]
     assert "check_totals" in next(p.message for p in problems.sorted() if p.code == "unknown-column")
+
+
+def test_a_rank_among_the_graded_only_passes(tmp_path):
+    """李四 (试用期, not graded) left out of the office's ranking: 张三 1, 王五 2, 赵六 3."""
+    own = changed("0002", 2, "")
+    assert found(problems_of(tmp_path, {"Q1.csv": sheet(own)}), *OWN_CODES) == []
+    own = {k: [v[0], v[1], r] for (k, v), r in zip(OWN.items(), ["1", "", "2", "3"])}
+    assert found(problems_of(tmp_path / "graded", {"Q1.csv": sheet(own)}), *OWN_CODES) == []
