@@ -60,8 +60,8 @@ def _across_periods(periods: list[PeriodResult], problems: Problems) -> None:
             continue
         spans = sorted(ids.items(), key=lambda item: periods.index(item[1][0]))
         for (first_id, first_in), (later_id, later_in) in zip(spans, spans[1:]):
-            if {id(p) for p in first_in} & {id(p) for p in later_in}:
-                continue  # side by side in one period: two people
+            if {id(p) for p in first_in} & {id(p) for p in later_in} or _spelled_alike(first_id, later_id):
+                continue  # side by side in one period: two people; or one ID written two ways (reported as such)
             where = later_in[0]
             person = _who(where)[(name, department)][later_id]
             _report(where, person, name, department, first_id, _periods_words(first_in), later_id, _periods_words(later_in), problems,
@@ -82,10 +82,16 @@ def _year_sheet(year: PeriodResult, periods: list[PeriodResult], problems: Probl
         for pid, person in ids.items():
             if pid in known_ids:
                 continue
-            missing = [(other, where) for other, where in in_periods.get(key, {}).items() if other not in year_ids]
+            missing = [(other, where) for other, where in in_periods.get(key, {}).items() if other not in year_ids and not _spelled_alike(other, pid)]
             for other, where in missing:
                 _report(year, person, key[0], key[1], other, _periods_words(where), pid, year.period_name, problems,
                         "年度表中的编号在各期都没有，而各期的编号不在年度表中")
+
+
+def _spelled_alike(one: str, other: str) -> bool:
+    """One ID written two ways, each reported on its own: stripped of its zeros (id-lost-zeros: 1 and
+    0001) or with other capitals (id-case-mismatch)."""
+    return one.lstrip("0").upper() == other.lstrip("0").upper()
 
 
 def _periods_words(periods: list[PeriodResult]) -> str:

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, Decimal
 
-from generator.core.numbers import NotANumber, fmt, parse_decimal, round_half_up
+from generator.core.numbers import NotANumber, fmt, fmt_at_most, parse_decimal, places_of, round_half_up
 from generator.core.problems import Problems, Severity
 from generator.engine.ranks import ranks
 from generator.engine.results import PeriodResult, PersonResult
+from generator.scheme.item_places import rule_places
+from generator.scheme.model import Item
 from generator.sheets.id_cells import is_error_value
 from generator.sheets.own_columns import OwnCell
 from generator.sheets.tables import column_letter
@@ -32,12 +34,17 @@ from generator.sheets.tables import column_letter
 def check_office_columns(period: PeriodResult, shown: str, problems: Problems) -> None:
     """Every person's own 总分 and 等次 cell against Kaohe's, then each 名次 column against the totals."""
     rank_columns: dict[int, list[tuple[PersonResult, OwnCell]]] = {}
+    items: dict[str, Item] = {}  # name → item of this assessment and the scheme's posts (the first of a name)
+    for item in [*period.assessment.walk(), *(i for post in period.scheme.posts for top in post.items for i in top.walk())]:
+        items.setdefault(item.name, item)
     for person in period.people:
         for cell in person.person.own:
             if cell.cell_kind == "f":
                 problems.follow_from(shown)  # a formula without a result (formula-without-value): nothing to compare
             elif cell.kind == "total":
                 _check_total(period, person, cell, shown, problems)
+            elif cell.kind.startswith("item:"):
+                _check_item(period, person, cell, shown, problems, items)
             elif cell.kind == "grade":
                 _check_grade(period, person, cell, shown, problems)
             else:
@@ -58,37 +65,68 @@ def _add(problems: Problems, shown: str, person: PersonResult, cell: OwnCell, co
 
 
 def _check_total(period: PeriodResult, person: PersonResult, cell: OwnCell, shown: str, problems: Problems) -> None:
-    total, text = person.total, cell.text
-    if total is None or not text:
+    total, places = person.total, period.assessment.places
+    if total is None or not cell.text:
         return  # Kaohe has no total (a problem of the row says why), or the office left it blank: nothing to compare
+    value = _number(person, cell, "总分", fmt(total, places), shown, problems)
+    if value is None or round_half_up(value, places) == total:
+        return
     who = f"{person.person.name}（{person.id}）"
-    places = period.assessment.places
-    unreadable = f"{who}：本单位的总分列「{cell.header}」"
-    if is_error_value(text):
-        _add(problems, shown, person, cell, "office-total-unreadable",
-             f"{unreadable}是错误值 {text}：本单位表格的公式出错了，无法与 Kaohe 按方案算出的总分 {fmt(total, places)} 核对。"
-             "请改正这一列的公式（常见原因：引用的单元格被删除、求和范围里有文字），或删去这一列。")
-        return
-    if cell.cell_kind in ("p", "d"):
-        how = "百分比" if cell.cell_kind == "p" else "日期"
-        _add(problems, shown, person, cell, "office-total-unreadable",
-             f"{unreadable}是{how}格式（存的是 {text}），无法与 Kaohe 按方案算出的总分 {fmt(total, places)} 核对。"
-             "请把这一列的单元格格式改为「常规」或「数值」后保存。")
-        return
-    try:
-        value = parse_decimal(text)
-    except NotANumber:
-        _add(problems, shown, person, cell, "office-total-unreadable",
-             f"{unreadable}是「{text[:20]}」，不是分数，无法与 Kaohe 按方案算出的总分 {fmt(total, places)} 核对。"
-             "总分列只填分数（等次填在等次列）；若这一列不是总分，请改用别的列名，或写入 agency.yaml 的 ignore_columns。")
-        return
-    if round_half_up(value, places) == total:
-        return
     _add(problems, shown, person, cell, "office-total-differs",
          f"{who}：本单位的总分列「{cell.header}」是 {fmt(value)}，Kaohe 按方案算出的总分是 {fmt(total, places)}"
          f"（方案规定四舍五入保留 {places} 位小数）。{_total_hint(person, value, places, period)}"
          "总分不一致，公示的分数和等次就可能不对：请核对此人的各项分数、本单位表格的公式（求和范围是否漏了列、加减分是否计入）"
          f"和方案的计分规则，改正错的一方后再公示；Kaohe 的计算过程见 kaohe explain {period.scheme.code} {period.year}-{period.label} {person.id}。")
+
+
+def _number(person: PersonResult, cell: OwnCell, what: str, kaohe: str, shown: str, problems: Problems) -> Decimal | None:
+    """The office's number in `cell`, or None with the problem reported: an error value, a percentage
+    or a date, text. `what`: 总分 or an item's name; `kaohe`: Kaohe's value as shown."""
+    text = cell.text
+    unreadable = f"{person.person.name}（{person.id}）：本单位的「{cell.header}」列"
+    against = f"无法与 Kaohe 按方案算出的{what} {kaohe} 核对"
+    if is_error_value(text):
+        _add(problems, shown, person, cell, "office-total-unreadable",
+             f"{unreadable}是错误值 {text}：本单位表格的公式出错了，{against}。"
+             "请改正这一列的公式（常见原因：引用的单元格被删除、求和范围里有文字），或删去这一列。")
+        return None
+    if cell.cell_kind in ("p", "d"):
+        how = "百分比" if cell.cell_kind == "p" else "日期"
+        _add(problems, shown, person, cell, "office-total-unreadable",
+             f"{unreadable}是{how}格式（存的是 {text}），{against}。请把这一列的单元格格式改为「常规」或「数值」后保存。")
+        return None
+    try:
+        return parse_decimal(text)
+    except NotANumber:
+        _add(problems, shown, person, cell, "office-total-unreadable",
+             f"{unreadable}是「{text[:20]}」，不是分数，{against}。"
+             "这一列只填分数（等次填在等次列）；若这一列另有含义，请改用别的列名，或写入 agency.yaml 的 ignore_columns。")
+        return None
+
+
+def _check_item(period: PeriodResult, person: PersonResult, cell: OwnCell, shown: str, problems: Problems, items: dict[str, Item]) -> None:
+    """The office's subtotal of an item that is no column (德 summed from its children): compared at the
+    item's places when it declares them, else at as many decimals as the office's number holds (its
+    rounding for display is not a difference; the total, compared strictly, is what is published)."""
+    item = items.get(cell.kind[5:])
+    if item is None or not cell.text:
+        return  # an item of another assessment of the scheme, or nothing written
+    kaohe = person.item_value_map().get(item.code)
+    if kaohe is None:
+        return  # not this person's item (another post's), or not computed (a problem of the row says why)
+    places = item.places if item.places is not None else rule_places(item)
+    value = _number(person, cell, f"「{item.name}」", fmt_at_most(kaohe, places if places is not None else 4), shown, problems)
+    if value is None:
+        return
+    same = round_half_up(value, places) == kaohe if places is not None else round_half_up(kaohe, places_of(value.normalize())) == value
+    if same:
+        return
+    kept = f"（方案规定四舍五入保留 {places} 位小数）" if places is not None else ""
+    _add(problems, shown, person, cell, "office-item-differs",
+         f"{person.person.name}（{person.id}）：本单位的「{cell.header}」列是 {fmt(value)}，Kaohe 按方案算出的「{item.name}」是 "
+         f"{fmt_at_most(kaohe, places if places is not None else 4)}{kept}。"
+         "请核对此人这一项的各个分数、本单位表格里这一列的公式和方案中这一项的计分规则，改正错的一方后再公示；"
+         f"Kaohe 的计算过程见 kaohe explain {period.scheme.code} {period.year}-{period.label} {person.id}。")
 
 
 def _total_hint(person: PersonResult, value: Decimal, places: int, period: PeriodResult) -> str:

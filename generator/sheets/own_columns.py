@@ -22,7 +22,7 @@ KIND_WORDS = {"total": "总分", "grade": "等次", "rank": "名次"}
 class OwnCell:
     """One person's cell in one of the office's own result columns."""
 
-    kind: str  # total, grade or rank (KIND_WORDS)
+    kind: str  # total, grade or rank (KIND_WORDS), or item:<an item's name>
     header: str  # the header as the sheet writes it
     column: int  # 1-based
     text: str  # the cell as read (a number as the text it holds, all its decimals: 89.456 shown as 89.46)
@@ -30,19 +30,22 @@ class OwnCell:
     sheet: str | None
 
 
-def own_columns(header_cells: list[tuple[Cell, str]], read: set[str], options: SheetOptions) -> list[tuple[str, int, str]]:
+def own_columns(header_cells: list[tuple[Cell, str]], read: set[str], options: SheetOptions, items: set[str] = frozenset()) -> list[tuple[str, int, str]]:
     """(kind, column, header text) of each of the office's own result columns of a header: a column
     no declared, mapped or ignored name claims (`read`: the names the sheet reads) whose header,
-    without its notes, is one of the office_columns()."""
+    without its notes, is one of the office_columns(), or the name of one of the scheme's `items`
+    that is no column (a parent item 德 summed from its children: kind "item:德")."""
     kinds = options.office_columns()
-    if not kinds:
-        return []
+    ignored = {"".join(n.split()) for n in options.ignore_columns}
     found = []
     for cell, name in header_cells:
         if name in read:
             continue
         text = "".join(cell.value.split())
-        kind = kinds.get(text) or kinds.get(bare_header(text))
+        bare = bare_header(text)
+        kind = kinds.get(text) or kinds.get(bare)
+        if kind is None and bare in items and text not in ignored and bare not in ignored:
+            kind = f"item:{bare}"
         if kind is not None:
             found.append((kind, cell.column, text))
     return found

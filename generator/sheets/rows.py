@@ -87,9 +87,11 @@ def load_sheet(
     problems: Problems,
     options: SheetOptions | None = None,
     readers: dict[str, list[str]] | None = None,
+    items: frozenset[str] = frozenset(),
 ) -> LoadedSheet | None:
     """People of a read sheet. `options`: the scheme's sheet options with the agency's on top;
-    `readers`: column → what reads it (scheme.columns.column_readers), for missing columns."""
+    `readers`: column → what reads it (scheme.columns.column_readers), for missing columns; `items`:
+    the names of the assessment's items, whose own subtotals an office may keep (own_columns.py)."""
     cols = scheme.people
     options = options or scheme.sheet
     header = find_header(table, plan, cols.id, options, cols.name)
@@ -106,7 +108,7 @@ def load_sheet(
     header_index, columns, header_row = header.index, header.columns, header.row
     specs = plan.by_name()
     post_of = plan.post_of()
-    office_results = own_columns(header.cells, set(specs) | ({options.flags.column} if options.flags else set()), options)
+    office_results = own_columns(header.cells, set(specs) | ({options.flags.column} if options.flags else set()), options, items)
     check_header(table, header, plan, options, readers or {}, (cols.post, cols.unit), problems, computed_names(scheme),
                  frozenset(column for _, column, _ in office_results))
     flags_col = columns.get(options.flags.column) if options.flags else None

@@ -175,3 +175,27 @@ def test_a_rank_among_the_graded_only_passes(tmp_path):
     assert found(problems_of(tmp_path, {"Q1.csv": sheet(own)}), *OWN_CODES) == []
     own = {k: [v[0], v[1], r] for (k, v), r in zip(OWN.items(), ["1", "", "2", "3"])}
     assert found(problems_of(tmp_path / "graded", {"Q1.csv": sheet(own)}), *OWN_CODES) == []
+
+
+def test_an_items_subtotal_is_compared_at_the_decimals_the_office_wrote_unless_the_item_declares_places(tmp_path):
+    import copy
+
+    from tests.unit.helpers import item
+
+    data = copy.deepcopy(OFFICE_SCHEME)
+    data["assessments"][0]["items"][0] = item("de", "德", 20, children=[item("de1", "政治素质", 10), item("de2", "家庭美德", 10)])
+    header = ["编号", "姓名", "科室", "政治素质", "家庭美德", "德", *CLEAN_HEADER[4:]]
+
+    def codes_with(subtotal: str, root, scheme=data):
+        rows = [[*r[:3], "9", str(int(r[3]) - 9), r[3], *r[4:]] for r in CLEAN_ROWS]
+        rows[2][3:6] = ["9.25", "8.5", subtotal]  # 王五's 德 is 17.75
+        make_project(root, scheme, {"Q1.csv": csv_text(header, rows)})
+        return found(run(root)[2], *OWN_CODES, "office-item-differs")
+
+    assert codes_with("17.75", tmp_path / "a") == []
+    assert codes_with("17.8", tmp_path / "b") == []  # shown with one decimal: the same 德
+    assert codes_with("17.7", tmp_path / "c") == [(4, "F", "office-item-differs", "error")]
+    assert codes_with("#REF!", tmp_path / "d") == [(4, "F", "office-total-unreadable", "error")]
+    declared = copy.deepcopy(data)
+    declared["assessments"][0]["items"][0]["places"] = 2
+    assert codes_with("17.8", tmp_path / "e", declared) == [(4, "F", "office-item-differs", "error")]
