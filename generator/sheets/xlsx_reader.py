@@ -142,14 +142,21 @@ def _kind(value: object, cell: object, values: list, i: int) -> str:
 
 
 
-# number format → how many decimals it shows, for the plain formats only (0, 0.0, 0.00, #,##0, #,##0.0 …);
-# None for every other (General shows what the cell holds; a percentage, a date, text are read as such)
+# number format → how many decimals it shows, for the plain number formats (0, 0.0, #,##0.00 …), as Excel's
+# and WPS's 数值 dialogs write them too: with a colour or condition ([Red]), padding for a negative's bracket
+# (0.0_ ), sections for negatives and zero (0.0;[Red]-0.0), a unit ("分", or 分 unquoted as WPS keeps it).
+# None for every other (General shows what the cell holds; a percentage, a date, a fraction, text are read as such)
 _SHOWN_DECIMALS: dict[str, int | None] = {}
 _PLAIN_FORMAT_RE = re.compile(r"(?:#,##)?0(?:\.(0+))?")
+_FORMAT_DECOR_RE = re.compile(r'"[^"]*"|\[[^\]]*\]|_.|\\.|\*.')  # quoted text, [Red] [>=60], padding, escapes, fill
+_FORMAT_AROUND = " -+()$¥￥分"
 
 
 def _plain_decimals(number_format: str) -> int | None:
     found = _PLAIN_FORMAT_RE.fullmatch(number_format)
+    if found is None and number_format not in ("General", "@"):
+        positive = _FORMAT_DECOR_RE.sub("", number_format).split(";", 1)[0]  # the section a score is shown by
+        found = _PLAIN_FORMAT_RE.fullmatch(positive.strip(_FORMAT_AROUND))
     return None if found is None else len(found.group(1) or "")
 
 
