@@ -33,8 +33,9 @@ DEFAULT_IGNORED = ("序号", "备注", "说明", "联系电话", "电话", "手�
 # The office's own results kept in the sheet: recognised by these headers (without notes: 总分（100分）).
 # Not 得分 or 小计: a sub-column of one item (考勤 › 得分) would be taken for the total.
 DEFAULT_TOTALS = ("总分", "总得分", "合计", "合计得分", "总计", "考核得分", "综合得分", "考核总分", "最终得分", "总成绩", "考核成绩")
-DEFAULT_GRADES = ("等次", "考核等次", "拟定等次", "评定等次", "拟评等次", "建议等次", "拟定考核等次", "考核结果", "等级", "考核等级")
-DEFAULT_RANKS = ("排名", "名次", "总排名", "综合排名", "排序")
+# Not 等级 (often the 职级: 一级主任科员) nor 排序 (often the order of the rows, as 序号).
+DEFAULT_GRADES = ("等次", "考核等次", "拟定等次", "评定等次", "拟评等次", "建议等次", "拟定考核等次", "考核结果", "考核等级")
+DEFAULT_RANKS = ("排名", "名次", "总排名", "综合排名")
 
 
 class FlagsColumn(Strict):

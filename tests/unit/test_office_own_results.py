@@ -199,3 +199,10 @@ def test_an_items_subtotal_is_compared_at_the_decimals_the_office_wrote_unless_t
     declared = copy.deepcopy(data)
     declared["assessments"][0]["items"][0]["places"] = 2
     assert codes_with("17.8", tmp_path / "e", declared) == [(4, "F", "office-item-differs", "error")]
+
+
+def test_headers_that_often_mean_something_else_are_not_taken_for_the_offices_results(tmp_path):
+    """等级 is often the 职级 (一级主任科员), 排序 the order of the rows: unknown columns to name, as before."""
+    own = {pid: ["95", "一级主任科员", str(n)] for n, pid in enumerate(OWN, start=1)}
+    problems = problems_of(tmp_path, {"Q1.csv": sheet(own, ["汇总分", "等级", "排序"])})
+    assert [(p.column, p.code) for p in problems.sorted()] == [("L", "unknown-column"), ("M", "unknown-column"), ("N", "unknown-column")]
