@@ -50,7 +50,7 @@ def check_office_columns(period: PeriodResult, shown: str, problems: Problems) -
             else:
                 rank_columns.setdefault(cell.column, []).append((person, cell))
     for entries in rank_columns.values():
-        _check_ranks(entries, shown, problems)
+        _check_ranks(entries, shown, problems, period.assessment.places)
 
 
 def _where(person: PersonResult, cell: OwnCell, shown: str) -> str:
@@ -165,7 +165,7 @@ def _check_grade(period: PeriodResult, person: PersonResult, cell: OwnCell, show
          "若本单位的等次才是对的，请核对方案的分数段、名额和本期的决定文件（.decisions.csv）。", Severity.WARNING)
 
 
-def _check_ranks(entries: list[tuple[PersonResult, OwnCell]], shown: str, problems: Problems) -> None:
+def _check_ranks(entries: list[tuple[PersonResult, OwnCell]], shown: str, problems: Problems, places_kept: int) -> None:
     stated: dict[str, int] = {}
     for person, cell in entries:
         text = "".join(cell.text.split()).removeprefix("第").removesuffix("名")
@@ -192,6 +192,6 @@ def _check_ranks(entries: list[tuple[PersonResult, OwnCell]], shown: str, proble
         if person.id in stated and person.id in places and places[person.id] != stated[person.id]:
             _add(problems, shown, person, cell, "office-rank-differs",
                  f"{person.person.name}（{person.id}）：本单位的名次列「{cell.header}」是 {stated[person.id]}，"
-                 f"按 Kaohe 的总分 {fmt(person.total)} 在{among}排是第 {places.get(person.id)} 名（分数相同的名次相同）。"
+                 f"按 Kaohe 的总分 {fmt(person.total, places_kept)} 在{among}排是第 {places.get(person.id)} 名（分数相同的名次相同）。"
                  "请核对名次的公式（如 =RANK(E3,$E$3:$E$30)：范围要加 $ 固定，否则往下填充时范围跟着下移）或排序；公示的名次由 Kaohe 按总分排出。",
                  Severity.WARNING)
