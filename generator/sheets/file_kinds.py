@@ -19,6 +19,8 @@ MHT = "单个文件网页（.mht）"
 XML_2003 = "XML 电子表格 2003（.xml）"
 TEXT = "文本（CSV）"
 EMPTY = "空的"
+ENCRYPTED = "加密的 Excel 工作簿"  # an .xlsx with a password to open is an OLE file holding the encrypted package
+_ENCRYPTED_NAME = "EncryptedPackage".encode("utf-16-le")
 
 
 # Spreadsheet formats offices save in that Kaohe does not read (project/discover.py refuses them by name).
@@ -44,9 +46,12 @@ def real_kind(path: Path) -> str | None:
     try:
         with path.open("rb") as handle:
             head = handle.read(2048)
+            kind = kind_of(head)
+            if kind == XLS and _ENCRYPTED_NAME in head + handle.read(4 * 1024 * 1024):  # its directory names the package
+                return ENCRYPTED
     except OSError:
         return None
-    return kind_of(head)
+    return kind
 
 
 def kind_of(head: bytes) -> str | None:
@@ -88,6 +93,9 @@ def renamed_words(kind: str, suffix: str) -> str:
     """What to tell about a file named `suffix` (.xlsx, .csv) whose bytes are `kind`."""
     if kind == EMPTY:
         return "文件是空的（没有任何内容），多半是保存、下载或复制时出了错；请重新保存或复制这个文件。"
+    if kind == ENCRYPTED:
+        return ("文件设置了打开密码（加密），无法读取。请在 Excel 中打开后「文件 → 信息 → 保护工作簿 → 用密码进行加密」，删去密码后保存"
+                "（WPS：「文件 → 文档加密 → 密码加密」，清除打开密码后保存）；只设了「保护工作表」的不影响读取。")
     if kind == XLSX and suffix == ".csv":
         return f"这是 {XLSX} 文件，只是名字改成了 .csv；把文件名改回 .xlsx 即可（同名的 .csv 不要留着）。"
     if kind == TEXT and suffix == ".xlsx":

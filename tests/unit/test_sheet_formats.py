@@ -57,12 +57,15 @@ def test_excels_unicode_text_saved_as_txt_says_how_to_save_it(tmp_path):
      "XML 电子表格 2003"),
     ("Q1.xlsx", csv_text(CLEAN_HEADER, CLEAN_ROWS).encode(), "文本（CSV）"),
     ("Q1.xlsx", b"", "空的"),
+    ("Q1.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1000 + "EncryptionInfo".encode("utf-16-le") + b"\0" * 50
+     + "EncryptedPackage".encode("utf-16-le") + b"\0" * 600, "打开密码"),
+    ("Q1.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "Excel 97-2003（.xls）"),
     ("Q1.csv", office_xlsx(), "Excel 工作簿（.xlsx）"),
     ("Q1.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "Excel 97-2003（.xls）"),
     ("Q1.csv", HTML, "网页（HTML）"),
     ("Q1.csv", b"", "空的"),
-], ids=["xlsx-html", "xlsx-mht", "xlsx-xml2003", "xlsx-csv", "xlsx-empty", "csv-xlsx", "csv-xls", "csv-html", "csv-empty"])
+], ids=["xlsx-html", "xlsx-mht", "xlsx-xml2003", "xlsx-csv", "xlsx-empty", "xlsx-encrypted", "xlsx-xls", "csv-xlsx", "csv-xls", "csv-html", "csv-empty"])
 def test_a_file_whose_bytes_are_another_format_is_named_as_such(tmp_path, name, data, words):
     problem = only_problem(tmp_path, name, data)
     assert problem.code == "sheet-unreadable", problem
-    assert words in problem.message and ("另存为" in problem.message or "改回" in problem.message or "空的" in problem.message), problem.message
+    assert words in problem.message and any(w in problem.message for w in ("另存为", "改回", "空的", "删去密码")), problem.message
