@@ -96,7 +96,7 @@ def _number(person: PersonResult, cell: OwnCell, what: str, kaohe: str, shown: s
              f"{unreadable}是{how}格式（存的是 {text}），{against}。请把这一列的单元格格式改为「常规」或「数值」后保存。")
         return None
     try:
-        return parse_decimal(text)
+        return parse_decimal(text.removesuffix("分"))  # 92分: the office's own column, written with its unit
     except NotANumber:
         _add(problems, shown, person, cell, "office-total-unreadable",
              f"{unreadable}是「{text[:20]}」，不是分数，{against}。"

@@ -50,6 +50,12 @@ def test_the_offices_own_results_that_agree_pass_and_grade_as_the_clean_sheet(tm
     assert found(run(root)[2], *OWN_CODES) == []
 
 
+def test_a_total_written_with_its_unit_is_compared(tmp_path):
+    own = changed("0001", 0, "95分")
+    own["0003"][0] = "９２．００"
+    assert found(problems_of(tmp_path, {"Q1.csv": sheet(own)}), *OWN_CODES) == []
+
+
 def test_a_total_that_differs_is_an_error_naming_person_row_column_and_both_values(tmp_path):
     """The office's =SUM(D:F) left out 王五's bonus: 89 where the scheme gives 92."""
     problems = problems_of(tmp_path, {"Q1.csv": sheet(changed("0003", 0, "89"))})
