@@ -27,7 +27,7 @@ _ENCRYPTED_NAME = "EncryptedPackage".encode("utf-16-le")
 FOREIGN_FORMATS = {".xls": "Excel 97-2003（.xls）", ".ods": "OpenDocument（.ods，WPS/LibreOffice）", ".et": "WPS 表格（.et）",
                    ".numbers": "Numbers（.numbers）", ".xlsb": "Excel 二进制（.xlsb）", ".xlsm": "启用宏的 Excel 工作簿（.xlsm）",
                    ".xltx": "Excel 模板（.xltx）", ".ett": "WPS 表格模板（.ett）",
-                   ".txt": "文本文件（.txt，多半是 Excel「另存为」的「Unicode 文本」或「文本文件（制表符分隔）」）"}
+                   ".txt": "文本文件（.txt，多半是 Excel「另存为」的「Unicode 文本」或「文本文件（制表符分隔）」，把扩展名改为 .csv 也能读取）"}
 
 
 def tab_separated(path: Path) -> bool:

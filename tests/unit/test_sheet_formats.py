@@ -47,7 +47,7 @@ def only_problem(root, name: str, data: bytes):
 def test_excels_unicode_text_saved_as_txt_says_how_to_save_it(tmp_path):
     problem = only_problem(tmp_path, "Q1.txt", UNICODE_TEXT)
     assert problem.code == "sheet-format-unsupported"
-    assert "Unicode 文本" in problem.message and "Q1.xlsx" in problem.message
+    assert "Unicode 文本" in problem.message and "Q1.xlsx" in problem.message and "改为 .csv" in problem.message
 
 
 @pytest.mark.parametrize(("name", "data", "words"), [
