@@ -169,7 +169,7 @@ def _check_ranks(entries: list[tuple[PersonResult, OwnCell]], shown: str, proble
     stated: dict[str, int] = {}
     for person, cell in entries:
         text = "".join(cell.text.split()).removeprefix("第").removesuffix("名")
-        if person.total is not None and text.isdigit():
+        if person.total is not None and text.isdecimal() and len(text) < 7:  # ３ too; never ² (a digit int() refuses)
             stated[person.id] = int(text)
     if not stated:
         return

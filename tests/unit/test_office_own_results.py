@@ -212,3 +212,9 @@ def test_headers_that_often_mean_something_else_are_not_taken_for_the_offices_re
     own = {pid: ["95", "一级主任科员", str(n)] for n, pid in enumerate(OWN, start=1)}
     problems = problems_of(tmp_path, {"Q1.csv": sheet(own, ["汇总分", "等级", "排序"])})
     assert [(p.column, p.code) for p in problems.sorted()] == [("L", "unknown-column"), ("M", "unknown-column"), ("N", "unknown-column")]
+
+
+def test_hostile_rank_cells_are_not_compared_and_never_crash(tmp_path):
+    own = {k: list(v) for k, v in OWN.items()}
+    own["0001"][2], own["0002"][2], own["0003"][2], own["0004"][2] = "²", "第 4 名", "２", "#N/A"
+    assert found(problems_of(tmp_path, {"Q1.csv": sheet(own)}), *OWN_CODES) == []
