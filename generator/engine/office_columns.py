@@ -22,6 +22,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from generator.core.numbers import NotANumber, fmt, fmt_at_most, parse_decimal, places_of, round_half_up
 from generator.core.problems import Problems, Severity
+from generator.engine.grade import PersonGrader
 from generator.engine.ranks import ranks
 from generator.engine.results import PeriodResult, PersonResult
 from generator.scheme.item_places import rule_places
@@ -37,12 +38,15 @@ def check_office_columns(period: PeriodResult, shown: str, problems: Problems) -
     items: dict[str, Item] = {}  # name → item of this assessment and the scheme's posts (the first of a name)
     for item in [*period.assessment.walk(), *(i for post in period.scheme.posts for top in post.items for i in top.walk())]:
         items.setdefault(item.name, item)
+    # 合计 | 加分 | 扣分 | 总分: of two total columns, the one to the left may be the sum before the adjustments;
+    # the rightmost is the total
+    final = max((c.column for p in period.people[:1] for c in p.person.own if c.kind == "total"), default=0)
     for person in period.people:
         for cell in person.person.own:
             if cell.cell_kind == "f":
                 problems.follow_from(shown)  # a formula without a result (formula-without-value): nothing to compare
             elif cell.kind == "total":
-                _check_total(period, person, cell, shown, problems)
+                _check_total(period, person, cell, shown, problems, cell.column != final)
             elif cell.kind.startswith("item:"):
                 _check_item(period, person, cell, shown, problems, items)
             elif cell.kind == "grade":
@@ -64,13 +68,16 @@ def _add(problems: Problems, shown: str, person: PersonResult, cell: OwnCell, co
                  where=_where(person, cell, shown), sheet=cell.sheet)
 
 
-def _check_total(period: PeriodResult, person: PersonResult, cell: OwnCell, shown: str, problems: Problems) -> None:
+def _check_total(period: PeriodResult, person: PersonResult, cell: OwnCell, shown: str, problems: Problems, subtotal: bool) -> None:
     total, places = person.total, period.assessment.places
     if total is None or not cell.text:
         return  # Kaohe has no total (a problem of the row says why), or the office left it blank: nothing to compare
     value = _number(person, cell, "总分", fmt(total, places), shown, problems)
     if value is None or round_half_up(value, places) == total:
         return
+    before = _before_adjustments(period, person)
+    if subtotal and before is not None and round_half_up(value, places) == round_half_up(before, places):
+        return  # the sum before 加减分 beside the total (合计 | 加分 | 总分): the total is compared in its own column
     who = f"{person.person.name}（{person.id}）"
     _add(problems, shown, person, cell, "office-total-differs",
          f"{who}：本单位的总分列「{cell.header}」是 {fmt(value)}，Kaohe 按方案算出的总分是 {fmt(total, places)}"
@@ -129,11 +136,24 @@ def _check_item(period: PeriodResult, person: PersonResult, cell: OwnCell, shown
          f"Kaohe 的计算过程见 kaohe explain {period.scheme.code} {period.year}-{period.label} {person.id}。")
 
 
+def _before_adjustments(period: PeriodResult, person: PersonResult) -> Decimal | None:
+    """The items combined before the assessment's 加减分 (None when it has none, or an item has no value)."""
+    if not period.assessment.adjustments:
+        return None
+    values = person.item_value_map()
+    return PersonGrader._combine(period.assessment.combine, period.assessment.items, [values.get(i.code) for i in period.assessment.items])
+
+
 def _total_hint(person: PersonResult, value: Decimal, places: int, period: PeriodResult) -> str:
-    """What the difference looks like: fewer decimals, decimals cut off, a total not capped."""
+    """What the difference looks like: the sum before 加减分, fewer decimals, decimals cut off, a total not capped."""
     raw = person.raw_total
     if raw is None:
         return ""
+    before = _before_adjustments(period, person)
+    if before is not None and round_half_up(value, places) == round_half_up(before, places):
+        return ("本单位的数等于加减分之前的各项合计：若这一列本来就是加减分前的小计，在它右边加上最后的总分列"
+                "（总分列有两列时，左边的可以是加减分前的合计），或在 agency.yaml 的 ignore_columns 中写上这一列（不再核对）；"
+                "若这一列应是总分，本单位的公式漏计了加减分。")
     for fewer in range(places - 1, -1, -1):
         if round_half_up(raw, fewer) == value:
             return f"本单位的数相当于只保留 {fewer} 位小数，方案规定保留 {places} 位。"

@@ -218,3 +218,16 @@ def test_hostile_rank_cells_are_not_compared_and_never_crash(tmp_path):
     own = {k: list(v) for k, v in OWN.items()}
     own["0001"][2], own["0002"][2], own["0003"][2], own["0004"][2] = "²", "第 4 名", "２", "#N/A"
     assert found(problems_of(tmp_path, {"Q1.csv": sheet(own)}), *OWN_CODES) == []
+
+
+def test_the_sum_before_the_adjustments_beside_the_total_passes_and_alone_is_an_error_that_says_so(tmp_path):
+    """合计 | 加分 | 总分: 张三's 合计 is 90 (18 + 27 + 45), his 总分 95 with the bonus."""
+    own = {"0001": ["90", "95"], "0002": ["75", "75"], "0003": ["89", "92"], "0004": ["85", "90"]}
+    assert found(problems_of(tmp_path, {"Q1.csv": sheet(own, ["合计", "总分"])}), *OWN_CODES) == []
+    wrong = {k: [v[0], v[0]] for k, v in own.items()}  # the 总分 column's formula left out the bonus
+    problems = problems_of(tmp_path / "wrong", {"Q1.csv": sheet(wrong, ["合计", "总分"])})
+    assert found(problems, *OWN_CODES) == [(2, "M", "office-total-differs", "error"), (4, "M", "office-total-differs", "error"),
+                                            (5, "M", "office-total-differs", "error")]
+    alone = problems_of(tmp_path / "alone", {"Q1.csv": sheet({k: [v[0]] for k, v in own.items()}, ["合计"])})
+    assert [p.line for p in alone.sorted() if p.code == "office-total-differs"] == [2, 4, 5]
+    assert "加减分之前的各项合计" in next(p.message for p in alone.sorted() if p.code == "office-total-differs")
