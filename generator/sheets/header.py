@@ -4,7 +4,8 @@ accounted for.
 A header may sit below a merged title row, may be two rows (group headings over merged cells
 above the sub-columns), may carry the template's notes (德（满分 20）) and may use the office's
 own names, mapped in agency.yaml or the scheme (`columns: {工号: 编号}`). Every column must be a
-declared column, a mapped one or an ignored one (序号, 备注 … and `ignore_columns`); anything else
+declared column, a mapped one, an ignored one (序号, 备注 … and `ignore_columns`) or one of the office's
+own results (总分, 等次, 名次, an item's subtotal: own_columns.py, compared once graded); anything else
 is an error suggesting the nearest declared name. A column that a rule, an adjustment, an override
 or a quota reads and that the sheet lacks is an error naming what reads it, unless the agency or
 scheme lists it in `absent_columns`.
