@@ -111,6 +111,7 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
         )
         return None
     table = Table(shown, None, encoding)
+    text = text.rstrip("\x1a\x00")  # DOS's end-of-file mark (Ctrl+Z) or NUL padding some exports append: no cell
     delimiter = csv_delimiter(text[:4096])
     csv.field_size_limit(MAX_CELL_CHARS * 4 + 16)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

@@ -37,6 +37,15 @@ def test_text_exports_renamed_csv_grade_as_the_clean_sheet(tmp_path, data):
     assert results(tmp_path / "t") == expected
 
 
+@pytest.mark.parametrize("end", [b"\x1a", b"\r\n\x1a", b"\0" * 100], ids=["ctrl-z", "line-then-ctrl-z", "nul-padding"])
+def test_an_end_of_file_mark_or_padding_after_the_rows_is_no_row(tmp_path, end):
+    """A DOS-era export's Ctrl+Z, a download's NUL padding: three problems of a row of garbage, before."""
+    expected = clean(tmp_path / "clean")
+    make_project(tmp_path / "t", OFFICE_SCHEME, {"Q1.csv": delimited(",").encode() + end})
+    assert results(tmp_path / "t") == expected
+    assert run(tmp_path / "t")[2].sorted() == []
+
+
 def only_problem(root, name: str, data: bytes):
     make_project(root, OFFICE_SCHEME, {name: data})
     _, _, problems = run(root)
