@@ -51,3 +51,29 @@ def test_the_offices_own_total_left_uncalculated_only_follows_from_the_formula_p
     problems = xlsx_problems(tmp_path, data)
     assert errors(problems) == [(4, "N", "formula-without-value")]
     assert sum(problems.follow_ons().values()) == 1
+
+
+def test_a_workbook_xlsxwriter_wrote_is_not_read_as_zeros(tmp_path):
+    """The real thing: xlsxwriter stores 0 for every formula and asks for a calculation on load. 赵六's
+    通报次数 =0+1 and the office's 合计 =SUM(…) were read as 0 (a 通报 lost, a 合计 said to differ)."""
+    import xlsxwriter
+
+    from tests.unit.helpers import make_project, run
+    from tests.unit.test_office_sheets import CLEAN_HEADER, CLEAN_ROWS, OFFICE_SCHEME
+
+    root = make_project(tmp_path, OFFICE_SCHEME, {})
+    path = root / "content/ag/t1/2025/Q1.xlsx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("成绩")
+    sheet.write_row(0, 0, [*CLEAN_HEADER, "合计"])
+    for r, row in enumerate(CLEAN_ROWS, start=1):
+        for c, value in enumerate(row):
+            sheet.write_number(r, c, int(value)) if c in (3, 4, 5, 9, 10) else sheet.write_string(r, c, value)
+        sheet.write_formula(r, 11, f"=SUM(D{r + 1}:F{r + 1})")
+    sheet.write_formula(4, 10, "=0+1")
+    workbook.close()
+    _, _, problems = run(root)
+    assert [(p.line, p.column, p.code) for p in problems.sorted() if p.severity.value == "error"] == [(2, "L", "formula-without-value")]
+    assert "K5" in problems.errors[0].message and "L5" in problems.errors[0].message
+    assert sum(problems.follow_ons().values()) == 4  # the four 合计 stand-ins, not compared as totals
