@@ -157,8 +157,7 @@ def _read_rows(project: Project, entry: PeriodFiles, local: Problems) -> tuple[s
     if table is None:
         return None, [], None
     options = scheme.sheet.merged(agency.sheet).for_period(f"{entry.year}-{entry.label}")
-    items = frozenset(i.name for i in [*assessment.walk(), *(i for post in scheme.posts for top in post.items for i in top.walk())])
-    sheet: LoadedSheet | None = load_sheet(table, scheme, facts.plan, set(agency.departments) or None, local, options, facts.readers, items)
+    sheet: LoadedSheet | None = load_sheet(table, scheme, facts.plan, set(agency.departments) or None, local, options, facts.readers, assessment)
     if sheet is not None:
         check_sheet_period(table, sheet.header_row, entry.year, entry.label, local)
     return table.encoding, sheet.people if sheet else [], sheet.mapped if sheet else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.scheme.model import Assessment, Scheme
 from generator.scheme.sheet_options import SheetOptions
 from generator.sheets.cells import Cell, Table
 from generator.sheets.header import bare_header
@@ -30,12 +31,18 @@ class OwnCell:
     sheet: str | None
 
 
-def own_columns(header_cells: list[tuple[Cell, str]], read: set[str], options: SheetOptions, items: set[str] = frozenset()) -> list[tuple[str, int, str]]:
+def own_columns(header_cells: list[tuple[Cell, str]], read: set[str], options: SheetOptions, scheme: Scheme,
+                assessment: Assessment | None) -> list[tuple[str, int, str]]:
     """(kind, column, header text) of each of the office's own result columns of a header: a column
     no declared, mapped or ignored name claims (`read`: the names the sheet reads) whose header,
-    without its notes, is one of the office_columns(), or the name of one of the scheme's `items`
-    that is no column (a parent item 德 summed from its children: kind "item:德")."""
-    kinds = options.office_columns()
+    without its notes, is one of the office_columns(), or the name of one of the assessment's items
+    that is no column (a parent item 德 summed from its children: kind "item:德"). Without an
+    assessment (a template's prefill) none. An assessment without grades has no 等次 to compare a
+    grade column with: such a column stays unknown (the scheme may lack the grades the office gives)."""
+    if assessment is None:
+        return []
+    kinds = {header: kind for header, kind in options.office_columns().items() if kind != "grade" or assessment.grades is not None}
+    items = {i.name for i in [*assessment.walk(), *(i for post in scheme.posts for top in post.items for i in top.walk())]}
     ignored = {"".join(n.split()) for n in options.ignore_columns}
     found = []
     for cell, name in header_cells:

@@ -16,7 +16,7 @@ from typing import Any
 
 from generator.core.problems import Problems, Severity
 from generator.scheme.columns import ColumnPlan
-from generator.scheme.model import Scheme
+from generator.scheme.model import Assessment, Scheme
 from generator.scheme.sheet_options import SheetOptions
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
 from generator.sheets.id_cells import error_value_words, id_flaw, id_text, is_error_value, name_text
@@ -87,11 +87,11 @@ def load_sheet(
     problems: Problems,
     options: SheetOptions | None = None,
     readers: dict[str, list[str]] | None = None,
-    items: frozenset[str] = frozenset(),
+    assessment: Assessment | None = None,
 ) -> LoadedSheet | None:
     """People of a read sheet. `options`: the scheme's sheet options with the agency's on top;
-    `readers`: column → what reads it (scheme.columns.column_readers), for missing columns; `items`:
-    the names of the assessment's items, whose own subtotals an office may keep (own_columns.py)."""
+    `readers`: column → what reads it (scheme.columns.column_readers), for missing columns; `assessment`:
+    the one graded, whose results the office may keep in its own columns (own_columns.py)."""
     cols = scheme.people
     options = options or scheme.sheet
     header = find_header(table, plan, cols.id, options, cols.name)
@@ -108,7 +108,7 @@ def load_sheet(
     header_index, columns, header_row = header.index, header.columns, header.row
     specs = plan.by_name()
     post_of = plan.post_of()
-    office_results = own_columns(header.cells, set(specs) | ({options.flags.column} if options.flags else set()), options, items)
+    office_results = own_columns(header.cells, set(specs) | ({options.flags.column} if options.flags else set()), options, scheme, assessment)
     check_header(table, header, plan, options, readers or {}, (cols.post, cols.unit), problems, computed_names(scheme),
                  frozenset(column for _, column, _ in office_results))
     flags_col = columns.get(options.flags.column) if options.flags else None

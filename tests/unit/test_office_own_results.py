@@ -231,3 +231,16 @@ def test_the_sum_before_the_adjustments_beside_the_total_passes_and_alone_is_an_
     alone = problems_of(tmp_path / "alone", {"Q1.csv": sheet({k: [v[0]] for k, v in own.items()}, ["合计"])})
     assert [p.line for p in alone.sorted() if p.code == "office-total-differs"] == [2, 4, 5]
     assert "加减分之前的各项合计" in next(p.message for p in alone.sorted() if p.code == "office-total-differs")
+
+
+def test_a_grade_column_of_an_assessment_without_grades_stays_an_unknown_column(tmp_path):
+    """Nothing to compare it with: the scheme may lack the grades the office gives, as before."""
+    import copy
+
+    data = copy.deepcopy(OFFICE_SCHEME)
+    data["assessments"][0]["grades"] = None
+    data["assessments"][0]["overrides"] = []
+    problems = problems_of(tmp_path, {"Q1.csv": sheet()})
+    assert found(problems, *OWN_CODES) == []  # with the grades of the office scheme: compared, and equal
+    make_project(tmp_path / "none", data, {"Q1.csv": sheet()})
+    assert [(p.line, p.column, p.code) for p in run(tmp_path / "none")[2].sorted()] == [(1, "M", "unknown-column")]
