@@ -21,7 +21,7 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, Decimal
 
 from generator.core.numbers import NotANumber, fmt, fmt_at_most, parse_decimal, places_of, round_half_up
-from generator.core.problems import Problems, Severity
+from generator.core.problems import Problem, Problems, Severity
 from generator.engine.grade import PersonGrader
 from generator.engine.ranks import ranks
 from generator.engine.results import PeriodResult, PersonResult
@@ -41,14 +41,20 @@ def check_office_columns(period: PeriodResult, shown: str, problems: Problems) -
     # 合计 | 加分 | 扣分 | 总分: of two total columns, the one to the left may be the sum before the adjustments;
     # the rightmost is the total
     final = max((c.column for p in period.people[:1] for c in p.person.own if c.kind == "total"), default=0)
+    # a row with an error already (a bonus written so that only part of it counts …): a differing total follows from it
+    errors_at: dict[int, Problem] = {}
+    if final or any(c.kind.startswith("item:") for p in period.people[:1] for c in p.person.own):
+        for problem in problems.items:
+            if problem.file == shown and problem.line is not None and problem.severity is Severity.ERROR:
+                errors_at.setdefault(problem.line, problem)
     for person in period.people:
         for cell in person.person.own:
             if cell.cell_kind == "f":
                 problems.follow_from(shown)  # a formula without a result (formula-without-value): nothing to compare
             elif cell.kind == "total":
-                _check_total(period, person, cell, shown, problems, cell.column != final)
+                _check_total(period, person, cell, shown, problems, cell.column != final, errors_at.get(person.person.row))
             elif cell.kind.startswith("item:"):
-                _check_item(period, person, cell, shown, problems, items)
+                _check_item(period, person, cell, shown, problems, items, errors_at.get(person.person.row))
             elif cell.kind == "grade":
                 _check_grade(period, person, cell, shown, problems)
             else:
@@ -68,7 +74,8 @@ def _add(problems: Problems, shown: str, person: PersonResult, cell: OwnCell, co
                  where=_where(person, cell, shown), sheet=cell.sheet)
 
 
-def _check_total(period: PeriodResult, person: PersonResult, cell: OwnCell, shown: str, problems: Problems, subtotal: bool) -> None:
+def _check_total(period: PeriodResult, person: PersonResult, cell: OwnCell, shown: str, problems: Problems, subtotal: bool,
+                 cause: Problem | None) -> None:
     total, places = person.total, period.assessment.places
     if total is None or not cell.text:
         return  # Kaohe has no total (a problem of the row says why), or the office left it blank: nothing to compare
@@ -78,6 +85,9 @@ def _check_total(period: PeriodResult, person: PersonResult, cell: OwnCell, show
     before = _before_adjustments(period, person)
     if subtotal and before is not None and round_half_up(value, places) == round_half_up(before, places):
         return  # the sum before 加减分 beside the total (合计 | 加分 | 总分): the total is compared in its own column
+    if cause is not None:
+        problems.follow_from(cause)
+        return
     who = f"{person.person.name}（{person.id}）"
     _add(problems, shown, person, cell, "office-total-differs",
          f"{who}：本单位的总分列「{cell.header}」是 {fmt(value)}，Kaohe 按方案算出的总分是 {fmt(total, places)}"
@@ -111,7 +121,8 @@ def _number(person: PersonResult, cell: OwnCell, what: str, kaohe: str, shown: s
         return None
 
 
-def _check_item(period: PeriodResult, person: PersonResult, cell: OwnCell, shown: str, problems: Problems, items: dict[str, Item]) -> None:
+def _check_item(period: PeriodResult, person: PersonResult, cell: OwnCell, shown: str, problems: Problems, items: dict[str, Item],
+                cause: Problem | None) -> None:
     """The office's subtotal of an item that is no column (德 summed from its children): compared at the
     item's places when it declares them, else at as many decimals as the office's number holds (its
     rounding for display is not a difference; the total, compared strictly, is what is published)."""
@@ -126,7 +137,9 @@ def _check_item(period: PeriodResult, person: PersonResult, cell: OwnCell, shown
     if value is None:
         return
     same = round_half_up(value, places) == kaohe if places is not None else round_half_up(kaohe, places_of(value.normalize())) == value
-    if same:
+    if same or cause is not None:
+        if not same:
+            problems.follow_from(cause)  # type: ignore[arg-type]
         return
     kept = f"（方案规定四舍五入保留 {places} 位小数）" if places is not None else ""
     _add(problems, shown, person, cell, "office-item-differs",

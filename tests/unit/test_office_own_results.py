@@ -244,3 +244,13 @@ def test_a_grade_column_of_an_assessment_without_grades_stays_an_unknown_column(
     assert found(problems, *OWN_CODES) == []  # with the grades of the office scheme: compared, and equal
     make_project(tmp_path / "none", data, {"Q1.csv": sheet()})
     assert [(p.line, p.column, p.code) for p in run(tmp_path / "none")[2].sorted()] == [(1, "M", "unknown-column")]
+
+
+def test_a_total_that_differs_because_of_an_error_in_its_row_only_follows_from_it(tmp_path):
+    """赵六's 加分 is written so that only part of it counts (an error at its cell): his 合计 of 90
+    differing from Kaohe's follows from that error, it is not a second one."""
+    rows = [[*r] for r in CLEAN_ROWS]
+    rows[3][6] = "抢险；表彰:3"  # an event without its points: event-list-invalid
+    problems = problems_of(tmp_path, {"Q1.csv": csv_text([*CLEAN_HEADER, *OWN_HEADER], [[*r, *OWN[r[0]]] for r in rows])})
+    assert "office-total-differs" not in {p.code for p in problems.sorted()}
+    assert [p.code for p in problems.sorted() if p.severity.value == "error"] != []
