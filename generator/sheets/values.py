@@ -31,6 +31,9 @@ _DECIMALS: dict[str, Decimal] = {}
 _EVENT_SPLIT_RE = re.compile(r"[；;、，,\n]+")
 # what an event's name holds when two events were written without a ；between them: 疫情防控:3 表彰:2, 表彰2分疫情3分
 _JOINED_EVENT_RE = re.compile(r"[:：]\s*[+＋\-−－]?[0-9０-９]|[0-9０-９]\s*分|[0-9０-９]\s+\S")
+# a number between two characters of an event's name written without ":": 抢险4表彰3 (抢险 4 and 表彰 3, or
+# one event 第3季度表彰 of 3 points: a warning, not an error)
+_NUMBER_INSIDE_RE = re.compile(r"[\u4e00-\u9fff]([0-9０-９]+(?:[.．][0-9０-９]+)?)[\u4e00-\u9fff]")
 _EVENT_RE = re.compile(r"^(?P<name>.*?)[:：]?\s*(?P<value>[+＋]?[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?$")
 
 
@@ -204,6 +207,11 @@ def _events(text: str, spec: ColumnSpec, report) -> list[tuple[str, Decimal]] | 
             report("event-list-invalid", f"「{part}」像是几项写在了一起，只会按最后一个分值计 {fmt(value)} 分；"
                                          f"「{spec.name}」的多项之间用「；」分隔，如 疫情防控:3；表彰:2。")
             return None
+        if ":" not in part and "：" not in part and (inside := _NUMBER_INSIDE_RE.search(name)) is not None:
+            report("event-list-invalid", f"「{part}」按一项「{name}」计 {fmt(value)} 分，但事项名中间夹着数字 {inside.group(1)}，"
+                                         f"像是几项写在了一起（如「{name[:inside.end(1)]}」和「{name[inside.end(1):]}{found.group('value')}」）。"
+                                         f"若是几项，用「；」分隔并写明分值，如 {name[:inside.start(1)]}:{inside.group(1)}；{name[inside.end(1):]}:{found.group('value')}；"
+                                         "若事项名本来就带数字（如 第3季度表彰），写成 事项:分值 即可消除此提示。", Severity.WARNING)
         events.append((name, value))
     return events
 

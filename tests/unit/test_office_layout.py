@@ -497,3 +497,17 @@ def test_an_id_saved_with_thousands_separators_is_the_same_person(tmp_path):
     _, periods, problems = run(tmp_path)
     assert errors(problems) == []
     assert {r.person.id for p in periods for r in p.people} == {"0001", "1001", "0003", "0004"}
+
+
+# --------------------------------------------------------------------------- events joined without separators or colons
+
+
+@pytest.mark.parametrize(("cell", "warned"), [("抢险4表彰3", True), ("第3季度表彰2", True), ("第3季度表彰:2", False), ("抢险:4；表彰:3", False),
+                                              ("2025年度表彰:3", False), ("表彰3", False)])
+def test_an_event_name_holding_a_number_between_its_characters_is_warned(tmp_path, cell, warned):
+    """抢险4表彰3 was read as one event 抢险4表彰 of 3 points without a word (赵六 lost the 抢险 4)."""
+    rows = copy.deepcopy(CLEAN_ROWS)
+    rows[3][6] = cell
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    _, _, problems = run(tmp_path)
+    assert [(p.line, p.column, p.code, p.severity.value) for p in problems.sorted()] == ([(5, "G", "event-list-invalid", "warning")] if warned else [])
