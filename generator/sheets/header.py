@@ -37,6 +37,7 @@ class Header:
     cells: list[tuple[Cell, str]]  # every named column of the header: (the cell, its name as matched)
     row: int  # the physical row of the last header row
     mapped: frozenset[str] = frozenset()  # the office's header texts a `columns` mapping matched (as its keys)
+    groups: dict[int, str] | None = None  # in a two-row header: a sub-column → its group's heading (德 over 合计)
 
 
 def match_name(text: str, expected: set[str], aliases: dict[str, str] | None = None) -> str:
@@ -73,6 +74,7 @@ def find_header(table: Table, plan: ColumnPlan, id_column: str, options: SheetOp
         id_col = next(c.column for c, name in upper if name == id_column)
         named = {c.column: (c, name) for c, name in upper}
         last = i
+        groups: dict[int, str] = {}
         if i + 1 < len(table.rows):
             below = [c for c in table.rows[i + 1] if c.value]
             id_cell = next((c for c in below if c.column == id_col), None)
@@ -92,16 +94,21 @@ def find_header(table: Table, plan: ColumnPlan, id_column: str, options: SheetOp
                 # column is one: a 满分 row (20 30 50) or a first person without ID and name is read
                 # as a row (and reported there: unread_rows.py)
                 last = i + 1
-                for col in [c for c in named if c in lower and c not in units]:
+                headings = {c: normalize_header(named[c][0].value) for c in named if c in lower and c not in units}
+                starts = sorted(named)
+                for col in headings:
                     del named[col]
                 named.update((c, found) for c, found in lower.items() if c not in units)
+                # a sub-column's group: the nearest upper cell at or left of it, when that is a heading
+                groups = {c: headings[start] for c in lower if c not in units
+                          and (start := max((s for s in starts if s <= c), default=0)) in headings}
         cells_named = [named[c] for c in sorted(named)]
         columns: dict[str, int] = {}
         for cell, name in cells_named:
             columns.setdefault(name, cell.column)
         row = table.rows[last][0].row if table.rows[last] else last + 1
         mapped = frozenset(key for cell, _ in cells_named if (key := _match(normalize_header(cell.value), expected, aliases)[1]))
-        return Header(last, columns, cells_named, row, mapped)
+        return Header(last, columns, cells_named, row, mapped, groups or None)
     return None
 
 

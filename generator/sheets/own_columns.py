@@ -32,13 +32,15 @@ class OwnCell:
 
 
 def own_columns(header_cells: list[tuple[Cell, str]], read: set[str], options: SheetOptions, scheme: Scheme,
-                assessment: Assessment | None) -> list[tuple[str, int, str]]:
+                assessment: Assessment | None, groups: dict[int, str] | None = None) -> list[tuple[str, int, str]]:
     """(kind, column, header text) of each of the office's own result columns of a header: a column
     no declared, mapped or ignored name claims (`read`: the names the sheet reads) whose header,
     without its notes, is one of the office_columns(), or the name of one of the assessment's items
     that is no column (a parent item 德 summed from its children: kind "item:德"). Without an
     assessment (a template's prefill) none. An assessment without grades has no 等次 to compare a
-    grade column with: such a column stays unknown (the scheme may lack the grades the office gives)."""
+    grade column with: such a column stays unknown (the scheme may lack the grades the office gives).
+    A 合计 under a group heading of a two-row header (`groups`: 德 over 政治素质 | 家庭美德 | 合计) is
+    that group's subtotal: the item's when the heading names an item."""
     if assessment is None:
         return []
     kinds = {header: kind for header, kind in options.office_columns().items() if kind != "grade" or assessment.grades is not None}
@@ -53,6 +55,9 @@ def own_columns(header_cells: list[tuple[Cell, str]], read: set[str], options: S
         kind = kinds.get(text) or kinds.get(bare)
         if kind is None and bare in items and text not in ignored and bare not in ignored:
             kind = f"item:{bare}"
+        group = bare_header((groups or {}).get(cell.column, ""))
+        if kind == "total" and group in items:
+            kind = f"item:{group}"
         if kind is not None:
             found.append((kind, cell.column, text))
     return found

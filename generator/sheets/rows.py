@@ -108,7 +108,7 @@ def load_sheet(
     header_index, columns, header_row = header.index, header.columns, header.row
     specs = plan.by_name()
     post_of = plan.post_of()
-    office_results = own_columns(header.cells, set(specs) | ({options.flags.column} if options.flags else set()), options, scheme, assessment)
+    office_results = own_columns(header.cells, set(specs) | ({options.flags.column} if options.flags else set()), options, scheme, assessment, header.groups)
     check_header(table, header, plan, options, readers or {}, (cols.post, cols.unit), problems, computed_names(scheme),
                  frozenset(column for _, column, _ in office_results))
     flags_col = columns.get(options.flags.column) if options.flags else None

@@ -254,3 +254,28 @@ def test_a_total_that_differs_because_of_an_error_in_its_row_only_follows_from_i
     problems = problems_of(tmp_path, {"Q1.csv": csv_text([*CLEAN_HEADER, *OWN_HEADER], [[*r, *OWN[r[0]]] for r in rows])})
     assert "office-total-differs" not in {p.code for p in problems.sorted()}
     assert [p.code for p in problems.sorted() if p.severity.value == "error"] != []
+
+
+def test_a_subtotal_under_a_group_heading_is_the_groups_item_not_the_total(tmp_path):
+    """德 over 政治素质 | 家庭美德 | 合计 (a two-row header): that 合计 is 德's, not the total; it was compared
+    with the total, and everyone differed."""
+    import copy
+
+    from tests.unit.helpers import item, xlsx_bytes
+
+    data = copy.deepcopy(OFFICE_SCHEME)
+    data["assessments"][0]["items"][0] = item("de", "德", 20, children=[item("de1", "政治素质", 10), item("de2", "家庭美德", 10)])
+    top = ["编号", "姓名", "科室", "德", None, None, *CLEAN_HEADER[4:], "合计"]
+    sub = [None, None, None, "政治素质", "家庭美德", "合计", *[None] * len(CLEAN_HEADER[4:]), None]
+
+    def book(subtotal_of_wangwu: int):
+        rows = [[*r[:3], 9, int(r[3]) - 9, int(r[3]), *r[4:], OWN[r[0]][0]] for r in CLEAN_ROWS]
+        rows[2][5] = subtotal_of_wangwu
+        return xlsx_bytes([top, sub, *rows], merge=["D1:F1"])
+
+    def problems(root, data_bytes):
+        make_project(root, data, {"Q1.xlsx": data_bytes})
+        return run(root)[2]
+
+    assert problems(tmp_path / "a", book(19)).sorted() == []
+    assert found(problems(tmp_path / "b", book(18)), *OWN_CODES, "office-item-differs") == [(5, "F", "office-item-differs", "error")]
