@@ -40,7 +40,8 @@ def own_columns(header_cells: list[tuple[Cell, str]], read: set[str], options: S
     assessment (a template's prefill) none. An assessment without grades has no 等次 to compare a
     grade column with: such a column stays unknown (the scheme may lack the grades the office gives).
     A 合计 under a group heading of a two-row header (`groups`: 德 over 政治素质 | 家庭美德 | 合计) is
-    that group's subtotal: the item's when the heading names an item."""
+    that group's subtotal: the item's when the heading names an item, an unknown column when it names
+    nothing Kaohe computes, the total only under a heading that is itself a total's (考核得分)."""
     if assessment is None:
         return []
     kinds = {header: kind for header, kind in options.office_columns().items() if kind != "grade" or assessment.grades is not None}
@@ -56,8 +57,8 @@ def own_columns(header_cells: list[tuple[Cell, str]], read: set[str], options: S
         if kind is None and bare in items and text not in ignored and bare not in ignored:
             kind = f"item:{bare}"
         group = bare_header((groups or {}).get(cell.column, ""))
-        if kind == "total" and group in items:
-            kind = f"item:{group}"
+        if kind == "total" and group and kinds.get(group) != "total":  # under 考核得分 it is the total still
+            kind = f"item:{group}" if group in items else None  # 加分 over 表彰 | 信息 | 合计: nothing Kaohe has
         if kind is not None:
             found.append((kind, cell.column, text))
     return found

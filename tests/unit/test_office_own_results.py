@@ -279,3 +279,16 @@ def test_a_subtotal_under_a_group_heading_is_the_groups_item_not_the_total(tmp_p
 
     assert problems(tmp_path / "a", book(19)).sorted() == []
     assert found(problems(tmp_path / "b", book(18)), *OWN_CODES, "office-item-differs") == [(5, "F", "office-item-differs", "error")]
+
+
+def test_a_subtotal_under_a_heading_kaohe_does_not_compute_stays_an_unknown_column(tmp_path):
+    """加分明细 over 加分 | 合计: not the total (everyone would differ), nothing to compare: unknown, as before."""
+    from tests.unit.helpers import xlsx_bytes
+
+    bonus = CLEAN_HEADER.index("加分")
+    others = [h for h in CLEAN_HEADER if h != "加分"]
+    top = [*others, "加分明细", None]
+    sub = [None] * len(others) + ["加分", "合计"]
+    rows = [[*(v for i, v in enumerate(r) if i != bonus), r[bonus], 5] for r in CLEAN_ROWS]
+    problems = problems_of(tmp_path, {"Q1.xlsx": xlsx_bytes([top, sub, *rows], merge=["K1:L1"])})
+    assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(2, "L", "unknown-column")]
