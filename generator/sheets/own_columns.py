@@ -16,14 +16,12 @@ from generator.scheme.sheet_options import SheetOptions
 from generator.sheets.cells import Cell, Table
 from generator.sheets.header import bare_header
 
-KIND_WORDS = {"total": "总分", "grade": "等次", "rank": "名次"}
-
 
 @dataclass(frozen=True, slots=True)
 class OwnCell:
     """One person's cell in one of the office's own result columns."""
 
-    kind: str  # total, grade or rank (KIND_WORDS), or item:<an item's name>
+    kind: str  # total (总分), grade (等次), rank (名次), or item:<an item's name> (its subtotal)
     header: str  # the header as the sheet writes it
     column: int  # 1-based
     text: str  # the cell as read (a number as the text it holds, all its decimals: 89.456 shown as 89.46)
