@@ -1,6 +1,7 @@
-"""The office's own 总分, 等次 and 名次 columns compared with what Kaohe computed (sheets/own_columns.py).
+"""The office's own 总分, 等次 and 名次 columns, and its subtotals of items (德 summed from its children),
+compared with what Kaohe computed (sheets/own_columns.py).
 
-Why a differing 总分 is an error and a differing 等次 or 名次 only a warning:
+Why a differing 总分 or subtotal is an error and a differing 等次 or 名次 only a warning:
 
 - 总分 does not depend on when it was written: the items are in the same sheet, and the office's
   formula and the scheme's rules compute from the same cells. A difference (after rounding the
