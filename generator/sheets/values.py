@@ -222,6 +222,8 @@ def report_percent_fractions(table: Table, people: list, specs: dict[str, Column
     formatted so holds 0.95 and is read as 95). Read as they are, 95% would count as 0.95%."""
     for name, spec in specs.items():
         index = columns.get(name)
+        if index is not None and spec.type == "number" and not spec.percent:
+            _report_hundredth(table, people, name, index, problems)
         if not spec.percent or index is None or (spec.max is not None and spec.max <= 1):
             continue
         values = [(p, v) for p in people if isinstance(v := p.values.get(name), Decimal)]
@@ -237,3 +239,24 @@ def report_percent_fractions(table: Table, people: list, specs: dict[str, Column
                      f"请改填百分数（如 {fmt(first.values[name] * 100)} 或 {fmt(first.values[name] * 100)}%），"
                      "或把这一列的单元格格式设为「百分比」。",
                      where=f"{first.places.get(name) or where_row(table, first.row)}", sheet=table.sheet)
+
+
+def _report_hundredth(table: Table, people: list, name: str, index: int, problems: Problems) -> None:
+    """A value below 1 in a column whose other values lie between a and b, a hundred times it among them:
+    民主测评 0.966 where the others are 60 … 99, the office's 96.6% typed (or pasted from a percentage
+    cell) as a fraction. Read as it is, it scored 0.966 and changed the grade without a word. At least
+    three others, every nonzero one at least 1, so that a column of small values (加分 0.5, 2, 3) is never one."""
+    small = [(p, v) for p in people if type(v := p.values.get(name)) is Decimal and 0 < v < 1]
+    if not small:
+        return  # the usual column: one pass
+    large = [v for p in people if type(v := p.values.get(name)) is Decimal and v >= 1]
+    if len(large) < 3 or len(small) * 3 > len(small) + len(large):  # a few slips, not a column of fractions
+        return
+    low, high = min(large), max(large)
+    for person, value in small:
+        if low <= value * 100 <= high:
+            problems.add(table.file, person.row, column_letter(index), "number-hundredth",
+                         f"「{name}」是 {fmt(value)}，而这一列其他人都在 {fmt(low)}—{fmt(high)} 之间：多半是把 {fmt(value * 100)}"
+                         f"（或百分比 {fmt(value * 100)}%）写成了小数 {fmt(value)}，照此按 {fmt(value)} 计。请改为 {fmt(value * 100)}"
+                         "（确实是这个数的，这一列其他人的数多半用了另一种单位，请一并核对）。",
+                         where=person.places.get(name) or where_row(table, person.row), sheet=table.sheet)

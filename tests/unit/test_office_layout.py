@@ -511,3 +511,16 @@ def test_an_event_name_holding_a_number_between_its_characters_is_warned(tmp_pat
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
     _, _, problems = run(tmp_path)
     assert [(p.line, p.column, p.code, p.severity.value) for p in problems.sorted()] == ([(5, "G", "event-list-invalid", "warning")] if warned else [])
+
+
+# --------------------------------------------------------------------------- a fraction typed for a hundred times it
+
+
+@pytest.mark.parametrize(("cell", "flagged"), [("0.45", True), ("0.405", True), ("0.9", False), ("45", False), ("0.05", False)])
+def test_a_value_a_hundredth_of_its_column_is_an_error(tmp_path, cell, flagged):
+    """绩 0.45 where the others are 40 … 45 (45% typed as a fraction): 王五 scored 0.45 without a word."""
+    rows = copy.deepcopy(CLEAN_ROWS)
+    rows[2][5] = cell
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    _, _, problems = run(tmp_path)
+    assert [(p.line, p.column, p.code) for p in problems.sorted() if p.code == "number-hundredth"] == ([(4, "F", "number-hundredth")] if flagged else [])
