@@ -245,7 +245,8 @@ def _report_hundredth(table: Table, people: list, name: str, index: int, problem
     """A value below 1 in a column whose other values lie between a and b, a hundred times it among them:
     民主测评 0.966 where the others are 60 … 99, the office's 96.6% typed (or pasted from a percentage
     cell) as a fraction. Read as it is, it scored 0.966 and changed the grade without a word. At least
-    three others, every nonzero one at least 1, so that a column of small values (加分 0.5, 2, 3) is never one."""
+    three others, every nonzero one at least 10, so that a column of small values (加分 0.5, 2, 3; a
+    score out of 1) is never one."""
     small = [(p, v) for p in people if type(v := p.values.get(name)) is Decimal and 0 < v < 1]
     if not small:
         return  # the usual column: one pass
@@ -253,6 +254,8 @@ def _report_hundredth(table: Table, people: list, name: str, index: int, problem
     if len(large) < 3 or len(small) * 3 > len(small) + len(large):  # a few slips, not a column of fractions
         return
     low, high = min(large), max(large)
+    if low < 10:
+        return  # values of another scale (0 … 1, 加分 1 … 3): a small one is no slip of a hundredfold
     for person, value in small:
         if low <= value * 100 <= high:
             problems.add(table.file, person.row, column_letter(index), "number-hundredth",
