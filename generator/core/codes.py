@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from generator.core.codes_grading import GRADING_CODES
 from generator.core.codes_notices import NOTICE_CODES
 from generator.core.codes_output import OUTPUT_CODES
-from generator.core.codes_sheets import SHEET_LAYOUT_CODES
+from generator.core.codes_sheets import OFFICE_RESULT_CODES, SHEET_LAYOUT_CODES
 
 
 @dataclass(frozen=True)
@@ -139,9 +139,10 @@ CODES: dict[str, CodeInfo] = {
         "Q2.xlsx 中有「一季度」「二季度」两个工作表",
     ),
     "formula-without-value": CodeInfo(
-        "公式单元格没有计算结果，只能当作空白",
-        "用 Excel 或 WPS 打开文件、确认数值正常后保存一次；或把公式「选择性粘贴 → 数值」。",
-        "由程序生成的 .xlsx 中 H5 为 =2+3，但没有保存计算结果",
+        "公式单元格没有计算结果（或只存了生成文件的程序代填的 0），不能读取",
+        "用 Excel 或 WPS 打开文件、确认数值正常后保存一次；或把公式「选择性粘贴 → 数值」。要求打开时重新计算（fullCalcOnLoad）的文件中，"
+        "结果为 0 或空白的公式都按未计算报告：这样的文件多由 xlsxwriter 或 OA 系统生成，存的 0 不是公式的结果。",
+        "由程序生成的 .xlsx 中 H5 为 =2+3，但没有保存计算结果，或存的结果是 0",
     ),
     "cell-without-header": CodeInfo(
         "有内容的单元格所在的列没有表头",
@@ -157,6 +158,7 @@ CODES: dict[str, CodeInfo] = {
         "成绩表是 .xls、.ods 等不读取的格式", "在 Excel/WPS 中「另存为」→「Excel 工作簿（*.xlsx）」，再删去或移走原文件。", "2025/Q2.xls"
     ),
     **{code: CodeInfo(*info) for code, info in SHEET_LAYOUT_CODES.items()},  # core/codes_sheets.py
+    **{code: CodeInfo(*info) for code, info in OFFICE_RESULT_CODES.items()},
     "control-character": CodeInfo(
         "单元格或文字中有看不见的控制字符或格式字符（改变文字方向、零宽、软连字符等）", "删去这些字符后重新保存（Excel 中可用 =CLEAN(单元格) 清除控制字符；方向和零宽字符须在编辑器中删去，或把这段文字重新输入）。", "姓名中夹带从其他系统复制来的 ESC 字符；agency.yaml 的 contact 中夹带 U+200F（从右到左标记）"
     ),

@@ -19,9 +19,11 @@ from generator.engine.decisions import load_decisions
 from generator.engine.grade import PersonGrader
 from generator.engine.history import History, PeriodView, history_functions, view_of, views_of
 from generator.engine.id_names import report_id_names
+from generator.engine.id_twins import report_id_twins
 from generator.engine.ids import report_lost_zeros, rollup_blocked
 from generator.engine.model_cache import ModelCache
 from generator.engine.notice_file import load_notice
+from generator.engine.office_columns import check_office_columns
 from generator.engine.prepared import prepared
 from generator.engine.quota_count import recount
 from generator.engine.quotas import apply_quota
@@ -86,6 +88,7 @@ def compute_project(project: Project, problems: Problems, cache: ModelCache | No
             ahead.close()
     report_lost_zeros(results, problems)
     report_id_names(results, problems)
+    report_id_twins(results, problems)
     report_unused_mappings(project, entries, results, problems)
     return results
 
@@ -154,7 +157,7 @@ def _read_rows(project: Project, entry: PeriodFiles, local: Problems) -> tuple[s
     if table is None:
         return None, [], None
     options = scheme.sheet.merged(agency.sheet).for_period(f"{entry.year}-{entry.label}")
-    sheet: LoadedSheet | None = load_sheet(table, scheme, facts.plan, set(agency.departments) or None, local, options, facts.readers)
+    sheet: LoadedSheet | None = load_sheet(table, scheme, facts.plan, set(agency.departments) or None, local, options, facts.readers, assessment)
     if sheet is not None:
         check_sheet_period(table, sheet.header_row, entry.year, entry.label, local)
     return table.encoding, sheet.people if sheet else [], sheet.mapped if sheet else None
@@ -215,6 +218,8 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         decisions = load_decisions(entry.decisions, decisions_shown, scheme.people.id, assessment.grades, local)
         applied = apply_decisions(decisions, period, assessment.grades, decisions_shown, local)
     recount(period, applied, decisions_shown, shown, local)  # one truth for every count the pages show
+    if entry.results is not None:  # the office's own 总分, 等次, 名次 against the grades as they now stand
+        check_office_columns(period, shown, local)
     apply_consequences(period, lambda person: _functions_for(explainer, person))
     if entry.notice is not None:
         files.append(project.rel(entry.notice))

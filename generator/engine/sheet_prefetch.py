@@ -96,14 +96,14 @@ def _pack(people: list[PersonRow]) -> tuple:
         else:
             place = places  # a plain dict (made by hand, not by the loader)
         rows.append((person.id, person.name, person.department, person.post, person.unit, person.row, layout,
-                     tuple(person.values.values()), place))
+                     tuple(person.values.values()), place, person.own))
     return list(layouts), [w for _, w in sorted(words.values(), key=lambda pair: pair[0])], rows
 
 
 def _unpack(packed: tuple) -> list[PersonRow]:
     layouts, words, rows = packed
     people = []
-    for pid, name, department, post, unit, row, layout, values, place in rows:
+    for pid, name, department, post, unit, row, layout, values, place, own in rows:
         places = CellPlaces(place[0], words[place[1]]) if type(place) is tuple else place
-        people.append(PersonRow(pid, name, department, post, unit, dict(zip(layouts[layout], values)), row, places))
+        people.append(PersonRow(pid, name, department, post, unit, dict(zip(layouts[layout], values)), row, places, own))
     return people

@@ -35,14 +35,12 @@ from generator.scheme.sheet_clash import header_text, sheet_option_clashes
 from generator.scheme.sheet_options import SHEET_KEYS, SheetOptions
 from generator.scheme.slugs import URL_CODE_WORDS, url_code_ok
 from generator.scheme.yaml_source import Marks, load_yaml
+from generator.sheets.file_kinds import FOREIGN_FORMATS, tab_separated
 
 AGENCY_KEYS = keys_of(AgencyFile)
 
 RESULT_SUFFIXES = (".xlsx", ".csv")
-# Spreadsheet formats offices save in that Kaohe does not read: one clear message, no follow-on noise.
-_FOREIGN = {".xls": "Excel 97-2003（.xls）", ".ods": "OpenDocument（.ods，WPS/LibreOffice）", ".et": "WPS 表格（.et）",
-            ".numbers": "Numbers（.numbers）", ".xlsb": "Excel 二进制（.xlsb）", ".xlsm": "启用宏的 Excel 工作簿（.xlsm）",
-            ".xltx": "Excel 模板（.xltx）", ".ett": "WPS 表格模板（.ett）"}
+_FOREIGN = FOREIGN_FORMATS  # formats offices save in that Kaohe does not read: one clear message, no follow-on noise
 
 
 _KIND_WORDS = {"decisions": "领导小组决定文件", "notice": "公示设置文件", "lock": "锁定文件"}
@@ -256,6 +254,8 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
             if not safe_path(project.root, path, project, problems):
                 continue
             stem, kind = _split_name(path.name)
+            if kind == "foreign" and path.suffix.lower() == ".txt" and not tab_separated(path):
+                kind = "unknown"  # a note, not Excel's text export of a sheet
             label = period_label(stem)
             if label is None:
                 problems.add(project.rel(path), None, None, "period-unknown", f"无法从文件名「{path.name}」看出考核期；{periods_hint(scheme)}。")

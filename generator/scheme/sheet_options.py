@@ -7,9 +7,15 @@
                                                         # always or in the periods listed
     id_width: 4                                         # IDs are 4 digits with leading zeros: 0001
     flags: {column: 标记, map: {试用期人员: 试用期}}    # one cell listing yes/no flags
+    check_totals: [合计得分]                            # the office's own 总分 column, compared with Kaohe's
+    check_grades: [拟定等次]                            # the office's own 等次 column, compared with Kaohe's
+    check_ranks: [科室排名]                             # the office's own 名次 column, compared with Kaohe's
 
 Every column of a sheet must be a declared column, a mapped one or an ignored one; the defaults
-of `ignore_columns` are the columns every office keeps for itself (DEFAULT_IGNORED).
+of `ignore_columns` are the columns every office keeps for itself (DEFAULT_IGNORED). The office's
+own 总分, 等次 and 名次 (its Excel formulas, or typed by hand) are recognised by their usual headers
+(DEFAULT_TOTALS, DEFAULT_GRADES, DEFAULT_RANKS) or by the check_* keys, and compared with what Kaohe
+computes (engine/office_columns.py): a column listed in ignore_columns is not compared.
 """
 
 from __future__ import annotations
@@ -23,6 +29,13 @@ from generator.scheme.base import Strict
 # Columns offices keep for their own use, never read by any scheme.
 _PERIOD_RE = re.compile(r"^(19|20)\d\d-(Q[1-4]|H[12]|M(0[1-9]|1[0-2])|Y)$")
 DEFAULT_IGNORED = ("序号", "备注", "说明", "联系电话", "电话", "手机", "手机号码", "签名", "签字", "审核意见")
+
+# The office's own results kept in the sheet: recognised by these headers (without notes: 总分（100分）).
+# Not 得分 or 小计: a sub-column of one item (考勤 › 得分) would be taken for the total.
+DEFAULT_TOTALS = ("总分", "总得分", "合计", "合计得分", "总计", "考核得分", "综合得分", "考核总分", "最终得分", "总成绩", "考核成绩")
+# Not 等级 (often the 职级: 一级主任科员) nor 排序 (often the order of the rows, as 序号).
+DEFAULT_GRADES = ("等次", "考核等次", "拟定等次", "评定等次", "拟评等次", "建议等次", "拟定考核等次", "考核结果", "考核等级")
+DEFAULT_RANKS = ("排名", "名次", "总排名", "综合排名")
 
 
 class FlagsColumn(Strict):
@@ -56,6 +69,18 @@ class SheetOptions(Strict):
         default=None, ge=1, le=30, description="编号的位数（带前导 0），用于找回被表格软件去掉的 0。例：4"
     )
     flags: FlagsColumn | None = Field(None, description="标记列：一个格子写出几项「是/否」情形。例：{column: 标记, map: {试用期人员: 试用期}}")
+    check_totals: list[str] = Field(
+        [], description="本单位自己计算的总分列（Excel 公式或手填）：逐人与 Kaohe 按方案算出的总分核对，按方案的小数位数四舍五入后不一致的报告错误。"
+        f"表头为{'、'.join(DEFAULT_TOTALS)}的列已默认核对，不必列出；写入 ignore_columns 的列不核对。例：[合计得分]"
+    )
+    check_grades: list[str] = Field(
+        [], description="本单位自己填写的等次列：逐人与 Kaohe 确定的等次（名额和领导小组决定之后）核对，不一致的报告警告。"
+        f"表头为{'、'.join(DEFAULT_GRADES)}的列已默认核对（方案直接评定等次所读的列除外）；写入 ignore_columns 的列不核对。例：[拟定等次]"
+    )
+    check_ranks: list[str] = Field(
+        [], description="本单位自己填写的名次列：逐人与按 Kaohe 的总分排出的名次（全表或本部门内，分数相同的名次相同）核对，不一致的报告警告。"
+        f"表头为{'、'.join(DEFAULT_RANKS)}的列已默认核对；写入 ignore_columns 的列不核对。例：[科室排名]"
+    )
 
     def merged(self, other: SheetOptions | None) -> SheetOptions:
         """These options (a scheme's) with an agency's on top."""
@@ -67,6 +92,9 @@ class SheetOptions(Strict):
             absent_columns=[*self.absent_columns, *other.absent_columns],
             id_width=other.id_width or self.id_width,
             flags=other.flags or self.flags,
+            check_totals=[*self.check_totals, *other.check_totals],
+            check_grades=[*self.check_grades, *other.check_grades],
+            check_ranks=[*self.check_ranks, *other.check_ranks],
         )
 
     @field_validator("absent_columns")
@@ -81,6 +109,18 @@ class SheetOptions(Strict):
 
     def ignored(self) -> set[str]:
         return {*DEFAULT_IGNORED, *self.ignore_columns}
+
+    def office_columns(self) -> dict[str, str]:
+        """Header (without notes) → what the office computed in it: total, grade or rank. The columns
+        listed in ignore_columns are left out: the office said they are not read."""
+        kinds: dict[str, str] = {}
+        for kind, defaults, listed in (("total", DEFAULT_TOTALS, self.check_totals), ("grade", DEFAULT_GRADES, self.check_grades),
+                                       ("rank", DEFAULT_RANKS, self.check_ranks)):
+            for name in (*listed, *defaults):
+                kinds.setdefault("".join(name.split()), kind)
+        for name in self.ignore_columns:
+            kinds.pop("".join(name.split()), None)
+        return kinds
 
     def absent_in(self, period: str | None) -> set[str]:
         """Columns declared absent in this period (2025-Q1); None: those absent in every period."""

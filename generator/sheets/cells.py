@@ -45,6 +45,7 @@ class Table:
     hidden_columns: tuple[tuple[int, int], ...] = ()  # for XLSX: (first, last) column of each hidden range
     merged: tuple[tuple[int, int, int, int], ...] = ()  # for XLSX: merged ranges (row, column, last row, last column)
     struck: frozenset[tuple[int, int]] = frozenset()  # for XLSX: (row, column) of cells struck through (删除线)
+    uncomputed: frozenset[tuple[int, int]] = frozenset()  # for XLSX: (row, column) of formulas reported without a result
 
 
 def column_letter(index: int) -> str:

@@ -4,7 +4,8 @@ accounted for.
 A header may sit below a merged title row, may be two rows (group headings over merged cells
 above the sub-columns), may carry the template's notes (德（满分 20）) and may use the office's
 own names, mapped in agency.yaml or the scheme (`columns: {工号: 编号}`). Every column must be a
-declared column, a mapped one or an ignored one (序号, 备注 … and `ignore_columns`); anything else
+declared column, a mapped one, an ignored one (序号, 备注 … and `ignore_columns`) or one of the office's
+own results (总分, 等次, 名次, an item's subtotal: own_columns.py, compared once graded); anything else
 is an error suggesting the nearest declared name. A column that a rule, an adjustment, an override
 or a quota reads and that the sheet lacks is an error naming what reads it, unless the agency or
 scheme lists it in `absent_columns`.
@@ -36,6 +37,7 @@ class Header:
     cells: list[tuple[Cell, str]]  # every named column of the header: (the cell, its name as matched)
     row: int  # the physical row of the last header row
     mapped: frozenset[str] = frozenset()  # the office's header texts a `columns` mapping matched (as its keys)
+    groups: dict[int, str] | None = None  # in a two-row header: a sub-column → its group's heading (德 over 合计)
 
 
 def match_name(text: str, expected: set[str], aliases: dict[str, str] | None = None) -> str:
@@ -72,6 +74,7 @@ def find_header(table: Table, plan: ColumnPlan, id_column: str, options: SheetOp
         id_col = next(c.column for c, name in upper if name == id_column)
         named = {c.column: (c, name) for c, name in upper}
         last = i
+        groups: dict[int, str] = {}
         if i + 1 < len(table.rows):
             below = [c for c in table.rows[i + 1] if c.value]
             id_cell = next((c for c in below if c.column == id_col), None)
@@ -91,16 +94,21 @@ def find_header(table: Table, plan: ColumnPlan, id_column: str, options: SheetOp
                 # column is one: a 满分 row (20 30 50) or a first person without ID and name is read
                 # as a row (and reported there: unread_rows.py)
                 last = i + 1
-                for col in [c for c in named if c in lower and c not in units]:
+                headings = {c: normalize_header(named[c][0].value) for c in named if c in lower and c not in units}
+                starts = sorted(named)
+                for col in headings:
                     del named[col]
                 named.update((c, found) for c, found in lower.items() if c not in units)
+                # a sub-column's group: the nearest upper cell at or left of it, when that is a heading
+                groups = {c: headings[start] for c in lower if c not in units
+                          and (start := max((s for s in starts if s <= c), default=0)) in headings}
         cells_named = [named[c] for c in sorted(named)]
         columns: dict[str, int] = {}
         for cell, name in cells_named:
             columns.setdefault(name, cell.column)
         row = table.rows[last][0].row if table.rows[last] else last + 1
         mapped = frozenset(key for cell, _ in cells_named if (key := _match(normalize_header(cell.value), expected, aliases)[1]))
-        return Header(last, columns, cells_named, row, mapped)
+        return Header(last, columns, cells_named, row, mapped, groups or None)
     return None
 
 
@@ -144,7 +152,7 @@ def computed_names(scheme: Scheme) -> dict[str, str]:
     return words
 
 
-def _bare(text: str) -> str:
+def bare_header(text: str) -> str:
     """A header without its notes: 德（满分 20） → 德."""
     while (stripped := _NOTE_RE.sub("", text)) != text:
         text = stripped
@@ -153,20 +161,24 @@ def _bare(text: str) -> str:
 
 def _unknown_words(text: str, known: list[str], computed: dict[str, str]) -> str:
     """What an unknown header is, and what to do with it."""
-    bare = _bare(text)
+    bare = bare_header(text)
     keep = "请删去这一列，或写入 agency.yaml 的 ignore_columns（留作本单位核对）。"
     if bare in computed:
         return f"方案中没有「{text}」这一列：{computed[bare]}，不从成绩表读取，也不要把它对应到其他列。{keep}"
     if bare in COMPUTED_HEADERS:
-        return f"方案中没有「{text}」这一列：总分由 Kaohe 按方案计算，不从成绩表读取，也不要把它对应到其他列。{keep}"
+        return (f"方案中没有「{text}」这一列：总分由 Kaohe 按方案计算，不从成绩表读取，也不要把它对应到其他列。"
+                f"若这是本单位自己算的总分，在 agency.yaml 的 check_totals 中写上 {bare}，Kaohe 会逐人核对它与按方案算出的总分；"
+                "否则请删去这一列，或写入 ignore_columns（不核对）。")
     guess = suggest(text, known)
     hint = f"「{text}」是不是「{guess}」？若是，把表头改为「{guess}」，或在 agency.yaml 的 columns 中写 {text}: {guess}；" if guess else ""
     return f"方案中没有「{text}」这一列。{hint}若这一列不参与考核，请删去，或写入 agency.yaml 的 ignore_columns。"
 
 
 def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetOptions, readers: dict[str, list[str]],
-                 people_columns: tuple[str | None, str | None], problems: Problems, computed: dict[str, str] | None = None) -> None:
-    """Every column accounted for, every column read present. `computed`: computed_names(scheme)."""
+                 people_columns: tuple[str | None, str | None], problems: Problems, computed: dict[str, str] | None = None,
+                 own: frozenset[int] = frozenset()) -> None:
+    """Every column accounted for, every column read present. `computed`: computed_names(scheme);
+    `own`: the columns of the office's own results (own_columns.py), compared once graded."""
     specs = plan.by_name()
     ignored = {normalize_header(n) for n in options.ignored()}
     flags = options.flags.column if options.flags else None
@@ -184,7 +196,7 @@ def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetO
             if text != name and (spec := specs.get(name)) is not None and spec.type == "number":
                 _check_note_max(table, cell, text, name, spec.max, problems)
             continue
-        if text in ignored or name in ignored or _NOTE_RE.sub("", text) in ignored:
+        if text in ignored or name in ignored or _NOTE_RE.sub("", text) in ignored or cell.column in own:
             continue
         if name != text:  # mapped by columns to a name the scheme does not have
             problems.add(table.file, row, column_letter(cell.column), "unknown-column",

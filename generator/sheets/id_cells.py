@@ -73,6 +73,9 @@ def id_flaw(pid: str, kind: str = "") -> str | None:
                 "编号不再可靠（如 18 位身份证号）；请把该列设为「文本」格式后重新输入完整编号（或输入 '加编号）")
     if pid.upper() in _ERROR_VALUES:
         return f"「{pid}」是表格软件的错误值（公式出错，如 VLOOKUP 没有找到），不是编号；请改为此人的编号"
+    if " " in pid or "\xa0" in pid or "\t" in pid:  # as id_text gives it: full-width blanks are spaces, the ends stripped
+        return (f"「{pid}」中间有空格：编号按写法比较，「{pid}」与不带空格的编号会被当成两个人；"
+                f"请删去空格，写成「{''.join(pid.split())}」")
     if _SCIENTIFIC.fullmatch(pid):
         return (f"「{pid}」是科学计数法：表格软件把长编号当成数字，末尾几位可能已经丢失；"
                 "请把该列设为「文本」格式后重新输入完整编号（或输入 '加编号）")

@@ -16,11 +16,12 @@ from typing import Any
 
 from generator.core.problems import Problems, Severity
 from generator.scheme.columns import ColumnPlan
-from generator.scheme.model import Scheme
+from generator.scheme.model import Assessment, Scheme
 from generator.scheme.sheet_options import SheetOptions
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
 from generator.sheets.id_cells import error_value_words, id_flaw, id_text, is_error_value, name_text
 from generator.sheets.layout import report_hidden_columns, report_merged_cells, report_struck_rows
+from generator.sheets.own_columns import OwnCell, own_cells, own_columns
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
 from generator.sheets.unread_rows import repeated_header, report_row_without_person
 from generator.sheets.values import report_percent_fractions, typed
@@ -45,6 +46,7 @@ class PersonRow:
     values: dict[str, Any]
     row: int
     places: CellPlaces | dict[str, str] = field(default_factory=dict)  # column → where (for runtime problems)
+    own: tuple[OwnCell, ...] = ()  # the office's own 总分, 等次, 名次 in this row (own_columns.py)
 
 
 class CellPlaces:
@@ -85,9 +87,11 @@ def load_sheet(
     problems: Problems,
     options: SheetOptions | None = None,
     readers: dict[str, list[str]] | None = None,
+    assessment: Assessment | None = None,
 ) -> LoadedSheet | None:
     """People of a read sheet. `options`: the scheme's sheet options with the agency's on top;
-    `readers`: column → what reads it (scheme.columns.column_readers), for missing columns."""
+    `readers`: column → what reads it (scheme.columns.column_readers), for missing columns; `assessment`:
+    the one graded, whose results the office may keep in its own columns (own_columns.py)."""
     cols = scheme.people
     options = options or scheme.sheet
     header = find_header(table, plan, cols.id, options, cols.name)
@@ -104,7 +108,9 @@ def load_sheet(
     header_index, columns, header_row = header.index, header.columns, header.row
     specs = plan.by_name()
     post_of = plan.post_of()
-    check_header(table, header, plan, options, readers or {}, (cols.post, cols.unit), problems, computed_names(scheme))
+    office_results = own_columns(header.cells, set(specs) | ({options.flags.column} if options.flags else set()), options, scheme, assessment, header.groups)
+    check_header(table, header, plan, options, readers or {}, (cols.post, cols.unit), problems, computed_names(scheme),
+                 frozenset(column for _, column, _ in office_results))
     flags_col = columns.get(options.flags.column) if options.flags else None
     words_of_flags = flag_words(plan, options) if flags_col else {}
     people: list[PersonRow] = []
@@ -185,7 +191,8 @@ def load_sheet(
                          where=where(table, row, col, cols.post), sheet=table.sheet)
         row_place = where(table, row)
         values: dict[str, Any] = {}
-        person = PersonRow(pid, name, department, post, unit, values, row, CellPlaces(row_place, column_words))
+        person = PersonRow(pid, name, department, post, unit, values, row, CellPlaces(row_place, column_words),
+                           own_cells(cells, office_results, table) if office_results else ())
         for column_name, spec, index, belongs, words in value_columns:
             if belongs is not None and post not in belongs:
                 continue  # an item of another post

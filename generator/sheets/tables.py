@@ -19,6 +19,7 @@ from pathlib import Path
 from generator.core.os_words import os_error_words
 from generator.core.problems import Problems
 from generator.sheets.cells import CONTROL_RE, MAX_CELL_CHARS, Cell, Table, column_letter, make_cells, where
+from generator.sheets.file_kinds import TEXT, kind_of, renamed_words
 from generator.sheets.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
 from generator.sheets.xlsx_reader import read_xlsx
 
@@ -98,6 +99,10 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
     raw = path.read_bytes()
+    really = kind_of(raw[:2048])
+    if really is not None and really != TEXT:  # a workbook or a web page named .csv: never decoded as text
+        problems.add(shown, None, None, "sheet-unreadable", renamed_words(really, ".csv"), first=True)
+        return None
     text, encoding = decode_csv(raw)
     if text is None:
         problems.add(
@@ -106,6 +111,7 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
         )
         return None
     table = Table(shown, None, encoding)
+    text = text.rstrip("\x1a\x00")  # DOS's end-of-file mark (Ctrl+Z) or NUL padding some exports append: no cell
     delimiter = csv_delimiter(text[:4096])
     csv.field_size_limit(MAX_CELL_CHARS * 4 + 16)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

@@ -33,6 +33,9 @@ _MATTER_SPLIT_RE = re.compile(r"[；;\n]+")  # awards by matter: 抗洪抢险:�
 _AWARD_SPLIT_RE = re.compile(r"[、，,]+")
 # what an event's name holds when two events were written without a ；between them: 疫情防控:3 表彰:2, 表彰2分疫情3分
 _JOINED_EVENT_RE = re.compile(r"[:：]\s*[+＋\-−－]?[0-9０-９]|[0-9０-９]\s*分|[0-9０-９]\s+\S")
+# a number between two characters of an event's name written without ":": 抢险4表彰3 (抢险 4 and 表彰 3, or
+# one event 第3季度表彰 of 3 points: a warning, not an error)
+_NUMBER_INSIDE_RE = re.compile(r"[\u4e00-\u9fff]([0-9０-９]+(?:[.．][0-9０-９]+)?)[\u4e00-\u9fff]")
 _EVENT_RE = re.compile(r"^(?P<name>.*?)[:：]?\s*(?P<value>[+＋]?[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?$")
 
 
@@ -210,6 +213,11 @@ def _events(text: str, spec: ColumnSpec, report) -> list[tuple[str, Decimal]] | 
             report("event-list-invalid", f"「{part}」像是几项写在了一起，只会按最后一个分值计 {fmt(value)} 分；"
                                          f"「{spec.name}」的多项之间用「；」分隔，如 疫情防控:3；表彰:2。")
             return None
+        if ":" not in part and "：" not in part and (inside := _NUMBER_INSIDE_RE.search(name)) is not None:
+            report("event-list-invalid", f"「{part}」按一项「{name}」计 {fmt(value)} 分，但事项名中间夹着数字 {inside.group(1)}，"
+                                         f"像是几项写在了一起（如「{name[:inside.end(1)]}」和「{name[inside.end(1):]}{found.group('value')}」）。"
+                                         f"若是几项，用「；」分隔并写明分值，如 {name[:inside.start(1)]}:{inside.group(1)}；{name[inside.end(1):]}:{found.group('value')}；"
+                                         "若事项名本来就带数字（如 第3季度表彰），写成 事项:分值 即可消除此提示。", Severity.WARNING)
         events.append((name, value))
     return events
 
@@ -271,6 +279,8 @@ def report_percent_fractions(table: Table, people: list, specs: dict[str, Column
     formatted so holds 0.95 and is read as 95). Read as they are, 95% would count as 0.95%."""
     for name, spec in specs.items():
         index = columns.get(name)
+        if index is not None and spec.type == "number" and not spec.percent:
+            _report_hundredth(table, people, name, index, problems)
         if not spec.percent or index is None or (spec.max is not None and spec.max <= 1):
             continue
         values = [(p, v) for p in people if isinstance(v := p.values.get(name), Decimal)]
@@ -286,3 +296,27 @@ def report_percent_fractions(table: Table, people: list, specs: dict[str, Column
                      f"请改填百分数（如 {fmt(first.values[name] * 100)} 或 {fmt(first.values[name] * 100)}%），"
                      "或把这一列的单元格格式设为「百分比」。",
                      where=f"{first.places.get(name) or where_row(table, first.row)}", sheet=table.sheet)
+
+
+def _report_hundredth(table: Table, people: list, name: str, index: int, problems: Problems) -> None:
+    """A value below 1 in a column whose other values lie between a and b, a hundred times it among them:
+    民主测评 0.966 where the others are 60 … 99, the office's 96.6% typed (or pasted from a percentage
+    cell) as a fraction. Read as it is, it scored 0.966 and changed the grade without a word. At least
+    three others, every nonzero one at least 10, so that a column of small values (加分 0.5, 2, 3; a
+    score out of 1) is never one."""
+    small = [(p, v) for p in people if type(v := p.values.get(name)) is Decimal and 0 < v < 1]
+    if not small:
+        return  # the usual column: one pass
+    large = [v for p in people if type(v := p.values.get(name)) is Decimal and v >= 1]
+    if len(large) < 3 or len(small) * 3 > len(small) + len(large):  # a few slips, not a column of fractions
+        return
+    low, high = min(large), max(large)
+    if low < 10:
+        return  # values of another scale (0 … 1, 加分 1 … 3): a small one is no slip of a hundredfold
+    for person, value in small:
+        if low <= value * 100 <= high:
+            problems.add(table.file, person.row, column_letter(index), "number-hundredth",
+                         f"「{name}」是 {fmt(value)}，而这一列其他人都在 {fmt(low)}—{fmt(high)} 之间：多半是把 {fmt(value * 100)}"
+                         f"（或百分比 {fmt(value * 100)}%）写成了小数 {fmt(value)}，照此按 {fmt(value)} 计。请改为 {fmt(value * 100)}"
+                         "（确实是这个数的，这一列其他人的数多半用了另一种单位，请一并核对）。",
+                         where=person.places.get(name) or where_row(table, person.row), sheet=table.sheet)

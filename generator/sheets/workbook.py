@@ -7,14 +7,18 @@ the others, the one that has content is read; two or more with content is a prob
 
 A formula cell carries the value Excel computed when it saved the file. A file written by a program
 (a script, some HR systems' exports) may carry the formula without any value: read as empty, an
-optional column (加分) would silently count as 0. Such cells are reported at their place.
+optional column (加分) would silently count as 0. Such cells are reported at their place. So are the
+formulas of a workbook that asks to be calculated when opened (<calcPr fullCalcOnLoad="1"/>, as
+xlsxwriter and many OA exports write it) whose stored result is 0 or empty text: such a program stores
+that in place of every result it never computed (Excel, once it has computed them, drops the flag). A
+non-zero result was computed by someone, and is read.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.core.problems import Problems
@@ -33,6 +37,8 @@ _V_RE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _EMPTY_TEXT_RE = re.compile(rb'\bt="str"')
 _TYPE_RE = re.compile(rb'\bt="(\w+)"')
 _VALUE_RE = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>")
+_CALC_ON_LOAD_RE = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"')
+_NO_RESULT_RE = re.compile(rb"<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*(?:0(?:\.0*)?)?\s*</(?:\w+:)?v>")  # <v/>, <v></v>, <v>0</v>
 
 
 def results_sheet(workbook, shown: str, problems: Problems):
@@ -77,6 +83,7 @@ class Layout:
     hidden_columns: tuple[tuple[int, int], ...] = ()  # (min, max) of each hidden <col> range
     merged: tuple[tuple[int, int, int, int], ...] = ()
     struck: frozenset[tuple[int, int]] = frozenset()  # (row, column) of the cells whose font is struck through
+    uncomputed: frozenset[tuple[int, int]] = frozenset()  # (row, column) of the formulas reported without a result
 
 
 def _column_number(letters: bytes) -> int:
@@ -134,6 +141,10 @@ def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -
             xml = archive.read(member)
         except KeyError:
             return Layout()
+        try:
+            on_load = _CALC_ON_LOAD_RE.search(archive.read("xl/workbook.xml")) is not None
+        except KeyError:
+            on_load = False
     hidden = frozenset(int(r) for r in _HIDDEN_ROW_RE.findall(xml)) if b"hidden=" in xml else frozenset()
     columns = tuple((int(a), int(b)) for a, b in _HIDDEN_COL_RE.findall(xml)) if b"hidden=" in xml else ()
     merged = tuple((int(r1), _column_number(c1), int(r2), _column_number(c2))
@@ -142,24 +153,28 @@ def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -
     layout = Layout(hidden, columns, merged, struck)
     if not _FORMULA_RE.search(xml):
         return layout
-    empty = []
+    empty, uncalculated = [], []
     for match in _CELL_RE.finditer(xml):
         body = match.group(2) or b""
+        if not _FORMULA_RE.search(body):
+            continue
         # a formula whose result is empty text (=IF(A5="","",…)) is saved by Excel as t="str" with an empty <v>
-        if _FORMULA_RE.search(body) and not _VALUE_RE.search(body) and not _EMPTY_TEXT_RE.search(match.group(1)):
-            ref = _REF_RE.search(match.group(1))
-            if ref:
-                empty.append((int(ref.group(2)), ref.group(1).decode("ascii")))
-    if not empty:
-        return layout
-    row, column = empty[0]
-    more = f"等 {len(empty)} 个单元格" if len(empty) > 1 else ""
-    places = "、".join(f"{c}{r}" for r, c in empty[:5])
-    problems.add(shown, row, column, "formula-without-value",
-                 f"{places}{more}是公式，但文件里没有公式的计算结果（多半是由程序生成、未在 Excel 中打开保存过），读取时只能当作空白。"
-                 "请用 Excel 或 WPS 打开这个文件，确认数值显示正常后保存一次；或把公式复制后「选择性粘贴 → 数值」。",
-                 where=f"{shown} › {sheet.title} › 第{row}行 › {column}列", sheet=sheet.title)
-    return layout
+        missing = not _VALUE_RE.search(body) and not _EMPTY_TEXT_RE.search(match.group(1))
+        stand_in = on_load and not missing and b"<is>" not in body and _NO_RESULT_RE.search(body) is not None
+        if (missing or stand_in) and (ref := _REF_RE.search(match.group(1))):
+            (empty if missing else uncalculated).append((int(ref.group(2)), ref.group(1).decode("ascii")))
+    for found, words in ((empty, "但文件里没有公式的计算结果（多半是由程序生成、未在 Excel 中打开保存过），读取时只能当作空白"),
+                         (uncalculated, "文件里存的结果是 0 或空白，而文件要求打开时重新计算（fullCalcOnLoad）：这是由程序生成、"
+                                        "从未计算过的公式（如 xlsxwriter、OA 系统导出），存的 0 并不是公式的结果，不能当作分数读取")):
+        if found:
+            row, column = found[0]
+            more = f"等 {len(found)} 个单元格" if len(found) > 1 else ""
+            places = "、".join(f"{c}{r}" for r, c in found[:5])
+            problems.add(shown, row, column, "formula-without-value",
+                         f"{places}{more}是公式，{words}。"
+                         "请用 Excel 或 WPS 打开这个文件，确认数值显示正常后保存一次；或把公式复制后「选择性粘贴 → 数值」。",
+                         where=f"{shown} › {sheet.title} › 第{row}行 › {column}列", sheet=sheet.title)
+    return replace(layout, uncomputed=frozenset((r, _column_number(c.encode())) for r, c in empty + uncalculated))
 
 
 def unreadable_cell(path: Path, sheet, strings: int | None) -> tuple[int, str, str] | None:

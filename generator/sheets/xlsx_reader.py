@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.core.problems import Problems
 from generator.sheets.cells import Table, _text, make_cells, where
+from generator.sheets.file_kinds import XLSX, real_kind, renamed_words
 from generator.sheets.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
 from generator.sheets.workbook import formulas_without_values, results_sheet, unreadable_cell
 
@@ -33,9 +34,10 @@ def read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
                 raise zipfile.BadZipFile(bad)
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file; all mean the same to a user
-        really = _renamed_format(path)
-        why = f"这是 {really} 文件，只是名字改成了 .xlsx" if really else f"无法作为 .xlsx 打开（{type(exc).__name__}）"
-        problems.add(shown, None, None, "sheet-unreadable", f"{why}；请用 Excel 或 WPS 打开后「另存为」→「Excel 工作簿（*.xlsx）」。")
+        really = real_kind(path)
+        words = (renamed_words(really, ".xlsx") if really not in (None, XLSX)
+                 else f"无法作为 .xlsx 打开（{type(exc).__name__}）；请用 Excel 或 WPS 打开后「另存为」→「Excel 工作簿（*.xlsx）」。")
+        problems.add(shown, None, None, "sheet-unreadable", words)
         return None
     try:
         sheet = results_sheet(workbook, shown, problems)
@@ -70,6 +72,7 @@ def read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
         table.row_count = row_number
         layout = formulas_without_values(path, sheet, shown, problems)
         table.hidden_rows, table.hidden_columns, table.merged, table.struck = layout.hidden_rows, layout.hidden_columns, layout.merged, layout.struck
+        table.uncomputed = layout.uncomputed
         return table
     except Exception as exc:
         problems.add(shown, None, None, "sheet-unreadable", f"读取表格时出错（{type(exc).__name__}）；请用 Excel 打开后重新保存。")
@@ -101,15 +104,6 @@ def _rows_or_failure(rows, path: Path, sheet, workbook, table: Table, problems: 
             return
         row_number += 1
         yield row
-
-
-def _renamed_format(path: Path) -> str | None:
-    """What a file named .xlsx that is not one really is: an Excel 97 (.xls) or OpenDocument (.ods) file."""
-    with path.open("rb") as handle:
-        head = handle.read(80)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "Excel 97-2003（.xls）"
-    return "OpenDocument（.ods，WPS/LibreOffice）" if head.startswith(b"PK") and b"opendocument" in head else None
 
 
 _OOXML_ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -148,14 +142,21 @@ def _kind(value: object, cell: object, values: list, i: int) -> str:
 
 
 
-# number format → how many decimals it shows, for the plain formats only (0, 0.0, 0.00, #,##0, #,##0.0 …);
-# None for every other (General shows what the cell holds; a percentage, a date, text are read as such)
+# number format → how many decimals it shows, for the plain number formats (0, 0.0, #,##0.00 …), as Excel's
+# and WPS's 数值 dialogs write them too: with a colour or condition ([Red]), padding for a negative's bracket
+# (0.0_ ), sections for negatives and zero (0.0;[Red]-0.0), a unit ("分", or 分 unquoted as WPS keeps it).
+# None for every other (General shows what the cell holds; a percentage, a date, a fraction, text are read as such)
 _SHOWN_DECIMALS: dict[str, int | None] = {}
 _PLAIN_FORMAT_RE = re.compile(r"(?:#,##)?0(?:\.(0+))?")
+_FORMAT_DECOR_RE = re.compile(r'"[^"]*"|\[[^\]]*\]|_.|\\.|\*.')  # quoted text, [Red] [>=60], padding, escapes, fill
+_FORMAT_AROUND = " -+()$¥￥分"
 
 
 def _plain_decimals(number_format: str) -> int | None:
     found = _PLAIN_FORMAT_RE.fullmatch(number_format)
+    if found is None and number_format not in ("General", "@"):
+        positive = _FORMAT_DECOR_RE.sub("", number_format).split(";", 1)[0]  # the section a score is shown by
+        found = _PLAIN_FORMAT_RE.fullmatch(positive.strip(_FORMAT_AROUND))
     return None if found is None else len(found.group(1) or "")
 
 

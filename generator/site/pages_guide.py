@@ -14,6 +14,7 @@ from generator.scheme import formula_docs
 from generator.scheme.policy_docs import POLICY_DOCS
 from generator.scheme.reference import reference
 from generator.scheme.rules import RULES
+from generator.scheme.sheet_options import DEFAULT_GRADES, DEFAULT_IGNORED, DEFAULT_RANKS, DEFAULT_TOTALS
 from generator.site.model import Page, SiteContext
 from generator.site.render import render
 
@@ -57,7 +58,8 @@ def build_guide(ctx: SiteContext) -> list[Page]:
     pages = [
         Page("guide/index.md", render("guide_index.md.j2", seed=seed)),
         Page("guide/scheme.md", render("guide_scheme.md.j2", rules=rule_entries(), policies=POLICY_DOCS)),
-        Page("guide/results.md", render("guide_results.md.j2", seed=seed)),
+        Page("guide/results.md", render("guide_results.md.j2", seed=seed, ignored=DEFAULT_IGNORED,
+                                        own={"总分": DEFAULT_TOTALS, "等次": DEFAULT_GRADES, "名次": DEFAULT_RANKS})),
         Page("guide/publish.md", render("guide_publish.md.j2", seed=seed)),
         *reference_pages(),
         Page("guide/formula.md", render(

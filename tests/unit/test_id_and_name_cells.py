@@ -112,3 +112,13 @@ def test_an_xlsx_id_of_more_than_15_digits_in_a_number_cell_is_refused(tmp_path)
     assert places(problems, "id-invalid") == [(3, "A", "id-invalid")]
     assert "15 位" in next(p.message for p in problems.items if p.code == "id-invalid")
     assert "110101199001011234" in {r.id for r in period.people}
+
+
+@pytest.mark.parametrize("written", ["00 02", "0002 1", "00\u300002", "00\xa002", "00\t02"])
+def test_an_id_with_a_blank_inside_is_an_error_not_a_new_person(tmp_path, written):
+    """IDs are compared as text: 00 02 was a second person beside 0002 of the other periods, check passing."""
+    root = make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, with_cell(1, "编号", written))})
+    _, (period,), problems = run(root)
+    assert places(problems, "id-invalid") == [(3, "A", "id-invalid")]
+    assert "空格" in next(p.message for p in problems.sorted() if p.code == "id-invalid")
+    assert len(period.people) == 3

@@ -139,6 +139,7 @@ def test_a_formula_whose_result_is_empty_text_is_read_as_blank(tmp_path):
         ws["H5"] = '=IF(1,"","")'
     data = edited(formula)
     excel = patched(data, '<c r="H5"><f>IF(1,"","")</f><v /></c>', '<c r="H5" t="str"><f>IF(1,"","")</f><v></v></c>')
+    excel = patched(excel, 'fullCalcOnLoad="1"', "", member="xl/workbook.xml")  # Excel computed it: no calculation asked on load
     assert errors(xlsx_problems(tmp_path / "excel", excel)) == []
     assert errors(xlsx_problems(tmp_path / "program", data)) == [(5, "H", "formula-without-value")]
 
@@ -496,3 +497,30 @@ def test_an_id_saved_with_thousands_separators_is_the_same_person(tmp_path):
     _, periods, problems = run(tmp_path)
     assert errors(problems) == []
     assert {r.person.id for p in periods for r in p.people} == {"0001", "1001", "0003", "0004"}
+
+
+# --------------------------------------------------------------------------- events joined without separators or colons
+
+
+@pytest.mark.parametrize(("cell", "warned"), [("抢险4表彰3", True), ("第3季度表彰2", True), ("第3季度表彰:2", False), ("抢险:4；表彰:3", False),
+                                              ("2025年度表彰:3", False), ("表彰3", False)])
+def test_an_event_name_holding_a_number_between_its_characters_is_warned(tmp_path, cell, warned):
+    """抢险4表彰3 was read as one event 抢险4表彰 of 3 points without a word (赵六 lost the 抢险 4)."""
+    rows = copy.deepcopy(CLEAN_ROWS)
+    rows[3][6] = cell
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    _, _, problems = run(tmp_path)
+    assert [(p.line, p.column, p.code, p.severity.value) for p in problems.sorted()] == ([(5, "G", "event-list-invalid", "warning")] if warned else [])
+
+
+# --------------------------------------------------------------------------- a fraction typed for a hundred times it
+
+
+@pytest.mark.parametrize(("cell", "flagged"), [("0.45", True), ("0.405", True), ("0.9", False), ("45", False), ("0.05", False)])
+def test_a_value_a_hundredth_of_its_column_is_an_error(tmp_path, cell, flagged):
+    """绩 0.45 where the others are 40 … 45 (45% typed as a fraction): 王五 scored 0.45 without a word."""
+    rows = copy.deepcopy(CLEAN_ROWS)
+    rows[2][5] = cell
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    _, _, problems = run(tmp_path)
+    assert [(p.line, p.column, p.code) for p in problems.sorted() if p.code == "number-hundredth"] == ([(4, "F", "number-hundredth")] if flagged else [])

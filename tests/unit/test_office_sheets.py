@@ -636,7 +636,17 @@ def test_mappings_the_sheets_use_are_not_warned_and_a_scheme_mapping_none_uses_i
 # --------------------------------------------------------------------------- what an unknown header is said to be
 
 
-@pytest.mark.parametrize("extra", ["总分", "得分", "合计", "总分（满分100）"])
+@pytest.mark.parametrize("extra", ["总分", "合计", "总分（满分100）"])
+def test_the_offices_own_total_column_is_compared_not_suggested_as_another_column(tmp_path, extra):
+    """The office's own 总分 is recognised and compared with Kaohe's (test_office_own_results.py):
+    90 for everyone differs from 张三's 95 and 王五's 92 (李四 75, 试用期, is compared too)."""
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text([*CLEAN_HEADER, extra], [[*r, "90"] for r in CLEAN_ROWS])})
+    _, _, problems = run(tmp_path)
+    assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(2, "L", "office-total-differs"), (3, "L", "office-total-differs"),
+                                                                      (4, "L", "office-total-differs")]
+
+
+@pytest.mark.parametrize("extra", ["得分", "小计"])
 def test_a_total_column_is_never_suggested_as_another_column(tmp_path, extra):
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text([*CLEAN_HEADER, extra], [[*r, "90"] for r in CLEAN_ROWS])})
     _, _, problems = run(tmp_path)
@@ -647,16 +657,20 @@ def test_a_total_column_is_never_suggested_as_another_column(tmp_path, extra):
 
 
 @pytest.mark.parametrize("extra", ["德", "德（20分）"])
-def test_a_parent_item_column_is_said_to_be_computed_from_its_children(tmp_path, extra):
+def test_a_parent_item_column_is_the_offices_subtotal_compared_with_kaohes(tmp_path, extra):
+    """The office's 德 (its =D+E) was an unknown column to delete or ignore, and once ignored never
+    compared; it is compared with Kaohe's 德 (test_office_own_results.py for the total)."""
     data = copy.deepcopy(OFFICE_SCHEME)
     data["assessments"][0]["items"][0] = item("de", "德", 20, children=[item("de1", "政治素质", 10), item("de2", "家庭美德", 10)])
     header = ["编号", "姓名", "科室", "政治素质", "家庭美德", extra, *CLEAN_HEADER[4:]]
     rows = [[*r[:3], "9", str(int(r[3]) - 9), r[3], *r[4:]] for r in CLEAN_ROWS]
     make_project(tmp_path, data, {"Q1.csv": csv_text(header, rows)})
-    _, _, problems = run(tmp_path)
-    (problem,) = problems.sorted()
-    assert (problem.line, problem.column, problem.code) == (1, "F", "unknown-column")
-    assert "是不是" not in problem.message and "上级项目，由下级项目「政治素质」「家庭美德」合计得出" in problem.message
+    assert run(tmp_path)[2].sorted() == []
+    rows[2][5] = "9"  # 王五's =D4 left out 家庭美德 (10): Kaohe's 德 is 19
+    make_project(tmp_path / "wrong", data, {"Q1.csv": csv_text(header, rows)})
+    (problem,) = run(tmp_path / "wrong")[2].sorted()
+    assert (problem.line, problem.column, problem.code) == (4, "F", "office-item-differs")
+    assert "王五（0003）" in problem.message and "是 9" in problem.message and "「德」是 19" in problem.message
 
 
 def test_suggest_only_a_name_the_header_plainly_means():

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from generator.engine.sheet_prefetch import _pack, _unpack
+from generator.sheets.own_columns import OwnCell
 from generator.sheets.rows import CellPlaces, PersonRow
 
 REPO = Path(__file__).resolve().parents[2]
@@ -135,7 +136,8 @@ def test_a_packed_sheet_unpacks_to_the_same_people():
     words = {"得分": "D列「得分」"}
     people = [
         PersonRow("001", "张三", "办公室", None, None, {"得分": 1, "试用期": False}, 3, CellPlaces("a.csv › 第3行", words)),
-        PersonRow("002", "李四", "财务科", "科员", "本级", {"得分": None}, 4, CellPlaces("a.csv › 第4行", words)),
+        PersonRow("002", "李四", "财务科", "科员", "本级", {"得分": None}, 4, CellPlaces("a.csv › 第4行", words),
+                  (OwnCell("total", "合计", 5, "88", "n", None),)),  # the office's own 总分 travels too
         PersonRow("003", "王五", "", None, None, {}, 5, {"得分": "手填的位置"}),
     ]
     back = _unpack(_pack(people))
@@ -143,4 +145,5 @@ def test_a_packed_sheet_unpacks_to_the_same_people():
         assert (a.id, a.name, a.department, a.post, a.unit, a.values, a.row) == (b.id, b.name, b.department, b.post, b.unit, b.values, b.row)
         assert list(a.values) == list(b.values)  # the order of the values kept too
         assert a.places.get("得分") == b.places.get("得分")
+        assert a.own == b.own
     assert back[0].places.column_words is back[1].places.column_words  # shared again, as the loader shares them

@@ -30,14 +30,14 @@ def xlsx_problems(root, data: bytes):
     return problems
 
 
-def patched(data: bytes, old: str, new: str) -> bytes:
-    """The workbook with one piece of its sheet's XML replaced (as a program writing the file would)."""
+def patched(data: bytes, old: str, new: str, member: str = "xl/worksheets/sheet1.xml") -> bytes:
+    """The workbook with one piece of its sheet's XML (or another `member`'s) replaced (as a program writing the file would)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             body = source.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
+            if info.filename == member:
                 assert old.encode() in body
                 body = body.replace(old.encode(), new.encode())
             target.writestr(info, body)
@@ -205,7 +205,12 @@ def test_a_hidden_person_row_is_counted_and_warned(tmp_path, how):
 # --------------------------------------------------------------------------- 7. a number shown with fewer decimals
 
 
-@pytest.mark.parametrize("value, number_format, shown", [(18.4, "0", "18"), (18.46, "0.0", "18.5"), (18.456, "#,##0.00", "18.46")])
+@pytest.mark.parametrize("value, number_format, shown", [
+    (18.4, "0", "18"), (18.46, "0.0", "18.5"), (18.456, "#,##0.00", "18.46"),
+    # what Excel's and WPS's 数值 dialogs write: padding for a negative's bracket, colours, sections, a unit
+    (18.46, "0.0_ ", "18.5"), (18.46, "0.0_);[Red]\\(0.0\\)", "18.5"), (18.46, "[Red]0.0", "18.5"), (18.46, "0.0;[Red]-0.0", "18.5"),
+    (18.4, '0"分"', "18"), (18.4, "0分", "18"), (18.46, "#,##0.0_);(#,##0.0)", "18.5"), (18.46, "[蓝色]0.0", "18.5"),
+])
 def test_a_number_shown_with_fewer_decimals_is_warned_and_scored_as_held(tmp_path, value, number_format, shown):
     def change(ws):
         ws.cell(row=6, column=5).value = value
@@ -220,7 +225,8 @@ def test_a_number_shown_with_fewer_decimals_is_warned_and_scored_as_held(tmp_pat
     assert f"单元格显示为 {shown}，实际存的是 {value}，按 {value} 计分" in problem.message
 
 
-@pytest.mark.parametrize("value, number_format", [(18.0, "0"), (18.5, "0.0"), (18.5, "General"), (18.46, "0.00"), (0.745, "0.0%")])
+@pytest.mark.parametrize("value, number_format", [(18.0, "0"), (18.5, "0.0"), (18.5, "General"), (18.46, "0.00"), (0.745, "0.0%"),
+                                                   (18.5, "0.0_ "), (18.5, '0.0"分"'), (18.5, "0.00E+00"), (18.5, "# ?/?")])
 def test_a_number_shown_as_held_is_not_warned(tmp_path, value, number_format):
     def change(ws):
         ws.cell(row=6, column=5).value = value

@@ -1,0 +1,59 @@
+"""One person under two IDs within a year (engine/id_twins.py): the same name in the same department
+under one ID in some periods and another in the others, or the year sheet's ID that no period has
+while that name's period ID is missing from it. Before, both passed `check` without a word, and the
+year graded two people, each with part of the year."""
+
+from __future__ import annotations
+
+from generator.core.problems import Severity
+from tests.unit.helpers import assessment, item, make_project, people_csv, run, scheme
+
+HALF_GRADES = {"order": ["优秀", "称职"], "bands": [{"grade": "优秀", "at_least": 90}, {"grade": "称职", "below": 90}]}
+QUARTER = assessment([item("df", "得分", 100)], code="jd", name="季度考核", period="季度", grades=HALF_GRADES)
+ANNUAL = assessment([item("ps", "平时", 100, score={"kind": "period_score", "missing": "skip"})],
+                    code="nd", name="年度考核", period="年度", rolls_up="jd", grades=HALF_GRADES, inputs=[{"name": "试用期", "type": "yesno"}])
+OTHERS = [["0001", "甲", "办公室", "92"], ["0002", "乙", "财务科", "95"]]
+
+
+def twins(root, sheets):
+    make_project(root, scheme(QUARTER, ANNUAL), sheets)
+    _, _, problems = run(root)
+    return [p for p in problems.sorted() if p.code == "person-two-ids"], problems
+
+
+def quarters(ids: dict[str, str], name="张三", department="办公室") -> dict[str, str]:
+    return {f"{label}.csv": people_csv([*OTHERS, [pid, name, department, "88"]], ["得分"]) for label, pid in ids.items()}
+
+
+def test_an_id_that_stops_where_another_starts_is_warned_naming_both(tmp_path):
+    found, problems = twins(tmp_path, quarters({"Q1": "0007", "Q2": "0007", "Q3": "0107", "Q4": "0107"}))
+    assert [(p.file, p.line, p.column, p.severity) for p in found] == [("content/ag/t1/2025/Q3.csv", 4, "A", Severity.WARNING)]
+    message = found[0].message
+    assert "「张三」（办公室）" in message and "「0007」" in message and "「0107」" in message
+    assert "第一季度（content/ag/t1/2025/Q1.csv）" in message and "第三季度（content/ag/t1/2025/Q3.csv）" in message
+    assert not problems.has_errors()
+
+
+def test_two_people_of_one_name_side_by_side_are_not_reported(tmp_path):
+    sheets = {f"{label}.csv": people_csv([*OTHERS, ["0007", "张三", "办公室", "88"], ["0107", "张三", "办公室", "80"]], ["得分"])
+              for label in ("Q1", "Q2")}
+    assert twins(tmp_path, sheets)[0] == []
+
+
+def test_the_same_name_in_another_department_is_not_reported(tmp_path):
+    sheets = {**quarters({"Q1": "0007"}), **quarters({"Q2": "0107"}, department="财务科")}
+    assert twins(tmp_path, sheets)[0] == []
+
+
+def test_the_year_sheets_unknown_id_while_the_periods_id_is_missing_is_warned(tmp_path):
+    sheets = {**quarters({"Q1": "0007", "Q2": "0007", "Q3": "0007", "Q4": "0007"}),
+              "Y.csv": people_csv([["0001", "甲", "办公室", ""], ["0002", "乙", "财务科", ""], ["0107", "张三", "办公室", ""]], ["试用期"])}
+    found, _ = twins(tmp_path, sheets)
+    assert [(p.file, p.line, p.column) for p in found] == [("content/ag/t1/2025/Y.csv", 4, "A")]
+    assert "「0007」" in found[0].message and "「0107」" in found[0].message
+
+
+def test_a_year_sheet_with_the_periods_ids_is_not_reported(tmp_path):
+    sheets = {**quarters({"Q1": "0007", "Q2": "0007"}),
+              "Y.csv": people_csv([["0001", "甲", "办公室", ""], ["0002", "乙", "财务科", ""], ["0007", "张三", "办公室", ""]], ["试用期"])}
+    assert twins(tmp_path, sheets)[0] == []

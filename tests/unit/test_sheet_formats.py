@@ -1,0 +1,80 @@
+"""Formats offices really send: Excel's 「Unicode 文本」 (UTF-16 LE with BOM, tab-separated), CSV with a
+BOM and semicolons, .xls/.et/.txt, and files whose name says another format than their bytes (an OA
+system's HTML table named .xlsx, a workbook renamed .csv, an empty file). Each is read exactly like
+the clean sheet, or reported in Chinese with how to save it properly: never a traceback, never a
+misleading word (编码无法识别 for a workbook; 找不到表头 for a web page)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from tests.unit.helpers import csv_text, make_project, run
+from tests.unit.test_office_sheets import CLEAN_HEADER, CLEAN_ROWS, OFFICE_SCHEME, clean, office_xlsx, results
+
+
+def delimited(delimiter: str, rows=None) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    for row in [CLEAN_HEADER, *(rows or CLEAN_ROWS)]:
+        writer.writerow(row)
+    return out.getvalue()
+
+
+UNICODE_TEXT = b"\xff\xfe" + delimited("\t").encode("utf-16-le")  # Excel: 另存为 →「Unicode 文本」
+HTML = ("<html><head><meta charset='utf-8'></head><body><table>"
+        + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in [CLEAN_HEADER, *CLEAN_ROWS])
+        + "</table></body></html>").encode()
+
+
+@pytest.mark.parametrize("data", [UNICODE_TEXT, b"\xef\xbb\xbf" + delimited(";").encode(), b"\xef\xbb\xbfsep=;\r\n" + delimited(";").encode(),
+                                  delimited("\t").encode("gb18030")], ids=["unicode-text", "bom-semicolons", "sep-line", "gbk-tabs"])
+def test_text_exports_renamed_csv_grade_as_the_clean_sheet(tmp_path, data):
+    expected = clean(tmp_path / "clean")
+    make_project(tmp_path / "t", OFFICE_SCHEME, {"Q1.csv": data})
+    assert results(tmp_path / "t") == expected
+
+
+@pytest.mark.parametrize("end", [b"\x1a", b"\r\n\x1a", b"\0" * 100], ids=["ctrl-z", "line-then-ctrl-z", "nul-padding"])
+def test_an_end_of_file_mark_or_padding_after_the_rows_is_no_row(tmp_path, end):
+    """A DOS-era export's Ctrl+Z, a download's NUL padding: three problems of a row of garbage, before."""
+    expected = clean(tmp_path / "clean")
+    make_project(tmp_path / "t", OFFICE_SCHEME, {"Q1.csv": delimited(",").encode() + end})
+    assert results(tmp_path / "t") == expected
+    assert run(tmp_path / "t")[2].sorted() == []
+
+
+def only_problem(root, name: str, data: bytes):
+    make_project(root, OFFICE_SCHEME, {name: data})
+    _, _, problems = run(root)
+    (problem,) = problems.sorted()
+    return problem
+
+
+def test_excels_unicode_text_saved_as_txt_says_how_to_save_it(tmp_path):
+    problem = only_problem(tmp_path, "Q1.txt", UNICODE_TEXT)
+    assert problem.code == "sheet-format-unsupported"
+    assert "Unicode 文本" in problem.message and "Q1.xlsx" in problem.message and "改为 .csv" in problem.message
+
+
+@pytest.mark.parametrize(("name", "data", "words"), [
+    ("Q1.xlsx", HTML, "网页（HTML）"),
+    ("Q1.xlsx", b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"x\"\r\n\r\n--x\r\n", "单个文件网页（.mht）"),
+    ("Q1.xlsx", b'<?xml version="1.0"?>\r\n<?mso-application progid="Excel.Sheet"?>\r\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">',
+     "XML 电子表格 2003"),
+    ("Q1.xlsx", csv_text(CLEAN_HEADER, CLEAN_ROWS).encode(), "文本（CSV）"),
+    ("Q1.xlsx", b"", "空的"),
+    ("Q1.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1000 + "EncryptionInfo".encode("utf-16-le") + b"\0" * 50
+     + "EncryptedPackage".encode("utf-16-le") + b"\0" * 600, "打开密码"),
+    ("Q1.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "Excel 97-2003（.xls）"),
+    ("Q1.csv", office_xlsx(), "Excel 工作簿（.xlsx）"),
+    ("Q1.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "Excel 97-2003（.xls）"),
+    ("Q1.csv", HTML, "网页（HTML）"),
+    ("Q1.csv", b"", "空的"),
+], ids=["xlsx-html", "xlsx-mht", "xlsx-xml2003", "xlsx-csv", "xlsx-empty", "xlsx-encrypted", "xlsx-xls", "csv-xlsx", "csv-xls", "csv-html", "csv-empty"])
+def test_a_file_whose_bytes_are_another_format_is_named_as_such(tmp_path, name, data, words):
+    problem = only_problem(tmp_path, name, data)
+    assert problem.code == "sheet-unreadable", problem
+    assert words in problem.message and any(w in problem.message for w in ("另存为", "改回", "空的", "删去密码")), problem.message
