@@ -17,7 +17,6 @@ from generator.core.problems import Problems, Severity
 from generator.scheme.rules.base import ColumnSpec
 from generator.sheets.id_cells import error_value_words, is_error_value
 from generator.sheets.tables import Cell, Table, column_letter
-from generator.sheets.tables import where as where_row
 
 SPLIT_RE = re.compile(r"[、,，;；/\s]+")
 _YES = {"是", "有", "√", "✓", "y", "yes", "true", "1"}
@@ -133,6 +132,23 @@ def _repeat_hint(bad: list[str], choices: list[str]) -> str:
     return ""
 
 
+_WITH_UNIT_RE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(分|次|天|日|人|个|项|小时|h|H)\Z")
+
+
+def _number_example(spec: ColumnSpec) -> str:
+    """如 2 for a count or days (whole numbers only), 如 85 或 85.5 for a score."""
+    return "如 2（只填整数）" if spec.places == 0 else "如 85 或 85.5"
+
+
+def _unit_hint(text: str, spec: ColumnSpec) -> str:
+    """「2次」「3.5天」「90分」: a number written with its unit; the fix is the number alone (a count with a
+    decimal is then reported on its own)."""
+    found = _WITH_UNIT_RE.fullmatch(text)
+    if found is None:
+        return ""
+    return f"「{spec.name}」只填数字，不写单位「{found.group(2)}」：写成 {found.group(1)}"
+
+
 def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
     if text in ("", "-", "—", "/"):
         if spec.required:
@@ -148,10 +164,10 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
     except NotANumber as exc:
         if cell.kind == "b":  # a truth value, shown by Excel as TRUE/FALSE (its text is 是/否)
             report("not-a-number", f"「{'TRUE' if text == '是' else 'FALSE'}」是真假值（TRUE/FALSE），不是数字；"
-                                   f"「{spec.name}」应填数字，如 85 或 85.5。")
+                                   f"「{spec.name}」应填数字，{_number_example(spec)}。")
             return None
         code = "number-not-finite" if "有限" in exc.reason else "not-a-number"
-        report(code, f"「{text}」{exc.reason}；「{spec.name}」应填数字，如 85 或 85.5。")
+        report(code, f"「{text}」{exc.reason}；{_unit_hint(text, spec) or f'「{spec.name}」应填数字，{_number_example(spec)}'}。")
         return None
     if percent:
         shown = fmt(value * 100) + "%" if cell.kind == "p" else text
@@ -271,52 +287,3 @@ def _award_events(text: str, spec: ColumnSpec, report) -> list[tuple[str, str]] 
                                  f"如 抗洪抢险:{'、'.join(spec.choices[:2])}；奖项名称照方案填写。")
         return None
     return found
-
-
-def report_percent_fractions(table: Table, people: list, specs: dict[str, ColumnSpec], columns: dict[str, int], problems: Problems) -> None:
-    """A percent column (percent: true, 95 means 95%) where every value is a fraction of 1 and some lie
-    between 0 and 1: the office typed 0.95 for 95% in cells not formatted as a percentage (a cell
-    formatted so holds 0.95 and is read as 95). Read as they are, 95% would count as 0.95%."""
-    for name, spec in specs.items():
-        index = columns.get(name)
-        if index is not None and spec.type == "number" and not spec.percent:
-            _report_hundredth(table, people, name, index, problems)
-        if not spec.percent or index is None or (spec.max is not None and spec.max <= 1):
-            continue
-        values = [(p, v) for p in people if isinstance(v := p.values.get(name), Decimal)]
-        if not values or any(v > 1 for _, v in values):
-            continue
-        first = next((p for p, v in values if 0 < v < 1), None)
-        if first is None:
-            continue
-        shown = fmt(first.values[name])
-        problems.add(table.file, first.row, column_letter(index), "percent-as-fraction",
-                     f"「{name}」是百分比列（填 95 表示 95%），但这一列的值都不大于 1，如第 {first.row} 行的 {shown}："
-                     f"多半是把 {fmt(first.values[name] * 100)}% 写成了小数 {shown}，照此会按 {shown}% 计。"
-                     f"请改填百分数（如 {fmt(first.values[name] * 100)} 或 {fmt(first.values[name] * 100)}%），"
-                     "或把这一列的单元格格式设为「百分比」。",
-                     where=f"{first.places.get(name) or where_row(table, first.row)}", sheet=table.sheet)
-
-
-def _report_hundredth(table: Table, people: list, name: str, index: int, problems: Problems) -> None:
-    """A value below 1 in a column whose other values lie between a and b, a hundred times it among them:
-    民主测评 0.966 where the others are 60 … 99, the office's 96.6% typed (or pasted from a percentage
-    cell) as a fraction. Read as it is, it scored 0.966 and changed the grade without a word. At least
-    three others, every nonzero one at least 10, so that a column of small values (加分 0.5, 2, 3; a
-    score out of 1) is never one."""
-    small = [(p, v) for p in people if type(v := p.values.get(name)) is Decimal and 0 < v < 1]
-    if not small:
-        return  # the usual column: one pass
-    large = [v for p in people if type(v := p.values.get(name)) is Decimal and v >= 1]
-    if len(large) < 3 or len(small) * 3 > len(small) + len(large):  # a few slips, not a column of fractions
-        return
-    low, high = min(large), max(large)
-    if low < 10:
-        return  # values of another scale (0 … 1, 加分 1 … 3): a small one is no slip of a hundredfold
-    for person, value in small:
-        if low <= value * 100 <= high:
-            problems.add(table.file, person.row, column_letter(index), "number-hundredth",
-                         f"「{name}」是 {fmt(value)}，而这一列其他人都在 {fmt(low)}—{fmt(high)} 之间：多半是把 {fmt(value * 100)}"
-                         f"（或百分比 {fmt(value * 100)}%）写成了小数 {fmt(value)}，照此按 {fmt(value)} 计。请改为 {fmt(value * 100)}"
-                         "（确实是这个数的，这一列其他人的数多半用了另一种单位，请一并核对）。",
-                         where=person.places.get(name) or where_row(table, person.row), sheet=table.sheet)

@@ -260,3 +260,21 @@ def test_an_unknown_department_suggests_the_closest_and_says_how_to_add_one(tmp_
     assert (problem.code, problem.column) == ("unknown-department", "C")
     assert problem.message == ("部门「财务室」不在本单位的部门名单中（人事科、办公室、财务科）。是不是「财务科」？"
                                "请改为名单中的部门；确是本单位的另一个部门的，在单位的 agency.yaml 的 departments 中加上。")
+
+
+@pytest.mark.parametrize("column, cell, said", [
+    ("通报次数", "2次", "「通报次数」只填数字，不写单位「次」：写成 2。"),
+    ("德", "18分", "「德」只填数字，不写单位「分」：写成 18。"),
+    ("德", "18.5 分", "「德」只填数字，不写单位「分」：写成 18.5。"),
+    ("通报次数", "两次", "「通报次数」应填数字，如 2（只填整数）。"),
+    ("德", "优", "「德」应填数字，如 85 或 85.5。"),
+])
+def test_a_number_written_with_its_unit_says_to_write_the_number_alone(tmp_path, column, cell, said):
+    """「2次」「18分」: the office wrote the unit the column's name already says; the fix is the number
+    alone, and a count (whole numbers only) is given a whole number as its example, not 85.5."""
+    rows = [list(row) for row in CLEAN_ROWS]
+    rows[1][CLEAN_HEADER.index(column)] = cell
+    problems = csv_problems(tmp_path, csv_text(CLEAN_HEADER, rows))
+    [problem] = problems.sorted()
+    assert (problem.code, problem.line) == ("not-a-number", 3)
+    assert problem.message == f"「{cell}」不是数字；{said}"
