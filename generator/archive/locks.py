@@ -186,7 +186,8 @@ def check_locks(project: Project, periods: list[PeriodResult], problems: Problem
             if context:
                 cause = f"本期成绩文件未变，但方案或汇总来源文件被修改（{'、'.join(context)}），计算结果不同"
             else:
-                cause = f"成绩文件未变，但程序计算结果不同（程序版本 {lock.get('engine')} → {ENGINE_VERSION}）"
+                version = f"程序版本 {lock.get('engine')} → {ENGINE_VERSION}" if lock.get("engine") != ENGINE_VERSION else f"程序版本号同为 {ENGINE_VERSION}"
+                cause = f"成绩文件未变，但程序计算结果不同（{version}，新版本的 Kaohe 计算方式有变化）"
         shown_changes = "；".join(changes[:20]) + ("……" if len(changes) > 20 else "")
         problems.add(shown, None, None, "period-frozen-changed",
                      f"{period.period_name}{period.assessment.name}已关闭，但{cause}。变化：{shown_changes or '无人员结果变化'}。"

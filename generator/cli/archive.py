@@ -8,7 +8,7 @@ from generator.core.clock import build_date
 from generator.core.errors import UsageError
 from generator.engine.compute import load_everything
 from generator.project.workspace import find_period, parse_period, project_root
-from generator.site.notice_lock import notice_context, notice_record
+from generator.site.notice_lock import notice_context, notice_record, notice_sources
 
 
 def _today() -> str:
@@ -42,6 +42,7 @@ def cmd_close(args) -> int:
         return 0
     record = period_record(project, period)
     record["notice"] = notice_record(notice_context(project, [period], problems), period)  # what the 公示 shows, frozen too
+    record["notice"]["sources"] = notice_sources(project, period)  # and what it is made from: a later change names its cause
     if lock.get("frozen"):
         lock["history"].append({"closed": lock.get("closed"), "engine": lock.get("engine"), **lock["frozen"]})
     lock.update({"state": "closed", "period": period.key, "closed": _today(), "engine": ENGINE_VERSION, "frozen": record})

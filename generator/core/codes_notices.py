@@ -37,7 +37,10 @@ NOTICE_CODES: dict[str, tuple[str, str, str]] = {
     "lock-invalid": ("锁定文件损坏", "从版本库恢复该锁定文件。", "lock.json 不是合法 JSON"),
     "external-url": ("生成的网站引用了外部地址", "去掉模板或内容中的外部链接；内网站点不能请求外网。", "https://cdn…"),
     "notice-frozen-changed": (
-        "已关闭考核期的公示内容发生变化", "恢复方案的 publicity、agency.yaml 或 holidays.yaml 中改动的内容；确需更正，用 kaohe reopen 说明理由。", "关闭后在 publicity.columns 中加了 总分"
+        "已关闭考核期的公示内容发生变化",
+        "提示会写明关闭后被修改的文件（方案、agency.yaml、holidays.yaml、本期的成绩、决定或公示设置）：恢复其中与公示有关的改动；确需更正，用 kaohe reopen 说明理由。"
+        "没有文件被修改的，变化来自新版本的 Kaohe（公示的排列或计数方式变了）：核对无误后 kaohe reopen 说明理由、再 kaohe close，或用关闭时的版本生成网站。",
+        "关闭后在 publicity.columns 中加了 总分"
     ),
     "code-unsafe": (
         "代码或目录名含有不允许的字符", "代码只用小写字母、数字、- 和 _（以字母或数字开头，不超过 40 个字符），如 s003-p2、heting-kx。", "code: ps onmouseover=alert(1)"
