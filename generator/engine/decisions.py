@@ -10,6 +10,7 @@ holds the committee's statement, with its reason, when a decision takes a grade 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,13 @@ from generator.sheets.tables import column_letter, normalize_header, read_table,
 ID_HEADERS = ("编号", "工号", "人员编号", "身份证号")
 BASIS = "所决事项"
 EXCEED = "超出名额"
+FOR_READERS = ("序号", "部门", "科室")  # columns an office adds for whoever checks the file: known, not read
+# headers offices write for the required columns: named in the message, never read as them by a guess
+SAID_OTHERWISE = {"等次": ("审定等次", "决定等次", "确定等次", "拟定等次", "考核等次", "档次", "结果"),
+                  "理由": ("决定理由", "原因", "依据", "说明", "决定依据", "会议决定", "备注")}
+# a reason that is only one of these (once spaces and punctuation are gone) justifies nothing on a 公示
+PLACEHOLDERS = frozenset({"无", "略", "同上", "同前", "如上", "见上", "同意", "待定", "待补", "暂无", "空", "没有", "有", "是", "否",
+                          "NA", "NONE", "NULL", "NIL", "X", "0"})
 
 
 @dataclass(frozen=True)
@@ -46,8 +54,19 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
     grade_col, reason_col, name_col = header.get("等次"), header.get("理由"), header.get("姓名")
     basis_col, exceed_col = header.get(BASIS), header.get(EXCEED)
     if id_col is None or grade_col is None or reason_col is None:
-        problems.add(shown, 1, None, "decision-invalid", f"决定文件的表头须有「{id_header}」「等次」「理由」三列，并应有「{BASIS}」列（记录所决定的并列或原等次）。", where=where(table, 1))
+        missing = [n for n, col in ((id_header, id_col), ("等次", grade_col), ("理由", reason_col)) if col is None]
+        renames = [f"「{h}」改为「{n}」" for n in missing for h in SAID_OTHERWISE.get(n, ()) if h in header]
+        problems.add(shown, 1, None, "decision-invalid",
+                     f"决定文件的表头缺少{''.join(f'「{n}」' for n in missing)}：须有「{id_header}」「等次」「理由」三列，并应有「{BASIS}」列（记录所决定的并列或原等次）。"
+                     f"现在的表头是 {'、'.join(f'「{h}」' for h in header if h) or '（空）'}" + (f"；请把{'、'.join(renames)}。" if renames else "。"),
+                     where=where(table, 1))
         return []
+    known = {id_col, grade_col, reason_col, name_col, basis_col, exceed_col, *(header[h] for h in FOR_READERS if h in header)}
+    for title, col in header.items():
+        if col not in known and (title or any(c.column == col and c.value.strip() for cells in table.rows[1:] for c in cells)):
+            problems.add(shown, 1, column_letter(col), "decision-column-unknown",
+                         f"决定文件中不认识「{title or '（无表头）'}」这一列，其中的内容不会生效。决定文件读取 {id_header}、姓名、等次、理由、{BASIS}、{EXCEED}"
+                         f"（{'、'.join(FOR_READERS)} 只供核对）。写的是理由的，请并入「理由」列；不需要的，请删去这一列。", where=where(table, 1, col))
     named = [*grades.order, grades.no_grade] if grades else []  # as the scheme lists them, high to low
     allowed = set(named)
     decisions: list[Decision] = []
@@ -68,6 +87,11 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
                          where=where(table, row, id_col, id_header))
             continue
         first_row[pid] = row
+        if is_placeholder(reason, named):
+            problems.add(shown, row, column_letter(reason_col), "decision-reason-placeholder",
+                         f"理由「{reason}」不是理由：请写明领导小组哪次会议、哪天、为什么定为「{grade}」"
+                         "（同一次会议的几个人，每行都写全，可复制上一行）；否则公示上的这项决定没有依据。", where=where(table, row, reason_col, "理由"))
+            continue
         if grade not in allowed:
             problems.add(shown, row, column_letter(grade_col), "decision-invalid",
                          f"等次「{grade}」不是本考核的等次；请填写 {'、'.join(named)} 之一（照方案的写法，由高到低）。", where=where(table, row, grade_col, "等次"))
@@ -81,3 +105,10 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
     if table.merged:  # one 理由 merged over the people of one meeting: only the first row holds it
         report_merged_cells(table, {c: n for n, c in header.items() if n}, {cells[0].row: "" for cells in table.rows[1:] if cells}, problems)
     return decisions
+
+
+def is_placeholder(reason: str, grades: list[str]) -> bool:
+    """Whether a reason says nothing: only punctuation and spaces (/、-、……、——、。), a placeholder word
+    (无、略、同上、同意、N/A …) or only a grade's name. Words after one (同上，名额已满…) make it a reason."""
+    kept = "".join(ch for ch in reason if not unicodedata.category(ch).startswith(("P", "S", "Z", "C"))).upper()
+    return not kept or kept in PLACEHOLDERS or kept in {g.upper() for g in grades}

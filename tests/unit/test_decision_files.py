@@ -1,0 +1,109 @@
+"""A committee's decisions file as offices really write it: misnamed, with their own headers and
+extra columns, IDs that lost their leading zeros, and reasons that are only placeholders. Each is
+read or reported, never silently ignored (issue 14, point 1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.core.problems import Severity
+from tests.unit.helpers import by_id, csv_text, grade_sheet, simple_scheme
+
+GRADES = {
+    "order": ["好", "较好", "一般"],
+    "bands": [{"grade": "好", "at_least": 90}, {"grade": "较好", "at_least": 60, "below": 90}, {"grade": "一般", "below": 60}],
+}
+SCORES = ["95", "93", "93", "91", "80", "70", "50"]  # 好 ≤ 30 % of 7 = 2: 0001 in, 0002 and 0003 tied at the line
+TIE = "并列：全单位「好」名额线 总分 93.00：0002、0003"
+HEADER = ["编号", "姓名", "等次", "理由", "所决事项"]
+MEETING = "2025年4月3日领导小组会议：并列第2名，0002 牵头完成预算编制，确定为好"
+GOOD = [["0002", "人2", "好", MEETING, TIE], ["0003", "人3", "较好", "2025年4月3日领导小组会议：并列第2名，名额已满，确定为较好", TIE]]
+
+
+def run(root, files):
+    data = simple_scheme(grades=GRADES, quotas=[{"grade": "好", "at_most": "30%"}], places=2)
+    rows = [[f"{i + 1:04d}", f"人{i + 1}", "办公室", s] for i, s in enumerate(SCORES)]
+    return grade_sheet(root, data, ["得分"], rows, extra=files)
+
+
+def found(problems, code):
+    return [p for p in problems.sorted() if p.code == code]
+
+
+def test_the_good_file_applies(tmp_path):
+    period, problems = run(tmp_path, {"Q1.decisions.csv": csv_text(HEADER, GOOD)})
+    assert not problems.has_errors() and by_id(period)["0002"].grade == "好" and by_id(period)["0003"].grade == "较好"
+
+
+@pytest.mark.parametrize("name, meant", [
+    ("Q1.decision.csv", "Q1.decisions.csv"), ("Q1.decisions.txt", "Q1.decisions.csv"), ("Q1决定.csv", "Q1.decisions.csv"),
+    ("2025Q1.decisions.csv", "Q1.decisions.csv"), ("Q1_decisions.csv", "Q1.decisions.csv"), ("Q1-decision.xlsx", "Q1.decisions.xlsx"),
+    ("第一季度领导小组决定.csv", "Q1.decisions.csv"), ("Q1.notice.yml", "Q1.notice.yaml"),
+])
+def test_a_misnamed_decisions_or_notice_file_is_named_with_its_right_name(tmp_path, name, meant):
+    body = "start: 2025-04-07\n" if "notice" in name else csv_text(HEADER, GOOD)
+    _, problems = run(tmp_path, {name: body})
+    misnamed = found(problems, "file-misnamed")
+    assert [p.file for p in misnamed] == [f"content/ag/t1/2025/{name}"]
+    assert f"改名为 {meant}" in misnamed[0].message
+    assert misnamed[0].severity is Severity.ERROR
+
+
+def test_a_decisions_file_of_another_year_says_so(tmp_path):
+    _, problems = run(tmp_path, {"2024Q1.decisions.csv": csv_text(HEADER, GOOD)})
+    message = found(problems, "file-misnamed")[0].message
+    assert "2024" in message and "2025/" in message
+
+
+def test_an_id_without_its_leading_zeros_names_the_person_meant(tmp_path):
+    rows = [["2", "人2", "好", MEETING, TIE], GOOD[1]]
+    period, problems = run(tmp_path, {"Q1.decisions.csv": csv_text(HEADER, rows)})
+    lost = found(problems, "id-lost-zeros")
+    assert [(p.file, p.line) for p in lost] == [("content/ag/t1/2025/Q1.decisions.csv", 2)]
+    assert "「0002」" in lost[0].message and "人2" in lost[0].message
+    assert found(problems, "unknown-person") == []
+    assert by_id(period)["0002"].decided is False  # reported, not applied by a guess
+
+
+@pytest.mark.parametrize("reason", ["无", "/", "同上", "-", "略", "同意", "……", "——", "。", " 无。", "N/A", "好", "待定"])
+def test_a_placeholder_reason_is_an_error(tmp_path, reason):
+    rows = [GOOD[0], ["0003", "人3", "较好", reason, TIE]]
+    period, problems = run(tmp_path, {"Q1.decisions.csv": csv_text(HEADER, rows)})
+    placeholder = found(problems, "decision-reason-placeholder")
+    assert [(p.line, p.column) for p in placeholder] == [(3, "D")], reason
+    assert placeholder[0].severity is Severity.ERROR
+    assert by_id(period)["0003"].decided is False
+
+
+def test_a_reason_that_begins_with_a_placeholder_but_says_more_is_read(tmp_path):
+    rows = [GOOD[0], ["0003", "人3", "较好", "同上，名额已满，确定为较好", TIE]]
+    period, problems = run(tmp_path, {"Q1.decisions.csv": csv_text(HEADER, rows)})
+    assert not problems.has_errors() and by_id(period)["0003"].decided
+
+
+def test_an_unknown_column_is_reported_not_ignored(tmp_path):
+    rows = [[*row, note] for row, note in zip(GOOD, ["", "此决定已撤销"], strict=True)]
+    _, problems = run(tmp_path, {"Q1.decisions.csv": csv_text([*HEADER, "备注"], rows)})
+    unknown = found(problems, "decision-column-unknown")
+    assert [(p.line, p.column) for p in unknown] == [(1, "F")]
+    assert "备注" in unknown[0].message and unknown[0].severity is Severity.ERROR
+
+
+def test_row_number_and_department_columns_are_read_as_known(tmp_path):
+    rows = [[str(i + 1), *row[:2], "办公室", *row[2:]] for i, row in enumerate(GOOD)]
+    _, problems = run(tmp_path, {"Q1.decisions.csv": csv_text(["序号", "编号", "姓名", "部门", "等次", "理由", "所决事项"], rows)})
+    assert not problems.has_errors()
+
+
+def test_the_offices_own_headers_are_named_with_what_to_rename_them_to(tmp_path):
+    _, problems = run(tmp_path, {"Q1.decisions.csv": csv_text(["工号", "姓名", "审定等次", "决定理由", "所决事项"], GOOD)})
+    invalid = found(problems, "decision-invalid")
+    assert len(invalid) == 1
+    message = invalid[0].message
+    assert "缺少「等次」「理由」" in message and "「审定等次」改为「等次」" in message and "「决定理由」改为「理由」" in message
+    assert found(problems, "decision-column-unknown") == []  # one problem, not one a column
+
+
+def test_a_results_sheet_named_as_a_list_for_the_notice_board_is_not_called_a_settings_file(tmp_path):
+    _, problems = run(tmp_path, {"第一季度公示名单.xlsx": b"not read"})
+    assert found(problems, "file-misnamed") == [] and found(problems, "period-unknown")
