@@ -34,6 +34,11 @@ NOTICE_CODES: dict[str, tuple[str, str, str]] = {
         "如属更正，用 kaohe reopen 说明理由；否则恢复原文件或引擎版本。",
         "2023 年 Q2 张三 总分 88.50 → 89.00",
     ),
+    "lock-edited": (
+        "锁定文件被手工修改过",
+        "锁定文件只由 kaohe close 和 kaohe reopen 写入：从版本库恢复它（git checkout -- 文件）；要更正已关闭的考核期，用 kaohe reopen 说明理由，改好后 kaohe close。",
+        "把 \"state\": \"closed\" 直接改成 \"open\"",
+    ),
     "lock-invalid": ("锁定文件损坏", "从版本库恢复该锁定文件。", "lock.json 不是合法 JSON"),
     "external-url": ("生成的网站引用了外部地址", "去掉模板或内容中的外部链接；内网站点不能请求外网。", "https://cdn…"),
     "calendar-year-incomplete": (

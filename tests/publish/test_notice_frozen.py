@@ -83,6 +83,7 @@ def _as_older_code_wrote_it(root, *, recorded_sources: bool):
     if not recorded_sources:
         notice.pop("sources", None)
     lock["engine"] = "0.0.9"
+    lock.pop("digest", None)  # older code wrote none
     (root / LOCK).write_text(json.dumps(lock, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
