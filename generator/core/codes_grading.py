@@ -45,6 +45,12 @@ GRADING_CODES: dict[str, tuple[str, str, str]] = {
         "放在该年的目录中；按提示改名，不是本期的文件移出 content/。",
         "2025/Q1.decision.csv、2025/2024Q4.decisions.csv、Q1.notice.yml",
     ),
+    "file-misplaced": (
+        "成绩表、决定或公示设置文件放错了目录，没有读取",
+        "这些文件要放在 content/<单位>/<方案>/<年份>/ 中（如 content/yunxi-czj/s003-p2/2025/Q1.decisions.csv）；"
+        "移到所属年份的目录。是备份或旧文件的，移出 content/ 目录。",
+        "content/yunxi-czj/s003-p2/Q1.decisions.csv（缺了 2025/）、2025/旧版/Q1.decisions.csv",
+    ),
     "decision-duplicate": ("决定文件中同一人有两条决定", "一人每期只留一条决定，删除另一行。", "第 2 行和第 5 行编号都是 0012"),
     "decision-without-cause": (
         "决定没有可决之事",

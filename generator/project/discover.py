@@ -27,6 +27,7 @@ from generator.project.file_names import FOREIGN, KIND_WORDS, misnamed, misnamed
 from generator.project.model import Agency, PeriodFiles, Project, Refused, shown_name
 from generator.project.site_file import load_site
 from generator.project.slugs import department_slugs
+from generator.project.stray_files import report_stray_files
 from generator.scheme.check import check_scheme
 from generator.scheme.load import load_scheme, report_validation_error
 from generator.scheme.model import period_label
@@ -174,6 +175,7 @@ def discover(root: Path, problems: Problems, seen_schemes: dict | None = None) -
                 scheme = project.schemes[scheme_dir.name]
                 for path, code, message in sheet_option_clashes(agency.sheet, scheme, "agency.yaml", scheme.sheet):
                     problems.add(agency.file, *marks.key(path), code, message)
+    report_stray_files(project, problems)
     return project
 
 

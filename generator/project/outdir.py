@@ -47,10 +47,13 @@ def kaohe_output(folder: Path) -> str | None:
     return "kaohe build 生成的网站" if isinstance(versions, dict) and "kaohe-engine" in versions else None
 
 
-def inside_output(target: Path) -> str | None:
+def inside_output(root: Path, target: Path) -> str | None:
     """Why `target` (resolved) may not be written: it lies inside a site or a report Kaohe wrote. The
-    internal edition in the public site's folder (site/internal) is published with it, every score."""
+    internal edition in the public site's folder (site/internal) is published with it, every score.
+    The folders above are looked at up to the one holding the project (nothing above it is read)."""
     for folder in target.parents:
+        if inside(root, folder):
+            return None
         kind = kaohe_output(folder)
         if kind is not None:
             return (f"它在{kind}目录 {folder} 里面：放在那里的内容会随它一起发布或被它替换"
@@ -82,7 +85,7 @@ def first_look(root: Path, given: Path, target: Path) -> str | bool | None:
     str), True when it may simply be written (absent, empty, or holding only empty folders), None when
     it holds files, and the caller's record (a manifest, a marker) must account for them.
     `given` as the user wrote it (a link is refused, not followed), `target` resolved."""
-    unsafe = unsafe_place(root, target) or inside_output(target)
+    unsafe = unsafe_place(root, target) or inside_output(root, target)
     if unsafe:
         return unsafe
     if given.is_symlink() or (target.exists() and not target.is_dir()):

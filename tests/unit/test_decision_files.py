@@ -107,3 +107,43 @@ def test_the_offices_own_headers_are_named_with_what_to_rename_them_to(tmp_path)
 def test_a_results_sheet_named_as_a_list_for_the_notice_board_is_not_called_a_settings_file(tmp_path):
     _, problems = run(tmp_path, {"第一季度公示名单.xlsx": b"not read"})
     assert found(problems, "file-misnamed") == [] and found(problems, "period-unknown")
+
+
+@pytest.mark.parametrize("place", [
+    "content/ag/t1/Q1.decisions.csv",  # the year folder left out
+    "content/ag/Q1.decisions.csv",  # beside agency.yaml
+    "content/Q1.decisions.csv",
+    "content/ag/t1/2025/旧版/Q1.decisions.csv",  # a folder inside the year's
+    "content/ag/t1/2025/旧版/更早/Q1.decisions.xlsx",
+    "content/ag/t1/Q2.csv",  # a results sheet, too
+    "content/ag/t1/2025Q1决定.csv",
+])
+def test_a_decisions_file_at_the_wrong_depth_is_reported_not_ignored(tmp_path, place):
+    from tests.unit.helpers import make_project, people_csv
+    from tests.unit.helpers import run as run_project
+
+    data = simple_scheme(grades=GRADES, quotas=[{"grade": "好", "at_most": "30%"}], places=2)
+    rows = [[f"{i + 1:04d}", f"人{i + 1}", "办公室", s] for i, s in enumerate(SCORES)]
+    make_project(tmp_path, data, {"Q1.csv": people_csv(rows, ["得分"])})
+    (tmp_path / place).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / place).write_text(csv_text(HEADER, GOOD), encoding="utf-8")
+    _, _, problems = run_project(tmp_path)
+    misplaced = found(problems, "file-misplaced")
+    assert [p.file for p in misplaced] == [place]
+    assert "content/ag/t1/2025/" in misplaced[0].message or "content/<单位>" in misplaced[0].message
+    assert misplaced[0].severity is Severity.ERROR
+
+
+def test_the_files_kaohe_reads_elsewhere_are_not_misplaced(tmp_path):
+    from tests.unit.helpers import make_project, people_csv
+    from tests.unit.helpers import run as run_project
+
+    data = simple_scheme(grades=GRADES, quotas=[{"grade": "好", "at_most": "30%"}], places=2)
+    rows = [[f"{i + 1:04d}", f"人{i + 1}", "办公室", s] for i, s in enumerate(SCORES)]
+    make_project(tmp_path, data, {"Q1.csv": people_csv(rows, ["得分"])})
+    (tmp_path / "content" / "pages").mkdir()
+    (tmp_path / "content" / "pages" / "Q1.csv").write_text("x", encoding="utf-8")  # a download a hand-written page links
+    (tmp_path / "content" / "ag" / "说明.docx").write_bytes(b"not a kaohe file")
+    (tmp_path / "content" / "ag" / "t1" / ".~lock.Q1.csv#").write_text("x", encoding="utf-8")
+    _, _, problems = run_project(tmp_path)
+    assert found(problems, "file-misplaced") == []
