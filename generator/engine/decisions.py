@@ -18,7 +18,7 @@ from generator.core.problems import Problems
 from generator.scheme.policy import Grades
 from generator.sheets.id_cells import id_text, name_text
 from generator.sheets.layout import report_merged_cells
-from generator.sheets.tables import column_letter, normalize_header, read_table, where
+from generator.sheets.tables import HEADER_SEARCH_ROWS, column_letter, normalize_header, read_table, where
 
 ID_HEADERS = ("编号", "工号", "人员编号", "身份证号")
 BASIS = "所决事项"
@@ -49,29 +49,38 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
     table = read_table(path, shown, problems)
     if table is None or not table.rows:
         return []
-    header = {normalize_header(c.value): c.column for c in table.rows[0]}
+    start = _header_index(table.rows, id_header)
+    for cells in table.rows[:start]:  # a title above the header takes one cell; more is content left unread
+        if sum(1 for c in cells if c.value.strip()) > 1:
+            problems.add(shown, cells[0].row, None, "decision-invalid",
+                         f"第 {cells[0].row} 行在表头之上，有几格内容，不会作为决定读取；决定要逐行写在表头下面（表头上方只可有一行标题），请移到表头下面或删去。",
+                         where=where(table, cells[0].row))
+    head = table.rows[start]
+    line = head[0].row if head else start + 1
+    body = table.rows[start + 1:]
+    header = {normalize_header(c.value): c.column for c in head}
     id_col = header.get(id_header) or next((header[h] for h in ID_HEADERS if h in header), None)
     grade_col, reason_col, name_col = header.get("等次"), header.get("理由"), header.get("姓名")
     basis_col, exceed_col = header.get(BASIS), header.get(EXCEED)
     if id_col is None or grade_col is None or reason_col is None:
         missing = [n for n, col in ((id_header, id_col), ("等次", grade_col), ("理由", reason_col)) if col is None]
         renames = [f"「{h}」改为「{n}」" for n in missing for h in SAID_OTHERWISE.get(n, ()) if h in header]
-        problems.add(shown, 1, None, "decision-invalid",
+        problems.add(shown, line, None, "decision-invalid",
                      f"决定文件的表头缺少{''.join(f'「{n}」' for n in missing)}：须有「{id_header}」「等次」「理由」三列，并应有「{BASIS}」列（记录所决定的并列或原等次）。"
                      f"现在的表头是 {'、'.join(f'「{h}」' for h in header if h) or '（空）'}" + (f"；请把{'、'.join(renames)}。" if renames else "。"),
-                     where=where(table, 1))
+                     where=where(table, line))
         return []
     known = {id_col, grade_col, reason_col, name_col, basis_col, exceed_col, *(header[h] for h in FOR_READERS if h in header)}
     for title, col in header.items():
-        if col not in known and (title or any(c.column == col and c.value.strip() for cells in table.rows[1:] for c in cells)):
-            problems.add(shown, 1, column_letter(col), "decision-column-unknown",
+        if col not in known and (title or any(c.column == col and c.value.strip() for cells in body for c in cells)):
+            problems.add(shown, line, column_letter(col), "decision-column-unknown",
                          f"决定文件中不认识「{title or '（无表头）'}」这一列，其中的内容不会生效。决定文件读取 {id_header}、姓名、等次、理由、{BASIS}、{EXCEED}"
-                         f"（{'、'.join(FOR_READERS)} 只供核对）。写的是理由的，请并入「理由」列；不需要的，请删去这一列。", where=where(table, 1, col))
+                         f"（{'、'.join(FOR_READERS)} 只供核对）。写的是理由的，请并入「理由」列；不需要的，请删去这一列。", where=where(table, line, col))
     named = [*grades.order, grades.no_grade] if grades else []  # as the scheme lists them, high to low
     allowed = set(named)
     decisions: list[Decision] = []
     first_row: dict[str, int] = {}
-    for cells in table.rows[1:]:
+    for cells in body:
         by = {c.column: c.value.strip() for c in cells}
         if not any(by.values()):
             continue
@@ -103,7 +112,7 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
             where(table, row, basis_col, BASIS) if basis_col else where(table, row),
         ))
     if table.merged:  # one 理由 merged over the people of one meeting: only the first row holds it
-        report_merged_cells(table, {c: n for n, c in header.items() if n}, {cells[0].row: "" for cells in table.rows[1:] if cells}, problems)
+        report_merged_cells(table, {c: n for n, c in header.items() if n}, {cells[0].row: "" for cells in body if cells}, problems)
     return decisions
 
 
@@ -112,3 +121,13 @@ def is_placeholder(reason: str, grades: list[str]) -> bool:
     (无、略、同上、同意、N/A …) or only a grade's name. Words after one (同上，名额已满…) make it a reason."""
     kept = "".join(ch for ch in reason if not unicodedata.category(ch).startswith(("P", "S", "Z", "C"))).upper()
     return not kept or kept in PLACEHOLDERS or kept in {g.upper() for g in grades}
+
+
+def _header_index(rows: list, id_header: str) -> int:
+    """The header's row: the first of the top rows naming an ID column (a title may stand above it);
+    the first row when none does (its headers are then reported)."""
+    for index, cells in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        names = {normalize_header(c.value) for c in cells}
+        if id_header in names or any(h in names for h in ID_HEADERS):
+            return index
+    return 0

@@ -147,3 +147,28 @@ def test_the_files_kaohe_reads_elsewhere_are_not_misplaced(tmp_path):
     (tmp_path / "content" / "ag" / "t1" / ".~lock.Q1.csv#").write_text("x", encoding="utf-8")
     _, _, problems = run_project(tmp_path)
     assert found(problems, "file-misplaced") == []
+
+
+def test_a_title_row_above_the_header_is_read_as_a_title(tmp_path):
+    """An office's decisions workbook often begins with its title (2025年第一季度平时考核领导小组决定)."""
+    from tests.unit.helpers import xlsx_bytes
+
+    rows = [["2025年第一季度平时考核领导小组审定结果", None, None, None, None], [None] * 5, HEADER, *GOOD]
+    for merge in ((), ["A1:E1"]):  # the title typed in A1, or merged and centred over the table
+        period, problems = run(tmp_path, {"Q1.decisions.xlsx": xlsx_bytes(rows, merge=merge)})
+        assert not problems.has_errors(), [p.format() for p in problems.sorted()]
+        assert by_id(period)["0002"].decided and by_id(period)["0003"].grade == "较好"
+
+
+def test_a_header_nowhere_near_the_top_is_still_a_problem_naming_what_was_found(tmp_path):
+    notes = [["……", "", "", "", ""]] * 20
+    _, problems = run(tmp_path, {"Q1.decisions.csv": csv_text(["说明", "", "", "", ""], [*notes, HEADER, *GOOD])})
+    assert [p.line for p in found(problems, "decision-invalid")] == [1]
+
+
+def test_a_row_with_several_cells_above_the_header_is_not_skipped_as_a_title(tmp_path):
+    from tests.unit.helpers import xlsx_bytes
+
+    rows = [["0004", "人4", "好", "2025年4月3日领导小组会议", "原为：较好"], HEADER, *GOOD]  # typed above the header
+    _, problems = run(tmp_path, {"Q1.decisions.xlsx": xlsx_bytes(rows)})
+    assert [(p.line, p.code) for p in found(problems, "decision-invalid")] == [(1, "decision-invalid")]
