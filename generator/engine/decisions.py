@@ -45,7 +45,10 @@ class Decision:
     basis_place: str = ""
 
 
-def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None, problems: Problems) -> list[Decision]:
+def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None, problems: Problems,
+                   aliases: dict[str, str] | None = None, for_readers: tuple[str, ...] = ()) -> list[Decision]:
+    """`aliases`: the office's column names → the scheme's (agency.yaml and the scheme's sheet.columns), as
+    for its sheets; `for_readers`: the scheme's people columns (部门 as it names it, 岗位…), known, not read."""
     table = read_table(path, shown, problems)
     if table is None or not table.rows:
         return []
@@ -58,7 +61,8 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
     head = table.rows[start]
     line = head[0].row if head else start + 1
     body = table.rows[start + 1:]
-    header = {normalize_header(c.value): c.column for c in head}
+    mapped = {normalize_header(k): v for k, v in (aliases or {}).items()}
+    header = {mapped.get(name, name): c.column for c in head for name in (normalize_header(c.value),)}
     id_col = header.get(id_header) or next((header[h] for h in ID_HEADERS if h in header), None)
     grade_col, reason_col, name_col = header.get("等次"), header.get("理由"), header.get("姓名")
     basis_col, exceed_col = header.get(BASIS), header.get(EXCEED)
@@ -70,7 +74,7 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
                      f"现在的表头是 {'、'.join(f'「{h}」' for h in header if h) or '（空）'}" + (f"；请把{'、'.join(renames)}。" if renames else "。"),
                      where=where(table, line))
         return []
-    known = {id_col, grade_col, reason_col, name_col, basis_col, exceed_col, *(header[h] for h in FOR_READERS if h in header)}
+    known = {id_col, grade_col, reason_col, name_col, basis_col, exceed_col, *(header[h] for h in (*FOR_READERS, *for_readers) if h in header)}
     for title, col in header.items():
         if col not in known and (title or any(c.column == col and c.value.strip() for cells in body for c in cells)):
             problems.add(shown, line, column_letter(col), "decision-column-unknown",

@@ -172,3 +172,22 @@ def test_a_row_with_several_cells_above_the_header_is_not_skipped_as_a_title(tmp
     rows = [["0004", "人4", "好", "2025年4月3日领导小组会议", "原为：较好"], HEADER, *GOOD]  # typed above the header
     _, problems = run(tmp_path, {"Q1.decisions.xlsx": xlsx_bytes(rows)})
     assert [(p.line, p.code) for p in found(problems, "decision-invalid")] == [(1, "decision-invalid")]
+
+
+def test_the_offices_column_names_of_agency_yaml_and_the_schemes_people_columns_are_known(tmp_path):
+    """agency.yaml maps the office's 人员代码 to 编号 for its sheets: its decisions file says 人员代码 too;
+    a scheme whose department column is 站所办 has decisions files with 站所办 for whoever checks them."""
+    from tests.unit.helpers import make_project, people_csv
+    from tests.unit.helpers import run as run_project
+
+    data = simple_scheme(grades=GRADES, quotas=[{"grade": "好", "at_most": "30%"}], places=2)
+    data["people"] = {"department": "站所办"}
+    rows = [[f"{i + 1:04d}", f"人{i + 1}", "办公室", s] for i, s in enumerate(SCORES)]
+    sheet = people_csv(rows, ["得分"]).replace("编号,姓名,部门", "人员代码,姓名,站所办", 1)
+    decisions = csv_text(["人员代码", "姓名", "站所办", "等次", "理由", "所决事项"], [[*r[:2], "办公室", *r[2:]] for r in GOOD])
+    make_project(tmp_path, data, {"Q1.csv": sheet, "Q1.decisions.csv": decisions})
+    agency = tmp_path / "content" / "ag" / "agency.yaml"
+    agency.write_text(agency.read_text("utf-8") + "columns: {人员代码: 编号}\n", encoding="utf-8")
+    _, periods, problems = run_project(tmp_path)
+    assert not problems.has_errors(), [p.format() for p in problems.sorted()]
+    assert by_id(periods[0])["0002"].decided
