@@ -131,3 +131,12 @@ def test_an_output_folder_inside_a_kaohe_site_or_report_is_refused(project, tmp_
     assert main(["-C", str(project), "check", "--xlsx-report", str(public / "问题标注")]) == 2
     assert "[xlsx-report-unsafe]" in capsys.readouterr().out
     assert (tree_hashes(public), tree_hashes(internal)) == before
+
+
+def test_an_out_path_with_spaces_and_chinese_is_built_and_replaced(project, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    out = tmp_path / "共享 文件夹" / "考核 网站（公开版）"
+    assert _build(project, "--out", str(out)) == 0
+    assert (out / "index.html").is_file() and (out / "manifest.json").is_file()
+    assert _build(project, "--out", str(out)) == 0  # its own earlier build: replaced
+    assert [p.name for p in out.parent.iterdir()] == [out.name]  # no staging folder left beside it
