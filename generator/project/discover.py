@@ -286,7 +286,9 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
             if entry.results is None and not (assessment and assessment.results_optional):
                 if any(r.label == label and (r.agency, r.scheme, r.year) == (agency, scheme.code, year) for r in project.refused):
                     continue  # its .xls was reported; nothing more to say
-                problems.add(project.rel(year_dir), None, None, "period-missing", f"{year} 年 {label} 有决定或公示设置，但没有成绩表。")
+                present = [KIND_WORDS[kind] for kind in ("decisions", "notice", "lock") if getattr(entry, kind) is not None]
+                gone = "该期已关闭过，成绩表却不见了：请从版本库恢复它（或核对文件名）。" if entry.lock is not None else "请放入该期的成绩表，或删去这些文件。"
+                problems.add(project.rel(year_dir), None, None, "period-missing", f"{year} 年 {label} 有{'、'.join(present)}，但没有成绩表。{gone}")
                 continue
             project.periods.append(entry)
         for assessment in scheme.assessments:

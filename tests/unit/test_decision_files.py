@@ -191,3 +191,14 @@ def test_the_offices_column_names_of_agency_yaml_and_the_schemes_people_columns_
     _, periods, problems = run_project(tmp_path)
     assert not problems.has_errors(), [p.format() for p in problems.sorted()]
     assert by_id(periods[0])["0002"].decided
+
+
+def test_a_period_with_a_lock_but_no_sheet_says_its_sheet_is_gone(tmp_path):
+    from tests.unit.helpers import make_project
+    from tests.unit.helpers import run as run_project
+
+    make_project(tmp_path, simple_scheme(), {"Q1.lock.json": "{}", "Q1.decisions.csv": csv_text(HEADER, GOOD)})
+    _, _, problems = run_project(tmp_path)
+    missing = found(problems, "period-missing")
+    assert len(missing) == 1
+    assert "锁定文件" in missing[0].message and "领导小组决定文件" in missing[0].message and "恢复" in missing[0].message
