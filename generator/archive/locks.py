@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from generator import ENGINE_VERSION
+from generator.archive.program import unchanged_program_words
 from generator.core.numbers import fmt
 from generator.core.os_words import os_error_words
 from generator.core.problems import Problems
@@ -200,8 +200,7 @@ def check_locks(project: Project, periods: list[PeriodResult], problems: Problem
             if context:
                 cause = f"本期成绩文件未变，但方案或汇总来源文件被修改（{'、'.join(context)}），计算结果不同"
             else:
-                version = f"程序版本 {lock.get('engine')} → {ENGINE_VERSION}" if lock.get("engine") != ENGINE_VERSION else f"程序版本号同为 {ENGINE_VERSION}"
-                cause = f"成绩文件未变，但程序计算结果不同（{version}，新版本的 Kaohe 计算方式有变化）"
+                cause = f"成绩文件未变，但程序计算结果不同：{unchanged_program_words(lock)}"
         shown_changes = "；".join(changes[:20]) + ("……" if len(changes) > 20 else "")
         problems.add(shown, None, None, "period-frozen-changed",
                      f"{period.period_name}{period.assessment.name}已关闭，但{cause}。变化：{shown_changes or '无人员结果变化'}。"

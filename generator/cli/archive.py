@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator import ENGINE_VERSION
 from generator.archive.locks import LOCK_FORMAT, lock_path, period_record, read_lock, write_lock
+from generator.archive.program import program_record
 from generator.core.clock import build_date
 from generator.core.errors import UsageError
 from generator.engine.compute import load_everything
@@ -44,8 +45,9 @@ def cmd_close(args) -> int:
     record["notice"] = notice_record(notice_context(project, [period], problems), period)  # what the 公示 shows, frozen too
     record["notice"]["sources"] = notice_sources(project, period)  # and what it is made from: a later change names its cause
     if lock.get("frozen"):
-        lock["history"].append({"closed": lock.get("closed"), "engine": lock.get("engine"), **lock["frozen"]})
-    lock.update({"state": "closed", "period": period.key, "closed": _today(), "engine": ENGINE_VERSION, "frozen": record})
+        lock["history"].append({"closed": lock.get("closed"), "engine": lock.get("engine"), "program": lock.get("program"), **lock["frozen"]})
+    lock.update({"state": "closed", "period": period.key, "closed": _today(), "engine": ENGINE_VERSION, "frozen": record,
+                 "program": program_record()})  # what a later difference with no file edited is put down to
     if not write_lock(path, lock):
         return 1
     print(f"已关闭 {period.period_name}{period.assessment.name}：{len(record['results'])} 人的结果已锁定在 {project.rel(path)}。请把该文件一并提交保存。")

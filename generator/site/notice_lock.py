@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from generator import ENGINE_VERSION
 from generator.archive.locks import context_files, lock_path, read_lock
+from generator.archive.program import program_changes, unchanged_program_words
 from generator.core.problems import Problems
 from generator.engine.results import PeriodResult
 from generator.project.model import Project
@@ -94,11 +94,13 @@ def _cause(ctx: SiteContext, period: PeriodResult, lock: dict) -> str:
     if edited:
         return (f"关闭后这些文件被修改：{'、'.join(edited)}。请恢复其中与公示有关的改动；如属更正，运行 {reopen} --reason 理由，"
                 "改好后运行 kaohe close 重新关闭。")
-    versions = (f"关闭时是 Kaohe {lock.get('engine')}，现在是 Kaohe {ENGINE_VERSION}" if lock.get("engine") != ENGINE_VERSION
-                else f"Kaohe 版本号同为 {ENGINE_VERSION}")
-    program = (f"变化多半来自 Kaohe 程序本身（{versions}）：新版本改变了公示的做法，如名次只在公示名单中排列、公开的人数只数名单上的人。"
-               f"请核对上面的变化：新的公示无误的，运行 {reopen} --reason \"升级 Kaohe 后按新版规则重新生成公示\"，"
-               "再运行 kaohe close 重新关闭（更正说明会显示在该期页面上）；要保持已公示的内容，请用关闭时的 Kaohe 版本生成网站。")
+    program = unchanged_program_words(lock)
+    if program_changes(lock) != []:  # the program changed (or the lock cannot tell): say what to do about it
+        program += (f"：新版本可能改变了公示的做法（如名次只在公示名单中排列、公开的人数只数名单上的人）或日期。"
+                    f"请核对上面的变化：新的公示无误的，运行 {reopen} --reason \"升级 Kaohe 后按新版规则重新生成公示\"，"
+                    "再运行 kaohe close 重新关闭（更正说明会显示在该期页面上）；要保持已公示的内容，请用关闭时的 Kaohe 版本生成网站。")
+    else:
+        program += "。"
     if unrecorded:
         return (f"方案和本期的文件在关闭后都没有修改；这个锁定文件是较早版本的 Kaohe 写的，没有记录 {'、'.join(unrecorded)}——"
                 f"如果它们在关闭后修改过，请恢复；如果没有，{program}")

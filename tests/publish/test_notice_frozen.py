@@ -84,6 +84,7 @@ def _as_older_code_wrote_it(root, *, recorded_sources: bool):
         notice.pop("sources", None)
     lock["engine"] = "0.0.9"
     lock.pop("digest", None)  # older code wrote none
+    lock.pop("program", None)  # nor a record of itself
     (root / LOCK).write_text(json.dumps(lock, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
@@ -105,6 +106,34 @@ def test_a_lock_that_recorded_its_sources_says_the_program_changed(closed):
     message = _notice_problems(closed)[0].message
     assert "方案、agency.yaml、holidays.yaml 和本期的文件在关闭后都没有修改" in message
     assert "较早版本" not in message and "Kaohe 0.0.9" in message
+
+
+def _closed_by(root, **program):
+    """The lock as a Kaohe that records itself would have written it, with another program: its 公示 one row longer."""
+    from generator.archive.locks import lock_digest
+
+    lock = json.loads((root / LOCK).read_text("utf-8"))
+    lock["frozen"]["notice"]["rows"].append(list(lock["frozen"]["notice"]["rows"][-1]))
+    lock["program"].update(program)
+    lock["digest"] = lock_digest(lock)
+    (root / LOCK).write_text(json.dumps(lock, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("program, words", [
+    ({"kaohe": "0" * 64}, "Kaohe 程序在关闭后更新过"),
+    ({"chinesecalendar": "1.10.0"}, "内置节假日日历（chinesecalendar）由 1.10.0 更新为"),
+])
+def test_a_lock_that_recorded_its_program_says_what_of_it_changed(closed, program, words):
+    _closed_by(closed, **program)
+    message = _notice_problems(closed)[0].message
+    assert "都没有修改" in message and words in message and "多半" not in message
+    assert "kaohe reopen" in message
+
+
+def test_nothing_edited_and_the_same_program_is_said_to_be_unexplained(closed):
+    _closed_by(closed)
+    message = _notice_problems(closed)[0].message
+    assert "原因不明" in message and "维护人员" in message and "kaohe reopen" not in message
 
 
 def test_an_edited_setting_is_named_by_its_file(closed):
