@@ -52,7 +52,8 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
     table = read_table(path, shown, problems)
     if table is None or not table.rows:
         return []
-    start = _header_index(table.rows, id_header)
+    mapped = {normalize_header(k): v for k, v in (aliases or {}).items()}
+    start = _header_index(table.rows, id_header, mapped)
     for cells in table.rows[:start]:  # a title above the header takes one cell; more is content left unread
         if sum(1 for c in cells if c.value.strip()) > 1:
             problems.add(shown, cells[0].row, None, "decision-invalid",
@@ -61,8 +62,14 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
     head = table.rows[start]
     line = head[0].row if head else start + 1
     body = table.rows[start + 1:]
-    mapped = {normalize_header(k): v for k, v in (aliases or {}).items()}
-    header = {mapped.get(name, name): c.column for c in head for name in (normalize_header(c.value),)}
+    titled = [(mapped.get(name, name), c.column) for c in head for name in (normalize_header(c.value),)]
+    header: dict[str, int] = {}
+    for title, col in titled:
+        if title and title in header:  # two 理由 columns: which one the committee meant is not for Kaohe to pick
+            problems.add(shown, line, column_letter(col), "decision-invalid",
+                         f"表头「{title}」出现了两次（{column_letter(header[title])} 列和 {column_letter(col)} 列）；只保留一列，把另一列的内容并入后删去。",
+                         where=where(table, line, col))
+        header.setdefault(title, col)
     id_col = header.get(id_header) or next((header[h] for h in ID_HEADERS if h in header), None)
     grade_col, reason_col, name_col = header.get("等次"), header.get("理由"), header.get("姓名")
     basis_col, exceed_col = header.get(BASIS), header.get(EXCEED)
@@ -75,11 +82,11 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
                      where=where(table, line))
         return []
     known = {id_col, grade_col, reason_col, name_col, basis_col, exceed_col, *(header[h] for h in (*FOR_READERS, *for_readers) if h in header)}
-    for title, col in header.items():
-        if col not in known and (title or any(c.column == col and c.value.strip() for cells in body for c in cells)):
+    for title, col in titled:
+        if col not in known and header.get(title) == col and (title or any(c.column == col and c.value.strip() for cells in body for c in cells)):
             problems.add(shown, line, column_letter(col), "decision-column-unknown",
                          f"决定文件中不认识「{title or '（无表头）'}」这一列，其中的内容不会生效。决定文件读取 {id_header}、姓名、等次、理由、{BASIS}、{EXCEED}"
-                         f"（{'、'.join(FOR_READERS)} 只供核对）。写的是理由的，请并入「理由」列；不需要的，请删去这一列。", where=where(table, line, col))
+                         f"（{'、'.join(dict.fromkeys((*FOR_READERS, *for_readers)))} 只供核对）。写的是理由的，请并入「理由」列；不需要的，请删去这一列。", where=where(table, line, col))
     named = [*grades.order, grades.no_grade] if grades else []  # as the scheme lists them, high to low
     allowed = set(named)
     decisions: list[Decision] = []
@@ -127,11 +134,11 @@ def is_placeholder(reason: str, grades: list[str]) -> bool:
     return not kept or kept in PLACEHOLDERS or kept in {g.upper() for g in grades}
 
 
-def _header_index(rows: list, id_header: str) -> int:
+def _header_index(rows: list, id_header: str, mapped: dict[str, str]) -> int:
     """The header's row: the first of the top rows naming an ID column (a title may stand above it);
     the first row when none does (its headers are then reported)."""
     for index, cells in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        names = {normalize_header(c.value) for c in cells}
+        names = {mapped.get(name, name) for c in cells for name in (normalize_header(c.value),)}
         if id_header in names or any(h in names for h in ID_HEADERS):
             return index
     return 0

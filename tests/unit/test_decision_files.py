@@ -184,7 +184,7 @@ def test_the_offices_column_names_of_agency_yaml_and_the_schemes_people_columns_
     data["people"] = {"department": "站所办"}
     rows = [[f"{i + 1:04d}", f"人{i + 1}", "办公室", s] for i, s in enumerate(SCORES)]
     sheet = people_csv(rows, ["得分"]).replace("编号,姓名,部门", "人员代码,姓名,站所办", 1)
-    decisions = csv_text(["人员代码", "姓名", "站所办", "等次", "理由", "所决事项"], [[*r[:2], "办公室", *r[2:]] for r in GOOD])
+    decisions = "2025年第一季度领导小组决定,,,,,\n" + csv_text(["人员代码", "姓名", "站所办", "等次", "理由", "所决事项"], [[*r[:2], "办公室", *r[2:]] for r in GOOD])
     make_project(tmp_path, data, {"Q1.csv": sheet, "Q1.decisions.csv": decisions})
     agency = tmp_path / "content" / "ag" / "agency.yaml"
     agency.write_text(agency.read_text("utf-8") + "columns: {人员代码: 编号}\n", encoding="utf-8")
@@ -202,3 +202,10 @@ def test_a_period_with_a_lock_but_no_sheet_says_its_sheet_is_gone(tmp_path):
     missing = found(problems, "period-missing")
     assert len(missing) == 1
     assert "锁定文件" in missing[0].message and "领导小组决定文件" in missing[0].message and "恢复" in missing[0].message
+
+
+def test_a_header_written_twice_is_reported_not_half_read(tmp_path):
+    rows = [[*row, "另写的理由"] for row in GOOD]
+    _, problems = run(tmp_path, {"Q1.decisions.csv": csv_text([*HEADER, "理由"], rows)})
+    assert [(p.line, p.column) for p in found(problems, "decision-invalid")] == [(1, "F")]
+    assert "出现了两次" in found(problems, "decision-invalid")[0].message
