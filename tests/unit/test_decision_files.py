@@ -209,3 +209,21 @@ def test_a_header_written_twice_is_reported_not_half_read(tmp_path):
     _, problems = run(tmp_path, {"Q1.decisions.csv": csv_text([*HEADER, "理由"], rows)})
     assert [(p.line, p.column) for p in found(problems, "decision-invalid")] == [(1, "F")]
     assert "出现了两次" in found(problems, "decision-invalid")[0].message
+
+
+def test_a_year_decision_goes_stale_when_a_quarter_is_corrected(tmp_path):
+    """liuxi-zhen 2024: the committee decided the tie of 0504 and 0509 at the year's 优秀 line (Y.decisions.csv).
+    A correction of 0509's 第一季度 sheet (+0.5 in 绩) breaks the tie: both decisions are stale, the year's 公示 held."""
+    from generator.engine.compute import load_everything
+    from tests.web.util import copy_demo_part
+
+    root = copy_demo_part(tmp_path, ("liuxi-zhen",))
+    sheet = root / "content" / "liuxi-zhen" / "s003-p5" / "2024" / "Q1.csv"
+    text = sheet.read_text("utf-8-sig")
+    assert "0509,戴平超,综合治理办公室,13.5,13.5,36,9" in text
+    sheet.write_text(text.replace("0509,戴平超,综合治理办公室,13.5,13.5,36,9", "0509,戴平超,综合治理办公室,13.5,13.5,36.5,9"), encoding="utf-8-sig")
+    _, periods, problems = load_everything(root)
+    stale = [(p.file.rsplit("/", 1)[-1], p.line) for p in problems.sorted() if p.code == "decision-stale"]
+    assert stale == [("Y.decisions.csv", 2), ("Y.decisions.csv", 3)]
+    year = next(p for p in periods if p.agency == "liuxi-zhen" and p.year == 2024 and p.label == "Y")
+    assert year.held and not any(person.decided for person in year.people)
