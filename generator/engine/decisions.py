@@ -112,6 +112,13 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
                          f"理由「{reason}」不是理由：请写明领导小组哪次会议、哪天、为什么定为「{grade}」"
                          "（同一次会议的几个人，每行都写全，可复制上一行）；否则公示上的这项决定没有依据。", where=where(table, row, reason_col, "理由"))
             continue
+        exceed = by.get(exceed_col, "") if exceed_col else ""
+        if exceed and is_placeholder(exceed, named):
+            problems.add(shown, row, column_letter(exceed_col), "decision-reason-placeholder",
+                         f"超出名额「{exceed}」没有写明什么：这一栏要写领导小组同意超出名额的会议和理由（公示上照登），"
+                         "如「经2025年4月3日领导小组会议研究，同意好等次超出名额1人：二人得分相同且均出全勤」；不超出名额的，空着。",
+                         where=where(table, row, exceed_col, EXCEED))
+            continue
         if grade not in allowed:
             problems.add(shown, row, column_letter(grade_col), "decision-invalid",
                          f"等次「{grade}」不是本考核的等次；请填写 {'、'.join(named)} 之一（照方案的写法，由高到低）。", where=where(table, row, grade_col, "等次"))
@@ -119,7 +126,7 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
         basis = by.get(basis_col, "") if basis_col else ""
         decisions.append(Decision(
             pid, name_text(by.get(name_col, "")) if name_col else "", grade, reason, row, where(table, row),
-            basis or None, by.get(exceed_col, "") if exceed_col else "",
+            basis or None, exceed,
             where(table, row, basis_col, BASIS) if basis_col else where(table, row),
         ))
     if table.merged:  # one 理由 merged over the people of one meeting: only the first row holds it

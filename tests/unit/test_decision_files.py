@@ -227,3 +227,15 @@ def test_a_year_decision_goes_stale_when_a_quarter_is_corrected(tmp_path):
     assert stale == [("Y.decisions.csv", 2), ("Y.decisions.csv", 3)]
     year = next(p for p in periods if p.agency == "liuxi-zhen" and p.year == 2024 and p.label == "Y")
     assert year.held and not any(person.decided for person in year.people)
+
+
+@pytest.mark.parametrize("statement", ["√", "是", "同意", "/", "有"])
+def test_an_exceed_statement_that_says_nothing_is_no_consent(tmp_path, statement):
+    """超出名额 records the committee's consent to exceed a quota and its reason, shown on the 公示: a tick
+    or 同意 alone would publish an excess nobody justified."""
+    rows = [[*GOOD[0], ""], ["0003", "人3", "好", "2025年4月3日领导小组会议：并列第2名，二人均确定为好", TIE, statement]]
+    period, problems = run(tmp_path, {"Q1.decisions.csv": csv_text([*HEADER, "超出名额"], rows)})
+    placeholder = found(problems, "decision-reason-placeholder")
+    assert [(p.line, p.column) for p in placeholder] == [(3, "F")], statement
+    assert "超出名额" in placeholder[0].message
+    assert not by_id(period)["0003"].decided
