@@ -200,3 +200,13 @@ def test_a_lock_written_by_close_and_reopen_is_trusted(project):
     assert kaohe(root, "reopen", SCHEME, "2025-Q2", "--agency", AGENCY, "--reason", REASON)[0] == 0
     code, out = kaohe(root, "check")
     assert code == 0, out
+
+
+@pytest.mark.parametrize("reason", ["无", "/", "更正", "同上", "……", "x", "理由"])  # 理由: the words of --reason 理由 in a message, copied
+def test_reopen_wants_a_reason_that_says_something(project, reason):
+    """The reason is shown on the period's pages as its 更正说明: 无 or / would publish a correction nobody explained."""
+    root = project
+    assert kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)[0] == 0
+    code, out = kaohe(root, "reopen", SCHEME, "2025-Q2", "--agency", AGENCY, "--reason", reason)
+    assert code == 2 and "理由" in out, out
+    assert json.loads((root / LOCK).read_text("utf-8"))["state"] == "closed"
