@@ -185,6 +185,23 @@ def test_template_does_not_overwrite(tmp_path, capsys):
     assert "已存在" in capsys.readouterr().err
 
 
+def test_template_does_not_overwrite_a_file_saved_while_it_was_made(tmp_path, capsys, monkeypatch):
+    """The office saves Q1.xlsx between the check for it and the write: it is still not overwritten."""
+    import generator.cli.template as template_cli
+
+    root = make_project(tmp_path)
+    out = tmp_path / "Q1.xlsx"
+    made = template_cli.make_template
+
+    def make_and_meanwhile_save(*args, **kwargs):
+        out.write_bytes(b"saved meanwhile")
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(template_cli, "make_template", make_and_meanwhile_save)
+    assert main(["-C", str(root), "template", "s003-p2", "2025-Q1", "--out", str(out)]) == 2
+    assert out.read_bytes() == b"saved meanwhile" and "已存在" in capsys.readouterr().err
+
+
 def test_template_usage_errors(tmp_path, capsys):
     root = make_project(tmp_path)
     assert main(["-C", str(root), "template", "nope", "2025-Q1", "--out", str(tmp_path / "x.xlsx")]) == 2

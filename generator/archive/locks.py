@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from generator import ENGINE_VERSION
+from generator.archive.program import unchanged_program_words
 from generator.core.numbers import fmt
 from generator.core.os_words import os_error_words
 from generator.core.problems import Problems
@@ -94,6 +94,13 @@ def _valid_lock(data) -> bool:
     return data.get("frozen") is None and data["state"] == "open" or _valid_record(data.get("frozen"))
 
 
+def lock_digest(lock: dict) -> str:
+    """SHA-256 of everything the lock says but its digest: write_lock stores it, read_lock compares, so a
+    lock edited by hand (a period set open without a reason, a frozen total changed) is known as such."""
+    body = {k: v for k, v in lock.items() if k != "digest"}
+    return hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
 def read_lock(path: Path, problems: Problems, shown: str) -> dict | None:
     if not path.exists() and not path.is_symlink():
         return None
@@ -103,6 +110,12 @@ def read_lock(path: Path, problems: Problems, shown: str) -> dict | None:
         data = json.loads(path.read_text("utf-8"))
         if not _valid_lock(data):
             raise ValueError("format")
+        if "digest" in data and data["digest"] != lock_digest(data):  # a lock of an older Kaohe has none
+            problems.add(shown, None, None, "lock-edited",
+                         "锁定文件在 kaohe close / kaohe reopen 写入之后被直接修改过（与它记录的校验值不符），不能再作为已公示结果的依据。"
+                         f"请从版本库恢复这个文件（如 git checkout -- {shown}）；要更正已关闭的考核期，运行 kaohe reopen 方案 期 --agency 单位 --reason 理由，"
+                         "改好后 kaohe close，不要手工编辑锁定文件。")
+            return None
         data.setdefault("corrections", [])
         data.setdefault("history", [])
         return data
@@ -115,6 +128,7 @@ def write_lock(path: Path, lock: dict) -> bool:
     """Written beside and renamed over: a crash or a full disk never leaves half a lock. False (and
     the reason on stderr) when it could not be written; the old lock is then as it was."""
     tmp = path.with_name(f".{path.name}.tmp")  # a dot file: never taken for a results file
+    lock["digest"] = lock_digest(lock)
     try:
         tmp.write_text(json.dumps(lock, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         tmp.replace(path)
@@ -186,7 +200,7 @@ def check_locks(project: Project, periods: list[PeriodResult], problems: Problem
             if context:
                 cause = f"本期成绩文件未变，但方案或汇总来源文件被修改（{'、'.join(context)}），计算结果不同"
             else:
-                cause = f"成绩文件未变，但程序计算结果不同（程序版本 {lock.get('engine')} → {ENGINE_VERSION}）"
+                cause = f"成绩文件未变，但程序计算结果不同：{unchanged_program_words(lock)}"
         shown_changes = "；".join(changes[:20]) + ("……" if len(changes) > 20 else "")
         problems.add(shown, None, None, "period-frozen-changed",
                      f"{period.period_name}{period.assessment.name}已关闭，但{cause}。变化：{shown_changes or '无人员结果变化'}。"

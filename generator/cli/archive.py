@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from generator import ENGINE_VERSION
 from generator.archive.locks import LOCK_FORMAT, lock_path, period_record, read_lock, write_lock
+from generator.archive.program import program_record
 from generator.core.clock import build_date
 from generator.core.errors import UsageError
 from generator.engine.compute import load_everything
+from generator.engine.decisions import is_placeholder
 from generator.project.workspace import find_period, parse_period, project_root
-from generator.site.notice_lock import notice_context, notice_record
+from generator.site.notice_lock import notice_context, notice_record, notice_sources
 
 
 def _today() -> str:
@@ -42,18 +44,28 @@ def cmd_close(args) -> int:
         return 0
     record = period_record(project, period)
     record["notice"] = notice_record(notice_context(project, [period], problems), period)  # what the 公示 shows, frozen too
+    record["notice"]["sources"] = notice_sources(project, period)  # and what it is made from: a later change names its cause
     if lock.get("frozen"):
-        lock["history"].append({"closed": lock.get("closed"), "engine": lock.get("engine"), **lock["frozen"]})
-    lock.update({"state": "closed", "period": period.key, "closed": _today(), "engine": ENGINE_VERSION, "frozen": record})
+        lock["history"].append({"closed": lock.get("closed"), "engine": lock.get("engine"), "program": lock.get("program"), **lock["frozen"]})
+    lock.update({"state": "closed", "period": period.key, "closed": _today(), "engine": ENGINE_VERSION, "frozen": record,
+                 "program": program_record()})  # what a later difference with no file edited is put down to
     if not write_lock(path, lock):
         return 1
     print(f"已关闭 {period.period_name}{period.assessment.name}：{len(record['results'])} 人的结果已锁定在 {project.rel(path)}。请把该文件一并提交保存。")
     return 0
 
 
+# a reason that only says a correction is made: the 更正说明 on the pages would explain nothing
+_SAYS_ONLY_CORRECTED = frozenset({"更正", "修改", "改正", "纠正", "订正", "重新打开", "重开", "打开", "理由", "原因", "说明", "更正理由", "REOPEN", "FIX"})
+
+
 def cmd_reopen(args) -> int:
-    if not args.reason.strip():
+    reason = args.reason.strip()
+    if not reason:
         raise UsageError("须写明更正理由（--reason），它会公开显示在该期页面上。")
+    if is_placeholder(reason, []) or reason.upper().strip("。.！! ") in _SAYS_ONLY_CORRECTED:
+        raise UsageError(f"更正理由「{reason}」没有说明什么：它会作为更正说明公开显示在该期页面上。请写明更正什么、为什么、经谁同意，"
+                         "如 --reason \"经复核，张三工作负荷得分录入错误，由12改为14，经2025年8月1日考核领导小组会议同意\"。")
     root = project_root(args)
     project, periods, problems = load_everything(root)
     year, label = parse_period(args.period)
@@ -65,7 +77,7 @@ def cmd_reopen(args) -> int:
     if lock is None or lock.get("state") != "closed":
         raise UsageError(f"{period.period_name}{period.assessment.name}没有关闭，无需重新打开。")
     lock["state"] = "open"
-    lock["corrections"].append({"date": _today(), "reason": args.reason.strip()})
+    lock["corrections"].append({"date": _today(), "reason": reason})
     if not write_lock(path, lock):
         return 1
     print(f"已重新打开 {period.period_name}{period.assessment.name}，理由已记录。改正成绩后运行 kaohe close 重新关闭。")

@@ -8,11 +8,13 @@ import re
 import shutil
 from pathlib import Path
 
+from generator.core.clock import today
 from generator.core.errors import EXIT_OK, UsageError
 from generator.core.problems import Problems
 from generator.project.scaffold import GITIGNORE, REPO, _readme, sample_sheet
 from generator.scheme.json_schema import SCHEMA_HINT, scheme_json_schema
 from generator.scheme.load import load_scheme
+from generator.scheme.periods import period_last_day, period_last_month
 from generator.scheme.slugs import URL_CODE_WORDS, url_code_ok
 
 
@@ -43,9 +45,8 @@ def cmd_init(args) -> int:
     if not name:
         raise UsageError("请写明单位名称。")
     departments = ["办公室", "业务一科", "业务二科"]
-    year = dt.date.today().year
     assessment = scheme.assessments[0]
-    label = assessment.period_labels[0]
+    year, label = _sample_period(assessment.period_labels, today())
     (target / "schemes").mkdir(parents=True)
     text = seed.read_text(encoding="utf-8")
     if not text.startswith(SCHEMA_HINT):  # the first line points editors at schema.json
@@ -67,9 +68,21 @@ def cmd_init(args) -> int:
     )
     (results / f"{label}.csv").write_bytes(sample_sheet(scheme, assessment, departments))
     # a 公示 that starts today, so the first build shows one with names (delete or change the date)
-    (results / f"{label}.notice.yaml").write_text(f"start: {dt.date.today().isoformat()}   # 公示开始日期\n", encoding="utf-8")
+    (results / f"{label}.notice.yaml").write_text(f"start: {today().isoformat()}   # 公示开始日期\n", encoding="utf-8")
+    if (REPO / "content" / "holidays.yaml").is_file():  # the days off the built-in calendar does not know yet
+        shutil.copy(REPO / "content" / "holidays.yaml", target / "content" / "holidays.yaml")
     (target / "content" / "site.yaml").write_text(f"title: {_yaml(name + '考核办法与考核结果')}\n", encoding="utf-8")
     (target / "README.md").write_text(_readme(name, scheme.code, agency_code, year, label), encoding="utf-8")
     print(f"已在 {target} 新建站点：方案 schemes/{seed.name}，单位目录 content/{agency_code}/，示例成绩 {results.relative_to(target)}/{label}.csv。")
     print(f"下一步：cd {target} && kaohe check && kaohe serve")
     return EXIT_OK
+
+
+def _sample_period(labels: list[str], day: dt.date) -> tuple[int, str]:
+    """The latest period already over on `day`, so the sample 公示 starting today is one a check accepts
+    (a 年度考核's 公示 may start in the year's last month): this year's, else last year's last one."""
+    for label in reversed(labels):
+        starts = period_last_month(day.year, label) if label == "Y" else period_last_day(day.year, label) + dt.timedelta(days=1)
+        if starts <= day:
+            return day.year, label
+    return day.year - 1, labels[-1]

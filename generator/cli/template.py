@@ -56,8 +56,16 @@ def cmd_template(args) -> int:
 
     data = make_template(scheme, assessment, year, label, departments, people, agency=agency.code if agency else None)
     try:
-        out.write_bytes(data)
+        handle = out.open("xb")  # never over a file made meanwhile (another run, the office saving one)
+    except FileExistsError:
+        raise UsageError(f"「{out}」已存在；为免覆盖已填写的内容，请先改名或删除它，或用 --out 指定其他文件名。") from None
     except OSError as exc:
+        raise UsageError(f"无法写入「{out}」：{os_error_words(exc)}") from exc
+    try:
+        with handle:
+            handle.write(data)
+    except OSError as exc:
+        out.unlink(missing_ok=True)  # half a workbook is no template: nothing is left to be filled in by mistake
         raise UsageError(f"无法写入「{out}」：{os_error_words(exc)}") from exc
 
     period = period_words(year, label)

@@ -34,10 +34,30 @@ NOTICE_CODES: dict[str, tuple[str, str, str]] = {
         "如属更正，用 kaohe reopen 说明理由；否则恢复原文件或引擎版本。",
         "2023 年 Q2 张三 总分 88.50 → 89.00",
     ),
+    "lock-edited": (
+        "锁定文件被手工修改过",
+        "锁定文件只由 kaohe close 和 kaohe reopen 写入：从版本库恢复它（git checkout -- 文件）；要更正已关闭的考核期，用 kaohe reopen 说明理由，改好后 kaohe close。",
+        "把 \"state\": \"closed\" 直接改成 \"open\"",
+    ),
     "lock-invalid": ("锁定文件损坏", "从版本库恢复该锁定文件。", "lock.json 不是合法 JSON"),
     "external-url": ("生成的网站引用了外部地址", "去掉模板或内容中的外部链接；内网站点不能请求外网。", "https://cdn…"),
+    "calendar-year-incomplete": (
+        "holidays.yaml 写明了全年，却没有列全法定节假日",
+        "years: 中的年份表示全年的安排都已写明：照国务院办公厅公布的放假安排把该年放假的日子（每年至少 13 天法定节假日）写进 holidays、"
+        "调休上班的周末写进 workdays；全年安排还没公布的，不写 years，改用 covers 写明已知安排的日期范围。",
+        "years: [2027]，holidays 只有 2027-01-01",
+    ),
+    "calendar-holiday-missing": (
+        "holidays.yaml 的 covers 范围内漏了法定节假日",
+        "把提示中的日子（元旦 1 月 1 日、清明节、劳动节 5 月 1—2 日、国庆节 10 月 1—3 日）以及连休的其他日子写进 holidays；"
+        "改正之前这些日子照法定节假日计算，公示期不会在这些日子结束。",
+        "covers: [{from: 2027-01-01, to: 2027-01-31}]，holidays: []",
+    ),
     "notice-frozen-changed": (
-        "已关闭考核期的公示内容发生变化", "恢复方案的 publicity、agency.yaml 或 holidays.yaml 中改动的内容；确需更正，用 kaohe reopen 说明理由。", "关闭后在 publicity.columns 中加了 总分"
+        "已关闭考核期的公示内容发生变化",
+        "提示会写明关闭后被修改的文件（方案、agency.yaml、holidays.yaml、本期的成绩、决定或公示设置）：恢复其中与公示有关的改动；确需更正，用 kaohe reopen 说明理由。"
+        "没有文件被修改的，变化来自新版本的 Kaohe（公示的排列或计数方式变了）：核对无误后 kaohe reopen 说明理由、再 kaohe close，或用关闭时的版本生成网站。",
+        "关闭后在 publicity.columns 中加了 总分"
     ),
     "code-unsafe": (
         "代码或目录名含有不允许的字符", "代码只用小写字母、数字、- 和 _（以字母或数字开头，不超过 40 个字符），如 s003-p2、heting-kx。", "code: ps onmouseover=alert(1)"

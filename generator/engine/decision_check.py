@@ -84,8 +84,7 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
     for decision in decisions:
         person = by_id.get(decision.id)
         if person is None:
-            problems.add(shown, decision.row, None, "unknown-person",
-                         f"编号「{decision.id}」不在本期成绩表中；请核对编号，或删除这一行。", where=decision.place)
+            _report_unknown(decision, period.people, shown, problems)
             continue
         if decision.name and decision.name != person.person.name:
             problems.add(shown, decision.row, None, "decision-invalid",
@@ -124,6 +123,25 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
         _apply(decision, person, grades)
         applied.append(decision)
     return applied
+
+
+def _loose(pid: str) -> str:
+    return pid.upper().lstrip("0") or "0"
+
+
+def _report_unknown(decision: Decision, people: list[PersonResult], shown: str, problems: Problems) -> None:
+    """A decision for an ID not in the sheet: when it is one person's ID without its leading zeros (5 for
+    0005, a number cell) or in other letters' case (zj005), that person is named, never assumed."""
+    meant = [p for p in people if _loose(p.id) == _loose(decision.id)]
+    if len(meant) == 1 and decision.id.isdigit() and meant[0].id.isdigit():
+        right, name = meant[0].id, meant[0].person.name
+        problems.add(shown, decision.row, None, "id-lost-zeros",
+                     f"编号「{decision.id}」不在本期成绩表中，成绩表中有「{right}」（{name}）：表格软件把编号当成数字，去掉了前导 0。"
+                     f"如是此人，请把编号列设为「文本」格式后改为 {right}（或输入 '{right}）；这条决定在改正前不适用。", where=decision.place)
+        return
+    hint = f"成绩表中有「{meant[0].id}」（{meant[0].person.name}），是否是此人？" if len(meant) == 1 else ""
+    problems.add(shown, decision.row, None, "unknown-person",
+                 f"编号「{decision.id}」不在本期成绩表中；{hint}请核对编号（调离、退休的人员不在本期成绩表中的，删除这一行）。", where=decision.place)
 
 
 def _apply(decision: Decision, person: PersonResult, grades: Grades | None) -> None:

@@ -10,6 +10,7 @@ holds the committee's statement, with its reason, when a decision takes a grade 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,11 +18,18 @@ from generator.core.problems import Problems
 from generator.scheme.policy import Grades
 from generator.sheets.id_cells import id_text, name_text
 from generator.sheets.layout import report_merged_cells
-from generator.sheets.tables import column_letter, normalize_header, read_table, where
+from generator.sheets.tables import HEADER_SEARCH_ROWS, column_letter, normalize_header, read_table, where
 
 ID_HEADERS = ("编号", "工号", "人员编号", "身份证号")
 BASIS = "所决事项"
 EXCEED = "超出名额"
+FOR_READERS = ("序号", "部门", "科室")  # columns an office adds for whoever checks the file: known, not read
+# headers offices write for the required columns: named in the message, never read as them by a guess
+SAID_OTHERWISE = {"等次": ("审定等次", "决定等次", "确定等次", "拟定等次", "考核等次", "档次", "结果"),
+                  "理由": ("决定理由", "原因", "依据", "说明", "决定依据", "会议决定", "备注")}
+# a reason that is only one of these (once spaces and punctuation are gone) justifies nothing on a 公示
+PLACEHOLDERS = frozenset({"无", "略", "同上", "同前", "如上", "见上", "同意", "待定", "待补", "暂无", "空", "没有", "有", "是", "否",
+                          "NA", "NONE", "NULL", "NIL", "X", "0"})
 
 
 @dataclass(frozen=True)
@@ -37,22 +45,53 @@ class Decision:
     basis_place: str = ""
 
 
-def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None, problems: Problems) -> list[Decision]:
+def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None, problems: Problems,
+                   aliases: dict[str, str] | None = None, for_readers: tuple[str, ...] = ()) -> list[Decision]:
+    """`aliases`: the office's column names → the scheme's (agency.yaml and the scheme's sheet.columns), as
+    for its sheets; `for_readers`: the scheme's people columns (部门 as it names it, 岗位…), known, not read."""
     table = read_table(path, shown, problems)
     if table is None or not table.rows:
         return []
-    header = {normalize_header(c.value): c.column for c in table.rows[0]}
+    mapped = {normalize_header(k): v for k, v in (aliases or {}).items()}
+    start = _header_index(table.rows, id_header, mapped)
+    for cells in table.rows[:start]:  # a title above the header takes one cell; more is content left unread
+        if sum(1 for c in cells if c.value.strip()) > 1:
+            problems.add(shown, cells[0].row, None, "decision-invalid",
+                         f"第 {cells[0].row} 行在表头之上，有几格内容，不会作为决定读取；决定要逐行写在表头下面（表头上方只可有一行标题），请移到表头下面或删去。",
+                         where=where(table, cells[0].row))
+    head = table.rows[start]
+    line = head[0].row if head else start + 1
+    body = table.rows[start + 1:]
+    titled = [(mapped.get(name, name), c.column) for c in head for name in (normalize_header(c.value),)]
+    header: dict[str, int] = {}
+    for title, col in titled:
+        if title and title in header:  # two 理由 columns: which one the committee meant is not for Kaohe to pick
+            problems.add(shown, line, column_letter(col), "decision-invalid",
+                         f"表头「{title}」出现了两次（{column_letter(header[title])} 列和 {column_letter(col)} 列）；只保留一列，把另一列的内容并入后删去。",
+                         where=where(table, line, col))
+        header.setdefault(title, col)
     id_col = header.get(id_header) or next((header[h] for h in ID_HEADERS if h in header), None)
     grade_col, reason_col, name_col = header.get("等次"), header.get("理由"), header.get("姓名")
     basis_col, exceed_col = header.get(BASIS), header.get(EXCEED)
     if id_col is None or grade_col is None or reason_col is None:
-        problems.add(shown, 1, None, "decision-invalid", f"决定文件的表头须有「{id_header}」「等次」「理由」三列，并应有「{BASIS}」列（记录所决定的并列或原等次）。", where=where(table, 1))
+        missing = [n for n, col in ((id_header, id_col), ("等次", grade_col), ("理由", reason_col)) if col is None]
+        renames = [f"「{h}」改为「{n}」" for n in missing for h in SAID_OTHERWISE.get(n, ()) if h in header]
+        problems.add(shown, line, None, "decision-invalid",
+                     f"决定文件的表头缺少{''.join(f'「{n}」' for n in missing)}：须有「{id_header}」「等次」「理由」三列，并应有「{BASIS}」列（记录所决定的并列或原等次）。"
+                     f"现在的表头是 {'、'.join(f'「{h}」' for h in header if h) or '（空）'}" + (f"；请把{'、'.join(renames)}。" if renames else "。"),
+                     where=where(table, line))
         return []
+    known = {id_col, grade_col, reason_col, name_col, basis_col, exceed_col, *(header[h] for h in (*FOR_READERS, *for_readers) if h in header)}
+    for title, col in titled:
+        if col not in known and header.get(title) == col and (title or any(c.column == col and c.value.strip() for cells in body for c in cells)):
+            problems.add(shown, line, column_letter(col), "decision-column-unknown",
+                         f"决定文件中不认识「{title or '（无表头）'}」这一列，其中的内容不会生效。决定文件读取 {id_header}、姓名、等次、理由、{BASIS}、{EXCEED}"
+                         f"（{'、'.join(dict.fromkeys((*FOR_READERS, *for_readers)))} 只供核对）。写的是理由的，请并入「理由」列；不需要的，请删去这一列。", where=where(table, line, col))
     named = [*grades.order, grades.no_grade] if grades else []  # as the scheme lists them, high to low
     allowed = set(named)
     decisions: list[Decision] = []
     first_row: dict[str, int] = {}
-    for cells in table.rows[1:]:
+    for cells in body:
         by = {c.column: c.value.strip() for c in cells}
         if not any(by.values()):
             continue
@@ -68,6 +107,18 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
                          where=where(table, row, id_col, id_header))
             continue
         first_row[pid] = row
+        if is_placeholder(reason, named):
+            problems.add(shown, row, column_letter(reason_col), "decision-reason-placeholder",
+                         f"理由「{reason}」不是理由：请写明领导小组哪次会议、哪天、为什么定为「{grade}」"
+                         "（同一次会议的几个人，每行都写全，可复制上一行）；否则公示上的这项决定没有依据。", where=where(table, row, reason_col, "理由"))
+            continue
+        exceed = by.get(exceed_col, "") if exceed_col else ""
+        if exceed and is_placeholder(exceed, named):
+            problems.add(shown, row, column_letter(exceed_col), "decision-reason-placeholder",
+                         f"超出名额「{exceed}」没有写明什么：这一栏要写领导小组同意超出名额的会议和理由（公示上照登），"
+                         "如「经2025年4月3日领导小组会议研究，同意好等次超出名额1人：二人得分相同且均出全勤」；不超出名额的，空着。",
+                         where=where(table, row, exceed_col, EXCEED))
+            continue
         if grade not in allowed:
             problems.add(shown, row, column_letter(grade_col), "decision-invalid",
                          f"等次「{grade}」不是本考核的等次；请填写 {'、'.join(named)} 之一（照方案的写法，由高到低）。", where=where(table, row, grade_col, "等次"))
@@ -75,9 +126,26 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
         basis = by.get(basis_col, "") if basis_col else ""
         decisions.append(Decision(
             pid, name_text(by.get(name_col, "")) if name_col else "", grade, reason, row, where(table, row),
-            basis or None, by.get(exceed_col, "") if exceed_col else "",
+            basis or None, exceed,
             where(table, row, basis_col, BASIS) if basis_col else where(table, row),
         ))
     if table.merged:  # one 理由 merged over the people of one meeting: only the first row holds it
-        report_merged_cells(table, {c: n for n, c in header.items() if n}, {cells[0].row: "" for cells in table.rows[1:] if cells}, problems)
+        report_merged_cells(table, {c: n for n, c in header.items() if n}, {cells[0].row: "" for cells in body if cells}, problems)
     return decisions
+
+
+def is_placeholder(reason: str, grades: list[str]) -> bool:
+    """Whether a reason says nothing: only punctuation and spaces (/、-、……、——、。), a placeholder word
+    (无、略、同上、同意、N/A …) or only a grade's name. Words after one (同上，名额已满…) make it a reason."""
+    kept = "".join(ch for ch in reason if not unicodedata.category(ch).startswith(("P", "S", "Z", "C"))).upper()
+    return not kept or kept in PLACEHOLDERS or kept in {g.upper() for g in grades}
+
+
+def _header_index(rows: list, id_header: str, mapped: dict[str, str]) -> int:
+    """The header's row: the first of the top rows naming an ID column (a title may stand above it);
+    the first row when none does (its headers are then reported)."""
+    for index, cells in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        names = {mapped.get(name, name) for c in cells for name in (normalize_header(c.value),)}
+        if id_header in names or any(h in names for h in ID_HEADERS):
+            return index
+    return 0

@@ -23,9 +23,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.core.problems import Problems
+from generator.project.file_names import FOREIGN, KIND_WORDS, misnamed, misnamed_words, split_name
 from generator.project.model import Agency, PeriodFiles, Project, Refused, shown_name
 from generator.project.site_file import load_site
 from generator.project.slugs import department_slugs
+from generator.project.stray_files import report_stray_files
 from generator.scheme.check import check_scheme
 from generator.scheme.load import load_scheme, report_validation_error
 from generator.scheme.model import period_label
@@ -35,16 +37,9 @@ from generator.scheme.sheet_clash import header_text, sheet_option_clashes
 from generator.scheme.sheet_options import SHEET_KEYS, SheetOptions
 from generator.scheme.slugs import URL_CODE_WORDS, url_code_ok
 from generator.scheme.yaml_source import Marks, load_yaml
-from generator.sheets.file_kinds import FOREIGN_FORMATS, tab_separated
+from generator.sheets.file_kinds import tab_separated
 
 AGENCY_KEYS = keys_of(AgencyFile)
-
-RESULT_SUFFIXES = (".xlsx", ".csv")
-_FOREIGN = FOREIGN_FORMATS  # formats offices save in that Kaohe does not read: one clear message, no follow-on noise
-
-
-_KIND_WORDS = {"decisions": "领导小组决定文件", "notice": "公示设置文件", "lock": "锁定文件"}
-
 
 def _folder_name_ok(path: Path, project: Project, problems: Problems, kind: str) -> bool:
     """Agency folders become URLs and file names: a safe code, and UTF-8 to begin with."""
@@ -181,6 +176,7 @@ def discover(root: Path, problems: Problems, seen_schemes: dict | None = None) -
                 scheme = project.schemes[scheme_dir.name]
                 for path, code, message in sheet_option_clashes(agency.sheet, scheme, "agency.yaml", scheme.sheet):
                     problems.add(agency.file, *marks.key(path), code, message)
+    report_stray_files(project, problems)
     return project
 
 
@@ -253,10 +249,13 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
                 continue
             if not safe_path(project.root, path, project, problems):
                 continue
-            stem, kind = _split_name(path.name)
+            stem, kind = split_name(path.name)
             if kind == "foreign" and path.suffix.lower() == ".txt" and not tab_separated(path):
                 kind = "unknown"  # a note, not Excel's text export of a sheet
             label = period_label(stem)
+            if label is None and kind != "lock" and (guess := misnamed(path.name)) is not None:
+                problems.add(project.rel(path), None, None, "file-misnamed", misnamed_words(path.name, guess, year, periods_hint(scheme)))
+                continue
             if label is None:
                 problems.add(project.rel(path), None, None, "period-unknown", f"无法从文件名「{path.name}」看出考核期；{periods_hint(scheme)}。")
                 continue
@@ -267,7 +266,7 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
                 continue
             if kind == "foreign":
                 problems.add(project.rel(path), None, None, "sheet-format-unsupported",
-                             f"「{path.name}」是 {_FOREIGN[path.suffix.lower()]} 格式，不读取；请在 Excel 或 WPS 中「另存为」→「Excel 工作簿（*.xlsx）」，"
+                             f"「{path.name}」是 {FOREIGN[path.suffix.lower()]} 格式，不读取；请在 Excel 或 WPS 中「另存为」→「Excel 工作簿（*.xlsx）」，"
                              f"保存为 {stem}.xlsx 后删去或移走原文件。本期及汇总本期的年度考核在改好之前不计算。")
                 project.refused.append(Refused(agency, scheme.code, year, label))
                 continue
@@ -282,7 +281,7 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
                 entry.results = path
             elif getattr(entry, kind) is not None:
                 problems.add(project.rel(path), None, None, "duplicate-code",
-                             f"{year} 年 {label} 有两个{_KIND_WORDS[kind]}：{project.rel(getattr(entry, kind))} 和 {project.rel(path)}；请合并为一个，删除另一个。")
+                             f"{year} 年 {label} 有两个{KIND_WORDS[kind]}：{project.rel(getattr(entry, kind))} 和 {project.rel(path)}；请合并为一个，删除另一个。")
             else:
                 setattr(entry, kind, path)
         for label, entry in found.items():
@@ -290,7 +289,9 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
             if entry.results is None and not (assessment and assessment.results_optional):
                 if any(r.label == label and (r.agency, r.scheme, r.year) == (agency, scheme.code, year) for r in project.refused):
                     continue  # its .xls was reported; nothing more to say
-                problems.add(project.rel(year_dir), None, None, "period-missing", f"{year} 年 {label} 有决定或公示设置，但没有成绩表。")
+                present = [KIND_WORDS[kind] for kind in ("decisions", "notice", "lock") if getattr(entry, kind) is not None]
+                gone = "该期已关闭过，成绩表却不见了：请从版本库恢复它（或核对文件名）。" if entry.lock is not None else "请放入该期的成绩表，或删去这些文件。"
+                problems.add(project.rel(year_dir), None, None, "period-missing", f"{year} 年 {label} 有{'、'.join(present)}，但没有成绩表。{gone}")
                 continue
             project.periods.append(entry)
         for assessment in scheme.assessments:
@@ -300,17 +301,3 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
                 for label in assessment.period_labels:
                     if label not in found and has_source:
                         project.periods.append(PeriodFiles(agency, scheme.code, year, label))
-
-
-def _split_name(name: str) -> tuple[str, str]:
-    lowered = name.lower()
-    for suffix, kind in ((".decisions.csv", "decisions"), (".decisions.xlsx", "decisions"), (".notice.yaml", "notice"), (".lock.json", "lock")):
-        if lowered.endswith(suffix):
-            return name[: -len(suffix)], kind
-    for suffix in RESULT_SUFFIXES:
-        if lowered.endswith(suffix):
-            return name[: -len(suffix)], "results"
-    for suffix in _FOREIGN:
-        if lowered.endswith(suffix):
-            return name[: -len(suffix)], "foreign"
-    return name.rsplit(".", 1)[0], "unknown"

@@ -9,6 +9,7 @@ names it.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -27,6 +28,36 @@ def unsafe_place(root: Path, target: Path) -> str | None:
     for name in PROTECTED:
         if inside(target, root / name):
             return f"它在项目的 {name}/ 目录里，写出时会替换掉其中的文件。"
+    return None
+
+
+REPORT_MARKER = ".kaohe-xlsx-report.json"  # what `kaohe check --xlsx-report` writes into its folder
+
+
+def kaohe_output(folder: Path) -> str | None:
+    """What Kaohe output `folder` is ("生成的网站", "标注副本"), or None. Recognised generously: a
+    manifest.json naming the Kaohe engine (site/target.py checks the rest before replacing one)."""
+    if (folder / REPORT_MARKER).is_file():
+        return "kaohe check --xlsx-report 写出的标注副本"
+    try:
+        data = json.loads((folder / "manifest.json").read_text("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    versions = data.get("versions") if isinstance(data, dict) else None
+    return "kaohe build 生成的网站" if isinstance(versions, dict) and "kaohe-engine" in versions else None
+
+
+def inside_output(root: Path, target: Path) -> str | None:
+    """Why `target` (resolved) may not be written: it lies inside a site or a report Kaohe wrote. The
+    internal edition in the public site's folder (site/internal) is published with it, every score.
+    The folders above are looked at up to the one holding the project (nothing above it is read)."""
+    for folder in target.parents:
+        if inside(root, folder):
+            return None
+        kind = kaohe_output(folder)
+        if kind is not None:
+            return (f"它在{kind}目录 {folder} 里面：放在那里的内容会随它一起发布或被它替换"
+                    "（内部版或标注副本放进公开版网站，就会在公开网站上泄露全部分数）。")
     return None
 
 
@@ -54,7 +85,7 @@ def first_look(root: Path, given: Path, target: Path) -> str | bool | None:
     str), True when it may simply be written (absent, empty, or holding only empty folders), None when
     it holds files, and the caller's record (a manifest, a marker) must account for them.
     `given` as the user wrote it (a link is refused, not followed), `target` resolved."""
-    unsafe = unsafe_place(root, target)
+    unsafe = unsafe_place(root, target) or inside_output(root, target)
     if unsafe:
         return unsafe
     if given.is_symlink() or (target.exists() and not target.is_dir()):

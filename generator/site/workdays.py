@@ -25,6 +25,7 @@ from generator.core.problems import Problem, Problems
 from generator.project.discover import safe_path
 from generator.project.model import Project
 from generator.scheme.yaml_source import Marks, load_yaml
+from generator.site.statutory_days import check_statutory_days
 
 KEYS = ("years", "covers", "holidays", "workdays")
 EXAMPLES = {"holidays": "[2027-01-01]", "workdays": "[2027-02-14]", "years": "[2027]", "covers": "[{from: 2027-01-01, to: 2027-01-31}]"}
@@ -170,10 +171,19 @@ def read_calendar(data, marks: Marks | None, shown: str, problems: Problems) -> 
 
     causes: list = []  # a broken years/covers entry: the dates outside the coverage only follow from it
 
+    slips: list = []  # any slip in the file: a statutory day it seems to leave out may only follow from it
+
     def report(line, code, message, first=False):
         problem = problems.add(shown, line, None, code, message, first=first)
+        slips.append(problem)
         if first:
             causes.append(problem)
+
+    def report_missing(line, code, message):
+        if slips:
+            problems.follow_from(slips[0])
+        else:
+            problems.add(shown, line, None, code, message)
 
     if data is None:
         return calendar
@@ -184,12 +194,15 @@ def read_calendar(data, marks: Marks | None, shown: str, problems: Problems) -> 
         if key not in KEYS:
             report(marks.key((key,))[0] if marks.at else None, "unknown-key", f"holidays.yaml 中不认识「{key}」；可用的键是 {'、'.join(KEYS)}（如 holidays: [2027-01-01]）。")
     cover = lambda line, code, message: report(line, code, message, first=True)  # noqa: E731
+    year_lines: dict[int, int | None] = {}
+    cover_lines: list[tuple[dt.date, dt.date, int | None]] = []
     for i, value in enumerate(_as_list(data, "years", at, cover)):
         text = str(value).strip()
         if isinstance(value, bool) or not text.isdigit() or not 1950 <= int(text) <= 2199:
             cover(at(("years", i)), "bad-value", f"years 中的「{value}」不是年份；写四位数的年份，如 years: [2027]。")
         else:
             calendar.years.add(int(text))
+            year_lines.setdefault(int(text), at(("years", i)))
     for i, value in enumerate(_as_list(data, "covers", at, cover)):
         ends = (_date(value.get("from")), _date(value.get("to"))) if isinstance(value, dict) and set(value) == {"from", "to"} else (None, None)
         if None in ends:
@@ -198,6 +211,7 @@ def read_calendar(data, marks: Marks | None, shown: str, problems: Problems) -> 
             cover(at(("covers", i)), "bad-value", f"covers 中 from {ends[0].isoformat()} 晚于 to {ends[1].isoformat()}；from 写开始日期，to 写结束日期，对调两者。")
         else:
             calendar.covers.append(ends)
+            cover_lines.append((*ends, at(("covers", i))))
     listed: dict[str, dict[dt.date, int | None]] = {"holidays": {}, "workdays": {}}
     for key, dates in listed.items():
         for i, value in enumerate(_as_list(data, key, at, report)):
@@ -226,7 +240,16 @@ def read_calendar(data, marks: Marks | None, shown: str, problems: Problems) -> 
                        f"请核对日期，删去这一项（内置日历已经包含该年的节假日和调休安排）。")
             else:
                 getattr(calendar, key).add(day)
+    check_statutory_days(calendar.holidays, year_lines, cover_lines, _builtin_knows, report_missing)
     return calendar
+
+
+def _builtin_knows(day: dt.date) -> bool:
+    try:
+        _library_workday(day)
+        return True
+    except (NotImplementedError, ImportError):
+        return False
 
 
 def calendar_from_data(data: dict | None) -> tuple[HolidayCalendar, list[Problem]]:

@@ -25,7 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator.core.problems import Problem, Problems, Severity
-from generator.project.outdir import first_look, name_some, not_listed
+from generator.project.outdir import REPORT_MARKER, first_look, name_some, not_listed
 from generator.xlsx.deterministic import text_not_formulas
 
 REPORT_SHEET = "问题清单"  # never read as results (sheets/workbook.py KAOHE_SHEETS): the office may save the report back
@@ -61,7 +61,7 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-MARKER = ".kaohe-xlsx-report.json"  # what an earlier `kaohe check --xlsx-report` wrote into DIR
+MARKER = REPORT_MARKER  # what an earlier `kaohe check --xlsx-report` wrote into DIR
 
 
 def _sha256(path: Path) -> str:

@@ -108,10 +108,12 @@ def test_engine_computing_differently_is_not_called_a_file_edit(project):
     person = lock["frozen"]["results"]["0003"]
     shown = person["total"]
     person["total"] = "12.34"  # what an earlier engine would have frozen
+    lock.pop("digest")  # an earlier Kaohe wrote no digest: the lock is not taken for a hand-edited one
+    lock.pop("program")  # nor a record of itself
     (root / LOCK).write_text(json.dumps(lock, ensure_ascii=False), encoding="utf-8")
     code, out = kaohe(root, "build", "--quiet")
     assert code == 1
-    assert "成绩文件未变，但程序计算结果不同" in out and "文件被修改" not in out
+    assert "成绩文件未变，但程序计算结果不同：变化多半来自 Kaohe 程序本身" in out and "文件被修改" not in out
     assert f"白波辉（0003）总分 12.34 → {shown}" in out
 
 
@@ -166,3 +168,45 @@ def test_a_full_disk_while_closing_leaves_the_lock_as_it_was(project, monkeypatc
     assert code == 1 and "磁盘空间不足" in out
     assert (root / LOCK).read_bytes() == before
     assert sorted(p.name for p in (root / LOCK).parent.iterdir() if "lock" in p.name) == ["Q2.lock.json"]
+
+
+@pytest.mark.parametrize("edit", ["reopened by hand", "a total changed", "a correction's reason deleted"])
+def test_a_lock_edited_by_hand_is_named_so_and_never_trusted(project, edit):
+    """Set closed → open by hand (no reason recorded, no 更正说明), change a frozen total, or delete a
+    correction: each is lock-edited, not a silent reopening nor a change blamed on the program."""
+    root = project
+    assert kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)[0] == 0
+    if edit == "a correction's reason deleted":
+        assert kaohe(root, "reopen", SCHEME, "2025-Q2", "--agency", AGENCY, "--reason", REASON)[0] == 0
+        assert kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)[0] == 0
+    lock = json.loads((root / LOCK).read_text("utf-8"))
+    if edit == "reopened by hand":
+        lock["state"] = "open"
+    elif edit == "a total changed":
+        lock["frozen"]["results"]["0001"]["total"] = "99.00"
+    else:
+        lock["corrections"] = []
+    (root / LOCK).write_text(json.dumps(lock, ensure_ascii=False, indent=1), encoding="utf-8")
+    code, out = kaohe(root, "check")
+    assert code == 1 and "[lock-edited]" in out, out
+    assert "程序计算结果不同" not in out and "kaohe reopen" in out
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 2 and json.loads((root / LOCK).read_text("utf-8")) == lock  # never overwritten
+
+
+def test_a_lock_written_by_close_and_reopen_is_trusted(project):
+    root = project
+    assert kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)[0] == 0
+    assert kaohe(root, "reopen", SCHEME, "2025-Q2", "--agency", AGENCY, "--reason", REASON)[0] == 0
+    code, out = kaohe(root, "check")
+    assert code == 0, out
+
+
+@pytest.mark.parametrize("reason", ["无", "/", "更正", "同上", "……", "x", "理由"])  # 理由: the words of --reason 理由 in a message, copied
+def test_reopen_wants_a_reason_that_says_something(project, reason):
+    """The reason is shown on the period's pages as its 更正说明: 无 or / would publish a correction nobody explained."""
+    root = project
+    assert kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)[0] == 0
+    code, out = kaohe(root, "reopen", SCHEME, "2025-Q2", "--agency", AGENCY, "--reason", reason)
+    assert code == 2 and "理由" in out, out
+    assert json.loads((root / LOCK).read_text("utf-8"))["state"] == "closed"

@@ -112,3 +112,31 @@ def test_files_added_to_a_kaohe_site_are_not_deleted(project, tmp_path, capsys, 
     (site / ".well-known").rmdir()
     assert _build(project, "--out", str(site)) == 0  # an ordinary rebuild over its own earlier build
     capsys.readouterr()
+
+
+def test_an_output_folder_inside_a_kaohe_site_or_report_is_refused(project, tmp_path, capsys, monkeypatch):
+    """The internal edition built into the public site's folder (--out site/internal) was published with it:
+    every score on the public web server. No output goes inside a site or a report Kaohe wrote, either way."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    public, internal = tmp_path / "pub", tmp_path / "int"
+    assert _build(project, "--out", str(public)) == 0
+    assert _build(project, "--audience", "internal", "--out", str(internal)) == 0
+    before = tree_hashes(public), tree_hashes(internal)
+    capsys.readouterr()
+    for audience, out in (("internal", public / "internal"), ("public", internal / "pub"), ("internal", public / "a" / "b")):
+        assert _build(project, "--audience", audience, "--out", str(out)) == 2
+        printed = capsys.readouterr().out
+        _refused(printed)
+        assert "生成的网站" in printed and "泄露" in printed
+    assert main(["-C", str(project), "check", "--xlsx-report", str(public / "问题标注")]) == 2
+    assert "[xlsx-report-unsafe]" in capsys.readouterr().out
+    assert (tree_hashes(public), tree_hashes(internal)) == before
+
+
+def test_an_out_path_with_spaces_and_chinese_is_built_and_replaced(project, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    out = tmp_path / "共享 文件夹" / "考核 网站（公开版）"
+    assert _build(project, "--out", str(out)) == 0
+    assert (out / "index.html").is_file() and (out / "manifest.json").is_file()
+    assert _build(project, "--out", str(out)) == 0  # its own earlier build: replaced
+    assert [p.name for p in out.parent.iterdir()] == [out.name]  # no staging folder left beside it

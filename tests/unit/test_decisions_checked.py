@@ -75,7 +75,7 @@ NO_CAUSE = ["6", "人6", "一般", MEETING, "原为：较好", ""]
     "decisions, row",
     [
         ([["2", "人2", "好", MEETING, TIE, ""], ["3", "人3", "较好", MEETING, TIE, ""], NO_CAUSE], 4),  # the tie decided
-        ([["2", "人2", "好", MEETING, TIE, ""], ["3", "人3", "较好", MEETING, TIE, ""], NO_CAUSE[:3] + ["x", "", ""]], 4),  # no 所决事项
+        ([["2", "人2", "好", MEETING, TIE, ""], ["3", "人3", "较好", MEETING, TIE, ""], NO_CAUSE[:3] + [MEETING, "", ""]], 4),  # no 所决事项
         ([NO_CAUSE], 2),  # the tie left open
     ],
     ids=["tie-decided", "unrecorded", "tie-open"],
@@ -103,7 +103,7 @@ def test_decision_without_cause_in_the_demo_with_a_tie(tmp_path, capsys):
     root = copy_demo_part(tmp_path, ("yunxi-czj",))
     path = root / "content" / "yunxi-czj" / "s003-p2" / "2024" / "Q2.decisions.csv"
     text = path.read_text(encoding="utf-8-sig").rstrip("\r\n")
-    path.write_text(text + "\r\n0001,雷杰平,较差,x,原为：较好\r\n", encoding="utf-8-sig")
+    path.write_text(text + "\r\n0001,雷杰平,较差,2024年7月8日局领导小组会议,原为：较好\r\n", encoding="utf-8-sig")
     capsys.readouterr()
     assert main(["-C", str(root), "check", "--format", "json"]) != 0
     found = [(p["file"], p["line"]) for p in json.loads(capsys.readouterr().out)["problems"] if p["code"] == "decision-without-cause"]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 from generator.cli import main
 from generator.core.problems import CODES
 from generator.scheme.policy_docs import POLICY_DOCS
@@ -93,3 +97,20 @@ def test_init_writes_the_schema_hint_and_a_gitignore_that_keeps_git_status_clean
     assert (target / "site").is_dir() and (target / "site-internal").is_dir()
     assert git("status", "--porcelain", "--untracked-files=all") == ""
     assert "lock.json" in (target / "README.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("now, seed", [
+    (dt.datetime(2027, 1, 1, 16, 30, tzinfo=dt.UTC), "s003-p2"),  # 2027-01-02 00:30 in Beijing: no 2027 period is over yet
+    (dt.datetime(2026, 6, 15, 2, 0, tzinfo=dt.UTC), "s000-gangwei"),  # an annual scheme in June: this year's is not over
+    (dt.datetime(2027, 1, 4, 1, 0, tzinfo=dt.UTC), "s000-gangwei"),  # a Monday the built-in calendar does not know
+])
+def test_init_on_any_day_gives_a_site_that_checks(tmp_path, monkeypatch, capsys, now, seed):
+    """kaohe init's sample 公示 is of a period already over, starting today, on a calendar that knows today."""
+    from generator.core import clock
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setattr(clock, "_now", lambda: now)
+    target = tmp_path / "newsite"
+    assert main(["init", str(target), "--from", seed, "--agency", "示例局"]) == 0
+    capsys.readouterr()
+    assert main(["-C", str(target), "check"]) == 0, capsys.readouterr().out

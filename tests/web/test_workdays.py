@@ -79,7 +79,7 @@ def test_good_file_is_clean():
 
 def test_listing_a_year_the_package_knows_keeps_its_holidays():
     """Defect 1: years: [2025, 2026, 2027] made 2025 plain Monday–Friday (国庆 gone)."""
-    calendar, errors = calendar_from_data({"years": [2025, 2026, 2027], "holidays": ["2027-01-01"]})
+    calendar, errors = calendar_from_data({"years": [2025, 2026], "covers": [{"from": "2027-01-01", "to": "2027-01-31"}], "holidays": ["2027-01-01"]})
     assert errors == []
     assert calendar.add_workdays(D(2025, 9, 30), 5) == D(2025, 10, 13)
     assert calendar.add_workdays(D(2026, 12, 28), 5) == D(2027, 1, 4)  # 2027 still from the file
@@ -166,3 +166,37 @@ def test_check_fails_for_a_bad_holidays_file(tmp_path, capsys):
     assert main(["-C", str(root), "check"]) == 1
     out = capsys.readouterr().out
     assert "content/holidays.yaml:3:" in out and "[calendar-outside-covers]" in out, out
+
+
+# --- a year the built-in calendar does not know: the statutory days off are never left out silently
+
+
+def test_a_whole_year_with_fewer_days_off_than_the_law_gives_is_an_error():
+    """years: [2027] with only 元旦 listed (the demo's comment says to write years: [2027] once the State
+    Council publishes the year): every other day would be a working day, and a 公示 over 春节 end too early."""
+    calendar, problems = read("years: [2027]\nholidays: [2027-01-01]\n")
+    found = [(p.line, p.code) for p in problems]
+    assert (1, "calendar-year-incomplete") in found
+    message = next(p.message for p in problems if p.code == "calendar-year-incomplete")
+    assert "2027" in message and "13" in message and "1 天" in message
+
+
+@pytest.mark.parametrize("text, day, festival", [
+    ("covers:\n  - {from: 2026-12-01, to: 2027-01-31}\nholidays: []\n", "2027-01-01", "元旦"),
+    ("covers:\n  - {from: 2027-04-01, to: 2027-05-31}\nholidays: [2027-04-05, 2027-05-01]\n", "2027-05-02", "劳动节"),
+    ("covers:\n  - {from: 2027-04-01, to: 2027-04-30}\nholidays: []\n", "2027-04-05", "清明节"),
+    ("covers:\n  - {from: 2027-09-20, to: 2027-10-20}\nholidays: [2027-10-01, 2027-10-03]\n", "2027-10-02", "国庆节"),
+])
+def test_a_statutory_day_off_missing_from_the_covers_is_an_error_and_still_a_day_off(text, day, festival):
+    calendar, problems = read(text)
+    missing = [p for p in problems if p.code == "calendar-holiday-missing"]
+    assert [p.line for p in missing] == [2], [p.format() for p in problems]
+    assert day in missing[0].message and festival in missing[0].message
+    assert missing[0].severity.name == "ERROR"
+    assert not calendar.is_workday(D.fromisoformat(day))  # the law's day off: no 公示 ends on it, even before the file is fixed
+
+
+def test_a_notice_over_new_year_with_a_file_that_forgot_it_never_ends_early():
+    calendar, problems = read("covers:\n  - {from: 2027-01-01, to: 2027-01-31}\nholidays: []\n")
+    assert [p.code for p in problems] == ["calendar-holiday-missing"]
+    assert calendar.add_workdays(D(2026, 12, 28), 5) == D(2027, 1, 4)  # not 2027-01-01

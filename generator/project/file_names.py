@@ -1,0 +1,89 @@
+"""A file name in a year folder → what kind of file it is (results, decisions, notice settings, lock)
+and, for a decisions or notice file named otherwise (Q1.decision.csv, 2025Q1.decisions.csv,
+Q1决定.csv, Q1.notice.yml), the name it should have: such a file is reported, never skipped as an
+unknown period, and the message gives the exact name to rename it to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.scheme.model import period_label
+from generator.sheets.file_kinds import FOREIGN_FORMATS as FOREIGN  # spreadsheet formats offices save in that Kaohe does not read
+
+RESULT_SUFFIXES = (".xlsx", ".csv")
+KINDS = ((".decisions.csv", "decisions"), (".decisions.xlsx", "decisions"), (".notice.yaml", "notice"), (".lock.json", "lock"))
+KIND_WORDS = {"decisions": "领导小组决定文件", "notice": "公示设置文件", "lock": "锁定文件"}
+
+# the words a decisions or notice file's name is recognised by, longest first (stripped before the period's name is read)
+_DECISION_WORDS = ("领导小组决定", "审定结果", "decisions", "decision", "决定", "审定", "决议")
+_NOTICE_WORDS = ("公示设置", "notice", "公示")
+_SEPARATORS = re.compile(r"[\s._\-—（）()]+")
+_YEAR = re.compile(r"^((?:19|20)\d\d)年?")
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(stem, kind): kind is results, decisions, notice, lock, foreign (a spreadsheet format not read) or unknown."""
+    lowered = name.lower()
+    for suffix, kind in KINDS:
+        if lowered.endswith(suffix):
+            return name[: -len(suffix)], kind
+    for suffix in RESULT_SUFFIXES:
+        if lowered.endswith(suffix):
+            return name[: -len(suffix)], "results"
+    for suffix in FOREIGN:
+        if lowered.endswith(suffix):
+            return name[: -len(suffix)], "foreign"
+    return name.rsplit(".", 1)[0], "unknown"
+
+
+@dataclass(frozen=True)
+class Misnamed:
+    kind: str  # decisions | notice
+    label: str | None  # the period the name means, if it can be read
+    year: int | None  # a year written in the name
+    suffix: str  # the right ending: .decisions.csv, .decisions.xlsx, .notice.yaml
+
+    def right_name(self) -> str:
+        return f"{self.label or '<考核期>'}{self.suffix}"
+
+
+def misnamed(name: str) -> Misnamed | None:
+    """What a file whose name gives no period means, when its name says decisions or notice."""
+    lowered = name.lower()
+    ext = lowered.rsplit(".", 1)[-1] if "." in lowered else ""
+    kind = ("decisions" if any(w in lowered for w in _DECISION_WORDS) else
+            # a results sheet is often named 第一季度公示名单.xlsx: 公示 names a settings file only in a text file's name
+            "notice" if "notice" in lowered or ("公示" in lowered and ext in ("yaml", "yml", "txt")) else None)
+    if kind is None:
+        return None
+    stem, _, ext = lowered.rpartition(".") if "." in lowered else (lowered, "", "")
+    if kind == "decisions":
+        suffix = ".decisions.xlsx" if f".{ext}" in (".xlsx", *FOREIGN) and ext != "txt" else ".decisions.csv"  # a text export is a CSV
+    else:
+        suffix = ".notice.yaml"
+    for word in (*_DECISION_WORDS, *_NOTICE_WORDS):
+        stem = stem.replace(word, " ")
+    stem = _SEPARATORS.sub(" ", stem).strip()
+    year = None
+    if (match := _YEAR.match(stem)) is not None:
+        year, stem = int(match.group(1)), stem[match.end():].strip()
+    label = period_label(stem.replace(" ", "")) if stem else None
+    return Misnamed(kind, label, year, suffix)
+
+
+def misnamed_words(name: str, guess: Misnamed, folder_year: int, periods_hint: str) -> str:
+    """The message for a misnamed decisions or notice file: what it seems to be and its right name."""
+    what = KIND_WORDS[guess.kind]
+    if guess.label is None:
+        rename = f"文件名要写明考核期，改名为 {guess.right_name()}（{periods_hint}）"
+    else:
+        rename = f"改名为 {guess.right_name()}"
+    moved = ""
+    if guess.year is not None and guess.year != folder_year:
+        moved = f"文件名写的是 {guess.year} 年，却放在 {folder_year}/ 目录中：若是 {guess.year} 年的，请移到 {guess.year}/ 目录并"
+    text = (f"「{name}」看来是{what}，但 Kaohe 只认 <考核期>{guess.suffix} 这样的文件名，这个文件没有读取。"
+            f"{moved}{rename}；否则把它移出 content/ 目录。")
+    if guess.kind == "decisions" and "." + name.rsplit(".", 1)[-1].lower() in FOREIGN and not name.lower().endswith(".txt"):
+        text += "（先在 Excel 或 WPS 中「另存为」→「Excel 工作簿（*.xlsx）」。）"
+    return text
