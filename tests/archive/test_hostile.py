@@ -184,7 +184,7 @@ CASES = {
                         codes=["header-not-found"]),  # valid GB18030 bytes (strict decoding decides): garbled, no header, says why
     "csv-of-random-bytes": dict(sheet=lambda: bytes((i * 7919 + 13) % 251 for i in range(20000)), codes=["encoding-unknown"]),
     "binary-named-csv": dict(sheet=lambda: Path(sys.executable).resolve().read_bytes()[:65536], codes=["encoding-unknown"]),
-    "empty-csv": dict(sheet=b"", codes=["header-not-found"]),
+    "empty-csv": dict(sheet=b"", codes=["sheet-unreadable"]),  # 文件是空的：多半是保存、下载或复制时出了错
     "csv-10mb-cell": dict(sheet=lambda: HEADER + "001,张三,办公室," + "9" * 10_000_000 + "\n", codes=["file-too-large"]),
     "xlsx-10mb-cell": dict(sheet=lambda: xlsx([GOOD_ROWS[0], ["001", "张三", "办公室", "9" * 10_000_000]]),
                            name="content/ag/t1/2025/Q1.xlsx", codes=["file-too-large"]),
