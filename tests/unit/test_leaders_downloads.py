@@ -70,3 +70,17 @@ def test_long_exact_mean_shown_with_the_assessment_places():
     table = DataTable("t", ["平均分"], [["81.166666666666666666666666666666666666666666666667"]], number_columns=frozenset({0}), long_places=2)
     cell = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(table))).active["A3"]
     assert cell.number_format == "0.00" and abs(cell.value - 81.16666666666667) < 1e-9
+
+
+def test_a_form_titled_with_any_agency_name_still_opens():
+    """The yearly register's sheet is named after its title, which begins with the agency's name.
+    A name with a character Excel forbids in a sheet name ([ ] : * ? / \\), one starting with an
+    apostrophe or one longer than 31 characters stopped the internal build (内部错误)."""
+    from generator.xlsx.form_sheet import FilledForm, FormCell, HeadCell, form_xlsx
+
+    for name in ["白杨县发改委[试点]", "县委组织部/县公务员局", "某局：价格监测", "某局*", "某局?", "某\\局", "'某局'", "很" * 40, "[]:*?/\\"]:
+        form = FilledForm(f"{name}2025年度考核情况登记汇总表", "依据：…", [("填报单位", name)], [[HeadCell("姓名")]], [[FormCell("张三")]])
+        book = openpyxl.load_workbook(io.BytesIO(form_xlsx(form)))
+        title = book.active.title
+        assert title and len(title) <= 31 and not set(title) & set("[]:*?/\\") and not title.startswith("'") and not title.endswith("'"), title
+        assert book.active["A1"].value == form.title  # the printed title keeps the name as written
