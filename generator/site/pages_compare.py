@@ -70,7 +70,8 @@ def build_compare(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
         # An agency's pages show only its periods' grade counts by department: the preview rebuilds
         # them when a count changed, not on every edit of a score (most change no grade).
         tallies = [per_period(ctx.memo, "compare-tally", period, period_tally) for period in periods]
-        shown = tuple((period.key, tally.key) for period, tally in zip(periods, tallies))
+        # and the series each continues (a scheme's previous: can change with no count changing)
+        shown = tuple((period.key, tally.key, lineage(ctx.project.schemes, period)) for period, tally in zip(periods, tallies))
         own_pages, own_assets, years, dept_links = memoized_on(ctx.memo, ("compare", code, shown), _agency_pages, ctx, agency, periods,
                                                                Tally(periods, tallies))
         pages += own_pages
@@ -117,18 +118,19 @@ def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult],
     pages: list[Page] = []
     assets: list[Asset] = []
     departments = _departments(agency, periods, tally)
-    same = {(p.scheme.code, p.label, p.year): p for p in periods}
+    lines = {p.key: lineage(ctx.project.schemes, p) for p in periods}
+    same = {(lines[p.key], p.label, p.year): p for p in periods}
     years = sorted({p.year for p in periods})
     for year in years:
         path = f"compare/{code}/{year}.md"
-        blocks = [_year_block(ctx, agency, p, same.get((p.scheme.code, p.label, year - 1)), departments, tally)
+        blocks = [_year_block(ctx, agency, p, same.get((lines[p.key], p.label, year - 1)), departments, tally)
                   for p in periods if p.year == year]
         pages += _pages(ctx, assets, path, agency, f"{agency.name} · {year}年各部门对比", f"{year}年", "各部门对比", blocks,
                         [(y, f"compare/{code}/{y}.md") for y in years])
     dept_links = []
     for department in departments:
         path = f"compare/{code}/{ctx.department_slug(code, department)}.md"
-        blocks = _department_blocks(ctx, agency, department, periods, tally)
+        blocks = _department_blocks(ctx, agency, department, periods, tally, lines)
         if blocks:
             pages += _pages(ctx, assets, path, agency, f"{agency.name} · {department} · 历年对比", "历年", f"{department}历年对比", blocks, [])
             dept_links.append((department, ctx.link("compare/index.md", path)))
@@ -150,35 +152,55 @@ def _year_block(ctx, agency, period, previous, departments, tally: Tally) -> Blo
         link = ctx.department_path(agency.code, department, period.year)
         rows.append(_row(department, link, grades, now, tally(previous, department)))
     rows.append(_row("全单位", None, grades, tally(period, "全单位") or {}, tally(previous, "全单位")))  # {}: a period nobody was read in
-    block = Block(f"{period.period_name} · {period.assessment.name} · {period.scheme.title}", grades, rows,
-                  f"{previous.period_name}" if previous else "")
+    # the year before under the scheme this one replaced: say so
+    before = f"{previous.period_name}" + (f"（{previous.scheme.title}）" if previous.scheme.code != period.scheme.code else "") if previous else ""
+    block = Block(f"{period.period_name} · {period.assessment.name} · {period.scheme.title}", grades, rows, before)
     block.svg = _chart(_pad(block), f"cmp-{period.scheme.code}-{period.year}-{period.label}")
     return block
 
 
-def _department_blocks(ctx, agency, department, periods, tally: Tally) -> list[Block]:
+def _department_blocks(ctx, agency, department, periods, tally: Tally, lines: dict[str, str]) -> list[Block]:
     series: dict[tuple[str, str], list[PeriodResult]] = defaultdict(list)
     for period in periods:
-        series[(period.scheme.code, period.label)].append(period)
+        series[(lines[period.key], period.label)].append(period)
     blocks = []
     for (scheme, label), runs in sorted(series.items(), key=lambda kv: (kv[0][0], kv[1][0].assessment.rolls_up is not None, kv[0][1])):
         grades = _grades(tally, *runs)
-        rows, before = [], None
+        rows, before, before_year = [], None, None
         for period in sorted(runs, key=lambda p: p.year):
             counts = tally(period, department)
             if counts is None:
                 before = None
                 continue
             link = ctx.department_path(agency.code, department, period.year)
-            rows.append(_row(f"{period.year}年", link, grades, counts, before))
-            before = counts
+            # 较上年 is the year before: against an older year (one between not assessed) a change over two years reads as one
+            rows.append(_row(f"{period.year}年", link, grades, counts, before if before_year == period.year - 1 else None))
+            before, before_year = counts, period.year
         if rows:
             first = runs[0]
             name = "年度" if label == "Y" else first.period_name[len(str(first.year)) + 1:]
-            block = Block(f"{name} · {first.assessment.name} · {first.scheme.title}", grades, rows, "")
+            titles = " → ".join(dict.fromkeys(p.scheme.title for p in sorted(runs, key=lambda p: p.year)))
+            block = Block(f"{name} · {first.assessment.name} · {titles}", grades, rows, "")
             block.svg = _chart(_pad(block), f"cmp-{scheme}-{label}-{ctx.department_slug(agency.code, department)}")
             blocks.append(block)
     return blocks
+
+
+def lineage(schemes: dict, period: PeriodResult) -> str:
+    """The code of the oldest scheme whose same assessment, with the same grades, this period's
+    continues: a scheme revised for a new year (a new code, previous: the old one) keeps its years'
+    series, so 较上年 of its first year compares with the old scheme's last. With other grades, or
+    another assessment, the revision starts a series of its own."""
+    scheme, seen = period.scheme, {period.scheme.code}
+    grades = list(period.assessment.grades.order) if period.assessment.grades else []
+    while scheme.previous and scheme.previous not in seen:
+        older = schemes.get(scheme.previous)
+        same = older.assessment(period.assessment.code) if older is not None else None
+        if same is None or (list(same.grades.order) if same.grades else []) != grades or period.label not in same.period_labels:
+            break
+        scheme = older
+        seen.add(scheme.code)
+    return scheme.code
 
 
 def _grades(tally: Tally, *periods: PeriodResult | None) -> list[str]:

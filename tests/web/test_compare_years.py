@@ -1,0 +1,69 @@
+"""What a leader comparing years must not misread: 较上年 compares with the year before, the one
+named, and nothing else; a scheme revised for a new year (a new code with previous: the old one)
+continues the same series when its grades are the same."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from generator.core.problems import Problems
+from generator.site.generate import generate
+from tests.web.util import copy_demo_part
+
+SCHEMES = "content/yunxi-czj"
+
+
+def _rows(page: str, heading: str) -> dict[str, list[str]]:
+    """{row label: [cells]} of the block under the heading that starts with `heading`."""
+    block = page.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", block, re.S)
+    cells = [[re.sub(r"<[^>]+>", " ", c).split() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", r, re.S)] for r in rows]
+    return {" ".join(r[0]): [" ".join(c) for c in r[1:]] for r in cells if r}
+
+
+def _internal(root) -> dict[str, str]:
+    files = generate(root, "internal", Problems()).files
+    return {k: v.decode() if isinstance(v, bytes) else v for k, v in files.items() if k.startswith("compare/")}
+
+
+@pytest.fixture(scope="module")
+def gap_year(tmp_path_factory):
+    """2024 and 2026 of the same scheme, no 2025 (the year's sheets not in yet, or not assessed)."""
+    root = copy_demo_part(tmp_path_factory.mktemp("gap"), ("yunxi-czj",))
+    year = root / SCHEMES / "s003-p2"
+    shutil.rmtree(year / "2025")
+    (year / "2026").mkdir()
+    for name in ("Q2.csv", "Q3.csv"):  # CSVs: no title naming 2024 in them
+        shutil.copy(year / "2024" / name, year / "2026" / name)
+    return _internal(root)
+
+
+def test_a_year_between_missing_is_not_compared_across(gap_year):
+    """2026 was shown as 较上一年 against 2024: a change over two years read as one."""
+    rows = _rows(gap_year["compare/yunxi-czj/bangongshi.md"], "第二季度")
+    assert set(rows) >= {"2024年", "2026年"}
+    assert all(cell.endswith("—") for cell in rows["2026年"][1:]), rows["2026年"]
+
+
+@pytest.fixture(scope="module")
+def revised(tmp_path_factory):
+    """2024 and 2025 under s003-p2; 2026 under s003-p2-2026 (previous: s003-p2, the same grades)."""
+    root = copy_demo_part(tmp_path_factory.mktemp("rev"), ("yunxi-czj",))
+    (root / SCHEMES / "s003-p2-2026" / "2026").mkdir(parents=True)
+    for name in ("Q2.csv", "Q3.csv"):
+        shutil.copy(root / SCHEMES / "s003-p2" / "2025" / name, root / SCHEMES / "s003-p2-2026" / "2026" / name)
+    return _internal(root)
+
+
+def test_a_revised_scheme_continues_the_years_of_the_one_it_replaces(revised):
+    """The year page of 2026 compared with nothing (— everywhere), and the department's history
+    broke into two tables at the revision."""
+    year = _rows(revised["compare/yunxi-czj/2026.md"], "2026年第二季度")
+    assert not all(cell.endswith("—") for cell in year["全单位"][1:]), year["全单位"]
+    assert "较上年：与 2025年第二季度" in revised["compare/yunxi-czj/2026.md"]
+    history = _rows(revised["compare/yunxi-czj/bangongshi.md"], "第二季度")
+    assert {"2024年", "2025年", "2026年"} <= set(history)
+    assert not all(cell.endswith("—") for cell in history["2026年"][1:])
