@@ -54,6 +54,7 @@ class Block:
     rows: list[Row]
     compared_with: str  # what 较上年 compares with
     svg: str = ""
+    unmatched: str = ""  # departments in only one of the two years: a rename or a reorganisation the reader must know of
 
 
 def build_compare(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
@@ -156,7 +157,20 @@ def _year_block(ctx, agency, period, previous, departments, tally: Tally) -> Blo
     before = f"{previous.period_name}" + (f"（{previous.scheme.title}）" if previous.scheme.code != period.scheme.code else "") if previous else ""
     block = Block(f"{period.period_name} · {period.assessment.name} · {period.scheme.title}", grades, rows, before)
     block.svg = _chart(_pad(block), f"cmp-{period.scheme.code}-{period.year}-{period.label}")
+    if previous is not None:
+        block.unmatched = _unmatched(departments, lambda d: tally(previous, d), lambda d: tally(period, d))
     return block
+
+
+def _unmatched(departments: list[str], before, now) -> str:
+    """本年新出现 / 上年有本年没有: a department renamed between the years is one of each, and its row
+    alone (— under 较上年) does not say so."""
+    came = [d for d in departments if now(d) and not before(d)]
+    gone = [d for d in departments if before(d) and not now(d)]
+    if not came and not gone:
+        return ""
+    parts = ([f"本年新出现：{'、'.join(came)}"] if came else []) + ([f"上年有、本年没有：{'、'.join(gone)}"] if gone else [])
+    return "；".join(parts) + "。部门更名、合并或拆分的，新旧部门的数字不能直接比较。"
 
 
 def _department_blocks(ctx, agency, department, periods, tally: Tally, lines: dict[str, str]) -> list[Block]:

@@ -67,3 +67,28 @@ def test_a_revised_scheme_continues_the_years_of_the_one_it_replaces(revised):
     history = _rows(revised["compare/yunxi-czj/bangongshi.md"], "第二季度")
     assert {"2024年", "2025年", "2026年"} <= set(history)
     assert not all(cell.endswith("—") for cell in history["2026年"][1:])
+
+
+@pytest.fixture(scope="module")
+def renamed(tmp_path_factory):
+    """综合股 is 综合办公室 from 2025 (agency.yaml lists both: the 2024 sheets still say 综合股)."""
+    from tests.archive.util import replace_cells, results_files
+
+    root = copy_demo_part(tmp_path_factory.mktemp("ren"), ("yunxi-czj",))
+    agency = root / SCHEMES / "agency.yaml"
+    agency.write_text(agency.read_text("utf-8").replace("综合股", "综合股, 综合办公室", 1), "utf-8")
+    for sheet in results_files(root):
+        if "/2025/" in sheet.as_posix():
+            replace_cells(sheet, "综合股", "综合办公室")
+    return _internal(root)
+
+
+def test_a_department_renamed_between_years_is_named_on_the_year_page(renamed):
+    """综合办公室 showed — under 较上年 and 综合股 silently left the table: nothing told the leader
+    that the two are one department under two names, or that the one had gone and the other come."""
+    page = renamed["compare/yunxi-czj/2025.md"]
+    block = page.split("## 2025年第一季度", 1)[1].split("\n## ", 1)[0]
+    rows = _rows(page, "2025年第一季度")
+    assert "综合办公室" in rows and "综合股" not in rows
+    note = re.sub(r"<[^>]+>", "", block.split("</table>", 1)[1])
+    assert "综合办公室" in note and "综合股" in note and "更名" in note
