@@ -32,6 +32,9 @@ from generator.site.page_memo import memoized_bytes, memoized_on, per_period
 from generator.site.pages_department import grade_counts, people_by_department
 from generator.site.render import render
 
+# Rows of fewer people are marked (1 of 2 is 50.0%: a change of 50 points beside the large departments' 1 or 2)
+SMALL_GROUP = 5
+
 # The Markdown of a comparison page, most of it finished HTML; with the theme a page stays under 100 KB.
 COMPARE_PAGE_BYTES = 70_000
 
@@ -44,6 +47,11 @@ class Row:
     counts: list[int]
     shares: list[str]
     change: list[str | None]  # percentage points against the compared row, None when there is none
+
+    @property
+    def small(self) -> bool:
+        """Fewer than SMALL_GROUP people: one person's grade moves a share by more than 20 points."""
+        return 0 < self.total < SMALL_GROUP
 
 
 @dataclass
@@ -285,7 +293,7 @@ def _pages(ctx, assets, path, agency, title, span, content, blocks, years) -> li
     assets += [Asset(base + ".xlsx", memoized_bytes(ctx.memo, "xlsx", table, xlsx_bytes)), Asset(base + ".csv", csv_bytes(table))]
 
     def page(here: str, shown: list[Block], heading: str, parts=None, up=None) -> Page:
-        return Page(here, render("compare.md.j2", title=heading, agency=agency, blocks=shown, current=here,
+        return Page(here, render("compare.md.j2", title=heading, agency=agency, blocks=shown, current=here, small_group=SMALL_GROUP,
                                  link=lambda target: ctx.link(here, target),
                                  years=[(y, ctx.link(here, target)) for y, target in years], parts=parts, up=up,
                                  downloads=[("Excel", asset_link(here, base + ".xlsx")), ("CSV", asset_link(here, base + ".csv"))],

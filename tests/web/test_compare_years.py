@@ -92,3 +92,43 @@ def test_a_department_renamed_between_years_is_named_on_the_year_page(renamed):
     assert "综合办公室" in rows and "综合股" not in rows
     note = re.sub(r"<[^>]+>", "", block.split("</table>", 1)[1])
     assert "综合办公室" in note and "综合股" in note and "更名" in note
+
+
+@pytest.fixture(scope="module")
+def small_department(tmp_path_factory):
+    """法规股: two people (0001 and 0002) in every period of both years."""
+    from tests.archive.util import edit_csv_cell, results_files
+
+    root = copy_demo_part(tmp_path_factory.mktemp("small"), ("yunxi-czj",))
+    agency = root / SCHEMES / "agency.yaml"
+    agency.write_text(agency.read_text("utf-8").replace("综合股", "综合股, 法规股", 1), "utf-8")
+    for sheet in results_files(root):
+        if sheet.suffix == ".csv":
+            for person in ("0001", "0002"):
+                edit_csv_cell(sheet, person, "科室", "法规股")
+        else:
+            import openpyxl
+
+            book = openpyxl.load_workbook(sheet)
+            for table in book.worksheets:
+                for row in table.iter_rows():
+                    if any(str(c.value) in ("0001", "0002") for c in row):
+                        for c in row:
+                            if c.value in ("办公室", "预算股"):
+                                c.value = "法规股"
+            book.save(sheet)
+    return _internal(root)
+
+
+def test_a_department_of_two_is_marked_where_its_shares_swing(small_department):
+    """1 of 2 is 50.0%: one person's grade moves the share by 50 points, and a leader read +50.0
+    beside the 1- or 2-point changes of the large departments as the same kind of figure."""
+    page = small_department["compare/yunxi-czj/2025.md"]
+    rows = _rows(page, "2025年第二季度")
+    small = next(label for label in rows if label.startswith("法规股"))
+    assert rows[small][0] == "2" and small != "法规股", small  # marked
+    for label, cells in rows.items():  # marked exactly where fewer than 5 take part
+        if cells and cells[0].isdigit():
+            assert label.endswith("*") == (int(cells[0]) < 5), (label, cells[0])
+    block = page.split("## 2025年第二季度", 1)[1].split("\n## ", 1)[0]
+    assert "不足 5 人" in re.sub(r"<[^>]+>", "", block.split("</table>", 1)[1])
