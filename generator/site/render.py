@@ -102,7 +102,15 @@ def status_attrs(state: object) -> str:
 
 def cn_date(day) -> str:
     """A date as readers see it, the way a 公示 writes it: 2025年4月9日 (never 2025-04-09 on one page
-    and 2025年4月9日 on the next; the ISO form stays in attributes, for the script)."""
+    and 2025年4月9日 on the next; the ISO form stays in attributes, for the script). A date kept as
+    text (a lock's correction: 2025-08-01) too; any other text is shown as it is."""
+    if isinstance(day, str):
+        import datetime as dt
+
+        try:
+            day = dt.date.fromisoformat(day.strip())
+        except ValueError:
+            return day
     return f"{day.year}年{day.month}月{day.day}日" if day else ""
 
 
@@ -128,7 +136,7 @@ def environment() -> jinja2.Environment:
     )
     env.globals["zip"] = zip
     env.filters.update({"h": html_escape, "pre": pre_text, "md": md_escape, "yaml": yaml_string, "num": fmt, "share": fmt_share, "stroke": stroke_sort_key, "status": status_attrs,
-                        "date": cn_date, "span": cn_span})
+                        "cn_date": cn_date, "span": cn_span})
     return env
 
 
