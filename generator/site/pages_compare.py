@@ -26,6 +26,7 @@ from generator.core.numbers import fmt, round_half_up
 from generator.engine.results import PeriodResult
 from generator.project.model import Agency
 from generator.site.charts_compare import stacked_chart
+from generator.site.compare_years import lineage, none_before, unmatched
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
 from generator.site.page_memo import memoized_bytes, memoized_on, per_period
@@ -62,6 +63,7 @@ class Block:
     rows: list[Row]
     compared_with: str  # what 较上年 compares with
     svg: str = ""
+    why_not: str = ""  # why there is nothing to compare with (a year with none before it says nothing)
     unmatched: str = ""  # departments in only one of the two years: a rename or a reorganisation the reader must know of
 
 
@@ -134,6 +136,10 @@ def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult],
         path = f"compare/{code}/{year}.md"
         blocks = [_year_block(ctx, agency, p, same.get((lines[p.key], p.label, year - 1)), departments, tally)
                   for p in periods if p.year == year]
+        if year > years[0]:  # an earlier year exists: say why a block compares with nothing
+            for p, block in zip([p for p in periods if p.year == year], blocks):
+                if not block.compared_with:
+                    block.why_not = none_before(p, periods)
         pages += _pages(ctx, assets, path, agency, f"{agency.name} · {year}年各部门对比", f"{year}年", "各部门对比", blocks,
                         [(y, f"compare/{code}/{y}.md") for y in years])
     dept_links = []
@@ -166,19 +172,8 @@ def _year_block(ctx, agency, period, previous, departments, tally: Tally) -> Blo
     block = Block(f"{period.period_name} · {period.assessment.name} · {period.scheme.title}", grades, rows, before)
     block.svg = _chart(_pad(block), f"cmp-{period.scheme.code}-{period.year}-{period.label}")
     if previous is not None:
-        block.unmatched = _unmatched(departments, lambda d: tally(previous, d), lambda d: tally(period, d))
+        block.unmatched = unmatched(departments, lambda d: tally(previous, d), lambda d: tally(period, d))
     return block
-
-
-def _unmatched(departments: list[str], before, now) -> str:
-    """本年新出现 / 上年有本年没有: a department renamed between the years is one of each, and its row
-    alone (— under 较上年) does not say so."""
-    came = [d for d in departments if now(d) and not before(d)]
-    gone = [d for d in departments if before(d) and not now(d)]
-    if not came and not gone:
-        return ""
-    parts = ([f"本年新出现：{'、'.join(came)}"] if came else []) + ([f"上年有、本年没有：{'、'.join(gone)}"] if gone else [])
-    return "；".join(parts) + "。部门更名、合并或拆分的，新旧部门的数字不能直接比较。"
 
 
 def _department_blocks(ctx, agency, department, periods, tally: Tally, lines: dict[str, str]) -> list[Block]:
@@ -206,23 +201,6 @@ def _department_blocks(ctx, agency, department, periods, tally: Tally, lines: di
             block.svg = _chart(_pad(block), f"cmp-{scheme}-{label}-{ctx.department_slug(agency.code, department)}")
             blocks.append(block)
     return blocks
-
-
-def lineage(schemes: dict, period: PeriodResult) -> str:
-    """The code of the oldest scheme whose same assessment, with the same grades, this period's
-    continues: a scheme revised for a new year (a new code, previous: the old one) keeps its years'
-    series, so 较上年 of its first year compares with the old scheme's last. With other grades, or
-    another assessment, the revision starts a series of its own."""
-    scheme, seen = period.scheme, {period.scheme.code}
-    grades = list(period.assessment.grades.order) if period.assessment.grades else []
-    while scheme.previous and scheme.previous not in seen:
-        older = schemes.get(scheme.previous)
-        same = older.assessment(period.assessment.code) if older is not None else None
-        if same is None or (list(same.grades.order) if same.grades else []) != grades or period.label not in same.period_labels:
-            break
-        scheme = older
-        seen.add(scheme.code)
-    return scheme.code
 
 
 def _grades(tally: Tally, *periods: PeriodResult | None) -> list[str]:

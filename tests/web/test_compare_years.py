@@ -132,3 +132,13 @@ def test_a_department_of_two_is_marked_where_its_shares_swing(small_department):
             assert label.endswith("*") == (int(cells[0]) < 5), (label, cells[0])
     block = page.split("## 2025年第二季度", 1)[1].split("\n## ", 1)[0]
     assert "不足 5 人" in re.sub(r"<[^>]+>", "", block.split("</table>", 1)[1])
+
+
+def test_a_year_page_says_why_it_compares_with_nothing(gap_year):
+    """With 2025 missing, the 2026 blocks showed — in every cell and no 较上年 line: nothing said
+    that the year before had no results, rather than that nothing had changed."""
+    page = gap_year["compare/yunxi-czj/2026.md"]
+    block = page.split("## 2026年第二季度", 1)[1].split("\n## ", 1)[0]
+    assert "较上年：没有2025年第二季度的考核结果，不作比较。" in block
+    first = gap_year["compare/yunxi-czj/2024.md"]  # the first year has nothing before it: nothing to say
+    assert "没有2023年" not in first
