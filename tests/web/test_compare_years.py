@@ -142,3 +142,16 @@ def test_a_year_page_says_why_it_compares_with_nothing(gap_year):
     assert "较上年：没有2025年第二季度的考核结果，不作比较。" in block
     first = gap_year["compare/yunxi-czj/2024.md"]  # the first year has nothing before it: nothing to say
     assert "没有2023年" not in first
+
+
+def test_a_revision_with_other_grades_is_named_as_the_reason():
+    """A scheme that replaced another but grades otherwise starts a series of its own; its first
+    year says the year before was graded under the old scheme, not that there was none."""
+    from types import SimpleNamespace as NS
+
+    from generator.site.compare_years import none_before
+
+    old = NS(year=2025, label="Q2", scheme=NS(code="s-old", title="旧方案", previous=None), period_name="2025年第二季度")
+    new = NS(year=2026, label="Q2", scheme=NS(code="s-new", title="新方案", previous="s-old"), period_name="2026年第二季度")
+    assert none_before(new, [old, new]) == "2025年第二季度按《旧方案》考核，等次或考核项目不同，不作比较"
+    assert none_before(new, [new]) == "没有2025年第二季度的考核结果，不作比较"
