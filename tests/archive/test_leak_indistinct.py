@@ -147,3 +147,23 @@ def test_a_person_a_full_list_leaves_out_changes_no_public_file(every_grade, tmp
     else:
         _change(after, EVERY_SHEET, "GW07", how)
     assert _differing(every_grade, _build(after)) == []
+
+
+def test_grades_a_scheme_opts_in_to_count_pin_no_one(tmp_path):
+    """No demo scheme opts in to counting grades its 公示 does not list (publicity.summary_grades):
+    with one that does, every department page still lets no one's grade be told (leak.py's
+    inference rules), and the scanner finds no ID, total or reason."""
+    from tests.archive.leak import find_leaks, secrets, summary_inferences
+
+    root = make_project(tmp_path / "opt-in", [AGENCY])
+    scheme = root / "schemes" / "s003-p2.yaml"
+    text = scheme.read_text("utf-8")
+    quarterly, yearly = "publicity:\n  grades: [好]\n", "    publicity:\n      grades: [优秀]\n      days: 5\n"
+    assert quarterly in text and yearly in text
+    text = text.replace(quarterly, quarterly + "  summary_grades: [较好, 一般, 较差]\n", 1)
+    text = text.replace(yearly, yearly + "      summary_grades: [称职, 基本称职, 不称职]\n", 1)
+    scheme.write_text(text, "utf-8")
+    _build(root)
+    violations, checked = summary_inferences(root, root / "site")
+    assert checked > 20 and violations == []
+    assert find_leaks(root / "site", secrets(root), root) == {"id": [], "total": [], "reason": []}
