@@ -122,6 +122,10 @@ class Tally:
             return None
         return self.counts[period.key].get(department)
 
+    def under(self, period: PeriodResult | None, names: list[str]) -> tuple[str, dict[str, int]] | tuple[None, None]:
+        """The counts of a department that had other names (agency.yaml formerly:), under the name it had then."""
+        return next(((name, found) for name in names if (found := self(period, name)) is not None), (None, None))
+
 
 def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult], tally: Tally) -> tuple[list[Page], list[Asset], list, list]:
     """One agency's year pages and department pages, and the index's links to them."""
@@ -144,6 +148,8 @@ def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult],
                         [(y, f"compare/{code}/{y}.md") for y in years])
     dept_links = []
     for department in departments:
+        if agency.formerly.get(department) in departments:  # a former name: its years are on the page of the name it has now
+            continue
         path = f"compare/{code}/{ctx.department_slug(code, department)}.md"
         blocks = _department_blocks(ctx, agency, department, periods, tally, lines)
         if blocks:
@@ -165,14 +171,15 @@ def _year_block(ctx, agency, period, previous, departments, tally: Tally) -> Blo
         if now is None:
             continue
         link = ctx.department_path(agency.code, department, period.year)
-        rows.append(_row(department, link, grades, now, tally(previous, department)))
+        rows.append(_row(department, link, grades, now, tally.under(previous, agency.names_of(department))[1]))
     rows.append(_row("全单位", None, grades, tally(period, "全单位") or {}, tally(previous, "全单位")))  # {}: a period nobody was read in
     # the year before under the scheme this one replaced: say so
     before = f"{previous.period_name}" + (f"（{previous.scheme.title}）" if previous.scheme.code != period.scheme.code else "") if previous else ""
     block = Block(f"{period.period_name} · {period.assessment.name} · {period.scheme.title}", grades, rows, before)
     block.svg = _chart(_pad(block), f"cmp-{period.scheme.code}-{period.year}-{period.label}")
     if previous is not None:
-        block.unmatched = unmatched(departments, lambda d: tally(previous, d), lambda d: tally(period, d))
+        block.unmatched = unmatched(departments, lambda d: tally.under(previous, agency.names_of(d))[1],
+                                    lambda d: tally(period, d) or tally(period, agency.formerly.get(d, d)))
     return block
 
 
@@ -185,13 +192,14 @@ def _department_blocks(ctx, agency, department, periods, tally: Tally, lines: di
         grades = _grades(tally, *runs)
         rows, before, before_year = [], None, None
         for period in sorted(runs, key=lambda p: p.year):
-            counts = tally(period, department)
+            named, counts = tally.under(period, agency.names_of(department))
             if counts is None:
                 before = None
                 continue
-            link = ctx.department_path(agency.code, department, period.year)
+            link = ctx.department_path(agency.code, named, period.year)
             # 较上年 is the year before: against an older year (one between not assessed) a change over two years reads as one
-            rows.append(_row(f"{period.year}年", link, grades, counts, before if before_year == period.year - 1 else None))
+            label = f"{period.year}年" + (f"（{named}）" if named != department else "")
+            rows.append(_row(label, link, grades, counts, before if before_year == period.year - 1 else None))
             before, before_year = counts, period.year
         if rows:
             first = runs[0]

@@ -84,3 +84,17 @@ def test_a_form_titled_with_any_agency_name_still_opens():
         title = book.active.title
         assert title and len(title) <= 31 and not set(title) & set("[]:*?/\\") and not title.startswith("'") and not title.endswith("'"), title
         assert book.active["A1"].value == form.title  # the printed title keeps the name as written
+
+
+def test_a_former_department_name_is_read_and_keeps_its_address(tmp_path):
+    """formerly: an old name is a name of the department for the sheets of earlier years, keeps the
+    address its pages had, and a wrong value is reported in Chinese where it is written."""
+    make_project(tmp_path, SHEET_SCHEME)
+    write(tmp_path / "content/ag/agency.yaml",
+          "name: 测试单位\ndepartments:\n  - 办公室\n  - {name: 综合办公室, formerly: [综合股]}\n  - {name: 人事科, formerly: 政工科}\n")
+    project, _, problems = run(tmp_path)
+    agency = project.agencies["ag"]
+    assert agency.formerly == {"综合股": "综合办公室"} and agency.names_of("综合办公室") == ["综合办公室", "综合股"]
+    assert agency.slug_of("综合股") == "zonghegu" and agency.departments == ["办公室", "综合办公室", "人事科"]
+    wrong = [(p.line, p.code) for p in problems.sorted() if p.file.endswith("agency.yaml")]
+    assert wrong == [(5, "wrong-type")] and "formerly: [综合股]" in next(p.message for p in problems.sorted() if p.code == "wrong-type")

@@ -155,3 +155,32 @@ def test_a_revision_with_other_grades_is_named_as_the_reason():
     new = NS(year=2026, label="Q2", scheme=NS(code="s-new", title="新方案", previous="s-old"), period_name="2026年第二季度")
     assert none_before(new, [old, new]) == "2025年第二季度按《旧方案》考核，等次或考核项目不同，不作比较"
     assert none_before(new, [new]) == "没有2025年第二季度的考核结果，不作比较"
+
+
+@pytest.fixture(scope="module")
+def renamed_declared(tmp_path_factory):
+    """As `renamed`, with the rename declared: {name: 综合办公室, formerly: [综合股]}; 综合股 no longer
+    listed, and the 2024 sheets still say 综合股."""
+    from tests.archive.util import replace_cells, results_files
+
+    root = copy_demo_part(tmp_path_factory.mktemp("rend"), ("yunxi-czj",))
+    agency = root / SCHEMES / "agency.yaml"
+    agency.write_text(agency.read_text("utf-8").replace("综合股]", "{name: 综合办公室, formerly: [综合股]}]", 1), "utf-8")
+    for sheet in results_files(root):
+        if "/2025/" in sheet.as_posix():
+            replace_cells(sheet, "综合股", "综合办公室")
+    problems = Problems()
+    files = generate(root, "internal", problems).files
+    assert not problems.errors, [p.message for p in problems.errors][:3]
+    return {k: v.decode() if isinstance(v, bytes) else v for k, v in files.items() if k.startswith("compare/")}
+
+
+def test_a_declared_rename_continues_the_department_across_years(renamed_declared):
+    page = renamed_declared["compare/yunxi-czj/2025.md"]
+    rows = _rows(page, "2025年第一季度")
+    assert not all(cell.endswith("—") for cell in rows["综合办公室"][1:]), rows["综合办公室"]  # compared with 综合股's 2024
+    assert "本年新出现" not in page and "上年有、本年没有" not in page
+    history = renamed_declared["compare/yunxi-czj/zonghebangongshi.md"]
+    years = _rows(history, "第一季度")
+    assert {"2024年（综合股）", "2025年"} <= set(years), sorted(years)
+    assert "compare/yunxi-czj/zonghegu.md" not in renamed_declared  # one department, one history
