@@ -184,3 +184,18 @@ def test_a_declared_rename_continues_the_department_across_years(renamed_declare
     years = _rows(history, "第一季度")
     assert {"2024年（综合股）", "2025年"} <= set(years), sorted(years)
     assert "compare/yunxi-czj/zonghegu.md" not in renamed_declared  # one department, one history
+
+
+def test_a_former_name_keeps_its_department_summary(tmp_path):
+    """With the rename declared and the old name no longer listed, the old name's years still have
+    their department summaries (only listed departments had pages)."""
+    from tests.archive.util import replace_cells, results_files
+
+    root = copy_demo_part(tmp_path, ("yunxi-czj",))
+    agency = root / SCHEMES / "agency.yaml"
+    agency.write_text(agency.read_text("utf-8").replace("综合股]", "{name: 综合办公室, formerly: [综合股]}]", 1), "utf-8")
+    for sheet in results_files(root):
+        if "/2025/" in sheet.as_posix():
+            replace_cells(sheet, "综合股", "综合办公室")
+    files = generate(root, "public", Problems()).files
+    assert "departments/yunxi-czj/zonghegu/2024.md" in files and "departments/yunxi-czj/zonghebangongshi/2025.md" in files
