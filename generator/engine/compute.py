@@ -157,7 +157,8 @@ def _read_rows(project: Project, entry: PeriodFiles, local: Problems) -> tuple[s
     if table is None:
         return None, [], None
     options = scheme.sheet.merged(agency.sheet).for_period(f"{entry.year}-{entry.label}")
-    sheet: LoadedSheet | None = load_sheet(table, scheme, facts.plan, set(agency.departments) or None, local, options, facts.readers, assessment)
+    sheet: LoadedSheet | None = load_sheet(table, scheme, facts.plan, set(agency.departments) | set(agency.formerly) or None, local, options, facts.readers,
+                                           assessment)
     if sheet is not None:
         check_sheet_period(table, sheet.header_row, entry.year, entry.label, local)
     return table.encoding, sheet.people if sheet else [], sheet.mapped if sheet else None

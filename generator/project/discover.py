@@ -214,7 +214,7 @@ def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> tupl
     if not isinstance(departments, list):
         problems.add(shown, *marks.find(("departments",)), "wrong-type", "departments 应是部门名称的列表。")
         departments = []
-    departments, slugs = department_slugs(departments, marks, shown, problems)
+    departments, slugs, formerly = department_slugs(departments, marks, shown, problems)
     for key in data:
         if key not in AGENCY_KEYS:
             known = "、".join(k for k in AGENCY_KEYS if k != "code")
@@ -228,7 +228,7 @@ def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> tupl
     code = agency_dir.name
     if sheet is not None:
         project.mapping_marks[shown] = {header_text(k): marks.key(("columns", k)) for k in sheet.columns}
-    return Agency(code, name, departments, data.get("issuer"), data.get("contact"), shown, sheet, slugs), marks
+    return Agency(code, name, departments, data.get("issuer"), data.get("contact"), shown, sheet, slugs, formerly), marks
 
 
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")

@@ -23,6 +23,11 @@ class Agency:
     file: str = ""
     sheet: SheetOptions | None = None  # the office's own column names, ignored/absent columns, ID width, flags
     slugs: dict[str, str] = field(default_factory=dict)  # department → address (project/slugs.py)
+    formerly: dict[str, str] = field(default_factory=dict)  # a department's name before a rename → its name now
+
+    def names_of(self, department: str) -> list[str]:
+        """The department's name and the names it had before (agency.yaml formerly:), newest first."""
+        return [department] + [old for old, now in self.formerly.items() if now == department]
 
     def slug_of(self, department: str) -> str:
         return self.slugs.get(department) or unlisted_slug(department)

@@ -48,13 +48,15 @@ def _hash(name: str) -> str:
     return hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
 
 
-def department_slugs(entries: list, marks, shown: str, problems) -> tuple[list[str], dict[str, str]]:
-    """agency.yaml's departments (names, or {name, slug} mappings) → (names, name → slug).
+def department_slugs(entries: list, marks, shown: str, problems) -> tuple[list[str], dict[str, str], dict[str, str]]:
+    """agency.yaml's departments (names, or {name, slug, formerly} mappings) → (names, name → slug,
+    former name → name).
 
     Every problem at once: a wrong entry, a malformed declared slug, two departments with one slug."""
     names: list[str] = []
     slugs: dict[str, str] = {}
     taken: dict[str, str] = {}  # slug → the department that has it
+    formerly: dict[str, str] = {}
     for i, entry in enumerate(entries):
         where = marks.find(("departments", i))
         declared = None
@@ -62,7 +64,12 @@ def department_slugs(entries: list, marks, shown: str, problems) -> tuple[list[s
             name, declared = entry.get("name"), entry.get("slug")
             extra = sorted(str(k) for k in entry if k not in DEPARTMENT_KEYS)
             if extra:
-                problems.add(shown, *where, "unknown-key", f"部门条目中不认识的键「{extra[0]}」（可用：name、slug）。")
+                problems.add(shown, *where, "unknown-key", f"部门条目中不认识的键「{extra[0]}」（可用：{'、'.join(DEPARTMENT_KEYS)}）。")
+            old = entry.get("formerly") or []
+            if not isinstance(old, list) or not all(isinstance(o, str) and o.strip() for o in old):
+                problems.add(shown, *where, "wrong-type", f"部门「{name}」的 formerly 应是更名前名称的列表，如 formerly: [综合股]。")
+            elif isinstance(name, str):
+                formerly.update({o.strip(): name for o in old if o.strip() != name})
         else:
             name = entry
         if not isinstance(name, str) or not name.strip():
@@ -83,4 +90,7 @@ def department_slugs(entries: list, marks, shown: str, problems) -> tuple[list[s
         if name not in slugs:
             names.append(name)
             slugs[name] = slug
-    return names, slugs
+    for old in formerly:  # a former name keeps the address its pages had (its own, unless another department has it)
+        if old not in slugs:
+            slugs[old] = derive_slug(old) if derive_slug(old) not in taken else unlisted_slug(old)
+    return names, slugs, formerly

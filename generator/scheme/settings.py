@@ -22,6 +22,9 @@ class DepartmentEntry(Strict):
     slug: str | None = Field(
         None, description="部门页面的网址名：小写字母、数字和 -，不超过 40 个字符（不写则由名称的拼音生成）。例：bangongshi"
     )
+    formerly: list[str] = Field(
+        [], description="部门更名前的名称：以前各期成绩表中的旧名照样认得（不必另列），历年对比把旧名的各年接续到本部门。例：[综合股]"
+    )
 
 
 class _AgencyOwn(Strict):

@@ -39,11 +39,15 @@ def _names(people: list[PersonResult], with_grade: bool = False) -> str:
     return "、".join(p.person.name + (f"（{p.shown_grade}）" if with_grade else "") for p in ordered)
 
 
-def _taking_part(period: PeriodResult, grade: str) -> int:
-    for use in period.quotas:
-        if use.scope == "全单位" and use.grade == grade:
-            return use.base
-    return sum(1 for p in period.people if p.status == "graded")
+def _taking_part(period: PeriodResult, grade: str) -> set[str]:
+    """Who took part, as the quota of `grade` counts them (its base: everyone but those a rule keeps
+    out of it, or only the graded), else everyone graded. The row's denominator and the head's
+    实际参加考核总人数 both count so: the head once counted only the graded, and left out someone on
+    probation whom every row's denominator included."""
+    quota = next((q for q in period.assessment.quotas if q.scope == "unit" and q.grade == grade), None)
+    if quota is not None and quota.base != "graded":
+        return {p.id for p in period.people if p.status == "graded" or not p.outside_base}
+    return {p.id for p in period.people if p.status == "graded"}
 
 
 def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[str, PeriodResult]) -> FilledForm:
@@ -65,10 +69,11 @@ def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[s
             rows.append([FormCell(name)] + [FormCell("")] * 5)
             continue
         everyone.update(p.id for p in period.people)
-        took_part.update(p.id for p in period.people if p.status == "graded")
+        counted = _taking_part(period, good)
+        took_part.update(counted)
         goods = [p for p in period.people if p.status == "graded" and p.grade == good]
         lows = [p for p in period.people if (p.status == "graded" and p.grade in low) or p.status != "graded"]
-        rows.append([FormCell(name), FormCell(str(len(goods)), len(goods), "0"), _share(len(goods), _taking_part(period, good), 3),
+        rows.append([FormCell(name), FormCell(str(len(goods)), len(goods), "0"), _share(len(goods), len(counted), 3),
                      FormCell(_names(goods)), FormCell(""), FormCell(_names(lows, with_grade=True))])
     head = [[HeadCell("考核周期"), HeadCell(f"考核为{good}等次人数"), HeadCell(f"{good}等次人数占实际参加考核总人数比例"),
              HeadCell(f"考核为{good}等次人员名单"), HeadCell(f"因派驻、挂职等原因在接收单位考核为{good}等次人员名单"),

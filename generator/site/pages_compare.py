@@ -26,11 +26,15 @@ from generator.core.numbers import fmt, round_half_up
 from generator.engine.results import PeriodResult
 from generator.project.model import Agency
 from generator.site.charts_compare import stacked_chart
+from generator.site.compare_years import lineage, none_before, unmatched
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
 from generator.site.page_memo import memoized_bytes, memoized_on, per_period
 from generator.site.pages_department import grade_counts, people_by_department
 from generator.site.render import render
+
+# Rows of fewer people are marked (1 of 2 is 50.0%: a change of 50 points beside the large departments' 1 or 2)
+SMALL_GROUP = 5
 
 # The Markdown of a comparison page, most of it finished HTML; with the theme a page stays under 100 KB.
 COMPARE_PAGE_BYTES = 70_000
@@ -45,6 +49,11 @@ class Row:
     shares: list[str]
     change: list[str | None]  # percentage points against the compared row, None when there is none
 
+    @property
+    def small(self) -> bool:
+        """Fewer than SMALL_GROUP people: one person's grade moves a share by more than 20 points."""
+        return 0 < self.total < SMALL_GROUP
+
 
 @dataclass
 class Block:
@@ -54,6 +63,8 @@ class Block:
     rows: list[Row]
     compared_with: str  # what 较上年 compares with
     svg: str = ""
+    why_not: str = ""  # why there is nothing to compare with (a year with none before it says nothing)
+    unmatched: str = ""  # departments in only one of the two years: a rename or a reorganisation the reader must know of
 
 
 def build_compare(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
@@ -70,7 +81,8 @@ def build_compare(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
         # An agency's pages show only its periods' grade counts by department: the preview rebuilds
         # them when a count changed, not on every edit of a score (most change no grade).
         tallies = [per_period(ctx.memo, "compare-tally", period, period_tally) for period in periods]
-        shown = tuple((period.key, tally.key) for period, tally in zip(periods, tallies))
+        # and the series each continues (a scheme's previous: can change with no count changing)
+        shown = tuple((period.key, tally.key, lineage(ctx.project.schemes, period)) for period, tally in zip(periods, tallies))
         own_pages, own_assets, years, dept_links = memoized_on(ctx.memo, ("compare", code, shown), _agency_pages, ctx, agency, periods,
                                                                Tally(periods, tallies))
         pages += own_pages
@@ -110,6 +122,10 @@ class Tally:
             return None
         return self.counts[period.key].get(department)
 
+    def under(self, period: PeriodResult | None, names: list[str]) -> tuple[str, dict[str, int]] | tuple[None, None]:
+        """The counts of a department that had other names (agency.yaml formerly:), under the name it had then."""
+        return next(((name, found) for name in names if (found := self(period, name)) is not None), (None, None))
+
 
 def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult], tally: Tally) -> tuple[list[Page], list[Asset], list, list]:
     """One agency's year pages and department pages, and the index's links to them."""
@@ -117,18 +133,25 @@ def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult],
     pages: list[Page] = []
     assets: list[Asset] = []
     departments = _departments(agency, periods, tally)
-    same = {(p.scheme.code, p.label, p.year): p for p in periods}
+    lines = {p.key: lineage(ctx.project.schemes, p) for p in periods}
+    same = {(lines[p.key], p.label, p.year): p for p in periods}
     years = sorted({p.year for p in periods})
     for year in years:
         path = f"compare/{code}/{year}.md"
-        blocks = [_year_block(ctx, agency, p, same.get((p.scheme.code, p.label, year - 1)), departments, tally)
+        blocks = [_year_block(ctx, agency, p, same.get((lines[p.key], p.label, year - 1)), departments, tally)
                   for p in periods if p.year == year]
+        if year > years[0]:  # an earlier year exists: say why a block compares with nothing
+            for p, block in zip([p for p in periods if p.year == year], blocks):
+                if not block.compared_with:
+                    block.why_not = none_before(p, periods)
         pages += _pages(ctx, assets, path, agency, f"{agency.name} · {year}年各部门对比", f"{year}年", "各部门对比", blocks,
                         [(y, f"compare/{code}/{y}.md") for y in years])
     dept_links = []
     for department in departments:
+        if agency.formerly.get(department) in departments:  # a former name: its years are on the page of the name it has now
+            continue
         path = f"compare/{code}/{ctx.department_slug(code, department)}.md"
-        blocks = _department_blocks(ctx, agency, department, periods, tally)
+        blocks = _department_blocks(ctx, agency, department, periods, tally, lines)
         if blocks:
             pages += _pages(ctx, assets, path, agency, f"{agency.name} · {department} · 历年对比", "历年", f"{department}历年对比", blocks, [])
             dept_links.append((department, ctx.link("compare/index.md", path)))
@@ -148,34 +171,41 @@ def _year_block(ctx, agency, period, previous, departments, tally: Tally) -> Blo
         if now is None:
             continue
         link = ctx.department_path(agency.code, department, period.year)
-        rows.append(_row(department, link, grades, now, tally(previous, department)))
+        rows.append(_row(department, link, grades, now, tally.under(previous, agency.names_of(department))[1]))
     rows.append(_row("全单位", None, grades, tally(period, "全单位") or {}, tally(previous, "全单位")))  # {}: a period nobody was read in
-    block = Block(f"{period.period_name} · {period.assessment.name} · {period.scheme.title}", grades, rows,
-                  f"{previous.period_name}" if previous else "")
+    # the year before under the scheme this one replaced: say so
+    before = f"{previous.period_name}" + (f"（{previous.scheme.title}）" if previous.scheme.code != period.scheme.code else "") if previous else ""
+    block = Block(f"{period.period_name} · {period.assessment.name} · {period.scheme.title}", grades, rows, before)
     block.svg = _chart(_pad(block), f"cmp-{period.scheme.code}-{period.year}-{period.label}")
+    if previous is not None:
+        block.unmatched = unmatched(departments, lambda d: tally.under(previous, agency.names_of(d))[1],
+                                    lambda d: tally(period, d) or tally(period, agency.formerly.get(d, d)))
     return block
 
 
-def _department_blocks(ctx, agency, department, periods, tally: Tally) -> list[Block]:
+def _department_blocks(ctx, agency, department, periods, tally: Tally, lines: dict[str, str]) -> list[Block]:
     series: dict[tuple[str, str], list[PeriodResult]] = defaultdict(list)
     for period in periods:
-        series[(period.scheme.code, period.label)].append(period)
+        series[(lines[period.key], period.label)].append(period)
     blocks = []
     for (scheme, label), runs in sorted(series.items(), key=lambda kv: (kv[0][0], kv[1][0].assessment.rolls_up is not None, kv[0][1])):
         grades = _grades(tally, *runs)
-        rows, before = [], None
+        rows, before, before_year = [], None, None
         for period in sorted(runs, key=lambda p: p.year):
-            counts = tally(period, department)
+            named, counts = tally.under(period, agency.names_of(department))
             if counts is None:
                 before = None
                 continue
-            link = ctx.department_path(agency.code, department, period.year)
-            rows.append(_row(f"{period.year}年", link, grades, counts, before))
-            before = counts
+            link = ctx.department_path(agency.code, named, period.year)
+            # 较上年 is the year before: against an older year (one between not assessed) a change over two years reads as one
+            label = f"{period.year}年" + (f"（{named}）" if named != department else "")
+            rows.append(_row(label, link, grades, counts, before if before_year == period.year - 1 else None))
+            before, before_year = counts, period.year
         if rows:
             first = runs[0]
             name = "年度" if label == "Y" else first.period_name[len(str(first.year)) + 1:]
-            block = Block(f"{name} · {first.assessment.name} · {first.scheme.title}", grades, rows, "")
+            titles = " → ".join(dict.fromkeys(p.scheme.title for p in sorted(runs, key=lambda p: p.year)))
+            block = Block(f"{name} · {first.assessment.name} · {titles}", grades, rows, "")
             block.svg = _chart(_pad(block), f"cmp-{scheme}-{label}-{ctx.department_slug(agency.code, department)}")
             blocks.append(block)
     return blocks
@@ -249,7 +279,7 @@ def _pages(ctx, assets, path, agency, title, span, content, blocks, years) -> li
     assets += [Asset(base + ".xlsx", memoized_bytes(ctx.memo, "xlsx", table, xlsx_bytes)), Asset(base + ".csv", csv_bytes(table))]
 
     def page(here: str, shown: list[Block], heading: str, parts=None, up=None) -> Page:
-        return Page(here, render("compare.md.j2", title=heading, agency=agency, blocks=shown, current=here,
+        return Page(here, render("compare.md.j2", title=heading, agency=agency, blocks=shown, current=here, small_group=SMALL_GROUP,
                                  link=lambda target: ctx.link(here, target),
                                  years=[(y, ctx.link(here, target)) for y, target in years], parts=parts, up=up,
                                  downloads=[("Excel", asset_link(here, base + ".xlsx")), ("CSV", asset_link(here, base + ".csv"))],

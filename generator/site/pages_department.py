@@ -176,7 +176,8 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[t
 
     for agency_code, agency in sorted(ctx.project.agencies.items()):
         years = sorted({year for (a, year) in by_agency_year if a == agency_code})
-        departments = list(agency.departments) or sorted({d for per in ctx.periods if per.agency == agency_code for d in in_department[per.key]})
+        departments = (list(agency.departments) + [d for d in agency.formerly if d not in agency.departments]  # a former name's years keep their pages
+                       or sorted({d for per in ctx.periods if per.agency == agency_code for d in in_department[per.key]}))
         for department in departments:
             history: list[tuple[int, Distribution]] = []
             by_year = {year: [d for per in _ordered(by_agency_year[(agency_code, year)]) if (d := distribution_of(per, department))]

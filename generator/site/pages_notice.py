@@ -114,10 +114,6 @@ def notice_title(period: PeriodResult) -> str:
     return f"关于{period.agency_name}{period.period_assessment}拟定{grades}等次人员的公示"
 
 
-def cn_date(day) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day else ""
-
-
 def build_notices(ctx: SiteContext) -> tuple[list[Page], list[Asset], list[NoticeView]]:
     pages, assets, views = [], [], []
     latest = _latest_notices(ctx)
@@ -164,7 +160,7 @@ def _notice_page(ctx: SiteContext, period: PeriodResult, boost: int | None = Non
 
 
 def _render(ctx, view, state, agency, notice, downloads, boost=None) -> str:
-    from generator.site.render import render
+    from generator.site.render import cn_date, render
 
     period = view.period
     publicity = period.scheme.publicity_for(period.assessment)

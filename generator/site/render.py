@@ -100,6 +100,28 @@ def status_attrs(state: object) -> str:
             f' data-kaohe-workdays="{" ".join(workdays)}"')
 
 
+def cn_date(day) -> str:
+    """A date as readers see it, the way a 公示 writes it: 2025年4月9日 (never 2025-04-09 on one page
+    and 2025年4月9日 on the next; the ISO form stays in attributes, for the script). A date kept as
+    text (a lock's correction: 2025-08-01) too; any other text is shown as it is."""
+    if isinstance(day, str):
+        import datetime as dt
+
+        try:
+            day = dt.date.fromisoformat(day.strip())
+        except ValueError:
+            return day
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+def cn_span(start, end) -> str:
+    """2025年4月9日至4月15日; across a year's end 2025年12月29日至2026年1月5日."""
+    if not start or not end:
+        return cn_date(start or end)
+    tail = f"{end.month}月{end.day}日" if end.year == start.year else cn_date(end)
+    return f"{cn_date(start)}至{tail}"
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -113,7 +135,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["zip"] = zip
-    env.filters.update({"h": html_escape, "pre": pre_text, "md": md_escape, "yaml": yaml_string, "num": fmt, "share": fmt_share, "stroke": stroke_sort_key, "status": status_attrs})
+    env.filters.update({"h": html_escape, "pre": pre_text, "md": md_escape, "yaml": yaml_string, "num": fmt, "share": fmt_share, "stroke": stroke_sort_key, "status": status_attrs,
+                        "cn_date": cn_date, "span": cn_span})
     return env
 
 

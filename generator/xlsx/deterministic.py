@@ -25,6 +25,13 @@ def text_not_formulas(sheets) -> None:
                     cell.data_type = "s"
 
 
+def sheet_title(text: str, fallback: str) -> str:
+    """A sheet name Excel accepts, from a title made of data (an agency's name, a file's): no [ ] : * ? / \\,
+    no apostrophe at either end, at most 31 characters. openpyxl refuses any other, and the build stopped."""
+    cleaned = "".join(" " if ch in '[]:*?/\\' else ch for ch in text).strip().strip("'").strip()
+    return cleaned[:31].strip().strip("'") or fallback
+
+
 def workbook_bytes(workbook) -> bytes:
     text_not_formulas(workbook.worksheets)
     workbook.properties.created = FIXED_TIME

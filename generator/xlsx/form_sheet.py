@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from generator.xlsx.deterministic import workbook_bytes
+from generator.xlsx.deterministic import sheet_title, workbook_bytes
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def form_xlsx(form: FilledForm) -> bytes:
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = form.title[:31]
+    sheet.title = sheet_title(form.title, "汇总表")
     n = form.columns
     thin = Side(style="thin", color="000000")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)

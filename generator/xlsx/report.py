@@ -26,7 +26,7 @@ from pathlib import Path
 
 from generator.core.problems import Problem, Problems, Severity
 from generator.project.outdir import REPORT_MARKER, first_look, name_some, not_listed
-from generator.xlsx.deterministic import text_not_formulas
+from generator.xlsx.deterministic import sheet_title, text_not_formulas
 
 REPORT_SHEET = "问题清单"  # never read as results (sheets/workbook.py KAOHE_SHEETS): the office may save the report back
 _RED = "FFC7CE"
@@ -264,7 +264,7 @@ def _workbook_from_csv(source: Path, shown: str):
         return None, None
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = Path(shown).stem[:31] or "成绩"
+    sheet.title = sheet_title(Path(shown).stem, "成绩")
     for cells in table.rows:
         for cell in cells:
             if cell.value != "":

@@ -84,6 +84,21 @@ def column_widths(headers: list[str], rows: list[list[str]], n_columns: int) -> 
     return widths
 
 
+# A4 at Excel's default margins holds about this many column-width units across: portrait, landscape.
+PORTRAIT_UNITS, LANDSCAPE_UNITS = 92, 132
+
+
+def print_layout(widths: list[int]) -> tuple[str, bool]:
+    """(orientation, fit to one page wide). Excel's defaults printed a table cut across pages with no
+    header after the first. A table is fitted to the page's width only down to half size: a wider
+    one (a comparison of five periods, 30 columns) runs on to more pages, its first two columns
+    (what each row is) repeated on each, rather than shrink past reading."""
+    total = sum(widths)
+    if total <= PORTRAIT_UNITS:
+        return "portrait", True
+    return "landscape", total <= 2 * LANDSCAPE_UNITS
+
+
 def _string_cell(ref: str, style: str, text: str) -> str:
     space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
     return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
@@ -124,20 +139,24 @@ class _Styles:
                 '</styleSheet>')
 
 
-def _sheet_xml(title: str, headers: list[str], rows: list[list[str]], cell_of: CellOf, styles: _Styles) -> tuple[str, str]:
-    """sheet1.xml and the autofilter's range as a defined name ('数据'!$A$2:$F$9), which Excel keeps with a filter."""
+def _sheet_xml(title: str, headers: list[str], rows: list[list[str]], cell_of: CellOf, styles: _Styles) -> tuple[str, str, str]:
+    """sheet1.xml, the autofilter's range as a defined name ('数据'!$A$2:$F$9), which Excel keeps with a
+    filter, and the rows (and columns) printed on every page ('数据'!$1:$2)."""
     n_columns = max(len(headers), 1)
     width = max([n_columns] + [len(r) for r in rows])
     letters = [column_letter(i + 1) for i in range(width)]
     last_row = 2 + len(rows)
     filter_end = (letters[n_columns - 1], 2 + max(len(rows), 1))
     filter_ref = f"A2:{filter_end[0]}{filter_end[1]}"
-    out = [f'{_XML}<worksheet xmlns="{_MAIN}"><sheetPr><outlinePr summaryBelow="1" summaryRight="1"/></sheetPr>'
+    widths = column_widths(headers, rows, n_columns)
+    orientation, fit = print_layout(widths)
+    out = [f'{_XML}<worksheet xmlns="{_MAIN}"><sheetPr><outlinePr summaryBelow="1" summaryRight="1"/>'
+           + ('<pageSetUpPr fitToPage="1"/>' if fit else "") + '</sheetPr>'
            f'<dimension ref="A1:{letters[-1]}{last_row}"/>'
            '<sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>'
            '<selection pane="bottomLeft" activeCell="A1" sqref="A1"/></sheetView></sheetViews>'
            '<sheetFormatPr baseColWidth="8" defaultRowHeight="15"/><cols>']
-    for i, w in enumerate(column_widths(headers, rows, n_columns), start=1):
+    for i, w in enumerate(widths, start=1):
         out.append(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>')
     out.append('</cols><sheetData><row r="1" ht="24" customHeight="1">')
     out.append(_string_cell("A1", f' s="{_TITLE_XF}"', str(title)) if str(title) else f'<c r="A1" s="{_TITLE_XF}"/>')
@@ -165,8 +184,11 @@ def _sheet_xml(title: str, headers: list[str], rows: list[list[str]], cell_of: C
         add("</row>")
     merge = f'<mergeCells count="1"><mergeCell ref="A1:{letters[n_columns - 1]}1"/></mergeCells>' if n_columns > 1 else ""
     out.append(f'</sheetData><autoFilter ref="{filter_ref}"/>{merge}'
-               '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/></worksheet>')
-    return "".join(out), f"'{SHEET}'!$A$2:${filter_end[0]}${filter_end[1]}"
+               '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
+               f'<pageSetup paperSize="9" orientation="{orientation}"' + (' fitToWidth="1" fitToHeight="0"' if fit else "") + '/>'
+               '<headerFooter><oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter></headerFooter></worksheet>')
+    titles = f"'{SHEET}'!$1:$2" if fit or n_columns < 3 else f"'{SHEET}'!$A:$B,'{SHEET}'!$1:$2"
+    return "".join(out), f"'{SHEET}'!$A$2:${filter_end[0]}${filter_end[1]}", titles
 
 
 def table_xlsx(title: str, headers: list[str], rows: list[list[str]], cell_of: CellOf) -> bytes:
@@ -175,7 +197,7 @@ def table_xlsx(title: str, headers: list[str], rows: list[list[str]], cell_of: C
     from openpyxl.writer.theme import theme_xml  # the Office theme openpyxl wrote: Calibri 11, same widths
 
     styles = _Styles()
-    sheet, database = _sheet_xml(title, headers, rows, cell_of, styles)
+    sheet, database, titles = _sheet_xml(title, headers, rows, cell_of, styles)
     stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
     parts = {
         "[Content_Types].xml": f'{_XML}<Types xmlns="{_PKG}/content-types">'
@@ -199,7 +221,8 @@ def table_xlsx(title: str, headers: list[str], rows: list[list[str]], cell_of: C
         "xl/workbook.xml": f'{_XML}<workbook xmlns="{_MAIN}" xmlns:r="{_OFFICE}/relationships"><workbookPr/>'
         '<bookViews><workbookView activeTab="0"/></bookViews>'
         f'<sheets><sheet name="{SHEET}" sheetId="1" state="visible" r:id="rId1"/></sheets>'
-        f'<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">{escape(database)}</definedName></definedNames>'
+        f'<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">{escape(database)}</definedName>'
+        f'<definedName name="_xlnm.Print_Titles" localSheetId="0">{escape(titles)}</definedName></definedNames>'
         '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>',
         "xl/_rels/workbook.xml.rels": f'{_XML}<Relationships xmlns="{_PKG}/relationships">'
         f'<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>'

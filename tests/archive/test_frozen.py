@@ -17,6 +17,7 @@ from tests.archive.util import edit_csv_cell, make_project
 
 EPOCH = "1754006400"  # 2025-08-01: after the 2025-Q2 公示
 TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date().isoformat()
+SHOWN = "2025年8月1日"  # as readers see every date (render.cn_date); the lock keeps TODAY
 AGENCY, SCHEME = "yunxi-czj", "s003-p2"
 SHEET = f"content/{AGENCY}/{SCHEME}/2025/Q2.csv"
 LOCK = f"content/{AGENCY}/{SCHEME}/2025/Q2.lock.json"
@@ -82,12 +83,11 @@ def test_close_edit_reopen_correct_close_again(project):
     code, out = kaohe(root, "build", "--quiet")
     assert code == 0, out
     page = (root / NOTICE_HTML).read_text("utf-8")
-    assert f"更正说明（{TODAY}）" in page and REASON in page
+    assert f"更正说明（{SHOWN}）" in page and REASON in page
     problems = Problems()
     internal = generate(root, "internal", problems)
     results_page = internal.files[f"results/{AGENCY}/{SCHEME}/2025-Q2.md"].decode("utf-8")
-    # Markdown source: the date's hyphens are escaped there (2025\-08\-01); mkdocs renders them as typed
-    assert f"更正说明（{TODAY.replace('-', chr(92) + '-')}）" in results_page and REASON in results_page
+    assert f"更正说明（{SHOWN}）" in results_page and REASON in results_page
 
     code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
     assert code == 0, out

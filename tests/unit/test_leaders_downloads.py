@@ -70,3 +70,31 @@ def test_long_exact_mean_shown_with_the_assessment_places():
     table = DataTable("t", ["平均分"], [["81.166666666666666666666666666666666666666666666667"]], number_columns=frozenset({0}), long_places=2)
     cell = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(table))).active["A3"]
     assert cell.number_format == "0.00" and abs(cell.value - 81.16666666666667) < 1e-9
+
+
+def test_a_form_titled_with_any_agency_name_still_opens():
+    """The yearly register's sheet is named after its title, which begins with the agency's name.
+    A name with a character Excel forbids in a sheet name ([ ] : * ? / \\), one starting with an
+    apostrophe or one longer than 31 characters stopped the internal build (内部错误)."""
+    from generator.xlsx.form_sheet import FilledForm, FormCell, HeadCell, form_xlsx
+
+    for name in ["白杨县发改委[试点]", "县委组织部/县公务员局", "某局：价格监测", "某局*", "某局?", "某\\局", "'某局'", "很" * 40, "[]:*?/\\"]:
+        form = FilledForm(f"{name}2025年度考核情况登记汇总表", "依据：…", [("填报单位", name)], [[HeadCell("姓名")]], [[FormCell("张三")]])
+        book = openpyxl.load_workbook(io.BytesIO(form_xlsx(form)))
+        title = book.active.title
+        assert title and len(title) <= 31 and not set(title) & set("[]:*?/\\") and not title.startswith("'") and not title.endswith("'"), title
+        assert book.active["A1"].value == form.title  # the printed title keeps the name as written
+
+
+def test_a_former_department_name_is_read_and_keeps_its_address(tmp_path):
+    """formerly: an old name is a name of the department for the sheets of earlier years, keeps the
+    address its pages had, and a wrong value is reported in Chinese where it is written."""
+    make_project(tmp_path, SHEET_SCHEME)
+    write(tmp_path / "content/ag/agency.yaml",
+          "name: 测试单位\ndepartments:\n  - 办公室\n  - {name: 综合办公室, formerly: [综合股]}\n  - {name: 人事科, formerly: 政工科}\n")
+    project, _, problems = run(tmp_path)
+    agency = project.agencies["ag"]
+    assert agency.formerly == {"综合股": "综合办公室"} and agency.names_of("综合办公室") == ["综合办公室", "综合股"]
+    assert agency.slug_of("综合股") == "zonghegu" and agency.departments == ["办公室", "综合办公室", "人事科"]
+    wrong = [(p.line, p.code) for p in problems.sorted() if p.file.endswith("agency.yaml")]
+    assert wrong == [(5, "wrong-type")] and "formerly: [综合股]" in next(p.message for p in problems.sorted() if p.code == "wrong-type")

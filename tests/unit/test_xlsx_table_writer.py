@@ -53,6 +53,18 @@ def finish_sheet(sheet, n_columns: int, n_rows: int, sample: list[list[str]], he
         header = headers[i] if i < len(headers) else ""
         width = max([len(header) * 2 + 2] + [len(r[i]) * 2 + 2 for r in sample if len(r) > i])
         sheet.column_dimensions[get_column_letter(i + 1)].width = min(40, width)
+    # printed: A4, one page wide down to half size, else on to more pages with the row labels repeated
+    widths = [sheet.column_dimensions[get_column_letter(i + 1)].width for i in range(n_columns)]
+    fit = sum(widths) <= 2 * 132
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "portrait" if sum(widths) <= 92 else "landscape"
+    if fit:
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    elif n_columns >= 3:
+        sheet.print_title_cols = "A:B"
+    sheet.print_title_rows = "1:2"
+    sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
 
 
 def openpyxl_bytes(table: DataTable) -> bytes:
@@ -105,6 +117,7 @@ def seen(data: bytes, n_rows: int, n_columns: int, decode: bool = False) -> dict
         "filter": sheet.auto_filter.ref,
         "widths": {k: d.width for k, d in sheet.column_dimensions.items() if d.customWidth},
         "heights": {k: d.height for k, d in sheet.row_dimensions.items() if d.height is not None},
+        "printed": printed(data),
     }
 
 
@@ -258,3 +271,29 @@ def test_a_csv_download_holds_no_formula_in_a_header_or_a_cell():
     formulas = [cell for row in rows for cell in row if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not re.fullmatch(r"[+-][\d.]+", cell)]
     assert formulas == [], formulas
     assert rows[0][7] == "'=SUM(A1)" and rows[1][1] == "'=1+1" and rows[3][3] == "-3.5"
+
+
+def printed(data: bytes) -> dict:
+    """How Excel prints the sheet, as openpyxl reads it back."""
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    setup = sheet.page_setup
+    return {"paper": str(setup.paperSize), "orientation": setup.orientation, "fit": bool(sheet.sheet_properties.pageSetUpPr
+            and sheet.sheet_properties.pageSetUpPr.fitToPage), "width": setup.fitToWidth, "height": setup.fitToHeight,
+            "rows": sheet.print_title_rows, "cols": sheet.print_title_cols, "footer": sheet.oddFooter.center.text}
+
+
+def test_a_download_prints_with_its_headers_on_every_page():
+    """The downloads printed as Excel's defaults: portrait Letter-size paper, the table cut across pages
+    with no header after the first, no page number — a leader printing a comparison of five
+    periods got pages of bare numbers. Now: A4; a narrow table portrait and a wider one landscape,
+    each one page wide; the title and header rows on every page; 第 N 页 共 M 页. A table too wide to
+    shrink to one page (the comparisons' 30 columns) is not shrunk past reading: it runs on to more
+    pages, its first two columns (what each row is) repeated on each."""
+    narrow = printed(xlsx_bytes(DataTable("t", ["考核期", "考核", "等次", "人数", "占比"], [["2025年第一季度", "平时考核", "好", "1", "20.0%"]],
+                                          number_columns=frozenset({3, 4}))))
+    assert narrow == {"paper": "9", "orientation": "portrait", "fit": True, "width": 1, "height": 0, "rows": "$1:$2", "cols": None,
+                      "footer": "第 &P 页 共 &N 页"}
+    medium = printed(xlsx_bytes(HOSTILE))
+    assert (medium["orientation"], medium["fit"], medium["rows"]) == ("landscape", True, "$1:$2")
+    wide = printed(xlsx_bytes(DataTable("宽", ["考核期", "对象"] + [f"很长的列名{i}人数" for i in range(30)], [["2025年第一季度", "办公室"] + ["1"] * 30])))
+    assert (wide["orientation"], wide["fit"], wide["rows"], wide["cols"]) == ("landscape", False, "$1:$2", "$A:$B")

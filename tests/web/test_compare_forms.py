@@ -87,6 +87,24 @@ def test_quarterly_summary_form(editions):
     assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4 and "&P" in sheet.oddFooter.center.text
 
 
+def test_quarterly_summary_heads_count_as_its_rows_do(editions):
+    """实际参加考核总人数 counted only people graded at least once: 邱德洋, on probation all 2024
+    (参加平时考核、不确定等次，计入总人数, and counted in each quarter's denominator), was left out of it:
+    the form said 28 over rows whose 28 included him, and a 组织部 adding the year up got 29."""
+    g = editions["internal"]
+    for year in (2024, 2025):
+        page = g.files[f"forms/yunxi-czj/s003-p2/{year}-pingshi-huizongbiao.md"].decode()
+        quarters = [p for p in g.periods if p.agency == "yunxi-czj" and p.year == year and p.label in ("Q1", "Q2", "Q3", "Q4")]
+        counted = set()
+        for period in quarters:
+            use = next(u for u in period.quotas if u.scope == "全单位" and u.grade == "好")
+            members = {p.id for p in period.people if p.status == "graded" or not p.outside_base}
+            assert len(members) == use.base  # the quota's base: everyone but those a rule keeps out of it
+            counted |= members
+        everyone = {p.id for period in quarters for p in period.people}
+        assert f"实际参加考核总人数：{len(counted)}" in page and f"单位应参加考核总人数：{len(everyone)}" in page
+
+
 def test_yearly_register_form(editions):
     g = editions["internal"]
     page = g.files["forms/baiyang-fgw/s003-p7/2024-niandu-dengji-huizongbiao.md"].decode()

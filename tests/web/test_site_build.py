@@ -169,3 +169,23 @@ def test_small_departments_show_no_distribution_in_public(tmp_path):
     assert "人数较少" in (root / "site" / small).read_text("utf-8")
     assert "kaohe-dist" in (root / "site" / big).read_text("utf-8")
     assert "kaohe-dist" in (root / "site-internal" / small).read_text("utf-8")
+
+
+def test_readers_see_every_date_one_way(demo):
+    """A reader's page writes a date as the 公示 itself does (2025年4月9日), never 2025-04-09: the home
+    page's cards and the list of 公示 gave 2025-04-09 至 2025-04-15 beside 公示时间：2025年4月9日至…
+    The guide (it teaches the YAML, where dates are 2025-04-08) and the handbooks (the scheme's own
+    words) are not the site's own dates."""
+    iso = re.compile(r"(?<!\d)20\d\d-\d\d-\d\d(?!\d)")
+    found = {}
+    for page in html_files(demo / "site"):
+        rel = page.relative_to(demo / "site").as_posix()
+        if rel.startswith(("guide/", "handbooks/", "assets/")):
+            continue
+        text = re.sub(r"<(pre|code|script|style)\b.*?</\1>", " ", page.read_text("utf-8"), flags=re.S)
+        text = re.sub(r"<[^>]+>", " ", text)  # attributes (data-kaohe-start="2025-04-09") are for the script
+        if hits := iso.findall(text):
+            found[rel] = hits[:3]
+    assert found == {}
+    home = re.sub(r"<[^>]+>", " ", (demo / "site" / "index.html").read_text("utf-8"))
+    assert re.search(r"20\d\d年\d{1,2}月\d{1,2}日至", home)

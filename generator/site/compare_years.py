@@ -1,0 +1,46 @@
+"""What a comparison compares with, and what it must say when it cannot: the series a period
+continues (a scheme revised for a new year continues the one it replaces), why a block has nothing
+before it, and the departments found in only one of the two years (a rename the figures do not show).
+"""
+
+from __future__ import annotations
+
+from generator.engine.results import PeriodResult
+
+
+def lineage(schemes: dict, period: PeriodResult) -> str:
+    """The code of the oldest scheme whose same assessment, with the same grades, this period's
+    continues: a scheme revised for a new year (a new code, previous: the old one) keeps its years'
+    series, so 较上年 of its first year compares with the old scheme's last. With other grades, or
+    another assessment, the revision starts a series of its own."""
+    scheme, seen = period.scheme, {period.scheme.code}
+    grades = list(period.assessment.grades.order) if period.assessment.grades else []
+    while scheme.previous and scheme.previous not in seen:
+        older = schemes.get(scheme.previous)
+        same = older.assessment(period.assessment.code) if older is not None else None
+        if same is None or (list(same.grades.order) if same.grades else []) != grades or period.label not in same.period_labels:
+            break
+        scheme = older
+        seen.add(scheme.code)
+    return scheme.code
+
+
+def none_before(period: PeriodResult, periods: list[PeriodResult]) -> str:
+    """Why 较上年 is — throughout: the year before has no such period, or had it under the scheme
+    this one replaced with other grades (lineage: not the same series)."""
+    before = period.period_name.replace(f"{period.year}年", f"{period.year - 1}年", 1)
+    old = next((p for p in periods if p.year == period.year - 1 and p.label == period.label and p.scheme.code == period.scheme.previous), None)
+    if old is not None:
+        return f"{before}按《{old.scheme.title}》考核，等次或考核项目不同，不作比较"
+    return f"没有{before}的考核结果，不作比较"
+
+
+def unmatched(departments: list[str], before, now) -> str:
+    """本年新出现 / 上年有本年没有: a department renamed between the years is one of each, and its row
+    alone (— under 较上年) does not say so."""
+    came = [d for d in departments if now(d) and not before(d)]
+    gone = [d for d in departments if before(d) and not now(d)]
+    if not came and not gone:
+        return ""
+    parts = ([f"本年新出现：{'、'.join(came)}"] if came else []) + ([f"上年有、本年没有：{'、'.join(gone)}"] if gone else [])
+    return "；".join(parts) + "。部门更名、合并或拆分的，新旧部门的数字不能直接比较。"
