@@ -32,10 +32,12 @@ def report_id_twins(periods: list[PeriodResult], problems: Problems) -> None:
         for code, same in by_assessment.items():
             order = same[0].assessment.period_labels
             same.sort(key=lambda p: order.index(p.label) if p.label in order else len(order))
-            _across_periods(same, problems)
+            who = [_who(period) for period in same]  # each period's people by name once: a city has 4,000 a period
+            seen = _ids_of(same, who)
+            _across_periods(same, who, seen, problems)
             rolled_up = [p for p in group if p.assessment.rolls_up == code]
             for year_period in rolled_up:
-                _year_sheet(year_period, same, problems)
+                _year_sheet(year_period, seen, problems)
 
 
 def _who(period: PeriodResult) -> dict[tuple[str, str], dict[str, object]]:
@@ -48,13 +50,19 @@ def _who(period: PeriodResult) -> dict[tuple[str, str], dict[str, object]]:
     return found
 
 
-def _across_periods(periods: list[PeriodResult], problems: Problems) -> None:
-    """Two IDs of one name and department in periods that never overlap: one stops where the other starts."""
+def _ids_of(periods: list[PeriodResult], who: list[dict[tuple[str, str], dict[str, object]]]) -> dict[tuple[str, str], dict[str, list[PeriodResult]]]:
+    """(name, department) → ID → the periods (in order) where that name has that ID."""
     seen: dict[tuple[str, str], dict[str, list[PeriodResult]]] = defaultdict(lambda: defaultdict(list))
-    for period in periods:
-        for key, ids in _who(period).items():
+    for period, people in zip(periods, who):
+        for key, ids in people.items():
             for pid in ids:
                 seen[key][pid].append(period)
+    return seen
+
+
+def _across_periods(periods: list[PeriodResult], who: list, seen: dict[tuple[str, str], dict[str, list[PeriodResult]]],
+                    problems: Problems) -> None:
+    """Two IDs of one name and department in periods that never overlap: one stops where the other starts."""
     for (name, department), ids in seen.items():
         if len(ids) < 2:
             continue
@@ -63,20 +71,14 @@ def _across_periods(periods: list[PeriodResult], problems: Problems) -> None:
             if {id(p) for p in first_in} & {id(p) for p in later_in} or _spelled_alike(first_id, later_id):
                 continue  # side by side in one period: two people; or one ID written two ways (reported as such)
             where = later_in[0]
-            person = _who(where)[(name, department)][later_id]
+            person = who[periods.index(where)][(name, department)][later_id]
             _report(where, person, name, department, first_id, _periods_words(first_in), later_id, _periods_words(later_in), problems,
                     "一个编号停在某一期，另一个编号在其后开始，两个编号从未在同一期出现")
 
 
-def _year_sheet(year: PeriodResult, periods: list[PeriodResult], problems: Problems) -> None:
+def _year_sheet(year: PeriodResult, in_periods: dict[tuple[str, str], dict[str, list[PeriodResult]]], problems: Problems) -> None:
     """The year sheet's ID of a name that no period has, while that name's period ID is missing from it."""
-    in_periods: dict[tuple[str, str], dict[str, list[PeriodResult]]] = defaultdict(lambda: defaultdict(list))
-    known_ids: set[str] = set()
-    for period in periods:
-        for key, ids in _who(period).items():
-            for pid in ids:
-                in_periods[key][pid].append(period)
-                known_ids.add(pid)
+    known_ids = {pid for ids in in_periods.values() for pid in ids}
     year_ids = {r.id for r in year.people}
     for key, ids in _who(year).items():
         for pid, person in ids.items():

@@ -19,7 +19,8 @@ def report_percent_fractions(table: Table, people: list, specs: dict[str, Column
     formatted so holds 0.95 and is read as 95). Read as they are, 95% would count as 0.95%."""
     for name, spec in specs.items():
         index = columns.get(name)
-        if index is not None and spec.type == "number" and not spec.percent:
+        # a column whose maximum is under 10 can hold no value of the larger scale the slip needs (see below)
+        if index is not None and spec.type == "number" and not spec.percent and (spec.max is None or spec.max >= 10):
             _report_hundredth(table, people, name, index, problems)
         if not spec.percent or index is None or (spec.max is not None and spec.max <= 1):
             continue
@@ -44,9 +45,12 @@ def _report_hundredth(table: Table, people: list, name: str, index: int, problem
     cell) as a fraction. Read as it is, it scored 0.966 and changed the grade without a word. At least
     three others, every nonzero one at least 10, so that a column of small values (加分 0.5, 2, 3; a
     score out of 1) is never one."""
+    values = [v for p in people if type(v := p.values.get(name)) is Decimal]
+    if not values or min(values) >= 1:
+        return  # the usual column: one pass, compared in C
     small = [(p, v) for p in people if type(v := p.values.get(name)) is Decimal and 0 < v < 1]
     if not small:
-        return  # the usual column: one pass
+        return
     large = [v for p in people if type(v := p.values.get(name)) is Decimal and v >= 1]
     if len(large) < 3 or len(small) * 3 > len(small) + len(large):  # a few slips, not a column of fractions
         return
