@@ -46,11 +46,9 @@ def _report_hundredth(table: Table, people: list, name: str, index: int, problem
     three others, every nonzero one at least 10, so that a column of small values (加分 0.5, 2, 3; a
     score out of 1) is never one."""
     values = [v for p in people if type(v := p.values.get(name)) is Decimal]
-    if not values or min(values) >= 1:
-        return  # the usual column: one pass, compared in C
+    if not values or min(values) >= 1 or not any(0 < v < 1 for v in values):
+        return  # the usual column (zeros allowed): one pass over the people, the rest over their values
     small = [(p, v) for p in people if type(v := p.values.get(name)) is Decimal and 0 < v < 1]
-    if not small:
-        return
     large = [v for p in people if type(v := p.values.get(name)) is Decimal and v >= 1]
     if len(large) < 3 or len(small) * 3 > len(small) + len(large):  # a few slips, not a column of fractions
         return
