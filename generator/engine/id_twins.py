@@ -32,62 +32,82 @@ def report_id_twins(periods: list[PeriodResult], problems: Problems) -> None:
         for code, same in by_assessment.items():
             order = same[0].assessment.period_labels
             same.sort(key=lambda p: order.index(p.label) if p.label in order else len(order))
-            who = [_who(period) for period in same]  # each period's people by name once: a city has 4,000 a period
-            seen = _ids_of(same, who)
-            _across_periods(same, who, seen, problems)
+            names = _Names(same)
+            _across_periods(same, names, problems)
             rolled_up = [p for p in group if p.assessment.rolls_up == code]
             for year_period in rolled_up:
-                _year_sheet(year_period, seen, problems)
+                _year_sheet(year_period, names, problems)
 
 
-def _who(period: PeriodResult) -> dict[tuple[str, str], dict[str, object]]:
-    """(name, department) → ID → that person's row, for the people of a period with a name."""
-    found: dict[tuple[str, str], dict[str, object]] = defaultdict(dict)
-    for result in period.people:
-        person = result.person
-        if person.name:
-            found[(person.name, person.department)][person.id] = person
-    return found
+class _Names:
+    """The names of a year's periods of one assessment: each (name, department) with the first ID it
+    has, the IDs seen at all, and — only for a name under two IDs or more, rare — the periods (in
+    order) each of its IDs is in. One pass over a city's 4,000 people a period; the rare names then
+    cost what they cost."""
+
+    def __init__(self, periods: list[PeriodResult]):
+        self.periods = periods
+        first: dict[tuple[str, str], str] = {}
+        self.ids: set[str] = set()
+        multi: set[tuple[str, str]] = set()
+        for period in periods:
+            for result in period.people:
+                person = result.person
+                self.ids.add(person.id)
+                if person.name and first.setdefault(key := (person.name, person.department), person.id) != person.id:
+                    multi.add(key)
+        self.first = first
+        self.several = self._periods_of(multi)
+
+    def _periods_of(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], dict[str, list[PeriodResult]]]:
+        """(name, department) → ID → the periods (in order) where that name has that ID, for `keys`."""
+        found: dict[tuple[str, str], dict[str, list[PeriodResult]]] = defaultdict(lambda: defaultdict(list))
+        if keys:
+            for period in self.periods:
+                for result in period.people:
+                    person = result.person
+                    if person.name and (key := (person.name, person.department)) in keys:
+                        where = found[key][person.id]
+                        if not where or where[-1] is not period:
+                            where.append(period)
+        return found
+
+    def of(self, key: tuple[str, str]) -> dict[str, list[PeriodResult]]:
+        """ID → periods of one name (empty: no period has that name)."""
+        if key in self.several:
+            return self.several[key]
+        return self._periods_of({key}).get(key, {}) if key in self.first else {}
 
 
-def _ids_of(periods: list[PeriodResult], who: list[dict[tuple[str, str], dict[str, object]]]) -> dict[tuple[str, str], dict[str, list[PeriodResult]]]:
-    """(name, department) → ID → the periods (in order) where that name has that ID."""
-    seen: dict[tuple[str, str], dict[str, list[PeriodResult]]] = defaultdict(lambda: defaultdict(list))
-    for period, people in zip(periods, who):
-        for key, ids in people.items():
-            for pid in ids:
-                seen[key][pid].append(period)
-    return seen
+def _person(period: PeriodResult, key: tuple[str, str], pid: str):
+    return next(r.person for r in period.people if r.person.id == pid and (r.person.name, r.person.department) == key)
 
 
-def _across_periods(periods: list[PeriodResult], who: list, seen: dict[tuple[str, str], dict[str, list[PeriodResult]]],
-                    problems: Problems) -> None:
+def _across_periods(periods: list[PeriodResult], names: _Names, problems: Problems) -> None:
     """Two IDs of one name and department in periods that never overlap: one stops where the other starts."""
-    for (name, department), ids in seen.items():
-        if len(ids) < 2:
-            continue
+    for (name, department), ids in names.several.items():
         spans = sorted(ids.items(), key=lambda item: periods.index(item[1][0]))
         for (first_id, first_in), (later_id, later_in) in zip(spans, spans[1:]):
             if {id(p) for p in first_in} & {id(p) for p in later_in} or _spelled_alike(first_id, later_id):
                 continue  # side by side in one period: two people; or one ID written two ways (reported as such)
             where = later_in[0]
-            person = who[periods.index(where)][(name, department)][later_id]
+            person = _person(where, (name, department), later_id)
             _report(where, person, name, department, first_id, _periods_words(first_in), later_id, _periods_words(later_in), problems,
                     "一个编号停在某一期，另一个编号在其后开始，两个编号从未在同一期出现")
 
 
-def _year_sheet(year: PeriodResult, in_periods: dict[tuple[str, str], dict[str, list[PeriodResult]]], problems: Problems) -> None:
+def _year_sheet(year: PeriodResult, names: _Names, problems: Problems) -> None:
     """The year sheet's ID of a name that no period has, while that name's period ID is missing from it."""
-    known_ids = {pid for ids in in_periods.values() for pid in ids}
     year_ids = {r.id for r in year.people}
-    for key, ids in _who(year).items():
-        for pid, person in ids.items():
-            if pid in known_ids:
-                continue
-            missing = [(other, where) for other, where in in_periods.get(key, {}).items() if other not in year_ids and not _spelled_alike(other, pid)]
-            for other, where in missing:
-                _report(year, person, key[0], key[1], other, _periods_words(where), pid, year.period_name, problems,
-                        "年度表中的编号在各期都没有，而各期的编号不在年度表中")
+    for result in year.people:
+        person = result.person
+        pid, key = person.id, (person.name, person.department)
+        if not person.name or pid in names.ids:
+            continue
+        missing = [(other, where) for other, where in names.of(key).items() if other not in year_ids and not _spelled_alike(other, pid)]
+        for other, where in missing:
+            _report(year, person, key[0], key[1], other, _periods_words(where), pid, year.period_name, problems,
+                    "年度表中的编号在各期都没有，而各期的编号不在年度表中")
 
 
 def _spelled_alike(one: str, other: str) -> bool:
