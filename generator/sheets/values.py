@@ -27,6 +27,7 @@ _PLAIN_NUMBER_RE = re.compile(r"[0-9]{1,15}(?:\.([0-9]{1,15}))?\Z")
 # One Decimal object per text (85.5 is 85.5 wherever it is typed): a city's archive holds millions of
 # cells but a few hundred distinct scores; shared objects also make the preview's cache smaller.
 _DECIMALS: dict[str, Decimal] = {}
+_SCORE_GAP_RE = re.compile(r"(?<=\S)\s*[、,，;；/]\s*[、,，;；/](?=\s*\S)")  # 88、、92: an empty place between two scores
 _EVENT_SPLIT_RE = re.compile(r"[；;、，,\n]+")
 _MATTER_SPLIT_RE = re.compile(r"[；;\n]+")  # awards by matter: 抗洪抢险:市级表彰、县级表彰；信息工作:县级表彰
 _AWARD_SPLIT_RE = re.compile(r"[、，,]+")
@@ -243,6 +244,11 @@ def _scores(text: str, spec: ColumnSpec, report) -> list[Decimal] | None:
     if not text:
         if spec.required:
             report("missing-value", f"「{spec.name}」为空；请填写各评委的分数，用「、」分隔，如 88、90、92。")
+        return None
+    gap = _SCORE_GAP_RE.search(text)
+    if gap:
+        report("missing-value", f"「{spec.name}」的「{text}」中「{gap.group(0)}」之间没有分数：是漏填了一位评委的分数吗？"
+                                "请补上这个分数，或删去多余的分隔符号（每两个分数之间只写一个「、」）。")
         return None
     scores: list[Decimal] = []
     for part in (p for p in SPLIT_RE.split(text) if p):

@@ -272,6 +272,15 @@ def test_too_few_scores_a_score_over_the_maximum_and_a_blank_are_reported(tmp_pa
     assert str(by_id(periods[0])["4"].item("zg").value) == "90.50"  # separators as offices type them: 88 and 92 dropped, (90 + 91) ÷ 2
 
 
+def test_an_empty_place_between_two_scores_is_a_raters_blank(tmp_path):
+    """88、、92、85、95 (a rater's score left out, the separator kept) was read as four scores, trimmed
+    and averaged without a word; a space beside one separator is still one separator."""
+    _, _, problems = _trimmed_project(tmp_path, ["88、、92、85、95", "88，；90、92", "88 、 90 、92、93、", "88、 90、92、93"])
+    found = [(p.line, p.column, p.code) for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert found == [(2, "E", "missing-value"), (3, "E", "missing-value")], found
+    assert "漏填" in next(p.message for p in problems.sorted() if p.code == "missing-value")
+
+
 def test_the_handbook_and_template_state_the_trimmed_rule():
     text = handbook_text(simple_scheme(items=[CEPING]))
     assert "去掉 1 个最高分和 1 个最低分后取平均（去掉之后至少要剩 2 个分数）" in text
