@@ -177,6 +177,16 @@ def test_awards_of_one_matter_count_the_highest_only(tmp_path):
     assert any("「抗洪抢险」获 2 项表彰，按最高一项「市级表彰」2 分计" in s for s in steps), steps
 
 
+def test_one_matter_written_with_a_stray_space_or_full_width_letters_is_one_matter(tmp_path):
+    """抗 洪抢险:市级表彰；抗洪抢险:省级表彰 was two matters (2 + 3) instead of one (3): a blank typed inside
+    the matter's name, or its letters full-width, evaded 同一事项按最高一项计."""
+    _, periods, problems = _awards_project(tmp_path, ["抗 洪抢险:市级表彰；抗洪抢险:省级表彰", "ＱＣ小组:市级表彰；QC小组:县级表彰",
+                                                      "抗洪抢险　:县级表彰；抗洪抢险:县级表彰"])
+    assert [p for p in problems.sorted() if p.severity is Severity.ERROR] == []
+    assert [str(p.total) for p in periods[0].people] == ["83.0", "82.0", "81.0"]
+    assert compare(periods)["compiled"] == 3
+
+
 def test_awards_by_matter_summed_when_the_scheme_says_so(tmp_path):
     _, periods, _ = _awards_project(tmp_path, CELLS[:1], same_event="sum")
     assert str(by_id(periods[0])["1"].total) == "84.0"  # 2 + 1 + 1
