@@ -42,6 +42,17 @@ def test_a_penalty_per_occurrence_from_count_columns_with_a_cap(tmp_path):
     assert any("超过上限，按 10 分计" in s for s in steps), steps
 
 
+def test_a_column_name_with_a_blank_in_the_scheme_matches_its_header(tmp_path):
+    """counts: {迟到 早退次数: 0.5} could never be matched: a sheet's headers are read without blanks, so the
+    header 迟到 早退次数 was unknown and the column missing, and the fix offered (改为「迟到 早退次数」) the same."""
+    spaced = {**PENALTY, "counts": {"迟到 早退次数": "0.5", "无故缺勤次数": 2}}
+    make_project(tmp_path, simple_scheme(adjustments=[spaced], places=1),
+                 {"Q1.csv": people_csv([["1", "甲", "办公室", "95", "3", "1"]], ["得分", "迟到 早退次数", "无故缺勤次数"])})
+    _, periods, problems = run(tmp_path)
+    assert [p.code for p in problems.sorted() if p.severity is Severity.ERROR] == []
+    assert str(by_id(periods[0])["1"].total) == "91.5" and compare(periods)["compiled"] == 1
+
+
 def test_count_slips_are_reported_at_their_cells(tmp_path):
     _, _, problems = _counts_project(tmp_path, [
         ["1", "甲", "办公室", "95", "-1", "0"],  # a negative count
