@@ -213,6 +213,8 @@ def test_an_unknown_award_is_reported_not_skipped(tmp_path):
 def test_the_handbook_states_the_highest_award_rule():
     text = handbook_text(simple_scheme(adjustments=[AWARDS]))
     assert "同一事项获多项表彰的按最高一项计，不同事项分别计" in text
+    # as graded (CELLS[1]: 县级表彰、县级表彰 is 2) and as compared (抗 洪抢险 is 抗洪抢险)
+    assert "没写事项的奖项各自计分；事项名称中的空格不计" in text
     assert "同一奖项写几次计几次" not in text
 
 
