@@ -133,6 +133,14 @@ def test_a_typo_d_or_unsummable_column_in_a_sum_is_reported(tmp_path):
         assert [(p.file, p.code) for p in problems.sorted() if p.severity is Severity.ERROR] == [("schemes/t1.yaml", code)], when
 
 
+def test_a_sum_in_an_assessment_of_one_period_says_it_is_for_roll_ups(tmp_path):
+    """合计("受处分") in a month's rule said 不支持的函数「合计」, as if the language had none."""
+    make_project(tmp_path, simple_scheme(inputs=MONTH_INPUTS, overrides=[{"kind": "force", "grade": "较差", "when": '合计("受处分") >= 1',
+                                                                          "reason": "受处分"}]), {})
+    [problem] = [p for p in run(tmp_path)[2].sorted() if p.severity is Severity.ERROR]
+    assert problem.code == "unknown-name" and "rolls_up" in problem.message and "不支持的函数" not in problem.message
+
+
 def test_a_bare_column_in_a_year_without_its_own_sheet_is_reported(tmp_path):
     """Its rows are the people's latest month's: 病事假天数 > 30 compared December's days alone."""
     make_project(tmp_path, _year([{"kind": "no_grade", "when": "病事假天数 > 30", "reason": "病事假"}], shared=True), {})
