@@ -114,3 +114,17 @@ def test_a_former_name_that_is_a_listed_department_or_of_two_departments_is_repo
     assert "「办公室」" in messages[0] and "仍在 departments 中" in messages[0]
     assert "人事科" in messages[1] and "组织科" in messages[1]
     assert project.agencies["ag"].formerly == {}  # nothing is continued by a guess
+
+
+def test_a_period_naming_a_department_by_both_its_names_is_warned(tmp_path):
+    """Rows under the old name in a sheet that also has the new one (some rows not updated): the comparisons
+    counted the department under one of the names and the others' people silently left its history."""
+    from tests.unit.helpers import people_csv, simple_scheme
+
+    rows = [["1", "甲", "综合办公室", "90"], ["2", "乙", "综合股", "80"], ["3", "丙", "办公室", "85"]]
+    make_project(tmp_path, simple_scheme(), {"Q1.csv": people_csv(rows, ["得分"])})
+    write(tmp_path / "content/ag/agency.yaml", "name: 测试单位\ndepartments:\n  - 办公室\n  - {name: 综合办公室, formerly: [综合股]}\n")
+    _, _, problems = run(tmp_path)
+    [mixed] = [p for p in problems.sorted() if p.code == "department-former-name-mixed"]
+    assert (mixed.line, mixed.column, mixed.severity.value) == (3, "C", "warning")
+    assert "综合股" in mixed.message and "综合办公室" in mixed.message
