@@ -223,6 +223,16 @@ CODES: dict[str, CodeInfo] = {
     "scheme-unknown": CodeInfo("成绩目录对应的方案不存在", "目录名必须是 schemes/ 中某个方案的 code。", "content/x/不存在的方案/"),
     "department-slug-invalid": CodeInfo("部门网址名写法不对", "slug 只能用小写字母、数字和 -，如 bangongshi；或删去 slug，由部门名称的拼音生成。", "{name: 办公室, slug: 办公室}"),
     "department-slug-collision": CodeInfo("两个部门的网址名相同", "为其中一个部门写明不同的 slug：{name: 常安科, slug: changanke2}。", "长安科、常安科都是 changanke"),
+    "department-formerly-conflict": CodeInfo(
+        "部门的旧名称（formerly）与现部门重名，或写在两个部门下",
+        "旧名称只写在承接它的一个部门下；仍在 departments 中的现部门不能作旧名称。",
+        "{name: 综合办公室, formerly: [办公室]}，而 办公室 仍在 departments 中",
+    ),
+    "department-former-name-mixed": CodeInfo(
+        "同一期的成绩表中一个部门的新旧名称都有（警告）",
+        "改名后仍写旧名称（formerly）的几行改为现在的名称；等次不受影响，但历年对比每期只按一个名称计数。",
+        "2025年第一季度有人写「综合股」，其他人已写「综合办公室」",
+    ),
     "agency-missing": CodeInfo("单位目录缺少 agency.yaml", "在单位目录中放一个 agency.yaml，写明单位名称和部门。", "content/某局/ 下没有 agency.yaml"),
 }
 for _area in (GRADING_CODES, NOTICE_CODES, OUTPUT_CODES):  # the guide lists the areas in this order; Kaohe's own output last

@@ -95,4 +95,9 @@ OFFICE_RESULT_CODES: dict[str, tuple[str, str, str]] = {
         "改正公式或名次。表头为排名、名次、总排名、综合排名的列默认核对，其他列名写入 check_ranks。",
         "=RANK(E3,E3:E30) 往下填充后范围下移，第 10 行的名次算错",
     ),
+    "office-column-unused": (
+        "check_totals、check_grades 或 check_ranks 写的列没有核对（警告）",
+        "这些列名要与成绩表表头（去掉括号里的说明）一致，且不是方案读取的列；按表头改正列名，不需要核对的删去。",
+        "check_totals: [汇总分]，而成绩表的表头是 合计得分",
+    ),
 }

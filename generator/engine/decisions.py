@@ -136,9 +136,12 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
 
 def is_placeholder(reason: str, grades: list[str]) -> bool:
     """Whether a reason says nothing: only punctuation and spaces (/、-、……、——、。), a placeholder word
-    (无、略、同上、同意、N/A …) or only a grade's name. Words after one (同上，名额已满…) make it a reason."""
-    kept = "".join(ch for ch in reason if not unicodedata.category(ch).startswith(("P", "S", "Z", "C"))).upper()
-    return not kept or kept in PLACEHOLDERS or kept in {g.upper() for g in grades}
+    (无、略、同上、同意、N/A …), one written twice (无无), only a grade's name or a number. Words after one (同上，名额已满…) make it a reason."""
+    kept = unicodedata.normalize("NFKC", "".join(ch for ch in reason if not unicodedata.category(ch).startswith(("P", "S", "Z", "C")))).upper()
+    if not kept or kept.isdecimal():  # 1, ２: a number, not a reason
+        return True
+    words = PLACEHOLDERS | {g.upper() for g in grades}
+    return any(kept == word * (len(kept) // len(word)) for word in words)  # 无, 无无, 同上同上
 
 
 def _header_index(rows: list, id_header: str, mapped: dict[str, str]) -> int:

@@ -56,7 +56,7 @@ def department_slugs(entries: list, marks, shown: str, problems) -> tuple[list[s
     names: list[str] = []
     slugs: dict[str, str] = {}
     taken: dict[str, str] = {}  # slug → the department that has it
-    formerly: dict[str, str] = {}
+    claims: dict[str, list[tuple[str, tuple]]] = {}  # former name → the departments that declare it, where
     for i, entry in enumerate(entries):
         where = marks.find(("departments", i))
         declared = None
@@ -69,7 +69,8 @@ def department_slugs(entries: list, marks, shown: str, problems) -> tuple[list[s
             if not isinstance(old, list) or not all(isinstance(o, str) and o.strip() for o in old):
                 problems.add(shown, *where, "wrong-type", f"部门「{name}」的 formerly 应是更名前名称的列表，如 formerly: [综合股]。")
             elif isinstance(name, str):
-                formerly.update({o.strip(): name for o in old if o.strip() != name})
+                for o in dict.fromkeys(o.strip() for o in old if o.strip() != name):
+                    claims.setdefault(o, []).append((name, where))
         else:
             name = entry
         if not isinstance(name, str) or not name.strip():
@@ -90,7 +91,27 @@ def department_slugs(entries: list, marks, shown: str, problems) -> tuple[list[s
         if name not in slugs:
             names.append(name)
             slugs[name] = slug
+    formerly = _former_names(claims, names, shown, problems)
     for old in formerly:  # a former name keeps the address its pages had (its own, unless another department has it)
         if old not in slugs:
             slugs[old] = derive_slug(old) if derive_slug(old) not in taken else unlisted_slug(old)
     return names, slugs, formerly
+
+
+def _former_names(claims: dict[str, list[tuple[str, tuple]]], names: list[str], shown: str, problems) -> dict[str, str]:
+    """former name → the department that had it; a name still listed, or claimed by two departments, is
+    reported and continues none (its sheets' people would be counted twice, or in whichever came last)."""
+    formerly: dict[str, str] = {}
+    for old, by in claims.items():
+        owners = list(dict.fromkeys(name for name, _ in by))
+        if old in names:
+            problems.add(shown, *by[0][1], "department-formerly-conflict",
+                         f"部门「{owners[0]}」的 formerly 写了「{old}」，但「{old}」仍在 departments 中，是现在的部门：一个名称不能既是现部门又是旧名称。"
+                         f"若「{old}」已改名为「{owners[0]}」，从 departments 中删去「{old}」；若两个部门都还在，删去 formerly 中的「{old}」。")
+        elif len(owners) > 1:
+            problems.add(shown, *by[-1][1], "department-formerly-conflict",
+                         f"旧名称「{old}」同时写在了{'、'.join(f'「{n}」' for n in owners)}的 formerly 中：以前的「{old}」只能接续为一个现部门。"
+                         f"请只在承接它的那个部门下写 formerly: [{old}]（一个部门拆分为几个的，各部门的历年对比从拆分后算起，不写 formerly）。")
+        else:
+            formerly[old] = owners[0]
+    return formerly

@@ -208,7 +208,8 @@ class Adjustment(Strict):
                          + ("，各列合计" if len(self.counts) > 1 else ""))
         if self.events and self.kind == "awards":
             parts.append("逐项写明事项和奖项（如 抗洪抢险:市级表彰、县级表彰；信息工作:县级表彰）"
-                         + ("，同一事项获多项表彰的按最高一项计，不同事项分别计" if self.same_event == "largest" else "，每项都计"))
+                         + ("，同一事项获多项表彰的按最高一项计，不同事项分别计，没写事项的奖项各自计分；事项名称中的空格不计"
+                            if self.same_event == "largest" else "，每项都计"))
         elif self.events:
             parts.append("逐项写明事项和分值（如 疫情防控:3；表彰:2）" + ("，同一事项列出多次的按最高一次计（同一件事不累计）" if self.same_event == "largest" else "，每项都计"))
         if self.factor:

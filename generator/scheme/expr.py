@@ -171,6 +171,11 @@ def parse_formula(source: str, allowed_names: set[str] | None, allowed_functions
         elif isinstance(node, ast.Call):
             if not isinstance(node.func, ast.Name) or node.func.id.startswith("__"):
                 raise FormulaError(f"公式中不允许这种调用：{source}")
+            if node.func.id in HISTORY_FUNCTION_NAMES - functions:
+                column = next((a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)), "列名")
+                raise FormulaError(f"「{node.func.id}」是汇总各期结果的函数，只能用于写了 rolls_up 的考核（如年度考核汇总各季度、各月）；"
+                                   + (f"本考核只有一期的成绩表，请直接写列名：{node.func.id}(\"{column}\") 改为 {column}"
+                                      if node.func.id in HISTORY_COLUMN_FUNCTIONS else "本考核只有一期，没有各期的等次可数"), "unknown-name")
             if node.func.id not in functions:
                 raise FormulaError(f"不支持的函数「{node.func.id}」；可用：{'、'.join(sorted(functions))}", "unknown-name")
             if node.keywords:

@@ -51,9 +51,12 @@ def match_name(text: str, expected: set[str], aliases: dict[str, str] | None = N
 def _match(text: str, expected: set[str], aliases: dict[str, str]) -> tuple[str, str | None]:
     """match_name, and the key of the mapping that matched it (None: none did)."""
     candidate = text
+    spaced = {normalize_header(e): e for e in expected if normalize_header(e) != e}  # a scheme's 迟到 早退次数: headers lose their blanks
     while True:
         if candidate in expected:
             return candidate, None
+        if candidate in spaced:
+            return spaced[candidate], None
         if candidate in aliases:
             return aliases[candidate], candidate
         stripped = _NOTE_RE.sub("", candidate)

@@ -9,6 +9,7 @@ a declared minimum or maximum is enforced.
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -27,6 +28,7 @@ _PLAIN_NUMBER_RE = re.compile(r"[0-9]{1,15}(?:\.([0-9]{1,15}))?\Z")
 # One Decimal object per text (85.5 is 85.5 wherever it is typed): a city's archive holds millions of
 # cells but a few hundred distinct scores; shared objects also make the preview's cache smaller.
 _DECIMALS: dict[str, Decimal] = {}
+_SCORE_GAP_RE = re.compile(r"(?<=\S)\s*[、,，;；/]\s*[、,，;；/](?=\s*\S)")  # 88、、92: an empty place between two scores
 _EVENT_SPLIT_RE = re.compile(r"[；;、，,\n]+")
 _MATTER_SPLIT_RE = re.compile(r"[；;\n]+")  # awards by matter: 抗洪抢险:市级表彰、县级表彰；信息工作:县级表彰
 _AWARD_SPLIT_RE = re.compile(r"[、，,]+")
@@ -203,6 +205,11 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
     return value
 
 
+def _event_name(text: str) -> str:
+    """An event's or matter's name as compared for 同一事项: 抗 洪抢险, 抗洪抢险　and ＱＣ小组 are 抗洪抢险 and QC小组."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
 def _events(text: str, spec: ColumnSpec, report) -> list[tuple[str, Decimal]] | None:
     """疫情防控:3；表彰:2分 → [(疫情防控, 3), (表彰, 2)]; a bare number is one event without a name."""
     if not text or text in ("0", "无", "-", "—", "/"):
@@ -234,7 +241,7 @@ def _events(text: str, spec: ColumnSpec, report) -> list[tuple[str, Decimal]] | 
                                          f"像是几项写在了一起（如「{name[:inside.end(1)]}」和「{name[inside.end(1):]}{found.group('value')}」）。"
                                          f"若是几项，用「；」分隔并写明分值，如 {name[:inside.start(1)]}:{inside.group(1)}；{name[inside.end(1):]}:{found.group('value')}；"
                                          "若事项名本来就带数字（如 第3季度表彰），写成 事项:分值 即可消除此提示。", Severity.WARNING)
-        events.append((name, value))
+        events.append((_event_name(name), value))
     return events
 
 
@@ -243,6 +250,11 @@ def _scores(text: str, spec: ColumnSpec, report) -> list[Decimal] | None:
     if not text:
         if spec.required:
             report("missing-value", f"「{spec.name}」为空；请填写各评委的分数，用「、」分隔，如 88、90、92。")
+        return None
+    gap = _SCORE_GAP_RE.search(text)
+    if gap:
+        report("missing-value", f"「{spec.name}」的「{text}」中「{gap.group(0)}」之间没有分数：是漏填了一位评委的分数吗？"
+                                "请补上这个分数，或删去多余的分隔符号（每两个分数之间只写一个「、」）。")
         return None
     scores: list[Decimal] = []
     for part in (p for p in SPLIT_RE.split(text) if p):
@@ -273,7 +285,7 @@ def _award_events(text: str, spec: ColumnSpec, report) -> list[tuple[str, str]] 
         if not entry:
             continue
         colon = re.search(r"[:：]", entry)
-        matter = entry[: colon.start()].strip() if colon else ""
+        matter = _event_name(entry[: colon.start()]) if colon else ""
         if colon and not entry[colon.end():].strip(" 、，,"):
             bad.append(entry)  # 抗洪抢险: with no award after it
         for award in (a.strip() for a in _AWARD_SPLIT_RE.split(entry[colon.end():] if colon else entry)):

@@ -13,13 +13,15 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from generator.core.problems import Problems
+from generator.core.problems import Problems, Severity
 from generator.engine.results import PeriodResult
 from generator.project.model import Project
 from generator.project.slugs import unlisted_slug
 from generator.scheme.model import Scheme
 from generator.site.page_memo import PageMemo
 from generator.site.workdays import HolidayCalendar, UnknownDate
+
+HOLIDAYS_FILE = "content/holidays.yaml"
 
 
 @dataclass
@@ -144,6 +146,10 @@ class SiteContext:
                 else:
                     state.state = "已结束"
             except UnknownDate as exc:
+                if any(p.file == HOLIDAYS_FILE and p.severity is Severity.ERROR for p in self.problems.items):
+                    self.problems.follow_from(HOLIDAYS_FILE)  # the dates it meant to write are not read: that is the cause
+                    self._notice_cache[key] = state
+                    return state
                 self.problems.add(
                     _notice_file(period),
                     None,

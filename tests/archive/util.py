@@ -106,6 +106,39 @@ def rename_by_id(sheet: Path, names: dict[str, str]) -> None:
     sheet.write_bytes(out.getvalue().encode(encoding))
 
 
+def add_columns(sheet: Path, columns: dict[str, dict[str, str]]) -> None:
+    """Columns added at the right of a results sheet's header (the row naming 编号), each cell by ID
+    (typed text in a workbook, even one that looks like a formula); other people's cells blank."""
+    if sheet.suffix == ".xlsx":
+        import openpyxl
+
+        book = openpyxl.load_workbook(sheet)
+        table = book.worksheets[0]
+        header = next(row for row in table.iter_rows() if any(c.value == "编号" for c in row))
+        id_column, right = next(c.column for c in header if c.value == "编号"), max(c.column for c in header if c.value is not None)
+        for offset, (name, cells) in enumerate(columns.items(), start=1):
+            table.cell(header[0].row, right + offset).value = name
+            for r in range(header[0].row + 1, table.max_row + 1):
+                value = cells.get(str(table.cell(r, id_column).value or "").strip())
+                if value is not None:
+                    table.cell(r, right + offset).value = value
+                    table.cell(r, right + offset).data_type = "s"
+        book.save(sheet)
+        return
+    raw = sheet.read_bytes()
+    encoding = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "gb18030"
+    rows = list(csv.reader(io.StringIO(raw.decode(encoding), newline="")))
+    header = next(i for i, row in enumerate(rows) if "编号" in row)
+    id_column, width = rows[header].index("编号"), len(rows[header])
+    rows[header] += list(columns)
+    for row in rows[header + 1:]:
+        if row:
+            row += [""] * (width - len(row)) + [cells.get(row[id_column].strip(), "") for cells in columns.values()]
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    sheet.write_bytes(out.getvalue().encode(encoding))
+
+
 def replace_cells(sheet: Path, old: str, new: str) -> None:
     """Every cell of a results sheet that reads exactly `old` made `new` (typed text in a workbook)."""
     if sheet.suffix == ".xlsx":

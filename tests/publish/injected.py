@@ -1,5 +1,7 @@
 """A project whose every user-written text tries to inject markup, script or an outside request:
-scheme prose and names, the site title, the agency name, people's names in a results sheet. The
+scheme prose and names, the site title, the agency name, people's names in a results sheet, a
+department's former name (formerly:), award matters and count columns (kind: awards events: true,
+counts:), the office's own 等次/名次 cells, decision reasons. The
 site built from it must run no script of theirs and load nothing from outside (tests/publish and
 tests/browser use it)."""
 
@@ -9,7 +11,7 @@ import csv
 import io
 from pathlib import Path
 
-from tests.archive.util import make_project, rename_by_id, replace_cells
+from tests.archive.util import add_columns, make_project, rename_by_id, replace_cells
 
 AGENCY, SCHEME = "yunxi-czj", "s003-p2"
 EPOCH = "1752148800"  # 2025-07-10 12:00 UTC: the 2025-Q2 公示 (from 2025-07-09) is open
@@ -83,7 +85,8 @@ def make_injected_project(dest: Path) -> Path:
     for old, new in replacements:
         assert old in text, old
         text = text.replace(old, new, 1)
-    scheme.write_text(_every_prose_field(text), encoding="utf-8")
+    assert QUARTER_GRADES in text
+    scheme.write_text(_every_prose_field(text.replace(QUARTER_GRADES, NEW_ADJUSTMENTS + QUARTER_GRADES, 1)), encoding="utf-8")
     site = root / "content" / "site.yaml"
     site.write_text(site.read_text("utf-8").replace("title: 考核办法与考核结果（示例）",
                                                     "title: " + _yaml_line("考核</title><script>alert('site-title')</script>{: onclick=alert(1) }")), encoding="utf-8")
@@ -101,18 +104,54 @@ def make_injected_project(dest: Path) -> Path:
         if sheet.suffix in (".csv", ".xlsx"):
             rename_by_id(sheet, names)
     _office_fields(root)
+    _new_columns(root, ids[0])
     return root
+
+
+# Adjustments of the newer scheme language, whose column names and cells carry payloads too
+AWARDS_COLUMN, COUNT_COLUMN = "表彰<b>加分</b>", "迟到<img/src=x/onerror=alert('count')>次数"
+MATTER = "<script>alert('matter')</script>{{7*7}}"
+QUARTER_GRADES = "    grades:\n      order: [好, 较好, 一般, 较差]\n"
+NEW_ADJUSTMENTS = f"""      - kind: awards
+        name: "表彰<img src=x onerror=alert('awards-name')>"
+        column: {_yaml_line(AWARDS_COLUMN)}
+        events: true
+        points: {{"市级表彰": 0.5, "县级表彰": 0.25}}
+        cap: 1
+        text: "同一事项按最高一项计<script>alert('awards-text')</script>{{% raw %}}]]>"
+      - kind: penalty
+        name: "考勤{{{{ 7*7 }}}}"
+        counts: {{{_yaml_line(COUNT_COLUMN)}: 0.5}}
+        cap: 1
+        text: "[x](javascript:alert('counts-text')) =HYPERLINK(\\"http://evil\\")"
+"""
+
+
+def _new_columns(root: Path, first: str) -> None:
+    """The awards and count columns in every quarter's sheet (one person's awards by matters named with
+    payloads); the office's own 等次 and 名次 columns, holding payloads, in 2025's Q2."""
+    for sheet in sorted((root / "content" / AGENCY / SCHEME).rglob("*")):
+        if sheet.suffix in (".csv", ".xlsx") and not sheet.name.endswith(".decisions.csv") and sheet.stem not in ("Y", "年度"):
+            add_columns(sheet, {AWARDS_COLUMN: {first: f"{MATTER}:市级表彰、县级表彰；=HYPERLINK(\"e\"):县级表彰"}, COUNT_COLUMN: {}})
+    add_columns(root / "content" / AGENCY / SCHEME / "2025" / "Q2.csv",
+                {"等次": {first: "<img src=x onerror=alert('office-grade')>"}, "名次": {first: "=HYPERLINK(\"http://evil\")"}})
 
 
 DEPARTMENT = "综合股"
 EVIL_DEPARTMENT = "综合股<img src=x onerror=alert('department')>"
 
 
+EVIL_FORMER = "综合组<img src=x onerror=alert('formerly')>"
+
+
 def _office_fields(root: Path) -> None:
     """What the office writes besides the sheets' names: the agency's issuer and contact, a department
-    (in agency.yaml and in every sheet, every year), each 公示's document number, a decision's reason."""
+    (in agency.yaml and in every sheet of 2025; under its former name, formerly:, in 2024's), each
+    公示's document number, a decision's reason."""
     agency = root / "content" / AGENCY / "agency.yaml"
-    text = agency.read_text("utf-8").replace(DEPARTMENT, EVIL_DEPARTMENT)
+    text = agency.read_text("utf-8")
+    assert f", {DEPARTMENT}]" in text
+    text = text.replace(f", {DEPARTMENT}]", f", {{name: {_yaml_line(EVIL_DEPARTMENT)}, formerly: [{_yaml_line(EVIL_FORMER)}]}}]")
     for key in ("issuer", "contact"):
         text = text.replace(f"\n{key}: ", f"\n{key}: <img src=x onerror=alert('{key}')>", 1)
     agency.write_text(text, encoding="utf-8")
@@ -132,4 +171,4 @@ def _office_fields(root: Path) -> None:
             csv.writer(buffer, lineterminator="\r\n").writerows(rows)
             sheet.write_bytes(buffer.getvalue().encode(encoding))
         elif sheet.suffix in (".csv", ".xlsx"):
-            replace_cells(sheet, DEPARTMENT, EVIL_DEPARTMENT)
+            replace_cells(sheet, DEPARTMENT, EVIL_FORMER if "2024" in sheet.parts else EVIL_DEPARTMENT)

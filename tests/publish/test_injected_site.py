@@ -81,6 +81,25 @@ def test_the_text_is_still_there_as_text(built):
     assert "onerror=alert&#40;&#x27;name-img&#x27;&#41;" in results
 
 
+def test_the_new_fields_reach_the_pages_as_text(built):
+    """The payloads of formerly:, the awards' matters, the count column and the adjustments' texts are on
+    the pages (so test_no_injected_markup_runs audits them), as text; the earlier derivations travel packed."""
+    import re
+
+    from generator.site.packed_text import unpack_texts
+
+    internal = built / "site-internal"
+    history = (internal / "departments").rglob("*.html")
+    assert any("综合组&lt;img src=x onerror=alert&#40;&#x27;formerly&#x27;&#41;&gt;" in p.read_text("utf-8") for p in history)
+    handbook = (built / "site" / "handbooks" / SCHEME / "index.html").read_text("utf-8")
+    assert "awards-text" in handbook and "counts-text" in handbook and "表彰&lt;b&gt;加分&lt;/b&gt;" in handbook
+    texts = ""
+    for person in (internal / "people" / AGENCY).rglob("index.html"):
+        for size, packed in re.findall(r'data-size="(\d+)" data-texts="([^"]+)"', person.read_text("utf-8")):
+            texts += "".join(record[2] for record in unpack_texts(packed, int(size)))
+    assert "「<script>alert('matter')</script>{{7*7}}」获 2 项表彰，按最高一项「市级表彰」0.5 分计" in texts
+
+
 def _formula_cells(path: Path) -> list[str]:
     workbook = openpyxl.load_workbook(path)
     found = [f"{ws.title}!{c.coordinate}" for ws in workbook.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]

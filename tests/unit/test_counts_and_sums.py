@@ -42,6 +42,17 @@ def test_a_penalty_per_occurrence_from_count_columns_with_a_cap(tmp_path):
     assert any("超过上限，按 10 分计" in s for s in steps), steps
 
 
+def test_a_column_name_with_a_blank_in_the_scheme_matches_its_header(tmp_path):
+    """counts: {迟到 早退次数: 0.5} could never be matched: a sheet's headers are read without blanks, so the
+    header 迟到 早退次数 was unknown and the column missing, and the fix offered (改为「迟到 早退次数」) the same."""
+    spaced = {**PENALTY, "counts": {"迟到 早退次数": "0.5", "无故缺勤次数": 2}}
+    make_project(tmp_path, simple_scheme(adjustments=[spaced], places=1),
+                 {"Q1.csv": people_csv([["1", "甲", "办公室", "95", "3", "1"]], ["得分", "迟到 早退次数", "无故缺勤次数"])})
+    _, periods, problems = run(tmp_path)
+    assert [p.code for p in problems.sorted() if p.severity is Severity.ERROR] == []
+    assert str(by_id(periods[0])["1"].total) == "91.5" and compare(periods)["compiled"] == 1
+
+
 def test_count_slips_are_reported_at_their_cells(tmp_path):
     _, _, problems = _counts_project(tmp_path, [
         ["1", "甲", "办公室", "95", "-1", "0"],  # a negative count
@@ -122,6 +133,14 @@ def test_a_typo_d_or_unsummable_column_in_a_sum_is_reported(tmp_path):
         assert [(p.file, p.code) for p in problems.sorted() if p.severity is Severity.ERROR] == [("schemes/t1.yaml", code)], when
 
 
+def test_a_sum_in_an_assessment_of_one_period_says_it_is_for_roll_ups(tmp_path):
+    """合计("受处分") in a month's rule said 不支持的函数「合计」, as if the language had none."""
+    make_project(tmp_path, simple_scheme(inputs=MONTH_INPUTS, overrides=[{"kind": "force", "grade": "较差", "when": '合计("受处分") >= 1',
+                                                                          "reason": "受处分"}]), {})
+    [problem] = [p for p in run(tmp_path)[2].sorted() if p.severity is Severity.ERROR]
+    assert problem.code == "unknown-name" and "rolls_up" in problem.message and "不支持的函数" not in problem.message
+
+
 def test_a_bare_column_in_a_year_without_its_own_sheet_is_reported(tmp_path):
     """Its rows are the people's latest month's: 病事假天数 > 30 compared December's days alone."""
     make_project(tmp_path, _year([{"kind": "no_grade", "when": "病事假天数 > 30", "reason": "病事假"}], shared=True), {})
@@ -177,6 +196,16 @@ def test_awards_of_one_matter_count_the_highest_only(tmp_path):
     assert any("「抗洪抢险」获 2 项表彰，按最高一项「市级表彰」2 分计" in s for s in steps), steps
 
 
+def test_one_matter_written_with_a_stray_space_or_full_width_letters_is_one_matter(tmp_path):
+    """抗 洪抢险:市级表彰；抗洪抢险:省级表彰 was two matters (2 + 3) instead of one (3): a blank typed inside
+    the matter's name, or its letters full-width, evaded 同一事项按最高一项计."""
+    _, periods, problems = _awards_project(tmp_path, ["抗 洪抢险:市级表彰；抗洪抢险:省级表彰", "ＱＣ小组:市级表彰；QC小组:县级表彰",
+                                                      "抗洪抢险　:县级表彰；抗洪抢险:县级表彰"])
+    assert [p for p in problems.sorted() if p.severity is Severity.ERROR] == []
+    assert [str(p.total) for p in periods[0].people] == ["83.0", "82.0", "81.0"]
+    assert compare(periods)["compiled"] == 3
+
+
 def test_awards_by_matter_summed_when_the_scheme_says_so(tmp_path):
     _, periods, _ = _awards_project(tmp_path, CELLS[:1], same_event="sum")
     assert str(by_id(periods[0])["1"].total) == "84.0"  # 2 + 1 + 1
@@ -192,6 +221,8 @@ def test_an_unknown_award_is_reported_not_skipped(tmp_path):
 def test_the_handbook_states_the_highest_award_rule():
     text = handbook_text(simple_scheme(adjustments=[AWARDS]))
     assert "同一事项获多项表彰的按最高一项计，不同事项分别计" in text
+    # as graded (CELLS[1]: 县级表彰、县级表彰 is 2) and as compared (抗 洪抢险 is 抗洪抢险)
+    assert "没写事项的奖项各自计分；事项名称中的空格不计" in text
     assert "同一奖项写几次计几次" not in text
 
 
@@ -270,6 +301,15 @@ def test_too_few_scores_a_score_over_the_maximum_and_a_blank_are_reported(tmp_pa
     found = [(p.line, p.column, p.code) for p in problems.sorted() if p.severity is Severity.ERROR]
     assert found == [(2, "E", "too-few-scores"), (3, "E", "score-over-max"), (4, "E", "missing-value")], found
     assert str(by_id(periods[0])["4"].item("zg").value) == "90.50"  # separators as offices type them: 88 and 92 dropped, (90 + 91) ÷ 2
+
+
+def test_an_empty_place_between_two_scores_is_a_raters_blank(tmp_path):
+    """88、、92、85、95 (a rater's score left out, the separator kept) was read as four scores, trimmed
+    and averaged without a word; a space beside one separator is still one separator."""
+    _, _, problems = _trimmed_project(tmp_path, ["88、、92、85、95", "88，；90、92", "88 、 90 、92、93、", "88、 90、92、93"])
+    found = [(p.line, p.column, p.code) for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert found == [(2, "E", "missing-value"), (3, "E", "missing-value")], found
+    assert "漏填" in next(p.message for p in problems.sorted() if p.code == "missing-value")
 
 
 def test_the_handbook_and_template_state_the_trimmed_rule():

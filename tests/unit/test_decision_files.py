@@ -65,7 +65,8 @@ def test_an_id_without_its_leading_zeros_names_the_person_meant(tmp_path):
     assert by_id(period)["0002"].decided is False  # reported, not applied by a guess
 
 
-@pytest.mark.parametrize("reason", ["无", "/", "同上", "-", "略", "同意", "……", "——", "。", " 无。", "N/A", "好", "待定"])
+@pytest.mark.parametrize("reason", ["无", "/", "同上", "-", "略", "同意", "……", "——", "。", " 无。", "N/A", "好", "待定",
+                                    "1", "２", "无无", "同上同上", "好好"])  # a number or a placeholder written twice says nothing either
 def test_a_placeholder_reason_is_an_error(tmp_path, reason):
     rows = [GOOD[0], ["0003", "人3", "较好", reason, TIE]]
     period, problems = run(tmp_path, {"Q1.decisions.csv": csv_text(HEADER, rows)})

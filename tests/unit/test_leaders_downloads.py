@@ -98,3 +98,33 @@ def test_a_former_department_name_is_read_and_keeps_its_address(tmp_path):
     assert agency.slug_of("综合股") == "zonghegu" and agency.departments == ["办公室", "综合办公室", "人事科"]
     wrong = [(p.line, p.code) for p in problems.sorted() if p.file.endswith("agency.yaml")]
     assert wrong == [(5, "wrong-type")] and "formerly: [综合股]" in next(p.message for p in problems.sorted() if p.code == "wrong-type")
+
+
+def test_a_former_name_that_is_a_listed_department_or_of_two_departments_is_reported(tmp_path):
+    """formerly: naming a department still listed (its people would be counted in both) or one old name
+    claimed by two departments (the comparisons continued whichever came last) passed silently."""
+    make_project(tmp_path, SHEET_SCHEME)
+    write(tmp_path / "content/ag/agency.yaml",
+          "name: 测试单位\ndepartments:\n  - 办公室\n  - {name: 综合办公室, formerly: [办公室]}\n"
+          "  - {name: 人事科, formerly: [政工科]}\n  - {name: 组织科, formerly: [政工科]}\n  - {name: 财务科, formerly: [财务科]}\n")
+    project, _, problems = run(tmp_path)
+    found = [(p.line, p.code) for p in problems.sorted() if p.file.endswith("agency.yaml")]
+    assert found == [(4, "department-formerly-conflict"), (6, "department-formerly-conflict")]
+    messages = [p.message for p in problems.sorted() if p.code == "department-formerly-conflict"]
+    assert "「办公室」" in messages[0] and "仍在 departments 中" in messages[0]
+    assert "人事科" in messages[1] and "组织科" in messages[1]
+    assert project.agencies["ag"].formerly == {}  # nothing is continued by a guess
+
+
+def test_a_period_naming_a_department_by_both_its_names_is_warned(tmp_path):
+    """Rows under the old name in a sheet that also has the new one (some rows not updated): the comparisons
+    counted the department under one of the names and the others' people silently left its history."""
+    from tests.unit.helpers import people_csv, simple_scheme
+
+    rows = [["1", "甲", "综合办公室", "90"], ["2", "乙", "综合股", "80"], ["3", "丙", "办公室", "85"]]
+    make_project(tmp_path, simple_scheme(), {"Q1.csv": people_csv(rows, ["得分"])})
+    write(tmp_path / "content/ag/agency.yaml", "name: 测试单位\ndepartments:\n  - 办公室\n  - {name: 综合办公室, formerly: [综合股]}\n")
+    _, _, problems = run(tmp_path)
+    [mixed] = [p for p in problems.sorted() if p.code == "department-former-name-mixed"]
+    assert (mixed.line, mixed.column, mixed.severity.value) == (3, "C", "warning")
+    assert "综合股" in mixed.message and "综合办公室" in mixed.message

@@ -292,3 +292,13 @@ def test_a_subtotal_under_a_heading_kaohe_does_not_compute_stays_an_unknown_colu
     rows = [[*(v for i, v in enumerate(r) if i != bonus), r[bonus], 5] for r in CLEAN_ROWS]
     problems = problems_of(tmp_path, {"Q1.xlsx": xlsx_bytes([top, sub, *rows], merge=["K1:L1"])})
     assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(2, "L", "unknown-column")]
+
+
+def test_a_check_list_naming_no_column_compared_is_warned(tmp_path):
+    """check_totals: [汇总分] where the sheets' column is 合计得分, or naming a column the scheme reads (an
+    item): nothing was compared and check passed, the office believing its totals were checked."""
+    problems = problems_of(tmp_path, {"Q1.csv": sheet(OWN)}, check_totals=["汇总分", "合计"], check_ranks=["德"])
+    unused = [p for p in problems.sorted() if p.code == "office-column-unused"]
+    assert [(p.file, p.severity.value) for p in unused] == [("content/ag/agency.yaml", "warning")] * 2, unused
+    messages = sorted(p.message for p in unused)
+    assert "check_ranks 中的「德」" in messages[0] and "check_totals 中的「汇总分」" in messages[1], messages  # 合计 was compared

@@ -125,6 +125,11 @@ def test_date_the_calendar_cannot_decide_is_an_error(tmp_path, capsys):
     assert "calendar-unknown-date" in out
     assert "content/holidays.yaml 没有写明任何日期" in out and "从 2031-01-05 起的日期都不在日历中" in out, out
     # the known part of 2031 written as a range (a whole year needs all of its 13 days off: calendar-year-incomplete)
+    # a holidays.yaml written wrong (from after to) is the cause: not also 「没有写明任何日期」
+    (root / "content" / "holidays.yaml").write_text("covers:\n  - {from: 2031-01-31, to: 2031-01-01}\nholidays: [2031-01-01]\n", encoding="utf-8")
+    assert build(root) == 1
+    out = capsys.readouterr().out
+    assert "bad-value" in out and "calendar-unknown-date" not in out and "个问题由此引起" in out, out
     (root / "content" / "holidays.yaml").write_text("covers:\n  - {from: 2031-01-01, to: 2031-01-31}\nholidays: [2031-01-01]\n", encoding="utf-8")
     assert build(root) == 0
 

@@ -13,15 +13,18 @@ OUT = Path(os.environ.get("KAOHE_FUZZ_DIR", "/tmp/fz"))  # scratch projects and 
 
 
 def fresh_project(root: Path, agency: str) -> Path:
-    """root made anew: every scheme, the site-wide files and one demo agency's content."""
+    """root made anew: every scheme, the site-wide files and one demo agency's content; or, with
+    KAOHE_FUZZ_FIXTURE=tests/unit/fixtures/xiangzhen (a project of its own), that project's schemes
+    and content with the demo's site-wide files."""
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
-    shutil.copytree(SRC / "schemes", root / "schemes")
+    fixture = Path(os.environ["KAOHE_FUZZ_FIXTURE"]).resolve() if os.environ.get("KAOHE_FUZZ_FIXTURE") else None
+    shutil.copytree((fixture or SRC) / "schemes", root / "schemes")
     (root / "content").mkdir()
     for name in ("holidays.yaml", "site.yaml"):
         shutil.copy(SRC / "content" / name, root / "content" / name)
-    shutil.copytree(SRC / "content" / agency, root / "content" / agency)
+    shutil.copytree((fixture or SRC) / "content" / agency, root / "content" / agency)
     shutil.copy(SRC / "mkdocs.yml", root / "mkdocs.yml")
     return root
 
