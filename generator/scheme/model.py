@@ -48,7 +48,12 @@ PERIOD_ALIASES: dict[str, str] = {
     **{f"{_CN_DIGITS[i]}季度": f"Q{i + 1}" for i in range(4)},
     **{f"{m:02d}月": f"M{m:02d}" for m in range(1, 13)},
     "年终": "Y",
+    "全年": "Y",
     **{k: k for k in PERIOD_NAMES},
+    # as offices also name them: M1, 一月 … 十二月, 1季度, 第1季度
+    **{f"M{m}": f"M{m:02d}" for m in range(1, 10)},
+    **{f"{month}月": f"M{m:02d}" for m, month in enumerate("一 二 三 四 五 六 七 八 九 十 十一 十二".split(), start=1)},
+    **{f"{prefix}{i}季度": f"Q{i}" for i in range(1, 5) for prefix in ("", "第")},
 }
 
 

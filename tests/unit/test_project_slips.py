@@ -117,6 +117,26 @@ def test_unreadable_period_name_is_still_period_unknown(project):
     assert re.search(rf"^{re.escape(YEAR_DIR)}/春季\.csv: \[period-unknown\] 无法从文件名.*Q1\.xlsx", out, re.M), out
 
 
+@pytest.mark.parametrize(("stem", "label"), [
+    ("M1", "M01"), ("m9", "M09"), ("1月", "M01"), ("一月", "M01"), ("十一月", "M11"), ("十二月", "M12"),
+    ("1季度", "Q1"), ("第4季度", "Q4"), ("四季度", "Q4"), ("全年", "Y"), ("年终", "Y"),
+    ("第五季度", None), ("13月", None), ("M13", None), ("M0", None),
+])
+def test_a_period_named_as_offices_name_it(stem, label):
+    """M1.xlsx, 一月.xlsx and 第1季度.xlsx were period-unknown: offices number months without the zero
+    and write them in Chinese; what names no period stays unknown."""
+    from generator.scheme.model import period_label
+
+    assert period_label(stem) == label
+
+
+def test_a_quarter_named_with_an_arabic_digit_is_read_as_that_quarter(project):
+    (project / YEAR_DIR / "Q3.csv").rename(project / YEAR_DIR / "第3季度.csv")
+    code, out = run(project, "check")
+    assert code == 0, out
+    assert "第3季度.csv" in out and "period-unknown" not in out
+
+
 # --- 3. a 公示 that starts before its period is over
 
 
