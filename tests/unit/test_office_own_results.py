@@ -148,6 +148,15 @@ def test_a_grade_that_is_no_grade_of_the_scheme_is_a_warning(tmp_path):
     assert "不是方案的等次" in next(p.message for p in problems.sorted() if p.code == "office-grade-differs")
 
 
+def test_a_long_grade_cell_is_quoted_cut_with_an_ellipsis():
+    """A cell quoted in a message is cut at 20 characters: without a mark, 「<script>alert("grade」 read as
+    what the cell holds."""
+    from generator.engine.office_columns import _clip
+
+    assert _clip("优秀") == "优秀"
+    assert _clip('<script>alert("grade")</script>') == '<script>alert("grade…'
+
+
 def test_a_rank_from_a_sliding_range_is_a_warning_and_a_department_rank_passes(tmp_path):
     problems = problems_of(tmp_path, {"Q1.csv": sheet(changed("0003", 2, "1"))})  # =RANK(L4,L4:L5): 1
     assert found(problems, *OWN_CODES) == [(4, "N", "office-rank-differs", "warning")]
