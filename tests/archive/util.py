@@ -93,17 +93,13 @@ def rename_by_id(sheet: Path, names: dict[str, str]) -> None:
                     cell.data_type = "s"  # typed text, even the one that looks like a formula
         book.save(sheet)
         return
-    raw = sheet.read_bytes()
-    encoding = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "gb18030"
-    rows = list(csv.reader(io.StringIO(raw.decode(encoding), newline="")))
+    rows, encoding = _sheet_rows(sheet)
     header = next(i for i, row in enumerate(rows) if "姓名" in row)
     column, id_column = rows[header].index("姓名"), rows[header].index("编号")
     for row in rows[header + 1:]:
         if len(row) > column and row[id_column].strip() in names:
             row[column] = names[row[id_column].strip()]
-    out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
-    sheet.write_bytes(out.getvalue().encode(encoding))
+    _write_rows(sheet, rows, encoding)
 
 
 def add_columns(sheet: Path, columns: dict[str, dict[str, str]]) -> None:
@@ -125,15 +121,24 @@ def add_columns(sheet: Path, columns: dict[str, dict[str, str]]) -> None:
                     table.cell(r, right + offset).data_type = "s"
         book.save(sheet)
         return
-    raw = sheet.read_bytes()
-    encoding = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "gb18030"
-    rows = list(csv.reader(io.StringIO(raw.decode(encoding), newline="")))
+    rows, encoding = _sheet_rows(sheet)
     header = next(i for i, row in enumerate(rows) if "编号" in row)
     id_column, width = rows[header].index("编号"), len(rows[header])
     rows[header] += list(columns)
     for row in rows[header + 1:]:
         if row:
             row += [""] * (width - len(row)) + [cells.get(row[id_column].strip(), "") for cells in columns.values()]
+    _write_rows(sheet, rows, encoding)
+
+
+def _sheet_rows(sheet: Path) -> tuple[list[list[str]], str]:
+    """A demo CSV's rows and its encoding (UTF-8 with BOM, or GB18030 as offices save it)."""
+    raw = sheet.read_bytes()
+    encoding = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "gb18030"
+    return list(csv.reader(io.StringIO(raw.decode(encoding), newline=""))), encoding
+
+
+def _write_rows(sheet: Path, rows: list[list[str]], encoding: str) -> None:
     out = io.StringIO(newline="")
     csv.writer(out, lineterminator="\r\n").writerows(rows)
     sheet.write_bytes(out.getvalue().encode(encoding))
@@ -153,12 +158,9 @@ def replace_cells(sheet: Path, old: str, new: str) -> None:
                         cell.data_type = "s"
         book.save(sheet)
         return
-    raw = sheet.read_bytes()
-    encoding = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "gb18030"
-    rows = [[new if cell == old else cell for cell in row] for row in csv.reader(io.StringIO(raw.decode(encoding), newline=""))]
-    out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
-    sheet.write_bytes(out.getvalue().encode(encoding))
+    rows, encoding = _sheet_rows(sheet)
+    rows = [[new if cell == old else cell for cell in row] for row in rows]
+    _write_rows(sheet, rows, encoding)
 
 
 def kaohe(root: Path, *args: str, timeout: float = 300, **popen) -> subprocess.CompletedProcess:
