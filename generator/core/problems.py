@@ -25,6 +25,12 @@ __all__ = ["CODES", "CodeInfo", "Problem", "Problems", "Severity", "code_titles"
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + FORMAT_CHARS + "]")  # and CR: a line of output
 
 
+def clip(text: str, width: int = 20) -> str:
+    """A cell or value quoted in a message: at most `width` characters, and … where it was cut, so that
+    a cut is never read as the whole text."""
+    return text if len(text) <= width else text[:width] + "…"
+
+
 def printable(text: str) -> str:
     """Text from user data as it may reach a terminal: every control character (an ESC that would
     clear the screen, a bidi override that would reorder the line) written out as \\x1b or \\u202e."""

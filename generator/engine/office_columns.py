@@ -22,7 +22,7 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, Decimal
 
 from generator.core.numbers import NotANumber, fmt, fmt_at_most, parse_decimal, places_of, round_half_up
-from generator.core.problems import Problem, Problems, Severity
+from generator.core.problems import Problem, Problems, Severity, clip
 from generator.engine.grade import PersonGrader
 from generator.engine.ranks import ranks
 from generator.engine.results import PeriodResult, PersonResult
@@ -117,7 +117,7 @@ def _number(person: PersonResult, cell: OwnCell, what: str, kaohe: str, shown: s
         return parse_decimal(text.removesuffix("分"))  # 92分: the office's own column, written with its unit
     except NotANumber:
         _add(problems, shown, person, cell, "office-total-unreadable",
-             f"{unreadable}是「{_clip(text)}」，不是分数，{against}。"
+             f"{unreadable}是「{clip(text)}」，不是分数，{against}。"
              "这一列只填分数（等次填在等次列）；若这一列另有含义，请改用别的列名，或写入 agency.yaml 的 ignore_columns。")
         return None
 
@@ -191,7 +191,7 @@ def _check_grade(period: PeriodResult, person: PersonResult, cell: OwnCell, show
     if person.band_grade and person.band_grade != person.grade and text == person.band_grade:
         why = f"（按分数段是「{person.band_grade}」，经名额、特殊情形或领导小组决定为「{mine}」）"
     if text not in grades.order:
-        words = f"本单位的等次列「{cell.header}」写的是「{_clip(text)}」，不是方案的等次（{'、'.join(grades.order)}），无法核对；Kaohe 确定的等次是「{mine}」。"
+        words = f"本单位的等次列「{cell.header}」写的是「{clip(text)}」，不是方案的等次（{'、'.join(grades.order)}），无法核对；Kaohe 确定的等次是「{mine}」。"
     else:
         words = f"本单位的等次列「{cell.header}」是「{text}」，Kaohe 确定的等次是「{mine}」{why}。"
     _add(problems, shown, person, cell, "office-grade-differs",
@@ -229,8 +229,3 @@ def _check_ranks(entries: list[tuple[PersonResult, OwnCell]], shown: str, proble
                  f"按 Kaohe 的总分 {fmt(person.total, places_kept)} 在{among}排是第 {places.get(person.id)} 名（分数相同的名次相同）。"
                  "请核对名次的公式（如 =RANK(E3,$E$3:$E$30)：范围要加 $ 固定，否则往下填充时范围跟着下移）或排序；公示的名次由 Kaohe 按总分排出。",
                  Severity.WARNING)
-
-
-def _clip(text: str) -> str:
-    """A cell quoted in a message: at most 20 characters, and … when cut, so that a cut is never read as the cell."""
-    return text if len(text) <= 20 else text[:20] + "…"

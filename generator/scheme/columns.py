@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from generator.core.problems import clip
 from generator.scheme.model import Assessment, Item, Scheme
 from generator.scheme.rollup_columns import rollup_readers
 from generator.scheme.rules.base import ColumnSpec
@@ -109,8 +110,7 @@ def formula_names(scheme: Scheme, assessment: Assessment) -> set[str]:
 
 
 def _short(text: str, limit: int = 24) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit] + "…"
+    return clip(" ".join(text.split()), limit)  # on one line, whatever breaks the reason has
 
 
 def column_readers(scheme: Scheme, assessment: Assessment) -> dict[str, list[str]]:

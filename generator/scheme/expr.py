@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.core.numbers import NotANumber, ceil_int, floor_int, parse_decimal
+from generator.core.problems import clip
 from generator.scheme.expr_words import describe_tree
 
 _SPELLINGS = [
@@ -125,7 +126,7 @@ class Formula:
             if not culprits:
                 raise FormulaError(f"公式「{self.source}」无法计算：有值为空或不是数字", "missing-value") from None
             shown = {name: (f"项目「{labels[name]}」" if labels and name in labels else f"「{name}」") for name, _ in culprits}
-            words = "；".join(f"{shown[name]}为空" if value is None else f"{shown[name]}的值「{_short(value)}」不是数字" for name, value in culprits)
+            words = "；".join(f"{shown[name]}为空" if value is None else f"{shown[name]}的值「{clip(str(value))}」不是数字" for name, value in culprits)
             raise FormulaError(f"公式「{self.source}」无法计算：{words}", "missing-value", tuple(n for n, _ in culprits)) from None
 
     def describe(self, names: Mapping[str, str] | None = None) -> str:
@@ -267,11 +268,6 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, (Decimal, int)) and not isinstance(value, bool)
-
-
-def _short(value: Any) -> str:
-    text = str(value)
-    return text if len(text) <= 20 else text[:20] + "…"
 
 
 # No score, count or weight comes near this; a value beyond it is a mistake in the formula or the sheet

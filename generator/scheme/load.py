@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from generator.core.problems import Problem, Problems
+from generator.core.problems import Problem, Problems, clip
 from generator.scheme.model import Scheme
 from generator.scheme.yaml_source import Marks, load_yaml
 
@@ -184,5 +184,4 @@ def place_words(path: tuple, data: Any) -> str:
 
 
 def _shown(value: Any) -> str:
-    text = str(value)
-    return text if len(text) <= 40 else text[:40] + "…"
+    return clip(str(value), 40)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.core.numbers import fmt
-from generator.core.problems import Problems, Severity
+from generator.core.problems import Problems, Severity, clip
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Item, Scheme
 from generator.scheme.sheet_options import SheetOptions
@@ -286,7 +286,7 @@ def report_headless_cells(table: Table, header: Header, people_rows: list[list[C
     for column, cells in sorted(found.items()):
         first = cells[0]
         shown = first.value.strip()
-        shown = shown if len(shown) <= 20 else shown[:20] + "…"
+        shown = clip(shown)
         if len(cells) == 1:
             found_words = f"第 {first.row} 行却在这一列有内容「{shown}」"
         else:

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from generator.core.os_words import os_error_words
-from generator.core.problems import Problems
+from generator.core.problems import Problems, clip
 from generator.sheets.cells import CONTROL_RE, MAX_CELL_CHARS, Cell, Table, column_letter, make_cells, where
 from generator.sheets.file_kinds import TEXT, kind_of, renamed_words
 from generator.sheets.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
@@ -183,7 +183,7 @@ def _unclosed_quote(values: list[str], delimiter: str, widest: int, table: Table
         lines = value.splitlines()
         if len(lines) > 1 and any(line.count(delimiter) >= least for line in lines[1:]):
             start = lines[0].strip()
-            start = start if len(start) <= 20 else start[:20] + "…"
+            start = clip(start)
             swallowed = sum(1 for line in lines[1:] if line.count(delimiter) >= least)
             problems.add(table.file, row_number, column_letter(column), "csv-unclosed-quote",
                          f"引号未闭合：第 {row_number} 行 {column_letter(column)} 列的单元格以英文双引号 \" 开头（「{start}」），"

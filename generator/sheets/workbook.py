@@ -21,7 +21,7 @@ import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.core.problems import Problems
+from generator.core.problems import Problems, clip
 
 # Sheets that never hold results: the template's instructions, and the list of problems that
 # `kaohe check --xlsx-report` adds to a copy of the sheet (an office may fix that copy and save it back).
@@ -197,7 +197,7 @@ def unreadable_cell(path: Path, sheet, strings: int | None) -> tuple[int, str, s
         kind = _TYPE_RE.search(match.group(1))
         kind_text = kind.group(1).decode("ascii", "replace") if kind else "n"
         raw = value.group(1).decode("utf-8", "replace").strip()
-        shown = raw if len(raw) <= 20 else raw[:20] + "…"
+        shown = clip(raw)
         why = _why_unreadable(kind_text, raw, strings)
         if why:
             return int(ref.group(2)), ref.group(1).decode("ascii"), why.format(shown=shown)

@@ -151,7 +151,7 @@ def test_a_grade_that_is_no_grade_of_the_scheme_is_a_warning(tmp_path):
 def test_a_long_grade_cell_is_quoted_cut_with_an_ellipsis():
     """A cell quoted in a message is cut at 20 characters: without a mark, 「<script>alert("grade」 read as
     what the cell holds."""
-    from generator.engine.office_columns import _clip
+    from generator.core.problems import clip as _clip
 
     assert _clip("优秀") == "优秀"
     assert _clip('<script>alert("grade")</script>') == '<script>alert("grade…'

@@ -48,3 +48,15 @@ def crash_of(root: Path) -> str | None:
     except Exception:
         return f"stage={stage}\n  " + "\n  ".join(traceback.format_exc().splitlines()[-6:])
     return None
+
+
+def nodes(value, trail=()):
+    """Every node of a loaded YAML document with the keys and indexes leading to it (the fuzzers pick
+    what to mutate from these)."""
+    yield trail, value
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from nodes(child, trail + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from nodes(child, trail + (index,))

@@ -3,7 +3,7 @@ any exception is a crash a user would see (as exit 3)."""
 import copy, os, random, shutil, sys, traceback, yaml
 from pathlib import Path
 
-from common import OUT, crash_of, fresh_project
+from common import OUT, crash_of, fresh_project, nodes
 
 seed = int(sys.argv[1]); n = int(sys.argv[2]); agency = sys.argv[3]; scheme_code = sys.argv[4]
 rng = random.Random(seed)
@@ -12,13 +12,6 @@ fresh_project(root, agency)
 path = root / "schemes" / f"{scheme_code}.yaml"
 original = yaml.safe_load(path.read_text("utf-8"))
 header = "".join(l + "\n" for l in path.read_text("utf-8").splitlines()[:1] if l.startswith("#"))
-
-def nodes(x, trail=()):
-    yield trail, x
-    if isinstance(x, dict):
-        for k, v in x.items(): yield from nodes(v, trail + (k,))
-    elif isinstance(x, list):
-        for i, v in enumerate(x): yield from nodes(v, trail + (i,))
 
 strings = [s for _, s in nodes(original) if isinstance(s, str) and len(s) < 20]
 VALUES = [None, "", [], {}, 0, -1, 1, 100, 1000000, 0.5, "50%", "150%", "-5%", True, "优", "1e400", "abc", "=1+1", "<script>x</script>", "[x](javascript:1)", " ", "０", "1/3", 1e300]

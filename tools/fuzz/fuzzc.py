@@ -3,7 +3,7 @@ site.yaml), through check and both editions' generate, in-process: any exception
 import copy, csv, io, os, random, shutil, sys, traceback, yaml
 from pathlib import Path
 
-from common import OUT, crash_of, fresh_project
+from common import OUT, crash_of, fresh_project, nodes
 
 seed = int(sys.argv[1]); n = int(sys.argv[2]); agency = sys.argv[3]
 rng = random.Random(seed)
@@ -51,13 +51,6 @@ def mutate_xlsx(path):
         ws.merge_cells(start_row=r, start_column=c, end_row=min(ws.max_row, r + 1), end_column=c); what = f"xmerge {r},{c}"
     book.save(path)
     return what
-
-def nodes(x, trail=()):
-    yield trail, x
-    if isinstance(x, dict):
-        for k, v in x.items(): yield from nodes(v, trail + (k,))
-    elif isinstance(x, list):
-        for i, v in enumerate(x): yield from nodes(v, trail + (i,))
 
 def mutate_yaml(path):
     data = yaml.safe_load(path.read_text("utf-8"))
