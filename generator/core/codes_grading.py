@@ -44,6 +44,11 @@ GRADING_CODES: dict[str, tuple[str, str, str]] = {
         "和方案的部门、岗位、考核单元列；agency.yaml 的 columns 对应的列名照样认得。其他列的内容不会生效：写的是理由的，并入「理由」列；不需要的，删去这一列。",
         "备注：此决定已撤销",
     ),
+    "file-copy": (
+        "年份目录里有一个成绩表、决定或公示设置文件的副本或备份",
+        "每一期只读一个文件。核对哪一份是定稿：副本移出 content/ 目录（或删除）；副本才是定稿的，用它替换原文件。",
+        "2025/Q2 - 副本.csv、2025/Q2(1).xlsx、2025/Q2.csv.bak",
+    ),
     "file-misnamed": (
         "决定文件或公示设置文件的文件名不对",
         "决定文件名为 <考核期>.decisions.csv 或 .decisions.xlsx，公示设置为 <考核期>.notice.yaml（如 Q1.decisions.csv、年度.notice.yaml），"

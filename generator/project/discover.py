@@ -23,7 +23,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.core.problems import Problems
-from generator.project.file_names import FOREIGN, KIND_WORDS, misnamed, misnamed_words, split_name
+from generator.project.file_names import FOREIGN, KIND_WORDS, copy_of, copy_words, is_system_file, misnamed, misnamed_words, split_name
 from generator.project.model import Agency, PeriodFiles, Project, Refused, shown_name
 from generator.project.site_file import load_site
 from generator.project.slugs import department_slugs
@@ -154,14 +154,14 @@ def discover(root: Path, problems: Problems, seen_schemes: dict | None = None) -
         project.settings = load_site(site_file, project, problems)
     if not content.is_dir():
         return project
-    for agency_dir in sorted(p for p in content.iterdir() if p.is_dir() and p.name not in ("pages", "assets")):
+    for agency_dir in sorted(p for p in content.iterdir() if p.is_dir() and p.name not in ("pages", "assets") and not is_system_file(p.name)):
         if not safe_path(root, agency_dir, project, problems) or not _folder_name_ok(agency_dir, project, problems, "单位"):
             continue
         agency, marks = _load_agency(agency_dir, project, problems)
         if agency is None or marks is None:
             continue
         project.agencies[agency.code] = agency
-        for scheme_dir in sorted(p for p in agency_dir.iterdir() if p.is_dir()):
+        for scheme_dir in sorted(p for p in agency_dir.iterdir() if p.is_dir() and not is_system_file(p.name)):
             if not safe_path(root, scheme_dir, project, problems):
                 continue
             if scheme_dir.name not in project.schemes and scheme_dir.name in project.broken_schemes:
@@ -236,7 +236,7 @@ _YEAR_RE = re.compile(r"^(19|20)\d\d$")
 
 def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems: Problems) -> None:
     scheme = project.schemes[scheme_dir.name]
-    for year_dir in sorted(p for p in scheme_dir.iterdir() if p.is_dir()):
+    for year_dir in sorted(p for p in scheme_dir.iterdir() if p.is_dir() and not is_system_file(p.name)):
         if not safe_path(project.root, year_dir, project, problems):
             continue
         if not _YEAR_RE.match(year_dir.name):
@@ -245,7 +245,7 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
         year = int(year_dir.name)
         found: dict[str, PeriodFiles] = {}
         for path in sorted(year_dir.iterdir()):
-            if path.name.startswith((".", "~$")) or not path.is_file() and not path.is_symlink():
+            if is_system_file(path.name) or not path.is_file() and not path.is_symlink():
                 continue
             if not safe_path(project.root, path, project, problems):
                 continue
@@ -253,6 +253,9 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
             if kind == "foreign" and path.suffix.lower() == ".txt" and not tab_separated(path):
                 kind = "unknown"  # a note, not Excel's text export of a sheet
             label = period_label(stem)
+            if label is None and (original := copy_of(path.name)) is not None:
+                problems.add(project.rel(path), None, None, "file-copy", copy_words(path.name, original, year_dir))
+                continue
             if label is None and kind != "lock" and (guess := misnamed(path.name)) is not None:
                 problems.add(project.rel(path), None, None, "file-misnamed", misnamed_words(path.name, guess, year, periods_hint(scheme)))
                 continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.scheme.model import period_label
 from generator.sheets.file_kinds import FOREIGN_FORMATS as FOREIGN  # spreadsheet formats offices save in that Kaohe does not read
@@ -20,6 +21,39 @@ _DECISION_WORDS = ("领导小组决定", "审定结果", "decisions", "decision"
 _NOTICE_WORDS = ("公示设置", "notice", "公示")
 _SEPARATORS = re.compile(r"[\s._\-—（）()]+")
 _YEAR = re.compile(r"^((?:19|20)\d\d)年?")
+
+# Files the system or an office program puts beside a sheet, never an input: Windows' thumbnail caches
+# and folder settings (written into every folder a network share shows with pictures), Excel's and
+# WPS's owner and temporary files while a workbook is open (~$Q1.xlsx, ~WRL0001.tmp), macOS' ._ and
+# .DS_Store, the __MACOSX folder of a zip made on a Mac, and any hidden file. Reporting them would fail a check for what the office never made.
+_SYSTEM_FILES = ("thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini", "icon\r", "__macosx")
+
+# What Windows, WPS and offices add to a copied file's name: Q2 - 副本.csv, Q2 - Copy.csv, Q2(1).csv,
+# Q2 (2).csv, Copy of Q2.csv, 副本Q2.csv, Q2备份.csv, Q2.csv.bak, Q2_old.xlsx …
+_COPY_ENDINGS = re.compile(r"(?:\s*[-_—]?\s*[(（]?(?:副本|备份|copy|backup|bak|old|旧)[)）]?(?:\s*[(（]?\d+[)）]?)?|\s*[(（]\d+[)）])$", re.IGNORECASE)
+_COPY_STARTS = re.compile(r"^(?:副本|备份|copy of|copy)\s*[-_—]?\s*", re.IGNORECASE)
+_BACKUP_SUFFIXES = (".bak", ".old", ".backup", ".orig", ".tmp")
+
+
+def is_system_file(name: str) -> bool:
+    """A file no office made (see _SYSTEM_FILES): skipped without a word wherever content/ is read."""
+    return name.startswith((".", "~")) or name.lower() in _SYSTEM_FILES
+
+
+def copy_of(name: str) -> str | None:
+    """The name a copied or backed-up file was copied from, when that name is a Kaohe input's (a period's
+    sheet, decisions or notice file): 「Q2 - 副本.csv」 → 「Q2.csv」; None for any other name."""
+    lowered = name.lower()
+    for suffix in _BACKUP_SUFFIXES:
+        if lowered.endswith(suffix) and "." in name[: -len(suffix)]:
+            name = name[: -len(suffix)]
+            return name if period_label(split_name(name)[0]) else None
+    stem, _, ext = name.rpartition(".")
+    original = _COPY_STARTS.sub("", _COPY_ENDINGS.sub("", stem)).strip() + "." + ext
+    if not stem or original == name:
+        return None
+    real_stem, kind = split_name(original)  # Q2.decisions - 副本.csv is a copy of Q2.decisions.csv
+    return original if kind != "unknown" and period_label(real_stem) else None
 
 
 def split_name(name: str) -> tuple[str, str]:
@@ -87,3 +121,17 @@ def misnamed_words(name: str, guess: Misnamed, folder_year: int, periods_hint: s
     if guess.kind == "decisions" and "." + name.rsplit(".", 1)[-1].lower() in FOREIGN and not name.lower().endswith(".txt"):
         text += "（先在 Excel 或 WPS 中「另存为」→「Excel 工作簿（*.xlsx）」。）"
     return text
+
+
+def copy_words(name: str, original: str, folder: Path) -> str:
+    """The message for a copy of an input file left in a year folder (see copy_of): it names the file of
+    the same period and kind that the folder holds (Q2.xlsx for a copy 「Q2 - 副本.csv」), if any."""
+    stem, kind = split_name(original)
+    label = period_label(stem)
+    existing = next((p.name for p in sorted(folder.iterdir()) if p.name != name and p.is_file() and not is_system_file(p.name)
+                     and split_name(p.name)[1] == kind and period_label(split_name(p.name)[0]) == label), None)
+    if existing is not None:
+        return (f"「{name}」像是「{existing}」的副本或备份。每一期只读一个文件，副本没有读取，也说不准哪一份才是要公示的："
+                f"请核对「{existing}」是定稿的那一份，把副本移出 content/ 目录（或删除）；副本才是定稿的，用它替换「{existing}」。")
+    return (f"「{name}」像是「{original}」的副本或备份，而这个目录里没有「{original}」，所以这个文件没有读取。"
+            f"它就是本期要用的文件的，请改名为「{original}」；不是的，请把它移出 content/ 目录。")

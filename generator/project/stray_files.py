@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.core.problems import Problems
-from generator.project.file_names import misnamed, split_name
+from generator.project.file_names import is_system_file, misnamed, split_name
 from generator.project.model import Project
 
 _WHAT = {"results": "成绩表", "decisions": "领导小组决定文件", "notice": "公示设置文件", "lock": "锁定文件", "foreign": "成绩表"}
@@ -21,7 +21,7 @@ _CONTENT_OWN = ("site.yaml", "holidays.yaml")
 
 
 def _skipped(path: Path) -> bool:
-    return path.name.startswith((".", "~$")) or path.is_symlink()  # a link is refused where it is read
+    return is_system_file(path.name) or path.is_symlink()  # a link is refused where it is read
 
 
 def _report(project: Project, path: Path, problems: Problems, where: str) -> None:

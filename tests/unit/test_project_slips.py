@@ -137,6 +137,44 @@ def test_a_quarter_named_with_an_arabic_digit_is_read_as_that_quarter(project):
     assert "第3季度.csv" in out and "period-unknown" not in out
 
 
+@pytest.mark.parametrize("name", ["Q3 - 副本.csv", "Q3 - Copy.csv", "Q3(1).csv", "Q3 (2).csv", "Q3（1）.csv", "Copy of Q3.csv",
+                                  "副本Q3.csv", "Q3备份.csv", "Q3.csv.bak", "Q3_old.csv", "第三季度 - 副本.csv"])
+def test_a_copy_of_a_periods_sheet_is_named_as_a_copy_of_the_sheet_beside_it(project, name):
+    """Windows names a copy 「Q3 - 副本.csv」, WPS 「Q3(1).csv」; offices keep 「Q3.csv.bak」. Such a file
+    was period-unknown, whose message lists the period names as if the office had misspelt one: it is
+    a copy, of which one file is the final one, and the message says which file it copies."""
+    shutil.copy2(project / YEAR_DIR / "Q3.csv", project / YEAR_DIR / name)
+    code, out = run(project, "check")
+    assert code == 1, out
+    assert re.search(rf"^{re.escape(YEAR_DIR)}/{re.escape(name)}: \[file-copy\] 「{re.escape(name)}」像是「Q3\.csv」的副本或备份", out, re.M), out
+    assert "period-unknown" not in out, out
+
+
+def test_a_copy_whose_original_is_gone_is_told_to_take_its_name(project):
+    (project / YEAR_DIR / "Q3.csv").rename(project / YEAR_DIR / "Q3 - 副本.csv")
+    code, out = run(project, "check")
+    assert code == 1, out
+    assert re.search(r"\[file-copy\] .*目录里没有「Q3\.csv」.*请改名为「Q3\.csv」", out), out
+
+
+def test_a_copy_of_a_decisions_file_is_a_copy_not_a_misnamed_file(project):
+    (project / YEAR_DIR / "Q2.decisions - 副本.csv").write_text("x", encoding="utf-8")
+    code, out = run(project, "check")
+    assert re.search(r"Q2\.decisions - 副本\.csv: \[file-copy\] 「Q2\.decisions - 副本\.csv」像是「Q2\.decisions\.csv」", out), out
+
+
+@pytest.mark.parametrize("name", ["Thumbs.db", "desktop.ini", "ehthumbs.db", "~$Q3.xlsx", "~WRL0001.tmp", ".~Q3.xlsx", "._Q3.csv", ".DS_Store"])
+def test_files_the_system_or_office_programs_put_beside_a_sheet_are_not_inputs(project, name):
+    """Windows writes Thumbs.db and desktop.ini into folders it shows; Excel and WPS keep owner files
+    (~$Q3.xlsx) while a workbook is open. Thumbs.db and desktop.ini failed the check as period-unknown."""
+    for folder in (project / YEAR_DIR, project / "content" / AGENCY, project / "content"):
+        (folder / name).write_bytes(b"\x00\x01")
+    (project / "content" / "__MACOSX").mkdir()
+    (project / YEAR_DIR).parent.joinpath(".svn").mkdir()
+    code, out = run(project, "check")
+    assert code == 0, out
+
+
 # --- 3. a 公示 that starts before its period is over
 
 
