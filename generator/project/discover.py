@@ -168,8 +168,7 @@ def discover(root: Path, problems: Problems, seen_schemes: dict | None = None) -
                 problems.follow_from(project.broken_schemes[scheme_dir.name])  # the scheme's own problem says why
                 continue
             if scheme_dir.name not in project.schemes:
-                known = "、".join(sorted(project.schemes)) or "无"
-                problems.add(project.rel(scheme_dir), None, None, "scheme-unknown", f"目录名「{scheme_dir.name}」不是任何方案的 code（现有：{known}）。")
+                problems.add(project.rel(scheme_dir), None, None, "scheme-unknown", _not_a_scheme(scheme_dir.name, project))
                 continue
             _discover_periods(agency.code, scheme_dir, project, problems)
             if agency.sheet is not None:
@@ -232,6 +231,25 @@ def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> tupl
 
 
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
+_YEAR_IN = re.compile(r"(19|20)\d\d")
+
+
+def _not_a_year(name: str) -> str:
+    """A year folder named as offices name it (2025年, 2025年度, 2025 with a blank): the name to give it."""
+    years = [m.group(0) for m in _YEAR_IN.finditer(name)]
+    if len(years) == 1:
+        return f"「{name}」不是年份目录的名字：目录名只写四位年份，请改名为「{years[0]}」。"
+    return f"「{name}」不是年份；成绩放在以年份命名的目录中，如 2024/。"
+
+
+def _not_a_scheme(name: str, project: Project) -> str:
+    """A scheme folder named by the scheme's title rather than its code: the code to name it by."""
+    known = "、".join(sorted(project.schemes)) or "无"
+    wanted = name.strip()
+    same = [s.code for s in project.schemes.values() if wanted in (s.name, s.short_name, s.code.lower())]
+    if len(same) == 1:
+        return f"目录名「{name}」不是方案的 code：方案目录以方案的 code 命名，请改名为「{same[0]}」。"
+    return f"目录名「{name}」不是任何方案的 code（现有：{known}）。"
 
 
 def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems: Problems) -> None:
@@ -240,7 +258,7 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
         if not safe_path(project.root, year_dir, project, problems):
             continue
         if not _YEAR_RE.match(year_dir.name):
-            problems.add(project.rel(year_dir), None, None, "period-unknown", f"「{year_dir.name}」不是年份；成绩放在以年份命名的目录中，如 2024/。")
+            problems.add(project.rel(year_dir), None, None, "period-unknown", _not_a_year(year_dir.name))
             continue
         year = int(year_dir.name)
         found: dict[str, PeriodFiles] = {}

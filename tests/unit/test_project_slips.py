@@ -175,6 +175,25 @@ def test_files_the_system_or_office_programs_put_beside_a_sheet_are_not_inputs(p
     assert code == 0, out
 
 
+@pytest.mark.parametrize(("folder", "right"), [("2026年", "2026"), ("2026年度", "2026"), ("2026 ", "2026")])
+def test_a_year_folder_named_as_offices_name_it_is_told_its_name(project, folder, right):
+    shutil.copytree(project / YEAR_DIR, project / YEAR_DIR.replace("2025", folder))
+    code, out = run(project, "check")
+    assert code == 1, out
+    assert f"[period-unknown] 「{folder}」不是年份目录的名字：目录名只写四位年份，请改名为「{right}」。" in out, out
+
+
+def test_a_scheme_folder_named_by_the_schemes_title_is_told_its_code(project):
+    from generator.core.problems import Problems
+    from generator.scheme.load import load_scheme  # the title as the scheme file writes it
+
+    title = load_scheme(project / "schemes" / f"{SCHEME}.yaml", Problems())[0].name
+    (project / "content" / AGENCY / title / "2025").mkdir(parents=True)
+    code, out = run(project, "check")
+    assert code == 1, out
+    assert f"[scheme-unknown] 目录名「{title}」不是方案的 code：方案目录以方案的 code 命名，请改名为「{SCHEME}」。" in out, out
+
+
 # --- 3. a 公示 that starts before its period is over
 
 
