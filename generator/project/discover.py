@@ -24,7 +24,8 @@ from pydantic import ValidationError
 
 from generator.core.problems import Problems
 from generator.project.file_names import FOREIGN, KIND_WORDS, copy_of, copy_words, is_system_file, misnamed, misnamed_words, split_name
-from generator.project.model import Agency, PeriodFiles, Project, Refused, shown_name
+from generator.project.folder_names import YEAR_RE, folder_name_ok, not_a_scheme, not_a_year
+from generator.project.model import Agency, PeriodFiles, Project, Refused
 from generator.project.site_file import load_site
 from generator.project.slugs import department_slugs
 from generator.project.stray_files import report_stray_files
@@ -35,23 +36,10 @@ from generator.scheme.periods import period_words, periods_hint
 from generator.scheme.settings import AgencyFile, keys_of
 from generator.scheme.sheet_clash import header_text, sheet_option_clashes
 from generator.scheme.sheet_options import SHEET_KEYS, SheetOptions
-from generator.scheme.slugs import URL_CODE_WORDS, url_code_ok
 from generator.scheme.yaml_source import Marks, load_yaml
 from generator.sheets.file_kinds import tab_separated
 
 AGENCY_KEYS = keys_of(AgencyFile)
-
-def _folder_name_ok(path: Path, project: Project, problems: Problems, kind: str) -> bool:
-    """Agency folders become URLs and file names: a safe code, and UTF-8 to begin with."""
-    shown = project.rel(path)
-    if shown_name(path.name) != path.name:
-        problems.add(shown, None, None, "folder-name-invalid", f"{kind}目录名不是 UTF-8 编码（多半是从 Windows 压缩包解出的 GBK 文件名），无法识别；请把目录改名为拼音代码，如 heting-kx。")
-        return False
-    if not url_code_ok(path.name):
-        problems.add(shown, None, None, "folder-name-invalid", f"{kind}目录名「{path.name}」{URL_CODE_WORDS}；请改名，如 heting-kx。")
-        return False
-    return True
-
 
 def safe_path(root: Path, path: Path, project: Project, problems: Problems) -> bool:
     """True when `path` may be read: inside the project and not a symlink."""
@@ -155,7 +143,7 @@ def discover(root: Path, problems: Problems, seen_schemes: dict | None = None) -
     if not content.is_dir():
         return project
     for agency_dir in sorted(p for p in content.iterdir() if p.is_dir() and p.name not in ("pages", "assets") and not is_system_file(p.name)):
-        if not safe_path(root, agency_dir, project, problems) or not _folder_name_ok(agency_dir, project, problems, "单位"):
+        if not safe_path(root, agency_dir, project, problems) or not folder_name_ok(agency_dir, project, problems, "单位"):
             continue
         agency, marks = _load_agency(agency_dir, project, problems)
         if agency is None or marks is None:
@@ -168,7 +156,7 @@ def discover(root: Path, problems: Problems, seen_schemes: dict | None = None) -
                 problems.follow_from(project.broken_schemes[scheme_dir.name])  # the scheme's own problem says why
                 continue
             if scheme_dir.name not in project.schemes:
-                problems.add(project.rel(scheme_dir), None, None, "scheme-unknown", _not_a_scheme(scheme_dir.name, project))
+                problems.add(project.rel(scheme_dir), None, None, "scheme-unknown", not_a_scheme(scheme_dir.name, project))
                 continue
             _discover_periods(agency.code, scheme_dir, project, problems)
             if agency.sheet is not None:
@@ -230,35 +218,13 @@ def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> tupl
     return Agency(code, name, departments, data.get("issuer"), data.get("contact"), shown, sheet, slugs, formerly), marks
 
 
-_YEAR_RE = re.compile(r"^(19|20)\d\d$")
-_YEAR_IN = re.compile(r"(19|20)\d\d")
-
-
-def _not_a_year(name: str) -> str:
-    """A year folder named as offices name it (2025年, 2025年度, 2025 with a blank): the name to give it."""
-    years = [m.group(0) for m in _YEAR_IN.finditer(name)]
-    if len(years) == 1:
-        return f"「{name}」不是年份目录的名字：目录名只写四位年份，请改名为「{years[0]}」。"
-    return f"「{name}」不是年份；成绩放在以年份命名的目录中，如 2024/。"
-
-
-def _not_a_scheme(name: str, project: Project) -> str:
-    """A scheme folder named by the scheme's title rather than its code: the code to name it by."""
-    known = "、".join(sorted(project.schemes)) or "无"
-    wanted = name.strip()
-    same = [s.code for s in project.schemes.values() if wanted in (s.name, s.short_name, s.code.lower())]
-    if len(same) == 1:
-        return f"目录名「{name}」不是方案的 code：方案目录以方案的 code 命名，请改名为「{same[0]}」。"
-    return f"目录名「{name}」不是任何方案的 code（现有：{known}）。"
-
-
 def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems: Problems) -> None:
     scheme = project.schemes[scheme_dir.name]
     for year_dir in sorted(p for p in scheme_dir.iterdir() if p.is_dir() and not is_system_file(p.name)):
         if not safe_path(project.root, year_dir, project, problems):
             continue
-        if not _YEAR_RE.match(year_dir.name):
-            problems.add(project.rel(year_dir), None, None, "period-unknown", _not_a_year(year_dir.name))
+        if not YEAR_RE.match(year_dir.name):
+            problems.add(project.rel(year_dir), None, None, "period-unknown", not_a_year(year_dir.name))
             continue
         year = int(year_dir.name)
         found: dict[str, PeriodFiles] = {}
