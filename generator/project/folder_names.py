@@ -9,7 +9,15 @@ from pathlib import Path
 
 from generator.core.problems import Problems
 from generator.project.model import Project, shown_name
+from generator.project.slugs import derive_slug
 from generator.scheme.slugs import URL_CODE_WORDS, url_code_ok
+
+
+def _suggested(name: str) -> str:
+    """A folder name in pinyin for a Chinese one (云溪县财政局 → yunxixiancaizhengju), as department
+    addresses are made; heting-kx when nothing usable comes out."""
+    slug = derive_slug(name.strip())
+    return slug if url_code_ok(slug) and any(ch.isalpha() for ch in name) else "heting-kx"
 
 
 def folder_name_ok(path: Path, project: Project, problems: Problems, kind: str) -> bool:
@@ -19,7 +27,8 @@ def folder_name_ok(path: Path, project: Project, problems: Problems, kind: str) 
         problems.add(shown, None, None, "folder-name-invalid", f"{kind}目录名不是 UTF-8 编码（多半是从 Windows 压缩包解出的 GBK 文件名），无法识别；请把目录改名为拼音代码，如 heting-kx。")
         return False
     if not url_code_ok(path.name):
-        problems.add(shown, None, None, "folder-name-invalid", f"{kind}目录名「{path.name}」{URL_CODE_WORDS}；请改名，如 heting-kx。")
+        problems.add(shown, None, None, "folder-name-invalid", f"{kind}目录名「{path.name}」{URL_CODE_WORDS}；请改名，如 {_suggested(path.name)}"
+                     + ("（中文全称写在 agency.yaml 的 name 中）。" if kind == "单位" else "。"))
         return False
     return True
 

@@ -194,6 +194,13 @@ def test_a_scheme_folder_named_by_the_schemes_title_is_told_its_code(project):
     assert f"[scheme-unknown] 目录名「{title}」不是方案的 code：方案目录以方案的 code 命名，请改名为「{SCHEME}」。" in out, out
 
 
+def test_an_agency_folder_named_in_chinese_is_given_a_pinyin_name(project):
+    (project / "content" / AGENCY).rename(project / "content" / "云溪县财政局")
+    code, out = run(project, "check")
+    assert code == 1, out
+    assert "content/云溪县财政局: [folder-name-invalid]" in out and "请改名，如 yunxixiancaizhengju（中文全称写在 agency.yaml 的 name 中）" in out, out
+
+
 # --- 3. a 公示 that starts before its period is over
 
 
