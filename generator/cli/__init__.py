@@ -90,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("dir", help="新目录 / new directory")
     p.add_argument("--from", dest="seed", default="s003-p2", help="从哪个示例方案开始（方案 code）")
     p.add_argument("--agency", default="我的单位", help="单位名称")
-    p.add_argument("--code", default="danwei", help="单位目录名（用于网址，小写字母和数字）")
+    p.add_argument("--code", help="单位目录名（用于网址，小写字母和数字；不写则取单位名称的拼音）")
 
     p = sub.add_parser("schema", help="输出方案文件的 JSON Schema（供编辑器补全和检查）/ print the scheme JSON Schema")
     p.add_argument("--out", help="写到文件（如 schemes/schema.json）")

@@ -12,10 +12,13 @@ from generator.core.clock import today
 from generator.core.errors import EXIT_OK, UsageError
 from generator.core.problems import Problems
 from generator.project.scaffold import GITIGNORE, REPO, _readme, sample_sheet
+from generator.project.slugs import derive_slug
 from generator.scheme.json_schema import SCHEMA_HINT, scheme_json_schema
 from generator.scheme.load import load_scheme
 from generator.scheme.periods import period_last_day, period_last_month
 from generator.scheme.slugs import URL_CODE_WORDS, url_code_ok
+
+DEFAULT_AGENCY = "我的单位"  # --agency's default (cli/__init__.py)
 
 
 def _yaml(text: str) -> str:
@@ -38,12 +41,12 @@ def cmd_init(args) -> int:
     scheme, _ = load_scheme(seed, problems)
     if scheme is None:
         raise UsageError(f"示例方案 {seed.name} 无法读取。")
-    agency_code = getattr(args, "code", None) or "danwei"
-    if not url_code_ok(agency_code):  # it is a folder name under content/: never ../ or a path
-        raise UsageError(f"单位代码「{agency_code}」{URL_CODE_WORDS}，如 yunxi-czj。")
     name = " ".join(str(args.agency).split())
     if not name:
         raise UsageError("请写明单位名称。")
+    agency_code = getattr(args, "code", None) or _code_for(name)
+    if not url_code_ok(agency_code):  # it is a folder name under content/: never ../ or a path
+        raise UsageError(f"单位代码「{agency_code}」{URL_CODE_WORDS}，如 yunxi-czj。")
     departments = ["办公室", "业务一科", "业务二科"]
     assessment = scheme.assessments[0]
     year, label = _sample_period(assessment.period_labels, today())
@@ -86,3 +89,12 @@ def _sample_period(labels: list[str], day: dt.date) -> tuple[int, str]:
         if starts <= day:
             return day.year, label
     return day.year - 1, labels[-1]
+
+
+def _code_for(name: str) -> str:
+    """The agency folder's name when --code is not given: the name in pinyin (某某局 → moumouju), as a
+    department's address is made; danwei for the default name or when no usable pinyin comes out."""
+    if name == DEFAULT_AGENCY:
+        return "danwei"
+    code = derive_slug(name)[:30].strip("-")
+    return code if url_code_ok(code) and any(ch.isalpha() for ch in name) else "danwei"

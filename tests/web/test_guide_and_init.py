@@ -63,8 +63,9 @@ def test_init_gives_a_site_that_checks_and_builds(tmp_path, capsys):
     target = tmp_path / "newsite"
     assert main(["init", str(target), "--from", "s003-p2", "--agency", "示例市统计局"]) == 0
     assert (target / "schemes" / "s003-p2.yaml").exists()
-    assert (target / "content" / "danwei" / "agency.yaml").read_text("utf-8").startswith("name: 示例市统计局")
-    assert list((target / "content" / "danwei" / "s003-p2").rglob("*.csv"))
+    # the agency folder is the name in pinyin when --code is not given (was always danwei)
+    assert (target / "content" / "shilishitongjiju" / "agency.yaml").read_text("utf-8").startswith("name: 示例市统计局")
+    assert list((target / "content" / "shilishitongjiju" / "s003-p2").rglob("*.csv"))
     assert main(["-C", str(target), "check"]) == 0
     assert build(target) == 0
     assert (target / "site" / "index.html").exists()
