@@ -141,7 +141,7 @@ class PersonGrader:
             trace.append(Step("取舍", f"各项：{combine_words(self.assessment.combine, self.assessment.items, values, total, self.assessment.places)}"))
         if adjusted:
             places = self.assessment.places
-            trace.append(Step("取舍", f"加减分合计 {'+' if adjusted > 0 else '−'}{fmt(abs(adjusted))} 分：{fmt_at_most(total, places)} → {fmt_at_most(total + adjusted, places)}"))
+            trace.append(Step("取舍", f"加减分合计 {'+' if adjusted > 0 else '-'}{fmt(abs(adjusted))} 分：{fmt_at_most(total, places)} → {fmt_at_most(total + adjusted, places)}"))
         shown = fmt(over if over is not None else result.total, self.assessment.places)
         if (over if over is not None else result.total) != result.raw_total:
             raw = f" {fmt(result.raw_total)} " if places_of(result.raw_total.normalize()) <= self.assessment.places + 2 else "按精确值"
