@@ -23,6 +23,7 @@ from generator.core.os_words import os_error_words
 from generator.core.problems import Problems
 from generator.engine.results import STATUS_WORDS, PeriodResult
 from generator.project.model import Project
+from generator.scheme.periods import labels_within
 
 LOCK_FORMAT = "kaohe-lock/1"
 MAX_LOCK_BYTES = 50 * 1024 * 1024  # 2,000 people, closed ten times: about 15 MB
@@ -55,7 +56,7 @@ def context_files(project: Project, period: PeriodResult) -> list[str]:
     files = [project.scheme_files[period.scheme.code]] if period.scheme.code in project.scheme_files else []
     if period.assessment.rolls_up:
         source = period.scheme.assessment(period.assessment.rolls_up)
-        labels = set(source.period_labels) if source else set()
+        labels = set(labels_within(source.period_labels, period.label)) if source else set()
         for entry in project.periods:
             if (entry.agency, entry.scheme, entry.year) == (period.agency, period.scheme.code, period.year) and entry.label in labels:
                 files += [project.rel(p) for p in (entry.results, entry.decisions) if p is not None]

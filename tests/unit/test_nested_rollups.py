@@ -1,0 +1,140 @@
+"""A roll-up of roll-ups (月 → 季度 → 年度): a quarter averages its own three months, not the year's; the
+year reads the quarters. And a 多选 column (type: choices) in a condition: compared with a text it was
+never (==) or always (!=) true whatever the sheet said; now refused, read by its bare name or 包含()."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.helpers import GRADES_4, assessment, by_id, codes, item, make_project, people_csv, run, scheme
+from tests.unit.test_problem_codes import check_text, where
+from tests.unit.three_ways import compare
+
+MONTHS = {"M01": 90, "M02": 80, "M03": 70, "M04": 60, "M05": 100, "M06": 95}
+
+
+def _three_levels(**year_kw) -> dict:
+    months = assessment([item("df", "得分", 100)], code="yd", name="月度考核", period="月")
+    quarters = assessment([item("yj", "月均", 100, score={"kind": "period_score", "missing": "skip"})], code="jd", name="季度考核",
+                          period="季度", rolls_up="yd", results_optional=True, grades=GRADES_4)
+    year = assessment([item("pj", "季度平均", 100, score={"kind": "period_score", "missing": "skip"})], code="nd", name="年度考核",
+                      period="年度", rolls_up="jd", results_optional=True, **year_kw)
+    return scheme(months, quarters, year)
+
+
+def _graded(tmp_path, scheme_data, months=MONTHS):
+    files = {f"{label}.csv": people_csv([["01", "张三", "办公室", score]], ["得分"]) for label, score in months.items()}
+    make_project(tmp_path, scheme_data, files)
+    _, periods, problems = run(tmp_path)
+    return {p.label: p for p in periods}, problems
+
+
+def test_a_quarter_averages_its_own_months_and_the_year_its_quarters(tmp_path):
+    periods, problems = _graded(tmp_path, _three_levels(overrides=[{"kind": "force", "grade": "较差", "when": '次数("较差") >= 1', "reason": "有一个季度较差"}],
+                                                        grades=GRADES_4))
+    assert codes(problems) == [c for c in codes(problems) if c == "encoding-used"]
+    assert sorted(periods) == ["M01", "M02", "M03", "M04", "M05", "M06", "Q1", "Q2", "Y"]  # no Q3/Q4: they have no month
+    q1, q2 = by_id(periods["Q1"])["01"], by_id(periods["Q2"])["01"]
+    assert (str(q1.total), q1.grade) == ("80.00", "较好")  # (90 + 80 + 70) / 3, not the six months' 82.5
+    assert (str(q2.total), q2.grade) == ("85.00", "较好")  # (60 + 100 + 95) / 3
+    year = by_id(periods["Y"])["01"]
+    assert str(year.total) == "82.50" and year.grade == "较好"  # the quarters' 80 and 85, none 较差
+    assert compare(periods.values())["compiled"] >= 9
+
+
+def test_a_quarter_without_months_is_not_made_and_a_year_still_is(tmp_path):
+    periods, _ = _graded(tmp_path, _three_levels(), {"M04": 70})
+    assert sorted(periods) == ["M04", "Q2", "Y"]
+    assert str(by_id(periods["Y"])["01"].total) == "70.00"
+
+
+ROLLUP_BASE = """\
+format: kaohe/1
+code: t1
+name: 测试方案
+issuer: 测试局
+version: "1"
+effective_year: 2025
+assessed: 全体人员
+assessments:
+  - code: nd
+    name: 年度考核
+    period: 年度
+    items:
+      - {code: df, name: 得分, max: 100}
+  - code: jd
+    name: 季度考核
+    period: 季度
+    rolls_up: nd
+    results_optional: true
+    items:
+      - code: yj
+        name: 汇总
+        max: 100
+        score: {kind: period_score}
+"""
+
+
+def test_a_roll_up_of_a_period_as_long_or_longer_is_refused_at_rolls_up():
+    problems = check_text(ROLLUP_BASE)
+    assert where(problems) == [(17, 15, "bad-value")]
+    assert "只能汇总更短的考核期" in problems.sorted()[0].message
+
+
+def test_periods_of_a_quarterly_roll_up_outside_some_quarter_are_refused():
+    text = (ROLLUP_BASE.replace("period: 年度", "period: 月").replace("code: nd\n    name: 年度考核", "code: yd\n    name: 月度考核")
+            .replace("rolls_up: nd", "rolls_up: yd").replace("{kind: period_score}", "{kind: period_score, periods: [M01, M02]}"))
+    problems = check_text(text)
+    assert where(problems) == [(23, 46, "bad-value")]
+    assert "M01、M02 不在「季度考核」的每一期之内" in problems.sorted()[0].message
+
+
+CHOICES = """\
+format: kaohe/1
+code: t1
+name: 测试方案
+issuer: 测试局
+version: "1"
+effective_year: 2025
+assessed: 全体人员
+inputs:
+  - {name: 否决情形, type: choices, choices: [受处分, 酒驾]}
+assessments:
+  - code: nd
+    name: 年度考核
+    period: 年度
+    items:
+      - {code: df, name: 得分, max: 100}
+    grades:
+      order: [优秀, 称职, 不称职]
+      bands:
+        - {grade: 优秀, at_least: 90}
+        - {grade: 称职, at_least: 60, below: 90}
+        - {grade: 不称职, below: 60}
+    overrides:
+      - kind: force
+        grade: 不称职
+        when: WHEN
+        reason: 一票否决
+"""
+
+
+@pytest.mark.parametrize("when", ['否决情形 != ""', '否决情形 == "酒驾"', '\'"受处分" == 否决情形 或 得分 < 0\''])
+def test_a_choices_column_compared_with_a_text_is_refused_at_the_condition(when):
+    problems = check_text(CHOICES.replace("WHEN", when))
+    assert where(problems) == [(25, 15, "bad-formula")]
+    message = problems.sorted()[0].message
+    assert "「否决情形」是可填多项的列" in message and "when: 否决情形" in message and '包含(否决情形, "受处分")' in message
+
+
+@pytest.mark.parametrize("when, vetoed", [("否决情形", {"02", "03"}), ('包含(否决情形, "酒驾")', {"03"}), ("非 否决情形", {"01"})])
+def test_a_choices_column_read_by_its_name_or_by_contains(tmp_path, when, vetoed):
+    import yaml
+
+    data = yaml.safe_load(CHOICES.replace("WHEN", f"'{when}'"))
+    rows = [["01", "张三", "办公室", 95, ""], ["02", "李四", "办公室", 95, "受处分"], ["03", "王五", "财务科", 95, "受处分、酒驾"]]
+    make_project(tmp_path, data, {"Y.csv": people_csv(rows, ["得分", "否决情形"])})
+    _, periods, problems = run(tmp_path)
+    assert [p for p in problems.sorted() if p.code != "encoding-used"] == []
+    assert {p.id for p in periods[0].people if p.grade == "不称职"} == vetoed
+    assert compare(periods)["compiled"] == 3
