@@ -16,8 +16,8 @@ from generator.scheme import bands as bands_mod
 from generator.scheme.columns import formula_names, plan_columns
 from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
 from generator.scheme.expr import FormulaError, parse_formula
-from generator.scheme.formula_choices import choices_compared, choices_words
 from generator.scheme.forms import check_forms
+from generator.scheme.formula_choices import choices_compared, choices_words
 from generator.scheme.load import OPTION_WORDS
 from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
 from generator.scheme.periods import PERIOD_RANK, labels_within
