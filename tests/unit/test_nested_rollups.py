@@ -138,3 +138,18 @@ def test_a_choices_column_read_by_its_name_or_by_contains(tmp_path, when, vetoed
     assert [p for p in problems.sorted() if p.code != "encoding-used"] == []
     assert {p.id for p in periods[0].people if p.grade == "不称职"} == vetoed
     assert compare(periods)["compiled"] == 3
+
+
+def test_a_closed_year_of_quarters_names_the_month_sheet_that_changed_it(tmp_path, capsys):
+    """The year reads the months through the quarters: a month edited after the year was closed is named as
+    the cause (it was 「成绩文件未变…原因不明」, the year's context holding only the quarters, which have no files)."""
+    from generator.cli import main
+
+    _graded(tmp_path, _three_levels(grades=GRADES_4))
+    assert main(["-C", str(tmp_path), "close", "t1", "2025-Y", "--agency", "ag"]) == 0
+    month = tmp_path / "content/ag/t1/2025/M05.csv"
+    month.write_text(month.read_text(encoding="utf-8").replace(",100", ",40"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["-C", str(tmp_path), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "[period-frozen-changed]" in out and "汇总来源文件被修改（content/ag/t1/2025/M05.csv）" in out, out
