@@ -153,3 +153,15 @@ def test_a_closed_year_of_quarters_names_the_month_sheet_that_changed_it(tmp_pat
     assert main(["-C", str(tmp_path), "check"]) == 1
     out = capsys.readouterr().out
     assert "[period-frozen-changed]" in out and "汇总来源文件被修改（content/ag/t1/2025/M05.csv）" in out, out
+
+
+@pytest.mark.parametrize("when, words", [
+    ('\'包含(得分, "酒驾")\'', "包含 的第一项「得分」要是可填多项（choices）、选择（choice）或文字（text）列的列名"),
+    ("包含(否决情形, 1)", "包含 的第二项要是加英文双引号的文字"),
+    ('\'包含(否决情形, "醉驾")\'', "「醉驾」不是「否决情形」的可选值（受处分、酒驾），包含 永远不成立"),
+    ("包含(否决情形)", "包含 要写两项"),
+])
+def test_contains_that_could_never_hold_is_refused_at_the_condition(when, words):
+    problems = check_text(CHOICES.replace("WHEN", when))
+    assert where(problems) == [(25, 15, "bad-formula")]
+    assert words in problems.sorted()[0].message
