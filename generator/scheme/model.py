@@ -196,7 +196,7 @@ class Assessment(Strict):
         description="考核周期，决定成绩表文件名：月 M01…M12、季度 Q1…Q4、半年 H1/H2、年度 Y。例：季度"
     )
     labels: list[str] | None = Field(None, description="只考核其中几期时列出期号（默认该周期的全部期）。例：[H1]")
-    rolls_up: str | None = Field(None, description="年度考核汇总哪一种考核的各期结果（写那种考核的 code），公式中可用 次数()、全部()、期数()。例：pingshi")
+    rolls_up: str | None = Field(None, description="汇总哪一种更短周期的考核的各期结果（写那种考核的 code）：年度汇总全年各期，季度、半年只汇总本期之内的各期（季度汇总本季度的三个月），可以分几层（月 → 季度 → 年度）；公式中可用 次数()、全部()、期数()。例：pingshi")
     items: list[Item] = Field(min_length=1, description="考核项目（至少一项），可以分层。例：[{code: de, name: 德, max: 20, children: [...]}]")
     combine: Literal["sum", "weighted"] = Field(
         "sum", description="各项目如何合成总分：sum 相加（默认）、weighted 按各项目的 weight 加权。例：weighted"
