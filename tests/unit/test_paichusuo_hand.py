@@ -101,6 +101,7 @@ def test_the_handbook_states_the_rules_that_graded(graded):
 @pytest.mark.parametrize("sheet, old, new, expected", [
     ("Y.csv", "P10,冯刚,案件办理队,93,91,,,,,酒后驾驶机动车", "P10,冯刚,案件办理队,93,91,,,,,酒驾", "unknown-choice"),  # not a listed condition
     ("Y.csv", "P11,彭宇,案件办理队,86,88,,,,200,", "P11,彭宇,案件办理队,86,88,,,,200天,", "not-a-number"),
+    ("Y.csv", "P12,谢敏,案件办理队,90,89,,,,,", "P12,谢敏,案件办理队,90,89,,,,,无", "unknown-choice"),  # 无 for none: leave it empty
     ("M02.csv", "P03,郭涛,社区警务队,34,26,18,8,8,1", "P03,郭涛,社区警务队,34,26,18,8,8.5,1", "too-many-places"),  # half an article
 ])
 def test_one_slip_in_a_good_sheet_fails_the_check(tmp_path, sheet, old, new, expected):
@@ -113,6 +114,8 @@ def test_one_slip_in_a_good_sheet_fails_the_check(tmp_path, sheet, old, new, exp
     _, _, problems = run(tmp_path)
     errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
     assert [p.code for p in errors] == [expected] and errors[0].file.endswith(sheet), errors
+    if new.endswith(",无"):
+        assert "没有的请留空" in errors[0].message
 
 
 def _line_of(text: str, needle: str) -> int:
