@@ -142,7 +142,9 @@ def _check_sum(item: Item, path: tuple, scheme: Scheme, report) -> None:
         if any(w is None for w in weights):
             report(path, "missing-key", f"「{item.name}」按权重合成，每个子项都要写 weight。")
         elif sum(weights, Decimal(0)) != 1:
-            report(path, "items-do-not-sum", f"「{item.name}」各子项权重之和是 {fmt(sum(weights, Decimal(0)) * 100)}%，应为 100%。", at=item.code)
+            parts = " + ".join(f"{c.name} {fmt(c.weight * 100)}%" for c in item.children if c.weight is not None)
+            report(path, "items-do-not-sum", f"「{item.name}」各子项权重之和是 {fmt(sum(weights, Decimal(0)) * 100)}%（{parts}），应为 100%；"
+                   f"按原文核对各子项的 weight。", at=item.code)
         return
     if item.max is None:
         return

@@ -141,3 +141,5 @@ def test_a_clerks_slip_in_the_scheme_is_one_chinese_problem_at_its_line(old, new
     assert [c for _, _, c in found] == [code], found
     assert found[0][0] == _line_of(text, at), (found, _line_of(text, at))
     assert any("\u4e00" <= ch <= "\u9fff" for ch in check_text(text).sorted()[0].message)
+    if code == "items-do-not-sum":  # which weights, so the clerk finds the one mistyped
+        assert "99%（第一季度 20% + 第二季度 20% + 第三季度 20% + 第四季度 39%）" in check_text(text).sorted()[0].message
