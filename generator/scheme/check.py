@@ -17,7 +17,7 @@ from generator.scheme.columns import formula_names, plan_columns
 from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
 from generator.scheme.expr import FormulaError, parse_formula
 from generator.scheme.forms import check_forms
-from generator.scheme.formula_choices import choices_compared, choices_words, contains_misused
+from generator.scheme.formula_types import contains_misused, never_holds
 from generator.scheme.load import OPTION_WORDS
 from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
 from generator.scheme.periods import PERIOD_RANK, labels_within
@@ -240,16 +240,14 @@ def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, source
     for ci, consequence in enumerate(assessment.consequences):  # evaluated on the final grade as well
         sources.append((apath + ("consequences", ci, "when"), consequence.when))
     columns = {spec.name: (spec.type, tuple(spec.choices)) for spec in plan_columns(scheme, assessment).all()}
-    multiple = {name: choices for name, (kind, choices) in columns.items() if kind == "choices"}
+    numbers = {"总分"} | {item.code for item in assessment.walk()} | {i.code for post in scheme.posts for top in post.items for i in top.walk()}
     for path, text in sources:
         try:
             formula = parse_formula(text, names | {"等次"} if "consequences" in path else names, functions)
         except FormulaError as exc:
             report(path, exc.code, str(exc))
             continue
-        for column in choices_compared(formula, set(multiple)):
-            report(path, "bad-formula", choices_words(column, multiple[column]))
-        for words in contains_misused(formula, columns):
+        for words in never_holds(formula, columns, numbers) + contains_misused(formula, columns):
             report(path, "bad-formula", f"公式「{text}」中：{words}")
         if assessment.rolls_up:
             for code, message in check_rollup_formula(text, scheme, assessment, source, summable):
