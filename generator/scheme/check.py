@@ -17,7 +17,7 @@ from generator.scheme.columns import formula_names, plan_columns
 from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
 from generator.scheme.expr import FormulaError, parse_formula
 from generator.scheme.forms import check_forms
-from generator.scheme.formula_types import contains_misused, never_holds
+from generator.scheme.formula_types import contains_misused, never_holds, unknown_grades
 from generator.scheme.load import OPTION_WORDS
 from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
 from generator.scheme.periods import PERIOD_RANK, labels_within
@@ -247,7 +247,8 @@ def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, source
         except FormulaError as exc:
             report(path, exc.code, str(exc))
             continue
-        for words in never_holds(formula, columns, numbers) + contains_misused(formula, columns):
+        counted = unknown_grades(formula, source.name, tuple(source.grades.order) if source.grades else ()) if source is not None else []
+        for words in never_holds(formula, columns, numbers) + contains_misused(formula, columns) + counted:
             report(path, "bad-formula", f"公式「{text}」中：{words}")
         if assessment.rolls_up:
             for code, message in check_rollup_formula(text, scheme, assessment, source, summable):

@@ -80,3 +80,22 @@ def contains_misused(formula: Formula, columns: Columns) -> list[str]:
         elif choices and _text(wanted) not in choices:
             found.append(f"「{_text(wanted)}」不是「{column.id}」的可选值（{'、'.join(choices)}），包含 永远不成立。")  # type: ignore[union-attr]
     return found
+
+
+GRADE_FUNCTIONS = ("次数", "全部", "连续")
+
+
+def unknown_grades(formula: Formula, source_name: str, grades: tuple[str, ...]) -> list[str]:
+    """次数("差") where the rolled-up assessment's grades are 好/较好/一般/较差: it counts nothing, ever."""
+    found: list[str] = []
+    for node in ast.walk(formula.tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in GRADE_FUNCTIONS:
+            for arg in node.args:
+                grade = _text(arg)
+                if grade is None or grade in grades:
+                    continue
+                words = (f"{node.func.id}(\"{grade}\") 数的是「{source_name}」各期的等次，而「{source_name}」"
+                         + (f"的等次是 {'、'.join(grades)}，没有「{grade}」：照其中一个写。" if grades else "不定等次，没有可数的等次。"))
+                if words not in found:
+                    found.append(words)
+    return found

@@ -48,3 +48,28 @@ def test_a_yes_no_column_read_as_written_grades_as_the_sheet_says(tmp_path):
                                       ["得分", "试用期", "病假天数", "处分", "备注"])})
     _, periods, problems = run(tmp_path)
     assert {p.id: p.grade for p in periods[0].people} == {"01": "不称职", "02": "优秀"}
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ('次数("较差") >= 1', '次数("差") >= 1', '次数("差") 数的是「季度考核」各期的等次，而「季度考核」的等次是 好、较好、一般、较差，没有「差」'),
+    ('次数("较差") >= 1', '连续("不合格") >= 2', "没有「不合格」"),
+])
+def test_a_roll_up_counting_a_grade_its_periods_never_get_is_refused(old, new, words):
+    """次数("差") where the quarters are graded 好/较好/一般/较差 counted nothing, ever: the cap never bit."""
+    from tests.unit.test_paichusuo_hand import SCHEME, _line_of
+
+    text = SCHEME.replace(old, new)
+    problems = check_text(text)
+    assert [(line, code) for line, _, code in where(problems)] == [(_line_of(text, new), "bad-formula")]
+    assert words in problems.sorted()[0].message
+
+
+def test_counting_grades_of_periods_without_grades_is_refused():
+    from tests.unit.helpers import dump
+    from tests.unit.test_nested_rollups import _three_levels
+
+    data = _three_levels()
+    data["assessments"][1].update(rolls_up="yd", overrides=[{"kind": "cap", "grade": "较好", "when": '次数("较差") >= 1', "reason": "有一个月较差"}])
+    problems = check_text(dump(data))
+    assert [p.code for p in problems.sorted()] == ["bad-formula"]
+    assert "「月度考核」不定等次，没有可数的等次" in problems.sorted()[0].message
