@@ -165,3 +165,15 @@ def test_contains_that_could_never_hold_is_refused_at_the_condition(when, words)
     problems = check_text(CHOICES.replace("WHEN", when))
     assert where(problems) == [(25, 15, "bad-formula")]
     assert words in problems.sorted()[0].message
+
+
+def test_a_year_sheet_id_unlike_the_months_is_found_through_the_quarters(tmp_path):
+    """person-two-ids compared a year sheet with the periods it rolls up directly: through quarters without
+    sheets of their own, the months were never looked at."""
+    data = _three_levels()
+    data["assessments"][2].pop("results_optional")
+    make_project(tmp_path, data, {**{f"{label}.csv": people_csv([["01", "张三", "办公室", score]], ["得分"]) for label, score in MONTHS.items()},
+                                  "Y.csv": people_csv([["10", "张三", "办公室"]], [])})
+    _, _, problems = run(tmp_path)
+    twins = [p for p in problems.sorted() if p.code == "person-two-ids"]
+    assert len(twins) == 1 and twins[0].file.endswith("Y.csv") and "在2025年度是「10」" in twins[0].message, problems.sorted()
