@@ -177,3 +177,14 @@ def test_a_year_sheet_id_unlike_the_months_is_found_through_the_quarters(tmp_pat
     _, _, problems = run(tmp_path)
     twins = [p for p in problems.sorted() if p.code == "person-two-ids"]
     assert len(twins) == 1 and twins[0].file.endswith("Y.csv") and "在2025年度是「10」" in twins[0].message, problems.sorted()
+
+
+def test_a_quarter_without_its_own_sheet_is_asked_for_by_its_own_file_name(tmp_path, capsys):
+    from generator.cli import main
+
+    data = _three_levels()
+    data["assessments"][1].pop("results_optional")
+    _graded(tmp_path, data)
+    assert main(["-C", str(tmp_path), "explain", "t1", "2025-Q1", "01"]) == 2
+    err = capsys.readouterr().err
+    assert "放一个 2025 年 Q1 的成绩表（如 Q1.xlsx 或 第一季度.xlsx" in err, err
