@@ -80,7 +80,8 @@ class PeriodScore(Rule):
             value = total / len(values)
         else:
             value = total
-        if ctx.explain:  # words only when asked: this runs for every person of every roll-up
+        # one period named (第一季度 × 20% …): its value is the item's, 「合计 93 ÷ 1 期」 would say nothing
+        if ctx.explain and not (self.periods and len(self.periods) == 1 and self.divide_by is None and self.points is None):
             shown = fmt_at_most(value, shown_places(item))
             if self.divide_by is not None:
                 outcome.steps.append(f"合计 {fmt(total)} ÷ {fmt(self.divide_by)} = {shown} 分")
