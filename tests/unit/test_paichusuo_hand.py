@@ -143,3 +143,21 @@ def test_a_clerks_slip_in_the_scheme_is_one_chinese_problem_at_its_line(old, new
     assert any("\u4e00" <= ch <= "\u9fff" for ch in check_text(text).sorted()[0].message)
     if code == "items-do-not-sum":  # which weights, so the clerk finds the one mistyped
         assert "99%（第一季度 20% + 第二季度 20% + 第三季度 20% + 第四季度 39%）" in check_text(text).sorted()[0].message
+
+
+def test_every_condition_as_the_handbook_prints_it_reads_back_as_itself(graded):
+    """The handbook's 特殊情形 words (a 多选 column as 「否决情形」填了任何一项 / 一项都没填) state the rule that grades."""
+    from generator.scheme.columns import plan_columns
+    from generator.scheme.expr import compiled
+    from generator.scheme.expr_readback import parse_described, same_formula
+    from generator.site.handbook_conditions import condition_words
+
+    year = graded["Y"]
+    names = year.assessment.item_names()
+    multiple = frozenset(s.name for s in plan_columns(year.scheme, year.assessment).all() if s.type == "choices")
+    read = 0
+    for override in year.assessment.overrides:
+        words = condition_words(override.when, names, multiple)
+        assert same_formula(compiled(override.when), parse_described(words, names)), (override.when, words)
+        read += 1
+    assert read == 5
