@@ -92,3 +92,14 @@ def test_min_places_without_at_most_is_refused():
                   "    quotas:\n      - {grade: 好, at_least: 10%, min_places: 1}\n"
     problems = check_text(text)
     assert len(problems.sorted()) == 1 and "min_places（名额至少几人）只用于 at_most" in problems.sorted()[0].message
+
+
+@pytest.mark.parametrize("value, words", [("0", "应不小于 1"), ("51", "应不大于 50")])
+def test_min_places_out_of_range_is_said_in_chinese(value, words):
+    """A bound broken was 「超出允许范围（Input should be greater than or equal to 1）」: pydantic's English."""
+    text = BASE + f"    grades:\n      order: [好, 较差]\n      bands: [{{grade: 好, at_least: 90}}, {{grade: 较差, below: 90}}]\n" \
+                  f"    quotas:\n      - {{grade: 好, at_most: 15%, min_places: {value}}}\n"
+    problems = check_text(text)
+    assert where(problems) == [(20, 46, "bad-value")]  # at the value
+    message = problems.sorted()[0].message
+    assert words in message and "Input" not in message and "should" not in message
