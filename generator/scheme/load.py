@@ -186,4 +186,15 @@ def place_words(path: tuple, data: Any) -> str:
 
 
 def _shown(value: Any) -> str:
-    return clip(str(value), 40)
+    return clip(_as_written(value), 40)
+
+
+def _as_written(value: Any) -> str:
+    """A value as the YAML wrote it ([3, 3], {a: 1}, true), never Python's repr ([Decimal('3')], True)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_as_written(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_as_written(k)}: {_as_written(v)}" for k, v in value.items()) + "}"
+    return "" if value is None else str(value)

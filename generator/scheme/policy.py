@@ -13,7 +13,7 @@ from pydantic import Field, model_validator
 
 from generator.core.numbers import fmt_share
 from generator.scheme.bands import Band
-from generator.scheme.base import Share, Strict
+from generator.scheme.base import Share, Strict, integers
 
 
 class Grades(Strict):
@@ -55,6 +55,7 @@ class Quota(Strict):
     rounding: Literal["floor", "ceil", "half_up"] | None = Field(
         None, description="名额不是整数时：floor 向下取整、ceil 向上取整、half_up 四舍五入；不写时不超过向下取整、不少于向上取整。例：half_up"
     )
+    _integers = integers("min_places")  # true/false is no number of places
     min_places: int | None = Field(
         None, ge=1, le=50,
         description="at_most 算出的名额少于此数时按此数计（不超过基数），用于「不足 1 人的，可确定 1 人」：写 1。不写则按比例算出几人就是几人（可能为 0）。例：1",
@@ -193,6 +194,7 @@ class Publicity(Strict):
     order: Literal["stroke", "department", "score"] = Field(
         "stroke", description="名单排序：stroke 按姓氏笔画（默认）、department 按部门、score 按分数。例：department"
     )
+    _integers = integers("days", "public_min_group")  # true/false is no number of places
     days: int = Field(default=5, ge=1, le=30, description="公示几个工作日（1 到 30，默认 5）。例：7")
     objection: str = Field(
         "对公示对象有异议的，请在公示期内向考核办公室反映；反映情况要实事求是，并请署真实姓名。",

@@ -103,3 +103,12 @@ def test_min_places_out_of_range_is_said_in_chinese(value, words):
     assert where(problems) == [(20, 46, "bad-value")]  # at the value
     message = problems.sorted()[0].message
     assert words in message and "Input" not in message and "should" not in message
+
+
+@pytest.mark.parametrize("key, line", [("places: 2", "    places: true\n"), ("effective_year: 2025", "effective_year: true\n")])
+def test_true_for_a_number_of_places_is_refused_at_the_key(key, line):
+    """places: true was read as 1 place (pydantic turns true into 1), silently."""
+    text = BASE.replace("effective_year: 2025\n", line) if key.startswith("effective") else BASE + line
+    problems = check_text(text)
+    assert [code for _, _, code in where(problems)] == ["bad-value"]
+    assert "应为整数，不是真假值" in problems.sorted()[0].message
