@@ -112,3 +112,9 @@ def test_true_for_a_number_of_places_is_refused_at_the_key(key, line):
     problems = check_text(text)
     assert [code for _, _, code in where(problems)] == ["bad-value"]
     assert "应为整数，不是真假值" in problems.sorted()[0].message
+
+
+def test_a_list_where_a_mapping_belongs_is_quoted_as_written():
+    problems = check_text(ADJUSTED.replace("CAPS", "[3, 3]"))
+    message = problems.sorted()[0].message
+    assert "实际是「[3, 3]」" in message and "Decimal" not in message
