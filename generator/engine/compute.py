@@ -30,7 +30,7 @@ from generator.engine.quota_count import recount
 from generator.engine.quotas import apply_quota
 from generator.engine.rating_limits import check_rating_limits
 from generator.engine.results import PeriodResult, PersonResult
-from generator.engine.rollup_roster import absent_periods, left_out
+from generator.engine.rollup_roster import absent_periods, fold_into, left_out, unmade_source
 from generator.engine.sheet_mappings import report_unused_mappings
 from generator.engine.sheet_prefetch import ReadAhead
 from generator.project.discover import discover
@@ -198,20 +198,21 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         else:
             encoding, rows, mapped = _read_rows(project, entry, local)
     sources: dict[str, PeriodResult] = {}
+    unmade: Problem | None = None  # a roll-up whose middle level was never graded
     if assessment.rolls_up:
         source = scheme.assessment(assessment.rolls_up)
         own = labels_within(source.period_labels, entry.label) if source else []  # a quarter reads its own months
-        for label in own:
-            earlier = done.get((entry.agency, entry.scheme, entry.year, label))
-            if earlier is not None:
-                sources[label] = earlier
+        sources = {label: done[key] for label in own if (key := (entry.agency, entry.scheme, entry.year, label)) in done}
         absent = [label for label in own if label not in sources]
+        folder = project.rel(project.root / "content" / entry.agency / entry.scheme / str(entry.year))
+        if not sources:
+            unmade = unmade_source(entry, assessment.name, source, scheme, done, folder, local)
         # a year sheet made, or a year without one to be published, decided or closed: taken as complete
         if absent and sources and (entry.results is not None or entry.notice or entry.decisions or entry.lock):
-            absent_periods(absent, entry, assessment.name, source.name, project.rel(project.root / "content" / entry.agency / entry.scheme / str(entry.year)), local)  # type: ignore[union-attr]
+            absent_periods(absent, entry, assessment.name, source.name, folder, local)  # type: ignore[union-attr]
         if entry.results is None:
             rows = _people_from(sources)
-            shown = f"{project.rel(project.root / 'content' / entry.agency / entry.scheme / str(entry.year))}（由各期汇总）"
+            shown = f"{folder}（由各期汇总）"
         elif sources and rows:
             left_out(rows, sources, assessment.name, shown, local)
     grader = PersonGrader(scheme, assessment, shown, local, explain=False)
@@ -219,6 +220,8 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         grader.causes.missing = missing_columns(local, shown)
     explainer = Explainer(scheme, assessment, shown, sources)
     people = grader.grade_all(rows, explainer.history_of if assessment.rolls_up else None, explainer)
+    if unmade is not None:
+        fold_into(unmade, shown, local)
     period = PeriodResult(scheme, assessment, agency.code, agency.name, entry.year, entry.label, files, people, encoding=encoding, mapped=mapped)
     check_rating_limits(assessment, people, shown, local)
     if assessment.grades is not None:

@@ -188,3 +188,18 @@ def test_a_quarter_without_its_own_sheet_is_asked_for_by_its_own_file_name(tmp_p
     assert main(["-C", str(tmp_path), "explain", "t1", "2025-Q1", "01"]) == 2
     err = capsys.readouterr().err
     assert "放一个 2025 年 Q1 的成绩表（如 Q1.xlsx 或 第一季度.xlsx" in err, err
+
+
+def test_a_middle_level_never_graded_is_one_problem_saying_why(tmp_path):
+    """季度考核 rolls up the months but has neither sheets nor results_optional: the year listed one
+    period-missing per person and quarter, none saying why; now one problem with the fix, the rest counted on it."""
+    data = _three_levels()
+    data["assessments"][1].pop("results_optional")
+    data["assessments"][2].pop("results_optional")
+    files = {f"{label}.csv": people_csv([["01", "张三", "办公室", score], ["02", "李四", "办公室", score]], ["得分"]) for label, score in MONTHS.items()}
+    make_project(tmp_path, data, {**files, "Y.csv": people_csv([["01", "张三", "办公室"], ["02", "李四", "办公室"]], [])})
+    _, _, problems = run(tmp_path)
+    errors = [p for p in problems.sorted() if p.severity.name == "ERROR"]
+    assert [(p.file, p.code) for p in errors] == [("content/ag/t1/2025", "period-missing")], errors
+    assert "季度考核一期也没有计算：它汇总月度考核，却没有自己的成绩表，也没有写 results_optional: true" in errors[0].message
+    assert problems.follow_ons() == {errors[0]: 2}
