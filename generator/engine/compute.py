@@ -218,7 +218,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     grader = PersonGrader(scheme, assessment, shown, local, explain=False)
     if entry.results is not None:
         grader.causes.missing = missing_columns(local, shown)
-    explainer = Explainer(scheme, assessment, shown, sources)
+    explainer = Explainer(scheme, assessment, shown, sources, entry.results is not None)
     people = grader.grade_all(rows, explainer.history_of if assessment.rolls_up else None, explainer)
     if unmade is not None:
         fold_into(unmade, shown, local)
@@ -253,8 +253,9 @@ class Explainer:
     pages. The archive is graded without words (fast); the same code with the words switched on gives
     the same numbers, and regrade() checks that it did."""
 
-    def __init__(self, scheme, assessment, file: str, sources: dict[str, PeriodResult]):
-        self.scheme, self.assessment, self.file, self.sources = scheme, assessment, file, sources
+    def __init__(self, scheme, assessment, file: str, sources: dict[str, PeriodResult], own_sheet: bool = True):
+        # own_sheet False: a roll-up graded from its periods alone, whose rows are its periods' (history.column_values)
+        self.scheme, self.assessment, self.file, self.sources, self.own_sheet = scheme, assessment, file, sources, own_sheet
         self._grader: PersonGrader | None = None
         self._histories: dict[str, dict[str, PeriodView]] = {}  # person ID → history, made once
         # Per earlier period: (label, person ID → their view, the view of someone not in it), made

@@ -224,10 +224,22 @@ def _rankable(scheme: Scheme, assessment: Assessment) -> set[str]:
     return {"总分"} | codes | {spec.name for spec in plan_columns(scheme, assessment).all() if spec.type == "number"}
 
 
+def _summable(scheme: Scheme, source: Assessment | None) -> set[str]:
+    """The columns 合计/最大 may read: the rolled-up assessment's, and through a roll-up of it without sheets
+    of its own (results_optional), the columns of the periods it is made of (a year of quarters of months)."""
+    found: set[str] = set()
+    seen: set[str] = set()
+    while source is not None and source.code not in seen:
+        seen.add(source.code)
+        found |= {spec.name for spec in plan_columns(scheme, source).all() if spec.type in SUMMABLE}
+        source = scheme.assessment(source.rolls_up) if source.results_optional and source.rolls_up else None
+    return found
+
+
 def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, source: Assessment | None, report) -> None:
     names = formula_names(scheme, assessment)
     functions = HISTORY_FUNCTIONS if assessment.rolls_up else set()
-    summable = {spec.name for spec in plan_columns(scheme, source).all() if spec.type in SUMMABLE} if source is not None else set()
+    summable = _summable(scheme, source)
     sources: list[tuple[tuple, str]] = []
     for oi, override in enumerate(assessment.overrides):
         for key in ("when", "requires"):

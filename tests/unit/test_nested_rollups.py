@@ -203,3 +203,41 @@ def test_a_middle_level_never_graded_is_one_problem_saying_why(tmp_path):
     assert [(p.file, p.code) for p in errors] == [("content/ag/t1/2025", "period-missing")], errors
     assert "季度考核一期也没有计算：它汇总月度考核，却没有自己的成绩表，也没有写 results_optional: true" in errors[0].message
     assert problems.follow_ons() == {errors[0]: 2}
+
+
+DAYS = {"M01": 10, "M02": 10, "M03": 5, "M04": 0, "M05": 0, "M06": 8}  # 33 in all; the quarters' last months hold 5 and 8
+
+
+def _leave_project(root, where: str, without: str | None = None):
+    data = _three_levels(grades=GRADES_4, overrides=[{"kind": "no_grade", "when": '合计("病事假天数") > 30', "reason": "病事假累计超过30天"}])
+    leave = [{"name": "病事假天数", "type": "number", "min": 0, "places": 0}]
+    if where == "scheme":
+        data["inputs"] = leave
+    else:
+        data["assessments"][0]["inputs"] = leave
+    files = {f"{label}.csv": people_csv([["01", "张三", "办公室", 90, days]], ["得分", "病事假天数"]) for label, days in DAYS.items()}
+    if without:
+        files[without] = people_csv([["01", "张三", "办公室", 90]], ["得分"])
+    make_project(root, data, files)
+    return run(root)
+
+
+@pytest.mark.parametrize("where", ["scheme", "months"])
+def test_a_year_of_quarters_sums_every_month_of_a_column(tmp_path, where):
+    """合计("病事假天数") in a year of quarters made of months summed each quarter's row, which is its last
+    month's (5 + 8 = 13: graded, silently); the months' own column was refused as not the quarters'."""
+    _, periods, problems = _leave_project(tmp_path, where)
+    assert [p for p in problems.sorted() if p.severity.name != "INFO"] == []
+    year = next(p for p in periods if p.label == "Y")
+    assert [(r.status, r.reason) for r in year.people] == [("no_grade", "病事假累计超过30天")]
+    from generator.engine.explain import explain_text
+
+    assert "各期「病事假天数」合计 33" in explain_text(year, year.people[0])
+    assert compare(periods)["compiled"] == 9
+
+
+def test_a_month_sheet_without_the_column_the_year_sums_through_the_quarters_is_missing_column(tmp_path):
+    _, _, problems = _leave_project(tmp_path, "scheme", without="M02.csv")
+    errors = [p for p in problems.sorted() if p.severity.name == "ERROR"]
+    assert [(p.file, p.code) for p in errors] == [("content/ag/t1/2025/M02.csv", "missing-column")], errors
+    assert '「年度考核」等次规则「病事假累计超过30天」的 合计("病事假天数")' in errors[0].message
