@@ -241,3 +241,19 @@ def test_a_month_sheet_without_the_column_the_year_sums_through_the_quarters_is_
     errors = [p for p in problems.sorted() if p.severity.name == "ERROR"]
     assert [(p.file, p.code) for p in errors] == [("content/ag/t1/2025/M02.csv", "missing-column")], errors
     assert '「年度考核」等次规则「病事假累计超过30天」的 合计("病事假天数")' in errors[0].message
+
+
+def test_the_preview_cache_keeps_that_a_quarter_had_no_sheet(tmp_path):
+    """kaohe serve's cache rebuilt each explainer from four fields: a year read back from it summed the
+    quarters' last months again in its derivations (合计 13, not 33)."""
+    import io
+
+    from generator.engine.explain import explain_text
+    from generator.site import serve_cache
+
+    project, periods, _ = _leave_project(tmp_path, "scheme")
+    buffer = io.BytesIO()
+    serve_cache._Pickler(buffer, {p.label: p for p in periods}).dump(periods)
+    again = serve_cache._Unpickler(buffer.getvalue(), project).load()
+    year = next(p for p in again if p.label == "Y")
+    assert "各期「病事假天数」合计 33" in explain_text(year, year.people[0])
