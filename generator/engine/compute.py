@@ -209,7 +209,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
             unmade = unmade_source(entry, assessment.name, source, scheme, done, folder, local)
         # a year sheet made, or a year without one to be published, decided or closed: taken as complete
         if absent and sources and (entry.results is not None or entry.notice or entry.decisions or entry.lock):
-            absent_periods(absent, entry, assessment.name, source.name, folder, local)  # type: ignore[union-attr]
+            absent_periods(absent, entry, assessment.name, source, scheme, folder, local)
         if entry.results is None:
             rows = _people_from(sources)
             shown = f"{folder}（由各期汇总）"

@@ -10,10 +10,13 @@ from generator.scheme.periods import period_words
 from generator.sheets.rows import PersonRow
 
 
-def absent_periods(absent: list[str], entry: PeriodFiles, name: str, source: str, folder: str, problems: Problems) -> None:
+def absent_periods(absent: list[str], entry: PeriodFiles, name: str, assessment, scheme, folder: str, problems: Problems) -> None:
     """The year's own sheet is there but a period it sums has no sheet: the year would be graded on the
-    others alone. (A roll-up without a sheet of its own, results_optional, is a year in progress.)"""
-    words = "、".join(f"{period_words(label)}（{label}）" for label in absent)
+    others alone. (A roll-up without a sheet of its own, results_optional, is a year in progress.) A
+    period made of others without a sheet of its own (a quarter of months) misses those periods' sheets."""
+    source = assessment.name
+    below = scheme.assessment(assessment.rolls_up) if assessment.results_optional and assessment.rolls_up else None
+    words = "、".join(f"{period_words(label)}（{label}）" for label in absent) + (f"各期{below.name}" if below is not None else "")
     problems.add(folder, None, None, "rollup-period-absent",
                  f"{entry.year}年{name}汇总{source}的各期，但 {folder}/ 中没有{words}的成绩表：年度结果只按已有的期计算（写了 missing: error 的项目逐人报缺期）。"
                  f"请先放好该期成绩表；该期确实不考核的，在方案的{source}中用 labels 列出考核的期。", Severity.WARNING, first=True)

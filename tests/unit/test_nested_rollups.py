@@ -257,3 +257,13 @@ def test_the_preview_cache_keeps_that_a_quarter_had_no_sheet(tmp_path):
     again = serve_cache._Unpickler(buffer.getvalue(), project).load()
     year = next(p for p in again if p.label == "Y")
     assert "各期「病事假天数」合计 33" in explain_text(year, year.people[0])
+
+
+def test_a_year_sheet_with_a_quarter_of_no_month_asks_for_that_quarter_s_month_sheets(tmp_path):
+    data = _three_levels()
+    data["assessments"][2].pop("results_optional")
+    files = {f"{label}.csv": people_csv([["01", "张三", "办公室", score]], ["得分"]) for label, score in MONTHS.items() if label <= "M03"}
+    make_project(tmp_path, data, {**files, "Y.csv": people_csv([["01", "张三", "办公室"]], [])})
+    _, _, problems = run(tmp_path)
+    [absent] = [p for p in problems.sorted() if p.code == "rollup-period-absent"]
+    assert "中没有第二季度（Q2）、第三季度（Q3）、第四季度（Q4）各期月度考核的成绩表" in absent.message, absent.message
