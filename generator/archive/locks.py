@@ -23,6 +23,7 @@ from generator.core.os_words import os_error_words
 from generator.core.problems import Problems
 from generator.engine.results import STATUS_WORDS, PeriodResult
 from generator.project.model import Project
+from generator.scheme.periods import labels_within
 
 LOCK_FORMAT = "kaohe-lock/1"
 MAX_LOCK_BYTES = 50 * 1024 * 1024  # 2,000 people, closed ten times: about 15 MB
@@ -53,12 +54,17 @@ def context_files(project: Project, period: PeriodResult) -> list[str]:
     (年度 from the quarters), the source periods' sheets and decisions. An edit to them is not a
     reason to fail by itself (a typo fixed in a handbook), but it says why results changed."""
     files = [project.scheme_files[period.scheme.code]] if period.scheme.code in project.scheme_files else []
-    if period.assessment.rolls_up:
-        source = period.scheme.assessment(period.assessment.rolls_up)
-        labels = set(source.period_labels) if source else set()
+    # the periods inside this one, down every level (a year of quarters made of months reads the months' sheets)
+    outer, assessment, depth = [period.label], period.assessment, 0
+    while assessment.rolls_up and depth < len(period.scheme.assessments):
+        source = period.scheme.assessment(assessment.rolls_up)
+        if source is None:
+            break
+        labels = {label for o in outer for label in labels_within(source.period_labels, o)}
         for entry in project.periods:
             if (entry.agency, entry.scheme, entry.year) == (period.agency, period.scheme.code, period.year) and entry.label in labels:
                 files += [project.rel(p) for p in (entry.results, entry.decisions) if p is not None]
+        outer, assessment, depth = sorted(labels), source, depth + 1
     return sorted(set(files) - set(period.files))
 
 

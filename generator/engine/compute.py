@@ -30,11 +30,12 @@ from generator.engine.quota_count import recount
 from generator.engine.quotas import apply_quota
 from generator.engine.rating_limits import check_rating_limits
 from generator.engine.results import PeriodResult, PersonResult
-from generator.engine.rollup_roster import absent_periods, left_out
+from generator.engine.rollup_roster import absent_periods, fold_into, left_out, unmade_source
 from generator.engine.sheet_mappings import report_unused_mappings
 from generator.engine.sheet_prefetch import ReadAhead
 from generator.project.discover import discover
 from generator.project.model import PeriodFiles, Project
+from generator.scheme.periods import labels_within
 from generator.sheets.period_words import check_sheet_period
 from generator.sheets.rows import LoadedSheet, PersonRow, load_sheet
 from generator.sheets.tables import read_table
@@ -66,10 +67,9 @@ def compute_project(project: Project, problems: Problems, cache: ModelCache | No
     done: dict[tuple[str, str, int, str], PeriodResult] = {}
 
     def order(entry: PeriodFiles) -> tuple:
+        # a roll-up after the periods it reads, which may be roll-ups themselves (月 → 季度 → 年度)
         scheme = project.schemes[entry.scheme]
-        assessment = scheme.assessment_for_label(entry.label)
-        is_rollup = 1 if assessment and assessment.rolls_up else 0
-        return (entry.agency, entry.scheme, entry.year, is_rollup, entry.label)
+        return (entry.agency, entry.scheme, entry.year, rollup_depth(scheme, scheme.assessment_for_label(entry.label)), entry.label)
 
     entries = sorted(project.periods, key=order)
     ahead = ReadAhead(project, entries, _read_rows, 1 if cache else workers)
@@ -95,12 +95,21 @@ def compute_project(project: Project, problems: Problems, cache: ModelCache | No
     return results
 
 
+def rollup_depth(scheme, assessment) -> int:
+    """0 for a period graded from its sheet, 1 for a roll-up of such periods, 2 for a roll-up of roll-ups…
+    (the scheme check refuses a cycle; the bound keeps a refused one from looping)."""
+    depth = 0
+    while assessment is not None and assessment.rolls_up and depth < len(scheme.assessments):
+        assessment, depth = scheme.assessment(assessment.rolls_up), depth + 1
+    return depth
+
+
 def _reads_stripped_ids(project: Project, entry: PeriodFiles, results: list[PeriodResult]) -> bool:
     assessment = project.schemes[entry.scheme].assessment_for_label(entry.label)
     if assessment is None or not assessment.rolls_up:
         return False
     group = [p for p in results if (p.agency, p.scheme.code) == (entry.agency, entry.scheme)]
-    sources = [p for p in group if p.year == entry.year and p.assessment.code == assessment.rolls_up]
+    sources = [p for p in group if p.year == entry.year and p.assessment.code == assessment.rolls_up and labels_within([p.label], entry.label)]
     return bool(sources) and rollup_blocked(sources, group)
 
 
@@ -110,7 +119,7 @@ def _needs_refused(project: Project, entry: PeriodFiles) -> bool:
     scheme = project.schemes[entry.scheme]
     assessment = scheme.assessment_for_label(entry.label)
     source = scheme.assessment(assessment.rolls_up) if assessment and assessment.rolls_up else None
-    labels = {entry.label, *(source.period_labels if source else [])}
+    labels = {entry.label, *(labels_within(source.period_labels, entry.label) if source else [])}
     return any((r.agency, r.scheme, r.year) == (entry.agency, entry.scheme, entry.year) and r.label in labels for r in project.refused)
 
 
@@ -189,26 +198,30 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         else:
             encoding, rows, mapped = _read_rows(project, entry, local)
     sources: dict[str, PeriodResult] = {}
+    unmade: Problem | None = None  # a roll-up whose middle level was never graded
     if assessment.rolls_up:
         source = scheme.assessment(assessment.rolls_up)
-        for label in source.period_labels if source else []:
-            earlier = done.get((entry.agency, entry.scheme, entry.year, label))
-            if earlier is not None:
-                sources[label] = earlier
-        absent = [label for label in (source.period_labels if source else []) if label not in sources]
+        own = labels_within(source.period_labels, entry.label) if source else []  # a quarter reads its own months
+        sources = {label: done[key] for label in own if (key := (entry.agency, entry.scheme, entry.year, label)) in done}
+        absent = [label for label in own if label not in sources]
+        folder = project.rel(project.root / "content" / entry.agency / entry.scheme / str(entry.year))
+        if not sources:
+            unmade = unmade_source(entry, assessment.name, source, scheme, done, folder, local)
         # a year sheet made, or a year without one to be published, decided or closed: taken as complete
         if absent and sources and (entry.results is not None or entry.notice or entry.decisions or entry.lock):
-            absent_periods(absent, entry, assessment.name, source.name, project.rel(project.root / "content" / entry.agency / entry.scheme / str(entry.year)), local)  # type: ignore[union-attr]
+            absent_periods(absent, entry, assessment.name, source, scheme, folder, local)
         if entry.results is None:
             rows = _people_from(sources)
-            shown = f"{project.rel(project.root / 'content' / entry.agency / entry.scheme / str(entry.year))}（由各期汇总）"
+            shown = f"{folder}（由各期汇总）"
         elif sources and rows:
             left_out(rows, sources, assessment.name, shown, local)
     grader = PersonGrader(scheme, assessment, shown, local, explain=False)
     if entry.results is not None:
         grader.causes.missing = missing_columns(local, shown)
-    explainer = Explainer(scheme, assessment, shown, sources)
+    explainer = Explainer(scheme, assessment, shown, sources, entry.results is not None)
     people = grader.grade_all(rows, explainer.history_of if assessment.rolls_up else None, explainer)
+    if unmade is not None:
+        fold_into(unmade, shown, local)
     period = PeriodResult(scheme, assessment, agency.code, agency.name, entry.year, entry.label, files, people, encoding=encoding, mapped=mapped)
     check_rating_limits(assessment, people, shown, local)
     if assessment.grades is not None:
@@ -240,8 +253,9 @@ class Explainer:
     pages. The archive is graded without words (fast); the same code with the words switched on gives
     the same numbers, and regrade() checks that it did."""
 
-    def __init__(self, scheme, assessment, file: str, sources: dict[str, PeriodResult]):
-        self.scheme, self.assessment, self.file, self.sources = scheme, assessment, file, sources
+    def __init__(self, scheme, assessment, file: str, sources: dict[str, PeriodResult], own_sheet: bool = True):
+        # own_sheet False: a roll-up graded from its periods alone, whose rows are its periods' (history.column_values)
+        self.scheme, self.assessment, self.file, self.sources, self.own_sheet = scheme, assessment, file, sources, own_sheet
         self._grader: PersonGrader | None = None
         self._histories: dict[str, dict[str, PeriodView]] = {}  # person ID → history, made once
         # Per earlier period: (label, person ID → their view, the view of someone not in it), made

@@ -208,7 +208,9 @@ class ItemWriter:
             write(f"{amount} = {const(adjustment)}.apply(V, False)[0] if V.get({column}) else ZERO")
             return amount
         if adjustment.counts:  # Adjustment._counted: Decimal(0), then each column's times × points in order
-            terms = [f"(V.get({const(name)}) or ZERO) * {const(points)}" for name, points in adjustment.counts.items()]
+            caps = adjustment.caps or {}  # a column over its own cap counts as the cap (min keeps the amount when equal)
+            terms = [f"min((V.get({const(name)}) or ZERO) * {const(points)}, {const(caps[name])})" if name in caps
+                     else f"(V.get({const(name)}) or ZERO) * {const(points)}" for name, points in adjustment.counts.items()]
             write(f"r_ = {' + '.join(['ZERO', *terms])}")
         elif adjustment.points:
             points = const(adjustment.points)

@@ -151,6 +151,13 @@ def column_values(history: dict[str, PeriodView], column: str) -> list[Decimal]:
     found: list[Decimal] = []
     for label in sorted(history):
         result = history[label].result
+        explainer = getattr(result, "explainer", None)
+        if explainer is not None and not getattr(explainer, "own_sheet", True) and explainer.assessment.rolls_up:
+            # a quarter graded from its months without a sheet of its own: its row is its last month's, so
+            # the months' values are read instead (a year of quarters sums every month, not each quarter's last)
+            below = explainer.history_of(result.person)
+            found.extend(column_values(below, column) if below is not None else ())
+            continue
         value = result.person.values.get(column) if result is not None else None
         if isinstance(value, bool):
             found.append(_SMALL[int(value)])

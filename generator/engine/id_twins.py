@@ -34,7 +34,7 @@ def report_id_twins(periods: list[PeriodResult], problems: Problems) -> None:
             same.sort(key=lambda p: order.index(p.label) if p.label in order else len(order))
             names = _Names(same)
             _across_periods(same, names, problems)
-            rolled_up = [p for p in group if p.assessment.rolls_up == code]
+            rolled_up = [p for p in group if code in _rolled_up_codes(p)]  # a year of quarters made of months too
             for year_period in rolled_up:
                 _year_sheet(year_period, names, problems)
 
@@ -94,6 +94,16 @@ def _across_periods(periods: list[PeriodResult], names: _Names, problems: Proble
             person = _person(where, (name, department), later_id)
             _report(where, person, name, department, first_id, _periods_words(first_in), later_id, _periods_words(later_in), problems,
                     "一个编号停在某一期，另一个编号在其后开始，两个编号从未在同一期出现")
+
+
+def _rolled_up_codes(period: PeriodResult) -> set[str]:
+    """The assessments a period rolls up, through every level (年度 → 季度 → 月度)."""
+    codes: set[str] = set()
+    assessment = period.assessment
+    while assessment is not None and assessment.rolls_up and assessment.rolls_up not in codes:
+        codes.add(assessment.rolls_up)
+        assessment = period.scheme.assessment(assessment.rolls_up)
+    return codes
 
 
 def _year_sheet(year: PeriodResult, names: _Names, problems: Problems) -> None:

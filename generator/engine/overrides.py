@@ -96,20 +96,20 @@ def _override(grader: PersonGrader, override, result: PersonResult, values: dict
         result.grade = None
         result.reason = override.reason
         result.outside_base = not override.in_base
-        trace.append(Step("规则", f"{override.reason}{_sums(override.when, ctx, trace)} → {result.status_label}"))
+        trace.append(Step("规则", f"{override.reason}{_sums(override.when, ctx, trace, values)} → {result.status_label}"))
         return True
     if result.status != "graded" or result.grade is None:
         return False
     if override.kind in ("force", "gate") and _vacuous(grader, override, result, ctx, trace):
         return False
     if override.kind == "force" and result.grade != override.grade:
-        trace.append(Step("规则", f"{override.reason}{_sums(override.when, ctx, trace)} → 直接确定为「{override.grade}」（原为「{result.grade}」）"))
+        trace.append(Step("规则", f"{override.reason}{_sums(override.when, ctx, trace, values)} → 直接确定为「{override.grade}」（原为「{result.grade}」）"))
         result.grade, result.protected = override.grade, True
     elif override.kind == "force":
         result.protected = True
         trace.append(Step("规则", f"{override.reason} → 确定为「{override.grade}」"))
     elif override.kind == "cap" and grades.rank(result.grade) < grades.rank(override.grade or ""):
-        trace.append(Step("规则", f"{override.reason}{_sums(override.when, ctx, trace)} → 不得高于「{override.grade}」（原为「{result.grade}」）"))
+        trace.append(Step("规则", f"{override.reason}{_sums(override.when, ctx, trace, values)} → 不得高于「{override.grade}」（原为「{result.grade}」）"))
         result.grade = override.grade
     elif override.kind == "gate" and grades.rank(result.grade) <= grades.rank(override.grade or ""):
         try:
@@ -126,13 +126,15 @@ def _override(grader: PersonGrader, override, result: PersonResult, values: dict
     return False
 
 
-def _sums(formula: str | None, ctx: ItemContext, trace) -> str:
-    """（各期「病事假天数」合计 31）: the values a roll-up's condition summed over its periods' sheets, in
-    the derivation (only when explaining: trace is a list)."""
-    if not formula or not isinstance(trace, list) or not ctx.functions:
+def _sums(formula: str | None, ctx: ItemContext, trace, values: dict | None = None) -> str:
+    """（各期「病事假天数」合计 31）: the values a roll-up's condition summed over its periods' sheets, and
+    （否决情形：酒后驾驶机动车）the items of a 多选 column it read, in the derivation (only when explaining:
+    trace is a list)."""
+    if not formula or not isinstance(trace, list):
         return ""
-    shown = []
-    for function, args in column_calls(formula):
+    shown = [f"「{name}」：{'、'.join(values[name])}" for name in sorted(compiled(formula).names)
+             if values and isinstance(values.get(name), list) and values[name]]
+    for function, args in column_calls(formula) if ctx.functions else ():
         if function not in ctx.functions or len(args) != 1 or not isinstance(args[0], ast.Constant) or not isinstance(args[0].value, str):
             continue
         column, value = args[0].value, ctx.functions[function](args[0].value)

@@ -70,6 +70,9 @@ def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], proble
                        base_words="参加考核并确定等次" if quota.base == "graded" else "参加考核")
         if quota.at_most is not None:
             allowed, arithmetic = count_places(base, quota.at_most, quota.rounding or "floor")
+            if quota.min_places and allowed < min(quota.min_places, base):  # 不足 1 人的，可确定 1 人
+                allowed = min(quota.min_places, base)
+                arithmetic += f"，不足 {quota.min_places} 人按 {quota.min_places} 人计，为 {allowed} 人"
             use.allowed = allowed
             if allowed == 0 and candidates:
                 problems.add(file, None, None, "quota-impossible",

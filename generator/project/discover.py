@@ -32,7 +32,7 @@ from generator.project.stray_files import report_stray_files
 from generator.scheme.check import check_scheme
 from generator.scheme.load import load_scheme, report_validation_error
 from generator.scheme.model import period_label
-from generator.scheme.periods import period_words, periods_hint
+from generator.scheme.periods import PERIOD_RANK, labels_within, period_words, periods_hint
 from generator.scheme.settings import AgencyFile, keys_of
 from generator.scheme.sheet_clash import header_text, sheet_option_clashes
 from generator.scheme.sheet_options import SHEET_KEYS, SheetOptions
@@ -281,10 +281,12 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
                 problems.add(project.rel(year_dir), None, None, "period-missing", f"{year} 年 {label} 有{'、'.join(present)}，但没有成绩表。{gone}")
                 continue
             project.periods.append(entry)
-        for assessment in scheme.assessments:
+        made: set[str] = set()
+        for assessment in sorted(scheme.assessments, key=lambda a: PERIOD_RANK[a.period]):
             if assessment.results_optional and assessment.rolls_up:
                 source = scheme.assessment(assessment.rolls_up)
-                has_source = source is not None and any(lab in found for lab in source.period_labels)
-                for label in assessment.period_labels:
+                for label in assessment.period_labels:  # a quarter made of its months, a year of its quarters
+                    has_source = source is not None and any(lab in found or lab in made for lab in labels_within(source.period_labels, label))
                     if label not in found and has_source:
+                        made.add(label)
                         project.periods.append(PeriodFiles(agency, scheme.code, year, label))

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from generator.core.errors import UsageError
+from generator.scheme.periods import period_words
 
 _PERIOD_RE = re.compile(r"^(\d{4})\s*[-/年 ]?\s*(.*)$")
 
@@ -47,7 +48,7 @@ def _rollup_hint(periods, scheme: str, year: int, label: str) -> str:
     assessment = found.assessment_for_label(label) if found is not None else None
     if assessment is None or not assessment.rolls_up or assessment.results_optional:
         return ""
-    return (f"「{assessment.name}」由各期汇总，但它要有自己的成绩表才计算：放一个 {year} 年的成绩表（如 年度.xlsx，"
+    return (f"「{assessment.name}」由各期汇总，但它要有自己的成绩表才计算：放一个 {year} 年 {label} 的成绩表（如 {label}.xlsx 或 {period_words(label)}.xlsx，"
             "有编号、姓名、部门等列，可用 kaohe template 生成），或在方案的这种考核中写 results_optional: true（不用成绩表，人员取自各期）。")
 
 

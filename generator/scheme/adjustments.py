@@ -10,7 +10,8 @@ once at its largest value (`same_event: largest`, the default: 同一件事加�
 (`same_event: sum`), and the cap is applied after. A penalty may also list events by name with
 fixed points per occurrence (`points: {通报批评: 10}`: 通报批评、通报批评 is 20), or read counts from
 columns of their own (`counts: {迟到早退次数: 0.5, 无故缺勤次数: 2}`: 3 and 1 are 1.5 + 2), each a whole
-number of times; the factor and the cap apply to the sum of the columns.
+number of times, each column under its own cap if `caps` gives one (每项最多 3 分); the factor and the
+cap apply to the sum of the columns (合计最多 5 分).
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ class Adjustment(Strict):
     counts: dict[str, Num] | None = Field(
         None, description="bonus 或 penalty 按次数计：成绩表中填次数的列名 → 每次的分值；每列填整数次数（空着为 0 次），"
                           "各列合计后再按 factor、cap 计。写了 counts 就不写 column。例：{迟到早退次数: 0.5, 无故缺勤次数: 2}")
+    caps: dict[str, Num] | None = Field(
+        None, description="与 counts 一起写：某一列最多计多少分（「每项最多加 3 分，合计最多加 5 分」写 caps: {信息采用篇数: 3, 抓获在逃人数: 3}, cap: 5）；"
+                          "每列先按自己的上限计，各列合计后再按 factor、cap 计。例：{信息采用篇数: 3}")
     factor: Factor | None = Field(None, description="按某一列区分倍数。例：{by: 身份, values: {领导班子成员: 0.5}}")
     text: str | None = Field(None, description="原文的表述，显示在手册中。例：弹性指标加分最高不超过5分")
     events: bool = Field(
@@ -86,6 +90,13 @@ class Adjustment(Strict):
                 raise ValueError("counts 至少写一列，如 {迟到早退次数: 0.5}")
             if any(points <= 0 for points in self.counts.values()):
                 raise ValueError("counts 中每次的分值要大于 0（减分写 kind: penalty，分值仍写正数）")
+        if self.caps is not None:
+            if not self.counts:
+                raise ValueError("caps（每列的上限）只与 counts 一起写；一项加减分的总上限写 cap")
+            if unknown := [name for name in self.caps if name not in self.counts]:
+                raise ValueError(f"caps 中的「{'」「'.join(unknown)}」不是 counts 中的列（可写：{'、'.join(self.counts)}）")
+            if any(cap <= 0 for cap in self.caps.values()):
+                raise ValueError("caps 中每列的上限要大于 0")
         return self
 
     @property
@@ -95,7 +106,9 @@ class Adjustment(Strict):
     def columns(self) -> list[ColumnSpec]:
         note = f"上限 {fmt(self.cap)}" if self.cap is not None else ""
         if self.counts:
-            specs = [ColumnSpec(name, "number", Decimal(0), None, required=False, places=0, note=f"次数，每次 {fmt(points)} 分")
+            caps = self.caps or {}
+            specs = [ColumnSpec(name, "number", Decimal(0), None, required=False, places=0,
+                                note=f"次数，每次 {fmt(points)} 分" + (f"，最多 {fmt(caps[name])} 分" if name in caps else ""))
                      for name, points in self.counts.items()]
         elif self.events and self.kind == "awards":
             specs = [ColumnSpec(self.col, "award_events", choices=tuple(self.points or {}), required=False, note="事项:奖项，多项用；分隔")]
@@ -144,11 +157,15 @@ class Adjustment(Strict):
         """Σ times × points over the count columns, in the scheme's order (an empty cell is 0 times)."""
         raw = Decimal(0)
         parts: list[str] = []
+        caps = self.caps or {}
         for name, points in (self.counts or {}).items():
             times = values.get(name) or Decimal(0)
-            raw += times * points
+            amount = times * points
+            cap = caps.get(name)
+            capped = cap is not None and amount > cap
+            raw += cap if capped else amount
             if times and explain:
-                parts.append(f"「{name}」{fmt(times)} 次 × {fmt(points)} 分 = {fmt(times * points)} 分")
+                parts.append(f"「{name}」{fmt(times)} 次 × {fmt(points)} 分 = {fmt(amount)} 分" + (f"，超过该列上限，按 {fmt(cap)} 分计" if capped else ""))
         if parts:
             steps.append(f"{self.name}：" + "；".join(parts) + (f"；合计 {fmt(raw)} 分" if len(parts) > 1 else ""))
         return raw
@@ -204,7 +221,9 @@ class Adjustment(Strict):
             parts.append("：".join(["分值", "，".join(f"{k} {each}{fmt(v)} 分" for k, v in self.points.items())])
                          + ("，同一奖项写几次计几次" if self.kind == "awards" and not self.events else ""))
         if self.counts:
-            parts.append("，".join(f"「{name}」每次 {fmt(points)} 分" for name, points in self.counts.items())
+            caps = self.caps or {}
+            parts.append("，".join(f"「{name}」每次 {fmt(points)} 分" + (f"、最多 {fmt(caps[name])} 分" if name in caps else "")
+                                  for name, points in self.counts.items())
                          + ("，各列合计" if len(self.counts) > 1 else ""))
         if self.events and self.kind == "awards":
             parts.append("逐项写明事项和奖项（如 抗洪抢险:市级表彰、县级表彰；信息工作:县级表彰）"

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator
 
 from generator.core.numbers import NotANumber, normalize_text, parse_decimal, parse_share
 
@@ -15,6 +15,18 @@ class Strict(BaseModel):
     """Unknown keys are errors (a typo must not be silently ignored); models are frozen."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _no_truth(cls: Any, value: Any) -> Any:
+    # pydantic reads true as 1 for an integer key: places: true would round to 1 place, silently
+    if isinstance(value, bool):
+        raise ValueError("应为整数，不是真假值（true/false）")
+    return value
+
+
+def integers(*fields: str) -> Any:
+    """A model's integer keys that refuse true/false: `_integers = integers("places")` in the class."""
+    return field_validator(*fields, mode="before")(classmethod(_no_truth))  # type: ignore[arg-type]
 
 
 def _to_decimal(value: Any) -> Any:

@@ -17,8 +17,10 @@ from generator.scheme.columns import formula_names, plan_columns
 from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
 from generator.scheme.expr import FormulaError, parse_formula
 from generator.scheme.forms import check_forms
+from generator.scheme.formula_types import contains_misused, never_holds, unknown_grades
 from generator.scheme.load import OPTION_WORDS
 from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
+from generator.scheme.periods import PERIOD_RANK, labels_within
 from generator.scheme.rollup_columns import SUMMABLE, check_rollup_formula
 from generator.scheme.rules.coefficient import Coefficient
 from generator.scheme.rules.deduct import Deduct
@@ -62,6 +64,10 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
             source = scheme.assessment(assessment.rolls_up)
             if source is None or source is assessment:
                 report(apath + ("rolls_up",), "unknown-name", f"rolls_up「{assessment.rolls_up}」不是本方案中另一项考核的 code。")
+            elif PERIOD_RANK[source.period] >= PERIOD_RANK[assessment.period]:
+                # a roll-up reads the periods inside its own (a quarter its months): one as long or longer has none
+                report(apath + ("rolls_up",), "bad-value", f"「{assessment.name}」（{assessment.period}）汇总的「{source.name}」是{source.period}考核，"
+                       f"不比它短；rolls_up 只能汇总更短的考核期（月 → 季度 → 半年 → 年度），如季度考核汇总月度考核、年度考核汇总季度考核。")
         _check_items(scheme, assessment, apath, source, report)
         _check_grades(scheme, assessment, apath, report)
         _check_formulas(scheme, assessment, apath, source, report)
@@ -114,6 +120,12 @@ def _check_items(scheme: Scheme, assessment: Assessment, apath: tuple, source: A
                     report(path + ("score", "period"), "unknown-name", f"period「{rule.period}」不是 rolls_up 所指考核的考核期（{'、'.join(labels) or '未写 rolls_up'}）。")
             if rule is not None and getattr(rule, "kind", "") == "period_score" and source is None:
                 report(path + ("score",), "missing-key", "period_score 只能用于写了 rolls_up 的年度考核。")
+            elif rule is not None and getattr(rule, "kind", "") == "period_score" and rule.periods and source is not None:
+                outside = [p for p in rule.periods if p in source.period_labels
+                           and not all(labels_within([p], label) for label in assessment.period_labels)]
+                if outside:  # Q2's roll-up reads M04–M06 only: a listed M01 is in none but Q1's
+                    report(path + ("score", "periods"), "bad-value", f"periods 中的 {'、'.join(outside)} 不在「{assessment.name}」的每一期之内"
+                           f"（每一期只汇总本期之内的{source.name}）；不写 periods 即汇总本期之内的各期。")
     if assessment.total_capped and assessment.total_max is None:
         report(apath + ("total_capped",), "missing-key", "total_capped: true（加分后超过上限的按上限计）要同时写明上限 total_max，如 total_max: 100。")
     if assessment.total_capped and assessment.total_may_exceed:
@@ -130,7 +142,9 @@ def _check_sum(item: Item, path: tuple, scheme: Scheme, report) -> None:
         if any(w is None for w in weights):
             report(path, "missing-key", f"「{item.name}」按权重合成，每个子项都要写 weight。")
         elif sum(weights, Decimal(0)) != 1:
-            report(path, "items-do-not-sum", f"「{item.name}」各子项权重之和是 {fmt(sum(weights, Decimal(0)) * 100)}%，应为 100%。", at=item.code)
+            parts = " + ".join(f"{c.name} {fmt(c.weight * 100)}%" for c in item.children if c.weight is not None)
+            report(path, "items-do-not-sum", f"「{item.name}」各子项权重之和是 {fmt(sum(weights, Decimal(0)) * 100)}%（{parts}），应为 100%；"
+                   f"按原文核对各子项的 weight。", at=item.code)
         return
     if item.max is None:
         return
@@ -210,10 +224,22 @@ def _rankable(scheme: Scheme, assessment: Assessment) -> set[str]:
     return {"总分"} | codes | {spec.name for spec in plan_columns(scheme, assessment).all() if spec.type == "number"}
 
 
+def _summable(scheme: Scheme, source: Assessment | None) -> set[str]:
+    """The columns 合计/最大 may read: the rolled-up assessment's, and through a roll-up of it without sheets
+    of its own (results_optional), the columns of the periods it is made of (a year of quarters of months)."""
+    found: set[str] = set()
+    seen: set[str] = set()
+    while source is not None and source.code not in seen:
+        seen.add(source.code)
+        found |= {spec.name for spec in plan_columns(scheme, source).all() if spec.type in SUMMABLE}
+        source = scheme.assessment(source.rolls_up) if source.results_optional and source.rolls_up else None
+    return found
+
+
 def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, source: Assessment | None, report) -> None:
     names = formula_names(scheme, assessment)
     functions = HISTORY_FUNCTIONS if assessment.rolls_up else set()
-    summable = {spec.name for spec in plan_columns(scheme, source).all() if spec.type in SUMMABLE} if source is not None else set()
+    summable = _summable(scheme, source)
     sources: list[tuple[tuple, str]] = []
     for oi, override in enumerate(assessment.overrides):
         for key in ("when", "requires"):
@@ -225,12 +251,17 @@ def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, source
             sources.append((path + ("score", "expr"), item.rule.expr))
     for ci, consequence in enumerate(assessment.consequences):  # evaluated on the final grade as well
         sources.append((apath + ("consequences", ci, "when"), consequence.when))
+    columns = {spec.name: (spec.type, tuple(spec.choices)) for spec in plan_columns(scheme, assessment).all()}
+    numbers = {"总分"} | {item.code for item in assessment.walk()} | {i.code for post in scheme.posts for top in post.items for i in top.walk()}
     for path, text in sources:
         try:
-            parse_formula(text, names | {"等次"} if "consequences" in path else names, functions)
+            formula = parse_formula(text, names | {"等次"} if "consequences" in path else names, functions)
         except FormulaError as exc:
             report(path, exc.code, str(exc))
             continue
+        counted = unknown_grades(formula, source.name, tuple(source.grades.order) if source.grades else ()) if source is not None else []
+        for words in never_holds(formula, columns, numbers) + contains_misused(formula, columns) + counted:
+            report(path, "bad-formula", f"公式「{text}」中：{words}")
         if assessment.rolls_up:
             for code, message in check_rollup_formula(text, scheme, assessment, source, summable):
                 report(path, code, message)

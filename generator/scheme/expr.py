@@ -79,11 +79,19 @@ def _fn_max(*args: Decimal) -> Decimal:
     return max(args)
 
 
+def _fn_contains(cell: Any, name: Any) -> bool:
+    """包含(否决情形, "酒后驾驶机动车"): a 多选 cell (a list of names) holds the name; a 选择 or 文字 cell is it."""
+    if isinstance(cell, (list, tuple)):
+        return name in cell
+    return cell is not None and cell == name
+
+
 PURE_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "min": _fn_min,
     "max": _fn_max,
     "取整": lambda x: Decimal(floor_int(x)),
     "向上取整": lambda x: Decimal(ceil_int(x)),
+    "包含": _fn_contains,
 }
 
 

@@ -40,6 +40,9 @@ def parse_described(words: str, names: Mapping[str, str] | None = None) -> Formu
     for function, pattern in COLUMN_WORDS.items():  # 各期「病事假天数」之和 → 合计(「病事假天数」)
         regex = re.escape(pattern).replace(re.escape("{}"), "(「[^」]*」)")
         text = re.sub(regex, lambda m, f=function: f"{f}({m.group(1)})", text)
+    # a column read as a truth, as the handbook prints it: 「试用期」为“是”, 「否决情形」填了任何一项 / 一项都没填
+    text = re.sub(r"「([^」]*)」(?:为“是”|填了任何一项)", lambda m: m.group(1), text)
+    text = re.sub(r"「([^」]*)」一项都没填", lambda m: f"not {m.group(1)}", text)
     text = re.sub(r"「([^」]*)」", lambda m: json.dumps(m.group(1), ensure_ascii=False), text)
     for bare in BARE_FUNCTIONS:
         text = re.sub(rf"{bare}(?!\s*[（(])", f"{bare}()", text)

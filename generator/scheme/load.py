@@ -161,7 +161,9 @@ def _report_plain(kind, error, path, where, key, line, col, marks: Marks, proble
         message = str(error.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
         problems.add(marks.file, line, col, "bad-value", f"{where}：{message}")
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        problems.add(marks.file, line, col, "bad-value", f"{where} 的值「{_shown(error.get('input'))}」超出允许范围（{error.get('msg')}）。")
+        bound = next(iter((error.get("ctx") or {}).values()), "")  # pydantic's ctx: {"ge": 1}, {"le": 50}…
+        rule = {"greater_than_equal": "不小于", "less_than_equal": "不大于", "greater_than": "大于", "less_than": "小于"}[kind]
+        problems.add(marks.file, line, col, "bad-value", f"{where} 的值「{_shown(error.get('input'))}」超出允许范围：应{rule} {bound}。")
     else:
         problems.add(marks.file, line, col, "wrong-type", f"{where}：{error.get('msg')}（{_shown(error.get('input'))}）")
 
@@ -184,4 +186,15 @@ def place_words(path: tuple, data: Any) -> str:
 
 
 def _shown(value: Any) -> str:
-    return clip(str(value), 40)
+    return clip(_as_written(value), 40)
+
+
+def _as_written(value: Any) -> str:
+    """A value as the YAML wrote it ([3, 3], {a: 1}, true), never Python's repr ([Decimal('3')], True)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_as_written(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_as_written(k)}: {_as_written(v)}" for k, v in value.items()) + "}"
+    return "" if value is None else str(value)

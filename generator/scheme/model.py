@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from generator.scheme.adjustments import Adjustment
-from generator.scheme.base import Num, Share, Strict
+from generator.scheme.base import Num, Share, Strict, integers
 from generator.scheme.forms import FormDecl
 from generator.scheme.periods import PERIOD_NAMES
 from generator.scheme.policy import Consequence, Grades, Override, Publicity, Quota, RatingLimit
@@ -104,6 +104,7 @@ class InputDecl(Strict):
     required: bool = Field(False, description="是否每个人都必须填写（true 时空着会报错）。例：true")
     min: Num | None = Field(None, description="数字的最小值（数字列默认 0）。例：0")
     max: Num | None = Field(None, description="数字的最大值（不写则不限）。例：92")
+    _integers = integers("places")  # true/false is no number of places
     places: int | None = Field(
         default=None, ge=0, le=6, description="数字最多几位小数（0 到 6）；次数、天数写 0，填小数会报错（不写则不限）。例：0"
     )
@@ -144,6 +145,7 @@ class Item(Strict):
     score: AnyRule | None = Field(None, description="计分规则（叶子项目）；不写则为直接打分（kind: entered）。例：{kind: deduct, deductions: [...]}")
     # a named intermediate (平时考核得分, 年度量化评价得分, 优秀率): `places` rounds it and the rounded
     # value is what is weighted, summed and compared; `shown_places` rounds the display only
+    _integers = integers("places", "shown_places")  # true/false is no number of places
     places: int | None = Field(
         default=None, ge=0, le=6,
         description="本项得分四舍五入保留几位小数，保留后的值参与加权、合计、排序和条件（如「平时考核得分取平均分，保留 2 位小数后按 40% 计入」）；"
@@ -196,12 +198,13 @@ class Assessment(Strict):
         description="考核周期，决定成绩表文件名：月 M01…M12、季度 Q1…Q4、半年 H1/H2、年度 Y。例：季度"
     )
     labels: list[str] | None = Field(None, description="只考核其中几期时列出期号（默认该周期的全部期）。例：[H1]")
-    rolls_up: str | None = Field(None, description="年度考核汇总哪一种考核的各期结果（写那种考核的 code），公式中可用 次数()、全部()、期数()。例：pingshi")
+    rolls_up: str | None = Field(None, description="汇总哪一种更短周期的考核的各期结果（写那种考核的 code）：年度汇总全年各期，季度、半年只汇总本期之内的各期（季度汇总本季度的三个月），可以分几层（月 → 季度 → 年度）；公式中可用 次数()、全部()、期数()。例：pingshi")
     items: list[Item] = Field(min_length=1, description="考核项目（至少一项），可以分层。例：[{code: de, name: 德, max: 20, children: [...]}]")
     combine: Literal["sum", "weighted"] = Field(
         "sum", description="各项目如何合成总分：sum 相加（默认）、weighted 按各项目的 weight 加权。例：weighted"
     )
     adjustments: list[Adjustment] = Field([], description="在各项得分之和上的加分、减分（弹性指标、奖项加分）。例：[{kind: bonus, name: 加分指标, cap: 5}]")
+    _integers = integers("places")  # true/false is no number of places
     places: int = Field(default=2, ge=0, le=6, description="总分四舍五入保留几位小数（0 到 6，默认 2）。例：1")
     total_max: Num | None = Field(
         None, description="总分的上限。总分超过它时报错（total-over-max），除非写了 total_capped 或 total_may_exceed；不写则不检查总分上限（各项不超过各自的满分）。例：100"
@@ -250,6 +253,7 @@ class Scheme(Strict):
     short_name: str | None = Field(None, description="简称，用于导航和标题（不写则用全称）。例：平时考核办法")
     issuer: str = Field(description="发文单位。例：县市场监督管理局")
     version: str = Field(description="版本或文号，用于区分同一方案的修订。例：2025 年修订")
+    _integers = integers("effective_year")  # true/false is no number of places
     effective_year: int = Field(ge=1990, le=2100, description="开始施行的年份（1990—2100）。例：2025")
     assessed: str = Field(description="考核对象，照原文。例：局机关在编在岗公务员")
     source: str | None = Field(None, description="原文出处（文件名、文号或网址）。例：县市监发〔2025〕3号")

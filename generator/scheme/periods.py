@@ -26,6 +26,26 @@ _LAST_MONTH: dict[str, int] = {
 }
 
 
+# The first month of each period label: M05 → 5, Q2 → 4, H2 → 7, Y → 1.
+_FIRST_MONTH: dict[str, int] = {
+    **{f"M{m:02d}": m for m in range(1, 13)},
+    **{f"Q{q}": 3 * q - 2 for q in range(1, 5)},
+    "H1": 1,
+    "H2": 7,
+    "Y": 1,
+}
+
+# How long a period is, shortest first: a roll-up reads periods shorter than its own.
+PERIOD_RANK: dict[str, int] = {"月": 0, "季度": 1, "半年": 2, "年度": 3}
+
+
+def labels_within(labels: list[str], outer: str) -> list[str]:
+    """The labels whose months lie inside the period `outer`: a quarter's roll-up reads its own three
+    months (Q2 → M04, M05, M06), a half-year its quarters or months, a year all of them."""
+    first, last = _FIRST_MONTH[outer], _LAST_MONTH[outer]
+    return [label for label in labels if first <= _FIRST_MONTH[label] and _LAST_MONTH[label] <= last]
+
+
 def period_words(label: str) -> str:
     """A period label as people say it: Q1 → 第一季度, H1 → 上半年."""
     return PERIOD_NAMES.get(label, label)

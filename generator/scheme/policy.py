@@ -13,7 +13,7 @@ from pydantic import Field, model_validator
 
 from generator.core.numbers import fmt_share
 from generator.scheme.bands import Band
-from generator.scheme.base import Share, Strict
+from generator.scheme.base import Share, Strict, integers
 
 
 class Grades(Strict):
@@ -55,6 +55,11 @@ class Quota(Strict):
     rounding: Literal["floor", "ceil", "half_up"] | None = Field(
         None, description="名额不是整数时：floor 向下取整、ceil 向上取整、half_up 四舍五入；不写时不超过向下取整、不少于向上取整。例：half_up"
     )
+    _integers = integers("min_places")  # true/false is no number of places
+    min_places: int | None = Field(
+        None, ge=1, le=50,
+        description="at_most 算出的名额少于此数时按此数计（不超过基数），用于「不足 1 人的，可确定 1 人」：写 1。不写则按比例算出几人就是几人（可能为 0）。例：1",
+    )
     base: Literal["graded", "all"] = Field(
         "graded", description="比例的基数：graded 参加考核并确定等次的人数（默认）、all 参加考核的总人数。例：all"
     )
@@ -69,6 +74,8 @@ class Quota(Strict):
     def _shape(self):
         if self.at_most is None and self.at_least is None:
             raise ValueError("写 at_most（不超过）或 at_least（不少于）")
+        if self.min_places is not None and self.at_most is None:
+            raise ValueError("min_places（名额至少几人）只用于 at_most（不超过）的名额")
         if self.ties == "break_by" and not self.break_by:
             raise ValueError("ties: break_by 时要用 break_by 列出依次比较的项目")
         return self
@@ -85,7 +92,8 @@ class Quota(Strict):
         if self.at_most is not None:
             rounding = self.rounding or "floor"
             how = {"floor": "不足 1 人的部分不计（向下取整）", "ceil": "不足 1 人按 1 人计（向上取整）", "half_up": "四舍五入"}[rounding]
-            parts.append(f"{self.scope_words()}「{self.grade}」不超过{base}的 {fmt_share(self.at_most)}，名额{how}")
+            floor = f"；算出的名额不足 {self.min_places} 人的，按 {self.min_places} 人计（不超过{base}）" if self.min_places else ""
+            parts.append(f"{self.scope_words()}「{self.grade}」不超过{base}的 {fmt_share(self.at_most)}，名额{how}{floor}")
         if self.at_least is not None:
             rounding = self.rounding or "ceil"
             how = {"floor": "向下取整", "ceil": "向上取整", "half_up": "四舍五入"}[rounding]
@@ -186,6 +194,7 @@ class Publicity(Strict):
     order: Literal["stroke", "department", "score"] = Field(
         "stroke", description="名单排序：stroke 按姓氏笔画（默认）、department 按部门、score 按分数。例：department"
     )
+    _integers = integers("days", "public_min_group")  # true/false is no number of places
     days: int = Field(default=5, ge=1, le=30, description="公示几个工作日（1 到 30，默认 5）。例：7")
     objection: str = Field(
         "对公示对象有异议的，请在公示期内向考核办公室反映；反映情况要实事求是，并请署真实姓名。",

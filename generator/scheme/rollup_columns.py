@@ -76,11 +76,26 @@ def check_rollup_formula(text: str, scheme: Scheme, assessment: Assessment, sour
 
 
 def rollup_readers(scheme: Scheme, source: Assessment) -> Iterator[tuple[str, str]]:
-    """(column, who reads it in words) for each column of `source`'s sheets a roll-up of it sums."""
+    """(column, who reads it in words) for each column of `source`'s sheets a roll-up of it sums: directly,
+    or through a roll-up without sheets of its own (a year summing quarters made of months reads the months)."""
     for assessment in scheme.assessments:
-        if assessment.rolls_up != source.code or assessment is source:
+        if assessment is source or not _reads_through(scheme, assessment, source):
             continue
         for _, text, who in formula_sources(assessment):
             for function, args in column_calls(text):
                 if len(args) == 1 and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
                     yield args[0].value, f"「{assessment.name}」{who}的 {function}(\"{args[0].value}\")"
+
+
+def _reads_through(scheme: Scheme, assessment: Assessment, source: Assessment) -> bool:
+    """`assessment` rolls up `source`, or a results_optional roll-up of it (whose rows are its periods')."""
+    seen: set[str] = set()
+    middle = scheme.assessment(assessment.rolls_up) if assessment.rolls_up else None
+    while middle is not None and middle.code not in seen:
+        if middle is source:
+            return True
+        if not (middle.results_optional and middle.rolls_up):
+            return False
+        seen.add(middle.code)
+        middle = scheme.assessment(middle.rolls_up)
+    return False

@@ -11,7 +11,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from generator.scheme.base import Strict
+from generator.scheme.base import Strict, integers
 from generator.scheme.sheet_options import SheetOptions
 
 
@@ -50,6 +50,7 @@ class NoticeFile(Strict):
     """content/<单位>/<方案>/<年>/<期>.notice.yaml：这一期公示的设置；有 start 才会生成公示。"""
 
     start: dt.date | None = Field(None, description="公示开始日期（年-月-日）；写了才生成公示。例：2025-04-07")
+    _integers = integers("days")  # true/false is no number of places
     days: int | None = Field(None, ge=1, le=30, description="公示几个工作日（不写则按方案 publicity.days）。例：5")
     number: str | None = Field(None, description="公示文号。例：云财考〔2025〕1号")
     issuer: str | None = Field(None, description="本次公示的落款（不写则用 agency.yaml 的 issuer）。例：云溪县财政局")

@@ -24,7 +24,7 @@ import re
 
 from pydantic import Field, field_validator
 
-from generator.scheme.base import Strict
+from generator.scheme.base import Strict, integers
 
 # Columns offices keep for their own use, never read by any scheme.
 _PERIOD_RE = re.compile(r"^(19|20)\d\d-(Q[1-4]|H[12]|M(0[1-9]|1[0-2])|Y)$")
@@ -65,6 +65,7 @@ class SheetOptions(Strict):
         description="方案要读、但本单位不记录的列（按全部为空处理）；只在某几期不记录的写成 {列名: [考核期]}。"
         "例：[立案调查, {试用期: [2025-Q1]}]",
     )
+    _integers = integers("id_width")  # true/false is no number of places
     id_width: int | None = Field(
         default=None, ge=1, le=30, description="编号的位数（带前导 0），用于找回被表格软件去掉的 0。例：4"
     )

@@ -107,7 +107,7 @@ def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Prob
                 report("missing-value", f"「{spec.name}」为空；请从 {'/'.join(spec.choices)} 中选择。")
             return None
         if spec.choices and text not in spec.choices:
-            report("unknown-choice", f"「{text}」不是「{spec.name}」的可选值（{'/'.join(spec.choices)}）。")
+            report("unknown-choice", f"「{text}」不是「{spec.name}」的可选值（{'/'.join(spec.choices)}）。{_none_hint(text, spec.choices)}")
             return None
         return text
     if spec.type == "choices":
@@ -115,10 +115,18 @@ def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Prob
         bad = [n for n in names if spec.choices and n not in spec.choices]
         if bad:
             report("unknown-choice", f"「{'、'.join(bad)}」不是「{spec.name}」的可选值（{'、'.join(spec.choices)}）。"
-                                     f"只填写这些名称，多项用「、」分隔{_repeat_hint(bad, spec.choices)}。")
+                                     f"只填写这些名称，多项用「、」分隔{_repeat_hint(bad, spec.choices)}。{_none_hint(text, spec.choices)}")
             return None
         return names
     return text or None
+
+
+# What an office writes for "none of them" in a 选择/多选 cell; the cell is left empty instead.
+_NONE_WORDS = {"无", "没有", "否", "-", "—", "/", "／", "无此情形", "不涉及", "暂无"}
+
+
+def _none_hint(text: str, choices) -> str:
+    return "没有的请留空，不要写「无」之类的字。" if text.strip() in _NONE_WORDS and text.strip() not in choices else ""
 
 
 _TIMES_RE = re.compile(r"(?P<name>.+?)\s*(?:[×xX*＊]\s*(?P<n>[0-9]{1,2})|(?P<m>[0-9]{1,2})\s*次)\Z")

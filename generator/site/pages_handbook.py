@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass
 from typing import Literal
 
 from generator.core.numbers import fmt
 from generator.scheme.bands import analyze
-from generator.scheme.expr import FormulaError, compiled
+from generator.scheme.expr import compiled
 from generator.scheme.item_places import places_words
 from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme, Section
 from generator.scheme.rules.formula import FormulaRule
 from generator.scheme.rules.period import PeriodScore
+from generator.site.handbook_conditions import override_words
 from generator.site.handbook_titles import page_titles
 from generator.site.model import Page, SiteContext
 from generator.site.prose import PER_TEXT_SECONDS, relative_links, render_prose
@@ -78,7 +78,8 @@ class ItemRow:
 
 
 def item_rows(items: list[Item], depth: int = 0, names: dict[str, str] | None = None,
-              combine: Literal["sum", "weighted"] = "sum", into: str = "总分", source: Assessment | None = None) -> list[ItemRow]:
+              combine: Literal["sum", "weighted"] = "sum", into: str = "总分", source: Assessment | None = None,
+              within: str = "") -> list[ItemRow]:
     """`combine` and `into`: how these items enter what they make up (the total, or a parent item),
     so that each says how it is kept before it is weighted (四舍五入保留 2 位小数后按 50% 计入总分)."""
     rows: list[ItemRow] = []
@@ -90,22 +91,22 @@ def item_rows(items: list[Item], depth: int = 0, names: dict[str, str] | None = 
             how = "各子项得分之和" if item.combine == "sum" else "各子项按权重合成：" + "、".join(
                 f"{c.name} {fmt(c.weight * 100)}%" if c.weight is not None else f"{c.name}（未写权重）" for c in item.children)  # unweighted: kaohe check reports it
         else:
-            how = _rule_words(item, names, source)
+            how = _rule_words(item, names, source, within)
         kept = places_words(item, combine, into)
         how = f"{how}{'' if not how or how.endswith('。') else '；'}{kept}" if kept else how
         rows.append(ItemRow(item.code, item.name, depth, fmt(item.max) if item.max is not None else "—", item.standard or "", how))
-        rows.extend(item_rows(item.children, depth + 1, names, item.combine, f"「{item.name}」", source))
+        rows.extend(item_rows(item.children, depth + 1, names, item.combine, f"「{item.name}」", source, within))
     return rows
 
 
-def _rule_words(item: Item, names: dict[str, str], source: Assessment | None) -> str:
+def _rule_words(item: Item, names: dict[str, str], source: Assessment | None, within: str = "") -> str:
     rule = item.rule
     if rule is None:
         return ""
     if isinstance(rule, FormulaRule):
         return rule.describe(item, names)
     if isinstance(rule, PeriodScore) and source is not None:  # the rolled-up assessment by its own name (半年考核)
-        return rule.describe(item, source.name, {i.code: i.name for i in source.walk()})
+        return rule.describe(item, within + source.name, {i.code: i.name for i in source.walk()})
     return rule.describe(item)
 
 
@@ -115,36 +116,6 @@ def total_words(assessment: Assessment) -> str:
         words = "总分 = " + " + ".join(f"{i.name} × {fmt((i.weight or 0) * 100)}%" for i in assessment.items)
         return words + ("，再加上加减分" if assessment.adjustments else "")
     return "总分为各项得分之和" + ("加上加减分" if assessment.adjustments else "")
-
-
-def condition_words(text: str | None, names: dict[str, str] | None = None) -> str:
-    if not text:
-        return ""
-    try:
-        formula = compiled(text)
-    except FormulaError:
-        return text
-    if isinstance(formula.tree.body, ast.Name):  # a yes/no column on its own: 试用期 → 「试用期」为“是”
-        return f"「{(names or {}).get(formula.tree.body.id, formula.tree.body.id)}」为“是”"
-    return formula.describe(names)
-
-
-def override_words(assessment: Assessment) -> list[tuple[str, str, str]]:
-    """(kind title, condition/result words, reason) in the declared order."""
-    grades = assessment.grades
-    names = assessment.item_names()
-    out = []
-    for o in assessment.overrides:
-        cond = condition_words(o.when, names)
-        if o.kind == "no_grade":
-            out.append(("不确定等次", f"当 {cond} 时：{o.label or (grades.no_grade if grades else '不确定等次')}", o.reason))
-        elif o.kind == "force":
-            out.append(("直接确定等次", f"当 {cond} 时：直接确定为「{o.grade}」", o.reason))
-        elif o.kind == "cap":
-            out.append(("等次上限", f"当 {cond} 时：不得高于「{o.grade}」", o.reason))
-        else:
-            out.append(("评定条件", f"评为「{o.grade}」须满足：{condition_words(o.requires, names)}；不满足的降为下一等次", o.reason))
-    return out
 
 
 def band_view(assessment: Assessment) -> dict | None:
@@ -182,18 +153,19 @@ def total_max_words(assessment: Assessment) -> str:
 def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
     by_post = [i for i in assessment.walk() if i.by_post]
     source = scheme.assessment(assessment.rolls_up) if assessment.rolls_up else None
+    within = f"本{assessment.period}之内的" if source is not None and assessment.period != "年度" else ""  # a quarter reads its own months
     names = {i.code: i.name for i in [*assessment.walk(), *(i for post in scheme.posts for top in post.items for i in top.walk())]}
     return {
         "a": assessment,
         "period_words": "、".join(PERIOD_NAMES[label] for label in assessment.period_labels),
-        "items": item_rows(assessment.items, names=names, combine=assessment.combine, source=source),
+        "items": item_rows(assessment.items, names=names, combine=assessment.combine, source=source, within=within),
         "total_words": total_words(assessment),
-        "posts": [(p.name, item_rows(p.items, names=names, into=f"「{by_post[0].name}」", source=source)) for p in scheme.posts] if by_post else [],
+        "posts": [(p.name, item_rows(p.items, names=names, into=f"「{by_post[0].name}」", source=source, within=within)) for p in scheme.posts] if by_post else [],
         "adjustments": [a.words() for a in assessment.adjustments],
         "bands": band_view(assessment),
         "quotas": [q.text + "。" + q.words(names) if q.text else q.words(names) for q in assessment.quotas]
         + [r.text + "。" + r.words() if r.text else r.words() for r in assessment.rating_limits],
-        "overrides": override_words(assessment),
+        "overrides": override_words(scheme, assessment),
         "consequences": [f"{c.reason}：{c.then}（条件：{compiled(c.when).describe(names)}）" for c in assessment.consequences],
         "source": source,
         "places": assessment.places,

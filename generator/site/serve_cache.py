@@ -90,7 +90,7 @@ _REDUCERS = {cls: _by_fields(cls) for cls in (Step, ItemScore, PersonResult, Per
 _REDUCERS[CellPlaces] = lambda obj: (CellPlaces, (obj.row_place, obj.column_words))
 # An explainer without what it caches (each roll-up person's history, made again when asked): forty
 # thousand histories on a city, a tenth of the cache's loading time.
-_REDUCERS[Explainer] = lambda obj: (Explainer, (obj.scheme, obj.assessment, obj.file, obj.sources))
+_REDUCERS[Explainer] = lambda obj: (Explainer, (obj.scheme, obj.assessment, obj.file, obj.sources, obj.own_sheet))
 
 
 class _Pickler(pickle.Pickler):

@@ -14,10 +14,10 @@ from generator.scheme.rules.base import ItemContext, Outcome, Rule, shown_places
 
 
 class PeriodScore(Rule):
-    """平时成绩汇总：从本方案平时考核各期的结果汇总出年度的一项。
+    """平时成绩汇总：从本方案平时考核各期的结果汇总出年度（或季度、半年）的一项；季度考核汇总月度考核时，每个季度只汇总本季度的三个月。
     of: total（各期总分，默认）或某个项目的代码；也可用 points 把各期等次折成分数（A 90 / B 80 …）。
     combine: mean（平均，默认）或 sum（求和）；divide_by 写明固定除数（如「4个季度评分总和 / 4」）。
-    periods 列出参加汇总的期（默认全部）；某期没有可汇总的值时 missing: error（报错，默认）
+    periods 列出参加汇总的期（默认全部；季度、半年的汇总不写）；某期没有可汇总的值时 missing: error（报错，默认）
     或 skip（按实际期数计算）。没有可汇总的值：汇总总分或项目时，是此人不在该期成绩表中或该期成绩不完整；
     用 points 按等次折分时，是该期没有等次（含不确定等次）。汇总总分时，试用期等不确定等次的期只要有总分，
     也计入平均。"""
@@ -80,7 +80,8 @@ class PeriodScore(Rule):
             value = total / len(values)
         else:
             value = total
-        if ctx.explain:  # words only when asked: this runs for every person of every roll-up
+        # one period named (第一季度 × 20% …): its value is the item's, 「合计 93 ÷ 1 期」 would say nothing
+        if ctx.explain and not (self.periods and len(self.periods) == 1 and self.divide_by is None and self.points is None):
             shown = fmt_at_most(value, shown_places(item))
             if self.divide_by is not None:
                 outcome.steps.append(f"合计 {fmt(total)} ÷ {fmt(self.divide_by)} = {shown} 分")

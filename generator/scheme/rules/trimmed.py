@@ -9,6 +9,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from generator.core.numbers import fmt, fmt_at_most
+from generator.scheme.base import integers
 from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule, column_or_name, shown_places
 
 
@@ -29,6 +30,7 @@ class Trimmed(Rule):
 
     kind: Literal["trimmed"] = Field("trimmed", description="计分规则的种类，固定写 trimmed。例：kind: trimmed")
     column: str | None = Field(None, description="成绩表中填写各评委分数的列名（默认同项目名称），一格中用、分隔。例：职工代表评分")
+    _integers = integers("drop", "at_least")  # true/false is no number of places
     drop: int = Field(1, ge=1, le=5, description="去掉几个最高分和几个最低分（各几个，默认各 1 个）。例：1")
     at_least: int = Field(1, ge=1, le=50, description="去掉之后至少还要剩几个分数（默认 1 个），不够的报告问题。例：3")
 

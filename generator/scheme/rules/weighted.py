@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, model_validator
 
 from generator.core.numbers import fmt, fmt_at_most, fmt_share, round_half_up
-from generator.scheme.base import Share, Strict
+from generator.scheme.base import Share, Strict, integers
 from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule, shown_places
 
 
@@ -54,6 +54,7 @@ class Weighted(Rule):
     by: str | None = Field(None, description="不同人员用不同权重时，区分人员类别的列名。例：职务类别")
     sets: dict[str, list[Component]] | None = Field(None, description="人员类别 → 这一类的各部分及权重（与 by 一起写）。例：{科级领导: [...], 其他人员: [...]}")
     missing: Literal["error", "reweight"] = Field("error", description="某一部分缺失时：error 报错（默认）、reweight 按其余部分的权重重新折算。例：reweight")
+    _integers = integers("places")  # true/false is no number of places
     places: int | None = Field(default=None, ge=0, le=6, description="合成结果四舍五入保留几位小数（不写则不取舍）。例：2")
 
     @model_validator(mode="after")
