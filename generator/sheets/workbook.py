@@ -8,10 +8,13 @@ the others, the one that has content is read; two or more with content is a prob
 A formula cell carries the value Excel computed when it saved the file. A file written by a program
 (a script, some HR systems' exports) may carry the formula without any value: read as empty, an
 optional column (加分) would silently count as 0. Such cells are reported at their place. So are the
-formulas of a workbook that asks to be calculated when opened (<calcPr fullCalcOnLoad="1"/>, as
-xlsxwriter and many OA exports write it) whose stored result is 0 or empty text: such a program stores
-that in place of every result it never computed (Excel, once it has computed them, drops the flag). A
-non-zero result was computed by someone, and is read.
+formulas of a workbook that asks to be calculated when opened (<calcPr fullCalcOnLoad="1"/>): Excel,
+WPS and LibreOffice save the results they computed and no such flag, so the file was last written by a
+program. xlsxwriter and many OA exports store 0 or empty text in place of every result they never
+computed; a program that fills a template in (Apache POI's setForceFormulaRecalculation, a script
+editing the XML) keeps the results the template was saved with, computed from the cells as they were
+before it wrote them. Neither is known to be the formula's result: a stored 0 and a stored 85 are
+reported alike, each saying which it is.
 """
 
 from __future__ import annotations
@@ -153,19 +156,23 @@ def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -
     layout = Layout(hidden, columns, merged, struck)
     if not _FORMULA_RE.search(xml):
         return layout
-    empty, uncalculated = [], []
+    empty, uncalculated, stale = [], [], []
     for match in _CELL_RE.finditer(xml):
         body = match.group(2) or b""
         if not _FORMULA_RE.search(body):
             continue
         # a formula whose result is empty text (=IF(A5="","",…)) is saved by Excel as t="str" with an empty <v>
         missing = not _VALUE_RE.search(body) and not _EMPTY_TEXT_RE.search(match.group(1))
-        stand_in = on_load and not missing and b"<is>" not in body and _NO_RESULT_RE.search(body) is not None
-        if (missing or stand_in) and (ref := _REF_RE.search(match.group(1))):
-            (empty if missing else uncalculated).append((int(ref.group(2)), ref.group(1).decode("ascii")))
+        stored = on_load and not missing and b"<is>" not in body
+        if (missing or stored) and (ref := _REF_RE.search(match.group(1))):
+            place = (int(ref.group(2)), ref.group(1).decode("ascii"))
+            (empty if missing else uncalculated if _NO_RESULT_RE.search(body) is not None else stale).append(place)
     for found, words in ((empty, "但文件里没有公式的计算结果（多半是由程序生成、未在 Excel 中打开保存过），读取时只能当作空白"),
                          (uncalculated, "文件里存的结果是 0 或空白，而文件要求打开时重新计算（fullCalcOnLoad）：这是由程序生成、"
-                                        "从未计算过的公式（如 xlsxwriter、OA 系统导出），存的 0 并不是公式的结果，不能当作分数读取")):
+                                        "从未计算过的公式（如 xlsxwriter、OA 系统导出），存的 0 并不是公式的结果，不能当作分数读取"),
+                         (stale, "而文件要求打开时重新计算（fullCalcOnLoad），即最后是由程序写入、不是在 Excel 或 WPS 中保存的"
+                                 "（如 OA 系统按模板导出）：文件里存的结果可能是程序改动单元格之前算的旧结果，不一定等于 Excel 打开后显示的数，"
+                                 "不能当作分数读取")):
         if found:
             row, column = found[0]
             more = f"等 {len(found)} 个单元格" if len(found) > 1 else ""
@@ -174,7 +181,7 @@ def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -
                          f"{places}{more}是公式，{words}。"
                          "请用 Excel 或 WPS 打开这个文件，确认数值显示正常后保存一次；或把公式复制后「选择性粘贴 → 数值」。",
                          where=f"{shown} › {sheet.title} › 第{row}行 › {column}列", sheet=sheet.title)
-    return replace(layout, uncomputed=frozenset((r, _column_number(c.encode())) for r, c in empty + uncalculated))
+    return replace(layout, uncomputed=frozenset((r, _column_number(c.encode())) for r, c in empty + uncalculated + stale))
 
 
 def unreadable_cell(path: Path, sheet, strings: int | None) -> tuple[int, str, str] | None:
