@@ -17,6 +17,7 @@ from generator.core.problems import Problems
 from generator.sheets.cells import Table, _text, make_cells, where
 from generator.sheets.file_kinds import XLSX, real_kind, renamed_words
 from generator.sheets.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
+from generator.sheets.number_formats import shown_otherwise
 from generator.sheets.workbook import formulas_without_values, results_sheet, unreadable_cell
 
 
@@ -119,15 +120,22 @@ def _ooxml_text(value: object) -> object:
 
 
 def _kind(value: object, cell: object, values: list, i: int) -> str:
-    """What an XLSX cell held: a number (n), a number shown as a percentage (p), a date (d), text ("").
+    """What an XLSX cell held: a number (n), a number shown as a percentage (p), a date (d), text (""), a
+    value its format shows as something else (x and what it shows: number_formats.py).
     A whole number formatted 0000 becomes the text Excel shows (values[i] = "0005"): how an office
     keeps an ID's leading zeros in a number cell."""
-    if value is None or type(value) is str:
+    if value is None:
         return ""
+    if type(value) is str:
+        number_format = str(getattr(cell, "number_format", "") or "") if value else ""
+        shown = shown_otherwise(number_format, value) if number_format.count(";") == 3 else None  # ;;; hides text too
+        return "" if shown is None else "x" + shown
     if isinstance(value, bool):
         return "b"
     if isinstance(value, (int, float)):
         number_format = str(getattr(cell, "number_format", "") or "")
+        if (";" in number_format or '"' in number_format or "\\" in number_format) and (shown := shown_otherwise(number_format, value)) is not None:
+            return "x" + shown  # ;;; or a section of words: the sheet shows something else than the number (values.py)
         if number_format[:2] == "00" and not number_format.strip("0") and value >= 0 and (type(value) is int or value.is_integer()):
             values[i] = str(int(value)).zfill(len(number_format))
         if type(value) is float and not value.is_integer():  # whole numbers (the usual score) never show fewer decimals
