@@ -101,6 +101,12 @@ OFFICE_RESULT_CODES: dict[str, tuple[str, str, str]] = {
         "改正公式或名次。表头为排名、名次、总排名、综合排名的列默认核对，其他列名写入 check_ranks。",
         "=RANK(E3,E3:E30) 往下填充后范围下移，第 10 行的名次算错",
     ),
+    "office-rank-unreadable": (
+        "本单位的名次列中有不是名次的单元格（错误值、文字），没有核对（警告）",
+        "名次写数字（3、第3名、第三、并列2 都可以）；公式出错（#REF!、#N/A）的改正公式；没有名次的人留空或写「—」。"
+        "这一列不是名次的，改用别的列名或写入 ignore_columns。",
+        "「排名」列是 =RANK(…)，引用的列被删去后显示 #REF!",
+    ),
     "office-column-unused": (
         "check_totals、check_grades 或 check_ranks 写的列没有核对（警告）",
         "这些列名要与成绩表表头（去掉括号里的说明）一致，且不是方案读取的列；按表头改正列名，不需要核对的删去。",
