@@ -344,4 +344,4 @@ def test_every_short_text_of_rank_characters_is_a_place_or_none_never_a_crash():
     for size in range(1, 5):
         for chars in itertools.product("一二十零3第名并列²", repeat=size):
             place = rank_number("".join(chars))
-            assert place is None or 0 <= place < 100
+            assert place is None or (type(place) is int and place >= 0)
