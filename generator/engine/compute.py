@@ -35,6 +35,7 @@ from generator.engine.sheet_mappings import report_unused_mappings
 from generator.engine.sheet_prefetch import ReadAhead
 from generator.project.discover import discover
 from generator.project.model import PeriodFiles, Project
+from generator.sheets.period_counts import check_period_counts
 from generator.sheets.period_words import check_sheet_period
 from generator.sheets.rows import LoadedSheet, PersonRow, load_sheet
 from generator.sheets.tables import read_table
@@ -163,6 +164,7 @@ def _read_rows(project: Project, entry: PeriodFiles, local: Problems) -> tuple[s
                                            assessment)
     if sheet is not None:
         check_sheet_period(table, sheet.header_row, entry.year, entry.label, local)
+        check_period_counts(sheet, facts.plan.by_name(), entry.year, entry.label, local)
     return table.encoding, sheet.people if sheet else [], sheet.mapped if sheet else None
 
 
