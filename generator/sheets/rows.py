@@ -24,7 +24,7 @@ from generator.sheets.id_cells import error_value_words, id_flaw, id_text, is_er
 from generator.sheets.layout import report_hidden_columns, report_merged_cells, report_struck_rows
 from generator.sheets.own_columns import OwnCell, own_cells, own_columns
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
-from generator.sheets.unread_rows import repeated_header, report_row_without_person
+from generator.sheets.unread_rows import repeated_header, report_people_above_header, report_row_without_person
 from generator.sheets.values import typed
 
 _FLAG_SPLIT_RE = re.compile(r"[、,，;；\s]+")
@@ -131,6 +131,8 @@ def load_sheet(
     header_texts = {cell.column: normalize_header(cell.value) for cell, _ in header.cells}
     header_id = header_texts[id_index]  # a row whose ID cell reads so repeats the header (unread_rows.repeated_header)
     read_columns = [(i, c) for c, i in columns.items() if (c in specs or i == flags_col) and c not in (cols.id, cols.name)]
+    report_people_above_header(table, header_index, header_row, (id_index, cols.id), name_index,
+                               [i for _, spec, i, _, _ in value_columns if i is not None and spec.type == "number"], problems)
     for cells in table.rows[header_index + 1 :]:
         if not any(c.value for c in cells):
             continue

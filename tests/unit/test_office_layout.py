@@ -524,3 +524,24 @@ def test_a_value_a_hundredth_of_its_column_is_an_error(tmp_path, cell, flagged):
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
     _, _, problems = run(tmp_path)
     assert [(p.line, p.column, p.code) for p in problems.sorted() if p.code == "number-hundredth"] == ([(4, "F", "number-hundredth")] if flagged else [])
+
+
+# --------------------------------------------------------------------------- people above the header
+
+
+def test_people_sorted_above_the_header_fail_not_dropped(tmp_path):
+    """The office sorted the whole sheet, the header with it: 张三 and 李四 ended above the header row and
+    were read as title rows (dropped from the 公示 without a word)."""
+    rows = [list(r) for r in CLEAN_ROWS]
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(rows[0], [rows[1], CLEAN_HEADER, rows[2], rows[3]])})
+    problems = run(tmp_path)[2]
+    assert errors(problems) == [(1, "A", "person-above-header")]
+    message = problems.errors[0].message
+    assert "张三" in message and "李四" in message and "2 行" in message and "第 3 行" in message
+
+
+def test_a_title_and_a_filled_in_by_row_above_the_header_pass(tmp_path):
+    text = csv_text(["某局2025年第一季度考核评分表"], [["填报单位：办公室", "", "", "填报日期：2025年4月1日"], ["0", "1", "2", "3"], CLEAN_HEADER,
+                                                     *CLEAN_ROWS])
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": text})
+    assert errors(run(tmp_path)[2]) == []
