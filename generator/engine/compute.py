@@ -16,7 +16,7 @@ from generator.core.problems import Problem, Problems
 from generator.engine.consequences import apply_consequences
 from generator.engine.decision_check import apply_decisions
 from generator.engine.decisions import load_decisions
-from generator.engine.former_names import report_former_names_mixed
+from generator.engine.former_names import report_departments_spelled_apart, report_former_names_mixed
 from generator.engine.grade import PersonGrader
 from generator.engine.history import History, PeriodView, history_functions, view_of, views_of
 from generator.engine.id_names import report_id_names
@@ -92,6 +92,7 @@ def compute_project(project: Project, problems: Problems, cache: ModelCache | No
     report_id_names(results, problems)
     report_id_twins(results, problems)
     report_former_names_mixed(project, results, problems)
+    report_departments_spelled_apart(project, results, problems)
     report_unused_mappings(project, entries, results, problems)
     return results
 
