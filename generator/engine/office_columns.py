@@ -108,8 +108,8 @@ def _number(person: PersonResult, cell: OwnCell, what: str, kaohe: str, shown: s
              f"{unreadable}是错误值 {text}：本单位表格的公式出错了，{against}。"
              "请改正这一列的公式（常见原因：引用的单元格被删除、求和范围里有文字），或删去这一列。")
         return None
-    if cell.cell_kind in ("p", "d"):
-        how = "百分比" if cell.cell_kind == "p" else "日期"
+    if cell.cell_kind[:1] in ("p", "d"):
+        how = "百分比" if cell.cell_kind[:1] == "p" else "日期"
         _add(problems, shown, person, cell, "office-total-unreadable",
              f"{unreadable}是{how}格式（存的是 {text}），{against}。请把这一列的单元格格式改为「常规」或「数值」后保存。")
         return None

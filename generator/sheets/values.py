@@ -176,7 +176,8 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
     if cell.kind == "d":
         report("date-cell", f"这个单元格是日期格式，显示为 {text}，不是数字；请把「{spec.name}」列的单元格格式改为「常规」或「数值」，再重新填写分数。")
         return None
-    percent = cell.kind == "p" or text.endswith(_PERCENT_TEXT)
+    kind = cell.kind[:1]
+    percent = kind == "p" or text.endswith(_PERCENT_TEXT)
     number_text = text.rstrip("%％").strip() if text.endswith(_PERCENT_TEXT) else text
     try:
         value = parse_decimal(number_text)
@@ -189,13 +190,13 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
         report(code, f"「{text}」{exc.reason}；{_unit_hint(text, spec) or f'「{spec.name}」应填数字，{_number_example(spec)}'}。")
         return None
     if percent:
-        shown = fmt(value * 100) + "%" if cell.kind == "p" else text
+        shown = fmt(value * 100) + "%" if kind == "p" else text
         if not spec.percent:
-            held = f"，单元格里存的是 {fmt(value)}" if cell.kind == "p" else ""
+            held = f"，单元格里存的是 {fmt(value)}" if kind == "p" else ""
             report("percent-cell", f"单元格显示为百分数 {shown}{held}；「{spec.name}」不是百分比列，无法判断应记为几分。"
                                    f"请把单元格格式改为「常规」并填写分数（如方案所指的是百分比，在方案的 inputs 中为该列写 percent: true）。")
             return None
-        if cell.kind == "p":
+        if kind == "p":
             value = Decimal(fmt(value * 100))  # Excel holds 74% as 0.74: read as shown (74, not 74.00)
     if spec.min is not None and value < spec.min:
         report("score-negative", f"{fmt(value)} 小于允许的最小值 {fmt(spec.min)}；请核对。")
@@ -212,10 +213,10 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
         else:
             report("too-many-places", f"{text} 的小数位数多于 {spec.places} 位。")
         return None
-    if cell.kind[:1] == "n" and len(cell.kind) > 1:  # the format shows fewer decimals than the cell holds
-        decimals = int(cell.kind[1:])
-        shown = fmt(round_half_up(value, decimals), decimals)
-        report("number-shown-rounded", f"单元格显示为 {shown}，实际存的是 {fmt(value)}，按 {fmt(value)} 计分"
+    if kind in ("n", "p") and len(cell.kind) > 1:  # the format shows fewer decimals than the cell holds
+        decimals, sign = int(cell.kind[1:]), "%" if kind == "p" else ""
+        shown = fmt(round_half_up(value, decimals), decimals) + sign
+        report("number-shown-rounded", f"单元格显示为 {shown}，实际存的是 {fmt(value)}{sign}，按 {fmt(value)} 计分"
                                        f"（单元格格式只显示 {cell.kind[1:]} 位小数）。若应为 {shown}，请把单元格改为 {shown}；"
                                        f"若 {fmt(value)} 无误，请把单元格格式改为「常规」或显示足够的小数位，以免打印和核对时看到的分数与计分不同。",
                Severity.WARNING)

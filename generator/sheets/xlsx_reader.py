@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 from generator.core.problems import Problems
@@ -144,7 +145,9 @@ def _kind(value: object, cell: object, values: list, i: int) -> str:
                 shown = _SHOWN_DECIMALS.setdefault(number_format, _plain_decimals(number_format)) if len(_SHOWN_DECIMALS) < 1000 else _plain_decimals(number_format)
             if shown is not None:
                 return _rounded_kind(value, shown)
-        return "p" if "%" in number_format.replace('"%"', "").replace("\\%", "") else "n"
+        if "%" in number_format.replace('"%"', "").replace("\\%", ""):
+            return _percent_kind(value, number_format)
+        return "n"
     return "d" if hasattr(value, "isoformat") else ""
 
 
@@ -166,6 +169,17 @@ def _plain_decimals(number_format: str) -> int | None:
         positive = _FORMAT_DECOR_RE.sub("", number_format).split(";", 1)[0]  # the section a score is shown by
         found = _PLAIN_FORMAT_RE.fullmatch(positive.strip(_FORMAT_AROUND))
     return None if found is None else len(found.group(1) or "")
+
+
+def _percent_kind(value: int | float, number_format: str) -> str:
+    """p, or p<shown> when the percentage holds more decimals than its format shows (0.796 formatted 0%
+    shows 80%): a rate compared with a line (出勤率 < 80) must be what the office sees, or be warned."""
+    shown = _plain_decimals(number_format.replace("%", "", 1)) if type(value) is float else None
+    if shown is None:
+        return "p"
+    held = (Decimal(_text(value)) * 100).normalize()
+    exponent = held.as_tuple().exponent
+    return f"p{shown}" if isinstance(exponent, int) and -exponent > shown else "p"
 
 
 def _rounded_kind(value: float, shown: int) -> str:

@@ -278,3 +278,23 @@ def test_a_number_written_with_its_unit_says_to_write_the_number_alone(tmp_path,
     [problem] = problems.sorted()
     assert (problem.code, problem.line) == ("not-a-number", 3)
     assert problem.message == f"「{cell}」不是数字；{said}"
+
+
+@pytest.mark.parametrize("value, number_format, shown, held", [(0.796, "0%", "80%", "79.6"), (0.7955, "0.0%", "79.6%", "79.55")])
+def test_a_percentage_shown_with_fewer_decimals_is_warned_and_scored_as_held(tmp_path, value, number_format, shown, held):
+    """王五's 出勤率 shows 80% in Excel and holds 79.6%: the scheme's 出勤率 < 80 caps his grade, which the
+    office, reading 80%, does not expect (was read without a word)."""
+    def change(ws):
+        ws.cell(row=6, column=10).value = value
+        ws.cell(row=6, column=10).number_format = number_format
+    problems = xlsx_problems(tmp_path, edited(change))
+    assert places(problems, "number-shown-rounded") == [(6, "J", "number-shown-rounded")]
+    (problem,) = problems.warnings
+    assert f"单元格显示为 {shown}，实际存的是 {held}%，按 {held} 计分" in problem.message
+
+
+def test_a_percentage_shown_as_held_is_not_warned(tmp_path):
+    def change(ws):
+        ws.cell(row=6, column=10).value = 0.745
+        ws.cell(row=6, column=10).number_format = "0.0%"
+    assert "number-shown-rounded" not in {p.code for p in xlsx_problems(tmp_path, edited(change)).sorted()}
