@@ -48,6 +48,7 @@ class Table:
     merged: tuple[tuple[int, int, int, int], ...] = ()  # for XLSX: merged ranges (row, column, last row, last column)
     struck: frozenset[tuple[int, int]] = frozenset()  # for XLSX: (row, column) of cells struck through (删除线)
     uncomputed: frozenset[tuple[int, int]] = frozenset()  # for XLSX: (row, column) of formulas reported without a result
+    invisible: frozenset[tuple[int, int]] = frozenset()  # for XLSX: (row, column) of cells in white font on no fill
 
 
 def column_letter(index: int) -> str:

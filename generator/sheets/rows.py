@@ -22,7 +22,7 @@ from generator.sheets.column_scale import report_percent_fractions
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
 from generator.sheets.id_cells import id_flaw, id_text, is_error_value, name_text
 from generator.sheets.identity_cells import NOTE_ENDS, report_error_values, report_line_breaks, report_name_note
-from generator.sheets.layout import report_hidden_columns, report_merged_cells, report_struck_rows
+from generator.sheets.layout import report_hidden_columns, report_invisible_cells, report_merged_cells, report_struck_rows
 from generator.sheets.own_columns import OwnCell, own_cells, own_columns
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
 from generator.sheets.unread_rows import repeated_header, report_people_above_header, report_row_without_person
@@ -219,11 +219,12 @@ def load_sheet(
                      where=where(table, header_row), sheet=table.sheet)
     report_headless_cells(table, header, people_cells, problems)
     report_percent_fractions(table, people, specs, columns, problems)
-    if table.merged or table.hidden_columns or table.struck:  # an .xlsx sheet's merged, hidden, struck cells (layout.py)
+    if table.merged or table.hidden_columns or table.struck or table.invisible:  # an .xlsx sheet's merged, hidden, struck, white cells (layout.py)
         read = {index: own.get(name) or name for name, index in columns.items() if name in specs or (flags_col and index == flags_col)}
         report_merged_cells(table, read, {p.row: p.name for p in people}, problems)
         report_hidden_columns(table, read, header_row, problems)
         report_struck_rows(table, read, {p.row: p.name for p in people}, problems)
+        report_invisible_cells(table, read, {p.row: p.name for p in people}, problems)
     return LoadedSheet(table, people, header_row, columns, header.mapped)
 
 

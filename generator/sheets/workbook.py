@@ -87,6 +87,7 @@ class Layout:
     merged: tuple[tuple[int, int, int, int], ...] = ()
     struck: frozenset[tuple[int, int]] = frozenset()  # (row, column) of the cells whose font is struck through
     uncomputed: frozenset[tuple[int, int]] = frozenset()  # (row, column) of the formulas reported without a result
+    invisible: frozenset[tuple[int, int]] = frozenset()  # (row, column) of the cells in white on no fill
 
 
 def _column_number(letters: bytes) -> int:
@@ -105,32 +106,55 @@ _FONT_ID_RE = re.compile(rb'\bfontId="([0-9]+)"')
 _STYLE_RE = re.compile(rb'\bs="([0-9]+)"')
 
 
-def _struck_cells(path: Path, xml: bytes) -> frozenset[tuple[int, int]]:
+_FILLS_RE = re.compile(rb"<(?:\w+:)?fills\b[^>]*>(.*?)</(?:\w+:)?fills>", re.DOTALL)
+_FILL_RE = re.compile(rb"<(?:\w+:)?fill\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?fill>)", re.DOTALL)
+_SOLID_RE = re.compile(rb'patternType="(?!none|gray125)')
+_FILL_ID_RE = re.compile(rb'\bfillId="([0-9]+)"')
+# white: as an RGB (FFFFFF, with or without its alpha), the theme's first colour (背景 1) untinted, or the old palette's white
+_WHITE_RE = re.compile(rb'<(?:\w+:)?color\b(?=[^>]*(?:\brgb="(?:FF)?FFFFFF"|\btheme="0"(?![^>]*\btint="-)|\bindexed="(?:1|9)"))', re.IGNORECASE)
+_WHITE_FILL_RE = re.compile(rb'<(?:\w+:)?fgColor\b[^>]*(?:\brgb="(?:FF)?FFFFFF"|\btheme="0")', re.IGNORECASE)
+
+
+def _styled_cells(path: Path, xml: bytes) -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
     """The cells of the sheet whose font is struck through (删除线: how an office crosses out a person
-    or an old score instead of deleting it), from the workbook's styles. Empty when no font strikes."""
+    or an old score instead of deleting it), and those in white on no fill (a value the printed sheet
+    does not show), from the workbook's styles. Empty when no font strikes or is white."""
     try:
         with zipfile.ZipFile(path) as archive:
             styles = archive.read("xl/styles.xml")
     except (KeyError, OSError, zipfile.BadZipFile):
-        return frozenset()
+        return frozenset(), frozenset()
     fonts = _FONTS_RE.search(styles)
-    if fonts is None or b"strike" not in fonts.group(1):
-        return frozenset()
-    striking = {i for i, font in enumerate(_FONT_RE.finditer(fonts.group(1))) if _STRIKE_RE.search(font.group(1) or b"")}
+    if fonts is None:
+        return frozenset(), frozenset()
+    fonts_of = [font.group(1) or b"" for font in _FONT_RE.finditer(fonts.group(1))]
+    striking = {i for i, font in enumerate(fonts_of) if _STRIKE_RE.search(font)}
+    white = {i for i, font in enumerate(fonts_of) if _WHITE_RE.search(font)}
+    if not striking and not white:
+        return frozenset(), frozenset()
+    fills = _FILLS_RE.search(styles)
+    filled = {i for i, fill in enumerate(_FILL_RE.finditer(fills.group(1) if fills else b""))
+              if _SOLID_RE.search(fill.group(1) or b"") and not _WHITE_FILL_RE.search(fill.group(1) or b"")}
     xfs = _XFS_RE.search(styles)
-    styles_struck = set()
+    styles_struck, styles_white = set(), set()
     for i, xf in enumerate(_XF_RE.finditer(xfs.group(1) if xfs else b"")):
-        font = _FONT_ID_RE.search(xf.group(1))
+        font, fill = _FONT_ID_RE.search(xf.group(1)), _FILL_ID_RE.search(xf.group(1))
         if font and int(font.group(1)) in striking:
             styles_struck.add(i)
-    if not styles_struck:
-        return frozenset()
-    struck = set()
+        if font and int(font.group(1)) in white and not (fill and int(fill.group(1)) in filled):
+            styles_white.add(i)
+    if not styles_struck and not styles_white:
+        return frozenset(), frozenset()
+    struck, invisible = set(), set()
     for match in _CELL_RE.finditer(xml):
         style, ref = _STYLE_RE.search(match.group(1)), _REF_RE.search(match.group(1))
-        if style and ref and int(style.group(1)) in styles_struck and match.group(2):
-            struck.add((int(ref.group(2)), _column_number(ref.group(1))))
-    return frozenset(struck)
+        if style and ref and match.group(2):
+            number = int(style.group(1))
+            if number in styles_struck:
+                struck.add((int(ref.group(2)), _column_number(ref.group(1))))
+            if number in styles_white:
+                invisible.add((int(ref.group(2)), _column_number(ref.group(1))))
+    return frozenset(struck), frozenset(invisible)
 
 
 def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -> Layout:
@@ -152,8 +176,8 @@ def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -
     columns = tuple((int(a), int(b)) for a, b in _HIDDEN_COL_RE.findall(xml)) if b"hidden=" in xml else ()
     merged = tuple((int(r1), _column_number(c1), int(r2), _column_number(c2))
                    for c1, r1, c2, r2 in _MERGE_RE.findall(xml)) if b"mergeCell" in xml else ()
-    struck = _struck_cells(path, xml) if b' s="' in xml else frozenset()
-    layout = Layout(hidden, columns, merged, struck)
+    struck, invisible = _styled_cells(path, xml) if b' s="' in xml else (frozenset(), frozenset())
+    layout = Layout(hidden, columns, merged, struck, invisible=invisible)
     if not _FORMULA_RE.search(xml):
         return layout
     empty, uncalculated, stale = [], [], []

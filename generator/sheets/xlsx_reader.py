@@ -74,7 +74,7 @@ def read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
         table.row_count = row_number
         layout = formulas_without_values(path, sheet, shown, problems)
         table.hidden_rows, table.hidden_columns, table.merged, table.struck = layout.hidden_rows, layout.hidden_columns, layout.merged, layout.struck
-        table.uncomputed = layout.uncomputed
+        table.uncomputed, table.invisible = layout.uncomputed, layout.invisible
         return table
     except Exception as exc:
         problems.add(shown, None, None, "sheet-unreadable", f"读取表格时出错（{type(exc).__name__}）；请用 Excel 打开后重新保存。")

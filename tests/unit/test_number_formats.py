@@ -68,3 +68,28 @@ def test_a_format_showing_what_the_cell_holds_grades_as_the_clean_sheet(tmp_path
     problems = xlsx_problems(root, edited(change))
     assert places(problems, "cell-shows-otherwise") == []
     assert results(root) == expected
+
+
+# --------------------------------------------------------------------------- a value in white on white
+
+
+@pytest.mark.parametrize("color", [{"rgb": "FFFFFFFF"}, {"theme": 0}])
+def test_a_score_in_white_font_on_no_fill_fails_at_the_cell(tmp_path, color):
+    """李四's 德 typed in white: the printed sheet shows an empty cell, 15 is graded."""
+    from openpyxl.styles import Color, Font
+
+    def change(ws):
+        ws["E5"].font = Font(color=Color(**color))
+    problems = xlsx_problems(tmp_path, edited(change))
+    assert errors(problems) == [(5, "E", "cell-shows-otherwise")]
+    assert "白色" in next(p.message for p in problems.sorted() if p.code == "cell-shows-otherwise")
+
+
+def test_white_font_on_a_dark_fill_or_outside_the_people_passes(tmp_path):
+    from openpyxl.styles import Font, PatternFill
+
+    def change(ws):
+        ws["E5"].font = Font(color="FFFFFFFF")
+        ws["E5"].fill = PatternFill("solid", fgColor="FF1F4E79")
+        ws["L6"].font = Font(color="FFFFFFFF")  # 联系电话: not read
+    assert errors(xlsx_problems(tmp_path, edited(change))) == []
