@@ -33,8 +33,9 @@ KAOHE_SHEETS = ("说明", "填表说明", "使用说明", "问题清单")
 _CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
 _REF_RE = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 _FORMULA_RE = re.compile(rb"<(?:\w+:)?f\b")
-_HIDDEN_ROW_RE = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*\bhidden="(?:1|true)")[^>]*?\br="([0-9]{1,7})"')
-_HIDDEN_COL_RE = re.compile(rb'<(?:\w+:)?col\b(?=[^>]*\bhidden="(?:1|true)")(?=[^>]*\bmin="([0-9]{1,5})")(?=[^>]*\bmax="([0-9]{1,5})")')
+# hidden by hand, by a filter or a collapsed group (hidden="1"), or dragged to no height or width (ht="0", width="0")
+_HIDDEN_ROW_RE = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*\b(?:hidden="(?:1|true)"|ht="0(?:\.0*)?"))[^>]*?\br="([0-9]{1,7})"')
+_HIDDEN_COL_RE = re.compile(rb'<(?:\w+:)?col\b(?=[^>]*\b(?:hidden="(?:1|true)"|width="0(?:\.0*)?"))(?=[^>]*\bmin="([0-9]{1,5})")(?=[^>]*\bmax="([0-9]{1,5})")')
 _MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
 _V_RE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _EMPTY_TEXT_RE = re.compile(rb'\bt="str"')
@@ -172,8 +173,9 @@ def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -
             on_load = _CALC_ON_LOAD_RE.search(archive.read("xl/workbook.xml")) is not None
         except KeyError:
             on_load = False
-    hidden = frozenset(int(r) for r in _HIDDEN_ROW_RE.findall(xml)) if b"hidden=" in xml else frozenset()
-    columns = tuple((int(a), int(b)) for a, b in _HIDDEN_COL_RE.findall(xml)) if b"hidden=" in xml else ()
+    squashed = b"hidden=" in xml or b'ht="0' in xml or b'width="0' in xml
+    hidden = frozenset(int(r) for r in _HIDDEN_ROW_RE.findall(xml)) if squashed else frozenset()
+    columns = tuple((int(a), int(b)) for a, b in _HIDDEN_COL_RE.findall(xml)) if squashed else ()
     merged = tuple((int(r1), _column_number(c1), int(r2), _column_number(c2))
                    for c1, r1, c2, r2 in _MERGE_RE.findall(xml)) if b"mergeCell" in xml else ()
     struck, invisible = _styled_cells(path, xml) if b' s="' in xml else (frozenset(), frozenset())

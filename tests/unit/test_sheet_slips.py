@@ -298,3 +298,12 @@ def test_a_percentage_shown_as_held_is_not_warned(tmp_path):
         ws.cell(row=6, column=10).value = 0.745
         ws.cell(row=6, column=10).number_format = "0.0%"
     assert "number-shown-rounded" not in {p.code for p in xlsx_problems(tmp_path, edited(change)).sorted()}
+
+
+def test_a_person_row_of_zero_height_or_a_column_of_zero_width_is_hidden_too(tmp_path):
+    """A row dragged to no height (ht="0", as WPS and programs leave it) is as hidden as hidden="1"."""
+    data = patched(office_xlsx(), '<row r="6">', '<row r="6" ht="0" customHeight="1">')
+    data = patched(data, "<sheetData>", '<cols><col min="11" max="11" width="0" customWidth="1"/></cols><sheetData>')
+    problems = xlsx_problems(tmp_path, data)
+    assert places(problems, "row-hidden") == [(6, None, "row-hidden")]
+    assert places(problems, "column-hidden") == [(3, "K", "column-hidden")]
