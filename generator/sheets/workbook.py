@@ -14,7 +14,8 @@ program. xlsxwriter and many OA exports store 0 or empty text in place of every 
 computed; a program that fills a template in (Apache POI's setForceFormulaRecalculation, a script
 editing the XML) keeps the results the template was saved with, computed from the cells as they were
 before it wrote them. Neither is known to be the formula's result: a stored 0 and a stored 85 are
-reported alike, each saying which it is.
+reported alike, each saying which it is. So are the results of a workbook saved in manual calculation
+without recalculating (calcMode="manual" calcOnSave="0"): Excel kept them from before the last edits.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ _EMPTY_TEXT_RE = re.compile(rb'\bt="str"')
 _TYPE_RE = re.compile(rb'\bt="(\w+)"')
 _VALUE_RE = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>")
 _CALC_ON_LOAD_RE = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"')
+# 手动计算 with 保存前重新计算 unticked: Excel saves the results as they were before the last edits
+_MANUAL_RE = re.compile(rb'<(?:\w+:)?calcPr\b(?=[^>]*\bcalcMode="manual")(?=[^>]*\bcalcOnSave="(?:0|false)")')
 _NO_RESULT_RE = re.compile(rb"<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*(?:0(?:\.0*)?)?\s*</(?:\w+:)?v>")  # <v/>, <v></v>, <v>0</v>
 
 
@@ -170,9 +173,11 @@ def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -
         except KeyError:
             return Layout()
         try:
-            on_load = _CALC_ON_LOAD_RE.search(archive.read("xl/workbook.xml")) is not None
+            book = archive.read("xl/workbook.xml")
         except KeyError:
-            on_load = False
+            book = b""
+    on_load = _CALC_ON_LOAD_RE.search(book) is not None
+    manual = not on_load and _MANUAL_RE.search(book) is not None
     squashed = b"hidden=" in xml or b'ht="0' in xml or b'width="0' in xml
     hidden = frozenset(int(r) for r in _HIDDEN_ROW_RE.findall(xml)) if squashed else frozenset()
     columns = tuple((int(a), int(b)) for a, b in _HIDDEN_COL_RE.findall(xml)) if squashed else ()
@@ -189,16 +194,18 @@ def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -
             continue
         # a formula whose result is empty text (=IF(A5="","",…)) is saved by Excel as t="str" with an empty <v>
         missing = not _VALUE_RE.search(body) and not _EMPTY_TEXT_RE.search(match.group(1))
-        stored = on_load and not missing and b"<is>" not in body
+        stored = (on_load or manual) and not missing and b"<is>" not in body
         if (missing or stored) and (ref := _REF_RE.search(match.group(1))):
             place = (int(ref.group(2)), ref.group(1).decode("ascii"))
-            (empty if missing else uncalculated if _NO_RESULT_RE.search(body) is not None else stale).append(place)
+            (empty if missing else stale if manual or _NO_RESULT_RE.search(body) is None else uncalculated).append(place)
     for found, words in ((empty, "但文件里没有公式的计算结果（多半是由程序生成、未在 Excel 中打开保存过），读取时只能当作空白"),
                          (uncalculated, "文件里存的结果是 0 或空白，而文件要求打开时重新计算（fullCalcOnLoad）：这是由程序生成、"
                                         "从未计算过的公式（如 xlsxwriter、OA 系统导出），存的 0 并不是公式的结果，不能当作分数读取"),
-                         (stale, "而文件要求打开时重新计算（fullCalcOnLoad），即最后是由程序写入、不是在 Excel 或 WPS 中保存的"
-                                 "（如 OA 系统按模板导出）：文件里存的结果可能是程序改动单元格之前算的旧结果，不一定等于 Excel 打开后显示的数，"
-                                 "不能当作分数读取")):
+                         (stale, ("而工作簿设为「手动计算」、保存前不重新计算（calcMode=manual，calcOnSave=0）："
+                                  "文件里存的结果可能是改动单元格之前算的旧结果（保存前请在「公式 → 计算选项」中改为「自动」，或按 F9 重新计算）" if manual else
+                                  "而文件要求打开时重新计算（fullCalcOnLoad），即最后是由程序写入、不是在 Excel 或 WPS 中保存的"
+                                  "（如 OA 系统按模板导出）：文件里存的结果可能是程序改动单元格之前算的旧结果")
+                                 + "，不一定等于 Excel 打开后显示的数，不能当作分数读取")):
         if found:
             row, column = found[0]
             more = f"等 {len(found)} 个单元格" if len(found) > 1 else ""
