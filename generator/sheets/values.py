@@ -21,8 +21,8 @@ from generator.sheets.id_cells import error_value_words, is_error_value
 from generator.sheets.tables import Cell, Table, column_letter
 
 SPLIT_RE = re.compile(r"[、,，;；/\s]+")
-_YES = {"是", "有", "√", "✓", "y", "yes", "true", "1"}
-_NO = {"否", "无", "", "×", "n", "no", "false", "0"}
+_YES = {"是", "有", "√", "✓", "✔", "☑", "✅", "y", "yes", "true", "1"}
+_NO = {"否", "无", "", "×", "✗", "✘", "☒", "❌", "n", "no", "false", "0"}
 _PERCENT_TEXT = ("%", "％")
 # a plain number as typed, the usual cell: what parse_decimal accepts unchanged, and its decimals
 _PLAIN_NUMBER_RE = re.compile(r"[0-9]{1,15}(?:\.([0-9]{1,15}))?\Z")

@@ -545,3 +545,12 @@ def test_a_title_and_a_filled_in_by_row_above_the_header_pass(tmp_path):
                                                      *CLEAN_ROWS])
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": text})
     assert errors(run(tmp_path)[2]) == []
+
+
+@pytest.mark.parametrize("yes, no", [("√", "×"), ("✓", "✗"), ("✔", "✘"), ("☑", "☒"), ("TRUE", "FALSE"), ("Y", "N")])
+def test_check_marks_and_crosses_in_a_yes_no_column_grade_as_the_clean_sheet(tmp_path, yes, no):
+    expected = clean(tmp_path / "clean")
+    rows = [[*r[:7], yes if r[7] == "是" else no, yes if r[8] == "是" else no, *r[9:]] for r in CLEAN_ROWS]
+    root = tmp_path / "marks"
+    make_project(root, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    assert results(root) == expected
