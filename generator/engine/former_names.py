@@ -7,7 +7,8 @@ And a department written two ways in one sheet that differ only in blanks and fu
 办 公 室, 办公室（党办） and 办公室(党办)): with no departments list in agency.yaml (with one, unknown-department
 names the spelling not in it) nothing else catches them,
 and they are two departments — the department's summary, a quota by department, its comparisons split.
-An error at the first row of the rarer spelling.
+An error at the first row of the rarer spelling; a warning when each period is consistent but two
+periods spell it apart (the department's page and comparisons split; a period's quotas do not).
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ def report_former_names_mixed(project: Project, periods: list[PeriodResult], pro
 
 
 def report_departments_spelled_apart(project: Project, periods: list[PeriodResult], problems: Problems) -> None:
-    for period in periods:
+    earlier: dict[tuple[str, str], tuple[str, PeriodResult]] = {}  # (agency, key) → its first spelling, and where
+    warned: set[tuple[str, str]] = set()
+    for period in sorted(periods, key=lambda p: (p.year, p.label == "Y", p.label)):
         agency = project.agencies.get(period.agency)
         if agency is None or agency.departments or not period.files or period.files[0].endswith("（由各期汇总）"):
             continue  # with a departments list, a spelling not in it is unknown-department already
@@ -51,7 +54,17 @@ def report_departments_spelled_apart(project: Project, periods: list[PeriodResul
                 key = "".join(unicodedata.normalize("NFKC", department).split())
                 spellings.setdefault(key, {}).setdefault(department, []).append(result.person)
         column = period.scheme.people.department
-        for ways in spellings.values():
+        for key, ways in spellings.items():
+            first_way, first_people = max(ways.items(), key=lambda way: len(way[1]))
+            before = earlier.setdefault((period.agency, key), (first_way, period))
+            if before[0] != first_way and (period.agency, first_way) not in warned:
+                warned.add((period.agency, first_way))
+                person = first_people[0]
+                problems.add(period.files[0], person.row, place_letter(person.places, column), "department-spelled-two-ways",
+                             f"{column}「{first_way}」在{before[1].period_name}（{before[1].files[0]}）写作「{before[0]}」，只差空格或全角、半角，"
+                             f"却会被当作两个部门：部门页面和历年对比会分成两个。请统一写成同一种写法"
+                             "（或在 agency.yaml 的 departments 中列出本单位的部门名单，表中写法不同的会逐个指出）。",
+                             Severity.WARNING, where=person.places.get(column, ""))
             if len(ways) < 2:
                 continue
             ordered = sorted(ways.items(), key=lambda way: (-len(way[1]), way[1][0].row))  # the commonest first, then by row

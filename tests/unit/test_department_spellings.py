@@ -39,3 +39,14 @@ def test_with_a_departments_list_the_spelling_not_in_it_is_named_once(tmp_path):
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
     problems = run(tmp_path)[2]
     assert [(p.line, p.column, p.code) for p in problems.sorted() if p.severity.value == "error"] == [(5, "C", "unknown-department")]
+
+
+def test_a_department_spelled_apart_in_two_periods_is_warned_once(tmp_path):
+    rows = [list(r) for r in CLEAN_ROWS]
+    q2 = [[*r[:2], "办 公 室" if r[2] == "办公室" else r[2], *r[3:]] for r in rows]
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows), "Q2.csv": csv_text(CLEAN_HEADER, q2),
+                                           "Q3.csv": csv_text(CLEAN_HEADER, q2)}, departments=[])
+    problems = run(tmp_path)[2]
+    found = [(p.file, p.line, p.column, p.code, p.severity.value) for p in problems.sorted() if p.code == "department-spelled-two-ways"]
+    assert found == [("content/ag/t1/2025/Q2.csv", 2, "C", "department-spelled-two-ways", "warning")]
+    assert "「办公室」" in problems.warnings[0].message and "第一季度" in problems.warnings[0].message
