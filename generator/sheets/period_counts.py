@@ -39,7 +39,7 @@ def check_period_counts(sheet: LoadedSheet, specs: dict[str, ColumnSpec], year: 
     if not columns:
         return
     table, bound = sheet.table, Decimal(days)
-    span = f"{year} 年{period_words(label)}"
+    span = f"{year}年{period_words(label)}"
     for person in sheet.people:
         for name, unit, severity in columns:
             value = person.values.get(name)
