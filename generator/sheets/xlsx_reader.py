@@ -123,8 +123,8 @@ def _ooxml_text(value: object) -> object:
 def _kind(value: object, cell: object, values: list, i: int) -> str:
     """What an XLSX cell held: a number (n), a number shown as a percentage (p), a date (d), text (""), a
     value its format shows as something else (x and what it shows: number_formats.py).
-    A whole number formatted 0000 becomes the text Excel shows (values[i] = "0005"): how an office
-    keeps an ID's leading zeros in a number cell."""
+    A whole number formatted 0000 or "GH"0000 becomes the text Excel shows (values[i] = "0005", "GH0005"):
+    how an office keeps an ID's leading zeros, or its prefix, in a number cell."""
     if value is None:
         return ""
     if type(value) is str:
@@ -135,10 +135,11 @@ def _kind(value: object, cell: object, values: list, i: int) -> str:
         return "b"
     if isinstance(value, (int, float)):
         number_format = str(getattr(cell, "number_format", "") or "")
+        if "00" in number_format and value >= 0 and (type(value) is int or value.is_integer()) and (padded := _PADDED_RE.fullmatch(number_format)):
+            values[i] = _literal(padded.group(1)) + str(int(value)).zfill(len(padded.group(2))) + _literal(padded.group(3))
+            return "n"  # an ID as Excel shows it: 0005 for 5 formatted 0000, GH0005 for "GH"0000
         if (";" in number_format or '"' in number_format or "\\" in number_format) and (shown := shown_otherwise(number_format, value)) is not None:
             return "x" + shown  # ;;; or a section of words: the sheet shows something else than the number (values.py)
-        if number_format[:2] == "00" and not number_format.strip("0") and value >= 0 and (type(value) is int or value.is_integer()):
-            values[i] = str(int(value)).zfill(len(number_format))
         if type(value) is float and not value.is_integer():  # whole numbers (the usual score) never show fewer decimals
             shown = _SHOWN_DECIMALS.get(number_format, -1)
             if shown == -1:
@@ -169,6 +170,15 @@ def _plain_decimals(number_format: str) -> int | None:
         positive = _FORMAT_DECOR_RE.sub("", number_format).split(";", 1)[0]  # the section a score is shown by
         found = _PLAIN_FORMAT_RE.fullmatch(positive.strip(_FORMAT_AROUND))
     return None if found is None else len(found.group(1) or "")
+
+
+# a whole number padded with zeros, with a literal prefix or suffix of letters and digits: 0000, "GH"0000, \A000, "2025"0000
+_LITERAL_PART = r'(?:"[0-9A-Za-z-]*"|\\[0-9A-Za-z-])*'
+_PADDED_RE = re.compile(f"({_LITERAL_PART})(00+)({_LITERAL_PART})")
+
+
+def _literal(part: str) -> str:
+    return part.replace('"', "").replace("\\", "")
 
 
 def _percent_kind(value: int | float, number_format: str) -> str:

@@ -96,3 +96,19 @@ def test_white_font_on_a_dark_fill_or_outside_the_people_passes(tmp_path):
         ws["E5"].fill = PatternFill("solid", fgColor="FF1F4E79")
         ws["L6"].font = Font(color="FFFFFFFF")  # 联系电话: not read
     assert errors(xlsx_problems(tmp_path, edited(change))) == []
+
+
+# --------------------------------------------------------------------------- an ID shown with a prefix
+
+
+@pytest.mark.parametrize("number_format, shown", [('"GH"0000', "GH0002"), ("\\A000", "A002"), ('"2025"0000', "20250002"), ("0000", "0002")])
+def test_an_id_number_shown_with_a_prefix_is_the_id_excel_shows(tmp_path, number_format, shown):
+    """工号 typed as 2 and formatted "GH"0000 shows GH0002: that is the ID the office and its other files use."""
+    from tests.unit.helpers import run
+
+    def change(ws):
+        ws["B5"] = 2
+        ws["B5"].number_format = number_format
+    xlsx_problems(tmp_path, edited(change))
+    _, (period,), _ = run(tmp_path)
+    assert [p.id for p in period.people] == ["0001", shown, "0003", "0004"]
