@@ -42,6 +42,8 @@ def shown_otherwise(number_format: str, value: object) -> str | None:
             return None
         return "".join(text for kind, text in sections[3] if kind == "text")
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)  # type: ignore[arg-type]
+    if not number.is_finite():
+        return None  # 1e999 read as inf: reported as no finite number (values.py)
     chosen = _section_for(sections[:3], number)
     if chosen is None:
         return None

@@ -30,7 +30,7 @@ def test_what_a_format_shows_when_it_is_not_the_number(number_format, value, sho
     ("#,##0", 1800), ("@", 18), ("[Red]0", 18), ("[$-804]0", 18), ('0"名"', 3), ('"第"0"名"', 3),
     # Excel's and WPS's 会计专用 and 货币 formats, and Chinese numerals: the number all the same
     ('_ * #,##0.00_ ;_ * \\-#,##0.00_ ;_ * "-"??_ ;_ @_ ', 85), ('_ * #,##0.00_ ;_ * \\-#,##0.00_ ;_ * "-"??_ ;_ @_ ', 0),
-    ("¥#,##0.00;¥-#,##0.00", -3), ("[DBNum1][$-804]G/通用格式", 85),
+    ("¥#,##0.00;¥-#,##0.00", -3), ("[DBNum1][$-804]G/通用格式", 85), ('"1"0', float("inf")), ('"1"0', float("nan")),
 ])
 def test_formats_that_show_the_number(number_format, value):
     assert shown_otherwise(number_format, value) is None
