@@ -56,6 +56,19 @@ def shown_otherwise(number_format: str, value: object) -> str | None:
     return _render(section, number, negative_section) if _has_digit(section) else None
 
 
+def shown_decimals(number_format: str, value: float) -> int | None:
+    """How many decimals the section of a format of several sections ([>=60]0.00;0, 0;-0.0) that shows `value`
+    shows: which one is decided by the value. None when it is no plain number section."""
+    sections = _sections(number_format) if number_format not in _SECTIONS else _SECTIONS[number_format]
+    if not sections or len(sections) < 2:
+        return None
+    chosen = _section_for(sections[:3], Decimal(repr(value)))
+    if chosen is None or {kind for kind, _ in chosen[0]} - {"number", "text", "decor", "condition"}:
+        return None
+    runs = [text for kind, text in chosen[0] if kind == "number"]
+    return len(runs[-1].split(".", 1)[1].replace(",", "")) if runs and "." in runs[-1] else 0 if runs else None
+
+
 def _has_digit(section: tuple[tuple[str, str], ...]) -> bool:
     return any(kind == "text" and any(ch.isdigit() for ch in text) for kind, text in section)
 

@@ -18,7 +18,7 @@ from generator.core.problems import Problems
 from generator.sheets.cells import Table, _text, make_cells, where
 from generator.sheets.file_kinds import XLSX, real_kind, renamed_words
 from generator.sheets.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
-from generator.sheets.number_formats import shown_otherwise
+from generator.sheets.number_formats import shown_decimals, shown_otherwise
 from generator.sheets.workbook import formulas_without_values, results_sheet, unreadable_cell
 
 
@@ -141,6 +141,9 @@ def _kind(value: object, cell: object, values: list, i: int) -> str:
         if (";" in number_format or '"' in number_format or "\\" in number_format) and (shown := shown_otherwise(number_format, value)) is not None:
             return "x" + shown  # ;;; or a section of words: the sheet shows something else than the number (values.py)
         if type(value) is float and not value.is_integer():  # whole numbers (the usual score) never show fewer decimals
+            shown = shown_decimals(number_format, value) if ";" in number_format else None
+            if shown is not None:
+                return _rounded_kind(value, shown)  # a format of sections: the one that shows the value decides
             shown = _SHOWN_DECIMALS.get(number_format, -1)
             if shown == -1:
                 shown = _SHOWN_DECIMALS.setdefault(number_format, _plain_decimals(number_format)) if len(_SHOWN_DECIMALS) < 1000 else _plain_decimals(number_format)

@@ -112,3 +112,13 @@ def test_an_id_number_shown_with_a_prefix_is_the_id_excel_shows(tmp_path, number
     xlsx_problems(tmp_path, edited(change))
     _, (period,), _ = run(tmp_path)
     assert [p.id for p in period.people] == ["0001", shown, "0003", "0004"]
+
+
+@pytest.mark.parametrize("number_format, value, decimals", [
+    ("[>=60]0.00;0", 55.5, 0), ("[>=60]0.00;0", 65.5, 2), ("0;-0.0", -2.55, 1), ("0.0_);[Red]\\(0.0\\)", -2.55, 1),
+    ("0.0;-0.0", 2.55, 1), ("0", 2.5, None), ('0;-0;"—"', 0.5, 0), ('[>=60]0;"不及格"', 55.5, None),
+])
+def test_the_decimals_shown_by_the_section_a_value_falls_in(number_format, value, decimals):
+    from generator.sheets.number_formats import shown_decimals
+
+    assert shown_decimals(number_format, value) == decimals

@@ -307,3 +307,17 @@ def test_a_person_row_of_zero_height_or_a_column_of_zero_width_is_hidden_too(tmp
     problems = xlsx_problems(tmp_path, data)
     assert places(problems, "row-hidden") == [(6, None, "row-hidden")]
     assert places(problems, "column-hidden") == [(3, "K", "column-hidden")]
+
+
+@pytest.mark.parametrize("number_format, shown", [("[>=48]0.00;0", "46"), ("0.00;-0.00;0", None), ("0;-0.0", "46")])
+def test_the_section_a_number_is_shown_by_decides_its_decimals(tmp_path, number_format, shown):
+    """王五's 绩 45.5 under [>=48]0.00;0 is shown by the second section, 46: warned (the first section's two
+    decimals used to say it showed as held)."""
+    def change(ws):
+        ws.cell(row=6, column=7).value = 45.5
+        ws.cell(row=6, column=7).number_format = number_format
+    problems = xlsx_problems(tmp_path, edited(change))
+    found = [p for p in problems.sorted() if p.code == "number-shown-rounded"]
+    assert [(p.line, p.column) for p in found] == ([(6, "G")] if shown else [])
+    if shown:
+        assert f"单元格显示为 {shown}，实际存的是 45.5" in found[0].message
