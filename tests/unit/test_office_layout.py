@@ -554,3 +554,12 @@ def test_check_marks_and_crosses_in_a_yes_no_column_grade_as_the_clean_sheet(tmp
     root = tmp_path / "marks"
     make_project(root, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
     assert results(root) == expected
+
+
+def test_people_laid_out_in_two_halves_side_by_side_are_told_to_be_moved_not_deleted(tmp_path):
+    """编号 姓名 … | 编号 姓名 …: deleting the duplicate columns, as the message used to say, loses the right half."""
+    left, right = CLEAN_ROWS[:2], CLEAN_ROWS[2:]
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text([*CLEAN_HEADER, *CLEAN_HEADER], [[*a, *b] for a, b in zip(left, right)])})
+    problems = run(tmp_path)[2]
+    duplicates = [p for p in problems.sorted() if p.code == "duplicate-column"]
+    assert len(duplicates) == len(CLEAN_HEADER) and all("两栏" in p.message and "右栏的人员移到左栏" in p.message for p in duplicates)
