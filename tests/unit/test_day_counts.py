@@ -48,3 +48,17 @@ def test_more_days_than_the_quarter_has_fail_at_the_cell(tmp_path):
 def test_more_times_than_the_quarter_has_days_are_warned(tmp_path):
     problems = problems_of(tmp_path, ["0", "0", "0", "0"], counts=["0", "0", "0", "120"])
     assert found(problems) == [(5, "K", "count-over-period", "warning")]
+
+
+def test_a_column_of_the_year_so_far_is_held_to_the_days_since_january(tmp_path):
+    """全年病假天数 in the third quarter's sheet counts from 1 January (273 days), not the quarter's 92."""
+    scheme = copy.deepcopy(SCHEME)
+    scheme["assessments"][0]["inputs"][-1]["name"] = "全年病假天数"
+    scheme["assessments"][0]["overrides"][-1]["when"] = "全年病假天数 > 30"
+
+    def check(root, days):
+        rows = [[*row, days[n]] for n, row in enumerate(CLEAN_ROWS)]
+        make_project(root, scheme, {"Q3.csv": csv_text([*CLEAN_HEADER, "全年病假天数"], rows)})
+        return found(run(root)[2])
+    assert check(tmp_path / "so-far", ["0", "150", "273", ""]) == []
+    assert check(tmp_path / "over", ["0", "274", "3", ""]) == [(3, "L", "count-over-period", "error")]
