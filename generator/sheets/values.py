@@ -154,6 +154,9 @@ def _repeat_hint(bad: list[str], choices: list[str]) -> str:
 _WITH_UNIT_RE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(分|次|天|日|人|个|项|小时|h|H)\Z")
 
 
+_BRACKETED_RE = re.compile(r"[(（]\s*([0-9]+(?:\.[0-9]+)?)\s*[)）]")
+
+
 def _number_example(spec: ColumnSpec) -> str:
     """如 2 for a count or days (whole numbers only), 如 85 或 85.5 for a score."""
     return "如 2（只填整数）" if spec.places == 0 else "如 85 或 85.5"
@@ -164,7 +167,9 @@ def _unit_hint(text: str, spec: ColumnSpec) -> str:
     decimal is then reported on its own)."""
     found = _WITH_UNIT_RE.fullmatch(text)
     if found is None:
-        return ""
+        bracketed = _BRACKETED_RE.fullmatch(text)  # (5): an accountant's negative, or a note's brackets
+        return (f"括号里的数在会计格式里表示负数 -{bracketed.group(1)}：「{spec.name}」应填的是负数就写 -{bracketed.group(1)}，"
+                f"不是负数就只写 {bracketed.group(1)}") if bracketed else ""
     return f"「{spec.name}」只填数字，不写单位「{found.group(2)}」：写成 {found.group(1)}"
 
 

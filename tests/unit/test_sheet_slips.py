@@ -268,6 +268,8 @@ def test_an_unknown_department_suggests_the_closest_and_says_how_to_add_one(tmp_
     ("德", "18.5 分", "「德」只填数字，不写单位「分」：写成 18.5。"),
     ("通报次数", "两次", "「通报次数」应填数字，如 2（只填整数）。"),
     ("德", "优", "「德」应填数字，如 85 或 85.5。"),
+    ("德", "(5)", "括号里的数在会计格式里表示负数 -5：「德」应填的是负数就写 -5，不是负数就只写 5。"),
+    ("德", "（5.5）", "括号里的数在会计格式里表示负数 -5.5：「德」应填的是负数就写 -5.5，不是负数就只写 5.5。"),
 ])
 def test_a_number_written_with_its_unit_says_to_write_the_number_alone(tmp_path, column, cell, said):
     """「2次」「18分」: the office wrote the unit the column's name already says; the fix is the number
