@@ -25,7 +25,7 @@ import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.core.problems import Problems, clip
+from generator.core.problems import Problems, Severity, clip
 
 # Sheets that never hold results: the template's instructions, and the list of problems that
 # `kaohe check --xlsx-report` adds to a copy of the sheet (an office may fix that copy and save it back).
@@ -69,8 +69,33 @@ def results_sheet(workbook, shown: str, problems: Problems):
                      "下拉选项等辅助内容可放在隐藏的工作表中。")
         return None
     if with_content:
+        _name_hidden_results(with_content[0], hidden, shown, problems)
         return with_content[0]
     return candidates[0] if candidates else workbook.worksheets[0]
+
+
+def _name_hidden_results(read, hidden: list, shown: str, problems: Problems) -> None:
+    """A hidden sheet whose top rows share three texts or more with the read sheet's (its header: 编号,
+    姓名, 德 …) is another results sheet — most often last quarter's tab, copied and hidden. Not read, and
+    said, so that the office knows which of the two was graded. Drop-down lists share none."""
+    if not hidden:
+        return
+    mine = _top_texts(read)
+    for sheet in hidden:
+        if len(mine & _top_texts(sheet)) >= 3:
+            problems.add(shown, None, None, "workbook-hidden-sheet",
+                         f"读取的是工作表「{read.title}」；隐藏的工作表「{sheet.title}」也像是一张成绩表（表头相同），没有读取。"
+                         "若本期成绩在隐藏的工作表中，请取消隐藏并删去另一个工作表；若隐藏的是以前的成绩，可以不管，或把它移到另一个文件。",
+                         Severity.INFO, sheet=read.title)
+
+
+def _top_texts(sheet, rows: int = 15) -> set[str]:
+    texts: set[str] = set()
+    for number, row in enumerate(sheet.iter_rows(values_only=True)):
+        if number >= rows:
+            break
+        texts.update(v.strip() for v in row if type(v) is str and v.strip())
+    return texts
 
 
 def _has_content(sheet) -> bool:

@@ -563,3 +563,18 @@ def test_people_laid_out_in_two_halves_side_by_side_are_told_to_be_moved_not_del
     problems = run(tmp_path)[2]
     duplicates = [p for p in problems.sorted() if p.code == "duplicate-column"]
     assert len(duplicates) == len(CLEAN_HEADER) and all("两栏" in p.message and "右栏的人员移到左栏" in p.message for p in duplicates)
+
+
+def test_a_hidden_sheet_that_looks_like_results_beside_the_read_one_is_named(tmp_path):
+    """Last quarter's tab copied and hidden, this quarter's read: said (info), so that the office knows which
+    one was graded; a hidden sheet of drop-down lists is not."""
+    def copy_hidden(ws, workbook):
+        old = workbook.copy_worksheet(ws)
+        old.title = "2024四季度"
+        old.sheet_state = "hidden"
+    problems = xlsx_problems(tmp_path, book(copy_hidden))
+    found = [(p.line, p.code, p.severity.value) for p in problems.sorted() if p.code == "workbook-hidden-sheet"]
+    assert found == [(None, "workbook-hidden-sheet", "info")]
+    message = next(p.message for p in problems.sorted() if p.code == "workbook-hidden-sheet")
+    assert "「2025一季度」" in message and "「2024四季度」" in message
+    assert errors(problems) == []
