@@ -14,7 +14,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 CONTEXT = decimal.Context(prec=50, rounding=ROUND_HALF_UP, Emax=10**6, Emin=-(10**6))
 decimal.setcontext(CONTEXT)
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋，％", "0123456789.-+,%")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋，％\u2212\ufe63", "0123456789.-+,%--")  # and − (U+2212), ﹣ (U+FE63)
 _NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _SPLIT_DIGITS_RE = re.compile(r"\d[\s\u3000]+[\d.]|\.[\s\u3000]+\d")  # 8 5, 8 .5, 8. 5: digits a blank splits
 MAX_DIGITS = 30  # a score with more digits than this is not a score

@@ -16,7 +16,7 @@ from generator.core.problems import Problem, Problems
 from generator.engine.consequences import apply_consequences
 from generator.engine.decision_check import apply_decisions
 from generator.engine.decisions import load_decisions
-from generator.engine.former_names import report_former_names_mixed
+from generator.engine.former_names import report_departments_spelled_apart, report_former_names_mixed
 from generator.engine.grade import PersonGrader
 from generator.engine.history import History, PeriodView, history_functions, view_of, views_of
 from generator.engine.id_names import report_id_names
@@ -36,6 +36,7 @@ from generator.engine.sheet_prefetch import ReadAhead
 from generator.project.discover import discover
 from generator.project.model import PeriodFiles, Project
 from generator.scheme.periods import labels_within
+from generator.sheets.period_counts import check_period_counts
 from generator.sheets.period_words import check_sheet_period
 from generator.sheets.rows import LoadedSheet, PersonRow, load_sheet
 from generator.sheets.tables import read_table
@@ -91,6 +92,7 @@ def compute_project(project: Project, problems: Problems, cache: ModelCache | No
     report_id_names(results, problems)
     report_id_twins(results, problems)
     report_former_names_mixed(project, results, problems)
+    report_departments_spelled_apart(project, results, problems)
     report_unused_mappings(project, entries, results, problems)
     return results
 
@@ -172,6 +174,7 @@ def _read_rows(project: Project, entry: PeriodFiles, local: Problems) -> tuple[s
                                            assessment)
     if sheet is not None:
         check_sheet_period(table, sheet.header_row, entry.year, entry.label, local)
+        check_period_counts(sheet, facts.plan.by_name(), entry.year, entry.label, local)
     return table.encoding, sheet.people if sheet else [], sheet.mapped if sheet else None
 
 

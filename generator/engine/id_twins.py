@@ -1,4 +1,4 @@
-"""One person under two IDs within a year: the same name in the same department under one ID in some
+"""One person under two IDs within a year, or from one year to the next: the same name in the same department under one ID in some
 periods and under another in the others (an ID changed or mistyped from a quarter on), or the year's
 own sheet naming them by an ID no period has while their periods' ID is missing from it.
 
@@ -30,13 +30,50 @@ def report_id_twins(periods: list[PeriodResult], problems: Problems) -> None:
         for period in group:
             by_assessment[period.assessment.code].append(period)
         for code, same in by_assessment.items():
-            order = same[0].assessment.period_labels
-            same.sort(key=lambda p: order.index(p.label) if p.label in order else len(order))
+            same.sort(key=_in_year)
             names = _Names(same)
             _across_periods(same, names, problems)
             rolled_up = [p for p in group if code in _rolled_up_codes(p)]  # a year of quarters made of months too
             for year_period in rolled_up:
                 _year_sheet(year_period, names, problems)
+    _across_years(years, problems)
+
+
+def _in_year(period: PeriodResult) -> int:
+    order = period.assessment.period_labels
+    return order.index(period.label) if period.label in order else len(order)
+
+
+def _across_years(years: dict[tuple[str, str, int], list[PeriodResult]], problems: Problems) -> None:
+    """An ID that stops at a year's end where another of the same name and department starts the next
+    year: within a year each is reported by _across_periods; across years the person's page shows two
+    people's histories, and a condition over years (连续三年优秀) counts each apart."""
+    runs: dict[tuple[str, str, str], list[PeriodResult]] = defaultdict(list)
+    for (agency, scheme, _), group in years.items():
+        for period in group:
+            runs[(agency, scheme, period.assessment.code)].append(period)
+    for periods in runs.values():
+        if len({p.year for p in periods}) < 2:
+            continue
+        periods.sort(key=lambda p: (p.year, _in_year(p)))
+        names = _Names(periods)
+        for (name, department), ids in names.several.items():
+            spans = sorted(ids.items(), key=lambda item: periods.index(item[1][0]))
+            for (first_id, first_in), (later_id, later_in) in zip(spans, spans[1:]):
+                if (first_in[-1].year == later_in[0].year or {id(p) for p in first_in} & {id(p) for p in later_in}
+                        or _spelled_alike(first_id, later_id)):
+                    continue  # within a year (reported there), side by side (two people), or one ID written two ways
+                where = later_in[0]
+                _report(where, _person(where, (name, department), later_id), name, department, first_id, _span_words(first_in),
+                        later_id, _span_words(later_in), problems,
+                        f"一个编号到 {first_in[-1].year} 年为止，另一个从 {later_in[0].year} 年开始，两个编号从未在同一期出现；"
+                        "个人页面上的历年结果会分成两个人，跨年的条件（如连续三年优秀）也按两个人计算")
+
+
+def _span_words(periods: list[PeriodResult]) -> str:
+    """2024年第三季度至2024年第四季度: where an ID is, across years."""
+    first, last = periods[0], periods[-1]
+    return first.period_name if first is last else f"{first.period_name}至{last.period_name}"
 
 
 class _Names:
@@ -137,5 +174,5 @@ def _report(period: PeriodResult, person, name: str, department: str, first_id: 
     problems.add(period.files[0], person.row, place_letter(person.places, id_name), "person-two-ids",
                  f"「{name}」{in_department}在{first_where}的{id_name}是「{first_id}」，在{later_where}是「{later_id}」：{how}，"
                  f"多半是同一人的{id_name}改了或填错了。{id_name}不同就按两个人计算：年度汇总各得一部分考核期，名额的基数也多算一人。"
-                 f"是同一人的，请在当年各期成绩表中统一写同一个{id_name}；确是同名的两个人，可忽略此提示。",
+                 f"是同一人的，请在各期成绩表中统一写同一个{id_name}；确是同名的两个人，可忽略此提示。",
                  Severity.WARNING, where=person.places.get(id_name, ""))

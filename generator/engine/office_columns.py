@@ -108,8 +108,8 @@ def _number(person: PersonResult, cell: OwnCell, what: str, kaohe: str, shown: s
              f"{unreadable}是错误值 {text}：本单位表格的公式出错了，{against}。"
              "请改正这一列的公式（常见原因：引用的单元格被删除、求和范围里有文字），或删去这一列。")
         return None
-    if cell.cell_kind in ("p", "d"):
-        how = "百分比" if cell.cell_kind == "p" else "日期"
+    if cell.cell_kind[:1] in ("p", "d"):
+        how = "百分比" if cell.cell_kind[:1] == "p" else "日期"
         _add(problems, shown, person, cell, "office-total-unreadable",
              f"{unreadable}是{how}格式（存的是 {text}），{against}。请把这一列的单元格格式改为「常规」或「数值」后保存。")
         return None
@@ -199,12 +199,45 @@ def _check_grade(period: PeriodResult, person: PersonResult, cell: OwnCell, show
          "若本单位的等次才是对的，请核对方案的分数段、名额和本期的决定文件（.decisions.csv）。", Severity.WARNING)
 
 
+_NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九", start=0)}
+_TIE_MARKS = ("（并列）", "(并列)", "并列", "（并）", "(并)")
+_NO_RANK = ("", "-", "—", "/", "无")  # not ranked (试用期, 不定等次): nothing to compare, nothing to say
+
+
+def rank_number(text: str) -> int | None:
+    """A place as an office writes it: 3, ３, 第3名, 第三, 十二, 并列2, 2（并列）; None for anything else (² , #REF!, 优)."""
+    text = "".join(text.split()).removeprefix("第").removesuffix("名")
+    for mark in _TIE_MARKS:
+        text = text.removeprefix(mark).removesuffix(mark)
+    text = text.removeprefix("第").removesuffix("名")
+    if text.isdecimal() and len(text) < 7:  # ３ too; never ² (a digit int() refuses)
+        return int(text)
+    if not text or len(text) > 3 or any(c not in _NUMERALS and c != "十" for c in text):
+        return None
+    tens, _, ones = text.rpartition("十")
+    if "十" not in text:
+        return _NUMERALS[text] if len(text) == 1 and text != "零" else None
+    if len(tens) > 1 or len(ones) > 1 or "零" in text or text.count("十") > 1:
+        return None
+    return (_NUMERALS[tens] if tens else 1) * 10 + (_NUMERALS[ones] if ones else 0)
+
+
 def _check_ranks(entries: list[tuple[PersonResult, OwnCell]], shown: str, problems: Problems, places_kept: int) -> None:
     stated: dict[str, int] = {}
+    unreadable: list[tuple[PersonResult, OwnCell]] = []
     for person, cell in entries:
-        text = "".join(cell.text.split()).removeprefix("第").removesuffix("名")
-        if person.total is not None and text.isdecimal() and len(text) < 7:  # ３ too; never ² (a digit int() refuses)
-            stated[person.id] = int(text)
+        place = rank_number(cell.text)
+        if place is None and "".join(cell.text.split()) not in _NO_RANK:
+            unreadable.append((person, cell))
+        elif person.total is not None and place is not None:
+            stated[person.id] = place
+    if unreadable:
+        (first, cell), *_ = unreadable
+        quoted = "、".join(f"{p.person.name}（{p.id}）的「{clip(c.text)}」" for p, c in unreadable[:3]) + ("等" if len(unreadable) > 3 else "")
+        _add(problems, shown, first, cell, "office-rank-unreadable",
+             f"本单位的名次列「{cell.header}」中有 {len(unreadable)} 个单元格不是名次（{quoted}），这些名次没有与 Kaohe 的总分核对。"
+             "公式出错（#REF!、#N/A）的改正公式；名次只写数字（如 3、第3名、并列2）；这一列不是名次的，改用别的列名或写入 ignore_columns。",
+             Severity.WARNING)
     if not stated:
         return
     candidates = []

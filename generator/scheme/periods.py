@@ -62,6 +62,15 @@ def period_last_day(year: int, label: str) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def period_days(year: int, label: str) -> int | None:
+    """How many calendar days the period has: 2025 Q1 → 90, 2024 Q1 → 91, 2024 Y → 366; None for a label of no known length."""
+    last = _LAST_MONTH.get(label)
+    if last is None:
+        return None
+    months = 12 if label in ("Y",) else 6 if label[:1] == "H" else 3 if label[:1] == "Q" else 1
+    return (period_last_day(year, label) - dt.date(year, last - months + 1, 1)).days + 1
+
+
 def periods_hint(scheme) -> str:
     """The periods a scheme has, with the file names each takes, for a file whose name is none of them:
     本方案的考核期：平时考核 Q1.xlsx（或 第一季度.xlsx）、…；年度考核 Y.xlsx（或 年度.xlsx）（也可用 .csv）."""

@@ -30,7 +30,9 @@ class Cell:
     # what Excel held: "" text (every CSV cell), "n" a number, "p" a number formatted as a percentage
     # (shows 74%, holds 0.74), "d" a date or time (a number formatted as a date), "b" a truth value
     # (TRUE/FALSE; its text is 是/否), "n0" "n1" "n2" … a number whose format (0, 0.0, #,##0.00) shows
-    # that many decimals and fewer than it holds (5.4 formatted 0 shows 5)
+    # that many decimals and fewer than it holds (5.4 formatted 0 shows 5; "p0" … the same for a percentage:
+    # 0.796 formatted 0% shows 80%), "x…" a value its format shows
+    # as the text after the x (;;; nothing, [>=60]0;"不及格" a word: sheets/number_formats.py)
     kind: str = ""
 
 
@@ -46,6 +48,7 @@ class Table:
     merged: tuple[tuple[int, int, int, int], ...] = ()  # for XLSX: merged ranges (row, column, last row, last column)
     struck: frozenset[tuple[int, int]] = frozenset()  # for XLSX: (row, column) of cells struck through (删除线)
     uncomputed: frozenset[tuple[int, int]] = frozenset()  # for XLSX: (row, column) of formulas reported without a result
+    invisible: frozenset[tuple[int, int]] = frozenset()  # for XLSX: (row, column) of cells in white font on no fill
 
 
 def column_letter(index: int) -> str:

@@ -187,13 +187,18 @@ def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetO
     flags = options.flags.column if options.flags else None
     known = sorted(set(specs) | ({flags} if flags else set()))
     seen: dict[str, int] = {}
+    named = [name for _, name in header.cells if name in specs or name == flags]
+    # the whole header twice (编号 姓名 得分 | 编号 姓名 得分): people laid out in two halves side by side for printing
+    halves = len({n for n in named if named.count(n) > 1}) >= 2
+    fix = ("若是把人员分成左右两栏排的（每栏一套表头），右栏的人不会被读取：请把右栏的人员移到左栏的人员下面，再删去右栏；"
+           "若只是多了一列，删去其中一列。") if halves else "删去其中一列。"
     for cell, name in header.cells:
         text = normalize_header(cell.value)
         row = cell.row
         if name in specs or name == flags:
             if name in seen:
                 problems.add(table.file, row, column_letter(cell.column), "duplicate-column",
-                             f"「{name}」列出现了两次（另一次在 {column_letter(seen[name])} 列）；删去其中一列。",
+                             f"「{name}」列出现了两次（另一次在 {column_letter(seen[name])} 列）；{fix}",
                              where=where(table, row, cell.column, text), sheet=table.sheet)
             seen.setdefault(name, cell.column)
             if text != name and (spec := specs.get(name)) is not None and spec.type == "number":

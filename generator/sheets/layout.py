@@ -1,5 +1,5 @@
 """What an .xlsx sheet shows otherwise than it holds, for the columns Kaohe reads: merged cells across
-people and hidden columns.
+people, hidden columns, struck-through rows and values in white on no fill.
 
 A merged range keeps its value in its first (top-left) cell only; every other cell it covers is empty
 in the file. An office that merges 科室 down over the people of one department, or one 加分 over the
@@ -81,3 +81,15 @@ def report_struck_rows(table: Table, read: dict[int, str], people: dict[int, str
                      f"第 {row} 行（{people[row] or '无姓名'}）的{names}加了删除线，但删除线不改变内容：照样按单元格里的内容计入考核和公示。"
                      "若此人不参加本期考核，请删去这一行；若划掉的是改过的分数，请把单元格改成正确的分数并去掉删除线。",
                      Severity.WARNING, where=where(table, row, columns[0], read[columns[0]]), sheet=table.sheet)
+
+
+def report_invisible_cells(table: Table, read: dict[int, str], people: dict[int, str], problems: Problems) -> None:
+    """A person's read cell in white font on no fill: the printed and the checked sheet show it empty, the
+    value is graded (as ;;; does by its number format: values.py). An error a cell."""
+    for row, column in sorted(table.invisible):
+        if row in people and column in read:
+            problems.add(table.file, row, column_letter(column), "cell-shows-otherwise",
+                         f"{column_letter(column)}{row} 单元格（{people[row] or '无姓名'}的「{read[column]}」）的字是白色、没有底色，"
+                         "在 Excel 中和打印出来都看不见，却照样计入考核：看到的与计分用的不同，无法判断应按哪个计分。"
+                         "请把这个单元格的字体颜色改为「自动」（黑色）后核对内容；不应计入的，删去内容。",
+                         where=where(table, row, column, read[column]), sheet=table.sheet)

@@ -20,11 +20,12 @@ from generator.scheme.model import Assessment, Scheme
 from generator.scheme.sheet_options import SheetOptions
 from generator.sheets.column_scale import report_percent_fractions
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
-from generator.sheets.id_cells import error_value_words, id_flaw, id_text, is_error_value, name_text
-from generator.sheets.layout import report_hidden_columns, report_merged_cells, report_struck_rows
+from generator.sheets.id_cells import id_flaw, id_text, is_error_value, name_text
+from generator.sheets.identity_cells import NOTE_ENDS, report_error_values, report_line_breaks, report_name_note
+from generator.sheets.layout import report_hidden_columns, report_invisible_cells, report_merged_cells, report_struck_rows
 from generator.sheets.own_columns import OwnCell, own_cells, own_columns
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
-from generator.sheets.unread_rows import repeated_header, report_row_without_person
+from generator.sheets.unread_rows import repeated_header, report_people_above_header, report_row_without_person
 from generator.sheets.values import typed
 
 _FLAG_SPLIT_RE = re.compile(r"[、,，;；\s]+")
@@ -131,6 +132,9 @@ def load_sheet(
     header_texts = {cell.column: normalize_header(cell.value) for cell, _ in header.cells}
     header_id = header_texts[id_index]  # a row whose ID cell reads so repeats the header (unread_rows.repeated_header)
     read_columns = [(i, c) for c, i in columns.items() if (c in specs or i == flags_col) and c not in (cols.id, cols.name)]
+    notes = {*(n for n, spec in specs.items() if spec.type == "yesno"), *flag_words(plan, options)}  # what a name's note may be
+    report_people_above_header(table, header_index, header_row, (id_index, cols.id), name_index,
+                               [i for _, spec, i, _, _ in value_columns if i is not None and spec.type == "number"], problems)
     for cells in table.rows[header_index + 1 :]:
         if not any(c.value for c in cells):
             continue
@@ -167,14 +171,16 @@ def load_sheet(
                          "若此人不应参加本期考核，请删去这一行；若应参加，请取消隐藏（或清除筛选），以免核对时漏看。",
                          Severity.WARNING, where=where(table, row), sheet=table.sheet)
         if "\n" in pid or "\n" in name or (department_index is not None and "\n" in _text_at(cells, department_index)):
-            _report_line_breaks(table, cells, identity_columns, problems)
+            report_line_breaks(table, cells, identity_columns, problems)
+        if name and name_index is not None and (name[-1:] in NOTE_ENDS):  # 李四（试用期）: a note printed as the name
+            report_name_note(table, row, (name_index, cols.name), name, notes, problems)
         if not name and name_index is not None:  # a nameless row would print on the 公示 as such
             problems.add(table.file, row, column_letter(name_index), "missing-value", f"{cols.id}「{pid}」的{cols.name}为空。",
                          where=where(table, row, name_index, cols.name), sheet=table.sheet)
         department = _text_at(cells, department_index)
         post, unit = _text_at(cells, post_index) or None, _text_at(cells, unit_index) or None
         if "#" in (name[:1], department[:1], (post or "")[:1], (unit or "")[:1]) or name.isdigit():  # #N/A of a failed VLOOKUP
-            _report_error_values(table, row, ((name_index, cols.name, name), (department_index, cols.department, department),
+            report_error_values(table, row, ((name_index, cols.name, name), (department_index, cols.department, department),
                                               (post_index, cols.post, post), (unit_index, cols.unit, unit)), problems)
         if departments is not None and department and department not in departments and not is_error_value(department):
             problems.add(table.file, row, column_letter(columns[cols.department]), "unknown-department",
@@ -213,11 +219,12 @@ def load_sheet(
                      where=where(table, header_row), sheet=table.sheet)
     report_headless_cells(table, header, people_cells, problems)
     report_percent_fractions(table, people, specs, columns, problems)
-    if table.merged or table.hidden_columns or table.struck:  # an .xlsx sheet's merged, hidden, struck cells (layout.py)
+    if table.merged or table.hidden_columns or table.struck or table.invisible:  # an .xlsx sheet's merged, hidden, struck, white cells (layout.py)
         read = {index: own.get(name) or name for name, index in columns.items() if name in specs or (flags_col and index == flags_col)}
         report_merged_cells(table, read, {p.row: p.name for p in people}, problems)
         report_hidden_columns(table, read, header_row, problems)
         report_struck_rows(table, read, {p.row: p.name for p in people}, problems)
+        report_invisible_cells(table, read, {p.row: p.name for p in people}, problems)
     return LoadedSheet(table, people, header_row, columns, header.mapped)
 
 
@@ -247,35 +254,6 @@ def _at(cells: list[Cell], index: int | None) -> Cell | None:
 def _text_at(cells: list[Cell], index: int | None) -> str:
     cell = _at(cells, index)
     return cell.value.strip() if cell else ""
-
-
-def _report_line_breaks(table: Table, cells: list[Cell], identity_columns: list[tuple[int, str]], problems: Problems) -> None:
-    """A line break inside an ID, a name or a department (雷杰⏎平, typed with Alt+Enter or pasted):
-    a typing slip that would print broken on every page."""
-    for index, column in identity_columns:
-        cell = _at(cells, index)
-        if cell is None or "\n" not in cell.value:
-            continue
-        shown = cell.value.replace("\r\n", "\n").replace("\n", "⏎")
-        joined = "".join(cell.value.split())
-        problems.add(table.file, cell.row, column_letter(index), "identity-line-break",
-                     f"「{column}」单元格「{shown}」中有换行（⏎ 处，多半是误按了 Alt+Enter 或从别处复制带来的），"
-                     f"会在公示和各页面上断成两行；请删去换行，如改为「{joined}」。",
-                     where=where(table, cell.row, index, column), sheet=table.sheet)
-
-
-def _report_error_values(table: Table, row: int, texts: tuple, problems: Problems) -> None:
-    """An identity cell (姓名, 部门, 岗位, 单位) holding a spreadsheet's error value (a person named #N/A), or a
-    name that is a number. `texts`: (index, column, text) of each, the name's first."""
-    for index, column, text in texts:
-        if index is not None and column and is_error_value(text or ""):
-            problems.add(table.file, row, column_letter(index), "cell-error-value", error_value_words(text, column),
-                         where=where(table, row, index, column), sheet=table.sheet)
-    index, column, name = texts[0]
-    if index is not None and name.isdigit():  # a name that is a number: an ID or a score in the wrong column
-        problems.add(table.file, row, column_letter(index), "name-is-number",
-                     f"{column}「{name}」是数字，不是姓名：多半是编号或分数填进了「{column}」列（或这一行的内容错开了一列）；请核对这一行。",
-                     where=where(table, row, index, column), sheet=table.sheet)
 
 
 def _report_short_id(table: Table, cell: Cell | None, pid: str, width: int, id_name: str, problems: Problems) -> None:

@@ -1,5 +1,7 @@
 """A row below the header that holds no person but has content where people's values are read: never
-dropped without a word. And the header repeated below (a printed sheet's, or a second section's).
+dropped without a word. And the header repeated below (a printed sheet's, or a second section's). And
+people above the header: a sheet sorted with its header row among the people leaves some above it, where
+only titles are looked for.
 
 A row with neither an ID nor a name is skipped (a spacer, a 合计 or 满分 row, a note). When such a row
 has a department or a score, it is most often a person whose ID and name were deleted or never typed
@@ -10,6 +12,7 @@ at the row, naming the columns that have content, unless it begins with a word t
 
 from __future__ import annotations
 
+from generator.core.numbers import NotANumber, parse_decimal
 from generator.core.problems import Problems
 from generator.sheets.tables import UNITS_RE, Cell, Table, column_letter, normalize_header, where
 
@@ -43,4 +46,39 @@ def repeated_header(table: Table, cells: list[Cell], header_texts: dict[int, str
                          "一张成绩表只用一个表头：把下面这部分的列调成与上面的表头相同的顺序后删去这一行，或分成两个文件。",
                          where=where(table, cell.row, cell.column), sheet=table.sheet, first=True)
             return True
+    return True
+
+
+def report_people_above_header(table: Table, header_index: int, header_row: int, id_column: tuple[int, str], name_index: int | None,
+                               numbers: list[int], problems: Problems) -> None:
+    """Rows above the header (`header_index` into table.rows) that hold a person: an ID, a name that is
+    no number, and a number in one of the read number columns (`numbers`). A title, a 填报单位 line or a
+    row of column numbers has no such three. One error at the first, naming how many and who."""
+    if not header_index or name_index is None or not numbers:
+        return
+    found = []
+    for cells in table.rows[:header_index]:
+        texts = {c.column: c.value.strip() for c in cells if c.value.strip()}
+        pid, name = texts.get(id_column[0], ""), texts.get(name_index, "")
+        if not pid or not name or name.isdigit() or not any(_is_number(texts.get(i, "")) for i in numbers):
+            continue
+        found.append((cells[0].row, pid, name))
+    if not found:
+        return
+    row = found[0][0]
+    who = "、".join(f"第 {r} 行{name}（{pid}）" for r, pid, name in found[:5]) + ("等" if len(found) > 5 else "")
+    problems.add(table.file, row, column_letter(id_column[0]), "person-above-header",
+                 f"表头在第 {header_row} 行，表头之上却有 {len(found)} 行像是人员的成绩（{who}）：表头之上的行只当作标题，不会被读取，"
+                 "这些人会从公示中漏掉。多半是排序时把表头也排了进去：请把表头行移回所有人员之上"
+                 "（排序时先选中人员的行，或在「排序」对话框中勾选「数据包含标题」），再核对人员是否齐全。",
+                 where=where(table, row, id_column[0], id_column[1]), sheet=table.sheet)
+
+
+def _is_number(text: str) -> bool:
+    if not text:
+        return False
+    try:
+        parse_decimal(text)
+    except NotANumber:
+        return False
     return True

@@ -2,26 +2,27 @@
 
 What Excel stores is what the office meant, or a reported problem: a cell formatted as a
 percentage (shows 74%, holds 0.74) is read as 74 in a column declared `percent: true` and reported
-in any other number column; a date-formatted number is named as a date; a count refuses decimals;
+in any other number column; a cell whose format shows it as something else (;;; nothing, a word) is
+read only where what it shows reads the same; a date-formatted number is named as a date; a count refuses decimals;
 a declared minimum or maximum is enforced.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal
 from typing import Any
 
 from generator.core.numbers import NotANumber, fmt, parse_decimal, places_of, round_half_up
 from generator.core.problems import Problems, Severity
 from generator.scheme.rules.base import ColumnSpec
+from generator.sheets.event_lists import award_events, events
 from generator.sheets.id_cells import error_value_words, is_error_value
 from generator.sheets.tables import Cell, Table, column_letter
 
 SPLIT_RE = re.compile(r"[、,，;；/\s]+")
-_YES = {"是", "有", "√", "✓", "y", "yes", "true", "1"}
-_NO = {"否", "无", "", "×", "n", "no", "false", "0"}
+_YES = {"是", "有", "√", "✓", "✔", "☑", "✅", "y", "yes", "true", "1"}
+_NO = {"否", "无", "", "×", "✗", "✘", "☒", "❌", "n", "no", "false", "0"}
 _PERCENT_TEXT = ("%", "％")
 # a plain number as typed, the usual cell: what parse_decimal accepts unchanged, and its decimals
 _PLAIN_NUMBER_RE = re.compile(r"[0-9]{1,15}(?:\.([0-9]{1,15}))?\Z")
@@ -29,15 +30,6 @@ _PLAIN_NUMBER_RE = re.compile(r"[0-9]{1,15}(?:\.([0-9]{1,15}))?\Z")
 # cells but a few hundred distinct scores; shared objects also make the preview's cache smaller.
 _DECIMALS: dict[str, Decimal] = {}
 _SCORE_GAP_RE = re.compile(r"(?<=\S)\s*[、,，;；/]\s*[、,，;；/](?=\s*\S)")  # 88、、92: an empty place between two scores
-_EVENT_SPLIT_RE = re.compile(r"[；;、，,\n]+")
-_MATTER_SPLIT_RE = re.compile(r"[；;\n]+")  # awards by matter: 抗洪抢险:市级表彰、县级表彰；信息工作:县级表彰
-_AWARD_SPLIT_RE = re.compile(r"[、，,]+")
-# what an event's name holds when two events were written without a ；between them: 疫情防控:3 表彰:2, 表彰2分疫情3分
-_JOINED_EVENT_RE = re.compile(r"[:：]\s*[+＋\-−－]?[0-9０-９]|[0-9０-９]\s*分|[0-9０-９]\s+\S")
-# a number between two characters of an event's name written without ":": 抢险4表彰3 (抢险 4 and 表彰 3, or
-# one event 第3季度表彰 of 3 points: a warning, not an error)
-_NUMBER_INSIDE_RE = re.compile(r"[\u4e00-\u9fff]([0-9０-９]+(?:[.．][0-9０-９]+)?)[\u4e00-\u9fff]")
-_EVENT_RE = re.compile(r"^(?P<name>.*?)[:：]?\s*(?P<value>[+＋]?[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?$")
 
 
 def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Problems, words: str | None = None) -> Any:
@@ -59,6 +51,9 @@ def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Prob
     def report(code: str, message: str, severity: Severity = Severity.ERROR) -> None:
         problems.add(table.file, cell.row, column_letter(cell.column), code, message, severity,
                      where=f"{place} › {words}" if words else place, sheet=table.sheet)
+
+    if cell.kind[:1] == "x":  # its number format shows something else: ;;; nothing, [>=60]0;"不及格" a word
+        return _shown_otherwise(cell, spec, place, table, problems, words)
 
     if is_error_value(text):  # #N/A, #DIV/0!: a formula that failed, whatever the column's type
         report("cell-error-value", error_value_words(text, spec.name))
@@ -88,11 +83,11 @@ def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Prob
             amounts.append(amount)
         return amounts
     if spec.type == "events":
-        return _events(text, spec, report)
+        return events(text, spec, report)
     if spec.type == "scores":
         return _scores(text, spec, report)
     if spec.type == "award_events":
-        return _award_events(text, spec, report)
+        return award_events(text, spec, report)
     if spec.type == "yesno":
         lowered = text.lower()
         if lowered in _YES:
@@ -129,6 +124,28 @@ def _none_hint(text: str, choices) -> str:
     return "没有的请留空，不要写「无」之类的字。" if text.strip() in _NONE_WORDS and text.strip() not in choices else ""
 
 
+_NOTHING = ("", "-", "—", "–", "/", "无")  # what a format may show for a zero (0;-0;"—"), meaning the same
+
+
+def _shown_otherwise(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Problems, words: str | None) -> Any:
+    """A cell whose number format shows it otherwise than it holds (sheets/number_formats.py): read as it
+    holds when what it shows reads the same (表彰 shown for 1 in a yes/no column, — for a zero), else an
+    error at the cell: the office checks and prints what is shown."""
+    shown = cell.kind[1:]
+    held = typed(Cell(cell.value, cell.row, cell.column), spec, place, table, problems, words)
+    if held is None:
+        return None
+    seen = typed(Cell(shown, cell.row, cell.column), spec, place, table, Problems(), words)
+    if seen == held or (shown.strip() in _NOTHING and held in (0, [], False)):
+        return held
+    looks = f"显示为「{shown}」" if shown.strip() else "什么也不显示（看上去是空白）"
+    problems.add(table.file, cell.row, column_letter(cell.column), "cell-shows-otherwise",
+                 f"单元格存的是「{cell.value}」，但它的单元格格式使它在 Excel 中{looks}：打印和核对时看到的与计分用的不同，"
+                 f"无法判断应按哪个计分。请选中「{spec.name}」列，把单元格格式改为「常规」，再核对每个单元格的内容。",
+                 where=f"{place} › {words}" if words else place, sheet=table.sheet)
+    return None
+
+
 _TIMES_RE = re.compile(r"(?P<name>.+?)\s*(?:[×xX*＊]\s*(?P<n>[0-9]{1,2})|(?P<m>[0-9]{1,2})\s*次)\Z")
 
 
@@ -145,6 +162,9 @@ def _repeat_hint(bad: list[str], choices: list[str]) -> str:
 _WITH_UNIT_RE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(分|次|天|日|人|个|项|小时|h|H)\Z")
 
 
+_BRACKETED_RE = re.compile(r"[(（]\s*([0-9]+(?:\.[0-9]+)?)\s*[)）]")
+
+
 def _number_example(spec: ColumnSpec) -> str:
     """如 2 for a count or days (whole numbers only), 如 85 或 85.5 for a score."""
     return "如 2（只填整数）" if spec.places == 0 else "如 85 或 85.5"
@@ -155,7 +175,9 @@ def _unit_hint(text: str, spec: ColumnSpec) -> str:
     decimal is then reported on its own)."""
     found = _WITH_UNIT_RE.fullmatch(text)
     if found is None:
-        return ""
+        bracketed = _BRACKETED_RE.fullmatch(text)  # (5): an accountant's negative, or a note's brackets
+        return (f"括号里的数在会计格式里表示负数 -{bracketed.group(1)}：「{spec.name}」应填的是负数就写 -{bracketed.group(1)}，"
+                f"不是负数就只写 {bracketed.group(1)}") if bracketed else ""
     return f"「{spec.name}」只填数字，不写单位「{found.group(2)}」：写成 {found.group(1)}"
 
 
@@ -167,7 +189,8 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
     if cell.kind == "d":
         report("date-cell", f"这个单元格是日期格式，显示为 {text}，不是数字；请把「{spec.name}」列的单元格格式改为「常规」或「数值」，再重新填写分数。")
         return None
-    percent = cell.kind == "p" or text.endswith(_PERCENT_TEXT)
+    kind = cell.kind[:1]
+    percent = kind == "p" or text.endswith(_PERCENT_TEXT)
     number_text = text.rstrip("%％").strip() if text.endswith(_PERCENT_TEXT) else text
     try:
         value = parse_decimal(number_text)
@@ -180,13 +203,13 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
         report(code, f"「{text}」{exc.reason}；{_unit_hint(text, spec) or f'「{spec.name}」应填数字，{_number_example(spec)}'}。")
         return None
     if percent:
-        shown = fmt(value * 100) + "%" if cell.kind == "p" else text
+        shown = fmt(value * 100) + "%" if kind == "p" else text
         if not spec.percent:
-            held = f"，单元格里存的是 {fmt(value)}" if cell.kind == "p" else ""
+            held = f"，单元格里存的是 {fmt(value)}" if kind == "p" else ""
             report("percent-cell", f"单元格显示为百分数 {shown}{held}；「{spec.name}」不是百分比列，无法判断应记为几分。"
                                    f"请把单元格格式改为「常规」并填写分数（如方案所指的是百分比，在方案的 inputs 中为该列写 percent: true）。")
             return None
-        if cell.kind == "p":
+        if kind == "p":
             value = Decimal(fmt(value * 100))  # Excel holds 74% as 0.74: read as shown (74, not 74.00)
     if spec.min is not None and value < spec.min:
         report("score-negative", f"{fmt(value)} 小于允许的最小值 {fmt(spec.min)}；请核对。")
@@ -203,54 +226,14 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
         else:
             report("too-many-places", f"{text} 的小数位数多于 {spec.places} 位。")
         return None
-    if cell.kind[:1] == "n" and len(cell.kind) > 1:  # the format shows fewer decimals than the cell holds
-        decimals = int(cell.kind[1:])
-        shown = fmt(round_half_up(value, decimals), decimals)
-        report("number-shown-rounded", f"单元格显示为 {shown}，实际存的是 {fmt(value)}，按 {fmt(value)} 计分"
+    if kind in ("n", "p") and len(cell.kind) > 1:  # the format shows fewer decimals than the cell holds
+        decimals, sign = int(cell.kind[1:]), "%" if kind == "p" else ""
+        shown = fmt(round_half_up(value, decimals), decimals) + sign
+        report("number-shown-rounded", f"单元格显示为 {shown}，实际存的是 {fmt(value)}{sign}，按 {fmt(value)} 计分"
                                        f"（单元格格式只显示 {cell.kind[1:]} 位小数）。若应为 {shown}，请把单元格改为 {shown}；"
                                        f"若 {fmt(value)} 无误，请把单元格格式改为「常规」或显示足够的小数位，以免打印和核对时看到的分数与计分不同。",
                Severity.WARNING)
     return value
-
-
-def _event_name(text: str) -> str:
-    """An event's or matter's name as compared for 同一事项: 抗 洪抢险, 抗洪抢险　and ＱＣ小组 are 抗洪抢险 and QC小组."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
-def _events(text: str, spec: ColumnSpec, report) -> list[tuple[str, Decimal]] | None:
-    """疫情防控:3；表彰:2分 → [(疫情防控, 3), (表彰, 2)]; a bare number is one event without a name."""
-    if not text or text in ("0", "无", "-", "—", "/"):
-        return []
-    events: list[tuple[str, Decimal]] = []
-    for part in (p.strip() for p in _EVENT_SPLIT_RE.split(text)):
-        if not part:
-            continue
-        found = _EVENT_RE.match(part)
-        if found is None:
-            report("event-list-invalid", f"「{part}」看不出分值；「{spec.name}」逐项写 事项:分值，多项用「；」分隔，如 疫情防控:3；表彰:2。")
-            return None
-        try:
-            value = parse_decimal(found.group("value"))
-        except NotANumber as exc:
-            report("event-list-invalid", f"「{part}」的分值{exc.reason}；写成 事项:分值，如 疫情防控:3。")
-            return None
-        name = found.group("name").strip()
-        if name.endswith(("-", "−", "－")):
-            report("event-list-invalid", f"「{part}」的分值带负号，会被当作 {fmt(value)} 分计入「{spec.name}」；"
-                                         "逐项写正的分值，如 表彰:3（扣分请填在方案的扣分列）。")
-            return None
-        if _JOINED_EVENT_RE.search(name):
-            report("event-list-invalid", f"「{part}」像是几项写在了一起，只会按最后一个分值计 {fmt(value)} 分；"
-                                         f"「{spec.name}」的多项之间用「；」分隔，如 疫情防控:3；表彰:2。")
-            return None
-        if ":" not in part and "：" not in part and (inside := _NUMBER_INSIDE_RE.search(name)) is not None:
-            report("event-list-invalid", f"「{part}」按一项「{name}」计 {fmt(value)} 分，但事项名中间夹着数字 {inside.group(1)}，"
-                                         f"像是几项写在了一起（如「{name[:inside.end(1)]}」和「{name[inside.end(1):]}{found.group('value')}」）。"
-                                         f"若是几项，用「；」分隔并写明分值，如 {name[:inside.start(1)]}:{inside.group(1)}；{name[inside.end(1):]}:{found.group('value')}；"
-                                         "若事项名本来就带数字（如 第3季度表彰），写成 事项:分值 即可消除此提示。", Severity.WARNING)
-        events.append((_event_name(name), value))
-    return events
 
 
 def _scores(text: str, spec: ColumnSpec, report) -> list[Decimal] | None:
@@ -279,31 +262,3 @@ def _scores(text: str, spec: ColumnSpec, report) -> list[Decimal] | None:
             return None
         scores.append(score)
     return scores
-
-
-def _award_events(text: str, spec: ColumnSpec, report) -> list[tuple[str, str]] | None:
-    """抗洪抢险:市级表彰、县级表彰；信息工作:县级表彰 → [(抗洪抢险, 市级表彰), (抗洪抢险, 县级表彰), (信息工作,
-    县级表彰)]: matters separated by ；, the awards of one matter by 、. An award written without a matter
-    (县级表彰) is a matter of its own. Every award must be one the scheme lists: never skipped."""
-    if not text or text in ("0", "无", "-", "—", "/"):
-        return []
-    found: list[tuple[str, str]] = []
-    bad: list[str] = []
-    for entry in (e.strip() for e in _MATTER_SPLIT_RE.split(text)):
-        if not entry:
-            continue
-        colon = re.search(r"[:：]", entry)
-        matter = _event_name(entry[: colon.start()]) if colon else ""
-        if colon and not entry[colon.end():].strip(" 、，,"):
-            bad.append(entry)  # 抗洪抢险: with no award after it
-        for award in (a.strip() for a in _AWARD_SPLIT_RE.split(entry[colon.end():] if colon else entry)):
-            if award and award not in spec.choices:
-                bad.append(award)
-            elif award:
-                found.append((matter, award))
-    if bad:
-        report("unknown-choice", f"「{'、'.join(bad)}」不是「{spec.name}」的可选奖项（{'、'.join(spec.choices)}）。"
-                                 f"逐项写 事项:奖项，同一事项的几项奖项用「、」分隔，不同事项用「；」分隔，"
-                                 f"如 抗洪抢险:{'、'.join(spec.choices[:2])}；奖项名称照方案填写。")
-        return None
-    return found

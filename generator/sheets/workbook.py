@@ -8,10 +8,14 @@ the others, the one that has content is read; two or more with content is a prob
 A formula cell carries the value Excel computed when it saved the file. A file written by a program
 (a script, some HR systems' exports) may carry the formula without any value: read as empty, an
 optional column (加分) would silently count as 0. Such cells are reported at their place. So are the
-formulas of a workbook that asks to be calculated when opened (<calcPr fullCalcOnLoad="1"/>, as
-xlsxwriter and many OA exports write it) whose stored result is 0 or empty text: such a program stores
-that in place of every result it never computed (Excel, once it has computed them, drops the flag). A
-non-zero result was computed by someone, and is read.
+formulas of a workbook that asks to be calculated when opened (<calcPr fullCalcOnLoad="1"/>): Excel,
+WPS and LibreOffice save the results they computed and no such flag, so the file was last written by a
+program. xlsxwriter and many OA exports store 0 or empty text in place of every result they never
+computed; a program that fills a template in (Apache POI's setForceFormulaRecalculation, a script
+editing the XML) keeps the results the template was saved with, computed from the cells as they were
+before it wrote them. Neither is known to be the formula's result: a stored 0 and a stored 85 are
+reported alike, each saying which it is. So are the results of a workbook saved in manual calculation
+without recalculating (calcMode="manual" calcOnSave="0"): Excel kept them from before the last edits.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.core.problems import Problems, clip
+from generator.core.problems import Problems, Severity, clip
 
 # Sheets that never hold results: the template's instructions, and the list of problems that
 # `kaohe check --xlsx-report` adds to a copy of the sheet (an office may fix that copy and save it back).
@@ -30,14 +34,17 @@ KAOHE_SHEETS = ("说明", "填表说明", "使用说明", "问题清单")
 _CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
 _REF_RE = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 _FORMULA_RE = re.compile(rb"<(?:\w+:)?f\b")
-_HIDDEN_ROW_RE = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*\bhidden="(?:1|true)")[^>]*?\br="([0-9]{1,7})"')
-_HIDDEN_COL_RE = re.compile(rb'<(?:\w+:)?col\b(?=[^>]*\bhidden="(?:1|true)")(?=[^>]*\bmin="([0-9]{1,5})")(?=[^>]*\bmax="([0-9]{1,5})")')
+# hidden by hand, by a filter or a collapsed group (hidden="1"), or dragged to no height or width (ht="0", width="0")
+_HIDDEN_ROW_RE = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*\b(?:hidden="(?:1|true)"|ht="0(?:\.0*)?"))[^>]*?\br="([0-9]{1,7})"')
+_HIDDEN_COL_RE = re.compile(rb'<(?:\w+:)?col\b(?=[^>]*\b(?:hidden="(?:1|true)"|width="0(?:\.0*)?"))(?=[^>]*\bmin="([0-9]{1,5})")(?=[^>]*\bmax="([0-9]{1,5})")')
 _MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
 _V_RE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _EMPTY_TEXT_RE = re.compile(rb'\bt="str"')
 _TYPE_RE = re.compile(rb'\bt="(\w+)"')
 _VALUE_RE = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>")
 _CALC_ON_LOAD_RE = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"')
+# 手动计算 with 保存前重新计算 unticked: Excel saves the results as they were before the last edits
+_MANUAL_RE = re.compile(rb'<(?:\w+:)?calcPr\b(?=[^>]*\bcalcMode="manual")(?=[^>]*\bcalcOnSave="(?:0|false)")')
 _NO_RESULT_RE = re.compile(rb"<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*(?:0(?:\.0*)?)?\s*</(?:\w+:)?v>")  # <v/>, <v></v>, <v>0</v>
 
 
@@ -62,8 +69,33 @@ def results_sheet(workbook, shown: str, problems: Problems):
                      "下拉选项等辅助内容可放在隐藏的工作表中。")
         return None
     if with_content:
+        _name_hidden_results(with_content[0], hidden, shown, problems)
         return with_content[0]
     return candidates[0] if candidates else workbook.worksheets[0]
+
+
+def _name_hidden_results(read, hidden: list, shown: str, problems: Problems) -> None:
+    """A hidden sheet whose top rows share three texts or more with the read sheet's (its header: 编号,
+    姓名, 德 …) is another results sheet — most often last quarter's tab, copied and hidden. Not read, and
+    said, so that the office knows which of the two was graded. Drop-down lists share none."""
+    if not hidden:
+        return
+    mine = _top_texts(read)
+    for sheet in hidden:
+        if len(mine & _top_texts(sheet)) >= 3:
+            problems.add(shown, None, None, "workbook-hidden-sheet",
+                         f"读取的是工作表「{read.title}」；隐藏的工作表「{sheet.title}」也像是一张成绩表（表头相同），没有读取。"
+                         "若本期成绩在隐藏的工作表中，请取消隐藏并删去另一个工作表；若隐藏的是以前的成绩，可以不管，或把它移到另一个文件。",
+                         Severity.INFO, sheet=read.title)
+
+
+def _top_texts(sheet, rows: int = 15) -> set[str]:
+    texts: set[str] = set()
+    for number, row in enumerate(sheet.iter_rows(values_only=True)):
+        if number >= rows:
+            break
+        texts.update(v.strip() for v in row if type(v) is str and v.strip())
+    return texts
 
 
 def _has_content(sheet) -> bool:
@@ -84,6 +116,7 @@ class Layout:
     merged: tuple[tuple[int, int, int, int], ...] = ()
     struck: frozenset[tuple[int, int]] = frozenset()  # (row, column) of the cells whose font is struck through
     uncomputed: frozenset[tuple[int, int]] = frozenset()  # (row, column) of the formulas reported without a result
+    invisible: frozenset[tuple[int, int]] = frozenset()  # (row, column) of the cells in white on no fill
 
 
 def _column_number(letters: bytes) -> int:
@@ -102,32 +135,55 @@ _FONT_ID_RE = re.compile(rb'\bfontId="([0-9]+)"')
 _STYLE_RE = re.compile(rb'\bs="([0-9]+)"')
 
 
-def _struck_cells(path: Path, xml: bytes) -> frozenset[tuple[int, int]]:
+_FILLS_RE = re.compile(rb"<(?:\w+:)?fills\b[^>]*>(.*?)</(?:\w+:)?fills>", re.DOTALL)
+_FILL_RE = re.compile(rb"<(?:\w+:)?fill\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?fill>)", re.DOTALL)
+_SOLID_RE = re.compile(rb'patternType="(?!none|gray125)')
+_FILL_ID_RE = re.compile(rb'\bfillId="([0-9]+)"')
+# white: as an RGB (FFFFFF, with or without its alpha), the theme's first colour (背景 1) untinted, or the old palette's white
+_WHITE_RE = re.compile(rb'<(?:\w+:)?color\b(?=[^>]*(?:\brgb="(?:FF)?FFFFFF"|\btheme="0"(?![^>]*\btint="-)|\bindexed="(?:1|9)"))', re.IGNORECASE)
+_WHITE_FILL_RE = re.compile(rb'<(?:\w+:)?fgColor\b[^>]*(?:\brgb="(?:FF)?FFFFFF"|\btheme="0")', re.IGNORECASE)
+
+
+def _styled_cells(path: Path, xml: bytes) -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
     """The cells of the sheet whose font is struck through (删除线: how an office crosses out a person
-    or an old score instead of deleting it), from the workbook's styles. Empty when no font strikes."""
+    or an old score instead of deleting it), and those in white on no fill (a value the printed sheet
+    does not show), from the workbook's styles. Empty when no font strikes or is white."""
     try:
         with zipfile.ZipFile(path) as archive:
             styles = archive.read("xl/styles.xml")
     except (KeyError, OSError, zipfile.BadZipFile):
-        return frozenset()
+        return frozenset(), frozenset()
     fonts = _FONTS_RE.search(styles)
-    if fonts is None or b"strike" not in fonts.group(1):
-        return frozenset()
-    striking = {i for i, font in enumerate(_FONT_RE.finditer(fonts.group(1))) if _STRIKE_RE.search(font.group(1) or b"")}
+    if fonts is None:
+        return frozenset(), frozenset()
+    fonts_of = [font.group(1) or b"" for font in _FONT_RE.finditer(fonts.group(1))]
+    striking = {i for i, font in enumerate(fonts_of) if _STRIKE_RE.search(font)}
+    white = {i for i, font in enumerate(fonts_of) if _WHITE_RE.search(font)}
+    if not striking and not white:
+        return frozenset(), frozenset()
+    fills = _FILLS_RE.search(styles)
+    filled = {i for i, fill in enumerate(_FILL_RE.finditer(fills.group(1) if fills else b""))
+              if _SOLID_RE.search(fill.group(1) or b"") and not _WHITE_FILL_RE.search(fill.group(1) or b"")}
     xfs = _XFS_RE.search(styles)
-    styles_struck = set()
+    styles_struck, styles_white = set(), set()
     for i, xf in enumerate(_XF_RE.finditer(xfs.group(1) if xfs else b"")):
-        font = _FONT_ID_RE.search(xf.group(1))
+        font, fill = _FONT_ID_RE.search(xf.group(1)), _FILL_ID_RE.search(xf.group(1))
         if font and int(font.group(1)) in striking:
             styles_struck.add(i)
-    if not styles_struck:
-        return frozenset()
-    struck = set()
+        if font and int(font.group(1)) in white and not (fill and int(fill.group(1)) in filled):
+            styles_white.add(i)
+    if not styles_struck and not styles_white:
+        return frozenset(), frozenset()
+    struck, invisible = set(), set()
     for match in _CELL_RE.finditer(xml):
         style, ref = _STYLE_RE.search(match.group(1)), _REF_RE.search(match.group(1))
-        if style and ref and int(style.group(1)) in styles_struck and match.group(2):
-            struck.add((int(ref.group(2)), _column_number(ref.group(1))))
-    return frozenset(struck)
+        if style and ref and match.group(2):
+            number = int(style.group(1))
+            if number in styles_struck:
+                struck.add((int(ref.group(2)), _column_number(ref.group(1))))
+            if number in styles_white:
+                invisible.add((int(ref.group(2)), _column_number(ref.group(1))))
+    return frozenset(struck), frozenset(invisible)
 
 
 def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -> Layout:
@@ -142,30 +198,39 @@ def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -
         except KeyError:
             return Layout()
         try:
-            on_load = _CALC_ON_LOAD_RE.search(archive.read("xl/workbook.xml")) is not None
+            book = archive.read("xl/workbook.xml")
         except KeyError:
-            on_load = False
-    hidden = frozenset(int(r) for r in _HIDDEN_ROW_RE.findall(xml)) if b"hidden=" in xml else frozenset()
-    columns = tuple((int(a), int(b)) for a, b in _HIDDEN_COL_RE.findall(xml)) if b"hidden=" in xml else ()
+            book = b""
+    on_load = _CALC_ON_LOAD_RE.search(book) is not None
+    manual = not on_load and _MANUAL_RE.search(book) is not None
+    squashed = b"hidden=" in xml or b'ht="0' in xml or b'width="0' in xml
+    hidden = frozenset(int(r) for r in _HIDDEN_ROW_RE.findall(xml)) if squashed else frozenset()
+    columns = tuple((int(a), int(b)) for a, b in _HIDDEN_COL_RE.findall(xml)) if squashed else ()
     merged = tuple((int(r1), _column_number(c1), int(r2), _column_number(c2))
                    for c1, r1, c2, r2 in _MERGE_RE.findall(xml)) if b"mergeCell" in xml else ()
-    struck = _struck_cells(path, xml) if b' s="' in xml else frozenset()
-    layout = Layout(hidden, columns, merged, struck)
+    struck, invisible = _styled_cells(path, xml) if b' s="' in xml else (frozenset(), frozenset())
+    layout = Layout(hidden, columns, merged, struck, invisible=invisible)
     if not _FORMULA_RE.search(xml):
         return layout
-    empty, uncalculated = [], []
+    empty, uncalculated, stale = [], [], []
     for match in _CELL_RE.finditer(xml):
         body = match.group(2) or b""
         if not _FORMULA_RE.search(body):
             continue
         # a formula whose result is empty text (=IF(A5="","",…)) is saved by Excel as t="str" with an empty <v>
         missing = not _VALUE_RE.search(body) and not _EMPTY_TEXT_RE.search(match.group(1))
-        stand_in = on_load and not missing and b"<is>" not in body and _NO_RESULT_RE.search(body) is not None
-        if (missing or stand_in) and (ref := _REF_RE.search(match.group(1))):
-            (empty if missing else uncalculated).append((int(ref.group(2)), ref.group(1).decode("ascii")))
+        stored = (on_load or manual) and not missing and b"<is>" not in body
+        if (missing or stored) and (ref := _REF_RE.search(match.group(1))):
+            place = (int(ref.group(2)), ref.group(1).decode("ascii"))
+            (empty if missing else stale if manual or _NO_RESULT_RE.search(body) is None else uncalculated).append(place)
     for found, words in ((empty, "但文件里没有公式的计算结果（多半是由程序生成、未在 Excel 中打开保存过），读取时只能当作空白"),
                          (uncalculated, "文件里存的结果是 0 或空白，而文件要求打开时重新计算（fullCalcOnLoad）：这是由程序生成、"
-                                        "从未计算过的公式（如 xlsxwriter、OA 系统导出），存的 0 并不是公式的结果，不能当作分数读取")):
+                                        "从未计算过的公式（如 xlsxwriter、OA 系统导出），存的 0 并不是公式的结果，不能当作分数读取"),
+                         (stale, ("而工作簿设为「手动计算」、保存前不重新计算（calcMode=manual，calcOnSave=0）："
+                                  "文件里存的结果可能是改动单元格之前算的旧结果（保存前请在「公式 → 计算选项」中改为「自动」，或按 F9 重新计算）" if manual else
+                                  "而文件要求打开时重新计算（fullCalcOnLoad），即最后是由程序写入、不是在 Excel 或 WPS 中保存的"
+                                  "（如 OA 系统按模板导出）：文件里存的结果可能是程序改动单元格之前算的旧结果")
+                                 + "，不一定等于 Excel 打开后显示的数，不能当作分数读取")):
         if found:
             row, column = found[0]
             more = f"等 {len(found)} 个单元格" if len(found) > 1 else ""
@@ -174,7 +239,7 @@ def formulas_without_values(path: Path, sheet, shown: str, problems: Problems) -
                          f"{places}{more}是公式，{words}。"
                          "请用 Excel 或 WPS 打开这个文件，确认数值显示正常后保存一次；或把公式复制后「选择性粘贴 → 数值」。",
                          where=f"{shown} › {sheet.title} › 第{row}行 › {column}列", sheet=sheet.title)
-    return replace(layout, uncomputed=frozenset((r, _column_number(c.encode())) for r, c in empty + uncalculated))
+    return replace(layout, uncomputed=frozenset((r, _column_number(c.encode())) for r, c in empty + uncalculated + stale))
 
 
 def unreadable_cell(path: Path, sheet, strings: int | None) -> tuple[int, str, str] | None:

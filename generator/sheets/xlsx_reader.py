@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 from generator.core.problems import Problems
 from generator.sheets.cells import Table, _text, make_cells, where
 from generator.sheets.file_kinds import XLSX, real_kind, renamed_words
 from generator.sheets.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
+from generator.sheets.number_formats import shown_decimals, shown_otherwise
 from generator.sheets.workbook import formulas_without_values, results_sheet, unreadable_cell
 
 
@@ -72,7 +74,7 @@ def read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
         table.row_count = row_number
         layout = formulas_without_values(path, sheet, shown, problems)
         table.hidden_rows, table.hidden_columns, table.merged, table.struck = layout.hidden_rows, layout.hidden_columns, layout.merged, layout.struck
-        table.uncomputed = layout.uncomputed
+        table.uncomputed, table.invisible = layout.uncomputed, layout.invisible
         return table
     except Exception as exc:
         problems.add(shown, None, None, "sheet-unreadable", f"读取表格时出错（{type(exc).__name__}）；请用 Excel 打开后重新保存。")
@@ -119,24 +121,37 @@ def _ooxml_text(value: object) -> object:
 
 
 def _kind(value: object, cell: object, values: list, i: int) -> str:
-    """What an XLSX cell held: a number (n), a number shown as a percentage (p), a date (d), text ("").
-    A whole number formatted 0000 becomes the text Excel shows (values[i] = "0005"): how an office
-    keeps an ID's leading zeros in a number cell."""
-    if value is None or type(value) is str:
+    """What an XLSX cell held: a number (n), a number shown as a percentage (p), a date (d), text (""), a
+    value its format shows as something else (x and what it shows: number_formats.py).
+    A whole number formatted 0000 or "GH"0000 becomes the text Excel shows (values[i] = "0005", "GH0005"):
+    how an office keeps an ID's leading zeros, or its prefix, in a number cell."""
+    if value is None:
         return ""
+    if type(value) is str:
+        number_format = str(getattr(cell, "number_format", "") or "") if value else ""
+        shown = shown_otherwise(number_format, value) if number_format.count(";") == 3 else None  # ;;; hides text too
+        return "" if shown is None else "x" + shown
     if isinstance(value, bool):
         return "b"
     if isinstance(value, (int, float)):
         number_format = str(getattr(cell, "number_format", "") or "")
-        if number_format[:2] == "00" and not number_format.strip("0") and value >= 0 and (type(value) is int or value.is_integer()):
-            values[i] = str(int(value)).zfill(len(number_format))
+        if "00" in number_format and value >= 0 and (type(value) is int or value.is_integer()) and (padded := _PADDED_RE.fullmatch(number_format)):
+            values[i] = _literal(padded.group(1)) + str(int(value)).zfill(len(padded.group(2))) + _literal(padded.group(3))
+            return "n"  # an ID as Excel shows it: 0005 for 5 formatted 0000, GH0005 for "GH"0000
+        if (";" in number_format or '"' in number_format or "\\" in number_format) and (shown := shown_otherwise(number_format, value)) is not None:
+            return "x" + shown  # ;;; or a section of words: the sheet shows something else than the number (values.py)
         if type(value) is float and not value.is_integer():  # whole numbers (the usual score) never show fewer decimals
+            shown = shown_decimals(number_format, value) if ";" in number_format else None
+            if shown is not None:
+                return _rounded_kind(value, shown)  # a format of sections: the one that shows the value decides
             shown = _SHOWN_DECIMALS.get(number_format, -1)
             if shown == -1:
                 shown = _SHOWN_DECIMALS.setdefault(number_format, _plain_decimals(number_format)) if len(_SHOWN_DECIMALS) < 1000 else _plain_decimals(number_format)
             if shown is not None:
                 return _rounded_kind(value, shown)
-        return "p" if "%" in number_format.replace('"%"', "").replace("\\%", "") else "n"
+        if "%" in number_format.replace('"%"', "").replace("\\%", ""):
+            return _percent_kind(value, number_format)
+        return "n"
     return "d" if hasattr(value, "isoformat") else ""
 
 
@@ -158,6 +173,26 @@ def _plain_decimals(number_format: str) -> int | None:
         positive = _FORMAT_DECOR_RE.sub("", number_format).split(";", 1)[0]  # the section a score is shown by
         found = _PLAIN_FORMAT_RE.fullmatch(positive.strip(_FORMAT_AROUND))
     return None if found is None else len(found.group(1) or "")
+
+
+# a whole number padded with zeros, with a literal prefix or suffix of letters and digits: 0000, "GH"0000, \A000, "2025"0000
+_LITERAL_PART = r'(?:"[0-9A-Za-z-]*"|\\[0-9A-Za-z-])*'
+_PADDED_RE = re.compile(f"({_LITERAL_PART})(00+)({_LITERAL_PART})")
+
+
+def _literal(part: str) -> str:
+    return part.replace('"', "").replace("\\", "")
+
+
+def _percent_kind(value: int | float, number_format: str) -> str:
+    """p, or p<shown> when the percentage holds more decimals than its format shows (0.796 formatted 0%
+    shows 80%): a rate compared with a line (出勤率 < 80) must be what the office sees, or be warned."""
+    shown = _plain_decimals(number_format.replace("%", "", 1)) if type(value) is float else None
+    if shown is None:
+        return "p"
+    held = (Decimal(_text(value)) * 100).normalize()
+    exponent = held.as_tuple().exponent
+    return f"p{shown}" if isinstance(exponent, int) and -exponent > shown else "p"
 
 
 def _rounded_kind(value: float, shown: int) -> str:

@@ -57,3 +57,28 @@ def test_a_year_sheet_with_the_periods_ids_is_not_reported(tmp_path):
     sheets = {**quarters({"Q1": "0007", "Q2": "0007"}),
               "Y.csv": people_csv([["0001", "甲", "办公室", ""], ["0002", "乙", "财务科", ""], ["0007", "张三", "办公室", ""]], ["试用期"])}
     assert twins(tmp_path, sheets)[0] == []
+
+
+def across_years(root, ids_2024: str, ids_2025: str, name_2025: str = "张三"):
+    """张三 of 办公室 under `ids_2024` in each quarter of 2024 and `ids_2025` (as `name_2025`) in 2025."""
+    from tests.unit.helpers import write
+
+    make_project(root, scheme(QUARTER, ANNUAL, effective_year=2024), quarters(dict.fromkeys(("Q1", "Q2"), ids_2025), name=name_2025))
+    for label in ("Q3", "Q4"):
+        write(root / f"content/ag/t1/2024/{label}.csv", people_csv([*OTHERS, [ids_2024, "张三", "办公室", "88"]], ["得分"]))
+    _, _, problems = run(root)
+    return [p for p in problems.sorted() if p.code == "person-two-ids"], problems
+
+
+def test_an_id_that_stops_at_a_year_end_where_another_starts_is_warned(tmp_path):
+    """0007 through 2024, 0107 from 2025: their person pages and a 连续 condition over years split in two."""
+    found, problems = across_years(tmp_path, "0007", "0107")
+    assert [(p.file, p.line, p.column, p.severity) for p in found] == [("content/ag/t1/2025/Q1.csv", 4, "A", Severity.WARNING)]
+    message = found[0].message
+    assert "「0007」" in message and "「0107」" in message and "2024 年" in message and "2025 年" in message and "连续" in message
+    assert not problems.has_errors()
+
+
+def test_the_same_id_across_years_or_another_name_is_not_reported(tmp_path):
+    assert across_years(tmp_path / "same", "0007", "0007")[0] == []
+    assert across_years(tmp_path / "other", "0007", "0107", name_2025="李四")[0] == []

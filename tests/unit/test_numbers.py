@@ -22,6 +22,8 @@ from tests.unit.helpers import by_id, grade_sheet, item, simple_scheme
         ("+3", "3"),
         ("-2.5", "-2.5"),
         ("－２", "-2"),
+        ("\u22123", "-3"),  # the minus sign of Word and of Chinese input methods' symbol tables
+        ("\ufe632", "-2"),
         ("1,234.5", "1234.5"),
         ("1,234,567", "1234567"),
         (".5", "0.5"),

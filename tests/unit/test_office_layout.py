@@ -524,3 +524,57 @@ def test_a_value_a_hundredth_of_its_column_is_an_error(tmp_path, cell, flagged):
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
     _, _, problems = run(tmp_path)
     assert [(p.line, p.column, p.code) for p in problems.sorted() if p.code == "number-hundredth"] == ([(4, "F", "number-hundredth")] if flagged else [])
+
+
+# --------------------------------------------------------------------------- people above the header
+
+
+def test_people_sorted_above_the_header_fail_not_dropped(tmp_path):
+    """The office sorted the whole sheet, the header with it: 张三 and 李四 ended above the header row and
+    were read as title rows (dropped from the 公示 without a word)."""
+    rows = [list(r) for r in CLEAN_ROWS]
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(rows[0], [rows[1], CLEAN_HEADER, rows[2], rows[3]])})
+    problems = run(tmp_path)[2]
+    assert errors(problems) == [(1, "A", "person-above-header")]
+    message = problems.errors[0].message
+    assert "张三" in message and "李四" in message and "2 行" in message and "第 3 行" in message
+
+
+def test_a_title_and_a_filled_in_by_row_above_the_header_pass(tmp_path):
+    text = csv_text(["某局2025年第一季度考核评分表"], [["填报单位：办公室", "", "", "填报日期：2025年4月1日"], ["0", "1", "2", "3"], CLEAN_HEADER,
+                                                     *CLEAN_ROWS])
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": text})
+    assert errors(run(tmp_path)[2]) == []
+
+
+@pytest.mark.parametrize("yes, no", [("√", "×"), ("✓", "✗"), ("✔", "✘"), ("☑", "☒"), ("TRUE", "FALSE"), ("Y", "N")])
+def test_check_marks_and_crosses_in_a_yes_no_column_grade_as_the_clean_sheet(tmp_path, yes, no):
+    expected = clean(tmp_path / "clean")
+    rows = [[*r[:7], yes if r[7] == "是" else no, yes if r[8] == "是" else no, *r[9:]] for r in CLEAN_ROWS]
+    root = tmp_path / "marks"
+    make_project(root, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    assert results(root) == expected
+
+
+def test_people_laid_out_in_two_halves_side_by_side_are_told_to_be_moved_not_deleted(tmp_path):
+    """编号 姓名 … | 编号 姓名 …: deleting the duplicate columns, as the message used to say, loses the right half."""
+    left, right = CLEAN_ROWS[:2], CLEAN_ROWS[2:]
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text([*CLEAN_HEADER, *CLEAN_HEADER], [[*a, *b] for a, b in zip(left, right)])})
+    problems = run(tmp_path)[2]
+    duplicates = [p for p in problems.sorted() if p.code == "duplicate-column"]
+    assert len(duplicates) == len(CLEAN_HEADER) and all("两栏" in p.message and "右栏的人员移到左栏" in p.message for p in duplicates)
+
+
+def test_a_hidden_sheet_that_looks_like_results_beside_the_read_one_is_named(tmp_path):
+    """Last quarter's tab copied and hidden, this quarter's read: said (info), so that the office knows which
+    one was graded; a hidden sheet of drop-down lists is not."""
+    def copy_hidden(ws, workbook):
+        old = workbook.copy_worksheet(ws)
+        old.title = "2024四季度"
+        old.sheet_state = "hidden"
+    problems = xlsx_problems(tmp_path, book(copy_hidden))
+    found = [(p.line, p.code, p.severity.value) for p in problems.sorted() if p.code == "workbook-hidden-sheet"]
+    assert found == [(None, "workbook-hidden-sheet", "info")]
+    message = next(p.message for p in problems.sorted() if p.code == "workbook-hidden-sheet")
+    assert "「2025一季度」" in message and "「2024四季度」" in message
+    assert errors(problems) == []

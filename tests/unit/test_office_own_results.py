@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 
 import openpyxl
+import pytest
 
 from tests.unit.helpers import csv_text, make_project, run
 from tests.unit.test_office_sheets import CLEAN_HEADER, CLEAN_ROWS, OFFICE_SCHEME, clean, office_agency, results
@@ -224,9 +225,30 @@ def test_headers_that_often_mean_something_else_are_not_taken_for_the_offices_re
 
 
 def test_hostile_rank_cells_are_not_compared_and_never_crash(tmp_path):
+    """² and #N/A are no ranks: not compared, and said so once for the column (they used to pass without a word)."""
     own = {k: list(v) for k, v in OWN.items()}
     own["0001"][2], own["0002"][2], own["0003"][2], own["0004"][2] = "²", "第 4 名", "２", "#N/A"
-    assert found(problems_of(tmp_path, {"Q1.csv": sheet(own)}), *OWN_CODES) == []
+    problems = problems_of(tmp_path, {"Q1.csv": sheet(own)})
+    assert found(problems, *OWN_CODES, "office-rank-unreadable") == [(2, "N", "office-rank-unreadable", "warning")]
+    message = next(p.message for p in problems.sorted() if p.code == "office-rank-unreadable")
+    assert "²" in message and "#N/A" in message and "2 个" in message
+
+
+@pytest.mark.parametrize("written", [["第一", "四", "第二名", "三"], ["1", "4", "并列2", "并列3"], ["1", "4", "2（并列）", "第3名"]])
+def test_ranks_written_in_words_or_marked_as_ties_are_compared(tmp_path, written):
+    """第一, 并列2: read as the places they name, and a wrong one is still found (was: silently not compared)."""
+    own = {pid: [v[0], v[1], written[n]] for n, (pid, v) in enumerate(OWN.items())}
+    assert found(problems_of(tmp_path, {"Q1.csv": sheet(own)}), *OWN_CODES, "office-rank-unreadable") == []
+    own["0003"][2] = written[3]  # 王五 written 3rd (or 第3名) where his total ranks him 2nd
+    assert found(problems_of(tmp_path / "wrong", {"Q1.csv": sheet(own)}), *OWN_CODES, "office-rank-unreadable") == [
+        (4, "N", "office-rank-differs", "warning")]
+
+
+def test_a_rank_column_of_ref_errors_is_said_not_compared(tmp_path):
+    own = {pid: [v[0], v[1], "#REF!"] for pid, v in OWN.items()}
+    problems = problems_of(tmp_path, {"Q1.csv": sheet(own)})
+    assert found(problems, *OWN_CODES, "office-rank-unreadable") == [(2, "N", "office-rank-unreadable", "warning")]
+    assert "4 个" in next(p.message for p in problems.sorted() if p.code == "office-rank-unreadable")
 
 
 def test_the_sum_before_the_adjustments_beside_the_total_passes_and_alone_is_an_error_that_says_so(tmp_path):
@@ -311,3 +333,15 @@ def test_a_check_list_naming_no_column_compared_is_warned(tmp_path):
     assert [(p.file, p.severity.value) for p in unused] == [("content/ag/agency.yaml", "warning")] * 2, unused
     messages = sorted(p.message for p in unused)
     assert "check_ranks 中的「德」" in messages[0] and "check_totals 中的「汇总分」" in messages[1], messages  # 合计 was compared
+
+
+def test_every_short_text_of_rank_characters_is_a_place_or_none_never_a_crash():
+    import itertools
+
+    from generator.engine.office_columns import rank_number
+
+    assert [rank_number(t) for t in ("第一", "十", "十二", "二十三", "并列2", "2（并列）", "第3名", "３")] == [1, 10, 12, 23, 2, 2, 3, 3]
+    for size in range(1, 5):
+        for chars in itertools.product("一二十零3第名并列²", repeat=size):
+            place = rank_number("".join(chars))
+            assert place is None or (type(place) is int and place >= 0)

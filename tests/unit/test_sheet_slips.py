@@ -268,6 +268,8 @@ def test_an_unknown_department_suggests_the_closest_and_says_how_to_add_one(tmp_
     ("德", "18.5 分", "「德」只填数字，不写单位「分」：写成 18.5。"),
     ("通报次数", "两次", "「通报次数」应填数字，如 2（只填整数）。"),
     ("德", "优", "「德」应填数字，如 85 或 85.5。"),
+    ("德", "(5)", "括号里的数在会计格式里表示负数 -5：「德」应填的是负数就写 -5，不是负数就只写 5。"),
+    ("德", "（5.5）", "括号里的数在会计格式里表示负数 -5.5：「德」应填的是负数就写 -5.5，不是负数就只写 5.5。"),
 ])
 def test_a_number_written_with_its_unit_says_to_write_the_number_alone(tmp_path, column, cell, said):
     """「2次」「18分」: the office wrote the unit the column's name already says; the fix is the number
@@ -278,3 +280,46 @@ def test_a_number_written_with_its_unit_says_to_write_the_number_alone(tmp_path,
     [problem] = problems.sorted()
     assert (problem.code, problem.line) == ("not-a-number", 3)
     assert problem.message == f"「{cell}」不是数字；{said}"
+
+
+@pytest.mark.parametrize("value, number_format, shown, held", [(0.796, "0%", "80%", "79.6"), (0.7955, "0.0%", "79.6%", "79.55")])
+def test_a_percentage_shown_with_fewer_decimals_is_warned_and_scored_as_held(tmp_path, value, number_format, shown, held):
+    """王五's 出勤率 shows 80% in Excel and holds 79.6%: the scheme's 出勤率 < 80 caps his grade, which the
+    office, reading 80%, does not expect (was read without a word)."""
+    def change(ws):
+        ws.cell(row=6, column=10).value = value
+        ws.cell(row=6, column=10).number_format = number_format
+    problems = xlsx_problems(tmp_path, edited(change))
+    assert places(problems, "number-shown-rounded") == [(6, "J", "number-shown-rounded")]
+    (problem,) = problems.warnings
+    assert f"单元格显示为 {shown}，实际存的是 {held}%，按 {held} 计分" in problem.message
+
+
+def test_a_percentage_shown_as_held_is_not_warned(tmp_path):
+    def change(ws):
+        ws.cell(row=6, column=10).value = 0.745
+        ws.cell(row=6, column=10).number_format = "0.0%"
+    assert "number-shown-rounded" not in {p.code for p in xlsx_problems(tmp_path, edited(change)).sorted()}
+
+
+def test_a_person_row_of_zero_height_or_a_column_of_zero_width_is_hidden_too(tmp_path):
+    """A row dragged to no height (ht="0", as WPS and programs leave it) is as hidden as hidden="1"."""
+    data = patched(office_xlsx(), '<row r="6">', '<row r="6" ht="0" customHeight="1">')
+    data = patched(data, "<sheetData>", '<cols><col min="11" max="11" width="0" customWidth="1"/></cols><sheetData>')
+    problems = xlsx_problems(tmp_path, data)
+    assert places(problems, "row-hidden") == [(6, None, "row-hidden")]
+    assert places(problems, "column-hidden") == [(3, "K", "column-hidden")]
+
+
+@pytest.mark.parametrize("number_format, shown", [("[>=48]0.00;0", "46"), ("0.00;-0.00;0", None), ("0;-0.0", "46")])
+def test_the_section_a_number_is_shown_by_decides_its_decimals(tmp_path, number_format, shown):
+    """王五's 绩 45.5 under [>=48]0.00;0 is shown by the second section, 46: warned (the first section's two
+    decimals used to say it showed as held)."""
+    def change(ws):
+        ws.cell(row=6, column=7).value = 45.5
+        ws.cell(row=6, column=7).number_format = number_format
+    problems = xlsx_problems(tmp_path, edited(change))
+    found = [p for p in problems.sorted() if p.code == "number-shown-rounded"]
+    assert [(p.line, p.column) for p in found] == ([(6, "G")] if shown else [])
+    if shown:
+        assert f"单元格显示为 {shown}，实际存的是 45.5" in found[0].message

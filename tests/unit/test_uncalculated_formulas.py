@@ -30,9 +30,21 @@ def test_a_formula_cached_as_empty_text_in_such_a_workbook_fails_too(tmp_path):
     assert errors(xlsx_problems(tmp_path, data)) == [(5, "H", "formula-without-value")]
 
 
-def test_a_computed_formula_value_in_such_a_workbook_is_read(tmp_path):
-    """A non-zero result was computed by someone: read as any value (the clean grade follows)."""
+def test_a_stored_non_zero_result_in_such_a_workbook_fails_too(tmp_path):
+    """A program that fills a template in (Apache POI's setForceFormulaRecalculation, a script editing the
+    XML) keeps the results the template was saved with and asks Excel to recalculate: 李四's 德 (E5)
+    =10+8 shows 18 in Excel, the file still holds the 15 of before. Read so, his total was 3 points short."""
+    data = patched(with_formula("E5", "10+8"), "<c r=\"E5\"><f>10+8</f><v /></c>", "<c r=\"E5\"><f>10+8</f><v>15</v></c>")
+    problems = xlsx_problems(tmp_path, data)
+    assert errors(problems) == [(5, "E", "formula-without-value")]
+    message = next(p.message for p in problems.sorted() if p.code == "formula-without-value")
+    assert "E5" in message and "旧" in message and "fullCalcOnLoad" in message
+
+
+def test_a_non_zero_formula_of_a_workbook_excel_saved_is_read(tmp_path):
+    """Excel computed and saved the result (and dropped the flag): read as any value (the clean grade follows)."""
     data = patched(with_formula("K7", "0+1"), "<c r=\"K7\"><f>0+1</f><v /></c>", "<c r=\"K7\"><f>0+1</f><v>1</v></c>")
+    data = patched(data, 'fullCalcOnLoad="1"', "", member="xl/workbook.xml")
     assert errors(xlsx_problems(tmp_path, data)) == []
 
 
@@ -77,3 +89,16 @@ def test_a_workbook_xlsxwriter_wrote_is_not_read_as_zeros(tmp_path):
     assert [(p.line, p.column, p.code) for p in problems.sorted() if p.severity.value == "error"] == [(2, "L", "formula-without-value")]
     assert "K5" in problems.errors[0].message and "L5" in problems.errors[0].message
     assert sum(problems.follow_ons().values()) == 4  # the four 合计 stand-ins, not compared as totals
+
+
+def test_a_formula_of_a_workbook_saved_in_manual_calculation_without_recalculating_fails(tmp_path):
+    """工具 → 计算 → 手动, and 保存前重新计算 unticked: Excel saves the results as they were before the last
+    edits. 李四's 德 =10+8 saved as 15 (from before 8 was typed) would be read as his score."""
+    data = patched(with_formula("E5", "10+8"), "<c r=\"E5\"><f>10+8</f><v /></c>", "<c r=\"E5\"><f>10+8</f><v>15</v></c>")
+    manual = patched(data, 'fullCalcOnLoad="1"', 'calcMode="manual" calcOnSave="0"', member="xl/workbook.xml")
+    problems = xlsx_problems(tmp_path, manual)
+    assert errors(problems) == [(5, "E", "formula-without-value")]
+    assert "手动" in next(p.message for p in problems.sorted() if p.code == "formula-without-value")
+    saved = patched(data, 'fullCalcOnLoad="1"', 'calcMode="manual"', member="xl/workbook.xml")  # recalculated when saved
+    fixed = patched(saved, "<v>15</v>", "<v>18</v>")
+    assert errors(xlsx_problems(tmp_path / "saved", fixed)) == []

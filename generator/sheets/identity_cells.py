@@ -1,0 +1,73 @@
+"""The checks of a person's identity cells (ID, name, department) that are not about reading them: a line
+break typed inside one, a spreadsheet's error value or a number where the name goes, and a note written
+into the name (李四（试用期）) — printed on the 公示 as the name, and not read as the flag it may be.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from generator.core.problems import Problems, Severity
+from generator.sheets.cells import Cell, Table, column_letter, where
+from generator.sheets.id_cells import error_value_words, is_error_value
+
+NOTE_ENDS = frozenset("）)】]*＊※△▲★☆#＃")  # how a name with a note or a marker ends
+_NOTE_RE = re.compile(r"(?P<name>.+?)\s*(?:[（(【\[](?P<note>[^（()）【】\[\]]+)[）)】\]]|(?P<mark>[*＊※△▲★☆#＃]+))")
+
+
+def _at(cells: list[Cell], index: int) -> Cell | None:
+    return next((c for c in cells if c.column == index), None)
+
+
+def report_line_breaks(table: Table, cells: list[Cell], identity_columns: list[tuple[int, str]], problems: Problems) -> None:
+    """A line break inside an ID, a name or a department (雷杰⏎平, typed with Alt+Enter or pasted):
+    a typing slip that would print broken on every page."""
+    for index, column in identity_columns:
+        cell = _at(cells, index)
+        if cell is None or "\n" not in cell.value:
+            continue
+        shown = cell.value.replace("\r\n", "\n").replace("\n", "⏎")
+        joined = "".join(cell.value.split())
+        problems.add(table.file, cell.row, column_letter(index), "identity-line-break",
+                     f"「{column}」单元格「{shown}」中有换行（⏎ 处，多半是误按了 Alt+Enter 或从别处复制带来的），"
+                     f"会在公示和各页面上断成两行；请删去换行，如改为「{joined}」。",
+                     where=where(table, cell.row, index, column), sheet=table.sheet)
+
+
+def report_error_values(table: Table, row: int, texts: tuple, problems: Problems) -> None:
+    """An identity cell (姓名, 部门, 岗位, 单位) holding a spreadsheet's error value (a person named #N/A), or a
+    name that is a number. `texts`: (index, column, text) of each, the name's first."""
+    for index, column, text in texts:
+        if index is not None and column and is_error_value(text or ""):
+            problems.add(table.file, row, column_letter(index), "cell-error-value", error_value_words(text, column),
+                         where=where(table, row, index, column), sheet=table.sheet)
+    index, column, name = texts[0]
+    if index is not None and name.isdigit():  # a name that is a number: an ID or a score in the wrong column
+        problems.add(table.file, row, column_letter(index), "name-is-number",
+                     f"{column}「{name}」是数字，不是姓名：多半是编号或分数填进了「{column}」列（或这一行的内容错开了一列）；请核对这一行。",
+                     where=where(table, row, index, column), sheet=table.sheet)
+
+
+
+
+def report_name_note(table: Table, row: int, column: tuple[int, str], name: str, flags: set[str], problems: Problems) -> None:
+    """A name ending in a note in brackets or a marker. `flags`: the scheme's yes/no columns and flag words:
+    a note that is one of them (试用期, 试用期人员) is an error — the office marked the person where Kaohe
+    does not read it —, any other a warning (张伟（大） tells two people of one name apart)."""
+    found = _NOTE_RE.fullmatch(name)
+    if found is None:
+        return
+    bare, note = found.group("name"), (found.group("note") or found.group("mark")).strip()
+    plain = "".join(unicodedata.normalize("NFKC", note).split())
+    flag = next((f for f in sorted(flags, key=len, reverse=True) if f and (plain == f or plain.startswith(f) or (len(plain) > 1 and f.startswith(plain)))), None)
+    index, header = column
+    if flag is not None:
+        words = (f"{header}「{name}」里写着「{note}」：Kaohe 不从姓名中读取「{flag}」，此人会按没有「{flag}」计算，"
+                 f"公示上的姓名也会印成「{name}」。请把{header}改为「{bare}」，并在「{flag}」列（或标记列）中写明。")
+        severity = Severity.ERROR
+    else:
+        words = (f"{header}「{name}」带有说明「{note}」，会照此印在公示和各页面上，各期写法不同时还会被当作改了名。"
+                 f"说明请写在备注列，{header}只写「{bare}」；若是为了区分同名的两个人，可忽略此提示。")
+        severity = Severity.WARNING
+    problems.add(table.file, row, column_letter(index), "name-with-note", words, severity, where=where(table, row, index, header), sheet=table.sheet)

@@ -1,0 +1,45 @@
+"""A note written into a name cell — 李四（试用期）, 王五（借调） — is printed on the 公示 as his name, and a note
+that is one of the scheme's yes/no columns or flags (试用期) is not read as one: 李四 would be graded where
+the office marked him 不定等次 in the only place it wrote it. The latter is an error at the cell; any other
+note in brackets or a marker (张伟（大）, 赵六※) a warning: it may tell two people of one name apart.
+Mutation style on the clean office sheet (test_office_sheets.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.helpers import csv_text, make_project, run
+from tests.unit.test_office_sheets import CLEAN_HEADER, CLEAN_ROWS, OFFICE_SCHEME
+
+
+def problems_of(root, name_of_0002: str, probation: str = "是"):
+    rows = [[row[0], name_of_0002 if row[0] == "0002" else row[1], *row[2:]] for row in CLEAN_ROWS]
+    rows[1][7] = probation
+    make_project(root, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    return run(root)[2]
+
+
+def found(problems):
+    return [(p.line, p.column, p.code, p.severity.value) for p in problems.sorted() if p.code == "name-with-note"]
+
+
+@pytest.mark.parametrize("name", ["李四（试用期）", "李四(试用期)", "李四【试用期】", "李四 (试用期人员)"])
+def test_a_flag_written_into_the_name_and_not_its_column_fails(tmp_path, name):
+    problems = found(problems_of(tmp_path, name, probation="否"))
+    assert problems == [(3, "B", "name-with-note", "error")]
+
+
+def test_the_message_says_where_the_flag_belongs(tmp_path):
+    problems = problems_of(tmp_path, "李四（试用期）", probation="否")
+    (problem,) = [p for p in problems.sorted() if p.code == "name-with-note"]
+    assert "「试用期」" in problem.message and "公示" in problem.message and "「李四」" in problem.message
+
+
+@pytest.mark.parametrize("name", ["李四（大）", "李四※", "李四*"])
+def test_another_note_or_marker_in_a_name_is_warned(tmp_path, name):
+    assert found(problems_of(tmp_path, name)) == [(3, "B", "name-with-note", "warning")]
+
+
+@pytest.mark.parametrize("name", ["李四", "买买提·艾力", "Li Si"])
+def test_names_without_notes_pass(tmp_path, name):
+    assert found(problems_of(tmp_path, name)) == []
