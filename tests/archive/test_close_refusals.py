@@ -1,0 +1,58 @@
+"""`kaohe close` freezes only what is right: a period whose 公示 cannot be worked out (its dates beyond
+every calendar, a slip in holidays.yaml) is not closed, and closing an already closed period whose
+files changed since says so and fails, instead of "already closed" and success."""
+
+from __future__ import annotations
+
+import json
+
+from tests.archive.test_frozen import AGENCY, EPOCH, LOCK, SCHEME, SHEET, kaohe
+from tests.archive.util import edit_csv_cell, make_project
+
+NOTICE = f"content/{AGENCY}/{SCHEME}/2025/Q2.notice.yaml"
+
+
+def _project(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    return make_project(tmp_path / "proj", [AGENCY])
+
+
+def test_closing_a_closed_period_whose_sheet_changed_fails_naming_the_change(tmp_path, monkeypatch):
+    root = _project(tmp_path, monkeypatch)
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 0, out
+    before = (root / LOCK).read_bytes()
+    edit_csv_cell(root / SHEET, "0001", "工作负荷", "11")
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 1, out
+    assert "[period-frozen-changed]" in out and "雷杰平（0001）项目「工作负荷」 12 → 11" in out
+    assert "kaohe reopen" in out
+    assert (root / LOCK).read_bytes() == before  # the frozen record is never replaced by the edited one
+
+
+def test_a_notice_whose_dates_no_calendar_covers_is_not_closed(tmp_path, monkeypatch):
+    root = _project(tmp_path, monkeypatch)
+    (root / NOTICE).write_text("start: 2031-03-03\ndays: 5\n", encoding="utf-8")  # a year typed wrong: 2031 for 2025
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 1, out
+    assert "[calendar-unknown-date]" in out and NOTICE in out
+    assert not (root / LOCK).exists()  # a 公示 without dates is never frozen
+
+
+def test_a_slip_in_holidays_yaml_keeps_the_period_open(tmp_path, monkeypatch):
+    root = _project(tmp_path, monkeypatch)
+    holidays = root / "content" / "holidays.yaml"
+    holidays.write_text(holidays.read_text("utf-8") + "\nyears: [2O27]\n", encoding="utf-8")  # the letter O for a zero
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 1, out
+    assert "content/holidays.yaml" in out
+    assert not (root / LOCK).exists()
+
+
+def test_a_clean_period_still_closes_and_twice_is_fine(tmp_path, monkeypatch):
+    root = _project(tmp_path, monkeypatch)
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 0, out
+    assert json.loads((root / LOCK).read_text("utf-8"))["frozen"]["notice"]["end"] == "2025-07-15"
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 0 and "已经是关闭状态" in out
