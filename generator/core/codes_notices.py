@@ -24,6 +24,11 @@ NOTICE_CODES: dict[str, tuple[str, str, str]] = {
         "workdays: [2025-10-01]（国庆节放假）",
     ),
     "notice-invalid": ("公示设置不对", "按提示补齐公示开始日期、天数和受理复核的部门。", "缺少 start"),
+    "notice-end-typed": (
+        "公示设置中手写了结束日期",
+        "删去结束日期这一行：结束日期由 start 和 days 按工作日（节假日顺延）算出；纸面公示的结束日期与网站不同的，核对 start、days 和 holidays.yaml。",
+        "Q1.notice.yaml 中 end: 2025-04-11",
+    ),
     "notice-before-period-end": (
         "公示开始日期早于考核期结束",
         "把 start 改为考核期结束之后的实际公示日期（季度考核一般在下一季度初）；年度考核最早可从当年 12 月 1 日开始。",
