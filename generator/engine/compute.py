@@ -220,7 +220,8 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         files.append(decisions_shown)
         people = scheme.people
         decisions = load_decisions(entry.decisions, decisions_shown, people.id, assessment.grades, local,
-                                   scheme.sheet.merged(agency.sheet).columns, tuple(c for c in (people.department, people.post, people.unit) if c))
+                                   scheme.sheet.merged(agency.sheet).columns, tuple(c for c in (people.department, people.post, people.unit) if c),
+                                   (entry.year, entry.label))
         applied = apply_decisions(decisions, period, assessment.grades, decisions_shown, local)
     recount(period, applied, decisions_shown, shown, local)  # one truth for every count the pages show
     if entry.results is not None:  # the office's own 总分, 等次, 名次 against the grades as they now stand
