@@ -140,6 +140,10 @@ def _report_unknown(decision: Decision, people: list[PersonResult], shown: str, 
                      f"如是此人，请把编号列设为「文本」格式后改为 {right}（或输入 '{right}）；这条决定在改正前不适用。", where=decision.place)
         return
     hint = f"成绩表中有「{meant[0].id}」（{meant[0].person.name}），是否是此人？" if len(meant) == 1 else ""
+    named = [p for p in people if decision.name and p.person.name == decision.name]
+    if not hint and len(named) == 1:  # the ID corrected in the sheet since the committee met: named, never assumed
+        hint = (f"成绩表中「{decision.name}」的编号是「{named[0].id}」：如编号在决定之后更正过，把这一行的编号改为 {named[0].id}"
+                "（并核对「所决事项」中的编号）；")
     problems.add(shown, decision.row, None, "unknown-person",
                  f"编号「{decision.id}」不在本期成绩表中；{hint}请核对编号（调离、退休的人员不在本期成绩表中的，删除这一行）。", where=decision.place)
 

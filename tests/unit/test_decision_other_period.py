@@ -50,3 +50,17 @@ def test_a_policy_of_an_earlier_year_or_a_meeting_in_the_period_is_fine(tmp_path
     period, problems = run(tmp_path, csv_text(HEADER, _rows(reason, reason)))
     assert [p.format() for p in problems.sorted()] == []
     assert by_id(period)["0002"].grade == "好"
+
+
+def test_a_decision_for_an_id_corrected_since_names_the_person_by_name(tmp_path):
+    """The office corrected 人2's ID in the sheet (0002 → 0022) after the committee met: the decision is
+    not applied by a guess, and the message names the person it seems to mean under the new ID."""
+    data = simple_scheme(grades=GRADES, quotas=[{"grade": "好", "at_most": "30%"}], places=2)
+    rows = [[pid, f"人{i + 1}", "办公室", s] for i, (pid, s) in enumerate(zip(["0001", "0022", "0003", "0004", "0005", "0006", "0007"], SCORES))]
+    tie = "并列：全单位「好」名额线 总分 93.00：0003、0022"
+    text = csv_text(HEADER, [["0002", "人2", "好", "经2025年7月3日领导小组会议研究", tie], ["0003", "人3", "较好", "经2025年7月3日领导小组会议研究", tie]])
+    period, problems = grade_sheet(tmp_path, data, ["得分"], rows, label="Q2", extra={"Q2.decisions.csv": text})
+    unknown = [p for p in problems.sorted() if p.code == "unknown-person"]
+    assert [p.line for p in unknown] == [2]
+    assert "「0022」" in unknown[0].message and "人2" in unknown[0].message
+    assert by_id(period)["0022"].decided is False
