@@ -91,7 +91,8 @@ def cmd_reopen(args) -> int:
         raise UsageError("须写明更正理由（--reason），它会公开显示在该期页面上。")
     if is_placeholder(reason, []) or reason.upper().strip("。.！! ") in _SAYS_ONLY_CORRECTED:
         raise UsageError(f"更正理由「{reason}」没有说明什么：它会作为更正说明公开显示在该期页面上。请写明更正什么、为什么、经谁同意，"
-                         "如 --reason \"经复核，张三工作负荷得分录入错误，由12改为14，经2025年8月1日考核领导小组会议同意\"。")
+                         "如 --reason \"经复核，张三工作负荷得分录入有误，已更正，经2025年8月1日考核领导小组会议同意\"。"
+                         "理由也显示在公开版的公示页上：不要写分数等公示不公开的内容。")
     root = project_root(args)
     project, periods, problems = load_everything(root)
     year, label = parse_period(args.period)
