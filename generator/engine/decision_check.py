@@ -3,7 +3,8 @@
 Before a decision is applied the build states the situation it finds for that person, in the words
 a decisions file records under 所决事项:
 
-    并列：全单位「优秀」名额线 总分 95.00：0003、0007    tied at a quota line, with the whole tie group
+    并列：全单位「优秀」名额线 总分 95.00，余 1 个名额：0003、0007    tied at a quota line: the places left for
+                                                             the tie, and the whole tie group
     原为：不确定等次                                     anything else: the grade or status computed
 
 A decision whose 所决事项 differs from today's situation (a corrected score broke or changed the
@@ -28,6 +29,7 @@ from generator.scheme.policy import Grades
 
 _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"\d+\.\d+")
+_PLACES = re.compile(r"、?余\d+个名额")  # after _SAME: ，余 1 个名额
 _SAME = str.maketrans({",": "、", "，": "、", ";": "、", "；": "、", ":": "：", "(": "（", ")": "）"})
 
 
@@ -42,20 +44,26 @@ def situation(person: PersonResult, uses: list[QuotaUse]) -> str:
     if person.status == "tied":
         for use in uses:
             if person.id in use.group:
-                return f"并列：{use.scope}「{use.grade}」名额线 {use.line}：{'、'.join(sorted(use.group))}"
+                left = f"，余 {use.open_places} 个名额" if use.open_places is not None else ""
+                return f"并列：{use.scope}「{use.grade}」名额线 {use.line}{left}：{'、'.join(sorted(use.group))}"
     return f"原为：{person.shown_grade}"
 
 
 def same_situation(written: str, today: str) -> bool:
-    """Equal up to spaces and half-/full-width punctuation, and the order of the tie group's IDs."""
+    """Equal up to spaces and half-/full-width punctuation, and the order of the tie group's IDs. The
+    places left at the line are compared when the file records them (a file written before they were
+    given in 所决事项 is compared without them)."""
 
-    def norm(text: str) -> tuple[str, tuple[str, ...]]:
+    def norm(text: str, places: bool = True) -> tuple[str, tuple[str, ...]]:
         text = _SPACES.sub("", text).translate(_SAME)
         head, sep, ids = text.rpartition("：") if text.startswith("并列") else (text, "", "")
         head = _NUMBER.sub(lambda m: _plain(m.group()), head)  # 91.50 and 91.5 are the same line
+        if not places:
+            head = _PLACES.sub("", head)
         return head, tuple(sorted(i for i in ids.split("、") if i))
 
-    return norm(written) == norm(today)
+    recorded = norm(written)
+    return recorded == norm(today, places=_PLACES.search(recorded[0]) is not None)
 
 
 def has_quota_issue(uses: list[QuotaUse]) -> bool:

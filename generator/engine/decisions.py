@@ -2,7 +2,7 @@
 
 `<period>.decisions.csv` (or .xlsx) has the columns 编号, 等次, 理由, 所决事项 (姓名 optional, checked
 when given; 超出名额 optional). 所决事项 records what the committee decided on, in the words
-`kaohe check` gives: the tie at a quota line (并列：全单位「优秀」名额线 总分 95.00：0003、0007) or the
+`kaohe check` gives: the tie at a quota line (并列：全单位「优秀」名额线 总分 95.00，余 1 个名额：0003、0007) or the
 grade the person had before (原为：不确定等次). Every build compares it with today's results
 (decision_check.py): a decision whose situation changed is stale and is not applied. 超出名额
 holds the committee's statement, with its reason, when a decision takes a grade beyond its quota.
