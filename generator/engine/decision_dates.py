@@ -1,9 +1,10 @@
 """The meeting a committee decision names, against the period it decides on.
 
-A decision on a period's results is made once they exist: a meeting dated before the period even
-began (经2024年7月3日领导小组会议 in 2025's Q2.decisions.csv) is another period's decision — most often
-last year's file copied into this year's folder, whose IDs and 所决事项 (原为：不确定等次) can match
-this period's. Only a date that names a meeting is read (followed by 领导小组、会议、党组会、研究 …):
+A decision on a period's results is made once they exist: a meeting dated before the period's last
+month (经2025年4月3日领导小组会议 in Q2.decisions.csv, 2024年7月 in 2025's) is another period's decision —
+last quarter's or last year's file copied into this folder, whose IDs and 所决事项 (原为：不确定等次)
+can match this period's. The last month, not the day after the period: some offices assess in its
+last weeks, and a year's committee may meet in December (as its 公示 may start then). Only a date that names a meeting is read (followed by 领导小组、会议、党组会、研究 …):
 a policy of an earlier year cited in the reason (依据2024年12月印发的《办法》) is no meeting.
 """
 
@@ -32,7 +33,7 @@ def meeting_dates(reason: str) -> list[dt.date]:
     return found
 
 
-def meeting_before(reason: str, first_day: dt.date) -> dt.date | None:
-    """The earliest meeting a reason names if it is before `first_day` (the period's), else None."""
-    early = [day for day in meeting_dates(reason) if day < first_day]
+def meeting_before(reason: str, earliest: dt.date) -> dt.date | None:
+    """The earliest meeting a reason names if it is before `earliest`, else None."""
+    early = [day for day in meeting_dates(reason) if day < earliest]
     return min(early) if early else None

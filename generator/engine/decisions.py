@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.core.problems import Problems
 from generator.engine.decision_dates import meeting_before
-from generator.scheme.periods import period_first_day
+from generator.scheme.periods import period_last_month
 from generator.scheme.policy import Grades
 from generator.sheets.id_cells import id_text, name_text
 from generator.sheets.layout import report_merged_cells
@@ -60,7 +60,8 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
     start = _header_index(table.rows, id_header, mapped)
     if period is not None and table.rows[start]:  # a title or tab naming another period: last period's file copied
         check_sheet_period(table, table.rows[start][0].row, *period, problems, what="领导小组决定")
-    first_day = period_first_day(*period) if period is not None else None
+    # the earliest a committee meets on a period's results: its last month (a year's: December, as its 公示 may start then)
+    earliest = period_last_month(*period) if period is not None else None
     for cells in table.rows[:start]:  # a title above the header takes one cell; more is content left unread
         if sum(1 for c in cells if c.value.strip()) > 1:
             problems.add(shown, cells[0].row, None, "decision-invalid",
@@ -119,11 +120,11 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
                          f"理由「{reason}」不是理由：请写明领导小组哪次会议、哪天、为什么定为「{grade}」"
                          "（同一次会议的几个人，每行都写全，可复制上一行）；否则公示上的这项决定没有依据。", where=where(table, row, reason_col, "理由"))
             continue
-        met = meeting_before(reason, first_day) if first_day is not None else None
+        met = meeting_before(reason, earliest) if earliest is not None else None
         if met is not None:
             problems.add(shown, row, column_letter(reason_col), "decision-other-period",
-                         f"理由中的会议日期 {met.isoformat()} 早于本期开始（{first_day.isoformat()}）：决定只能在本期成绩出来之后作出，"  # type: ignore[union-attr]
-                         "多半是复制了以前一期的决定文件。这条决定没有生效。请核对：是本期的决定，改正理由中的会议日期；不是，删去这一行（或整个文件）。",
+                         f"理由中的会议日期 {met.isoformat()} 早于本期的最后一个月（{earliest.isoformat()} 起）：决定要在本期成绩出来之后才能作出，"  # type: ignore[union-attr]
+                         "多半是复制了上一期或去年的决定文件。这条决定没有生效。请核对：是本期的决定，改正理由中的会议日期；不是，删去这一行（或整个文件）。",
                          where=where(table, row, reason_col, "理由"))
             continue
         exceed = by.get(exceed_col, "") if exceed_col else ""

@@ -1,4 +1,4 @@
-"""What a period label (Q1, H1, M03, Y: in file names and URLs) is called in words, and when it begins and ends."""
+"""What a period label (Q1, H1, M03, Y: in file names and URLs) is called in words, and when it ends."""
 
 from __future__ import annotations
 
@@ -34,14 +34,6 @@ def period_words(label: str) -> str:
 def period_last_month(year: int, label: str) -> dt.date:
     """The first day of the period's last month: 2025 Q2 → 2025-06-01, 2025 Y → 2025-12-01."""
     return dt.date(year, _LAST_MONTH[label], 1)
-
-
-_LENGTH = {"Q": 3, "H": 6, "Y": 12, "M": 1}  # months a period of each kind spans
-
-
-def period_first_day(year: int, label: str) -> dt.date:
-    """The period's first day: 2025 Q2 → 2025-04-01, 2025 H2 → 2025-07-01, 2025 Y → 2025-01-01."""
-    return dt.date(year, _LAST_MONTH[label] - _LENGTH[label[0]] + 1, 1)
 
 
 def period_last_day(year: int, label: str) -> dt.date:

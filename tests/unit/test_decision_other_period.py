@@ -35,17 +35,19 @@ def test_a_title_naming_another_period_is_an_error(tmp_path, title):
     assert "决定" in next(p.message for p in problems.sorted() if p.code == "sheet-period-mismatch")
 
 
-@pytest.mark.parametrize("reason", ["经2024年7月3日领导小组会议研究，确定为好", "2025年3月28日局党组会研究决定", "经 2025-03-28 考核委员会审定"])
+@pytest.mark.parametrize("reason", ["经2024年7月3日领导小组会议研究，确定为好", "2025年3月28日局党组会研究决定", "经 2025-03-28 考核委员会审定",
+                                    "经2025年4月3日领导小组会议研究"])  # last quarter's meeting: Q1.decisions.csv copied to Q2
 def test_a_meeting_before_the_period_began_is_an_error_and_not_applied(tmp_path, reason):
     period, problems = run(tmp_path, csv_text(HEADER, _rows(reason, "经2025年7月3日领导小组会议研究")))
     found = [p for p in problems.sorted() if p.code == "decision-other-period"]
     assert [(p.line, p.column) for p in found] == [(2, "D")], [p.format() for p in problems.sorted()]
-    assert "2025-04-01" in found[0].message
+    assert "2025-06-01" in found[0].message
     assert by_id(period)["0002"].decided is False
 
 
 @pytest.mark.parametrize("reason", ["依据2024年12月印发的《考核办法》，经2025年7月3日领导小组会议研究", "经2025年7月3日领导小组会议研究",
-                                    "经领导小组会议研究（2025年6月30日）", "按云财人〔2024〕16号文件，经2025年7月会议研究"])
+                                    "经领导小组会议研究（2025年6月30日）", "按云财人〔2024〕16号文件，经2025年7月会议研究",
+                                    "经2025年6月27日领导小组会议研究"])  # in the period's last month: some offices assess then
 def test_a_policy_of_an_earlier_year_or_a_meeting_in_the_period_is_fine(tmp_path, reason):
     period, problems = run(tmp_path, csv_text(HEADER, _rows(reason, reason)))
     assert [p.format() for p in problems.sorted()] == []
