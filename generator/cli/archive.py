@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator import ENGINE_VERSION
-from generator.archive.locks import LOCK_FORMAT, check_locks, lock_path, period_record, read_lock, write_lock
+from generator.archive.locks import LOCK_FORMAT, check_locks, lock_path, other_period, period_record, read_lock, write_lock
 from generator.archive.program import program_record
 from generator.core.clock import build_date
 from generator.core.errors import EXIT_PROBLEMS, UsageError
@@ -40,6 +40,8 @@ def cmd_close(args) -> int:
     lock = read_lock(path, problems, project.rel(path))
     if lock is None and (path.exists() or path.is_symlink()):
         raise UsageError(f"锁定文件 {project.rel(path)} 损坏；请先从版本库恢复它（其中有以前关闭时的记录），不能覆盖。")
+    if lock is not None and (why := other_period(lock, period)) is not None:
+        raise UsageError(f"{project.rel(path)}：{why}")
     lock = lock or {"format": LOCK_FORMAT, "corrections": [], "history": []}
     if lock.get("state") == "closed":
         return _closed_already(project, period, project.rel(path))
@@ -101,6 +103,8 @@ def cmd_reopen(args) -> int:
     lock = read_lock(path, problems, project.rel(path))
     if lock is None and (path.exists() or path.is_symlink()):
         raise UsageError(f"锁定文件 {project.rel(path)} 损坏；请先从版本库恢复它。")
+    if lock is not None and (why := other_period(lock, period)) is not None:
+        raise UsageError(f"{project.rel(path)}：{why}")
     if lock is None or lock.get("state") != "closed":
         raise UsageError(f"{period.period_name}{period.assessment.name}没有关闭，无需重新打开。")
     lock["state"] = "open"

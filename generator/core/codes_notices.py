@@ -44,6 +44,11 @@ NOTICE_CODES: dict[str, tuple[str, str, str]] = {
         "锁定文件只由 kaohe close 和 kaohe reopen 写入：从版本库恢复它（git checkout -- 文件）；要更正已关闭的考核期，用 kaohe reopen 说明理由，改好后 kaohe close。",
         "把 \"state\": \"closed\" 直接改成 \"open\"",
     ),
+    "lock-other-period": (
+        "锁定文件是另一期的",
+        "复制上一期或去年的目录时一起复制来的锁定文件：本期没有关闭过的，删除它；本期确已关闭的，从版本库恢复本期自己的锁定文件。",
+        "2025/Q3.lock.json 记录的是 2025/Q2 的关闭",
+    ),
     "lock-invalid": ("锁定文件损坏", "从版本库恢复该锁定文件。", "lock.json 不是合法 JSON"),
     "external-url": ("生成的网站引用了外部地址", "去掉模板或内容中的外部链接；内网站点不能请求外网。", "https://cdn…"),
     "calendar-year-incomplete": (

@@ -56,3 +56,23 @@ def test_a_clean_period_still_closes_and_twice_is_fine(tmp_path, monkeypatch):
     assert json.loads((root / LOCK).read_text("utf-8"))["frozen"]["notice"]["end"] == "2025-07-15"
     code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
     assert code == 0 and "已经是关闭状态" in out
+
+
+def test_a_lock_copied_with_a_folder_is_named_as_another_periods(tmp_path, monkeypatch):
+    """An office starts a quarter (or a year) by copying the last one's folder, lock files and all: the
+    copied lock says another period is closed. It was compared with this period's results as if this
+    period had been closed and then edited; now it is named as the other period's, and close and reopen
+    refuse it rather than freeze or open this period on another period's record."""
+    root = _project(tmp_path, monkeypatch)
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 0, out
+    copied = f"content/{AGENCY}/{SCHEME}/2025/Q3.lock.json"
+    (root / copied).write_bytes((root / LOCK).read_bytes())
+    code, out = kaohe(root, "check")
+    assert code == 1
+    assert f"{copied}: [lock-other-period]" in out and "2025/Q2" in out, out
+    assert "[period-frozen-changed]" not in out and "[notice-frozen-changed]" not in out, out
+    for command in (["close"], ["reopen", "--reason", "复核发现第三季度成绩录入有误，经领导小组会议同意更正"]):
+        code, out = kaohe(root, command[0], SCHEME, "2025-Q3", "--agency", AGENCY, *command[1:])
+        assert code != 0 and "2025/Q2" in out, out
+    assert (root / copied).read_bytes() == (root / LOCK).read_bytes()
