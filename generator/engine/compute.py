@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.core.problems import Problem, Problems
 from generator.engine.consequences import apply_consequences
+from generator.engine.copied_files import report_copied_files
 from generator.engine.decision_check import apply_decisions
 from generator.engine.decisions import load_decisions
 from generator.engine.former_names import report_former_names_mixed
@@ -91,6 +92,7 @@ def compute_project(project: Project, problems: Problems, cache: ModelCache | No
     report_id_names(results, problems)
     report_id_twins(results, problems)
     report_former_names_mixed(project, results, problems)
+    report_copied_files(project, {p.files[0]: len(p.people) for p in results if p.files}, problems)
     report_unused_mappings(project, entries, results, problems)
     return results
 
