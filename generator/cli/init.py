@@ -38,7 +38,7 @@ def cmd_init(args) -> int:
     scheme, _ = load_scheme(seed, problems)
     if scheme is None:
         raise UsageError(f"示例方案 {seed.name} 无法读取。")
-    agency_code = getattr(args, "code", None) or "danwei"
+    agency_code = getattr(args, "code", None) or "danwei"  # generic: project/identity.py does not tell projects apart by it
     if not url_code_ok(agency_code):  # it is a folder name under content/: never ../ or a path
         raise UsageError(f"单位代码「{agency_code}」{URL_CODE_WORDS}，如 yunxi-czj。")
     name = " ".join(str(args.agency).split())

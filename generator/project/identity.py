@@ -19,6 +19,11 @@ from generator.core.problems import Problems
 from generator.scheme.yaml_source import load_yaml
 
 
+# `kaohe init`'s default folder code (单位): every project made without --code has it, so it tells no
+# project from another; such a project is known by its agency's name
+GENERIC_CODES = frozenset({"danwei"})
+
+
 def _mark(kind: str, value: str) -> str:
     return hashlib.sha256(f"kaohe-project\0{kind}\0{value}".encode()).hexdigest()[:16]
 
@@ -33,7 +38,8 @@ def project_marks(root: Path) -> list[str]:
     except OSError:
         return []
     for folder in folders:
-        marks.add(_mark("code", folder.name))
+        if folder.name not in GENERIC_CODES:
+            marks.add(_mark("code", folder.name))
         data, _ = load_yaml(folder / "agency.yaml", Problems())
         name = data.get("name") if isinstance(data, dict) else None
         if isinstance(name, str) and name.strip():
