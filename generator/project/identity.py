@@ -18,7 +18,6 @@ from pathlib import Path
 from generator.core.problems import Problems
 from generator.scheme.yaml_source import load_yaml
 
-
 # `kaohe init`'s default folder code (单位): every project made without --code has it, so it tells no
 # project from another; such a project is known by its agency's name
 GENERIC_CODES = frozenset({"danwei"})
