@@ -21,6 +21,7 @@ period is no cause: the rules already decided this person's grade (decision-with
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from generator.core.problems import Problems, Severity
 from generator.engine.decisions import BASIS, Decision
@@ -55,7 +56,7 @@ def same_situation(written: str, today: str) -> bool:
     given in 所决事项 is compared without them)."""
 
     def norm(text: str, places: bool = True) -> tuple[str, tuple[str, ...]]:
-        text = _SPACES.sub("", text).translate(_SAME)
+        text = _SPACES.sub("", unicodedata.normalize("NFKC", text)).translate(_SAME)  # ９１.５ typed in full width is 91.5
         head, sep, ids = text.rpartition("：") if text.startswith("并列") else (text, "", "")
         head = _NUMBER.sub(lambda m: _plain(m.group()), head)  # 91.50 and 91.5 are the same line
         if not places:

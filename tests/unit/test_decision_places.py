@@ -47,3 +47,9 @@ def test_a_basis_written_without_the_places_is_compared_as_before(tmp_path):
     period, problems = run(tmp_path, TEN, "并列：全单位「好」名额线 总分 93.00：0002、0003、0004")
     assert [p.code for p in problems.sorted()] == []
     assert by_id(period)["0002"].grade == "好"
+
+
+def test_places_and_scores_typed_in_full_width_are_the_same(tmp_path):
+    period, problems = run(tmp_path, SEVEN, "并列：全单位「好」名额线 总分 ９３，余 １ 个名额：０００２、0003、0004")
+    assert [p.code for p in problems.sorted()] == []
+    assert by_id(period)["0002"].grade == "好"
