@@ -27,15 +27,29 @@ def _period_for(args):
     own = [p for p in period.problems if p.severity.value == "error"]
     if own:
         raise UsageError(f"{period.period_name}的成绩有 {len(own)} 个错误，先用 kaohe check 改正再关闭。")
-    return project, period, problems
+    return project, period, problems, periods
+
+
+def _undecided(period, periods) -> list[str]:
+    """What the period, or a period a roll-up reads (its quarters), still waits on a committee for:
+    a year graded on a quarter's open tie would be frozen on grades nobody decided."""
+    source = period.scheme.assessment(period.assessment.rolls_up) if period.assessment.rolls_up else None
+    labels = set(source.period_labels) if source else set()
+    read = [p for p in periods if (p.agency, p.scheme.code, p.year) == (period.agency, period.scheme.code, period.year) and p.label in labels]
+    found = []
+    for each in [period, *read]:
+        where = "" if each is period else f"（{period.assessment.name}汇总的{each.period_name}）"
+        if each.unresolved_ties:
+            found.append(f"{each.period_name}{each.assessment.name}{where}名额线上还有并列待领导小组决定")
+        found += [f"{held}{where}" for held in each.held]
+    return found
 
 
 def cmd_close(args) -> int:
-    project, period, problems = _period_for(args)
-    if period.unresolved_ties:
-        raise UsageError("名额线上还有并列待领导小组决定，不能关闭。")
-    if period.held:
-        raise UsageError("；".join(period.held) + "。重新确认或删除该决定后才能关闭。")
+    project, period, problems, periods = _period_for(args)
+    undecided = _undecided(period, periods)
+    if undecided:
+        raise UsageError("；".join(undecided) + "。领导小组决定（或重新确认、删除过时的决定）之后才能关闭。")
     path = lock_path(project, period)
     lock = read_lock(path, problems, project.rel(path))
     if lock is None and (path.exists() or path.is_symlink()):

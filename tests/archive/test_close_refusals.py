@@ -76,3 +76,26 @@ def test_a_lock_copied_with_a_folder_is_named_as_another_periods(tmp_path, monke
         code, out = kaohe(root, command[0], SCHEME, "2025-Q3", "--agency", AGENCY, *command[1:])
         assert code != 0 and "2025/Q2" in out, out
     assert (root / copied).read_bytes() == (root / LOCK).read_bytes()
+
+
+def test_a_year_is_not_closed_while_a_quarter_it_reads_has_an_open_tie(tmp_path, capsys):
+    """A 年度考核 counts its quarters' grades: closing it while a quarter's tie at the quota line is still
+    undecided froze a year graded on a quarter nobody had decided."""
+    from generator.cli import main
+    from tests.unit.helpers import assessment, item, make_project, people_csv, scheme
+
+    grades = {"order": ["好", "较好"], "bands": [{"grade": "好", "at_least": 90}, {"grade": "较好", "below": 90}]}
+    quarter = assessment([item("df", "得分", 100)], code="ps", name="平时考核", period="季度", grades=grades,
+                         quotas=[{"grade": "好", "at_most": "30%"}])
+    year = assessment([item("pj", "平均", 100, score={"kind": "period_score", "missing": "skip"})], code="nd", name="年度考核",
+                      period="年度", rolls_up="ps", results_optional=True, grades=grades)
+    def sheet(scores):
+        return people_csv([[f"{i:04d}", f"人{i}", "办公室", s] for i, s in enumerate(scores, start=1)], ["得分"])
+
+    files = {f"{q}.csv": sheet(["95", "93", "93" if q == "Q2" else str(90 - n), "80", "70", "60", "50"])  # Q2: 人2 and 人3 tied
+             for n, q in enumerate(["Q1", "Q2", "Q3", "Q4"], start=1)}
+    make_project(tmp_path, scheme(quarter, year), files)
+    assert main(["-C", str(tmp_path), "close", "t1", "2025-Y", "--agency", "ag"]) != 0
+    out = capsys.readouterr()
+    assert "第二季度" in out.out + out.err and "并列" in out.out + out.err
+    assert not (tmp_path / "content" / "ag" / "t1" / "2025" / "Y.lock.json").exists()
