@@ -184,6 +184,17 @@ def item_names(period: PeriodResult) -> dict[str, str]:
     return names
 
 
+def other_period(lock: dict, period: PeriodResult) -> str | None:
+    """Why a lock is not this period's, in words, or None: a lock records the period it closed, and one
+    copied with a folder (last quarter's or last year's, to start this one) says another is closed."""
+    recorded = lock.get("period")
+    # the year and the period only: an agency folder or a scheme code renamed since is the same period's lock
+    if not isinstance(recorded, str) or recorded.split("/")[-2:] == [str(period.year), period.label]:
+        return None
+    return (f"这个锁定文件记录的是 {recorded} 的关闭，不是本期（{period.key}）的：多半是复制上一期或去年的目录时一起复制来的。"
+            f"它不是本期的关闭记录，没有用来核对本期。本期没有关闭过的，删除这个文件；本期确已关闭的，从版本库恢复本期自己的锁定文件。")
+
+
 def check_locks(project: Project, periods: list[PeriodResult], problems: Problems) -> None:
     """Report every closed period whose inputs or results changed; note corrections on reopened ones."""
     for period in periods:
@@ -191,6 +202,9 @@ def check_locks(project: Project, periods: list[PeriodResult], problems: Problem
         shown = project.rel(path)
         lock = read_lock(path, problems, shown)
         if lock is None:
+            continue
+        if (why := other_period(lock, period)) is not None:
+            problems.add(shown, None, None, "lock-other-period", why)
             continue
         period.corrections = [(c["date"], c["reason"]) for c in lock.get("corrections", [])]
         if lock.get("state") != "closed":

@@ -1,8 +1,10 @@
-"""Which program a lock was written by: a digest of Kaohe's own source and the version of the built-in
-holiday calendar (chinesecalendar), recorded by `kaohe close`. When a closed period's results or 公示
-differ and none of its files was edited, the message can then say what did change — Kaohe updated
-(its version number is not always raised), the calendar package updated, or neither — instead of
-guessing. A lock written before this record says "most likely the program", as it can tell no more.
+"""Which program a lock was written by: a digest of Kaohe's own source and the versions of the packages
+whose data a 公示 depends on (chinesecalendar: its dates; strokes: its 姓氏笔画 order), recorded by
+`kaohe close`. When a closed period's results or 公示 differ and none of its files was edited, the
+message can then say what did change — Kaohe updated, a data package updated, or neither — instead of
+guessing. ENGINE_VERSION (still 0.1.0) is only shown in the words: it is not raised at every change, so
+the source digest decides. A lock written before this record says "most likely the program", as it
+can tell no more; one written before strokes was recorded is not blamed on it.
 """
 
 from __future__ import annotations
@@ -22,11 +24,18 @@ def program_record() -> dict[str, str]:
     digest = hashlib.sha256()
     for path in sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".txt") and "__pycache__" not in p.parts):
         digest.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return {"kaohe": digest.hexdigest(), **{name: _version(name) for name in _DATA_PACKAGES}}
+
+
+# the packages whose data a closed 公示 depends on: the calendar sets its dates, the stroke counts its 姓氏笔画 order
+_DATA_PACKAGES = {"chinesecalendar": "内置节假日日历（chinesecalendar）", "strokes": "姓氏笔画数据（strokes）"}
+
+
+def _version(name: str) -> str:
     try:
-        calendar = importlib.metadata.version("chinesecalendar")
+        return importlib.metadata.version(name)
     except importlib.metadata.PackageNotFoundError:  # pragma: no cover - a dependency
-        calendar = ""
-    return {"kaohe": digest.hexdigest(), "chinesecalendar": calendar}
+        return ""
 
 
 def program_changes(lock: dict) -> list[str] | None:
@@ -40,8 +49,9 @@ def program_changes(lock: dict) -> list[str] | None:
     if then.get("kaohe") != now["kaohe"]:
         version = f"版本 {lock.get('engine')} → {ENGINE_VERSION}" if lock.get("engine") != ENGINE_VERSION else f"版本号仍为 {ENGINE_VERSION}"
         changes.append(f"Kaohe 程序在关闭后更新过（{version}）")
-    if then.get("chinesecalendar") != now["chinesecalendar"]:
-        changes.append(f"内置节假日日历（chinesecalendar）由 {then.get('chinesecalendar') or '—'} 更新为 {now['chinesecalendar'] or '—'}")
+    for name, words in _DATA_PACKAGES.items():
+        if (name in then or name == "chinesecalendar") and then.get(name) != now[name]:  # a lock of an older Kaohe did not record strokes
+            changes.append(f"{words}由 {then.get(name) or '—'} 更新为 {now[name] or '—'}")
     return changes
 
 

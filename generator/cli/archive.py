@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from generator import ENGINE_VERSION
-from generator.archive.locks import LOCK_FORMAT, lock_path, period_record, read_lock, write_lock
+from generator.archive.locks import LOCK_FORMAT, check_locks, lock_path, other_period, period_record, read_lock, write_lock
 from generator.archive.program import program_record
 from generator.core.clock import build_date
-from generator.core.errors import UsageError
+from generator.core.errors import EXIT_PROBLEMS, UsageError
+from generator.core.problems import Problems
+from generator.core.report import print_problems
 from generator.engine.compute import load_everything
 from generator.engine.decisions import is_placeholder
 from generator.project.workspace import find_period, parse_period, project_root
-from generator.site.notice_lock import notice_context, notice_record, notice_sources
+from generator.site.notice_lock import check_notice_locks, notice_context, notice_record, notice_sources
 
 
 def _today() -> str:
@@ -25,26 +27,50 @@ def _period_for(args):
     own = [p for p in period.problems if p.severity.value == "error"]
     if own:
         raise UsageError(f"{period.period_name}的成绩有 {len(own)} 个错误，先用 kaohe check 改正再关闭。")
-    return project, period, problems
+    return project, period, problems, periods
+
+
+def _undecided(period, periods) -> list[str]:
+    """What the period, or a period a roll-up reads (its quarters), still waits on a committee for:
+    a year graded on a quarter's open tie would be frozen on grades nobody decided."""
+    source = period.scheme.assessment(period.assessment.rolls_up) if period.assessment.rolls_up else None
+    labels = set(source.period_labels) if source else set()
+    read = [p for p in periods if (p.agency, p.scheme.code, p.year) == (period.agency, period.scheme.code, period.year) and p.label in labels]
+    found = []
+    for each in [period, *read]:
+        where = "" if each is period else f"（{period.assessment.name}汇总的{each.period_name}）"
+        if each.unresolved_ties:
+            found.append(f"{each.period_name}{each.assessment.name}{where}名额线上还有并列待领导小组决定")
+        found += [f"{held}{where}" for held in each.held]
+    return found
 
 
 def cmd_close(args) -> int:
-    project, period, problems = _period_for(args)
-    if period.unresolved_ties:
-        raise UsageError("名额线上还有并列待领导小组决定，不能关闭。")
-    if period.held:
-        raise UsageError("；".join(period.held) + "。重新确认或删除该决定后才能关闭。")
+    project, period, problems, periods = _period_for(args)
+    undecided = _undecided(period, periods)
+    if undecided:
+        raise UsageError("；".join(undecided) + "。领导小组决定（或重新确认、删除过时的决定）之后才能关闭。")
     path = lock_path(project, period)
     lock = read_lock(path, problems, project.rel(path))
     if lock is None and (path.exists() or path.is_symlink()):
         raise UsageError(f"锁定文件 {project.rel(path)} 损坏；请先从版本库恢复它（其中有以前关闭时的记录），不能覆盖。")
+    if lock is not None and (why := other_period(lock, period)) is not None:
+        raise UsageError(f"{project.rel(path)}：{why}")
     lock = lock or {"format": LOCK_FORMAT, "corrections": [], "history": []}
     if lock.get("state") == "closed":
-        print(f"{period.period_name}{period.assessment.name}已经是关闭状态（{project.rel(path)}）。")
-        return 0
+        return _closed_already(project, period, project.rel(path))
+    found = Problems()  # what working out the 公示 reports: its dates on the calendar, holidays.yaml
     record = period_record(project, period)
-    record["notice"] = notice_record(notice_context(project, [period], problems), period)  # what the 公示 shows, frozen too
+    record["notice"] = notice_record(notice_context(project, [period], found), period)  # what the 公示 shows, frozen too
     record["notice"]["sources"] = notice_sources(project, period)  # and what it is made from: a later change names its cause
+    # an error in a file the 公示 is made from (its settings, agency.yaml, holidays.yaml) would be frozen with it:
+    # a 公示 without dates, or with the wrong days off, can then only be put right by reopening
+    blocking = Problems()
+    blocking.extend([*found.errors, *(p for p in problems.errors if p.file in record["notice"]["sources"])])
+    if blocking.items:
+        print_problems(blocking)
+        print(f"{period.period_name}{period.assessment.name}的公示有 {len(blocking.items)} 个错误，没有关闭：请按上面的提示改正，kaohe check 通过后再运行 kaohe close。")
+        return EXIT_PROBLEMS
     if lock.get("frozen"):
         lock["history"].append({"closed": lock.get("closed"), "engine": lock.get("engine"), "program": lock.get("program"), **lock["frozen"]})
     lock.update({"state": "closed", "period": period.key, "closed": _today(), "engine": ENGINE_VERSION, "frozen": record,
@@ -52,6 +78,22 @@ def cmd_close(args) -> int:
     if not write_lock(path, lock):
         return 1
     print(f"已关闭 {period.period_name}{period.assessment.name}：{len(record['results'])} 人的结果已锁定在 {project.rel(path)}。请把该文件一并提交保存。")
+    return 0
+
+
+def _closed_already(project, period, shown: str) -> int:
+    """Closing a closed period again changes nothing; but if its files changed since, saying "already
+    closed" and succeeding would let the office believe the edited sheet is what was frozen."""
+    found, differences = Problems(), Problems()
+    check_locks(project, [period], found)
+    check_notice_locks(notice_context(project, [period], found))
+    differences.extend([p for p in found.errors if p.file == shown])  # what differs from the lock (a slip elsewhere is for kaohe check)
+    if differences.items:
+        print_problems(differences)
+        print(f"{period.period_name}{period.assessment.name}已经关闭，但现在的文件与关闭时不同（见上），锁定文件没有改动。"
+              "如属更正，先运行 kaohe reopen 写明理由，改好后再运行 kaohe close；否则请恢复被修改的文件。")
+        return EXIT_PROBLEMS
+    print(f"{period.period_name}{period.assessment.name}已经是关闭状态（{shown}）。")
     return 0
 
 
@@ -65,7 +107,8 @@ def cmd_reopen(args) -> int:
         raise UsageError("须写明更正理由（--reason），它会公开显示在该期页面上。")
     if is_placeholder(reason, []) or reason.upper().strip("。.！! ") in _SAYS_ONLY_CORRECTED:
         raise UsageError(f"更正理由「{reason}」没有说明什么：它会作为更正说明公开显示在该期页面上。请写明更正什么、为什么、经谁同意，"
-                         "如 --reason \"经复核，张三工作负荷得分录入错误，由12改为14，经2025年8月1日考核领导小组会议同意\"。")
+                         "如 --reason \"经复核，张三工作负荷得分录入有误，已更正，经2025年8月1日考核领导小组会议同意\"。"
+                         "理由也显示在公开版的公示页上：不要写分数等公示不公开的内容。")
     root = project_root(args)
     project, periods, problems = load_everything(root)
     year, label = parse_period(args.period)
@@ -74,6 +117,8 @@ def cmd_reopen(args) -> int:
     lock = read_lock(path, problems, project.rel(path))
     if lock is None and (path.exists() or path.is_symlink()):
         raise UsageError(f"锁定文件 {project.rel(path)} 损坏；请先从版本库恢复它。")
+    if lock is not None and (why := other_period(lock, period)) is not None:
+        raise UsageError(f"{project.rel(path)}：{why}")
     if lock is None or lock.get("state") != "closed":
         raise UsageError(f"{period.period_name}{period.assessment.name}没有关闭，无需重新打开。")
     lock["state"] = "open"

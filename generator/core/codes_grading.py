@@ -61,6 +61,11 @@ GRADING_CODES: dict[str, tuple[str, str, str]] = {
         "移到所属年份的目录。是备份或旧文件的，移出 content/ 目录。",
         "content/yunxi-czj/s003-p2/Q1.decisions.csv（缺了 2025/）、2025/旧版/Q1.decisions.csv",
     ),
+    "decision-other-period": (
+        "决定的会议日期早于本期的最后一个月",
+        "决定要在本期成绩出来之后作出：是本期的决定，改正理由中的会议日期；是上一期或去年的（复制来的文件），删去这一行或整个文件。",
+        "2025/Q2.decisions.csv 的理由写「经2025年4月3日领导小组会议研究」（第一季度的会议）",
+    ),
     "decision-duplicate": ("决定文件中同一人有两条决定", "一人每期只留一条决定，删除另一行。", "第 2 行和第 5 行编号都是 0012"),
     "decision-without-cause": (
         "决定没有可决之事",

@@ -24,6 +24,11 @@ NOTICE_CODES: dict[str, tuple[str, str, str]] = {
         "workdays: [2025-10-01]（国庆节放假）",
     ),
     "notice-invalid": ("公示设置不对", "按提示补齐公示开始日期、天数和受理复核的部门。", "缺少 start"),
+    "notice-end-typed": (
+        "公示设置中手写了结束日期",
+        "删去结束日期这一行：结束日期由 start 和 days 按工作日（节假日顺延）算出；纸面公示的结束日期与网站不同的，核对 start、days 和 holidays.yaml。",
+        "Q1.notice.yaml 中 end: 2025-04-11",
+    ),
     "notice-before-period-end": (
         "公示开始日期早于考核期结束",
         "把 start 改为考核期结束之后的实际公示日期（季度考核一般在下一季度初）；年度考核最早可从当年 12 月 1 日开始。",
@@ -39,17 +44,22 @@ NOTICE_CODES: dict[str, tuple[str, str, str]] = {
         "锁定文件只由 kaohe close 和 kaohe reopen 写入：从版本库恢复它（git checkout -- 文件）；要更正已关闭的考核期，用 kaohe reopen 说明理由，改好后 kaohe close。",
         "把 \"state\": \"closed\" 直接改成 \"open\"",
     ),
+    "lock-other-period": (
+        "锁定文件是另一期的",
+        "复制上一期或去年的目录时一起复制来的锁定文件：本期没有关闭过的，删除它；本期确已关闭的，从版本库恢复本期自己的锁定文件。",
+        "2025/Q3.lock.json 记录的是 2025/Q2 的关闭",
+    ),
     "lock-invalid": ("锁定文件损坏", "从版本库恢复该锁定文件。", "lock.json 不是合法 JSON"),
     "external-url": ("生成的网站引用了外部地址", "去掉模板或内容中的外部链接；内网站点不能请求外网。", "https://cdn…"),
     "calendar-year-incomplete": (
         "holidays.yaml 写明了全年，却没有列全法定节假日",
-        "years: 中的年份表示全年的安排都已写明：照国务院办公厅公布的放假安排把该年放假的日子（每年至少 13 天法定节假日）写进 holidays、"
+        "years: 中的年份表示全年的安排都已写明：照国务院办公厅公布的放假安排把该年放假的日子（每年 13 天法定节假日一天不能少，提示写明漏了哪天）写进 holidays、"
         "调休上班的周末写进 workdays；全年安排还没公布的，不写 years，改用 covers 写明已知安排的日期范围。",
         "years: [2027]，holidays 只有 2027-01-01",
     ),
     "calendar-holiday-missing": (
         "holidays.yaml 的 covers 范围内漏了法定节假日",
-        "把提示中的日子（元旦 1 月 1 日、清明节、劳动节 5 月 1—2 日、国庆节 10 月 1—3 日）以及连休的其他日子写进 holidays；"
+        "把提示中的日子（元旦 1 月 1 日、春节除夕至初三、清明节、劳动节 5 月 1—2 日、端午节、中秋节、国庆节 10 月 1—3 日）以及连休的其他日子写进 holidays；"
         "改正之前这些日子照法定节假日计算，公示期不会在这些日子结束。",
         "covers: [{from: 2027-01-01, to: 2027-01-31}]，holidays: []",
     ),

@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.core.problems import Problem, Problems
 from generator.engine.consequences import apply_consequences
+from generator.engine.copied_files import report_copied_files
 from generator.engine.decision_check import apply_decisions
 from generator.engine.decisions import load_decisions
 from generator.engine.former_names import report_departments_spelled_apart, report_former_names_mixed
@@ -93,6 +94,7 @@ def compute_project(project: Project, problems: Problems, cache: ModelCache | No
     report_id_twins(results, problems)
     report_former_names_mixed(project, results, problems)
     report_departments_spelled_apart(project, results, problems)
+    report_copied_files(project, {p.files[0]: len(p.people) for p in results if p.files}, problems)
     report_unused_mappings(project, entries, results, problems)
     return results
 
@@ -236,7 +238,8 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         files.append(decisions_shown)
         people = scheme.people
         decisions = load_decisions(entry.decisions, decisions_shown, people.id, assessment.grades, local,
-                                   scheme.sheet.merged(agency.sheet).columns, tuple(c for c in (people.department, people.post, people.unit) if c))
+                                   scheme.sheet.merged(agency.sheet).columns, tuple(c for c in (people.department, people.post, people.unit) if c),
+                                   (entry.year, entry.label))
         applied = apply_decisions(decisions, period, assessment.grades, decisions_shown, local)
     recount(period, applied, decisions_shown, shown, local)  # one truth for every count the pages show
     if entry.results is not None:  # the office's own 总分, 等次, 名次 against the grades as they now stand

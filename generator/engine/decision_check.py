@@ -3,7 +3,8 @@
 Before a decision is applied the build states the situation it finds for that person, in the words
 a decisions file records under 所决事项:
 
-    并列：全单位「优秀」名额线 总分 95.00：0003、0007    tied at a quota line, with the whole tie group
+    并列：全单位「优秀」名额线 总分 95.00，余 1 个名额：0003、0007    tied at a quota line: the places left for
+                                                             the tie, and the whole tie group
     原为：不确定等次                                     anything else: the grade or status computed
 
 A decision whose 所决事项 differs from today's situation (a corrected score broke or changed the
@@ -20,6 +21,7 @@ period is no cause: the rules already decided this person's grade (decision-with
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from generator.core.problems import Problems, Severity
 from generator.engine.decisions import BASIS, Decision
@@ -28,6 +30,7 @@ from generator.scheme.policy import Grades
 
 _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"\d+\.\d+")
+_PLACES = re.compile(r"、?余\d+个名额")  # after _SAME: ，余 1 个名额
 _SAME = str.maketrans({",": "、", "，": "、", ";": "、", "；": "、", ":": "：", "(": "（", ")": "）"})
 
 
@@ -42,20 +45,26 @@ def situation(person: PersonResult, uses: list[QuotaUse]) -> str:
     if person.status == "tied":
         for use in uses:
             if person.id in use.group:
-                return f"并列：{use.scope}「{use.grade}」名额线 {use.line}：{'、'.join(sorted(use.group))}"
+                left = f"，余 {use.open_places} 个名额" if use.open_places is not None else ""
+                return f"并列：{use.scope}「{use.grade}」名额线 {use.line}{left}：{'、'.join(sorted(use.group))}"
     return f"原为：{person.shown_grade}"
 
 
 def same_situation(written: str, today: str) -> bool:
-    """Equal up to spaces and half-/full-width punctuation, and the order of the tie group's IDs."""
+    """Equal up to spaces and half-/full-width punctuation, and the order of the tie group's IDs. The
+    places left at the line are compared when the file records them (a file written before they were
+    given in 所决事项 is compared without them)."""
 
-    def norm(text: str) -> tuple[str, tuple[str, ...]]:
-        text = _SPACES.sub("", text).translate(_SAME)
+    def norm(text: str, places: bool = True) -> tuple[str, tuple[str, ...]]:
+        text = _SPACES.sub("", unicodedata.normalize("NFKC", text)).translate(_SAME)  # ９１.５ typed in full width is 91.5
         head, sep, ids = text.rpartition("：") if text.startswith("并列") else (text, "", "")
         head = _NUMBER.sub(lambda m: _plain(m.group()), head)  # 91.50 and 91.5 are the same line
+        if not places:
+            head = _PLACES.sub("", head)
         return head, tuple(sorted(i for i in ids.split("、") if i))
 
-    return norm(written) == norm(today)
+    recorded = norm(written)
+    return recorded == norm(today, places=_PLACES.search(recorded[0]) is not None)
 
 
 def has_quota_issue(uses: list[QuotaUse]) -> bool:
@@ -140,6 +149,10 @@ def _report_unknown(decision: Decision, people: list[PersonResult], shown: str, 
                      f"如是此人，请把编号列设为「文本」格式后改为 {right}（或输入 '{right}）；这条决定在改正前不适用。", where=decision.place)
         return
     hint = f"成绩表中有「{meant[0].id}」（{meant[0].person.name}），是否是此人？" if len(meant) == 1 else ""
+    named = [p for p in people if decision.name and p.person.name == decision.name]
+    if not hint and len(named) == 1:  # the ID corrected in the sheet since the committee met: named, never assumed
+        hint = (f"成绩表中「{decision.name}」的编号是「{named[0].id}」：如编号在决定之后更正过，把这一行的编号改为 {named[0].id}"
+                "（并核对「所决事项」中的编号）；")
     problems.add(shown, decision.row, None, "unknown-person",
                  f"编号「{decision.id}」不在本期成绩表中；{hint}请核对编号（调离、退休的人员不在本期成绩表中的，删除这一行）。", where=decision.place)
 

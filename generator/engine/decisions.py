@@ -2,7 +2,7 @@
 
 `<period>.decisions.csv` (or .xlsx) has the columns 编号, 等次, 理由, 所决事项 (姓名 optional, checked
 when given; 超出名额 optional). 所决事项 records what the committee decided on, in the words
-`kaohe check` gives: the tie at a quota line (并列：全单位「优秀」名额线 总分 95.00：0003、0007) or the
+`kaohe check` gives: the tie at a quota line (并列：全单位「优秀」名额线 总分 95.00，余 1 个名额：0003、0007) or the
 grade the person had before (原为：不确定等次). Every build compares it with today's results
 (decision_check.py): a decision whose situation changed is stale and is not applied. 超出名额
 holds the committee's statement, with its reason, when a decision takes a grade beyond its quota.
@@ -15,9 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.core.problems import Problems
+from generator.engine.decision_dates import meeting_before
+from generator.scheme.periods import period_last_month
 from generator.scheme.policy import Grades
 from generator.sheets.id_cells import id_text, name_text
 from generator.sheets.layout import report_merged_cells
+from generator.sheets.period_words import check_sheet_period
 from generator.sheets.tables import HEADER_SEARCH_ROWS, column_letter, normalize_header, read_table, where
 
 ID_HEADERS = ("编号", "工号", "人员编号", "身份证号")
@@ -46,14 +49,19 @@ class Decision:
 
 
 def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None, problems: Problems,
-                   aliases: dict[str, str] | None = None, for_readers: tuple[str, ...] = ()) -> list[Decision]:
+                   aliases: dict[str, str] | None = None, for_readers: tuple[str, ...] = (), period: tuple[int, str] | None = None) -> list[Decision]:
     """`aliases`: the office's column names → the scheme's (agency.yaml and the scheme's sheet.columns), as
-    for its sheets; `for_readers`: the scheme's people columns (部门 as it names it, 岗位…), known, not read."""
+    for its sheets; `for_readers`: the scheme's people columns (部门 as it names it, 岗位…), known, not read;
+    `period`: (year, label) the file is for, which its title and meetings are held to (a copied file)."""
     table = read_table(path, shown, problems)
     if table is None or not table.rows:
         return []
     mapped = {normalize_header(k): v for k, v in (aliases or {}).items()}
     start = _header_index(table.rows, id_header, mapped)
+    if period is not None and table.rows[start]:  # a title or tab naming another period: last period's file copied
+        check_sheet_period(table, table.rows[start][0].row, *period, problems, what="领导小组决定")
+    # the earliest a committee meets on a period's results: its last month (a year's: December, as its 公示 may start then)
+    earliest = period_last_month(*period) if period is not None else None
     for cells in table.rows[:start]:  # a title above the header takes one cell; more is content left unread
         if sum(1 for c in cells if c.value.strip()) > 1:
             problems.add(shown, cells[0].row, None, "decision-invalid",
@@ -111,6 +119,13 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
             problems.add(shown, row, column_letter(reason_col), "decision-reason-placeholder",
                          f"理由「{reason}」不是理由：请写明领导小组哪次会议、哪天、为什么定为「{grade}」"
                          "（同一次会议的几个人，每行都写全，可复制上一行）；否则公示上的这项决定没有依据。", where=where(table, row, reason_col, "理由"))
+            continue
+        met = meeting_before(reason, earliest) if earliest is not None else None
+        if met is not None:
+            problems.add(shown, row, column_letter(reason_col), "decision-other-period",
+                         f"理由中的会议日期 {met.isoformat()} 早于本期的最后一个月（{earliest.isoformat()} 起）：决定要在本期成绩出来之后才能作出，"  # type: ignore[union-attr]
+                         "多半是复制了上一期或去年的决定文件。这条决定没有生效。请核对：是本期的决定，改正理由中的会议日期；不是，删去这一行（或整个文件）。",
+                         where=where(table, row, reason_col, "理由"))
             continue
         exceed = by.get(exceed_col, "") if exceed_col else ""
         if exceed and is_placeholder(exceed, named):

@@ -17,6 +17,8 @@ from generator.scheme.yaml_source import load_yaml
 _NOTICE_KEYS = set(keys_of(NoticeFile))  # the one list of keys: scheme/settings.py (schema, guide, this check)
 MIN_YEAR, MAX_YEAR = 1950, 2199  # a 公示 date outside this is a typo (and 9999-12-30 + 5 days does not exist)
 MAX_DAYS = 30  # as publicity.days and NoticeFile.days
+# the end an office types from its paper notice: worked out, never read (a typed one could disagree with the calendar)
+_END_KEYS = frozenset({"end", "to", "until", "end_date", "结束", "结束日期", "截止", "截止日期", "公示结束", "公示结束日期", "止"})
 
 
 def _start(value, shown: str, where: tuple, problems: Problems) -> str | None:
@@ -73,7 +75,11 @@ def load_notice(project: Project, entry: PeriodFiles, problems: Problems) -> Not
         problems.add(shown, 1, 1, "notice-invalid", "公示设置应是映射：start: 2025-01-06  days: 5 …")
         return None
     for key in data:
-        if key not in _NOTICE_KEYS:
+        if str(key).strip().lower() in _END_KEYS:
+            problems.add(shown, *marks.key((key,)), "notice-end-typed",
+                         f"「{key}」不用写：公示的结束日期由 start 和 days（公示几个工作日）在节假日日历上算出，节假日顺延，写在公示页上。"
+                         "请删去这一行；纸面公示写的结束日期与网站上的不同时，核对 start、days 和 content/holidays.yaml（调休上班日、放假日），不要另写结束日期。")
+        elif key not in _NOTICE_KEYS:
             problems.add(shown, *marks.key((key,)), "unknown-key", f"公示设置中不认识的键「{key}」（可用：{'、'.join(sorted(_NOTICE_KEYS))}）。")
     text = {}
     for key in ("number", "issuer", "contact", "correction"):

@@ -137,6 +137,7 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
             use.tied = [r.id for r in tied]
             use.group = list(use.tied)
             use.line = line_words
+            use.open_places = slots - len(keep)
             use.words = header
     for r in keep:
         r.note(Step("名额", f"{header}；按{key_words}排第 {place[id(r)]} 名，在名额内"))

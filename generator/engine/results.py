@@ -177,6 +177,7 @@ class QuotaUse:
     members: list[str] = field(default_factory=list)  # ids of everyone in this scope
     group: list[str] = field(default_factory=list)  # ids tied at the line as the quota found them
     line: str = ""  # the tied values at the line, in words: 总分 95.00
+    open_places: int | None = None  # the places left at the line for the tie group (a decision is made for them)
     cut: bool = False  # more candidates than places: some were dropped by this quota
     contenders: list[str] = field(default_factory=list)  # ids the quota ranked when cut (within, beyond or tied; not the rule-forced)
     decided: list[str] = field(default_factory=list)  # ids of the tie resolved by a committee decision

@@ -33,9 +33,10 @@ def named_periods(text: str) -> tuple[set[str], set[int]]:
     return labels, {int(y) for y in _YEAR_RE.findall(text)}
 
 
-def check_sheet_period(table: Table, header_row: int, year: int, label: str, problems: Problems) -> None:
+def check_sheet_period(table: Table, header_row: int, year: int, label: str, problems: Problems, what: str = "成绩") -> None:
     """The title rows above the header (`header_row`, physical) and the tab, for a sheet of `year`'s
-    `label` (Q1…Q4, H1, H2, Y, M01…). Only a quarter's or half year's sheet is held to its quarter."""
+    `label` (Q1…Q4, H1, H2, Y, M01…). Only a quarter's or half year's sheet is held to its quarter.
+    `what` the file holds, in the message: 成绩, or 领导小组决定 for a decisions file."""
     places: list[tuple[str, int | None, int | None]] = [(table.sheet, None, None)] if table.sheet else []
     for cells in table.rows:
         if not cells or cells[0].row >= header_row:
@@ -50,9 +51,9 @@ def check_sheet_period(table: Table, header_row: int, year: int, label: str, pro
             continue
         said = "、".join(_NAMES.get(o, o) for o in other) if other else "、".join(f"{y} 年" for y in sorted(years))
         mine = f"{year} 年{_NAMES.get(label, label)}" if label in _NAMES else f"{year} 年"
-        what = f"工作表名「{text}」" if row is None else f"标题「{text if len(text) <= 40 else text[:40] + '…'}」"
+        place = f"工作表名「{text}」" if row is None else f"标题「{text if len(text) <= 40 else text[:40] + '…'}」"
         problems.add(table.file, row, column_letter(column) if column else None, "sheet-period-mismatch",
-                     f"{what}写的是{said}，但这个文件是 {mine}（{label}）的成绩：多半是复制了另一期的文件。"
-                     f"请核对：成绩是本期的，把{'工作表名' if row is None else '标题'}改为{mine}；不是本期的，换成本期的成绩。",
+                     f"{place}写的是{said}，但这个文件是 {mine}（{label}）的{what}：多半是复制了另一期的文件。"
+                     f"请核对：{what}是本期的，把{'工作表名' if row is None else '标题'}改为{mine}；不是本期的，换成本期的{what}。",
                      where=where(table, row, column) if row else f"{table.file} › {text}", sheet=table.sheet)
         return

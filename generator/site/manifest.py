@@ -23,6 +23,7 @@ from pathlib import Path
 
 from generator import ENGINE_VERSION
 from generator.engine.results import PeriodResult
+from generator.project.identity import project_marks
 from generator.project.model import Project
 
 DEPENDENCIES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "jinja2", "pyyaml", "pydantic", "openpyxl", "jieba", "chinesecalendar", "markdown", "nh3")
@@ -110,5 +111,6 @@ def write_manifest(site_dir: Path, project: Project, records: list[dict], audien
         "schemes": {code: {"name": s.name, "version": s.version, "file": project.scheme_files[code]} for code, s in sorted(project.schemes.items())},
         "versions": versions(),
         "outputs": outputs,
+        "project": project_marks(project.root),  # whose site this is: another project's build never replaces it (site/target.py)
     }
     (site_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from generator.archive.locks import context_files, lock_path, read_lock
+from generator.archive.locks import context_files, lock_path, other_period, read_lock
 from generator.archive.program import program_changes, unchanged_program_words
 from generator.core.problems import Problems
 from generator.engine.results import PeriodResult
@@ -127,8 +127,8 @@ def check_notice_locks(ctx: SiteContext) -> None:
             continue
         shown = ctx.project.rel(path)
         lock = read_lock(path, ctx.problems, shown)
-        if lock is None or lock.get("state") != "closed" or not isinstance(lock["frozen"].get("notice"), dict):
-            continue  # open, broken (reported by check_locks) or closed before notices were frozen
+        if lock is None or lock.get("state") != "closed" or not isinstance(lock["frozen"].get("notice"), dict) or other_period(lock, period):
+            continue  # open, broken or another period's (reported by check_locks), or closed before notices were frozen
         frozen, now = lock["frozen"]["notice"], notice_record(ctx, period)
         changed = [_words(k, frozen.get(k), now.get(k)) for k in LABELS if frozen.get(k) != now.get(k) and (k in frozen or k in now)]
         if changed:

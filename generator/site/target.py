@@ -3,7 +3,8 @@
 `kaohe build` replaces its target directory with the new site (an atomic swap). The target must
 therefore be either absent (created), empty, or a site a previous `kaohe build` made for the same
 audience — its manifest.json, recognised by the fields the build writes (data_version,
-versions.kaohe-engine, outputs), says so — holding no file that manifest does not list. Never the
+versions.kaohe-engine, outputs), says so — by this project (it shares an agency with it:
+project/identity.py), holding no file that manifest does not list. Never the
 project root, a folder that contains it, the project's content/ or schemes/ (or anything inside them),
 its .build/, .git/ or site_templates/. The default site/ and site-internal/ follow the same rule: a
 folder there made by hand is the user's, not Kaohe's (generator/project/outdir.py).
@@ -15,6 +16,7 @@ import json
 from pathlib import Path
 
 from generator.core.problems import Problems
+from generator.project.identity import same_project
 from generator.project.outdir import first_look, name_some, not_listed
 
 MANIFEST = "manifest.json"
@@ -63,6 +65,9 @@ def check_target(root: Path, site_dir: Path, audience: str, problems: Problems, 
         return refuse(f"这个目录不是 kaohe build 生成的网站（{why}），里面有 {name_some(found)}，生成时会全部删除。", fix)
     if manifest["audience"] != audience:
         return refuse(f"这里是{EDITION[manifest['audience']]}网站，本次生成的是{EDITION.get(audience, audience)}；两个版本不能放在同一目录。")
+    if not same_project(manifest.get("project"), root):
+        return refuse("这里是另一个项目生成的网站（它的单位与本项目没有一个相同），生成时会被本项目的网站整个替换，那个项目已发布的公示就没有了。",
+                      "请用 --out 指定本项目自己的网站目录或一个新目录；确要替换它的，先把这个目录移走或删除，再重新运行 kaohe build。")
     extra = not_listed(target, {o["path"] for o in manifest["outputs"]} | {MANIFEST})
     if extra:
         return refuse(f"这个网站目录里有上次生成之后放进去的文件：{name_some(extra)}，生成时会被删除。",

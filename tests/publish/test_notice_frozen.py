@@ -122,6 +122,7 @@ def _closed_by(root, **program):
 @pytest.mark.parametrize("program, words", [
     ({"kaohe": "0" * 64}, "Kaohe 程序在关闭后更新过"),
     ({"chinesecalendar": "1.10.0"}, "内置节假日日历（chinesecalendar）由 1.10.0 更新为"),
+    ({"strokes": "0.0.0"}, "姓氏笔画数据（strokes）由 0.0.0 更新为"),  # the 公示's 姓氏笔画 order comes from it
 ])
 def test_a_lock_that_recorded_its_program_says_what_of_it_changed(closed, program, words):
     _closed_by(closed, **program)

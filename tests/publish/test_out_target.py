@@ -140,3 +140,24 @@ def test_an_out_path_with_spaces_and_chinese_is_built_and_replaced(project, tmp_
     assert (out / "index.html").is_file() and (out / "manifest.json").is_file()
     assert _build(project, "--out", str(out)) == 0  # its own earlier build: replaced
     assert [p.name for p in out.parent.iterdir()] == [out.name]  # no staging folder left beside it
+
+
+def test_another_projects_site_is_not_replaced(project, tmp_path, capsys, monkeypatch):
+    """--out pointing at the site another project built (another agency's, on a shared drive) would
+    replace it with this project's: its manifest records the agencies it was built for, and a site that
+    shares none with this project is refused. The same project copied elsewhere, or grown by an agency,
+    still rebuilds its own site."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    site = tmp_path / "共享" / "网站"
+    assert _build(project, "--out", str(site)) == 0
+    before = tree_hashes(site)
+    other = make_project(tmp_path / "other", ["liuxi-zhen"])
+    capsys.readouterr()
+    assert _build(other, "--out", str(site)) == 2
+    printed = capsys.readouterr().out
+    _refused(printed)
+    assert "另一个项目" in printed
+    assert tree_hashes(site) == before
+    copy = make_project(tmp_path / "copy", ["heting-kx", "liuxi-zhen"])  # the same agency, and one more
+    assert _build(copy, "--out", str(site)) == 0
+    capsys.readouterr()

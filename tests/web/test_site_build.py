@@ -130,7 +130,12 @@ def test_date_the_calendar_cannot_decide_is_an_error(tmp_path, capsys):
     assert build(root) == 1
     out = capsys.readouterr().out
     assert "bad-value" in out and "calendar-unknown-date" not in out and "个问题由此引起" in out, out
+    # January 2031 holds 春节 (除夕 Jan 22 to 初三 Jan 25): a range over it lists them (calendar-holiday-missing otherwise)
     (root / "content" / "holidays.yaml").write_text("covers:\n  - {from: 2031-01-01, to: 2031-01-31}\nholidays: [2031-01-01]\n", encoding="utf-8")
+    assert build(root) == 1
+    assert "2031-01-22（春节）" in capsys.readouterr().out
+    (root / "content" / "holidays.yaml").write_text("covers:\n  - {from: 2031-01-01, to: 2031-01-31}\n"
+                                                    "holidays: [2031-01-01, 2031-01-22, 2031-01-23, 2031-01-24, 2031-01-25]\n", encoding="utf-8")
     assert build(root) == 0
 
 

@@ -1,0 +1,101 @@
+"""`kaohe close` freezes only what is right: a period whose 公示 cannot be worked out (its dates beyond
+every calendar, a slip in holidays.yaml) is not closed, and closing an already closed period whose
+files changed since says so and fails, instead of "already closed" and success."""
+
+from __future__ import annotations
+
+import json
+
+from tests.archive.test_frozen import AGENCY, EPOCH, LOCK, SCHEME, SHEET, kaohe
+from tests.archive.util import edit_csv_cell, make_project
+
+NOTICE = f"content/{AGENCY}/{SCHEME}/2025/Q2.notice.yaml"
+
+
+def _project(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    return make_project(tmp_path / "proj", [AGENCY])
+
+
+def test_closing_a_closed_period_whose_sheet_changed_fails_naming_the_change(tmp_path, monkeypatch):
+    root = _project(tmp_path, monkeypatch)
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 0, out
+    before = (root / LOCK).read_bytes()
+    edit_csv_cell(root / SHEET, "0001", "工作负荷", "11")
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 1, out
+    assert "[period-frozen-changed]" in out and "雷杰平（0001）项目「工作负荷」 12 → 11" in out
+    assert "kaohe reopen" in out
+    assert (root / LOCK).read_bytes() == before  # the frozen record is never replaced by the edited one
+
+
+def test_a_notice_whose_dates_no_calendar_covers_is_not_closed(tmp_path, monkeypatch):
+    root = _project(tmp_path, monkeypatch)
+    (root / NOTICE).write_text("start: 2031-03-03\ndays: 5\n", encoding="utf-8")  # a year typed wrong: 2031 for 2025
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 1, out
+    assert "[calendar-unknown-date]" in out and NOTICE in out
+    assert not (root / LOCK).exists()  # a 公示 without dates is never frozen
+
+
+def test_a_slip_in_holidays_yaml_keeps_the_period_open(tmp_path, monkeypatch):
+    root = _project(tmp_path, monkeypatch)
+    holidays = root / "content" / "holidays.yaml"
+    holidays.write_text(holidays.read_text("utf-8") + "\nyears: [2O27]\n", encoding="utf-8")  # the letter O for a zero
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 1, out
+    assert "content/holidays.yaml" in out
+    assert not (root / LOCK).exists()
+
+
+def test_a_clean_period_still_closes_and_twice_is_fine(tmp_path, monkeypatch):
+    root = _project(tmp_path, monkeypatch)
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 0, out
+    assert json.loads((root / LOCK).read_text("utf-8"))["frozen"]["notice"]["end"] == "2025-07-15"
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 0 and "已经是关闭状态" in out
+
+
+def test_a_lock_copied_with_a_folder_is_named_as_another_periods(tmp_path, monkeypatch):
+    """An office starts a quarter (or a year) by copying the last one's folder, lock files and all: the
+    copied lock says another period is closed. It was compared with this period's results as if this
+    period had been closed and then edited; now it is named as the other period's, and close and reopen
+    refuse it rather than freeze or open this period on another period's record."""
+    root = _project(tmp_path, monkeypatch)
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 0, out
+    copied = f"content/{AGENCY}/{SCHEME}/2025/Q3.lock.json"
+    (root / copied).write_bytes((root / LOCK).read_bytes())
+    code, out = kaohe(root, "check")
+    assert code == 1
+    assert f"{copied}: [lock-other-period]" in out and "2025/Q2" in out, out
+    assert "[period-frozen-changed]" not in out and "[notice-frozen-changed]" not in out, out
+    for command in (["close"], ["reopen", "--reason", "复核发现第三季度成绩录入有误，经领导小组会议同意更正"]):
+        code, out = kaohe(root, command[0], SCHEME, "2025-Q3", "--agency", AGENCY, *command[1:])
+        assert code != 0 and "2025/Q2" in out, out
+    assert (root / copied).read_bytes() == (root / LOCK).read_bytes()
+
+
+def test_a_year_is_not_closed_while_a_quarter_it_reads_has_an_open_tie(tmp_path, capsys):
+    """A 年度考核 counts its quarters' grades: closing it while a quarter's tie at the quota line is still
+    undecided froze a year graded on a quarter nobody had decided."""
+    from generator.cli import main
+    from tests.unit.helpers import assessment, item, make_project, people_csv, scheme
+
+    grades = {"order": ["好", "较好"], "bands": [{"grade": "好", "at_least": 90}, {"grade": "较好", "below": 90}]}
+    quarter = assessment([item("df", "得分", 100)], code="ps", name="平时考核", period="季度", grades=grades,
+                         quotas=[{"grade": "好", "at_most": "30%"}])
+    year = assessment([item("pj", "平均", 100, score={"kind": "period_score", "missing": "skip"})], code="nd", name="年度考核",
+                      period="年度", rolls_up="ps", results_optional=True, grades=grades)
+    def sheet(scores):
+        return people_csv([[f"{i:04d}", f"人{i}", "办公室", s] for i, s in enumerate(scores, start=1)], ["得分"])
+
+    files = {f"{q}.csv": sheet(["95", "93", "93" if q == "Q2" else str(90 - n), "80", "70", "60", "50"])  # Q2: 人2 and 人3 tied
+             for n, q in enumerate(["Q1", "Q2", "Q3", "Q4"], start=1)}
+    make_project(tmp_path, scheme(quarter, year), files)
+    assert main(["-C", str(tmp_path), "close", "t1", "2025-Y", "--agency", "ag"]) != 0
+    out = capsys.readouterr()
+    assert "第二季度" in out.out + out.err and "并列" in out.out + out.err
+    assert not (tmp_path / "content" / "ag" / "t1" / "2025" / "Y.lock.json").exists()

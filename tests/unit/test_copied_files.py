@@ -1,0 +1,41 @@
+"""A period's sheet that is byte for byte another period's: last quarter's sheet copied in to start
+this one and never replaced. A CSV has no title to give it away, so this period
+was graded with last period's scores and published without a word. The copy is an error naming the
+file it is a copy of, with the way out for the rare period whose results really are the same."""
+
+from __future__ import annotations
+
+from tests.unit.helpers import csv_text, make_project, people_csv, run, simple_scheme
+
+ROWS = [[f"{i:04d}", f"人{i}", "办公室", str(70 + 3 * i)] for i in range(1, 7)]  # six people
+DECISIONS = csv_text(["编号", "姓名", "等次", "理由", "所决事项"], [["0002", "人2", "较差", "经2025年6月27日领导小组会议研究，工作失误", "原为：较好"]])
+
+
+def test_a_sheet_copied_from_last_quarter_is_an_error_naming_it(tmp_path):
+    sheet = people_csv(ROWS, ["得分"])
+    make_project(tmp_path, simple_scheme(), {"Q1.csv": sheet, "Q2.csv": sheet, "Q3.csv": people_csv(ROWS[:1], ["得分"])})
+    _, _, problems = run(tmp_path)
+    found = [p for p in problems.sorted() if p.code == "file-copied"]
+    assert [(p.file, p.severity.name) for p in found] == [("content/ag/t1/2025/Q2.csv", "ERROR")]
+    assert "content/ag/t1/2025/Q1.csv" in found[0].message and "标题" in found[0].message
+
+
+def test_one_meetings_decision_for_two_periods_in_the_same_words_is_fine(tmp_path):
+    """补定 for two quarters at one meeting after a case closed: two decisions files with the same bytes."""
+    sheet1, sheet2 = people_csv(ROWS, ["得分"]), people_csv([*ROWS[:5], ["0006", "人6", "办公室", "81"]], ["得分"])
+    make_project(tmp_path, simple_scheme(), {"Q2.csv": sheet1, "Q2.decisions.csv": DECISIONS, "Q3.csv": sheet2, "Q3.decisions.csv": DECISIONS})
+    _, _, problems = run(tmp_path)
+    assert [p.code for p in problems.sorted() if p.code == "file-copied"] == []
+
+
+def test_different_files_are_fine(tmp_path):
+    make_project(tmp_path, simple_scheme(), {"Q1.csv": people_csv(ROWS, ["得分"]), "Q2.csv": people_csv(ROWS[:1], ["得分"])})
+    _, _, problems = run(tmp_path)
+    assert [p.code for p in problems.sorted() if p.code == "file-copied"] == []
+
+
+def test_a_sheet_of_a_few_people_may_repeat_by_chance(tmp_path):
+    sheet = people_csv(ROWS[:2], ["得分"])  # two people with the same scores as last quarter: possible
+    make_project(tmp_path, simple_scheme(), {"Q1.csv": sheet, "Q2.csv": sheet})
+    _, _, problems = run(tmp_path)
+    assert [p.code for p in problems.sorted() if p.code == "file-copied"] == []
