@@ -166,7 +166,7 @@ def load_sheet(
                          f"第 {row} 行（{cols.id}「{pid}」{name}）在 Excel 中是隐藏的（手动隐藏或被筛选掉），但照样计入考核。"
                          "若此人不应参加本期考核，请删去这一行；若应参加，请取消隐藏（或清除筛选），以免核对时漏看。",
                          Severity.WARNING, where=where(table, row), sheet=table.sheet)
-        if "\n" in pid or "\n" in name or (department_index is not None and "\n" in _text_at(cells, department_index)):
+        if _broken(pid) or _broken(name) or (department_index is not None and _broken(_text_at(cells, department_index))):
             _report_line_breaks(table, cells, identity_columns, problems)
         if not name and name_index is not None:  # a nameless row would print on the 公示 as such
             problems.add(table.file, row, column_letter(name_index), "missing-value", f"{cols.id}「{pid}」的{cols.name}为空。",
@@ -249,14 +249,20 @@ def _text_at(cells: list[Cell], index: int | None) -> str:
     return cell.value.strip() if cell else ""
 
 
+# A line break as Markdown and a browser's <pre> read one: CR LF, LF, and a CR alone (a cell saved by an
+# old Mac program, or CHAR(13) in a formula), which a page would otherwise break the name at.
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+_broken = _LINE_BREAK.search
+
+
 def _report_line_breaks(table: Table, cells: list[Cell], identity_columns: list[tuple[int, str]], problems: Problems) -> None:
     """A line break inside an ID, a name or a department (雷杰⏎平, typed with Alt+Enter or pasted):
     a typing slip that would print broken on every page."""
     for index, column in identity_columns:
         cell = _at(cells, index)
-        if cell is None or "\n" not in cell.value:
+        if cell is None or not _broken(cell.value):
             continue
-        shown = cell.value.replace("\r\n", "\n").replace("\n", "⏎")
+        shown = _LINE_BREAK.sub("⏎", cell.value)
         joined = "".join(cell.value.split())
         problems.add(table.file, cell.row, column_letter(index), "identity-line-break",
                      f"「{column}」单元格「{shown}」中有换行（⏎ 处，多半是误按了 Alt+Enter 或从别处复制带来的），"
