@@ -4,8 +4,8 @@ the clean office sheet with one thing broken gives one problem, with its code, i
 from __future__ import annotations
 
 import codecs
-import csv
 import copy
+import csv
 import io
 import zipfile
 
