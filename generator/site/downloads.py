@@ -50,10 +50,15 @@ def csv_bytes(table: DataTable) -> bytes:
 
 
 def _csv_safe(value: str) -> str:
-    # A cell starting with = + - @ would be run as a formula by Excel (CSV injection).
-    if value and value[0] in "=+-@\t\r" and _number(value) is None:
+    # A cell starting with = + - @ would be run as a formula by Excel (CSV injection); so would one behind
+    # blanks or a line break, or in the full-width ＝ ＋ － ＠ (and small ﹦ ﹢ ﹣) a Chinese IME types, which
+    # spreadsheets read as the ASCII ones.
+    if value and value[0] in "\t\r\n" or _FORMULA_START.match(value) and _number(value) is None:
         return "'" + value
     return value
+
+
+_FORMULA_START = re.compile(r"\s*[=+\-@＝＋－＠﹦﹢﹣]")
 
 
 _NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
