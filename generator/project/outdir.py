@@ -88,8 +88,10 @@ def first_look(root: Path, given: Path, target: Path) -> str | bool | None:
     unsafe = unsafe_place(root, target) or inside_output(root, target)
     if unsafe:
         return unsafe
-    if given.is_symlink() or (target.exists() and not target.is_dir()):
-        return "它是一个文件或符号链接，不是目录。"
+    if given.is_symlink():
+        return f"它是一个符号链接（指向 {target}），不是目录；Kaohe 不顺着链接写出，以免替换掉链接指向的目录（要写到那里，请直接写出它的路径）。"
+    if target.exists() and not target.is_dir():
+        return "它是一个文件，不是目录。"
     if not target.exists() or not any(target.iterdir()):
         return True
     return None

@@ -223,7 +223,9 @@ def build_site(root: Path, audience: str, strict: bool, out: str | None, progres
 def _build_site(root: Path, audience: str, strict: bool, out: str | None, progress: Progress) -> tuple[int, Problems, dict]:
     problems = Problems()
     site_dir = site_dir_for(root, audience, out)
-    target_ok = functools.partial(check_target, root, site_dir, audience, problems, out or site_dir.name, default=not out)
+    # checked as the user named it: a link there is refused, never followed (as the default site/ is)
+    given = Path(out).absolute() if out else site_dir
+    target_ok = functools.partial(check_target, root, given, audience, problems, out or site_dir.name, default=not out)
     if not target_ok():  # a folder that is not Kaohe's own output: the command must change (a usage error)
         return EXIT_USAGE, problems, {}
     work = root / BUILD_DIR / audience

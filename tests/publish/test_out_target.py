@@ -140,3 +140,19 @@ def test_an_out_path_with_spaces_and_chinese_is_built_and_replaced(project, tmp_
     assert (out / "index.html").is_file() and (out / "manifest.json").is_file()
     assert _build(project, "--out", str(out)) == 0  # its own earlier build: replaced
     assert [p.name for p in out.parent.iterdir()] == [out.name]  # no staging folder left beside it
+
+
+def test_an_out_that_is_a_symbolic_link_is_refused_as_the_default_site_is(project, tmp_path, capsys, monkeypatch):
+    """`kaohe build` refused a site/ that is a link, but `--out site` (the very same folder) or `--out link`
+    followed it and replaced the folder it points to: the same folder, two answers. A link is refused
+    either way, and the folder it points to is left as it was."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    assert _build(project, "--out", str(tmp_path / "link")) == 2
+    printed = capsys.readouterr().out
+    _refused(printed)
+    assert "符号链接" in printed
+    assert list(real.iterdir()) == [] and (tmp_path / "link").is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]  # no staging folder beside either
