@@ -49,7 +49,7 @@ def check_target(root: Path, site_dir: Path, audience: str, problems: Problems, 
         problems.add(shown, None, None, "out-unsafe", f"不能把网站生成到 {site_dir if site_dir.is_symlink() else target}：{why}{fix}")
         return False
 
-    looked = first_look(root, site_dir, target)
+    looked = first_look(root, site_dir, target, audience)
     if looked is not None:
         return looked is True or refuse(looked.replace("写出时", "生成时"))
     manifest = kaohe_manifest(target)
