@@ -34,24 +34,29 @@ class DataTable:
 # A file name's bytes: a file system allows 255 (ext4, and NTFS 255 characters), with the extension and
 # room to spare. The demo's longest names are about 180.
 MAX_NAME_BYTES = 200
+_UNSAFE = re.compile(r'[\\/:*?"<>|#%&{}$!\'@`=+\s]+')
 
 
 def download_name(*parts: str) -> str:
     """A file name from its parts (agency, scheme, period, content), safe on Windows and in a URL path.
-    A name over MAX_NAME_BYTES (a scheme titled by the whole 关于印发《…》的通知, a long agency name) has its
-    longest parts shortened to a common length and ends in a hash of the whole name, so that two names
-    that differ only where they were cut stay two files."""
-    cleaned = [c for p in parts if p and (c := re.sub(r'[\\/:*?"<>|#%&{}$!\'@`=+\s]+', "", str(p)))]
+
+    Two kinds of name end in a hash of the parts as written, so that two names stay two files: one from
+    which characters were taken out (综合#股 and 综合股, two departments, had one download), and one over
+    MAX_NAME_BYTES (a scheme titled by the whole 关于印发《…》的通知, a long agency name), whose longest
+    parts are shortened to a common length. Any other name is as it always was."""
+    written = [str(p) for p in parts if p]
+    cleaned = [c for w in written if (c := _UNSAFE.sub("", w))]
     name = "-".join(cleaned)
-    if len(name.encode("utf-8")) <= MAX_NAME_BYTES:
+    taken_out = any(_UNSAFE.search(w) for w in written)
+    if not taken_out and len(name.encode("utf-8", "surrogatepass")) <= MAX_NAME_BYTES:
         return name
-    tag = "-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
-    room = MAX_NAME_BYTES - len(tag) - (len(cleaned) - 1)
-    sizes = [len(c.encode("utf-8")) for c in cleaned]
-    cap = room
-    while cap > 0 and sum(min(size, cap) for size in sizes) > room:  # at most MAX_NAME_BYTES steps
-        cap -= 1
-    cut = [c.encode("utf-8")[:cap].decode("utf-8", "ignore") for c in cleaned]
+    tag = "-" + hashlib.sha256("\x1f".join(written).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    room = MAX_NAME_BYTES - len(tag) - max(len(cleaned) - 1, 0)
+    sizes = [len(c.encode("utf-8", "surrogatepass")) for c in cleaned]
+    cap = max(sizes, default=0)
+    while cap > 0 and sum(min(size, cap) for size in sizes) > room:  # at most MAX_NAME_BYTES steps once it bites
+        cap = min(cap - 1, room)
+    cut = [c.encode("utf-8", "surrogatepass")[:cap].decode("utf-8", "ignore") for c in cleaned]
     return "-".join(c for c in cut if c) + tag
 
 
