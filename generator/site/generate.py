@@ -109,7 +109,11 @@ def generate_from(project: Project, periods: list[PeriodResult], audience: str, 
         for extra_pages, extra_assets in (build_compare(ctx), build_forms(ctx)):  # leaders' comparisons, filed forms
             add_pages(extra_pages)
             assets.extend(extra_assets)
+    made: dict[str, bytes] = {}
     for asset in assets:
+        # two different downloads under one name would leave one page linking another's figures: a bug, never silent
+        if made.setdefault(asset.path, asset.data) != asset.data:
+            raise RuntimeError(f"两个不同的下载文件同名：{asset.path}")
         files[asset.path] = asset.data
     for path in sorted(ASSETS.rglob("*")):
         if path.is_file():

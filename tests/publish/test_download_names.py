@@ -120,3 +120,17 @@ def _write(sheet, rows):
     buffer = io.StringIO(newline="")
     csv.writer(buffer, lineterminator="\r\n").writerows(rows)
     sheet.write_bytes(buffer.getvalue().encode(encoding))
+
+
+def test_two_downloads_under_one_name_stop_the_build(tmp_path, monkeypatch, capsys):
+    """Whatever names two different downloads alike (a future page kind, a rule changed here), the build
+    stops (an internal error, exit 3, no site written) rather than keep one file for both links."""
+    from generator.site import pages_department
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = make_project(tmp_path / "proj", ["yunxi-czj"])
+    monkeypatch.setattr(pages_department, "download_name", lambda *parts: "同名")
+    assert main(["-C", str(root), "build", "--quiet"]) == 3
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    assert not (root / "site").exists()
