@@ -40,3 +40,16 @@ def test_a_mkdocs_yml_that_is_no_settings_is_a_reported_problem(project, capsys,
     assert "内部错误" not in printed.out + printed.err and "Traceback" not in printed.out + printed.err
     assert any(line.startswith("mkdocs.yml: [file-unreadable]") and "mkdocs.yml" in line for line in printed.out.splitlines()), printed.out
     assert not (project / "site").exists()
+
+
+def test_the_preview_reports_it_too(project, capsys):
+    """`kaohe serve` rebuilds on every save of mkdocs.yml: a slip there is reported and the preview waits."""
+    from generator.site.serve import PreviewSession
+
+    (project / "mkdocs.yml").write_text("- a\n", encoding="utf-8")
+    session = PreviewSession(project.resolve(), "public")
+    try:
+        assert session.rebuild() is False
+    finally:
+        session.stop()
+    assert "mkdocs.yml: [file-unreadable]" in capsys.readouterr().out
