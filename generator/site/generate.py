@@ -220,7 +220,8 @@ def _jieba_words(ctx: SiteContext, memo: PageMemo | None = None) -> list[str]:
             words |= per_period(memo, "words", period, lambda p: _people_words(p.people))
         elif ctx.has_notice(period) and _list_out(ctx, period):
             words |= per_period(memo, "notice-words", period, lambda p: _people_words(notice_people(p)))
-    return sorted(w for w in words if w and len(w) > 1 and " " not in w)
+    # one `word freq tag` a line in the dictionary: a space, tab or line break inside a word would break its line
+    return sorted(w for w in words if w and len(w) > 1 and not any(c in " \t\r\n" for c in w))
 
 
 def _list_out(ctx: SiteContext, period: PeriodResult) -> bool:
