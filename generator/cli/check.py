@@ -17,6 +17,7 @@ from generator.project.workspace import project_root
 from generator.site.generate import hand_written
 from generator.site.notice_lock import check_notices
 from generator.site.pages_handbook import render_sections
+from generator.site.project_mkdocs import mkdocs_yml_problem
 
 
 def cmd_check(args) -> int:
@@ -34,6 +35,7 @@ def cmd_check(args) -> int:
     check_notices(project, periods, problems)  # every 公示's dates on the calendar, and frozen 公示, as in a build
     render_sections(project, list(project.schemes.values()), problems)  # scheme prose the build could not render
     hand_written(project, {}, problems)  # content/pages/*.md: what the build would refuse
+    mkdocs_yml_problem(root, problems)  # the site's settings file, which every build reads
     failed = problems.has_errors() or (args.strict and problems.warnings)
     if args.format == "json":
         follow_ons = problems.follow_ons()

@@ -31,6 +31,22 @@ def unsafe_place(root: Path, target: Path) -> str | None:
     return None
 
 
+# Where `kaohe build` puts each edition when no --out is given: an office copies site/ to its web server.
+EDITION_FOLDERS = {"public": ("site", "公开版"), "internal": ("site-internal", "内部版")}
+
+
+def other_edition_place(root: Path, target: Path, edition: str | None) -> str | None:
+    """Why `target` (resolved) may not hold this output (`edition`: the site's audience; None: annotated
+    copies): it is, or lies in, the project's folder of another edition. The internal edition, or copies of
+    every sheet, in site/ would be published with the public site, every score."""
+    for audience, (name, words) in EDITION_FOLDERS.items():
+        if audience != edition and inside(target, root / name):
+            return (f"它在项目的 {name}/ 目录里，那是{words}网站的位置（kaohe build 不写 --out 时写到这里）；"
+                    f"{'标注副本（成绩表的每个单元格）' if edition is None else EDITION_FOLDERS[edition][1] + '网站'}放在这里，"
+                    f"会被当作{words}网站一起复制、发布。")
+    return None
+
+
 REPORT_MARKER = ".kaohe-xlsx-report.json"  # what `kaohe check --xlsx-report` writes into its folder
 
 
@@ -80,16 +96,19 @@ def name_some(paths: list[str]) -> str:
     return shown + (f" 等 {len(paths)} 个" if len(paths) > SHOWN else "")
 
 
-def first_look(root: Path, given: Path, target: Path) -> str | bool | None:
+def first_look(root: Path, given: Path, target: Path, edition: str | None = None) -> str | bool | None:
     """What every output folder is checked for before its own record: why it can never be one (a
     str), True when it may simply be written (absent, empty, or holding only empty folders), None when
     it holds files, and the caller's record (a manifest, a marker) must account for them.
-    `given` as the user wrote it (a link is refused, not followed), `target` resolved."""
-    unsafe = unsafe_place(root, target) or inside_output(root, target)
+    `given` as the user wrote it (a link is refused, not followed), `target` resolved; `edition`: the
+    audience of the site to be written there, None for annotated copies."""
+    unsafe = unsafe_place(root, target) or other_edition_place(root, target, edition) or inside_output(root, target)
     if unsafe:
         return unsafe
-    if given.is_symlink() or (target.exists() and not target.is_dir()):
-        return "它是一个文件或符号链接，不是目录。"
+    if given.is_symlink():
+        return f"它是一个符号链接（指向 {target}），不是目录；Kaohe 不顺着链接写出，以免替换掉链接指向的目录（要写到那里，请直接写出它的路径）。"
+    if target.exists() and not target.is_dir():
+        return "它是一个文件，不是目录。"
     if not target.exists() or not any(target.iterdir()):
         return True
     return None

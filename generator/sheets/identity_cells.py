@@ -20,14 +20,20 @@ def _at(cells: list[Cell], index: int) -> Cell | None:
     return next((c for c in cells if c.column == index), None)
 
 
+# A line break as Markdown and a browser's <pre> read one: CR LF, LF, and a CR alone (a cell saved by an
+# old Mac program, or CHAR(13) in a formula), which a page would otherwise break the name at.
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+broken = _LINE_BREAK.search
+
+
 def report_line_breaks(table: Table, cells: list[Cell], identity_columns: list[tuple[int, str]], problems: Problems) -> None:
     """A line break inside an ID, a name or a department (雷杰⏎平, typed with Alt+Enter or pasted):
     a typing slip that would print broken on every page."""
     for index, column in identity_columns:
         cell = _at(cells, index)
-        if cell is None or "\n" not in cell.value:
+        if cell is None or not broken(cell.value):
             continue
-        shown = cell.value.replace("\r\n", "\n").replace("\n", "⏎")
+        shown = _LINE_BREAK.sub("⏎", cell.value)
         joined = "".join(cell.value.split())
         problems.add(table.file, cell.row, column_letter(index), "identity-line-break",
                      f"「{column}」单元格「{shown}」中有换行（⏎ 处，多半是误按了 Alt+Enter 或从别处复制带来的），"

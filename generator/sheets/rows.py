@@ -21,7 +21,7 @@ from generator.scheme.sheet_options import SheetOptions
 from generator.sheets.column_scale import report_percent_fractions
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
 from generator.sheets.id_cells import id_flaw, id_text, is_error_value, name_text
-from generator.sheets.identity_cells import NOTE_ENDS, report_error_values, report_line_breaks, report_name_note
+from generator.sheets.identity_cells import NOTE_ENDS, broken, report_error_values, report_line_breaks, report_name_note
 from generator.sheets.layout import report_hidden_columns, report_invisible_cells, report_merged_cells, report_struck_rows
 from generator.sheets.own_columns import OwnCell, own_cells, own_columns
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
@@ -170,7 +170,7 @@ def load_sheet(
                          f"第 {row} 行（{cols.id}「{pid}」{name}）在 Excel 中是隐藏的（手动隐藏或被筛选掉），但照样计入考核。"
                          "若此人不应参加本期考核，请删去这一行；若应参加，请取消隐藏（或清除筛选），以免核对时漏看。",
                          Severity.WARNING, where=where(table, row), sheet=table.sheet)
-        if "\n" in pid or "\n" in name or (department_index is not None and "\n" in _text_at(cells, department_index)):
+        if broken(pid) or broken(name) or (department_index is not None and broken(_text_at(cells, department_index))):
             report_line_breaks(table, cells, identity_columns, problems)
         if name and name_index is not None and (name[-1:] in NOTE_ENDS):  # 李四（试用期）: a note printed as the name
             report_name_note(table, row, (name_index, cols.name), name, notes, problems)

@@ -1,7 +1,7 @@
 """`kaohe build`: check → generate the docs tree → mkdocs build into a fresh directory → scan →
 manifest → swap it in atomically. A failed or killed build leaves the published site untouched.
 
-This module and mkdocs_hooks.py are the only places that touch mkdocs.
+This module, mkdocs_hooks.py and project_mkdocs.py (the project's mkdocs.yml, checked) are where a build touches mkdocs.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from generator.core.problems import Problems
 from generator.site.docs_writer import DocsWriter
 from generator.site.generate import Generated, generate
 from generator.site.manifest import data_version, docs_version, inputs_record, write_manifest
+from generator.site.project_mkdocs import base_config, mkdocs_yml_problem
 from generator.site.scan import scan_site
 from generator.site.staging import discard, remove_stale_staging, swap_in, write_failed
 from generator.site.target import check_target
@@ -74,12 +75,10 @@ def mkdocs_config(root: Path, audience: str, docs_dir: Path, site_dir: Path, gen
         nav.append({"使用说明": ["guide/reading.md", "guide/index.md", "guide/scheme.md", "guide/results.md", "guide/publish.md", "guide/reference.md", "guide/reference-rules.md", "guide/formula.md", "guide/problems.md"]})
     else:
         nav.append({"阅读指南": "guide/reading.md"})
-    base = (root / "mkdocs.yml").resolve()
-    if not base.exists():  # a site made by `kaohe init` has its own; fall back to the packaged one
-        base = Path(__file__).resolve().parents[2] / "mkdocs.yml"
     config = {
-        "INHERIT": str(base),
-        "theme": {"name": "material", "custom_dir": str(_overrides(root))},
+        "INHERIT": str(base_config(root)),
+        # no web fonts whatever the project's mkdocs.yml says (emptied, or naming a font): the site is offline
+        "theme": {"name": "material", "custom_dir": str(_overrides(root)), "font": False},
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
@@ -223,9 +222,13 @@ def build_site(root: Path, audience: str, strict: bool, out: str | None, progres
 def _build_site(root: Path, audience: str, strict: bool, out: str | None, progress: Progress) -> tuple[int, Problems, dict]:
     problems = Problems()
     site_dir = site_dir_for(root, audience, out)
-    target_ok = functools.partial(check_target, root, site_dir, audience, problems, out or site_dir.name, default=not out)
+    # checked as the user named it: a link there is refused, never followed (as the default site/ is)
+    given = Path(out).absolute() if out else site_dir
+    target_ok = functools.partial(check_target, root, given, audience, problems, out or site_dir.name, default=not out)
     if not target_ok():  # a folder that is not Kaohe's own output: the command must change (a usage error)
         return EXIT_USAGE, problems, {}
+    if mkdocs_yml_problem(root, problems):
+        return EXIT_PROBLEMS, problems, {}
     work = root / BUILD_DIR / audience
     work.mkdir(parents=True, exist_ok=True)
     with _build_lock(work, progress):  # held while the docs tree is written, as it is generated

@@ -12,6 +12,7 @@ File names say what the file holds: <agency>-<scheme>-<period>-<content>.xlsx (d
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from dataclasses import dataclass
@@ -30,10 +31,33 @@ class DataTable:
     long_places: int = 2  # shown places of an exact value with a long tail (a mean 81.1666…): the assessment's
 
 
+# A file name's bytes: a file system allows 255 (ext4, and NTFS 255 characters), with the extension and
+# room to spare. The demo's longest names are about 180.
+MAX_NAME_BYTES = 200
+_UNSAFE = re.compile(r'[\\/:*?"<>|#%&{}$!\'@`=+\s]+')
+
+
 def download_name(*parts: str) -> str:
-    """A file name from its parts (agency, scheme, period, content), safe on Windows and in a URL path."""
-    cleaned = [re.sub(r'[\\/:*?"<>|#%&{}$!\'@`=+\s]+', "", str(p)) for p in parts if p]
-    return "-".join(p for p in cleaned if p)
+    """A file name from its parts (agency, scheme, period, content), safe on Windows and in a URL path.
+
+    Two kinds of name end in a hash of the parts as written, so that two names stay two files: one from
+    which characters were taken out (综合#股 and 综合股, two departments, had one download), and one over
+    MAX_NAME_BYTES (a scheme titled by the whole 关于印发《…》的通知, a long agency name), whose longest
+    parts are shortened to a common length. Any other name is as it always was."""
+    written = [str(p) for p in parts if p]
+    cleaned = [c for w in written if (c := _UNSAFE.sub("", w))]
+    name = "-".join(cleaned)
+    taken_out = any(_UNSAFE.search(w) for w in written)
+    if not taken_out and len(name.encode("utf-8", "surrogatepass")) <= MAX_NAME_BYTES:
+        return name
+    tag = "-" + hashlib.sha256("\x1f".join(written).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    room = MAX_NAME_BYTES - len(tag) - max(len(cleaned) - 1, 0)
+    sizes = [len(c.encode("utf-8", "surrogatepass")) for c in cleaned]
+    cap = max(sizes, default=0)
+    while cap > 0 and sum(min(size, cap) for size in sizes) > room:  # at most MAX_NAME_BYTES steps once it bites
+        cap = min(cap - 1, room)
+    cut = [c.encode("utf-8", "surrogatepass")[:cap].decode("utf-8", "ignore") for c in cleaned]
+    return "-".join(c for c in cut if c) + tag
 
 
 def table_title(*parts: str) -> str:
@@ -50,10 +74,15 @@ def csv_bytes(table: DataTable) -> bytes:
 
 
 def _csv_safe(value: str) -> str:
-    # A cell starting with = + - @ would be run as a formula by Excel (CSV injection).
-    if value and value[0] in "=+-@\t\r" and _number(value) is None:
+    # A cell starting with = + - @ would be run as a formula by Excel (CSV injection); so would one behind
+    # blanks or a line break, or in the full-width ＝ ＋ － ＠ (and small ﹦ ﹢ ﹣) a Chinese IME types, which
+    # spreadsheets read as the ASCII ones.
+    if value and value[0] in "\t\r\n" or _FORMULA_START.match(value) and _number(value) is None:
         return "'" + value
     return value
+
+
+_FORMULA_START = re.compile(r"\s*[=+\-@＝＋－＠﹦﹢﹣]")
 
 
 _NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")

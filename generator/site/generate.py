@@ -109,7 +109,11 @@ def generate_from(project: Project, periods: list[PeriodResult], audience: str, 
         for extra_pages, extra_assets in (build_compare(ctx), build_forms(ctx)):  # leaders' comparisons, filed forms
             add_pages(extra_pages)
             assets.extend(extra_assets)
+    made: dict[str, bytes] = {}
     for asset in assets:
+        # two different downloads under one name would leave one page linking another's figures: a bug, never silent
+        if made.setdefault(asset.path, asset.data) != asset.data:
+            raise RuntimeError(f"两个不同的下载文件同名：{asset.path}")
         files[asset.path] = asset.data
     for path in sorted(ASSETS.rglob("*")):
         if path.is_file():
@@ -216,7 +220,8 @@ def _jieba_words(ctx: SiteContext, memo: PageMemo | None = None) -> list[str]:
             words |= per_period(memo, "words", period, lambda p: _people_words(p.people))
         elif ctx.has_notice(period) and _list_out(ctx, period):
             words |= per_period(memo, "notice-words", period, lambda p: _people_words(notice_people(p)))
-    return sorted(w for w in words if w and len(w) > 1 and " " not in w)
+    # one `word freq tag` a line in the dictionary: a space, tab or line break inside a word would break its line
+    return sorted(w for w in words if w and len(w) > 1 and not any(c in " \t\r\n" for c in w))
 
 
 def _list_out(ctx: SiteContext, period: PeriodResult) -> bool:

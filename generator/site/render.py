@@ -25,10 +25,15 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates" / "pages"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>])")
 
 
+# Markdown reads \r as a line break as it reads \n (its preprocessor turns both into \n), and four spaces or
+# a tab at a line's start as a code block: a value must be one line of text in the block the template opened.
+_MD_BREAKS = re.compile(r"[ \t]*(?:\r\n?|\n)[ \t]*")
+
+
 def md_escape(value: object) -> str:
     text = escape(str(value), quote=False)
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return text.replace("\n", " ")
+    return _MD_BREAKS.sub(" ", text).strip(" \t")
 
 
 # Characters Markdown (and its extensions: attr_list's {…}, tables' |) would read as markup when a value

@@ -43,6 +43,7 @@ from generator.site.docs_writer import DocsWriter
 from generator.site.generate import generate_from
 from generator.site.page_memo import PageMemo
 from generator.site.preview_mkdocs import KnownChanges
+from generator.site.project_mkdocs import mkdocs_yml_problem
 
 PREVIEW_VERSION = "预览"
 PREVIEW_DONE = "预览已更新"  # printed when the served site shows the change (bench/run.py waits for it)
@@ -82,6 +83,7 @@ class PreviewSession:
         self.cache.finish()
         self.writer.start()
         generated = generate_from(project, periods, self.audience, problems, self.memo, self.writer)
+        mkdocs_yml_problem(self.root, problems)  # the settings every rebuild reads: a slip there is a problem, not a crash
         self.unsaved = self.unsaved or bool(self.cache.misses or self.memo.misses)
         print_problems(problems)
         if problems.has_errors():

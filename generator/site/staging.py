@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import glob
 import os
+import re
 import shutil
 import stat
 import uuid
@@ -64,8 +66,11 @@ def swap_in(new: Path, target: Path) -> None:
 
 
 def leftovers(site_dir: Path) -> list[Path]:
-    parent = site_dir.parent
-    return sorted(list(parent.glob(f".{site_dir.name}.building-*")) + list(parent.glob(f".{site_dir.name}.old-*")))
+    """What builds of this site left beside it: named exactly as a build names them (uuid4().hex[:8] above
+    and in build.py). The site's parent may be any folder of the user's (--out), and a backup they called
+    .site.old-2024 is theirs: a glob's * would have deleted it."""
+    own = re.compile(rf"\.{re.escape(site_dir.name)}\.(?:building|old)-[0-9a-f]{{8}}")
+    return sorted(p for p in site_dir.parent.glob(f".{glob.escape(site_dir.name)}.*-*") if own.fullmatch(p.name))
 
 
 def remove_stale_staging(site_dir: Path, started: float) -> int:

@@ -48,10 +48,10 @@ def check_target(root: Path, site_dir: Path, audience: str, problems: Problems, 
     elsewhere = "请用 --out 指定一个新目录，或以前生成的同一版本网站目录，然后重新运行 kaohe build。"
 
     def refuse(why: str, fix: str = elsewhere) -> bool:
-        problems.add(shown, None, None, "out-unsafe", f"不能把网站生成到 {target}：{why}{fix}")
+        problems.add(shown, None, None, "out-unsafe", f"不能把网站生成到 {site_dir if site_dir.is_symlink() else target}：{why}{fix}")
         return False
 
-    looked = first_look(root, site_dir, target)
+    looked = first_look(root, site_dir, target, audience)
     if looked is not None:
         return looked is True or refuse(looked.replace("写出时", "生成时"))
     manifest = kaohe_manifest(target)

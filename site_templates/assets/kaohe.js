@@ -243,13 +243,15 @@
   var ROW_LINK = "在本期成绩表中查看";  // pages_people.ROW_LINK
   function derivationOf(record) {
     if (!Array.isArray(record) || record.length !== 4 || !record.every(function (s) { return typeof s === "string"; })) return null;
-    var url = record[3].trim();  // only a relative link within the site: no scheme, not from the root or another host
+    // only a relative link within the site: no scheme, not from the root or another host, judged as the
+    // browser reads it (tabs and line breaks anywhere dropped: java<tab>script: is javascript:)
+    var url = record[3].replace(/[\t\n\r]/g, "").trim();
     if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.charAt(0) === "/" || url.charAt(0) === "\\") return null;
     var details = document.createElement("details"), summary = document.createElement("summary");
     var row = document.createElement("p"), link = document.createElement("a"), pre = document.createElement("pre");
     details.id = record[0];
     summary.textContent = record[1];
-    link.setAttribute("href", record[3]);
+    link.setAttribute("href", url);
     link.textContent = ROW_LINK;
     row.appendChild(link);
     pre.textContent = record[2];

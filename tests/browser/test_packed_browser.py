@@ -140,8 +140,8 @@ def test_each_derivation_becomes_its_details_as_text_and_a_linked_one_opens(serv
 
 
 def test_a_box_whose_derivations_cannot_all_be_made_says_so(served, browser):
-    """Garbled data, a list of texts, a record of the wrong shape, a link with a scheme or to another
-    host, too few records, an address already on the page: the box says the page could not be
+    """Garbled data, a list of texts, a record of the wrong shape, a link with a scheme (also one split by
+    a tab or a line break) or to another host, too few records, an address already on the page: the box says the page could not be
     unpacked (not that scripts are off) and makes none of its derivations; a box whose records are
     whole is made."""
     root, url = served
@@ -150,6 +150,9 @@ def test_a_box_whose_derivations_cannot_all_be_made_says_so(served, browser):
     cases = {"garbled": (packed[:-8], size), "texts": pack_texts(["甲", "乙", "丙"]), "shape": pack_texts([["d0", "甲期", "甲"], *good[1:]]),
              "scheme": pack_texts([["d0", "甲期", "甲", " JavaScript:alert(1)"], *good[1:]]),
              "host": pack_texts([["d0", "甲期", "甲", "//evil.example/x"], *good[1:]]), "short": pack_texts(good[:2]),
+             # a browser drops tabs and line breaks anywhere in a URL: java⇥script: is javascript:
+             "tab": pack_texts([["d0", "甲期", "甲", "java\tscript:alert(1)"], *good[1:]]),
+             "newline": pack_texts([["d0", "甲期", "甲", "j\navascript:alert(1)"], *good[1:]]),
              "taken": pack_texts([["newest", "甲期", "甲", "../r/#p-1"], *good[1:]]), "whole": (packed, size)}
     for name, (data, n) in cases.items():
         (root / f"{name}.html").write_text(_person_page(data, n, 2, 1), "utf-8")
@@ -159,7 +162,7 @@ def test_a_box_whose_derivations_cannot_all_be_made_says_so(served, browser):
         made = page.evaluate("() => Array.from(document.querySelectorAll('.kaohe-derivations')).map(b => b.children.length)")
         if name == "whole":
             assert says == ["none", "none"] and made == [2, 2]
-        elif name in ("shape", "scheme", "host", "taken"):  # the earlier box's first record is bad; the latest box's is whole
+        elif name in ("shape", "scheme", "host", "taken", "tab", "newline"):  # the earlier box's first record is bad; the latest box's is whole
             assert "未能解开" in says[1] and says[0] == "none" and made == [2, 0], f"{name}: {says} {made}"
         elif name == "short":  # the latest box's record is missing
             assert "未能解开" in says[0] and says[1] == "none" and made == [1, 2], f"{name}: {says} {made}"

@@ -1,5 +1,5 @@
 """A project whose every user-written text tries to inject markup, script or an outside request:
-scheme prose and names, the site title, the agency name, people's names in a results sheet, a
+scheme prose and names, the site title, the agency name (with carriage returns), people's names in a results sheet, a
 department's former name (formerly:), award matters and count columns (kind: awards events: true,
 counts:), the office's own 等次/名次 cells, decision reasons. The
 site built from it must run no script of theirs and load nothing from outside (tests/publish and
@@ -34,12 +34,16 @@ BODY = f"""正文。<script>alert('body-script')</script>
 原文出处：https://www.gov.cn/zhengce/content/2020-01/01/content_1.htm（只是引用，不是请求）
 """
 
+# a carriage return is a line break to Markdown: the rest of the name must not become a code block or a heading
+EVIL_AGENCY = "云溪县财政局<svg onload=alert('agency')>\r\r    缩进成代码\r===\r\r!!! note"
+
 NAMES = [
     "<img src=x onerror=alert('name-img')>",
     "*x*{: onmouseover=alert('name-attr') }",
     "=HYPERLINK(\"https://evil.example/\",\"点我\")",
     "张三\n\n<script>alert('name-blank-line')</script>",
     "[李四](javascript:alert('name-link'))",
+    "＝HYPERLINK(\"https://evil.example/\",\"全角等号\")",  # a Chinese IME's full-width ＝: a formula to a spreadsheet
 ]
 
 
@@ -91,7 +95,7 @@ def make_injected_project(dest: Path) -> Path:
     site.write_text(site.read_text("utf-8").replace("title: 考核办法与考核结果（示例）",
                                                     "title: " + _yaml_line("考核</title><script>alert('site-title')</script>{: onclick=alert(1) }")), encoding="utf-8")
     agency = root / "content" / AGENCY / "agency.yaml"
-    agency.write_text(agency.read_text("utf-8").replace("name: 云溪县财政局", "name: " + _yaml_line("云溪县财政局<svg onload=alert('agency')>")), encoding="utf-8")
+    agency.write_text(agency.read_text("utf-8").replace("name: 云溪县财政局", "name: " + _yaml_line(EVIL_AGENCY)), encoding="utf-8")
     year = root / "content" / AGENCY / SCHEME / "2025"
     q2 = year / "Q2.csv"
     raw = q2.read_bytes()

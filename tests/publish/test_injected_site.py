@@ -100,6 +100,31 @@ def test_the_new_fields_reach_the_pages_as_text(built):
     assert "「<script>alert('matter')</script>{{7*7}}」获 2 项表彰，按最高一项「市级表彰」0.5 分计" in texts
 
 
+def test_a_carriage_return_in_the_agency_name_makes_no_block(built):
+    """The agency's name opens a department page's paragraph (`md`): its \\r did not end it there."""
+    import re
+
+    pages = [p.read_text("utf-8") for p in (built / "site" / "departments" / AGENCY).rglob("index.html")]
+    assert pages and all("缩进成代码" in page for page in pages)
+    for page in pages:
+        article = page[page.index("<article"):page.index("</article>")]
+        assert not re.search(r"<(pre|code|h1)[^>]*>[^<]*缩进成代码", article)
+        assert 'class="admonition' not in article
+
+
+def test_csv_downloads_hold_no_formula(built):
+    """No cell of a CSV download starts a formula, however dressed (blanks, full-width ＝ ＋ － ＠)."""
+    import unicodedata
+
+    cells = []
+    for path in sorted(built.glob("site*/downloads/**/*.csv")):
+        cells += [cell for row in csv.reader(io.StringIO(path.read_text("utf-8-sig"), newline="")) for cell in row]
+    assert "'" + NAMES[5] in cells
+    dressed = [c for c in cells if unicodedata.normalize("NFKC", c.lstrip()[:1]) in ("=", "+", "-", "@")
+               and not c.lstrip().lstrip("+-").replace(".", "", 1).rstrip("%").isdigit()]
+    assert dressed == []
+
+
 def _formula_cells(path: Path) -> list[str]:
     workbook = openpyxl.load_workbook(path)
     found = [f"{ws.title}!{c.coordinate}" for ws in workbook.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]

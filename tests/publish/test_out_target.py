@@ -161,3 +161,38 @@ def test_another_projects_site_is_not_replaced(project, tmp_path, capsys, monkey
     copy = make_project(tmp_path / "copy", ["heting-kx", "liuxi-zhen"])  # the same agency, and one more
     assert _build(copy, "--out", str(site)) == 0
     capsys.readouterr()
+
+
+def test_an_out_that_is_a_symbolic_link_is_refused_as_the_default_site_is(project, tmp_path, capsys, monkeypatch):
+    """`kaohe build` refused a site/ that is a link, but `--out site` (the very same folder) or `--out link`
+    followed it and replaced the folder it points to: the same folder, two answers. A link is refused
+    either way, and the folder it points to is left as it was."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    assert _build(project, "--out", str(tmp_path / "link")) == 2
+    printed = capsys.readouterr().out
+    _refused(printed)
+    assert "符号链接" in printed
+    assert list(real.iterdir()) == [] and (tmp_path / "link").is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]  # no staging folder beside either
+
+
+def test_an_edition_never_goes_into_the_other_editions_folder(tmp_path, capsys, monkeypatch):
+    """The project's site/ is where the public edition goes and what an office copies to its web server:
+    `kaohe build --audience internal --out site` (before the first public build, so no manifest said
+    otherwise) wrote every score there. Each edition's folder takes only its own edition, and no
+    annotated copies (every cell of every sheet) go into either."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.chdir(tmp_path)
+    root = make_project(tmp_path / "proj", ["heting-kx"])
+    for audience, out in (("internal", "site"), ("internal", "site/internal"), ("public", "site-internal")):
+        assert _build(root, "--audience", audience, "--out", str(root / out)) == 2, (audience, out)
+        printed = capsys.readouterr().out
+        _refused(printed)
+        assert ("公开版" if out.startswith("site/") or out == "site" else "内部版") in printed
+    assert not (root / "site").exists() and not (root / "site-internal").exists()
+    assert main(["-C", str(root), "check", "--xlsx-report", str(root / "site" / "问题标注")]) == 2
+    assert "[xlsx-report-unsafe]" in capsys.readouterr().out and not (root / "site").exists()
+    assert _build(root, "--audience", "internal", "--out", str(root / "site-internal")) == 0  # its own folder

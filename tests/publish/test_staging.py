@@ -58,3 +58,19 @@ def test_leftovers_of_a_failed_cleanup_go_with_the_next_build(project, monkeypat
     code, problems, _ = build_site(project.resolve(), "public", False, None, Progress(True))
     assert code == 0, [p.format() for p in problems]
     assert _leftovers(project) == []
+
+
+def test_a_users_folders_named_like_leftovers_are_not_removed(project, monkeypatch):  # noqa: F811
+    """Only what a build itself leaves is removed: `.site.building-` or `.site.old-` and the eight hex digits
+    a build names it with. A folder of the user's beside the site (`--out ~/网站` puts the site among their
+    files), a backup they called .site.old-2024 or .site.old-备份, is theirs, however old."""
+    _quick_mkdocs(monkeypatch)
+    mine = [".site.old-2024", ".site.old-备份", ".site.building-notes", ".site.old-1234567890"]
+    for name in mine:
+        (project / name).mkdir()
+        (project / name / "keep.txt").write_text("mine", encoding="utf-8")
+        old = os.stat(project / name).st_mtime - 3600
+        os.utime(project / name, (old, old))
+    code, problems, _ = build_site(project.resolve(), "public", False, None, Progress(True))
+    assert code == 0, [p.format() for p in problems]
+    assert [(project / name / "keep.txt").read_text("utf-8") for name in mine] == ["mine"] * len(mine)

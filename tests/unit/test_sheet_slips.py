@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import copy
+import csv
 import io
 import zipfile
 
@@ -173,12 +174,15 @@ def test_encoding_unknown_names_utf16(tmp_path):
 # --------------------------------------------------------------------------- 5. a line break in an identity cell
 
 
+@pytest.mark.parametrize("brk", ["\n", "\r", "\r\n"])  # a bare CR: a cell saved by an old Mac program, or "\r" in a formula's text
 @pytest.mark.parametrize("column, letter", [("姓名", "B"), ("科室", "C"), ("编号", "A")])
-def test_a_line_break_in_an_identity_cell_fails_at_the_cell(tmp_path, column, letter):
+def test_a_line_break_in_an_identity_cell_fails_at_the_cell(tmp_path, column, letter, brk):
     rows = [list(r) for r in CLEAN_ROWS]
     i = CLEAN_HEADER.index(column)
-    rows[1][i] = rows[1][i][:1] + "\n" + rows[1][i][1:]
-    problems = csv_problems(tmp_path, csv_text(CLEAN_HEADER, rows))
+    rows[1][i] = rows[1][i][:1] + brk + rows[1][i][1:]
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerows([CLEAN_HEADER, *rows])  # as Excel saves it: a cell with a CR quoted
+    problems = csv_problems(tmp_path, text.getvalue())
     assert (3, letter, "identity-line-break") in places(problems)
     (problem,) = [p for p in problems.sorted() if p.code == "identity-line-break"]
     assert "换行" in problem.message and f"「{CLEAN_ROWS[1][i]}」" in problem.message
