@@ -35,6 +35,12 @@ _COPY_STARTS = re.compile(r"^(?:副本|备份|copy of|copy)\s*[-_—]?\s*", re.I
 _BACKUP_SUFFIXES = (".bak", ".old", ".backup", ".orig", ".tmp")
 
 
+def is_folder_view_file(name: str) -> bool:
+    """A file the system writes into any folder it shows (Thumbs.db, desktop.ini, .DS_Store): in a built
+    site's folder, opened once in Explorer or Finder, it is nobody's work, and replacing the site loses nothing."""
+    return name.lower() in _SYSTEM_FILES or name == ".DS_Store"
+
+
 def is_system_file(name: str) -> bool:
     """A file no office made (see _SYSTEM_FILES): skipped without a word wherever content/ is read."""
     return name.startswith((".", "~")) or name.lower() in _SYSTEM_FILES

@@ -13,6 +13,8 @@ import json
 import os
 from pathlib import Path
 
+from generator.project.file_names import is_folder_view_file
+
 PROTECTED = ("content", "schemes", ".build", ".git", "site_templates")
 SHOWN = 5  # files named in a refusal; the rest are counted
 
@@ -79,7 +81,8 @@ def inside_output(root: Path, target: Path) -> str | None:
 
 def not_listed(folder: Path, known: set[str]) -> list[str]:
     """Every file or link in `folder` (relative POSIX paths, sorted) that `known` does not list. Links are
-    never followed. An empty folder is not counted: replacing it loses nothing."""
+    never followed. An empty folder is not counted, nor the files a system writes into a folder it shows
+    (Thumbs.db, desktop.ini, .DS_Store): replacing them loses nothing."""
     found: list[str] = []
     for here, dirs, files in os.walk(folder, followlinks=False):
         base = Path(here).relative_to(folder)
@@ -87,7 +90,7 @@ def not_listed(folder: Path, known: set[str]) -> list[str]:
             if (Path(here) / name).is_symlink():  # a link to a folder: not Kaohe's, never walked into
                 dirs.remove(name)
                 files.append(name)
-        found += [rel for name in files if (rel := (base / name).as_posix()) not in known]
+        found += [rel for name in files if (rel := (base / name).as_posix()) not in known and not is_folder_view_file(name)]
     return sorted(found)
 
 

@@ -114,6 +114,21 @@ def test_files_added_to_a_kaohe_site_are_not_deleted(project, tmp_path, capsys, 
     capsys.readouterr()
 
 
+def test_files_the_system_writes_into_a_folder_it_shows_do_not_stop_the_rebuild(project, tmp_path, capsys, monkeypatch):
+    """Opening the built site's folder in Windows Explorer writes Thumbs.db (desktop.ini, and .DS_Store on a
+    Mac): the next build refused the whole site as holding added files, for a file nobody made."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    site = tmp_path / "pub"
+    assert _build(project, "--out", str(site)) == 0
+    for name in ("Thumbs.db", "desktop.ini", "assets/.DS_Store"):
+        (site / name).write_bytes(b"\x00")
+    assert _build(project, "--out", str(site)) == 0, capsys.readouterr().out
+    assert not (site / "Thumbs.db").exists()  # replaced with the site, as nobody's work
+    (site / "Thumbs.db.txt").write_bytes(b"mine\n")  # a name like it is still the user's
+    assert _build(project, "--out", str(site)) == 2
+    assert "Thumbs.db.txt" in capsys.readouterr().out
+
+
 def test_an_output_folder_inside_a_kaohe_site_or_report_is_refused(project, tmp_path, capsys, monkeypatch):
     """The internal edition built into the public site's folder (--out site/internal) was published with it:
     every score on the public web server. No output goes inside a site or a report Kaohe wrote, either way."""
