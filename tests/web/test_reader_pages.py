@@ -1,0 +1,37 @@
+"""What a reader finds on the pages of a small project built through the real CLI, where the demo has
+no such case: a 公示 of nobody, the archive's dashes, long names and rare characters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from tests.web.util import build, p2_project
+
+
+def _page(site: Path, path: str) -> LexborHTMLParser:
+    return LexborHTMLParser((site / path / "index.html").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def nobody_good(tmp_path_factory) -> Path:
+    """s003-p2, 2025 Q1, its 公示 open on the build's day, and nobody at 90 or more: no 好 at all."""
+    people = [{"id": f"{i:04d}", "name": name, "dept": dept, "fraction": fraction}
+              for i, (name, dept, fraction) in enumerate([("张三", "办公室", 0.85), ("李四", "办公室", 0.8), ("王五", "综合股", 0.7)], start=1)]
+    root = p2_project(tmp_path_factory.mktemp("nobody"), people, ["办公室", "综合股"])
+    assert build(root) == 0
+    return root
+
+
+def test_a_notice_of_nobody_says_so_in_its_words_without_an_empty_list(nobody_good):
+    """A period with no 好 at all published "名单予以公示（共 0 人，按姓氏笔画排序）：", an empty table's
+    header, then "本期没有拟定该等次的人员" — on the notice board, a list announced and not there."""
+    notice = _page(nobody_good / "site", "notices/testju/s003-p2/2025-Q1").css_first("div.kaohe-notice")
+    text = notice.text()
+    assert notice.css("table") == []
+    assert "共 0 人" not in text and "名单予以公示" not in text
+    body = notice.css_first("p.kaohe-notice-none").text()
+    assert body == "根据《公务员平时考核实施方案》，经考核领导小组审定，2025年第一季度平时考核没有拟定为“好”等次的人员。"
+    assert "公示时间" in text and "测试局考核领导小组" in text  # the rest of the notice as ever
