@@ -35,3 +35,23 @@ def test_a_notice_of_nobody_says_so_in_its_words_without_an_empty_list(nobody_go
     body = notice.css_first("p.kaohe-notice-none").text()
     assert body == "根据《公务员平时考核实施方案》，经考核领导小组审定，2025年第一季度平时考核没有拟定为“好”等次的人员。"
     assert "公示时间" in text and "测试局考核领导小组" in text  # the rest of the notice as ever
+
+
+@pytest.mark.parametrize(("notice", "note", "title"), [
+    (None, "公示为「—」的，本期不在网上公示，公开版也不显示其人数。", "本期不在网上公示，公开版不显示人数"),
+    ("2025-05-20", "人数为「—」的，公示开始后才显示。", "公示开始后才显示"),
+])
+def test_the_archives_dashes_say_what_they_mean_on_the_page(tmp_path, notice, note, title):
+    """The year's archive showed 人数 「—」 with only a hover title (no phone shows it) that said 公示开始后显示
+    also for a period with no 公示 at all, whose number never shows; its 公示 「—」 said nothing."""
+    people = [{"id": "0001", "name": "张三", "dept": "办公室", "fraction": 0.95}, {"id": "0002", "name": "李四", "dept": "办公室", "fraction": 0.8}]
+    root = p2_project(tmp_path, people, ["办公室"], notice=notice)
+    assert build(root) == 0 and build(root, "--audience", "internal") == 0
+    page = _page(root / "site", "archive/2025")
+    cells = page.css("table.kaohe-list")[0].css("tbody td")
+    assert cells[3].text() == "—" and cells[3].css_first("span").attributes["title"] == title
+    assert page.css_first("p.kaohe-table-note").text() == note
+    internal = _page(root / "site-internal", "archive/2025")
+    assert internal.css("table.kaohe-list")[0].css("tbody td")[3].text() == "2"  # the internal edition counts
+    expected = "公示为「—」的，本期不在网上公示。" if notice is None else None
+    assert (internal.css_first("p.kaohe-table-note").text() if internal.css_first("p.kaohe-table-note") else None) == expected
