@@ -53,5 +53,9 @@ def test_the_archives_dashes_say_what_they_mean_on_the_page(tmp_path, notice, no
     assert page.css_first("p.kaohe-table-note").text() == note
     internal = _page(root / "site-internal", "archive/2025")
     assert internal.css("table.kaohe-list")[0].css("tbody td")[3].text() == "2"  # the internal edition counts
+    if notice:  # the list of 公示 says it too
+        notices = _page(root / "site", "notices")
+        assert notices.css("table.kaohe-list tbody td")[5].text() == "—"
+        assert notices.css_first("p.kaohe-table-note").text() == "人数为「—」的，名单公布后才显示。"
     expected = "公示为「—」的，本期不在网上公示。" if notice is None else None
     assert (internal.css_first("p.kaohe-table-note").text() if internal.css_first("p.kaohe-table-note") else None) == expected
