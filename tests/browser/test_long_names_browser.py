@@ -109,3 +109,23 @@ def test_a_persons_history_shows_every_column_on_a_phone(served, phone):
     grade = history.locator("tbody td:nth-child(5)").evaluate_all(LINES)
     assert grade and all(lines == 1 and text for text, lines, _ in grade), grade
     assert history.locator("tbody td:nth-child(5)").first.evaluate("c => c.getBoundingClientRect().right") <= 390
+
+
+def test_every_control_over_a_table_shows_it_has_the_keyboards_focus(served, browser):
+    """The theme sets `input { outline: none }`: tabbing into a table's 查找 box showed nothing."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    tab = ctx.new_page()
+    tab.goto(urljoin(served["site-internal"], "results/testju/s003-p2/2025-Q1/"))
+    controls = tab.locator(".kaohe-table-tools input, .kaohe-table-tools select")
+    assert controls.count() >= 2
+    tab.locator("table.kaohe-results").scroll_into_view_if_needed()
+    for _ in range(60):  # Tab through the page until each control has had the focus
+        tab.keyboard.press("Tab")
+        if tab.evaluate("() => !!document.activeElement.closest('.kaohe-table-tools')"):
+            style = tab.evaluate("() => { const s = getComputedStyle(document.activeElement); return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth] }")
+            assert style[1] != "none" and style[2] != "0px", style
+        if tab.evaluate("() => !!document.activeElement.closest('table')"):
+            break
+    else:
+        pytest.fail("the table was never reached with Tab")
+    ctx.close()
