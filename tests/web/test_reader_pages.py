@@ -59,3 +59,18 @@ def test_the_archives_dashes_say_what_they_mean_on_the_page(tmp_path, notice, no
         assert notices.css_first("p.kaohe-table-note").text() == "人数为「—」的，名单公布后才显示。"
     expected = "公示为「—」的，本期不在网上公示。" if notice is None else None
     assert (internal.css_first("p.kaohe-table-note").text() if internal.css_first("p.kaohe-table-note") else None) == expected
+
+
+def test_the_guide_states_every_step_of_publishing_a_notice_in_order(tmp_path):
+    """The overview's step 公示 said: put a notice.yaml, run kaohe build. An HR office did not learn to check
+    the 公示 before it is out, that the site must then be copied to the intranet server, or to print it."""
+    from generator.core.problems import Problems
+    from generator.site.generate import generate
+    from tests.web.util import copy_demo_part
+
+    files = generate(copy_demo_part(tmp_path, ("yunxi-czj",)), "internal", Problems()).files
+    page = files["guide/index.md"]
+    flow = (page.decode() if isinstance(page, bytes) else page).split("{#flow}", 1)[1].split("\n## ", 1)[0]
+    steps = ["kaohe check", "notice.yaml", "kaohe build --strict", "kaohe serve", "复制到内网服务器", "打印", "有异议", "kaohe close"]
+    places = [flow.find(step) for step in steps]
+    assert -1 not in places and places == sorted(places), dict(zip(steps, places, strict=True))
