@@ -75,3 +75,19 @@ def test_the_guide_states_every_step_of_publishing_a_notice_in_order(tmp_path):
     steps = ["kaohe check", "notice.yaml", "kaohe build --strict", "kaohe serve", "复制到内网服务器", "打印", "有异议", "kaohe close"]
     places = [flow.find(step) for step in steps]
     assert -1 not in places and places == sorted(places), dict(zip(steps, places, strict=True))
+
+
+def test_a_departments_score_statistics_say_over_how_many_people(tmp_path):
+    """The internal department page gave 平均分, 中位数, 最高分, 最低分 without the number of people they are
+    over: only those with a total count, and a leader could not tell whether that was the 合计 above."""
+    people = [{"id": "0001", "name": "张三", "dept": "办公室", "fraction": 0.95}, {"id": "0002", "name": "李四", "dept": "办公室", "fraction": 0.8},
+              {"id": "0003", "name": "王五", "dept": "综合股", "fraction": 0.7}]
+    root = p2_project(tmp_path, people, ["办公室", "综合股"])
+    assert build(root, "--audience", "internal") == 0
+    counted = {}
+    for page in sorted((root / "site-internal" / "departments" / "testju").glob("*/2025/index.html")):
+        tree = LexborHTMLParser(page.read_text("utf-8"))
+        table = tree.css_first("table.kaohe-stats")
+        assert [th.text() for th in table.css("thead th")] == ["计入人数", "平均分", "中位数", "最高分", "最低分"]
+        counted[tree.css_first("h1").text().split(" · ")[0]] = table.css("tbody td")[0].text()
+    assert counted == {"办公室": "2", "综合股": "1"}  # everyone here has a total
