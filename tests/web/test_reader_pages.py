@@ -91,3 +91,17 @@ def test_a_departments_score_statistics_say_over_how_many_people(tmp_path):
         assert [th.text() for th in table.css("thead th")] == ["计入人数", "平均分", "中位数", "最高分", "最低分"]
         counted[tree.css_first("h1").text().split(" · ")[0]] = table.css("tbody td")[0].text()
     assert counted == {"办公室": "2", "综合股": "1"}  # everyone here has a total
+
+
+def test_a_found_notice_shows_its_list_with_the_cells_apart(tmp_path):
+    """Search shows a found page's text: a 公示's list read 序号姓名科室拟定等次 1龙超刚综合股好 2张勇…,
+    the cells run together (the search reads a table without its tags)."""
+    import json
+
+    people = [{"id": "0001", "name": "龙超刚", "dept": "综合股", "fraction": 0.95}, {"id": "0002", "name": "张勇", "dept": "预算股", "fraction": 0.8},
+              {"id": "0003", "name": "王五", "dept": "预算股", "fraction": 0.7}]  # a quota of one 好
+    root = p2_project(tmp_path, people, ["综合股", "预算股"])
+    assert build(root) == 0
+    docs = json.loads((root / "site" / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    text = next(d["text"] for d in docs if d["location"].startswith("notices/testju/s003-p2/2025-Q1/")).replace("\u200b", "")
+    assert "1 龙超刚 综合股 好" in text and "序号 姓名 科室 拟定等次" in text, text
