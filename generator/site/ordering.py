@@ -21,9 +21,15 @@ from strokes import strokes as _strokes
 FIRST_STROKES = Path(__file__).resolve().parents[1] / "data" / "first_strokes.txt"
 
 
+# Han characters: Extension A and the basic block, the compatibility ideographs, then Extensions B to F
+# with the compatibility supplement, and G to H. A rare character in a name (𠮷, U+20BB7) is one of
+# these; taken for no Han character (0), it put its name first in 姓氏笔画 order.
+HAN_RANGES = (("\u3400", "\u9fff"), ("\uf900", "\ufaff"), ("\U00020000", "\U0002fa1f"), ("\U00030000", "\U000323af"))
+
+
 @lru_cache(maxsize=8192)
 def stroke_count(ch: str) -> int:
-    if not ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"):
+    if not any(low <= ch <= high for low, high in HAN_RANGES):
         return 0
     try:
         value = _strokes(ch)

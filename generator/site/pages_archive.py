@@ -11,6 +11,10 @@ from generator.site.pages_department import public_summary_shown
 from generator.site.pages_notice import NoticeView, public_headcount
 from generator.site.render import render
 
+# Why a public row of the archive shows no headcount (its title, and a line under the table).
+NO_COUNT_NOTICE = "公示开始后才显示"
+NO_COUNT_UNPUBLISHED = "本期不在网上公示，公开版不显示人数"
+
 
 def build_archive(ctx: SiteContext, departments: dict[tuple[str, str, int], str]) -> list[Page]:
     by_year: dict[int, list[PeriodResult]] = defaultdict(list)
@@ -34,10 +38,15 @@ def build_archive(ctx: SiteContext, departments: dict[tuple[str, str, int], str]
                 # the 公示 lists every grade, only those it names (the others have no grade: counted, they are found)
                 "headcount": len(p.people) if ctx.internal else len(public_headcount(p, p.people)) if public_summary_shown(ctx, p) else None,
             })
+            # why a public row shows no headcount, said under the table: a title alone is not read on a
+            # phone, and "公示开始后显示" was wrong for a period that has no 公示 at all
+            rows[-1]["no_count"] = None if rows[-1]["headcount"] is not None else NO_COUNT_NOTICE if rows[-1]["notice"] else NO_COUNT_UNPUBLISHED
         depts = sorted(
             ((ctx.project.agencies[a].name, d, ctx.link(path, target)) for (a, d, y), target in departments.items() if y == year),
         )
-        pages.append(Page(path, render("archive_year.md.j2", year=year, rows=rows, departments=depts)))
+        pages.append(Page(path, render("archive_year.md.j2", year=year, rows=rows, departments=depts,
+                                       pending=any(r["no_count"] == NO_COUNT_NOTICE for r in rows),
+                                       unpublished=any(r["notice"] is None for r in rows), internal=ctx.internal)))
     pages.append(Page("archive/index.md", render("archive_index.md.j2", years=[(y, ctx.link("archive/index.md", f"archive/{y}.md"), len(by_year[y])) for y in years])))
     return pages
 

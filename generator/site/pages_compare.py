@@ -25,6 +25,7 @@ from decimal import Decimal
 from generator.core.numbers import fmt, round_half_up
 from generator.engine.results import PeriodResult
 from generator.project.model import Agency
+from generator.scheme.periods import period_words
 from generator.site.charts_compare import stacked_chart
 from generator.site.compare_years import lineage, none_before, unmatched
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
@@ -198,12 +199,12 @@ def _department_blocks(ctx, agency, department, periods, tally: Tally, lines: di
                 continue
             link = ctx.department_path(agency.code, named, period.year)
             # 较上年 is the year before: against an older year (one between not assessed) a change over two years reads as one
-            label = f"{period.year}年" + (f"（{named}）" if named != department else "")
-            rows.append(_row(label, link, grades, counts, before if before_year == period.year - 1 else None))
+            year_label = f"{period.year}年" + (f"（{named}）" if named != department else "")
+            rows.append(_row(year_label, link, grades, counts, before if before_year == period.year - 1 else None))
             before, before_year = counts, period.year
         if rows:
             first = runs[0]
-            name = "年度" if label == "Y" else first.period_name[len(str(first.year)) + 1:]
+            name = period_words(label)  # 第一季度, 年度: the period without its year
             titles = " → ".join(dict.fromkeys(p.scheme.title for p in sorted(runs, key=lambda p: p.year)))
             block = Block(f"{name} · {first.assessment.name} · {titles}", grades, rows, "")
             block.svg = _chart(_pad(block), f"cmp-{scheme}-{label}-{ctx.department_slug(agency.code, department)}")

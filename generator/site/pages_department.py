@@ -81,7 +81,8 @@ def distribution(period: PeriodResult, department: str, members: list[PersonResu
     totals = sorted(p.total for p in members if p.total is not None)
     if totals:
         places = period.assessment.places
-        dist.stats = {
+        dist.stats = {  # over the people with a total, who may be fewer than the 合计 above: say how many
+            "计入人数": str(len(totals)),
             "平均分": fmt(sum(totals) / len(totals), places),
             "中位数": fmt(statistics.median(totals), places),
             "最高分": fmt(totals[-1], places),

@@ -60,6 +60,9 @@ def by_department(period: PeriodResult, agency: Agency | None) -> list[tuple[str
 # kaohe.css left-aligns a results table's text columns by the table's data-text, for places 1 to this
 # on screen; a text cell further right carries class="t" (results_rows.py).
 TEXT_COLUMNS_IN_CSS = 40
+# A header longer than this (艰苦奋斗勤俭节约情况 is 10) wraps in a wider column: at the narrowest width an
+# item's column has, it stood two characters a line, a 26-character item name twelve lines over the rows.
+LONG_HEADER = 8
 DEPARTMENT = 2  # the department's column in a results table (pages_internal.results_table): ID, name, department…
 
 
@@ -83,6 +86,10 @@ class ShownColumns:
         """The places on screen (1 for the first column) of the text columns up to TEXT_COLUMNS_IN_CSS,
         for the table's data-text; a text cell further right is marked itself (results_rows.py)."""
         return tuple(n for n, i in enumerate(self.order, start=1) if self.is_text(i, number_columns) and n <= TEXT_COLUMNS_IN_CSS)
+
+    def long_header(self, text: str) -> bool:
+        """Whether a header is long enough to head a wider column on screen (th.kaohe-long, kaohe.css)."""
+        return len(text) > LONG_HEADER
 
     def grade_order(self) -> str:
         """The scheme's grades, best first, as JSON: the grade column's header carries it (data-ranks)

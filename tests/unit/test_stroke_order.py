@@ -60,3 +60,15 @@ def test_a_tables_places_order_its_names_as_the_full_keys_do():
     by_place = sorted(set(names), key=lambda n: places[n])
     assert by_place == sorted(set(names), key=stroke_sort_key)
     assert sorted(places.values()) == list(range(len(set(names))))
+
+
+def test_a_rare_character_beyond_the_basic_block_is_counted_not_put_first():
+    """𠮷 (U+20BB7, CJK Extension B: 6 strokes) counted as no Han character at all (0) put 𠮷田 first on
+    a 公示 in 姓氏笔画 order, before 丁一 (2 strokes). A character of Extensions B to I or the
+    compatibility supplement is counted like any other, and one without data comes after those with."""
+    assert stroke_count("𠮷") == 6 and stroke_count("䶮") == 20
+    assert sorted(["𠮷田", "丁一", "王伟", "何明"], key=stroke_key) == ["丁一", "王伟", "𠮷田", "何明"]
+    assert sorted(["𠮷田", "丁一"], key=stroke_sort_key) == ["丁一", "𠮷田"]
+    for ch in ("\U0002a6a5", "\U0002f800", "\U00030000", "\U00031350", "\U0002ebf0"):  # B, compat. supplement, G, H, I
+        assert stroke_count(ch) > 0, hex(ord(ch))
+    assert stroke_count("A") == 0 and stroke_count("·") == 0

@@ -199,3 +199,15 @@ def test_a_former_name_keeps_its_department_summary(tmp_path):
             replace_cells(sheet, "综合股", "综合办公室")
     files = generate(root, "public", Problems()).files
     assert "departments/yunxi-czj/zonghegu/2024.md" in files and "departments/yunxi-czj/zonghebangongshi/2025.md" in files
+
+
+def test_a_departments_annual_block_is_headed_by_its_period_and_each_chart_has_its_own_id(tmp_path):
+    """A department's 历年对比 headed its annual block 「度 · 年度考核…」 (the period's label was the last
+    row's, 2025年, not Y, and 2025年度 lost its first five characters), and every block's chart took the
+    same id from that label."""
+    pages = _internal(copy_demo_part(tmp_path, ("yunxi-czj",)))
+    page = next(text for path, text in pages.items() if path.startswith("compare/yunxi-czj/") and path.count("/") == 2 and "历年对比" in text)
+    headings = re.findall(r"^## (.+?)(?: \{#.*\})?$", page, re.M)
+    assert [h.split(" · ")[0] for h in headings] == ["第一季度", "第二季度", "第三季度", "年度"], headings
+    ids = re.findall(r'<title id="([^"]+)"', page)  # each chart's title, which its aria-labelledby names
+    assert len(ids) == len(headings) and len(set(ids)) == len(ids), ids
