@@ -23,7 +23,7 @@ from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
 from generator.scheme.periods import PERIOD_RANK, labels_within
 from generator.scheme.rollup_columns import SUMMABLE, check_rollup_formula
 from generator.scheme.rules.coefficient import Coefficient
-from generator.scheme.rules.deduct import Deduct
+from generator.scheme.rules.deduct import Bonus, Deduct
 from generator.scheme.rules.entered import Entered
 from generator.scheme.rules.formula import FormulaRule
 from generator.scheme.sheet_clash import sheet_option_clashes
@@ -118,6 +118,8 @@ def _check_items(scheme: Scheme, assessment: Assessment, apath: tuple, source: A
                 labels = source.period_labels if source else []
                 if rule.period not in labels:
                     report(path + ("score", "period"), "unknown-name", f"period「{rule.period}」不是 rolls_up 所指考核的考核期（{'、'.join(labels) or '未写 rolls_up'}）。")
+            if isinstance(rule, Bonus):
+                _check_bonus(item, rule, path, report)
             if rule is not None and getattr(rule, "kind", "") == "period_score" and source is None:
                 report(path + ("score",), "missing-key", "period_score 只能用于写了 rolls_up 的年度考核。")
             elif rule is not None and getattr(rule, "kind", "") == "period_score" and rule.periods and source is not None:
@@ -134,6 +136,20 @@ def _check_items(scheme: Scheme, assessment: Assessment, apath: tuple, source: A
         total = sum((i.max or Decimal(0) for i in assessment.items), Decimal(0))
         if total != assessment.total_max:
             report(apath + ("total_max",), "items-do-not-sum", f"各项满分之和是 {fmt(total)} 分，与总分 {fmt(assessment.total_max)} 分不符。", at=assessment.code)
+
+
+def _check_bonus(item: Item, rule: Bonus, path: tuple, report) -> None:
+    """A bonus's cap is the score it reaches, start included: 「得 15 分，每节加 0.1 分，最多加 5 分」 is start: 15, cap: 20.
+    A cap at or below the start (cap: 5 for 「最多加 5 分」), or a start at the full marks, gives everyone the same score."""
+    limit = rule.cap if rule.cap is not None else item.max
+    if rule.cap is not None and item.max is not None and rule.cap > item.max:
+        report(path + ("score", "cap"), "bad-value", f"「{item.name}」的 cap {fmt(rule.cap)} 超过该项满分 {fmt(item.max)}：cap 是本项最多加到的分数"
+               f"（含起始分），不能超过满分；最多加到满分的，删去 cap。")
+    elif rule.start and limit is not None and limit <= rule.start:
+        key = "cap" if rule.cap is not None else "start"
+        report(path + ("score", key), "bad-value", f"「{item.name}」从 {fmt(rule.start)} 分起算，最多加到 {fmt(limit)} 分，"
+               f"每个人都只得 {fmt(limit)} 分，加分不起作用。cap 是本项最多加到的分数（含起始分）：原文「得 {fmt(rule.start)} 分，"
+               f"最多加 5 分」写 start: {fmt(rule.start)}、cap: {fmt(rule.start + 5)}；start 不能达到该项满分。")
 
 
 def _check_sum(item: Item, path: tuple, scheme: Scheme, report) -> None:
