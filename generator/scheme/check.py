@@ -21,6 +21,7 @@ from generator.scheme.formula_types import contains_misused, never_holds, unknow
 from generator.scheme.load import OPTION_WORDS
 from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
 from generator.scheme.periods import PERIOD_RANK, labels_within
+from generator.scheme.policy import rank_key
 from generator.scheme.rollup_columns import SUMMABLE, check_rollup_formula
 from generator.scheme.rules.coefficient import Coefficient
 from generator.scheme.rules.deduct import Bonus, Deduct
@@ -210,7 +211,7 @@ def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) 
         rankable = _rankable(scheme, assessment)
         for key in ("rank_by", "break_by"):
             for ki, name in enumerate(getattr(quota, key)):
-                if name not in rankable:  # read as -∞ for everyone: the order would fall to the next key, unsaid
+                if rank_key(name)[0] not in rankable:  # read as -∞ for everyone: the order would fall to the next key, unsaid
                     report(apath + ("quotas", qi, key, ki), "unknown-name",
                            f"{key} 中的「{name}」不是总分、本考核的项目代码，也不是成绩表中的数字列，无法据此排序；"
                            f"请改为其中之一（可用：{'、'.join(sorted(rankable)[:15])}{'……' if len(rankable) > 15 else ''}）。")

@@ -133,3 +133,29 @@ def test_a_clerks_slip_in_the_scheme_is_one_chinese_problem_at_its_line(old, new
     assert [c for _, _, c in found] == [code], found
     assert found[0][0] == _line_of(text, at), (found, _line_of(text, at))
     assert any("\u4e00" <= ch <= "\u9fff" for ch in check_text(text).sorted()[0].message)
+
+
+@pytest.mark.parametrize("break_by, first, words", [
+    ("[shiji]", "T07", "依次比较教学实绩（高者优先）；仍相同的，提交领导小组决定"),  # 教学实绩 33 > 32
+    ("[pingyi]", "T08", "依次比较民主评议（高者优先）"),  # 民主评议 17.40 > 16.00
+    ("[pingyi（少者优先）]", "T07", "依次比较民主评议（少者优先）"),  # 「同分的，以请假天数少者优先」: the lower one first
+    ("[\"总分\", 事假天数 少者优先]", None, "依次比较总分（高者优先）、事假天数（少者优先）"),  # both blank (0 days): still tied
+])
+def test_a_tie_is_broken_in_the_direction_the_handbook_states(tmp_path, break_by, first, words):
+    """break_by compared every key highest first, and the handbook said only 「依次比较教学实绩」: a 「少者优先」 rule
+    (请假天数少者优先) could not be written, and one written with the column alone was reversed, silently."""
+    for part in ("schemes", "content"):
+        shutil.copytree(FIXTURE / part, tmp_path / part)
+    path = tmp_path / "schemes/jiaoshi-nd.yaml"
+    path.write_text(SCHEME.replace("break_by: [shiji]", f"break_by: {break_by}"), encoding="utf-8")
+    _, periods, problems = run(tmp_path)
+    assert [p.code for p in problems.sorted() if p.severity is Severity.ERROR] == []
+    grades = {p.id: p.grade for p in periods[0].people if p.id in ("T07", "T08")}
+    statuses = {p.id: p.status for p in periods[0].people if p.id in ("T07", "T08")}
+    if first is None:
+        assert statuses == {"T07": "tied", "T08": "tied"}
+        tie = next(p for p in problems.sorted() if p.code == "tie-at-quota-line")
+        assert "名额线 总分 90.4、总分（高者优先）" not in tie.message and "事假天数（少者优先） 0：T07、T08" in tie.message, tie.message
+    else:
+        assert grades == {"T07": "优秀" if first == "T07" else "合格", "T08": "优秀" if first == "T08" else "合格"}
+    assert words in handbook_text(periods[0].scheme).replace("\\.", ".")
