@@ -209,9 +209,15 @@ def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) 
         if quota.at_most is not None and quota.at_least is not None and quota.at_least > quota.at_most:
             report(apath + ("quotas", qi), "quota-impossible", "不少于的比例大于不超过的比例。")
         rankable = _rankable(scheme, assessment)
+        codes_of = {"总分"} | {item.code for item in assessment.walk()}
         for key in ("rank_by", "break_by"):
             for ki, name in enumerate(getattr(quota, key)):
-                if rank_key(name)[0] not in rankable:  # read as -∞ for everyone: the order would fall to the next key, unsaid
+                column, _ = rank_key(name)
+                if column == name.strip() and column not in codes_of and any(w in column for w in _FEWER_WORDS):
+                    report(apath + ("quotas", qi, key, ki), "missing-key",
+                           f"{key} 中的「{column}」没有写比较方向：不写时按高者优先（{column}多的排在前面），而天数、次数、扣分一般是少者优先。"
+                           f"请照原文写明：{column}（少者优先）或 {column}（高者优先）。")
+                if column not in rankable:  # read as -∞ for everyone: the order would fall to the next key, unsaid
                     report(apath + ("quotas", qi, key, ki), "unknown-name",
                            f"{key} 中的「{name}」不是总分、本考核的项目代码，也不是成绩表中的数字列，无法据此排序；"
                            f"请改为其中之一（可用：{'、'.join(sorted(rankable)[:15])}{'……' if len(rankable) > 15 else ''}）。")
@@ -231,6 +237,9 @@ def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) 
             where = apath + (("publicity",) if key == "grades" else ("publicity", key)) if key in own else ("publicity", key)
             inherited = "" if key in own else f"（取自方案的 publicity：「{assessment.name}」自己的 publicity 没有写 {key}，就用方案的；在「{assessment.name}」的 publicity 中写明本考核的 {key}）"
             report(where, "unknown-name", f"{words}「{grade}」不在「{assessment.name}」的 grades.order（{'、'.join(grades.order) if grades else '未写等次'}）中{inherited}。")
+
+
+_FEWER_WORDS = ("天数", "次数", "扣分", "缺勤", "迟到", "请假", "投诉")  # a key naming these is read 少者优先 by most texts
 
 
 def _rankable(scheme: Scheme, assessment: Assessment) -> set[str]:

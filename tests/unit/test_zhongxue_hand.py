@@ -159,3 +159,17 @@ def test_a_tie_is_broken_in_the_direction_the_handbook_states(tmp_path, break_by
     else:
         assert grades == {"T07": "优秀" if first == "T07" else "合格", "T08": "优秀" if first == "T08" else "合格"}
     assert words in handbook_text(periods[0].scheme).replace("\\.", ".")
+
+
+@pytest.mark.parametrize("break_by, code", [
+    ("[事假天数]", "missing-key"),  # which way? 天数 are mostly 少者优先: say it
+    ("[事假天数（少者优先）]", None),
+    ("[事假天数（高者优先）]", None),
+    ("[请假天数（少者优先）]", "unknown-name"),  # no such column
+])
+def test_a_tie_broken_by_a_count_column_must_say_which_way(break_by, code):
+    text = SCHEME.replace("break_by: [shiji]", f"break_by: {break_by}")
+    found = where(check_text(text))
+    assert [c for _, _, c in found] == ([code] if code else []), found
+    if code:
+        assert found[0][0] == _line_of(text, "break_by: [")
