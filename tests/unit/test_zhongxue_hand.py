@@ -74,6 +74,7 @@ def test_the_edges_are_where_the_guide_says(year):
     assert "（「师德失范情形」：有偿补课、收受学生家长礼品礼金） → 直接确定为「不合格」（原为「优秀」）" in words("T12")
     assert "学校领导评价 16 × 40% ÷ 60% + 家长代表评价 17 × 20% ÷ 60%" in words("T13")
     assert "从 15 分起算" in words("T06")  # 教学工作量 starts from the 15 points of the 规定课时
+    assert "出勤扣分：「事假天数」14 天 × 0.5 分 = 7 分；「病假天数」20 天 × 0.2 分 = 4 分；合计 11 分" in words("T04")  # days, not 次
 
 
 def test_compiled_and_reference_agree_on_every_person(year):
@@ -87,7 +88,9 @@ def test_the_handbook_states_the_rules_that_graded(year):
                   "去掉 1 个最高分和 1 个最低分后取平均",
                   "缺少某一部分时，按其余部分的权重重新折算",
                   "当 「师德失范情形」填了任何一项 时：直接确定为「不合格」",
-                  "名额线上分数相同的，依次比较教学实绩"):
+                  "名额线上分数相同的，依次比较教学实绩",
+                  "出勤扣分（减分，「事假天数」、「病假天数」列填天数）",
+                  "「事假天数」每天 0.5 分，「病假天数」每天 0.2 分，各列合计；最多 10 分"):
         assert words in text, words
 
 
