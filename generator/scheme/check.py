@@ -121,6 +121,9 @@ def _check_items(scheme: Scheme, assessment: Assessment, apath: tuple, source: A
                     report(path + ("score", "period"), "unknown-name", f"period「{rule.period}」不是 rolls_up 所指考核的考核期（{'、'.join(labels) or '未写 rolls_up'}）。")
             if isinstance(rule, Bonus):
                 _check_bonus(item, rule, path, report)
+            elif isinstance(rule, Deduct) and rule.start != "max" and item.max is not None and rule.start > item.max and not rule.above_max:
+                report(path + ("score", "start"), "bad-value", f"「{item.name}」从 {fmt(rule.start)} 分起算，超过该项满分 {fmt(item.max)}："
+                       f"扣分不到 {fmt(rule.start - item.max)} 分的都按满分计。请核对起评分（从满分起算的删去 start）。")
             if rule is not None and getattr(rule, "kind", "") == "period_score" and source is None:
                 report(path + ("score",), "missing-key", "period_score 只能用于写了 rolls_up 的年度考核。")
             elif rule is not None and getattr(rule, "kind", "") == "period_score" and rule.periods and source is not None:

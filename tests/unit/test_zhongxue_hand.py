@@ -180,3 +180,17 @@ def test_a_tie_broken_by_a_count_column_must_say_which_way(break_by, code):
     assert [c for _, _, c in found] == ([code] if code else []), found
     if code:
         assert found[0][0] == _line_of(text, "break_by: [")
+
+
+@pytest.mark.parametrize("start, code", [("12", "bad-value"), ("8", None), ("max", None)])
+def test_a_deduction_item_starting_above_its_full_marks_is_a_problem(start, code):
+    """start: 12 on a 10-point item clamped everyone with fewer than 2 points off to the full 10, silently."""
+    old = "      - {code: shide, name: 师德师风, max: 10, standard: 由学校考核小组评定}\n"
+    new = ("      - {code: shide, name: 师德师风, max: 10, score: {kind: deduct, start: START, "
+           "deductions: [{kind: per_event, column: 师德扣分次数, points: 1}]}}\n").replace("START", start)
+    assert old in SCHEME
+    text = SCHEME.replace(old, new, 1)
+    found = where(check_text(text))
+    assert [c for _, _, c in found] == ([code] if code else []), found
+    if code:
+        assert found[0][0] == _line_of(text, "{code: shide") and "超过该项满分 10" in check_text(text).sorted()[0].message
