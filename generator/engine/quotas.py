@@ -16,7 +16,7 @@ from generator.core.numbers import ceil_int, floor_int, fmt, fmt_share
 from generator.core.problems import Problems, Severity
 from generator.engine.ranks import ranks
 from generator.engine.results import PersonResult, QuotaUse, Step
-from generator.scheme.policy import Grades, Quota
+from generator.scheme.policy import Grades, Quota, rank_key
 
 
 def count_places(n: int, share: Decimal, rounding: str) -> tuple[int, str]:
@@ -45,13 +45,19 @@ def scope_key(quota: Quota, result: PersonResult) -> str:
 
 
 def rank_value(key: str, result: PersonResult) -> Any:
+    """The person's value for a rank key, larger ranking first: a 少者优先 key is negated; no value ranks last
+    (but a blank count column under 少者优先 is 0 days, 0 times)."""
+    key, fewer = rank_key(key)
     if key == "总分":
-        return result.total if result.total is not None else Decimal("-Infinity")
-    item = result.item(key)
-    if item is not None:
-        return item.value if item.value is not None else Decimal("-Infinity")
-    value = result.person.values.get(key)
-    return value if isinstance(value, Decimal) else Decimal("-Infinity")
+        value = result.total
+    elif (item := result.item(key)) is not None:
+        value = item.value
+    else:
+        value = result.person.values.get(key)
+        value = value if isinstance(value, Decimal) else (Decimal(0) if fewer and value is None else None)
+    if value is None:
+        return Decimal("-Infinity")
+    return -value if fewer else value
 
 
 def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], problems: Problems, file: str, names: dict[str, str] | None = None) -> list[QuotaUse]:
@@ -96,7 +102,8 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
     keys = list(quota.rank_by) + (list(quota.break_by) if quota.ties == "break_by" else [])
     # rank keys as a person reads them: an item's name rather than its code
     sample = candidates[0]
-    key_names = [item.name if (item := sample.item(k)) is not None else k for k in keys]
+    key_names = [(item.name if (item := sample.item(k)) is not None else k) + ("（少者优先）" if fewer else "")
+                 for k, fewer in map(rank_key, keys)]
     key_words = "、".join(key_names)
 
     def key(result: PersonResult) -> tuple:
@@ -122,7 +129,8 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
         at_line = {id(r) for r in tied}
         keep = [r for r in keep if id(r) not in at_line]
         drop = [r for r in drop if id(r) not in at_line]
-        line_words = "、".join(f"{k} {fmt(v) if isinstance(v, Decimal) else v}" for k, v in zip(key_names, key(tied[0])))
+        shown = [-v if rank_key(k)[1] and v.is_finite() else v for k, v in zip(keys, key(tied[0]))]  # 少者优先 ranks negated
+        line_words = "、".join(f"{k} {fmt(v) if isinstance(v, Decimal) else v}" for k, v in zip(key_names, shown))
         if quota.ties == "include_all":
             for r in tied:
                 r.note(Step("名额", f"{header}；名额线上 {len(tied)} 人并列（{line_words}），方案规定全部保留「{quota.grade}」"))

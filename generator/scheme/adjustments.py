@@ -45,6 +45,14 @@ class Factor(Strict):
         return f"按「{self.by}」区分：{pairs}，其他人员按 {fmt(self.default)} 倍"
 
 
+def count_unit(column: str) -> str:
+    """What one of a counts column is: 事假天数 → 天, 信息采用篇数 → 篇, 超课时节数 → 节; otherwise 次."""
+    for unit in ("天", "篇", "人", "节", "件", "起", "项", "课时"):
+        if column.endswith(unit + "数"):
+            return unit
+    return "次"
+
+
 class Adjustment(Strict):
     """加分（bonus）、减分（penalty）或按奖项加分（awards），在各项得分之和上调整，设上限。"""
 
@@ -108,7 +116,7 @@ class Adjustment(Strict):
         if self.counts:
             caps = self.caps or {}
             specs = [ColumnSpec(name, "number", Decimal(0), None, required=False, places=0,
-                                note=f"次数，每次 {fmt(points)} 分" + (f"，最多 {fmt(caps[name])} 分" if name in caps else ""))
+                                note=f"{count_unit(name)}数，每{count_unit(name)} {fmt(points)} 分" + (f"，最多 {fmt(caps[name])} 分" if name in caps else ""))
                      for name, points in self.counts.items()]
         elif self.events and self.kind == "awards":
             specs = [ColumnSpec(self.col, "award_events", choices=tuple(self.points or {}), required=False, note="事项:奖项，多项用；分隔")]
@@ -165,7 +173,7 @@ class Adjustment(Strict):
             capped = cap is not None and amount > cap
             raw += cap if capped else amount
             if times and explain:
-                parts.append(f"「{name}」{fmt(times)} 次 × {fmt(points)} 分 = {fmt(amount)} 分" + (f"，超过该列上限，按 {fmt(cap)} 分计" if capped else ""))
+                parts.append(f"「{name}」{fmt(times)} {count_unit(name)} × {fmt(points)} 分 = {fmt(amount)} 分" + (f"，超过该列上限，按 {fmt(cap)} 分计" if capped else ""))
         if parts:
             steps.append(f"{self.name}：" + "；".join(parts) + (f"；合计 {fmt(raw)} 分" if len(parts) > 1 else ""))
         return raw
@@ -212,7 +220,7 @@ class Adjustment(Strict):
 
     def words(self) -> str:
         what = {"bonus": "加分", "penalty": "减分", "awards": "按奖项加分"}[self.kind]
-        where = "、".join(f"「{name}」" for name in self.counts) + "列填次数" if self.counts else f"填入「{self.col}」列"
+        where = "、".join(f"「{name}」" for name in self.counts) + "列填" + "、".join(dict.fromkeys(count_unit(n) + "数" for n in self.counts)) if self.counts else f"填入「{self.col}」列"
         parts = [f"{self.name}（{what}，{where}）"]
         if self.text:
             parts.append(self.text.rstrip("。；;. "))
@@ -222,7 +230,7 @@ class Adjustment(Strict):
                          + ("，同一奖项写几次计几次" if self.kind == "awards" and not self.events else ""))
         if self.counts:
             caps = self.caps or {}
-            parts.append("，".join(f"「{name}」每次 {fmt(points)} 分" + (f"、最多 {fmt(caps[name])} 分" if name in caps else "")
+            parts.append("，".join(f"「{name}」每{count_unit(name)} {fmt(points)} 分" + (f"、最多 {fmt(caps[name])} 分" if name in caps else "")
                                   for name, points in self.counts.items())
                          + ("，各列合计" if len(self.counts) > 1 else ""))
         if self.events and self.kind == "awards":

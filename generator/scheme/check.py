@@ -21,9 +21,10 @@ from generator.scheme.formula_types import contains_misused, never_holds, unknow
 from generator.scheme.load import OPTION_WORDS
 from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
 from generator.scheme.periods import PERIOD_RANK, labels_within
+from generator.scheme.policy import rank_key
 from generator.scheme.rollup_columns import SUMMABLE, check_rollup_formula
 from generator.scheme.rules.coefficient import Coefficient
-from generator.scheme.rules.deduct import Deduct
+from generator.scheme.rules.deduct import Bonus, Deduct
 from generator.scheme.rules.entered import Entered
 from generator.scheme.rules.formula import FormulaRule
 from generator.scheme.sheet_clash import sheet_option_clashes
@@ -118,6 +119,11 @@ def _check_items(scheme: Scheme, assessment: Assessment, apath: tuple, source: A
                 labels = source.period_labels if source else []
                 if rule.period not in labels:
                     report(path + ("score", "period"), "unknown-name", f"period「{rule.period}」不是 rolls_up 所指考核的考核期（{'、'.join(labels) or '未写 rolls_up'}）。")
+            if isinstance(rule, Bonus):
+                _check_bonus(item, rule, path, report)
+            elif isinstance(rule, Deduct) and rule.start != "max" and item.max is not None and rule.start > item.max and not rule.above_max:
+                report(path + ("score", "start"), "bad-value", f"「{item.name}」从 {fmt(rule.start)} 分起算，超过该项满分 {fmt(item.max)}："
+                       f"扣分不到 {fmt(rule.start - item.max)} 分的都按满分计。请核对起评分（从满分起算的删去 start）。")
             if rule is not None and getattr(rule, "kind", "") == "period_score" and source is None:
                 report(path + ("score",), "missing-key", "period_score 只能用于写了 rolls_up 的年度考核。")
             elif rule is not None and getattr(rule, "kind", "") == "period_score" and rule.periods and source is not None:
@@ -134,6 +140,20 @@ def _check_items(scheme: Scheme, assessment: Assessment, apath: tuple, source: A
         total = sum((i.max or Decimal(0) for i in assessment.items), Decimal(0))
         if total != assessment.total_max:
             report(apath + ("total_max",), "items-do-not-sum", f"各项满分之和是 {fmt(total)} 分，与总分 {fmt(assessment.total_max)} 分不符。", at=assessment.code)
+
+
+def _check_bonus(item: Item, rule: Bonus, path: tuple, report) -> None:
+    """A bonus's cap is the score it reaches, start included: 「得 15 分，每节加 0.1 分，最多加 5 分」 is start: 15, cap: 20.
+    A cap at or below the start (cap: 5 for 「最多加 5 分」), or a start at the full marks, gives everyone the same score."""
+    limit = rule.cap if rule.cap is not None else item.max
+    if rule.cap is not None and item.max is not None and rule.cap > item.max:
+        report(path + ("score", "cap"), "bad-value", f"「{item.name}」的 cap {fmt(rule.cap)} 超过该项满分 {fmt(item.max)}：cap 是本项最多加到的分数"
+               f"（含起始分），不能超过满分；最多加到满分的，删去 cap。")
+    elif rule.start and limit is not None and limit <= rule.start:
+        key = "cap" if rule.cap is not None else "start"
+        report(path + ("score", key), "bad-value", f"「{item.name}」从 {fmt(rule.start)} 分起算，最多加到 {fmt(limit)} 分，"
+               f"每个人都只得 {fmt(limit)} 分，加分不起作用。cap 是本项最多加到的分数（含起始分）：原文「得 {fmt(rule.start)} 分，"
+               f"最多加 5 分」写 start: {fmt(rule.start)}、cap: {fmt(rule.start + 5)}；start 不能达到该项满分。")
 
 
 def _check_sum(item: Item, path: tuple, scheme: Scheme, report) -> None:
@@ -192,9 +212,15 @@ def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) 
         if quota.at_most is not None and quota.at_least is not None and quota.at_least > quota.at_most:
             report(apath + ("quotas", qi), "quota-impossible", "不少于的比例大于不超过的比例。")
         rankable = _rankable(scheme, assessment)
+        codes_of = {"总分"} | {item.code for item in assessment.walk()}
         for key in ("rank_by", "break_by"):
             for ki, name in enumerate(getattr(quota, key)):
-                if name not in rankable:  # read as -∞ for everyone: the order would fall to the next key, unsaid
+                column, _ = rank_key(name)
+                if column == name.strip() and column not in codes_of and any(w in column for w in _FEWER_WORDS):
+                    report(apath + ("quotas", qi, key, ki), "missing-key",
+                           f"{key} 中的「{column}」没有写比较方向：不写时按高者优先（{column}多的排在前面），而天数、次数、扣分一般是少者优先。"
+                           f"请照原文写明：{column}（少者优先）或 {column}（高者优先）。")
+                if column not in rankable:  # read as -∞ for everyone: the order would fall to the next key, unsaid
                     report(apath + ("quotas", qi, key, ki), "unknown-name",
                            f"{key} 中的「{name}」不是总分、本考核的项目代码，也不是成绩表中的数字列，无法据此排序；"
                            f"请改为其中之一（可用：{'、'.join(sorted(rankable)[:15])}{'……' if len(rankable) > 15 else ''}）。")
@@ -214,6 +240,9 @@ def _check_grades(scheme: Scheme, assessment: Assessment, apath: tuple, report) 
             where = apath + (("publicity",) if key == "grades" else ("publicity", key)) if key in own else ("publicity", key)
             inherited = "" if key in own else f"（取自方案的 publicity：「{assessment.name}」自己的 publicity 没有写 {key}，就用方案的；在「{assessment.name}」的 publicity 中写明本考核的 {key}）"
             report(where, "unknown-name", f"{words}「{grade}」不在「{assessment.name}」的 grades.order（{'、'.join(grades.order) if grades else '未写等次'}）中{inherited}。")
+
+
+_FEWER_WORDS = ("天数", "次数", "扣分", "缺勤", "迟到", "请假", "投诉")  # a key naming these is read 少者优先 by most texts
 
 
 def _rankable(scheme: Scheme, assessment: Assessment) -> set[str]:

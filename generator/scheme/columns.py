@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from generator.core.problems import clip
 from generator.scheme.model import Assessment, Item, Scheme
+from generator.scheme.policy import rank_key
 from generator.scheme.rollup_columns import rollup_readers
 from generator.scheme.rules.base import ColumnSpec
 
@@ -153,6 +154,10 @@ def column_readers(scheme: Scheme, assessment: Assessment) -> dict[str, list[str
     for column, who in rollup_readers(scheme, assessment):  # a year summing the months' 病事假天数
         add(column, who)
     for quota in assessment.quotas:
-        for name in [*([quota.scope] if quota.scope not in ("unit", "department") else []), *quota.rank_by, *quota.break_by]:
+        for name in [*([quota.scope] if quota.scope not in ("unit", "department") else []), *map(_ranked, quota.rank_by), *map(_ranked, quota.break_by)]:
             add(name, f"名额「{quota.grade}」")
     return readers
+
+
+def _ranked(key: str) -> str:
+    return rank_key(key)[0]  # 事假天数（少者优先） reads the column 事假天数

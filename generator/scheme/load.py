@@ -140,6 +140,13 @@ OPTION_WORDS = {
 }
 
 
+# Periods a text may name that the period model has not: say what to do rather than leave the clerk guessing.
+_SCHOOL_YEAR = ("考核期只有自然年的月、季度、半年、年度（1—12 月），没有学年（9 月—次年 8 月）和学期。只有一次学年考核、不汇总各月的，"
+                "写 period: 年度，按学年结束的年份录入（2025—2026 学年录为 2026 年度），并在 assumptions 中写明；"
+                "要把学年内各月、各学期的成绩汇总的，目前无法表达。")
+_PERIOD_HINTS = {"学年": _SCHOOL_YEAR, "学期": _SCHOOL_YEAR, "上学期": _SCHOOL_YEAR, "下学期": _SCHOOL_YEAR}
+
+
 def _report_plain(kind, error, path, where, key, line, col, marks: Marks, problems: Problems) -> None:
     if kind == "missing":
         problems.add(marks.file, line, col, "missing-key", f"缺少必填的键「{key}」（在 {where}）。")
@@ -152,6 +159,7 @@ def _report_plain(kind, error, path, where, key, line, col, marks: Marks, proble
         expected = str(error.get("ctx", {}).get("expected", "")).replace(" or ", ", ").replace("'", "").replace(", ", "、")
         meant = OPTION_WORDS.get(str(error.get("input", "")).strip())
         hint = f"「{_shown(error.get('input'))}」写作 {meant}。" if meant and meant in expected.split("、") else ""
+        hint = hint or _PERIOD_HINTS.get(str(error.get("input", "")).strip(), "") if key == "period" else hint
         problems.add(marks.file, line, col, "bad-value", f"{where} 的值「{_shown(error.get('input'))}」不允许；应为 {expected} 之一。{hint}")
     elif kind in _TYPE_WORDS:
         problems.add(marks.file, line, col, "wrong-type", f"{where} 应为{_TYPE_WORDS[kind]}，实际是「{_shown(error.get('input'))}」。")

@@ -15,6 +15,20 @@ from generator.core.numbers import fmt_share
 from generator.scheme.bands import Band
 from generator.scheme.base import Share, Strict, integers
 
+# A rank_by/break_by key with its direction: 「请假天数少者优先」 is 事假天数（少者优先）; without a mark, highest first.
+_FEWER = ("（少者优先）", "(少者优先)", "少者优先", "（低者优先）", "(低者优先)", "低者优先")
+_MORE = ("（高者优先）", "(高者优先)", "高者优先", "（多者优先）", "(多者优先)", "多者优先")
+
+
+def rank_key(key: str) -> tuple[str, bool]:
+    """(name, fewer_first) of a rank_by/break_by key: 事假天数（少者优先） → (事假天数, True); shiji → (shiji, False)."""
+    text = key.strip()
+    for marks, fewer in ((_FEWER, True), (_MORE, False)):
+        for mark in marks:
+            if text.endswith(mark) and text != mark:
+                return text[: -len(mark)].strip(), fewer
+    return text, False
+
 
 class Grades(Strict):
     # The grade scale, best first, and how a grade is reached: by bands on the total, or entered.
@@ -66,8 +80,10 @@ class Quota(Strict):
     ties: Literal["flag", "include_all", "exclude_all", "break_by"] = Field(
         "flag", description="名额线上分数相同时：flag 提交领导小组决定（默认，决定前不公示）、include_all 全部保留、exclude_all 全部不得、break_by 依次比较 break_by 列出的项目。例：break_by"
     )
-    break_by: list[str] = Field([], description="ties: break_by 时依次比较的项目：总分、项目代码或成绩表中的数字列。例：[ji, neng]")
-    rank_by: list[str] = Field(["总分"], description="超出名额时排序的依据，依次比较（默认总分）：总分、项目代码或成绩表中的数字列。例：[总分, ji]")
+    break_by: list[str] = Field([], description="ties: break_by 时依次比较的项目：总分、项目代码或成绩表中的数字列，高者优先；少者优先的在后面写"
+                                                "（少者优先），如「同分的，以事假天数少者优先」写 [事假天数（少者优先）]。例：[ji, neng]")
+    rank_by: list[str] = Field(["总分"], description="超出名额时排序的依据，依次比较（默认总分）：总分、项目代码或成绩表中的数字列，从高到低；"
+                                                    "从少到多的在后面写（少者优先）。例：[总分, ji]")
     text: str | None = Field(None, description="原文对这条限制的表述，显示在手册中。例：好等次人数不超过本单位参加考核人数的40%")
 
     @model_validator(mode="after")
@@ -98,12 +114,17 @@ class Quota(Strict):
             rounding = self.rounding or "ceil"
             how = {"floor": "向下取整", "ceil": "向上取整", "half_up": "四舍五入"}[rounding]
             parts.append(f"{self.scope_words()}「{self.grade}」不少于{base}的 {fmt_share(self.at_least)}（{how}）")
-        order = "按" + "、".join(names.get(k, k) for k in self.rank_by) + "从高到低排序"
+        ranked = [rank_key(k) for k in self.rank_by]
+        if any(fewer for _, fewer in ranked):
+            order = "按" + "、".join(names.get(k, k) + ("从少到多" if fewer else "从高到低") for k, fewer in ranked) + "排序"
+        else:
+            order = "按" + "、".join(names.get(k, k) for k, _ in ranked) + "从高到低排序"
+        broken = "、".join(names.get(k, k) + ("（少者优先）" if fewer else "（高者优先）") for k, fewer in map(rank_key, self.break_by))
         ties = {
             "flag": "名额线上分数相同的，提交领导小组决定，决定之前不予公示",
             "include_all": "名额线上分数相同的，全部保留该等次",
             "exclude_all": "名额线上分数相同的，全部不得该等次",
-            "break_by": "名额线上分数相同的，依次比较" + "、".join(names.get(k, k) for k in self.break_by),
+            "break_by": f"名额线上分数相同的，依次比较{broken}；仍相同的，提交领导小组决定，决定之前不予公示",
         }[self.ties]
         return "；".join(parts) + f"。超出名额的，{order}，排在名额之外的降为下一等次；{ties}。"
 

@@ -66,8 +66,9 @@ grades:                                   # 003 篇二：好90分及以上，较
         "at_most 不超过、at_least 不少于某一比例；scope 是范围：unit 全单位、department 各部门，或一列的列名（如 考核单元）。"
         "名额按精确小数计算，默认不超过向下取整、不少于向上取整（rounding 可改）；「不足 1 人的，可确定 1 人」写 min_places: 1（不超过基数人数）。名额在分数段和全部特殊情形（见下节）之后适用："
         "被 cap 降等、被 gate 挡下或不确定等次的人员不参与该等次的排序；force 直接确定的人员占用名额，但不因名额降等。超出名额的按 rank_by 排序后降为下一等次；"
-        "名额线上分数相同的按 ties 处理：flag（默认，提交领导小组，决定前不公示）、include_all、exclude_all、break_by（依次比较 break_by 列出的项目）。"
-        "rank_by 和 break_by 中写 总分、项目代码或成绩表中的数字列，写错的 kaohe check 会报告。",
+        "名额线上分数相同的按 ties 处理：flag（默认，提交领导小组，决定前不公示）、include_all、exclude_all、break_by（依次比较 break_by 列出的项目，仍相同的提交领导小组）。"
+        "rank_by 和 break_by 中写 总分、项目代码或成绩表中的数字列，写错的 kaohe check 会报告；都是高者优先，少者优先的在后面写（少者优先），"
+        "如「总分相同的，以事假天数少者优先」写 break_by: [事假天数（少者优先）]（空着的天数、次数按 0 计）。",
         """\
 quotas:                                   # 003 篇六：同一考核单元好等次不能超过40%，全单位也不能超过40%
   - {grade: 好, scope: 考核单元, at_most: 40%}

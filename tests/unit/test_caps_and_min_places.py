@@ -31,14 +31,14 @@ def test_each_column_under_its_own_cap_then_the_sum_under_the_cap(tmp_path):
     assert {pid: str(p.total) for pid, p in people.items()} == {"1": "84.0", "2": "85.0", "3": "83.0", "4": "81.0"}
     assert compare(periods)["compiled"] == 4
     first = [s.text for s in people["1"].explained().trace]
-    assert any("「信息采用篇数」8 次 × 0.5 分 = 4 分，超过该列上限，按 3 分计；「抓获在逃人数」1 次 × 1 分 = 1 分；合计 4 分" in s for s in first), first
+    assert any("「信息采用篇数」8 篇 × 0.5 分 = 4 分，超过该列上限，按 3 分计；「抓获在逃人数」1 人 × 1 分 = 1 分；合计 4 分" in s for s in first), first
     second = [s.text for s in people["2"].explained().trace]
     assert not any("超过该列上限" in s for s in second) and any("超过上限，按 5 分计" in s for s in second), second
 
 
 def test_the_handbook_states_the_caps():
     text = handbook_text(simple_scheme(adjustments=[BONUS])).replace("\\.", ".")
-    assert "「信息采用篇数」每次 0.5 分、最多 3 分，「抓获在逃人数」每次 1 分、最多 3 分，各列合计；最多 5 分" in text
+    assert "「信息采用篇数」每篇 0.5 分、最多 3 分，「抓获在逃人数」每人 1 分、最多 3 分，各列合计；最多 5 分" in text
 
 
 ADJUSTED = BASE + """\

@@ -73,9 +73,9 @@ def test_the_edges_are_where_the_guide_says(graded):
         period = graded[label]
         return explain_text(period, next(p for p in period.people if p.id == pid))
 
-    assert "「信息采用篇数」8 次 × 0.5 分 = 4 分，超过该列上限，按 3 分计；「抓获在逃人数」1 次 × 1 分 = 1 分；合计 4 分" in words("M02", "P03")
+    assert "「信息采用篇数」8 篇 × 0.5 分 = 4 分，超过该列上限，按 3 分计；「抓获在逃人数」1 人 × 1 分 = 1 分；合计 4 分" in words("M02", "P03")
     may = words("M05", "P06")
-    assert "「抓获在逃人数」5 次 × 1 分 = 5 分，超过该列上限，按 3 分计" in may and "超过总分上限 100 分，按 100.0 分计" in may
+    assert "「抓获在逃人数」5 人 × 1 分 = 5 分，超过该列上限，按 3 分计" in may and "超过总分上限 100 分，按 100.0 分计" in may
     assert next(p for p in graded["M10"].people if p.id == "P02").raw_total == graded["M10"].people[0].total.__class__("89.95")
     assert "1月、2月没有成绩，不计入" in words("Q1", "P09")  # 新录用 in March: the quarter's own missing months only
     assert "缺少 服务对象评价，按其余部分权重之和 80% 重新折算" in words("Y", "P08") and "总分 89.998 四舍五入保留 2 位小数 = 90.00" in words("Y", "P08")
@@ -90,7 +90,7 @@ def test_compiled_and_reference_agree_on_every_person(graded):
 
 def test_the_handbook_states_the_rules_that_graded(graded):
     text = handbook_text(graded["Y"].scheme).replace("\\.", ".")
-    for words in ("「信息采用篇数」每次 0.5 分、最多 3 分，「抓获在逃人数」每次 1 分、最多 3 分，各列合计；最多 5 分",
+    for words in ("「信息采用篇数」每篇 0.5 分、最多 3 分，「抓获在逃人数」每人 1 分、最多 3 分，各列合计；最多 5 分",
                   "取本季度之内的月度考核各期的总分，取平均；某期没有成绩的不计入",
                   "当 试用期 并且 「否决情形」一项都没填 时：不确定等次", "当 「否决情形」填了任何一项 时：直接确定为「不称职」",
                   "名额不足 1 人的部分不计（向下取整）；算出的名额不足 1 人的，按 1 人计"):

@@ -95,7 +95,8 @@ class Deduct(Rule):
 
 
 class Bonus(Rule):
-    """加分制：从 0 分（或 start）起算，按事件、数量或档次加分，最多加到该项满分（或 cap）。"""
+    """加分制：从 0 分（或 start）起算，按事件、数量或档次加分，最多加到该项满分（或 cap）。cap 是本项最多加到的分数，
+    含起始分：「完成规定课时的得 15 分，超课时每节加 0.1 分，最多加 5 分」写 start: 15、cap: 20（不是 cap: 5）。"""
 
     TITLE: ClassVar[str] = "加分制（按次、按量、分档，设上限）"
     EXAMPLE: ClassVar[str] = """\
@@ -113,7 +114,8 @@ class Bonus(Rule):
     kind: Literal["bonus"] = Field("bonus", description="计分规则的种类，固定写 bonus。例：kind: bonus")
     start: Num = Field(Decimal(0), description="起始分（默认 0）。例：0")
     additions: list[Counting] = Field(description="加分规则：per_event 按次、per_unit 按量、range 按范围、tiered 分档。例：[{kind: per_event, column: 信息篇数, points: 0.1}]")
-    cap: Num | None = Field(None, description="最多加到多少分（默认为该项满分）。例：1")
+    cap: Num | None = Field(None, description="本项最多加到多少分，含起始分 start（默认为该项满分）：「完成规定课时得 15 分，超课时每节加 0.1 分，"
+                                              "最多加 5 分」写 start: 15、cap: 20。例：1")
 
     def columns(self, item):
         return [spec for rule in self.additions for spec in rule.columns()]
@@ -123,6 +125,8 @@ class Bonus(Rule):
 
     def compute(self, item, ctx: ItemContext) -> Outcome:
         plus, steps = apply_all(self.additions, ctx.values, ctx.explain)
+        if ctx.explain and self.start:  # 完成规定课时的得 15 分：the words say where the points start
+            steps.insert(0, f"从 {fmt(self.start)} 分起算")
         value = self.start + plus
         limit = self.cap if self.cap is not None else item.max
         if limit is not None and value > limit:
@@ -135,5 +139,8 @@ class Bonus(Rule):
 
     def describe(self, item) -> str:
         limit = self.cap if self.cap is not None else item.max
-        cap = f"，最多 {fmt(limit)} 分" if limit is not None else ""
-        return "加分：" + "；".join(r.words() for r in self.additions) + cap + "。"
+        if not self.start:
+            cap = f"，最多 {fmt(limit)} 分" if limit is not None else ""
+            return "加分：" + "；".join(r.words() for r in self.additions) + cap + "。"
+        cap = f"，最多加到 {fmt(limit)} 分" if limit is not None else ""  # the item's score, 15 points of start included
+        return f"从 {fmt(self.start)} 分起算；加分：" + "；".join(r.words() for r in self.additions) + cap + "。"

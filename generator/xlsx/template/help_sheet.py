@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.scheme.adjustments import count_unit
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme
 from generator.scheme.rules.base import ColumnSpec
@@ -120,7 +121,7 @@ def _column_rows(scheme: Scheme, assessment: Assessment, plan: ColumnPlan, depar
             about = adjustments[spec.name].words().replace("。；", "；")
             counts = adjustments[spec.name].counts or {}
             if spec.name in counts:  # a count column (迟到早退次数): times, not points
-                how = f"次数（每次 {fmt(counts[spec.name])} 分），{type_words(spec, departments)}；没有就留空或填 0"
+                how = f"{(unit := count_unit(spec.name))}数（每{unit} {fmt(counts[spec.name])} 分），{type_words(spec, departments)}；没有就留空或填 0"
             elif spec.type == "number":
                 how = f"合计分数，{type_words(spec, departments)}；没有就留空或填 0"
             elif spec.type == "choices":
