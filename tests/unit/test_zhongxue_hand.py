@@ -162,7 +162,7 @@ def test_a_tie_is_broken_in_the_direction_the_handbook_states(tmp_path, break_by
     if first is None:
         assert statuses == {"T07": "tied", "T08": "tied"}
         tie = next(p for p in problems.sorted() if p.code == "tie-at-quota-line")
-        assert "名额线 总分 90.4、总分（高者优先）" not in tie.message and "事假天数（少者优先） 0：T07、T08" in tie.message, tie.message
+        assert "名额线 总分 90.4、总分（高者优先）" not in tie.message and "事假天数（少者优先） 0，余 1 个名额：T07、T08" in tie.message, tie.message
     else:
         assert grades == {"T07": "优秀" if first == "T07" else "合格", "T08": "优秀" if first == "T08" else "合格"}
     assert words in handbook_text(periods[0].scheme).replace("\\.", ".")
