@@ -11,23 +11,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from generator.engine.history_code import condition
 from generator.engine.results import PeriodResult, PersonResult, Step
 from generator.scheme.expr import FormulaError, compiled
-from generator.scheme.expr_code import as_function
 
 STAGE = "结果运用"
 
 
-def apply_consequences(period: PeriodResult, functions_of: Callable[[PersonResult], dict[str, Callable[..., Any]]]) -> None:
+def apply_consequences(period: PeriodResult, functions_of: Callable[[PersonResult], dict[str, Callable[..., Any]]],
+                       grades_of: Callable[[PersonResult], list[str | None] | None] = lambda person: None) -> None:
+    """`grades_of`: a roll-up person's grades of the earlier periods (compute.Explainer.grades_of),
+    over which a condition's 次数/全部/期数/连续 of a grade are written out (history_code.py)
+    instead of a History and a dict of its functions made per person; None outside a roll-up."""
     consequences = period.assessment.consequences
     if not consequences:
         return
-    conditions = [(consequence, as_function(consequence.when)) for consequence in consequences]
+    conditions = [(consequence, *condition(consequence.when)) for consequence in consequences]
+    reads_grades = any(reads for _, _, reads in conditions)
     for person in period.people:
         values, functions = _Read(person), _Made(functions_of, person)
-        for consequence, condition in conditions:
+        grades = grades_of(person) if reads_grades else None
+        for consequence, met_by, _ in conditions:
             try:
-                met = condition(values, functions)  # compiled; where it cannot say, the evaluator does
+                met = met_by(values, functions, grades)  # compiled; where it cannot say, the evaluator does
             except Exception:
                 try:
                     met = compiled(consequence.when).evaluate(_values(person), functions_of(person), person.item_name_map())

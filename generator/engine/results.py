@@ -8,11 +8,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any, Literal
 
 from generator.core.problems import Problem
 from generator.scheme.model import PERIOD_NAMES, Assessment, Scheme
 from generator.sheets.rows import PersonRow
+
+_ID = attrgetter("person.id")
 
 Status = Literal["graded", "no_grade", "undecidable", "incomplete", "tied"]
 
@@ -248,9 +251,13 @@ class PeriodResult:
         return [p for p in self.people if p.status == "tied"]
 
     def person(self, pid: str) -> PersonResult | None:
-        # An index built on first use: roll-ups look up every person of every earlier period.
-        index = self.__dict__.get("_by_id")
-        if index is None or len(index) != len(self.people):
-            index = {p.id: p for p in self.people}
-            self.__dict__["_by_id"] = index
-        return index.get(pid)
+        return self.by_id().get(pid)
+
+    def by_id(self) -> dict[str, PersonResult]:
+        """ID → result (of an ID written twice, the later), built on first use and kept (read only):
+        a roll-up looks up every person of its earlier periods, and the checks across periods
+        compare their IDs as sets (the dict's keys)."""
+        made = self.__dict__.get("_by_id")
+        if made is None or made[0] != len(self.people):
+            made = self.__dict__["_by_id"] = (len(self.people), dict(zip(map(_ID, self.people), self.people)))
+        return made[1]
