@@ -224,7 +224,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     recount(period, applied, decisions_shown, shown, local)  # one truth for every count the pages show
     if entry.results is not None:  # the office's own 总分, 等次, 名次 against the grades as they now stand
         check_office_columns(period, shown, local)
-    apply_consequences(period, lambda person: functions_for(explainer, person), explainer.grades_of)
+    apply_consequences(period, lambda person: functions_for(explainer, person), explainer.grades_of_all)
     if entry.notice is not None:
         files.append(project.rel(entry.notice))
         period.notice = load_notice(project, entry, local)

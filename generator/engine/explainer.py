@@ -52,6 +52,16 @@ class Explainer:
         _, grades, _ = self.glance()
         return list(map(dict.get, grades, repeat(person.person.id, len(grades))))
 
+    def grades_of_all(self, people: list[PersonResult]) -> list[tuple[str | None, ...]] | None:
+        """grades_of for each of `people`, in order (as tuples), a look-up in C per period and person."""
+        if not self.assessment.rolls_up:
+            return None
+        _, grades, _ = self.glance()
+        if not grades:
+            return [()] * len(people)
+        ids = [p.person.id for p in people]
+        return list(zip(*(list(map(by_id.get, ids)) for by_id in grades)))
+
     def history_of(self, row: PersonRow) -> dict[str, PeriodView] | None:
         """In a roll-up, what the earlier periods say of this person (the same for every caller)."""
         if not self.assessment.rolls_up:

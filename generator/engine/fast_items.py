@@ -230,7 +230,8 @@ class ItemWriter:
             write(f"r_ = {' + '.join(['ZERO', *terms])}")
         elif adjustment.points:
             points = const(adjustment.points)
-            write(f"r_ = sum([{points}[n_] for n_ in (V.get({column}) or ()) if n_ in {points}], ZERO)")
+            # an empty cell: sum([], ZERO) is ZERO itself, without the comprehension's call
+            write(f"r_ = sum([{points}[n_] for n_ in n_s if n_ in {points}], ZERO) if (n_s := V.get({column})) else ZERO")
         else:
             write(f"r_ = V.get({column}) or ZERO")
         write(f"if not r_: {amount} = ZERO")

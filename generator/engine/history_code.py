@@ -74,17 +74,23 @@ def of_history(history: Mapping[str, Any]) -> tuple[list, list, dict[str, int]]:
     return [v.result for v in views], [v.grade for v in views], {label: i for i, label in enumerate(labels)}
 
 
-_CONDITIONS: dict[str, tuple[Callable[..., Any], bool]] = {}
+_CONDITIONS: dict[str, tuple[Callable[..., Any], bool, bool]] = {}
 
 
-def condition(source: str) -> tuple[Callable[..., Any], bool]:
+def condition(source: str) -> tuple[Callable[..., Any], bool, bool]:
     """A 结果运用 condition as a function of (V, F, G_) — expr_code.as_function's, with the roll-up
-    calls written out over G_ where they can be — and whether it reads G_ at all."""
+    calls written out over G_ where they can be — whether it reads G_, and whether it reads V or F
+    (a name, or a call not written out; when not, the caller may pass None for both)."""
     made = _CONDITIONS.get(source)
     if made is not None:
         return made
     namespace: dict[str, Any] = {**HELPERS, **NAMESPACE}
-    reads: list[bool] = []
+    reads: list[bool] = []  # per call: written out over G_
+    names: list[str] = []
+
+    def name(n: str) -> str:
+        names.append(n)
+        return f"V[{n!r}]"
 
     def const(value: Any) -> str:
         name = f"K{len(namespace)}"
@@ -97,7 +103,7 @@ def condition(source: str) -> tuple[Callable[..., Any], bool]:
         return written if written is not None else f"F[{function!r}]({arguments})"
 
     # constants as literals where they are text, so that a call's grade can be read back (inline)
-    body = Emitter(lambda n: f"V[{n!r}]", lambda v: repr(v) if isinstance(v, str) else const(v), call).source(compiled(source).tree)
+    body = Emitter(name, lambda v: repr(v) if isinstance(v, str) else const(v), call).source(compiled(source).tree)
     exec(compile(f"def formula(V, F, G_):\n    return {body}\n", f"<kaohe condition {source}>", "exec"), namespace)
-    made = _CONDITIONS[source] = (namespace["formula"], any(reads))
+    made = _CONDITIONS[source] = (namespace["formula"], any(reads), bool(names) or not all(reads))
     return made

@@ -8,14 +8,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
-from operator import attrgetter
 from typing import Any, Literal
 
 from generator.core.problems import Problem
 from generator.scheme.model import PERIOD_NAMES, Assessment, Scheme
 from generator.sheets.rows import PersonRow
-
-_ID = attrgetter("person.id")
 
 Status = Literal["graded", "no_grade", "undecidable", "incomplete", "tied"]
 
@@ -259,5 +256,5 @@ class PeriodResult:
         compare their IDs as sets (the dict's keys)."""
         made = self.__dict__.get("_by_id")
         if made is None or made[0] != len(self.people):
-            made = self.__dict__["_by_id"] = (len(self.people), dict(zip(map(_ID, self.people), self.people)))
+            made = self.__dict__["_by_id"] = (len(self.people), {r.person.id: r for r in self.people})
         return made[1]

@@ -245,7 +245,7 @@ def _consequences_agree(periods) -> int:
     for period in periods:
         for consequence in period.assessment.consequences:
             fast, slow = as_function(consequence.when), compiled(consequence.when)
-            glance, _ = condition(consequence.when)
+            glance, _, _ = condition(consequence.when)
             for person in period.people:
                 values, functions = _values(person), functions_for(person.explainer, person)
                 grades = person.explainer.grades_of(person) if person.explainer is not None else None

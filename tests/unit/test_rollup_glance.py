@@ -97,18 +97,28 @@ def test_consequences_read_over_grades_agree_with_the_evaluator(tmp_path):
     compared = 0
     for period in periods:
         for consequence in period.assessment.consequences:
-            met_by, reads = condition(consequence.when)
-            assert reads
+            met_by, reads, reads_rest = condition(consequence.when)
+            assert reads and not reads_rest  # V and F are passed as None
+            everyone = period.people[0].explainer.grades_of_all(period.people)
             for person in period.people:
                 values, functions = _values(person), functions_for(person.explainer, person)
                 try:
                     expected = compiled(consequence.when).evaluate(values, functions)
                 except FormulaError:
                     continue
-                got = met_by(values, functions, person.explainer.grades_of(person))
+                grades = person.explainer.grades_of(person)
+                assert everyone[period.people.index(person)] == tuple(grades)
+                got = met_by(None, None, grades)
                 assert (type(got), got) == (type(expected), expected), (person.id, consequence.when)
                 compared += 1
     assert compared == 2 * 8
+
+
+def test_what_a_condition_reads():
+    assert condition('连续("较差") >= 2')[1:] == (True, False)
+    assert condition('连续("较差") >= 2 且 总分 > 60')[1:] == (True, True)
+    assert condition('合计("加分") > 1')[1:] == (False, True)
+    assert condition("1 > 0")[1:] == (False, False)
 
 
 def test_only_a_constant_grade_is_written_out():
