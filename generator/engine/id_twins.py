@@ -50,12 +50,11 @@ class _Names:
     def __init__(self, periods: list[PeriodResult]):
         self.periods = periods
         first: dict[tuple[str, str], str] = {}
-        self.ids: set[str] = set()
+        self.ids: set[str] = set().union(*(period.by_id() for period in periods))  # the periods' own ID indexes, in C
         multi: set[tuple[str, str]] = set()
         for period in periods:
             for result in period.people:
                 person = result.person
-                self.ids.add(person.id)
                 if person.name and first.setdefault(key := (person.name, person.department), person.id) != person.id:
                     multi.add(key)
         self.first = first
