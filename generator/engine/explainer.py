@@ -32,17 +32,20 @@ class Explainer:
         # it), made at the first history asked for. Grading asks for few (the compiled path reads
         # glance()); the pages ask for everyone's, each made from the indexes when asked.
         self._views: list[tuple[str, dict[str, PersonResult], PeriodView]] | None = None
-        self._glance: tuple[list[dict[str, PersonResult]], list[dict[str, str | None]], dict[str, int]] | None = None
+        self._glance: tuple[list[dict[str, PersonResult]], list[dict[str, str | None]] | None, dict[str, int]] | None = None
 
-    def glance(self) -> tuple[list[dict[str, PersonResult]], list[dict[str, str | None]], dict[str, int]]:
+    def glance(self, grades: bool = True) -> tuple[list[dict[str, PersonResult]], list[dict[str, str | None]] | None, dict[str, int]]:
         """The earlier periods in label order (as sorted(history) walks them), each as ID → result
-        and ID → the grade its view gives (None: not graded), and label → place: what the compiled
-        grading and the 结果运用 conditions read instead of a History per person (history_code.py)."""
+        and (with `grades`; else None) ID → the grade its view gives (None: not graded), and label →
+        place: what the compiled grading and the 结果运用 conditions read instead of a History per
+        person (history_code.py). Each made once."""
         if self._glance is None:
             labels = sorted(self.sources)
-            periods = [self.sources[label] for label in labels]
-            self._glance = ([p.by_id() for p in periods], [{r.person.id: r.grade if r.status == "graded" else None for r in p.people} for p in periods],
-                            {label: i for i, label in enumerate(labels)})
+            self._glance = ([self.sources[label].by_id() for label in labels], None, {label: i for i, label in enumerate(labels)})
+        indexes, by_grade, places = self._glance
+        if grades and by_grade is None:
+            by_grade = [{r.person.id: r.grade if r.status == "graded" else None for r in self.sources[label].people} for label in sorted(self.sources)]
+            self._glance = (indexes, by_grade, places)
         return self._glance
 
     def grades_of(self, person: PersonResult) -> list[str | None] | None:

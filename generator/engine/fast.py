@@ -57,6 +57,7 @@ class FastGrader:
         # needs the person's History itself: then every variant is written again over H.
         self.glance = bool(assessment.rolls_up)
         self._reads_history = False
+        self._glanced: set[str] = set()  # R_, G_: what the variants read of the earlier periods
         self._variants(scheme)
         if self.glance and self._reads_history:
             self.glance = False
@@ -113,6 +114,7 @@ class FastGrader:
         if writer.needs_context:  # a rule kind not written out: called as the reference calls it
             source.lines.insert(0, "ctx = Context(V, H or {}, HISTORY(H) if H is not None else {}, {}, {}, False)")
         self._reads_history |= writer.reads_history
+        self._glanced |= writer.glanced
         header = ["def grade(row, H):", "    V = row.values", "    try:"]
         if self.glance:  # from the History given (None: raises, and the reference grades)
             header.append("        R_, G_, POS_ = GLANCE(H)")
@@ -148,9 +150,13 @@ class FastGrader:
         if self.glance:
             # each earlier period's ID index and grades, made once (compute.Explainer.glance); a
             # person's R_ and G_ two look-ups in C per period; no History unless the reference grades
-            start = ["    IX_, GX_, POS_ = explainer.glance() if histories is not None else (None, None, None)",
+            start = [f"    IX_, GX_, POS_ = explainer.glance({'G_' in self._glanced}) if histories is not None else (None, None, None)",
                      "    n_ = len(IX_) if IX_ is not None else 0"]
-            person = ["            p_ = row.id", "            R_ = list(map(_GET, IX_, _REPEAT(p_, n_)))", "            G_ = list(map(_GET, GX_, _REPEAT(p_, n_)))"]
+            person = ["            p_ = row.id"] if self._glanced else []
+            if "R_" in self._glanced:
+                person.append("            R_ = list(map(_GET, IX_, _REPEAT(p_, n_)))")
+            if "G_" in self._glanced:
+                person.append("            G_ = list(map(_GET, GX_, _REPEAT(p_, n_)))")
             declined = "            r_ = reference(row, histories(row) if histories is not None else None)"
         else:
             start, person, declined = [], [], "            r_ = reference(row, H)"
@@ -204,6 +210,8 @@ class FastGrader:
             formula = override.requires if override.kind == "gate" else override.when
             if override.kind in ("force", "gate") and override.no_periods != "passes" and _reads_history(formula):
                 # no vacuous grants (overrides._vacuous): over zero graded periods the reference decides and says why
+                if writer.glance:
+                    writer.glanced.add("G_")
                 write("        if _HN(G_) == 0: return None" if writer.glance else "        if H is not None and H.periods() == 0: return None")
             target = source.const(override.grade)
             if override.kind == "force":

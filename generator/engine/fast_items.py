@@ -69,6 +69,7 @@ class ItemWriter:
         # In a roll-up: the earlier periods read as R_ and G_ (history_code.py) where they can be;
         # what reads the History itself (H) is noted, and such an assessment is written with H alone.
         self.glance = glance
+        self.glanced: set[str] = set()  # of R_ and G_, those the code reads
         self.reads_history = False
 
     def items(self, items: list, how: str, depth: int) -> str:
@@ -167,18 +168,24 @@ class ItemWriter:
         """PeriodScore.compute without words: a period without a value is a problem (missing: error)
         or left out (skip); with none left, a problem."""
         const, write = self.source.const, self.source.line
-        if self.glance:  # R_/G_ in label order (sorted(h_)); POS_: label → place in them
+        if self.glance:  # R_ or G_ in label order (sorted(h_)); POS_: label → place in them
+            # by grade: G_ alone (a period the person is not in, or one without a grade, gives None
+            # either way); else R_, whose results are the views' totals and items (history.PeriodView)
+            by_grade = rule.points is not None
+            listed = "G_" if by_grade else "R_"
+            self.glanced.add(listed)
             write("vals_ = []")
             if rule.periods:
                 write(f"for l_ in {const(tuple(rule.periods))}:")
                 write("    i_ = POS_.get(l_)")
-                write("    w_, g_ = (None, None) if i_ is None else (R_[i_], G_[i_])")
+                write(f"    w_ = None if i_ is None else {listed}[i_]")
             else:
-                write("for w_, g_ in zip(R_, G_):")
-            if rule.points is not None:
-                picked = f"{const(rule.points)}.get(g_) if g_ else None"
-            else:  # a view's total and items are its result's (history.PeriodView)
+                write(f"for w_ in {listed}:")
+            if by_grade:
+                write(f"    x_ = {const(rule.points)}.get(w_) if w_ else None")
+            else:
                 picked = "w_.total" if rule.of == "total" else f"w_.item_value_map().get({const(rule.of)})"
+                write(f"    x_ = None if w_ is None else ({picked})")
         else:
             write("h_ = H or EMPTY")
             write("vals_ = []")
@@ -188,7 +195,7 @@ class ItemWriter:
                 picked = f"{const(rule.points)}.get(w_.grade) if w_.grade else None"
             else:
                 picked = "w_.total" if rule.of == "total" else f"w_.items.get({const(rule.of)})"
-        write(f"    x_ = None if w_ is None else ({picked})")
+            write(f"    x_ = None if w_ is None else ({picked})")
         write("    if x_ is not None: vals_.append(x_)")
         if rule.missing == "error":
             write("    else: return None")
@@ -268,6 +275,7 @@ class ItemWriter:
         """次数("优秀") → H.count("优秀"): history.History's method (H is None outside a roll-up, or a
         plain dict from a caller: the call raises and the reference grades)."""
         if self.glance and (written := inline(function, arguments)) is not None:
+            self.glanced.add("G_")
             return written
         self.reads_history = True
         return f"H.{METHODS[function]}({arguments})"
