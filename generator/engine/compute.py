@@ -7,19 +7,18 @@ reads the same year's quarters). The result is the whole computed model; nothing
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from generator.core.problems import Problem, Problems
 from generator.engine.consequences import apply_consequences
 from generator.engine.copied_files import report_copied_files
 from generator.engine.decision_check import apply_decisions
 from generator.engine.decisions import load_decisions
+from generator.engine.explainer import Explainer, functions_for
 from generator.engine.former_names import report_departments_spelled_apart, report_former_names_mixed
 from generator.engine.grade import PersonGrader
-from generator.engine.history import History, PeriodView, history_functions, view_of, views_of
 from generator.engine.id_names import report_id_names
 from generator.engine.id_twins import report_id_twins
 from generator.engine.ids import report_lost_zeros, rollup_blocked
@@ -30,7 +29,7 @@ from generator.engine.prepared import prepared
 from generator.engine.quota_count import recount
 from generator.engine.quotas import apply_quota
 from generator.engine.rating_limits import check_rating_limits
-from generator.engine.results import PeriodResult, PersonResult
+from generator.engine.results import PeriodResult
 from generator.engine.rollup_roster import absent_periods, fold_into, left_out, unmade_source
 from generator.engine.sheet_mappings import report_unused_mappings
 from generator.engine.sheet_prefetch import ReadAhead
@@ -244,7 +243,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     recount(period, applied, decisions_shown, shown, local)  # one truth for every count the pages show
     if entry.results is not None:  # the office's own 总分, 等次, 名次 against the grades as they now stand
         check_office_columns(period, shown, local)
-    apply_consequences(period, lambda person: _functions_for(explainer, person))
+    apply_consequences(period, lambda person: functions_for(explainer, person), explainer.grades_of_all)
     if entry.notice is not None:
         files.append(project.rel(entry.notice))
         period.notice = load_notice(project, entry, local)
@@ -252,50 +251,6 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     period.follow_ons = dict(local.caused)
     problems.extend(local)
     return period
-
-
-class Explainer:
-    """Grades one person of a period again with explain=True, for `kaohe explain` and the internal
-    pages. The archive is graded without words (fast); the same code with the words switched on gives
-    the same numbers, and regrade() checks that it did."""
-
-    def __init__(self, scheme, assessment, file: str, sources: dict[str, PeriodResult], own_sheet: bool = True):
-        # own_sheet False: a roll-up graded from its periods alone, whose rows are its periods' (history.column_values)
-        self.scheme, self.assessment, self.file, self.sources, self.own_sheet = scheme, assessment, file, sources, own_sheet
-        self._grader: PersonGrader | None = None
-        self._histories: dict[str, dict[str, PeriodView]] = {}  # person ID → history, made once
-        # Per earlier period: (label, person ID → their view, the view of someone not in it), made
-        # at the first history asked for. A roll-up asks for everyone's: made period by period, the
-        # views cost less than a look-up per person and period in each period's index did.
-        self._views: list[tuple[str, dict[str, PeriodView], PeriodView]] | None = None
-
-    def history_of(self, row: PersonRow) -> dict[str, PeriodView] | None:
-        """In a roll-up, what the earlier periods say of this person (the same for every caller)."""
-        if not self.assessment.rolls_up:
-            return None
-        pid = row.id
-        history = self._histories.get(pid)
-        if history is None:
-            views = self._views
-            if views is None:
-                views = self._views = [(label, views_of(period.people, label), view_of(None, label)) for label, period in self.sources.items()]
-            history = self._histories[pid] = History({label: by_id.get(pid, absent) for label, by_id, absent in views})
-        return history
-
-    def regrade(self, result: PersonResult) -> PersonResult:
-        if self._grader is None:  # problems were reported when the period was graded
-            self._grader = PersonGrader(self.scheme, self.assessment, self.file, Problems(), explain=True)
-        row = result.person
-        history = self.history_of(row)
-        full = self._grader.grade(row, history)
-        if (full.raw_total, full.band_grade) != (result.raw_total, result.band_grade):
-            raise AssertionError(f"explain regrade differs for {row.id}: {full.raw_total} {full.band_grade} vs {result.raw_total} {result.band_grade}")
-        return full
-
-
-def _functions_for(explainer: Explainer, person: PersonResult) -> dict[str, Callable[..., Any]]:
-    history = explainer.history_of(person.person)
-    return history_functions(history) if history is not None else {}
 
 
 def _people_from(sources: dict[str, PeriodResult]) -> list[PersonRow]:

@@ -9,25 +9,33 @@ edition's person pages and `kaohe explain` show it, and the internal results pag
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import repeat
 from typing import Any
 
+from generator.engine.history_code import condition
 from generator.engine.results import PeriodResult, PersonResult, Step
 from generator.scheme.expr import FormulaError, compiled
-from generator.scheme.expr_code import as_function
 
 STAGE = "结果运用"
 
 
-def apply_consequences(period: PeriodResult, functions_of: Callable[[PersonResult], dict[str, Callable[..., Any]]]) -> None:
+def apply_consequences(period: PeriodResult, functions_of: Callable[[PersonResult], dict[str, Callable[..., Any]]],
+                       grades_of_all: Callable[[list[PersonResult]], list | None] = lambda people: None) -> None:
+    """`grades_of_all`: each roll-up person's grades of the earlier periods (Explainer.grades_of_all),
+    over which a condition's 次数/全部/期数/连续 of a grade are written out (history_code.py)
+    instead of a History and a dict of its functions made per person; None outside a roll-up."""
     consequences = period.assessment.consequences
     if not consequences:
         return
-    conditions = [(consequence, as_function(consequence.when)) for consequence in consequences]
-    for person in period.people:
-        values, functions = _Read(person), _Made(functions_of, person)
-        for consequence, condition in conditions:
+    conditions = [(consequence, *condition(consequence.when)) for consequence in consequences]
+    everyone = period.people
+    grades_all = grades_of_all(everyone) if any(c[2] for c in conditions) else None
+    reads_rest = any(c[3] for c in conditions)  # a name or a function not written out: V and F as before
+    for person, grades in zip(everyone, grades_all if grades_all is not None else repeat(None)):
+        values, functions = (_Read(person), _Made(functions_of, person)) if reads_rest else (None, None)
+        for consequence, met_by, _, _ in conditions:
             try:
-                met = condition(values, functions)  # compiled; where it cannot say, the evaluator does
+                met = met_by(values, functions, grades)  # compiled; where it cannot say, the evaluator does
             except Exception:
                 try:
                     met = compiled(consequence.when).evaluate(_values(person), functions_of(person), person.item_name_map())

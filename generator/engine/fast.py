@@ -27,6 +27,8 @@ from typing import Any
 from generator.core.numbers import round_half_up
 from generator.engine.fast_items import ItemWriter, Source
 from generator.engine.history import history_functions
+from generator.engine.history_code import NAMESPACE as GLANCE_NAMES
+from generator.engine.history_code import of_history
 from generator.engine.results import PersonResult
 from generator.scheme import bands as bands_mod
 from generator.scheme.expr import HISTORY_GRADE_FUNCTIONS, compiled
@@ -50,15 +52,27 @@ class FastGrader:
         # row's post's code by name.
         self.batch: Callable[..., None] | None = None
         self._bodies: dict[str | None, tuple[list[str], dict[str, Any]]] = {}  # post → (lines, namespace)
-        defects = {d.at for d in scheme.acknowledged_defects}
         self.failed: dict[str | None, str] = {}  # post → why it could not be compiled (graded by the reference)
+        # A roll-up reads its earlier periods as R_ and G_ (history_code.py) unless some part of it
+        # needs the person's History itself: then every variant is written again over H.
+        self.glance = bool(assessment.rolls_up)
+        self._reads_history = False
+        self._glanced: set[str] = set()  # R_, G_: what the variants read of the earlier periods
+        self._variants(scheme)
+        if self.glance and self._reads_history:
+            self.glance = False
+            self.sources, self.variants, self._bodies, self.failed = {}, {}, {}, {}
+            self._variants(scheme)
+        if self._bodies:
+            self.batch = self._loop()
+
+    def _variants(self, scheme: Scheme) -> None:
+        defects = {d.at for d in scheme.acknowledged_defects}
         if not self.by_post:
             self.variants[None] = self._compile_or_none(None)
         for post in scheme.posts if self.by_post else ():
             if post.name not in self.variants:  # Scheme.post() finds the first of a name
                 self.variants[post.name] = None if f"posts/{post.name}" in defects else self._compile_or_none(post)
-        if self._bodies:
-            self.batch = self._loop()
 
     def grade(self, row, history) -> PersonResult | None:
         grade = self.variants.get(row.post if self.by_post else None)
@@ -73,7 +87,7 @@ class FastGrader:
 
     def _compile(self, post) -> Graded:
         source = Source(f"K{len(self._bodies)}_" if post is not None else "K")
-        writer = ItemWriter(source, post)
+        writer = ItemWriter(source, post, self.glance)
         items = writer.items(self.assessment.items, self.assessment.combine, 0)
         a = self.assessment
         write = source.line
@@ -99,10 +113,15 @@ class FastGrader:
         write(f"return NEW(row, {source.const(tuple(writer.layout))}, ({values}), raw_, tot_, band_, grade_, status_, label_, reason_, protected_, outside_)")
         if writer.needs_context:  # a rule kind not written out: called as the reference calls it
             source.lines.insert(0, "ctx = Context(V, H or {}, HISTORY(H) if H is not None else {}, {}, {}, False)")
+        self._reads_history |= writer.reads_history
+        self._glanced |= writer.glanced
         header = ["def grade(row, H):", "    V = row.values", "    try:"]
+        if self.glance:  # from the History given (None: raises, and the reference grades)
+            header.append("        R_, G_, POS_ = GLANCE(H)")
         text = "\n".join([*header, *("        " + line for line in source.lines), "    except Exception:", "        return None", ""])
         self.sources[post.name if post is not None else None] = text
-        namespace = {**source.namespace, "NEW": PersonResult, "HISTORY": history_functions, "HALF_UP": ROUND_HALF_UP, "BAIL": _Decline}
+        namespace = {**source.namespace, **GLANCE_NAMES, "NEW": PersonResult, "HISTORY": history_functions, "HALF_UP": ROUND_HALF_UP, "BAIL": _Decline,
+                     "GLANCE": of_history}
         name = f"<kaohe compiled {self.scheme.code}/{a.code}{'/' + post.name if post else ''}>"
         exec(compile(text, name, "exec"), namespace)
         self._bodies[post.name if post is not None else None] = (source.lines, namespace)
@@ -128,9 +147,22 @@ class FastGrader:
                 code.append(f"            {'if' if i == 0 else 'elif'} P_ == {post!r}:")
                 code.extend(body(lines, "                "))
             code.extend(["            else:", "                raise BAIL"])
-        loop = ["def grade_all(rows, histories, explainer, reference, out):", "    append = out.append", "    for row in rows:",
-                "        H = histories(row) if histories is not None else None", "        V = row.values", "        try:",
-                *code, "        except Exception:", "            r_ = reference(row, H)",
+        if self.glance:
+            # each earlier period's ID index and grades, made once (compute.Explainer.glance); a
+            # person's R_ and G_ two look-ups in C per period; no History unless the reference grades
+            start = [f"    IX_, GX_, POS_ = explainer.glance({'G_' in self._glanced}) if histories is not None else (None, None, None)",
+                     "    n_ = len(IX_) if IX_ is not None else 0"]
+            person = ["            p_ = row.id"] if self._glanced else []
+            if "R_" in self._glanced:
+                person.append("            R_ = list(map(_GET, IX_, _REPEAT(p_, n_)))")
+            if "G_" in self._glanced:
+                person.append("            G_ = list(map(_GET, GX_, _REPEAT(p_, n_)))")
+            declined = "            r_ = reference(row, histories(row) if histories is not None else None)"
+        else:
+            start, person, declined = [], [], "            r_ = reference(row, H)"
+        loop = ["def grade_all(rows, histories, explainer, reference, out):", "    append = out.append", *start, "    for row in rows:",
+                *([] if self.glance else ["        H = histories(row) if histories is not None else None"]), "        V = row.values", "        try:",
+                *person, *code, "        except Exception:", declined,
                 "        r_.explainer = explainer", "        append(r_)", ""]
         exec(compile("\n".join(loop), f"<kaohe compiled {self.scheme.code}/{self.assessment.code}>", "exec"), namespace)
         return namespace["grade_all"]
@@ -178,7 +210,9 @@ class FastGrader:
             formula = override.requires if override.kind == "gate" else override.when
             if override.kind in ("force", "gate") and override.no_periods != "passes" and _reads_history(formula):
                 # no vacuous grants (overrides._vacuous): over zero graded periods the reference decides and says why
-                write("        if H is not None and H.periods() == 0: return None")
+                if writer.glance:
+                    writer.glanced.add("G_")
+                write("        if _HN(G_) == 0: return None" if writer.glance else "        if H is not None and H.periods() == 0: return None")
             target = source.const(override.grade)
             if override.kind == "force":
                 write(f"        grade_, protected_ = {target}, True")

@@ -18,6 +18,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any
 
 from generator.engine.history import METHODS
+from generator.engine.history_code import inline
 from generator.engine.results import ItemShape
 from generator.scheme.expr import compiled
 from generator.scheme.expr_code import HELPERS, Emitter
@@ -59,12 +60,17 @@ class Source:
 class ItemWriter:
     """Writes the items of one assessment (for one post) into a Source."""
 
-    def __init__(self, source: Source, post: Any):
+    def __init__(self, source: Source, post: Any, glance: bool = False):
         self.source, self.post = source, post
         self.layout: list[ItemShape] = []
         self.slots: list[str] = []  # the local holding each item's value, in layout order
         self.computed: dict[str, str] = {}  # item code → local, as ctx.item_values grows
         self.needs_context = False
+        # In a roll-up: the earlier periods read as R_ and G_ (history_code.py) where they can be;
+        # what reads the History itself (H) is noted, and such an assessment is written with H alone.
+        self.glance = glance
+        self.glanced: set[str] = set()  # of R_ and G_, those the code reads
+        self.reads_history = False
 
     def items(self, items: list, how: str, depth: int) -> str:
         values = [self.item(item, depth) for item in items]
@@ -108,7 +114,7 @@ class ItemWriter:
             write(f"{value} = {self._formula(rule.expr, self._item_name)}")
             write(f"if not isinstance({value}, Decimal): {value} = Decimal({value})")
         else:
-            self.needs_context = True
+            self.needs_context = self.reads_history = True
             outcome = self.source.local("o")
             write(f"{outcome} = {const(rule)}.compute({const(item)}, ctx)")
             write(f"if {outcome}.problems or {outcome}.value is None: return None")
@@ -162,15 +168,34 @@ class ItemWriter:
         """PeriodScore.compute without words: a period without a value is a problem (missing: error)
         or left out (skip); with none left, a problem."""
         const, write = self.source.const, self.source.line
-        write("h_ = H or EMPTY")
-        write("vals_ = []")
-        write(f"for l_ in {const(tuple(rule.periods)) if rule.periods else 'sorted(h_)'}:")
-        write("    w_ = h_.get(l_)")
-        if rule.points is not None:
-            picked = f"{const(rule.points)}.get(w_.grade) if w_.grade else None"
+        if self.glance:  # R_ or G_ in label order (sorted(h_)); POS_: label → place in them
+            # by grade: G_ alone (a period the person is not in, or one without a grade, gives None
+            # either way); else R_, whose results are the views' totals and items (history.PeriodView)
+            by_grade = rule.points is not None
+            listed = "G_" if by_grade else "R_"
+            self.glanced.add(listed)
+            write("vals_ = []")
+            if rule.periods:
+                write(f"for l_ in {const(tuple(rule.periods))}:")
+                write("    i_ = POS_.get(l_)")
+                write(f"    w_ = None if i_ is None else {listed}[i_]")
+            else:
+                write(f"for w_ in {listed}:")
+            if by_grade:
+                write(f"    x_ = {const(rule.points)}.get(w_) if w_ else None")
+            else:
+                picked = "w_.total" if rule.of == "total" else f"w_.item_value_map().get({const(rule.of)})"
+                write(f"    x_ = None if w_ is None else ({picked})")
         else:
-            picked = "w_.total" if rule.of == "total" else f"w_.items.get({const(rule.of)})"
-        write(f"    x_ = None if w_ is None else ({picked})")
+            write("h_ = H or EMPTY")
+            write("vals_ = []")
+            write(f"for l_ in {const(tuple(rule.periods)) if rule.periods else 'sorted(h_)'}:")
+            write("    w_ = h_.get(l_)")
+            if rule.points is not None:
+                picked = f"{const(rule.points)}.get(w_.grade) if w_.grade else None"
+            else:
+                picked = "w_.total" if rule.of == "total" else f"w_.items.get({const(rule.of)})"
+            write(f"    x_ = None if w_ is None else ({picked})")
         write("    if x_ is not None: vals_.append(x_)")
         if rule.missing == "error":
             write("    else: return None")
@@ -214,7 +239,8 @@ class ItemWriter:
             write(f"r_ = {' + '.join(['ZERO', *terms])}")
         elif adjustment.points:
             points = const(adjustment.points)
-            write(f"r_ = sum([{points}[n_] for n_ in (V.get({column}) or ()) if n_ in {points}], ZERO)")
+            # an empty cell: sum([], ZERO) is ZERO itself, without the comprehension's call
+            write(f"r_ = sum([{points}[n_] for n_ in n_s if n_ in {points}], ZERO) if (n_s := V.get({column})) else ZERO")
         else:
             write(f"r_ = V.get({column}) or ZERO")
         write(f"if not r_: {amount} = ZERO")
@@ -250,4 +276,8 @@ class ItemWriter:
     def _call(self, function: str, arguments: str) -> str:
         """次数("优秀") → H.count("优秀"): history.History's method (H is None outside a roll-up, or a
         plain dict from a caller: the call raises and the reference grades)."""
+        if self.glance and (written := inline(function, arguments)) is not None:
+            self.glanced.add("G_")
+            return written
+        self.reads_history = True
         return f"H.{METHODS[function]}({arguments})"

@@ -11,12 +11,14 @@ since, a person renamed) a warning, for the office to confirm.
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import attrgetter
 
 from generator.core.problems import Problems, Severity
 from generator.engine.results import PeriodResult
 from generator.sheets.rows import place_letter
 
 _ROLLED_UP = "（由各期汇总）"  # a roll-up without a sheet of its own: its names are its periods'
+_ID_NAME = attrgetter("person.id", "person.name")
 
 
 def report_id_names(periods: list[PeriodResult], problems: Problems) -> None:
@@ -25,26 +27,61 @@ def report_id_names(periods: list[PeriodResult], problems: Problems) -> None:
         if period.files and not period.files[0].endswith(_ROLLED_UP):
             groups[(period.agency, period.scheme.code)].append(period)
     for group in groups.values():
-        first: dict[str, tuple[str, PeriodResult]] = {}  # ID → (name, the period it was first seen in), years in order
-        spelled: dict[str, tuple[str, PeriodResult]] = {}  # an ID with letters, upper-cased → (as first written, where)
-        year = None
-        for period in sorted(group, key=lambda p: (p.year, p.label)):
-            if period.year != year:  # a new year: within it, its own first name is what counts
-                year, this_year = period.year, {}
-            for result in period.people:  # every result of the archive: a plain loop
-                person = result.person
-                if not person.id.isdigit() and (upper := person.id.upper()) != person.id.lower():
-                    written = spelled.setdefault(upper, (person.id, period))
-                    if written[0] != person.id:
-                        _report_case(period, person, *written, problems)
-                if not person.name:
-                    continue  # an empty name is reported where it is read
-                seen = this_year.get(person.id)
-                if seen is None:
-                    this_year[person.id] = (person.name, period)
-                    seen = first.setdefault(person.id, (person.name, period))
-                if seen[0] != person.name:
-                    _report(period, person, *seen, problems)
+        group.sort(key=lambda p: (p.year, p.label))
+        suspects = _suspects(group)
+        if suspects:
+            _walk(group, suspects, problems)
+
+
+def _suspects(group: list[PeriodResult]) -> set[str]:
+    """The IDs that can be reported at all: one under two names (an empty one included) somewhere in
+    the group's periods, or one sharing its capitals (…X / …x) with another. Found over the distinct
+    (ID, name) pairs of the whole group, in C (sets of tuples, str.upper over each distinct ID once):
+    a city's archive is 200,000 results of a few thousand people, and most groups have no suspect."""
+    pairs: set[tuple[str, str]] = set()
+    for period in group:
+        pairs.update(map(_ID_NAME, period.people))
+    ids = {pid for pid, _ in pairs}
+    suspects: set[str] = set()
+    if len(ids) != len(pairs):  # an ID under two names
+        seen: dict[str, str] = {}
+        for pid, name in pairs:
+            if seen.setdefault(pid, name) != name:
+                suspects.add(pid)
+    if len(set(map(str.upper, ids))) != len(ids):  # two IDs alike but for capitals
+        spelled: dict[str, list[str]] = defaultdict(list)
+        for pid in ids:
+            spelled[pid.upper()].append(pid)
+        suspects.update(pid for alike in spelled.values() if len(alike) > 1 for pid in alike)
+    return suspects
+
+
+def _walk(group: list[PeriodResult], suspects: set[str], problems: Problems) -> None:
+    """Every result of a suspect ID, periods in order, as the whole archive was walked before: the
+    other IDs report nothing and share no key (ID, upper-cased ID) with a suspect, so the problems
+    and their order are the same."""
+    first: dict[str, tuple[str, PeriodResult]] = {}  # ID → (name, the period it was first seen in), years in order
+    spelled: dict[str, tuple[str, PeriodResult]] = {}  # an ID with letters, upper-cased → (as first written, where)
+    year = None
+    for period in group:
+        if period.year != year:  # a new year: within it, its own first name is what counts
+            year, this_year = period.year, {}
+        for result in period.people:
+            person = result.person
+            if person.id not in suspects:
+                continue
+            if not person.id.isdigit() and (upper := person.id.upper()) != person.id.lower():
+                written = spelled.setdefault(upper, (person.id, period))
+                if written[0] != person.id:
+                    _report_case(period, person, *written, problems)
+            if not person.name:
+                continue  # an empty name is reported where it is read
+            seen = this_year.get(person.id)
+            if seen is None:
+                this_year[person.id] = (person.name, period)
+                seen = first.setdefault(person.id, (person.name, period))
+            if seen[0] != person.name:
+                _report(period, person, *seen, problems)
 
 
 def _report(period: PeriodResult, person, name: str, where_first: PeriodResult, problems: Problems) -> None:

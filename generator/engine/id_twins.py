@@ -12,12 +12,14 @@ in turn): each names both IDs and where each is.
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import attrgetter
 
 from generator.core.problems import Problems, Severity
 from generator.engine.results import PeriodResult
 from generator.sheets.rows import place_letter
 
 _ROLLED_UP = "（由各期汇总）"  # a roll-up without a sheet of its own: its people are its periods'
+_ID = attrgetter("person.id")
 
 
 def report_id_twins(periods: list[PeriodResult], problems: Problems) -> None:
@@ -85,12 +87,11 @@ class _Names:
     def __init__(self, periods: list[PeriodResult]):
         self.periods = periods
         first: dict[tuple[str, str], str] = {}
-        self.ids: set[str] = set()
+        self.ids: set[str] = set().union(*(period.by_id() for period in periods))  # the periods' own ID indexes, in C
         multi: set[tuple[str, str]] = set()
         for period in periods:
             for result in period.people:
                 person = result.person
-                self.ids.add(person.id)
                 if person.name and first.setdefault(key := (person.name, person.department), person.id) != person.id:
                     multi.add(key)
         self.first = first
@@ -145,6 +146,8 @@ def _rolled_up_codes(period: PeriodResult) -> set[str]:
 
 def _year_sheet(year: PeriodResult, names: _Names, problems: Problems) -> None:
     """The year sheet's ID of a name that no period has, while that name's period ID is missing from it."""
+    if names.ids.issuperset(map(_ID, year.people)):
+        return  # every ID of the year sheet is in a period (the plain case, tested in C)
     year_ids = {r.id for r in year.people}
     for result in year.people:
         person = result.person

@@ -49,8 +49,8 @@ def _digit_ids(period: PeriodResult) -> tuple[list[str], list[str]]:
     facts = period.__dict__.get("_digit_ids")
     if facts is None or facts[0] != len(period.people):
         padded, plain = [], []
-        for person in period.people:
-            pid = person.person.id
+        ids = period.by_id()
+        for pid in (p.person.id for p in period.people) if any(map(str.isdigit, ids)) else ():  # most periods: none (tested in C)
             if pid.isdigit():
                 if not pid.startswith("0"):
                     plain.append(pid)

@@ -19,7 +19,7 @@ from generator.engine.results import PeriodResult, PersonResult, QuotaUse
 def recount(period: PeriodResult, applied: list[Decision], decisions_shown: str, results_shown: str, problems: Problems) -> None:
     if not period.quotas:
         return  # nothing to count
-    by_id = {p.person.id: p for p in period.people}
+    by_id = period.by_id()  # the period's own index, made once (results.py)
     decided = {d.id: d for d in applied}
     for use in period.quotas:
         members = [by_id[i] for i in use.members if i in by_id]

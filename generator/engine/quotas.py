@@ -10,6 +10,7 @@ being published until a decision is recorded.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from operator import attrgetter
 from typing import Any
 
 from generator.core.numbers import ceil_int, floor_int, fmt, fmt_share
@@ -17,6 +18,8 @@ from generator.core.problems import Problems, Severity
 from generator.engine.ranks import ranks
 from generator.engine.results import PersonResult, QuotaUse, Step
 from generator.scheme.policy import Grades, Quota, rank_key
+
+_OUTSIDE = attrgetter("outside_base")
 
 
 def count_places(n: int, share: Decimal, rounding: str) -> tuple[int, str]:
@@ -62,15 +65,20 @@ def rank_value(key: str, result: PersonResult) -> Any:
 
 def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], problems: Problems, file: str, names: dict[str, str] | None = None) -> list[QuotaUse]:
     groups: dict[str, list[PersonResult]] = {}
-    for result in people:
-        if result.status in ("undecidable",):
-            continue
-        groups.setdefault(scope_key(quota, result), []).append(result)
+    if quota.scope == "unit":  # scope_key's 全单位 for everyone, without a call per person
+        counted = [result for result in people if result.status != "undecidable"]
+        if counted:
+            groups["全单位"] = counted
+    else:
+        for result in people:
+            if result.status in ("undecidable",):
+                continue
+            groups.setdefault(scope_key(quota, result), []).append(result)
     uses = []
     names = {i.code: i.name for i in people[0].items} if people else {}  # rank_by items by name
     for scope, members in sorted(groups.items()):
         graded = [m for m in members if m.status in ("graded", "tied")]
-        base = len(graded) if quota.base == "graded" else sum(1 for m in members if not m.outside_base)
+        base = len(graded) if quota.base == "graded" else len(members) - sum(map(_OUTSIDE, members))  # Trues counted in C
         candidates = [m for m in graded if m.grade == quota.grade and m.status == "graded"]
         use = QuotaUse(quota.grade, scope, base, None, None, len(candidates), len(candidates), words=quota.words(names), members=[m.person.id for m in members],
                        base_words="参加考核并确定等次" if quota.base == "graded" else "参加考核")
@@ -87,7 +95,8 @@ def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], proble
             if len(candidates) > allowed:
                 use.cut = True
                 _cut(quota, grades, candidates, allowed, arithmetic, scope, use)
-            use.granted = sum(1 for m in graded if m.grade == quota.grade and m.status == "graded")
+                use.granted = sum(1 for m in graded if m.grade == quota.grade and m.status == "graded")
+            # else: nobody's grade moved, and the candidates are who has it (use.granted as made)
         if quota.at_least is not None:  # checked after committee decisions (quota_count.py)
             use.minimum, use.minimum_words = count_places(base, quota.at_least, quota.rounding or "ceil")
         uses.append(use)

@@ -249,9 +249,13 @@ class PeriodResult:
         return [p for p in self.people if p.status == "tied"]
 
     def person(self, pid: str) -> PersonResult | None:
-        # An index built on first use: roll-ups look up every person of every earlier period.
-        index = self.__dict__.get("_by_id")
-        if index is None or len(index) != len(self.people):
-            index = {p.id: p for p in self.people}
-            self.__dict__["_by_id"] = index
-        return index.get(pid)
+        return self.by_id().get(pid)
+
+    def by_id(self) -> dict[str, PersonResult]:
+        """ID → result (of an ID written twice, the later), built on first use and kept (read only):
+        a roll-up looks up every person of its earlier periods, and the checks across periods
+        compare their IDs as sets (the dict's keys)."""
+        made = self.__dict__.get("_by_id")
+        if made is None or made[0] != len(self.people):
+            made = self.__dict__["_by_id"] = (len(self.people), {r.person.id: r for r in self.people})
+        return made[1]

@@ -3,11 +3,15 @@ period left out of the year's own sheet (both warnings; compute.compute_period c
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from generator.core.problems import Problem, Problems, Severity
 from generator.engine.results import PeriodResult
 from generator.project.model import PeriodFiles
 from generator.scheme.periods import period_words
 from generator.sheets.rows import PersonRow
+
+_ID = attrgetter("id")
 
 
 def absent_periods(absent: list[str], entry: PeriodFiles, name: str, assessment, scheme, folder: str, problems: Problems) -> None:
@@ -25,11 +29,15 @@ def absent_periods(absent: list[str], entry: PeriodFiles, name: str, assessment,
 def left_out(rows: list[PersonRow], sources: dict[str, PeriodResult], name: str, shown: str, problems: Problems) -> None:
     """Someone in every period of the year but not in the year's own sheet is not graded for the year
     (a joiner or a leaver, in only some periods, is not reported)."""
-    listed = {row.id for row in rows}
     periods = [sources[label] for label in sorted(sources)]
-    everywhere = set.intersection(*({p.id for p in period.people} for period in periods))
+    everywhere = set(periods[0].by_id())
+    for period in periods[1:]:
+        everywhere &= period.by_id().keys()
+    missing = everywhere.difference(map(_ID, rows))  # sets in C; the people only when someone is missing
+    if not missing:
+        return
     for person in periods[-1].people:
-        if person.id in everywhere and person.id not in listed:
+        if person.id in missing:
             problems.add(shown, None, None, "person-missing-from-year",
                          f"{person.person.name}（{person.id}）在本年各期（{'、'.join(p.period_name for p in periods)}）的成绩表中都有，但不在本表中：{name}不计算此人，名额的基数也不含此人。"
                          "请在本表中补上一行；此人确实不参加的，可不理会。", Severity.WARNING)

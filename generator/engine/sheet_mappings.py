@@ -56,6 +56,8 @@ def _report(project: Project, columns: dict[str, str], file: str, whose: str, ow
 def _report_checks(options, file: str, whose: str, owner: str, entries: list[PeriodFiles], by_key: dict, problems: Problems) -> None:
     """A column named in check_totals / check_grades / check_ranks that no sheet's own results had: a
     header written otherwise, or a column the scheme reads. Nothing was compared while check passed."""
+    if not any(getattr(options, key) for key in ("check_totals", "check_grades", "check_ranks")):
+        return  # nothing named to look for (the usual case): no walk over every person's own cells
     periods = [by_key.get(entry.key) for entry in entries]
     if not periods or any(p is None or p.mapped is None for p in periods):
         return  # no sheet yet, or one that was not read up to its header

@@ -42,7 +42,8 @@ from typing import Any
 
 from generator import ENGINE_VERSION
 from generator.core.os_words import os_error_words
-from generator.engine.compute import Explainer, cyclic_gc_paused
+from generator.engine.compute import cyclic_gc_paused
+from generator.engine.explainer import Explainer
 from generator.engine.grade import PersonGrader
 from generator.engine.model_cache import ModelCache
 from generator.engine.results import ItemScore, PeriodResult, PersonResult, Step

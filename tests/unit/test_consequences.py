@@ -87,8 +87,8 @@ def test_a_condition_reads_a_person_as_the_full_copy_of_their_values_would(demo)
     """apply_consequences hands a compiled condition the person's values and functions looked up when
     read (_Read, _Made): for every demo person under a scheme with consequences, and for the names
     a condition can read (row values, items, 总分, 等次, a name nobody has), the same as the copy."""
-    from generator.engine.compute import _functions_for
     from generator.engine.consequences import _Made, _Read, _values
+    from generator.engine.explainer import functions_for as _functions_for
     from generator.scheme.expr_code import as_function
 
     checked = 0

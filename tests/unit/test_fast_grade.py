@@ -229,11 +229,14 @@ def _raises(function, *args) -> bool:
 
 
 def _consequences_agree(periods) -> int:
-    """Every consequence condition, compiled (expr_code.as_function) and walked (expr.evaluate), on
-    every person: where the compiled one answers, the answer is the evaluator's; where the evaluator
-    refuses, the compiled one raises too (consequences.py then takes the evaluator's words)."""
-    from generator.engine.compute import _functions_for
+    """Every consequence condition, compiled (expr_code.as_function, and history_code.condition over
+    the person's grades of the earlier periods, as consequences.py calls it) and walked
+    (expr.evaluate), on every person: where a compiled one answers, the answer is the evaluator's,
+    to its type; where the evaluator refuses, the compiled ones raise too (consequences.py then takes
+    the evaluator's words)."""
     from generator.engine.consequences import _values
+    from generator.engine.explainer import functions_for
+    from generator.engine.history_code import condition
     from generator.scheme.expr import FormulaError, compiled
     from generator.scheme.expr_code import as_function
 
@@ -241,19 +244,23 @@ def _consequences_agree(periods) -> int:
     for period in periods:
         for consequence in period.assessment.consequences:
             fast, slow = as_function(consequence.when), compiled(consequence.when)
+            glance, _, _ = condition(consequence.when)
             for person in period.people:
-                values, functions = _values(person), _functions_for(person.explainer, person)
+                values, functions = _values(person), functions_for(person.explainer, person)
+                grades = person.explainer.grades_of(person) if person.explainer is not None else None
                 try:
                     expected = slow.evaluate(values, functions)
                 except FormulaError:
                     assert _raises(fast, values, functions), (period.key, person.id, consequence.when)
+                    assert _raises(glance, values, functions, grades), (period.key, person.id, consequence.when)
                     continue
-                try:
-                    got = fast(values, functions)
-                except Exception:
-                    continue
-                assert (type(got), got) == (type(expected), expected), (period.key, person.id, consequence.when)
-                compared += 1
+                for compiled_one, args in ((fast, (values, functions)), (glance, (values, functions, grades))):
+                    try:
+                        got = compiled_one(*args)
+                    except Exception:
+                        continue
+                    assert (type(got), got) == (type(expected), expected), (period.key, person.id, consequence.when)
+                    compared += 1
     return compared
 
 
