@@ -62,3 +62,16 @@ def test_a_column_of_the_year_so_far_is_held_to_the_days_since_january(tmp_path)
         return found(run(root)[2])
     assert check(tmp_path / "so-far", ["0", "150", "273", ""]) == []
     assert check(tmp_path / "over", ["0", "274", "3", ""]) == [(3, "L", "count-over-period", "error")]
+
+
+@pytest.mark.parametrize("name", ["接待群众人次", "民主测评名次", "授课节次", "服务户次", "检查批次"])
+def test_a_count_of_people_times_or_a_rank_is_no_count_of_the_persons_times(tmp_path, name):
+    """接待群众人次 150 in a quarter (people received, not times a day), 民主测评名次 120 (a rank among 150),
+    授课节次 (four classes a day): ending in 次, they were warned as 平均每天不止一次 — a warning on a legitimate
+    count that a --strict build refuses."""
+    scheme = copy.deepcopy(SCHEME)
+    scheme["assessments"][0]["inputs"][-1]["name"] = name
+    scheme["assessments"][0]["overrides"].pop()
+    rows = [[*row, ["0", "150", "120", ""][n]] for n, row in enumerate(CLEAN_ROWS)]
+    make_project(tmp_path, scheme, {"Q1.csv": csv_text([*CLEAN_HEADER, name], rows)})
+    assert found(run(tmp_path)[2]) == []
