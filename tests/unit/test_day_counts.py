@@ -75,3 +75,15 @@ def test_a_count_of_people_times_or_a_rank_is_no_count_of_the_persons_times(tmp_
     rows = [[*row, ["0", "150", "120", ""][n]] for n, row in enumerate(CLEAN_ROWS)]
     make_project(tmp_path, scheme, {"Q1.csv": csv_text([*CLEAN_HEADER, name], rows)})
     assert found(run(tmp_path)[2]) == []
+
+
+@pytest.mark.parametrize("name", ["连续病假天数", "连续离岗天数"])
+def test_a_continuous_span_may_have_begun_before_the_period(tmp_path, name):
+    """连续病假天数 120 in the first quarter's sheet: on sick leave since last November, which is what a
+    「连续病假超过 90 天」 condition asks. It was an error, 不可能有这么多天; no period bounds a continuous span."""
+    scheme = copy.deepcopy(SCHEME)
+    scheme["assessments"][0]["inputs"][-1]["name"] = name
+    scheme["assessments"][0]["overrides"][-1]["when"] = f"{name} > 90"
+    rows = [[*row, ["0", "120", "3", ""][n]] for n, row in enumerate(CLEAN_ROWS)]
+    make_project(tmp_path, scheme, {"Q1.csv": csv_text([*CLEAN_HEADER, name], rows)})
+    assert found(run(tmp_path)[2]) == []
