@@ -30,7 +30,7 @@ _UNBOUNDED_RE = re.compile(r"连续")
 _TIMES_RE = re.compile(r"(?:次数|次)\s*(?:[（(].*[)）])?$|[（(]\s*次\s*[)）]$")
 # 人次, 户次, 名次, 节次…: people received (接待群众人次 150), a rank (民主测评名次), classes taught (授课节次, four
 # a day) — no count of the person's own times, and no bound in the period's days
-_NOT_TIMES_RE = re.compile(r"[人户车件架节课名位批班档层频航轮届]次(?:数)?\s*(?:[（(].*[)）])?$")
+_NOT_TIMES_RE = re.compile(r"[人户车件架节课名位批档层频航轮届]次(?:数)?\s*(?:[（(].*[)）])?$")
 
 
 def check_period_counts(sheet: LoadedSheet, specs: dict[str, ColumnSpec], year: int, label: str, problems: Problems) -> None:

@@ -87,3 +87,13 @@ def test_a_continuous_span_may_have_begun_before_the_period(tmp_path, name):
     rows = [[*row, ["0", "120", "3", ""][n]] for n, row in enumerate(CLEAN_ROWS)]
     make_project(tmp_path, scheme, {"Q1.csv": csv_text([*CLEAN_HEADER, name], rows)})
     assert found(run(tmp_path)[2]) == []
+
+
+def test_a_count_of_the_persons_own_duty_shifts_is_still_warned(tmp_path):
+    """值班次数 ends in 班次数 but counts the person's own shifts: 120 in a quarter is still warned."""
+    scheme = copy.deepcopy(SCHEME)
+    scheme["assessments"][0]["inputs"][-1]["name"] = "值班次数"
+    scheme["assessments"][0]["overrides"].pop()
+    rows = [[*row, ["0", "120", "3", ""][n]] for n, row in enumerate(CLEAN_ROWS)]
+    make_project(tmp_path, scheme, {"Q1.csv": csv_text([*CLEAN_HEADER, "值班次数"], rows)})
+    assert found(run(tmp_path)[2]) == [(3, "L", "count-over-period", "warning")]
