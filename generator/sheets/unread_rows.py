@@ -61,7 +61,8 @@ def report_people_above_header(table: Table, header_index: int, header_row: int,
         texts = {c.column: c.value.strip() for c in cells if c.value.strip()}
         pid, name = texts.get(id_column[0], ""), texts.get(name_index, "")
         # an ID holds a digit (0001, GH0002); 项目 | 满分 | 20 | 30, 序号 | 分值 is a row of full marks, a label
-        if not any(ch.isdigit() for ch in pid) or not name or name.isdigit() or not any(_is_number(texts.get(i, "")) for i in numbers):
+        # (unless people are known by their names: the ID column is the name's)
+        if (id_column[0] != name_index and not any(ch.isdigit() for ch in pid)) or not name or name.isdigit() or not any(_is_number(texts.get(i, "")) for i in numbers):
             continue
         found.append((cells[0].row, pid, name))
     if not found:
