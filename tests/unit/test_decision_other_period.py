@@ -78,3 +78,13 @@ def test_a_reason_naming_an_earlier_meeting_beside_the_deciding_one_is_fine(tmp_
     period, problems = run(tmp_path, csv_text(HEADER, _rows(reason, reason)))
     assert [p.format() for p in problems.sorted()] == []
     assert by_id(period)["0002"].grade == "好"
+
+
+@pytest.mark.parametrize("title", ["2025年第一季度、第二季度平时考核领导小组决定", "2025年第一季度和第二季度领导小组补定等次"])
+def test_a_title_naming_this_period_among_others_is_fine(tmp_path, title):
+    """One meeting 补定 two quarters (a case closed): its decisions file, put in both folders, names both in its
+    title. In Q2's it was sheet-period-mismatch 写的是第一季度 — it names the second quarter too."""
+    text = f"{title}\n" + csv_text(HEADER, _rows("经2025年7月3日领导小组会议研究", "经2025年7月3日领导小组会议研究"))
+    period, problems = run(tmp_path, text)
+    assert [p.format() for p in problems.sorted()] == []
+    assert by_id(period)["0002"].grade == "好"
