@@ -4,7 +4,7 @@ A decision on a period's results is made once they exist: a meeting dated before
 month (经2025年4月3日领导小组会议 in Q2.decisions.csv, 2024年7月 in 2025's) is another period's decision —
 last quarter's or last year's file copied into this folder, whose IDs and 所决事项 (原为：不确定等次)
 can match this period's. The last month, not the day after the period: some offices assess in its
-last weeks, and a year's committee may meet in December (as its 公示 may start then). Only a date that names a meeting is read (followed by 领导小组、会议、党组会、研究 …):
+last weeks, and a year's committee may meet in December (as its 公示 may start then). A reason naming several meetings is judged by its last (the one that decided; an earlier one approved the method). Only a date that names a meeting is read (followed by 领导小组、会议、党组会、研究 …):
 a policy of an earlier year cited in the reason (依据2024年12月印发的《办法》) is no meeting.
 """
 
@@ -34,6 +34,7 @@ def meeting_dates(reason: str) -> list[dt.date]:
 
 
 def meeting_before(reason: str, earliest: dt.date) -> dt.date | None:
-    """The earliest meeting a reason names if it is before `earliest`, else None."""
-    early = [day for day in meeting_dates(reason) if day < earliest]
-    return min(early) if early else None
+    """The deciding meeting a reason names — its last: 依据2025年1月局党组会议审定的考核办法，经2025年7月3日领导小组会议研究
+    cites the meeting that approved the method beside the one that decided — if it is before `earliest`, else None."""
+    dates = meeting_dates(reason)
+    return max(dates) if dates and max(dates) < earliest else None

@@ -13,7 +13,9 @@ from generator.sheets.cells import Cell, Table, column_letter, where
 from generator.sheets.id_cells import error_value_words, is_error_value
 
 NOTE_ENDS = frozenset("）)】]*＊※△▲★☆#＃")  # how a name with a note or a marker ends
-_NOTE_RE = re.compile(r"(?P<name>.+?)\s*(?:[（(【\[](?P<note>[^（()）【】\[\]]+)[）)】\]]|(?P<mark>[*＊※△▲★☆#＃]+))")
+# the name ends in neither a blank nor a mark, so a note is tried only where the name could end (from every
+# blank or mark of a long cell, 10,000 characters took seconds)
+_NOTE_RE = re.compile(r"(?P<name>.*?[^\s*＊※△▲★☆#＃])\s*(?:[（(【\[](?P<note>[^（()）【】\[\]]+)[）)】\]]|(?P<mark>[*＊※△▲★☆#＃]+))")
 
 
 def _at(cells: list[Cell], index: int) -> Cell | None:
@@ -57,10 +59,12 @@ def report_error_values(table: Table, row: int, texts: tuple, problems: Problems
 
 
 
-def report_name_note(table: Table, row: int, column: tuple[int, str], name: str, flags: set[str], problems: Problems) -> None:
-    """A name ending in a note in brackets or a marker. `flags`: the scheme's yes/no columns and flag words:
-    a note that is one of them (试用期, 试用期人员) is an error — the office marked the person where Kaohe
-    does not read it —, any other a warning (张伟（大） tells two people of one name apart)."""
+def report_name_note(table: Table, row: int, column: tuple[int, str], name: str, flags: dict[str, str], values: dict, problems: Problems) -> None:
+    """A name ending in a note in brackets or a marker. `flags`: the scheme's yes/no columns and flag words,
+    each → the yes/no column it sets; `values`: the row's values as read. A note that is one of them (试用期,
+    试用期人员) is an error — the office marked the person where Kaohe does not read it — unless the row's
+    column says so too (then only the name prints with its note); any other a warning (张伟（大） tells two
+    people of one name apart)."""
     found = _NOTE_RE.fullmatch(name)
     if found is None:
         return
@@ -68,7 +72,11 @@ def report_name_note(table: Table, row: int, column: tuple[int, str], name: str,
     plain = "".join(unicodedata.normalize("NFKC", note).split())
     flag = next((f for f in sorted(flags, key=len, reverse=True) if f and (plain == f or plain.startswith(f) or (len(plain) > 1 and f.startswith(plain)))), None)
     index, header = column
-    if flag is not None:
+    if flag is not None and values.get(flags[flag]) is True:  # 试用期 also 是 in its column: graded as meant
+        words = (f"{header}「{name}」里写着「{note}」，「{flags[flag]}」列也已写明，计分无误；但公示和各页面上的姓名会印成「{name}」，"
+                 f"各期写法不同时还会被当作改了名。请把{header}改为「{bare}」。")
+        severity = Severity.WARNING
+    elif flag is not None:
         words = (f"{header}「{name}」里写着「{note}」：Kaohe 不从姓名中读取「{flag}」，此人会按没有「{flag}」计算，"
                  f"公示上的姓名也会印成「{name}」。请把{header}改为「{bare}」，并在「{flag}」列（或标记列）中写明。")
         severity = Severity.ERROR

@@ -21,6 +21,9 @@ _TOKEN_RE = re.compile(r'"[^"]*"?|\\.|\[[^\]]*\]?|_.|\*.|[0#?][0#?,.]*|[.,][0#?]
 _CONDITION_RE = re.compile(r"\[(<=|>=|<>|=|<|>)\s*(-?[0-9]+(?:\.[0-9]+)?)\]")
 _GENERAL_RE = re.compile(r"general|g/通用格式", re.IGNORECASE)
 _NOT_TAKEN_APART = set("%Ee/@yYmMdDhHsS")  # percentages, scientific, fractions, text, dates: read as before
+# Beyond Excel's 15 significant digits no score is meant, and 四舍五入 at the shown decimals would go over
+# Decimal's 28 digits (1E+300 formatted 0.0"/100" raised InvalidOperation): left to the column's checks
+_HUGE = Decimal("1E15")
 _SECTIONS: dict[str, tuple[tuple[tuple[str, str], ...], ...] | None] = {}
 
 
@@ -42,8 +45,8 @@ def shown_otherwise(number_format: str, value: object) -> str | None:
             return None
         return "".join(text for kind, text in sections[3] if kind == "text")
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)  # type: ignore[arg-type]
-    if not number.is_finite():
-        return None  # 1e999 read as inf: reported as no finite number (values.py)
+    if not number.is_finite() or abs(number) >= _HUGE:
+        return None  # 1e999 read as inf: reported as no finite number (values.py); 1E+300: over the column's maximum
     chosen = _section_for(sections[:3], number)
     if chosen is None:
         return None
@@ -62,7 +65,10 @@ def shown_decimals(number_format: str, value: float) -> int | None:
     sections = _sections(number_format) if number_format not in _SECTIONS else _SECTIONS[number_format]
     if not sections or len(sections) < 2:
         return None
-    chosen = _section_for(sections[:3], Decimal(repr(value)))
+    number = Decimal(repr(value))
+    if not number.is_finite() or abs(number) >= _HUGE:
+        return None
+    chosen = _section_for(sections[:3], number)
     if chosen is None or {kind for kind, _ in chosen[0]} - {"number", "text", "decor", "condition"}:
         return None
     runs = [text for kind, text in chosen[0] if kind == "number"]

@@ -5,7 +5,8 @@ quarter of 90 days is a slip — a date typed as a number, 9.5 without its point
 a quarter's sheet — and would be graded as it stands (a scheme's 病假超过 30 天 decides a grade). An error
 at the cell. A count of times (迟到次数, 通报次数) more than the period's days, once a day on average, is no
 count an office keeps but not impossible (信息报送次数): a warning. A column of the year so far (全年病假天数,
-累计缺勤天数 in a quarter's sheet) is held to the days from 1 January to the period's end. The scheme
+累计缺勤天数 in a quarter's sheet) is held to the days from 1 January to the period's end; a continuous
+span (连续病假天数) to none. The scheme
 declares neither bound, so this is the only place one is known.
 """
 
@@ -24,7 +25,12 @@ from generator.sheets.rows import LoadedSheet
 
 _DAYS_RE = re.compile(r"(?:天数|日数|天)\s*(?:[（(].*[)）])?$|[（(]\s*天\s*[)）]$")
 _SO_FAR_RE = re.compile(r"全年|累计|本年|年度|今年")
+# 连续病假天数: a span that may have begun before the period, even the year (on leave since last November)
+_UNBOUNDED_RE = re.compile(r"连续")
 _TIMES_RE = re.compile(r"(?:次数|次)\s*(?:[（(].*[)）])?$|[（(]\s*次\s*[)）]$")
+# 人次, 户次, 名次, 节次…: people received (接待群众人次 150), a rank (民主测评名次), classes taught (授课节次, four
+# a day) — no count of the person's own times, and no bound in the period's days
+_NOT_TIMES_RE = re.compile(r"[人户车件架节课名位批档层频航轮届]次(?:数)?\s*(?:[（(].*[)）])?$")
 
 
 def check_period_counts(sheet: LoadedSheet, specs: dict[str, ColumnSpec], year: int, label: str, problems: Problems) -> None:
@@ -34,13 +40,13 @@ def check_period_counts(sheet: LoadedSheet, specs: dict[str, ColumnSpec], year: 
     to_date = (period_last_day(year, label) - dt.date(year, 1, 1)).days + 1
     columns = []
     for name, spec in specs.items():
-        if spec.type != "number" or spec.percent or name not in sheet.columns:
+        if spec.type != "number" or spec.percent or name not in sheet.columns or _UNBOUNDED_RE.search(name):
             continue
         # 全年病假天数, 累计缺勤天数 in a quarter's sheet: the year so far, not the quarter
         span = (f"{year}年1月1日至{period_words(label)}末", to_date) if _SO_FAR_RE.search(name) and label != "Y" else (f"{year}年{period_words(label)}", days)
         if _DAYS_RE.search(name):
             columns.append((name, "天", Severity.ERROR, span))
-        elif _TIMES_RE.search(name):
+        elif _TIMES_RE.search(name) and not _NOT_TIMES_RE.search(name):
             columns.append((name, "次", Severity.WARNING, span))
     if not columns:
         return

@@ -44,7 +44,8 @@ def check_sheet_period(table: Table, header_row: int, year: int, label: str, pro
         places.extend((c.value, c.row, c.column) for c in cells if c.value and len(c.value) <= 200)
     for text, row, column in places:
         labels, years = named_periods(text)
-        other = sorted(labels - {label}) if label[:1] in "QH" and label[:1] in "".join(labels) else []
+        # a title naming this period among others (第一季度、第二季度 in one meeting's decisions for both) is this period's
+        other = sorted(labels - {label}) if label[:1] in "QH" and label[:1] in "".join(labels) and label not in labels else []
         other = [o for o in other if o[:1] == label[:1]]
         wrong_year = bool(years) and year not in years
         if not other and not wrong_year:

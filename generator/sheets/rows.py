@@ -132,7 +132,7 @@ def load_sheet(
     header_texts = {cell.column: normalize_header(cell.value) for cell, _ in header.cells}
     header_id = header_texts[id_index]  # a row whose ID cell reads so repeats the header (unread_rows.repeated_header)
     read_columns = [(i, c) for c, i in columns.items() if (c in specs or i == flags_col) and c not in (cols.id, cols.name)]
-    notes = {*(n for n, spec in specs.items() if spec.type == "yesno"), *flag_words(plan, options)}  # what a name's note may be
+    notes = {**{n: n for n, spec in specs.items() if spec.type == "yesno"}, **flag_words(plan, options)}  # a name's note → the column it sets
     report_people_above_header(table, header_index, header_row, (id_index, cols.id), name_index,
                                [i for _, spec, i, _, _ in value_columns if i is not None and spec.type == "number"], problems)
     for cells in table.rows[header_index + 1 :]:
@@ -172,8 +172,6 @@ def load_sheet(
                          Severity.WARNING, where=where(table, row), sheet=table.sheet)
         if broken(pid) or broken(name) or (department_index is not None and broken(_text_at(cells, department_index))):
             report_line_breaks(table, cells, identity_columns, problems)
-        if name and name_index is not None and (name[-1:] in NOTE_ENDS):  # 李四（试用期）: a note printed as the name
-            report_name_note(table, row, (name_index, cols.name), name, notes, problems)
         if not name and name_index is not None:  # a nameless row would print on the 公示 as such
             problems.add(table.file, row, column_letter(name_index), "missing-value", f"{cols.id}「{pid}」的{cols.name}为空。",
                          where=where(table, row, name_index, cols.name), sheet=table.sheet)
@@ -210,6 +208,8 @@ def load_sheet(
             values[column_name] = typed(_at(cells, index) or Cell("", row, index), spec, row_place, table, problems, words)
         if flags_col is not None:
             _read_flags(_at(cells, flags_col), words_of_flags, person, options.flags.column, row_place, table, problems)
+        if name and name_index is not None and (name[-1:] in NOTE_ENDS):  # 李四（试用期）: a note printed as the name
+            report_name_note(table, row, (name_index, cols.name), name, notes, values, problems)
         people.append(person)
         people_cells.append(cells)
     if not people and not any(any(c.value for c in cells) for cells in table.rows[header_index + 1 :]):

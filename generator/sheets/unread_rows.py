@@ -51,7 +51,7 @@ def repeated_header(table: Table, cells: list[Cell], header_texts: dict[int, str
 
 def report_people_above_header(table: Table, header_index: int, header_row: int, id_column: tuple[int, str], name_index: int | None,
                                numbers: list[int], problems: Problems) -> None:
-    """Rows above the header (`header_index` into table.rows) that hold a person: an ID, a name that is
+    """Rows above the header (`header_index` into table.rows) that hold a person: an ID (with a digit), a name that is
     no number, and a number in one of the read number columns (`numbers`). A title, a 填报单位 line or a
     row of column numbers has no such three. One error at the first, naming how many and who."""
     if not header_index or name_index is None or not numbers:
@@ -60,7 +60,9 @@ def report_people_above_header(table: Table, header_index: int, header_row: int,
     for cells in table.rows[:header_index]:
         texts = {c.column: c.value.strip() for c in cells if c.value.strip()}
         pid, name = texts.get(id_column[0], ""), texts.get(name_index, "")
-        if not pid or not name or name.isdigit() or not any(_is_number(texts.get(i, "")) for i in numbers):
+        # an ID holds a digit (0001, GH0002); 项目 | 满分 | 20 | 30, 序号 | 分值 is a row of full marks, a label
+        # (unless people are known by their names: the ID column is the name's)
+        if (id_column[0] != name_index and not any(ch.isdigit() for ch in pid)) or not name or name.isdigit() or not any(_is_number(texts.get(i, "")) for i in numbers):
             continue
         found.append((cells[0].row, pid, name))
     if not found:

@@ -6,6 +6,7 @@ last published year (built in); content/holidays.yaml adds to it:
     years: [2027]                                  # years this file describes, and/or
     covers: [{from: 2027-01-01, to: 2027-01-31}]   # date ranges it describes
     holidays: [2027-01-01, 2027-02-06, …]          # days off in those years/ranges
+    # (a run of days as the State Council's notice lists it: "2027-02-05 至 2027-02-11", at most a month)
     workdays: [2027-02-14, …]                      # weekend days worked (调休上班) in them
 
 Every listed date must lie in `years` or `covers`. For a date the built-in calendar knows, it
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field
 
 from generator.core.problems import Problem, Problems
@@ -161,6 +163,22 @@ def _date(value) -> dt.date | None:
         return None
 
 
+# 2027-02-05 至 2027-02-11 as the State Council's notice lists a festival (春节：2月5日至11日放假调休): its days
+_RANGE_RE = re.compile(r"\s*(\d{4}-\d{1,2}-\d{1,2})\s*(?:至|到|~|～|—|–|－|-(?=\s*\d{4}-))\s*(\d{4}-\d{1,2}-\d{1,2})\s*")
+
+
+def _dates(value) -> list[dt.date] | None:
+    """The day a holidays/workdays entry names, or the days of a range of at most a month; None for neither."""
+    day = _date(value)
+    if day is not None:
+        return [day]
+    found = _RANGE_RE.fullmatch(str(value)) if isinstance(value, str) else None
+    ends = (_date(found.group(1)), _date(found.group(2))) if found else (None, None)
+    if ends[0] is None or ends[1] is None or not 0 <= (ends[1] - ends[0]).days <= 31:
+        return None
+    return [ends[0] + dt.timedelta(days=n) for n in range((ends[1] - ends[0]).days + 1)]
+
+
 def read_calendar(data, marks: Marks | None, shown: str, problems: Problems) -> HolidayCalendar:
     """The calendar from holidays.yaml data; every slip reported (with its line) and left out."""
     calendar = HolidayCalendar()
@@ -215,18 +233,22 @@ def read_calendar(data, marks: Marks | None, shown: str, problems: Problems) -> 
     listed: dict[str, dict[dt.date, int | None]] = {"holidays": {}, "workdays": {}}
     for key, dates in listed.items():
         for i, value in enumerate(_as_list(data, key, at, report)):
-            day = _date(value)
-            if day is None:
-                report(at((key, i)), "bad-value", f"{key} 中的「{value}」不是日期；写成 2027-01-01 这样的年-月-日。")
-            elif not calendar.described(day) and causes:
-                problems.follow_from(causes[0])
-            elif not calendar.described(day):
-                covered = calendar.coverage()
-                report(at((key, i)), "calendar-outside-covers",
-                       f"{key} 中的 {day.isoformat()} 不在本文件 years 或 covers 写明的范围（{covered or '没有写明任何范围'}）内，没有计入日历。"
-                       f"如确是本单位放假或调休上班，在 covers 中加上 {{from: {day.isoformat()}, to: {day.isoformat()}}}；否则删去或改正这个日期。")
-            else:
-                dates.setdefault(day, at((key, i)))
+            days = _dates(value)
+            if days is None:
+                report(at((key, i)), "bad-value", f"{key} 中的「{value}」不是日期；写成 2027-01-01 这样的年-月-日"
+                                                  "（连续几天可写成 2027-02-05 至 2027-02-11，最长一个月，开始日期在前）。")
+                continue
+            for day in days:
+                if not calendar.described(day) and causes:
+                    problems.follow_from(causes[0])
+                elif not calendar.described(day):
+                    covered = calendar.coverage()
+                    report(at((key, i)), "calendar-outside-covers",
+                           f"{key} 中的 {day.isoformat()} 不在本文件 years 或 covers 写明的范围（{covered or '没有写明任何范围'}）内，没有计入日历。"
+                           f"如确是本单位放假或调休上班，在 covers 中加上 {{from: {day.isoformat()}, to: {day.isoformat()}}}；否则删去或改正这个日期。")
+                    break
+                else:
+                    dates.setdefault(day, at((key, i)))
     for day in sorted(set(listed["holidays"]) & set(listed["workdays"])):
         report(listed["workdays"][day], "calendar-holiday-and-workday",
                f"{day.isoformat()} 同时写在 holidays{_line(listed['holidays'][day])}和 workdays 中；这一天只能是其中之一，删去错的一处。")

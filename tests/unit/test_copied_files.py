@@ -39,3 +39,17 @@ def test_a_sheet_of_a_few_people_may_repeat_by_chance(tmp_path):
     make_project(tmp_path, simple_scheme(), {"Q1.csv": sheet, "Q2.csv": sheet})
     _, _, problems = run(tmp_path)
     assert [p.code for p in problems.sorted() if p.code == "file-copied"] == []
+
+
+def test_two_months_in_which_everyone_scored_the_same_are_only_warned(tmp_path):
+    """A small unit's month in which nobody was late or away (every 迟到次数 0, every 得分 100), the same as
+    last month: the office copies last month's sheet, checks it and changes nothing. The bytes are the same,
+    as the results truly are; with every person's results alike, a copy cannot be told from the truth —
+    a warning naming the earlier file, where it was an error blocking the 公示."""
+    rows = [[f"{i:04d}", f"人{i}", "办公室" if i < 4 else "综合股", "100"] for i in range(1, 7)]
+    sheet = people_csv(rows, ["得分"])
+    make_project(tmp_path, simple_scheme(), {"Q1.csv": sheet, "Q2.csv": sheet})
+    _, _, problems = run(tmp_path)
+    found = [p for p in problems.sorted() if p.code == "file-copied"]
+    assert [(p.file, p.severity.name) for p in found] == [("content/ag/t1/2025/Q2.csv", "WARNING")]
+    assert "content/ag/t1/2025/Q1.csv" in found[0].message

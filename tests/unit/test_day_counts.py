@@ -62,3 +62,38 @@ def test_a_column_of_the_year_so_far_is_held_to_the_days_since_january(tmp_path)
         return found(run(root)[2])
     assert check(tmp_path / "so-far", ["0", "150", "273", ""]) == []
     assert check(tmp_path / "over", ["0", "274", "3", ""]) == [(3, "L", "count-over-period", "error")]
+
+
+@pytest.mark.parametrize("name", ["接待群众人次", "民主测评名次", "授课节次", "服务户次", "检查批次"])
+def test_a_count_of_people_times_or_a_rank_is_no_count_of_the_persons_times(tmp_path, name):
+    """接待群众人次 150 in a quarter (people received, not times a day), 民主测评名次 120 (a rank among 150),
+    授课节次 (four classes a day): ending in 次, they were warned as 平均每天不止一次 — a warning on a legitimate
+    count that a --strict build refuses."""
+    scheme = copy.deepcopy(SCHEME)
+    scheme["assessments"][0]["inputs"][-1]["name"] = name
+    scheme["assessments"][0]["overrides"].pop()
+    rows = [[*row, ["0", "150", "120", ""][n]] for n, row in enumerate(CLEAN_ROWS)]
+    make_project(tmp_path, scheme, {"Q1.csv": csv_text([*CLEAN_HEADER, name], rows)})
+    assert found(run(tmp_path)[2]) == []
+
+
+@pytest.mark.parametrize("name", ["连续病假天数", "连续离岗天数"])
+def test_a_continuous_span_may_have_begun_before_the_period(tmp_path, name):
+    """连续病假天数 120 in the first quarter's sheet: on sick leave since last November, which is what a
+    「连续病假超过 90 天」 condition asks. It was an error, 不可能有这么多天; no period bounds a continuous span."""
+    scheme = copy.deepcopy(SCHEME)
+    scheme["assessments"][0]["inputs"][-1]["name"] = name
+    scheme["assessments"][0]["overrides"][-1]["when"] = f"{name} > 90"
+    rows = [[*row, ["0", "120", "3", ""][n]] for n, row in enumerate(CLEAN_ROWS)]
+    make_project(tmp_path, scheme, {"Q1.csv": csv_text([*CLEAN_HEADER, name], rows)})
+    assert found(run(tmp_path)[2]) == []
+
+
+def test_a_count_of_the_persons_own_duty_shifts_is_still_warned(tmp_path):
+    """值班次数 ends in 班次数 but counts the person's own shifts: 120 in a quarter is still warned."""
+    scheme = copy.deepcopy(SCHEME)
+    scheme["assessments"][0]["inputs"][-1]["name"] = "值班次数"
+    scheme["assessments"][0]["overrides"].pop()
+    rows = [[*row, ["0", "120", "3", ""][n]] for n, row in enumerate(CLEAN_ROWS)]
+    make_project(tmp_path, scheme, {"Q1.csv": csv_text([*CLEAN_HEADER, "值班次数"], rows)})
+    assert found(run(tmp_path)[2]) == [(3, "L", "count-over-period", "warning")]

@@ -66,3 +66,25 @@ def test_a_decision_for_an_id_corrected_since_names_the_person_by_name(tmp_path)
     assert [p.line for p in unknown] == [2]
     assert "「0022」" in unknown[0].message and "人2" in unknown[0].message
     assert by_id(period)["0022"].decided is False
+
+
+@pytest.mark.parametrize("reason", ["依据2025年1月局党组会议审定的考核办法，经2025年7月3日领导小组会议研究",
+                                    "2025年3月28日局务会研究确定的名额分配方案，经2025年7月3日领导小组会议研究，定为好",
+                                    "经2025年7月3日领导小组会议研究（2024年12月党组会审议通过的办法）"])
+def test_a_reason_naming_an_earlier_meeting_beside_the_deciding_one_is_fine(tmp_path, reason):
+    """The reason cites the meeting that approved the method (2025年1月局党组会议审定的考核办法) as well as the
+    one that decided (2025年7月3日): it was judged by its earliest date, an error, and the decision dropped.
+    A decision is made at the last meeting it names; a copied file names none in this period."""
+    period, problems = run(tmp_path, csv_text(HEADER, _rows(reason, reason)))
+    assert [p.format() for p in problems.sorted()] == []
+    assert by_id(period)["0002"].grade == "好"
+
+
+@pytest.mark.parametrize("title", ["2025年第一季度、第二季度平时考核领导小组决定", "2025年第一季度和第二季度领导小组补定等次"])
+def test_a_title_naming_this_period_among_others_is_fine(tmp_path, title):
+    """One meeting 补定 two quarters (a case closed): its decisions file, put in both folders, names both in its
+    title. In Q2's it was sheet-period-mismatch 写的是第一季度 — it names the second quarter too."""
+    text = f"{title}\n" + csv_text(HEADER, _rows("经2025年7月3日领导小组会议研究", "经2025年7月3日领导小组会议研究"))
+    period, problems = run(tmp_path, text)
+    assert [p.format() for p in problems.sorted()] == []
+    assert by_id(period)["0002"].grade == "好"

@@ -43,3 +43,25 @@ def test_another_note_or_marker_in_a_name_is_warned(tmp_path, name):
 @pytest.mark.parametrize("name", ["李四", "买买提·艾力", "Li Si"])
 def test_names_without_notes_pass(tmp_path, name):
     assert found(problems_of(tmp_path, name)) == []
+
+
+@pytest.mark.parametrize("name", ["李四（试用期）", "李四(试用期人员)"])
+def test_a_flag_in_the_name_that_its_column_also_says_is_only_warned(tmp_path, name):
+    """李四（试用期） whose 试用期 column says 是: graded as the office meant, only the name prints with its note.
+    It was an error saying 此人会按没有「试用期」计算 — untrue, and it blocked the 公示 for a name."""
+    problems = problems_of(tmp_path, name, probation="是")
+    assert found(problems) == [(3, "B", "name-with-note", "warning")]
+    message = next(p.message for p in problems.sorted() if p.code == "name-with-note")
+    assert "没有「试用期」计算" not in message and "「李四」" in message
+
+
+@pytest.mark.parametrize("name", ["张" + " " * 9_990 + "x(a)", "x" + "*" * 9_990 + "y*"])
+def test_a_name_cell_of_ten_thousand_blanks_or_marks_is_read_at_once(name):
+    """A note was tried from every blank or mark of the cell: seconds for one cell of 10,000 characters."""
+    import time
+
+    from generator.sheets.identity_cells import _NOTE_RE
+
+    started = time.monotonic()
+    assert _NOTE_RE.fullmatch(name) is not None
+    assert time.monotonic() - started < 0.2

@@ -122,3 +122,36 @@ def test_the_decimals_shown_by_the_section_a_value_falls_in(number_format, value
     from generator.sheets.number_formats import shown_decimals
 
     assert shown_decimals(number_format, value) == decimals
+
+
+@pytest.mark.parametrize("number_format, value", [
+    ('0.0"/100"', 1e300), ('"1"0', 1e30), ('"1"0.00', 1.5e26), ('0.0;"-"0.0', -1e300), ("0.0;[红色]-0.0", float("nan")),
+])
+def test_a_huge_number_in_a_cell_whose_format_shows_literal_digits_raises_nothing(number_format, value):
+    """A number of Excel's range (1E+300) typed in a cell formatted 0.0"/100": 四舍五入 at the shown decimals went
+    over Decimal's 28 digits (InvalidOperation, a traceback); the value is left to the column's checks."""
+    from generator.sheets.number_formats import shown_decimals
+
+    shown_otherwise(number_format, value)
+    shown_decimals(number_format, value)
+
+
+def test_a_huge_score_formatted_with_a_literal_digit_is_over_the_maximum(tmp_path):
+    def change(ws):
+        ws["E5"] = 1e300
+        ws["E5"].number_format = '0.0"/20"'
+    problems = xlsx_problems(tmp_path, edited(change))
+    assert [(row, column) for row, column, _ in errors(problems)] == [(5, "E")]  # an error at the cell, no traceback
+
+
+def test_a_header_cell_of_ten_thousand_marks_is_read_at_once():
+    """*** … *y in a header cell (a row of stars pasted as a divider): stripping the trailing marks tried a match
+    from every one of them — seconds a cell, minutes a sheet."""
+    import time
+
+    from generator.sheets.header import _NOTE_RE
+
+    started = time.monotonic()
+    assert _NOTE_RE.sub("", "德" + "*" * 9_998 + "y") == "德" + "*" * 9_998 + "y"
+    assert _NOTE_RE.sub("", "德" + "*" * 9_999) == "德" and _NOTE_RE.sub("", "姓名：") == "姓名"
+    assert time.monotonic() - started < 0.2

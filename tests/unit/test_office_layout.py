@@ -547,6 +547,17 @@ def test_a_title_and_a_filled_in_by_row_above_the_header_pass(tmp_path):
     assert errors(run(tmp_path)[2]) == []
 
 
+@pytest.mark.parametrize("above", [["项目", "满分", "", "20", "30", "50"], ["序号", "分值（分）", "", "20", "30", "50"],
+                                   ["说明", "各项得分", "不得超过", "20", "30", "50"]])
+def test_a_row_of_full_marks_above_the_header_passes(tmp_path, above):
+    """项目 | 满分 | | 20 | 30 | 50 above the header: a label in the ID column, a word in the name column and numbers in
+    the score columns, read as a person sorted above the header (person-above-header, an error). An ID holds
+    a digit (0001, GH0002); a label does not."""
+    text = csv_text(["某局2025年第一季度考核评分表"], [above, CLEAN_HEADER, *CLEAN_ROWS])
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": text})
+    assert errors(run(tmp_path)[2]) == []
+
+
 @pytest.mark.parametrize("yes, no", [("√", "×"), ("✓", "✗"), ("✔", "✘"), ("☑", "☒"), ("TRUE", "FALSE"), ("Y", "N")])
 def test_check_marks_and_crosses_in_a_yes_no_column_grade_as_the_clean_sheet(tmp_path, yes, no):
     expected = clean(tmp_path / "clean")

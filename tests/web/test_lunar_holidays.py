@@ -63,3 +63,20 @@ def test_a_covers_range_over_spring_festival_without_it_is_an_error():
 def test_the_complete_year_is_clean():
     _, problems = read(_year(FIXED_2027 + LUNAR_2027))
     assert [p.format() for p in problems] == []
+
+
+@pytest.mark.parametrize("dash", [" 至 ", "至", "~", " ~ ", "—", " - ", "到"])
+def test_a_year_written_as_the_notice_lists_it_with_ranges_is_clean(dash):
+    """国务院的通知 lists a festival as a range: 「春节：2月5日至11日放假调休，共7天」. holidays: [2027-02-05 至 2027-02-11]
+    was bad-value (不是日期), the office made to write seven dates by hand; a range of up to a month is read as its days."""
+    holidays = ["2027-01-01", f"2027-02-05{dash}2027-02-11", "2027-04-05", f"2027-05-01{dash}2027-05-05", "2027-06-09",
+                "2027-09-15", f"2027-10-01{dash}2027-10-07"]
+    calendar, problems = read(_year([f'"{h}"' for h in holidays]) + 'workdays: ["2027-02-13"]\n')
+    assert [p.format() for p in problems] == []
+    assert all(not calendar.is_workday(D(2027, 2, day)) for day in range(5, 12))
+    assert calendar.is_workday(D(2027, 2, 12)) and calendar.is_workday(D(2027, 2, 13))
+
+
+def test_a_range_backwards_or_over_a_month_is_a_bad_value():
+    _, problems = read(_year(["2027-01-01", '"2027-02-11 至 2027-02-05"', '"2027-05-01 至 2027-08-01"']))
+    assert [(p.code, p.line) for p in problems if p.code == "bad-value"] == [("bad-value", 2), ("bad-value", 2)]
