@@ -142,7 +142,8 @@ OPTION_WORDS = {
 
 # Periods a text may name that the period model has not: say what to do rather than leave the clerk guessing.
 _SCHOOL_YEAR = ("考核期只有自然年的月、季度、半年、年度（1—12 月），没有学年（9 月—次年 8 月）和学期。只有一次学年考核、不汇总各月的，"
-                "写 period: 年度，按学年结束的年份录入（2025—2026 学年录为 2026 年度），并在 assumptions 中写明；"
+                "写 period: 年度，按学年开始的年份录入（2025—2026 学年录为 2025 年度：学年的公示和领导小组会议在次年夏天，"
+                "录为结束的年份就早于该年度结束，报 notice-before-period-end），并在 assumptions 中写明；"
                 "要把学年内各月、各学期的成绩汇总的，目前无法表达。")
 _PERIOD_HINTS = {"学年": _SCHOOL_YEAR, "学期": _SCHOOL_YEAR, "上学期": _SCHOOL_YEAR, "下学期": _SCHOOL_YEAR}
 

@@ -104,7 +104,7 @@ def test_the_handbook_states_the_rules_that_graded(year):
 def test_one_slip_in_a_good_sheet_fails_the_check(tmp_path, old, new, expected):
     for part in ("schemes", "content"):
         shutil.copytree(FIXTURE / part, tmp_path / part)
-    path = tmp_path / "content/qingshan-yz/jiaoshi-nd/2026/Y.csv"
+    path = tmp_path / "content/qingshan-yz/jiaoshi-nd/2025/Y.csv"
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
@@ -139,7 +139,7 @@ def test_a_clerks_slip_in_the_scheme_is_one_chinese_problem_at_its_line(old, new
     assert found[0][0] == _line_of(text, at), (found, _line_of(text, at))
     assert any("\u4e00" <= ch <= "\u9fff" for ch in check_text(text).sorted()[0].message)
     if "学年" in new:
-        assert "按学年结束的年份录入（2025—2026 学年录为 2026 年度）" in check_text(text).sorted()[0].message
+        assert "按学年开始的年份录入（2025—2026 学年录为 2025 年度" in check_text(text).sorted()[0].message
 
 
 @pytest.mark.parametrize("break_by, first, words", [
