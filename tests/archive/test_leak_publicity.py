@@ -117,7 +117,7 @@ def test_the_variant_is_what_it_says(built):
         several = [p for p in periods if len(published_grades(p)) > 1]
         assert several and all(p.scheme.publicity_for(p.assessment).columns == ["姓名", "部门"] for p in several)
         page = (root / "site" / "notices" / "qingfeng-xiang" / "s003-p1-xiang" / "2024-Q2" / "index.html").read_text("utf-8")
-        assert "<th>姓名</th><th>部门</th></tr>" in page
+        assert re.search(r"<th>姓名</th>\s*<th>部门</th>\s*</tr>", page)  # cells apart, as the search reads them
     elif name == "every-grade-one-without":
         q2 = next(p for p in periods if p.key == "qingfeng-xiang/s003-p1-xiang/2024/Q2")
         assert [p.status for p in q2.people if p.id == "QF030"] == ["no_grade"]
