@@ -25,7 +25,8 @@ _YEAR = re.compile(r"^((?:19|20)\d\d)年?")
 # Files the system or an office program puts beside a sheet, never an input: Windows' thumbnail caches
 # and folder settings (written into every folder a network share shows with pictures), Excel's and
 # WPS's owner and temporary files while a workbook is open (~$Q1.xlsx, ~WRL0001.tmp), macOS' ._ and
-# .DS_Store, the __MACOSX folder of a zip made on a Mac, and any hidden file. Reporting them would fail a check for what the office never made.
+# .DS_Store, the __MACOSX folder of a zip made on a Mac, and any hidden file. Reporting them would fail
+# a check for what the office never made.
 _SYSTEM_FILES = ("thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini", "icon\r", "__macosx")
 
 # What Windows, WPS and offices add to a copied file's name: Q2 - 副本.csv, Q2 - Copy.csv, Q2(1).csv,
