@@ -8,8 +8,8 @@ earlier. A sheet of fewer than five people may repeat by chance and is not held 
 whose results truly repeat the last one's gets out by a title row naming its period above the header.
 A sheet in which every person's results are alike (a small unit's month of nobody late or away: every
 迟到次数 0, every 得分 100) repeats month after month as the truth does, and the office's way of making it
-is to copy last month's and change nothing: a copy cannot be told from it, so it is a warning. Decisions files are not held to this: one
-meeting may decide the same person for two periods in the same words (补定 after a case closed);
+is to copy last month's and change nothing: a copy cannot be told from it, so it is a warning.
+Decisions files are not held to this: one meeting may decide the same person for two periods in the same words (补定 after a case closed);
 a copied one is caught by its meeting's date (decision_dates.py).
 """
 
@@ -66,7 +66,7 @@ def report_copied_files(project: Project, people: dict[str, int], problems: Prob
         if path is None or people.get(project.rel(path), 0) < MIN_PEOPLE:
             continue
         digest = _digest(path)
-        if path is None or digest is None:
+        if digest is None:
             continue
         earlier, earlier_path = seen.setdefault(digest, (entry, path))
         if earlier_path == path:

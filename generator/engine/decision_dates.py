@@ -4,7 +4,9 @@ A decision on a period's results is made once they exist: a meeting dated before
 month (经2025年4月3日领导小组会议 in Q2.decisions.csv, 2024年7月 in 2025's) is another period's decision —
 last quarter's or last year's file copied into this folder, whose IDs and 所决事项 (原为：不确定等次)
 can match this period's. The last month, not the day after the period: some offices assess in its
-last weeks, and a year's committee may meet in December (as its 公示 may start then). A reason naming several meetings is judged by its last (the one that decided; an earlier one approved the method). Only a date that names a meeting is read (followed by 领导小组、会议、党组会、研究 …):
+last weeks, and a year's committee may meet in December (as its 公示 may start then). A reason naming
+several meetings is judged by its last (the one that decided; an earlier one approved the method).
+Only a date that names a meeting is read (followed by 领导小组、会议、党组会、研究 …):
 a policy of an earlier year cited in the reason (依据2024年12月印发的《办法》) is no meeting.
 """
 

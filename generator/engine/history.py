@@ -138,9 +138,14 @@ def periods(history: dict[str, PeriodView]) -> Decimal:
 
 def run(history: dict[str, PeriodView], grade: str) -> Decimal:
     """连续: the most consecutive periods (in order, a period without that grade breaks the run) with `grade`."""
+    return longest_run([history[label].grade for label in sorted(history)], grade)
+
+
+def longest_run(grades: list, grade: str) -> Decimal:
+    """连续 over a person's grades in period order (a History's, or the compiled grading's G_: history_code.py)."""
     best = current = 0
-    for label in sorted(history):
-        current = current + 1 if history[label].grade == grade else 0
+    for one in grades:
+        current = current + 1 if one == grade else 0
         best = max(best, current)
     return Decimal(best)
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 from itertools import repeat
 from typing import Any
 
-from generator.engine.history import _decimal
+from generator.engine.history import _decimal, longest_run
 from generator.scheme.expr import compiled
 from generator.scheme.expr_code import HELPERS, Emitter
 
@@ -36,16 +36,7 @@ def _every(grades: list, grade: str) -> bool:
     return graded > 0 and grades.count(grade) == graded
 
 
-def _run(grades: list, grade: str) -> Decimal:
-    """连续: the longest run of `grade`, periods in label order (history.run)."""
-    best = current = 0
-    for one in grades:
-        current = current + 1 if one == grade else 0
-        best = max(best, current)
-    return Decimal(best)
-
-
-NAMESPACE: dict[str, Any] = {"_HN": _periods, "_HA": _every, "_HR": _run, "_HC": _decimal, "_REPEAT": repeat, "_GET": dict.get}
+NAMESPACE: dict[str, Any] = {"_HN": _periods, "_HA": _every, "_HR": longest_run, "_HC": _decimal, "_REPEAT": repeat, "_GET": dict.get}
 
 
 def inline(function: str, arguments: str) -> str | None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from generator.engine.explainer import functions_for
-from generator.engine.history_code import NAMESPACE, _every, _periods, _run, condition, inline, of_history
+from generator.engine.history import longest_run as _run  # one 连续 for History and the compiled G_
+from generator.engine.history_code import NAMESPACE, _every, _periods, condition, inline, of_history
 from generator.engine.prepared import prepared
 from tests.unit.helpers import assessment, by_id, csv_text, item, make_project, people_csv, run, scheme
 from tests.unit.three_ways import compare
