@@ -18,6 +18,7 @@ import unicodedata
 from generator.core.problems import Problems, Severity
 from generator.engine.results import PeriodResult
 from generator.project.model import Project
+from generator.scheme.periods import chronological_order
 from generator.sheets.rows import place_letter
 
 
@@ -43,7 +44,7 @@ def report_former_names_mixed(project: Project, periods: list[PeriodResult], pro
 def report_departments_spelled_apart(project: Project, periods: list[PeriodResult], problems: Problems) -> None:
     earlier: dict[tuple[str, str], tuple[str, PeriodResult]] = {}  # (agency, key) → its first spelling, and where
     warned: set[tuple[str, str]] = set()
-    for period in sorted(periods, key=lambda p: (p.year, p.label == "Y", p.label)):
+    for period in sorted(periods, key=lambda p: (p.year, chronological_order(p.label))):
         agency = project.agencies.get(period.agency)
         if agency is None or agency.departments or not period.files or period.files[0].endswith("（由各期汇总）"):
             continue  # with a departments list, a spelling not in it is unknown-department already

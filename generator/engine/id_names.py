@@ -15,6 +15,7 @@ from operator import attrgetter
 
 from generator.core.problems import Problems, Severity
 from generator.engine.results import PeriodResult
+from generator.scheme.periods import chronological_order
 from generator.sheets.rows import place_letter
 
 _ROLLED_UP = "（由各期汇总）"  # a roll-up without a sheet of its own: its names are its periods'
@@ -27,7 +28,7 @@ def report_id_names(periods: list[PeriodResult], problems: Problems) -> None:
         if period.files and not period.files[0].endswith(_ROLLED_UP):
             groups[(period.agency, period.scheme.code)].append(period)
     for group in groups.values():
-        group.sort(key=lambda p: (p.year, p.label))
+        group.sort(key=lambda p: (p.year, chronological_order(p.label)))
         suspects = _suspects(group)
         if suspects:
             _walk(group, suspects, problems)

@@ -39,6 +39,24 @@ _FIRST_MONTH: dict[str, int] = {
 PERIOD_RANK: dict[str, int] = {"月": 0, "季度": 1, "半年": 2, "年度": 3}
 
 
+def period_months(label: str) -> int:
+    """How many months a label spans: M05 → 1, Q2 → 3, H1 → 6, Y → 12."""
+    return _LAST_MONTH[label] - _FIRST_MONTH[label] + 1
+
+
+def reading_order(label: str) -> tuple[int, int]:
+    """Where a period stands in a list of one scheme's periods: shorter periods first, each kind in
+    the order of the year (M01 … M12, Q1 … Q4, H1, H2, Y). Sorting by the label's letters put a
+    half-year (H1) before the quarters it adds up, and a month's label after a quarter's."""
+    return (period_months(label), _LAST_MONTH[label])
+
+
+def chronological_order(label: str) -> tuple[int, int]:
+    """When a period ends, then the shorter first: M03, Q1 and Y ending in March, March and December.
+    The newest of a year's periods is the largest."""
+    return (_LAST_MONTH[label], period_months(label))
+
+
 def labels_within(labels: list[str], outer: str) -> list[str]:
     """The labels whose months lie inside the period `outer`: a quarter's roll-up reads its own three
     months (Q2 → M04, M05, M06), a half-year its quarters or months, a year all of them."""

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 
 from generator.engine.results import PeriodResult
+from generator.scheme.periods import chronological_order, reading_order
 from generator.site.model import Page, SiteContext
 from generator.site.pages_department import public_summary_shown
 from generator.site.pages_notice import NoticeView, public_headcount
@@ -24,7 +25,7 @@ def build_archive(ctx: SiteContext, departments: dict[tuple[str, str, int], str]
     years = sorted(by_year, reverse=True)
     for year in years:
         path = f"archive/{year}.md"
-        periods = sorted(by_year[year], key=lambda p: (p.agency, p.scheme.code, p.assessment.rolls_up is not None, p.label))
+        periods = sorted(by_year[year], key=lambda p: (p.agency, p.scheme.code, reading_order(p.label), p.assessment.rolls_up is not None, p.assessment.code))
         rows = []
         for p in periods:
             rows.append({
@@ -80,7 +81,7 @@ def build_home(ctx: SiteContext, notices: list[NoticeView]) -> Page:
 
 def build_notice_index(ctx: SiteContext, notices: list[NoticeView]) -> Page:
     rows = []
-    for view in sorted(notices, key=lambda v: (v.period.year, v.period.label, v.title), reverse=True):
+    for view in sorted(notices, key=lambda v: (v.period.year, chronological_order(v.period.label), v.title), reverse=True):
         state = ctx.notice_state(view.period)
         # how many a 公示 names is a figure of its list: out only with the list (not before it begins, nor while held)
         count = len(view.rows) if state.state != "未开始" and not state.blocked else None

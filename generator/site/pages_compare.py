@@ -25,7 +25,7 @@ from decimal import Decimal
 from generator.core.numbers import fmt, round_half_up
 from generator.engine.results import PeriodResult
 from generator.project.model import Agency
-from generator.scheme.periods import period_words
+from generator.scheme.periods import period_words, reading_order
 from generator.site.charts_compare import stacked_chart
 from generator.site.compare_years import lineage, none_before, unmatched
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
@@ -76,7 +76,7 @@ def build_compare(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
         by_agency[period.agency].append(period)
     pages, assets, index = [], [], []
     for code, agency in sorted(ctx.project.agencies.items()):
-        periods = sorted(by_agency.get(code, []), key=lambda p: (p.year, p.scheme.code, p.assessment.rolls_up is not None, p.label))
+        periods = sorted(by_agency.get(code, []), key=lambda p: (p.year, p.scheme.code, reading_order(p.label), p.assessment.rolls_up is not None, p.assessment.code))
         if not periods:
             continue
         # An agency's pages show only its periods' grade counts by department: the preview rebuilds
@@ -189,7 +189,7 @@ def _department_blocks(ctx, agency, department, periods, tally: Tally, lines: di
     for period in periods:
         series[(lines[period.key], period.label)].append(period)
     blocks = []
-    for (scheme, label), runs in sorted(series.items(), key=lambda kv: (kv[0][0], kv[1][0].assessment.rolls_up is not None, kv[0][1])):
+    for (scheme, label), runs in sorted(series.items(), key=lambda kv: (kv[0][0], reading_order(kv[0][1]), kv[1][0].assessment.rolls_up is not None)):
         grades = _grades(tally, *runs)
         rows, before, before_year = [], None, None
         for period in sorted(runs, key=lambda p: p.year):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from generator.core.numbers import fmt
 from generator.engine.results import PeriodResult, PersonResult
 from generator.project.model import Agency
+from generator.scheme.periods import reading_order
 from generator.site.charts import bar_chart
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
@@ -277,7 +278,7 @@ def year_members(dists: list[Distribution]) -> list[tuple[PersonResult, list[Per
 
 
 def _ordered(periods: list[PeriodResult]) -> list[PeriodResult]:
-    return sorted(periods, key=lambda p: (p.scheme.code, p.assessment.rolls_up is not None, p.label))
+    return sorted(periods, key=lambda p: (p.scheme.code, reading_order(p.label), p.assessment.rolls_up is not None, p.assessment.code))
 
 
 def _index(ctx: SiteContext, index: dict[tuple[str, str, int], str]) -> str:

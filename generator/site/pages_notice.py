@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from generator.core.numbers import fmt
 from generator.engine.ranks import ranks
 from generator.engine.results import PeriodResult, PersonResult
+from generator.scheme.periods import chronological_order
 from generator.site.download_names import numeric_columns, period_base, period_title
 from generator.site.downloads import DataTable, csv_bytes, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link
@@ -135,7 +136,7 @@ def _latest_notices(ctx: SiteContext) -> set:
     for period in ctx.periods:
         if ctx.has_notice(period):
             key = (period.agency, period.scheme.code)
-            if key not in newest or (period.year, period.label) > (newest[key].year, newest[key].label):
+            if key not in newest or (period.year, chronological_order(period.label)) > (newest[key].year, chronological_order(newest[key].label)):
                 newest[key] = period
     return {p.key for p in newest.values()}
 

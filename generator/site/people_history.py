@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from generator.engine.results import PeriodResult, PersonResult
+from generator.scheme.periods import reading_order
 
 Entry = tuple[PeriodResult, PersonResult]
 Key = tuple[str, str]  # (agency, person ID)
@@ -21,9 +22,10 @@ REWALK_SHARE = 0.25
 
 
 def _in_order(entry: Entry) -> tuple:
-    """Year, the periods before their roll-ups, label, scheme."""
+    """Year, shorter periods first and each kind in the year's order (M01 … Q1 … H1 … Y), the periods
+    before their roll-ups, scheme."""
     period = entry[0]
-    return (period.year, period.assessment.rolls_up is not None, period.label, period.scheme.code)
+    return (period.year, reading_order(period.label), period.assessment.rolls_up is not None, period.scheme.code)
 
 
 def people_history(periods: list[PeriodResult]) -> dict[Key, list[Entry]]:
