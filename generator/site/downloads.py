@@ -40,14 +40,18 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|#%&{}$!\'@`=+\s]+')
 def download_name(*parts: str) -> str:
     """A file name from its parts (agency, scheme, period, content), safe on Windows and in a URL path.
 
-    Two kinds of name end in a hash of the parts as written, so that two names stay two files: one from
-    which characters were taken out (综合#股 and 综合股, two departments, had one download), and one over
+    Three kinds of name end in a hash of the parts as written, so that two names stay two files: one from
+    which characters were taken out (综合#股 and 综合股, two departments, had one download), one with a
+    small letter (It科 beside IT科 on a share that ignores case), and one over
     MAX_NAME_BYTES (a scheme titled by the whole 关于印发《…》的通知, a long agency name), whose longest
     parts are shortened to a common length. Any other name is as it always was."""
     written = [str(p) for p in parts if p]
     cleaned = [c for w in written if (c := _UNSAFE.sub("", w))]
     name = "-".join(cleaned)
     taken_out = any(_UNSAFE.search(w) for w in written)
+    # IT科 and It科, two departments, would be one file on a Windows or Mac share: a name with a small
+    # letter ends in the hash, so that no two names differ only in case
+    taken_out = taken_out or any(c.islower() for w in written for c in w)
     if not taken_out and len(name.encode("utf-8", "surrogatepass")) <= MAX_NAME_BYTES:
         return name
     tag = "-" + hashlib.sha256("\x1f".join(written).encode("utf-8", "surrogatepass")).hexdigest()[:8]

@@ -118,11 +118,23 @@ def generate_from(project: Project, periods: list[PeriodResult], audience: str, 
     for path in sorted(ASSETS.rglob("*")):
         if path.is_file():
             files["assets/" + path.relative_to(ASSETS).as_posix()] = path.read_bytes()
+    _refuse_case_twins(files)
     own_pages = hand_written(project, files, problems)
     words = _jieba_words(ctx, memo)
     if memo is not None:
         memo.finish()
     return Generated(files, project, periods, ctx, len(notices), words, own_pages)
+
+
+def _refuse_case_twins(files: MutableMapping[str, bytes]) -> None:
+    """Two of the site's files whose names differ only in case would be one file on the Windows or Mac
+    share an office copies its site to, one page silently replacing the other (person_code and
+    download_name make none): a bug, never silent."""
+    seen: dict[str, str] = {}
+    for path in files:
+        other = seen.setdefault(path.casefold(), path)
+        if other != path:
+            raise RuntimeError(f"两个文件的名称只差大小写，复制到 Windows 共享时会互相覆盖：{other}、{path}")
 
 
 def hand_written(project: Project, files: MutableMapping[str, bytes], problems: Problems) -> list[tuple[str, str]]:

@@ -194,7 +194,11 @@ def url_of(path: str) -> str:
 
 
 def person_code(pid: str) -> str:
-    if re.fullmatch(r"[A-Za-z0-9_-]{1,40}", pid):
+    """A person's page name: the ID itself when it is digits, capitals, - and _ (0012, GW01,
+    11010519491231002X), else a hash of it. An ID with small letters is hashed too: gw01 and GW01, two
+    people, would be one file on the Windows or Mac share an office copies its site to, one person's
+    page replacing the other's. A kept name has no small letter, a hashed one starts with p."""
+    if re.fullmatch(r"[A-Z0-9_-]{1,40}", pid):
         return pid
     return "p" + hashlib.sha1(pid.encode("utf-8")).hexdigest()[:10]
 
