@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from pathlib import Path
 
 from generator.core.problems import Problems, Severity
@@ -31,10 +32,15 @@ MIN_PEOPLE = 5
 _IDENTITY_RE = re.compile(r"编号|工号|序号|姓名|名字|部门|科室|处室|股室|单位|岗位|职务|职级|职称|性别|身份证|备注|人员类别|类别")
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # reported where it is read
+        return 0
+
+
 def _digest(path: Path) -> bytes | None:
     try:
-        if path.stat().st_size == 0:  # an empty file is reported where it is read
-            return None
         with path.open("rb") as handle:
             return hashlib.file_digest(handle, "sha256").digest()
     except OSError:  # reported where it is read
@@ -60,10 +66,16 @@ def _name(entry: PeriodFiles) -> str:
 def report_copied_files(project: Project, people: dict[str, int], problems: Problems) -> None:
     """Every results sheet with the bytes of one seen before (in period order). `people`: the number
     of people each sheet (by its shown path) was read with."""
+    entries = [e for e in sorted(project.periods, key=lambda e: (e.agency, e.scheme, e.year, e.label))
+               if e.results is not None and people.get(project.rel(e.results), 0) >= MIN_PEOPLE]
+    sizes = {e.results: _size(e.results) for e in entries}
+    # only a file the size of another can be its copy: the others are not read again (every preview
+    # rebuild runs this, and a city's archive is 150 sheets); an empty file is reported where it is read
+    shared = {size for size, n in Counter(sizes.values()).items() if n > 1 and size > 0}
     seen: dict[bytes, tuple[PeriodFiles, Path]] = {}
-    for entry in sorted(project.periods, key=lambda e: (e.agency, e.scheme, e.year, e.label)):
+    for entry in entries:
         path = entry.results
-        if path is None or people.get(project.rel(path), 0) < MIN_PEOPLE:
+        if sizes[path] not in shared:
             continue
         digest = _digest(path)
         if digest is None:
