@@ -98,6 +98,8 @@ class Adjustment(Strict):
                 raise ValueError("counts 至少写一列，如 {迟到早退次数: 0.5}")
             if any(points <= 0 for points in self.counts.values()):
                 raise ValueError("counts 中每次的分值要大于 0（减分写 kind: penalty，分值仍写正数）")
+        if self.cap is not None and self.cap <= 0:  # 最多加 0 分: every entry would count for nothing, without a word
+            raise ValueError(f"cap 是最多加（减）的分数，要大于 0（写的是 {self.cap}）；不设上限的删去 cap")
         if self.caps is not None:
             if not self.counts:
                 raise ValueError("caps（每列的上限）只与 counts 一起写；一项加减分的总上限写 cap")

@@ -149,7 +149,7 @@ def _check_bonus(item: Item, rule: Bonus, path: tuple, report) -> None:
     if rule.cap is not None and item.max is not None and rule.cap > item.max:
         report(path + ("score", "cap"), "bad-value", f"「{item.name}」的 cap {fmt(rule.cap)} 超过该项满分 {fmt(item.max)}：cap 是本项最多加到的分数"
                f"（含起始分），不能超过满分；最多加到满分的，删去 cap。")
-    elif rule.start and limit is not None and limit <= rule.start:
+    elif (rule.start or rule.cap is not None) and limit is not None and limit <= (rule.start or 0):  # start: 0, cap: 0 too
         key = "cap" if rule.cap is not None else "start"
         report(path + ("score", key), "bad-value", f"「{item.name}」从 {fmt(rule.start)} 分起算，最多加到 {fmt(limit)} 分，"
                f"每个人都只得 {fmt(limit)} 分，加分不起作用。cap 是本项最多加到的分数（含起始分）：原文「得 {fmt(rule.start)} 分，"

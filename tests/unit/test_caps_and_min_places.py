@@ -57,6 +57,14 @@ def test_a_cap_of_no_count_column_or_not_above_zero_is_refused_at_the_adjustment
     assert words in problems.sorted()[0].message
 
 
+@pytest.mark.parametrize("cap", ["0", "-5"])
+def test_an_adjustment_capped_at_nothing_is_refused_at_the_adjustment(cap):
+    """「最多加 0 分」: every entry of the column would count for nothing, without a word."""
+    problems = check_text(ADJUSTED.replace("        caps: CAPS\n", f"        cap: {cap}\n"))
+    assert [(line, code) for line, _, code in where(problems)] == [(17, "bad-value")]
+    assert "cap 是最多加（减）的分数，要大于 0" in problems.sorted()[0].message
+
+
 def test_caps_without_counts_is_refused():
     problems = check_text(ADJUSTED.replace("        counts: {信息采用篇数: 0.5}\n", "").replace("CAPS", "{加分: 3}"))
     assert len(problems.sorted()) == 1 and "caps（每列的上限）只与 counts 一起写" in problems.sorted()[0].message

@@ -124,6 +124,8 @@ def _line_of(text: str, needle: str) -> int:
     ("          cap: 20\n", "          cap: 15\n", "bad-value", "          cap: 15"),
     # no cap, start above the item's full marks: everyone has the full 20
     ("          start: 15\n          cap: 20\n", "          start: 25\n", "bad-value", "          start: 25"),
+    # start 0 and cap 0: nobody's 超课时 would ever count, and everyone would have 0
+    ("          start: 15\n          cap: 20\n", "          start: 0\n          cap: 0\n", "bad-value", "          cap: 0"),
     # a cap above the item's full marks: 教学工作量 could reach 23 of 20
     ("          cap: 20\n", "          cap: 23\n", "bad-value", "          cap: 23"),
     # the text's 学年 as a period: the model has none; the problem says what to write instead
