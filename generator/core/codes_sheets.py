@@ -93,6 +93,12 @@ SHEET_LAYOUT_CODES: dict[str, tuple[str, str, str]] = {
         "改正公式，或把公式换成直接填写的内容后保存；姓名、部门等是错误值的，照此公示就会印出 #N/A。",
         "姓名列是 =VLOOKUP(B5,花名册!A:B,2,0)，花名册里没有这个编号，显示 #N/A",
     ),
+    "cell-formula-text": (
+        "姓名、部门等单元格里是公式本身的文字（如 =B3），不是公式算出的内容",
+        "该列多半设成了「文本」格式后才输入公式，表格软件不计算它，照此公示就会印出公式。"
+        "把单元格格式改为「常规」后重新输入公式（再按回车），或直接填写内容后保存。",
+        "姓名列是 =VLOOKUP(B5,花名册!A:B,2,0)，单元格是文本格式",
+    ),
 }
 
 # The office's own 总分, 等次 and 名次 columns compared with Kaohe's (engine/office_columns.py)

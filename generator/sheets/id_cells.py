@@ -41,6 +41,21 @@ def error_value_words(text: str, column: str) -> str:
             f"不是「{column}」的内容，不能照此读取或公示；请改正这个单元格的公式，或直接填写「{column}」后保存。")
 
 
+def is_formula_text(text: str) -> bool:
+    """Whether a cell holds a formula's text, not its result: =B3 or =VLOOKUP(…) typed into a column
+    formatted as 文本 stays text in Excel and WPS (and a CSV written by hand or shown with formulas
+    holds it too). No name, department or ID starts with =."""
+    text = text.strip()
+    return len(text) > 1 and text[0] in "=＝"
+
+
+def formula_text_words(text: str, column: str) -> str:
+    """What a formula's text in a cell of `column` is, and the fix."""
+    return (f"「{text.strip()}」是公式本身的文字，不是公式算出的{column}：多半是该列设成了「文本」格式后输入的公式，"
+            f"表格软件不计算它，照此读取就会把公式印在公示上；请把单元格格式改为「常规」后重新输入公式（再按回车），"
+            f"或直接填写{column}。")
+
+
 def id_text(value: str) -> str:
     """The ID a cell means: 0005 for ０００５, ="0005" and '0005; 12 for the 12.0 of a number cell; 1001 for
     the 1,001 a number cell formatted #,##0 shows (and a CSV saved from it holds).
@@ -71,6 +86,9 @@ def id_flaw(pid: str, kind: str = "") -> str | None:
     if kind[:1] == "n" and len(pid) > 15 and pid.isdigit():
         return (f"「{pid}」是数字单元格里超过 15 位的编号：Excel 只保留 15 位有效数字，末尾几位已经变成 0 或被改掉，"
                 "编号不再可靠（如 18 位身份证号）；请把该列设为「文本」格式后重新输入完整编号（或输入 '加编号）")
+    if is_formula_text(pid):
+        return (f"「{pid}」是公式本身的文字，不是公式算出的编号（多半是该列设成了「文本」格式后输入的公式）；"
+                "请把单元格格式改为「常规」后重新输入公式，或直接填写编号")
     if pid.upper() in _ERROR_VALUES:
         return f"「{pid}」是表格软件的错误值（公式出错，如 VLOOKUP 没有找到），不是编号；请改为此人的编号"
     if " " in pid or "\xa0" in pid or "\t" in pid:  # as id_text gives it: full-width blanks are spaces, the ends stripped

@@ -10,7 +10,7 @@ import unicodedata
 
 from generator.core.problems import Problems, Severity
 from generator.sheets.cells import Cell, Table, column_letter, where
-from generator.sheets.id_cells import error_value_words, is_error_value
+from generator.sheets.id_cells import error_value_words, formula_text_words, is_error_value, is_formula_text
 
 NOTE_ENDS = frozenset("）)】]*＊※△▲★☆#＃")  # how a name with a note or a marker ends
 # the name ends in neither a blank nor a mark, so a note is tried only where the name could end (from every
@@ -44,11 +44,15 @@ def report_line_breaks(table: Table, cells: list[Cell], identity_columns: list[t
 
 
 def report_error_values(table: Table, row: int, texts: tuple, problems: Problems) -> None:
-    """An identity cell (姓名, 部门, 岗位, 单位) holding a spreadsheet's error value (a person named #N/A), or a
+    """An identity cell (姓名, 部门, 岗位, 单位) holding a spreadsheet's error value (a person named #N/A) or a
+    formula's text instead of its result (=VLOOKUP(…) typed into a cell formatted as text), or a
     name that is a number. `texts`: (index, column, text) of each, the name's first."""
     for index, column, text in texts:
         if index is not None and column and is_error_value(text or ""):
             problems.add(table.file, row, column_letter(index), "cell-error-value", error_value_words(text, column),
+                         where=where(table, row, index, column), sheet=table.sheet)
+        elif index is not None and column and is_formula_text(text or ""):
+            problems.add(table.file, row, column_letter(index), "cell-formula-text", formula_text_words(text, column),
                          where=where(table, row, index, column), sheet=table.sheet)
     index, column, name = texts[0]
     if index is not None and name.isdigit():  # a name that is a number: an ID or a score in the wrong column

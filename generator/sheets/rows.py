@@ -20,7 +20,7 @@ from generator.scheme.model import Assessment, Scheme
 from generator.scheme.sheet_options import SheetOptions
 from generator.sheets.column_scale import report_percent_fractions
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
-from generator.sheets.id_cells import id_flaw, id_text, is_error_value, name_text
+from generator.sheets.id_cells import id_flaw, id_text, is_error_value, is_formula_text, name_text
 from generator.sheets.identity_cells import NOTE_ENDS, broken, report_error_values, report_line_breaks, report_name_note
 from generator.sheets.layout import report_hidden_columns, report_invisible_cells, report_merged_cells, report_struck_rows
 from generator.sheets.own_columns import OwnCell, own_cells, own_columns
@@ -177,10 +177,11 @@ def load_sheet(
                          where=where(table, row, name_index, cols.name), sheet=table.sheet)
         department = _text_at(cells, department_index)
         post, unit = _text_at(cells, post_index) or None, _text_at(cells, unit_index) or None
-        if "#" in (name[:1], department[:1], (post or "")[:1], (unit or "")[:1]) or name.isdigit():  # #N/A of a failed VLOOKUP
+        firsts = (name[:1], department[:1], (post or "")[:1], (unit or "")[:1])
+        if "#" in firsts or "=" in firsts or "＝" in firsts or name.isdigit():  # #N/A of a failed VLOOKUP, =B3 kept as text
             report_error_values(table, row, ((name_index, cols.name, name), (department_index, cols.department, department),
                                               (post_index, cols.post, post), (unit_index, cols.unit, unit)), problems)
-        if departments is not None and department and department not in departments and not is_error_value(department):
+        if departments is not None and department and department not in departments and not is_error_value(department) and not is_formula_text(department):
             problems.add(table.file, row, column_letter(columns[cols.department]), "unknown-department",
                          f"部门「{department}」不在本单位的部门名单中（{'、'.join(sorted(departments))}）。"
                          + "".join(f"是不是「{close}」？" for close in difflib.get_close_matches(department, sorted(departments), n=1, cutoff=0.5))
@@ -189,7 +190,7 @@ def load_sheet(
         if not department and department_index is not None:
             problems.add(table.file, row, column_letter(department_index), "missing-value", f"「{name}」的{cols.department}为空。",
                          where=where(table, row, department_index, cols.department), sheet=table.sheet)
-        if post_names is not None and post not in post_names and not is_error_value(post or ""):
+        if post_names is not None and post not in post_names and not is_error_value(post or "") and not is_formula_text(post or ""):
             col = columns.get(cols.post)
             problems.add(table.file, row, column_letter(col) if col else None, "unknown-post",
                          f"岗位「{post or '空'}」不在方案的岗位名单中（{'、'.join(p.name for p in scheme.posts)}）。",

@@ -103,6 +103,26 @@ def test_an_error_value_in_a_csv_name_fails_too(tmp_path):
     assert errors(run(tmp_path)[2]) == [(4, "B", "cell-error-value")]
 
 
+@pytest.mark.parametrize("cell, value", [("C5", "=VLOOKUP(B5,花名册!A:B,2,0)"), ("D5", "=D4"), ("B5", "=B4+1")])
+def test_a_formula_kept_as_text_in_an_identity_cell_fails_at_the_cell(tmp_path, cell, value):
+    """=VLOOKUP(…) typed into a column formatted as 文本 stays text, never computed: the formula was read as
+    李四's name (or department) and printed on the 公示; as an ID it made a new person."""
+    def spoil(ws):
+        ws[cell] = value
+        ws[cell].data_type = "s"  # a text cell, as Excel keeps what is typed into a 文本 column
+    problems = xlsx_problems(tmp_path, edited(spoil))
+    code = "id-invalid" if cell[0] == "B" else "cell-formula-text"
+    assert errors(problems) == [(5, cell[0], code)]
+    assert "「文本」格式" in problems.sorted()[0].message
+
+
+def test_a_formula_kept_as_text_in_a_csv_name_fails_too(tmp_path):
+    rows = copy.deepcopy(CLEAN_ROWS)
+    rows[2][1] = "＝C3"  # full-width, as an input method types it
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    assert errors(run(tmp_path)[2]) == [(4, "B", "cell-formula-text")]
+
+
 # --------------------------------------------------------------------------- rows that begin like a trailer
 
 
