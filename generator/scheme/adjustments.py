@@ -24,6 +24,7 @@ from pydantic import Field, model_validator
 from generator.core.numbers import fmt
 from generator.scheme.base import Num, Strict
 from generator.scheme.rules.base import ColumnSpec
+from generator.scheme.rules.events import WHOLE_WORDS, count_places, halves_words
 
 
 class Factor(Strict):
@@ -62,11 +63,12 @@ class Adjustment(Strict):
     cap: Num | None = Field(None, description="最多加（减）多少分（不写则不设上限）。例：5")
     points: dict[str, Num] | None = Field(None, description="awards：奖项名称 → 分值；成绩表中填奖项名称，多项用、分隔，同一奖项写几次计几次（写了 events: true 的逐项写 事项:奖项，同一事项按 same_event 计）。penalty 也可按次计：事项 → 每次扣的分，同一事项写几次扣几次。例：{县级奖励: 2, 省级奖励: 3}")
     counts: dict[str, Num] | None = Field(
-        None, description="bonus 或 penalty 按次数计：成绩表中填次数的列名 → 每次的分值；每列填整数次数（空着为 0 次），"
+        None, description="bonus 或 penalty 按次数计：成绩表中填次数的列名 → 每次的分值；每列填次数（空着为 0 次；天数、小时数可填一位小数，如半天 0.5，见 whole），"
                           "各列合计后再按 factor、cap 计。写了 counts 就不写 column。例：{迟到早退次数: 0.5, 无故缺勤次数: 2}")
     caps: dict[str, Num] | None = Field(
         None, description="与 counts 一起写：某一列最多计多少分（「每项最多加 3 分，合计最多加 5 分」写 caps: {信息采用篇数: 3, 抓获在逃人数: 3}, cap: 5）；"
                           "每列先按自己的上限计，各列合计后再按 factor、cap 计。例：{信息采用篇数: 3}")
+    whole: bool = Field(False, description="与 counts 一起写：" + WHOLE_WORDS + "例：true")
     factor: Factor | None = Field(None, description="按某一列区分倍数。例：{by: 身份, values: {领导班子成员: 0.5}}")
     text: str | None = Field(None, description="原文的表述，显示在手册中。例：弹性指标加分最高不超过5分")
     events: bool = Field(
@@ -100,6 +102,8 @@ class Adjustment(Strict):
                 raise ValueError("counts 中每次的分值要大于 0（减分写 kind: penalty，分值仍写正数）")
         if self.cap is not None and self.cap <= 0:  # 最多加 0 分: every entry would count for nothing, without a word
             raise ValueError(f"cap 是最多加（减）的分数，要大于 0（写的是 {self.cap}）；不设上限的删去 cap")
+        if self.whole and not self.counts:
+            raise ValueError("whole（只能填整数）只与 counts 一起写：它说的是 counts 中天数、小时数列能否填小数")
         if self.caps is not None:
             if not self.counts:
                 raise ValueError("caps（每列的上限）只与 counts 一起写；一项加减分的总上限写 cap")
@@ -117,7 +121,7 @@ class Adjustment(Strict):
         note = f"上限 {fmt(self.cap)}" if self.cap is not None else ""
         if self.counts:
             caps = self.caps or {}
-            specs = [ColumnSpec(name, "number", Decimal(0), None, required=False, places=0,
+            specs = [ColumnSpec(name, "number", Decimal(0), None, required=False, places=count_places(name, whole=self.whole),
                                 note=f"{count_unit(name)}数，每{count_unit(name)} {fmt(points)} 分" + (f"，最多 {fmt(caps[name])} 分" if name in caps else ""))
                      for name, points in self.counts.items()]
         elif self.events and self.kind == "awards":
@@ -222,7 +226,8 @@ class Adjustment(Strict):
 
     def words(self) -> str:
         what = {"bonus": "加分", "penalty": "减分", "awards": "按奖项加分"}[self.kind]
-        where = "、".join(f"「{name}」" for name in self.counts) + "列填" + "、".join(dict.fromkeys(count_unit(n) + "数" for n in self.counts)) if self.counts else f"填入「{self.col}」列"
+        where = ("、".join(f"「{name}」" for name in self.counts) + "列填" + "、".join(dict.fromkeys(count_unit(n) + "数" for n in self.counts))
+                 + halves_words(list(self.counts), whole=self.whole)) if self.counts else f"填入「{self.col}」列"
         parts = [f"{self.name}（{what}，{where}）"]
         if self.text:
             parts.append(self.text.rstrip("。；;. "))

@@ -16,6 +16,22 @@ from generator.core.numbers import ceil_int, floor_int, fmt
 from generator.scheme.base import Num, Strict
 from generator.scheme.rules.base import ColumnSpec
 
+# Units an office counts in halves: 请假半天 is 0.5 天, half a 课时 0.5. A column of them takes one decimal
+# (1.5 天); refused as 不是整数, the office could only round a half day up or down, and grade it wrong.
+HALVED_UNITS = ("天", "日", "小时", "课时", "学时")
+_HALVED_ENDS = tuple(unit + "数" for unit in HALVED_UNITS)
+
+WHOLE_WORDS = ("true 表示只能填整数（原文「按整天计」「不足一天的不计」时写）：天数、日数、小时数、课时数默认可以填一位小数"
+               "（半天填 0.5）；次数、篇数等本来就只能填整数。")
+
+
+def count_places(column: str, unit: str = "", whole: bool = False) -> int:
+    """How many decimals a count column takes: 1 for days and hours (病假天数 1.5), 0 for times,
+    articles, people (迟到次数 2), and 0 for days too where the scheme counts whole days only."""
+    if whole:
+        return 0
+    return 1 if unit in HALVED_UNITS or column.endswith(_HALVED_ENDS) else 0
+
 
 class PerEvent(Strict):
     """每次（每起、每项、每篇）加/扣固定分值：分值 × 次数。"""
@@ -25,9 +41,11 @@ class PerEvent(Strict):
     points: Num = Field(description="每次的分值。例：2")
     unit_name: str = Field("次", description="计数的单位（次、起、篇……），用于手册措辞。例：篇")
     text: str | None = Field(None, description="原文的表述，显示在手册中。例：无故缺席一次扣2分")
+    whole: bool = Field(False, description=WHOLE_WORDS + "例：true")
 
     def columns(self) -> list[ColumnSpec]:
-        return [ColumnSpec(self.column, "number", Decimal(0), None, places=0, note=f"{self.unit_name}数")]
+        return [ColumnSpec(self.column, "number", Decimal(0), None, places=count_places(self.column, self.unit_name, self.whole),
+                           note=f"{self.unit_name}数")]
 
     def amount(self, values: dict, explain: bool = True) -> tuple[Decimal, str]:
         count = values.get(self.column) or Decimal(0)
@@ -37,7 +55,14 @@ class PerEvent(Strict):
         return total, f"{self.column} {fmt(count)} {self.unit_name} × {fmt(self.points)} 分 = {fmt(total)} 分"
 
     def words(self) -> str:
-        return f"每{self.unit_name} {fmt(self.points)} 分（按「{self.column}」计）"
+        return f"每{self.unit_name} {fmt(self.points)} 分（按「{self.column}」计{halves_words([self.column], self.unit_name, self.whole)}）"
+
+
+def halves_words(columns: list[str], unit: str = "", whole: bool = False) -> str:
+    """What the handbook says of half days: ，可填一位小数（如半天填 0.5） or ，只填整数; nothing for times."""
+    if not any(count_places(c, unit) for c in columns):
+        return ""
+    return "，只填整数" if whole else "，可填一位小数（如半天填 0.5）"
 
 
 class PerUnit(Strict):
