@@ -56,3 +56,17 @@ def test_an_exceeded_quota_shows_the_list_not_the_places(built):
     assert f"名额 {use.allowed} 人" not in line and str(use.allowed) not in ours
     assert "经考核领导小组决定超出名额" in line and f"公示 {len(listed)} 人" in line
     assert "同意优秀超出40%名额1人" in line  # the committee's own statement, as written
+
+
+def test_a_held_notice_gives_no_figure_of_the_tie(tmp_path):
+    """A 公示 held for a tie at the quota line said 「名额线上有 2 人分数并列」: a figure of people no list
+    names yet (and of those it will leave out), where the department pages show nothing of a held
+    period (summary_privacy.py, rule 1). It says that the list waits for the committee, and why."""
+    root = make_project(tmp_path / "p", ["yunxi-czj"])
+    (root / "content" / "yunxi-czj" / "s003-p2" / "2024" / "Q2.decisions.csv").unlink()  # the tie of 0005 and 0009 undecided
+    proc = kaohe(root, "build", "--quiet")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    page = (root / "site" / "notices" / "yunxi-czj" / "s003-p2" / "2024-Q2" / "index.html").read_text("utf-8")
+    held = re.search(r'<div class="kaohe-blocked">(.*?)</div>', page).group(1)
+    assert "名额线上有分数并列的人员，须由考核领导小组决定后再行公示" in held
+    assert not re.search(r"\d", held)
