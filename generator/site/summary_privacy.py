@@ -16,8 +16,11 @@ The rule (the guide's 《公开版的统计》 and every handbook state it):
      empty and only one grade is left that they can have (while the 公示 alone left two or more),
      the smallest shown cell is withdrawn too, and again until that is no longer so;
    - the remaining group is shown as one figure (其他等次) only if it is 0 or at least k.
-   The cells are held to groups of at least 2 whatever k is (CELL_FLOOR): with public_min_group: 1, two
-   un-named colleagues shown as 较好 1 and 一般 1 each read the other's grade from their own.
+   The cells use k of at least 3 whatever the scheme sets (CELL_FLOOR). With public_min_group: 1, two
+   un-named colleagues shown as 较好 1 and 一般 1 each read the other's grade from their own; with 2, a
+   reader who knows this rule reads a cell that is not shown as not 0 (a 0 is shown): of two un-named
+   people, opted-in 较好 missing tells the 一般 one that the other is 较好. From 3 on, nothing is pinned
+   even so (tests/publish/test_summary_privacy.py tries every split of small groups).
 4. A department smaller than k shows no distribution at all. Quota lines are shown only for the
    grades the 公示 publishes, only where the distribution is shown, and only with the 公示's own count:
    the quota's base leaves out people of no grade, so it, the places it gives and any excess, set
@@ -33,7 +36,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 OTHER = "其他等次（不公开）"
-CELL_FLOOR = 2  # the smallest group a shown figure may be: a group of one is that person
+CELL_FLOOR = 3  # the smallest group a shown figure may be (summary_privacy rule 3)
 
 
 def cell_floor(k: int) -> int:
