@@ -18,6 +18,7 @@ from generator.site.handbook_titles import page_titles
 from generator.site.model import Page, SiteContext
 from generator.site.prose import PER_TEXT_SECONDS, relative_links, render_prose
 from generator.site.render import render
+from generator.site.summary_privacy import cell_floor
 
 _CN = "一二三四五六七八九十"
 
@@ -171,6 +172,7 @@ def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
         "places": assessment.places,
         "total_max_words": total_max_words(assessment),
         "publicity": scheme.publicity_for(assessment),
+        "cell_floor": cell_floor(scheme.publicity_for(assessment).public_min_group),
     }
 
 

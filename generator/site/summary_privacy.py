@@ -16,6 +16,11 @@ The rule (the guide's 《公开版的统计》 and every handbook state it):
      empty and only one grade is left that they can have (while the 公示 alone left two or more),
      the smallest shown cell is withdrawn too, and again until that is no longer so;
    - the remaining group is shown as one figure (其他等次) only if it is 0 or at least k.
+   The cells use k of at least 3 whatever the scheme sets (CELL_FLOOR). With public_min_group: 1, two
+   un-named colleagues shown as 较好 1 and 一般 1 each read the other's grade from their own; with 2, a
+   reader who knows this rule reads a cell that is not shown as not 0 (a 0 is shown): of two un-named
+   people, opted-in 较好 missing tells the 一般 one that the other is 较好. From 3 on, nothing is pinned
+   even so (tests/publish/test_summary_privacy.py tries every split of small groups).
 4. A department smaller than k shows no distribution at all. Quota lines are shown only for the
    grades the 公示 publishes, only where the distribution is shown, and only with the 公示's own count:
    the quota's base leaves out people of no grade, so it, the places it gives and any excess, set
@@ -31,6 +36,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 OTHER = "其他等次（不公开）"
+CELL_FLOOR = 3  # the smallest group a shown figure may be (summary_privacy rule 3)
+
+
+def cell_floor(k: int) -> int:
+    """The k the cells are held to: the scheme's public_min_group, never below CELL_FLOOR."""
+    return max(k, CELL_FLOOR)
 
 
 @dataclass
@@ -42,6 +53,7 @@ class PublicCells:
 def public_cells(order: list[str], published: list[str], opt_in: list[str], named: Counter, unnamed: Counter, k: int) -> PublicCells:
     """The cells a public summary shows. `named`: grade → people of the group on the 公示;
     `unnamed`: grade or status → the group's other people."""
+    k = cell_floor(k)
     u = sum(unnamed.values())
     candidates = [g for g in order if g in opt_in and g not in published]
     shown = [g for g in candidates if unnamed[g] == 0 or k <= unnamed[g] <= u - k]

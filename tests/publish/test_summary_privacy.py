@@ -76,3 +76,83 @@ def test_no_small_group_anywhere_exhaustive():
                             if label == OTHER:
                                 assert count >= k or count == u, (unnamed, opt, cells)
                         assert sum(cells.counts) == u + 2
+
+
+def insider_pins(order, published, labels, counts, unnamed: Counter) -> bool:
+    """A colleague among the un-named, who knows their own grade and the figures: are all the others
+    left with one grade they can have (while the 公示 alone left them two or more)?"""
+    open_grades = [g for g in order if g not in published]
+    if len(open_grades) < 2:
+        return False
+    shown = {lab: c for lab, c in zip(labels, counts) if lab in open_grades}
+    for own in [g for g in open_grades if unnamed[g]]:
+        others = sum(unnamed.values()) - 1
+        if others == 0:
+            continue
+        left = {g: c - (g == own) for g, c in shown.items()}
+        rest = others - sum(left.values())
+        possible = {g for g, c in left.items() if c > 0} | ({g for g in open_grades if g not in shown} if rest > 0 else set())
+        if len(possible) == 1:
+            return True
+    return False
+
+
+def test_a_group_of_two_pins_no_colleague_whatever_the_scheme_sets():
+    """public_min_group: 1 (the schema allows it: 「部门只有一个人也显示分布」) let 较好 1 and 一般 1 be shown
+    for two un-named people: each of them, knowing their own grade, read the other's. The figures are
+    held to groups of at least 3 whatever the setting; k = 1 still shows a department of one person."""
+    cells = public_cells(ORDER, ["好"], ["较好", "一般", "较差"], Counter({"好": 1}), Counter({"较好": 1, "一般": 1}), 1)
+    assert not insider_pins(ORDER, ["好"], cells.labels, cells.counts, Counter({"较好": 1, "一般": 1})), cells
+    for k in (1, 2, 3):
+        for u in range(0, 8):
+            for a in range(u + 1):
+                for b in range(u - a + 1):
+                    unnamed = Counter({"较好": a, "一般": b, "较差": u - a - b})
+                    for r in range(0, 4):
+                        for opt in itertools.combinations(["较好", "一般", "较差"], r):
+                            cells = public_cells(ORDER, ["好"], list(opt), Counter({"好": 1}), unnamed, k)
+                            assert not insider_pins(ORDER, ["好"], cells.labels, cells.counts, unnamed), (k, unnamed, opt, cells)
+                            assert not pinned(ORDER, ["好"], cells.labels, cells.counts, u), (k, unnamed, opt, cells)
+
+
+def _splits(total: int, parts: int):
+    if parts == 1:
+        yield (total,)
+        return
+    for first in range(total + 1):
+        for rest in _splits(total - first, parts - 1):
+            yield (first, *rest)
+
+
+STATUS = "不确定等次"
+
+
+def test_a_reader_who_knows_the_rule_pins_no_one():
+    """The reader knows this very rule: a grade not shown is not 0 (a 0 is shown unless withdrawn), and
+    so on. For every split of up to 7 un-named people over three grades and a status, and every opt-in,
+    the splits that give the same figures are the reader's candidates: no outsider may find everyone in
+    one grade or status, and no un-named colleague, knowing their own, everyone else in one. With
+    public_min_group: 2 (the schema allows it) two un-named people were pinned so: 较好 opted in and not
+    shown is 较好 ≥ 1, and the 一般 one knew the other was 较好."""
+    from collections import defaultdict
+
+    categories = ["较好", "一般", "较差", STATUS]
+    for k in (1, 2, 3, 4):
+        for r in range(1, 4):
+            for opt in itertools.combinations(categories[:3], r):
+                for u in range(1, 8):
+                    seen = defaultdict(list)
+                    for split in _splits(u, len(categories)):
+                        cells = public_cells(ORDER, ["好"], list(opt), Counter({"好": 1}), Counter(dict(zip(categories, split))), k)
+                        seen[(tuple(cells.labels), tuple(cells.counts))].append(split)
+                    for shown, splits in seen.items():
+                        held = {tuple(i for i, n in enumerate(s) if n) for s in splits}
+                        assert not (len(held) == 1 and len(next(iter(held))) == 1), (k, opt, u, shown, splits)
+                        for own in range(len(categories)):
+                            others = set()
+                            for s in splits:
+                                if s[own] and u > 1:
+                                    rest = list(s)
+                                    rest[own] -= 1
+                                    others.add(tuple(i for i, n in enumerate(rest) if n))
+                            assert not (len(others) == 1 and len(next(iter(others))) == 1), (k, opt, u, categories[own], shown, splits)
