@@ -106,7 +106,7 @@ def _split_pages(ctx: SiteContext, period: PeriodResult, table: DataTable, cells
         common = _common(ctx, period, own, table, base)
         common["shown"] = common["shown"].without_department()
         rows = _rows(ctx, period, own, members, cells)
-        quotas = [use for use in period.quotas if use.scope in ("全单位", department)]
+        quotas = [use for use in period.quotas if use.covers(department)]
         if ctx.memo is None:
             pages.append(_department_page(ctx, period, own, path, department, common, rows, quotas))
             continue
