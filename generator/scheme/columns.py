@@ -49,7 +49,8 @@ class ColumnPlan:
 
 def _merge(first: ColumnSpec, other: ColumnSpec) -> ColumnSpec:
     if first.type != other.type:
-        return first
+        # a 选择 input listed in a formula's uses stays a 选择 column: the formula only guessed a number
+        return other if first.assumed and not other.assumed else first
     low = max((v for v in (first.min, other.min) if v is not None), default=None)
     high = min((v for v in (first.max, other.max) if v is not None), default=None)
     places = min((v for v in (first.places, other.places) if v is not None), default=None)
