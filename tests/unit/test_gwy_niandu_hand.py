@@ -123,3 +123,21 @@ def test_one_slip_in_the_scheme_fails_the_check(tmp_path, old, new, expected):
     path.write_text(text.replace(old, new), encoding="utf-8")
     _, _, problems = run(tmp_path)
     assert [p.code for p in problems.sorted() if p.severity is Severity.ERROR] == [expected]
+
+
+def test_every_condition_as_the_handbook_prints_it_reads_back_as_itself(graded):
+    """处分 != "" was printed 「处分 不等于 「」」; it reads 「处分」填了 now, and the words still state the rule that grades."""
+    from generator.scheme.columns import plan_columns
+    from generator.scheme.expr import compiled
+    from generator.scheme.expr_readback import parse_described, same_formula
+    from generator.site.handbook_conditions import condition_words
+
+    names = graded.assessment.item_names()
+    multiple = frozenset(s.name for s in plan_columns(graded.scheme, graded.assessment).all() if s.type == "choices")
+    conditions = [o.when or o.requires for o in graded.assessment.overrides] + [c.when for c in graded.assessment.consequences]
+    for condition in conditions:
+        words = condition_words(condition, names, multiple)
+        assert same_formula(compiled(condition), parse_described(words, names)), (condition, words)
+    assert condition_words('处分 != "" 且 处分 != "警告" 且 处分期未满', names, multiple) == "「处分」填了 并且 处分 不等于 「警告」 并且 处分期未满"
+    assert condition_words('"" == 处分', names, multiple) == "「处分」没填"
+    assert "不等于 「」" not in handbook_text(graded.scheme)
