@@ -98,7 +98,9 @@ class InputDecl(Strict):
 
     name: str = Field(description="列名，与成绩表表头一致，也是公式中使用的名字。例：试用期")
     type: Literal["number", "yesno", "choice", "text", "choices"] = Field(
-        "number", description="这一列填什么：number 数字、yesno 是/否、choice 从 choices 中选一项、text 文字、choices 可选多项（用、分隔）。例：yesno"
+        "number", description="这一列填什么：number 数字、yesno 是/否、choice 从 choices 中选一项、text 文字、choices 可选多项（用、分隔）。"
+                  "没有日期类型，公式也不计算日期：按日期判断的规定（处分决定在考核年度内、至年底仍在处分期内）另设一列 yesno 由考核办按原文填写，"
+                  "并在 assumptions 中写明。例：yesno"
     )
     choices: list[str] = Field([], description="type 为 choice 或 choices 时可以填的值。例：[科级领导, 其他人员]")
     required: bool = Field(False, description="是否每个人都必须填写（true 时空着会报错）。例：true")

@@ -141,3 +141,17 @@ def test_every_condition_as_the_handbook_prints_it_reads_back_as_itself(graded):
     assert condition_words('处分 != "" 且 处分 != "警告" 且 处分期未满', names, multiple) == "「处分」填了 并且 处分 不等于 「警告」 并且 处分期未满"
     assert condition_words('"" == 处分', names, multiple) == "「处分」没填"
     assert "不等于 「」" not in handbook_text(graded.scheme)
+
+
+@pytest.mark.parametrize("written", ["date", "日期"])
+def test_a_date_column_says_what_to_write_instead(tmp_path, written):
+    """type: date was refused with the list of types only; the clerk with a 处分决定日期 rule was left guessing."""
+    for part in ("schemes", "content"):
+        shutil.copytree(FIXTURE / part, tmp_path / part)
+    path = tmp_path / "schemes/gwy-niandu.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("{name: 处分决定日期, type: text,", f"{{name: 处分决定日期, type: {written},"), encoding="utf-8")
+    _, _, problems = run(tmp_path)
+    errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert [p.code for p in errors] == ["bad-value"]
+    assert "Kaohe 没有日期类型" in errors[0].message and "type: yesno" in errors[0].message
