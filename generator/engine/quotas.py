@@ -63,7 +63,8 @@ def rank_value(key: str, result: PersonResult) -> Any:
     return -value if fewer else value
 
 
-def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], problems: Problems, file: str, names: dict[str, str] | None = None) -> list[QuotaUse]:
+def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], problems: Problems, file: str, names: dict[str, str] | None = None,
+                places: dict[str, int | None] | None = None) -> list[QuotaUse]:
     groups: dict[str, list[PersonResult]] = {}
     if quota.scope == "unit":  # scope_key's 全单位 for everyone, without a call per person
         counted = [result for result in people if result.status != "undecidable"]
@@ -98,7 +99,7 @@ def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], proble
                              Severity.WARNING)
             if len(candidates) > allowed:
                 use.cut = True
-                _cut(quota, grades, candidates, allowed, arithmetic, scope, use)
+                _cut(quota, grades, candidates, allowed, arithmetic, scope, use, places or {})
                 use.granted = sum(1 for m in graded if m.grade == quota.grade and m.status == "graded")
             # else: nobody's grade moved, and the candidates are who has it (use.granted as made)
             if merged is not None and scope == merged[0]:  # whom _cut wrote nothing to: why their scope is a pool
@@ -134,7 +135,8 @@ def _merge_short(quota: Quota, groups: dict[str, list[PersonResult]]) -> tuple[s
     return name, f"{parts}按比例算出的名额都不足 1 人，合并计算", short
 
 
-def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: int, arithmetic: str, scope: str, use: QuotaUse) -> None:
+def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: int, arithmetic: str, scope: str, use: QuotaUse,
+         shown_at: dict[str, int | None]) -> None:
     protected = [c for c in candidates if c.protected]
     others = [c for c in candidates if not c.protected]
     use.contenders = [c.id for c in others]  # a committee decision on any of them is about this quota
@@ -170,7 +172,8 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
         keep = [r for r in keep if id(r) not in at_line]
         drop = [r for r in drop if id(r) not in at_line]
         shown = [-v if rank_key(k)[1] and v.is_finite() else v for k, v in zip(keys, key(tied[0]))]  # 少者优先 ranks negated
-        line_words = "、".join(f"{k} {fmt(v) if isinstance(v, Decimal) else v}" for k, v in zip(key_names, shown))
+        held = [shown_at.get(rank_key(k)[0]) for k in keys]
+        line_words = "、".join(f"{k} {fmt(v, p if v.is_finite() else None) if isinstance(v, Decimal) else v}" for k, v, p in zip(key_names, shown, held))
         if quota.ties == "include_all":
             for r in tied:
                 r.note(Step("名额", f"{header}；名额线上 {len(tied)} 人并列（{line_words}），方案规定全部保留「{quota.grade}」"))

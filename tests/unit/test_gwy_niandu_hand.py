@@ -93,7 +93,10 @@ def test_the_short_departments_are_merged_and_their_tie_broken_by_the_vote(grade
 
 def test_without_the_decision_the_full_tie_is_flagged(tmp_path):
     period, problems = _graded(tmp_path, with_decisions=False)
-    assert [p.code for p in problems.sorted() if p.severity is Severity.WARNING] == ["tie-at-quota-line"]
+    [warning] = [p for p in problems.sorted() if p.severity is Severity.WARNING]
+    assert warning.code == "tie-at-quota-line"
+    # the line at the places the values are shown (民主测评 has places: 2): it read 「民主测评 93」
+    assert "名额线 总分 93.45、民主测评 93.00，余 1 个名额：B03、B04" in warning.message
     assert {p.id for p in period.people if p.status == "tied"} == {"B03", "B04"}
 
 
