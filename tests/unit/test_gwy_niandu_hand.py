@@ -158,3 +158,25 @@ def test_a_date_column_says_what_to_write_instead(tmp_path, written):
     errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
     assert [p.code for p in errors] == ["bad-value"]
     assert "Kaohe 没有日期类型" in errors[0].message and "type: yesno" in errors[0].message
+
+
+def test_no_vote_at_all_names_the_divisor_and_its_columns(tmp_path):
+    """A person nobody voted for (the vote sheet missed him): the message was 「公式中出现了除以 0」, with no column
+    and no way to fix it."""
+    from openpyxl import load_workbook
+
+    for part in ("schemes", "content"):
+        shutil.copytree(FIXTURE / part, tmp_path / part)
+    path = tmp_path / PERIOD / "Y.xlsx"
+    book = load_workbook(path)
+    sheet = book.active
+    head = [c.value for c in sheet[2]]
+    row = next(r for r in sheet.iter_rows(min_row=3) if r[1].value == "A03")
+    row[head.index("优秀票")].value = row[head.index("称职票")].value = 0
+    book.save(path)
+    _, _, problems = run(tmp_path)
+    [error] = [p for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert (error.line, error.code) == (5, "missing-value")
+    assert "除数「优秀票 + 称职票 + 基本称职票 + 不称职票」为 0（优秀票 0、称职票 0、基本称职票 0、不称职票 0）" in error.message
+    assert error.column is not None  # at the 优秀票 cell
+    assert "核对" in error.message
