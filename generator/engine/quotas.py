@@ -37,14 +37,17 @@ def count_places(n: int, share: Decimal, rounding: str) -> tuple[int, str]:
     return count, f"{n} 人 × {fmt_share(share)} = {fmt(exact)}，{how}为 {count} 人"
 
 
+UNFILLED = ("（未填部门）", "（未填）")  # the people whose scope cell is blank: no unit, never merged as one
+
+
 def scope_key(quota: Quota, result: PersonResult) -> str:
     if quota.scope == "unit":
         return "全单位"
     if quota.scope == "department":
-        return result.person.department or "（未填部门）"
+        return result.person.department or UNFILLED[0]
     values = result.person.values
     value = values[quota.scope] if quota.scope in values else result.person.unit
-    return str(value or "（未填）")
+    return str(value or UNFILLED[1])
 
 
 def rank_value(key: str, result: PersonResult) -> Any:
@@ -122,10 +125,11 @@ def _base(quota: Quota, members: list[PersonResult]) -> int:
 def _merge_short(quota: Quota, groups: dict[str, list[PersonResult]]) -> tuple[str, str, list[str]] | None:
     """「按此计算不足 1 人的科室，合并计算名额」: the scopes whose own places come to 0 become one group, in
     `groups`, named after them (largest first, then by name); (its name, the words saying why, the scopes). One short
-    scope alone stays as it is (nothing to merge it with; quota-impossible says so)."""
+    scope alone stays as it is (nothing to merge it with; quota-impossible says so), and so do the people with
+    the scope's cell blank: they are no 科室 the rule speaks of."""
     assert quota.at_most is not None
     bases = {scope: _base(quota, members) for scope, members in groups.items()}
-    short = sorted((scope for scope in groups if count_places(bases[scope], quota.at_most, quota.rounding or "floor")[0] < 1),
+    short = sorted((scope for scope in groups if scope not in UNFILLED and count_places(bases[scope], quota.at_most, quota.rounding or "floor")[0] < 1),
                    key=lambda scope: (-bases[scope], scope))
     if len(short) < 2:
         return None

@@ -67,3 +67,14 @@ def test_merge_short_where_it_means_nothing_is_refused(quota, words):
                   f"    quotas:\n      - {quota}\n"
     problems = check_text(text)
     assert len(problems.sorted()) == 1 and words in problems.sorted()[0].message, [p.message for p in problems.sorted()]
+
+
+def test_people_with_the_unit_blank_are_not_merged_into_a_pool(tmp_path):
+    """scope: a column (考核单元) left blank for some: they are no 单元 the rule speaks of, and stay apart."""
+    quota = {**QUOTA, "scope": "考核单元"}
+    data = simple_scheme(quotas=[quota])
+    data["inputs"] = [{"name": "考核单元", "type": "text"}]
+    rows = [[*r, {"办公室": "综合", "法规科": "法规", "人事科": "人事"}.get(r[2], "")] for r in ROWS]
+    make_project(tmp_path, data, {"Q1.csv": people_csv(rows, ["得分", "考核单元"])}, departments=["办公室", "法规科", "人事科", "财务科"])
+    _, periods, problems = run(tmp_path)
+    assert {u.scope: (u.base, u.allowed) for u in periods[0].quotas} == {"综合": (4, 1), "人事、法规（合并计算）": (4, 1), "（未填）": (1, 0)}
