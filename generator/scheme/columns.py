@@ -61,13 +61,14 @@ def _merge(first: ColumnSpec, other: ColumnSpec) -> ColumnSpec:
                    percent=first.percent or other.percent, note=first.note or other.note, choices=choices)
 
 
-def _item_columns(items: list[Item], post: str) -> list[tuple[ColumnSpec, str]]:
+def _item_columns(items: list[Item], post: str, optional: bool = False) -> list[tuple[ColumnSpec, str]]:
+    """The columns the leaves read; under a parent with missing: reweight a leaf may be left blank (not assessed)."""
     out: list[tuple[ColumnSpec, str]] = []
-    for top in items:
-        for item in top.walk():
-            rule = item.rule
-            if rule is not None:
-                out.extend((spec, post) for spec in rule.columns(item))
+    for item in items:
+        rule = item.rule
+        if rule is not None:
+            out.extend((replace(spec, required=False) if optional else spec, post) for spec in rule.columns(item))
+        out.extend(_item_columns(item.children, post, optional or item.missing == "reweight"))
     return out
 
 
