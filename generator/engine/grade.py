@@ -1,7 +1,8 @@
 """The engine: one person's items, total and grade for one period, with every step explained.
 
 Order of work, the same for every scheme (the handbook states it):
-  1. items (each rule kind computes a leaf; parents sum or weight their children);
+  1. items (each rule kind computes a leaf; parents sum or weight their children, a blank child left out
+     and the others' weights scaled under missing: reweight);
   2. adjustments (加分/减分 with caps), then 四舍五入 once at the assessment's places;
   3. the grade: from the bands on that rounded total, or as entered;
   4. overrides in declared order (no-grade statuses, forced grades, caps, eligibility gates);
