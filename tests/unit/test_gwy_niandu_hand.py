@@ -182,3 +182,19 @@ def test_no_vote_at_all_names_the_divisor_and_its_columns(tmp_path):
     assert "除数「优秀票 + 称职票 + 基本称职票 + 不称职票」为 0（优秀票 0、称职票 0、基本称职票 0、不称职票 0）" in error.message
     assert error.column is not None  # at the 优秀票 cell
     assert "核对" in error.message
+
+
+def test_the_pooled_departments_pages_show_the_pool_quota(tmp_path):
+    """法规科's and 人事科's internal pages showed no quota line (their scope matched neither 全单位 nor the department)."""
+    from generator.core.problems import Problems
+    from generator.site.generate import generate
+
+    for part in ("schemes", "content"):
+        shutil.copytree(FIXTURE / part, tmp_path / part)
+    problems = Problems()
+    files = generate(tmp_path, "internal", problems).files
+    assert not problems.has_errors(), problems.sorted()
+    for department in ("faguike", "renshike"):
+        text = files[f"departments/qinglan-scjgj/{department}/2026.md"].decode("utf-8")
+        assert "人事科、法规科合并计算「优秀」名额 1 人，实际 1 人（参加考核 4 人）" in text
+    assert "本部门「优秀」名额 1 人" in files["departments/qinglan-scjgj/bangongshi/2026.md"].decode("utf-8")
