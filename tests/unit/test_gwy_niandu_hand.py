@@ -198,3 +198,17 @@ def test_the_pooled_departments_pages_show_the_pool_quota(tmp_path):
         text = files[f"departments/qinglan-scjgj/{department}/2026.md"].decode("utf-8")
         assert "人事科、法规科合并计算「优秀」名额 1 人，实际 1 人（参加考核 4 人）" in text
     assert "本部门「优秀」名额 1 人" in files["departments/qinglan-scjgj/bangongshi/2026.md"].decode("utf-8")
+
+
+def test_the_internal_table_says_whose_grade_a_rule_or_the_quota_moved(graded):
+    """陈志强 95.50 称职 (警告 cap), 林海 (gate), 谢涛 (beyond the merged quota): the 说明 column was empty, a
+    95.50 beside 称职 with nothing said; now it names what moved the grade (the derivation says how)."""
+    from generator.site.pages_internal import results_table
+
+    table = results_table(graded)
+    notes = {row[0]: row[-1] for row in table.rows}
+    assert notes["B01"] == "按规定由「优秀」调整为「称职」，见计算过程"
+    assert notes["B02"] == "按规定由「优秀」调整为「称职」，见计算过程"
+    assert notes["D01"] == "超出名额，由「优秀」降为「称职」，见计算过程"
+    assert notes["A01"] == notes["A02"] == ""  # graded as the bands say
+    assert notes["A04"].startswith("第八条（一）") and notes["B04"].startswith("2027年1月12日")  # the reason, the decision as before
