@@ -210,6 +210,9 @@ class Override(Strict):
         return self
 
 
+APPROVER = "考核领导小组"  # who approved the list, as a 公示 says it unless the scheme names its own body
+
+
 class Publicity(Strict):
     # What a 公示 shows. Private by default: name, department and proposed grade only.
     """公示设置：公示哪些等次、列出哪些信息、怎样排序、公示几天。"""
@@ -234,6 +237,7 @@ class Publicity(Strict):
         description="公示末尾的异议（复核）说明。例：对公示对象有异议的，请于公示期内向局人事科反映。",
     )
     title: str | None = Field(None, description="公示标题（默认由单位、年份、考核名称生成）。例：关于2025年度考核优秀等次人选的公示")
+    approver: str = Field(APPROVER, description="公示正文「经……审定」中审定名单的机构，照原文（默认 考核领导小组）。例：局考核委员会")
     summary_columns: list[Literal["平均分", "中位数", "最高分", "最低分"]] = Field(
         [], description="内部版结果页另外给出的统计。例：[平均分, 最高分]"
     )

@@ -21,6 +21,7 @@ from generator.archive.program import program_changes, unchanged_program_words
 from generator.core.problems import Problems
 from generator.engine.results import PeriodResult
 from generator.project.model import Project
+from generator.scheme.policy import APPROVER
 from generator.site.model import SiteContext
 from generator.site.pages_notice import notice_table, notice_title
 
@@ -47,7 +48,10 @@ def notice_record(ctx: SiteContext, period: PeriodResult) -> dict:
             if not ctx.calendar.is_workday(day):
                 off.append(day.isoformat())
             day += dt.timedelta(days=1)
+    # the approving body only where a scheme names its own: the locks of periods closed before it are unchanged
+    approver = {"approver": publicity.approver} if publicity.approver != APPROVER else {}
     return {
+        **approver,
         "published": True,
         "title": notice_title(period),
         "columns": headers,

@@ -212,3 +212,17 @@ def test_the_internal_table_says_whose_grade_a_rule_or_the_quota_moved(graded):
     assert notes["D01"] == "超出名额，由「优秀」降为「称职」，见计算过程"
     assert notes["A01"] == notes["A02"] == ""  # graded as the bands say
     assert notes["A04"].startswith("第八条（一）") and notes["B04"].startswith("2027年1月12日")  # the reason, the decision as before
+
+
+def test_the_notice_names_the_body_that_approved_it(tmp_path, monkeypatch):
+    """The 公示 said 「经考核领导小组审定」 for every agency; the 细则 has the list approved by 局考核委员会
+    (publicity.approver). Without it the words stay as they were (locks of closed periods unchanged)."""
+    from generator.core.problems import Problems
+    from generator.site.generate import generate
+
+    for part in ("schemes", "content"):
+        shutil.copytree(FIXTURE / part, tmp_path / part)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1801526400")  # 2027-02-02: the 公示 (from 2027-01-18) has begun
+    problems = Problems()
+    text = generate(tmp_path, "internal", problems).files["notices/qinglan-scjgj/gwy-niandu/2026-Y.md"].decode("utf-8")
+    assert "经局考核委员会审定，现将" in text and "考核领导小组" not in text
