@@ -28,7 +28,7 @@ from generator.site.pages_notice import notice_table, notice_title
 LABELS = {
     "published": "是否公示", "title": "标题", "columns": "列", "rows": "名单", "issuer": "落款", "number": "文号",
     "contact": "受理复核", "objection": "复核说明", "start": "开始日期", "end": "结束日期", "days": "工作日数",
-    "holidays": "公示期内的节假日",
+    "holidays": "公示期内的节假日", "approver": "审定机构",
 }
 
 
@@ -112,6 +112,8 @@ def _cause(ctx: SiteContext, period: PeriodResult, lock: dict) -> str:
 
 
 def _words(key: str, old, new) -> str:
+    if key == "approver":  # recorded only when not the default
+        old, new = old or APPROVER, new or APPROVER
     if key == "rows":
         if len(old or []) != len(new or []):
             return f"名单 {len(old or [])} 人 → {len(new or [])} 人"
