@@ -229,8 +229,10 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     period = PeriodResult(scheme, assessment, agency.code, agency.name, entry.year, entry.label, files, people, encoding=encoding, mapped=mapped)
     check_rating_limits(assessment, people, shown, local)
     if assessment.grades is not None:
+        # the line's values at the places they are shown (民主测评 93.00, 总分 90.00), not as bare numbers
+        places = {"总分": assessment.places, **{i.code: i.places for i in assessment.walk() if i.places is not None}}
         for quota in assessment.quotas:
-            period.quotas.extend(apply_quota(quota, assessment.grades, people, local, shown, assessment.item_names()))
+            period.quotas.extend(apply_quota(quota, assessment.grades, people, local, shown, assessment.item_names(), places))
     applied, decisions_shown = [], shown
     if entry.decisions is not None:
         decisions_shown = project.rel(entry.decisions)

@@ -1,7 +1,8 @@
 """The engine: one person's items, total and grade for one period, with every step explained.
 
 Order of work, the same for every scheme (the handbook states it):
-  1. items (each rule kind computes a leaf; parents sum or weight their children);
+  1. items (each rule kind computes a leaf; parents sum or weight their children, a blank child left out
+     and the others' weights scaled under missing: reweight);
   2. adjustments (加分/减分 with caps), then 四舍五入 once at the assessment's places;
   3. the grade: from the bands on that rounded total, or as entered;
   4. overrides in declared order (no-grade statuses, forced grades, caps, eligibility gates);
@@ -152,10 +153,19 @@ class PersonGrader:
             trace.append(Step("取舍", f"超过总分上限 {fmt(cap)} 分，按 {fmt(result.total, self.assessment.places)} 分计"))
 
     # --- items
-    def _item(self, item: Item, ctx: ItemContext, result: PersonResult, depth: int, parent: Item | None = None) -> Decimal | None:
+    def _item(self, item: Item, ctx: ItemContext, result: PersonResult, depth: int, parent: Item | None = None,
+              absent: bool = False) -> Decimal | None:
         explain = self.explain
         score = ItemScore(item.code, item.name, None, item.max, depth, [] if explain else ())
         result.items.append(score)
+        if absent:  # under missing: reweight, every cell it reads is blank: not assessed, out of the parent's weights
+            for child in item.children:
+                self._item(child, ctx, result, depth + 1, item, absent=True)
+            ctx.item_values[item.code] = None
+            if explain:
+                score.steps.append("成绩表中未填写，不计")
+                result.trace_steps.append(Step("项目", f"{'　' * depth}{item.name}：未填写，不计"))
+            return None
         if item.by_post:
             post = self.scheme.post(result.person.post)
             if post is None:
@@ -177,7 +187,9 @@ class PersonGrader:
             children = post.items
         else:
             children = item.children
-        if children:
+        if children and item.missing == "reweight":
+            value = self._reweighted(item, children, ctx, result, depth, score)
+        elif children:
             values = [self._item(child, ctx, result, depth + 1, item) for child in children]
             value = self._combine(item.combine, children, values)
             if value is not None and explain:
@@ -205,6 +217,37 @@ class PersonGrader:
         ctx.item_values[item.code] = value
         if value is not None and explain:
             result.trace_steps.append(Step("项目", f"{'　' * depth}{item.name}：{fmt(value)} 分" + (f"（满分 {fmt(item.max)}）" if item.max is not None else "")))
+        return value
+
+    def _reweighted(self, item: Item, children: list[Item], ctx: ItemContext, result: PersonResult, depth: int, score) -> Decimal | None:
+        """missing: reweight: the children whose cells are all blank are left out and the others' weights scaled
+        to the whole (a new recruit's quarters since joining); with every child filled in, the plain weighted sum."""
+        absent = [blank(child, ctx.values) for child in children]
+        values = [self._item(child, ctx, result, depth + 1, item, absent=out) for child, out in zip(children, absent)]
+        if all(absent):
+            person = result.person
+            first = next((spec.name for leaf in item.walk() if leaf.rule is not None for spec in leaf.rule.columns(leaf)), "")
+            self.problems.add(self.file, person.row, place_letter(person.places, first), "missing-value",
+                              f"{person.name}（{person.id}）「{item.name}」的下级项目（{'、'.join(c.name for c in children)}）都没有填写，无法计分；至少填写一项。",
+                              where=person.places.get(first, ""))
+            return None
+        if any(v is None for v, out in zip(values, absent) if not out):
+            return None  # a filled-in child that could not be scored: its problem is reported
+        if not any(absent):
+            value = self._combine("weighted", children, values)
+        else:
+            present = [(c, v) for c, v, out in zip(children, values, absent) if not out]
+            weights = sum((c.weight or _ZERO for c, _ in present), _ZERO)
+            if not weights:
+                return None  # weights of 0: kaohe check reports the weights
+            value = sum((v * (c.weight or _ZERO) for c, v in present), _ZERO) / weights
+            if self.explain:
+                terms = combine_words("weighted", [c for c, _ in present], [v for _, v in present], value * weights, self.assessment.places)
+                skipped = "、".join(c.name for c, out in zip(children, absent) if out)
+                score.steps.append(f"{terms.removesuffix(' 分')}；{skipped}未填写，不计，按已填项目的权重之和 {fmt(weights * 100)}% 折算：÷ {fmt(weights * 100)}% = {fmt_at_most(value, self.assessment.places)} 分")
+                return value
+        if value is not None and self.explain:
+            score.steps.append(combine_words("weighted", children, values, value, self.assessment.places))
         return value
 
     @staticmethod
@@ -255,3 +298,10 @@ class PersonGrader:
             return
         gap = f"；该分数落在分数段空档，方案规定空档归入{'下' if grades.gap_policy == 'lower' else '上'}一等次" if by_gap else ""
         trace.append(Step("等次", f"总分 {shown} 属「{band.grade}」（{band.words()}）{gap}"))
+
+
+def blank(item: Item, values: dict[str, Any]) -> bool:
+    """Whether every cell the item's leaves read is blank (or its column absent): under missing: reweight, an
+    item not assessed. An item reading no cell (a grade of another period) is never blank."""
+    names = [spec.name for leaf in item.walk() if leaf.rule is not None for spec in leaf.rule.columns(leaf)]
+    return bool(names) and all(values.get(name) in (None, "") for name in names)

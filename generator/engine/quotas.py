@@ -37,14 +37,17 @@ def count_places(n: int, share: Decimal, rounding: str) -> tuple[int, str]:
     return count, f"{n} 人 × {fmt_share(share)} = {fmt(exact)}，{how}为 {count} 人"
 
 
+UNFILLED = ("（未填部门）", "（未填）")  # the people whose scope cell is blank: no unit, never merged as one
+
+
 def scope_key(quota: Quota, result: PersonResult) -> str:
     if quota.scope == "unit":
         return "全单位"
     if quota.scope == "department":
-        return result.person.department or "（未填部门）"
+        return result.person.department or UNFILLED[0]
     values = result.person.values
     value = values[quota.scope] if quota.scope in values else result.person.unit
-    return str(value or "（未填）")
+    return str(value or UNFILLED[1])
 
 
 def rank_value(key: str, result: PersonResult) -> Any:
@@ -63,7 +66,8 @@ def rank_value(key: str, result: PersonResult) -> Any:
     return -value if fewer else value
 
 
-def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], problems: Problems, file: str, names: dict[str, str] | None = None) -> list[QuotaUse]:
+def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], problems: Problems, file: str, names: dict[str, str] | None = None,
+                places: dict[str, int | None] | None = None) -> list[QuotaUse]:
     groups: dict[str, list[PersonResult]] = {}
     if quota.scope == "unit":  # scope_key's 全单位 for everyone, without a call per person
         counted = [result for result in people if result.status != "undecidable"]
@@ -76,9 +80,10 @@ def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], proble
             groups.setdefault(scope_key(quota, result), []).append(result)
     uses = []
     names = {i.code: i.name for i in people[0].items} if people else {}  # rank_by items by name
+    merged = _merge_short(quota, groups) if quota.merge_short and quota.at_most is not None else None
     for scope, members in sorted(groups.items()):
         graded = [m for m in members if m.status in ("graded", "tied")]
-        base = len(graded) if quota.base == "graded" else len(members) - sum(map(_OUTSIDE, members))  # Trues counted in C
+        base = _base(quota, members)
         candidates = [m for m in graded if m.grade == quota.grade and m.status == "graded"]
         use = QuotaUse(quota.grade, scope, base, None, None, len(candidates), len(candidates), words=quota.words(names), members=[m.person.id for m in members],
                        base_words="参加考核并确定等次" if quota.base == "graded" else "参加考核")
@@ -88,22 +93,54 @@ def apply_quota(quota: Quota, grades: Grades, people: list[PersonResult], proble
                 allowed = min(quota.min_places, base)
                 arithmetic += f"，不足 {quota.min_places} 人按 {quota.min_places} 人计，为 {allowed} 人"
             use.allowed = allowed
+            if merged is not None and scope == merged[0]:
+                arithmetic = f"{merged[1]}；{arithmetic}"
+                use.parts = list(merged[2])
             if allowed == 0 and candidates:
                 problems.add(file, None, None, "quota-impossible",
                              f"{scope}{use.base_words} {base} 人，「{quota.grade}」不超过 {fmt_share(quota.at_most)}：{arithmetic}，没有名额；拟评「{quota.grade}」的 {len(candidates)} 人将降等。请确认是否需要合并考核单元。",
                              Severity.WARNING)
             if len(candidates) > allowed:
                 use.cut = True
-                _cut(quota, grades, candidates, allowed, arithmetic, scope, use)
+                _cut(quota, grades, candidates, allowed, arithmetic, scope, use, places or {})
                 use.granted = sum(1 for m in graded if m.grade == quota.grade and m.status == "graded")
             # else: nobody's grade moved, and the candidates are who has it (use.granted as made)
+            if merged is not None and scope == merged[0]:  # whom _cut wrote nothing to: why their scope is a pool
+                noted = {id(m) for m in candidates} if use.cut else set()
+                for m in members:
+                    if id(m) not in noted:
+                        m.note(Step("名额", f"{scope}「{quota.grade}」名额：{arithmetic}"))
         if quota.at_least is not None:  # checked after committee decisions (quota_count.py)
             use.minimum, use.minimum_words = count_places(base, quota.at_least, quota.rounding or "ceil")
         uses.append(use)
     return uses
 
 
-def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: int, arithmetic: str, scope: str, use: QuotaUse) -> None:
+def _base(quota: Quota, members: list[PersonResult]) -> int:
+    if quota.base == "graded":
+        return sum(1 for m in members if m.status in ("graded", "tied"))
+    return len(members) - sum(map(_OUTSIDE, members))  # Trues counted in C
+
+
+def _merge_short(quota: Quota, groups: dict[str, list[PersonResult]]) -> tuple[str, str, list[str]] | None:
+    """「按此计算不足 1 人的科室，合并计算名额」: the scopes whose own places come to 0 become one group, in
+    `groups`, named after them (largest first, then by name); (its name, the words saying why, the scopes). One short
+    scope alone stays as it is (nothing to merge it with; quota-impossible says so), and so do the people with
+    the scope's cell blank: they are no 科室 the rule speaks of."""
+    assert quota.at_most is not None
+    bases = {scope: _base(quota, members) for scope, members in groups.items()}
+    short = sorted((scope for scope in groups if scope not in UNFILLED and count_places(bases[scope], quota.at_most, quota.rounding or "floor")[0] < 1),
+                   key=lambda scope: (-bases[scope], scope))
+    if len(short) < 2:
+        return None
+    name = "、".join(short) + "（合并计算）"
+    groups[name] = [m for scope in short for m in groups.pop(scope)]
+    parts = "、".join(f"{scope} {bases[scope]} 人" for scope in short)
+    return name, f"{parts}按比例算出的名额都不足 1 人，合并计算", short
+
+
+def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: int, arithmetic: str, scope: str, use: QuotaUse,
+         shown_at: dict[str, int | None]) -> None:
     protected = [c for c in candidates if c.protected]
     others = [c for c in candidates if not c.protected]
     use.contenders = [c.id for c in others]  # a committee decision on any of them is about this quota
@@ -139,7 +176,8 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
         keep = [r for r in keep if id(r) not in at_line]
         drop = [r for r in drop if id(r) not in at_line]
         shown = [-v if rank_key(k)[1] and v.is_finite() else v for k, v in zip(keys, key(tied[0]))]  # 少者优先 ranks negated
-        line_words = "、".join(f"{k} {fmt(v) if isinstance(v, Decimal) else v}" for k, v in zip(key_names, shown))
+        held = [shown_at.get(rank_key(k)[0]) for k in keys]
+        line_words = "、".join(f"{k} {fmt(v, p if v.is_finite() else None) if isinstance(v, Decimal) else v}" for k, v, p in zip(key_names, shown, held))
         if quota.ties == "include_all":
             for r in tied:
                 r.note(Step("名额", f"{header}；名额线上 {len(tied)} 人并列（{line_words}），方案规定全部保留「{quota.grade}」"))

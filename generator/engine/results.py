@@ -184,10 +184,15 @@ class QuotaUse:
     exceeded: list[tuple[str, str]] = field(default_factory=list)  # (id, the decision's exceed-quota statement)
     minimum_words: str = ""  # the arithmetic of an at_least count
     base_words: str = "参加考核"  # what `base` counts: 参加考核 (base: all) or 参加考核并确定等次 (base: graded)
+    parts: list[str] = field(default_factory=list)  # the departments (or units) a merge_short pool is made of
 
     @property
     def open_ties(self) -> int:
         return len(self.tied)
+
+    def covers(self, department: str) -> bool:
+        """Whether the department's page shows this quota: the whole unit's, its own, or its pool's."""
+        return self.scope in ("全单位", department) or department in self.parts
 
 
 @dataclass

@@ -265,6 +265,13 @@ def _summable(scheme: Scheme, source: Assessment | None) -> set[str]:
     return found
 
 
+def _final_grades(assessment: Assessment) -> tuple[str, ...]:
+    grades = assessment.grades
+    assert grades is not None
+    labels = [grades.no_grade] + [o.label for o in assessment.overrides if o.label]
+    return tuple(dict.fromkeys([*grades.order, *labels]))
+
+
 def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, source: Assessment | None, report) -> None:
     names = formula_names(scheme, assessment)
     functions = HISTORY_FUNCTIONS if assessment.rolls_up else set()
@@ -282,14 +289,17 @@ def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, source
         sources.append((apath + ("consequences", ci, "when"), consequence.when))
     columns = {spec.name: (spec.type, tuple(spec.choices)) for spec in plan_columns(scheme, assessment).all()}
     numbers = {"总分"} | {item.code for item in assessment.walk()} | {i.code for post in scheme.posts for top in post.items for i in top.walk()}
+    # a consequence's 等次 is the grade the person ends with, or what is shown instead of one (不确定等次)
+    finals = {"等次": ("choice", _final_grades(assessment))} if assessment.grades else {}
     for path, text in sources:
+        late = "consequences" in path
         try:
-            formula = parse_formula(text, names | {"等次"} if "consequences" in path else names, functions)
+            formula = parse_formula(text, names | {"等次"} if late else names, functions)
         except FormulaError as exc:
             report(path, exc.code, str(exc))
             continue
         counted = unknown_grades(formula, source.name, tuple(source.grades.order) if source.grades else ()) if source is not None else []
-        for words in never_holds(formula, columns, numbers) + contains_misused(formula, columns) + counted:
+        for words in never_holds(formula, {**columns, **finals} if late else columns, numbers) + contains_misused(formula, columns) + counted:
             report(path, "bad-formula", f"公式「{text}」中：{words}")
         if assessment.rolls_up:
             for code, message in check_rollup_formula(text, scheme, assessment, source, summable):

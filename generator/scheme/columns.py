@@ -49,7 +49,8 @@ class ColumnPlan:
 
 def _merge(first: ColumnSpec, other: ColumnSpec) -> ColumnSpec:
     if first.type != other.type:
-        return first
+        # a 选择 input listed in a formula's uses stays a 选择 column: the formula only guessed a number
+        return other if first.assumed and not other.assumed else first
     low = max((v for v in (first.min, other.min) if v is not None), default=None)
     high = min((v for v in (first.max, other.max) if v is not None), default=None)
     places = min((v for v in (first.places, other.places) if v is not None), default=None)
@@ -60,13 +61,14 @@ def _merge(first: ColumnSpec, other: ColumnSpec) -> ColumnSpec:
                    percent=first.percent or other.percent, note=first.note or other.note, choices=choices)
 
 
-def _item_columns(items: list[Item], post: str) -> list[tuple[ColumnSpec, str]]:
+def _item_columns(items: list[Item], post: str, optional: bool = False) -> list[tuple[ColumnSpec, str]]:
+    """The columns the leaves read; under a parent with missing: reweight a leaf may be left blank (not assessed)."""
     out: list[tuple[ColumnSpec, str]] = []
-    for top in items:
-        for item in top.walk():
-            rule = item.rule
-            if rule is not None:
-                out.extend((spec, post) for spec in rule.columns(item))
+    for item in items:
+        rule = item.rule
+        if rule is not None:
+            out.extend((replace(spec, required=False) if optional else spec, post) for spec in rule.columns(item))
+        out.extend(_item_columns(item.children, post, optional or item.missing == "reweight"))
     return out
 
 

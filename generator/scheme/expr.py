@@ -250,7 +250,7 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
     if isinstance(node, ast.BinOp):
         left, right = _eval(node.left, values, funcs), _eval(node.right, values, funcs)
         if isinstance(node.op, ast.Div) and right == 0:
-            raise FormulaError("公式中出现了除以 0", "missing-value")
+            raise _by_zero(node.right, values)
         result = _BIN[type(node.op)][0](left, right)
         if isinstance(result, Decimal) and (not result.is_finite() or abs(result) >= LIMIT):
             raise _too_large("")
@@ -272,6 +272,16 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
             raise FormulaError(f"函数「{node.func.id}」只能在年度汇总中使用")
         return funcs[node.func.id](*args)
     raise FormulaError(f"无法计算：{ast.dump(node)}")
+
+
+def _by_zero(divisor: ast.AST, values: Mapping[str, Any]) -> FormulaError:
+    """The divisor in words and the cells it read (四种票数都是 0: nobody voted, or the votes were not typed in),
+    pointing at its first column."""
+    names = sorted((n for n in ast.walk(divisor) if isinstance(n, ast.Name) and n.id in values), key=lambda n: n.col_offset)
+    read = list(dict.fromkeys(n.id for n in names))  # in the order they are written
+    cells = "（" + "、".join(f"{name} {values[name]}" for name in read) + "）" if read else ""
+    fix = "；核对这几列是否漏填或填错" if read else ""
+    return FormulaError(f"公式中的除数「{describe_tree(divisor, {})}」为 0{cells}，无法相除{fix}", "missing-value", tuple(read))
 
 
 def _is_number(value: Any) -> bool:

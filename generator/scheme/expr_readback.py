@@ -43,6 +43,7 @@ def parse_described(words: str, names: Mapping[str, str] | None = None) -> Formu
     # a column read as a truth, as the handbook prints it: 「试用期」为“是”, 「否决情形」填了任何一项 / 一项都没填
     text = re.sub(r"「([^」]*)」(?:为“是”|填了任何一项)", lambda m: m.group(1), text)
     text = re.sub(r"「([^」]*)」一项都没填", lambda m: f"not {m.group(1)}", text)
+    text = re.sub(r"「([^」]*)」(填了|没填)", lambda m: f'{m.group(1)} {"!=" if m.group(2) == "填了" else "=="} ""', text)
     text = re.sub(r"「([^」]*)」", lambda m: json.dumps(m.group(1), ensure_ascii=False), text)
     for bare in BARE_FUNCTIONS:
         text = re.sub(rf"{bare}(?!\s*[（(])", f"{bare}()", text)

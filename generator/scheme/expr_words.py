@@ -50,6 +50,10 @@ def _describe(node: ast.AST, names: Mapping[str, str]) -> tuple[str, int]:
         right = _wrap(_describe(node.right, names), prec + 1)
         return f"{left} {BIN_WORDS[type(node.op)]} {right}", prec
     if isinstance(node, ast.Compare):
+        blank = _blank_test(node)
+        if blank is not None:  # 处分 != "" → 「处分」填了, not 「处分 不等于 「」」
+            name, filled = blank
+            return f"「{names.get(name, name)}」{'填了' if filled else '没填'}", _ATOM
         parts = [_wrap(_describe(node.left, names), _CMP_P + 1)]
         for op, comp in zip(node.ops, node.comparators):
             parts.append(f"{CMP_WORDS[type(op)]} {_wrap(_describe(comp, names), _CMP_P + 1)}")
@@ -62,6 +66,16 @@ def _describe(node: ast.AST, names: Mapping[str, str]) -> tuple[str, int]:
             return COLUMN_WORDS[node.func.id].format(_describe(node.args[0], names)[0]), _ATOM
         return f"{node.func.id}（{'，'.join(_describe(a, names)[0] for a in node.args)}）", _ATOM
     return ast.unparse(node), _ATOM
+
+
+def _blank_test(node: ast.Compare) -> tuple[str, bool] | None:
+    """(column, whether filled) for 列 == "" / 列 != "" (either way round); None for any other comparison."""
+    if len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
+        return None
+    for name, other in ((node.left, node.comparators[0]), (node.comparators[0], node.left)):
+        if isinstance(name, ast.Name) and isinstance(other, ast.Constant) and other.value == "":
+            return name.id, isinstance(node.ops[0], ast.NotEq)
+    return None
 
 
 def describe_tree(node: ast.AST, names: Mapping[str, str]) -> str:

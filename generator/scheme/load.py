@@ -146,6 +146,10 @@ _SCHOOL_YEAR = ("考核期只有自然年的月、季度、半年、年度（1�
                 "录为结束的年份就早于该年度结束，报 notice-before-period-end），并在 assumptions 中写明；"
                 "要把学年内各月、各学期的成绩汇总的，目前无法表达。")
 _PERIOD_HINTS = {"学年": _SCHOOL_YEAR, "学期": _SCHOOL_YEAR, "上学期": _SCHOOL_YEAR, "下学期": _SCHOOL_YEAR}
+# An input typed as a date: there is none, and the formulas compute no dates; say what to write instead.
+_DATE = ("Kaohe 没有日期类型，公式也不计算日期：按日期判断的规定（如「受警告处分的当年」「至 12 月 31 日仍在受处分期间」），"
+         "另设一列 type: yesno（如 处分在考核年度内）由考核办按原文填写，并在 assumptions 中写明；日期本身要留在表中供核对的，写 type: text。")
+_TYPE_HINTS = {word: _DATE for word in ("date", "datetime", "日期", "时间")}
 
 
 def _report_plain(kind, error, path, where, key, line, col, marks: Marks, problems: Problems) -> None:
@@ -161,6 +165,7 @@ def _report_plain(kind, error, path, where, key, line, col, marks: Marks, proble
         meant = OPTION_WORDS.get(str(error.get("input", "")).strip())
         hint = f"「{_shown(error.get('input'))}」写作 {meant}。" if meant and meant in expected.split("、") else ""
         hint = hint or _PERIOD_HINTS.get(str(error.get("input", "")).strip(), "") if key == "period" else hint
+        hint = hint or _TYPE_HINTS.get(str(error.get("input", "")).strip(), "") if key == "type" else hint
         problems.add(marks.file, line, col, "bad-value", f"{where} 的值「{_shown(error.get('input'))}」不允许；应为 {expected} 之一。{hint}")
     elif kind in _TYPE_WORDS:
         problems.add(marks.file, line, col, "wrong-type", f"{where} 应为{_TYPE_WORDS[kind]}，实际是「{_shown(error.get('input'))}」。")

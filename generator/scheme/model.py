@@ -98,7 +98,9 @@ class InputDecl(Strict):
 
     name: str = Field(description="列名，与成绩表表头一致，也是公式中使用的名字。例：试用期")
     type: Literal["number", "yesno", "choice", "text", "choices"] = Field(
-        "number", description="这一列填什么：number 数字、yesno 是/否、choice 从 choices 中选一项、text 文字、choices 可选多项（用、分隔）。例：yesno"
+        "number", description="这一列填什么：number 数字、yesno 是/否、choice 从 choices 中选一项、text 文字、choices 可选多项（用、分隔）。"
+                  "没有日期类型，公式也不计算日期：按日期判断的规定（处分决定在考核年度内、至年底仍在处分期内）另设一列 yesno 由考核办按原文填写，"
+                  "并在 assumptions 中写明。例：yesno"
     )
     choices: list[str] = Field([], description="type 为 choice 或 choices 时可以填的值。例：[科级领导, 其他人员]")
     required: bool = Field(False, description="是否每个人都必须填写（true 时空着会报错）。例：true")
@@ -142,6 +144,9 @@ class Item(Strict):
         "sum", description="下级项目如何合成本项：sum 相加（默认）、weighted 按各下级的 weight 加权。例：weighted"
     )
     weight: Share | None = Field(None, description="上级项目 combine: weighted 时本项的权重，写成 30% 或 0.3。例：40%")
+    missing: Literal["error", "reweight"] = Field(
+        "error", description="combine: weighted 的项目某个下级项目在成绩表中没有填写时：error 报错（默认）、reweight 不计该项，"
+                             "按已填下级项目的权重之和折算（如「新录用人员按实际参加的季度取平均」）。例：reweight")
     score: AnyRule | None = Field(None, description="计分规则（叶子项目）；不写则为直接打分（kind: entered）。例：{kind: deduct, deductions: [...]}")
     # a named intermediate (平时考核得分, 年度量化评价得分, 优秀率): `places` rounds it and the rounded
     # value is what is weighted, summed and compared; `shown_places` rounds the display only
@@ -163,6 +168,8 @@ class Item(Strict):
     def _one_places(self):
         if self.places is not None and self.shown_places is not None:
             raise ValueError("places（保留后的值参与计算）和 shown_places（只在显示时保留）只写一个")
+        if self.missing == "reweight" and not (self.children and self.combine == "weighted"):
+            raise ValueError("missing: reweight（未填的下级项目按其余权重折算）只用于有下级项目（children）且 combine: weighted 的项目")
         return self
 
     @property

@@ -74,6 +74,10 @@ class Quota(Strict):
         None, ge=1, le=50,
         description="at_most 算出的名额少于此数时按此数计（不超过基数），用于「不足 1 人的，可确定 1 人」：写 1。不写则按比例算出几人就是几人（可能为 0）。例：1",
     )
+    merge_short: bool = Field(
+        False, description="true 表示按比例算出的名额不足 1 人的部门（或考核单元）合并计算：这些部门的人数相加，按同一比例和取整算出名额，"
+                           "由其中的人员一起排序，用于「不足 1 人的科室合并计算名额」；只有一个部门不足 1 人的不合并。与 min_places 只写一个。例：true",
+    )
     base: Literal["graded", "all"] = Field(
         "graded", description="比例的基数：graded 参加考核并确定等次的人数（默认）、all 参加考核的总人数。例：all"
     )
@@ -92,6 +96,12 @@ class Quota(Strict):
             raise ValueError("写 at_most（不超过）或 at_least（不少于）")
         if self.min_places is not None and self.at_most is None:
             raise ValueError("min_places（名额至少几人）只用于 at_most（不超过）的名额")
+        if self.merge_short and self.scope == "unit":
+            raise ValueError("merge_short（不足 1 人的合并计算）只用于按部门或按列计算的名额（scope: department 或列名）")
+        if self.merge_short and self.at_most is None:
+            raise ValueError("merge_short（不足 1 人的合并计算）只用于 at_most（不超过）的名额")
+        if self.merge_short and self.min_places is not None:
+            raise ValueError("min_places 与 merge_short 只写一个：不足 1 人的，要么按 min_places 计，要么合并计算")
         if self.ties == "break_by" and not self.break_by:
             raise ValueError("ties: break_by 时要用 break_by 列出依次比较的项目")
         return self
@@ -109,7 +119,9 @@ class Quota(Strict):
             rounding = self.rounding or "floor"
             how = {"floor": "不足 1 人的部分不计（向下取整）", "ceil": "不足 1 人按 1 人计（向上取整）", "half_up": "四舍五入"}[rounding]
             floor = f"；算出的名额不足 {self.min_places} 人的，按 {self.min_places} 人计（不超过{base}）" if self.min_places else ""
-            parts.append(f"{self.scope_words()}「{self.grade}」不超过{base}的 {fmt_share(self.at_most)}，名额{how}{floor}")
+            unit = "部门" if self.scope == "department" else self.scope
+            merged = f"；按比例算出的名额不足 1 人的{unit}，合并计算名额（人数相加，按同一比例）" if self.merge_short else ""
+            parts.append(f"{self.scope_words()}「{self.grade}」不超过{base}的 {fmt_share(self.at_most)}，名额{how}{floor}{merged}")
         if self.at_least is not None:
             rounding = self.rounding or "ceil"
             how = {"floor": "向下取整", "ceil": "向上取整", "half_up": "四舍五入"}[rounding]
@@ -198,6 +210,9 @@ class Override(Strict):
         return self
 
 
+APPROVER = "考核领导小组"  # who approved the list, as a 公示 says it unless the scheme names its own body
+
+
 class Publicity(Strict):
     # What a 公示 shows. Private by default: name, department and proposed grade only.
     """公示设置：公示哪些等次、列出哪些信息、怎样排序、公示几天。"""
@@ -222,6 +237,7 @@ class Publicity(Strict):
         description="公示末尾的异议（复核）说明。例：对公示对象有异议的，请于公示期内向局人事科反映。",
     )
     title: str | None = Field(None, description="公示标题（默认由单位、年份、考核名称生成）。例：关于2025年度考核优秀等次人选的公示")
+    approver: str = Field(APPROVER, description="公示正文「经……审定」中审定名单的机构，照原文（默认 考核领导小组）。例：局考核委员会")
     summary_columns: list[Literal["平均分", "中位数", "最高分", "最低分"]] = Field(
         [], description="内部版结果页另外给出的统计。例：[平均分, 最高分]"
     )

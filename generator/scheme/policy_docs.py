@@ -64,7 +64,8 @@ grades:                                   # 003 篇二：好90分及以上，较
         "比例限制（名额）",
         "base 是名额的基数：graded（默认）参加考核并确定等次的人数，all 参加考核的总人数（含参加考核但不确定等次的人员）。"
         "at_most 不超过、at_least 不少于某一比例；scope 是范围：unit 全单位、department 各部门，或一列的列名（如 考核单元）。"
-        "名额按精确小数计算，默认不超过向下取整、不少于向上取整（rounding 可改）；「不足 1 人的，可确定 1 人」写 min_places: 1（不超过基数人数）。名额在分数段和全部特殊情形（见下节）之后适用："
+        "名额按精确小数计算，默认不超过向下取整、不少于向上取整（rounding 可改）；「不足 1 人的，可确定 1 人」写 min_places: 1（不超过基数人数）；"
+        "「按此计算不足 1 人的科室，合并计算名额」写 merge_short: true（名额都不足 1 人的几个部门，人数相加后按同一比例算名额，其中的人员一起排序）。名额在分数段和全部特殊情形（见下节）之后适用："
         "被 cap 降等、被 gate 挡下或不确定等次的人员不参与该等次的排序；force 直接确定的人员占用名额，但不因名额降等。超出名额的按 rank_by 排序后降为下一等次；"
         "名额线上分数相同的按 ties 处理：flag（默认，提交领导小组，决定前不公示）、include_all、exclude_all、break_by（依次比较 break_by 列出的项目，仍相同的提交领导小组）。"
         "rank_by 和 break_by 中写 总分、项目代码或成绩表中的数字列，写错的 kaohe check 会报告；都是高者优先，少者优先的在后面写（少者优先），"
@@ -73,7 +74,8 @@ grades:                                   # 003 篇二：好90分及以上，较
 quotas:                                   # 003 篇六：同一考核单元好等次不能超过40%，全单位也不能超过40%
   - {grade: 好, scope: 考核单元, at_most: 40%}
   - {grade: 好, scope: unit, at_most: 40%, ties: flag}
-  - {grade: 优秀, scope: department, at_most: 15%, rounding: floor, min_places: 1}   # 各队 15%，向下取整，不足 1 人的可确定 1 人""",
+  - {grade: 优秀, scope: department, at_most: 15%, rounding: floor, min_places: 1}   # 各队 15%，向下取整，不足 1 人的可确定 1 人
+  - {grade: 优秀, scope: department, at_most: 20%, rounding: half_up, merge_short: true}   # 四舍五入；不足 1 人的科室合并计算""",
     ),
     (
         "overrides",

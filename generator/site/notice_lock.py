@@ -21,13 +21,14 @@ from generator.archive.program import program_changes, unchanged_program_words
 from generator.core.problems import Problems
 from generator.engine.results import PeriodResult
 from generator.project.model import Project
+from generator.scheme.policy import APPROVER
 from generator.site.model import SiteContext
 from generator.site.pages_notice import notice_table, notice_title
 
 LABELS = {
     "published": "是否公示", "title": "标题", "columns": "列", "rows": "名单", "issuer": "落款", "number": "文号",
     "contact": "受理复核", "objection": "复核说明", "start": "开始日期", "end": "结束日期", "days": "工作日数",
-    "holidays": "公示期内的节假日",
+    "holidays": "公示期内的节假日", "approver": "审定机构",
 }
 
 
@@ -47,7 +48,10 @@ def notice_record(ctx: SiteContext, period: PeriodResult) -> dict:
             if not ctx.calendar.is_workday(day):
                 off.append(day.isoformat())
             day += dt.timedelta(days=1)
+    # the approving body only where a scheme names its own: the locks of periods closed before it are unchanged
+    approver = {"approver": publicity.approver} if publicity.approver != APPROVER else {}
     return {
+        **approver,
         "published": True,
         "title": notice_title(period),
         "columns": headers,
@@ -108,6 +112,8 @@ def _cause(ctx: SiteContext, period: PeriodResult, lock: dict) -> str:
 
 
 def _words(key: str, old, new) -> str:
+    if key == "approver":  # recorded only when not the default
+        old, new = old or APPROVER, new or APPROVER
     if key == "rows":
         if len(old or []) != len(new or []):
             return f"名单 {len(old or [])} 人 → {len(new or [])} 人"

@@ -77,7 +77,7 @@ def distribution(period: PeriodResult, department: str, members: list[PersonResu
     counts = grade_counts(period, members)
     dist = Distribution(period, list(counts), list(counts.values()), len(members))
     for use in period.quotas:
-        if use.scope in ("全单位", department) and use.allowed is not None:
+        if use.covers(department) and use.allowed is not None:
             dist.quota_words.append(_quota_words(use, department))
     totals = sorted(p.total for p in members if p.total is not None)
     if totals:
@@ -93,8 +93,12 @@ def distribution(period: PeriodResult, department: str, members: list[PersonResu
     return dist
 
 
+def _where(use) -> str:
+    return "全单位" if use.scope == "全单位" else f"{'、'.join(use.parts)}合并计算" if use.parts else "本部门"
+
+
 def _quota_words(use, department: str) -> str:
-    where = "全单位" if use.scope == "全单位" else "本部门"
+    where = _where(use)
     # counted once, after quotas and committee decisions (engine/quota_count.py)
     exceeded = f"，经领导小组决定超出名额 {use.granted - use.allowed} 人" if use.exceeded else ""
     return f"{where}「{use.grade}」名额 {use.allowed} 人，实际 {use.granted} 人（{use.base_words} {use.base} 人）{exceeded}"
@@ -133,13 +137,13 @@ def _public_distribution(period: PeriodResult, department: str, members: list[Pe
     cells = public_cells(order, published, opt_in, named, unnamed, k)
     dist = Distribution(period, cells.labels, cells.counts, len(members))
     for use in period.quotas:
-        if use.scope in ("全单位", department) and use.allowed is not None and use.grade in published:
+        if use.covers(department) and use.allowed is not None and use.grade in published:
             # only the 公示's own count: the quota's base (参加考核, without those of no grade), the places it
             # gives and any excess would tell, subtracted from the headcount, how many got no grade
-            scope = period.people if use.scope == "全单位" else members
+            pool = set(use.members)
+            scope = period.people if use.scope == "全单位" else members if use.scope == department else [p for p in period.people if p.id in pool]
             shown = sum(1 for p in scope if p.id in listed and p.grade == use.grade)
-            where = "全单位" if use.scope == "全单位" else "本部门"
-            dist.quota_words.append(f"{where}「{use.grade}」公示 {shown} 人（名额按考核办法计算）")
+            dist.quota_words.append(f"{_where(use)}「{use.grade}」公示 {shown} 人（名额按考核办法计算）")
     return dist
 
 

@@ -91,6 +91,8 @@ def item_rows(items: list[Item], depth: int = 0, names: dict[str, str] | None = 
         elif item.children:
             how = "各子项得分之和" if item.combine == "sum" else "各子项按权重合成：" + "、".join(
                 f"{c.name} {fmt(c.weight * 100)}%" if c.weight is not None else f"{c.name}（未写权重）" for c in item.children)  # unweighted: kaohe check reports it
+            if item.missing == "reweight":
+                how += "；未填写的子项不计，按已填子项的权重之和折算"
         else:
             how = _rule_words(item, names, source, within)
         kept = places_words(item, combine, into)

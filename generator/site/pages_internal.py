@@ -38,17 +38,28 @@ def results_table(period: PeriodResult) -> DataTable:
     headers = [cols.id, cols.name, cols.department] + ([cols.post] if cols.post else []) + [n for _, n, _ in items] + ["总分", "等次", "说明"]
     rows = []
     places = item_places(period)  # no computed value exported with more than its places (a mean of quarters)
+    cut = {pid for use in period.quotas if use.cut for pid in use.contenders}
     for person in sorted(period.people, key=lambda p: p.id):
         values = person.item_value_map()
         row = [person.id, person.person.name, person.person.department] + ([person.person.post or ""] if cols.post else [])
         # a number cell in the download: declared shown_places or places pad to their places (0.7312, 90.00); any other
         # value is rounded at its places, without the ≈ of the pages
         row += [_cell(values.get(code), shown, places[code]) for code, _, shown in items]
-        row += [fmt(person.total, period.assessment.places) if person.total is not None else "", person.shown_grade, person.reason or ""]
+        row += [fmt(person.total, period.assessment.places) if person.total is not None else "", person.shown_grade, _note(person, cut)]
         rows.append(row)
     n_people = 4 if cols.post else 3
     numbers = frozenset(range(n_people, n_people + len(items) + 1))
     return DataTable(period_title(period, "成绩"), headers, rows, frozenset({0}), numbers, period.assessment.places)
+
+
+def _note(person, cut: set[str]) -> str:
+    """The 说明 of a row: a no-grade's or a decision's reason; else, for a grade other than its band's, what
+    moved it (a 95.50 beside 称职 with nothing said reads as a mistake), the derivation saying how."""
+    if person.reason or person.status != "graded" or not person.band_grade or person.grade == person.band_grade:
+        return person.reason or ""
+    if person.id in cut and person.grade != person.band_grade and not person.protected:
+        return f"超出名额，由「{person.band_grade}」降为「{person.grade}」，见计算过程"
+    return f"按规定由「{person.band_grade}」调整为「{person.grade}」，见计算过程"
 
 
 # From this many results (people × periods) on, a clean build makes the results pages in worker processes.
@@ -106,7 +117,7 @@ def _split_pages(ctx: SiteContext, period: PeriodResult, table: DataTable, cells
         common = _common(ctx, period, own, table, base)
         common["shown"] = common["shown"].without_department()
         rows = _rows(ctx, period, own, members, cells)
-        quotas = [use for use in period.quotas if use.scope in ("全单位", department)]
+        quotas = [use for use in period.quotas if use.covers(department)]
         if ctx.memo is None:
             pages.append(_department_page(ctx, period, own, path, department, common, rows, quotas))
             continue

@@ -181,6 +181,7 @@ def _render(ctx, view, state, agency, notice, downloads, boost=None) -> str:
         number=notice.number if notice else None,
         correction=notice.correction if notice else None,
         objection=publicity.objection,
+        approver=publicity.approver,
         order_words=order_words,
         downloads=downloads,
         handbook=ctx.link(view.path, ctx.handbook_path(period.scheme)),

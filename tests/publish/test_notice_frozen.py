@@ -142,3 +142,10 @@ def test_an_edited_setting_is_named_by_its_file(closed):
     message = _notice_problems(closed)[0].message
     assert f"关闭后这些文件被修改：content/{AGENCY}/agency.yaml" in message
     assert "Kaohe 程序" not in message
+
+
+def test_approver_named_after_closing(closed):
+    """publicity.approver written after the 公示 (经局考核委员会审定 where it said 经考核领导小组审定) changes what it said."""
+    _replace(closed / "schemes" / f"{SCHEME}.yaml", "publicity:\n  grades: [好]", "publicity:\n  approver: 局考核委员会\n  grades: [好]")
+    found = _notice_problems(closed)
+    assert len(found) == 1 and "审定机构 考核领导小组 → 局考核委员会" in found[0].message

@@ -28,7 +28,7 @@ def test_the_tie_warning_says_how_many_places_are_left(tmp_path):
     rows = [[f"{i + 1:04d}", f"人{i + 1}", "办公室", s] for i, s in enumerate(SEVEN)]
     _, problems = grade_sheet(tmp_path, data, ["得分"], rows)
     tie = next(p for p in problems.sorted() if p.code == "tie-at-quota-line")
-    assert "并列：全单位「好」名额线 总分 93，余 1 个名额：0002、0003、0004" in tie.message
+    assert "并列：全单位「好」名额线 总分 93.00，余 1 个名额：0002、0003、0004" in tie.message  # at the total's places
 
 
 def test_a_decision_made_for_one_place_is_stale_when_two_are_left(tmp_path):

@@ -73,3 +73,36 @@ def test_counting_grades_of_periods_without_grades_is_refused():
     problems = check_text(dump(data))
     assert [p.code for p in problems.sorted()] == ["bad-formula"]
     assert "「月度考核」不定等次，没有可数的等次" in problems.sorted()[0].message
+
+
+@pytest.mark.parametrize("when, words", [
+    # a date typed in a text column: "2025.2.1" > "2025-12-31" held (text order: "." after "-"), a misgrade
+    ('\'备注 > "2025-12-31"\'', "「备注」填的是文字，不能比较大小"),
+    ('\'处分 >= "记过"\'', "「处分」填的是文字，不能比较大小"),
+    ('\'"警告" < 处分\'', "「处分」填的是文字，不能比较大小"),
+])
+def test_a_text_column_compared_by_size_is_refused(when, words):
+    """A text compared by size is compared letter by letter, never as a date or a rank: 处分决定日期 > "2025-12-31"
+    in a text column held for "2025.2.1" (a 2025 warning taken for a 2026 one) and for "2025年3月5日"."""
+    problems = check_text(SCHEME.replace("WHEN", when))
+    assert where(problems) == [(28, 15, "bad-formula")], [p.message for p in problems.sorted()]
+    assert words in problems.sorted()[0].message
+
+
+CONSEQUENCE = """\
+    consequences:
+      - when: WHEN
+        then: 记三等功
+        reason: 连续三年优秀
+"""
+
+
+@pytest.mark.parametrize("when, expected", [('\'等次 == "优"\'', [(31, 15, "bad-formula")]), ('\'等次 == "优秀"\'', []),
+                                            ('\'等次 != "不称职"\'', [])])
+def test_a_consequence_naming_a_grade_the_assessment_has_not_is_refused(when, expected):
+    """等次 == "优" where the grades are 优秀/称职/不称职 never held: the 记三等功 was silently never written."""
+    text = SCHEME.replace("WHEN", "试用期") + CONSEQUENCE.replace("WHEN", when)
+    problems = check_text(text)
+    assert where(problems) == expected, [p.message for p in problems.sorted()]
+    if expected:
+        assert "「优」不是「等次」的可选值（优秀、称职、不称职、不确定等次）" in problems.sorted()[0].message

@@ -34,7 +34,7 @@ class FormulaRule(Rule):
     uses: list[str] = Field([], description="公式用到的成绩表列（成绩表会生成这些列）。例：[优秀票, 测评人数]")
 
     def columns(self, item):
-        return [ColumnSpec(name, "number", Decimal(0), None) for name in self.uses]
+        return [ColumnSpec(name, "number", Decimal(0), None, assumed=True) for name in self.uses]
 
     def names(self):
         return set(self.uses)
