@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -64,6 +65,14 @@ def _match(text: str, expected: set[str], aliases: dict[str, str]) -> tuple[str,
         if stripped == candidate:
             return text, None
         candidate = stripped
+
+
+def header_row_test(plan: ColumnPlan, id_column: str, options: SheetOptions) -> Callable[[list[str]], bool]:
+    """Whether a row's texts hold the ID column, by its name or the office's own (工号: 编号), as find_header
+    looks for the header: tells the results among a workbook's sheets (sheet_choice.py)."""
+    aliases = {normalize_header(k): v for k, v in options.columns.items()}
+    expected = {s.name for s in plan.all()}
+    return lambda texts: any(match_name(normalize_header(t), expected, aliases) == id_column for t in texts)
 
 
 def find_header(table: Table, plan: ColumnPlan, id_column: str, options: SheetOptions | None = None,

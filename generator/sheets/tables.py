@@ -20,13 +20,13 @@ from generator.core.os_words import os_error_words
 from generator.core.problems import Problems, clip
 from generator.sheets.cells import CONTROL_RE, MAX_CELL_CHARS, Cell, Table, column_letter, make_cells, where
 from generator.sheets.file_kinds import TEXT, kind_of, renamed_words
-from generator.sheets.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
+from generator.sheets.limits import HEADER_SEARCH_ROWS, MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
+from generator.sheets.sheet_choice import HeaderTest
 from generator.sheets.xlsx_reader import read_xlsx
 
 __all__ = ["Cell", "Table", "column_letter", "where", "read_table", "decode_csv", "is_trailer", "normalize_header",
            "HEADER_SEARCH_ROWS", "UNITS_RE", "MAX_CELL_CHARS", "MAX_CELLS", "MAX_COLUMNS", "MAX_FILE_BYTES", "MAX_ROWS"]
 
-HEADER_SEARCH_ROWS = 15
 
 _TRAILER_WORDS = ("合计", "总计", "小计", "汇总", "共计", "平均", "满分", "分值", "权重", "备注", "说明", "制表", "审核", "填表", "填报", "负责人", "联系人",
                   "注：", "注:")
@@ -35,7 +35,9 @@ UNITS_RE = re.compile(r"[（(][^（()）]*[)）]|分|单位[:：].*|[（(]?单�
 _TRAILER_ENDS = ("合计", "小计", "总计", "汇总", "平均", "平均分", "平均值", "计数", "最大值", "最小值")  # 办公室小计, Excel 分类汇总: 办公室 汇总
 
 
-def read_table(path: Path, shown: str, problems: Problems) -> Table | None:
+def read_table(path: Path, shown: str, problems: Problems, is_header: HeaderTest | None = None) -> Table | None:
+    """The file's rows as cells, or None (with its problem). `is_header`: whether a row's texts are the
+    header the scheme reads, to tell the results among a workbook's sheets (sheets/sheet_choice.py)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -48,7 +50,7 @@ def read_table(path: Path, shown: str, problems: Problems) -> Table | None:
     if suffix == ".csv":
         return _read_csv(path, shown, problems)
     if suffix == ".xlsx":
-        return read_xlsx(path, shown, problems)
+        return read_xlsx(path, shown, problems, is_header)
     problems.add(shown, None, None, "sheet-unreadable", f"不支持 {suffix} 文件；请保存为 .xlsx 或 .csv（.xls 请在 Excel 中另存为 .xlsx）。")
     return None
 
