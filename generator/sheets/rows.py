@@ -25,7 +25,14 @@ from generator.sheets.identity_cells import NOTE_ENDS, broken, report_error_valu
 from generator.sheets.layout import report_hidden_columns, report_invisible_cells, report_merged_cells, report_struck_rows
 from generator.sheets.own_columns import OwnCell, own_cells, own_columns
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
-from generator.sheets.unread_rows import repeated_header, report_people_above_header, report_row_without_person
+from generator.sheets.unread_rows import (
+    only_header_words,
+    printed_top,
+    repeated_header,
+    report_people_above_header,
+    report_row_without_person,
+    row_texts,
+)
 from generator.sheets.values import typed
 
 _FLAG_SPLIT_RE = re.compile(r"[、,，;；\s]+")
@@ -131,6 +138,8 @@ def load_sheet(
     identity_columns = [(columns[c], c) for c in (cols.id, cols.name, cols.department) if c and c in columns]
     header_texts = {cell.column: normalize_header(cell.value) for cell, _ in header.cells}
     header_id = header_texts[id_index]  # a row whose ID cell reads so repeats the header (unread_rows.repeated_header)
+    upper = {c.column: normalize_header(c.value) for c in table.rows[header_index - 1] if c.value} if header.groups and header_index else {}
+    top, header_words = printed_top(table, header_index), {*header_texts.values(), *upper.values()}
     read_columns = [(i, c) for c, i in columns.items() if (c in specs or i == flags_col) and c not in (cols.id, cols.name)]
     notes = {**{n: n for n, spec in specs.items() if spec.type == "yesno"}, **flag_words(plan, options)}  # a name's note → the column it sets
     report_people_above_header(table, header_index, header_row, (id_index, cols.id), name_index,
@@ -141,9 +150,9 @@ def load_sheet(
         id_cell = _at(cells, id_index)
         pid = id_text(id_cell.value if id_cell else "")
         name = name_text(_text_at(cells, name_index))
-        if is_trailer(cells, pid, name) or (pid[:1] == header_id[:1] and normalize_header(pid) == header_id
-                                            and repeated_header(table, cells, header_texts, header_row, problems)):
-            continue
+        if (not name and row_texts(cells) in top) or is_trailer(cells, pid, name) or (
+                pid[:1] == header_id[:1] and normalize_header(pid) == header_id and repeated_header(table, cells, header_texts, header_row, problems, upper)):
+            continue  # the title or header again on a printed page, a 合计 row, the header of a second section
         row = cells[0].row
         if pid and (flaw := id_flaw(pid, id_cell.kind if id_cell else "")) is not None:
             problems.add(table.file, row, column_letter(id_index), "id-invalid", f"{cols.id}{flaw}。",
@@ -153,8 +162,9 @@ def load_sheet(
             _report_short_id(table, id_cell, pid, options.id_width, cols.id, problems)
             pid = pid.zfill(options.id_width)  # the same person, not a new one: no follow-on problems
         if not pid:
-            if not name:  # a spacer or a note, or a person without ID and name (unread_rows.py)
-                report_row_without_person(table, cells, read_columns, (id_index, cols.id), cols.name if name_index else None, problems)
+            if not name:  # a spacer or a note, a person without ID and name, a two-row header's lower row (unread_rows.py)
+                if not (only_header_words(cells, header_words) and repeated_header(table, cells, header_texts, header_row, problems, upper)):
+                    report_row_without_person(table, cells, read_columns, (id_index, cols.id), cols.name if name_index else None, problems)
                 continue
             problems.add(table.file, row, column_letter(id_index), "missing-id", f"「{name}」没有{cols.id}；每人须有唯一编号。",
                          where=where(table, row, id_index, cols.id), sheet=table.sheet)

@@ -1,5 +1,5 @@
 """A row below the header that holds no person but has content where people's values are read: never
-dropped without a word. And the header repeated below (a printed sheet's, or a second section's). And
+dropped without a word. And the header repeated below (a printed sheet's, with its title, or a second section's). And
 people above the header: a sheet sorted with its header row among the people leaves some above it, where
 only titles are looked for.
 
@@ -32,14 +32,17 @@ def report_row_without_person(table: Table, cells: list[Cell], read: list[tuple[
                  where=where(table, row, id_column[0], id_column[1]), sheet=table.sheet)
 
 
-def repeated_header(table: Table, cells: list[Cell], header_texts: dict[int, str], header_row: int, problems: Problems) -> bool:
-    """Whether the row repeats the header (its ID cell reads as the header's ID cell does): skipped when
-    it is the same header (a sheet made for printing repeats it), an error at the first column that
+def repeated_header(table: Table, cells: list[Cell], header_texts: dict[int, str], header_row: int, problems: Problems,
+                    upper: dict[int, str] | None = None) -> bool:
+    """Whether the row repeats the header (its ID cell reads as the header's ID cell does, or it holds only
+    header words): skipped when it is the same header (a sheet made for printing repeats it; `upper`: the
+    upper row's texts of a two-row header, 考核得分 over 德 能 绩), an error at the first column that
     differs when it is another (a second section whose columns are in another order would be read
     under the first one's names)."""
+    upper = upper or {}
     for cell in cells:
         text = normalize_header(cell.value)
-        if text and text != header_texts.get(cell.column, ""):
+        if text and text != header_texts.get(cell.column, "") and text != upper.get(cell.column):
             problems.add(table.file, cell.row, column_letter(cell.column), "header-repeated",
                          f"第 {cell.row} 行像是又一个表头，但 {column_letter(cell.column)} 列是「{text}」，第 {header_row} 行的表头是"
                          f"「{header_texts.get(cell.column, '') or '空'}」：下面的行仍按第 {header_row} 行的表头读取，列会对错。"
@@ -47,6 +50,22 @@ def repeated_header(table: Table, cells: list[Cell], header_texts: dict[int, str
                          where=where(table, cell.row, cell.column), sheet=table.sheet, first=True)
             return True
     return True
+
+
+def printed_top(table: Table, header_index: int) -> frozenset[tuple[tuple[int, str], ...]]:
+    """The sheet's top rows (its title and header rows, `header_index` into table.rows the last), each as
+    its (column, text) pairs: a sheet laid out for printing repeats them on every page, a title in the ID
+    column too, where it would read as a person named nothing."""
+    return frozenset(row_texts(cells) for cells in table.rows[: header_index + 1])
+
+
+def row_texts(cells: list[Cell]) -> tuple[tuple[int, str], ...]:
+    return tuple((c.column, normalize_header(c.value)) for c in cells if c.value.strip())
+
+
+def only_header_words(cells: list[Cell], words: set[str]) -> bool:
+    """Whether every text of the row is a header's (the lower row of a two-row header, repeated)."""
+    return all(text in words for _, text in row_texts(cells))
 
 
 def report_people_above_header(table: Table, header_index: int, header_row: int, id_column: tuple[int, str], name_index: int | None,
