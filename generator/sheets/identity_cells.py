@@ -1,6 +1,7 @@
 """The checks of a person's identity cells (ID, name, department) that are not about reading them: a line
-break typed inside one, a spreadsheet's error value or a number where the name goes, and a note written
-into the name (李四（试用期）) — printed on the 公示 as the name, and not read as the flag it may be.
+break typed inside one, a spreadsheet's error value or a number where the name goes, a character lost in
+saving (王? for 王䶮), and a note written into the name (李四（试用期）) — printed on the 公示 as the name, and
+not read as the flag it may be.
 """
 
 from __future__ import annotations
@@ -57,6 +58,21 @@ def report_error_values(table: Table, row: int, texts: tuple, problems: Problems
                      where=where(table, row, index, column), sheet=table.sheet)
 
 
+
+
+def report_lost_character(table: Table, row: int, column: tuple[int, str], name: str, problems: Problems) -> None:
+    """A name holding what stands for a character lost in saving: ? where Excel's GBK 「CSV（逗号分隔）」 had no
+    䶮 or 𠮷, � (U+FFFD) where a program could not decode one, 锟斤拷 where that was converted twice."""
+    if not ("?" in name or "？" in name or "\ufffd" in name or "锟斤拷" in name):  # four substring tests: every row's name
+        return
+    index, header = column
+    if "\ufffd" in name and any(p.code == "control-character" and p.line == row and p.column == column_letter(index) for p in problems):
+        return  # a control character, reported and shown as �
+    problems.add(table.file, row, column_letter(index), "name-character-lost",
+                 f"{header}「{name}」中有「?」「？」或「\ufffd」，多半是保存时丢了字：Excel 的「CSV（逗号分隔）」按 GBK 保存，"
+                 "存不下 䶮、𠮷 等字，存成了 ?；其他程序转换时读不出的字成了 \ufffd（再转一次成了 锟斤拷）。照此会印在公示上。"
+                 "请用 Excel 打开原来的文件，「另存为」→「CSV UTF-8（逗号分隔）」或「Excel 工作簿（*.xlsx）」；已经丢了的字，照原来的写法改回。",
+                 where=where(table, row, index, header), sheet=table.sheet)
 
 
 def report_name_note(table: Table, row: int, column: tuple[int, str], name: str, flags: dict[str, str], values: dict, problems: Problems) -> None:

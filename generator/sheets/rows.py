@@ -21,18 +21,19 @@ from generator.scheme.sheet_options import SheetOptions
 from generator.sheets.column_scale import report_percent_fractions
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
 from generator.sheets.id_cells import id_flaw, id_text, is_error_value, name_text
-from generator.sheets.identity_cells import NOTE_ENDS, broken, report_error_values, report_line_breaks, report_name_note
+from generator.sheets.identity_cells import (
+    NOTE_ENDS,
+    broken,
+    report_error_values,
+    report_line_breaks,
+    report_lost_character,
+    report_name_note,
+)
 from generator.sheets.layout import report_hidden_columns, report_invisible_cells, report_merged_cells, report_struck_rows
 from generator.sheets.own_columns import OwnCell, own_cells, own_columns
+from generator.sheets.printed_pages import only_header_words, printed_top, row_texts
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
-from generator.sheets.unread_rows import (
-    only_header_words,
-    printed_top,
-    repeated_header,
-    report_people_above_header,
-    report_row_without_person,
-    row_texts,
-)
+from generator.sheets.unread_rows import repeated_header, report_people_above_header, report_row_without_person
 from generator.sheets.values import typed
 
 _FLAG_SPLIT_RE = re.compile(r"[、,，;；\s]+")
@@ -190,6 +191,8 @@ def load_sheet(
         if "#" in (name[:1], department[:1], (post or "")[:1], (unit or "")[:1]) or name.isdigit():  # #N/A of a failed VLOOKUP
             report_error_values(table, row, ((name_index, cols.name, name), (department_index, cols.department, department),
                                               (post_index, cols.post, post), (unit_index, cols.unit, unit)), problems)
+        if name_index is not None:  # 王? for 王䶮 (a department or post is held to its list)
+            report_lost_character(table, row, (name_index, cols.name), name, problems)
         if departments is not None and department and department not in departments and not is_error_value(department):
             problems.add(table.file, row, column_letter(columns[cols.department]), "unknown-department",
                          f"部门「{department}」不在本单位的部门名单中（{'、'.join(sorted(departments))}）。"

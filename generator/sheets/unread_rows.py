@@ -1,5 +1,5 @@
 """A row below the header that holds no person but has content where people's values are read: never
-dropped without a word. And the header repeated below (a printed sheet's, with its title, or a second section's). And
+dropped without a word. And the header repeated below (a printed sheet's, or a second section's). And
 people above the header: a sheet sorted with its header row among the people leaves some above it, where
 only titles are looked for.
 
@@ -50,22 +50,6 @@ def repeated_header(table: Table, cells: list[Cell], header_texts: dict[int, str
                          where=where(table, cell.row, cell.column), sheet=table.sheet, first=True)
             return True
     return True
-
-
-def printed_top(table: Table, header_index: int) -> frozenset[tuple[tuple[int, str], ...]]:
-    """The sheet's top rows (its title and header rows, `header_index` into table.rows the last), each as
-    its (column, text) pairs: a sheet laid out for printing repeats them on every page, a title in the ID
-    column too, where it would read as a person named nothing."""
-    return frozenset(row_texts(cells) for cells in table.rows[: header_index + 1])
-
-
-def row_texts(cells: list[Cell]) -> tuple[tuple[int, str], ...]:
-    return tuple((c.column, normalize_header(c.value)) for c in cells if c.value.strip())
-
-
-def only_header_words(cells: list[Cell], words: set[str]) -> bool:
-    """Whether every text of the row is a header's (the lower row of a two-row header, repeated)."""
-    return all(text in words for _, text in row_texts(cells))
 
 
 def report_people_above_header(table: Table, header_index: int, header_row: int, id_column: tuple[int, str], name_index: int | None,
