@@ -29,7 +29,7 @@ __all__ = ["Cell", "Table", "column_letter", "where", "read_table", "decode_csv"
 
 
 _TRAILER_WORDS = ("合计", "总计", "小计", "汇总", "共计", "平均", "满分", "分值", "权重", "备注", "说明", "制表", "审核", "填表", "填报", "负责人", "联系人",
-                  "注：", "注:")
+                  "注：", "注:", "以上")  # 以上共 28 人, 以上人员…: no surname is 以
 # a cell of a row of units or notes under the header: （分） (20分) 单位：分
 UNITS_RE = re.compile(r"[（(][^（()）]*[)）]|分|单位[:：].*|[（(]?单位[:：][^（()）]*[)）]?")
 _TRAILER_ENDS = ("合计", "小计", "总计", "汇总", "平均", "平均分", "平均值", "计数", "最大值", "最小值")  # 办公室小计, Excel 分类汇总: 办公室 汇总
@@ -210,12 +210,13 @@ def _opening_quote(text: str, before: int, delimiter: str) -> int | None:
 
 def is_trailer(cells: list[Cell], id_text: str = "", name: str = "") -> bool:
     """A 合计/小计/平均 row, a section's heading (二、事业单位), a note (注：…) or the signatures (制表人：… 审核人：…) below or among the people:
-    its first cell with content begins with one of those words. Never a row that holds a person, an ID
+    its first cell with content begins with one of those words, or is a label with a colon (领导签字：, 日期：…). Never a row that holds a person, an ID
     (`id_text`, as read: letters and digits) and a `name`: a sheet whose first column is the department
     (审核科, 说明科…) has people whose row begins so. 合计 | 28 人, 制表人：王五 | 审核人：赵六 hold none."""
     first = next((c.value for c in cells if c.value), "")
     first = first.replace(" ", "").replace("\u3000", "")
-    if not (first.startswith(_TRAILER_WORDS) or first.endswith(_TRAILER_ENDS) or _SECTION_RE.match(first)):
+    # a label with a colon (领导签字：, 单位（盖章）：, 日期：…, 经办人：李四) is a line for signing, never an ID or a name
+    if not (first.startswith(_TRAILER_WORDS) or first.endswith(_TRAILER_ENDS) or _SECTION_RE.match(first) or "：" in first or ":" in first):
         return False
     return not (name and _ID_LIKE_RE.fullmatch(id_text))
 

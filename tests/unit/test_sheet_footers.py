@@ -1,0 +1,27 @@
+"""The lines an office writes under its people for signing and stamping (领导签字：, 单位（盖章）：, 日期：…,
+经办人：李四, 以上共 4 人). In the ID column of a CSV (no 序号 column before it) each was read as a person named
+nothing, with five errors none of which said what the row was. A label with a colon is no ID and no name:
+such a row is a note. Mutation style on the clean sheet; a person row with only an ID is still reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.helpers import csv_text, make_project, run
+from tests.unit.test_office_sheets import CLEAN_HEADER, CLEAN_ROWS, OFFICE_SCHEME, clean, results
+
+BLANK = [""] * (len(CLEAN_HEADER) - 1)
+
+
+@pytest.mark.parametrize("line", [["领导签字："], ["单位（盖章）：", "", "日期：2025年4月1日"], ["经办人：李四", "", "", "审批人:王五"],
+                                  ["考核委员会意见：同意"], ["以上共4人"], ["打印时间：2025-04-01 10:00"]])
+def test_a_sign_off_line_under_the_people_is_no_person(tmp_path, line):
+    root = tmp_path / "office"
+    make_project(root, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, [*CLEAN_ROWS, [], [*line, *BLANK[len(line) - 1:]]])})
+    assert results(root) == clean(tmp_path / "clean")
+
+
+def test_a_row_with_only_an_id_is_still_a_person_to_report(tmp_path):
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, [*CLEAN_ROWS, ["0005", *BLANK]])})
+    _, _, problems = run(tmp_path)
+    assert (6, "B", "missing-value") in [(p.line, p.column, p.code) for p in problems.sorted()]
