@@ -101,3 +101,29 @@ def report_name_note(table: Table, row: int, column: tuple[int, str], name: str,
                  f"说明请写在备注列，{header}只写「{bare}」；若是为了区分同名的两个人，可忽略此提示。")
         severity = Severity.WARNING
     problems.add(table.file, row, column_letter(index), "name-with-note", words, severity, where=where(table, row, index, header), sheet=table.sheet)
+
+
+def report_blank_departments(table: Table, blanks: list[tuple[int, str, tuple[str, int]]], column: tuple[int, str], problems: Problems) -> None:
+    """People without a department: (row, name, the department of the last person above who has one and
+    that person's row). A run of them under one person's department is one problem at its first row: the
+    department merged over them in Excel and saved as CSV (or a merge in an .xlsx, reported at the range by
+    layout.py, which takes the per-row problems as its follow-ons), or left out as 同上. Any other, at its row."""
+    index, header = column
+    runs: dict[tuple[str, int], list[tuple[int, str]]] = {}
+    for row, name, above in blanks:
+        runs.setdefault(above if above[0] and not table.merged else ("", row), []).append((row, name))
+    for (department, _), people in runs.items():
+        row = people[0][0]
+        if not department:
+            problems.add(table.file, row, column_letter(index), "missing-value", f"「{people[0][1]}」的{header}为空；请填写{header}。",
+                         where=where(table, row, index, header), sheet=table.sheet)
+            continue
+        rows = f"第 {row} 行" if len(people) == 1 else f"第 {row}—{people[-1][0]} 行"
+        who = "、".join(name or "（无姓名）" for _, name in people[:5]) + (f"等 {len(people)} 人" if len(people) > 5 else "")
+        problem = problems.add(
+            table.file, row, column_letter(index), "missing-value",
+            f"{rows}（{who}）的{header}为空，而上面一行是「{department}」：多半是在 Excel 中把同一{header}的几行合并成了一格"
+            f"（另存为 CSV 后只有第一行有{header}），或省略了与上一行相同的{header}。Kaohe 不会替你沿用上一行的{header}："
+            f"请逐行填写{header}（在 Excel 中取消合并，选中这一列按 Ctrl+D 向下填充）。",
+            where=where(table, row, index, header), sheet=table.sheet)
+        problems.follow_from(problem, len(people) - 1)

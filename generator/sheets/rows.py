@@ -18,17 +18,11 @@ from generator.core.problems import Problems, Severity
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Assessment, Scheme
 from generator.scheme.sheet_options import SheetOptions
+from generator.sheets import identity_cells
 from generator.sheets.column_scale import report_percent_fractions
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
 from generator.sheets.id_cells import id_flaw, id_text, is_error_value, name_text
-from generator.sheets.identity_cells import (
-    NOTE_ENDS,
-    broken,
-    report_error_values,
-    report_line_breaks,
-    report_lost_character,
-    report_name_note,
-)
+from generator.sheets.identity_cells import NOTE_ENDS, broken, report_error_values, report_line_breaks, report_name_note
 from generator.sheets.layout import report_hidden_columns, report_invisible_cells, report_merged_cells, report_struck_rows
 from generator.sheets.own_columns import OwnCell, own_cells, own_columns
 from generator.sheets.printed_pages import only_header_words, printed_top, row_texts
@@ -145,6 +139,8 @@ def load_sheet(
     notes = {**{n: n for n, spec in specs.items() if spec.type == "yesno"}, **flag_words(plan, options)}  # a name's note → the column it sets
     report_people_above_header(table, header_index, header_row, (id_index, cols.id), name_index,
                                [i for _, spec, i, _, _ in value_columns if i is not None and spec.type == "number"], problems)
+    blank_departments: list[tuple[int, str, tuple[str, int]]] = []
+    above = ("", 0)  # the department of the last person above who has one, and their row
     for cells in table.rows[header_index + 1 :]:
         if not any(c.value for c in cells):
             continue
@@ -192,7 +188,7 @@ def load_sheet(
             report_error_values(table, row, ((name_index, cols.name, name), (department_index, cols.department, department),
                                               (post_index, cols.post, post), (unit_index, cols.unit, unit)), problems)
         if name_index is not None:  # 王? for 王䶮 (a department or post is held to its list)
-            report_lost_character(table, row, (name_index, cols.name), name, problems)
+            identity_cells.report_lost_character(table, row, (name_index, cols.name), name, problems)
         if departments is not None and department and department not in departments and not is_error_value(department):
             problems.add(table.file, row, column_letter(columns[cols.department]), "unknown-department",
                          f"部门「{department}」不在本单位的部门名单中（{'、'.join(sorted(departments))}）。"
@@ -200,8 +196,8 @@ def load_sheet(
                          + "请改为名单中的部门；确是本单位的另一个部门的，在单位的 agency.yaml 的 departments 中加上。",
                          where=where(table, row, columns[cols.department], cols.department), sheet=table.sheet)
         if not department and department_index is not None:
-            problems.add(table.file, row, column_letter(department_index), "missing-value", f"「{name}」的{cols.department}为空。",
-                         where=where(table, row, department_index, cols.department), sheet=table.sheet)
+            blank_departments.append((row, name, above))  # reported after the rows, as runs (identity_cells.py)
+        above = (department, row) if department else above
         if post_names is not None and post not in post_names and not is_error_value(post or ""):
             col = columns.get(cols.post)
             problems.add(table.file, row, column_letter(col) if col else None, "unknown-post",
@@ -230,6 +226,8 @@ def load_sheet(
                      f"表头（第 {header_row} 行）下面没有任何人员：每个人的平均分、名额和公示都会少了这一期。"
                      "请检查是否选错了文件或工作表、人员行是否被删除；这一期确实没有人参加考核的，不要放这个文件。",
                      where=where(table, header_row), sheet=table.sheet)
+    if blank_departments:
+        identity_cells.report_blank_departments(table, blank_departments, (department_index, cols.department), problems)
     report_headless_cells(table, header, people_cells, problems)
     report_percent_fractions(table, people, specs, columns, problems)
     if table.merged or table.hidden_columns or table.struck or table.invisible:  # an .xlsx sheet's merged, hidden, struck, white cells (layout.py)

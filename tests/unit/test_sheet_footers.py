@@ -25,3 +25,29 @@ def test_a_row_with_only_an_id_is_still_a_person_to_report(tmp_path):
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, [*CLEAN_ROWS, ["0005", *BLANK]])})
     _, _, problems = run(tmp_path)
     assert (6, "B", "missing-value") in [(p.line, p.column, p.code) for p in problems.sorted()]
+
+
+# --------------------------------------------------------------------------- a department merged in Excel, then saved as CSV
+
+
+def test_departments_left_blank_under_one_are_one_problem_saying_why(tmp_path):
+    """办公室 merged over four people in Excel and saved as CSV keeps it in the first row only: three bare
+    「…的科室为空。」 said neither why nor how to fix it."""
+    rows = [[*r] for r in CLEAN_ROWS]
+    for row in rows[1:]:
+        row[2] = ""
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    _, _, problems = run(tmp_path)
+    assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(3, "C", "missing-value")]
+    message = problems.sorted()[0].message
+    assert "第 3—5 行" in message and "「办公室」" in message and "Ctrl+D" in message
+    assert sum(problems.follow_ons().values()) == 2
+
+
+def test_a_blank_department_with_none_above_is_reported_on_its_own_row(tmp_path):
+    rows = [[*r] for r in CLEAN_ROWS]
+    rows[0][2] = ""
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    _, _, problems = run(tmp_path)
+    assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(2, "C", "missing-value")]
+    assert "请填写" in problems.sorted()[0].message
