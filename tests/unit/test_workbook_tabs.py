@@ -164,3 +164,25 @@ def test_one_plain_fraction_in_an_xlsx_percent_column_is_an_error_and_a_formatte
     workbook.active["J3"].number_format = "0%"  # shows 90%: read as 90
     problems = _problems(tmp_path, _saved(workbook))
     assert [(p.line, p.column, p.code) for p in problems.sorted() if p.severity.value == "error"] == [(2, "J", "number-hundredth")]
+
+
+# --------------------------------------------------------------------------- a decisions workbook with a tab of notes
+
+
+def test_a_decisions_tab_beside_a_tab_of_notes_is_read(tmp_path):
+    """The committee's decisions (编号 | 姓名 | 等次 | 理由 | 所决事项) beside a 会议纪要 tab of sentences: the tab with the
+    decisions' header is the one; it used to be refused as two sheets, and the decisions not applied."""
+    from tests.unit.helpers import by_id
+    from tests.unit.test_decision_files import GOOD, HEADER
+    from tests.unit.test_decision_files import run as run_decisions
+
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "决定"
+    workbook.active.append(HEADER)
+    for row in GOOD:
+        workbook.active.append(row)
+    minutes = workbook.create_sheet("会议纪要")
+    minutes.append(["2025年4月3日，局领导小组召开会议，审定第一季度平时考核结果。"])
+    period, problems = run_decisions(tmp_path, {"Q1.decisions.xlsx": _saved(workbook)})
+    assert not problems.has_errors(), [p.format() for p in problems.sorted()]
+    assert by_id(period)["0002"].decided and by_id(period)["0003"].grade == "较好"
