@@ -59,7 +59,7 @@ def _many_words(sheets: list, tops: dict[str, list[list[str]]], is_header: Heade
     """What to do with several sheets that could each be the results. Deleting all but one, the fix for
     last quarter's tab, would drop the people of the others when the tabs are one period's departments:
     tabs with the same header whose names name no two periods are told to be put together."""
-    names = "、".join(f"「{s.title}」" for s in sheets)
+    names = _names(sheets)
     headers = {s.title: _header_texts(tops[s.title], is_header) for s in sheets}
     same = len({headers[s.title] for s in sheets}) == 1 and bool(headers[sheets[0].title])
     periods = sum(1 for s in sheets if named_periods(s.title)[0])
@@ -73,6 +73,11 @@ def _many_words(sheets: list, tops: dict[str, list[list[str]]], is_header: Heade
             "下拉选项等辅助内容可放在隐藏的工作表中。")
 
 
+def _names(sheets: list) -> str:
+    """The sheets' names for a message: the first ten of a workbook of hundreds."""
+    return "、".join(f"「{s.title}」" for s in sheets[:10]) + (f"等 {len(sheets)} 个" if len(sheets) > 10 else "")
+
+
 def _header_texts(rows: list[list[str]], is_header: HeaderTest | None) -> tuple[str, ...]:
     """The texts of a sheet's header row: the first of its top rows the test accepts (without a test,
     the first with three texts or more), without blanks; () when none."""
@@ -83,7 +88,7 @@ def _header_texts(rows: list[list[str]], is_header: HeaderTest | None) -> tuple[
 
 
 def _name_others(read, others: list, shown: str, problems: Problems) -> None:
-    names = "、".join(f"「{s.title}」" for s in others)
+    names = _names(others)
     problems.add(shown, None, None, "workbook-sheet-not-read",
                  f"读取的是工作表「{read.title}」（有成绩表头）；工作表{names}没有成绩表头（多半是填写说明、评分标准等），没有读取。"
                  "若其中也有本期的成绩，请把这些人员复制到「" + read.title + "」中，保持同样的表头。",
