@@ -20,12 +20,12 @@ from generator.scheme.model import Assessment, Scheme
 from generator.scheme.sheet_options import SheetOptions
 from generator.sheets import identity_cells
 from generator.sheets.column_scale import report_percent_fractions
+from generator.sheets.form_rows import column_numbers, only_header_words, printed_top, row_texts
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
 from generator.sheets.id_cells import id_flaw, id_text, is_error_value, name_text
 from generator.sheets.identity_cells import NOTE_ENDS, broken, report_error_values, report_line_breaks, report_name_note
 from generator.sheets.layout import report_hidden_columns, report_invisible_cells, report_merged_cells, report_struck_rows
 from generator.sheets.own_columns import OwnCell, own_cells, own_columns
-from generator.sheets.printed_pages import only_header_words, printed_top, row_texts
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
 from generator.sheets.unread_rows import repeated_header, report_people_above_header, report_row_without_person
 from generator.sheets.values import typed
@@ -147,9 +147,9 @@ def load_sheet(
         id_cell = _at(cells, id_index)
         pid = id_text(id_cell.value if id_cell else "")
         name = name_text(_text_at(cells, name_index))
-        if (not name and row_texts(cells) in top) or is_trailer(cells, pid, name) or (
+        if (not name and row_texts(cells) in top) or (not people and column_numbers(cells)) or is_trailer(cells, pid, name) or (
                 pid[:1] == header_id[:1] and normalize_header(pid) == header_id and repeated_header(table, cells, header_texts, header_row, problems, upper)):
-            continue  # the title or header again on a printed page, a 合计 row, the header of a second section
+            continue  # the title or header again on a printed page, a 栏次 row, a 合计 row, the header of a second section
         row = cells[0].row
         if pid and (flaw := id_flaw(pid, id_cell.kind if id_cell else "")) is not None:
             problems.add(table.file, row, column_letter(id_index), "id-invalid", f"{cols.id}{flaw}。",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 
 import openpyxl
+import pytest
 
 from tests.unit.helpers import csv_text, make_project, run
 from tests.unit.test_office_sheets import CLEAN_HEADER, CLEAN_ROWS, OFFICE_SCHEME, clean, office_agency, office_xlsx, results
@@ -67,3 +68,25 @@ def test_a_row_below_the_header_that_is_not_the_title_is_still_a_person_to_repor
     other = ["某局2025年第二季度平时考核评分表"] + [""] * (len(CLEAN_HEADER) - 1)
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(title, [CLEAN_HEADER, *CLEAN_ROWS[:2], other, *CLEAN_ROWS[2:]])})
     assert (5, "B", "missing-value") in _errors(tmp_path)
+
+
+# --------------------------------------------------------------------------- a form's row of column numbers under the header
+
+
+@pytest.mark.parametrize("numbers", [
+    [str(i) for i in range(1, 12)],  # 1 2 3 … under every column
+    ["甲", "乙", "丙", *(str(i) for i in range(1, 9))],  # text columns lettered 甲 乙 丙, number columns numbered
+    [f"({i})" for i in range(1, 12)],
+    ["栏次", *(str(i) for i in range(1, 11))],
+])
+def test_a_row_of_column_numbers_under_the_header_is_no_person(tmp_path, numbers):
+    """Government forms number their columns in a row under the header (栏次): it was read as a person
+    「1」 named 「2」 of department 「3」, with up to nine errors none of which said what the row was."""
+    root = tmp_path / "office"
+    make_project(root, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, [numbers, *CLEAN_ROWS])})
+    assert results(root) == clean(tmp_path / "clean")
+
+
+def test_numbers_that_do_not_count_up_are_still_read_as_a_person(tmp_path):
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, [["1", "2", "3", "5"], *CLEAN_ROWS])})
+    assert (2, "B", "name-is-number") in _errors(tmp_path)
