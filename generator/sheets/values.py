@@ -163,6 +163,8 @@ _WITH_UNIT_RE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(分|次|天|日|人|个|�
 
 
 _BRACKETED_RE = re.compile(r"[(（]\s*([0-9]+(?:\.[0-9]+)?)\s*[)）]")
+# 18.5（扣0.5） 85分(请假) 90【优】: a score and a note on it, in one cell
+_NOTED_RE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(?:分)?\s*([（(【\[][^（()）【】\[\]]+[)）】\]])")
 
 
 def _number_example(spec: ColumnSpec) -> str:
@@ -174,6 +176,9 @@ def _unit_hint(text: str, spec: ColumnSpec) -> str:
     """「2次」「3.5天」「90分」: a number written with its unit; the fix is the number alone (a count with a
     decimal is then reported on its own)."""
     found = _WITH_UNIT_RE.fullmatch(text)
+    if found is None and (noted := _NOTED_RE.fullmatch(text)):
+        return (f"「{spec.name}」只填最后的分数，说明{noted.group(2)}写在备注列：是不是已经按说明加减过，Kaohe 不会猜，"
+                f"请核对后只写分数（如 {noted.group(1)}，或加减后的数）")
     if found is None:
         bracketed = _BRACKETED_RE.fullmatch(text)  # (5): an accountant's negative, or a note's brackets
         return (f"括号里的数在会计格式里表示负数 -{bracketed.group(1)}：「{spec.name}」应填的是负数就写 -{bracketed.group(1)}，"
