@@ -114,7 +114,9 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
         return None
     table = Table(shown, None, encoding)
     text = text.rstrip("\x1a\x00")  # DOS's end-of-file mark (Ctrl+Z) or NUL padding some exports append: no cell
-    delimiter = csv_delimiter(text[:4096])
+    if declared := _SEP_LINE_RE.match(text):  # Excel reads sep=, as a setting and shows the sheet from the next line:
+        text = text[declared.end():]  # rows are numbered as it shows them
+    delimiter = declared.group(1) if declared else csv_delimiter(text[:4096])
     csv.field_size_limit(MAX_CELL_CHARS * 4 + 16)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     # once for the file: the usual file has none, and then no row is searched (else each row is, as usual)

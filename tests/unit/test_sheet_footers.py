@@ -51,3 +51,16 @@ def test_a_blank_department_with_none_above_is_reported_on_its_own_row(tmp_path)
     _, _, problems = run(tmp_path)
     assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(2, "C", "missing-value")]
     assert "请填写" in problems.sorted()[0].message
+
+
+# --------------------------------------------------------------------------- Excel's sep= line
+
+
+def test_rows_after_a_sep_line_are_numbered_as_excel_shows_them(tmp_path):
+    """Excel reads a first line sep=, as a setting and shows the sheet from the next line: 张三 is on row 2
+    there, and was reported on row 3."""
+    rows = [[*r] for r in CLEAN_ROWS]
+    rows[0][3] = "18分"
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": "sep=,\r\n" + csv_text(CLEAN_HEADER, rows)})
+    _, _, problems = run(tmp_path)
+    assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(2, "D", "not-a-number")]
