@@ -217,10 +217,11 @@ def is_trailer(cells: list[Cell], id_text: str = "", name: str = "") -> bool:
     (审核科, 说明科…) has people whose row begins so. 合计 | 28 人, 制表人：王五 | 审核人：赵六 hold none."""
     first = next((c.value for c in cells if c.value), "")
     first = first.replace(" ", "").replace("\u3000", "")
-    # a label with a colon (领导签字：, 单位（盖章）：, 日期：…, 经办人：李四) is a line for signing, never an ID or a name
-    if not (first.startswith(_TRAILER_WORDS) or first.endswith(_TRAILER_ENDS) or _SECTION_RE.match(first) or "：" in first or ":" in first):
-        return False
-    return not (name and _ID_LIKE_RE.fullmatch(id_text))
+    if first.startswith(_TRAILER_WORDS) or first.endswith(_TRAILER_ENDS) or _SECTION_RE.match(first):
+        return not (name and _ID_LIKE_RE.fullmatch(id_text))
+    # a label with a colon (领导签字：, 单位（盖章）：, 日期：…, 经办人：李四) is a line for signing, unless a name that is
+    # no label stands in its row (a person whose ID holds a colon)
+    return ("：" in first or ":" in first) and not (name and "：" not in name and ":" not in name)
 
 
 _SECTION_RE = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]")  # 二、事业单位 （一）局机关

@@ -64,3 +64,17 @@ def test_rows_after_a_sep_line_are_numbered_as_excel_shows_them(tmp_path):
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": "sep=,\r\n" + csv_text(CLEAN_HEADER, rows)})
     _, _, problems = run(tmp_path)
     assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(2, "D", "not-a-number")]
+
+
+def test_a_person_whose_id_holds_a_colon_is_still_read(tmp_path):
+    rows = [[*r] for r in CLEAN_ROWS]
+    rows[0][0] = "GH:0001"
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    _, periods, _ = run(tmp_path)
+    assert "GH:0001" in {r.person.id for r in periods[0].people}
+
+
+def test_two_labels_side_by_side_are_one_sign_off_line(tmp_path):
+    root = tmp_path / "office"
+    make_project(root, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, [*CLEAN_ROWS, ["经办人：李四", "领导签字：", *BLANK[1:]]])})
+    assert results(root) == clean(tmp_path / "clean")
