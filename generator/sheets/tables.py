@@ -78,6 +78,23 @@ def decode_csv(raw: bytes) -> tuple[str | None, str | None]:
     return _strict(raw, "gb18030", "GB18030/GBK")
 
 
+def _mixed_encodings(raw: bytes) -> tuple[int, str, str] | None:
+    """(line, the encoding of the lines above it, its own) where a file of UTF-8 and GBK lines turns from one
+    to the other: rows appended by another program, two exports joined. Only asked of a file no encoding
+    reads whole; a line neither reads is no such file (None)."""
+    seen = None
+    for number, line in enumerate(raw.split(b"\n", MAX_ROWS)[:MAX_ROWS], start=1):
+        if line.isascii():
+            continue
+        kind = "UTF-8" if _strict(line, "utf-8", "")[0] is not None else "GBK" if _strict(line, "gb18030", "")[0] is not None else None
+        if kind is None:
+            return None
+        if seen is not None and kind != seen:
+            return number, seen, kind
+        seen = kind
+    return None
+
+
 def _strict(raw: bytes, codec: str, name: str) -> tuple[str | None, str | None]:
     try:
         return raw.decode(codec), name
@@ -106,6 +123,13 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
         problems.add(shown, None, None, "sheet-unreadable", renamed_words(really, ".csv"), first=True)
         return None
     text, encoding = decode_csv(raw)
+    if text is None and b"\x00" not in raw[:4096] and (mixed := _mixed_encodings(raw)) is not None:  # UTF-16's NULs: no such file
+        line, before, after = mixed
+        problems.add(shown, line, None, "encoding-unknown",
+                     f"文件混用了两种编码：第 {line} 行起是 {after}，前面是 {before}（多半是用另一个程序在后面添加了几行，或把两个文件拼在了一起），"
+                     "无法整个读取；用 Excel 打开时有一部分是乱码，另存也改不回来。请分别打开原来的两个文件（或重新导出），"
+                     "把人员复制到同一个工作表中，再「另存为」→「CSV UTF-8（逗号分隔）」或 .xlsx。", where=f"{shown} › 第{line}行")
+        return None
     if text is None:
         problems.add(
             shown, None, None, "encoding-unknown",

@@ -42,3 +42,20 @@ def test_rare_characters_kept_are_no_slip(tmp_path, name):
 def test_a_control_character_shown_as_a_replacement_is_reported_once(tmp_path):
     problems = _problems(tmp_path, "王\x07三")
     assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(2, "B", "control-character")]
+
+
+# --------------------------------------------------------------------------- two encodings in one file
+
+
+@pytest.mark.parametrize("first, then", [("gb18030", "utf-8"), ("utf-8", "gb18030")])
+def test_a_csv_in_two_encodings_names_the_line_where_the_second_begins(tmp_path, first, then):
+    """Rows appended by another program (or two exports joined) in the other encoding: 「无法识别文件编码」
+    said neither that the file is two nor where; saving it again from Excel keeps the garbled half."""
+    text = csv_text(CLEAN_HEADER, CLEAN_ROWS)
+    head, tail = text.split("0003", 1)
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": head.encode(first) + ("0003" + tail).encode(then)})
+    _, _, problems = run(tmp_path)
+    (problem,) = problems.sorted()
+    assert (problem.code, problem.line) == ("encoding-unknown", 4)
+    names = {"gb18030": "GBK", "utf-8": "UTF-8"}
+    assert f"第 4 行起是 {names[then]}" in problem.message and f"前面是 {names[first]}" in problem.message
