@@ -90,3 +90,26 @@ def test_a_row_of_column_numbers_under_the_header_is_no_person(tmp_path, numbers
 def test_numbers_that_do_not_count_up_are_still_read_as_a_person(tmp_path):
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, [["1", "2", "3", "5"], *CLEAN_ROWS])})
     assert (2, "B", "name-is-number") in _errors(tmp_path)
+
+
+# --------------------------------------------------------------------------- a heading merged over sub-columns that are not the scheme's
+
+
+def test_a_column_under_a_merged_heading_says_so_not_that_a_csv_comma_shifted_it(tmp_path):
+    """加分项 merged over 事由 | 分值, where the scheme reads one 加分 column of 事由:分值: the 分值 column was
+    「没有表头」 with the CSV comma explanation, in an .xlsx."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["编号", "姓名", "科室", "德", "能", "绩", "加分项", None, "试用期", "表现突出", "出勤率", "通报次数"])
+    sheet.append([None] * 6 + ["事由", "分值"] + [None] * 4)
+    sheet.merge_cells("G1:H1")
+    for row in CLEAN_ROWS:
+        sheet.append([*row[:3], int(row[3]), int(row[4]), int(row[5]), "表彰" if row[6] else None, 2 if row[6] else None,
+                      row[7], row[8], int(row[9]), int(row[10])])
+    out = io.BytesIO()
+    workbook.save(out)
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.xlsx": out.getvalue()})
+    _, _, problems = run(tmp_path)
+    (headless,) = [p for p in problems.sorted() if p.code == "cell-without-header"]
+    assert (headless.line, headless.column) == (3, "H")
+    assert "合并的表头「加分项」（G1:H1）" in headless.message and "逗号" not in headless.message
