@@ -36,6 +36,7 @@ from generator.engine.sheet_prefetch import ReadAhead
 from generator.project.discover import discover
 from generator.project.model import PeriodFiles, Project
 from generator.scheme.periods import labels_within
+from generator.sheets.header import header_row_test
 from generator.sheets.period_counts import check_period_counts
 from generator.sheets.period_words import check_sheet_period
 from generator.sheets.rows import LoadedSheet, PersonRow, load_sheet
@@ -167,10 +168,10 @@ def _read_rows(project: Project, entry: PeriodFiles, local: Problems) -> tuple[s
     assert assessment is not None
     agency = project.agencies[entry.agency]
     facts = prepared(scheme, assessment)
-    table = read_table(entry.results, project.rel(entry.results), local)
+    options = scheme.sheet.merged(agency.sheet).for_period(f"{entry.year}-{entry.label}")
+    table = read_table(entry.results, project.rel(entry.results), local, header_row_test(facts.plan, scheme.people.id, options))
     if table is None:
         return None, [], None
-    options = scheme.sheet.merged(agency.sheet).for_period(f"{entry.year}-{entry.label}")
     sheet: LoadedSheet | None = load_sheet(table, scheme, facts.plan, set(agency.departments) | set(agency.formerly) or None, local, options, facts.readers,
                                            assessment)
     if sheet is not None:

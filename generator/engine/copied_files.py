@@ -30,6 +30,7 @@ from generator.sheets.tables import read_table
 MIN_PEOPLE = 5
 # the columns that tell people apart rather than grade them
 _IDENTITY_RE = re.compile(r"编号|工号|序号|姓名|名字|部门|科室|处室|股室|单位|岗位|职务|职级|职称|性别|身份证|备注|人员类别|类别")
+_HEADER_RE = re.compile(r"姓名|编号|工号")  # a header row holds one of them
 
 
 def _size(path: Path) -> int:
@@ -50,9 +51,9 @@ def _digest(path: Path) -> bytes | None:
 def _alike(path: Path, shown: str) -> bool:
     """Whether every person of the sheet has the same results: each column below the header that is no
     identity column (编号, 姓名, 部门…) holds one value throughout."""
-    table = read_table(path, shown, Problems())
+    table = read_table(path, shown, Problems(), lambda texts: any(_HEADER_RE.search(t) for t in texts))  # a workbook's results tab
     rows = [[c.value.strip() for c in cells] for cells in (table.rows if table is not None else []) if any(c.value.strip() for c in cells)]
-    start = next((i for i, row in enumerate(rows) if any("姓名" in text or "编号" in text or "工号" in text for text in row)), None)
+    start = next((i for i, row in enumerate(rows) if any(_HEADER_RE.search(text) for text in row)), None)
     if start is None or len(rows) <= start + 1:
         return False
     graded = [i for i, text in enumerate(rows[start]) if text and not _IDENTITY_RE.search(text)]

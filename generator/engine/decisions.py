@@ -53,10 +53,11 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
     """`aliases`: the office's column names → the scheme's (agency.yaml and the scheme's sheet.columns), as
     for its sheets; `for_readers`: the scheme's people columns (部门 as it names it, 岗位…), known, not read;
     `period`: (year, label) the file is for, which its title and meetings are held to (a copied file)."""
-    table = read_table(path, shown, problems)
+    mapped = {normalize_header(k): v for k, v in (aliases or {}).items()}
+    ids = {id_header, *ID_HEADERS}  # a sheet whose top rows name the ID column holds the decisions, not a 会议纪要 beside it
+    table = read_table(path, shown, problems, lambda texts: any(mapped.get(t, t) in ids for t in map(normalize_header, texts)))
     if table is None or not table.rows:
         return []
-    mapped = {normalize_header(k): v for k, v in (aliases or {}).items()}
     start = _header_index(table.rows, id_header, mapped)
     if period is not None and table.rows[start]:  # a title or tab naming another period: last period's file copied
         check_sheet_period(table, table.rows[start][0].row, *period, problems, what="领导小组决定")

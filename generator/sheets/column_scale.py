@@ -19,9 +19,10 @@ def report_percent_fractions(table: Table, people: list, specs: dict[str, Column
     formatted so holds 0.95 and is read as 95). Read as they are, 95% would count as 0.95%."""
     for name, spec in specs.items():
         index = columns.get(name)
-        # a column whose maximum is under 10 can hold no value of the larger scale the slip needs (see below)
-        if index is not None and spec.type == "number" and not spec.percent and (spec.max is None or spec.max >= 10):
-            _report_hundredth(table, people, name, index, problems)
+        # a column whose maximum is under 10 can hold no value of the larger scale the slip needs (see below);
+        # a percent column too: one 95% typed 0.95 among the others' 90 … 100 counts as 0.95%
+        if index is not None and spec.type == "number" and (spec.max is None or spec.max >= 10):
+            _report_hundredth(table, people, name, index, problems, "%" if spec.percent else "")
         if not spec.percent or index is None or (spec.max is not None and spec.max <= 1):
             continue
         values = [(p, v) for p in people if isinstance(v := p.values.get(name), Decimal)]
@@ -39,12 +40,12 @@ def report_percent_fractions(table: Table, people: list, specs: dict[str, Column
                      where=f"{first.places.get(name) or where_row(table, first.row)}", sheet=table.sheet)
 
 
-def _report_hundredth(table: Table, people: list, name: str, index: int, problems: Problems) -> None:
+def _report_hundredth(table: Table, people: list, name: str, index: int, problems: Problems, unit: str) -> None:
     """A value below 1 in a column whose other values lie between a and b, a hundred times it among them:
     民主测评 0.966 where the others are 60 … 99, the office's 96.6% typed (or pasted from a percentage
     cell) as a fraction. Read as it is, it scored 0.966 and changed the grade without a word. At least
     three others, every nonzero one at least 10, so that a column of small values (加分 0.5, 2, 3; a
-    score out of 1) is never one."""
+    score out of 1) is never one. `unit`: % for a percent column (95 means 95%), where it counts as 0.95%."""
     values = [v for p in people if type(v := p.values.get(name)) is Decimal]
     if not values or min(values) >= 1 or not any(0 < v < 1 for v in values):
         return  # the usual column (zeros allowed): one pass over the people, the rest over their values
@@ -59,6 +60,6 @@ def _report_hundredth(table: Table, people: list, name: str, index: int, problem
         if low <= value * 100 <= high:
             problems.add(table.file, person.row, column_letter(index), "number-hundredth",
                          f"「{name}」是 {fmt(value)}，而这一列其他人都在 {fmt(low)}—{fmt(high)} 之间：多半是把 {fmt(value * 100)}"
-                         f"（或百分比 {fmt(value * 100)}%）写成了小数 {fmt(value)}，照此按 {fmt(value)} 计。请改为 {fmt(value * 100)}"
+                         f"（或百分比 {fmt(value * 100)}%）写成了小数 {fmt(value)}，照此按 {fmt(value)}{unit} 计。请改为 {fmt(value * 100)}"
                          "（确实是这个数的，这一列其他人的数多半用了另一种单位，请一并核对）。",
                          where=person.places.get(name) or where_row(table, person.row), sheet=table.sheet)

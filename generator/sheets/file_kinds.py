@@ -9,6 +9,7 @@ that cannot be read as its name says, or (a CSV) before reading it.
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 XLSX = "Excel 工作簿（.xlsx）"
@@ -39,6 +40,22 @@ def tab_separated(path: Path) -> bool:
     except OSError:
         return False
     return b"\t" in head.split(b"\n", 1)[0]
+
+
+# Excel's 另存为「Strict Open XML 电子表格」: the same parts under the ISO standard's namespaces, which
+# openpyxl (like many programs) does not know; saving it again the same way changes nothing.
+STRICT_WORDS = ("这是「Strict Open XML 电子表格」格式的工作簿（另存为时选了这种保存类型），无法读取。"
+                "请用 Excel 打开后「文件 → 另存为」，保存类型选「Excel 工作簿（*.xlsx）」（不是「Strict Open XML 电子表格」），"
+                "保存后替换这个文件。")
+
+
+def strict_open_xml(archive: zipfile.ZipFile) -> bool:
+    """Whether an .xlsx archive is Strict Open XML: its package relationships name the workbook with the
+    ISO namespace (purl.oclc.org/ooxml) rather than the transitional one every other program writes."""
+    try:
+        return b"purl.oclc.org/ooxml/" in archive.read("_rels/.rels")[:8192]
+    except KeyError:
+        return False
 
 
 def real_kind(path: Path) -> str | None:

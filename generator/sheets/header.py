@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -23,6 +24,7 @@ from generator.core.problems import Problems, Severity, clip
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Item, Scheme
 from generator.scheme.sheet_options import SheetOptions
+from generator.sheets.layout import merged_heading
 from generator.sheets.tables import HEADER_SEARCH_ROWS, UNITS_RE, Cell, Table, column_letter, normalize_header, where
 
 # a note after a column's name: 德（满分 20） 德(20) 德【20】 德[20]; or the mark of a required column or a colon:
@@ -64,6 +66,14 @@ def _match(text: str, expected: set[str], aliases: dict[str, str]) -> tuple[str,
         if stripped == candidate:
             return text, None
         candidate = stripped
+
+
+def header_row_test(plan: ColumnPlan, id_column: str, options: SheetOptions) -> Callable[[list[str]], bool]:
+    """Whether a row's texts hold the ID column, by its name or the office's own (工号: 编号), as find_header
+    looks for the header: tells the results among a workbook's sheets (sheet_choice.py)."""
+    aliases = {normalize_header(k): v for k, v in options.columns.items()}
+    expected = {s.name for s in plan.all()}
+    return lambda texts: any(match_name(normalize_header(t), expected, aliases) == id_column for t in texts)
 
 
 def find_header(table: Table, plan: ColumnPlan, id_column: str, options: SheetOptions | None = None,
@@ -298,8 +308,9 @@ def report_headless_cells(table: Table, header: Header, people_rows: list[list[C
         else:
             rows = "、".join(str(c.row) for c in cells[:5]) + (f" 等 {len(cells)} 行" if len(cells) > 5 else " 行")
             found_words = f"第 {rows}却在这一列有内容（第 {first.row} 行为「{shown}」）"
+        merged = merged_heading(table, column, range(header.row - 1, header.row + 1)) if table.merged else None
+        why = (f"{merged}。是一项的两部分的（如 事由 | 分值），合成一列按方案的写法填写（如 表彰:2）；是两项的，给每一列写上方案中的列名" if merged else
+               "若是 CSV，多半是该行某个单元格里有逗号（如 1,000 或 张三,李四），把后面的内容错开了一列：请检查该行，"
+               "含逗号的单元格须用英文双引号括起（在 Excel 中另存为 CSV 会自动处理）；若是备注，请给这一列加上表头（如「备注」）")
         problems.add(table.file, first.row, column_letter(column), "cell-without-header",
-                     f"{column_letter(column)}列没有表头，{found_words}，这些内容不会被读取。"
-                     "若是 CSV，多半是该行某个单元格里有逗号（如 1,000 或 张三,李四），把后面的内容错开了一列：请检查该行，"
-                     "含逗号的单元格须用英文双引号括起（在 Excel 中另存为 CSV 会自动处理）；若是备注，请给这一列加上表头（如「备注」）。",
-                     where=where(table, first.row, column), sheet=table.sheet)
+                     f"{column_letter(column)}列没有表头，{found_words}，这些内容不会被读取。{why}。", where=where(table, first.row, column), sheet=table.sheet)

@@ -1,6 +1,7 @@
 """The checks of a person's identity cells (ID, name, department) that are not about reading them: a line
-break typed inside one, a spreadsheet's error value or a number where the name goes, and a note written
-into the name (李四（试用期）) — printed on the 公示 as the name, and not read as the flag it may be.
+break typed inside one, a spreadsheet's error value or a number where the name goes, a character lost in
+saving (王? for 王䶮), and a note written into the name (李四（试用期）) — printed on the 公示 as the name, and
+not read as the flag it may be.
 """
 
 from __future__ import annotations
@@ -63,6 +64,21 @@ def report_error_values(table: Table, row: int, texts: tuple, problems: Problems
 
 
 
+def report_lost_character(table: Table, row: int, column: tuple[int, str], name: str, problems: Problems) -> None:
+    """A name holding what stands for a character lost in saving: ? where Excel's GBK 「CSV（逗号分隔）」 had no
+    䶮 or 𠮷, � (U+FFFD) where a program could not decode one, 锟斤拷 where that was converted twice."""
+    if not ("?" in name or "？" in name or "\ufffd" in name or "锟斤拷" in name):  # four substring tests: every row's name
+        return
+    index, header = column
+    if "\ufffd" in name and any(p.code == "control-character" and p.line == row and p.column == column_letter(index) for p in problems):
+        return  # a control character, reported and shown as �
+    problems.add(table.file, row, column_letter(index), "name-character-lost",
+                 f"{header}「{name}」中有「?」「？」或「\ufffd」，多半是保存时丢了字：Excel 的「CSV（逗号分隔）」按 GBK 保存，"
+                 "存不下 䶮、𠮷 等字，存成了 ?；其他程序转换时读不出的字成了 \ufffd（再转一次成了 锟斤拷）。照此会印在公示上。"
+                 "请用 Excel 打开原来的文件，「另存为」→「CSV UTF-8（逗号分隔）」或「Excel 工作簿（*.xlsx）」；已经丢了的字，照原来的写法改回。",
+                 where=where(table, row, index, header), sheet=table.sheet)
+
+
 def report_name_note(table: Table, row: int, column: tuple[int, str], name: str, flags: dict[str, str], values: dict, problems: Problems) -> None:
     """A name ending in a note in brackets or a marker. `flags`: the scheme's yes/no columns and flag words,
     each → the yes/no column it sets; `values`: the row's values as read. A note that is one of them (试用期,
@@ -89,3 +105,29 @@ def report_name_note(table: Table, row: int, column: tuple[int, str], name: str,
                  f"说明请写在备注列，{header}只写「{bare}」；若是为了区分同名的两个人，可忽略此提示。")
         severity = Severity.WARNING
     problems.add(table.file, row, column_letter(index), "name-with-note", words, severity, where=where(table, row, index, header), sheet=table.sheet)
+
+
+def report_blank_departments(table: Table, blanks: list[tuple[int, str, tuple[str, int]]], column: tuple[int, str], problems: Problems) -> None:
+    """People without a department: (row, name, the department of the last person above who has one and
+    that person's row). A run of them under one person's department is one problem at its first row: the
+    department merged over them in Excel and saved as CSV (or a merge in an .xlsx, reported at the range by
+    layout.py, which takes the per-row problems as its follow-ons), or left out as 同上. Any other, at its row."""
+    index, header = column
+    runs: dict[tuple[str, int], list[tuple[int, str]]] = {}
+    for row, name, above in blanks:
+        runs.setdefault(above if above[0] and not table.merged else ("", row), []).append((row, name))
+    for (department, _), people in runs.items():
+        row = people[0][0]
+        if not department:
+            problems.add(table.file, row, column_letter(index), "missing-value", f"「{people[0][1]}」的{header}为空；请填写{header}。",
+                         where=where(table, row, index, header), sheet=table.sheet)
+            continue
+        rows = f"第 {row} 行" if len(people) == 1 else f"第 {row}—{people[-1][0]} 行"
+        who = "、".join(name or "（无姓名）" for _, name in people[:5]) + (f"等 {len(people)} 人" if len(people) > 5 else "")
+        problem = problems.add(
+            table.file, row, column_letter(index), "missing-value",
+            f"{rows}（{who}）的{header}为空，而上面一行是「{department}」：多半是在 Excel 中把同一{header}的几行合并成了一格"
+            f"（另存为 CSV 后只有第一行有{header}），或省略了与上一行相同的{header}。Kaohe 不会替你沿用上一行的{header}："
+            f"请逐行填写{header}（在 Excel 中取消合并，选中这一列按 Ctrl+D 向下填充）。",
+            where=where(table, row, index, header), sheet=table.sheet)
+        problems.follow_from(problem, len(people) - 1)

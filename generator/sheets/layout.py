@@ -93,3 +93,14 @@ def report_invisible_cells(table: Table, read: dict[int, str], people: dict[int,
                          "在 Excel 中和打印出来都看不见，却照样计入考核：看到的与计分用的不同，无法判断应按哪个计分。"
                          "请把这个单元格的字体颜色改为「自动」（黑色）后核对内容；不应计入的，删去内容。",
                          where=where(table, row, column, read[column]), sheet=table.sheet)
+
+
+def merged_heading(table: Table, column: int, rows: range) -> str | None:
+    """How to say that `column` lies under a heading merged over it from a column to its left, in the header's
+    `rows` (加分项 over 事由 | 分值): a merged cell's text is the name of its first column only."""
+    for first_row, first_col, last_row, last_col in table.merged:
+        if first_col < column <= last_col and first_row in rows:
+            text = next((c.value.strip() for cells in table.rows for c in cells if c.row == first_row and c.column == first_col), "")
+            return (f"在合并的表头「{text}」（{column_letter(first_col)}{first_row}:{column_letter(last_col)}{last_row}）之下，没有它自己的列名："
+                    f"合并的单元格只算作最左边的 {column_letter(first_col)} 列的列名")
+    return None

@@ -18,7 +18,9 @@ from generator.core.problems import Problems, Severity
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Assessment, Scheme
 from generator.scheme.sheet_options import SheetOptions
+from generator.sheets import identity_cells
 from generator.sheets.column_scale import report_percent_fractions
+from generator.sheets.form_rows import column_numbers, only_header_words, printed_top, row_texts
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
 from generator.sheets.id_cells import id_flaw, id_text, is_error_value, is_formula_text, name_text
 from generator.sheets.identity_cells import NOTE_ENDS, broken, report_error_values, report_line_breaks, report_name_note
@@ -131,19 +133,23 @@ def load_sheet(
     identity_columns = [(columns[c], c) for c in (cols.id, cols.name, cols.department) if c and c in columns]
     header_texts = {cell.column: normalize_header(cell.value) for cell, _ in header.cells}
     header_id = header_texts[id_index]  # a row whose ID cell reads so repeats the header (unread_rows.repeated_header)
+    upper = {c.column: normalize_header(c.value) for c in table.rows[header_index - 1] if c.value} if header.groups and header_index else {}
+    top, header_words = printed_top(table, header_index), {*header_texts.values(), *upper.values()}
     read_columns = [(i, c) for c, i in columns.items() if (c in specs or i == flags_col) and c not in (cols.id, cols.name)]
     notes = {**{n: n for n, spec in specs.items() if spec.type == "yesno"}, **flag_words(plan, options)}  # a name's note → the column it sets
     report_people_above_header(table, header_index, header_row, (id_index, cols.id), name_index,
                                [i for _, spec, i, _, _ in value_columns if i is not None and spec.type == "number"], problems)
+    blank_departments: list[tuple[int, str, tuple[str, int]]] = []
+    above = ("", 0)  # the department of the last person above who has one, and their row
     for cells in table.rows[header_index + 1 :]:
         if not any(c.value for c in cells):
             continue
         id_cell = _at(cells, id_index)
         pid = id_text(id_cell.value if id_cell else "")
         name = name_text(_text_at(cells, name_index))
-        if is_trailer(cells, pid, name) or (pid[:1] == header_id[:1] and normalize_header(pid) == header_id
-                                            and repeated_header(table, cells, header_texts, header_row, problems)):
-            continue
+        if (not name and row_texts(cells) in top) or (not people and column_numbers(cells)) or is_trailer(cells, pid, name) or (
+                pid[:1] == header_id[:1] and normalize_header(pid) == header_id and repeated_header(table, cells, header_texts, header_row, problems, upper)):
+            continue  # the title or header again on a printed page, a 栏次 row, a 合计 row, the header of a second section
         row = cells[0].row
         if pid and (flaw := id_flaw(pid, id_cell.kind if id_cell else "")) is not None:
             problems.add(table.file, row, column_letter(id_index), "id-invalid", f"{cols.id}{flaw}。",
@@ -153,8 +159,9 @@ def load_sheet(
             _report_short_id(table, id_cell, pid, options.id_width, cols.id, problems)
             pid = pid.zfill(options.id_width)  # the same person, not a new one: no follow-on problems
         if not pid:
-            if not name:  # a spacer or a note, or a person without ID and name (unread_rows.py)
-                report_row_without_person(table, cells, read_columns, (id_index, cols.id), cols.name if name_index else None, problems)
+            if not name:  # a spacer or a note, a person without ID and name, a two-row header's lower row (unread_rows.py)
+                if not (only_header_words(cells, header_words) and repeated_header(table, cells, header_texts, header_row, problems, upper)):
+                    report_row_without_person(table, cells, read_columns, (id_index, cols.id), cols.name if name_index else None, problems)
                 continue
             problems.add(table.file, row, column_letter(id_index), "missing-id", f"「{name}」没有{cols.id}；每人须有唯一编号。",
                          where=where(table, row, id_index, cols.id), sheet=table.sheet)
@@ -181,6 +188,8 @@ def load_sheet(
         if "#" in firsts or "=" in firsts or "＝" in firsts or name.isdigit():  # #N/A of a failed VLOOKUP, =B3 kept as text
             report_error_values(table, row, ((name_index, cols.name, name), (department_index, cols.department, department),
                                               (post_index, cols.post, post), (unit_index, cols.unit, unit)), problems)
+        if name_index is not None:  # 王? for 王䶮 (a department or post is held to its list)
+            identity_cells.report_lost_character(table, row, (name_index, cols.name), name, problems)
         if departments is not None and department and department not in departments and not is_error_value(department) and not is_formula_text(department):
             problems.add(table.file, row, column_letter(columns[cols.department]), "unknown-department",
                          f"部门「{department}」不在本单位的部门名单中（{'、'.join(sorted(departments))}）。"
@@ -188,8 +197,8 @@ def load_sheet(
                          + "请改为名单中的部门；确是本单位的另一个部门的，在单位的 agency.yaml 的 departments 中加上。",
                          where=where(table, row, columns[cols.department], cols.department), sheet=table.sheet)
         if not department and department_index is not None:
-            problems.add(table.file, row, column_letter(department_index), "missing-value", f"「{name}」的{cols.department}为空。",
-                         where=where(table, row, department_index, cols.department), sheet=table.sheet)
+            blank_departments.append((row, name, above))  # reported after the rows, as runs (identity_cells.py)
+        above = (department, row) if department else above
         if post_names is not None and post not in post_names and not is_error_value(post or "") and not is_formula_text(post or ""):
             col = columns.get(cols.post)
             problems.add(table.file, row, column_letter(col) if col else None, "unknown-post",
@@ -218,6 +227,8 @@ def load_sheet(
                      f"表头（第 {header_row} 行）下面没有任何人员：每个人的平均分、名额和公示都会少了这一期。"
                      "请检查是否选错了文件或工作表、人员行是否被删除；这一期确实没有人参加考核的，不要放这个文件。",
                      where=where(table, header_row), sheet=table.sheet)
+    if blank_departments:
+        identity_cells.report_blank_departments(table, blank_departments, (department_index, cols.department), problems)
     report_headless_cells(table, header, people_cells, problems)
     report_percent_fractions(table, people, specs, columns, problems)
     if table.merged or table.hidden_columns or table.struck or table.invisible:  # an .xlsx sheet's merged, hidden, struck, white cells (layout.py)

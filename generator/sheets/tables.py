@@ -20,22 +20,24 @@ from generator.core.os_words import os_error_words
 from generator.core.problems import Problems, clip
 from generator.sheets.cells import CONTROL_RE, MAX_CELL_CHARS, Cell, Table, column_letter, make_cells, where
 from generator.sheets.file_kinds import TEXT, kind_of, renamed_words
-from generator.sheets.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
+from generator.sheets.limits import HEADER_SEARCH_ROWS, MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
+from generator.sheets.sheet_choice import HeaderTest
 from generator.sheets.xlsx_reader import read_xlsx
 
 __all__ = ["Cell", "Table", "column_letter", "where", "read_table", "decode_csv", "is_trailer", "normalize_header",
            "HEADER_SEARCH_ROWS", "UNITS_RE", "MAX_CELL_CHARS", "MAX_CELLS", "MAX_COLUMNS", "MAX_FILE_BYTES", "MAX_ROWS"]
 
-HEADER_SEARCH_ROWS = 15
 
 _TRAILER_WORDS = ("合计", "总计", "小计", "汇总", "共计", "平均", "满分", "分值", "权重", "备注", "说明", "制表", "审核", "填表", "填报", "负责人", "联系人",
-                  "注：", "注:")
+                  "注：", "注:", "以上")  # 以上共 28 人, 以上人员…: no surname is 以
 # a cell of a row of units or notes under the header: （分） (20分) 单位：分
 UNITS_RE = re.compile(r"[（(][^（()）]*[)）]|分|单位[:：].*|[（(]?单位[:：][^（()）]*[)）]?")
 _TRAILER_ENDS = ("合计", "小计", "总计", "汇总", "平均", "平均分", "平均值", "计数", "最大值", "最小值")  # 办公室小计, Excel 分类汇总: 办公室 汇总
 
 
-def read_table(path: Path, shown: str, problems: Problems) -> Table | None:
+def read_table(path: Path, shown: str, problems: Problems, is_header: HeaderTest | None = None) -> Table | None:
+    """The file's rows as cells, or None (with its problem). `is_header`: whether a row's texts are the
+    header the scheme reads, to tell the results among a workbook's sheets (sheets/sheet_choice.py)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -48,7 +50,7 @@ def read_table(path: Path, shown: str, problems: Problems) -> Table | None:
     if suffix == ".csv":
         return _read_csv(path, shown, problems)
     if suffix == ".xlsx":
-        return read_xlsx(path, shown, problems)
+        return read_xlsx(path, shown, problems, is_header)
     problems.add(shown, None, None, "sheet-unreadable", f"不支持 {suffix} 文件；请保存为 .xlsx 或 .csv（.xls 请在 Excel 中另存为 .xlsx）。")
     return None
 
@@ -74,6 +76,23 @@ def decode_csv(raw: bytes) -> tuple[str | None, str | None]:
     except UnicodeDecodeError:
         pass
     return _strict(raw, "gb18030", "GB18030/GBK")
+
+
+def _mixed_encodings(raw: bytes) -> tuple[int, str, str] | None:
+    """(line, the encoding of the lines above it, its own) where a file of UTF-8 and GBK lines turns from one
+    to the other: rows appended by another program, two exports joined. Only asked of a file no encoding
+    reads whole; a line neither reads is no such file (None)."""
+    seen = None
+    for number, line in enumerate(raw.split(b"\n", MAX_ROWS)[:MAX_ROWS], start=1):
+        if line.isascii():
+            continue
+        kind = "UTF-8" if _strict(line, "utf-8", "")[0] is not None else "GBK" if _strict(line, "gb18030", "")[0] is not None else None
+        if kind is None:
+            return None
+        if seen is not None and kind != seen:
+            return number, seen, kind
+        seen = kind
+    return None
 
 
 def _strict(raw: bytes, codec: str, name: str) -> tuple[str | None, str | None]:
@@ -104,6 +123,13 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
         problems.add(shown, None, None, "sheet-unreadable", renamed_words(really, ".csv"), first=True)
         return None
     text, encoding = decode_csv(raw)
+    if text is None and b"\x00" not in raw[:4096] and (mixed := _mixed_encodings(raw)) is not None:  # UTF-16's NULs: no such file
+        line, before, after = mixed
+        problems.add(shown, line, None, "encoding-unknown",
+                     f"文件混用了两种编码：第 {line} 行起是 {after}，前面是 {before}（多半是用另一个程序在后面添加了几行，或把两个文件拼在了一起），"
+                     "无法整个读取；用 Excel 打开时有一部分是乱码，另存也改不回来。请分别打开原来的两个文件（或重新导出），"
+                     "把人员复制到同一个工作表中，再「另存为」→「CSV UTF-8（逗号分隔）」或 .xlsx。", where=f"{shown} › 第{line}行")
+        return None
     if text is None:
         problems.add(
             shown, None, None, "encoding-unknown",
@@ -112,7 +138,9 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
         return None
     table = Table(shown, None, encoding)
     text = text.rstrip("\x1a\x00")  # DOS's end-of-file mark (Ctrl+Z) or NUL padding some exports append: no cell
-    delimiter = csv_delimiter(text[:4096])
+    if declared := _SEP_LINE_RE.match(text):  # Excel reads sep=, as a setting and shows the sheet from the next line:
+        text = text[declared.end():]  # rows are numbered as it shows them
+    delimiter = declared.group(1) if declared else csv_delimiter(text[:4096])
     csv.field_size_limit(MAX_CELL_CHARS * 4 + 16)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     # once for the file: the usual file has none, and then no row is searched (else each row is, as usual)
@@ -208,14 +236,16 @@ def _opening_quote(text: str, before: int, delimiter: str) -> int | None:
 
 def is_trailer(cells: list[Cell], id_text: str = "", name: str = "") -> bool:
     """A 合计/小计/平均 row, a section's heading (二、事业单位), a note (注：…) or the signatures (制表人：… 审核人：…) below or among the people:
-    its first cell with content begins with one of those words. Never a row that holds a person, an ID
+    its first cell with content begins with one of those words, or is a label with a colon (领导签字：, 日期：…). Never a row that holds a person, an ID
     (`id_text`, as read: letters and digits) and a `name`: a sheet whose first column is the department
     (审核科, 说明科…) has people whose row begins so. 合计 | 28 人, 制表人：王五 | 审核人：赵六 hold none."""
     first = next((c.value for c in cells if c.value), "")
     first = first.replace(" ", "").replace("\u3000", "")
-    if not (first.startswith(_TRAILER_WORDS) or first.endswith(_TRAILER_ENDS) or _SECTION_RE.match(first)):
-        return False
-    return not (name and _ID_LIKE_RE.fullmatch(id_text))
+    if first.startswith(_TRAILER_WORDS) or first.endswith(_TRAILER_ENDS) or _SECTION_RE.match(first):
+        return not (name and _ID_LIKE_RE.fullmatch(id_text))
+    # a label with a colon (领导签字：, 单位（盖章）：, 日期：…, 经办人：李四) is a line for signing, unless a name that is
+    # no label stands in its row (a person whose ID holds a colon)
+    return ("：" in first or ":" in first) and not (name and "：" not in name and ":" not in name)
 
 
 _SECTION_RE = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]")  # 二、事业单位 （一）局机关

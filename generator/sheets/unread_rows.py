@@ -32,14 +32,17 @@ def report_row_without_person(table: Table, cells: list[Cell], read: list[tuple[
                  where=where(table, row, id_column[0], id_column[1]), sheet=table.sheet)
 
 
-def repeated_header(table: Table, cells: list[Cell], header_texts: dict[int, str], header_row: int, problems: Problems) -> bool:
-    """Whether the row repeats the header (its ID cell reads as the header's ID cell does): skipped when
-    it is the same header (a sheet made for printing repeats it), an error at the first column that
+def repeated_header(table: Table, cells: list[Cell], header_texts: dict[int, str], header_row: int, problems: Problems,
+                    upper: dict[int, str] | None = None) -> bool:
+    """Whether the row repeats the header (its ID cell reads as the header's ID cell does, or it holds only
+    header words): skipped when it is the same header (a sheet made for printing repeats it; `upper`: the
+    upper row's texts of a two-row header, 考核得分 over 德 能 绩), an error at the first column that
     differs when it is another (a second section whose columns are in another order would be read
     under the first one's names)."""
+    upper = upper or {}
     for cell in cells:
         text = normalize_header(cell.value)
-        if text and text != header_texts.get(cell.column, ""):
+        if text and text != header_texts.get(cell.column, "") and text != upper.get(cell.column):
             problems.add(table.file, cell.row, column_letter(cell.column), "header-repeated",
                          f"第 {cell.row} 行像是又一个表头，但 {column_letter(cell.column)} 列是「{text}」，第 {header_row} 行的表头是"
                          f"「{header_texts.get(cell.column, '') or '空'}」：下面的行仍按第 {header_row} 行的表头读取，列会对错。"

@@ -163,6 +163,11 @@ _WITH_UNIT_RE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(分|次|天|日|人|个|�
 
 
 _BRACKETED_RE = re.compile(r"[(（]\s*([0-9]+(?:\.[0-9]+)?)\s*[)）]")
+# a number Excel took for a date, saved to CSV as shown: 1月2日, 2025/1/2, 2-Jan
+# (a bare 1-2 or 1/2 is not: written so by hand, it may be a range or a fraction)
+_DATE_LIKE_RE = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}[-/年][0-9]{1,2}[-/月][0-9]{1,2}日?|[0-9]{1,2}-[A-Z][a-z]{2}|[A-Z][a-z]{2}-[0-9]{1,2}")
+# 18.5（扣0.5） 85分(请假) 90【优】: a score and a note on it, in one cell
+_NOTED_RE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(?:分)?\s*([（(【\[][^（()）【】\[\]]+[)）】\]])")
 
 
 def _number_example(spec: ColumnSpec) -> str:
@@ -174,6 +179,12 @@ def _unit_hint(text: str, spec: ColumnSpec) -> str:
     """「2次」「3.5天」「90分」: a number written with its unit; the fix is the number alone (a count with a
     decimal is then reported on its own)."""
     found = _WITH_UNIT_RE.fullmatch(text)
+    if found is None and _DATE_LIKE_RE.fullmatch(text):
+        return (f"这是日期：多半是在 Excel 中输入的 1-2 或 1/2 被当成了日期（另存 CSV 后成了「{text}」）。"
+                f"请把「{spec.name}」列的单元格格式设为「数值」后重新填写，{_number_example(spec)}")
+    if found is None and (noted := _NOTED_RE.fullmatch(text)):
+        return (f"「{spec.name}」只填最后的分数，说明{noted.group(2)}写在备注列：是不是已经按说明加减过，Kaohe 不会猜，"
+                f"请核对后只写分数（如 {noted.group(1)}，或加减后的数）")
     if found is None:
         bracketed = _BRACKETED_RE.fullmatch(text)  # (5): an accountant's negative, or a note's brackets
         return (f"括号里的数在会计格式里表示负数 -{bracketed.group(1)}：「{spec.name}」应填的是负数就写 -{bracketed.group(1)}，"

@@ -1,9 +1,5 @@
-"""Which sheet of a workbook holds the results, and cells whose value Excel never computed.
-
-An office workbook often has more than the results: the template's 说明 sheet, a hidden sheet of
-drop-down lists, an empty Sheet2 — or last quarter's tab, a 汇总 tab. Reading "the first sheet" would
-grade the wrong one without a word, so: hidden sheets, instruction sheets and Kaohe's own list of problems are never results; of
-the others, the one that has content is read; two or more with content is a problem naming them.
+"""What a results sheet's XML says beyond its values (sheet_choice.py chooses the sheet): hidden rows and
+columns, merged ranges, struck-through and invisible cells, and cells whose value Excel never computed.
 
 A formula cell carries the value Excel computed when it saved the file. A file written by a program
 (a script, some HR systems' exports) may carry the formula without any value: read as empty, an
@@ -25,11 +21,7 @@ import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.core.problems import Problems, Severity, clip
-
-# Sheets that never hold results: the template's instructions, and the list of problems that
-# `kaohe check --xlsx-report` adds to a copy of the sheet (an office may fix that copy and save it back).
-KAOHE_SHEETS = ("说明", "填表说明", "使用说明", "问题清单")
+from generator.core.problems import Problems, clip
 
 _CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
 _REF_RE = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
@@ -46,63 +38,6 @@ _CALC_ON_LOAD_RE = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|t
 # 手动计算 with 保存前重新计算 unticked: Excel saves the results as they were before the last edits
 _MANUAL_RE = re.compile(rb'<(?:\w+:)?calcPr\b(?=[^>]*\bcalcMode="manual")(?=[^>]*\bcalcOnSave="(?:0|false)")')
 _NO_RESULT_RE = re.compile(rb"<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*(?:0(?:\.0*)?)?\s*</(?:\w+:)?v>")  # <v/>, <v></v>, <v>0</v>
-
-
-def results_sheet(workbook, shown: str, problems: Problems):
-    """The sheet to read, or None (with a problem) when several sheets hold content."""
-    candidates = [s for s in workbook.worksheets if s.sheet_state == "visible" and s.title not in KAOHE_SHEETS]
-    hidden = [s for s in workbook.worksheets if s.sheet_state != "visible" and s.title not in KAOHE_SHEETS]
-    if len(candidates) == 1 and not hidden:  # the usual workbook: nothing to choose, and its rows are read once, not twice
-        return candidates[0]
-    if hidden and not any(_has_content(s) for s in candidates) and (found := [s for s in hidden if _has_content(s)]):
-        names = "、".join(f"「{s.title}」" for s in found)
-        problems.add(shown, None, None, "workbook-many-sheets",
-                     f"工作簿中看得见的工作表都是空的，有内容的工作表{names}是隐藏的：隐藏的工作表不当作成绩读取"
-                     "（那里通常放下拉选项等辅助内容）。若成绩就在其中，请在 Excel 中右击工作表标签 →「取消隐藏」，并删去空的工作表后保存。")
-        return None
-    with_content = [s for s in candidates if _has_content(s)]
-    if len(with_content) > 1:
-        names = "、".join(f"「{s.title}」" for s in with_content)
-        problems.add(shown, None, None, "workbook-many-sheets",
-                     f"工作簿中有 {len(with_content)} 个有内容的工作表（{names}），无法确定哪一个是本期成绩。"
-                     "一个文件只放一期成绩：把其他工作表删去，或移到另一个文件（每期一个文件，如 Q1.xlsx、Q2.xlsx）；"
-                     "下拉选项等辅助内容可放在隐藏的工作表中。")
-        return None
-    if with_content:
-        _name_hidden_results(with_content[0], hidden, shown, problems)
-        return with_content[0]
-    return candidates[0] if candidates else workbook.worksheets[0]
-
-
-def _name_hidden_results(read, hidden: list, shown: str, problems: Problems) -> None:
-    """A hidden sheet whose top rows share three texts or more with the read sheet's (its header: 编号,
-    姓名, 德 …) is another results sheet — most often last quarter's tab, copied and hidden. Not read, and
-    said, so that the office knows which of the two was graded. Drop-down lists share none."""
-    if not hidden:
-        return
-    mine = _top_texts(read)
-    for sheet in hidden:
-        if len(mine & _top_texts(sheet)) >= 3:
-            problems.add(shown, None, None, "workbook-hidden-sheet",
-                         f"读取的是工作表「{read.title}」；隐藏的工作表「{sheet.title}」也像是一张成绩表（表头相同），没有读取。"
-                         "若本期成绩在隐藏的工作表中，请取消隐藏并删去另一个工作表；若隐藏的是以前的成绩，可以不管，或把它移到另一个文件。",
-                         Severity.INFO, sheet=read.title)
-
-
-def _top_texts(sheet, rows: int = 15) -> set[str]:
-    texts: set[str] = set()
-    for number, row in enumerate(sheet.iter_rows(values_only=True)):
-        if number >= rows:
-            break
-        texts.update(v.strip() for v in row if type(v) is str and v.strip())
-    return texts
-
-
-def _has_content(sheet) -> bool:
-    for row in sheet.iter_rows(values_only=True):
-        if any(value not in (None, "") for value in row):
-            return True
-    return False
 
 
 @dataclass(frozen=True)

@@ -10,19 +10,22 @@ openpyxl cannot read (NaN in a number cell) is named, not the whole sheet called
 from __future__ import annotations
 
 import re
+import warnings
 import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 from generator.core.problems import Problems
 from generator.sheets.cells import Table, _text, make_cells, where
-from generator.sheets.file_kinds import XLSX, real_kind, renamed_words
+from generator.sheets.file_kinds import STRICT_WORDS, XLSX, real_kind, renamed_words, strict_open_xml
 from generator.sheets.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
 from generator.sheets.number_formats import shown_decimals, shown_otherwise
-from generator.sheets.workbook import formulas_without_values, results_sheet, unreadable_cell
+from generator.sheets.sheet_choice import HeaderTest, results_sheet
+from generator.sheets.workbook import formulas_without_values, unreadable_cell
 
 
-def read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
+def read_xlsx(path: Path, shown: str, problems: Problems, is_header: HeaderTest | None = None) -> Table | None:
+    """The results sheet's rows; `is_header` tells the results sheet among several (sheet_choice.py)."""
     import openpyxl  # imported here: CSV-only runs do not pay for it
 
     try:
@@ -34,7 +37,12 @@ def read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
             bad = archive.testzip()
             if bad is not None:
                 raise zipfile.BadZipFile(bad)
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            if strict_open_xml(archive):  # openpyxl would find no sheet in it, and warn on the terminal
+                problems.add(shown, None, None, "sheet-unreadable", STRICT_WORDS)
+                return None
+        with warnings.catch_warnings():  # what openpyxl drops of a workbook (an extension, a style) is no user's business
+            warnings.simplefilter("ignore")
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file; all mean the same to a user
         really = real_kind(path)
         words = (renamed_words(really, ".xlsx") if really not in (None, XLSX)
@@ -42,7 +50,7 @@ def read_xlsx(path: Path, shown: str, problems: Problems) -> Table | None:
         problems.add(shown, None, None, "sheet-unreadable", words)
         return None
     try:
-        sheet = results_sheet(workbook, shown, problems)
+        sheet = results_sheet(workbook, shown, problems, is_header)
         if sheet is None:
             return None
         table = Table(shown, sheet.title, None)

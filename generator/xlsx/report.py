@@ -28,7 +28,7 @@ from generator.core.problems import Problem, Problems, Severity
 from generator.project.outdir import REPORT_MARKER, first_look, name_some, not_listed
 from generator.xlsx.deterministic import sheet_title, text_not_formulas
 
-REPORT_SHEET = "问题清单"  # never read as results (sheets/workbook.py KAOHE_SHEETS): the office may save the report back
+REPORT_SHEET = "问题清单"  # never read as results (sheets/sheet_choice.py KAOHE_SHEETS): the office may save the report back
 _RED = "FFC7CE"
 _YELLOW = "FFEB9C"
 _SEVERITY_WORDS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.NOTE: "已知缺陷", Severity.INFO: "说明"}
@@ -180,7 +180,7 @@ def _annotated(source: Path, shown: str, items: list[Problem]):
         names = {p.sheet for p in items if p.sheet}
         sheet = next((workbook[n] for n in names if n in workbook.sheetnames), None)
         if sheet is None:
-            from generator.sheets.workbook import results_sheet
+            from generator.sheets.sheet_choice import results_sheet
 
             sheet = results_sheet(workbook, shown, Problems()) or workbook.worksheets[0]  # check reported many sheets
     if sheet is None:

@@ -5,6 +5,8 @@ file it is a copy of, with the way out for the rare period whose results really 
 
 from __future__ import annotations
 
+import io
+
 from tests.unit.helpers import csv_text, make_project, people_csv, run, simple_scheme
 
 ROWS = [[f"{i:04d}", f"人{i}", "办公室", str(70 + 3 * i)] for i in range(1, 7)]  # six people
@@ -53,3 +55,20 @@ def test_two_months_in_which_everyone_scored_the_same_are_only_warned(tmp_path):
     found = [p for p in problems.sorted() if p.code == "file-copied"]
     assert [(p.file, p.severity.name) for p in found] == [("content/ag/t1/2025/Q2.csv", "WARNING")]
     assert "content/ag/t1/2025/Q1.csv" in found[0].message
+
+
+def test_a_workbook_with_a_tab_of_notes_is_looked_into_as_its_results_are_read(tmp_path):
+    """The same, as an .xlsx with a 填写说明 tab beside the results: the copy check chose no sheet and called
+    the repeat an error, where the results read (the tab with the header) are every person alike."""
+    import openpyxl
+
+    from tests.unit.helpers import xlsx_bytes
+
+    rows = [["编号", "姓名", "部门", "得分"], *([f"{i:04d}", f"人{i}", "办公室", 100] for i in range(1, 7))]
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(rows)))
+    workbook.create_sheet("填写说明").append(["得分按百分制填写。"])
+    out = io.BytesIO()
+    workbook.save(out)
+    make_project(tmp_path, simple_scheme(), {"Q1.xlsx": out.getvalue(), "Q2.xlsx": out.getvalue()})
+    _, _, problems = run(tmp_path)
+    assert [(p.file, p.severity.name) for p in problems.sorted() if p.code == "file-copied"] == [("content/ag/t1/2025/Q2.xlsx", "WARNING")]

@@ -274,6 +274,14 @@ def test_an_unknown_department_suggests_the_closest_and_says_how_to_add_one(tmp_
     ("德", "优", "「德」应填数字，如 85 或 85.5。"),
     ("德", "(5)", "括号里的数在会计格式里表示负数 -5：「德」应填的是负数就写 -5，不是负数就只写 5。"),
     ("德", "（5.5）", "括号里的数在会计格式里表示负数 -5.5：「德」应填的是负数就写 -5.5，不是负数就只写 5.5。"),
+    # a score and a note on it: whether the note was already taken off is not guessed
+    ("德", "18.5（扣0.5）", "「德」只填最后的分数，说明（扣0.5）写在备注列：是不是已经按说明加减过，Kaohe 不会猜，请核对后只写分数（如 18.5，或加减后的数）。"),
+    ("德", "15分(请假)", "「德」只填最后的分数，说明(请假)写在备注列：是不是已经按说明加减过，Kaohe 不会猜，请核对后只写分数（如 15，或加减后的数）。"),
+    # Excel turned a typed 1-2 into a date, and the CSV keeps it as shown
+    ("通报次数", "1月2日", "这是日期：多半是在 Excel 中输入的 1-2 或 1/2 被当成了日期（另存 CSV 后成了「1月2日」）。"
+                          "请把「通报次数」列的单元格格式设为「数值」后重新填写，如 2（只填整数）。"),
+    ("德", "2-Jan", "这是日期：多半是在 Excel 中输入的 1-2 或 1/2 被当成了日期（另存 CSV 后成了「2-Jan」）。"
+                   "请把「德」列的单元格格式设为「数值」后重新填写，如 85 或 85.5。"),
 ])
 def test_a_number_written_with_its_unit_says_to_write_the_number_alone(tmp_path, column, cell, said):
     """「2次」「18分」: the office wrote the unit the column's name already says; the fix is the number

@@ -31,6 +31,7 @@ def _order(year: int, label: str) -> tuple[int, int, int]:
 def previous_people(project, scheme: Scheme, agency: str, year: int, label: str):
     """People of the latest results file of this agency and scheme before the period, with where from."""
     from generator.core.problems import Problems
+    from generator.sheets.header import header_row_test
     from generator.sheets.rows import load_sheet
     from generator.sheets.tables import read_table
 
@@ -45,11 +46,12 @@ def previous_people(project, scheme: Scheme, agency: str, year: int, label: str)
         if assessment is None:
             continue
         scratch = Problems()
-        table = read_table(entry.results, project.rel(entry.results), scratch)
+        office = project.agencies.get(agency)  # the office's own column names (agency.yaml columns)
+        options, plan = scheme.sheet.merged(office.sheet if office else None), plan_columns(scheme, assessment)
+        table = read_table(entry.results, project.rel(entry.results), scratch, header_row_test(plan, scheme.people.id, options))
         if table is None:
             continue
-        office = project.agencies.get(agency)  # the office's own column names (agency.yaml columns)
-        sheet = load_sheet(table, scheme, plan_columns(scheme, assessment), None, scratch, scheme.sheet.merged(office.sheet if office else None))
+        sheet = load_sheet(table, scheme, plan, None, scratch, options)
         if sheet is None or not sheet.people:
             continue
         people = [Prefill(p.id, p.name, p.department, p.post, p.unit) for p in sheet.people]
