@@ -99,6 +99,9 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
             problems.add(shown, decision.row, None, "decision-invalid",
                          f"编号「{decision.id}」在成绩表中是「{person.person.name}」，决定文件写的是「{decision.name}」；请核对。", where=decision.place)
             continue
+        if person.status == "no_grade" and grades is not None and decision.grade != grades.no_grade and not settled_later(person, period):
+            _report_against_rule(decision, person, period, shown, problems)
+            continue
         today = situation(person, period.quotas)
         stale = decision.basis is not None and not same_situation(decision.basis, today)
         own_cause = person.status != "graded" or (grades is not None and decision.grade == grades.no_grade)
@@ -132,6 +135,29 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
         _apply(decision, person, grades)
         applied.append(decision)
     return applied
+
+
+def _withheld_by(person: PersonResult, period: PeriodResult) -> list:
+    """The scheme's no_grade rules that gave this person's status (its reason and label are the rule's)."""
+    grades = period.assessment.grades
+    return [o for o in period.assessment.overrides if o.kind == "no_grade" and o.reason == person.reason
+            and (o.label or (grades.no_grade if grades else None)) == person.status_label]
+
+
+def settled_later(person: PersonResult, period: PeriodResult) -> bool:
+    """Whether the rule that withheld this person's grade lets a decision settle it later (立案调查结案后补定);
+    a rule that cannot be told is taken as one that does not: a grade the law withholds is never given by a guess."""
+    return any(o.decided_later for o in _withheld_by(person, period))
+
+
+def _report_against_rule(decision: Decision, person: PersonResult, period: PeriodResult, shown: str, problems: Problems) -> None:
+    rules = _withheld_by(person, period)
+    said = "；".join(f"{o.reason}（条件：{o.when}）" for o in rules) or (person.reason or person.shown_grade)
+    problems.add(shown, decision.row, decision.grade_column, "decision-against-rule",
+                 f"{person.person.name}（{decision.id}）按方案规定{person.shown_grade}：{said}。领导小组决定不能定为「{decision.grade}」，这条决定没有生效。"
+                 "此人已不属于这种情形的（试用期已满、数据填错），请改正成绩表中条件所用的列，按规则定等次；"
+                 "方案原文规定以后补定等次的（如立案调查结案后补定），在方案这一条 no_grade 下写 decided_later: true；否则删除这一行。",
+                 where=decision.grade_place or decision.place)
 
 
 def _loose(pid: str) -> str:

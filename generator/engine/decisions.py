@@ -46,6 +46,8 @@ class Decision:
     basis: str | None = None  # 所决事项 as written; None when the file has no such column or the cell is empty
     exceed: str = ""  # 超出名额: the committee's statement and reason, when it exceeds a quota
     basis_place: str = ""
+    grade_column: str | None = None  # the 等次 cell's column letter, for a problem with the grade itself
+    grade_place: str = ""
 
 
 def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None, problems: Problems,
@@ -143,6 +145,7 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
             pid, name_text(by.get(name_col, "")) if name_col else "", grade, reason, row, where(table, row),
             basis or None, exceed,
             where(table, row, basis_col, BASIS) if basis_col else where(table, row),
+            column_letter(grade_col), where(table, row, grade_col, "等次"),
         ))
     if table.merged:  # one 理由 merged over the people of one meeting: only the first row holds it
         report_merged_cells(table, {c: n for n, c in header.items() if n}, {cells[0].row: "" for cells in body if cells}, problems)
