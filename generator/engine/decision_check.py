@@ -84,6 +84,18 @@ def quota_cause(person: PersonResult, grade: str, uses: list[QuotaUse]) -> bool:
     return False
 
 
+def quota_reach(person: PersonResult, uses: list[QuotaUse], grades: Grades | None) -> list[str]:
+    """The grades a tie at a quota line, or a quota's ranking, decides between for this person: the quota's
+    grade and the one it gives those it leaves out (the next below). Empty when no quota ranked the person."""
+    if grades is None:
+        return []
+    reach: list[str] = []
+    for use in uses:
+        if person.id in use.group or person.id in use.contenders:
+            reach += [g for g in (use.grade, grades.next_below(use.grade)) if g is not None and g not in reach]
+    return sorted(reach, key=grades.order.index)
+
+
 def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Grades | None, shown: str, problems: Problems) -> list[Decision]:
     """Check each decision against today's results and apply those that still hold; returns them."""
     by_id = {p.id: p for p in period.people}
@@ -115,6 +127,12 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
             problems.add(shown, decision.row, None, "decision-without-cause",
                          f"{period_words}{person.person.name}（{decision.id}）按规则已定为「{person.shown_grade}」；"
                          "领导小组决定只用于并列、名额和规则无法确定的等次。如成绩有误请修改成绩表；否则删除这一行。", where=decision.place)
+            continue
+        # a tie or a quota's ranking decides the quota's grade or the next below; 不确定等次 is a cause of its own
+        no_grade = grades is not None and decision.grade == grades.no_grade
+        reach = [] if stale or no_grade or own_cause and person.status != "tied" else quota_reach(person, period.quotas, grades)
+        if reach and decision.grade not in reach:
+            _report_beyond(decision, person, reach, shown, problems)
             continue
         if decision.basis is None:
             problems.add(shown, decision.row, None, "decision-unrecorded",
@@ -158,6 +176,14 @@ def _report_against_rule(decision: Decision, person: PersonResult, period: Perio
                  "此人已不属于这种情形的（试用期已满、数据填错），请改正成绩表中条件所用的列，按规则定等次；"
                  "方案原文规定以后补定等次的（如立案调查结案后补定），在方案这一条 no_grade 下写 decided_later: true；否则删除这一行。",
                  where=decision.grade_place or decision.place)
+
+
+def _report_beyond(decision: Decision, person: PersonResult, reach: list[str], shown: str, problems: Problems) -> None:
+    between = "」和「".join(reach)
+    problems.add(shown, decision.row, decision.grade_column, "decision-beyond-cause",
+                 f"{person.person.name}（{decision.id}）在名额线上的并列或名额排序中，领导小组决定的是此人得不得名额的等次：只在「{between}」之间决定；"
+                 f"决定写的是「{decision.grade}」，这条决定没有生效。定为其他等次不是名额所能决定的：成绩有误请修改成绩表；"
+                 f"否则把等次改为「{between}」之一。", where=decision.grade_place or decision.place)
 
 
 def _loose(pid: str) -> str:
