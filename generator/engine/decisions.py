@@ -61,7 +61,7 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
     mapped = {normalize_header(k): v for k, v in (aliases or {}).items()}
     start = _header_index(table.rows, id_header, mapped)
     if period is not None and table.rows[start]:  # a title or tab naming another period: last period's file copied
-        check_sheet_period(table, table.rows[start][0].row, *period, problems, what="领导小组决定")
+        check_sheet_period(table, table.rows[start][0].row, *period, problems, what="领导小组决定", annual=True)
     # the earliest a committee meets on a period's results: its last month (a year's: December, as its 公示 may start then)
     earliest = period_last_month(*period) if period is not None else None
     for cells in table.rows[:start]:  # a title above the header takes one cell; more is content left unread

@@ -88,3 +88,36 @@ def test_a_title_naming_this_period_among_others_is_fine(tmp_path, title):
     period, problems = run(tmp_path, text)
     assert [p.format() for p in problems.sorted()] == []
     assert by_id(period)["0002"].grade == "好"
+
+
+@pytest.mark.parametrize(("label", "title"), [
+    ("Q1", "关于2025年度考核优秀等次人选的领导小组决定"),  # the year's meeting's file put in the first quarter's folder
+    ("Q4", "2025年年终考核领导小组审定结果"),
+    ("Y", "2025年第四季度平时考核领导小组决定"),  # and the fourth quarter's in the year's
+])
+def test_a_title_for_the_year_in_a_quarters_file_or_back_is_an_error(tmp_path, label, title):
+    reason = "经2026年1月9日领导小组会议研究"
+    text = f"{title}\n" + csv_text(HEADER, _rows(reason, reason))
+    _, problems = run(tmp_path, text, label=label) if label != "Y" else _run_year(tmp_path, text)
+    found = [(p.file, p.line, p.code) for p in problems.sorted() if p.code == "sheet-period-mismatch"]
+    assert found == [(f"content/ag/t1/2025/{label}.decisions.csv", 1, "sheet-period-mismatch")], [p.format() for p in problems.sorted()]
+
+
+@pytest.mark.parametrize(("label", "title"), [
+    ("Q1", "2025年度第一季度平时考核领导小组决定"), ("Q1", "2025年度平时考核领导小组决定"),
+    ("Y", "2025年第四季度及年度考核领导小组决定"), ("Y", "2025年度考核领导小组决定"),
+])
+def test_a_title_naming_its_own_period_is_fine(tmp_path, label, title):
+    reason = "经2026年1月9日领导小组会议研究"
+    text = f"{title}\n" + csv_text(HEADER, _rows(reason, reason))
+    _, problems = run(tmp_path, text, label=label) if label != "Y" else _run_year(tmp_path, text)
+    assert [p.code for p in problems.sorted() if p.code == "sheet-period-mismatch"] == []
+
+
+def _run_year(root, text):
+    from tests.unit.helpers import assessment, item, scheme
+
+    data = scheme(assessment([item("df", "得分", 100)], code="nd", name="年度考核", period="年度", grades=GRADES,
+                             quotas=[{"grade": "好", "at_most": "30%"}], places=2))
+    rows = [[f"{i + 1:04d}", f"人{i + 1}", "办公室", s] for i, s in enumerate(SCORES)]
+    return grade_sheet(root, data, ["得分"], rows, label="Y", extra={"Y.decisions.csv": text})
