@@ -30,9 +30,10 @@ def _period_for(args):
     return project, period, problems, periods
 
 
-def _undecided(period, periods) -> list[str]:
+def _undecided(project, period, periods) -> list[str]:
     """What the period, or a period a roll-up reads (its quarters), still waits on a committee for:
-    a year graded on a quarter's open tie would be frozen on grades nobody decided."""
+    a year graded on a quarter's open tie would be frozen on grades nobody decided; or on a correction:
+    a quarter reopened is being changed, and the year would be frozen on it as it was before."""
     source = period.scheme.assessment(period.assessment.rolls_up) if period.assessment.rolls_up else None
     labels = set(source.period_labels) if source else set()
     read = [p for p in periods if (p.agency, p.scheme.code, p.year) == (period.agency, period.scheme.code, period.year) and p.label in labels]
@@ -42,14 +43,18 @@ def _undecided(period, periods) -> list[str]:
         if each.unresolved_ties:
             found.append(f"{each.period_name}{each.assessment.name}{where}名额线上还有并列待领导小组决定")
         found += [f"{held}{where}" for held in each.held]
+        lock = read_lock(lock_path(project, each), Problems(), "") if each is not period else None  # a broken one: kaohe check says so
+        if lock is not None and lock.get("state") == "open" and lock.get("corrections"):
+            found.append(f"{each.period_name}{each.assessment.name}{where}已重新打开更正（{lock['corrections'][-1]['reason']}），还没有重新关闭"
+                         f"（改好后先运行 kaohe close {each.scheme.code} {each.year}-{each.label} --agency {each.agency}）")
     return found
 
 
 def cmd_close(args) -> int:
     project, period, problems, periods = _period_for(args)
-    undecided = _undecided(period, periods)
+    undecided = _undecided(project, period, periods)
     if undecided:
-        raise UsageError("；".join(undecided) + "。领导小组决定（或重新确认、删除过时的决定）之后才能关闭。")
+        raise UsageError("；".join(undecided) + "。领导小组决定（或重新确认、删除过时的决定）、更正的期重新关闭之后，才能关闭本期。")
     path = lock_path(project, period)
     lock = read_lock(path, problems, project.rel(path))
     if lock is None and (path.exists() or path.is_symlink()):

@@ -99,3 +99,32 @@ def test_a_year_is_not_closed_while_a_quarter_it_reads_has_an_open_tie(tmp_path,
     out = capsys.readouterr()
     assert "第二季度" in out.out + out.err and "并列" in out.out + out.err
     assert not (tmp_path / "content" / "ag" / "t1" / "2025" / "Y.lock.json").exists()
+
+
+def test_a_year_is_not_closed_while_a_quarter_it_reads_is_reopened_for_a_correction(tmp_path, capsys):
+    """A quarter reopened for a correction is being changed: a year closed then froze its grades on the
+    quarter as it was before the correction, and failed the day the quarter was closed again."""
+    from generator.cli import main
+    from tests.unit.helpers import assessment, item, make_project, people_csv, scheme
+
+    grades = {"order": ["好", "较好"], "bands": [{"grade": "好", "at_least": 90}, {"grade": "较好", "below": 90}]}
+    quarter = assessment([item("df", "得分", 100)], code="ps", name="平时考核", period="季度", grades=grades)
+    year = assessment([item("pj", "平均", 100, score={"kind": "period_score", "missing": "skip"})], code="nd", name="年度考核",
+                      period="年度", rolls_up="ps", results_optional=True, grades=grades)
+    files = {f"{q}.csv": people_csv([[f"{i:04d}", f"人{i}", "办公室", s] for i, s in enumerate(["95", "80"], start=1)], ["得分"])
+             for q in ("Q1", "Q2", "Q3", "Q4")}
+    make_project(tmp_path, scheme(quarter, year), files)
+
+    def kaohe_run(*args):
+        code = main(["-C", str(tmp_path), *args])
+        out = capsys.readouterr()
+        return code, out.out + out.err
+
+    assert kaohe_run("close", "t1", "2025-Q2", "--agency", "ag")[0] == 0
+    assert kaohe_run("reopen", "t1", "2025-Q2", "--agency", "ag", "--reason", "经复核，人2得分录入有误，经领导小组同意更正")[0] == 0
+    code, out = kaohe_run("close", "t1", "2025-Y", "--agency", "ag")
+    assert code != 0, out
+    assert "第二季度" in out and "重新打开" in out and "人2得分录入有误" in out, out
+    assert not (tmp_path / "content" / "ag" / "t1" / "2025" / "Y.lock.json").exists()
+    assert kaohe_run("close", "t1", "2025-Q2", "--agency", "ag")[0] == 0  # the correction done: the year closes
+    assert kaohe_run("close", "t1", "2025-Y", "--agency", "ag")[0] == 0
