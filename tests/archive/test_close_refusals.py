@@ -128,3 +128,19 @@ def test_a_year_is_not_closed_while_a_quarter_it_reads_is_reopened_for_a_correct
     assert not (tmp_path / "content" / "ag" / "t1" / "2025" / "Y.lock.json").exists()
     assert kaohe_run("close", "t1", "2025-Q2", "--agency", "ag")[0] == 0  # the correction done: the year closes
     assert kaohe_run("close", "t1", "2025-Y", "--agency", "ag")[0] == 0
+
+
+def test_a_file_deleted_or_added_after_the_close_is_named_so(tmp_path, monkeypatch):
+    """A decisions file deleted (or added) after the close was reported as 文件被修改: the office looked for
+    an edit in a file that was gone. Each file is named as changed, deleted or added."""
+    root = _project(tmp_path, monkeypatch)
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 0, out
+    (root / NOTICE).unlink()
+    decisions = root / f"content/{AGENCY}/{SCHEME}/2025/Q2.decisions.csv"
+    decisions.write_text("编号,等次,理由,所决事项\n", encoding="utf-8")
+    code, out = kaohe(root, "check")
+    assert code == 1, out
+    frozen = next(line for line in out.splitlines() if "[period-frozen-changed]" in line)
+    assert f"删去了 {NOTICE}" in frozen and f"新增了 content/{AGENCY}/{SCHEME}/2025/Q2.decisions.csv" in frozen, frozen
+    assert "被修改" not in frozen, frozen
