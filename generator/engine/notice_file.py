@@ -5,6 +5,7 @@ not a whole number of working days) at its line and column."""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from decimal import Decimal
 
 from generator.core.problems import Problems
@@ -61,9 +62,12 @@ def _after_period(day: dt.date, entry: PeriodFiles, shown: str, where: tuple, pr
 def _days(value, shown: str, where: tuple, problems: Problems) -> int | None:
     if value is None:
         return None
+    if isinstance(value, str) and (digits := unicodedata.normalize("NFKC", value).strip()).isdigit() and len(digits) <= 3:
+        value = Decimal(digits)  # days: '5' or ５: a whole number in quotes or full width is that number
     if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value() and 1 <= value <= MAX_DAYS:
         return int(value)
-    problems.add(shown, *where, "notice-invalid", f"days「{value}」应是 1 到 {MAX_DAYS} 之间的整数（公示几个工作日）；不写则按方案规定。")
+    text = "只写数字，不加「天」「个工作日」等字，如 days: 5；" if isinstance(value, str) else ""
+    problems.add(shown, *where, "notice-invalid", f"days「{value}」应是 1 到 {MAX_DAYS} 之间的整数（公示几个工作日）；{text}不写则按方案规定。")
     return None
 
 

@@ -81,3 +81,23 @@ def test_build_a_year_past_the_holiday_calendar(project, monkeypatch):
         assert re.search(rf"content/{AGENCY}/{SCHEME}/{year}/Q\d\.notice\.yaml: \[calendar-unknown-date\]", out), out
         assert "notice-before-period-end" not in out, out
     assert not (project / "site").exists()
+
+
+@pytest.mark.parametrize("line", ["days: '7'", 'days: "７"', "days: ' 7 '"])
+def test_days_typed_in_quotes_is_read_as_the_number(project, line):
+    """days: '5' (quoted, or in full-width digits) was notice-invalid saying 应是 1 到 30 之间的整数 — of a 5:
+    the office could not see what was wrong. A whole number in quotes is that number."""
+    (project / NOTICE).write_text(f"start: 2025-10-09\n{line}\n", encoding="utf-8")
+    code, out = run(project, "check")
+    assert "notice-invalid" not in out, out
+    from generator.engine.compute import load_everything
+
+    _, periods, _ = load_everything(project)
+    period = next(p for p in periods if p.key.endswith("2025/Q3") and p.scheme.code == SCHEME)
+    assert period.notice.days == 7
+
+
+def test_days_in_words_says_it_is_text(project):
+    (project / NOTICE).write_text("start: 2025-10-09\ndays: 5个工作日\n", encoding="utf-8")
+    code, out = run(project, "check")
+    assert code == 1 and re.search(rf"^{re.escape(NOTICE)}:2:\d+: \[notice-invalid\] .*只写数字", out, re.M), out
