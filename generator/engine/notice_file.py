@@ -9,6 +9,7 @@ import unicodedata
 from decimal import Decimal
 
 from generator.core.problems import Problems
+from generator.core.written_dates import serial_day, written_date
 from generator.engine.results import Notice
 from generator.project.model import PeriodFiles, Project
 from generator.scheme.periods import period_last_day, period_last_month, period_words
@@ -25,14 +26,11 @@ _END_KEYS = frozenset({"end", "to", "until", "end_date", "结束", "结束日期
 def _start(value, shown: str, where: tuple, problems: Problems) -> str | None:
     if value is None:
         return None
-    day = value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
-    if day is None and isinstance(value, str):
-        try:
-            day = dt.date.fromisoformat(value.strip())
-        except ValueError:
-            day = None
+    day = written_date(value) if isinstance(value, (dt.date, str)) else None  # 2025-01-06, 2025年1月6日, 2025/1/6
     if day is None:
-        problems.add(shown, *where, "notice-invalid", f"start「{value}」不是日期；写成 2025-01-06 这样的日期（年-月-日，且这一天存在）。")
+        serial = serial_day(value)
+        said = f"是表格软件的日期序号（相当于 {serial.isoformat()}），不是日期" if serial else "不是日期"
+        problems.add(shown, *where, "notice-invalid", f"start「{value}」{said}；写成 2025-01-06 这样的日期（年-月-日，且这一天存在）。")
         return None
     if not MIN_YEAR <= day.year <= MAX_YEAR:
         problems.add(shown, *where, "notice-invalid", f"公示开始日期 {day.isoformat()} 不在 {MIN_YEAR}—{MAX_YEAR} 年之间，应是写错了年份。")

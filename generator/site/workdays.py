@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.core.problems import Problem, Problems
+from generator.core.written_dates import DAY_RE, plain, serial_day, written_date
 from generator.project.discover import safe_path
 from generator.project.model import Project
 from generator.scheme.yaml_source import Marks, load_yaml
@@ -157,14 +158,11 @@ def _line(line: int | None) -> str:
 
 
 def _date(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        return None
+    return written_date(value)  # 2027-01-01, and 2027/1/1 or 2027年1月1日 as offices write it
 
 
 # 2027-02-05 至 2027-02-11 as the State Council's notice lists a festival (春节：2月5日至11日放假调休): its days
-_RANGE_RE = re.compile(r"\s*(\d{4}-\d{1,2}-\d{1,2})\s*(?:至|到|~|～|—|–|－|-(?=\s*\d{4}-))\s*(\d{4}-\d{1,2}-\d{1,2})\s*")
+_RANGE_RE = re.compile(rf"\s*({DAY_RE.pattern})\s*(?:至|到|~|～|—|–|－|-(?=\s*\d{{4}}\s*[-/.年]))\s*({DAY_RE.pattern})\s*")
 
 
 def _dates(value) -> list[dt.date] | None:
@@ -172,8 +170,8 @@ def _dates(value) -> list[dt.date] | None:
     day = _date(value)
     if day is not None:
         return [day]
-    found = _RANGE_RE.fullmatch(str(value)) if isinstance(value, str) else None
-    ends = (_date(found.group(1)), _date(found.group(2))) if found else (None, None)
+    found = _RANGE_RE.fullmatch(plain(value)) if isinstance(value, str) else None
+    ends = (_date(found.group(1)), _date(found.group(7))) if found else (None, None)
     if ends[0] is None or ends[1] is None or not 0 <= (ends[1] - ends[0]).days <= 31:
         return None
     return [ends[0] + dt.timedelta(days=n) for n in range((ends[1] - ends[0]).days + 1)]
@@ -235,7 +233,9 @@ def read_calendar(data, marks: Marks | None, shown: str, problems: Problems) -> 
         for i, value in enumerate(_as_list(data, key, at, report)):
             days = _dates(value)
             if days is None:
-                report(at((key, i)), "bad-value", f"{key} 中的「{value}」不是日期；写成 2027-01-01 这样的年-月-日"
+                serial = serial_day(value)
+                said = f"是表格软件的日期序号（相当于 {serial.isoformat()}），不是日期" if serial else "不是日期"
+                report(at((key, i)), "bad-value", f"{key} 中的「{value}」{said}；写成 2027-01-01 这样的年-月-日"
                                                   "（连续几天可写成 2027-02-05 至 2027-02-11，最长一个月，开始日期在前）。")
                 continue
             for day in days:

@@ -101,3 +101,22 @@ def test_days_in_words_says_it_is_text(project):
     (project / NOTICE).write_text("start: 2025-10-09\ndays: 5个工作日\n", encoding="utf-8")
     code, out = run(project, "check")
     assert code == 1 and re.search(rf"^{re.escape(NOTICE)}:2:\d+: \[notice-invalid\] .*只写数字", out, re.M), out
+
+
+@pytest.mark.parametrize("start", ["2025年10月9日", "2025/10/9", "2025.10.09", "'2025-10-9'"])
+def test_a_start_written_as_a_paper_notice_writes_it_is_that_day(project, start):
+    (project / NOTICE).write_text(f"start: {start}\ndays: 5\n", encoding="utf-8")
+    code, out = run(project, "check")
+    assert "notice-invalid" not in out, out
+    from generator.engine.compute import load_everything
+
+    _, periods, _ = load_everything(project)
+    period = next(p for p in periods if p.key.endswith("2025/Q3") and p.scheme.code == SCHEME)
+    assert period.notice.start == "2025-10-09"
+
+
+@pytest.mark.parametrize(("start", "words"), [("45939", "相当于 2025-10-09"), ("10/9/2025", "不是日期"), ("2025-10-09 08:00", "不是日期")])
+def test_a_start_that_is_no_day_says_so(project, start, words):
+    (project / NOTICE).write_text(f"start: {start}\ndays: 5\n", encoding="utf-8")
+    code, out = run(project, "check")
+    assert code == 1 and re.search(rf"^{re.escape(NOTICE)}:1:\d+: \[notice-invalid\] .*{re.escape(words)}", out, re.M), out
