@@ -51,6 +51,12 @@ NOTICE_CODES: dict[str, tuple[str, str, str]] = {
     ),
     "lock-invalid": ("锁定文件损坏", "从版本库恢复该锁定文件。", "lock.json 不是合法 JSON"),
     "external-url": ("生成的网站引用了外部地址", "去掉模板或内容中的外部链接；内网站点不能请求外网。", "https://cdn…"),
+    "calendar-workdays-missing": (
+        "holidays.yaml 写明了全年，却没有一个调休上班日",
+        "国务院每年的放假安排都有调休上班的周末；没写进 workdays 的都当作休息日，跨过它们的公示会晚结束。照该年的安排把调休上班日写进 workdays；"
+        "当年确实没有调休的，可以不管这条提示。",
+        "years: [2027]，holidays 列全了，workdays: []",
+    ),
     "calendar-year-incomplete": (
         "holidays.yaml 写明了全年，却没有列全法定节假日",
         "years: 中的年份表示全年的安排都已写明：照国务院办公厅公布的放假安排把该年放假的日子（每年 13 天法定节假日一天不能少，提示写明漏了哪天）写进 holidays、"

@@ -23,12 +23,12 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from generator.core.problems import Problem, Problems
+from generator.core.problems import Problem, Problems, Severity
 from generator.core.written_dates import DAY_RE, plain, serial_day, written_date
 from generator.project.discover import safe_path
 from generator.project.model import Project
 from generator.scheme.yaml_source import Marks, load_yaml
-from generator.site.statutory_days import check_statutory_days
+from generator.site.statutory_days import FIRST_YEAR, check_statutory_days
 
 KEYS = ("years", "covers", "holidays", "workdays")
 EXAMPLES = {"holidays": "[2027-01-01]", "workdays": "[2027-02-14]", "years": "[2027]", "covers": "[{from: 2027-01-01, to: 2027-01-31}]"}
@@ -263,6 +263,13 @@ def read_calendar(data, marks: Marks | None, shown: str, problems: Problems) -> 
             else:
                 getattr(calendar, key).add(day)
     check_statutory_days(calendar.holidays, year_lines, cover_lines, _builtin_knows, report_missing)
+    for year, line in sorted(year_lines.items()):  # every arrangement so far has 5–12 worked weekend days
+        if not slips and year >= FIRST_YEAR and not _builtin_knows(dt.date(year, 1, 1)) and not any(d.year == year for d in calendar.workdays):
+            problems.add(shown, line, None, "calendar-workdays-missing",
+                         f"years 写明了 {year} 年全年，workdays 中却没有 {year} 年的调休上班日：国务院每年的放假安排都有几个调休上班的周末"
+                         f"（2004—2026 年每年 5 到 12 天），没写的都会被当作休息日，跨过它的公示会晚一天结束。"
+                         f"请照 {year} 年的放假安排把调休上班的日子写进 workdays（如 workdays: [{year}-02-13]）；当年确实没有调休的，可以不管这条提示。",
+                         Severity.WARNING)
     return calendar
 
 
