@@ -51,6 +51,11 @@ NOTICE_CODES: dict[str, tuple[str, str, str]] = {
     ),
     "lock-invalid": ("锁定文件损坏", "从版本库恢复该锁定文件。", "lock.json 不是合法 JSON"),
     "external-url": ("生成的网站引用了外部地址", "去掉模板或内容中的外部链接；内网站点不能请求外网。", "https://cdn…"),
+    "calendar-workday-weekday": (
+        "holidays.yaml 的 workdays 中写了星期一到星期五的日子",
+        "workdays 只写调休上班的周末；星期一到星期五本来就是工作日，写了不起作用。照放假安排核对日期：是调休上班日的，改正日期；是放假的日子，移到 holidays。",
+        "workdays: [2027-02-09]（星期二）",
+    ),
     "calendar-workdays-missing": (
         "holidays.yaml 写明了全年，却没有一个调休上班日",
         "国务院每年的放假安排都有调休上班的周末；没写进 workdays 的都当作休息日，跨过它们的公示会晚结束。照该年的安排把调休上班日写进 workdays；"

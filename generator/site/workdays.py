@@ -262,6 +262,11 @@ def read_calendar(data, marks: Marks | None, shown: str, problems: Problems) -> 
                        f"请核对日期，删去这一项（内置日历已经包含该年的节假日和调休安排）。")
             else:
                 getattr(calendar, key).add(day)
+            if key == "workdays" and day.weekday() < 5 and arrangement is None:  # a 调休上班日 is a weekend day
+                problems.add(shown, line, None, "calendar-workday-weekday",
+                             f"workdays 中的 {day.isoformat()} 是星期{'一二三四五'[day.weekday()]}，本来就是工作日，写在这里不起作用；"
+                             "workdays 只写调休上班的周六、周日。多半是日期写错了（真正调休上班的周末就没有计入，跨过它的公示会晚一天结束），"
+                             "或者是放假的日子写错了地方（应写进 holidays）。请照放假安排核对。", Severity.WARNING)
     check_statutory_days(calendar.holidays, year_lines, cover_lines, _builtin_knows, report_missing)
     for year, line in sorted(year_lines.items()):  # every arrangement so far has 5–12 worked weekend days
         if not slips and year >= FIRST_YEAR and not _builtin_knows(dt.date(year, 1, 1)) and not any(d.year == year for d in calendar.workdays):

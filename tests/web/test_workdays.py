@@ -218,3 +218,12 @@ def test_a_yaml_file_saved_in_gbk_is_named_for_what_it_is(tmp_path, name, what):
     assert [(p.line, p.code) for p in problems] == [(1, "encoding-unknown")]
     message = problems.items[0].message
     assert message.startswith(what) and "GBK" in message and "UTF-8" in message, message
+
+
+def test_a_weekday_in_workdays_is_a_warning_naming_it():
+    """workdays: [2027-01-12], a Tuesday: a no-op, silently — the worked weekend meant was not counted (a 公示
+    over it ended a day late), or a day off was put in the wrong list."""
+    calendar, problems = read(GOOD.replace("workdays: []", "workdays: [2027-01-12, 2027-01-09]"))
+    assert [(p.line, p.code, p.severity.name) for p in problems] == [(4, "calendar-workday-weekday", "WARNING")]
+    assert "2027-01-12" in problems.items[0].message and "星期二" in problems.items[0].message
+    assert calendar.is_workday(D(2027, 1, 9))  # the Saturday listed beside it still counts
