@@ -120,3 +120,15 @@ def test_a_start_that_is_no_day_says_so(project, start, words):
     (project / NOTICE).write_text(f"start: {start}\ndays: 5\n", encoding="utf-8")
     code, out = run(project, "check")
     assert code == 1 and re.search(rf"^{re.escape(NOTICE)}:1:\d+: \[notice-invalid\] .*{re.escape(words)}", out, re.M), out
+
+
+@pytest.mark.parametrize(("start", "warned"), [("2026-10-09", True), ("2025-10-09", False), ("2026-03-20", False)])
+def test_a_start_a_year_after_the_period_is_a_warning(project, start, warned):
+    """start: 2026-10-09 for 2025's third quarter (the year typed one on): the 公示 page carried dates a year
+    late, 未开始, without a word. More than half a year after the period is a warning asking about the year."""
+    (project / NOTICE).write_text(f"start: {start}\ndays: 5\n", encoding="utf-8")
+    code, out = run(project, "check")
+    found = re.findall(rf"^{re.escape(NOTICE)}:1:\d+: \[notice-long-after-period\]（警告） (.*)$", out, re.M)
+    assert bool(found) == warned, out
+    if warned:
+        assert "2025-09-30" in found[0] and "2025-10-09" in found[0], found
