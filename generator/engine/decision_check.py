@@ -24,6 +24,7 @@ import re
 import unicodedata
 
 from generator.core.problems import Problems, Severity
+from generator.engine.decision_rules import rule_moving
 from generator.engine.decisions import BASIS, Decision
 from generator.engine.results import PeriodResult, PersonResult, QuotaUse, Step
 from generator.scheme.policy import Grades
@@ -150,6 +151,9 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
                                      f"现在是「{today}」：决定已过时，暂不适用，待领导小组重新确认"))
             period.held.append(f"{shown} 第 {decision.row} 行的领导小组决定在成绩更正后已过时，须重新确认")
             continue
+        if not no_grade and (moving := rule_moving(decision.grade, person, period.assessment)) is not None:
+            _report_moved(decision, person, *moving, shown, problems)
+            continue
         _apply(decision, person, grades)
         applied.append(decision)
     return applied
@@ -184,6 +188,15 @@ def _report_beyond(decision: Decision, person: PersonResult, reach: list[str], s
                  f"{person.person.name}（{decision.id}）在名额线上的并列或名额排序中，领导小组决定的是此人得不得名额的等次：只在「{between}」之间决定；"
                  f"决定写的是「{decision.grade}」，这条决定没有生效。定为其他等次不是名额所能决定的：成绩有误请修改成绩表；"
                  f"否则把等次改为「{between}」之一。", where=decision.grade_place or decision.place)
+
+
+def _report_moved(decision: Decision, person: PersonResult, grade: str, rule, shown: str, problems: Problems) -> None:
+    said = {"force": f"直接确定为「{rule.grade}」", "cap": f"不得高于「{rule.grade}」", "gate": f"评为「{rule.grade}」须满足「{rule.requires}」"}[rule.kind]
+    problems.add(shown, decision.row, decision.grade_column, "decision-against-rule",
+                 f"{person.person.name}（{decision.id}）符合方案规定「{rule.reason}」（{f'条件：{rule.when}，' if rule.when else ''}{said}），"
+                 f"按规则应为「{grade}」；领导小组决定定为「{decision.grade}」与之不符，这条决定没有生效。"
+                 f"请把等次改为「{grade}」（或方案允许的其他等次）；此人已不属于这种情形的（数据填错），请改正成绩表中条件所用的列。",
+                 where=decision.grade_place or decision.place)
 
 
 def _loose(pid: str) -> str:

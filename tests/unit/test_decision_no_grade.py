@@ -56,3 +56,32 @@ def test_a_decision_confirming_no_grade_is_no_error(tmp_path):
     period, problems = run(tmp_path, [["1", "张三", "不确定等次", MEETING, "原为：不确定等次"]])
     assert [p.code for p in problems.sorted() if p.severity.name == "ERROR"] == []
     assert by_id(period)["1"].status == "no_grade"
+
+
+# --- a decided grade is still held to the scheme's caps, forced grades and gates (s003-p3's A5: 补定为 A 的
+# 须符合「受警告处分期间不得确定为 A 档次」): the no_grade rule stopped the rest, and the decision was applied as written
+
+WARNED = {"kind": "cap", "grade": "较好", "when": "警告处分", "reason": "受警告处分期间不得评为好"}
+
+
+def run_capped(root, decisions):
+    inputs = [*INPUTS, {"name": "警告处分", "type": "yesno"}]
+    data = simple_scheme(grades=GRADES, inputs=inputs, overrides=[PROBATION, INQUIRY, WARNED], places=2)
+    rows = [["1", "张三", "办公室", "95", "", "", ""], ["2", "李四", "办公室", "95", "", "是", "是"], ["3", "王五", "办公室", "70", "", "", ""]]
+    extra = {"Q1.decisions.csv": csv_text(HEADER, decisions)}
+    return grade_sheet(root, data, ["得分", *(i["name"] for i in inputs)], rows, extra=extra)
+
+
+def test_a_settled_grade_above_a_cap_the_person_is_under_is_refused(tmp_path):
+    period, problems = run_capped(tmp_path, [["2", "李四", "好", "2025年4月3日结案，给予警告处分，经领导小组会议研究补定", "原为：暂不定等次"]])
+    found = [(p.line, p.column, p.code) for p in problems.sorted()]
+    assert found == [(2, "C", "decision-against-rule")], [p.format() for p in problems.sorted()]
+    message = problems.sorted()[0].message
+    assert all(w in message for w in ("李四（2）", "受警告处分期间不得评为好", "「较好」")), message
+    assert by_id(period)["2"].status == "no_grade"
+
+
+def test_a_settled_grade_within_the_cap_is_applied(tmp_path):
+    period, problems = run_capped(tmp_path, [["2", "李四", "较好", "2025年4月3日结案，给予警告处分，经领导小组会议研究补定", "原为：暂不定等次"]])
+    assert problems.sorted() == []
+    assert (by_id(period)["2"].status, by_id(period)["2"].grade) == ("graded", "较好")
