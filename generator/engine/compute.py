@@ -15,7 +15,7 @@ from generator.core.problems import Problem, Problems
 from generator.engine.consequences import apply_consequences
 from generator.engine.copied_files import report_copied_files
 from generator.engine.decision_check import apply_decisions
-from generator.engine.decisions import load_decisions
+from generator.engine.decisions import load_decisions, other_grades
 from generator.engine.explainer import Explainer, functions_for
 from generator.engine.former_names import report_departments_spelled_apart, report_former_names_mixed
 from generator.engine.grade import PersonGrader
@@ -238,7 +238,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         people = scheme.people
         decisions = load_decisions(entry.decisions, decisions_shown, people.id, assessment.grades, local,
                                    scheme.sheet.merged(agency.sheet).columns, tuple(c for c in (people.department, people.post, people.unit) if c),
-                                   (entry.year, entry.label))
+                                   (entry.year, entry.label), other_grades(scheme, assessment))
         applied = apply_decisions(decisions, period, assessment.grades, decisions_shown, local)
     recount(period, applied, decisions_shown, shown, local)  # one truth for every count the pages show
     if entry.results is not None:  # the office's own 总分, 等次, 名次 against the grades as they now stand

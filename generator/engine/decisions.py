@@ -51,10 +51,12 @@ class Decision:
 
 
 def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None, problems: Problems,
-                   aliases: dict[str, str] | None = None, for_readers: tuple[str, ...] = (), period: tuple[int, str] | None = None) -> list[Decision]:
+                   aliases: dict[str, str] | None = None, for_readers: tuple[str, ...] = (), period: tuple[int, str] | None = None,
+                   elsewhere: dict[str, str] | None = None) -> list[Decision]:
     """`aliases`: the office's column names → the scheme's (agency.yaml and the scheme's sheet.columns), as
     for its sheets; `for_readers`: the scheme's people columns (部门 as it names it, 岗位…), known, not read;
-    `period`: (year, label) the file is for, which its title and meetings are held to (a copied file)."""
+    `period`: (year, label) the file is for, which its title and meetings are held to (a copied file);
+    `elsewhere`: the grades of the scheme's other assessments → their words (年度考核，写在 Y.decisions.csv 中)."""
     table = read_table(path, shown, problems)
     if table is None or not table.rows:
         return []
@@ -137,8 +139,10 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
                          where=where(table, row, exceed_col, EXCEED))
             continue
         if grade not in allowed:
+            other = (elsewhere or {}).get(grade)  # 称职 in a quarter's file: the year's decision put here
+            whose = f"，是{other}：多半是那一考核的决定放进了本期的决定文件，请移过去；是本期的决定，" if other else "；"
             problems.add(shown, row, column_letter(grade_col), "decision-invalid",
-                         f"等次「{grade}」不是本考核的等次；请填写 {'、'.join(named)} 之一（照方案的写法，由高到低）。", where=where(table, row, grade_col, "等次"))
+                         f"等次「{grade}」不是本考核的等次{whose}请填写 {'、'.join(named)} 之一（照方案的写法，由高到低）。", where=where(table, row, grade_col, "等次"))
             continue
         basis = by.get(basis_col, "") if basis_col else ""
         decisions.append(Decision(
@@ -150,6 +154,20 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
     if table.merged:  # one 理由 merged over the people of one meeting: only the first row holds it
         report_merged_cells(table, {c: n for n, c in header.items() if n}, {cells[0].row: "" for cells in body if cells}, problems)
     return decisions
+
+
+def other_grades(scheme, assessment) -> dict[str, str]:
+    """The grades only the scheme's other assessments have → 年度考核的等次（其决定写在 Y.decisions.csv 中）."""
+    own = set(assessment.grades.order) if assessment.grades else set()
+    found: dict[str, str] = {}
+    for other in scheme.assessments:
+        if other is assessment or other.grades is None:
+            continue
+        files = "、".join(f"{label}.decisions.csv" for label in other.period_labels[:4]) + ("等" if len(other.period_labels) > 4 else "")
+        for grade in other.grades.order:
+            if grade not in own:
+                found.setdefault(grade, f"{other.name}的等次（其决定写在 {files} 中）")
+    return found
 
 
 def is_placeholder(reason: str, grades: list[str]) -> bool:
