@@ -140,7 +140,9 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
             continue
         if grade not in allowed:
             other = (elsewhere or {}).get(grade)  # 称职 in a quarter's file: the year's decision put here
-            whose = f"，是{other}：多半是那一考核的决定放进了本期的决定文件，请移过去；是本期的决定，" if other else "；"
+            meant = None if other else meant_grade(grade, named)
+            whose = (f"，是{other}：多半是那一考核的决定放进了本期的决定文件，请移过去；是本期的决定，" if other
+                     else f"（是否是「{meant}」？决定照写的等次适用，不会猜着改）；" if meant else "；")
             problems.add(shown, row, column_letter(grade_col), "decision-invalid",
                          f"等次「{grade}」不是本考核的等次{whose}请填写 {'、'.join(named)} 之一（照方案的写法，由高到低）。", where=where(table, row, grade_col, "等次"))
             continue
@@ -168,6 +170,26 @@ def other_grades(scheme, assessment) -> dict[str, str]:
             if grade not in own:
                 found.setdefault(grade, f"{other.name}的等次（其决定写在 {files} 中）")
     return found
+
+
+# the 公务员 and 事业单位 names of one grade: a decision written in the other's words
+_SAME_GRADE = {"称职": "合格", "合格": "称职", "基本称职": "基本合格", "基本合格": "基本称职", "不称职": "不合格", "不合格": "不称职"}
+
+
+def meant_grade(written: str, named: list[str]) -> str | None:
+    """The one grade of `named` a grade not among them seems to mean: 优 → 优秀, 一般等次 → 一般, 合格 → 称职; None
+    when none or several could be meant. Only named in the message, never applied."""
+    text = unicodedata.normalize("NFKC", "".join(ch for ch in written if not unicodedata.category(ch).startswith(("P", "Z"))))
+    for tail in ("等次", "档次", "等", "档"):
+        if text.endswith(tail) and len(text) > len(tail):
+            text = text[: -len(tail)]
+            break
+    if text in named:
+        return text
+    if _SAME_GRADE.get(text) in named:
+        return _SAME_GRADE[text]
+    near = [g for g in named if text and (g.startswith(text) or text.startswith(g))]
+    return near[0] if len(near) == 1 else None
 
 
 def is_placeholder(reason: str, grades: list[str]) -> bool:
