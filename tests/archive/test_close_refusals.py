@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.archive.test_frozen import AGENCY, EPOCH, LOCK, SCHEME, SHEET, kaohe
 from tests.archive.util import edit_csv_cell, make_project
 
@@ -144,3 +146,17 @@ def test_a_file_deleted_or_added_after_the_close_is_named_so(tmp_path, monkeypat
     frozen = next(line for line in out.splitlines() if "[period-frozen-changed]" in line)
     assert f"删去了 {NOTICE}" in frozen and f"新增了 content/{AGENCY}/{SCHEME}/2025/Q2.decisions.csv" in frozen, frozen
     assert "被修改" not in frozen, frozen
+
+
+@pytest.mark.parametrize("reason", ["经复核\x1b[31m，雷杰平得分录入有误，经领导小组同意更正", "经复核，雷杰平得分录入有误\u202e，经领导小组同意更正",
+                                    "经复核，雷杰平得分录入有误，经领导小组同意更正" + "。" * 2000], ids=["esc", "bidi", "long"])
+def test_a_reason_with_control_characters_or_pages_long_is_refused(tmp_path, monkeypatch, reason):
+    """The 更正理由 is shown on the public pages: an ESC or a bidi override pasted with it (refused in every cell
+    and YAML text) was written into the lock and onto the 公示; so was a reason of thousands of characters."""
+    root = _project(tmp_path, monkeypatch)
+    assert kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)[0] == 0
+    before = (root / LOCK).read_bytes()
+    code, out = kaohe(root, "reopen", SCHEME, "2025-Q2", "--agency", AGENCY, "--reason", reason)
+    assert code == 2, out
+    assert "更正理由" in out and "\x1b" not in out and "\u202e" not in out, out
+    assert (root / LOCK).read_bytes() == before
