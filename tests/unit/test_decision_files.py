@@ -39,6 +39,9 @@ def test_the_good_file_applies(tmp_path):
     ("Q1.decision.csv", "Q1.decisions.csv"), ("Q1.decisions.txt", "Q1.decisions.csv"), ("Q1决定.csv", "Q1.decisions.csv"),
     ("2025Q1.decisions.csv", "Q1.decisions.csv"), ("Q1_decisions.csv", "Q1.decisions.csv"), ("Q1-decision.xlsx", "Q1.decisions.xlsx"),
     ("第一季度领导小组决定.csv", "Q1.decisions.csv"), ("Q1.notice.yml", "Q1.notice.yaml"),
+    # the name an office gives the meeting's record: the period was not read out of it (改名为 <考核期>.decisions.xlsx)
+    ("2025年第一季度领导小组审定结果.xlsx", "Q1.decisions.xlsx"), ("第一季度平时考核领导小组会议决定.xlsx", "Q1.decisions.xlsx"),
+    ("2025年第一季度考核结果公示设置.yaml", "Q1.notice.yaml"),
 ])
 def test_a_misnamed_decisions_or_notice_file_is_named_with_its_right_name(tmp_path, name, meant):
     body = "start: 2025-04-07\n" if "notice" in name else csv_text(HEADER, GOOD)
