@@ -61,6 +61,12 @@ def results_sheet(workbook, shown: str, problems: Problems):
                      "（那里通常放下拉选项等辅助内容）。若成绩就在其中，请在 Excel 中右击工作表标签 →「取消隐藏」，并删去空的工作表后保存。")
         return None
     with_content = [s for s in candidates if _has_content(s)]
+    if len(with_content) > 1 and shown.lower().endswith(".decisions.xlsx"):  # two meetings' decisions on two tabs
+        names = "、".join(f"「{s.title}」" for s in with_content)
+        problems.add(shown, None, None, "workbook-many-sheets",
+                     f"决定文件中有 {len(with_content)} 个有内容的工作表（{names}），无法确定哪一个是本期的领导小组决定，一条也没有适用。"
+                     "本期的决定都写在一个工作表中：把其他工作表的决定逐行并入（几次会议的决定，理由中各写明会议），再删去其他工作表。")
+        return None
     if len(with_content) > 1:
         names = "、".join(f"「{s.title}」" for s in with_content)
         problems.add(shown, None, None, "workbook-many-sheets",

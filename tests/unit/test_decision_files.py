@@ -243,3 +243,25 @@ def test_an_exceed_statement_that_says_nothing_is_no_consent(tmp_path, statement
     assert [(p.line, p.column) for p in placeholder] == [(3, "F")], statement
     assert "超出名额" in placeholder[0].message
     assert not by_id(period)["0003"].decided
+
+
+def test_a_decisions_workbook_with_two_sheets_of_decisions_says_to_put_them_in_one(tmp_path):
+    """Two meetings' decisions on two tabs (第一批, 第二批): none is applied, and the message spoke of 本期成绩 and
+    one period a file — advice for a results workbook; a decisions workbook is told to merge them into one sheet."""
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "第一批"
+    wb.active.append(HEADER)
+    wb.active.append(GOOD[0])
+    second = wb.create_sheet("第二批")
+    second.append(HEADER)
+    second.append(GOOD[1])
+    out = io.BytesIO()
+    wb.save(out)
+    _, problems = run(tmp_path, {"Q1.decisions.xlsx": out.getvalue()})
+    many = found(problems, "workbook-many-sheets")
+    assert [p.file for p in many] == ["content/ag/t1/2025/Q1.decisions.xlsx"]
+    assert "领导小组决定" in many[0].message and "成绩" not in many[0].message, many[0].message
