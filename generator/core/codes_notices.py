@@ -34,6 +34,11 @@ NOTICE_CODES: dict[str, tuple[str, str, str]] = {
         "把 start 改为考核期结束之后的实际公示日期（季度考核一般在下一季度初）；年度考核最早可从当年 12 月 1 日开始。",
         "2025/Q2.notice.yaml 中 start: 2024-01-02",
     ),
+    "notice-unused": (
+        "有公示设置文件，但这一考核没有公示",
+        "方案规定不公示（publish: false）或不定等次的考核，公示设置文件不会生成公示页：要公示的，改方案的 publicity；不公示的，删去这个文件。",
+        "年度.notice.yaml，方案中 publicity: {publish: false}",
+    ),
     "notice-long-after-period": (
         "公示开始日期在考核期结束半年多以后",
         "公示一般在考核期结束后几周内：核对 start 的年份（常见的是多写了一年）；确是这一天公示的，可以不管这条提示。",

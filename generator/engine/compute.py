@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.core.problems import Problem, Problems
+from generator.core.problems import Problem, Problems, Severity
 from generator.engine.consequences import apply_consequences
 from generator.engine.copied_files import report_copied_files
 from generator.engine.decision_check import apply_decisions
@@ -247,6 +247,10 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
     if entry.notice is not None:
         files.append(project.rel(entry.notice))
         period.notice = load_notice(project, entry, local)
+        if not scheme.publicity_for(assessment).publish or assessment.grades is None:  # no 公示 page is made from it
+            why = "方案规定这一考核不公示（publicity 中 publish: false）" if assessment.grades is not None else "这一考核不定等次（方案没有 grades），没有公示名单"
+            local.add(project.rel(entry.notice), None, None, "notice-unused",
+                      f"{why}，这个公示设置文件不会生成公示页。要公示的，改方案的 publicity；不公示的，删去这个文件。", Severity.WARNING)
     period.problems = local.sorted()
     period.follow_ons = dict(local.caused)
     problems.extend(local)

@@ -132,3 +132,19 @@ def test_a_start_a_year_after_the_period_is_a_warning(project, start, warned):
     assert bool(found) == warned, out
     if warned:
         assert "2025-09-30" in found[0] and "2025-10-09" in found[0], found
+
+
+@pytest.mark.parametrize(("publicity", "words"), [({"publish": False}, "publish: false"), (None, "不定等次")])
+def test_a_notice_file_for_an_assessment_with_no_notice_is_a_warning(tmp_path, publicity, words):
+    """年度.notice.yaml beside a scheme whose publicity says publish: false (or that grades nobody): no 公示 page is
+    ever made from it, and the office, having written its dates, waited for one. A warning names why."""
+    from tests.unit.helpers import assessment, item, make_project, people_csv, scheme
+
+    grades = {"order": ["好", "较好"], "bands": [{"grade": "好", "at_least": 90}, {"grade": "较好", "below": 90}]}
+    kw = {"publicity": publicity} if publicity else {}
+    data = scheme(assessment([item("df", "得分", 100)], grades=grades if publicity else None, **kw))
+    make_project(tmp_path, data, {"Q1.csv": people_csv([["0001", "人1", "办公室", "95"]], ["得分"]),
+                                  "Q1.notice.yaml": "start: 2025-04-07\ndays: 5\n"})
+    code, out = run(tmp_path, "check")
+    found = re.findall(r"^content/ag/t1/2025/Q1\.notice\.yaml: \[notice-unused\]（警告） (.*)$", out, re.M)
+    assert len(found) == 1 and words in found[0], out
