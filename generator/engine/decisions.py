@@ -57,6 +57,10 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
     for its sheets; `for_readers`: the scheme's people columns (部门 as it names it, 岗位…), known, not read;
     `period`: (year, label) the file is for, which its title and meetings are held to (a copied file);
     `elsewhere`: the grades of the scheme's other assessments → their words (年度考核，写在 Y.decisions.csv 中)."""
+    if grades is None:  # scores only: there is no grade for a committee to set
+        problems.add(shown, None, None, "decision-invalid", "这一考核只计分、不定等次（方案没有 grades），领导小组决定（定等次）不适用，这个文件没有读取。"
+                     "成绩有误的，改成绩表；文件放错了考核的，移到所属方案的目录；否则删去这个文件。")
+        return []
     table = read_table(path, shown, problems)
     if table is None or not table.rows:
         return []

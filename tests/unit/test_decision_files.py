@@ -265,3 +265,18 @@ def test_a_decisions_workbook_with_two_sheets_of_decisions_says_to_put_them_in_o
     many = found(problems, "workbook-many-sheets")
     assert [p.file for p in many] == ["content/ag/t1/2025/Q1.decisions.xlsx"]
     assert "领导小组决定" in many[0].message and "成绩" not in many[0].message, many[0].message
+
+
+def test_a_decisions_file_for_an_assessment_without_grades_says_so_once(tmp_path):
+    """An assessment that grades nobody (scores only): each row of its decisions file was told 请填写  之一 —
+    of an empty list. The file is told once that decisions set grades and this assessment has none."""
+    from tests.unit.helpers import assessment, item, make_project, people_csv, scheme
+    from tests.unit.helpers import run as load
+
+    data = scheme(assessment([item("df", "得分", 100)], grades=None))
+    make_project(tmp_path, data, {"Q1.csv": people_csv([["0001", "人1", "办公室", "95"]], ["得分"]),
+                                  "Q1.decisions.csv": csv_text(HEADER, [["0001", "人1", "好", MEETING, "原为：不确定等次"]] * 1)})
+    _, _, problems = load(tmp_path)
+    bad = [(p.file, p.line, p.code) for p in problems.sorted() if p.file.endswith("decisions.csv")]
+    assert bad == [("content/ag/t1/2025/Q1.decisions.csv", None, "decision-invalid")], [p.format() for p in problems.sorted()]
+    assert "不定等次" in problems.sorted()[0].message or "没有等次" in problems.sorted()[0].message
