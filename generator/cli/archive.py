@@ -43,7 +43,7 @@ def _undecided(project, period, periods) -> list[str]:
         where = "" if each is period else f"（{period.assessment.name}汇总的{each.period_name}）"
         if each.unresolved_ties:
             found.append(f"{each.period_name}{each.assessment.name}{where}名额线上还有并列待领导小组决定")
-        found += [f"{held}{where}" for held in each.held]
+        found += [f"{held}{where}" for held in each.held if each is not period or not held.startswith("汇总的")]  # those are named from the period itself
         lock = read_lock(lock_path(project, each), Problems(), "") if each is not period else None  # a broken one: kaohe check says so
         if lock is not None and lock.get("state") == "open" and lock.get("corrections"):
             found.append(f"{each.period_name}{each.assessment.name}{where}已重新打开更正（{lock['corrections'][-1]['reason']}），还没有重新关闭"

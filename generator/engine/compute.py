@@ -241,6 +241,9 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
                                    (entry.year, entry.label), other_grades(scheme, assessment))
         applied = apply_decisions(decisions, period, assessment.grades, decisions_shown, local)
     recount(period, applied, decisions_shown, shown, local)  # one truth for every count the pages show
+    for label in sorted(sources):  # a roll-up reads its periods' grades: its 公示 waits for what they wait for
+        if sources[label].unresolved_ties or sources[label].held:
+            period.held.append(f"汇总的{sources[label].period_name}{sources[label].assessment.name}还有名额线上的并列或过时的决定，须领导小组先作决定")
     if entry.results is not None:  # the office's own 总分, 等次, 名次 against the grades as they now stand
         check_office_columns(period, shown, local)
     apply_consequences(period, lambda person: functions_for(explainer, person), explainer.grades_of_all)

@@ -160,3 +160,31 @@ def test_a_reason_with_control_characters_or_pages_long_is_refused(tmp_path, mon
     assert code == 2, out
     assert "更正理由" in out and "\x1b" not in out and "\u202e" not in out, out
     assert (root / LOCK).read_bytes() == before
+
+
+def test_a_years_notice_waits_while_a_quarter_it_reads_has_an_open_tie(tmp_path):
+    """A year whose grade reads its quarters' grades (年度优秀 须有两个季度为好) published its 公示 while a quarter's
+    tie at the quota line was undecided: 人2's year hung on a grade nobody had decided. The year is held, as
+    its close already was, naming the quarter; deciding the tie releases it."""
+    from tests.unit.helpers import assessment, csv_text, item, make_project, people_csv, run, scheme
+
+    grades = {"order": ["好", "较好"], "bands": [{"grade": "好", "at_least": 90}, {"grade": "较好", "below": 90}]}
+    quarter = assessment([item("df", "得分", 100)], code="ps", name="平时考核", period="季度", grades=grades,
+                         quotas=[{"grade": "好", "at_most": "30%"}])
+    year = assessment([item("pj", "平均", 100, score={"kind": "period_score", "missing": "skip"})], code="nd", name="年度考核",
+                      period="年度", rolls_up="ps", results_optional=True, grades=grades,
+                      overrides=[{"kind": "gate", "grade": "好", "requires": '次数("好") >= 2', "reason": "年度好等次须有两个季度为好"}])
+    files = {f"{q}.csv": people_csv([[f"{i:04d}", f"人{i}", "办公室", s] for i, s in enumerate(
+        ["95", "93", "93" if q == "Q2" else str(90 - n), "80", "70", "60", "50"], start=1)], ["得分"])
+        for n, q in enumerate(["Q1", "Q2", "Q3", "Q4"], start=1)}
+    files["Y.notice.yaml"] = "start: 2026-01-12\n"
+    make_project(tmp_path, scheme(quarter, year), files)
+    _, periods, _ = run(tmp_path)
+    held = next(p for p in periods if p.label == "Y").held
+    assert len(held) == 1 and "第二季度" in held[0] and "并列" in held[0], held
+    tie = "并列：全单位「好」名额线 总分 93，余 1 个名额：0002、0003"
+    decided = csv_text(["编号", "等次", "理由", "所决事项"], [["0002", "好", "2025年7月3日领导小组会议研究", tie], ["0003", "较好", "2025年7月3日领导小组会议研究", tie]])
+    (tmp_path / "content/ag/t1/2025/Q2.decisions.csv").write_text(decided, encoding="utf-8")
+    _, periods, problems = run(tmp_path)
+    assert [p.format() for p in problems.sorted() if p.severity.name == "ERROR"] == []
+    assert next(p for p in periods if p.label == "Y").held == []
