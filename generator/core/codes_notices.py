@@ -40,7 +40,7 @@ NOTICE_CODES: dict[str, tuple[str, str, str]] = {
         "年度.notice.yaml，方案中 publicity: {publish: false}",
     ),
     "notice-long-after-period": (
-        "公示开始日期在考核期结束半年多以后",
+        "公示开始日期在考核期结束半年多（年度：大半年）以后",
         "公示一般在考核期结束后几周内：核对 start 的年份（常见的是多写了一年）；确是这一天公示的，可以不管这条提示。",
         "2025/Q3.notice.yaml 中 start: 2026-10-09",
     ),

@@ -19,7 +19,7 @@ from generator.scheme.yaml_source import load_yaml
 _NOTICE_KEYS = set(keys_of(NoticeFile))  # the one list of keys: scheme/settings.py (schema, guide, this check)
 MIN_YEAR, MAX_YEAR = 1950, 2199  # a 公示 date outside this is a typo (and 9999-12-30 + 5 days does not exist)
 MAX_DAYS = 30  # as publicity.days and NoticeFile.days
-LONG_AFTER = 183  # days after a period's end beyond which a 公示's start is asked about
+LONG_AFTER, LONG_AFTER_YEAR = 183, 300  # days after a period's end beyond which a 公示's start is asked about
 # the end an office types from its paper notice: worked out, never read (a typed one could disagree with the calendar)
 _END_KEYS = frozenset({"end", "to", "until", "end_date", "结束", "结束日期", "截止", "截止日期", "公示结束", "公示结束日期", "止"})
 
@@ -50,11 +50,13 @@ def _after_period(day: dt.date, entry: PeriodFiles, shown: str, where: tuple, pr
     else:
         earliest = last + dt.timedelta(days=1)
         rule = f"成绩公示要在考核期结束（{last.isoformat()}）之后才能开始"
-    if day > last + dt.timedelta(days=LONG_AFTER):  # a 公示 comes within weeks: half a year on is the year typed one on
+    # a 公示 comes within weeks: half a year on is the year typed one on; a 年度 may be a 学年 entered as the year it
+    # begins (2025—2026 学年 → 2025), published the next summer
+    if day > last + dt.timedelta(days=LONG_AFTER_YEAR if entry.label == "Y" else LONG_AFTER):
         same = day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else None
         guess = f"（是否应为 {same.isoformat()}？）" if same and same >= earliest else ""
         problems.add(shown, *where, "notice-long-after-period",
-                     f"公示开始日期 {day.isoformat()} 在 {entry.year} 年{period_words(entry.label)}结束（{last.isoformat()}）半年多以后，"
+                     f"公示开始日期 {day.isoformat()} 在 {entry.year} 年{period_words(entry.label)}结束（{last.isoformat()}）{'大半年' if entry.label == 'Y' else '半年多'}以后，"
                      f"多半是年份写错了{guess}；公示页会照这个日期显示。请核对 start；确是这一天公示的，可以不管这条提示。", Severity.WARNING)
     if day >= earliest:
         return True

@@ -148,3 +148,13 @@ def test_a_notice_file_for_an_assessment_with_no_notice_is_a_warning(tmp_path, p
     code, out = run(tmp_path, "check")
     found = re.findall(r"^content/ag/t1/2025/Q1\.notice\.yaml: \[notice-unused\]（警告） (.*)$", out, re.M)
     assert len(found) == 1 and words in found[0], out
+
+
+@pytest.mark.parametrize(("start", "warned"), [("2026-07-06", False), ("2027-07-06", True)])
+def test_a_school_years_notice_the_next_summer_is_no_slip(project, start, warned):
+    """A 学年 is entered as the 年度 it begins (2025—2026 学年 → 2025): its 公示 comes in July 2026, half a year
+    after the 年度's end and no slip; a year later is."""
+    notice = f"content/{AGENCY}/{SCHEME}/2025/Y.notice.yaml"
+    (project / notice).write_text(f"start: {start}\ndays: 5\n", encoding="utf-8")
+    code, out = run(project, "check")
+    assert ("notice-long-after-period" in out) == warned, out
