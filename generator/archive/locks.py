@@ -176,6 +176,16 @@ def diff_records(old: dict, new: dict, item_names: dict[str, str] | None = None)
     return files, changes
 
 
+def files_words(old: dict[str, str], new: dict[str, str], files: list[str]) -> str:
+    """修改了 a；删去了 b；新增了 c: a file gone or added since the close named as such (an office told a deleted
+    decisions file was 修改 looks for an edit in it). A file recorded as "" was absent then."""
+    parts: dict[str, list[str]] = {"修改了": [], "删去了": [], "新增了": []}
+    for rel in files:
+        then, now = old.get(rel, ""), new.get(rel, "")
+        parts["删去了" if then and not now else "新增了" if now and not then else "修改了"].append(rel)
+    return "；".join(f"{verb} {'、'.join(rels)}" for verb, rels in parts.items() if rels)
+
+
 def item_names(period: PeriodResult) -> dict[str, str]:
     """Item code → name, for every item of the period's assessment and of the scheme's posts."""
     names: dict[str, str] = {}
@@ -214,11 +224,11 @@ def check_locks(project: Project, periods: list[PeriodResult], problems: Problem
         if not files and not changes:
             continue
         if files:
-            cause = f"文件被修改：{'、'.join(files)}"
+            cause = f"关闭后{files_words(lock['frozen']['inputs'], record['inputs'], files)}"
         else:
             context = sorted(k for k, v in lock["frozen"].get("context", {}).items() if record["context"].get(k) != v)
             if context:
-                cause = f"本期成绩文件未变，但方案或汇总来源文件被修改（{'、'.join(context)}），计算结果不同"
+                cause = f"本期成绩文件未变，但方案或汇总来源文件有改动（{files_words(lock['frozen'].get('context', {}), record['context'], context)}），计算结果不同"
             else:
                 cause = f"成绩文件未变，但程序计算结果不同：{unchanged_program_words(lock)}"
         shown_changes = "；".join(changes[:20]) + ("……" if len(changes) > 20 else "")

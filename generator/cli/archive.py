@@ -6,6 +6,7 @@ from generator import ENGINE_VERSION
 from generator.archive.locks import LOCK_FORMAT, check_locks, lock_path, other_period, period_record, read_lock, write_lock
 from generator.archive.program import program_record
 from generator.core.clock import build_date
+from generator.core.controls import CONTROL_RE
 from generator.core.errors import EXIT_PROBLEMS, UsageError
 from generator.core.problems import Problems
 from generator.core.report import print_problems
@@ -30,9 +31,10 @@ def _period_for(args):
     return project, period, problems, periods
 
 
-def _undecided(period, periods) -> list[str]:
+def _undecided(project, period, periods) -> list[str]:
     """What the period, or a period a roll-up reads (its quarters), still waits on a committee for:
-    a year graded on a quarter's open tie would be frozen on grades nobody decided."""
+    a year graded on a quarter's open tie would be frozen on grades nobody decided; or on a correction:
+    a quarter reopened is being changed, and the year would be frozen on it as it was before."""
     source = period.scheme.assessment(period.assessment.rolls_up) if period.assessment.rolls_up else None
     labels = set(source.period_labels) if source else set()
     read = [p for p in periods if (p.agency, p.scheme.code, p.year) == (period.agency, period.scheme.code, period.year) and p.label in labels]
@@ -41,15 +43,19 @@ def _undecided(period, periods) -> list[str]:
         where = "" if each is period else f"（{period.assessment.name}汇总的{each.period_name}）"
         if each.unresolved_ties:
             found.append(f"{each.period_name}{each.assessment.name}{where}名额线上还有并列待领导小组决定")
-        found += [f"{held}{where}" for held in each.held]
+        found += [f"{held}{where}" for held in each.held if each is not period or not held.startswith("汇总的")]  # those are named from the period itself
+        lock = read_lock(lock_path(project, each), Problems(), "") if each is not period else None  # a broken one: kaohe check says so
+        if lock is not None and lock.get("state") == "open" and lock.get("corrections"):
+            found.append(f"{each.period_name}{each.assessment.name}{where}已重新打开更正（{lock['corrections'][-1]['reason']}），还没有重新关闭"
+                         f"（改好后先运行 kaohe close {each.scheme.code} {each.year}-{each.label} --agency {each.agency}）")
     return found
 
 
 def cmd_close(args) -> int:
     project, period, problems, periods = _period_for(args)
-    undecided = _undecided(period, periods)
+    undecided = _undecided(project, period, periods)
     if undecided:
-        raise UsageError("；".join(undecided) + "。领导小组决定（或重新确认、删除过时的决定）之后才能关闭。")
+        raise UsageError("；".join(undecided) + "。领导小组决定（或重新确认、删除过时的决定）、更正的期重新关闭之后，才能关闭本期。")
     path = lock_path(project, period)
     lock = read_lock(path, problems, project.rel(path))
     if lock is None and (path.exists() or path.is_symlink()):
@@ -101,6 +107,9 @@ def _closed_already(project, period, shown: str) -> int:
 _SAYS_ONLY_CORRECTED = frozenset({"更正", "修改", "改正", "纠正", "订正", "重新打开", "重开", "打开", "理由", "原因", "说明", "更正理由", "REOPEN", "FIX"})
 
 
+MAX_REASON = 500  # characters: a reason is a sentence or two on every page of the period
+
+
 def cmd_reopen(args) -> int:
     reason = args.reason.strip()
     if not reason:
@@ -109,6 +118,11 @@ def cmd_reopen(args) -> int:
         raise UsageError(f"更正理由「{reason}」没有说明什么：它会作为更正说明公开显示在该期页面上。请写明更正什么、为什么、经谁同意，"
                          "如 --reason \"经复核，张三工作负荷得分录入有误，已更正，经2025年8月1日考核领导小组会议同意\"。"
                          "理由也显示在公开版的公示页上：不要写分数等公示不公开的内容。")
+    if (bad := CONTROL_RE.search(reason)) is not None:  # refused in every cell and YAML text: so on the pages too
+        raise UsageError(f"更正理由中有控制字符或看不见的格式字符（U+{ord(bad.group()):04X}，多半是从别处复制来的），它会公开显示在该期页面上；"
+                         "请重新输入理由，不要粘贴。")
+    if len(reason) > MAX_REASON:
+        raise UsageError(f"更正理由有 {len(reason)} 个字，超过 {MAX_REASON} 字：它显示在该期每个页面的更正说明中，请写明更正什么、为什么、经谁同意即可。")
     root = project_root(args)
     project, periods, problems = load_everything(root)
     year, label = parse_period(args.period)

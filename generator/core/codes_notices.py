@@ -34,6 +34,16 @@ NOTICE_CODES: dict[str, tuple[str, str, str]] = {
         "把 start 改为考核期结束之后的实际公示日期（季度考核一般在下一季度初）；年度考核最早可从当年 12 月 1 日开始。",
         "2025/Q2.notice.yaml 中 start: 2024-01-02",
     ),
+    "notice-unused": (
+        "有公示设置文件，但这一考核没有公示",
+        "方案规定不公示（publish: false）或不定等次的考核，公示设置文件不会生成公示页：要公示的，改方案的 publicity；不公示的，删去这个文件。",
+        "年度.notice.yaml，方案中 publicity: {publish: false}",
+    ),
+    "notice-long-after-period": (
+        "公示开始日期在考核期结束半年多（年度：大半年）以后",
+        "公示一般在考核期结束后几周内：核对 start 的年份（常见的是多写了一年）；确是这一天公示的，可以不管这条提示。",
+        "2025/Q3.notice.yaml 中 start: 2026-10-09",
+    ),
     "period-frozen-changed": (
         "已关闭的考核期结果发生变化",
         "如属更正，用 kaohe reopen 说明理由；否则恢复原文件或引擎版本。",
@@ -51,6 +61,17 @@ NOTICE_CODES: dict[str, tuple[str, str, str]] = {
     ),
     "lock-invalid": ("锁定文件损坏", "从版本库恢复该锁定文件。", "lock.json 不是合法 JSON"),
     "external-url": ("生成的网站引用了外部地址", "去掉模板或内容中的外部链接；内网站点不能请求外网。", "https://cdn…"),
+    "calendar-workday-weekday": (
+        "holidays.yaml 的 workdays 中写了星期一到星期五的日子",
+        "workdays 只写调休上班的周末；星期一到星期五本来就是工作日，写了不起作用。照放假安排核对日期：是调休上班日的，改正日期；是放假的日子，移到 holidays。",
+        "workdays: [2027-02-09]（星期二）",
+    ),
+    "calendar-workdays-missing": (
+        "holidays.yaml 写明了全年，却没有一个调休上班日",
+        "国务院每年的放假安排都有调休上班的周末；没写进 workdays 的都当作休息日，跨过它们的公示会晚结束。照该年的安排把调休上班日写进 workdays；"
+        "当年确实没有调休的，可以不管这条提示。",
+        "years: [2027]，holidays 列全了，workdays: []",
+    ),
     "calendar-year-incomplete": (
         "holidays.yaml 写明了全年，却没有列全法定节假日",
         "years: 中的年份表示全年的安排都已写明：照国务院办公厅公布的放假安排把该年放假的日子（每年 13 天法定节假日一天不能少，提示写明漏了哪天）写进 holidays、"

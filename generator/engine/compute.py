@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.core.problems import Problem, Problems
+from generator.core.problems import Problem, Problems, Severity
 from generator.engine.consequences import apply_consequences
 from generator.engine.copied_files import report_copied_files
 from generator.engine.decision_check import apply_decisions
-from generator.engine.decisions import load_decisions
+from generator.engine.decisions import load_decisions, other_grades
 from generator.engine.explainer import Explainer, functions_for
 from generator.engine.former_names import report_departments_spelled_apart, report_former_names_mixed
 from generator.engine.grade import PersonGrader
@@ -241,15 +241,22 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         people = scheme.people
         decisions = load_decisions(entry.decisions, decisions_shown, people.id, assessment.grades, local,
                                    scheme.sheet.merged(agency.sheet).columns, tuple(c for c in (people.department, people.post, people.unit) if c),
-                                   (entry.year, entry.label))
+                                   (entry.year, entry.label), other_grades(scheme, assessment))
         applied = apply_decisions(decisions, period, assessment.grades, decisions_shown, local)
     recount(period, applied, decisions_shown, shown, local)  # one truth for every count the pages show
+    for label in sorted(sources):  # a roll-up reads its periods' grades: its 公示 waits for what they wait for
+        if sources[label].unresolved_ties or sources[label].held:
+            period.held.append(f"汇总的{sources[label].period_name}{sources[label].assessment.name}还有名额线上的并列或过时的决定，须领导小组先作决定")
     if entry.results is not None:  # the office's own 总分, 等次, 名次 against the grades as they now stand
         check_office_columns(period, shown, local)
     apply_consequences(period, lambda person: functions_for(explainer, person), explainer.grades_of_all)
     if entry.notice is not None:
         files.append(project.rel(entry.notice))
         period.notice = load_notice(project, entry, local)
+        if not scheme.publicity_for(assessment).publish or assessment.grades is None:  # no 公示 page is made from it
+            why = "方案规定这一考核不公示（publicity 中 publish: false）" if assessment.grades is not None else "这一考核不定等次（方案没有 grades），没有公示名单"
+            local.add(project.rel(entry.notice), None, None, "notice-unused",
+                      f"{why}，这个公示设置文件不会生成公示页。要公示的，改方案的 publicity；不公示的，删去这个文件。", Severity.WARNING)
     period.problems = local.sorted()
     period.follow_ons = dict(local.caused)
     problems.extend(local)

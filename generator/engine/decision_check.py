@@ -24,6 +24,7 @@ import re
 import unicodedata
 
 from generator.core.problems import Problems, Severity
+from generator.engine.decision_rules import rule_moving
 from generator.engine.decisions import BASIS, Decision
 from generator.engine.results import PeriodResult, PersonResult, QuotaUse, Step
 from generator.scheme.policy import Grades
@@ -84,6 +85,18 @@ def quota_cause(person: PersonResult, grade: str, uses: list[QuotaUse]) -> bool:
     return False
 
 
+def quota_reach(person: PersonResult, uses: list[QuotaUse], grades: Grades | None) -> list[str]:
+    """The grades a tie at a quota line, or a quota's ranking, decides between for this person: the quota's
+    grade and the one it gives those it leaves out (the next below). Empty when no quota ranked the person."""
+    if grades is None:
+        return []
+    reach: list[str] = []
+    for use in uses:
+        if person.id in use.group or person.id in use.contenders:
+            reach += [g for g in (use.grade, grades.next_below(use.grade)) if g is not None and g not in reach]
+    return sorted(reach, key=grades.order.index)
+
+
 def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Grades | None, shown: str, problems: Problems) -> list[Decision]:
     """Check each decision against today's results and apply those that still hold; returns them."""
     by_id = {p.id: p for p in period.people}
@@ -99,6 +112,9 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
             problems.add(shown, decision.row, None, "decision-invalid",
                          f"编号「{decision.id}」在成绩表中是「{person.person.name}」，决定文件写的是「{decision.name}」；请核对。", where=decision.place)
             continue
+        if person.status == "no_grade" and grades is not None and decision.grade != grades.no_grade and not settled_later(person, period):
+            _report_against_rule(decision, person, period, shown, problems)
+            continue
         today = situation(person, period.quotas)
         stale = decision.basis is not None and not same_situation(decision.basis, today)
         own_cause = person.status != "graded" or (grades is not None and decision.grade == grades.no_grade)
@@ -112,6 +128,12 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
             problems.add(shown, decision.row, None, "decision-without-cause",
                          f"{period_words}{person.person.name}（{decision.id}）按规则已定为「{person.shown_grade}」；"
                          "领导小组决定只用于并列、名额和规则无法确定的等次。如成绩有误请修改成绩表；否则删除这一行。", where=decision.place)
+            continue
+        # a tie or a quota's ranking decides the quota's grade or the next below; 不确定等次 is a cause of its own
+        no_grade = grades is not None and decision.grade == grades.no_grade
+        reach = [] if stale or no_grade or own_cause and person.status != "tied" else quota_reach(person, period.quotas, grades)
+        if reach and decision.grade not in reach:
+            _report_beyond(decision, person, reach, shown, problems)
             continue
         if decision.basis is None:
             problems.add(shown, decision.row, None, "decision-unrecorded",
@@ -129,9 +151,52 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
                                      f"现在是「{today}」：决定已过时，暂不适用，待领导小组重新确认"))
             period.held.append(f"{shown} 第 {decision.row} 行的领导小组决定在成绩更正后已过时，须重新确认")
             continue
+        if not no_grade and (moving := rule_moving(decision.grade, person, period.assessment)) is not None:
+            _report_moved(decision, person, *moving, shown, problems)
+            continue
         _apply(decision, person, grades)
         applied.append(decision)
     return applied
+
+
+def _withheld_by(person: PersonResult, period: PeriodResult) -> list:
+    """The scheme's no_grade rules that gave this person's status (its reason and label are the rule's)."""
+    grades = period.assessment.grades
+    return [o for o in period.assessment.overrides if o.kind == "no_grade" and o.reason == person.reason
+            and (o.label or (grades.no_grade if grades else None)) == person.status_label]
+
+
+def settled_later(person: PersonResult, period: PeriodResult) -> bool:
+    """Whether the rule that withheld this person's grade lets a decision settle it later (立案调查结案后补定);
+    a rule that cannot be told is taken as one that does not: a grade the law withholds is never given by a guess."""
+    return any(o.decided_later for o in _withheld_by(person, period))
+
+
+def _report_against_rule(decision: Decision, person: PersonResult, period: PeriodResult, shown: str, problems: Problems) -> None:
+    rules = _withheld_by(person, period)
+    said = "；".join(f"{o.reason}（条件：{o.when}）" for o in rules) or (person.reason or person.shown_grade)
+    problems.add(shown, decision.row, decision.grade_column, "decision-against-rule",
+                 f"{person.person.name}（{decision.id}）按方案规定{person.shown_grade}：{said}。领导小组决定不能定为「{decision.grade}」，这条决定没有生效。"
+                 "此人已不属于这种情形的（试用期已满、数据填错），请改正成绩表中条件所用的列，按规则定等次；"
+                 "方案原文规定以后补定等次的（如立案调查结案后补定），在方案这一条 no_grade 下写 decided_later: true；否则删除这一行。",
+                 where=decision.grade_place or decision.place)
+
+
+def _report_beyond(decision: Decision, person: PersonResult, reach: list[str], shown: str, problems: Problems) -> None:
+    between = "」和「".join(reach)
+    problems.add(shown, decision.row, decision.grade_column, "decision-beyond-cause",
+                 f"{person.person.name}（{decision.id}）在名额线上的并列或名额排序中，领导小组决定的是此人得不得名额的等次：只在「{between}」之间决定；"
+                 f"决定写的是「{decision.grade}」，这条决定没有生效。定为其他等次不是名额所能决定的：成绩有误请修改成绩表；"
+                 f"否则把等次改为「{between}」之一。", where=decision.grade_place or decision.place)
+
+
+def _report_moved(decision: Decision, person: PersonResult, grade: str, rule, shown: str, problems: Problems) -> None:
+    said = {"force": f"直接确定为「{rule.grade}」", "cap": f"不得高于「{rule.grade}」", "gate": f"评为「{rule.grade}」须满足「{rule.requires}」"}[rule.kind]
+    problems.add(shown, decision.row, decision.grade_column, "decision-against-rule",
+                 f"{person.person.name}（{decision.id}）符合方案规定「{rule.reason}」（{f'条件：{rule.when}，' if rule.when else ''}{said}），"
+                 f"按规则应为「{grade}」；领导小组决定定为「{decision.grade}」与之不符，这条决定没有生效。"
+                 f"请把等次改为「{grade}」（或方案允许的其他等次）；此人已不属于这种情形的（数据填错），请改正成绩表中条件所用的列。",
+                 where=decision.grade_place or decision.place)
 
 
 def _loose(pid: str) -> str:

@@ -46,13 +46,21 @@ class Decision:
     basis: str | None = None  # 所决事项 as written; None when the file has no such column or the cell is empty
     exceed: str = ""  # 超出名额: the committee's statement and reason, when it exceeds a quota
     basis_place: str = ""
+    grade_column: str | None = None  # the 等次 cell's column letter, for a problem with the grade itself
+    grade_place: str = ""
 
 
 def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None, problems: Problems,
-                   aliases: dict[str, str] | None = None, for_readers: tuple[str, ...] = (), period: tuple[int, str] | None = None) -> list[Decision]:
+                   aliases: dict[str, str] | None = None, for_readers: tuple[str, ...] = (), period: tuple[int, str] | None = None,
+                   elsewhere: dict[str, str] | None = None) -> list[Decision]:
     """`aliases`: the office's column names → the scheme's (agency.yaml and the scheme's sheet.columns), as
     for its sheets; `for_readers`: the scheme's people columns (部门 as it names it, 岗位…), known, not read;
-    `period`: (year, label) the file is for, which its title and meetings are held to (a copied file)."""
+    `period`: (year, label) the file is for, which its title and meetings are held to (a copied file);
+    `elsewhere`: the grades of the scheme's other assessments → their words (年度考核，写在 Y.decisions.csv 中)."""
+    if grades is None:  # scores only: there is no grade for a committee to set
+        problems.add(shown, None, None, "decision-invalid", "这一考核只计分、不定等次（方案没有 grades），领导小组决定（定等次）不适用，这个文件没有读取。"
+                     "成绩有误的，改成绩表；文件放错了考核的，移到所属方案的目录；否则删去这个文件。")
+        return []
     mapped = {normalize_header(k): v for k, v in (aliases or {}).items()}
     ids = {id_header, *ID_HEADERS}  # a sheet whose top rows name the ID column holds the decisions, not a 会议纪要 beside it
     table = read_table(path, shown, problems, lambda texts: any(mapped.get(t, t) in ids for t in map(normalize_header, texts)))
@@ -60,7 +68,7 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
         return []
     start = _header_index(table.rows, id_header, mapped)
     if period is not None and table.rows[start]:  # a title or tab naming another period: last period's file copied
-        check_sheet_period(table, table.rows[start][0].row, *period, problems, what="领导小组决定")
+        check_sheet_period(table, table.rows[start][0].row, *period, problems, what="领导小组决定", annual=True)
     # the earliest a committee meets on a period's results: its last month (a year's: December, as its 公示 may start then)
     earliest = period_last_month(*period) if period is not None else None
     for cells in table.rows[:start]:  # a title above the header takes one cell; more is content left unread
@@ -136,18 +144,57 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
                          where=where(table, row, exceed_col, EXCEED))
             continue
         if grade not in allowed:
+            other = (elsewhere or {}).get(grade)  # 称职 in a quarter's file: the year's decision put here
+            meant = None if other else meant_grade(grade, named)
+            whose = (f"，是{other}：多半是那一考核的决定放进了本期的决定文件，请移过去；是本期的决定，" if other
+                     else f"（是否是「{meant}」？决定照写的等次适用，不会猜着改）；" if meant else "；")
             problems.add(shown, row, column_letter(grade_col), "decision-invalid",
-                         f"等次「{grade}」不是本考核的等次；请填写 {'、'.join(named)} 之一（照方案的写法，由高到低）。", where=where(table, row, grade_col, "等次"))
+                         f"等次「{grade}」不是本考核的等次{whose}请填写 {'、'.join(named)} 之一（照方案的写法，由高到低）。", where=where(table, row, grade_col, "等次"))
             continue
         basis = by.get(basis_col, "") if basis_col else ""
         decisions.append(Decision(
             pid, name_text(by.get(name_col, "")) if name_col else "", grade, reason, row, where(table, row),
             basis or None, exceed,
             where(table, row, basis_col, BASIS) if basis_col else where(table, row),
+            column_letter(grade_col), where(table, row, grade_col, "等次"),
         ))
     if table.merged:  # one 理由 merged over the people of one meeting: only the first row holds it
         report_merged_cells(table, {c: n for n, c in header.items() if n}, {cells[0].row: "" for cells in body if cells}, problems)
     return decisions
+
+
+def other_grades(scheme, assessment) -> dict[str, str]:
+    """The grades only the scheme's other assessments have → 年度考核的等次（其决定写在 Y.decisions.csv 中）."""
+    own = set(assessment.grades.order) if assessment.grades else set()
+    found: dict[str, str] = {}
+    for other in scheme.assessments:
+        if other is assessment or other.grades is None:
+            continue
+        files = "、".join(f"{label}.decisions.csv" for label in other.period_labels[:4]) + ("等" if len(other.period_labels) > 4 else "")
+        for grade in other.grades.order:
+            if grade not in own:
+                found.setdefault(grade, f"{other.name}的等次（其决定写在 {files} 中）")
+    return found
+
+
+# the 公务员 and 事业单位 names of one grade: a decision written in the other's words
+_SAME_GRADE = {"称职": "合格", "合格": "称职", "基本称职": "基本合格", "基本合格": "基本称职", "不称职": "不合格", "不合格": "不称职"}
+
+
+def meant_grade(written: str, named: list[str]) -> str | None:
+    """The one grade of `named` a grade not among them seems to mean: 优 → 优秀, 一般等次 → 一般, 合格 → 称职; None
+    when none or several could be meant. Only named in the message, never applied."""
+    text = unicodedata.normalize("NFKC", "".join(ch for ch in written if not unicodedata.category(ch).startswith(("P", "Z"))))
+    for tail in ("等次", "档次", "等", "档"):
+        if text.endswith(tail) and len(text) > len(tail):
+            text = text[: -len(tail)]
+            break
+    if text in named:
+        return text
+    if _SAME_GRADE.get(text) in named:
+        return _SAME_GRADE[text]
+    near = [g for g in named if text and (g.startswith(text) or text.startswith(g))]
+    return near[0] if len(near) == 1 else None
 
 
 def is_placeholder(reason: str, grades: list[str]) -> bool:

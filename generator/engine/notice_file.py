@@ -5,9 +5,11 @@ not a whole number of working days) at its line and column."""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from decimal import Decimal
 
-from generator.core.problems import Problems
+from generator.core.problems import Problems, Severity
+from generator.core.written_dates import serial_day, written_date
 from generator.engine.results import Notice
 from generator.project.model import PeriodFiles, Project
 from generator.scheme.periods import period_last_day, period_last_month, period_words
@@ -17,6 +19,7 @@ from generator.scheme.yaml_source import load_yaml
 _NOTICE_KEYS = set(keys_of(NoticeFile))  # the one list of keys: scheme/settings.py (schema, guide, this check)
 MIN_YEAR, MAX_YEAR = 1950, 2199  # a 公示 date outside this is a typo (and 9999-12-30 + 5 days does not exist)
 MAX_DAYS = 30  # as publicity.days and NoticeFile.days
+LONG_AFTER, LONG_AFTER_YEAR = 183, 300  # days after a period's end beyond which a 公示's start is asked about
 # the end an office types from its paper notice: worked out, never read (a typed one could disagree with the calendar)
 _END_KEYS = frozenset({"end", "to", "until", "end_date", "结束", "结束日期", "截止", "截止日期", "公示结束", "公示结束日期", "止"})
 
@@ -24,14 +27,11 @@ _END_KEYS = frozenset({"end", "to", "until", "end_date", "结束", "结束日期
 def _start(value, shown: str, where: tuple, problems: Problems) -> str | None:
     if value is None:
         return None
-    day = value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
-    if day is None and isinstance(value, str):
-        try:
-            day = dt.date.fromisoformat(value.strip())
-        except ValueError:
-            day = None
+    day = written_date(value) if isinstance(value, (dt.date, str)) else None  # 2025-01-06, 2025年1月6日, 2025/1/6
     if day is None:
-        problems.add(shown, *where, "notice-invalid", f"start「{value}」不是日期；写成 2025-01-06 这样的日期（年-月-日，且这一天存在）。")
+        serial = serial_day(value)
+        said = f"是表格软件的日期序号（相当于 {serial.isoformat()}），不是日期" if serial else "不是日期"
+        problems.add(shown, *where, "notice-invalid", f"start「{value}」{said}；写成 2025-01-06 这样的日期（年-月-日，且这一天存在）。")
         return None
     if not MIN_YEAR <= day.year <= MAX_YEAR:
         problems.add(shown, *where, "notice-invalid", f"公示开始日期 {day.isoformat()} 不在 {MIN_YEAR}—{MAX_YEAR} 年之间，应是写错了年份。")
@@ -50,6 +50,14 @@ def _after_period(day: dt.date, entry: PeriodFiles, shown: str, where: tuple, pr
     else:
         earliest = last + dt.timedelta(days=1)
         rule = f"成绩公示要在考核期结束（{last.isoformat()}）之后才能开始"
+    # a 公示 comes within weeks: half a year on is the year typed one on; a 年度 may be a 学年 entered as the year it
+    # begins (2025—2026 学年 → 2025), published the next summer
+    if day > last + dt.timedelta(days=LONG_AFTER_YEAR if entry.label == "Y" else LONG_AFTER):
+        same = day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else None
+        guess = f"（是否应为 {same.isoformat()}？）" if same and same >= earliest else ""
+        problems.add(shown, *where, "notice-long-after-period",
+                     f"公示开始日期 {day.isoformat()} 在 {entry.year} 年{period_words(entry.label)}结束（{last.isoformat()}）{'大半年' if entry.label == 'Y' else '半年多'}以后，"
+                     f"多半是年份写错了{guess}；公示页会照这个日期显示。请核对 start；确是这一天公示的，可以不管这条提示。", Severity.WARNING)
     if day >= earliest:
         return True
     problems.add(shown, *where, "notice-before-period-end",
@@ -61,9 +69,12 @@ def _after_period(day: dt.date, entry: PeriodFiles, shown: str, where: tuple, pr
 def _days(value, shown: str, where: tuple, problems: Problems) -> int | None:
     if value is None:
         return None
+    if isinstance(value, str) and (digits := unicodedata.normalize("NFKC", value).strip()).isdigit() and len(digits) <= 3:
+        value = Decimal(digits)  # days: '5' or ５: a whole number in quotes or full width is that number
     if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value() and 1 <= value <= MAX_DAYS:
         return int(value)
-    problems.add(shown, *where, "notice-invalid", f"days「{value}」应是 1 到 {MAX_DAYS} 之间的整数（公示几个工作日）；不写则按方案规定。")
+    text = "只写数字，不加「天」「个工作日」等字，如 days: 5；" if isinstance(value, str) else ""
+    problems.add(shown, *where, "notice-invalid", f"days「{value}」应是 1 到 {MAX_DAYS} 之间的整数（公示几个工作日）；{text}不写则按方案规定。")
     return None
 
 

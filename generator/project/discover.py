@@ -218,6 +218,23 @@ def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> tupl
     return Agency(code, name, departments, data.get("issuer"), data.get("contact"), shown, sheet, slugs, formerly), marks
 
 
+def _has_sheets(scheme, assessment, label: str, found: dict[str, PeriodFiles], depth: int = 0) -> bool:
+    """Whether a period made of others (a year of its quarters, a quarter of its months) has a sheet under it."""
+    source = scheme.assessment(assessment.rolls_up) if assessment.rolls_up and depth < 8 else None
+    if source is None:
+        return False
+    for lab in labels_within(source.period_labels, label):
+        entry = found.get(lab)
+        if entry is not None and entry.results is not None or _has_sheets(scheme, source, lab, found, depth + 1):
+            return True
+    return False
+
+
+def _source_name(scheme, assessment) -> str:
+    source = scheme.assessment(assessment.rolls_up) if assessment.rolls_up else None
+    return f"{source.name}（{'、'.join(period_words(lab) for lab in source.period_labels)}）" if source else "各期"
+
+
 def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems: Problems) -> None:
     scheme = project.schemes[scheme_dir.name]
     for year_dir in sorted(p for p in scheme_dir.iterdir() if p.is_dir() and not is_system_file(p.name)):
@@ -273,6 +290,12 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
                 setattr(entry, kind, path)
         for label, entry in found.items():
             assessment = scheme.assessment_for_label(label)
+            if entry.results is None and assessment and assessment.results_optional and not _has_sheets(scheme, assessment, label, found):
+                present = [KIND_WORDS[kind] for kind in ("decisions", "notice", "lock") if getattr(entry, kind) is not None]
+                problems.add(project.rel(year_dir), None, None, "period-missing",  # a 年度 公示 of nobody, decisions for no one
+                             f"{year} 年 {label} 有{'、'.join(present)}，但没有它汇总的{_source_name(scheme, assessment)}成绩表（本期也没有自己的成绩表）。"
+                             "请放入各期的成绩表，或删去这些文件。")
+                continue
             if entry.results is None and not (assessment and assessment.results_optional):
                 if any(r.label == label and (r.agency, r.scheme, r.year) == (agency, scheme.code, year) for r in project.refused):
                     continue  # its .xls was reported; nothing more to say

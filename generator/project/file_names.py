@@ -20,7 +20,9 @@ KIND_WORDS = {"decisions": "领导小组决定文件", "notice": "公示设置�
 _DECISION_WORDS = ("领导小组决定", "审定结果", "decisions", "decision", "决定", "审定", "决议")
 _NOTICE_WORDS = ("公示设置", "notice", "公示")
 _SEPARATORS = re.compile(r"[\s._\-—（）()]+")
-_YEAR = re.compile(r"^((?:19|20)\d\d)年?")
+_YEAR = re.compile(r"^((?:19|20)\d\d)(?:年(?!度))?")  # 2025年第一季度; 2025年度 keeps its 年度
+# the words around the period in an office's name for the meeting's record (2025年第一季度平时考核领导小组会议审定结果)
+_FILLER = ("领导小组", "考核委员会", "委员会", "平时", "考核", "会议", "结果", "研究", "名单", "的")
 
 # Files the system or an office program puts beside a sheet, never an input: Windows' thumbnail caches
 # and folder settings (written into every folder a network share shows with pictures), Excel's and
@@ -103,7 +105,7 @@ def misnamed(name: str) -> Misnamed | None:
         suffix = ".decisions.xlsx" if f".{ext}" in (".xlsx", *FOREIGN) and ext != "txt" else ".decisions.csv"  # a text export is a CSV
     else:
         suffix = ".notice.yaml"
-    for word in (*_DECISION_WORDS, *_NOTICE_WORDS):
+    for word in (*_DECISION_WORDS, *_NOTICE_WORDS, *_FILLER):
         stem = stem.replace(word, " ")
     stem = _SEPARATORS.sub(" ", stem).strip()
     year = None

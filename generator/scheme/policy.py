@@ -198,6 +198,13 @@ class Override(Strict):
         True,
         description="no_grade：这类人员是否仍计入名额基数「参加考核的总人数」（base: all）；原文写明不参加考核的写 false。例：false",
     )
+    # no_grade: the law withholds the grade (试用期, 病事假过半, 受处分期间) and no committee may give one;
+    # only a status the text calls temporary (立案调查尚未结案：暂不定等次，结案后补定) is settled later by a decision.
+    decided_later: bool = Field(
+        False,
+        description="no_grade：原文规定以后补定等次的（如立案调查结案后补定）写 true，领导小组决定可以给这类人员定等次；"
+                    "默认 false：试用期、病事假过半、受处分期间等不确定等次的，领导小组决定也不能定等次。例：true",
+    )
 
     @model_validator(mode="after")
     def _shape(self):
@@ -207,6 +214,8 @@ class Override(Strict):
             raise ValueError("gate 要写 requires：得到该等次须满足的条件")
         if self.kind != "gate" and not self.when:
             raise ValueError(f"{self.kind} 要写 when：在什么条件下适用")
+        if self.decided_later and self.kind != "no_grade":
+            raise ValueError(f"decided_later 只用于 no_grade（以后补定等次的不确定等次），{self.kind} 不写")
         return self
 
 

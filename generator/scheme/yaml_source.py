@@ -165,9 +165,36 @@ def load_yaml(path: Path, problems: Problems, display: str | None = None) -> tup
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.add(shown, line, None, "encoding-unknown", "方案文件必须是 UTF-8 编码；请用编辑器另存为 UTF-8。")
+        problems.add(shown, line, None, "encoding-unknown", f"{_kind_of(shown)}必须是 UTF-8 编码，{_encoding_words(raw)}请用编辑器另存为 UTF-8"
+                     "（记事本：「另存为」→ 编码选「UTF-8」）。")
         return None, marks
     return load_yaml_text(text, shown, problems)
+
+
+def _kind_of(shown: str) -> str:
+    """The file in the words of the folder it is in: a GBK holidays.yaml told 方案文件 sent the office to its schemes."""
+    name = shown.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    if name == "holidays.yaml":
+        return "节假日文件"
+    if name == "agency.yaml":
+        return "单位设置文件"
+    if name == "site.yaml":
+        return "站点设置文件"
+    if name.endswith((".notice.yaml", ".notice.yml")):
+        return "公示设置文件"
+    return "方案文件"
+
+
+def _encoding_words(raw: bytes) -> str:
+    for encoding, words in (("utf-16", "这个文件是 UTF-16（Unicode）编码；"), ("gb18030", "这个文件是 GBK 编码（记事本的「ANSI」）；")):
+        if encoding == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        try:
+            raw.decode(encoding)
+            return words
+        except UnicodeDecodeError:
+            continue
+    return ""
 
 
 def load_yaml_text(text: str, shown: str, problems: Problems) -> tuple[Any, Marks]:

@@ -19,6 +19,7 @@ _HALF_RE = re.compile(r"([上下])半年")
 # a year named as the period's (2025年度, 2025年第一季度, 2025年上半年), never a date (填报日期：2026年1月5日)
 _YEAR_RE = re.compile(r"(?<![0-9])(20[0-9]{2})\s*年\s*(?=度|第|[一二三四1-4１-４]\s*季|[上下]半|[Qq][1-4])")
 _DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "１": 1, "２": 2, "３": 3, "４": 4}
+_ANNUAL_RE = re.compile(r"年度考核|年终考核|年度.{0,4}(?:优秀|等次|考评|评定)")  # not 2025年度第一季度 nor 年度平时考核
 _NAMES = {"Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度", "H1": "上半年", "H2": "下半年"}
 
 
@@ -33,10 +34,21 @@ def named_periods(text: str) -> tuple[set[str], set[int]]:
     return labels, {int(y) for y in _YEAR_RE.findall(text)}
 
 
-def check_sheet_period(table: Table, header_row: int, year: int, label: str, problems: Problems, what: str = "成绩") -> None:
+def _annual_or_not(text: str, labels: set[str], label: str) -> list[str]:
+    """A committee's decisions titled for the 年度考核 in a quarter's (half year's, month's) file, or for a
+    quarter in the year's: the other meeting's file put in this folder. A title naming both (第四季度及年度考核) is both's."""
+    annual = _ANNUAL_RE.search(text) is not None
+    if label == "Y":
+        return sorted(labels) if labels and not annual else []
+    return ["年度考核"] if annual and not labels else []
+
+
+def check_sheet_period(table: Table, header_row: int, year: int, label: str, problems: Problems, what: str = "成绩",
+                       annual: bool = False) -> None:
     """The title rows above the header (`header_row`, physical) and the tab, for a sheet of `year`'s
     `label` (Q1…Q4, H1, H2, Y, M01…). Only a quarter's or half year's sheet is held to its quarter.
-    `what` the file holds, in the message: 成绩, or 领导小组决定 for a decisions file."""
+    `what` the file holds, in the message: 成绩, or 领导小组决定 for a decisions file; `annual`: a 年度考核
+    title is held to the 年度 (a decisions file: a sheet's 「2025年度平时考核」 may be any period's)."""
     places: list[tuple[str, int | None, int | None]] = [(table.sheet, None, None)] if table.sheet else []
     for cells in table.rows:
         if not cells or cells[0].row >= header_row:
@@ -46,7 +58,7 @@ def check_sheet_period(table: Table, header_row: int, year: int, label: str, pro
         labels, years = named_periods(text)
         # a title naming this period among others (第一季度、第二季度 in one meeting's decisions for both) is this period's
         other = sorted(labels - {label}) if label[:1] in "QH" and label[:1] in "".join(labels) and label not in labels else []
-        other = [o for o in other if o[:1] == label[:1]]
+        other = [o for o in other if o[:1] == label[:1]] or (_annual_or_not(text, labels, label) if annual else [])
         wrong_year = bool(years) and year not in years
         if not other and not wrong_year:
             continue

@@ -47,7 +47,12 @@ def results_sheet(workbook, shown: str, problems: Problems, is_header: HeaderTes
             _name_hidden_results(headed[0], hidden, shown, problems)
             return headed[0]
         many = headed or with_content
-        problems.add(shown, None, None, "workbook-many-sheets", _many_words(many, tops, is_header))
+        if shown.lower().endswith(".decisions.xlsx"):  # two meetings' decisions on two tabs
+            words = (f"决定文件中有 {len(many)} 个有内容的工作表（{_names(many)}），无法确定哪一个是本期的领导小组决定，一条也没有适用。"
+                     "本期的决定都写在一个工作表中：把其他工作表的决定逐行并入（几次会议的决定，理由中各写明会议），再删去其他工作表。")
+        else:
+            words = _many_words(many, tops, is_header)
+        problems.add(shown, None, None, "workbook-many-sheets", words)
         return None
     if with_content:
         _name_hidden_results(with_content[0], hidden, shown, problems)

@@ -47,7 +47,8 @@ def override_words(scheme: Scheme, assessment: Assessment) -> list[tuple[str, st
     for o in assessment.overrides:
         cond = condition_words(o.when, names, multiple)
         if o.kind == "no_grade":
-            out.append(("不确定等次", f"当 {cond} 时：{o.label or (grades.no_grade if grades else '不确定等次')}", o.reason))
+            later = "（以后由领导小组决定补定）" if o.decided_later else ""
+            out.append(("不确定等次", f"当 {cond} 时：{o.label or (grades.no_grade if grades else '不确定等次')}{later}", o.reason))
         elif o.kind == "force":
             out.append(("直接确定等次", f"当 {cond} 时：直接确定为「{o.grade}」", o.reason))
         elif o.kind == "cap":

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from generator.archive.locks import context_files, lock_path, other_period, read_lock
+from generator.archive.locks import context_files, files_words, lock_path, other_period, read_lock
 from generator.archive.program import program_changes, unchanged_program_words
 from generator.core.problems import Problems
 from generator.engine.results import PeriodResult
@@ -96,7 +96,7 @@ def _cause(ctx: SiteContext, period: PeriodResult, lock: dict) -> str:
     edited = sorted(k for k in set(known) | set(now) if k not in unrecorded and known.get(k, "") != now.get(k, ""))
     reopen = f"kaohe reopen {period.scheme.code} {period.year}-{period.label} --agency {period.agency}"
     if edited:
-        return (f"关闭后这些文件被修改：{'、'.join(edited)}。请恢复其中与公示有关的改动；如属更正，运行 {reopen} --reason 理由，"
+        return (f"关闭后{files_words(known, now, edited)}。请恢复其中与公示有关的改动；如属更正，运行 {reopen} --reason 理由，"
                 "改好后运行 kaohe close 重新关闭。")
     program = unchanged_program_words(lock)
     if program_changes(lock) != []:  # the program changed (or the lock cannot tell): say what to do about it

@@ -23,11 +23,12 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from generator.core.problems import Problem, Problems
+from generator.core.problems import Problem, Problems, Severity
+from generator.core.written_dates import DAY_RE, plain, serial_day, written_date
 from generator.project.discover import safe_path
 from generator.project.model import Project
 from generator.scheme.yaml_source import Marks, load_yaml
-from generator.site.statutory_days import check_statutory_days
+from generator.site.statutory_days import FIRST_YEAR, check_statutory_days
 
 KEYS = ("years", "covers", "holidays", "workdays")
 EXAMPLES = {"holidays": "[2027-01-01]", "workdays": "[2027-02-14]", "years": "[2027]", "covers": "[{from: 2027-01-01, to: 2027-01-31}]"}
@@ -157,14 +158,11 @@ def _line(line: int | None) -> str:
 
 
 def _date(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        return None
+    return written_date(value)  # 2027-01-01, and 2027/1/1 or 2027年1月1日 as offices write it
 
 
 # 2027-02-05 至 2027-02-11 as the State Council's notice lists a festival (春节：2月5日至11日放假调休): its days
-_RANGE_RE = re.compile(r"\s*(\d{4}-\d{1,2}-\d{1,2})\s*(?:至|到|~|～|—|–|－|-(?=\s*\d{4}-))\s*(\d{4}-\d{1,2}-\d{1,2})\s*")
+_RANGE_RE = re.compile(rf"\s*({DAY_RE.pattern})\s*(?:至|到|~|～|—|–|－|-(?=\s*\d{{4}}\s*[-/.年]))\s*({DAY_RE.pattern})\s*")
 
 
 def _dates(value) -> list[dt.date] | None:
@@ -172,8 +170,8 @@ def _dates(value) -> list[dt.date] | None:
     day = _date(value)
     if day is not None:
         return [day]
-    found = _RANGE_RE.fullmatch(str(value)) if isinstance(value, str) else None
-    ends = (_date(found.group(1)), _date(found.group(2))) if found else (None, None)
+    found = _RANGE_RE.fullmatch(plain(value)) if isinstance(value, str) else None
+    ends = (_date(found.group(1)), _date(found.group(7))) if found else (None, None)
     if ends[0] is None or ends[1] is None or not 0 <= (ends[1] - ends[0]).days <= 31:
         return None
     return [ends[0] + dt.timedelta(days=n) for n in range((ends[1] - ends[0]).days + 1)]
@@ -235,7 +233,9 @@ def read_calendar(data, marks: Marks | None, shown: str, problems: Problems) -> 
         for i, value in enumerate(_as_list(data, key, at, report)):
             days = _dates(value)
             if days is None:
-                report(at((key, i)), "bad-value", f"{key} 中的「{value}」不是日期；写成 2027-01-01 这样的年-月-日"
+                serial = serial_day(value)
+                said = f"是表格软件的日期序号（相当于 {serial.isoformat()}），不是日期" if serial else "不是日期"
+                report(at((key, i)), "bad-value", f"{key} 中的「{value}」{said}；写成 2027-01-01 这样的年-月-日"
                                                   "（连续几天可写成 2027-02-05 至 2027-02-11，最长一个月，开始日期在前）。")
                 continue
             for day in days:
@@ -262,7 +262,19 @@ def read_calendar(data, marks: Marks | None, shown: str, problems: Problems) -> 
                        f"请核对日期，删去这一项（内置日历已经包含该年的节假日和调休安排）。")
             else:
                 getattr(calendar, key).add(day)
+            if key == "workdays" and day.weekday() < 5 and arrangement is None:  # a 调休上班日 is a weekend day
+                problems.add(shown, line, None, "calendar-workday-weekday",
+                             f"workdays 中的 {day.isoformat()} 是星期{'一二三四五'[day.weekday()]}，本来就是工作日，写在这里不起作用；"
+                             "workdays 只写调休上班的周六、周日。多半是日期写错了（真正调休上班的周末就没有计入，跨过它的公示会晚一天结束），"
+                             "或者是放假的日子写错了地方（应写进 holidays）。请照放假安排核对。", Severity.WARNING)
     check_statutory_days(calendar.holidays, year_lines, cover_lines, _builtin_knows, report_missing)
+    for year, line in sorted(year_lines.items()):  # every arrangement so far has 5–12 worked weekend days
+        if not slips and year >= FIRST_YEAR and not _builtin_knows(dt.date(year, 1, 1)) and not any(d.year == year for d in calendar.workdays):
+            problems.add(shown, line, None, "calendar-workdays-missing",
+                         f"years 写明了 {year} 年全年，workdays 中却没有 {year} 年的调休上班日：国务院每年的放假安排都有几个调休上班的周末"
+                         f"（2004—2026 年每年 5 到 12 天），没写的都会被当作休息日，跨过它的公示会晚一天结束。"
+                         f"请照 {year} 年的放假安排把调休上班的日子写进 workdays（如 workdays: [{year}-02-13]）；当年确实没有调休的，可以不管这条提示。",
+                         Severity.WARNING)
     return calendar
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.archive.test_frozen import AGENCY, EPOCH, LOCK, SCHEME, SHEET, kaohe
 from tests.archive.util import edit_csv_cell, make_project
 
@@ -99,3 +101,90 @@ def test_a_year_is_not_closed_while_a_quarter_it_reads_has_an_open_tie(tmp_path,
     out = capsys.readouterr()
     assert "第二季度" in out.out + out.err and "并列" in out.out + out.err
     assert not (tmp_path / "content" / "ag" / "t1" / "2025" / "Y.lock.json").exists()
+
+
+def test_a_year_is_not_closed_while_a_quarter_it_reads_is_reopened_for_a_correction(tmp_path, capsys):
+    """A quarter reopened for a correction is being changed: a year closed then froze its grades on the
+    quarter as it was before the correction, and failed the day the quarter was closed again."""
+    from generator.cli import main
+    from tests.unit.helpers import assessment, item, make_project, people_csv, scheme
+
+    grades = {"order": ["好", "较好"], "bands": [{"grade": "好", "at_least": 90}, {"grade": "较好", "below": 90}]}
+    quarter = assessment([item("df", "得分", 100)], code="ps", name="平时考核", period="季度", grades=grades)
+    year = assessment([item("pj", "平均", 100, score={"kind": "period_score", "missing": "skip"})], code="nd", name="年度考核",
+                      period="年度", rolls_up="ps", results_optional=True, grades=grades)
+    files = {f"{q}.csv": people_csv([[f"{i:04d}", f"人{i}", "办公室", s] for i, s in enumerate(["95", "80"], start=1)], ["得分"])
+             for q in ("Q1", "Q2", "Q3", "Q4")}
+    make_project(tmp_path, scheme(quarter, year), files)
+
+    def kaohe_run(*args):
+        code = main(["-C", str(tmp_path), *args])
+        out = capsys.readouterr()
+        return code, out.out + out.err
+
+    assert kaohe_run("close", "t1", "2025-Q2", "--agency", "ag")[0] == 0
+    assert kaohe_run("reopen", "t1", "2025-Q2", "--agency", "ag", "--reason", "经复核，人2得分录入有误，经领导小组同意更正")[0] == 0
+    code, out = kaohe_run("close", "t1", "2025-Y", "--agency", "ag")
+    assert code != 0, out
+    assert "第二季度" in out and "重新打开" in out and "人2得分录入有误" in out, out
+    assert not (tmp_path / "content" / "ag" / "t1" / "2025" / "Y.lock.json").exists()
+    assert kaohe_run("close", "t1", "2025-Q2", "--agency", "ag")[0] == 0  # the correction done: the year closes
+    assert kaohe_run("close", "t1", "2025-Y", "--agency", "ag")[0] == 0
+
+
+def test_a_file_deleted_or_added_after_the_close_is_named_so(tmp_path, monkeypatch):
+    """A decisions file deleted (or added) after the close was reported as 文件被修改: the office looked for
+    an edit in a file that was gone. Each file is named as changed, deleted or added."""
+    root = _project(tmp_path, monkeypatch)
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 0, out
+    (root / NOTICE).unlink()
+    decisions = root / f"content/{AGENCY}/{SCHEME}/2025/Q2.decisions.csv"
+    decisions.write_text("编号,等次,理由,所决事项\n", encoding="utf-8")
+    code, out = kaohe(root, "check")
+    assert code == 1, out
+    frozen = next(line for line in out.splitlines() if "[period-frozen-changed]" in line)
+    assert f"删去了 {NOTICE}" in frozen and f"新增了 content/{AGENCY}/{SCHEME}/2025/Q2.decisions.csv" in frozen, frozen
+    assert "被修改" not in frozen, frozen
+
+
+@pytest.mark.parametrize("reason", ["经复核\x1b[31m，雷杰平得分录入有误，经领导小组同意更正", "经复核，雷杰平得分录入有误\u202e，经领导小组同意更正",
+                                    "经复核，雷杰平得分录入有误，经领导小组同意更正" + "。" * 2000], ids=["esc", "bidi", "long"])
+def test_a_reason_with_control_characters_or_pages_long_is_refused(tmp_path, monkeypatch, reason):
+    """The 更正理由 is shown on the public pages: an ESC or a bidi override pasted with it (refused in every cell
+    and YAML text) was written into the lock and onto the 公示; so was a reason of thousands of characters."""
+    root = _project(tmp_path, monkeypatch)
+    assert kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)[0] == 0
+    before = (root / LOCK).read_bytes()
+    code, out = kaohe(root, "reopen", SCHEME, "2025-Q2", "--agency", AGENCY, "--reason", reason)
+    assert code == 2, out
+    assert "更正理由" in out and "\x1b" not in out and "\u202e" not in out, out
+    assert (root / LOCK).read_bytes() == before
+
+
+def test_a_years_notice_waits_while_a_quarter_it_reads_has_an_open_tie(tmp_path):
+    """A year whose grade reads its quarters' grades (年度优秀 须有两个季度为好) published its 公示 while a quarter's
+    tie at the quota line was undecided: 人2's year hung on a grade nobody had decided. The year is held, as
+    its close already was, naming the quarter; deciding the tie releases it."""
+    from tests.unit.helpers import assessment, csv_text, item, make_project, people_csv, run, scheme
+
+    grades = {"order": ["好", "较好"], "bands": [{"grade": "好", "at_least": 90}, {"grade": "较好", "below": 90}]}
+    quarter = assessment([item("df", "得分", 100)], code="ps", name="平时考核", period="季度", grades=grades,
+                         quotas=[{"grade": "好", "at_most": "30%"}])
+    year = assessment([item("pj", "平均", 100, score={"kind": "period_score", "missing": "skip"})], code="nd", name="年度考核",
+                      period="年度", rolls_up="ps", results_optional=True, grades=grades,
+                      overrides=[{"kind": "gate", "grade": "好", "requires": '次数("好") >= 2', "reason": "年度好等次须有两个季度为好"}])
+    files = {f"{q}.csv": people_csv([[f"{i:04d}", f"人{i}", "办公室", s] for i, s in enumerate(
+        ["95", "93", "93" if q == "Q2" else str(90 - n), "80", "70", "60", "50"], start=1)], ["得分"])
+        for n, q in enumerate(["Q1", "Q2", "Q3", "Q4"], start=1)}
+    files["Y.notice.yaml"] = "start: 2026-01-12\n"
+    make_project(tmp_path, scheme(quarter, year), files)
+    _, periods, _ = run(tmp_path)
+    held = next(p for p in periods if p.label == "Y").held
+    assert len(held) == 1 and "第二季度" in held[0] and "并列" in held[0], held
+    tie = "并列：全单位「好」名额线 总分 93，余 1 个名额：0002、0003"
+    decided = csv_text(["编号", "等次", "理由", "所决事项"], [["0002", "好", "2025年7月3日领导小组会议研究", tie], ["0003", "较好", "2025年7月3日领导小组会议研究", tie]])
+    (tmp_path / "content/ag/t1/2025/Q2.decisions.csv").write_text(decided, encoding="utf-8")
+    _, periods, problems = run(tmp_path)
+    assert [p.format() for p in problems.sorted() if p.severity.name == "ERROR"] == []
+    assert next(p for p in periods if p.label == "Y").held == []

@@ -70,13 +70,13 @@ def test_close_edit_reopen_correct_close_again(project):
     code, out = kaohe(root, "build", "--quiet")
     assert code == 1
     assert "[period-frozen-changed]" in out and "网站未更新" in out
-    assert f"文件被修改：{SHEET}" in out  # the file was edited, not the engine
+    assert f"关闭后修改了 {SHEET}" in out  # the file was edited, not the engine
     assert f"雷杰平（0001）总分 {frozen_total} → " in out  # person, field, old → new
     assert "雷杰平（0001）项目「工作负荷」 12 → 11" in out  # the item by the name users know, not its code (ji1)
     assert "程序计算结果不同" not in out
     assert (root / NOTICE_HTML).read_bytes() == site_before
     code, out = kaohe(root, "check")  # check says so too, before anyone tries to build
-    assert code == 1 and "[period-frozen-changed]" in out and f"文件被修改：{SHEET}" in out
+    assert code == 1 and "[period-frozen-changed]" in out and f"关闭后修改了 {SHEET}" in out
 
     code, out = kaohe(root, "reopen", SCHEME, "2025-Q2", "--agency", AGENCY, "--reason", REASON)
     assert code == 0, out
@@ -113,7 +113,7 @@ def test_engine_computing_differently_is_not_called_a_file_edit(project):
     (root / LOCK).write_text(json.dumps(lock, ensure_ascii=False), encoding="utf-8")
     code, out = kaohe(root, "build", "--quiet")
     assert code == 1
-    assert "成绩文件未变，但程序计算结果不同：变化多半来自 Kaohe 程序本身" in out and "文件被修改" not in out
+    assert "成绩文件未变，但程序计算结果不同：变化多半来自 Kaohe 程序本身" in out and "修改了" not in out
     assert f"白波辉（0003）总分 12.34 → {shown}" in out
 
 
@@ -127,7 +127,7 @@ def test_scheme_edit_is_named_as_the_cause(project):
     scheme.write_text(text.replace("    places: 2\n", "    places: 1\n", 1), encoding="utf-8")  # 平时考核 totals to one place
     problems = frozen_problems(root)
     assert len(problems) == 1
-    assert f"方案或汇总来源文件被修改（schemes/{SCHEME}.yaml）" in problems[0].message
+    assert f"方案或汇总来源文件有改动（修改了 schemes/{SCHEME}.yaml）" in problems[0].message
     assert "总分" in problems[0].message and "程序计算结果不同" not in problems[0].message
 
 

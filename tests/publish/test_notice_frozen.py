@@ -140,7 +140,7 @@ def test_nothing_edited_and_the_same_program_is_said_to_be_unexplained(closed):
 def test_an_edited_setting_is_named_by_its_file(closed):
     _replace(closed / "content" / AGENCY / "agency.yaml", "issuer: 云溪县财政局公务员平时考核工作领导小组", "issuer: 另一个小组")
     message = _notice_problems(closed)[0].message
-    assert f"关闭后这些文件被修改：content/{AGENCY}/agency.yaml" in message
+    assert f"关闭后修改了 content/{AGENCY}/agency.yaml" in message
     assert "Kaohe 程序" not in message
 
 

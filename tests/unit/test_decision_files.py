@@ -39,6 +39,9 @@ def test_the_good_file_applies(tmp_path):
     ("Q1.decision.csv", "Q1.decisions.csv"), ("Q1.decisions.txt", "Q1.decisions.csv"), ("Q1决定.csv", "Q1.decisions.csv"),
     ("2025Q1.decisions.csv", "Q1.decisions.csv"), ("Q1_decisions.csv", "Q1.decisions.csv"), ("Q1-decision.xlsx", "Q1.decisions.xlsx"),
     ("第一季度领导小组决定.csv", "Q1.decisions.csv"), ("Q1.notice.yml", "Q1.notice.yaml"),
+    # the name an office gives the meeting's record: the period was not read out of it (改名为 <考核期>.decisions.xlsx)
+    ("2025年第一季度领导小组审定结果.xlsx", "Q1.decisions.xlsx"), ("第一季度平时考核领导小组会议决定.xlsx", "Q1.decisions.xlsx"),
+    ("2025年第一季度考核结果公示设置.yaml", "Q1.notice.yaml"),
 ])
 def test_a_misnamed_decisions_or_notice_file_is_named_with_its_right_name(tmp_path, name, meant):
     body = "start: 2025-04-07\n" if "notice" in name else csv_text(HEADER, GOOD)
@@ -240,3 +243,40 @@ def test_an_exceed_statement_that_says_nothing_is_no_consent(tmp_path, statement
     assert [(p.line, p.column) for p in placeholder] == [(3, "F")], statement
     assert "超出名额" in placeholder[0].message
     assert not by_id(period)["0003"].decided
+
+
+def test_a_decisions_workbook_with_two_sheets_of_decisions_says_to_put_them_in_one(tmp_path):
+    """Two meetings' decisions on two tabs (第一批, 第二批): none is applied, and the message spoke of 本期成绩 and
+    one period a file — advice for a results workbook; a decisions workbook is told to merge them into one sheet."""
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "第一批"
+    wb.active.append(HEADER)
+    wb.active.append(GOOD[0])
+    second = wb.create_sheet("第二批")
+    second.append(HEADER)
+    second.append(GOOD[1])
+    out = io.BytesIO()
+    wb.save(out)
+    _, problems = run(tmp_path, {"Q1.decisions.xlsx": out.getvalue()})
+    many = found(problems, "workbook-many-sheets")
+    assert [p.file for p in many] == ["content/ag/t1/2025/Q1.decisions.xlsx"]
+    assert "领导小组决定" in many[0].message and "成绩" not in many[0].message, many[0].message
+
+
+def test_a_decisions_file_for_an_assessment_without_grades_says_so_once(tmp_path):
+    """An assessment that grades nobody (scores only): each row of its decisions file was told 请填写  之一 —
+    of an empty list. The file is told once that decisions set grades and this assessment has none."""
+    from tests.unit.helpers import assessment, item, make_project, people_csv, scheme
+    from tests.unit.helpers import run as load
+
+    data = scheme(assessment([item("df", "得分", 100)], grades=None))
+    make_project(tmp_path, data, {"Q1.csv": people_csv([["0001", "人1", "办公室", "95"]], ["得分"]),
+                                  "Q1.decisions.csv": csv_text(HEADER, [["0001", "人1", "好", MEETING, "原为：不确定等次"]] * 1)})
+    _, _, problems = load(tmp_path)
+    bad = [(p.file, p.line, p.code) for p in problems.sorted() if p.file.endswith("decisions.csv")]
+    assert bad == [("content/ag/t1/2025/Q1.decisions.csv", None, "decision-invalid")], [p.format() for p in problems.sorted()]
+    assert "不定等次" in problems.sorted()[0].message or "没有等次" in problems.sorted()[0].message

@@ -88,3 +88,53 @@ def test_a_title_naming_this_period_among_others_is_fine(tmp_path, title):
     period, problems = run(tmp_path, text)
     assert [p.format() for p in problems.sorted()] == []
     assert by_id(period)["0002"].grade == "好"
+
+
+@pytest.mark.parametrize(("label", "title"), [
+    ("Q1", "关于2025年度考核优秀等次人选的领导小组决定"),  # the year's meeting's file put in the first quarter's folder
+    ("Q4", "2025年年终考核领导小组审定结果"),
+    ("Y", "2025年第四季度平时考核领导小组决定"),  # and the fourth quarter's in the year's
+])
+def test_a_title_for_the_year_in_a_quarters_file_or_back_is_an_error(tmp_path, label, title):
+    reason = "经2026年1月9日领导小组会议研究"
+    text = f"{title}\n" + csv_text(HEADER, _rows(reason, reason))
+    _, problems = run(tmp_path, text, label=label) if label != "Y" else _run_year(tmp_path, text)
+    found = [(p.file, p.line, p.code) for p in problems.sorted() if p.code == "sheet-period-mismatch"]
+    assert found == [(f"content/ag/t1/2025/{label}.decisions.csv", 1, "sheet-period-mismatch")], [p.format() for p in problems.sorted()]
+
+
+@pytest.mark.parametrize(("label", "title"), [
+    ("Q1", "2025年度第一季度平时考核领导小组决定"), ("Q1", "2025年度平时考核领导小组决定"),
+    ("Y", "2025年第四季度及年度考核领导小组决定"), ("Y", "2025年度考核领导小组决定"),
+])
+def test_a_title_naming_its_own_period_is_fine(tmp_path, label, title):
+    reason = "经2026年1月9日领导小组会议研究"
+    text = f"{title}\n" + csv_text(HEADER, _rows(reason, reason))
+    _, problems = run(tmp_path, text, label=label) if label != "Y" else _run_year(tmp_path, text)
+    assert [p.code for p in problems.sorted() if p.code == "sheet-period-mismatch"] == []
+
+
+def _run_year(root, text):
+    from tests.unit.helpers import assessment, item, scheme
+
+    data = scheme(assessment([item("df", "得分", 100)], code="nd", name="年度考核", period="年度", grades=GRADES,
+                             quotas=[{"grade": "好", "at_most": "30%"}], places=2))
+    rows = [[f"{i + 1:04d}", f"人{i + 1}", "办公室", s] for i, s in enumerate(SCORES)]
+    return grade_sheet(root, data, ["得分"], rows, label="Y", extra={"Y.decisions.csv": text})
+
+
+def test_a_grade_of_the_years_assessment_in_a_quarters_decisions_names_it(tmp_path):
+    """称职 in Q2.decisions.csv of a scheme whose quarters grade 好/较好/一般 and whose year grades 优秀/称职:
+    the year's decision put in the quarter's file. It was 不是本考核的等次 with the quarter's grades listed,
+    and the office, not seeing why, rewrote 称职 as 较好; the message now says whose grade it is and where it goes."""
+    from tests.unit.helpers import assessment, item, scheme
+
+    year_grades = {"order": ["优秀", "称职"], "bands": [{"grade": "优秀", "at_least": 90}, {"grade": "称职", "below": 90}]}
+    data = scheme(assessment([item("df", "得分", 100)], grades=GRADES, quotas=[{"grade": "好", "at_most": "30%"}], places=2),
+                  assessment([item("nd", "得分", 100)], code="nd", name="年度考核", period="年度", grades=year_grades, places=2))
+    rows = [[f"{i + 1:04d}", f"人{i + 1}", "办公室", s] for i, s in enumerate(SCORES)]
+    text = csv_text(HEADER, [["0002", "人2", "称职", "经2025年7月3日领导小组会议研究", TIE]])
+    _, problems = grade_sheet(tmp_path, data, ["得分"], rows, label="Q2", extra={"Q2.decisions.csv": text})
+    bad = [p for p in problems.sorted() if p.code == "decision-invalid"]
+    assert [(p.line, p.column) for p in bad] == [(2, "C")]
+    assert "年度考核" in bad[0].message and "Y.decisions.csv" in bad[0].message, bad[0].message

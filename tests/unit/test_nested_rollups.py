@@ -152,7 +152,7 @@ def test_a_closed_year_of_quarters_names_the_month_sheet_that_changed_it(tmp_pat
     capsys.readouterr()
     assert main(["-C", str(tmp_path), "check"]) == 1
     out = capsys.readouterr().out
-    assert "[period-frozen-changed]" in out and "汇总来源文件被修改（content/ag/t1/2025/M05.csv）" in out, out
+    assert "[period-frozen-changed]" in out and "汇总来源文件有改动（修改了 content/ag/t1/2025/M05.csv）" in out, out
 
 
 @pytest.mark.parametrize("when, words", [

@@ -176,3 +176,22 @@ def test_a_wrong_grade_in_a_decision_lists_the_grades_high_to_low(tmp_path):
     _, problems = decided(tmp_path, [["2", "人2", "称职", "会议", TIE]])
     [problem] = [p for p in problems.sorted() if p.code == "decision-invalid"]
     assert "等次「称职」不是本考核的等次；请填写 好、较好、一般、不确定等次 之一" in problem.message
+
+
+@pytest.mark.parametrize(("written", "meant"), [("良", None), ("一般等次", "一般"), ("好等", "好"), ("较好。", "较好")])
+def test_a_grade_spelled_otherwise_names_the_grade_it_seems_to_mean(tmp_path, written, meant):
+    """优 for 优秀, 合格 for 称职: never applied by a guess, but the message names the one grade it seems to
+    mean (a grade it begins or is begun by, the word 等次 or a full stop added), so the office need not work it out."""
+    _, problems = decided(tmp_path, [["2", "人2", written, "2025年4月3日领导小组会议", TIE]])
+    problem = next(p for p in problems.sorted() if p.code == "decision-invalid")
+    assert (f"是否是「{meant}」" in problem.message) == (meant is not None), problem.message
+    assert (problem.line, problem.column) == (2, "C")
+
+
+def test_a_grade_of_the_other_naming_is_named():
+    from generator.engine.decisions import meant_grade
+
+    assert meant_grade("合格", ["优秀", "称职", "基本称职", "不称职", "不确定等次"]) == "称职"
+    assert meant_grade("基本称职", ["优秀", "合格", "基本合格", "不合格"]) == "基本合格"
+    assert meant_grade("优", ["优秀", "称职"]) == "优秀"
+    assert meant_grade("良", ["优秀", "称职"]) is None

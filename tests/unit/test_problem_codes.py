@@ -590,8 +590,14 @@ def test_agency_yaml_problems(tmp_path):
 
 
 def test_notice_problems(tmp_path):
+    import copy
+
+    from tests.unit.helpers import GRADES_4
+
+    graded = copy.deepcopy(SHEET_SCHEME)  # a scheme that grades has a 公示 (without grades: notice-unused)
+    graded["assessments"][0]["grades"] = copy.deepcopy(GRADES_4)
     make_project(
-        tmp_path, SHEET_SCHEME, {"Q1.csv": csv_text(HEADER, [GOOD]), "Q1.notice.yaml": "start: 2025-04-08\ndays: 5\nnumbr: 〔2025〕1号\n"}
+        tmp_path, graded, {"Q1.csv": csv_text(HEADER, [GOOD]), "Q1.notice.yaml": "start: 2025-04-08\ndays: 5\nnumbr: 〔2025〕1号\n"}
     )
     _, (period,), problems = run(tmp_path)
     assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(3, 1, "unknown-key")]

@@ -61,7 +61,7 @@ def test_a_covers_range_over_spring_festival_without_it_is_an_error():
 
 
 def test_the_complete_year_is_clean():
-    _, problems = read(_year(FIXED_2027 + LUNAR_2027))
+    _, problems = read(_year(FIXED_2027 + LUNAR_2027) + "workdays: [2027-02-13]\n")
     assert [p.format() for p in problems] == []
 
 
@@ -80,3 +80,16 @@ def test_a_year_written_as_the_notice_lists_it_with_ranges_is_clean(dash):
 def test_a_range_backwards_or_over_a_month_is_a_bad_value():
     _, problems = read(_year(["2027-01-01", '"2027-02-11 至 2027-02-05"', '"2027-05-01 至 2027-08-01"']))
     assert [(p.code, p.line) for p in problems if p.code == "bad-value"] == [("bad-value", 2), ("bad-value", 2)]
+
+
+def test_a_whole_year_without_a_single_worked_weekend_is_a_warning():
+    """Every arrangement the State Council made (2004–2026) has 5 to 12 调休上班 weekend days. A file whose
+    years: [2027] lists the days off but no workdays counts each of them as a day off: a 公示 spanning one
+    ended a day late, silently. It is a warning naming the year (a year without 调休 may yet come)."""
+    from generator.core.problems import Severity
+
+    calendar, problems = read(_year(FIXED_2027 + LUNAR_2027))
+    assert [(p.line, p.code, p.severity) for p in problems] == [(1, "calendar-workdays-missing", Severity.WARNING)]
+    assert "2027" in problems.items[0].message and "workdays" in problems.items[0].message
+    _, problems = read(_year(FIXED_2027 + LUNAR_2027) + "workdays: [2027-02-13]\n")
+    assert [p.format() for p in problems] == []

@@ -200,3 +200,30 @@ def test_a_notice_over_new_year_with_a_file_that_forgot_it_never_ends_early():
     calendar, problems = read("covers:\n  - {from: 2027-01-01, to: 2027-01-31}\nholidays: []\n")
     assert [p.code for p in problems] == ["calendar-holiday-missing"]
     assert calendar.add_workdays(D(2026, 12, 28), 5) == D(2027, 1, 4)  # not 2027-01-01
+
+
+@pytest.mark.parametrize(("name", "what"), [("holidays.yaml", "节假日文件"), ("ag/agency.yaml", "单位设置文件"),
+                                            ("ag/t1/2025/Q1.notice.yaml", "公示设置文件"), ("../schemes/t1.yaml", "方案文件")])
+def test_a_yaml_file_saved_in_gbk_is_named_for_what_it_is(tmp_path, name, what):
+    """Notepad on a Chinese Windows saves "ANSI", that is GBK: holidays.yaml so saved was told 方案文件必须是 UTF-8,
+    and the office looked at its schemes. The message names the file's kind and the encoding it is in."""
+    from generator.scheme.yaml_source import load_yaml
+
+    path = tmp_path / "content" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(("# 2027 年元旦放假\n" + GOOD).encode("gbk"))
+    problems = Problems()
+    data, _ = load_yaml(path, problems, f"content/{name}")
+    assert data is None
+    assert [(p.line, p.code) for p in problems] == [(1, "encoding-unknown")]
+    message = problems.items[0].message
+    assert message.startswith(what) and "GBK" in message and "UTF-8" in message, message
+
+
+def test_a_weekday_in_workdays_is_a_warning_naming_it():
+    """workdays: [2027-01-12], a Tuesday: a no-op, silently — the worked weekend meant was not counted (a 公示
+    over it ended a day late), or a day off was put in the wrong list."""
+    calendar, problems = read(GOOD.replace("workdays: []", "workdays: [2027-01-12, 2027-01-09]"))
+    assert [(p.line, p.code, p.severity.name) for p in problems] == [(4, "calendar-workday-weekday", "WARNING")]
+    assert "2027-01-12" in problems.items[0].message and "星期二" in problems.items[0].message
+    assert calendar.is_workday(D(2027, 1, 9))  # the Saturday listed beside it still counts
