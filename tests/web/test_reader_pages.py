@@ -62,7 +62,7 @@ def test_the_archives_dashes_say_what_they_mean_on_the_page(tmp_path, notice, no
     assert (internal.css_first("p.kaohe-table-note").text() if internal.css_first("p.kaohe-table-note") else None) == expected
 
 
-def test_the_guide_states_every_step_of_publishing_a_notice_in_order(tmp_path):
+def test_the_guide_states_every_step_from_init_to_reopen_in_order(tmp_path):
     """The overview's step 公示 said: put a notice.yaml, run kaohe build. An HR office did not learn to check
     the 公示 before it is out, that the site must then be copied to the intranet server, or to print it."""
     from generator.core.problems import Problems
@@ -72,9 +72,13 @@ def test_the_guide_states_every_step_of_publishing_a_notice_in_order(tmp_path):
     files = generate(copy_demo_part(tmp_path, ("yunxi-czj",)), "internal", Problems()).files
     page = files["guide/index.md"]
     flow = (page.decode() if isinstance(page, bytes) else page).split("{#flow}", 1)[1].split("\n## ", 1)[0]
-    steps = ["kaohe check", "notice.yaml", "kaohe build --strict", "kaohe serve", "复制到内网服务器", "打印", "有异议", "kaohe close"]
+    # from the very start (the flow began at 写方案: where the folder it runs in comes from was nowhere)
+    steps = ["kaohe init", "cd 新站点", "kaohe check", "notice.yaml", "kaohe build --strict", "kaohe serve", "复制到内网服务器", "打印",
+             "有异议", "kaohe close", "kaohe reopen"]
     places = [flow.find(step) for step in steps]
     assert -1 not in places and places == sorted(places), dict(zip(steps, places, strict=True))
+    editions = (page.decode() if isinstance(page, bytes) else page).split("{#editions}", 1)[1].split("\n## ", 1)[0]
+    assert "双击" in editions and "不允许从文件夹运行搜索" in editions  # a site opened from a shared folder
 
 
 def test_a_departments_score_statistics_say_over_how_many_people(tmp_path):
