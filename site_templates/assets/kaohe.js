@@ -112,7 +112,8 @@
         row.style.display = ok ? "" : "none";
         if (ok) shown++;
       });
-      if (count) count.textContent = shown === body.rows.length ? "共 " + shown + " 行" : "显示 " + shown + " 行，共 " + body.rows.length + " 行";
+      var unit = table.classList.contains("kaohe-notice-list") ? " 人" : " 行";  // a 公示's rows are people
+      if (count) count.textContent = shown === body.rows.length ? "共 " + shown + unit : "显示 " + shown + unit + "，共 " + body.rows.length + unit;
     }
 
     if (table.classList.contains("filterable") && body) {
@@ -146,8 +147,9 @@
       });
       input = document.createElement("input");
       input.type = "search";
-      var named = table.tHead && Array.prototype.some.call(table.tHead.rows[0].cells, function (c) { return c.textContent.trim() === "姓名"; });
-      input.placeholder = named ? "查找姓名、编号…" : "在表中查找…";  // a list of 公示 has no names to find
+      var heads = table.tHead ? Array.prototype.map.call(table.tHead.rows[0].cells, function (c) { return c.textContent.trim(); }) : [];
+      // a list of 公示 has no names to find, a 公示's list no IDs
+      input.placeholder = heads.indexOf("姓名") === -1 ? "在表中查找…" : heads.indexOf("编号") === -1 ? "查找姓名…" : "查找姓名、编号…";
       input.setAttribute("aria-label", "在表中查找");
       input.addEventListener("input", apply);
       tools.appendChild(input);
@@ -338,11 +340,14 @@
     unpackDerivations();
     // the reader's day's states first: a table's 状态/公示 choices are made from the words its cells show
     updateStates();
-    Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
+    // a long 公示's list is filterable only: a reader finds a name in it, its order is the notice's own
+    Array.prototype.forEach.call(document.querySelectorAll("table.sortable, table.filterable"), function (table) {
       if (table.getAttribute("data-kaohe-ready")) return;
       table.setAttribute("data-kaohe-ready", "1");
-      rankGrades(table);
-      makeSortable(table);
+      if (table.classList.contains("sortable")) {
+        rankGrades(table);
+        makeSortable(table);
+      }
       addTools(table);
     });
     openLinkedDetails();
