@@ -109,3 +109,10 @@ def test_a_found_notice_shows_its_list_with_the_cells_apart(tmp_path):
     docs = json.loads((root / "site" / "search" / "search_index.json").read_text("utf-8"))["docs"]
     text = next(d["text"] for d in docs if d["location"].startswith("notices/testju/s003-p2/2025-Q1/")).replace("\u200b", "")
     assert "1 龙超刚 综合股 好" in text and "序号 姓名 科室 拟定等次" in text, text
+
+    # every other table too (a handbook's items, bands, the archive's lists): found 病事假 showed its
+    # scheme's items as 项目分值评分标准计分办法 德20各子项得分之和, and jieba cut words across the cells
+    found = {d["location"]: " ".join(d["text"].replace("\u200b", "").split()) for d in docs}
+    assert "项目 分值 评分标准 计分办法 德 20 各子项得分之和 思想政治素质 6" in found["handbooks/s003-p2/#pingshi-items"]
+    assert "等次 总分 好 90 分（含）以上 较好 75 分（含）" in found["handbooks/s003-p2/#pingshi-grades"]
+    assert "编号 涉及 处理 A1 等次分数段 原文" in found["handbooks/s003-p2/#assumptions"]
