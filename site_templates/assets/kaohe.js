@@ -319,6 +319,7 @@
     + "要搜索，请用单位内网上的网址打开本网站，或向发布单位询问。";
   function fromFolder() {
     if (location.protocol !== "file:") return;
+    document.documentElement.classList.add("kaohe-from-folder");  // kaohe.css: no search button that never answers
     Array.prototype.forEach.call(document.querySelectorAll("a[href]"), function (a) {
       var href = a.getAttribute("href"), at = href.search(/[?#]/);
       var path = at < 0 ? href : href.slice(0, at), rest = at < 0 ? "" : href.slice(at);

@@ -79,6 +79,8 @@ def test_from_a_folder_every_link_leads_to_a_page_and_search_says_where_it_works
     links = tab.locator("a[href]").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     folders = [href for href in links if not href.startswith(("#", "http:", "https:")) and href.split("#")[0].endswith(("/", "."))]
     assert not folders, f"links still to a folder: {folders}"
+    tab.set_viewport_size({"width": 390, "height": 844})  # a phone: no search button that never answers
+    assert not tab.locator('label.md-header__button[for="__search"]').is_visible()
 
 
 def test_over_http_links_keep_their_folders_and_no_note_shows(site, browser):
