@@ -33,7 +33,7 @@ import sys
 from collections.abc import Iterator
 
 from generator.site.jieba_memo import remember_cuts_in_build
-from generator.site.search_view import search_view
+from generator.site.search_view import cells_apart, search_view
 from generator.site.template_cache import keep_compiled
 from generator.site.theme_fill import Fill, fill_function, template_for
 from generator.site.theme_whitespace import trim_around_article
@@ -161,6 +161,7 @@ def on_page_markdown(markdown, page, **kwargs):
 def on_page_content(html, page, **kwargs):
     if os.environ.get("KAOHE_THEME_FILL") != "0":  # 0: every page with the whole template (tests compare the two)
         template_for(page)  # rendered through theme_fill.py
+    html = cells_apart(html)  # before the blocks are back: theirs are never searched, or spaced by their template
     blocks = getattr(page, "kaohe_html", None)
     if not blocks:
         return html

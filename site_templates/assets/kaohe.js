@@ -112,7 +112,8 @@
         row.style.display = ok ? "" : "none";
         if (ok) shown++;
       });
-      if (count) count.textContent = shown === body.rows.length ? "共 " + shown + " 行" : "显示 " + shown + " 行，共 " + body.rows.length + " 行";
+      var unit = table.classList.contains("kaohe-notice-list") ? " 人" : " 行";  // a 公示's rows are people
+      if (count) count.textContent = shown === body.rows.length ? "共 " + shown + unit : "显示 " + shown + unit + "，共 " + body.rows.length + unit;
     }
 
     if (table.classList.contains("filterable") && body) {
@@ -146,8 +147,9 @@
       });
       input = document.createElement("input");
       input.type = "search";
-      var named = table.tHead && Array.prototype.some.call(table.tHead.rows[0].cells, function (c) { return c.textContent.trim() === "姓名"; });
-      input.placeholder = named ? "查找姓名、编号…" : "在表中查找…";  // a list of 公示 has no names to find
+      var heads = table.tHead ? Array.prototype.map.call(table.tHead.rows[0].cells, function (c) { return c.textContent.trim(); }) : [];
+      // a list of 公示 has no names to find, a 公示's list no IDs
+      input.placeholder = heads.indexOf("姓名") === -1 ? "在表中查找…" : heads.indexOf("编号") === -1 ? "查找姓名…" : "查找姓名、编号…";
       input.setAttribute("aria-label", "在表中查找");
       input.addEventListener("input", apply);
       tools.appendChild(input);
@@ -209,16 +211,21 @@
         el.classList.remove("state-open", "state-closed", "state-pending");
         el.classList.add(state === "公示中" ? "state-open" : state === "已结束" ? "state-closed" : "state-pending");
       }
+      // a page built before its 公示 began holds no names: while it runs a rebuilt site may bring them,
+      // once it has ended refreshing will not (the list is asked of the issuer)
       if (state !== "未开始") {
         Array.prototype.forEach.call(document.querySelectorAll("[data-kaohe-pending]"), function (note) {
-          note.innerHTML = "<strong>公示期已开始。</strong>本页的名单尚未更新，请稍后刷新，或向发布单位询问。";
+          note.innerHTML = state === "公示中"
+            ? "<strong>公示期已开始。</strong>本页的名单尚未更新，请稍后刷新，或向发布单位询问。"
+            : "<strong>公示期已结束。</strong>本页生成于公示开始之前，没有载入名单；名单请向发布单位查询。";
         });
       }
     });
     // The home page's 正在公示 was true on the build day; on a later day its cards may all have ended.
+    // Not 最近结束: a 公示 not yet begun on the build day (listed below the cards) may have ended since.
     var heading = document.getElementById("open");
     if (heading && document.querySelector("a.kaohe-card") && !document.querySelector("a.kaohe-card.open:not(.ended)")
-        && heading.firstChild && heading.firstChild.nodeType === 3) heading.firstChild.nodeValue = "最近结束的公示";
+        && heading.firstChild && heading.firstChild.nodeType === 3) heading.firstChild.nodeValue = "已结束的公示";
   }
 
   // A results table links each name to one period's derivation on the person's page
@@ -304,18 +311,48 @@
     });
   }
 
+  // ---- Opened from a folder (file://), as an office may open index.html on a shared drive: a link to
+  // a page is its folder (notices/), which a browser shows as a file listing rather than the page,
+  // so each such link is pointed at the folder's index.html; and the theme's search cannot run there
+  // (the browser forbids its worker on file://), so every page says so and where search works.
+  var FOLDER_NOTE = "<strong>本网站是从文件夹直接打开的。</strong>各页可以浏览，但不能搜索。"
+    + "要搜索，请用单位内网上的网址打开本网站，或向发布单位询问。";
+  function fromFolder() {
+    if (location.protocol !== "file:") return;
+    document.documentElement.classList.add("kaohe-from-folder");  // kaohe.css: no search button that never answers
+    Array.prototype.forEach.call(document.querySelectorAll("a[href]"), function (a) {
+      var href = a.getAttribute("href"), at = href.search(/[?#]/);
+      var path = at < 0 ? href : href.slice(0, at), rest = at < 0 ? "" : href.slice(at);
+      if (!path || /^[a-z][a-z0-9+.-]*:/i.test(path)) return;  // an anchor on this page, or another scheme
+      if (path === "." || path === ".." || /\/(\.\.?)$/.test(path)) path += "/";
+      if (path.charAt(path.length - 1) === "/") a.setAttribute("href", path + "index.html" + rest);
+    });
+    var content = document.querySelector(".md-content__inner");
+    if (content && !document.querySelector(".kaohe-folder-note")) {
+      var note = document.createElement("div");
+      note.className = "kaohe-folder-note kaohe-noprint";
+      note.setAttribute("role", "note");
+      note.innerHTML = FOLDER_NOTE;
+      content.insertBefore(note, content.firstChild);
+    }
+  }
+
   function init() {
     unpackDerivations();
     // the reader's day's states first: a table's 状态/公示 choices are made from the words its cells show
     updateStates();
-    Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
+    // a long 公示's list is filterable only: a reader finds a name in it, its order is the notice's own
+    Array.prototype.forEach.call(document.querySelectorAll("table.sortable, table.filterable"), function (table) {
       if (table.getAttribute("data-kaohe-ready")) return;
       table.setAttribute("data-kaohe-ready", "1");
-      rankGrades(table);
-      makeSortable(table);
+      if (table.classList.contains("sortable")) {
+        rankGrades(table);
+        makeSortable(table);
+      }
       addTools(table);
     });
     openLinkedDetails();
+    fromFolder();
   }
 
   // Print: every derivation on a person's page opens (browsers without ::details-content print a

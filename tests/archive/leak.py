@@ -295,7 +295,7 @@ def summary_inferences(root: Path, site: Path) -> tuple[list[str], int]:
     return violations, checked
 
 
-NOTICE_ROWS = re.compile(r'<table class="kaohe-notice-list">\s*<thead><tr>(.*?)</tr></thead>\s*<tbody>(.*?)</tbody>', re.S)
+NOTICE_ROWS = re.compile(r'<table class="kaohe-notice-list(?: filterable)?">\s*<thead><tr>(.*?)</tr></thead>\s*<tbody>(.*?)</tbody>', re.S)  # filterable: a long list
 
 
 def notice_place_gaps(root: Path, site: Path) -> tuple[list[str], int]:

@@ -129,3 +129,15 @@ def test_every_control_over_a_table_shows_it_has_the_keyboards_focus(served, bro
     else:
         pytest.fail("the table was never reached with Tab")
     ctx.close()
+
+
+def test_a_comparisons_departments_keep_a_readable_width_on_a_phone(served, phone):
+    """The table scrolls sideways anyway, yet its row heads stood two characters a line (办公/室, 全单/位)."""
+    phone.goto(urljoin(served["site-internal"], "compare/testju/2025/"))
+    # a group under the small-group size is marked "办公室 *": the name is what must not break
+    heads = [(text.removesuffix("*").strip(), lines, px)
+             for text, lines, px in phone.locator("table.kaohe-compare-table tbody th").evaluate_all(LINES)]
+    assert {"办公室", "经济建设股", "综合股", "全单位"} <= {text for text, _, _ in heads}, heads
+    broken = [(text, lines) for text, lines, _ in heads if len(text) <= 5 and lines > 1]
+    assert not broken, f"department names broken over lines: {broken}"
+    assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390  # the table scrolls, not the page

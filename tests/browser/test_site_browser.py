@@ -760,13 +760,34 @@ def test_notice_state_is_computed_on_the_readers_day(sites, browser, open_notice
     assert tab_.locator(".kaohe-notice-state").inner_text().strip() == "已结束"
     tab_.goto(sites["public"])  # the home page built as 正在公示 no longer says so when every card has ended
     assert tab_.locator("a.kaohe-card.ended").count() == tab_.locator("a.kaohe-card").count() >= 1
-    assert tab_.locator("h2#open").inner_text().replace("¶", "").strip() == "最近结束的公示"
+    # not 最近结束: a 公示 that had not begun on the build day may have ended since
+    assert tab_.locator("h2#open").inner_text().replace("¶", "").strip() == "已结束的公示"
     ctx.close()
     ctx = browser.new_context(locale="zh-CN", java_script_enabled=False)
     tab_ = ctx.new_page()
     tab_.goto(open_notice["url"])
     assert "公示中" in tab_.locator(".kaohe-notice-state").inner_text(), "without JavaScript the build-time state is gone"
     ctx.close()
+
+
+def test_a_notice_built_before_it_began_says_on_the_readers_day_whether_refreshing_can_help(sites, browser):
+    """A page built before its 公示 began holds no names. While the 公示 runs a rebuilt site may bring
+    them (请稍后刷新); once it has ended the page said the same, though no refresh ever would."""
+    pending = sorted(path for path in (sites["public_dir"] / "notices").rglob("index.html")
+                     if "data-kaohe-pending" in path.read_text(encoding="utf-8"))
+    assert pending, "no demo 公示 was still to begin on the build day"
+    url = urljoin(sites["public"], pending[0].parent.relative_to(sites["public_dir"]).as_posix() + "/")
+    for offset, words, not_words in ((0, "公示期已开始", "已结束"), (1, "公示期已结束", "刷新")):
+        ctx = browser.new_context(locale="zh-CN")
+        tab_ = ctx.new_page()
+        tab_.goto(url)
+        state = tab_.locator(".kaohe-notice-state")
+        day = dt.date.fromisoformat(state.get_attribute("data-kaohe-start" if offset == 0 else "data-kaohe-end")) + dt.timedelta(days=offset)
+        ctx.clock.set_fixed_time(dt.datetime(day.year, day.month, day.day, 12))
+        tab_.reload()
+        note = tab_.locator("[data-kaohe-pending]").inner_text()
+        assert words in note and not_words not in note, (day, note)
+        ctx.close()
 
 
 def test_internal_edition_cannot_be_taken_for_the_public_one(sites, page):

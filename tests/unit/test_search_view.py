@@ -50,3 +50,18 @@ def test_the_parser_reads_the_same_words_either_way(table):
 ])
 def test_blocks_the_parser_treats_specially_are_left_to_it(block):
     assert search_view(block, "KAOHEHTML0S") is None
+
+
+@pytest.mark.parametrize(("html", "words"), [
+    ("<table><thead><tr><th>项目</th><th>分值</th></tr></thead><tbody><tr><td>德</td><td>20</td></tr><tr><td>能</td><td>20</td></tr></tbody></table>",
+     "项目 分值 德 20 能 20"),
+    ('<table><tr><th scope="row">好</th><td class="num">90</td></tr>\n<tr><TD>较好</TD><td\n>75</td></tr></table>', "好 90 较好 75"),
+    ("<table><tr><td>a</td> <td>b</td>\n</tr></table>", "a b"),  # spaced already: kept as it is
+])
+def test_cells_apart_gives_the_parser_each_cell_as_words_of_its_own(html, words):
+    from generator.site.search_view import cells_apart
+
+    spaced = cells_apart(html)
+    assert " ".join("".join(text for _, text in _sections(spaced)).split()) == words
+    assert cells_apart(spaced) == spaced  # once is enough: a page built again is the same
+    assert spaced.replace("</td> <", "</td><").replace("</th> <", "</th><").replace("</TD> <", "</TD><") == html.replace("</td> <td>b", "</td><td>b")

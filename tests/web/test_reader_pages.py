@@ -62,7 +62,7 @@ def test_the_archives_dashes_say_what_they_mean_on_the_page(tmp_path, notice, no
     assert (internal.css_first("p.kaohe-table-note").text() if internal.css_first("p.kaohe-table-note") else None) == expected
 
 
-def test_the_guide_states_every_step_of_publishing_a_notice_in_order(tmp_path):
+def test_the_guide_states_every_step_from_init_to_reopen_in_order(tmp_path):
     """The overview's step 公示 said: put a notice.yaml, run kaohe build. An HR office did not learn to check
     the 公示 before it is out, that the site must then be copied to the intranet server, or to print it."""
     from generator.core.problems import Problems
@@ -72,9 +72,13 @@ def test_the_guide_states_every_step_of_publishing_a_notice_in_order(tmp_path):
     files = generate(copy_demo_part(tmp_path, ("yunxi-czj",)), "internal", Problems()).files
     page = files["guide/index.md"]
     flow = (page.decode() if isinstance(page, bytes) else page).split("{#flow}", 1)[1].split("\n## ", 1)[0]
-    steps = ["kaohe check", "notice.yaml", "kaohe build --strict", "kaohe serve", "复制到内网服务器", "打印", "有异议", "kaohe close"]
+    # from the very start (the flow began at 写方案: where the folder it runs in comes from was nowhere)
+    steps = ["kaohe init", "cd 新站点", "kaohe check", "notice.yaml", "kaohe build --strict", "kaohe serve", "复制到内网服务器", "打印",
+             "有异议", "kaohe close", "kaohe reopen"]
     places = [flow.find(step) for step in steps]
     assert -1 not in places and places == sorted(places), dict(zip(steps, places, strict=True))
+    editions = (page.decode() if isinstance(page, bytes) else page).split("{#editions}", 1)[1].split("\n## ", 1)[0]
+    assert "双击" in editions and "不允许从文件夹运行搜索" in editions  # a site opened from a shared folder
 
 
 def test_a_departments_score_statistics_say_over_how_many_people(tmp_path):
@@ -105,3 +109,10 @@ def test_a_found_notice_shows_its_list_with_the_cells_apart(tmp_path):
     docs = json.loads((root / "site" / "search" / "search_index.json").read_text("utf-8"))["docs"]
     text = next(d["text"] for d in docs if d["location"].startswith("notices/testju/s003-p2/2025-Q1/")).replace("\u200b", "")
     assert "1 龙超刚 综合股 好" in text and "序号 姓名 科室 拟定等次" in text, text
+
+    # every other table too (a handbook's items, bands, the archive's lists): found 病事假 showed its
+    # scheme's items as 项目分值评分标准计分办法 德20各子项得分之和, and jieba cut words across the cells
+    found = {d["location"]: " ".join(d["text"].replace("\u200b", "").split()) for d in docs}
+    assert "项目 分值 评分标准 计分办法 德 20 各子项得分之和 思想政治素质 6" in found["handbooks/s003-p2/#pingshi-items"]
+    assert "等次 总分 好 90 分（含）以上 较好 75 分（含）" in found["handbooks/s003-p2/#pingshi-grades"]
+    assert "编号 涉及 处理 A1 等次分数段 原文" in found["handbooks/s003-p2/#assumptions"]

@@ -4,6 +4,7 @@ and what a reader sees next to them is in Chinese and agrees from page to page."
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -108,6 +109,12 @@ def test_handbooks_sharing_a_name_have_titles_of_their_own(demo):
     assert titles["s003-p2"].startswith("公务员平时考核实施方案（2021 版）")
     assert titles["s003-p2-2026"].startswith("公务员平时考核实施方案（2026 版）")
     assert titles["s000-gangwei"].startswith("2018年岗位目标责任制考核办法 ")  # a name of its own keeps it
+    # a search result is titled by the page's heading, not its <title>: both results read 公务员平时考核实施方案
+    docs = json.loads((demo / "site" / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    found = {d["location"]: d["title"].replace("\u200b", "") for d in docs}
+    assert found["handbooks/s003-p2/"] == "公务员平时考核实施方案（2021 版）"
+    assert found["handbooks/s003-p2-2026/"] == "公务员平时考核实施方案（2026 版）"
+    assert found["handbooks/s000-gangwei/"] == "2018年岗位目标责任制考核办法"
 
 
 def test_a_share_of_people_has_one_decimal_on_every_page(demo):
