@@ -128,3 +128,21 @@ def test_a_period_naming_a_department_by_both_its_names_is_warned(tmp_path):
     [mixed] = [p for p in problems.sorted() if p.code == "department-former-name-mixed"]
     assert (mixed.line, mixed.column, mixed.severity.value) == (3, "C", "warning")
     assert "综合股" in mixed.message and "综合办公室" in mixed.message
+
+
+def test_a_form_over_periods_that_are_not_quarters_is_refused(tmp_path):
+    """平时考核结果汇总表 has a row per quarter, and the register a column per quarter: declared over a
+    monthly (or half-yearly) assessment, the check passed and every quarter's row said
+    「本方案本季度不单独考核」, a form an office would file with no count on it."""
+    from tests.unit.helpers import assessment, item, scheme
+
+    monthly = assessment([item("df", "得分", 100)], code="yue", name="月度考核", period="月", grades={"order": ["好", "一般"], "bands": [{"grade": "好", "at_least": 90}, {"grade": "一般", "below": 90}]})
+    yearly = assessment([{"code": "pj", "name": "平均", "max": 100, "score": {"kind": "formula", "expr": "平均(得分)"}}],
+                        code="nd", name="年度考核", period="年度", rolls_up="yue", results_optional=True)
+    data = scheme(monthly, yearly)
+    data["forms"] = [{"form": "平时考核结果汇总表", "assessment": "yue"}, {"form": "年度考核情况登记汇总表", "assessment": "nd"}]
+    make_project(tmp_path, data)
+    _, _, problems = run(tmp_path)
+    found = [p for p in problems.sorted() if p.file.startswith("schemes/") and p.code == "bad-value"]
+    assert [(p.line, p.column) for p in found] == [(39, 15), (41, 15)], [(p.line, p.column, p.message) for p in found]
+    assert "「月度考核」（yue）的期是 1月、2月" in found[0].message and "rolls_up" in found[1].message
