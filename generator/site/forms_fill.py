@@ -6,9 +6,10 @@ share of those taking part, the names, and those graded 一般 and below or left
 with the quota), else everyone graded.
 
 年度考核情况登记汇总表 (003 篇七 附件2), one per agency and year: a row per person of the yearly
-assessment with each quarter's grade, 平时考核优秀率 (quarters graded excellent ÷ quarters the
-scheme assesses), 年终考核测评优秀率 (the declared vote columns), 年度考核优秀率 (the yearly total)
-and 年度考核定等建议 (the grade). 绩效奖励级差建议 and 派驻/挂职 names are not in the data: left blank
+assessment with each quarter's grade (未参加 for a quarter computed without the person),
+平时考核优秀率 and 年终考核测评优秀率 as the scheme computed them when its yearly assessment has items
+so named (else: quarters graded excellent ÷ quarters the scheme assesses, and the declared vote
+columns), 年度考核优秀率 (the yearly total) and 年度考核定等建议 (the grade). 绩效奖励级差建议 and 派驻/挂职 names are not in the data: left blank
 for the office to fill in by hand.
 """
 
@@ -84,6 +85,19 @@ def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[s
     return FilledForm("公务员平时考核结果汇总表", f"（{year}年度）", meta, head, rows, form.note or "", [10, 10, 14, 36, 22, 30], explain)
 
 
+def _rates(person: PersonResult) -> dict[str, Decimal]:
+    """The register's rates as the scheme computed them, when an item of the yearly assessment bears
+    the column's name: the form then shows the value the grade was made from, whatever the scheme
+    divides by (3, or the quarters the person took part in), rather than a count of its own."""
+    names, values = person.item_name_map(), person.item_value_map()
+    found: dict[str, Decimal] = {}
+    for column in ("平时考核优秀率", "年终考核测评优秀率"):
+        codes = [code for code, name in names.items() if name == column] or [code for code, name in names.items() if column in name]
+        if len(codes) == 1 and values.get(codes[0]) is not None:
+            found[column] = values[codes[0]]
+    return found
+
+
 def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarters: dict[str, PeriodResult]) -> FilledForm:
     scheme, assessment = yearly.scheme, yearly.assessment
     source = scheme.assessment(assessment.rolls_up) if assessment.rolls_up else None
@@ -102,10 +116,16 @@ def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarte
         grades = []
         for label, _ in labels:
             found = quarters[label].person(person.id) if label in quarters else None
-            grades.append(found.shown_grade if found else "")
+            # a quarter computed without this person: not a blank, which the page asks the office to fill in
+            grades.append(found.shown_grade if found else ("未参加" if label in quarters else ""))
+        computed = _rates(person)
         regular = _share(sum(1 for g in grades if g == excellent), len(labels)) if labels else FormCell("—")
+        if "平时考核优秀率" in computed:
+            regular = _share(computed["平时考核优秀率"], 1)
         vote = FormCell("—")
-        if form.vote:
+        if "年终考核测评优秀率" in computed:
+            vote = _share(computed["年终考核测评优秀率"], 1)
+        elif form.vote:
             votes, voters = (person.person.values.get(c) for c in form.vote)
             try:
                 vote = _share(Decimal(str(votes)), Decimal(str(voters)))

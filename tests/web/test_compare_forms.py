@@ -158,3 +158,26 @@ def test_a_comparison_too_large_for_one_page_lists_its_periods_each_on_a_page(ed
         assert deeper and deeper == re.findall(r'href="(\.\./\.\./\.\./\.\./departments/[^"]+)"', part)
     unsplit = dict(editions["internal"].files)
     assert not any(k.startswith("compare/yunxi-czj/2025/") for k in unsplit)  # the demo's pages are small enough
+
+
+def test_yearly_register_shows_the_rates_the_scheme_computed(tmp_path):
+    """平时考核优秀率 on the register was the form's own count of 优秀 over the quarters the scheme
+    assesses, whatever the scheme's formula: a scheme dividing by the quarters a person took part in
+    (次数("优秀") / 期数()) graded 陶辉雪 (joined in Q2, 优秀 twice) on 100%, and the form filed beside that
+    grade said 66.67%. The quarter she was not in was a blank cell, which the page asks the office to
+    fill in by hand; it says 未参加."""
+    root = copy_demo_part(tmp_path, ("baiyang-fgw",))
+    scheme = root / "schemes/s003-p7.yaml"
+    text = scheme.read_text(encoding="utf-8")
+    assert 'expr: 次数("优秀") / 3' in text
+    scheme.write_text(text.replace('expr: 次数("优秀") / 3', 'expr: 次数("优秀") / 期数()'), encoding="utf-8")
+    g = generate(root, "internal", Problems())
+    yearly = next(p for p in g.periods if p.key == "baiyang-fgw/s003-p7/2025/Y")
+    table = cells(g.files["forms/baiyang-fgw/s003-p7/2025-niandu-dengji-huizongbiao.md"].decode())
+    rows = {r[1]: r for r in table[2:]}
+    for person in yearly.people:
+        values = {name: person.item_value_map()[code] for code, name in person.item_name_map().items()}
+        row = rows[person.person.name]
+        assert Decimal(row[5].rstrip("%")) == (values["平时考核优秀率"] * 100).quantize(Decimal("0.01")), row
+        assert Decimal(row[6].rstrip("%")) == (values["年终考核测评优秀率"] * 100).quantize(Decimal("0.01")), row
+    assert rows["陶辉雪"][2:6] == ["未参加", "优秀", "优秀", "100.00%"]
