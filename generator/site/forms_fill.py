@@ -26,6 +26,7 @@ from generator.xlsx.form_sheet import FilledForm, FormCell, HeadCell
 
 QUARTERS = [("Q1", "第一季度"), ("Q2", "第二季度"), ("Q3", "第三季度"), ("Q4", "第四季度")]
 FILED_ON = "　　　　年　　月　　日"
+NOT_YET = "尚无成绩"  # a quarter the scheme assesses whose results are not in the project yet
 
 
 def _share(part: int | Decimal, whole: int | Decimal, places: int = 4) -> FormCell:
@@ -59,6 +60,7 @@ def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[s
     good = form.good or (order[0] if order else "")
     low = set(form.low if form.low is not None else order[2:])
     rows = []
+    missing: list[str] = []
     everyone: set[str] = set()
     took_part: set[str] = set()
     for label, name in QUARTERS:
@@ -66,8 +68,9 @@ def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[s
         if label not in assessment.period_labels:
             rows.append([FormCell(name), FormCell("本方案本季度不单独考核")] + [FormCell("")] * 4)
             continue
-        if period is None:
-            rows.append([FormCell(name)] + [FormCell("")] * 5)
+        if period is None:  # a blank row would read as a quarter left for the office to fill in by hand
+            rows.append([FormCell(name), FormCell(NOT_YET)] + [FormCell("")] * 4)
+            missing.append(name)
             continue
         everyone.update(p.id for p in period.people)
         counted = _taking_part(period, good)
@@ -82,7 +85,8 @@ def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[s
     meta = [("单位（盖章）", agency.name), ("单位应参加考核总人数", str(len(everyone))),
             ("实际参加考核总人数", str(len(took_part))), ("填报时间", FILED_ON)]
     explain = (f"各季度比例的分母是该季度实际参加考核的人数（与「{good}」等次名额的计算基数相同）；表头的总人数是全年至少参加一个季度考核的人数。")
-    return FilledForm("公务员平时考核结果汇总表", f"（{year}年度）", meta, head, rows, form.note or "", [10, 10, 14, 36, 22, 30], explain)
+    return FilledForm("公务员平时考核结果汇总表", f"（{year}年度）", meta, head, rows, form.note or "", [10, 10, 14, 36, 22, 30], explain,
+                      missing=missing)
 
 
 def _rates(person: PersonResult) -> dict[str, Decimal]:
@@ -117,7 +121,7 @@ def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarte
         for label, _ in labels:
             found = quarters[label].person(person.id) if label in quarters else None
             # a quarter computed without this person: not a blank, which the page asks the office to fill in
-            grades.append(found.shown_grade if found else ("未参加" if label in quarters else ""))
+            grades.append(found.shown_grade if found else ("未参加" if label in quarters else NOT_YET))
         computed = _rates(person)
         regular = _share(sum(1 for g in grades if g == excellent), len(labels)) if labels else FormCell("—")
         if "平时考核优秀率" in computed:
@@ -137,4 +141,5 @@ def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarte
     title = f"{agency.name}{yearly.year}年度考核情况登记汇总表"
     meta = [("填报单位（盖章）", agency.name), ("填报时间", FILED_ON)]
     return FilledForm(title, f"依据：{scheme.title}", meta, head, rows, form.note or "",
-                      [6, 10] + [10] * max(len(labels), 1) + [12, 14, 12, 14, 14])
+                      [6, 10] + [10] * max(len(labels), 1) + [12, 14, 12, 14, 14],
+                      missing=[name for label, name in labels if label not in quarters])

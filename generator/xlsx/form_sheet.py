@@ -38,6 +38,7 @@ class FilledForm:
     note: str = ""
     widths: list[int] = field(default_factory=list)
     explain: str = ""  # how the numbers were made: on the page, not on the printed form
+    missing: list[str] = field(default_factory=list)  # quarters the form covers whose results are not in yet
 
     @property
     def columns(self) -> int:

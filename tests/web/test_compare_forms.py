@@ -181,3 +181,28 @@ def test_yearly_register_shows_the_rates_the_scheme_computed(tmp_path):
         assert Decimal(row[5].rstrip("%")) == (values["平时考核优秀率"] * 100).quantize(Decimal("0.01")), row
         assert Decimal(row[6].rstrip("%")) == (values["年终考核测评优秀率"] * 100).quantize(Decimal("0.01")), row
     assert rows["陶辉雪"][2:6] == ["未参加", "优秀", "优秀", "100.00%"]
+
+
+def test_a_form_with_a_quarter_not_in_yet_says_so(tmp_path):
+    """A year whose 第三季度 sheet is not in yet (the check warns, rollup-period-absent): the register's
+    第三季度 column was blank for everyone, and the page asks the office to fill blank cells in by hand;
+    the rates were those of two quarters. Now each such cell says 尚无成绩 and the page says the form is
+    not complete and what to do (in the XLSX too: the cells say it)."""
+    root = copy_demo_part(tmp_path, ("baiyang-fgw", "yunxi-czj"))
+    for name in ("Q3.csv", "Q3.notice.yaml"):
+        (root / "content/baiyang-fgw/s003-p7/2025" / name).unlink()
+    for name in ("Q3.csv", "Q3.notice.yaml", "年度.xlsx", "Y.notice.yaml"):  # the quarters so far, no year yet
+        (root / "content/yunxi-czj/s003-p2/2025" / name).unlink()
+    problems = Problems()
+    g = generate(root, "internal", problems)
+    assert not problems.has_errors()
+    quarterly = g.files["forms/yunxi-czj/s003-p2/2025-pingshi-huizongbiao.md"].decode()
+    assert cells(quarterly)[3] == ["第三季度", "尚无成绩", "", "", "", ""] and "第三季度的成绩表还没有放入" in quarterly
+    page = g.files["forms/baiyang-fgw/s003-p7/2025-niandu-dengji-huizongbiao.md"].decode()
+    table = cells(page)
+    assert {r[4] for r in table[2:]} == {"尚无成绩"} and len(table) > 10
+    assert "本表还不完整" in page and "第三季度的成绩表还没有放入" in page
+    assert "本表还不完整" not in g.files["forms/baiyang-fgw/s003-p7/2024-niandu-dengji-huizongbiao.md"].decode()
+    xlsx = next(v for k, v in g.files.items() if k.endswith("2025年度-年度考核情况登记汇总表.xlsx"))
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
+    assert sheet["E6"].value == "尚无成绩" and sheet["B6"].value == table[2][1]
