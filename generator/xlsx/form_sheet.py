@@ -1,6 +1,6 @@
 """An official summary form as an XLSX sheet laid out like the printed form: title, the form's own
 header lines (填报单位, 填报时间…), a multi-row header with merged cells, the body, the note under
-it, and A4 print settings with 第 &P 页 共 &N 页 in the footer. Deterministic bytes.
+it, the lines the office signs (填表人, 审核人, 联系电话: blanks), and A4 print settings with 第 &P 页 共 &N 页 in the footer. Deterministic bytes.
 
 The same `FilledForm` is rendered as the printable page (site/pages_forms.py), so both show the
 same cells.
@@ -39,10 +39,17 @@ class FilledForm:
     widths: list[int] = field(default_factory=list)
     explain: str = ""  # how the numbers were made: on the page, not on the printed form
     missing: list[str] = field(default_factory=list)  # quarters the form covers whose results are not in yet
+    # The lines an office signs under the form before it is stamped and sent: blanks to fill by hand.
+    signed: tuple[str, ...] = ("填表人", "审核人", "联系电话")
 
     @property
     def columns(self) -> int:
         return sum(c.colspan for c in self.head[0])
+
+
+def signature_line(form: FilledForm) -> str:
+    """填表人：＿＿＿　审核人：＿＿＿ …: the same line on the page and in the workbook."""
+    return "　　".join(f"{label}：" + "　" * 8 for label in form.signed)
 
 
 def form_xlsx(form: FilledForm) -> bytes:
@@ -96,6 +103,11 @@ def form_xlsx(form: FilledForm) -> bytes:
         sheet.cell(last + 1, 1, form.note).alignment = Alignment(wrap_text=True, vertical="top")
         sheet.merge_cells(start_row=last + 1, start_column=1, end_row=last + 1, end_column=n)
         sheet.row_dimensions[last + 1].height = 32
+    if form.signed:
+        below = last + (2 if form.note else 1)
+        sheet.cell(below, 1, signature_line(form)).alignment = Alignment(vertical="center")
+        sheet.merge_cells(start_row=below, start_column=1, end_row=below, end_column=n)
+        sheet.row_dimensions[below].height = 28
     for i, width in enumerate(form.widths or [14] * n, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.freeze_panes = f"A{first}"

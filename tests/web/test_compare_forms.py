@@ -206,3 +206,20 @@ def test_a_form_with_a_quarter_not_in_yet_says_so(tmp_path):
     xlsx = next(v for k, v in g.files.items() if k.endswith("2025年度-年度考核情况登记汇总表.xlsx"))
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
     assert sheet["E6"].value == "尚无成绩" and sheet["B6"].value == table[2][1]
+
+
+def test_forms_end_with_the_lines_the_office_signs(editions):
+    """An office sends a form with 填表人, 审核人 and a telephone number written under it: neither the page
+    nor the workbook had those lines, so every office added them by hand before stamping."""
+    files = editions["internal"].files
+    for page_path, suffix in [("forms/yunxi-czj/s003-p2/2025-pingshi-huizongbiao.md", "2025年度-平时考核结果汇总表.xlsx"),
+                              ("forms/baiyang-fgw/s003-p7/2024-niandu-dengji-huizongbiao.md", "2024年度-年度考核情况登记汇总表.xlsx")]:
+        page = files[page_path].decode()
+        signed = page.split('class="kaohe-form-meta kaohe-form-signed"')[1].split("</p>")[0]
+        assert [re.sub(r"<[^>]+>", "", part) for part in re.findall(r"<span>(.*?)</span></span>", signed)] == ["填表人：", "审核人：", "联系电话："]
+        assert page.index("kaohe-form-note") < page.index("kaohe-form-signed") < page.index("</div>", page.index("kaohe-form-signed"))
+        sheet = openpyxl.load_workbook(io.BytesIO(next(v for k, v in files.items() if k.endswith(suffix)))).active
+        last = sheet.max_row
+        assert re.fullmatch(r"填表人：　+　　审核人：　+　　联系电话：　+", sheet.cell(last, 1).value)
+        assert "本" in sheet.cell(last - 1, 1).value or "备注" in sheet.cell(last - 1, 1).value  # the note above it
+        assert f"A{last}:" in " ".join(str(r) for r in sheet.merged_cells.ranges)
