@@ -61,6 +61,7 @@ def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[s
     low = set(form.low if form.low is not None else order[2:])
     rows = []
     missing: list[str] = []
+    pending: list[str] = []
     everyone: set[str] = set()
     took_part: set[str] = set()
     for label, name in QUARTERS:
@@ -73,6 +74,7 @@ def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[s
             missing.append(name)
             continue
         everyone.update(p.id for p in period.people)
+        pending += _pending(period, name)
         counted = _taking_part(period, good)
         took_part.update(counted)
         goods = [p for p in period.people if p.status == "graded" and p.grade == good]
@@ -86,7 +88,16 @@ def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[s
             ("实际参加考核总人数", str(len(took_part))), ("填报时间", FILED_ON)]
     explain = (f"各季度比例的分母是该季度实际参加考核的人数（与「{good}」等次名额的计算基数相同）；表头的总人数是全年至少参加一个季度考核的人数。")
     return FilledForm("公务员平时考核结果汇总表", f"（{year}年度）", meta, head, rows, form.note or "", [10, 10, 14, 36, 22, 30], explain,
-                      missing=missing)
+                      missing=missing, pending=pending)
+
+
+def _pending(period: PeriodResult, name: str) -> list[str]:
+    """Who in the period has no final grade yet (a tie at a quota line the committee has not decided):
+    the form would file them under 未定等次 and count the line's places short."""
+    waiting = [p for p in period.people if p.status == "tied"]
+    if not waiting:
+        return []
+    return [f"{name}：{_names(waiting)}名额线上并列，待领导小组决定（在该期的决定文件中逐一确定等次）"]
 
 
 def _rates(person: PersonResult) -> dict[str, Decimal]:
@@ -142,4 +153,6 @@ def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarte
     meta = [("填报单位（盖章）", agency.name), ("填报时间", FILED_ON)]
     return FilledForm(title, f"依据：{scheme.title}", meta, head, rows, form.note or "",
                       [6, 10] + [10] * max(len(labels), 1) + [12, 14, 12, 14, 14],
-                      missing=[name for label, name in labels if label not in quarters])
+                      missing=[name for label, name in labels if label not in quarters],
+                      pending=[line for label, name in labels if label in quarters for line in _pending(quarters[label], name)]
+                      + _pending(yearly, "年度考核"))

@@ -39,6 +39,7 @@ class FilledForm:
     widths: list[int] = field(default_factory=list)
     explain: str = ""  # how the numbers were made: on the page, not on the printed form
     missing: list[str] = field(default_factory=list)  # quarters the form covers whose results are not in yet
+    pending: list[str] = field(default_factory=list)  # grades still to be decided, one sentence per period
     # The lines an office signs under the form before it is stamped and sent: blanks to fill by hand.
     signed: tuple[str, ...] = ("填表人", "审核人", "联系电话")
 

@@ -223,3 +223,19 @@ def test_forms_end_with_the_lines_the_office_signs(editions):
         assert re.fullmatch(r"填表人：　+　　审核人：　+　　联系电话：　+", sheet.cell(last, 1).value)
         assert "本" in sheet.cell(last - 1, 1).value or "备注" in sheet.cell(last - 1, 1).value  # the note above it
         assert f"A{last}:" in " ".join(str(r) for r in sheet.merged_cells.ranges)
+
+
+def test_a_form_with_a_tie_still_open_says_it_is_not_final(tmp_path):
+    """Without the committee's decision on a tie at the quota line (the check warns, tie-at-quota-line),
+    the quarterly summary counted 10 好 and filed both tied people under 未定等次, and the register
+    printed 优秀（并列待定） as a 定等建议: forms that looked ready to stamp. Now the page says which
+    period waits for which people, and not to file it yet."""
+    root = copy_demo_part(tmp_path, ("baiyang-fgw", "yunxi-czj"))
+    (root / "content/yunxi-czj/s003-p2/2024/Q2.decisions.csv").unlink()
+    (root / "content/baiyang-fgw/s003-p7/2024/Y.decisions.csv").unlink()
+    g = generate(root, "internal", Problems())
+    quarterly = g.files["forms/yunxi-czj/s003-p2/2024-pingshi-huizongbiao.md"].decode()
+    register = g.files["forms/baiyang-fgw/s003-p7/2024-niandu-dengji-huizongbiao.md"].decode()
+    assert "本表还不完整" in quarterly and "第二季度：龙超刚、罗琳芳名额线上并列，待领导小组决定" in quarterly
+    assert "本表还不完整" in register and "年度考核：何娟俊、夏宁名额线上并列，待领导小组决定" in register
+    assert "本表还不完整" not in g.files["forms/yunxi-czj/s003-p2/2025-pingshi-huizongbiao.md"].decode()
