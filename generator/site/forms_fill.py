@@ -95,9 +95,9 @@ def _pending(period: PeriodResult, name: str) -> list[str]:
     """Who in the period has no final grade yet (a tie at a quota line the committee has not decided):
     the form would file them under 未定等次 and count the line's places short."""
     waiting = [p for p in period.people if p.status == "tied"]
-    if not waiting:
-        return []
-    return [f"{name}：{_names(waiting)}名额线上并列，待领导小组决定（在该期的决定文件中逐一确定等次）"]
+    lines = [f"{name}：{_names(waiting)}名额线上并列，待领导小组决定（在该期的决定文件中逐一确定等次）；"
+             "决定之前，表中把他们列为未定等次，人数和比例不含他们"] if waiting else []
+    return lines + [f"{name}：{why}" for why in period.held]  # a committee decision gone stale after a correction
 
 
 def _rates(person: PersonResult) -> dict[str, Decimal]:

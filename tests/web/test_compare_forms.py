@@ -238,4 +238,18 @@ def test_a_form_with_a_tie_still_open_says_it_is_not_final(tmp_path):
     register = g.files["forms/baiyang-fgw/s003-p7/2024-niandu-dengji-huizongbiao.md"].decode()
     assert "本表还不完整" in quarterly and "第二季度：龙超刚、罗琳芳名额线上并列，待领导小组决定" in quarterly
     assert "本表还不完整" in register and "年度考核：何娟俊、夏宁名额线上并列，待领导小组决定" in register
-    assert "本表还不完整" not in g.files["forms/yunxi-czj/s003-p2/2025-pingshi-huizongbiao.md"].decode()
+    assert "名额线上并列" not in g.files["forms/yunxi-czj/s003-p2/2025-pingshi-huizongbiao.md"].decode()
+
+
+def test_a_form_over_a_notice_not_ended_says_it_is_not_final(editions):
+    """The demo is built on 2025-04-10: the 2025 summary held 第一季度 while its 公示 ran to 4月15日 (an
+    objection may still change a grade) and quarters whose 公示 had not begun, on a page that read as
+    ready to stamp. Each such period is named with the day its 公示 ends; 2024's form, all 公示 over, is not."""
+    g = editions["internal"]
+    assert g.ctx.today.isoformat() == "2025-04-10"
+    page = g.files["forms/yunxi-czj/s003-p2/2025-pingshi-huizongbiao.md"].decode()
+    warning = page.split('class="admonition warning kaohe-noprint"')[1].split("</div>")[0]
+    assert "2025年第一季度：正在公示，2025年4月15日结束（按生成本站的日期 2025-04-10）" in warning
+    assert "2025年第二季度：公示尚未开始，2025年7月15日结束" in warning
+    assert "admonition" not in g.files["forms/yunxi-czj/s003-p2/2024-pingshi-huizongbiao.md"].decode()
+    assert "admonition" not in g.files["forms/baiyang-fgw/s003-p7/2024-niandu-dengji-huizongbiao.md"].decode()
