@@ -253,3 +253,22 @@ def test_a_form_over_a_notice_not_ended_says_it_is_not_final(editions):
     assert "2025年第二季度：公示尚未开始，2025年7月15日结束" in warning
     assert "admonition" not in g.files["forms/yunxi-czj/s003-p2/2024-pingshi-huizongbiao.md"].decode()
     assert "admonition" not in g.files["forms/baiyang-fgw/s003-p7/2024-niandu-dengji-huizongbiao.md"].decode()
+
+
+def test_comparison_says_the_quota_base_where_the_notice_counts_fewer(editions):
+    """2024年度 of 云溪县财政局: the 优秀 quota counts 参加考核并确定等次 (27), the list has 28 (邱德洋,
+    不确定等次). The comparison's 优秀 share was over 28 under a legend saying 占参加考核人数, beside a
+    quota counted over 27 people: a leader checking the share against the quota read the wrong
+    one. The legend now says what the share is over, and the block gives the quota's base and share."""
+    g = editions["internal"]
+    year = next(p for p in g.periods if p.key == "yunxi-czj/s003-p2/2024/Y")
+    use = next(u for u in year.quotas if u.scope == "全单位" and u.grade == "优秀")
+    excellent = sum(1 for p in year.people if p.status == "graded" and p.grade == "优秀")
+    assert (use.base, len(year.people)) == (27, 28)
+    page = g.files["compare/yunxi-czj/2024.md"].decode()
+    block = page.split("## 2024年度")[1].split("\n## ")[0].replace("\\.", ".")  # the Markdown escape of a dot
+    share = (Decimal(excellent) * 100 / 27).quantize(Decimal("0.1"), rounding="ROUND_HALF_UP")
+    assert (f"名额基数：全单位「优秀」名额的基数是参加考核并确定等次的 27 人（名额按此算出），「优秀」{excellent} 人占其 {share}%；"
+            "本表占比按名单上的全部 28 人计算（含不确定等次）。") in block
+    assert "名额基数" not in page.split("## 2024年第一季度")[1].split("\n## ")[0]  # base all: the list's 28
+    assert "占名单上的全部人数" in page and "占参加考核人数" not in page
