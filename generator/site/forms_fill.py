@@ -106,7 +106,7 @@ def _rates(person: PersonResult) -> dict[str, Decimal]:
     divides by (3, or the quarters the person took part in), rather than a count of its own."""
     names, values = person.item_name_map(), person.item_value_map()
     found: dict[str, Decimal] = {}
-    for column in ("平时考核优秀率", "年终考核测评优秀率"):
+    for column in ("平时考核优秀率", "年终考核测评优秀率", "年度考核优秀率"):
         codes = [code for code, name in names.items() if name == column] or [code for code, name in names.items() if column in name]
         if len(codes) == 1 and values.get(codes[0]) is not None:
             found[column] = values[codes[0]]
@@ -147,6 +147,8 @@ def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarte
             except Exception:  # a missing vote: the engine has reported it on the row
                 vote = FormCell("—")
         total = _share(person.total, 1, max(assessment.places, 2)) if person.total is not None else FormCell("—")
+        if "年度考核优秀率" in computed:  # an item so named, where the total is not the rate itself
+            total = _share(computed["年度考核优秀率"], 1, max(assessment.places, 2))
         rows.append([FormCell(str(i), i, "0"), FormCell(person.person.name)] + [FormCell(g) for g in grades or [""]]
                     + [regular, vote, total, FormCell(person.shown_grade), FormCell("")])
     title = f"{agency.name}{yearly.year}年度考核情况登记汇总表"
