@@ -52,8 +52,20 @@ def _taking_part(period: PeriodResult, grade: str) -> set[str]:
     return {p.id for p in period.people if p.status == "graded"}
 
 
-def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[str, PeriodResult]) -> FilledForm:
-    """periods: label → the assessment's period of that year (absent: not computed yet)."""
+def _other_scheme(elsewhere: dict[str, str], names: list[str]) -> list[str]:
+    """The sentence for quarters a revised (or replaced) scheme assessed that year: not missing, not on this form."""
+    if not names:
+        return []
+    titles = "、".join(dict.fromkeys(elsewhere.values()))
+    return [f"{'、'.join(names)}按{titles}考核，不在本表中：本年的表要合并两个方案的结果，请核对后手工填写这些季度"]
+
+
+def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[str, PeriodResult],
+                      elsewhere: dict[str, str] | None = None) -> FilledForm:
+    """periods: label → the assessment's period of that year (absent: not computed yet); elsewhere:
+    label → 《title》 of the scheme in this one's previous: chain that assessed that quarter instead."""
+    elsewhere = elsewhere or {}
+    other: list[str] = []
     any_period = next(iter(periods.values()))
     assessment = any_period.assessment
     order = list(assessment.grades.order) if assessment.grades else []
@@ -66,6 +78,10 @@ def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[s
     took_part: set[str] = set()
     for label, name in QUARTERS:
         period = periods.get(label)
+        if period is None and label in elsewhere:
+            rows.append([FormCell(name), FormCell(f"按{elsewhere[label]}考核")] + [FormCell("")] * 4)
+            other.append(name)
+            continue
         if label not in assessment.period_labels:
             rows.append([FormCell(name), FormCell("本方案本季度不单独考核")] + [FormCell("")] * 4)
             continue
@@ -88,7 +104,7 @@ def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[s
             ("实际参加考核总人数", str(len(took_part))), ("填报时间", FILED_ON)]
     explain = (f"各季度比例的分母是该季度实际参加考核的人数（与「{good}」等次名额的计算基数相同）；表头的总人数是全年至少参加一个季度考核的人数。")
     return FilledForm("公务员平时考核结果汇总表", f"（{year}年度）", meta, head, rows, form.note or "", [10, 10, 14, 36, 22, 30], explain,
-                      missing=missing, pending=pending)
+                      missing=missing, pending=pending + _other_scheme(elsewhere, other))
 
 
 def _pending(period: PeriodResult, name: str) -> list[str]:
@@ -113,7 +129,9 @@ def _rates(person: PersonResult) -> dict[str, Decimal]:
     return found
 
 
-def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarters: dict[str, PeriodResult]) -> FilledForm:
+def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarters: dict[str, PeriodResult],
+                    elsewhere: dict[str, str] | None = None) -> FilledForm:
+    elsewhere = elsewhere or {}
     scheme, assessment = yearly.scheme, yearly.assessment
     source = scheme.assessment(assessment.rolls_up) if assessment.rolls_up else None
     labels = [(label, name) for label, name in QUARTERS if source and label in source.period_labels]
@@ -132,7 +150,7 @@ def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarte
         for label, _ in labels:
             found = quarters[label].person(person.id) if label in quarters else None
             # a quarter computed without this person: not a blank, which the page asks the office to fill in
-            grades.append(found.shown_grade if found else ("未参加" if label in quarters else NOT_YET))
+            grades.append(found.shown_grade if found else ("未参加" if label in quarters else f"见{elsewhere[label]}" if label in elsewhere else NOT_YET))
         computed = _rates(person)
         regular = _share(sum(1 for g in grades if g == excellent), len(labels)) if labels else FormCell("—")
         if "平时考核优秀率" in computed:
@@ -155,6 +173,7 @@ def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarte
     meta = [("填报单位（盖章）", agency.name), ("填报时间", FILED_ON)]
     return FilledForm(title, f"依据：{scheme.title}", meta, head, rows, form.note or "",
                       [6, 10] + [10] * max(len(labels), 1) + [12, 14, 12, 14, 14],
-                      missing=[name for label, name in labels if label not in quarters],
+                      missing=[name for label, name in labels if label not in quarters and label not in elsewhere],
                       pending=[line for label, name in labels if label in quarters for line in _pending(quarters[label], name)]
-                      + _pending(yearly, "年度考核"))
+                      + _pending(yearly, "年度考核")
+                      + _other_scheme(elsewhere, [name for label, name in labels if label not in quarters and label in elsewhere]))

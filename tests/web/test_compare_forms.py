@@ -272,3 +272,25 @@ def test_comparison_says_the_quota_base_where_the_notice_counts_fewer(editions):
             "本表占比按名单上的全部 28 人计算（含不确定等次）。") in block
     assert "名额基数" not in page.split("## 2024年第一季度")[1].split("\n## ")[0]  # base all: the list's 28
     assert "占名单上的全部人数" in page and "占参加考核人数" not in page
+
+
+def test_a_scheme_revised_mid_year_leaves_its_quarters_to_the_new_one_not_missing(tmp_path):
+    """云溪 2025: 第一、二季度 under s003-p2, 第三季度 under s003-p2-2026 (previous: s003-p2). The old
+    scheme's summary said 第三季度 尚无成绩 and told the office to put its sheet in the folder, which is
+    where it already was, under the new scheme. The row now says which scheme assessed it and the page
+    that the year's form has to join the two."""
+    root = copy_demo_part(tmp_path, ("yunxi-czj",))
+    old, new = root / "content/yunxi-czj/s003-p2/2025", root / "content/yunxi-czj/s003-p2-2026/2025"
+    new.mkdir(parents=True)
+    for name in ("Q3.csv", "Q3.notice.yaml"):
+        (old / name).rename(new / name)
+    for name in ("年度.xlsx", "Y.notice.yaml"):
+        (old / name).unlink()
+    problems = Problems()
+    g = generate(root, "internal", problems)
+    assert {p.key for p in g.periods if p.year == 2025} >= {"yunxi-czj/s003-p2/2025/Q2", "yunxi-czj/s003-p2-2026/2025/Q3"}
+    page = g.files["forms/yunxi-czj/s003-p2/2025-pingshi-huizongbiao.md"].decode()
+    table = cells(page)
+    title = g.ctx.project.schemes["s003-p2-2026"].title
+    assert table[3][:2] == ["第三季度", f"按《{title}》考核"] and "尚无成绩" not in page
+    assert f"第三季度按《{title}》考核，不在本表中" in page and "成绩表还没有放入" not in page
