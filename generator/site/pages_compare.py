@@ -27,7 +27,7 @@ from generator.engine.results import PeriodResult
 from generator.project.model import Agency
 from generator.scheme.periods import period_words, reading_order
 from generator.site.charts_compare import stacked_chart
-from generator.site.compare_years import lineage, none_before, unmatched
+from generator.site.compare_years import lineage, none_before, not_in_yet, unmatched
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
 from generator.site.page_memo import memoized_bytes, memoized_on, per_period
@@ -147,7 +147,7 @@ def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult],
                 if not block.compared_with:
                     block.why_not = none_before(p, periods)
         pages += _pages(ctx, assets, path, agency, f"{agency.name} · {year}年各部门对比", f"{year}年", "各部门对比", blocks,
-                        [(y, f"compare/{code}/{y}.md") for y in years])
+                        [(y, f"compare/{code}/{y}.md") for y in years], not_in_yet(periods, year))
     dept_links = []
     for department in departments:
         if agency.formerly.get(department) in departments:  # a former name: its years are on the page of the name it has now
@@ -291,7 +291,7 @@ def _table(agency: Agency, span: str, content: str, blocks: list[Block]) -> Data
     return DataTable(table_title(agency.name, span, content), headers, rows, number_columns=frozenset(range(2, len(headers))))
 
 
-def _pages(ctx, assets, path, agency, title, span, content, blocks, years) -> list[Page]:
+def _pages(ctx, assets, path, agency, title, span, content, blocks, years, absent: str = "") -> list[Page]:
     """The page, or (above COMPARE_PAGE_BYTES) the page listing its periods and a page per period."""
     base = f"downloads/{agency.code}/compare/" + download_name(agency.name, span, content)
     table = _table(agency, span, content, blocks)
@@ -300,7 +300,7 @@ def _pages(ctx, assets, path, agency, title, span, content, blocks, years) -> li
     def page(here: str, shown: list[Block], heading: str, parts=None, up=None) -> Page:
         return Page(here, render("compare.md.j2", title=heading, agency=agency, blocks=shown, current=here, small_group=SMALL_GROUP,
                                  link=lambda target: ctx.link(here, target),
-                                 years=[(y, ctx.link(here, target)) for y, target in years], parts=parts, up=up,
+                                 years=[(y, ctx.link(here, target)) for y, target in years], parts=parts, up=up, absent=absent,
                                  downloads=[("Excel", asset_link(here, base + ".xlsx")), ("CSV", asset_link(here, base + ".csv"))],
                                  index=ctx.link(here, "compare/index.md")))
 
