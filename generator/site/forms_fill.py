@@ -36,9 +36,22 @@ def _share(part: int | Decimal, whole: int | Decimal, places: int = 4) -> FormCe
     return FormCell(fmt(value * 100, places - 2) + "%", value, "0." + "0" * (places - 2) + "%")
 
 
-def _names(people: list[PersonResult], with_grade: bool = False) -> str:
+def _names(people: list[PersonResult], with_grade: bool = False, among: list[PersonResult] | None = None) -> str:
+    """Names in stroke order; a name two people of the period share (`among`) is told apart by the
+    department (and the ID, when that is shared too): 张伟 on the 好 list and 张伟 under 一般 name two people."""
     ordered = sorted(people, key=lambda p: (stroke_key(p.person.name), p.id))
-    return "、".join(p.person.name + (f"（{p.shown_grade}）" if with_grade else "") for p in ordered)
+    seen: dict[str, list[PersonResult]] = {}
+    for person in among or people:
+        seen.setdefault(person.person.name, []).append(person)
+
+    def shown(p: PersonResult) -> str:
+        same = seen.get(p.person.name, [])
+        if len(same) < 2:
+            return p.person.name
+        twins = [q for q in same if q.person.department == p.person.department]
+        return p.person.name + "（" + "，".join([p.person.department or "", f"编号 {p.id}" if len(twins) > 1 or not p.person.department else ""]).strip("，") + "）"
+
+    return "、".join(shown(p) + (f"（{p.shown_grade}）" if with_grade else "") for p in ordered)
 
 
 def _taking_part(period: PeriodResult, grade: str) -> set[str]:
@@ -96,7 +109,7 @@ def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[s
         goods = [p for p in period.people if p.status == "graded" and p.grade == good]
         lows = [p for p in period.people if (p.status == "graded" and p.grade in low) or p.status != "graded"]
         rows.append([FormCell(name), FormCell(str(len(goods)), len(goods), "0"), _share(len(goods), len(counted), 3),
-                     FormCell(_names(goods)), FormCell(""), FormCell(_names(lows, with_grade=True))])
+                     FormCell(_names(goods, among=period.people)), FormCell(""), FormCell(_names(lows, with_grade=True, among=period.people))])
     head = [[HeadCell("考核周期"), HeadCell(f"考核为{good}等次人数"), HeadCell(f"{good}等次人数占实际参加考核总人数比例"),
              HeadCell(f"考核为{good}等次人员名单"), HeadCell(f"因派驻、挂职等原因在接收单位考核为{good}等次人员名单"),
              HeadCell("评定为" + ("、".join(sorted(low, key=order.index)) if low else "一般及以下") + "等次、未定等次人员名单")]]
@@ -111,7 +124,7 @@ def _pending(period: PeriodResult, name: str) -> list[str]:
     """Who in the period has no final grade yet (a tie at a quota line the committee has not decided):
     the form would file them under 未定等次 and count the line's places short."""
     waiting = [p for p in period.people if p.status == "tied"]
-    lines = [f"{name}：{_names(waiting)}名额线上并列，待领导小组决定（在该期的决定文件中逐一确定等次）；"
+    lines = [f"{name}：{_names(waiting, among=period.people)}名额线上并列，待领导小组决定（在该期的决定文件中逐一确定等次）；"
              "决定之前，表中把他们列为未定等次，人数和比例不含他们"] if waiting else []
     return lines + [f"{name}：{why}" for why in period.held]  # a committee decision gone stale after a correction
 

@@ -294,3 +294,17 @@ def test_a_scheme_revised_mid_year_leaves_its_quarters_to_the_new_one_not_missin
     title = g.ctx.project.schemes["s003-p2-2026"].title
     assert table[3][:2] == ["第三季度", f"按《{title}》考核"] and "尚无成绩" not in page
     assert f"第三季度按《{title}》考核，不在本表中" in page and "成绩表还没有放入" not in page
+
+
+def test_two_people_of_one_name_are_told_apart_on_the_form(tmp_path):
+    """Two people named 张勇 in one quarter, one 好 (预算股) and one 较差 (国库股): the summary said 张勇
+    among the 好 and 张勇（较差） below, and the 组织部 could not tell who was which."""
+    root = copy_demo_part(tmp_path, ("yunxi-czj",))
+    sheet = root / "content/yunxi-czj/s003-p2/2024/Q2.csv"
+    text = sheet.read_text(encoding="utf-8-sig")
+    assert ",0018,方英,国库股," in text
+    sheet.write_text(text.replace(",0018,方英,国库股,", ",0018,张勇,国库股,"), encoding="utf-8-sig")
+    g = generate(root, "internal", Problems())
+    row = cells(g.files["forms/yunxi-czj/s003-p2/2024-pingshi-huizongbiao.md"].decode())[2]
+    assert row[0] == "第二季度" and "张勇（预算股）" in row[3].split("、") and "张勇（国库股）（较差）" in row[5].split("、")
+    assert "张勇" not in row[3].split("、") and "孟华志" in row[3].split("、")  # a name nobody shares stays as it is
