@@ -180,7 +180,7 @@ def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarte
         total = _share(person.total, 1, max(assessment.places, 2)) if person.total is not None else FormCell("—")
         if "年度考核优秀率" in computed:  # an item so named, where the total is not the rate itself
             total = _share(computed["年度考核优秀率"], 1, max(assessment.places, 2))
-        rows.append([FormCell(str(i), i, "0"), FormCell(person.person.name)] + [FormCell(g) for g in grades or [""]]
+        rows.append([FormCell(str(i), i, "0"), FormCell(_names([person], among=yearly.people))] + [FormCell(g) for g in grades or [""]]
                     + [regular, vote, total, FormCell(person.shown_grade), FormCell("")])
     title = f"{agency.name}{yearly.year}年度考核情况登记汇总表"
     meta = [("填报单位（盖章）", agency.name), ("填报时间", FILED_ON)]

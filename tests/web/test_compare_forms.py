@@ -308,3 +308,14 @@ def test_two_people_of_one_name_are_told_apart_on_the_form(tmp_path):
     row = cells(g.files["forms/yunxi-czj/s003-p2/2024-pingshi-huizongbiao.md"].decode())[2]
     assert row[0] == "第二季度" and "张勇（预算股）" in row[3].split("、") and "张勇（国库股）（较差）" in row[5].split("、")
     assert "张勇" not in row[3].split("、") and "孟华志" in row[3].split("、")  # a name nobody shares stays as it is
+
+
+def test_two_people_of_one_name_are_told_apart_on_the_register(tmp_path):
+    root = copy_demo_part(tmp_path, ("baiyang-fgw",))
+    sheet = root / "content/baiyang-fgw/s003-p7/2024/Y.csv"
+    text = sheet.read_text(encoding="utf-8-sig")
+    assert "2,7002,姚芳强,规划科," in text
+    sheet.write_text(text.replace("2,7002,姚芳强,规划科,", "2,7002,江德,规划科,"), encoding="utf-8-sig")
+    g = generate(root, "internal", Problems())
+    names = [r[1] for r in cells(g.files["forms/baiyang-fgw/s003-p7/2024-niandu-dengji-huizongbiao.md"].decode())[2:]]
+    assert names[:2] == ["江德（办公室）", "江德（规划科）"] and "何娟俊" in names
