@@ -119,4 +119,7 @@ def form_xlsx(form: FilledForm) -> bytes:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
+    if form.missing or form.pending:  # a workbook downloaded before the year is settled prints as a draft, not a form to stamp
+        sheet.oddHeader.center.text = "草稿：本表还不完整，请勿报送（原因见内部版网站该表页面顶部的说明）"
+        sheet.oddHeader.center.color = "C00000"
     return workbook_bytes(workbook)

@@ -206,6 +206,9 @@ def test_a_form_with_a_quarter_not_in_yet_says_so(tmp_path):
     xlsx = next(v for k, v in g.files.items() if k.endswith("2025年度-年度考核情况登记汇总表.xlsx"))
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
     assert sheet["E6"].value == "尚无成绩" and sheet["B6"].value == table[2][1]
+    assert sheet.oddHeader.center.text.startswith("草稿：本表还不完整，请勿报送")  # printed from Excel too, on every page
+    settled = next(v for k, v in g.files.items() if k.endswith("2024年度-年度考核情况登记汇总表.xlsx"))
+    assert openpyxl.load_workbook(io.BytesIO(settled)).active.oddHeader.center.text is None
 
 
 def test_forms_end_with_the_lines_the_office_signs(editions):
