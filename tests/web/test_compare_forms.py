@@ -202,6 +202,7 @@ def test_a_form_with_a_quarter_not_in_yet_says_so(tmp_path):
     table = cells(page)
     assert {r[4] for r in table[2:]} == {"尚无成绩"} and len(table) > 10
     assert "本表还不完整" in page and "第三季度的成绩表还没有放入" in page
+    assert '<p class="kaohe-form-draft">草稿：本表还不完整，请勿报送</p>' in page.split('<div class="kaohe-form"')[1]  # printed too
     assert "本表还不完整" not in g.files["forms/baiyang-fgw/s003-p7/2024-niandu-dengji-huizongbiao.md"].decode()
     xlsx = next(v for k, v in g.files.items() if k.endswith("2025年度-年度考核情况登记汇总表.xlsx"))
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
