@@ -47,7 +47,8 @@ def build_forms(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
                                       shown, _filled, form, agency, scheme, year, by_assessment, path, base, open_notices, elsewhere)
             assets.append(Asset(base + ".xlsx", workbook))
             pages.append(Page(path, text))
-            index.append((agency.name, scheme.title, year, form.form, ctx.link("forms/index.md", path)))
+            draft = 'class="kaohe-form-draft"' in text  # the page marks an unfinished form: the index says so beside it
+            index.append((agency.name, scheme.title, year, form.form, ctx.link("forms/index.md", path), draft))
     pages.append(Page("forms/index.md", render("forms_index.md.j2", rows=index)))
     return pages, assets
 

@@ -323,3 +323,11 @@ def test_two_people_of_one_name_are_told_apart_on_the_register(tmp_path):
     g = generate(root, "internal", Problems())
     names = [r[1] for r in cells(g.files["forms/baiyang-fgw/s003-p7/2024-niandu-dengji-huizongbiao.md"].decode())[2:]]
     assert names[:2] == ["江德（办公室）", "江德（规划科）"] and "何娟俊" in names
+
+
+def test_the_forms_index_says_which_forms_are_drafts(editions):
+    """The demo is built on 2025-04-10: its 2025 forms hold quarters whose 公示 has not ended, its 2024
+    forms are settled. The index listed them alike."""
+    rows = {(r[2], r[3]): r[4] for r in cells(editions["internal"].files["forms/index.md"].decode())[1:]}
+    assert rows[("2024", "平时考核结果汇总表")] == "可报送" and rows[("2024", "年度考核情况登记汇总表")] == "可报送"
+    assert rows[("2025", "平时考核结果汇总表")].startswith("草稿")
