@@ -67,7 +67,8 @@ def cmd_close(args) -> int:
         return _closed_already(project, period, project.rel(path))
     found = Problems()  # what working out the 公示 reports: its dates on the calendar, holidays.yaml
     record = period_record(project, period)
-    record["notice"] = notice_record(notice_context(project, [period], found), period)  # what the 公示 shows, frozen too
+    context = notice_context(project, [period], found)
+    record["notice"] = notice_record(context, period)  # what the 公示 shows, frozen too
     record["notice"]["sources"] = notice_sources(project, period)  # and what it is made from: a later change names its cause
     # an error in a file the 公示 is made from (its settings, agency.yaml, holidays.yaml) would be frozen with it:
     # a 公示 without dates, or with the wrong days off, can then only be put right by reopening
@@ -77,6 +78,7 @@ def cmd_close(args) -> int:
         print_problems(blocking)
         print(f"{period.period_name}{period.assessment.name}的公示有 {len(blocking.items)} 个错误，没有关闭：请按上面的提示改正，kaohe check 通过后再运行 kaohe close。")
         return EXIT_PROBLEMS
+    _notice_over(context, period)
     if lock.get("frozen"):
         lock["history"].append({"closed": lock.get("closed"), "engine": lock.get("engine"), "program": lock.get("program"), **lock["frozen"]})
     lock.update({"state": "closed", "period": period.key, "closed": _today(), "engine": ENGINE_VERSION, "frozen": record,
@@ -85,6 +87,21 @@ def cmd_close(args) -> int:
         return 1
     print(f"已关闭 {period.period_name}{period.assessment.name}：{len(record['results'])} 人的结果已锁定在 {project.rel(path)}。请把该文件一并提交保存。")
     return 0
+
+
+def _notice_over(context, period) -> None:
+    """A period is closed once its 公示 is over (the guide's order): closed while it runs, or before it
+    begins, a grade changed on an objection could only be put right by reopening, and every page would
+    then show a 更正 of a result that was never final."""
+    if not context.has_notice(period):
+        return
+    state = context.notice_state(period)
+    today = build_date({})  # the day of closing (as the lock records it), not a build_date site.yaml pins for the pages
+    if state.start is not None and state.end is not None and today <= state.end:
+        doing = "尚未开始" if today < state.start else "正在进行"
+        raise UsageError(f"{period.period_name}{period.assessment.name}的公示{doing}，{state.end.year}年{state.end.month}月{state.end.day}日才结束"
+                         f"（今天是 {today.year}年{today.month}月{today.day}日），没有关闭：公示期内的异议可能使结果更正。"
+                         "请在公示结束、结果确定后再运行 kaohe close；公示日期写错的，先改正该期的 .notice.yaml。")
 
 
 def _closed_already(project, period, shown: str) -> int:

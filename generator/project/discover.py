@@ -161,7 +161,9 @@ def discover(root: Path, problems: Problems, seen_schemes: dict | None = None) -
             _discover_periods(agency.code, scheme_dir, project, problems)
             if agency.sheet is not None:
                 scheme = project.schemes[scheme_dir.name]
-                for path, code, message in sheet_option_clashes(agency.sheet, scheme, "agency.yaml", scheme.sheet):
+                siblings = tuple(project.schemes[d.name] for d in sorted(agency_dir.iterdir())
+                                 if d.is_dir() and d.name in project.schemes and d.name != scheme.code)
+                for path, code, message in sheet_option_clashes(agency.sheet, scheme, "agency.yaml", scheme.sheet, siblings):
                     problems.add(agency.file, *marks.key(path), code, message)
     report_stray_files(project, problems)
     return project

@@ -77,8 +77,12 @@ def _readme(agency: str, scheme: str, code: str, year: int, label: str) -> str:
 3. 生成成绩表：`kaohe template {scheme} {year}-{label} --agency {code}`，填好后保存为
    `content/{code}/{scheme}/{year}/{label}.xlsx`（删掉示例文件 {label}.csv）。
 4. 检查：`kaohe check`，按提示改到没有错误。
-5. 公示：在成绩表旁放 `{label}.notice.yaml`（写 start: 公示开始日期），运行 `kaohe build`，把 `site/` 放到内网服务器上。
-6. 公示结束后：`kaohe close {scheme} {year}-{label} --agency {code}`，并保存生成的 `.lock.json` 文件。
+5. 公示：在成绩表旁放 `{label}.notice.yaml`（写 start: 公示开始日期），运行 `kaohe build --strict`（名额线上并列未经
+   领导小组决定、或还有警告的，会失败并说明怎么办），用 `kaohe serve` 核对公示页，再把 `site/` 里的全部内容复制到内网服务器上。
+6. 公示结束后（公示期最后一天之后；公示未结束时不能关闭）：`kaohe close {scheme} {year}-{label} --agency {code}`，
+   并保存生成的 `.lock.json` 文件。
+7. 方案写了 `forms:`（报送的汇总表）的：全年各期都公示结束后，`kaohe build --audience internal`，在内部版「汇总表」栏目
+   打开本年度的表，页面顶部没有「本表还不完整」的提示时打印或下载 Excel，填写空白栏后盖章报送。
 
 ## 要提交（保存）哪些文件
 

@@ -23,6 +23,9 @@ from generator.scheme.base import Strict
 
 FORM_KINDS = ("平时考核结果汇总表", "年度考核情况登记汇总表")
 
+# Both forms are laid out by quarter (a row, or a column, per 第一季度…第四季度).
+QUARTER_LABELS = ("Q1", "Q2", "Q3", "Q4")
+
 
 class FormDecl(Strict):
     """一张向上级报送的汇总表：内部版按单位和年份生成可打印的 A4 页面和 XLSX。"""
@@ -50,10 +53,19 @@ def check_forms(scheme, report) -> None:
             report(path + ("assessment",), "unknown-name", f"汇总表「{form.form}」的 assessment「{form.assessment}」不是本方案中任何考核的 code。")
             continue
         order = list(assessment.grades.order) if assessment.grades else []
+        if form.form == "平时考核结果汇总表":
+            _quarterly(form, assessment, path, report, f"「{form.form}」按季度逐行填写，assessment 应是季度考核")
         if form.form == "年度考核情况登记汇总表":
             source = scheme.assessment(assessment.rolls_up) if assessment.rolls_up else None
             if source is None:
                 report(path + ("assessment",), "bad-value", f"「{form.form}」要列出各季度平时考核定等，assessment 应是汇总季度结果的年度考核（有 rolls_up）。")
+            else:
+                _quarterly(form, source, path, report, f"「{form.form}」按季度列出平时考核定等，assessment 所汇总的考核（rolls_up）应是季度考核")
+            if source is not None and not _is_rate(assessment):
+                report(path + ("assessment",), "bad-value",
+                       f"「{form.form}」的「年度考核优秀率」一栏按百分数填写，但考核「{assessment.name}」的总分不是 0 到 1 之间的比率"
+                       f"（total_max 是 {assessment.total_max if assessment.total_max is not None else '未写'}），表上会印出 8500.00% 这样的数。"
+                       "请确认这张表适用于本考核：总分是优秀率的，写 total_max: 1；另有一项算优秀率的，把它命名为「年度考核优秀率」（max: 1）。")
             used = assessment.model_dump_json()  # the columns its formulas use (score.uses, expr)
             for column in form.vote or ():
                 if column not in {c.name for c in scheme.inputs} and f'"{column}"' not in used and column not in used:
@@ -61,3 +73,23 @@ def check_forms(scheme, report) -> None:
         for grade in [g for g in [form.good, *(form.low or [])] if g]:
             if order and grade not in order:
                 report(path, "unknown-name", f"汇总表「{form.form}」中的等次「{grade}」不是考核「{assessment.name}」的等次（{'、'.join(order)}）。")
+
+
+def _quarterly(form, assessment, path, report, what: str) -> None:
+    """A form laid out by quarter over periods that are not quarters would have no figure in any row."""
+    labels = assessment.period_labels
+    if labels and all(label in QUARTER_LABELS for label in labels):
+        return
+    from generator.scheme.periods import PERIOD_NAMES
+
+    shown = "、".join(PERIOD_NAMES.get(label, label) for label in labels[:4]) + ("……" if len(labels) > 4 else "")
+    report(path + ("assessment",), "bad-value",
+           f"{what}，但考核「{assessment.name}」（{assessment.code}）的期是 {shown}，不是季度：这张表的每个季度都会是空的。"
+           f"请把 assessment 改为按季度考核的那种考核，或删去这张汇总表。")
+
+
+def _is_rate(assessment) -> bool:
+    """The register prints the yearly 年度考核优秀率 as a percent: the total, or an item so named, is a rate (at most 1)."""
+    if assessment.total_max is not None and assessment.total_max == 1:
+        return True
+    return any("年度考核优秀率" in item.name and item.max is not None and item.max <= 1 for item in assessment.walk())

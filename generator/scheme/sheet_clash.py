@@ -32,18 +32,23 @@ def scheme_columns(scheme: Scheme, options: SheetOptions | None = None) -> set[s
 
 
 def sheet_option_clashes(options: SheetOptions, scheme: Scheme, whose: str,
-                         others: SheetOptions | None = None) -> Iterator[tuple[tuple, str, str]]:
+                         others: SheetOptions | None = None, siblings: tuple[Scheme, ...] = ()) -> Iterator[tuple[tuple, str, str]]:
     """(path in the settings file, code, message) for each clash of `options` (the agency's, or the
     scheme's own `sheet:`) with the column names of `scheme`. `whose`: where the options are written
-    (agency.yaml, 方案的 sheet); `others`: the scheme's options under an agency's, for their mapping."""
+    (agency.yaml, 方案的 sheet); `others`: the scheme's options under an agency's, for their mapping;
+    `siblings`: the agency's other schemes, one of which the mapping may be meant for."""
     names = scheme_columns(scheme, options)
     about = f"方案「{scheme.name}」（{scheme.code}）"
     for source, target in options.columns.items():
         text = header_text(source)
         if text in names and text != header_text(target):
+            # an agency with two schemes, 科室 a column of one and 部门 of the other: the mapping is right for one of them
+            meant = [other for other in siblings if text not in scheme_columns(other) and header_text(target) in scheme_columns(other)]
+            move = "".join(f"这条对应若是为方案「{other.name}」（{other.code}）的成绩表写的，请把它从 agency.yaml 移到该方案文件的"
+                           f" sheet: {{columns: {{{source}: {target}}}}} 下（方案中的对应只作用于该方案）；" for other in meant)
             yield (("columns", source), "column-mapping-ambiguous",
                    f"{whose} 的 columns 中「{source}: {target}」的左边「{source}」本身是{about}的列名：表头为「{source}」的列按方案读作"
-                   f"「{source}」，这条对应不起作用，两种读法也无从区分。若本单位表中的「{source}」列实际是「{target}」，"
+                   f"「{source}」，这条对应不起作用，两种读法也无从区分。{move}若本单位表中的「{source}」列实际是「{target}」，"
                    f"请把成绩表的表头改为「{target}」（表头与方案列名一致就不必对应），并删去这一条；否则直接删去这一条。")
     mapped = {header_text(k): v for k, v in {**(others.columns if others else {}), **options.columns}.items()}
     for i, name in enumerate(options.ignore_columns):

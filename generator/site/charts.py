@@ -57,7 +57,9 @@ def svg_open(title: str, description: str, chart_id: str, height: int) -> list[s
     ]
 
 
-def bar_chart(title: str, description: str, bars: list[tuple[str, int]], chart_id: str) -> str:
+def bar_chart(title: str, description: str, bars: list[tuple[str, int]], chart_id: str, base: int | None = None) -> str:
+    """One bar per grade, each with its count; `base`: the people the bars are of, written under them
+    (the bars are scaled to the largest, so their lengths alone do not say of how many)."""
     bar_h, gap = 20, 10
     span = CHART_WIDTH - MARGIN - COUNT_ROOM
     top = max([count for _, count in bars] + [1])
@@ -71,4 +73,7 @@ def bar_chart(title: str, description: str, bars: list[tuple[str, int]], chart_i
         body.append(f'<rect x="{MARGIN}" y="{y}" width="{w}" height="{bar_h}" fill="{PALETTE[i % len(PALETTE)]}"/>')
         body.append(f'<text x="{MARGIN + w + 6}" y="{y + 15}" font-size="{FONT}">{count} 人</text>')
         y += bar_h + gap
+    if base is not None:
+        body.append(f'<text x="{MARGIN}" y="{y + 10}" font-size="{FONT}">共 {base} 人</text>')
+        y += LINE
     return "".join(svg_open(title, description, chart_id, y) + body + ["</svg>"])

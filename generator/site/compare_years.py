@@ -44,3 +44,26 @@ def unmatched(departments: list[str], before, now) -> str:
         return ""
     parts = ([f"本年新出现：{'、'.join(came)}"] if came else []) + ([f"上年有、本年没有：{'、'.join(gone)}"] if gone else [])
     return "；".join(parts) + "。部门更名、合并或拆分的，新旧部门的数字不能直接比较。"
+
+
+def not_in_yet(periods: list[PeriodResult], year: int) -> str:
+    """`periods`: an agency's, of every year. The year's periods its schemes assess that have no results (a quarter's sheet not in, the year's
+    own not yet): a year page that lists only what it has reads as a whole year."""
+    from generator.scheme.periods import period_words, reading_order
+
+    have = {(p.scheme.code, p.assessment.code, p.label) for p in periods if p.year == year}
+    used = {(p.scheme.code, p.assessment.code) for p in periods}  # in any year: one the office never uses is not missing
+    absent: list[str] = []
+    for scheme in {p.scheme.code: p.scheme for p in periods if p.year == year}.values():
+        for assessment in scheme.assessments:
+            if (scheme.code, assessment.code) not in used:
+                continue
+            labels = sorted((lb for lb in assessment.period_labels if (scheme.code, assessment.code, lb) not in have), key=reading_order)
+            absent += [f"{_joined(period_words(lb), assessment.name)}（{scheme.title}）" for lb in labels]
+    return "、".join(absent)
+
+
+def _joined(period: str, name: str) -> str:
+    """第三季度 + 季度考评 → 第三季度考评, 年度 + 年度考核 → 年度考核 (as PeriodResult.period_assessment)."""
+    cut = max((k for k in range(2, min(len(period), len(name)) + 1) if period.endswith(name[:k])), default=0)
+    return period + name[cut:]

@@ -27,7 +27,7 @@ from generator.engine.results import PeriodResult
 from generator.project.model import Agency
 from generator.scheme.periods import period_words, reading_order
 from generator.site.charts_compare import stacked_chart
-from generator.site.compare_years import lineage, none_before, unmatched
+from generator.site.compare_years import lineage, none_before, not_in_yet, unmatched
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
 from generator.site.page_memo import memoized_bytes, memoized_on, per_period
@@ -66,6 +66,7 @@ class Block:
     svg: str = ""
     why_not: str = ""  # why there is nothing to compare with (a year with none before it says nothing)
     unmatched: str = ""  # departments in only one of the two years: a rename or a reorganisation the reader must know of
+    base_note: str = ""  # the 公示's quota base where it is not the list's total: the share a leader checks against the quota
 
 
 def build_compare(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
@@ -146,7 +147,7 @@ def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult],
                 if not block.compared_with:
                     block.why_not = none_before(p, periods)
         pages += _pages(ctx, assets, path, agency, f"{agency.name} · {year}年各部门对比", f"{year}年", "各部门对比", blocks,
-                        [(y, f"compare/{code}/{y}.md") for y in years])
+                        [(y, f"compare/{code}/{y}.md") for y in years], not_in_yet(periods, year))
     dept_links = []
     for department in departments:
         if agency.formerly.get(department) in departments:  # a former name: its years are on the page of the name it has now
@@ -178,10 +179,27 @@ def _year_block(ctx, agency, period, previous, departments, tally: Tally) -> Blo
     before = f"{previous.period_name}" + (f"（{previous.scheme.title}）" if previous.scheme.code != period.scheme.code else "") if previous else ""
     block = Block(f"{period.period_name} · {period.assessment.name} · {period.scheme.title}", grades, rows, before)
     block.svg = _chart(_pad(block), f"cmp-{period.scheme.code}-{period.year}-{period.label}")
+    block.base_note = _base_note(period, block.grades, rows[-1])
     if previous is not None:
         block.unmatched = unmatched(departments, lambda d: tally.under(previous, agency.names_of(d))[1],
                                     lambda d: tally(period, d) or tally(period, agency.formerly.get(d, d)))
     return block
+
+
+def _base_note(period: PeriodResult, grades: list[str], unit: Row) -> str:
+    """The table's shares are over everyone listed (as on the department pages, summing to 100%); a
+    unit-wide quota whose 公示 counts a smaller base (参加考核并确定等次, or without those a rule keeps
+    out) gives that grade another share there. Say both, so that the two are not read as one."""
+    notes = []
+    for use in period.quotas:
+        if use.scope != "全单位" or use.base == unit.total or use.grade not in grades:
+            continue
+        count = unit.counts[grades.index(use.grade)]
+        outside = "、".join(g for g, c in zip(grades, unit.counts) if c and g not in (period.assessment.grades.order if period.assessment.grades else []))
+        notes.append(f"全单位「{use.grade}」名额的基数是{use.base_words}的 {use.base} 人（名额按此算出），"
+                     f"「{use.grade}」{count} 人占其 {share_text(count, use.base)}；本表占比按名单上的全部 {unit.total} 人计算"
+                     + (f"（含{outside}）" if outside else ""))
+    return "；".join(notes)
 
 
 def _department_blocks(ctx, agency, department, periods, tally: Tally, lines: dict[str, str]) -> list[Block]:
@@ -261,7 +279,7 @@ def _chart(block: Block, chart_id: str) -> str:
 
 def _table(agency: Agency, span: str, content: str, blocks: list[Block]) -> DataTable:
     grades = list(dict.fromkeys(g for b in blocks for g in b.grades))
-    headers = ["考核期", "对象", "参加人数"] + [f"{g}人数" for g in grades] + [f"{g}占比" for g in grades] + [f"{g}较上年（百分点）" for g in grades]
+    headers = ["考核期", "对象", "人数"] + [f"{g}人数" for g in grades] + [f"{g}占比" for g in grades] + [f"{g}较上年（百分点）" for g in grades]
     rows = []
     for block in blocks:
         for r in block.rows:
@@ -273,7 +291,7 @@ def _table(agency: Agency, span: str, content: str, blocks: list[Block]) -> Data
     return DataTable(table_title(agency.name, span, content), headers, rows, number_columns=frozenset(range(2, len(headers))))
 
 
-def _pages(ctx, assets, path, agency, title, span, content, blocks, years) -> list[Page]:
+def _pages(ctx, assets, path, agency, title, span, content, blocks, years, absent: str = "") -> list[Page]:
     """The page, or (above COMPARE_PAGE_BYTES) the page listing its periods and a page per period."""
     base = f"downloads/{agency.code}/compare/" + download_name(agency.name, span, content)
     table = _table(agency, span, content, blocks)
@@ -282,7 +300,7 @@ def _pages(ctx, assets, path, agency, title, span, content, blocks, years) -> li
     def page(here: str, shown: list[Block], heading: str, parts=None, up=None) -> Page:
         return Page(here, render("compare.md.j2", title=heading, agency=agency, blocks=shown, current=here, small_group=SMALL_GROUP,
                                  link=lambda target: ctx.link(here, target),
-                                 years=[(y, ctx.link(here, target)) for y, target in years], parts=parts, up=up,
+                                 years=[(y, ctx.link(here, target)) for y, target in years], parts=parts, up=up, absent=absent,
                                  downloads=[("Excel", asset_link(here, base + ".xlsx")), ("CSV", asset_link(here, base + ".csv"))],
                                  index=ctx.link(here, "compare/index.md")))
 

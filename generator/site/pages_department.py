@@ -232,6 +232,7 @@ def _department_page(ctx: SiteContext, agency: Agency, department: str, year: in
             "，".join(f"{label} {count} 人" for label, count in zip(d.labels, d.counts)) + f"，共 {d.total} 人",
             list(zip(d.labels, d.counts)),
             f"c-{ctx.department_slug(agency.code, department)}-{d.period.scheme.code}-{year}-{d.period.label}",
+            base=d.total,
         )
         for d in dists
     ]

@@ -1,6 +1,6 @@
 """An official summary form as an XLSX sheet laid out like the printed form: title, the form's own
 header lines (填报单位, 填报时间…), a multi-row header with merged cells, the body, the note under
-it, and A4 print settings with 第 &P 页 共 &N 页 in the footer. Deterministic bytes.
+it, the lines the office signs (填表人, 审核人, 联系电话: blanks), and A4 print settings with 第 &P 页 共 &N 页 in the footer. Deterministic bytes.
 
 The same `FilledForm` is rendered as the printable page (site/pages_forms.py), so both show the
 same cells.
@@ -38,10 +38,19 @@ class FilledForm:
     note: str = ""
     widths: list[int] = field(default_factory=list)
     explain: str = ""  # how the numbers were made: on the page, not on the printed form
+    missing: list[str] = field(default_factory=list)  # quarters the form covers whose results are not in yet
+    pending: list[str] = field(default_factory=list)  # grades still to be decided, one sentence per period
+    # The lines an office signs under the form before it is stamped and sent: blanks to fill by hand.
+    signed: tuple[str, ...] = ("填表人", "审核人", "联系电话")
 
     @property
     def columns(self) -> int:
         return sum(c.colspan for c in self.head[0])
+
+
+def signature_line(form: FilledForm) -> str:
+    """填表人：＿＿＿　审核人：＿＿＿ …: the same line on the page and in the workbook."""
+    return "　　".join(f"{label}：" + "　" * 8 for label in form.signed)
 
 
 def form_xlsx(form: FilledForm) -> bytes:
@@ -95,6 +104,11 @@ def form_xlsx(form: FilledForm) -> bytes:
         sheet.cell(last + 1, 1, form.note).alignment = Alignment(wrap_text=True, vertical="top")
         sheet.merge_cells(start_row=last + 1, start_column=1, end_row=last + 1, end_column=n)
         sheet.row_dimensions[last + 1].height = 32
+    if form.signed:
+        below = last + (2 if form.note else 1)
+        sheet.cell(below, 1, signature_line(form)).alignment = Alignment(vertical="center")
+        sheet.merge_cells(start_row=below, start_column=1, end_row=below, end_column=n)
+        sheet.row_dimensions[below].height = 28
     for i, width in enumerate(form.widths or [14] * n, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.freeze_panes = f"A{first}"
@@ -105,4 +119,7 @@ def form_xlsx(form: FilledForm) -> bytes:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
+    if form.missing or form.pending:  # a workbook downloaded before the year is settled prints as a draft, not a form to stamp
+        sheet.oddHeader.center.text = "草稿：本表还不完整，请勿报送（原因见内部版网站该表页面顶部的说明）"
+        sheet.oddHeader.center.color = "C00000"
     return workbook_bytes(workbook)

@@ -188,3 +188,21 @@ def test_a_years_notice_waits_while_a_quarter_it_reads_has_an_open_tie(tmp_path)
     _, periods, problems = run(tmp_path)
     assert [p.format() for p in problems.sorted() if p.severity.name == "ERROR"] == []
     assert next(p for p in periods if p.label == "Y").held == []
+
+
+def test_a_period_whose_notice_has_not_ended_is_not_closed(tmp_path, monkeypatch):
+    """The guide says to close once the 公示 is over; kaohe close locked a period whose 公示 had not even
+    begun, so a grade changed on an objection could only be put right by reopening, and the pages then
+    showed a 更正 of a result that was never final. On the 公示's last day it still refuses; the day after, it closes."""
+    root = _project(tmp_path, monkeypatch)
+    (root / NOTICE).write_text("start: 2025-07-30\ndays: 5\n", encoding="utf-8")  # 7-30 … 8-05; today is 2025-08-01
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 2, out
+    assert "公示正在进行，2025年8月5日才结束（今天是 2025年8月1日），没有关闭" in out and "公示结束、结果确定后再运行 kaohe close" in out
+    assert not (root / LOCK).exists()
+    (root / NOTICE).write_text("start: 2025-08-04\ndays: 5\n", encoding="utf-8")
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 2 and "公示尚未开始" in out and not (root / LOCK).exists()
+    (root / NOTICE).write_text("start: 2025-07-25\ndays: 5\n", encoding="utf-8")  # 7-25 … 7-31: over
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 0, out

@@ -61,3 +61,11 @@ def test_every_chart_reads_on_a_phone_and_keeps_its_words_inside(grades, labels)
         shown = "".join(w for _, _, w in texts)
         for label in labels + grades:  # every label whole, if on several lines
             assert label in shown, label
+
+
+def test_a_department_chart_says_of_how_many_people_its_bars_are():
+    """The bars are scaled to the largest count: 3 of 4 and 3 of 40 drew the same long bar, and only the
+    table beside the chart said how many people there were. The chart now says 共 N 人 under its bars."""
+    svg = bar_chart("t", "d", [("好", 3), ("较好", 1)], "c", base=4)
+    assert svg.removesuffix("</svg>").endswith("共 4 人</text>") and _overlaps(svg) == []
+    assert "共" not in bar_chart("t", "d", [("好", 3)], "c")

@@ -128,3 +128,41 @@ def test_a_period_naming_a_department_by_both_its_names_is_warned(tmp_path):
     [mixed] = [p for p in problems.sorted() if p.code == "department-former-name-mixed"]
     assert (mixed.line, mixed.column, mixed.severity.value) == (3, "C", "warning")
     assert "综合股" in mixed.message and "综合办公室" in mixed.message
+
+
+def test_a_form_over_periods_that_are_not_quarters_is_refused(tmp_path):
+    """平时考核结果汇总表 has a row per quarter, and the register a column per quarter: declared over a
+    monthly (or half-yearly) assessment, the check passed and every quarter's row said
+    「本方案本季度不单独考核」, a form an office would file with no count on it."""
+    from tests.unit.helpers import assessment, item, scheme
+
+    monthly = assessment([item("df", "得分", 100)], code="yue", name="月度考核", period="月", grades={"order": ["好", "一般"], "bands": [{"grade": "好", "at_least": 90}, {"grade": "一般", "below": 90}]})
+    yearly = assessment([{"code": "pj", "name": "平均", "max": 100, "score": {"kind": "formula", "expr": "平均(得分)"}}],
+                        code="nd", name="年度考核", period="年度", rolls_up="yue", results_optional=True)
+    data = scheme(monthly, yearly)
+    data["forms"] = [{"form": "平时考核结果汇总表", "assessment": "yue"}, {"form": "年度考核情况登记汇总表", "assessment": "nd"}]
+    make_project(tmp_path, data)
+    _, _, problems = run(tmp_path)
+    found = [p for p in problems.sorted() if p.file.startswith("schemes/") and p.code == "bad-value" and "不是季度" in p.message]
+    assert [(p.line, p.column) for p in found] == [(39, 15), (41, 15)], [(p.line, p.column, p.message) for p in found]
+    assert "「月度考核」（yue）的期是 1月、2月" in found[0].message and "rolls_up" in found[1].message
+
+
+def test_a_register_over_a_yearly_score_that_is_no_rate_is_refused(tmp_path):
+    """The register's 年度考核优秀率 is the yearly total printed as a percent: declared over a yearly
+    assessment scored out of 100, the check passed and the form would say 8550.00% for 85.5 points."""
+    from tests.unit.helpers import assessment, item, scheme
+
+    grades = {"order": ["优秀", "称职"], "bands": [{"grade": "优秀", "at_least": 90}, {"grade": "称职", "below": 90}]}
+    quarterly = assessment([item("df", "得分", 100)], code="jd", name="季度考核", period="季度", grades=grades)
+    points = {"code": "pj", "name": "平均", "max": 100, "score": {"kind": "formula", "expr": "平均(得分)"}}
+    for total_max, refused in ((100, True), (None, True), (1, False)):
+        yearly = assessment([dict(points, max=total_max or 100)], code="nd", name="年度考核", period="年度", rolls_up="jd",
+                            results_optional=True, grades=grades, **({"total_max": total_max} if total_max else {}))
+        data = scheme(quarterly, yearly)
+        data["forms"] = [{"form": "年度考核情况登记汇总表", "assessment": "nd"}]
+        root = tmp_path / str(total_max)
+        make_project(root, data)
+        _, _, problems = run(root)
+        found = [p for p in problems.sorted() if p.file.startswith("schemes/") and p.code == "bad-value" and "年度考核优秀率" in p.message]
+        assert bool(found) is refused, (total_max, [p.message for p in problems.sorted() if p.file.startswith("schemes/")])

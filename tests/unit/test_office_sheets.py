@@ -680,3 +680,26 @@ def test_suggest_only_a_name_the_header_plainly_means():
     assert suggest("总分", ["加分", "减分"]) is None  # one shared character is no likeness
     assert suggest("德", ["职业道德", "社会公德", "家庭美德"]) is None  # part of several names
     assert suggest("美德", ["职业道德", "家庭美德"]) == "家庭美德"
+
+
+def test_an_agency_mapping_meant_for_its_other_scheme_says_to_move_it_there(tmp_path):
+    """An agency with two schemes, one reading 科室 and one 部门, whose office heads both sheets 科室: the
+    agency-wide 科室: 部门 is refused (it cannot apply to the first), and the message offered only to
+    rename the header or drop the line, both wrong for the second scheme's sheets. It now says to move the
+    mapping to that scheme's own sheet: columns, which then passes."""
+    clean(tmp_path)
+    other = copy.deepcopy(OFFICE_SCHEME)
+    other["code"], other["name"], other["people"] = "t2", "另一方案", {"id": "编号", "name": "姓名", "department": "部门"}
+    make_project(tmp_path, other, {"Q1.csv": csv_text(CLEAN_HEADER, CLEAN_ROWS)}, agency=None)
+    write(tmp_path / "content/ag/t2/2025/Q1.csv", csv_text(CLEAN_HEADER, CLEAN_ROWS))
+    agency_with(tmp_path, "columns: {科室: 部门}")
+    _, _, problems = run(tmp_path)
+    (problem,) = [p for p in problems.sorted() if p.severity.value == "error"]
+    assert (problem.file, problem.line, problem.code) == ("content/ag/agency.yaml", 3, "column-mapping-ambiguous")
+    assert "方案「另一方案」（t2）的成绩表写的，请把它从 agency.yaml 移到该方案文件的 sheet: {columns: {科室: 部门}} 下" in problem.message
+    agency_with(tmp_path, "")
+    other["sheet"] = {"columns": {"科室": "部门"}}
+    write(tmp_path / "schemes/t2.yaml", dump(other))
+    _, periods, problems = run(tmp_path)
+    assert not [p for p in problems.sorted() if p.severity.value == "error"], problems.sorted()
+    assert {p.scheme.code for p in periods} == {"t1", "t2"} and all(len(p.people) == 4 for p in periods)

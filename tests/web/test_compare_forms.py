@@ -158,3 +158,176 @@ def test_a_comparison_too_large_for_one_page_lists_its_periods_each_on_a_page(ed
         assert deeper and deeper == re.findall(r'href="(\.\./\.\./\.\./\.\./departments/[^"]+)"', part)
     unsplit = dict(editions["internal"].files)
     assert not any(k.startswith("compare/yunxi-czj/2025/") for k in unsplit)  # the demo's pages are small enough
+
+
+def test_yearly_register_shows_the_rates_the_scheme_computed(tmp_path):
+    """平时考核优秀率 on the register was the form's own count of 优秀 over the quarters the scheme
+    assesses, whatever the scheme's formula: a scheme dividing by the quarters a person took part in
+    (次数("优秀") / 期数()) graded 陶辉雪 (joined in Q2, 优秀 twice) on 100%, and the form filed beside that
+    grade said 66.67%. The quarter she was not in was a blank cell, which the page asks the office to
+    fill in by hand; it says 未参加."""
+    root = copy_demo_part(tmp_path, ("baiyang-fgw",))
+    scheme = root / "schemes/s003-p7.yaml"
+    text = scheme.read_text(encoding="utf-8")
+    assert 'expr: 次数("优秀") / 3' in text
+    scheme.write_text(text.replace('expr: 次数("优秀") / 3', 'expr: 次数("优秀") / 期数()'), encoding="utf-8")
+    g = generate(root, "internal", Problems())
+    yearly = next(p for p in g.periods if p.key == "baiyang-fgw/s003-p7/2025/Y")
+    table = cells(g.files["forms/baiyang-fgw/s003-p7/2025-niandu-dengji-huizongbiao.md"].decode())
+    rows = {r[1]: r for r in table[2:]}
+    for person in yearly.people:
+        values = {name: person.item_value_map()[code] for code, name in person.item_name_map().items()}
+        row = rows[person.person.name]
+        assert Decimal(row[5].rstrip("%")) == (values["平时考核优秀率"] * 100).quantize(Decimal("0.01")), row
+        assert Decimal(row[6].rstrip("%")) == (values["年终考核测评优秀率"] * 100).quantize(Decimal("0.01")), row
+    assert rows["陶辉雪"][2:6] == ["未参加", "优秀", "优秀", "100.00%"]
+
+
+def test_a_form_with_a_quarter_not_in_yet_says_so(tmp_path):
+    """A year whose 第三季度 sheet is not in yet (the check warns, rollup-period-absent): the register's
+    第三季度 column was blank for everyone, and the page asks the office to fill blank cells in by hand;
+    the rates were those of two quarters. Now each such cell says 尚无成绩 and the page says the form is
+    not complete and what to do (in the XLSX too: the cells say it)."""
+    root = copy_demo_part(tmp_path, ("baiyang-fgw", "yunxi-czj"))
+    for name in ("Q3.csv", "Q3.notice.yaml"):
+        (root / "content/baiyang-fgw/s003-p7/2025" / name).unlink()
+    for name in ("Q3.csv", "Q3.notice.yaml", "年度.xlsx", "Y.notice.yaml"):  # the quarters so far, no year yet
+        (root / "content/yunxi-czj/s003-p2/2025" / name).unlink()
+    problems = Problems()
+    g = generate(root, "internal", problems)
+    assert not problems.has_errors()
+    quarterly = g.files["forms/yunxi-czj/s003-p2/2025-pingshi-huizongbiao.md"].decode()
+    assert cells(quarterly)[3] == ["第三季度", "尚无成绩", "", "", "", ""] and "第三季度的成绩表还没有放入" in quarterly
+    page = g.files["forms/baiyang-fgw/s003-p7/2025-niandu-dengji-huizongbiao.md"].decode()
+    table = cells(page)
+    assert {r[4] for r in table[2:]} == {"尚无成绩"} and len(table) > 10
+    assert "本表还不完整" in page and "第三季度的成绩表还没有放入" in page
+    assert '<p class="kaohe-form-draft">草稿：本表还不完整，请勿报送</p>' in page.split('<div class="kaohe-form"')[1]  # printed too
+    assert "本表还不完整" not in g.files["forms/baiyang-fgw/s003-p7/2024-niandu-dengji-huizongbiao.md"].decode()
+    xlsx = next(v for k, v in g.files.items() if k.endswith("2025年度-年度考核情况登记汇总表.xlsx"))
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
+    assert sheet["E6"].value == "尚无成绩" and sheet["B6"].value == table[2][1]
+    assert sheet.oddHeader.center.text.startswith("草稿：本表还不完整，请勿报送")  # printed from Excel too, on every page
+    settled = next(v for k, v in g.files.items() if k.endswith("2024年度-年度考核情况登记汇总表.xlsx"))
+    assert openpyxl.load_workbook(io.BytesIO(settled)).active.oddHeader.center.text is None
+
+
+def test_forms_end_with_the_lines_the_office_signs(editions):
+    """An office sends a form with 填表人, 审核人 and a telephone number written under it: neither the page
+    nor the workbook had those lines, so every office added them by hand before stamping."""
+    files = editions["internal"].files
+    for page_path, suffix in [("forms/yunxi-czj/s003-p2/2025-pingshi-huizongbiao.md", "2025年度-平时考核结果汇总表.xlsx"),
+                              ("forms/baiyang-fgw/s003-p7/2024-niandu-dengji-huizongbiao.md", "2024年度-年度考核情况登记汇总表.xlsx")]:
+        page = files[page_path].decode()
+        signed = page.split('class="kaohe-form-meta kaohe-form-signed"')[1].split("</p>")[0]
+        assert [re.sub(r"<[^>]+>", "", part) for part in re.findall(r"<span>(.*?)</span></span>", signed)] == ["填表人：", "审核人：", "联系电话："]
+        assert page.index("kaohe-form-note") < page.index("kaohe-form-signed") < page.index("</div>", page.index("kaohe-form-signed"))
+        sheet = openpyxl.load_workbook(io.BytesIO(next(v for k, v in files.items() if k.endswith(suffix)))).active
+        last = sheet.max_row
+        assert re.fullmatch(r"填表人：　+　　审核人：　+　　联系电话：　+", sheet.cell(last, 1).value)
+        assert "本" in sheet.cell(last - 1, 1).value or "备注" in sheet.cell(last - 1, 1).value  # the note above it
+        assert f"A{last}:" in " ".join(str(r) for r in sheet.merged_cells.ranges)
+
+
+def test_a_form_with_a_tie_still_open_says_it_is_not_final(tmp_path):
+    """Without the committee's decision on a tie at the quota line (the check warns, tie-at-quota-line),
+    the quarterly summary counted 10 好 and filed both tied people under 未定等次, and the register
+    printed 优秀（并列待定） as a 定等建议: forms that looked ready to stamp. Now the page says which
+    period waits for which people, and not to file it yet."""
+    root = copy_demo_part(tmp_path, ("baiyang-fgw", "yunxi-czj"))
+    (root / "content/yunxi-czj/s003-p2/2024/Q2.decisions.csv").unlink()
+    (root / "content/baiyang-fgw/s003-p7/2024/Y.decisions.csv").unlink()
+    g = generate(root, "internal", Problems())
+    quarterly = g.files["forms/yunxi-czj/s003-p2/2024-pingshi-huizongbiao.md"].decode()
+    register = g.files["forms/baiyang-fgw/s003-p7/2024-niandu-dengji-huizongbiao.md"].decode()
+    assert "本表还不完整" in quarterly and "第二季度：龙超刚、罗琳芳名额线上并列，待领导小组决定" in quarterly
+    assert "本表还不完整" in register and "年度考核：何娟俊、夏宁名额线上并列，待领导小组决定" in register
+    assert "名额线上并列" not in g.files["forms/yunxi-czj/s003-p2/2025-pingshi-huizongbiao.md"].decode()
+
+
+def test_a_form_over_a_notice_not_ended_says_it_is_not_final(editions):
+    """The demo is built on 2025-04-10: the 2025 summary held 第一季度 while its 公示 ran to 4月15日 (an
+    objection may still change a grade) and quarters whose 公示 had not begun, on a page that read as
+    ready to stamp. Each such period is named with the day its 公示 ends; 2024's form, all 公示 over, is not."""
+    g = editions["internal"]
+    assert g.ctx.today.isoformat() == "2025-04-10"
+    page = g.files["forms/yunxi-czj/s003-p2/2025-pingshi-huizongbiao.md"].decode()
+    warning = page.split('class="admonition warning kaohe-noprint"')[1].split("</div>")[0]
+    assert "2025年第一季度：正在公示，2025年4月15日结束（按生成本站的日期 2025-04-10）" in warning
+    assert "2025年第二季度：公示尚未开始，2025年7月15日结束" in warning
+    assert "admonition" not in g.files["forms/yunxi-czj/s003-p2/2024-pingshi-huizongbiao.md"].decode()
+    assert "admonition" not in g.files["forms/baiyang-fgw/s003-p7/2024-niandu-dengji-huizongbiao.md"].decode()
+
+
+def test_comparison_says_the_quota_base_where_the_notice_counts_fewer(editions):
+    """2024年度 of 云溪县财政局: the 优秀 quota counts 参加考核并确定等次 (27), the list has 28 (邱德洋,
+    不确定等次). The comparison's 优秀 share was over 28 under a legend saying 占参加考核人数, beside a
+    quota counted over 27 people: a leader checking the share against the quota read the wrong
+    one. The legend now says what the share is over, and the block gives the quota's base and share."""
+    g = editions["internal"]
+    year = next(p for p in g.periods if p.key == "yunxi-czj/s003-p2/2024/Y")
+    use = next(u for u in year.quotas if u.scope == "全单位" and u.grade == "优秀")
+    excellent = sum(1 for p in year.people if p.status == "graded" and p.grade == "优秀")
+    assert (use.base, len(year.people)) == (27, 28)
+    page = g.files["compare/yunxi-czj/2024.md"].decode()
+    block = page.split("## 2024年度")[1].split("\n## ")[0].replace("\\.", ".")  # the Markdown escape of a dot
+    share = (Decimal(excellent) * 100 / 27).quantize(Decimal("0.1"), rounding="ROUND_HALF_UP")
+    assert (f"名额基数：全单位「优秀」名额的基数是参加考核并确定等次的 27 人（名额按此算出），「优秀」{excellent} 人占其 {share}%；"
+            "本表占比按名单上的全部 28 人计算（含不确定等次）。") in block
+    assert "名额基数" not in page.split("## 2024年第一季度")[1].split("\n## ")[0]  # base all: the list's 28
+    assert "占名单上的全部人数" in page and "占参加考核人数" not in page
+
+
+def test_a_scheme_revised_mid_year_leaves_its_quarters_to_the_new_one_not_missing(tmp_path):
+    """云溪 2025: 第一、二季度 under s003-p2, 第三季度 under s003-p2-2026 (previous: s003-p2). The old
+    scheme's summary said 第三季度 尚无成绩 and told the office to put its sheet in the folder, which is
+    where it already was, under the new scheme. The row now says which scheme assessed it and the page
+    that the year's form has to join the two."""
+    root = copy_demo_part(tmp_path, ("yunxi-czj",))
+    old, new = root / "content/yunxi-czj/s003-p2/2025", root / "content/yunxi-czj/s003-p2-2026/2025"
+    new.mkdir(parents=True)
+    for name in ("Q3.csv", "Q3.notice.yaml"):
+        (old / name).rename(new / name)
+    for name in ("年度.xlsx", "Y.notice.yaml"):
+        (old / name).unlink()
+    problems = Problems()
+    g = generate(root, "internal", problems)
+    assert {p.key for p in g.periods if p.year == 2025} >= {"yunxi-czj/s003-p2/2025/Q2", "yunxi-czj/s003-p2-2026/2025/Q3"}
+    page = g.files["forms/yunxi-czj/s003-p2/2025-pingshi-huizongbiao.md"].decode()
+    table = cells(page)
+    title = g.ctx.project.schemes["s003-p2-2026"].title
+    assert table[3][:2] == ["第三季度", f"按《{title}》考核"] and "尚无成绩" not in page
+    assert f"第三季度按《{title}》考核，不在本表中" in page and "成绩表还没有放入" not in page
+
+
+def test_two_people_of_one_name_are_told_apart_on_the_form(tmp_path):
+    """Two people named 张勇 in one quarter, one 好 (预算股) and one 较差 (国库股): the summary said 张勇
+    among the 好 and 张勇（较差） below, and the 组织部 could not tell who was which."""
+    root = copy_demo_part(tmp_path, ("yunxi-czj",))
+    sheet = root / "content/yunxi-czj/s003-p2/2024/Q2.csv"
+    text = sheet.read_text(encoding="utf-8-sig")
+    assert ",0018,方英,国库股," in text
+    sheet.write_text(text.replace(",0018,方英,国库股,", ",0018,张勇,国库股,"), encoding="utf-8-sig")
+    g = generate(root, "internal", Problems())
+    row = cells(g.files["forms/yunxi-czj/s003-p2/2024-pingshi-huizongbiao.md"].decode())[2]
+    assert row[0] == "第二季度" and "张勇（预算股）" in row[3].split("、") and "张勇（国库股）（较差）" in row[5].split("、")
+    assert "张勇" not in row[3].split("、") and "孟华志" in row[3].split("、")  # a name nobody shares stays as it is
+
+
+def test_two_people_of_one_name_are_told_apart_on_the_register(tmp_path):
+    root = copy_demo_part(tmp_path, ("baiyang-fgw",))
+    sheet = root / "content/baiyang-fgw/s003-p7/2024/Y.csv"
+    text = sheet.read_text(encoding="utf-8-sig")
+    assert "2,7002,姚芳强,规划科," in text
+    sheet.write_text(text.replace("2,7002,姚芳强,规划科,", "2,7002,江德,规划科,"), encoding="utf-8-sig")
+    g = generate(root, "internal", Problems())
+    names = [r[1] for r in cells(g.files["forms/baiyang-fgw/s003-p7/2024-niandu-dengji-huizongbiao.md"].decode())[2:]]
+    assert names[:2] == ["江德（办公室）", "江德（规划科）"] and "何娟俊" in names
+
+
+def test_the_forms_index_says_which_forms_are_drafts(editions):
+    """The demo is built on 2025-04-10: its 2025 forms hold quarters whose 公示 has not ended, its 2024
+    forms are settled. The index listed them alike."""
+    rows = {(r[2], r[3]): r[4] for r in cells(editions["internal"].files["forms/index.md"].decode())[1:]}
+    assert rows[("2024", "平时考核结果汇总表")] == "可报送" and rows[("2024", "年度考核情况登记汇总表")] == "可报送"
+    assert rows[("2025", "平时考核结果汇总表")].startswith("草稿")

@@ -211,3 +211,15 @@ def test_a_departments_annual_block_is_headed_by_its_period_and_each_chart_has_i
     assert [h.split(" · ")[0] for h in headings] == ["第一季度", "第二季度", "第三季度", "年度"], headings
     ids = re.findall(r'<title id="([^"]+)"', page)  # each chart's title, which its aria-labelledby names
     assert len(ids) == len(headings) and len(set(ids)) == len(ids), ids
+
+
+def test_a_year_page_names_the_periods_with_no_results(tmp_path):
+    """云溪 2025 without its 第三季度 and 年度 sheets: the year page listed 第一、第二季度 and nothing
+    said the rest of the year was not there, so it read as the whole year."""
+    root = copy_demo_part(tmp_path, ("yunxi-czj",))
+    for name in ("Q3.csv", "Q3.notice.yaml", "年度.xlsx", "Y.notice.yaml"):
+        (root / SCHEMES / "s003-p2" / "2025" / name).unlink()
+    pages = _internal(root)
+    assert ("本年尚无结果（没有成绩表，不在本页）：第三季度平时考核（平时考核实施方案（篇二））、"
+            "年度考核（平时考核结果运用）（平时考核实施方案（篇二））。") in pages["compare/yunxi-czj/2025.md"]
+    assert "本年尚无结果" not in pages["compare/yunxi-czj/2024.md"]

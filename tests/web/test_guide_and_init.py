@@ -97,7 +97,10 @@ def test_init_writes_the_schema_hint_and_a_gitignore_that_keeps_git_status_clean
     assert main(["-C", str(target), "check", "--xlsx-report", str(target / "问题标注")]) == 0
     assert (target / "site").is_dir() and (target / "site-internal").is_dir()
     assert git("status", "--porcelain", "--untracked-files=all") == ""
-    assert "lock.json" in (target / "README.md").read_text("utf-8")
+    readme = (target / "README.md").read_text("utf-8")
+    assert "lock.json" in readme
+    # the steps as the guide gives them: build --strict and check the 公示 page, close once it is over, then the forms
+    assert "kaohe build --strict" in readme and "kaohe serve" in readme and "公示未结束时不能关闭" in readme and "「汇总表」" in readme
 
 
 @pytest.mark.parametrize("now, seed", [
