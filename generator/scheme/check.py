@@ -27,6 +27,7 @@ from generator.scheme.rules.coefficient import Coefficient
 from generator.scheme.rules.deduct import Bonus, Deduct
 from generator.scheme.rules.entered import Entered
 from generator.scheme.rules.formula import FormulaRule
+from generator.scheme.rules.relative import Relative
 from generator.scheme.sheet_clash import sheet_option_clashes
 from generator.scheme.slugs import ITEM_CODE_WORDS, URL_CODE_WORDS, item_code_ok, url_code_ok
 from generator.scheme.yaml_source import Marks
@@ -278,6 +279,11 @@ def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, source
     for item, path in _walk_paths(assessment.items, apath + ("items",)):
         if isinstance(item.rule, FormulaRule):
             sources.append((path + ("score", "expr"), item.rule.expr))
+        elif isinstance(item.rule, Relative):  # its own columns only: the group's figure is worked out from the sheet alone
+            try:
+                parse_formula(item.rule.expr, set(item.rule.uses), set())
+            except FormulaError as exc:
+                report(path + ("score", "expr"), exc.code, f"{exc}（与同事比较的量只能用本项 uses 中列出的列）")
     for ci, consequence in enumerate(assessment.consequences):  # evaluated on the final grade as well
         sources.append((apath + ("consequences", ci, "when"), consequence.when))
     columns = {spec.name: (spec.type, tuple(spec.choices)) for spec in plan_columns(scheme, assessment).all()}

@@ -13,6 +13,7 @@ from generator.scheme.item_places import places_words
 from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme, Section
 from generator.scheme.rules.formula import FormulaRule
 from generator.scheme.rules.period import PeriodScore
+from generator.scheme.rules.relative import Relative
 from generator.site.handbook_conditions import override_words
 from generator.site.handbook_titles import page_titles
 from generator.site.model import Page, SiteContext
@@ -103,7 +104,7 @@ def _rule_words(item: Item, names: dict[str, str], source: Assessment | None, wi
     rule = item.rule
     if rule is None:
         return ""
-    if isinstance(rule, FormulaRule):
+    if isinstance(rule, (FormulaRule, Relative)):
         return rule.describe(item, names)
     if isinstance(rule, PeriodScore) and source is not None:  # the rolled-up assessment by its own name (半年考核)
         return rule.describe(item, within + source.name, {i.code: i.name for i in source.walk()})

@@ -1,0 +1,129 @@
+"""relative: a score against colleagues — 本人折算办案数 ÷ 本庭人均折算办案数 × 30 分, or ÷ 本科室最高完成量 × 40.
+
+One person's row cannot say what the average of their 庭 is, so the engine works out each group's figure
+from the whole sheet before anyone is graded (engine/relative_groups.py) and puts it among the person's
+values under GROUP_KEY; this rule only reads it. Both graders and a later explanation read the same row,
+so they cannot disagree about the average.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from generator.core.numbers import fmt, fmt_at_most
+from generator.scheme.expr import Formula, FormulaError, compiled
+from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule, shown_places
+
+# Where a person's group figures wait in their values: no sheet header can hold a NUL.
+GROUP_KEY = "\x00relative"
+GROUP_WORDS = {"department": "本部门", "all": "全体"}
+TO_WORDS = {"average": "人均", "best": "最高"}
+
+
+class GroupFigure:
+    """One group's figure for one relative item: the members' measures, and the average or the best."""
+
+    __slots__ = ("count", "total", "best", "missing")
+
+    def __init__(self, count: int, total: Decimal, best: Decimal | None, missing: int):
+        self.count, self.total, self.best, self.missing = count, total, best, missing
+
+    def __repr__(self) -> str:  # a lock's record of the inputs prints it: same figures, same text
+        return f"GroupFigure({self.count}, {self.total}, {self.best}, {self.missing})"
+
+
+class Relative(Rule):
+    """与同事比较计分：本人的量（如折算办案数 = 刑事结案数 × 1.2 + 民事结案数 + 执行结案数 × 0.8）除以同一部门（或全体）
+    人员的人均量（to: average）或最高量（to: best），乘以 points 分；超过 cap 的按 cap 计。人均量 = 该部门成绩表中所列全部人员的量
+    之和 ÷ 人数（不定等次、一票否决的人也在其中，不另外剔除）。计算时先乘后除，不先把人均量取整，得数按本项 places
+    四舍五入。部门的量之和或最高量为 0 时无法计分，报告问题。"""
+
+    TITLE: ClassVar[str] = "与同事比较（除以人均或最高）"
+    EXAMPLE: ClassVar[str] = """\
+- code: banan
+  name: 办案数量
+  max: 36
+  places: 2
+  score:                                  # 本人折算办案数 ÷ 本庭人均折算办案数 × 30 分，最高不超过 36 分
+    kind: relative
+    measure: 折算办案数
+    expr: 刑事结案数 * 1.2 + 民事结案数 + 执行结案数 * 0.8
+    uses: [刑事结案数, 民事结案数, 执行结案数]
+    to: average
+    within: department
+    points: 30
+    cap: 36"""
+
+    kind: Literal["relative"] = Field("relative", description="计分规则的种类，固定写 relative。例：kind: relative")
+    measure: str = Field(description="比较的量的名称，手册和计算过程中这样称呼。例：折算办案数")
+    expr: str = Field(description="本人的量怎样从成绩表的列算出（见《公式写法》），只有一列时写列名。例：刑事结案数 * 1.2 + 民事结案数")
+    uses: list[str] = Field(min_length=1, description="公式用到的成绩表列（成绩表会生成这些列，每格填不小于 0 的数）。例：[刑事结案数, 民事结案数]")
+    to: Literal["average", "best"] = Field(description="与什么比：average 除以人均量，best 除以最高量。例：average")
+    within: Literal["department", "all"] = Field("department", description="在谁之中比：department 同一部门（庭、科室），"
+                                                  "all 本期成绩表中的全体人员（默认 department）。例：department")
+    points: Decimal = Field(gt=0, description="本人的量等于人均量（或最高量）时得几分。例：30")
+    cap: Decimal | None = Field(None, gt=0, description="最高得几分，超过的按此计（不写则不封顶）。例：36")
+
+    def columns(self, item):
+        return [ColumnSpec(name, "number", Decimal(0), None) for name in self.uses]
+
+    def names(self):
+        return set(self.uses)
+
+    def compiled(self) -> Formula:
+        return compiled(self.expr)
+
+    def amount(self, values: dict) -> Decimal | None:
+        """The person's own measure, or None where a cell is empty or not a number (the sheet check reports it)."""
+        try:
+            value = self.compiled().evaluate(values)
+        except FormulaError:
+            return None
+        return value if isinstance(value, Decimal) else Decimal(value)
+
+    def compute(self, item, ctx: ItemContext) -> Outcome:
+        own = self.amount(ctx.values)
+        figure: GroupFigure | None = (ctx.get(GROUP_KEY) or {}).get(self.expr + "\x00" + self.within)
+        if own is None or figure is None:
+            return Outcome(None, [f"缺少{self.measure}，无法计分"] if ctx.explain else [])
+        group = GROUP_WORDS[self.within]
+        if figure.missing:
+            message = (f"{group}有 {figure.missing} 人的{self.measure}缺少或不是数字，{TO_WORDS[self.to]}{self.measure}算不出，"
+                       f"本部门的人都无法计分；请先补齐这些人的 {'、'.join(self.uses)}。")
+            return Outcome(None, [message], [(self.uses[0], "missing-value", message)])
+        base = figure.total if self.to == "average" else figure.best
+        if not base:
+            message = f"{group}{self.measure}{'之和' if self.to == 'average' else '最高'}为 0，无法相除计分；请核对 {'、'.join(self.uses)} 是否漏填。"
+            return Outcome(None, [message], [(self.uses[0], "missing-value", message)])
+        # 先乘后除: own × n × points ÷ total is the same number as own ÷ (total ÷ n) × points without rounding the average
+        value = own * figure.count * self.points / base if self.to == "average" else own * self.points / base
+        capped = self.cap is not None and value > self.cap
+        final = self.cap if capped and self.cap is not None else value
+        if not ctx.explain:
+            return Outcome(final)
+        places = shown_places(item, 4)
+        if self.to == "average":
+            steps = [f"{group}{figure.count} 人{self.measure}之和 {fmt(figure.total)}，人均 {fmt_at_most(figure.total / figure.count, 4)}",
+                     f"本人{self.measure} {fmt(own)} × {figure.count} × {fmt(self.points)} 分 ÷ {fmt(figure.total)} = {fmt_at_most(value, places)}"]
+        else:
+            steps = [f"{group}{self.measure}最高 {fmt(base)}", f"本人{self.measure} {fmt(own)} ÷ {fmt(base)} × {fmt(self.points)} 分 = {fmt_at_most(value, places)}"]
+        if capped:
+            steps.append(f"超过上限 {fmt(self.cap)} 分，按 {fmt(self.cap)} 分计")
+        return Outcome(final, steps)
+
+    def describe(self, item, names: dict[str, str] | None = None) -> str:
+        try:
+            words = compiled(self.expr).describe(names)
+        except FormulaError:
+            words = self.expr
+        group = GROUP_WORDS[self.within]
+        if self.to == "average":
+            how = (f"本人{self.measure} ÷ {group}人均{self.measure} × {fmt(self.points)} 分；{group}人均{self.measure} = "
+                   f"{group}本期成绩表所列全部人员的{self.measure}之和 ÷ 人数，不先取整（先乘后除）")
+        else:
+            how = f"本人{self.measure} ÷ {group}本期成绩表所列人员中最高的{self.measure} × {fmt(self.points)} 分"
+        capped = f"，最高 {fmt(self.cap)} 分" if self.cap is not None else ""
+        return f"与同事比较计分：{self.measure} = {words}；得分 = {how}{capped}。"
