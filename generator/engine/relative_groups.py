@@ -24,9 +24,9 @@ def attach_group_figures(scheme: Scheme, assessment: Assessment, rows: Iterable[
     if not rules:
         return
     rows = list(rows)
-    figures: dict[int, dict[str, GroupFigure]] = {id(row): {} for row in rows}
+    figures: dict[int, dict[str, tuple[GroupFigure, bool]]] = {id(row): {} for row in rows}
     for rule in rules:
-        key = rule.expr + "\x00" + rule.within
+        key = rule.key()
         groups: dict[str, list[PersonRow]] = {}
         for row in rows:
             groups.setdefault(row.department if rule.within == "department" else "", []).append(row)
@@ -34,7 +34,7 @@ def attach_group_figures(scheme: Scheme, assessment: Assessment, rows: Iterable[
             amounts = [rule.amount(row.values) for row in members]
             known = [a for a in amounts if a is not None]
             figure = GroupFigure(len(members), sum(known, Decimal(0)), max(known, default=None), len(amounts) - len(known))
-            for row in members:
-                figures[id(row)][key] = figure
+            for index, row in enumerate(members):
+                figures[id(row)][key] = (figure, index == 0)  # the first row reports what concerns the whole group
     for row in rows:
         row.values[GROUP_KEY] = figures[id(row)]

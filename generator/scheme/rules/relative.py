@@ -64,6 +64,7 @@ class Relative(Rule):
     to: Literal["average", "best"] = Field(description="与什么比：average 除以人均量，best 除以最高量。例：average")
     within: Literal["department", "all"] = Field("department", description="在谁之中比：department 同一部门（庭、科室），"
                                                   "all 本期成绩表中的全体人员（默认 department）。例：department")
+    within_name: str | None = Field(None, max_length=12, description="手册和计算过程中怎样称呼这个范围（默认「本部门」或「全体」）。例：本庭（局）")
     points: Decimal = Field(gt=0, description="本人的量等于人均量（或最高量）时得几分。例：30")
     cap: Decimal | None = Field(None, gt=0, description="最高得几分，超过的按此计（不写则不封顶）。例：36")
 
@@ -73,11 +74,15 @@ class Relative(Rule):
     def names(self):
         return set(self.uses)
 
+    def key(self) -> str:
+        """Which group figure this rule reads: rules with the same measure and group share one."""
+        return self.expr + "\x00" + self.within
+
     def compiled(self) -> Formula:
         return compiled(self.expr)
 
     def amount(self, values: dict) -> Decimal | None:
-        """The person's own measure, or None where a cell is empty or not a number (the sheet check reports it)."""
+        """The person's own measure, or None where it cannot be worked out (compute says why)."""
         try:
             value = self.compiled().evaluate(values)
         except FormulaError:
@@ -85,19 +90,27 @@ class Relative(Rule):
         return value if isinstance(value, Decimal) else Decimal(value)
 
     def compute(self, item, ctx: ItemContext) -> Outcome:
-        own = self.amount(ctx.values)
-        figure: GroupFigure | None = (ctx.get(GROUP_KEY) or {}).get(self.expr + "\x00" + self.within)
-        if own is None or figure is None:
-            return Outcome(None, [f"缺少{self.measure}，无法计分"] if ctx.explain else [])
-        group = GROUP_WORDS[self.within]
+        group = self.within_name or GROUP_WORDS[self.within]
+        try:
+            own = self.compiled().evaluate(ctx.values)
+        except FormulaError as exc:
+            # at this person's cell, where the fix is (the sheet check's own problem there, if any, takes it over);
+            # the rest of the group then fails without a problem of its own: their cells are right
+            message = f"{exc}；{group}的{TO_WORDS[self.to]}{self.measure}因此算不出，{group}的人都无法计分，补填后即可。"
+            return Outcome(None, [message], [(exc.names[0] if exc.names else self.uses[0], "missing-value", message)])
+        own = own if isinstance(own, Decimal) else Decimal(own)
+        figure, first = (ctx.get(GROUP_KEY) or {}).get(self.key(), (None, False))
+        if figure is None:  # no sheet of its own (a roll-up made of its periods' rows): nothing to compare within
+            message = f"本期没有自己的成绩表，无从计算{group}{TO_WORDS[self.to]}{self.measure}；请为本期提交成绩表。"
+            return Outcome(None, [message], [(self.uses[0], "missing-value", message)])
         if figure.missing:
-            message = (f"{group}有 {figure.missing} 人的{self.measure}缺少或不是数字，{TO_WORDS[self.to]}{self.measure}算不出，"
-                       f"本部门的人都无法计分；请先补齐这些人的 {'、'.join(self.uses)}。")
-            return Outcome(None, [message], [(self.uses[0], "missing-value", message)])
+            return Outcome(None, [f"{group}有 {figure.missing} 人的{self.measure}算不出（见该人的问题），{TO_WORDS[self.to]}{self.measure}无从计算"]
+                           if ctx.explain else [])
         base = figure.total if self.to == "average" else figure.best
-        if not base:
-            message = f"{group}{self.measure}{'之和' if self.to == 'average' else '最高'}为 0，无法相除计分；请核对 {'、'.join(self.uses)} 是否漏填。"
-            return Outcome(None, [message], [(self.uses[0], "missing-value", message)])
+        if not base:  # reported once, at the group's first row: every member's cells may be right
+            message = (f"{group}（{figure.count} 人）的{self.measure}{'之和' if self.to == 'average' else '最高'}为 0，无法相除，{group}的人都无法计分；"
+                       f"请核对 {'、'.join(self.uses)} 是否漏填。")
+            return Outcome(None, [message], [(self.uses[0], "missing-value", message)] if first else [])
         # 先乘后除: own × n × points ÷ total is the same number as own ÷ (total ÷ n) × points without rounding the average
         value = own * figure.count * self.points / base if self.to == "average" else own * self.points / base
         capped = self.cap is not None and value > self.cap
@@ -106,7 +119,7 @@ class Relative(Rule):
             return Outcome(final)
         places = shown_places(item, 4)
         if self.to == "average":
-            steps = [f"{group}{figure.count} 人{self.measure}之和 {fmt(figure.total)}，人均 {fmt_at_most(figure.total / figure.count, 4)}",
+            steps = [f"{group} {figure.count} 人{self.measure}之和 {fmt(figure.total)}，人均 {fmt_at_most(figure.total / figure.count, 4)}",
                      f"本人{self.measure} {fmt(own)} × {figure.count} × {fmt(self.points)} 分 ÷ {fmt(figure.total)} = {fmt_at_most(value, places)}"]
         else:
             steps = [f"{group}{self.measure}最高 {fmt(base)}", f"本人{self.measure} {fmt(own)} ÷ {fmt(base)} × {fmt(self.points)} 分 = {fmt_at_most(value, places)}"]
@@ -119,7 +132,7 @@ class Relative(Rule):
             words = compiled(self.expr).describe(names)
         except FormulaError:
             words = self.expr
-        group = GROUP_WORDS[self.within]
+        group = self.within_name or GROUP_WORDS[self.within]
         if self.to == "average":
             how = (f"本人{self.measure} ÷ {group}人均{self.measure} × {fmt(self.points)} 分；{group}人均{self.measure} = "
                    f"{group}本期成绩表所列全部人员的{self.measure}之和 ÷ 人数，不先取整（先乘后除）")
