@@ -95,6 +95,8 @@ def item_rows(items: list[Item], depth: int = 0, names: dict[str, str] | None = 
             how = _rule_words(item, names, source, within)
         kept = places_words(item, combine, into)
         how = f"{how}{'' if not how or how.endswith('。') else '；'}{kept}" if kept else how
+        if item.note:  # the key's description promises it under the item
+            how = f"{how}{'' if not how or how.endswith('。') else '。'}说明：{item.note}"
         rows.append(ItemRow(item.code, item.name, depth, fmt(item.max) if item.max is not None else "—", item.standard or "", how))
         rows.extend(item_rows(item.children, depth + 1, names, item.combine, f"「{item.name}」", source, within))
     return rows

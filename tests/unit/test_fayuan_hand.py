@@ -83,6 +83,8 @@ def test_the_handbook_states_the_rules_that_graded(year):
                   "不先取整（先乘后除），最高 36 分",
                   "95%（含）以上得 20 分；90%（含）至 95%（不含）得 16 分；85%（含）至 90%（不含）得 12 分；85%（不含）以下得 8 分"):
         assert words in text, words
+    # an item's note is said to show under the item in the handbook: it was dropped (审判质效 由庭（局）长评分)
+    assert "说明：由庭（局）长评分" in text and "说明：由院考核委员会评分" in text
 
 
 def _edit(root: Path, pid: str, column: str, value) -> None:
