@@ -1,0 +1,49 @@
+"""relative (a score against colleagues: ÷ 人均 or ÷ 最高, within a department or everyone) and tiers (a figure's band → fixed
+points), beyond the court fixture (test_fayuan_hand.py): the other shapes, the average never rounded first, a gap."""
+
+from __future__ import annotations
+
+from generator.core.problems import Severity
+from tests.unit.helpers import by_id, grade_sheet, item, simple_scheme
+
+
+def _relative(**rule) -> dict:
+    score = {"kind": "relative", "measure": "完成量", "expr": "完成量", "uses": ["完成量"], **rule}
+    return simple_scheme(items=[item("wc", "工作完成", 50, places=2, score=score)], grades=None)
+
+
+def _totals(tmp_path, data, rows):
+    period, problems = grade_sheet(tmp_path, data, ["完成量"], rows)
+    assert [p for p in problems.sorted() if p.severity is Severity.ERROR] == []
+    return {pid: str(p.item("wc").value) for pid, p in by_id(period).items()}
+
+
+ROWS = [["1", "甲", "办公室", "50"], ["2", "乙", "办公室", "40"], ["3", "丙", "办公室", "20"], ["4", "丁", "财务科", "30"]]
+
+
+def test_against_the_best_of_the_department(tmp_path):
+    # 本人完成量 ÷ 本科室最高完成量 × 40: 50/50, 40/50, 20/50 of 办公室; 丁 alone in 财务科 is its own best
+    assert _totals(tmp_path, _relative(to="best", points=40), ROWS) == {"1": "40.00", "2": "32.00", "3": "16.00", "4": "40.00"}
+
+
+def test_against_everyone_s_average(tmp_path):
+    # sum 140 of 4 people: 50 × 4 × 30 ÷ 140 = 42.857… → 42.86; 30 × 120 ÷ 140 = 25.714… → 25.71
+    assert _totals(tmp_path, _relative(to="average", within="all", points=30), ROWS) == {"1": "42.86", "2": "34.29", "3": "17.14", "4": "25.71"}
+
+
+def test_the_average_is_not_rounded_before_dividing(tmp_path):
+    # 办公室 7 + 2 + 1 = 10, 人均 3.333…: 7 ÷ 3.333… × 30 = 63.00 exactly; with the average rounded to 3.33 first it would be 63.06
+    data = _relative(to="average", points=30)
+    data["assessments"][0]["items"][0]["max"] = 100
+    rows = [["1", "甲", "办公室", "7"], ["2", "乙", "办公室", "2"], ["3", "丙", "办公室", "1"]]
+    assert _totals(tmp_path, data, rows) == {"1": "63.00", "2": "18.00", "3": "9.00"}
+
+
+def test_a_value_in_a_gap_between_tiers_is_reported_at_its_cell_not_scored(tmp_path):
+    tiers = {"kind": "tiers", "column": "完成率", "tiers": [{"at_least": 90, "points": 10}, {"below": 80, "points": 5}]}
+    data = simple_scheme(items=[item("wcl", "完成率得分", 10, score=tiers)], grades=None)
+    period, problems = grade_sheet(tmp_path, data, ["完成率"], [["1", "甲", "办公室", "95"], ["2", "乙", "办公室", "85"]])
+    errors = [(p.line, p.column, p.code) for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert errors == [(3, "D", "score-over-max")], problems.sorted()
+    assert "不在任何一段内" in problems.sorted()[0].message
+    assert str(by_id(period)["1"].item("wcl").value) == "10" and by_id(period)["2"].total is None
