@@ -23,6 +23,7 @@ from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
 from generator.scheme.periods import PERIOD_RANK, labels_within
 from generator.scheme.policy import rank_key
 from generator.scheme.rollup_columns import SUMMABLE, check_rollup_formula
+from generator.scheme.rule_limits import over_the_max
 from generator.scheme.rules.coefficient import Coefficient
 from generator.scheme.rules.deduct import Bonus, Deduct
 from generator.scheme.rules.entered import Entered
@@ -277,6 +278,8 @@ def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, source
             if text:
                 sources.append((apath + ("overrides", oi, key), text))
     for item, path in _walk_paths(assessment.items, apath + ("items",)):
+        for under, message in over_the_max(item):
+            report(path + under, "bad-value", message)
         if isinstance(item.rule, FormulaRule):
             sources.append((path + ("score", "expr"), item.rule.expr))
         elif isinstance(item.rule, Relative):  # its own columns only: the group's figure is worked out from the sheet alone

@@ -145,6 +145,10 @@ def _line_of(text: str, needle: str) -> int:
      "unknown-name", "          expr: 刑事结案数"),
     # 90%（含）至 95%（含）: 95 would be in two tiers
     ("            - {at_least: 90, below: 95, points: 16}\n", "            - {at_least: 90, at_most: 95, points: 16}\n", "bad-value", "            - {at_least: 95"),
+    # a tier worth more than the item's 满分, and a cap above it: graded silently as 25 of 20 and 40 of 36 before
+    ("            - {at_least: 95, points: 20}\n", "            - {at_least: 95, points: 25}\n", "bad-value", "            - {at_least: 95, points: 25}"),
+    ("          cap: 36\n", "          cap: 40\n", "bad-value", "          cap: 40"),
+    ("          cap: 36\n", "", "bad-value", "          kind: relative"),  # 满分 36 with no cap at all
     # a typo in what to compare with
     ("          to: average\n", "          to: averge\n", "bad-value", "          to: averge"),
 ])

@@ -28,15 +28,23 @@ def test_against_the_best_of_the_department(tmp_path):
 
 def test_against_everyone_s_average(tmp_path):
     # sum 140 of 4 people: 50 × 4 × 30 ÷ 140 = 42.857… → 42.86; 30 × 120 ÷ 140 = 25.714… → 25.71
-    assert _totals(tmp_path, _relative(to="average", within="all", points=30), ROWS) == {"1": "42.86", "2": "34.29", "3": "17.14", "4": "25.71"}
+    assert _totals(tmp_path, _relative(to="average", within="all", points=30, cap=50), ROWS) == {"1": "42.86", "2": "34.29", "3": "17.14", "4": "25.71"}
 
 
 def test_the_average_is_not_rounded_before_dividing(tmp_path):
     # 办公室 7 + 2 + 1 = 10, 人均 3.333…: 7 ÷ 3.333… × 30 = 63.00 exactly; with the average rounded to 3.33 first it would be 63.06
-    data = _relative(to="average", points=30)
+    data = _relative(to="average", points=30, cap=100)
     data["assessments"][0]["items"][0]["max"] = 100
     rows = [["1", "甲", "办公室", "7"], ["2", "乙", "办公室", "2"], ["3", "丙", "办公室", "1"]]
     assert _totals(tmp_path, data, rows) == {"1": "63.00", "2": "18.00", "3": "9.00"}
+
+
+def test_the_best_may_not_score_above_the_items_max():
+    from tests.unit.helpers import dump
+    from tests.unit.test_problem_codes import check_text
+
+    assert [p.code for p in check_text(dump(_relative(to="best", points=40))).sorted()] == []
+    assert [p.code for p in check_text(dump(_relative(to="best", points=60))).sorted()] == ["bad-value"]
 
 
 def test_a_value_in_a_gap_between_tiers_is_reported_at_its_cell_not_scored(tmp_path):
