@@ -149,6 +149,8 @@ def _line_of(text: str, needle: str) -> int:
     ("            - {at_least: 95, points: 20}\n", "            - {at_least: 95, points: 25}\n", "bad-value", "            - {at_least: 95, points: 25}"),
     ("          cap: 36\n", "          cap: 40\n", "bad-value", "          cap: 40"),
     ("          cap: 36\n", "", "bad-value", "          kind: relative"),  # 满分 36 with no cap at all
+    # a long name for the group: pydantic's English "String should have at most 12 characters" before
+    ("          within_name: 本庭（局）\n", "          within_name: 本院各审判业务庭和执行局的全体干警\n", "bad-value", "          within_name: 本院"),
     # a typo in what to compare with
     ("          to: average\n", "          to: averge\n", "bad-value", "          to: averge"),
 ])
@@ -158,4 +160,5 @@ def test_a_clerks_slip_in_the_scheme_is_one_chinese_problem_at_its_line(old, new
     found = where(check_text(text))
     assert [c for _, _, c in found] == [code], found
     assert found[0][0] == _line_of(text, at), (found, _line_of(text, at))
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in check_text(text).sorted()[0].message)
+    message = check_text(text).sorted()[0].message
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in message) and "should" not in message, message
