@@ -33,7 +33,8 @@ def attach_group_figures(scheme: Scheme, assessment: Assessment, rows: Iterable[
         for members in groups.values():
             amounts = [rule.amount(row.values) for row in members]
             known = [a for a in amounts if a is not None]
-            figure = GroupFigure(len(members), sum(known, Decimal(0)), max(known, default=None), len(amounts) - len(known))
+            figure = GroupFigure(len(members), sum(known, Decimal(0)), max(known, default=None), len(amounts) - len(known),
+                                 tuple(sorted(known, reverse=True)) if rule.to == "rank" else ())
             for index, row in enumerate(members):
                 figures[id(row)][key] = (figure, index == 0)  # the first row reports what concerns the whole group
     for row in rows:

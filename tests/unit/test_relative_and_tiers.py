@@ -4,7 +4,7 @@ points), beyond the court fixture (test_fayuan_hand.py): the other shapes, the a
 from __future__ import annotations
 
 from generator.core.problems import Severity
-from tests.unit.helpers import by_id, grade_sheet, item, simple_scheme
+from tests.unit.helpers import by_id, grade_sheet, handbook_text, item, simple_scheme
 
 
 def _relative(**rule) -> dict:
@@ -55,3 +55,22 @@ def test_a_value_in_a_gap_between_tiers_is_reported_at_its_cell_not_scored(tmp_p
     assert errors == [(3, "D", "score-over-max")], problems.sorted()
     assert "不在任何一段内" in problems.sorted()[0].message
     assert str(by_id(period)["1"].item("wcl").value) == "10" and by_id(period)["2"].total is None
+
+
+def test_rank_points_with_ties_sharing_the_better_place(tmp_path):
+    # 排名第 1 得 10 分，每降一名减 3 分，最低 0 分: 50 → 1st 10; 40, 40 → both 2nd 7; 20 → 4th (not 3rd) 1; 10 → 5th −2 → 0
+    data = _relative(to="rank", points=10, step=3)
+    rows = [["1", "甲", "办公室", "50"], ["2", "乙", "办公室", "40"], ["3", "丙", "办公室", "40"], ["4", "丁", "办公室", "20"],
+            ["5", "戊", "办公室", "10"], ["6", "己", "财务科", "5"]]
+    assert _totals(tmp_path, data, rows) == {"1": "10.00", "2": "7.00", "3": "7.00", "4": "1.00", "5": "0.00", "6": "10.00"}
+    text = handbook_text(data)
+    assert "得分 = 按完成量在本部门内从高到低排名，第 1 名得 10 分，每降一名减 3 分，最低 0 分；完成量相同的名次并列，下一名次顺延" in text
+    assert "完成量 = 完成量" not in text
+
+
+def test_rank_needs_its_step_and_only_rank_takes_one():
+    from tests.unit.helpers import dump
+    from tests.unit.test_problem_codes import check_text
+
+    assert [p.code for p in check_text(dump(_relative(to="rank", points=10))).sorted()] == ["bad-value"]
+    assert [p.code for p in check_text(dump(_relative(to="best", points=10, step=1))).sorted()] == ["bad-value"]
