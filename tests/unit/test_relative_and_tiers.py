@@ -74,3 +74,14 @@ def test_rank_needs_its_step_and_only_rank_takes_one():
 
     assert [p.code for p in check_text(dump(_relative(to="rank", points=10))).sorted()] == ["bad-value"]
     assert [p.code for p in check_text(dump(_relative(to="best", points=10, step=1))).sorted()] == ["bad-value"]
+
+
+def test_a_roll_up_without_a_sheet_of_its_own_cannot_compare_within_it():
+    from tests.unit.helpers import assessment, dump, scheme
+    from tests.unit.test_problem_codes import check_text
+
+    month = assessment([item("gz", "工作", 100)], code="yd", name="月度考核", period="月")
+    score = {"kind": "relative", "measure": "完成量", "expr": "完成量", "uses": ["完成量"], "to": "best", "points": 40}
+    year = assessment([item("wc", "工作完成", 40, score=score)], code="nd", name="年度考核", period="年度", rolls_up="yd", results_optional=True)
+    found = check_text(dump(scheme(month, year))).sorted()
+    assert [p.code for p in found] == ["bad-value"] and "results_optional" in found[0].message, found
