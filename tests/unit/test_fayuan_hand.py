@@ -112,6 +112,19 @@ def test_one_slip_in_a_good_sheet_fails_the_check(tmp_path, pid, column, value, 
     assert {p.code for p in errors} == {code}, errors
 
 
+def test_a_rate_typed_as_a_fraction_in_one_general_cell_is_reported_not_scored_as_under_one_percent(tmp_path):
+    """结案率 0.935 in a 常规 cell among cells formatted as 93.5%: read as 0.935%, X01 fell from 16 to 8 points, without a word."""
+    root = _copy(tmp_path)
+    path = root / SHEET
+    book = openpyxl.load_workbook(path)
+    cell = book.active.cell(3, 7)  # X01's 结案率
+    cell.value, cell.number_format = 0.935, "General"
+    book.save(path)
+    _, _, problems = run(root)
+    found = [(p.code, p.line, p.column) for p in problems.sorted() if p.severity is not Severity.INFO]
+    assert found == [("number-hundredth", 3, "G")], problems.sorted()
+
+
 def test_a_blank_count_leaves_the_whole_court_ungraded_rather_than_averaged_without_them(tmp_path):
     """One member's 折算办案数 missing would change everyone's 人均: no one of that 庭 is graded on a guess."""
     root = _copy(tmp_path)
