@@ -102,6 +102,7 @@ def _edit(root: Path, pid: str, column: str, value) -> None:
     ("Z02", "违纪情形", "违纪", "unknown-choice"),            # not a listed condition: no silent 一票否决 dropped
     ("M04", "结案率", 1.2, "score-over-max"),                 # 120%: over 100
     ("M05", "执行结案数", -3, "score-negative"),               # a negative count
+    ("M06", "民事结案数", 45.5, "too-many-places"),             # half a case: a count is whole
 ])
 def test_one_slip_in_a_good_sheet_fails_the_check(tmp_path, pid, column, value, code):
     root = _copy(tmp_path)

@@ -20,6 +20,7 @@ from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule, 
 # Where a person's group figures wait in their values: no sheet header can hold a NUL.
 GROUP_KEY = "\x00relative"
 GROUP_WORDS = {"department": "本部门", "all": "全体"}
+WHOLE_ENDS = ("案数", "件数", "次数", "篇数", "人数", "起数", "项数")
 TO_WORDS = {"average": "人均", "best": "最高", "rank": "排名"}
 
 
@@ -84,7 +85,8 @@ class Relative(Rule):
         return self
 
     def columns(self, item):
-        return [ColumnSpec(name, "number", Decimal(0), None) for name in self.uses]
+        # a count of cases, times, articles or people is whole (结案数 40.5 is a slip); an amount (完成量, 工作量) may not be
+        return [ColumnSpec(name, "number", Decimal(0), None, places=0 if name.endswith(WHOLE_ENDS) else None) for name in self.uses]
 
     def names(self):
         return set(self.uses)
