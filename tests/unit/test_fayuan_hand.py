@@ -165,6 +165,8 @@ def _line_of(text: str, needle: str) -> int:
     ("          cap: 36\n", "", "bad-value", "          kind: relative"),  # 满分 36 with no cap at all
     # a long name for the group: pydantic's English "String should have at most 12 characters" before
     ("          within_name: 本庭（局）\n", "          within_name: 本院各审判业务庭和执行局的全体干警\n", "bad-value", "          within_name: 本院"),
+    # 85%（含）至 90%（不含） dropped: 结案率 87 would fall in no tier
+    ("            - {at_least: 85, below: 90, points: 12}\n", "", "bad-value", "            - {at_least: 95"),
     # a typo in what to compare with
     ("          to: average\n", "          to: averge\n", "bad-value", "          to: averge"),
 ])

@@ -47,14 +47,17 @@ def test_the_best_may_not_score_above_the_items_max():
     assert [p.code for p in check_text(dump(_relative(to="best", points=60))).sorted()] == ["bad-value"]
 
 
-def test_a_value_in_a_gap_between_tiers_is_reported_at_its_cell_not_scored(tmp_path):
-    tiers = {"kind": "tiers", "column": "完成率", "tiers": [{"at_least": 90, "points": 10}, {"below": 80, "points": 5}]}
-    data = simple_scheme(items=[item("wcl", "完成率得分", 10, score=tiers)], grades=None)
-    period, problems = grade_sheet(tmp_path, data, ["完成率"], [["1", "甲", "办公室", "95"], ["2", "乙", "办公室", "85"]])
-    errors = [(p.line, p.column, p.code) for p in problems.sorted() if p.severity is Severity.ERROR]
-    assert errors == [(3, "D", "score-over-max")], problems.sorted()
-    assert "不在任何一段内" in problems.sorted()[0].message
-    assert str(by_id(period)["1"].item("wcl").value) == "10" and by_id(period)["2"].total is None
+def test_a_gap_between_tiers_is_found_by_the_scheme_check_before_any_sheet():
+    """85%（含）至 90%（不含） left out: a 结案率 of 87 had no tier (graded as a problem on the day a sheet held one)."""
+    from tests.unit.helpers import dump
+    from tests.unit.test_problem_codes import check_text
+
+    tiers = {"kind": "tiers", "column": "完成率", "unit": "%", "percent": True,
+             "tiers": [{"at_least": 90, "points": 10}, {"below": 85, "points": 5}]}
+    found = check_text(dump(simple_scheme(items=[item("wcl", "完成率得分", 10, score=tiers)], grades=None))).sorted()
+    assert [p.code for p in found] == ["bad-value"] and "没有包括 85%：" in found[0].message, found
+    tiers["tiers"] = [{"at_least": 90, "points": 10}, {"at_least": 85, "below": 90, "points": 8}, {"below": 85, "points": 5}]
+    assert check_text(dump(simple_scheme(items=[item("wcl", "完成率得分", 10, score=tiers)], grades=None))).sorted() == []
 
 
 def test_rank_points_with_ties_sharing_the_better_place(tmp_path):
