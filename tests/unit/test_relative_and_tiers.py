@@ -88,3 +88,20 @@ def test_a_roll_up_without_a_sheet_of_its_own_cannot_compare_within_it():
     year = assessment([item("wc", "工作完成", 40, score=score)], code="nd", name="年度考核", period="年度", rolls_up="yd", results_optional=True)
     found = check_text(dump(scheme(month, year))).sorted()
     assert [p.code for p in found] == ["bad-value"] and "results_optional" in found[0].message, found
+
+
+def test_quarters_each_compared_within_their_own_sheet_roll_up_into_the_year(tmp_path):
+    """A court's quarterly sheets: each quarter's 人均 is that quarter's own; the year is the mean of the quarters."""
+    from tests.unit.helpers import assessment, make_project, people_csv, run, scheme
+
+    score = {"kind": "relative", "measure": "结案数", "expr": "结案数", "uses": ["结案数"], "to": "average", "points": 30, "cap": 36}
+    quarter = assessment([item("ba", "办案数量", 36, places=2, score=score)], code="jd", name="季度考核", period="季度")
+    year = assessment([item("pj", "季度平均", 36, places=2, score={"kind": "period_score", "combine": "mean"})],
+                      code="nd", name="年度考核", period="年度", rolls_up="jd", results_optional=True)
+    files = {"Q1.csv": people_csv([["1", "甲", "办公室", "30"], ["2", "乙", "办公室", "10"]], ["结案数"]),   # 人均 20: 45 → 36, 15
+             "Q2.csv": people_csv([["1", "甲", "办公室", "20"], ["2", "乙", "办公室", "20"]], ["结案数"])}   # 人均 20: 30, 30
+    _, periods, problems = run(make_project(tmp_path, scheme(quarter, year), files))
+    assert [p for p in problems.sorted() if p.severity is Severity.ERROR] == []
+    got = {(period.label, p.id): str(p.total) for period in periods for p in period.people}
+    assert got == {("Q1", "1"): "36.00", ("Q1", "2"): "15.00", ("Q2", "1"): "30.00", ("Q2", "2"): "30.00",
+                   ("Y", "1"): "33.00", ("Y", "2"): "22.50"}
