@@ -29,7 +29,7 @@ def attach_group_figures(scheme: Scheme, assessment: Assessment, rows: Iterable[
         key = rule.key()
         groups: dict[str, list[PersonRow]] = {}
         for row in rows:
-            groups.setdefault(row.department if rule.within == "department" else "", []).append(row)
+            groups.setdefault(rule.group_of(row), []).append(row)
         for members in groups.values():
             amounts = [rule.amount(row.values) for row in members]
             known = [a for a in amounts if a is not None]

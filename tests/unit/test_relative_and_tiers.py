@@ -105,3 +105,30 @@ def test_quarters_each_compared_within_their_own_sheet_roll_up_into_the_year(tmp
     got = {(period.label, p.id): str(p.total) for period in periods for p in period.people}
     assert got == {("Q1", "1"): "36.00", ("Q1", "2"): "15.00", ("Q2", "1"): "30.00", ("Q2", "2"): "30.00",
                    ("Y", "1"): "33.00", ("Y", "2"): "22.50"}
+
+
+def test_within_a_column_of_the_sheet(tmp_path):
+    # 审判团队 一 (50, 10: sum 60, n 2) and 二 (30: alone), across departments: 50 × 2 × 30 ÷ 60 = 50 → cap 40
+    data = _relative(to="average", within="审判团队", points=30, cap=40)
+    period, problems = grade_sheet(tmp_path, data, ["完成量", "审判团队"],
+                                   [["1", "甲", "办公室", "50", "一"], ["2", "乙", "财务科", "10", "一"], ["3", "丙", "办公室", "30", "二"]])
+    assert [p for p in problems.sorted() if p.severity is Severity.ERROR] == []
+    assert {pid: str(p.item("wc").value) for pid, p in by_id(period).items()} == {"1": "40.00", "2": "10.00", "3": "30.00"}
+    assert "本人完成量 ÷ 同一审判团队人均完成量 × 30 分" in handbook_text(data)
+
+
+def test_within_a_typo_of_department_is_named():
+    from tests.unit.helpers import dump
+    from tests.unit.test_problem_codes import check_text
+
+    found = check_text(dump(_relative(to="best", points=40, within="departmnet"))).sorted()
+    assert [p.code for p in found] == ["bad-value"] and "department" in found[0].message, found
+
+
+def test_a_blank_group_cell_is_reported_not_compared_alone(tmp_path):
+    data = _relative(to="average", within="审判团队", points=30, cap=40)
+    period, problems = grade_sheet(tmp_path, data, ["完成量", "审判团队"],
+                                   [["1", "甲", "办公室", "50", "一"], ["2", "乙", "财务科", "10", ""], ["3", "丙", "办公室", "30", "一"]])
+    errors = [(p.line, p.column, p.code) for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert errors == [(3, "E", "missing-value")], problems.sorted()
+    assert by_id(period)["2"].total is None and str(by_id(period)["1"].item("wc").value) == "37.50"  # 50 × 2 × 30 ÷ 80

@@ -70,13 +70,20 @@ class Relative(Rule):
     uses: list[str] = Field(min_length=1, description="公式用到的成绩表列（成绩表会生成这些列，每格填不小于 0 的数）。例：[刑事结案数, 民事结案数]")
     to: Literal["average", "best", "rank"] = Field(description="与什么比：average 除以人均量，best 除以最高量，rank 按排名"
                                                       "（第 1 名得 points 分，每降一名减 step 分）。例：average")
-    within: Literal["department", "all"] = Field("department", description="在谁之中比：department 同一部门（庭、科室），"
-                                                  "all 本期成绩表中的全体人员（默认 department）。例：department")
-    within_name: str | None = Field(None, max_length=12, description="手册和计算过程中怎样称呼这个范围（默认「本部门」或「全体」）。例：本庭（局）")
+    within: str = Field("department", min_length=1, description="在谁之中比：department 同一部门（庭、科室），all 本期成绩表中的"
+                        "全体人员，或成绩表中的一列的列名（如 审判团队：同一团队的人之间比，该列每人必填）（默认 department）。例：department")
+    within_name: str | None = Field(None, max_length=12, description="手册和计算过程中怎样称呼这个范围（默认「本部门」「全体」或「同一」加列名）。例：本庭（局）")
     points: Decimal = Field(gt=0, description="本人的量等于人均量（或最高量）时得几分。例：30")
     cap: Decimal | None = Field(None, gt=0, description="最高得几分，超过的按此计（不写则不封顶）。例：36")
     step: Decimal | None = Field(None, gt=0, description="to: rank 时每降一名减几分；量相同的名次并列，下一名次顺延（1、2、2、4）。例：0.5")
     floor: Decimal = Field(Decimal(0), ge=0, description="to: rank 时最低得几分（默认 0）。例：0")
+
+    @model_validator(mode="after")
+    def _known_within(self):
+        # a results column is named in Chinese; an English word other than these two is a typo (departmnet), not a column
+        if self.within not in GROUP_WORDS and self.within.isascii():
+            raise ValueError(f"within「{self.within}」应为 department（同一部门）、all（全体）或成绩表中的列名（如 审判团队）")
+        return self
 
     @model_validator(mode="after")
     def _step_with_rank(self):
@@ -84,9 +91,21 @@ class Relative(Rule):
             raise ValueError("step（每降一名减几分）只与 to: rank 一起写，to: rank 时必须写")
         return self
 
+    def group_of(self, row) -> str:
+        """Which group a row's person is compared within (row: sheets.rows.PersonRow)."""
+        if self.within == "department":
+            return row.department
+        return "" if self.within == "all" else str(row.values.get(self.within) or "")
+
+    def group_words(self) -> str:
+        return self.within_name or GROUP_WORDS.get(self.within) or f"同一{self.within}"
+
     def columns(self, item):
         # a count of cases, times, articles or people is whole (结案数 40.5 is a slip); an amount (完成量, 工作量) may not be
-        return [ColumnSpec(name, "number", Decimal(0), None, places=0 if name.endswith(WHOLE_ENDS) else None) for name in self.uses]
+        specs = [ColumnSpec(name, "number", Decimal(0), None, places=0 if name.endswith(WHOLE_ENDS) else None) for name in self.uses]
+        if self.within not in GROUP_WORDS:  # a column of its own: every person's cell says their group
+            specs.append(ColumnSpec(self.within, "text", note=f"与同一{self.within}的人比较{self.measure}"))
+        return specs
 
     def names(self):
         return set(self.uses)
@@ -107,7 +126,7 @@ class Relative(Rule):
         return value if isinstance(value, Decimal) else Decimal(value)
 
     def compute(self, item, ctx: ItemContext) -> Outcome:
-        group = self.within_name or GROUP_WORDS[self.within]
+        group = self.group_words()
         try:
             own = self.compiled().evaluate(ctx.values)
         except FormulaError as exc:
@@ -116,6 +135,9 @@ class Relative(Rule):
             message = f"{exc}；{group}的{TO_WORDS[self.to]}{self.measure}因此算不出，{group}的人都无法计分，补填后即可。"
             return Outcome(None, [message], [(exc.names[0] if exc.names else self.uses[0], "missing-value", message)])
         own = own if isinstance(own, Decimal) else Decimal(own)
+        if self.within not in GROUP_WORDS and not str(ctx.get(self.within) or "").strip():
+            message = f"「{self.within}」为空：不知道此人与谁比较{self.measure}；请填写此人所在的{self.within}。"
+            return Outcome(None, [message], [(self.within, "missing-value", message)])
         figure, first = (ctx.get(GROUP_KEY) or {}).get(self.key(), (None, False))
         if figure is None:  # no sheet of its own (a roll-up made of its periods' rows): nothing to compare within
             message = f"本期没有自己的成绩表，无从计算{group}{TO_WORDS[self.to]}{self.measure}；请为本期提交成绩表。"
@@ -164,7 +186,7 @@ class Relative(Rule):
             words = compiled(self.expr).describe(names)
         except FormulaError:
             words = self.expr
-        group = self.within_name or GROUP_WORDS[self.within]
+        group = self.group_words()
         if self.to == "rank":
             how = (f"按{self.measure}在{group}内从高到低排名，第 1 名得 {fmt(self.points)} 分，每降一名减 {fmt(self.step)} 分，最低 {fmt(self.floor)} 分；"
                    f"{self.measure}相同的名次并列，下一名次顺延（如 1、2、2、4）")
