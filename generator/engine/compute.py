@@ -29,6 +29,7 @@ from generator.engine.prepared import prepared
 from generator.engine.quota_count import recount
 from generator.engine.quotas import apply_quota
 from generator.engine.rating_limits import check_rating_limits
+from generator.engine.relative_groups import attach_group_figures
 from generator.engine.results import PeriodResult
 from generator.engine.rollup_roster import absent_periods, fold_into, left_out, unmade_source
 from generator.engine.sheet_mappings import report_unused_mappings
@@ -220,6 +221,8 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
             shown = f"{folder}（由各期汇总）"
         elif sources and rows:
             left_out(rows, sources, assessment.name, shown, local)
+    if entry.results is not None:  # a roll-up made of its periods' rows has no sheet of its own to compare within
+        attach_group_figures(scheme, assessment, rows)
     grader = PersonGrader(scheme, assessment, shown, local, explain=False)
     if entry.results is not None:
         grader.causes.missing = missing_columns(local, shown)

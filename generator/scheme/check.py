@@ -23,10 +23,12 @@ from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
 from generator.scheme.periods import PERIOD_RANK, labels_within
 from generator.scheme.policy import rank_key
 from generator.scheme.rollup_columns import SUMMABLE, check_rollup_formula
+from generator.scheme.rule_limits import over_the_max
 from generator.scheme.rules.coefficient import Coefficient
 from generator.scheme.rules.deduct import Bonus, Deduct
 from generator.scheme.rules.entered import Entered
 from generator.scheme.rules.formula import FormulaRule
+from generator.scheme.rules.relative import Relative
 from generator.scheme.sheet_clash import sheet_option_clashes
 from generator.scheme.slugs import ITEM_CODE_WORDS, URL_CODE_WORDS, item_code_ok, url_code_ok
 from generator.scheme.yaml_source import Marks
@@ -283,8 +285,18 @@ def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, source
             if text:
                 sources.append((apath + ("overrides", oi, key), text))
     for item, path in _walk_paths(assessment.items, apath + ("items",)):
+        for under, message in over_the_max(item):
+            report(path + under, "bad-value", message)
         if isinstance(item.rule, FormulaRule):
             sources.append((path + ("score", "expr"), item.rule.expr))
+        elif isinstance(item.rule, Relative):  # its own columns only: the group's figure is worked out from the sheet alone
+            try:
+                parse_formula(item.rule.expr, set(item.rule.uses), set())
+            except FormulaError as exc:
+                report(path + ("score", "expr"), exc.code, f"{exc}（与同事比较的量只能用本项 uses 中列出的列）")
+            if assessment.results_optional:  # graded from its periods' rows alone: no sheet of its own to compare within
+                report(path + ("score",), "bad-value", f"「{item.name}」与同事比较，要用本期自己的成绩表；「{assessment.name}」写了 results_optional（可以没有成绩表），"
+                       "请去掉 results_optional，或在各月（季）的考核中计算此项、本期用 period_score 汇总。")
     for ci, consequence in enumerate(assessment.consequences):  # evaluated on the final grade as well
         sources.append((apath + ("consequences", ci, "when"), consequence.when))
     columns = {spec.name: (spec.type, tuple(spec.choices)) for spec in plan_columns(scheme, assessment).all()}

@@ -14,7 +14,7 @@ from generator.scheme.model import Item
 
 # rule kinds whose result can carry a long tail (a mean of quarters, a quotient, a weighted sum):
 # the handbook says how such a leaf is kept even when it is simply added up
-_TAILED = {"period_score", "formula", "weighted"}
+_TAILED = {"period_score", "formula", "weighted", "relative"}
 
 
 def rule_places(item: Item) -> int | None:

@@ -169,6 +169,9 @@ def _report_plain(kind, error, path, where, key, line, col, marks: Marks, proble
         problems.add(marks.file, line, col, "bad-value", f"{where} 的值「{_shown(error.get('input'))}」不允许；应为 {expected} 之一。{hint}")
     elif kind in _TYPE_WORDS:
         problems.add(marks.file, line, col, "wrong-type", f"{where} 应为{_TYPE_WORDS[kind]}，实际是「{_shown(error.get('input'))}」。")
+    elif kind == "string_too_long":
+        limit = (error.get("ctx") or {}).get("max_length", "")
+        problems.add(marks.file, line, col, "bad-value", f"{where} 的值「{_shown(error.get('input'))}」太长：最多 {limit} 个字，请写简短的称呼。")
     elif kind == "too_short":
         problems.add(marks.file, line, col, "missing-key", f"{where} 不能为空，至少写一项。")
     elif kind in ("value_error", "assertion_error"):

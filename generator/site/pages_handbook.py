@@ -13,6 +13,7 @@ from generator.scheme.item_places import places_words
 from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme, Section
 from generator.scheme.rules.formula import FormulaRule
 from generator.scheme.rules.period import PeriodScore
+from generator.scheme.rules.relative import Relative
 from generator.site.handbook_conditions import override_words
 from generator.site.handbook_titles import page_titles
 from generator.site.model import Page, SiteContext
@@ -97,6 +98,8 @@ def item_rows(items: list[Item], depth: int = 0, names: dict[str, str] | None = 
             how = _rule_words(item, names, source, within)
         kept = places_words(item, combine, into)
         how = f"{how}{'' if not how or how.endswith('。') else '；'}{kept}" if kept else how
+        if item.note:  # the key's description promises it under the item
+            how = f"{how}{'' if not how or how.endswith('。') else '。'}说明：{item.note}"
         rows.append(ItemRow(item.code, item.name, depth, fmt(item.max) if item.max is not None else "—", item.standard or "", how))
         rows.extend(item_rows(item.children, depth + 1, names, item.combine, f"「{item.name}」", source, within))
     return rows
@@ -106,7 +109,7 @@ def _rule_words(item: Item, names: dict[str, str], source: Assessment | None, wi
     rule = item.rule
     if rule is None:
         return ""
-    if isinstance(rule, FormulaRule):
+    if isinstance(rule, (FormulaRule, Relative)):
         return rule.describe(item, names)
     if isinstance(rule, PeriodScore) and source is not None:  # the rolled-up assessment by its own name (半年考核)
         return rule.describe(item, within + source.name, {i.code: i.name for i in source.walk()})

@@ -140,3 +140,11 @@ def test_a_grade_inherited_from_the_scheme_s_publicity_is_reported_as_such(tmp_p
     [problem] = problems.sorted()
     assert problem.code == "unknown-name"
     assert "公示的等次「优秀」不在「平时考核」的 grades.order（好、较好、一般、较差）中（取自方案的 publicity" in problem.message
+
+
+def test_an_items_note_is_in_the_handbook_as_its_description_promises():
+    """note 「补充说明，显示在手册中该项目下面」 was shown nowhere: 分值为本方案的假定（A1） (s003-p1-xiang) was lost."""
+    data = simple_scheme()
+    data["assessments"][0]["items"][0]["note"] = "此项由分管领导评分<b>"
+    text = handbook_text(data)
+    assert "说明：此项由分管领导评分&lt;b&gt;" in text and "<b>" not in text

@@ -16,6 +16,8 @@ from generator.scheme.rules.entered import Entered
 from generator.scheme.rules.formula import FormulaRule
 from generator.scheme.rules.level import Level
 from generator.scheme.rules.period import PeriodScore
+from generator.scheme.rules.relative import Relative
+from generator.scheme.rules.tiers import Tiers
 from generator.scheme.rules.trimmed import Trimmed
 from generator.scheme.rules.weighted import Weighted
 
@@ -29,9 +31,11 @@ RULES = {
     "trimmed": Trimmed,
     "period_score": PeriodScore,
     "formula": FormulaRule,
+    "tiers": Tiers,
+    "relative": Relative,
 }
 
 AnyRule = Annotated[
-    Entered | Deduct | Bonus | Level | Coefficient | Weighted | Trimmed | PeriodScore | FormulaRule,
+    Entered | Deduct | Bonus | Level | Coefficient | Weighted | Trimmed | PeriodScore | FormulaRule | Tiers | Relative,
     Field(discriminator="kind"),
 ]
