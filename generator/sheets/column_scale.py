@@ -28,8 +28,7 @@ def report_percent_fractions(table: Table, people: list, specs: dict[str, Column
         values = [(p, v) for p in people if isinstance(v := p.values.get(name), Decimal)]
         if not values:
             continue
-        if any(v > 1 for _, v in values):  # one 常规 cell of 0.935 among cells showing 93.5%: read as 0.935%
-            _report_hundredth(table, people, name, index, problems)
+        if any(v > 1 for _, v in values):  # one 常规 cell of 0.935 among cells showing 93.5%: reported above
             continue
         first = next((p for p, v in values if 0 < v < 1), None)
         if first is None:
