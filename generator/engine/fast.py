@@ -56,7 +56,7 @@ class FastGrader:
         # for a sheet whose reading proved its number columns (`plain`) plain.
         self.batch_plain: Callable[..., None] | None = None
         self.plain = {s.name: s.type for s in plan_columns(scheme, assessment).all() if s.type in ("number", "amounts")}
-        self._bodies: dict[str | None, tuple[list[str], dict[str, Any]]] = {}  # post → (lines, namespace)
+        self._bodies: dict[str | None, tuple[list[str], dict[str, Any], list[str]]] = {}  # post → (lines, namespace, memos)
         self.failed: dict[str | None, str] = {}  # post → why it could not be compiled (graded by the reference)
         # A roll-up reads its earlier periods as R_ and G_ (history_code.py) unless some part of it
         # needs the person's History itself: then every variant is written again over H.
@@ -151,10 +151,10 @@ class FastGrader:
                      "GLANCE": of_history}
         name = f"<kaohe compiled {self.scheme.code}/{a.code}{'/' + post.name if post else ''}>"
         exec(compile(text, name, "exec"), namespace)
-        self._bodies[post.name if post is not None else None] = (source.lines, namespace)
+        self._bodies[post.name if post is not None else None] = (source.lines, namespace, source.memos)
         return namespace["grade"]
 
-    def _loop(self, bodies: dict[str | None, tuple[list[str], dict[str, Any]]]) -> Callable[..., None]:
+    def _loop(self, bodies: dict[str | None, tuple[list[str], dict[str, Any], list[str]]]) -> Callable[..., None]:
         """Every compiled variant as one loop over a period's rows: grade_all(rows, histories,
         explainer, reference, out). `return None` declines by raising; a declined row, or one
         whose post has no compiled code, is graded by `reference` there and then."""
@@ -165,11 +165,11 @@ class FastGrader:
         namespace: dict[str, Any] = {}
         code: list[str] = []
         if None in bodies:
-            lines, namespace = bodies[None]
+            lines, namespace, _ = bodies[None]
             code = body(lines, "            ")
         else:
             code.append("            P_ = row.post")
-            for i, (post, (lines, own)) in enumerate(bodies.items()):
+            for i, (post, (lines, own, _)) in enumerate(bodies.items()):
                 namespace.update(own)  # each post's constants under its own prefix (K0_, K1_…)
                 code.append(f"            {'if' if i == 0 else 'elif'} P_ == {post!r}:")
                 code.extend(body(lines, "                "))
@@ -187,7 +187,9 @@ class FastGrader:
             declined = "            r_ = reference(row, histories(row) if histories is not None else None)"
         else:
             start, person, declined = [], [], "            r_ = reference(row, H)"
-        loop = ["def grade_all(rows, histories, explainer, reference, out):", "    append = out.append", *start, "    for row in rows:",
+        # made afresh each period (a period is graded under one decimal context)
+        memos = [f"    {memo} = {{}}" for _, _, names in bodies.values() for memo in names]
+        loop = ["def grade_all(rows, histories, explainer, reference, out):", "    append = out.append", *memos, *start, "    for row in rows:",
                 *([] if self.glance else ["        H = histories(row) if histories is not None else None"]), "        V = row.values", "        try:",
                 *person, *code, "        except Exception:", declined,
                 "        r_.explainer = explainer", "        append(r_)", ""]

@@ -82,11 +82,18 @@ class AmountWriter:
             listed = AMOUNTS if self.plain is not None and self.plain.get(rule.column) == "amounts" else None
             return f"(sum({count}, ZERO) if ({count} := V.get({column})) else ZERO)", either([listed, self.constant(ZERO)])
         if rule.kind == "per_unit":  # floor_int/ceil_int of the units, times the points
-            basis = f"(V.get({column}) or ZERO)"
-            if rule.required is not None:
-                basis = f"max(ZERO, {self.source.const(rule.required)} - {basis})"
+            value = f"(V.get({column}) or ZERO)"
+            proved = self.column(rule.column) is not None
+            held = self.source.local("x") if proved else value
+            basis = held if rule.required is None else f"max(ZERO, {self.source.const(rule.required)} - {held})"
             rounding = "FLOOR" if rule.rounding == "floor" else "CEILING"
-            return f"int(({basis} / {self.source.const(rule.unit)}).to_integral_value(rounding={rounding})) * {self.source.const(rule.points)}", None
+            whole = f"int(({basis} / {self.source.const(rule.unit)}).to_integral_value(rounding={rounding})) * {self.source.const(rule.points)}"
+            if not proved:
+                return whole, None
+            # a proved column's value is a Decimal (or empty: 0), and the amount depends on its value
+            # alone (int() drops the exponent): worked out once per value in a period (memo)
+            memo, got = self.source.memo(), self.source.local("u")
+            return f"({got} if ({got} := {memo}.get(({held} := {value}))) is not None else {memo}.setdefault({held}, {whole}))", None
         return f"{self.source.const(rule)}.amount(V, False)[0]", None
 
     def adjustment(self, adjustment: Any) -> str:

@@ -38,6 +38,7 @@ class Source:
                                           "CEILING": ROUND_CEILING, **HELPERS}
         self._names: dict[Any, str] = {}
         self._locals = 0
+        self.memos: list[str] = []  # dicts made empty at the start of each period's loop (fast._loop)
 
     def line(self, text: str) -> None:
         self.lines.append(text)
@@ -45,6 +46,11 @@ class Source:
     def local(self, prefix: str = "v") -> str:
         self._locals += 1
         return f"{prefix}{self._locals}"
+
+    def memo(self) -> str:
+        """A dict of the loop (one per period), named apart from every post's."""
+        self.memos.append(f"M{self.prefix}{self.local('')}")
+        return self.memos[-1]
 
     def const(self, value: Any) -> str:
         """Source naming `value`: a literal for None, booleans and text; else a constant of the namespace."""

@@ -43,12 +43,15 @@ def test_bounds_refuse_what_could_change_a_digit():
         assert not holds()
 
 
-COLUMNS = ["品德", "能力", "差错", "加分", "减分", "系数"]
+COLUMNS = ["品德", "能力", "差错", "加分", "减分", "系数", "字数"]
 
 
 def _scheme() -> dict:
     items = [item("sx", "思想", 80, children=[item("pd", "品德", 40), item("nl", "能力", 40)]),
-             item("zl", "质量", 20, score={"kind": "deduct", "deductions": [{"kind": "per_event", "column": "差错", "points": "0.5"}]})]
+             item("zl", "质量", 20, score={"kind": "deduct", "deductions": [
+                 {"kind": "per_event", "column": "差错", "points": "0.5"},
+                 # worked out once per value in a period (a memo): 5 and 5.0 give the same amount
+                 {"kind": "per_unit", "column": "字数", "required": 1000, "unit": 300, "points": "0.5", "rounding": "ceil"}]})]
     grades = {"order": ["好", "较好", "一般"], "bands": [{"grade": "好", "at_least": 90}, {"grade": "较好", "at_least": 60, "below": 90},
                                                    {"grade": "一般", "below": 60}]}
     data = scheme(assessment(items, grades=grades, places=1, total_may_exceed=True,
@@ -59,15 +62,16 @@ def _scheme() -> dict:
 
 
 PLAIN_ROWS = [
-    ["1", "甲", "办公室", "18.50", "40", "0", "0", "0", "1"],
-    ["2", "乙", "办公室", "18.5", "0.0", "3", "", "", ""],
-    ["3", "丙", "办公室", "0", "0", "41", "5", "5", "0.5"],  # a deduction to below 0, a bonus and a penalty that cancel
-    ["4", "丁", "办公室", "35.5", "34.5", "0", "2.5", "", ""],
+    ["1", "甲", "办公室", "18.50", "40", "0", "0", "0", "1", "5"],
+    ["2", "乙", "办公室", "18.5", "0.0", "3", "", "", "", "5.0"],
+    ["3", "丙", "办公室", "0", "0", "41", "5", "5", "0.5", "0"],  # a deduction to below 0, a bonus and a penalty that cancel
+    ["4", "丁", "办公室", "35.5", "34.5", "0", "2.5", "", "", "1000.0"],
+    ["5", "戊", "办公室", "35.5", "34.5", "0", "", "", "", "400"],
 ]
 HOSTILE_ROWS = [
-    ["1", "甲", "办公室", "-0", "-0", "0", "", "", ""],  # 0 + -0 + -0 is 0; without the Decimal(0), -0
-    ["2", "乙", "办公室", "-0.0", "12", "1", "", "-0", ""],
-    ["3", "丙", "办公室", "30", "30", "0", "", "", "0.1234567"],  # more decimals than the proof allows
+    ["1", "甲", "办公室", "-0", "-0", "0", "", "", "", "1000"],  # 0 + -0 + -0 is 0; without the Decimal(0), -0
+    ["2", "乙", "办公室", "-0.0", "12", "1", "", "-0", "", "1000"],
+    ["3", "丙", "办公室", "30", "30", "0", "", "", "0.1234567", "1000"],  # more decimals than the proof allows
 ]
 
 
@@ -89,16 +93,19 @@ def test_plain_and_hostile_sheets_grade_as_the_reference_to_the_exponent(tmp_pat
     periods = _graded(tmp_path, {"Q1.csv": people_csv(PLAIN_ROWS, COLUMNS), "Q2.csv": people_csv(HOSTILE_ROWS, COLUMNS)})
     plain, hostile = periods["Q1"], periods["Q2"]
     seen = compare(periods.values())  # compute's own results (through either loop) against the reference, digit and exponent
-    assert seen["compiled"] == 7 and seen["looped"] == 7, seen
+    assert seen["compiled"] == 8 and seen["looped"] == 8, seen
     rows_plain, rows_hostile = [p.person for p in plain.people], [p.person for p in hostile.people]
     # what reading proved: Q1 all plain; Q2's -0 and seven decimals withheld, column by column
     sheets = _sheet_rows(tmp_path)
     assert sheets["Q1"].unplain == frozenset() and sheets["Q2"].unplain == {"品德", "能力", "减分", "系数"}
+    fast = prepared(plain.scheme, plain.assessment).fast
+    assert any(name.startswith("MK") for name in fast.batch_plain.__code__.co_varnames)  # the per_unit memo is in the proved loop
     # both loops over the plain sheet agree; the loop without the proof is the reference's arithmetic
     assert _loop(plain, "batch_plain", rows_plain) == _loop(plain, "batch", rows_plain) == [state(p) for p in plain.people]
     by = by_id(plain)
     assert str(by["1"].item("sx").value) == "58.50" and str(by["2"].item("sx").value) == "18.5"  # 18.50 + 40 keeps its places
     assert str(by["3"].item("zl").value) == "0" and str(by["3"].total) == "0.0"
+    assert [str(by[i].item("zl").value) for i in "1245"] == ["18.0", "16.5", "20.0", "19.0"]  # 4 units short of 1,000, 4 and 1.5 for errors, none, 2
     # the proof is needed: forced onto the hostile sheet, the loop without it differs from the reference
     assert _loop(hostile, "batch_plain", rows_hostile) != [state(p) for p in hostile.people]
     assert str(by_id(hostile)["1"].item("sx").value) == "0"  # as the reference adds: 0 + -0 + -0
