@@ -8,7 +8,9 @@ Each piece mirrors the reference it replaces, line for line in effect:
 - a condition: the values PersonGrader.condition_values() gives a formula (总分, the items, the
   row, declared names as empty), through expr_code.
 A leaf without a value, or with a problem, returns None from the compiled function: the
-reference then grades the person and reports it.
+reference then grades the person and reports it. Written with `plain` (fast.FastGrader's second
+loop), each value also gets the bound plain_proof.py proves of it, and an addition of Decimal(0)
+that the bound shows to change nothing is left out.
 """
 
 from __future__ import annotations
