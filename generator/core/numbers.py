@@ -20,6 +20,22 @@ _SPLIT_DIGITS_RE = re.compile(r"\d[\s\u3000]+[\d.]|\.[\s\u3000]+\d")  # 8 5, 8 .
 MAX_DIGITS = 30  # a score with more digits than this is not a score
 
 
+# A "plain" number (plain_number): what the compiled grading may add Decimal(0) to by leaving the
+# addition out (engine/plain_proof.py). Bounded so that sums of thousands of them stay exact.
+PLAIN_PLACES = 6
+PLAIN_DIGITS = 15
+PLAIN_AMOUNTS = 9999  # amounts in one cell (扣分 3、4.5…) whose sum is proved exact
+
+
+def plain_number(value: object) -> bool:
+    """A finite Decimal, not -0, with 0 to PLAIN_PLACES decimals and under 10^PLAIN_DIGITS: one that
+    Decimal(0) + value leaves as it is, to the sign and the exponent (0 + -0 is 0, 0 + 1E+1 is 10)."""
+    if type(value) is not Decimal or not value.is_finite() or (not value and value.is_signed()):
+        return False
+    exponent = value.as_tuple().exponent
+    return isinstance(exponent, int) and -PLAIN_PLACES <= exponent <= 0 and value.adjusted() < PLAIN_DIGITS
+
+
 class NotANumber(ValueError):
     """The text is not a plain decimal number (优, 1e999, NaN, 12abc)."""
 

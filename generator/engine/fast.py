@@ -31,6 +31,7 @@ from generator.engine.history_code import NAMESPACE as GLANCE_NAMES
 from generator.engine.history_code import of_history
 from generator.engine.results import PersonResult
 from generator.scheme import bands as bands_mod
+from generator.scheme.columns import plan_columns
 from generator.scheme.expr import HISTORY_GRADE_FUNCTIONS, compiled
 from generator.scheme.model import Assessment, Scheme
 from generator.scheme.policy import Grades, Override
@@ -51,7 +52,11 @@ class FastGrader:
         # person it declines graded there and then by the reference. With posts, the loop picks each
         # row's post's code by name.
         self.batch: Callable[..., None] | None = None
-        self._bodies: dict[str | None, tuple[list[str], dict[str, Any]]] = {}  # post → (lines, namespace)
+        # The same loop with additions of Decimal(0) to values proved plain left out (plain_proof.py),
+        # for a sheet whose reading proved its number columns (`plain`) plain.
+        self.batch_plain: Callable[..., None] | None = None
+        self.plain = {s.name: s.type for s in plan_columns(scheme, assessment).all() if s.type in ("number", "amounts")}
+        self._bodies: dict[str | None, tuple[list[str], dict[str, Any], list[str]]] = {}  # post → (lines, namespace, memos)
         self.failed: dict[str | None, str] = {}  # post → why it could not be compiled (graded by the reference)
         # A roll-up reads its earlier periods as R_ and G_ (history_code.py) unless some part of it
         # needs the person's History itself: then every variant is written again over H.
@@ -64,7 +69,20 @@ class FastGrader:
             self.sources, self.variants, self._bodies, self.failed = {}, {}, {}, {}
             self._variants(scheme)
         if self._bodies:
-            self.batch = self._loop()
+            self.batch = self._loop(self._bodies)
+            self.batch_plain = self._plain_loop(scheme)
+
+    def _plain_loop(self, scheme: Scheme) -> Callable[..., None] | None:
+        """Every variant written again over the proof, as one loop (None: not written; batch grades)."""
+        unproved, self._bodies = self._bodies, {}
+        try:
+            for post in unproved:
+                self._compile(scheme.post(post) if post is not None else None, self.plain)
+            return self._loop(self._bodies)
+        except Exception:  # as _compile_or_none: a shape not written out is graded by the loop without the proof
+            return None
+        finally:
+            self._bodies = unproved
 
     def _variants(self, scheme: Scheme) -> None:
         defects = {d.at for d in scheme.acknowledged_defects}
@@ -85,17 +103,25 @@ class FastGrader:
             self.failed[post.name if post is not None else None] = repr(exc)
             return None
 
-    def _compile(self, post) -> Graded:
+    def _compile(self, post, plain: dict[str, str] | None = None) -> Graded:
         source = Source(f"K{len(self._bodies)}_" if post is not None else "K")
-        writer = ItemWriter(source, post, self.glance)
-        items = writer.items(self.assessment.items, self.assessment.combine, 0)
+        writer = ItemWriter(source, post, self.glance, plain)
+        items, bound = writer.items(self.assessment.items, self.assessment.combine, 0)
         a = self.assessment
         write = source.line
         write(f"tot_ = {items}")
-        write("adj_ = ZERO")
-        for adjustment in a.adjustments:
-            write(f"adj_ = adj_ + {writer.adjustment(adjustment)}")
-        write("raw_ = tot_ + adj_")
+        if plain is None:
+            write("adj_ = ZERO")
+            for adjustment in a.adjustments:
+                write(f"adj_ = adj_ + {writer.adjustment(adjustment)}")
+            write("raw_ = tot_ + adj_")
+        elif not a.adjustments:
+            write("raw_ = tot_" if bound is not None else "raw_ = tot_ + ZERO")  # tot_ + Decimal(0) is tot_
+        else:
+            for i, adjustment in enumerate(a.adjustments):
+                amount = writer.adjustment(adjustment)
+                write(f"adj_ = adj_ + {amount}" if i else f"adj_ = {amount}" if writer.bounds.get(amount) else f"adj_ = ZERO + {amount}")
+            write("raw_ = tot_ + adj_")
         write(f"tot_ = raw_.quantize({source.const(Decimal(1).scaleb(-a.places))}, HALF_UP)")
         if a.total_max is not None and a.total_capped:  # 加分后最高按 total_max 计
             write(f"if tot_ > {source.const(a.total_max)}: tot_ = {source.const(round_half_up(a.total_max, a.places))}")
@@ -119,15 +145,16 @@ class FastGrader:
         if self.glance:  # from the History given (None: raises, and the reference grades)
             header.append("        R_, G_, POS_ = GLANCE(H)")
         text = "\n".join([*header, *("        " + line for line in source.lines), "    except Exception:", "        return None", ""])
-        self.sources[post.name if post is not None else None] = text
+        if plain is None:  # the proved variant lives in batch_plain alone
+            self.sources[post.name if post is not None else None] = text
         namespace = {**source.namespace, **GLANCE_NAMES, "NEW": PersonResult, "HISTORY": history_functions, "HALF_UP": ROUND_HALF_UP, "BAIL": _Decline,
                      "GLANCE": of_history}
         name = f"<kaohe compiled {self.scheme.code}/{a.code}{'/' + post.name if post else ''}>"
         exec(compile(text, name, "exec"), namespace)
-        self._bodies[post.name if post is not None else None] = (source.lines, namespace)
+        self._bodies[post.name if post is not None else None] = (source.lines, namespace, source.memos)
         return namespace["grade"]
 
-    def _loop(self) -> Callable[..., None]:
+    def _loop(self, bodies: dict[str | None, tuple[list[str], dict[str, Any], list[str]]]) -> Callable[..., None]:
         """Every compiled variant as one loop over a period's rows: grade_all(rows, histories,
         explainer, reference, out). `return None` declines by raising; a declined row, or one
         whose post has no compiled code, is graded by `reference` there and then."""
@@ -137,12 +164,12 @@ class FastGrader:
 
         namespace: dict[str, Any] = {}
         code: list[str] = []
-        if None in self._bodies:
-            lines, namespace = self._bodies[None]
+        if None in bodies:
+            lines, namespace, _ = bodies[None]
             code = body(lines, "            ")
         else:
             code.append("            P_ = row.post")
-            for i, (post, (lines, own)) in enumerate(self._bodies.items()):
+            for i, (post, (lines, own, _)) in enumerate(bodies.items()):
                 namespace.update(own)  # each post's constants under its own prefix (K0_, K1_…)
                 code.append(f"            {'if' if i == 0 else 'elif'} P_ == {post!r}:")
                 code.extend(body(lines, "                "))
@@ -160,7 +187,9 @@ class FastGrader:
             declined = "            r_ = reference(row, histories(row) if histories is not None else None)"
         else:
             start, person, declined = [], [], "            r_ = reference(row, H)"
-        loop = ["def grade_all(rows, histories, explainer, reference, out):", "    append = out.append", *start, "    for row in rows:",
+        # made afresh each period (a period is graded under one decimal context)
+        memos = [f"    {memo} = {{}}" for _, _, names in bodies.values() for memo in names]
+        loop = ["def grade_all(rows, histories, explainer, reference, out):", "    append = out.append", *memos, *start, "    for row in rows:",
                 *([] if self.glance else ["        H = histories(row) if histories is not None else None"]), "        V = row.values", "        try:",
                 *person, *code, "        except Exception:", declined,
                 "        r_.explainer = explainer", "        append(r_)", ""]

@@ -2,14 +2,15 @@
 
 Each piece mirrors the reference it replaces, line for line in effect:
 - a parent: PersonGrader._combine — Decimal(0), then each child added (× its weight) in order;
-- entered, deduct, bonus, period_score and formula leaves: their rule's compute() without words
-  (scheme/rules/), per-event, per-unit and range counts inline, tiers through their own amount();
+- entered, period_score and formula leaves: their rule's compute() without words (scheme/rules/);
+  deduct and bonus leaves and the adjustments in fast_amounts.py;
 - any other rule kind: its compute() itself, on an ItemContext as the reference builds it;
-- an adjustment: Adjustment.apply() (inline for a plain number column);
 - a condition: the values PersonGrader.condition_values() gives a formula (总分, the items, the
   row, declared names as empty), through expr_code.
 A leaf without a value, or with a problem, returns None from the compiled function: the
-reference then grades the person and reports it.
+reference then grades the person and reports it. Written with `plain` (fast.FastGrader's second
+loop), each value also gets the bound plain_proof.py proves of it, and an addition of Decimal(0)
+that the bound shows to change nothing is left out.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from __future__ import annotations
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any
 
+from generator.engine.fast_amounts import AmountWriter
 from generator.engine.history import METHODS
 from generator.engine.history_code import inline
+from generator.engine.plain_proof import PLAIN, Bound, constant, either, sum_source, times
 from generator.engine.results import ItemShape
 from generator.scheme.expr import compiled
 from generator.scheme.expr_code import HELPERS, Emitter
@@ -37,6 +40,7 @@ class Source:
                                           "CEILING": ROUND_CEILING, **HELPERS}
         self._names: dict[Any, str] = {}
         self._locals = 0
+        self.memos: list[str] = []  # dicts made empty at the start of each period's loop (fast._loop)
 
     def line(self, text: str) -> None:
         self.lines.append(text)
@@ -44,6 +48,11 @@ class Source:
     def local(self, prefix: str = "v") -> str:
         self._locals += 1
         return f"{prefix}{self._locals}"
+
+    def memo(self) -> str:
+        """A dict of the loop (one per period), named apart from every post's."""
+        self.memos.append(f"M{self.prefix}{self.local('')}")
+        return self.memos[-1]
 
     def const(self, value: Any) -> str:
         """Source naming `value`: a literal for None, booleans and text; else a constant of the namespace."""
@@ -57,11 +66,15 @@ class Source:
         return name
 
 
-class ItemWriter:
+class ItemWriter(AmountWriter):
     """Writes the items of one assessment (for one post) into a Source."""
 
-    def __init__(self, source: Source, post: Any, glance: bool = False):
+    def __init__(self, source: Source, post: Any, glance: bool = False, plain: dict[str, str] | None = None):
         self.source, self.post = source, post
+        # With `plain` (column → its type, the number and amounts columns; None: nothing proved), each local's Bound where one is
+        # proved (plain_proof.py), and the additions of Decimal(0) to bounded values left out.
+        self.plain = plain
+        self.bounds: dict[str, Bound | None] = {}
         self.layout: list[ItemShape] = []
         self.slots: list[str] = []  # the local holding each item's value, in layout order
         self.computed: dict[str, str] = {}  # item code → local, as ctx.item_values grows
@@ -72,11 +85,28 @@ class ItemWriter:
         self.glanced: set[str] = set()  # of R_ and G_, those the code reads
         self.reads_history = False
 
-    def items(self, items: list, how: str, depth: int) -> str:
+    def items(self, items: list, how: str, depth: int) -> tuple[str, Bound | None]:
+        """The sum of the items' values (its source and its bound)."""
         values = [self.item(item, depth) for item in items]
         if how == "weighted":
-            values = [f"{value} * {self.source.const(item.weight or ZERO)}" for item, value in zip(items, values)]
-        return " + ".join(["ZERO", *values])
+            return self.sum([(f"{value} * {self.source.const(item.weight or ZERO)}", times(self.bounds.get(value), item.weight or ZERO))
+                             for item, value in zip(items, values)])
+        return self.sum([(value, self.bounds.get(value)) for value in values])
+
+    def sum(self, terms: list[tuple[str, Bound | None]]) -> tuple[str, Bound | None]:
+        """Decimal(0) + the terms, as the reference adds (without the Decimal(0) where proved)."""
+        if self.plain is None:
+            return " + ".join(["ZERO", *(t for t, _ in terms)]), None
+        return sum_source(terms)
+
+    def constant(self, value: Any) -> Bound | None:
+        return constant(value) if self.plain is not None else None
+
+    def column(self, name: str, empty_zero: bool = False) -> Bound | None:
+        """Of a number column's value (`empty_zero`: or Decimal(0) for an empty cell), when proved plain."""
+        if self.plain is None or self.plain.get(name) != "number":
+            return None
+        return either([PLAIN, constant(ZERO)]) if empty_zero else PLAIN
 
     def item(self, item: Any, depth: int) -> str:
         index = len(self.layout)
@@ -86,13 +116,15 @@ class ItemWriter:
             raise ValueError("a by_post item outside a post's variant")
         children = self.post.items if item.by_post else item.children
         if children:
-            combined = self.items(children, item.combine, depth + 1)
+            combined, bound = self.items(children, item.combine, depth + 1)
             value = self.source.local()
             self.source.line(f"{value} = {combined}")
+            self.bounds[value] = bound
         else:
             value = self.leaf(item)
         if item.places is not None:
             self.source.line(f"{value} = {value}.quantize({self.source.const(Decimal(1).scaleb(-item.places))}, HALF_UP)")
+            self.bounds[value] = None  # -0.04 at one place is -0.0
         self.slots[index] = value
         self.computed[item.code] = value
         return value
@@ -103,7 +135,9 @@ class ItemWriter:
         if rule.kind == "entered":
             # No test for an empty value: every item's value goes into a sum or a product on the way to
             # the total, where an empty one (None, or no key: KeyError) raises, and the reference grades.
-            write(f"{value} = V[{const(column_or_name(rule.column, item))}]")
+            column = column_or_name(rule.column, item)
+            write(f"{value} = V[{const(column)}]")
+            self.bounds[value] = self.column(column)
         elif rule.kind in ("deduct", "bonus"):
             self._counting(rule, item, value)
         elif rule.kind == "weighted":
@@ -121,30 +155,6 @@ class ItemWriter:
             write(f"{value} = {outcome}.value")
         return value
 
-    def _counting(self, rule: Any, item: Any, value: str) -> None:
-        """Deduct.compute / Bonus.compute without words."""
-        const, write = self.source.const, self.source.line
-        if rule.kind == "deduct":
-            write(f"m_ = {' + '.join(['ZERO', *(self._amount(r) for r in rule.deductions)])}")
-        write(f"p_ = {' + '.join(['ZERO', *(self._amount(r) for r in rule.additions)])}")
-        if rule.kind == "bonus":
-            write(f"{value} = {const(rule.start)} + p_")
-            limit = rule.cap if rule.cap is not None else item.max
-            if limit is not None:
-                write(f"if {value} > {const(limit)}: {value} = {const(limit)}")
-            return
-        if rule.add_cap is not None:
-            write(f"if p_ > {const(rule.add_cap)}: p_ = {const(rule.add_cap)}")
-        start = item.max if rule.start == "max" else rule.start
-        write(f"{value} = {const(start if start is not None else ZERO)} - m_ + p_")
-        branches = []
-        if not rule.allow_negative:
-            branches.append((f"{value} < ZERO", "ZERO"))
-        if item.max is not None and not rule.above_max:
-            branches.append((f"{value} > {const(item.max)}", const(item.max)))
-        for i, (test, bound) in enumerate(branches):
-            write(f"{'if' if i == 0 else 'elif'} {test}: {value} = {bound}")
-
     def _weighted(self, rule: Any, value: str) -> None:
         """Weighted.compute without words when every component has a value (an empty one raises in
         the product: reweighting, or its problem, is the reference's)."""
@@ -152,8 +162,10 @@ class ItemWriter:
         groups = list(rule.sets.items()) if rule.sets is not None else [(None, rule.components or [])]
         if rule.sets is not None:
             write(f"s_ = V.get({const(rule.by or '')}) or ''")
+        bounds = []
         for i, (name, components) in enumerate(groups):
-            terms = " + ".join(["ZERO", *(f"V[{const(c.col)}] * {const(c.weight)}" for c in components)])
+            terms, bound = self.sum([(f"V[{const(c.col)}] * {const(c.weight)}", times(self.column(c.col), c.weight)) for c in components])
+            bounds.append(bound)
             if name is None:
                 write(f"{value} = {terms}")
             else:
@@ -163,6 +175,7 @@ class ItemWriter:
         if rule.places is not None:
             write(f"r_ = {value}.quantize({const(Decimal(1).scaleb(-rule.places))}, HALF_UP)")
             write(f"if r_ != {value}: {value} = r_")
+        self.bounds[value] = either(bounds) if rule.places is None else None
 
     def _period_score(self, rule: Any, value: str) -> None:
         """PeriodScore.compute without words: a period without a value is a problem (missing: error)
@@ -206,52 +219,6 @@ class ItemWriter:
             write(f"{value} = sum(vals_, ZERO) / len(vals_)")
         else:
             write(f"{value} = sum(vals_, ZERO)")
-
-    def _amount(self, rule: Any) -> str:
-        """One counting rule's amount (events.py), as its amount(values, explain=False) gives it."""
-        column = self.source.const(rule.column)
-        count = self.source.local("n")
-        if rule.kind == "per_event":  # an empty count: Decimal(0) × points, worked out once
-            points = rule.points
-            return f"({count} * {self.source.const(points)} if ({count} := V.get({column})) else {self.source.const(ZERO * points)})"
-        if rule.kind == "range":  # sum((), Decimal(0)) is its start
-            return f"(sum({count}, ZERO) if ({count} := V.get({column})) else ZERO)"
-        if rule.kind == "per_unit":  # floor_int/ceil_int of the units, times the points
-            basis = f"(V.get({column}) or ZERO)"
-            if rule.required is not None:
-                basis = f"max(ZERO, {self.source.const(rule.required)} - {basis})"
-            rounding = "FLOOR" if rule.rounding == "floor" else "CEILING"
-            return f"int(({basis} / {self.source.const(rule.unit)}).to_integral_value(rounding={rounding})) * {self.source.const(rule.points)}"
-        return f"{self.source.const(rule)}.amount(V, False)[0]"
-
-    def adjustment(self, adjustment: Any) -> str:
-        """The local holding the signed amount Adjustment.apply(values, False) returns."""
-        const, write = self.source.const, self.source.line
-        column = const(adjustment.col)
-        amount = self.source.local("a")
-        if adjustment.events:  # an empty cell adds Decimal(0)
-            write(f"{amount} = {const(adjustment)}.apply(V, False)[0] if V.get({column}) else ZERO")
-            return amount
-        if adjustment.counts:  # Adjustment._counted: Decimal(0), then each column's times × points in order
-            caps = adjustment.caps or {}  # a column over its own cap counts as the cap (min keeps the amount when equal)
-            terms = [f"min((V.get({const(name)}) or ZERO) * {const(points)}, {const(caps[name])})" if name in caps
-                     else f"(V.get({const(name)}) or ZERO) * {const(points)}" for name, points in adjustment.counts.items()]
-            write(f"r_ = {' + '.join(['ZERO', *terms])}")
-        elif adjustment.points:
-            points = const(adjustment.points)
-            # an empty cell: sum([], ZERO) is ZERO itself, without the comprehension's call
-            write(f"r_ = sum([{points}[n_] for n_ in n_s if n_ in {points}], ZERO) if (n_s := V.get({column})) else ZERO")
-        else:
-            write(f"r_ = V.get({column}) or ZERO")
-        write(f"if not r_: {amount} = ZERO")
-        write("else:")
-        if adjustment.factor:
-            factor = adjustment.factor
-            write(f"    r_ = r_ * {const(factor.values)}.get(V.get({const(factor.by)}) or '', {const(factor.default)})")
-        if adjustment.cap is not None:
-            write(f"    if r_ > {const(adjustment.cap)}: r_ = {const(adjustment.cap)}")
-        write(f"    {amount} = {'-r_' if adjustment.kind == 'penalty' else 'r_'}")
-        return amount
 
     def condition(self, formula: str, declared: set[str]) -> str:
         """An override's condition over PersonGrader.condition_values()."""

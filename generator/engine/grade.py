@@ -29,6 +29,7 @@ from generator.engine.causes import Causes
 from generator.engine.fast import FastGrader
 from generator.engine.history import history_functions
 from generator.engine.overrides import apply_overrides
+from generator.engine.plain_proof import holds
 from generator.engine.prepared import prepared
 from generator.engine.results import ItemScore, PersonResult, Step
 from generator.engine.words import combine_words
@@ -36,7 +37,7 @@ from generator.scheme import bands as bands_mod
 from generator.scheme.item_places import kept_steps
 from generator.scheme.model import Assessment, Item, Scheme
 from generator.scheme.rules.base import ItemContext
-from generator.sheets.rows import PersonRow, place_letter
+from generator.sheets.rows import PersonRow, SheetRows, place_letter
 
 _ZERO = Decimal(0)
 
@@ -72,7 +73,12 @@ class PersonGrader:
         """Everyone of a period, in order, each result pointing at `explainer` (compute.Explainer)."""
         people: list[PersonResult] = []
         if self.fast is not None and self.fast.batch is not None:
-            self.fast.batch(rows, history_of, explainer, self.reference, people)
+            batch = self.fast.batch
+            # the loop without additions of Decimal(0) where its sheet proved the values it adds plain
+            unplain = rows.unplain if isinstance(rows, SheetRows) else None
+            if self.fast.batch_plain is not None and unplain is not None and unplain.isdisjoint(self.fast.plain) and holds():
+                batch = self.fast.batch_plain
+            batch(rows, history_of, explainer, self.reference, people)
             return people
         for row in rows:
             result = self.grade(row, history_of(row) if history_of is not None else None)

@@ -27,18 +27,19 @@ def report_id_twins(periods: list[PeriodResult], problems: Problems) -> None:
     for period in periods:
         if period.files and not period.files[0].endswith(_ROLLED_UP):
             years[(period.agency, period.scheme.code, period.year)].append(period)
-    for group in years.values():
+    of_years: dict[tuple[str, str, int, str], _Names] = {}  # each year's names, merged across years after
+    for (agency, scheme, year), group in years.items():
         by_assessment: dict[str, list[PeriodResult]] = defaultdict(list)
         for period in group:
             by_assessment[period.assessment.code].append(period)
         for code, same in by_assessment.items():
             same.sort(key=_in_year)
-            names = _Names(same)
+            names = of_years[(agency, scheme, year, code)] = _Names(same)
             _across_periods(same, names, problems)
             rolled_up = [p for p in group if code in _rolled_up_codes(p)]  # a year of quarters made of months too
             for year_period in rolled_up:
                 _year_sheet(year_period, names, problems)
-    _across_years(years, problems)
+    _across_years(years, of_years, problems)
 
 
 def _in_year(period: PeriodResult) -> int:
@@ -46,7 +47,8 @@ def _in_year(period: PeriodResult) -> int:
     return order.index(period.label) if period.label in order else len(order)
 
 
-def _across_years(years: dict[tuple[str, str, int], list[PeriodResult]], problems: Problems) -> None:
+def _across_years(years: dict[tuple[str, str, int], list[PeriodResult]], of_years: dict[tuple[str, str, int, str], _Names],
+                  problems: Problems) -> None:
     """An ID that stops at a year's end where another of the same name and department starts the next
     year: within a year each is reported by _across_periods; across years the person's page shows two
     people's histories, and a condition over years (连续三年优秀) counts each apart."""
@@ -54,11 +56,11 @@ def _across_years(years: dict[tuple[str, str, int], list[PeriodResult]], problem
     for (agency, scheme, _), group in years.items():
         for period in group:
             runs[(agency, scheme, period.assessment.code)].append(period)
-    for periods in runs.values():
+    for (agency, scheme, code), periods in runs.items():
         if len({p.year for p in periods}) < 2:
             continue
         periods.sort(key=lambda p: (p.year, _in_year(p)))
-        names = _Names(periods)
+        names = _Names.merged(periods, [of_years[(agency, scheme, year, code)] for year in sorted({p.year for p in periods})])
         for (name, department), ids in names.several.items():
             spans = sorted(ids.items(), key=lambda item: periods.index(item[1][0]))
             for (first_id, first_in), (later_id, later_in) in zip(spans, spans[1:]):
@@ -84,8 +86,11 @@ class _Names:
     order) each of its IDs is in. One pass over a city's 4,000 people a period; the rare names then
     cost what they cost."""
 
-    def __init__(self, periods: list[PeriodResult]):
+    def __init__(self, periods: list[PeriodResult], parts: list[_Names] | None = None):
         self.periods = periods
+        if parts is not None:
+            self._merge(parts)
+            return
         first: dict[tuple[str, str], str] = {}
         self.ids: set[str] = set().union(*(period.by_id() for period in periods))  # the periods' own ID indexes, in C
         multi: set[tuple[str, str]] = set()
@@ -94,7 +99,24 @@ class _Names:
                 person = result.person
                 if person.name and first.setdefault(key := (person.name, person.department), person.id) != person.id:
                     multi.add(key)
-        self.first = first
+        self.first, self.multi = first, multi
+        self.several = self._periods_of(multi)
+
+    @classmethod
+    def merged(cls, periods: list[PeriodResult], parts: list[_Names]) -> _Names:
+        """The names of `periods` from those of its parts (each year's, in order, together its periods):
+        the same as walking every person again, for the cost of the years' distinct names."""
+        return cls(periods, parts)
+
+    def _merge(self, parts: list[_Names]) -> None:
+        first: dict[tuple[str, str], str] = {}
+        multi: set[tuple[str, str]] = set().union(*(part.multi for part in parts))  # two IDs within a year
+        for part in parts:  # or a name's first ID in one year other than in an earlier one
+            for key, pid in part.first.items():
+                if first.setdefault(key, pid) != pid:
+                    multi.add(key)
+        self.ids = set().union(*(part.ids for part in parts))
+        self.first, self.multi = first, multi
         self.several = self._periods_of(multi)
 
     def _periods_of(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], dict[str, list[PeriodResult]]]:

@@ -29,7 +29,7 @@ from typing import Any
 from generator.core.parallel import ordered_map, worker_count
 from generator.core.problems import Problems
 from generator.project.model import PeriodFiles, Project
-from generator.sheets.rows import CellPlaces, PersonRow
+from generator.sheets.rows import CellPlaces, PersonRow, SheetRows
 
 WORKERS_FROM_SHEETS = 24  # a county's dozen sheets are read faster here than workers start and send them back
 
@@ -97,12 +97,15 @@ def _pack(people: list[PersonRow]) -> tuple:
             place = places  # a plain dict (made by hand, not by the loader)
         rows.append((person.id, person.name, person.department, person.post, person.unit, person.row, layout,
                      tuple(person.values.values()), place, person.own))
-    return list(layouts), [w for _, w in sorted(words.values(), key=lambda pair: pair[0])], rows
+    unplain = people.unplain if isinstance(people, SheetRows) else None  # what reading proved travels with them
+    return list(layouts), [w for _, w in sorted(words.values(), key=lambda pair: pair[0])], rows, unplain
 
 
 def _unpack(packed: tuple) -> list[PersonRow]:
-    layouts, words, rows = packed
-    people = []
+    layouts, words, rows, unplain = packed
+    people: list[PersonRow] = [] if unplain is None else SheetRows()
+    if unplain is not None:
+        people.unplain = unplain  # type: ignore[attr-defined]
     for pid, name, department, post, unit, row, layout, values, place, own in rows:
         places = CellPlaces(place[0], words[place[1]]) if type(place) is tuple else place
         people.append(PersonRow(pid, name, department, post, unit, dict(zip(layouts[layout], values)), row, places, own))

@@ -74,6 +74,15 @@ def place_letter(places: CellPlaces | dict[str, str], column: str) -> str | None
     return place.rsplit(" › ", 1)[-1].split("列", 1)[0] if place else None
 
 
+class SheetRows(list):
+    """A sheet's people, in order, with what reading them proved: `unplain` holds the number columns
+    where some value read is not plain (core.numbers.plain_number) or may be set otherwise than by
+    its own cell (a flags cell); None: nothing proved (rows not read by load_sheet). The compiled
+    grading leaves out additions of Decimal(0) only over columns outside it (engine/plain_proof.py)."""
+
+    unplain: frozenset[str] | None = None
+
+
 @dataclass
 class LoadedSheet:
     table: Table
@@ -117,7 +126,8 @@ def load_sheet(
                  frozenset(column for _, column, _ in office_results))
     flags_col = columns.get(options.flags.column) if options.flags else None
     words_of_flags = flag_words(plan, options) if flags_col else {}
-    people: list[PersonRow] = []
+    people = SheetRows()
+    unplain: set[str] = set(words_of_flags.values())  # a flag sets its column to yes: not the cell's own value
     people_cells: list[list[Cell]] = []  # for the cells no header names (report_headless_cells)
     seen_ids: dict[str, int] = {}
     # where(table, row, column, name), assembled from parts made once per column and once per row
@@ -215,7 +225,7 @@ def load_sheet(
                 if spec.required:
                     values[column_name] = None
                 continue
-            values[column_name] = typed(_at(cells, index) or Cell("", row, index), spec, row_place, table, problems, words)
+            values[column_name] = typed(_at(cells, index) or Cell("", row, index), spec, row_place, table, problems, words, unplain)
         if flags_col is not None:
             _read_flags(_at(cells, flags_col), words_of_flags, person, options.flags.column, row_place, table, problems)
         if name and name_index is not None and (name[-1:] in NOTE_ENDS):  # 李四（试用期）: a note printed as the name
@@ -237,6 +247,7 @@ def load_sheet(
         report_hidden_columns(table, read, header_row, problems)
         report_struck_rows(table, read, {p.row: p.name for p in people}, problems)
         report_invisible_cells(table, read, {p.row: p.name for p in people}, problems)
+    people.unplain = frozenset(unplain)
     return LoadedSheet(table, people, header_row, columns, header.mapped)
 
 

@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from generator.core.numbers import NotANumber, fmt, parse_decimal, places_of, round_half_up
+from generator.core.numbers import PLAIN_AMOUNTS, PLAIN_PLACES, NotANumber, fmt, parse_decimal, places_of, plain_number, round_half_up
 from generator.core.problems import Problems, Severity
 from generator.scheme.rules.base import ColumnSpec
 from generator.sheets.event_lists import award_events, events
@@ -32,9 +32,11 @@ _DECIMALS: dict[str, Decimal] = {}
 _SCORE_GAP_RE = re.compile(r"(?<=\S)\s*[、,，;；/]\s*[、,，;；/](?=\s*\S)")  # 88、、92: an empty place between two scores
 
 
-def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Problems, words: str | None = None) -> Any:
+def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Problems, words: str | None = None,
+          unplain: set[str] | None = None) -> Any:
     """The cell's value as the column declares it, or None with the problem reported at `place`
-    (the row's place; with `words`, the column's: 第12行 › D列「得分」, joined only for a problem)."""
+    (the row's place; with `words`, the column's: 第12行 › D列「得分」, joined only for a problem).
+    `unplain`: gets the column's name when a number read is not plain (core.numbers.plain_number)."""
     text = cell.value.strip()
     if spec.type == "number" and cell.kind in ("", "n"):
         found = _PLAIN_NUMBER_RE.match(text)
@@ -44,16 +46,31 @@ def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Prob
                 value = Decimal(text)
                 if len(_DECIMALS) < 100_000:
                     _DECIMALS[text] = value
+            decimals = len(found.group(1) or "")
             if ((spec.min is None or value >= spec.min) and (spec.max is None or value <= spec.max)
-                    and (spec.places is None or len(found.group(1) or "") <= spec.places)):
+                    and (spec.places is None or decimals <= spec.places)):
+                # unsigned digits without an exponent, at most 15 before the point: plain unless too many decimals
+                if decimals > PLAIN_PLACES and unplain is not None:
+                    unplain.add(spec.name)
                 return value
+    value = _typed(cell, text, spec, place, table, problems, words, unplain)
+    if unplain is not None and value is not None and (
+            (spec.type == "number" and not plain_number(value))
+            or (spec.type == "amounts" and value and (len(value) > PLAIN_AMOUNTS or not all(map(plain_number, value))))):
+        unplain.add(spec.name)
+    return value
+
+
+def _typed(cell: Cell, text: str, spec: ColumnSpec, place: str, table: Table, problems: Problems, words: str | None,
+           unplain: set[str] | None) -> Any:
+    """typed() past its usual cell."""
 
     def report(code: str, message: str, severity: Severity = Severity.ERROR) -> None:
         problems.add(table.file, cell.row, column_letter(cell.column), code, message, severity,
                      where=f"{place} › {words}" if words else place, sheet=table.sheet)
 
     if cell.kind[:1] == "x":  # its number format shows something else: ;;; nothing, [>=60]0;"不及格" a word
-        return _shown_otherwise(cell, spec, place, table, problems, words)
+        return _shown_otherwise(cell, spec, place, table, problems, words, unplain)
 
     if is_error_value(text):  # #N/A, #DIV/0!: a formula that failed, whatever the column's type
         report("cell-error-value", error_value_words(text, spec.name))
@@ -127,12 +144,13 @@ def _none_hint(text: str, choices) -> str:
 _NOTHING = ("", "-", "—", "–", "/", "无")  # what a format may show for a zero (0;-0;"—"), meaning the same
 
 
-def _shown_otherwise(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Problems, words: str | None) -> Any:
+def _shown_otherwise(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Problems, words: str | None,
+                     unplain: set[str] | None) -> Any:
     """A cell whose number format shows it otherwise than it holds (sheets/number_formats.py): read as it
     holds when what it shows reads the same (表彰 shown for 1 in a yes/no column, — for a zero), else an
     error at the cell: the office checks and prints what is shown."""
     shown = cell.kind[1:]
-    held = typed(Cell(cell.value, cell.row, cell.column), spec, place, table, problems, words)
+    held = typed(Cell(cell.value, cell.row, cell.column), spec, place, table, problems, words, unplain)
     if held is None:
         return None
     seen = typed(Cell(shown, cell.row, cell.column), spec, place, table, Problems(), words)

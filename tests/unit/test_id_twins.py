@@ -82,3 +82,25 @@ def test_an_id_that_stops_at_a_year_end_where_another_starts_is_warned(tmp_path)
 def test_the_same_id_across_years_or_another_name_is_not_reported(tmp_path):
     assert across_years(tmp_path / "same", "0007", "0007")[0] == []
     assert across_years(tmp_path / "other", "0007", "0107", name_2025="李四")[0] == []
+
+
+def test_names_merged_from_the_years_are_the_names_of_all_the_periods(tmp_path):
+    """Across years the names are merged from each year's (id_twins._Names.merged), not gathered by
+    walking every person again: the same first IDs, the same names under two IDs, the same periods."""
+    from generator.engine.id_twins import _in_year, _Names
+    from tests.unit.helpers import write
+
+    make_project(tmp_path, scheme(QUARTER, ANNUAL, effective_year=2023), {})
+    ids = {2023: ("0007", "0007", "0008", "0008"), 2024: ("0107", "0107", "0107", "0107"), 2025: ("0107", "0207", "0107", "0107")}
+    for year, year_ids in ids.items():
+        for label, pid in zip(("Q1", "Q2", "Q3", "Q4"), year_ids):
+            newcomer = [["0300", "丙", "办公室", "90"]] if year == 2025 else []  # new in the last year
+            twin = [["0400", "丁", "财务科", "70"], ["0401", "丁", "财务科", "71"]] if label == "Q2" else []  # two people side by side
+            write(tmp_path / f"content/ag/t1/{year}/{label}.csv", people_csv([*OTHERS, [pid, "张三", "办公室", "88"], *newcomer, *twin], ["得分"]))
+    _, periods, _ = run(tmp_path)
+    quarterly = sorted((p for p in periods if p.assessment.code == "jd"), key=lambda p: (p.year, _in_year(p)))
+    parts = [_Names([p for p in quarterly if p.year == year]) for year in sorted(ids)]
+    walked, merged = _Names(quarterly), _Names.merged(quarterly, parts)
+    assert merged.first == walked.first and merged.multi == walked.multi and merged.ids == walked.ids
+    assert {k: dict(v) for k, v in merged.several.items()} == {k: dict(v) for k, v in walked.several.items()}
+    assert set(walked.several) == {("张三", "办公室"), ("丁", "财务科")}  # the test sees what it merges

@@ -18,7 +18,7 @@ import pytest
 
 from generator.engine.sheet_prefetch import _pack, _unpack
 from generator.sheets.own_columns import OwnCell
-from generator.sheets.rows import CellPlaces, PersonRow
+from generator.sheets.rows import CellPlaces, PersonRow, SheetRows
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -147,3 +147,16 @@ def test_a_packed_sheet_unpacks_to_the_same_people():
         assert a.places.get("得分") == b.places.get("得分")
         assert a.own == b.own
     assert back[0].places.column_words is back[1].places.column_words  # shared again, as the loader shares them
+
+
+def test_what_reading_proved_travels_with_the_packed_people():
+    """A sheet's SheetRows.unplain (engine/plain_proof.py) comes back from a worker as it went; rows
+    that proved nothing (a plain list) come back proving nothing."""
+    row = PersonRow("001", "张三", "办公室", None, None, {"得分": 1}, 3, {})
+    for unplain in (frozenset(), frozenset({"得分"})):
+        proved = SheetRows([row])
+        proved.unplain = unplain
+        back = _unpack(_pack(proved))
+        assert isinstance(back, SheetRows) and back.unplain == unplain
+    back = _unpack(_pack([row]))
+    assert not isinstance(back, SheetRows) and getattr(back, "unplain", None) is None
