@@ -18,6 +18,15 @@ from generator.core.numbers import fmt
 from generator.scheme.base import Num, Strict
 
 
+def one_bound_each_side(bounded) -> None:
+    """A grade band or a scoring tier states each side once: at_least (含) or above (不含) below, at_most
+    (含) or below (不含) above."""
+    if bounded.at_least is not None and bounded.above is not None:
+        raise ValueError("at_least（含）和 above（不含）只能写一个")
+    if bounded.at_most is not None and bounded.below is not None:
+        raise ValueError("at_most（含）和 below（不含）只能写一个")
+
+
 class Band(Strict):
     """一个等次的分数段：下限写 at_least（含）或 above（不含），上限写 at_most（含）或 below（不含）。"""
 
@@ -29,10 +38,7 @@ class Band(Strict):
 
     @model_validator(mode="after")
     def _bounds(self):
-        if self.at_least is not None and self.above is not None:
-            raise ValueError("at_least（含）和 above（不含）只能写一个")
-        if self.at_most is not None and self.below is not None:
-            raise ValueError("at_most（含）和 below（不含）只能写一个")
+        one_bound_each_side(self)
         return self
 
     def contains(self, value: Decimal) -> bool:

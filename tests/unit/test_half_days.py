@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.helpers import by_id, codes, handbook_text, make_project, people_csv, run, simple_scheme
-from tests.unit.test_problem_codes import check_text
+from tests.unit.test_problem_codes import BASE, check_text
 from tests.unit.three_ways import compare
 
 PER_DAY = {"code": "kq", "name": "考勤", "max": 10,
@@ -67,21 +67,5 @@ def test_the_handbook_says_whether_half_days_count():
 
 
 def test_whole_without_counts_is_refused():
-    problems = check_text("""\
-format: kaohe/1
-code: t1
-name: 测试方案
-issuer: 测试局
-version: "1"
-effective_year: 2025
-assessed: 全体人员
-assessments:
-  - code: ps
-    name: 平时考核
-    period: 季度
-    items:
-      - {code: df, name: 得分, max: 100}
-    adjustments:
-      - {kind: bonus, name: 加分, whole: true}
-""")
+    problems = check_text(BASE + "    adjustments:\n      - {kind: bonus, name: 加分, whole: true}\n")
     assert codes(problems) == ["bad-value"] and "whole（只能填整数）只与 counts 一起写" in problems.sorted()[0].message

@@ -9,6 +9,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, model_validator
 
 from generator.core.numbers import fmt
+from generator.scheme.bands import one_bound_each_side
 from generator.scheme.base import Num, Strict
 from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule, column_or_name
 
@@ -24,10 +25,7 @@ class PointsTier(Strict):
 
     @model_validator(mode="after")
     def _bounds(self):
-        if self.at_least is not None and self.above is not None:
-            raise ValueError("at_least（含）和 above（不含）只能写一个")
-        if self.at_most is not None and self.below is not None:
-            raise ValueError("at_most（含）和 below（不含）只能写一个")
+        one_bound_each_side(self)
         return self
 
     def low(self) -> tuple[Decimal | None, bool]:
