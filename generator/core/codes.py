@@ -240,6 +240,11 @@ CODES: dict[str, CodeInfo] = {
         "2025年第一季度有人写「综合股」，其他人已写「综合办公室」",
     ),
     "agency-missing": CodeInfo("单位目录缺少 agency.yaml", "在单位目录中放一个 agency.yaml，写明单位名称和部门。", "content/某局/ 下没有 agency.yaml"),
+    "content-not-folder": CodeInfo(
+        "content 不是文件夹，各单位的成绩都没有读到",
+        "把名为 content 的文件改名或移走，新建 content 文件夹，各单位的目录（含 agency.yaml 和成绩表）放在其中。",
+        "项目目录中有一个名为 content 的空文件",
+    ),
 }
 for _area in (GRADING_CODES, NOTICE_CODES, OUTPUT_CODES):  # the guide lists the areas in this order; Kaohe's own output last
     CODES.update((code, CodeInfo(*info)) for code, info in _area.items())

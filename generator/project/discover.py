@@ -141,6 +141,10 @@ def discover(root: Path, problems: Problems, seen_schemes: dict | None = None) -
     if site_file.exists() and safe_path(root, site_file, project, problems):
         project.settings = load_site(site_file, project, problems)
     if not content.is_dir():
+        if content.exists():  # a file named content: every agency's results would silently be left out
+            problems.add("content", None, None, "content-not-folder",
+                         "项目目录中的 content 是一个文件，不是文件夹，因此没有读到任何单位的成绩；"
+                         "请把这个文件改名或移走，新建 content 文件夹并把各单位的目录放进去。")
         return project
     for agency_dir in sorted(p for p in content.iterdir() if p.is_dir() and p.name not in ("pages", "assets") and not is_system_file(p.name)):
         if not safe_path(root, agency_dir, project, problems) or not folder_name_ok(agency_dir, project, problems, "单位"):
@@ -188,10 +192,14 @@ def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> tupl
         return None, None
     if not safe_path(project.root, file, project, problems):
         return None, None
+    before = len(problems.items)
     data, marks = load_yaml(file, problems, shown)
     if not isinstance(data, dict):
         if data is not None:
             problems.add(shown, 1, 1, "wrong-type", "agency.yaml 应是映射：name: … departments: [...]")
+        elif len(problems.items) == before:  # empty or only comments: the agency's results would not be read at all
+            problems.add(shown, 1, 1, "missing-key", "agency.yaml 是空的，这个单位的成绩都没有读到；请写明单位全称和部门，"
+                         "如 name: 某某县财政局 和 departments: [办公室, 预算股]。")
         return None, None
     name = data.get("name")
     departments = data.get("departments") or []

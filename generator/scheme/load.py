@@ -162,6 +162,12 @@ def _report_plain(kind, error, path, where, key, line, col, marks: Marks, proble
         hint = f"「{_shown(error.get('input'))}」写作 {meant}。" if meant and meant in expected.split("、") else ""
         hint = hint or _PERIOD_HINTS.get(str(error.get("input", "")).strip(), "") if key == "period" else hint
         problems.add(marks.file, line, col, "bad-value", f"{where} 的值「{_shown(error.get('input'))}」不允许；应为 {expected} 之一。{hint}")
+    elif kind == "string_type" and tuple(path) in marks.plain:
+        written = marks.plain[tuple(path)]
+        read_as = "是/否（true/false）" if isinstance(error.get("input"), bool) else "数字"
+        quoted = f'{key}: "{written}"' if isinstance(key, str) else f'- "{written}"'
+        problems.add(marks.file, line, col, "wrong-type",
+                     f"{where} 应为文字，但不加引号的「{clip(written, 40)}」被 YAML 读成了{read_as}；请加上引号：{clip(quoted, 60)}")
     elif kind in _TYPE_WORDS:
         problems.add(marks.file, line, col, "wrong-type", f"{where} 应为{_TYPE_WORDS[kind]}，实际是「{_shown(error.get('input'))}」。")
     elif kind == "too_short":

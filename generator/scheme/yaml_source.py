@@ -40,6 +40,9 @@ class Marks:
 
     file: str
     at: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # an unquoted scalar YAML resolved to a number or true/false, as written (010, yes, 1.50): a text
+    # field's problem then shows what the user typed and the quotes that make it text
+    plain: dict[Path_, str] = field(default_factory=dict)
 
     def find(self, path: Path_) -> tuple[int, int]:
         """The mark of `path`, or of its nearest ancestor that has one."""
@@ -95,6 +98,8 @@ def _build(node: Node, path: Path_, marks: Marks, problems: Problems, state: dic
                          f"文字中含有看不见的控制字符或格式字符（{'、'.join(f'U+{ord(c):04X}' for c in dict.fromkeys(CONTROL_RE.findall(value)))}），"
                          "会扰乱终端、表格和网页，或改变文字的显示方向、藏起文字；请删去（检查引号中的 \\ 转义；看不见的字符可把这段文字重新输入）。")
             value = CONTROL_RE.sub("\ufffd", value)
+        elif not isinstance(value, str) and value is not None and node.style is None:
+            marks.plain[path] = node.value
         return value
     if isinstance(node, SequenceNode):
         children = flow_sequence_items(node, marks.file, problems) if node.flow_style else node.value
@@ -162,12 +167,32 @@ def load_yaml(path: Path, problems: Problems, display: str | None = None) -> tup
         problems.add(shown, None, None, "file-unreadable", f"无法读取文件：{os_error_words(exc)}")
         return None, marks
     try:
-        text = raw.decode("utf-8-sig")
+        # Word and WPS save "Unicode text" as UTF-16 with a byte-order mark, which says how to read it
+        text = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        problems.add(shown, line, None, "encoding-unknown", "方案文件必须是 UTF-8 编码；请用编辑器另存为 UTF-8。")
+        line = raw[: exc.start].count(b"\n") + 1 if raw[:2] not in (b"\xff\xfe", b"\xfe\xff") else None
+        problems.add(shown, line, None, "encoding-unknown", f"{yaml_noun(shown)}不是 UTF-8 编码{_looks_like(raw)}；"
+                     "请用记事本或 VS Code「另存为」UTF-8 编码（WPS、Word 中选「Unicode (UTF-8)」）。")
         return None, marks
     return load_yaml_text(text, shown, problems)
+
+
+def yaml_noun(shown: str) -> str:
+    """What a YAML file is, in the words of its problems: named by its place (agency.yaml …)."""
+    name = shown.replace("\\", "/").rsplit("/", 1)[-1]
+    for ending, noun in (("agency.yaml", "单位设置文件 agency.yaml "), ("holidays.yaml", "节假日文件 holidays.yaml "),
+                         ("site.yaml", "网站设置文件 site.yaml "), (".notice.yaml", "公示设置文件")):
+        if name.endswith(ending):
+            return noun
+    return "方案文件"
+
+
+def _looks_like(raw: bytes) -> str:
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return ""
+    return "（看来是 GBK/GB18030 编码）"
 
 
 def load_yaml_text(text: str, shown: str, problems: Problems) -> tuple[Any, Marks]:
@@ -192,6 +217,13 @@ def load_yaml_text(text: str, shown: str, problems: Problems) -> tuple[Any, Mark
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
         problems.add(shown, line, col, "yaml-syntax", f"YAML 语法错误：{_explain_yaml_error(exc)}")
+        return None, marks
+    except yaml.reader.ReaderError as exc:  # a NUL or another character YAML may not hold, before any parsing
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        problems.add(shown, line, col, "control-character",
+                     f"文字中含有看不见的控制字符（U+{exc.character:04X}），YAML 文件不能含有它；请删去"
+                     "（从其他系统复制来的文字常带有它，可把这段文字重新输入）。")
         return None, marks
     except RecursionError:  # PyYAML's composer recurses once per level: [[[[…]]]] a thousand deep
         problems.add(shown, None, None, "yaml-too-complex", f"文件嵌套超过 {MAX_DEPTH} 层；方案文件不需要这么多层，请直接写出内容。")
