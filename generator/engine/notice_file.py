@@ -5,6 +5,7 @@ not a whole number of working days) at its line and column."""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from decimal import Decimal
 
 from generator.core.problems import Problems
@@ -61,6 +62,9 @@ def _after_period(day: dt.date, entry: PeriodFiles, shown: str, where: tuple, pr
 def _days(value, shown: str, where: tuple, problems: Problems) -> int | None:
     if value is None:
         return None
+    if isinstance(value, str):  # days: "5" or ５ (typed with the Chinese keyboard on): the number they say
+        digits = unicodedata.normalize("NFKC", value).strip()
+        value = Decimal(digits) if digits.isascii() and digits.isdigit() and len(digits) < 6 else value
     if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value() and 1 <= value <= MAX_DAYS:
         return int(value)
     problems.add(shown, *where, "notice-invalid", f"days「{value}」应是 1 到 {MAX_DAYS} 之间的整数（公示几个工作日）；不写则按方案规定。")
@@ -85,7 +89,7 @@ def load_notice(project: Project, entry: PeriodFiles, problems: Problems) -> Not
     for key in ("number", "issuer", "contact", "correction"):
         value = data.get(key)
         if isinstance(value, Decimal) and value.is_finite():
-            value = str(value)  # number: 12
+            value = marks.plain.get((key,), str(value))  # number: 012 is the 文号 as typed, not 12
         if value is not None and not isinstance(value, str):
             problems.add(shown, *marks.find((key,)), "notice-invalid", f"{key} 应是文字。")
             value = None

@@ -117,3 +117,34 @@ def test_a_site_yaml_that_is_empty_or_only_comments_is_fine(project):
     (project / "content" / "site.yaml").write_text("# 网站设置\n", encoding="utf-8")
     rc, out = run(project, "check")
     assert rc == 0, out
+
+
+# --- a 公示 file
+
+
+def _notice(tmp_path, text: str):
+    from generator.engine.notice_file import load_notice
+    from generator.project.model import PeriodFiles, Project
+
+    path = tmp_path / "Q1.notice.yaml"
+    path.write_text(text, encoding="utf-8")
+    problems = Problems()
+    notice = load_notice(Project(tmp_path), PeriodFiles("a", "s", 2025, "Q1", notice=path), problems)
+    return notice, problems
+
+
+@pytest.mark.parametrize("days", ['"5"', "'5'", "５", '" 5 "'])
+def test_notice_days_written_as_a_quoted_or_full_width_number_is_that_number(tmp_path, days):
+    notice, problems = _notice(tmp_path, f"start: 2025-04-09\ndays: {days}\n")
+    assert problems.items == [] and notice.days == 5
+
+
+@pytest.mark.parametrize("days", ['"5个工作日"', '"五"', '"5.5"', '"0"', '"-5"'])
+def test_notice_days_that_are_no_whole_number_of_days_are_still_refused(tmp_path, days):
+    notice, problems = _notice(tmp_path, f"start: 2025-04-09\ndays: {days}\n")
+    assert [(p.line, p.code) for p in problems.items] == [(2, "notice-invalid")] and notice.days is None
+
+
+def test_a_notice_number_typed_without_quotes_keeps_its_leading_zeros(tmp_path):
+    notice, problems = _notice(tmp_path, "start: 2025-04-09\nnumber: 0012\n")
+    assert problems.items == [] and notice.number == "0012"
