@@ -1,0 +1,47 @@
+"""Arguments as people type them: `--out=~/site` (the shell leaves a ~ after = alone, and a folder
+named ~ was made in the project), an option given twice with two values (the last one silently won:
+`--audience internal --audience public` built the public edition), and a choice in capitals."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import cli
+from tests.unit.test_cli import project  # noqa: F401 (the fixture)
+
+
+def test_a_tilde_in_an_output_path_is_the_home_folder(project, monkeypatch, tmp_path, capsys):  # noqa: F811
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(project)
+    assert cli.main(["build", "--quiet", "--out=~/考核网站"]) == 0, capsys.readouterr()
+    assert (home / "考核网站" / "index.html").is_file()
+    assert not (project / "~").exists()
+
+
+def test_a_tilde_in_the_project_path_is_the_home_folder(project, monkeypatch, capsys):  # noqa: F811
+    monkeypatch.setenv("HOME", str(project.parent))
+    assert cli.main([f"--project=~/{project.name}", "check"]) == 0, capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["build", "--audience", "internal", "--audience", "public"], ["check", "--format", "json", "--format=text"],
+     ["build", "--out", "a", "--out", "b"]],
+)
+def test_an_option_given_twice_with_two_values_is_a_usage_error(argv, capsys):
+    with pytest.raises(SystemExit) as exited:
+        cli.main(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "给了两次" in err and "只写一次" in err
+
+
+def test_an_option_given_twice_with_the_same_value_is_fine(project, capsys):  # noqa: F811
+    assert cli.main(["-C", str(project), "check", "--format", "json", "--format", "json"]) == 0, capsys.readouterr()
+
+
+def test_a_choice_in_capitals_is_the_choice(project, capsys):  # noqa: F811
+    assert cli.main(["-C", str(project), "check", "--format", "JSON"]) == 0
+    assert capsys.readouterr().out.lstrip().startswith(("{", "["))
