@@ -3,7 +3,8 @@
 Exit codes (退出码):
   0  成功 / success
   1  发现了问题（方案、成绩表或网站检查）/ problems were found in the input
-  2  命令用法不对，包括不能替换的输出目录（out-unsafe 等）/ usage error, or an output folder Kaohe may not replace
+  2  命令用法不对，包括不能替换的输出目录（out-unsafe 等）和系统不让读写的位置（磁盘已满、没有权限）
+     / usage error, an output folder Kaohe may not replace, or a place the system would not let it read or write
   3  内部错误（请带 --debug 重试并报告）/ internal error (rerun with --debug and report it)
   141  输出的读取方已退出（如 kaohe check | head）/ the reader of the output left
 
@@ -19,6 +20,7 @@ import sys
 import traceback
 
 from generator.core.errors import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError
+from generator.core.os_words import os_error_words
 from generator.core.problems import printable
 
 __all__ = ["main", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "EXIT_INTERNAL", "UsageError"]
@@ -170,6 +172,13 @@ def main(argv: list[str] | None = None) -> int:
         # the interpreter's final flush cannot print a warning either.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except OSError as exc:  # the machine said no (a full disk, no permission, a file in the way): not Kaohe's fault
+        if args.debug:
+            traceback.print_exc()
+        where = f"「{exc.filename}」" if exc.filename else ""
+        print(printable(f"kaohe: 无法读写{where}：{os_error_words(exc)}。请检查这个位置（是否有权限、磁盘是否已满、"
+                        "文件是否在别的程序中打开着）后重新运行。"), file=sys.stderr)
+        return EXIT_USAGE
     except Exception:  # the promise: never a traceback unless asked for
         if args.debug:
             traceback.print_exc()

@@ -45,3 +45,35 @@ def test_an_option_given_twice_with_the_same_value_is_fine(project, capsys):  # 
 def test_a_choice_in_capitals_is_the_choice(project, capsys):  # noqa: F811
     assert cli.main(["-C", str(project), "check", "--format", "JSON"]) == 0
     assert capsys.readouterr().out.lstrip().startswith(("{", "["))
+
+
+# --- kaohe init into a place that is no folder, and a folder name with a space
+
+
+@pytest.mark.parametrize("where", ["笔记.txt", "笔记.txt/新站点"])
+def test_init_into_a_file_or_under_one_is_a_usage_error_and_writes_nothing(tmp_path, monkeypatch, capsys, where):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "笔记.txt").write_text("备忘\n", encoding="utf-8")
+    assert cli.main(["init", where, "--agency", "某某局"]) == 2
+    err = capsys.readouterr().err
+    assert "笔记.txt" in err and "内部错误" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["笔记.txt"]
+    assert (tmp_path / "笔记.txt").read_text(encoding="utf-8") == "备忘\n"
+
+
+def test_init_s_next_step_can_be_pasted_when_the_folder_has_a_space(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["init", "新 站点", "--agency", "某某局"]) == 0
+    assert "下一步：cd '新 站点' && kaohe check" in capsys.readouterr().out
+
+
+def test_an_os_error_while_writing_is_said_in_chinese_with_the_file_not_as_an_internal_error(project, monkeypatch, capsys):  # noqa: F811
+    import errno
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(project / "site"))
+
+    monkeypatch.setattr("generator.cli.build.cmd_build", full)
+    assert cli.main(["-C", str(project), "build"]) == 2
+    err = capsys.readouterr().err
+    assert "磁盘空间不足" in err and str(project / "site") in err and "内部错误" not in err
