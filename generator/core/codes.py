@@ -108,6 +108,11 @@ CODES: dict[str, CodeInfo] = {
         "缺少「试用期」列（等次规则要读）",
     ),
     "duplicate-column": CodeInfo("表头有重复的列名", "删除或改名重复的列。", "两列都叫 得分"),
+    "column-name-clash": CodeInfo(
+        "方案中两处读成绩表的同一列，而两者不能同时成立",
+        "给其中一个项目改名（表头随之改名），或用 column: 写明它读哪一列；与 inputs 同名的，改名其中一个。",
+        "两个项目都叫 工作实绩；项目 试用期 与是/否列 试用期 同名",
+    ),
     "unknown-column": CodeInfo(
         "表头有方案没有声明、也没有对应或忽略的列",
         "按提示改成方案的列名；本单位自己的列名可在 agency.yaml 的 columns 中对应（工号: 编号）；不参与考核的列删去或写入 ignore_columns。",

@@ -13,6 +13,7 @@ from decimal import Decimal
 from generator.core.numbers import fmt
 from generator.core.problems import Problems, Severity
 from generator.scheme import bands as bands_mod
+from generator.scheme.column_clash import column_clashes
 from generator.scheme.columns import formula_names, plan_columns
 from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
 from generator.scheme.expr import FormulaError, parse_formula
@@ -70,6 +71,8 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
                 report(apath + ("rolls_up",), "bad-value", f"「{assessment.name}」（{assessment.period}）汇总的「{source.name}」是{source.period}考核，"
                        f"不比它短；rolls_up 只能汇总更短的考核期（月 → 季度 → 半年 → 年度），如季度考核汇总月度考核、年度考核汇总季度考核。")
         _check_items(scheme, assessment, apath, source, report)
+        for path, message in column_clashes(scheme, assessment, apath):
+            report(path + ("name",), "column-name-clash", message)
         _check_grades(scheme, assessment, apath, report)
         _check_formulas(scheme, assessment, apath, source, report)
     if any(i.by_post for a in scheme.assessments for i in a.walk()):
