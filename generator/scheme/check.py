@@ -21,7 +21,7 @@ from generator.scheme.forms import check_forms
 from generator.scheme.formula_types import contains_misused, never_holds, unknown_grades
 from generator.scheme.load import OPTION_WORDS
 from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
-from generator.scheme.periods import PERIOD_RANK, labels_within
+from generator.scheme.periods import PERIOD_NAMES, PERIOD_RANK, labels_within
 from generator.scheme.policy import rank_key
 from generator.scheme.rollup_columns import SUMMABLE, check_rollup_formula
 from generator.scheme.rules.coefficient import Coefficient
@@ -56,7 +56,9 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
             report(apath + ("code",), "code-unsafe", f"考核代码「{assessment.code}」{URL_CODE_WORDS}，如 pingshi。")
         for label in assessment.labels or []:
             if label not in PERIOD_LABELS[assessment.period]:
-                report(apath + ("labels",), "bad-value", f"考核期「{label}」不属于「{assessment.period}」（可用：{'、'.join(PERIOD_LABELS[assessment.period])}）。")
+                meant = _LABEL_OF.get(str(label).strip(), str(label).strip().upper())  # 第一季度 or q1, as file names may say it
+                hint = f"「{label}」写作 {meant}。" if meant in PERIOD_LABELS[assessment.period] else ""
+                report(apath + ("labels",), "bad-value", f"考核期「{label}」不属于「{assessment.period}」（可用：{'、'.join(PERIOD_LABELS[assessment.period])}）。{hint}")
         for label in assessment.period_labels:
             if label in labels_seen:
                 report(apath + ("labels",), "duplicate-code", f"考核期 {label} 同时属于「{labels_seen[label]}」和「{assessment.name}」。")
@@ -86,6 +88,9 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
     for i, defect in enumerate(scheme.acknowledged_defects):
         if (defect.code, defect.at) not in used_defects:
             report(("acknowledged_defects", i), "bad-value", f"声明的原文缺陷（{defect.code} 于 {defect.at}）在方案中并不存在；请删除这条声明。")
+
+
+_LABEL_OF = {words: label for label, words in PERIOD_NAMES.items()}
 
 
 def _unique(objects: list, attr: str, path: tuple, what: str, report) -> None:

@@ -1,7 +1,10 @@
 """One sheet column a scheme names twice in ways that cannot both hold. Two score items of one name
 (or `column:`) read the same cell and counted it twice, and an item named after a declared 是/否 input
 turned that column into a number column: the scheme passed its check and every person of every sheet
-was reported instead (「试用期」为空；请填写数字). Both are now one problem at the scheme's item."""
+was reported instead (「试用期」为空；请填写数字). Both are now one problem at the scheme's item.
+
+And values written as people say them — labels: [第一季度] or [q1], period: 每季度, gap_policy: 归入下一等次 —
+get the value to write, as rounding: 四舍五入 already did."""
 
 from __future__ import annotations
 
@@ -37,3 +40,21 @@ def test_an_item_named_after_a_declared_yes_no_input_is_a_problem_at_the_item():
     assert where(problems) == [(14, 15, "column-name-clash")]
     assert "是/否" in problems.items[0].message
 
+
+
+# --- a period label written as a file name may say it
+
+
+def test_a_period_label_in_words_or_small_letters_gets_the_label_to_write():
+    for written, meant in (("[第一季度, 第二季度]", "Q1"), ("[q1, q2]", "Q1")):
+        text = BASE.replace("    period: 季度\n", f"    period: 季度\n    labels: {written}\n")
+        problems = check_text(text)
+        assert {p.code for p in problems.items} == {"bad-value"}
+        assert any(f"写作 {meant}。" in p.message for p in problems.items)
+
+
+def test_a_period_or_gap_policy_in_words_gets_the_value_to_write():
+    problems = check_text(BASE.replace("    period: 季度\n", "    period: 每季度\n"))
+    assert any("「每季度」写作 季度。" in p.message for p in problems.items)
+    text = BASE + "    grades: {order: [好, 较好], bands: [{grade: 好, at_least: 90}, {grade: 较好, below: 89}], gap_policy: 归入下一等次}\n"
+    assert any("「归入下一等次」写作 lower。" in p.message for p in check_text(text).items)
