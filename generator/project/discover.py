@@ -23,6 +23,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.core.problems import Problems
+from generator.project import file_names
 from generator.project.file_names import FOREIGN, KIND_WORDS, copy_of, copy_words, is_system_file, misnamed, misnamed_words, split_name
 from generator.project.folder_names import YEAR_RE, folder_name_ok, not_a_scheme, not_a_year
 from generator.project.model import Agency, PeriodFiles, Project, Refused
@@ -236,6 +237,7 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
             continue
         year = int(year_dir.name)
         found: dict[str, PeriodFiles] = {}
+        named: set[str] = set()  # periods whose results file is named otherwise, reported at the file
         for path in sorted(year_dir.iterdir()):
             if is_system_file(path.name) or not path.is_file() and not path.is_symlink():
                 continue
@@ -250,6 +252,11 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
                 continue
             if label is None and kind != "lock" and (guess := misnamed(path.name)) is not None:
                 problems.add(project.rel(path), None, None, "file-misnamed", misnamed_words(path.name, guess, year, periods_hint(scheme)))
+                continue
+            said = file_names.period_in_name(path.name) if label is None and kind == "results" else None
+            if said is not None and scheme.assessment_for_label(said[0]) is not None:  # 2025年第二季度平时考核.csv
+                problems.add(project.rel(path), None, None, "period-unknown", file_names.period_name_words(path.name, *said, year))
+                named.add(said[0])
                 continue
             if label is None:
                 problems.add(project.rel(path), None, None, "period-unknown", f"无法从文件名「{path.name}」看出考核期；{periods_hint(scheme)}。")
@@ -279,11 +286,13 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
                              f"{year} 年 {label} 有两个{KIND_WORDS[kind]}：{project.rel(getattr(entry, kind))} 和 {project.rel(path)}；请合并为一个，删除另一个。")
             else:
                 setattr(entry, kind, path)
+        for label in sorted(named - {lab for lab, e in found.items() if e.results is not None}):
+            project.refused.append(Refused(agency, scheme.code, year, label))  # like an .xls: graded once renamed, never without it
         for label, entry in found.items():
             assessment = scheme.assessment_for_label(label)
             if entry.results is None and not (assessment and assessment.results_optional):
-                if any(r.label == label and (r.agency, r.scheme, r.year) == (agency, scheme.code, year) for r in project.refused):
-                    continue  # its .xls was reported; nothing more to say
+                if label in named or any(r.label == label and (r.agency, r.scheme, r.year) == (agency, scheme.code, year) for r in project.refused):
+                    continue  # its .xls, or its file named otherwise, was reported; nothing more to say
                 present = [KIND_WORDS[kind] for kind in ("decisions", "notice", "lock") if getattr(entry, kind) is not None]
                 gone = "该期已关闭过，成绩表却不见了：请从版本库恢复它（或核对文件名）。" if entry.lock is not None else "请放入该期的成绩表，或删去这些文件。"
                 problems.add(project.rel(year_dir), None, None, "period-missing", f"{year} 年 {label} 有{'、'.join(present)}，但没有成绩表。{gone}")

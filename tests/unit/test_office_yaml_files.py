@@ -148,3 +148,19 @@ def test_notice_days_that_are_no_whole_number_of_days_are_still_refused(tmp_path
 def test_a_notice_number_typed_without_quotes_keeps_its_leading_zeros(tmp_path):
     notice, problems = _notice(tmp_path, "start: 2025-04-09\nnumber: 0012\n")
     assert problems.items == [] and notice.number == "0012"
+
+
+# --- a results file named with its period among other words
+
+
+@pytest.mark.parametrize(("name", "words"), [("2025年第二季度平时考核.csv", "改名为 Q2.csv"), ("2025Q2成绩表.csv", "改名为 Q2.csv"),
+                                             ("2024年第二季度平时考核.csv", "请移到 2024/ 目录")])
+def test_a_results_file_named_with_its_period_among_other_words_is_one_problem_with_the_name_to_give(project, name, words):
+    folder = project / "content" / AGENCY / "s003-p2" / "2025"
+    (folder / "Q2.csv").rename(folder / name)
+    code, out = run(project, "check")
+    assert code == 1, out
+    listed = [line for line in out.splitlines() if ": [" in line and "（说明）" not in line and "已知缺陷" not in line]
+    assert len(listed) <= 2, listed  # the file, and the roll-up's warning that its Q2 is absent
+    assert listed[0].startswith(f"content/{AGENCY}/s003-p2/2025/{name}: [period-unknown]") and words in listed[0]
+    assert "period-missing" not in out
