@@ -77,3 +77,27 @@ def test_an_os_error_while_writing_is_said_in_chinese_with_the_file_not_as_an_in
     assert cli.main(["-C", str(project), "build"]) == 2
     err = capsys.readouterr().err
     assert "磁盘空间不足" in err and str(project / "site") in err and "内部错误" not in err
+
+
+# --- kaohe serve --addr
+
+
+@pytest.mark.parametrize("addr", ["localhost:abc", "127.0.0.1:99999", "127.0.0.1:0", "127.0.0.1:８０００"])
+def test_serve_with_an_address_that_has_no_port_is_a_usage_error_before_any_build(project, capsys, addr):  # noqa: F811
+    assert cli.main(["-C", str(project), "serve", "--addr", addr]) == 2
+    err = capsys.readouterr().err
+    assert "1—65535" in err and "内部错误" not in err
+    assert not (project / ".build").exists()
+
+
+def test_serve_on_a_port_another_program_holds_says_so_before_any_build(project, capsys):  # noqa: F811
+    import socket
+
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        assert cli.main(["-C", str(project), "serve", "--addr", f"127.0.0.1:{port}"]) == 2
+    err = capsys.readouterr().err
+    assert f"端口 {port} 已被占用" in err and "--addr 127.0.0.1:" in err
+    assert not (project / ".build").exists()
