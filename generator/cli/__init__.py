@@ -175,9 +175,12 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # the machine said no (a full disk, no permission, a file in the way): not Kaohe's fault
         if args.debug:
             traceback.print_exc()
-        where = f"「{exc.filename}」" if exc.filename else ""
-        print(printable(f"kaohe: 无法读写{where}：{os_error_words(exc)}。请检查这个位置（是否有权限、磁盘是否已满、"
-                        "文件是否在别的程序中打开着）后重新运行。"), file=sys.stderr)
+        if exc.filename:
+            said = (f"无法读写「{exc.filename}」：{os_error_words(exc)}。请检查这个位置（是否有权限、磁盘是否已满、"
+                    "文件是否在别的程序中打开着）后重新运行。")
+        else:
+            said = f"系统拒绝了这个操作：{os_error_words(exc)}。请检查后重新运行；问题依旧的，加 --debug 重新运行，并把输出交给维护人员。"
+        print(printable(f"kaohe: {said}"), file=sys.stderr)
         return EXIT_USAGE
     except Exception:  # the promise: never a traceback unless asked for
         if args.debug:
