@@ -115,7 +115,7 @@ def _build(node: Node, path: Path_, marks: Marks, problems: Problems, state: dic
             key = str(key_node.value)
             if key == "<<":
                 line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                problems.add(marks.file, line, col, "yaml-too-complex", "方案文件不支持合并键（<<）；请把内容直接写出来。")
+                problems.add(marks.file, line, col, "yaml-too-complex", f"{yaml_noun(marks.file)}不支持合并键（<<）；请把内容直接写出来。")
                 continue
             key_line, key_col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key in result:
@@ -206,7 +206,7 @@ def load_yaml_text(text: str, shown: str, problems: Problems) -> tuple[Any, Mark
     except _TooComplex as exc:
         mark = exc.args[0] if exc.args else None
         problems.add(shown, mark.line + 1 if mark else None, mark.column + 1 if mark else None, "yaml-too-complex",
-                     f"文件嵌套超过 {MAX_DEPTH} 层或内容超过 {MAX_NODES} 项；方案文件不需要这么多，请检查文件。")
+                     f"文件嵌套超过 {MAX_DEPTH} 层或内容超过 {MAX_NODES} 项；{yaml_noun(shown)}不需要这么多，请检查文件。")
         return None, marks
     except yaml.MarkedYAMLError as exc:
         slip = explain_syntax_error(text, exc, shown, problems)
@@ -226,7 +226,7 @@ def load_yaml_text(text: str, shown: str, problems: Problems) -> tuple[Any, Mark
                      "（从其他系统复制来的文字常带有它，可把这段文字重新输入）。")
         return None, marks
     except RecursionError:  # PyYAML's composer recurses once per level: [[[[…]]]] a thousand deep
-        problems.add(shown, None, None, "yaml-too-complex", f"文件嵌套超过 {MAX_DEPTH} 层；方案文件不需要这么多层，请直接写出内容。")
+        problems.add(shown, None, None, "yaml-too-complex", f"文件嵌套超过 {MAX_DEPTH} 层；{yaml_noun(shown)}不需要这么多层，请直接写出内容。")
         return None, marks
     except yaml.YAMLError as exc:
         problems.add(shown, None, None, "yaml-syntax", f"YAML 语法错误：{exc}")
@@ -243,7 +243,7 @@ def load_yaml_text(text: str, shown: str, problems: Problems) -> tuple[Any, Mark
             node.start_mark.line + 1,
             node.start_mark.column + 1,
             "yaml-too-complex",
-            f"文件嵌套超过 {MAX_DEPTH} 层或使用了过多别名（&/*）；方案文件不需要这些，请直接写出内容。",
+            f"文件嵌套超过 {MAX_DEPTH} 层或使用了过多别名（&/*）；{yaml_noun(shown)}不需要这些，请直接写出内容。",
         )
         return None, marks
 

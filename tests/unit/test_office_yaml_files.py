@@ -164,3 +164,12 @@ def test_a_results_file_named_with_its_period_among_other_words_is_one_problem_w
     assert len(listed) <= 2, listed  # the file, and the roll-up's warning that its Q2 is absent
     assert listed[0].startswith(f"content/{AGENCY}/s003-p2/2025/{name}: [period-unknown]") and words in listed[0]
     assert "period-missing" not in out
+
+
+def test_a_merge_key_in_agency_yaml_is_told_of_agency_yaml_not_of_a_scheme(project):
+    path = project / "content" / AGENCY / "agency.yaml"
+    path.write_text("base: &b {issuer: 某局}\n<<: *b\n" + path.read_text("utf-8"), encoding="utf-8")
+    code, out = run(project, "check")
+    assert code == 1
+    [line] = [row for row in out.splitlines() if "[yaml-too-complex]" in row]
+    assert "单位设置文件 agency.yaml 不支持合并键" in line and "方案文件" not in line
