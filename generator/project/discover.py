@@ -208,7 +208,9 @@ def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> tupl
         problems.add(shown, *marks.find(("name",)), "missing-key", "agency.yaml 缺少 name（单位全称）。")
         return None, None
     if not isinstance(departments, list):
-        problems.add(shown, *marks.find(("departments",)), "wrong-type", "departments 应是部门名称的列表。")
+        parts = [w for w in re.split(r"[、，,；;\s]+", str(departments)) if w][:6]  # 办公室、预算股 typed as a sentence
+        problems.add(shown, *marks.find(("departments",)), "wrong-type", "departments 应是部门名称的列表，名称之间用英文逗号，外加方括号："
+                     f"写成 departments: [{', '.join(parts) or '办公室, 预算股'}{', …' if len(parts) == 6 else ''}]。")
         departments = []
     departments, slugs, formerly = department_slugs(departments, marks, shown, problems)
     for key in data:

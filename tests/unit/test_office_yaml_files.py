@@ -173,3 +173,12 @@ def test_a_merge_key_in_agency_yaml_is_told_of_agency_yaml_not_of_a_scheme(proje
     assert code == 1
     [line] = [row for row in out.splitlines() if "[yaml-too-complex]" in row]
     assert "单位设置文件 agency.yaml 不支持合并键" in line and "方案文件" not in line
+
+
+def test_departments_typed_as_a_sentence_get_the_list_to_write(project):
+    path = project / "content" / AGENCY / "agency.yaml"
+    text = path.read_text("utf-8")
+    path.write_text("\n".join("departments: 办公室、预算股，国库股" if row.startswith("departments:") else row for row in text.splitlines()) + "\n",
+                    encoding="utf-8")
+    code, out = run(project, "check")
+    assert code == 1 and "写成 departments: [办公室, 预算股, 国库股]" in out
