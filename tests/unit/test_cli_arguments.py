@@ -101,3 +101,10 @@ def test_serve_on_a_port_another_program_holds_says_so_before_any_build(project,
     err = capsys.readouterr().err
     assert f"端口 {port} 已被占用" in err and "--addr 127.0.0.1:" in err
     assert not (project / ".build").exists()
+
+
+def test_run_from_inside_a_project_names_the_project_folder(project, monkeypatch, capsys):  # noqa: F811
+    inside = project / "content"
+    monkeypatch.chdir(inside)
+    assert cli.main(["check"]) == 2
+    assert f"这是项目「{project.resolve()}」里面的目录" in capsys.readouterr().err
