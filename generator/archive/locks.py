@@ -110,10 +110,22 @@ def lock_digest(lock: dict) -> str:
 def read_lock(path: Path, problems: Problems, shown: str) -> dict | None:
     if not path.exists() and not path.is_symlink():
         return None
+    why = ""
     try:
         if path.is_symlink() or path.stat().st_size > MAX_LOCK_BYTES:
             raise ValueError("symlink or too large")
-        data = json.loads(path.read_text("utf-8"))
+        raw = path.read_bytes()
+        why = "文件是空的" if not raw.strip() else why
+        try:  # utf-8-sig: Notepad saves a lock it opened with a byte-order mark, the content unchanged
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            why = "文件不是 UTF-8 编码（多半被另存为其他编码）"
+            raise
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            why = why or f"第 {exc.lineno} 行起内容不完整或不是 JSON（多半只复制或保存了一部分）"
+            raise
         if not _valid_lock(data):
             raise ValueError("format")
         if "digest" in data and data["digest"] != lock_digest(data):  # a lock of an older Kaohe has none
@@ -125,8 +137,11 @@ def read_lock(path: Path, problems: Problems, shown: str) -> dict | None:
         data.setdefault("corrections", [])
         data.setdefault("history", [])
         return data
-    except (ValueError, OSError, RecursionError):
-        problems.add(shown, None, None, "lock-invalid", "锁定文件损坏或不是 Kaohe 的锁定文件；请从版本库恢复。")
+    except OSError as exc:
+        problems.add(shown, None, None, "lock-invalid", f"无法读取锁定文件：{os_error_words(exc)}；请检查文件权限，或从版本库恢复。")
+        return None
+    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        problems.add(shown, None, None, "lock-invalid", f"锁定文件损坏或不是 Kaohe 的锁定文件{f'（{why}）' if why else ''}；请从版本库恢复。")
         return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -31,6 +32,11 @@ def _yaml(text: str) -> str:
 
 def cmd_init(args) -> int:
     target = Path(args.dir)
+    for place in (target, *target.parents):  # the nearest that exists must be a folder: 笔记.txt/新站点 is no place
+        if place.exists() or place.is_symlink():
+            if not place.is_dir():
+                raise UsageError(f"「{place}」是一个文件，不是目录，不能在{'其中' if place == target else '其下'}新建站点；请换一个新目录的名称。")
+            break
     if target.exists() and any(target.iterdir()):
         raise UsageError(f"目录「{target}」不是空的；请换一个新目录。")
     seed = REPO / "schemes" / f"{args.seed}.yaml"
@@ -50,6 +56,17 @@ def cmd_init(args) -> int:
     departments = ["办公室", "业务一科", "业务二科"]
     assessment = scheme.assessments[0]
     year, label = _sample_period(assessment.period_labels, today())
+    made = not target.exists()
+    try:
+        _write(target, seed, scheme, assessment, name, agency_code, departments, year, label)
+    except BaseException:  # a full disk or an interrupt: no half-made project left to be mistaken for one
+        if made:
+            shutil.rmtree(target, ignore_errors=True)
+        raise
+    return EXIT_OK
+
+
+def _write(target: Path, seed: Path, scheme, assessment, name: str, agency_code: str, departments: list[str], year: int, label: str) -> None:
     (target / "schemes").mkdir(parents=True)
     text = seed.read_text(encoding="utf-8")
     if not text.startswith(SCHEMA_HINT):  # the first line points editors at schema.json
@@ -77,8 +94,7 @@ def cmd_init(args) -> int:
     (target / "content" / "site.yaml").write_text(f"title: {_yaml(name + '考核办法与考核结果')}\n", encoding="utf-8")
     (target / "README.md").write_text(_readme(name, scheme.code, agency_code, year, label), encoding="utf-8")
     print(f"已在 {target} 新建站点：方案 schemes/{seed.name}，单位目录 content/{agency_code}/，示例成绩 {results.relative_to(target)}/{label}.csv。")
-    print(f"下一步：cd {target} && kaohe check && kaohe serve")
-    return EXIT_OK
+    print(f"下一步：cd {shlex.quote(str(target))} && kaohe check && kaohe serve")
 
 
 def _sample_period(labels: list[str], day: dt.date) -> tuple[int, str]:

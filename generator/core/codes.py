@@ -108,6 +108,11 @@ CODES: dict[str, CodeInfo] = {
         "缺少「试用期」列（等次规则要读）",
     ),
     "duplicate-column": CodeInfo("表头有重复的列名", "删除或改名重复的列。", "两列都叫 得分"),
+    "column-name-clash": CodeInfo(
+        "方案中两处读成绩表的同一列，而两者不能同时成立",
+        "给其中一个项目改名（表头随之改名），或用 column: 写明它读哪一列；与 inputs 同名的，改名其中一个。",
+        "两个项目都叫 工作实绩；项目 试用期 与是/否列 试用期 同名",
+    ),
     "unknown-column": CodeInfo(
         "表头有方案没有声明、也没有对应或忽略的列",
         "按提示改成方案的列名；本单位自己的列名可在 agency.yaml 的 columns 中对应（工号: 编号）；不参与考核的列删去或写入 ignore_columns。",
@@ -241,6 +246,11 @@ CODES: dict[str, CodeInfo] = {
         "2025年第一季度有人写「综合股」，其他人已写「综合办公室」",
     ),
     "agency-missing": CodeInfo("单位目录缺少 agency.yaml", "在单位目录中放一个 agency.yaml，写明单位名称和部门。", "content/某局/ 下没有 agency.yaml"),
+    "content-not-folder": CodeInfo(
+        "content 不是文件夹，各单位的成绩都没有读到",
+        "把名为 content 的文件改名或移走，新建 content 文件夹，各单位的目录（含 agency.yaml 和成绩表）放在其中。",
+        "项目目录中有一个名为 content 的空文件",
+    ),
 }
 for _area in (GRADING_CODES, NOTICE_CODES, OUTPUT_CODES):  # the guide lists the areas in this order; Kaohe's own output last
     CODES.update((code, CodeInfo(*info)) for code, info in _area.items())

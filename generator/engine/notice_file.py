@@ -69,8 +69,9 @@ def _after_period(day: dt.date, entry: PeriodFiles, shown: str, where: tuple, pr
 def _days(value, shown: str, where: tuple, problems: Problems) -> int | None:
     if value is None:
         return None
-    if isinstance(value, str) and (digits := unicodedata.normalize("NFKC", value).strip()).isdigit() and len(digits) <= 3:
-        value = Decimal(digits)  # days: '5' or ５: a whole number in quotes or full width is that number
+    if isinstance(value, str):  # days: "5" or ５ (typed with the Chinese keyboard on): the number they say
+        digits = unicodedata.normalize("NFKC", value).strip()
+        value = Decimal(digits) if digits.isascii() and digits.isdigit() and len(digits) < 6 else value
     if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value() and 1 <= value <= MAX_DAYS:
         return int(value)
     text = "只写数字，不加「天」「个工作日」等字，如 days: 5；" if isinstance(value, str) else ""
@@ -96,7 +97,7 @@ def load_notice(project: Project, entry: PeriodFiles, problems: Problems) -> Not
     for key in ("number", "issuer", "contact", "correction"):
         value = data.get(key)
         if isinstance(value, Decimal) and value.is_finite():
-            value = str(value)  # number: 12
+            value = marks.plain.get((key,), str(value))  # number: 012 is the 文号 as typed, not 12
         if value is not None and not isinstance(value, str):
             problems.add(shown, *marks.find((key,)), "notice-invalid", f"{key} 应是文字。")
             value = None

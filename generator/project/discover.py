@@ -23,6 +23,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.core.problems import Problems
+from generator.project import file_names
 from generator.project.file_names import FOREIGN, KIND_WORDS, copy_of, copy_words, is_system_file, misnamed, misnamed_words, split_name
 from generator.project.folder_names import YEAR_RE, folder_name_ok, not_a_scheme, not_a_year
 from generator.project.model import Agency, PeriodFiles, Project, Refused
@@ -141,6 +142,10 @@ def discover(root: Path, problems: Problems, seen_schemes: dict | None = None) -
     if site_file.exists() and safe_path(root, site_file, project, problems):
         project.settings = load_site(site_file, project, problems)
     if not content.is_dir():
+        if content.exists():  # a file named content: every agency's results would silently be left out
+            problems.add("content", None, None, "content-not-folder",
+                         "项目目录中的 content 是一个文件，不是文件夹，因此没有读到任何单位的成绩；"
+                         "请把这个文件改名或移走，新建 content 文件夹并把各单位的目录放进去。")
         return project
     for agency_dir in sorted(p for p in content.iterdir() if p.is_dir() and p.name not in ("pages", "assets") and not is_system_file(p.name)):
         if not safe_path(root, agency_dir, project, problems) or not folder_name_ok(agency_dir, project, problems, "单位"):
@@ -190,10 +195,14 @@ def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> tupl
         return None, None
     if not safe_path(project.root, file, project, problems):
         return None, None
+    before = len(problems.items)
     data, marks = load_yaml(file, problems, shown)
     if not isinstance(data, dict):
         if data is not None:
             problems.add(shown, 1, 1, "wrong-type", "agency.yaml 应是映射：name: … departments: [...]")
+        elif len(problems.items) == before:  # empty or only comments: the agency's results would not be read at all
+            problems.add(shown, 1, 1, "missing-key", "agency.yaml 是空的，这个单位的成绩都没有读到；请写明单位全称和部门，"
+                         "如 name: 某某县财政局 和 departments: [办公室, 预算股]。")
         return None, None
     name = data.get("name")
     departments = data.get("departments") or []
@@ -201,7 +210,9 @@ def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> tupl
         problems.add(shown, *marks.find(("name",)), "missing-key", "agency.yaml 缺少 name（单位全称）。")
         return None, None
     if not isinstance(departments, list):
-        problems.add(shown, *marks.find(("departments",)), "wrong-type", "departments 应是部门名称的列表。")
+        parts = [w for w in re.split(r"[、，,；;\s]+", str(departments)) if w][:6]  # 办公室、预算股 typed as a sentence
+        problems.add(shown, *marks.find(("departments",)), "wrong-type", "departments 应是部门名称的列表，名称之间用英文逗号，外加方括号："
+                     f"写成 departments: [{', '.join(parts) or '办公室, 预算股'}{', …' if len(parts) == 6 else ''}]。")
         departments = []
     departments, slugs, formerly = department_slugs(departments, marks, shown, problems)
     for key in data:
@@ -247,6 +258,7 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
             continue
         year = int(year_dir.name)
         found: dict[str, PeriodFiles] = {}
+        named: set[str] = set()  # periods whose results file is named otherwise, reported at the file
         for path in sorted(year_dir.iterdir()):
             if is_system_file(path.name) or not path.is_file() and not path.is_symlink():
                 continue
@@ -261,6 +273,11 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
                 continue
             if label is None and kind != "lock" and (guess := misnamed(path.name)) is not None:
                 problems.add(project.rel(path), None, None, "file-misnamed", misnamed_words(path.name, guess, year, periods_hint(scheme)))
+                continue
+            said = file_names.period_in_name(path.name) if label is None and kind == "results" else None
+            if said is not None and scheme.assessment_for_label(said[0]) is not None:  # 2025年第二季度平时考核.csv
+                problems.add(project.rel(path), None, None, "period-unknown", file_names.period_name_words(path.name, *said, year))
+                named.add(said[0])
                 continue
             if label is None:
                 problems.add(project.rel(path), None, None, "period-unknown", f"无法从文件名「{path.name}」看出考核期；{periods_hint(scheme)}。")
@@ -290,6 +307,8 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
                              f"{year} 年 {label} 有两个{KIND_WORDS[kind]}：{project.rel(getattr(entry, kind))} 和 {project.rel(path)}；请合并为一个，删除另一个。")
             else:
                 setattr(entry, kind, path)
+        for label in sorted(named - {lab for lab, e in found.items() if e.results is not None}):
+            project.refused.append(Refused(agency, scheme.code, year, label))  # like an .xls: graded once renamed, never without it
         for label, entry in found.items():
             assessment = scheme.assessment_for_label(label)
             if entry.results is None and assessment and assessment.results_optional and not _has_sheets(scheme, assessment, label, found):
@@ -299,8 +318,8 @@ def _discover_periods(agency: str, scheme_dir: Path, project: Project, problems:
                              "请放入各期的成绩表，或删去这些文件。")
                 continue
             if entry.results is None and not (assessment and assessment.results_optional):
-                if any(r.label == label and (r.agency, r.scheme, r.year) == (agency, scheme.code, year) for r in project.refused):
-                    continue  # its .xls was reported; nothing more to say
+                if label in named or any(r.label == label and (r.agency, r.scheme, r.year) == (agency, scheme.code, year) for r in project.refused):
+                    continue  # its .xls, or its file named otherwise, was reported; nothing more to say
                 present = [KIND_WORDS[kind] for kind in ("decisions", "notice", "lock") if getattr(entry, kind) is not None]
                 gone = "该期已关闭过，成绩表却不见了：请从版本库恢复它（或核对文件名）。" if entry.lock is not None else "请放入该期的成绩表，或删去这些文件。"
                 problems.add(project.rel(year_dir), None, None, "period-missing", f"{year} 年 {label} 有{'、'.join(present)}，但没有成绩表。{gone}")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.scheme.model import period_label
+from generator.scheme.periods import PERIOD_NAMES
 from generator.sheets.file_kinds import FOREIGN_FORMATS as FOREIGN  # spreadsheet formats offices save in that Kaohe does not read
 
 RESULT_SUFFIXES = (".xlsx", ".csv")
@@ -144,3 +145,37 @@ def copy_words(name: str, original: str, folder: Path) -> str:
                 f"请核对「{existing}」是定稿的那一份，把副本移出 content/ 目录（或删除）；副本才是定稿的，用它替换「{existing}」。")
     return (f"「{name}」像是「{original}」的副本或备份，而这个目录里没有「{original}」，所以这个文件没有读取。"
             f"它就是本期要用的文件的，请改名为「{original}」；不是的，请把它移出 content/ 目录。")
+
+
+_YEAR_WORDS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年(度)?)?(?!\d)")
+_LABEL_WORDS = re.compile(r"(?<![A-Za-z0-9])([QqHhMm])0?(1[0-2]|[1-9])(?![0-9])")
+
+
+def period_in_name(name: str) -> tuple[str, int | None] | None:
+    """The one period a results file's name says among other words, and the year it names:
+    2025年第二季度平时考核.xlsx → (Q2, 2025), 2025年度考核.xlsx → (Y, 2025). None when it says none or two."""
+    stem = name.rsplit(".", 1)[0]
+    years = _YEAR_WORDS.findall(stem)
+    text = _YEAR_WORDS.sub(" ", stem)
+    found: set[str] = set()
+    for letter, number in _LABEL_WORDS.findall(text):
+        label = f"M{int(number):02d}" if letter.upper() == "M" else f"{letter.upper()}{number}"
+        found.update([label] if label in PERIOD_NAMES else [])
+    for label, words in sorted(PERIOD_NAMES.items(), key=lambda pair: -len(pair[1])):  # 12月 before 2月
+        if words in text:
+            found.add(label)
+            text = text.replace(words, " ")
+    if not found and any(whole for _, whole in years):
+        found.add("Y")  # 2025年度考核: the year's own words name the period
+    year = {int(y) for y, _ in years}
+    return (found.pop(), year.pop() if len(year) == 1 else None) if len(found) == 1 else None
+
+
+def period_name_words(name: str, label: str, named_year: int | None, folder_year: int) -> str:
+    """The message for a results file whose name says its period among other words."""
+    ext = "." + name.rsplit(".", 1)[-1] if "." in name else ".xlsx"
+    words = PERIOD_NAMES[label]
+    moved = (f"文件名写的是 {named_year} 年，却放在 {folder_year}/ 目录中：若是 {named_year} 年的，请移到 {named_year}/ 目录并改名；"
+             if named_year is not None and named_year != folder_year else "")
+    return (f"「{name}」看来是{words}（{label}）的成绩表，但 Kaohe 只认 {label}{ext} 或 {words}{ext} 这样的文件名，这个文件没有读取。"
+            f"{moved}请改名为 {label}{ext}；本期已有成绩表的，这个文件是多余的，请把它移出 content/ 目录。本期及汇总本期的年度考核在改好之前不计算。")

@@ -15,7 +15,11 @@ _PERIOD_RE = re.compile(r"^(\d{4})\s*[-/年 ]?\s*(.*)$")
 def project_root(args) -> Path:
     root = Path(args.project)
     if not (root / "schemes").is_dir():
-        raise UsageError(f"「{root.resolve()}」不是 Kaohe 项目目录（缺少 schemes/）；用 -C 指定项目目录。")
+        # run from inside a project (a terminal opened in content/某局/): name the project folder above,
+        # as the place to run from; never run there unasked (a build's site/ would land elsewhere than typed)
+        above = next((p for p in root.resolve().parents if (p / "schemes").is_dir() and (p / "content").is_dir()), None)
+        hint = f"这是项目「{above}」里面的目录：请先 cd 到项目目录再运行，或用 kaohe -C {above} …" if above else "用 -C 指定项目目录"
+        raise UsageError(f"「{root.resolve()}」不是 Kaohe 项目目录（缺少 schemes/）；{hint}。")
     return root
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from generator.core.numbers import fmt
 from generator.core.problems import Problems, Severity
 from generator.scheme import bands as bands_mod
+from generator.scheme.column_clash import column_clashes
 from generator.scheme.columns import formula_names, plan_columns
 from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
 from generator.scheme.expr import FormulaError, parse_formula
@@ -20,7 +21,7 @@ from generator.scheme.forms import check_forms
 from generator.scheme.formula_types import contains_misused, never_holds, unknown_grades
 from generator.scheme.load import OPTION_WORDS
 from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
-from generator.scheme.periods import PERIOD_RANK, labels_within
+from generator.scheme.periods import PERIOD_NAMES, PERIOD_RANK, labels_within
 from generator.scheme.policy import rank_key
 from generator.scheme.rollup_columns import SUMMABLE, check_rollup_formula
 from generator.scheme.rule_limits import over_the_max
@@ -57,7 +58,9 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
             report(apath + ("code",), "code-unsafe", f"考核代码「{assessment.code}」{URL_CODE_WORDS}，如 pingshi。")
         for label in assessment.labels or []:
             if label not in PERIOD_LABELS[assessment.period]:
-                report(apath + ("labels",), "bad-value", f"考核期「{label}」不属于「{assessment.period}」（可用：{'、'.join(PERIOD_LABELS[assessment.period])}）。")
+                meant = _LABEL_OF.get(str(label).strip(), str(label).strip().upper())  # 第一季度 or q1, as file names may say it
+                hint = f"「{label}」写作 {meant}。" if meant in PERIOD_LABELS[assessment.period] else ""
+                report(apath + ("labels",), "bad-value", f"考核期「{label}」不属于「{assessment.period}」（可用：{'、'.join(PERIOD_LABELS[assessment.period])}）。{hint}")
         for label in assessment.period_labels:
             if label in labels_seen:
                 report(apath + ("labels",), "duplicate-code", f"考核期 {label} 同时属于「{labels_seen[label]}」和「{assessment.name}」。")
@@ -72,6 +75,8 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
                 report(apath + ("rolls_up",), "bad-value", f"「{assessment.name}」（{assessment.period}）汇总的「{source.name}」是{source.period}考核，"
                        f"不比它短；rolls_up 只能汇总更短的考核期（月 → 季度 → 半年 → 年度），如季度考核汇总月度考核、年度考核汇总季度考核。")
         _check_items(scheme, assessment, apath, source, report)
+        for path, message in column_clashes(scheme, assessment, apath):
+            report(path + ("name",), "column-name-clash", message)
         _check_grades(scheme, assessment, apath, report)
         _check_formulas(scheme, assessment, apath, source, report)
     if any(i.by_post for a in scheme.assessments for i in a.walk()):
@@ -85,6 +90,9 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
     for i, defect in enumerate(scheme.acknowledged_defects):
         if (defect.code, defect.at) not in used_defects:
             report(("acknowledged_defects", i), "bad-value", f"声明的原文缺陷（{defect.code} 于 {defect.at}）在方案中并不存在；请删除这条声明。")
+
+
+_LABEL_OF = {words: label for label, words in PERIOD_NAMES.items()}
 
 
 def _unique(objects: list, attr: str, path: tuple, what: str, report) -> None:

@@ -137,6 +137,9 @@ OPTION_WORDS = {
     "加分": "bonus", "减分": "penalty", "扣分": "penalty", "奖项": "awards", "按奖项加分": "awards",
     "姓氏笔画": "stroke", "笔画": "stroke", "按部门": "department", "分数": "score", "按分数": "score",
     "提交领导小组": "flag", "领导小组决定": "flag", "全部保留": "include_all", "全部不得": "exclude_all",
+    "归入下一等次": "lower", "下一等次": "lower", "就低": "lower", "归入上一等次": "upper", "上一等次": "upper", "就高": "upper",
+    "每月": "月", "按月": "月", "月度": "月", "每季度": "季度", "按季度": "季度", "季": "季度",
+    "每半年": "半年", "半年度": "半年", "每年": "年度", "年": "年度", "全年": "年度", "年终": "年度",
 }
 
 
@@ -167,6 +170,12 @@ def _report_plain(kind, error, path, where, key, line, col, marks: Marks, proble
         hint = hint or _PERIOD_HINTS.get(str(error.get("input", "")).strip(), "") if key == "period" else hint
         hint = hint or _TYPE_HINTS.get(str(error.get("input", "")).strip(), "") if key == "type" else hint
         problems.add(marks.file, line, col, "bad-value", f"{where} 的值「{_shown(error.get('input'))}」不允许；应为 {expected} 之一。{hint}")
+    elif kind == "string_type" and tuple(path) in marks.plain:
+        written = marks.plain[tuple(path)]
+        read_as = "是/否（true/false）" if isinstance(error.get("input"), bool) else "数字"
+        quoted = f'{key}: "{written}"' if isinstance(key, str) else f'- "{written}"'
+        problems.add(marks.file, line, col, "wrong-type",
+                     f"{where} 应为文字，但不加引号的「{clip(written, 40)}」被 YAML 读成了{read_as}；请加上引号：{clip(quoted, 60)}")
     elif kind in _TYPE_WORDS:
         problems.add(marks.file, line, col, "wrong-type", f"{where} 应为{_TYPE_WORDS[kind]}，实际是「{_shown(error.get('input'))}」。")
     elif kind == "string_too_long":

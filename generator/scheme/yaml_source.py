@@ -40,6 +40,9 @@ class Marks:
 
     file: str
     at: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # an unquoted scalar YAML resolved to a number or true/false, as written (010, yes, 1.50): a text
+    # field's problem then shows what the user typed and the quotes that make it text
+    plain: dict[Path_, str] = field(default_factory=dict)
 
     def find(self, path: Path_) -> tuple[int, int]:
         """The mark of `path`, or of its nearest ancestor that has one."""
@@ -95,6 +98,8 @@ def _build(node: Node, path: Path_, marks: Marks, problems: Problems, state: dic
                          f"文字中含有看不见的控制字符或格式字符（{'、'.join(f'U+{ord(c):04X}' for c in dict.fromkeys(CONTROL_RE.findall(value)))}），"
                          "会扰乱终端、表格和网页，或改变文字的显示方向、藏起文字；请删去（检查引号中的 \\ 转义；看不见的字符可把这段文字重新输入）。")
             value = CONTROL_RE.sub("\ufffd", value)
+        elif not isinstance(value, str) and value is not None and node.style is None:
+            marks.plain[path] = node.value
         return value
     if isinstance(node, SequenceNode):
         children = flow_sequence_items(node, marks.file, problems) if node.flow_style else node.value
@@ -110,7 +115,7 @@ def _build(node: Node, path: Path_, marks: Marks, problems: Problems, state: dic
             key = str(key_node.value)
             if key == "<<":
                 line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                problems.add(marks.file, line, col, "yaml-too-complex", "方案文件不支持合并键（<<）；请把内容直接写出来。")
+                problems.add(marks.file, line, col, "yaml-too-complex", f"{yaml_noun(marks.file)}不支持合并键（<<）；请把内容直接写出来。")
                 continue
             key_line, key_col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key in result:
@@ -162,39 +167,32 @@ def load_yaml(path: Path, problems: Problems, display: str | None = None) -> tup
         problems.add(shown, None, None, "file-unreadable", f"无法读取文件：{os_error_words(exc)}")
         return None, marks
     try:
-        text = raw.decode("utf-8-sig")
+        # Word and WPS save "Unicode text" as UTF-16 with a byte-order mark, which says how to read it
+        text = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        problems.add(shown, line, None, "encoding-unknown", f"{_kind_of(shown)}必须是 UTF-8 编码，{_encoding_words(raw)}请用编辑器另存为 UTF-8"
-                     "（记事本：「另存为」→ 编码选「UTF-8」）。")
+        line = raw[: exc.start].count(b"\n") + 1 if raw[:2] not in (b"\xff\xfe", b"\xfe\xff") else None
+        problems.add(shown, line, None, "encoding-unknown", f"{yaml_noun(shown)}不是 UTF-8 编码{_looks_like(raw)}；"
+                     "请用记事本或 VS Code「另存为」UTF-8 编码（WPS、Word 中选「Unicode (UTF-8)」）。")
         return None, marks
     return load_yaml_text(text, shown, problems)
 
 
-def _kind_of(shown: str) -> str:
-    """The file in the words of the folder it is in: a GBK holidays.yaml told 方案文件 sent the office to its schemes."""
-    name = shown.replace("\\", "/").rsplit("/", 1)[-1].lower()
-    if name == "holidays.yaml":
-        return "节假日文件"
-    if name == "agency.yaml":
-        return "单位设置文件"
-    if name == "site.yaml":
-        return "站点设置文件"
-    if name.endswith((".notice.yaml", ".notice.yml")):
-        return "公示设置文件"
+def yaml_noun(shown: str) -> str:
+    """What a YAML file is, in the words of its problems: named by its place (agency.yaml …)."""
+    name = shown.replace("\\", "/").rsplit("/", 1)[-1]
+    for ending, noun in (("agency.yaml", "单位设置文件 agency.yaml "), ("holidays.yaml", "节假日文件 holidays.yaml "),
+                         ("site.yaml", "网站设置文件 site.yaml "), (".notice.yaml", "公示设置文件")):
+        if name.endswith(ending):
+            return noun
     return "方案文件"
 
 
-def _encoding_words(raw: bytes) -> str:
-    for encoding, words in (("utf-16", "这个文件是 UTF-16（Unicode）编码；"), ("gb18030", "这个文件是 GBK 编码（记事本的「ANSI」）；")):
-        if encoding == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            continue
-        try:
-            raw.decode(encoding)
-            return words
-        except UnicodeDecodeError:
-            continue
-    return ""
+def _looks_like(raw: bytes) -> str:
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return ""
+    return "（看来是 GBK/GB18030 编码）"
 
 
 def load_yaml_text(text: str, shown: str, problems: Problems) -> tuple[Any, Marks]:
@@ -208,7 +206,7 @@ def load_yaml_text(text: str, shown: str, problems: Problems) -> tuple[Any, Mark
     except _TooComplex as exc:
         mark = exc.args[0] if exc.args else None
         problems.add(shown, mark.line + 1 if mark else None, mark.column + 1 if mark else None, "yaml-too-complex",
-                     f"文件嵌套超过 {MAX_DEPTH} 层或内容超过 {MAX_NODES} 项；方案文件不需要这么多，请检查文件。")
+                     f"文件嵌套超过 {MAX_DEPTH} 层或内容超过 {MAX_NODES} 项；{yaml_noun(shown)}不需要这么多，请检查文件。")
         return None, marks
     except yaml.MarkedYAMLError as exc:
         slip = explain_syntax_error(text, exc, shown, problems)
@@ -220,8 +218,15 @@ def load_yaml_text(text: str, shown: str, problems: Problems) -> tuple[Any, Mark
         col = mark.column + 1 if mark else None
         problems.add(shown, line, col, "yaml-syntax", f"YAML 语法错误：{_explain_yaml_error(exc)}")
         return None, marks
+    except yaml.reader.ReaderError as exc:  # a NUL or another character YAML may not hold, before any parsing
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        problems.add(shown, line, col, "control-character",
+                     f"文字中含有看不见的控制字符（U+{exc.character:04X}），YAML 文件不能含有它；请删去"
+                     "（从其他系统复制来的文字常带有它，可把这段文字重新输入）。")
+        return None, marks
     except RecursionError:  # PyYAML's composer recurses once per level: [[[[…]]]] a thousand deep
-        problems.add(shown, None, None, "yaml-too-complex", f"文件嵌套超过 {MAX_DEPTH} 层；方案文件不需要这么多层，请直接写出内容。")
+        problems.add(shown, None, None, "yaml-too-complex", f"文件嵌套超过 {MAX_DEPTH} 层；{yaml_noun(shown)}不需要这么多层，请直接写出内容。")
         return None, marks
     except yaml.YAMLError as exc:
         problems.add(shown, None, None, "yaml-syntax", f"YAML 语法错误：{exc}")
@@ -238,7 +243,7 @@ def load_yaml_text(text: str, shown: str, problems: Problems) -> tuple[Any, Mark
             node.start_mark.line + 1,
             node.start_mark.column + 1,
             "yaml-too-complex",
-            f"文件嵌套超过 {MAX_DEPTH} 层或使用了过多别名（&/*）；方案文件不需要这些，请直接写出内容。",
+            f"文件嵌套超过 {MAX_DEPTH} 层或使用了过多别名（&/*）；{yaml_noun(shown)}不需要这些，请直接写出内容。",
         )
         return None, marks
 

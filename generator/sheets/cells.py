@@ -18,6 +18,10 @@ from itertools import count, repeat
 from generator.core.controls import CONTROL_RE
 from generator.core.problems import Problems
 
+# "Nothing here" as an office marks it in a cell: a number, a 是/否, a flags, an amounts or an event-list
+# cell reads it alike (a 是/否 column once refused the / that the 加分 column beside it read as empty)
+BLANK_MARKS = frozenset({"-", "—", "–", "/", "／", "无"})
+
 MAX_CELL_CHARS = 10_000
 
 

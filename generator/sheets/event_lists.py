@@ -12,6 +12,7 @@ from decimal import Decimal
 from generator.core.numbers import NotANumber, fmt, parse_decimal
 from generator.core.problems import Severity
 from generator.scheme.rules.base import ColumnSpec
+from generator.sheets.cells import BLANK_MARKS
 
 _EVENT_SPLIT_RE = re.compile(r"[；;、，,\n]+")
 _MATTER_SPLIT_RE = re.compile(r"[；;\n]+")  # awards by matter: 抗洪抢险:市级表彰、县级表彰；信息工作:县级表彰
@@ -31,7 +32,7 @@ def _event_name(text: str) -> str:
 
 def events(text: str, spec: ColumnSpec, report) -> list[tuple[str, Decimal]] | None:
     """疫情防控:3；表彰:2分 → [(疫情防控, 3), (表彰, 2)]; a bare number is one event without a name."""
-    if not text or text in ("0", "无", "-", "—", "/"):
+    if not text or text == "0" or text in BLANK_MARKS:
         return []
     events: list[tuple[str, Decimal]] = []
     for part in (p.strip() for p in _EVENT_SPLIT_RE.split(text)):
@@ -68,7 +69,7 @@ def award_events(text: str, spec: ColumnSpec, report) -> list[tuple[str, str]] |
     """抗洪抢险:市级表彰、县级表彰；信息工作:县级表彰 → [(抗洪抢险, 市级表彰), (抗洪抢险, 县级表彰), (信息工作,
     县级表彰)]: matters separated by ；, the awards of one matter by 、. An award written without a matter
     (县级表彰) is a matter of its own. Every award must be one the scheme lists: never skipped."""
-    if not text or text in ("0", "无", "-", "—", "/"):
+    if not text or text == "0" or text in BLANK_MARKS:
         return []
     found: list[tuple[str, str]] = []
     bad: list[str] = []

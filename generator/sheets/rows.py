@@ -19,6 +19,7 @@ from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Assessment, Scheme
 from generator.scheme.sheet_options import SheetOptions
 from generator.sheets import identity_cells
+from generator.sheets.cells import BLANK_MARKS
 from generator.sheets.column_scale import report_percent_fractions
 from generator.sheets.form_rows import column_numbers, only_header_words, printed_top, row_texts
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
@@ -295,7 +296,7 @@ def _read_flags(cell: Cell | None, words: dict[str, str], person: PersonRow, col
     for target in set(words.values()):
         person.values.setdefault(target, False)
     text = cell.value.strip() if cell else ""
-    if not text or text in ("无", "-", "—", "/"):
+    if not text or text in BLANK_MARKS:
         return
     unknown = []
     for word in (w for w in _FLAG_SPLIT_RE.split(text) if w):

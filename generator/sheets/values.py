@@ -16,13 +16,14 @@ from typing import Any
 from generator.core.numbers import PLAIN_AMOUNTS, PLAIN_PLACES, NotANumber, fmt, parse_decimal, places_of, plain_number, round_half_up
 from generator.core.problems import Problems, Severity
 from generator.scheme.rules.base import ColumnSpec
+from generator.sheets.cells import BLANK_MARKS
 from generator.sheets.event_lists import award_events, events
 from generator.sheets.id_cells import error_value_words, is_error_value
 from generator.sheets.tables import Cell, Table, column_letter
 
 SPLIT_RE = re.compile(r"[、,，;；/\s]+")
 _YES = {"是", "有", "√", "✓", "✔", "☑", "✅", "y", "yes", "true", "1"}
-_NO = {"否", "无", "", "×", "✗", "✘", "☒", "❌", "n", "no", "false", "0"}
+_NO = {"否", "", "×", "✗", "✘", "☒", "❌", "n", "no", "false", "0"} | BLANK_MARKS
 _PERCENT_TEXT = ("%", "％")
 # a plain number as typed, the usual cell: what parse_decimal accepts unchanged, and its decimals
 _PLAIN_NUMBER_RE = re.compile(r"[0-9]{1,15}(?:\.([0-9]{1,15}))?\Z")
@@ -83,7 +84,7 @@ def _typed(cell: Cell, text: str, spec: ColumnSpec, place: str, table: Table, pr
                             f"请把单元格格式改为「文本」或「常规」，再重新填写。")
         return None
     if spec.type == "amounts":
-        if not text or text in ("0", "无", "-", "—"):
+        if not text or text == "0" or text in BLANK_MARKS:
             return []
         amounts: list[Decimal] = []
         for part in SPLIT_RE.split(text):
@@ -211,7 +212,7 @@ def _unit_hint(text: str, spec: ColumnSpec) -> str:
 
 
 def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
-    if text in ("", "-", "—", "/"):
+    if not text or text in BLANK_MARKS:
         if spec.required:
             report("missing-value", f"「{spec.name}」为空；请填写数字（没有就填 0）。")
         return None

@@ -24,6 +24,7 @@ from generator.core.problems import Problems
 from generator.site.docs_writer import DocsWriter
 from generator.site.generate import Generated, generate
 from generator.site.manifest import data_version, docs_version, inputs_record, write_manifest
+from generator.site.mkdocs_problems import report_external_urls, report_mkdocs_failure
 from generator.site.project_mkdocs import base_config, mkdocs_yml_problem
 from generator.site.scan import scan_site
 from generator.site.staging import discard, remove_stale_staging, swap_in, write_failed
@@ -274,13 +275,10 @@ def _publish(root, audience, generated, problems, stats, work, site_dir, staging
     finally:
         os.environ.pop("KAOHE_PROGRESS", None)
     if warnings or not (staging / "index.html").exists():
-        for message in warnings or ["mkdocs 没有生成 index.html"]:
-            problems.add("mkdocs.yml", None, None, "external-url" if "http" in message and "url" in message.lower() else "file-unreadable",
-                         f"网页生成失败：{message}")
+        report_mkdocs_failure(warnings or ["mkdocs 没有生成 index.html"], base_config(root), problems)
         return EXIT_PROBLEMS, problems, stats
     progress("检查外部链接…")
-    for rel, url in scan_site(staging):
-        problems.add(f"{site_dir.name}/{rel}", None, None, "external-url", f"引用了外部地址 {url}；内网站点不能请求外网。")
+    report_external_urls(list(scan_site(staging)), site_dir.name, base_config(root), problems)
     if problems.has_errors():
         return EXIT_PROBLEMS, problems, stats
     write_manifest(staging, generated.project, records, audience, version)  # the last file written: outputs lists every other one

@@ -234,7 +234,7 @@ class PreviewSession:
             if self._site_mark().read_text(encoding="utf-8") != self._site_state():
                 return
             self.search = json.loads(index.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return
         self.full_next = False
 

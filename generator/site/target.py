@@ -28,7 +28,7 @@ def kaohe_manifest(folder: Path) -> dict | None:
     manifest.json — a web app's has a "name", perhaps even an "audience", but not these fields)."""
     try:
         data = json.loads((folder / MANIFEST).read_text("utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # a manifest.json of anyone, nested 100,000 deep
         return None
     if not isinstance(data, dict) or data.get("audience") not in EDITION or not isinstance(data.get("data_version"), str):
         return None

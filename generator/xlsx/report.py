@@ -79,7 +79,7 @@ def _marker(folder: Path) -> dict[str, str] | None:
     """The copies an earlier report wrote into `folder` (path → SHA-256), or None if it did not write it."""
     try:
         record = json.loads((folder / MARKER).read_text("utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # a marker of anyone, nested 100,000 deep
         return None
     if not isinstance(record, dict) or record.get("kaohe") != "xlsx-report" or not isinstance(record.get("files"), list):
         return None

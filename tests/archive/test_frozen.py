@@ -210,3 +210,28 @@ def test_reopen_wants_a_reason_that_says_something(project, reason):
     code, out = kaohe(root, "reopen", SCHEME, "2025-Q2", "--agency", AGENCY, "--reason", reason)
     assert code == 2 and "理由" in out, out
     assert json.loads((root / LOCK).read_text("utf-8"))["state"] == "closed"
+
+
+@pytest.mark.parametrize("saved", ["notepad", "crlf"])
+def test_a_lock_saved_again_by_notepad_with_a_bom_or_crlf_is_still_trusted(project, saved):
+    code, out = kaohe(project, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 0, out
+    raw = (project / LOCK).read_bytes()
+    (project / LOCK).write_bytes(b"\xef\xbb\xbf" + raw if saved == "notepad" else raw.replace(b"\n", b"\r\n"))
+    assert _lock_problems(project) == []
+
+
+@pytest.mark.parametrize(("content", "why"), [(b"", "是空的"), (b'{"format": "kaohe-lock/1",\n "state": ', "第 2 行"),
+                                               ("{}".encode("utf-16"), "UTF-8")])
+def test_a_broken_lock_says_what_is_wrong_with_it(project, content, why):
+    code, out = kaohe(project, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
+    assert code == 0, out
+    (project / LOCK).write_bytes(content)
+    [problem] = _lock_problems(project)
+    assert problem.code == "lock-invalid" and why in problem.message
+
+
+def _lock_problems(root) -> list:
+    problems = Problems()
+    generate(root, "public", problems)
+    return [p for p in problems.errors if p.code.startswith("lock-") or p.code == "period-frozen-changed"]

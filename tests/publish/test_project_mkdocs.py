@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from generator.cli import main
-from tests.archive.util import EPOCH, make_project
+from tests.archive.util import EPOCH, REPO, make_project
 
 
 @pytest.fixture
@@ -53,3 +53,37 @@ def test_the_preview_reports_it_too(project, capsys):
     finally:
         session.stop()
     assert "mkdocs.yml: [file-unreadable]" in capsys.readouterr().out
+
+
+def _with(root, old: str, new: str) -> int:
+    """The demo's mkdocs.yml with `old` replaced by `new`; the line number where `new` begins."""
+    text = (root / "mkdocs.yml").read_text("utf-8") if (root / "mkdocs.yml").exists() else (REPO / "mkdocs.yml").read_text("utf-8")
+    assert old in text
+    (root / "mkdocs.yml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1 + new[: len(new) - len(new.lstrip("\n"))].count("\n")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        ("site_name:", "site_url: http://oa.example.gov.cn/kaohe/\nsite_name:", "请删去 site_url 这一行"),
+        ("  - assets/kaohe.js\n", "  - assets/kaohe.js\n  - https://cdn.example.com/jquery.min.js\n", "https://cdn.example.com/jquery.min.js"),
+    ],
+)
+def test_an_address_written_in_mkdocs_yml_is_one_problem_at_its_line_not_one_per_page(project, capsys, old, new, words):
+    line = _with(project, old, new) + (1 if new.startswith("  - assets/kaohe.js") else 0)
+    assert main(["-C", str(project), "build", "--quiet"]) == 1
+    out = capsys.readouterr().out
+    listed = [row for row in out.splitlines() if "[external-url]" in row]
+    assert len(listed) == 1, listed
+    assert listed[0].startswith(f"mkdocs.yml:{line}") and words in listed[0] and "个页面" in listed[0]
+
+
+def test_an_unknown_markdown_extension_is_said_in_chinese_at_its_line(project, capsys):
+    line = _with(project, "  - tables\n", "  - tables\n  - pymdownx.nosuch\n") + 1
+    assert main(["-C", str(project), "build", "--quiet"]) == 1
+    out = capsys.readouterr().out
+    listed = [row for row in out.splitlines() if row.startswith("mkdocs.yml")]
+    assert len(listed) == 1, listed
+    assert listed[0].startswith(f"mkdocs.yml:{line}: [file-unreadable] markdown_extensions 中的「pymdownx.nosuch」无法加载")
+    assert "Aborted" not in out

@@ -41,7 +41,9 @@ def mutate_xlsx(path):
     ws = book.worksheets[0]
     r = rng.randint(1, max(1, ws.max_row)); c = rng.randint(1, max(1, ws.max_column))
     op = rng.random()
-    if op < 0.6:
+    if op < 0.6 and type(ws.cell(r, c)).__name__ == "MergedCell":  # an earlier merge's covered cell holds no value of its own
+        what = f"xcell {r},{c} merged"
+    elif op < 0.6:
         v = rng.choice(VALUES + [1e300, -5, 0.1 + 0.2, True, None]); ws.cell(r, c).value = v; what = f"xcell {r},{c}={v!r}"
     elif op < 0.75:
         ws.delete_rows(r); what = f"xdel row {r}"
