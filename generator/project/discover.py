@@ -15,63 +15,25 @@ Nothing outside the project directory is read; symlinks are refused.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from generator.core.problems import Problems
 from generator.project import file_names
+from generator.project.agency_file import load_agency
 from generator.project.file_names import FOREIGN, KIND_WORDS, copy_of, copy_words, is_system_file, misnamed, misnamed_words, split_name
 from generator.project.folder_names import YEAR_RE, folder_name_ok, not_a_scheme, not_a_year
-from generator.project.model import Agency, PeriodFiles, Project, Refused
+from generator.project.model import PeriodFiles, Project, Refused
+from generator.project.safe_paths import dir_inside, safe_path
 from generator.project.site_file import load_site
-from generator.project.slugs import department_slugs
 from generator.project.stray_files import report_stray_files
 from generator.scheme.check import check_scheme
-from generator.scheme.load import load_scheme, report_validation_error
+from generator.scheme.load import load_scheme
 from generator.scheme.model import period_label
 from generator.scheme.periods import PERIOD_RANK, labels_within, period_words, periods_hint
-from generator.scheme.settings import AgencyFile, keys_of
 from generator.scheme.sheet_clash import header_text, sheet_option_clashes
-from generator.scheme.sheet_options import SHEET_KEYS, SheetOptions
-from generator.scheme.yaml_source import Marks, load_yaml
 from generator.sheets.file_kinds import tab_separated
-
-AGENCY_KEYS = keys_of(AgencyFile)
-
-def safe_path(root: Path, path: Path, project: Project, problems: Problems) -> bool:
-    """True when `path` may be read: inside the project and not a symlink."""
-    shown = project.rel(path)
-    if path.is_symlink():
-        problems.add(shown, None, None, "file-is-symlink", "这是一个符号链接；为防止读到项目以外的文件，请放入真实文件。")
-        return False
-    try:
-        path.resolve().relative_to(_resolved(root))
-    except ValueError:
-        problems.add(shown, None, None, "file-outside-project", "文件位于项目目录之外，不予读取。")
-        return False
-    return True
-
-
-@functools.lru_cache(maxsize=16)
-def _resolved(root: Path) -> Path:
-    """The project's own folder resolved once a process, not once a file (a preview discovers at every
-    edit). Should the folder itself be re-linked meanwhile, a file of the new one resolves outside the
-    old one and is refused, never read."""
-    return root.resolve()
-
-
-def _dir_inside(root: Path, path: Path, project: Project, problems: Problems) -> bool:
-    """schemes/ or content/ may be a link within the project, never to a place outside it (not even listed)."""
-    try:
-        path.resolve().relative_to(root)
-    except ValueError:
-        problems.add(project.rel(path), None, None, "file-outside-project", "目录指向项目目录之外，不予读取。")
-        return False
-    return True
 
 
 def _load_checked(path: Path, shown: str, problems: Problems):
@@ -119,7 +81,7 @@ def discover(root: Path, problems: Problems, seen_schemes: dict | None = None) -
     the same problems without being parsed again (and the engine keeps what it compiled for it)."""
     root = root.resolve()
     project = Project(root)
-    schemes = root / "schemes" if _dir_inside(root, root / "schemes", project, problems) else None
+    schemes = root / "schemes" if dir_inside(root, root / "schemes", project, problems) else None
     for path in sorted(schemes.glob("*.yaml")) + sorted(schemes.glob("*.yml")) if schemes else []:
         if not safe_path(root, path, project, problems):
             continue
@@ -136,7 +98,7 @@ def discover(root: Path, problems: Problems, seen_schemes: dict | None = None) -
         project.scheme_files[scheme.code] = shown
         project.mapping_marks[shown] = {header_text(k): marks.key(("sheet", "columns", k)) for k in scheme.sheet.columns}
     content = root / "content"
-    if not _dir_inside(root, content, project, problems):
+    if not dir_inside(root, content, project, problems):
         return project
     site_file = content / "site.yaml"
     if site_file.exists() and safe_path(root, site_file, project, problems):
@@ -150,7 +112,7 @@ def discover(root: Path, problems: Problems, seen_schemes: dict | None = None) -
     for agency_dir in sorted(p for p in content.iterdir() if p.is_dir() and p.name not in ("pages", "assets") and not is_system_file(p.name)):
         if not safe_path(root, agency_dir, project, problems) or not folder_name_ok(agency_dir, project, problems, "单位"):
             continue
-        agency, marks = _load_agency(agency_dir, project, problems)
+        agency, marks = load_agency(agency_dir, project, problems)
         if agency is None or marks is None:
             continue
         project.agencies[agency.code] = agency
@@ -185,50 +147,6 @@ def _declared_codes(path: Path) -> set[str]:
     except OSError:
         pass
     return codes
-
-
-def _load_agency(agency_dir: Path, project: Project, problems: Problems) -> tuple[Agency | None, Marks | None]:
-    file = agency_dir / "agency.yaml"
-    shown = project.rel(file)
-    if not file.exists():
-        problems.add(project.rel(agency_dir), None, None, "agency-missing", "单位目录中没有 agency.yaml（写明 name 和 departments）。")
-        return None, None
-    if not safe_path(project.root, file, project, problems):
-        return None, None
-    before = len(problems.items)
-    data, marks = load_yaml(file, problems, shown)
-    if not isinstance(data, dict):
-        if data is not None:
-            problems.add(shown, 1, 1, "wrong-type", "agency.yaml 应是映射：name: … departments: [...]")
-        elif len(problems.items) == before:  # empty or only comments: the agency's results would not be read at all
-            problems.add(shown, 1, 1, "missing-key", "agency.yaml 是空的，这个单位的成绩都没有读到；请写明单位全称和部门，"
-                         "如 name: 某某县财政局 和 departments: [办公室, 预算股]。")
-        return None, None
-    name = data.get("name")
-    departments = data.get("departments") or []
-    if not isinstance(name, str) or not name:
-        problems.add(shown, *marks.find(("name",)), "missing-key", "agency.yaml 缺少 name（单位全称）。")
-        return None, None
-    if not isinstance(departments, list):
-        parts = [w for w in re.split(r"[、，,；;\s]+", str(departments)) if w][:6]  # 办公室、预算股 typed as a sentence
-        problems.add(shown, *marks.find(("departments",)), "wrong-type", "departments 应是部门名称的列表，名称之间用英文逗号，外加方括号："
-                     f"写成 departments: [{', '.join(parts) or '办公室, 预算股'}{', …' if len(parts) == 6 else ''}]。")
-        departments = []
-    departments, slugs, formerly = department_slugs(departments, marks, shown, problems)
-    for key in data:
-        if key not in AGENCY_KEYS:
-            known = "、".join(k for k in AGENCY_KEYS if k != "code")
-            problems.add(shown, *marks.key((key,)), "unknown-key", f"agency.yaml 中不认识的键「{key}」（可用：{known}）。")
-    sheet, options = None, {k: data[k] for k in SHEET_KEYS if k in data}  # columns, ignore_columns … (AgencyFile)
-    try:
-        sheet = SheetOptions.model_validate(options) if options else None
-    except ValidationError as exc:
-        for error in exc.errors(include_url=False):
-            report_validation_error(error, data, marks, problems)
-    code = agency_dir.name
-    if sheet is not None:
-        project.mapping_marks[shown] = {header_text(k): marks.key(("columns", k)) for k in sheet.columns}
-    return Agency(code, name, departments, data.get("issuer"), data.get("contact"), shown, sheet, slugs, formerly), marks
 
 
 def _has_sheets(scheme, assessment, label: str, found: dict[str, PeriodFiles], depth: int = 0) -> bool:

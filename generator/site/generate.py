@@ -21,8 +21,9 @@ from generator.core.problems import Problems
 from generator.engine.compute import compute_project
 from generator.engine.model_cache import ModelCache
 from generator.engine.results import PeriodResult, PersonResult
-from generator.project.discover import discover, safe_path
+from generator.project.discover import discover
 from generator.project.model import Project
+from generator.project.safe_paths import safe_path
 from generator.site.model import SiteContext
 from generator.site.notice_lock import check_notice_locks
 from generator.site.page_memo import PageMemo, per_period, site_key

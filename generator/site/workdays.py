@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 
 from generator.core.problems import Problem, Problems, Severity
 from generator.core.written_dates import DAY_RE, plain, serial_day, written_date
-from generator.project.discover import safe_path
 from generator.project.model import Project
+from generator.project.safe_paths import safe_path
 from generator.scheme.yaml_source import Marks, load_yaml
 from generator.site.statutory_days import FIRST_YEAR, check_statutory_days
 
