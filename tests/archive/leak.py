@@ -397,7 +397,7 @@ def notice_index_counts(root: Path, site: Path) -> tuple[list[str], int]:
     return violations, checked
 
 
-ARCHIVE_ROW = re.compile(r'<tr><td>([^<]*)</td><td><a href="[^"]*">[^<]*</a> · ([^<]*)</td><td>([^<]*)</td><td class="num">(\d+)</td>')
+ARCHIVE_ROW = re.compile(r'<tr><td>([^<]*)</td>\s*<td><a href="[^"]*">[^<]*</a> · ([^<]*)</td>\s*<td>([^<]*)</td>\s*<td class="num">(\d+)</td>')
 
 
 def archive_headcounts(root: Path, site: Path) -> tuple[list[str], int]:

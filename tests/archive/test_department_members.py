@@ -14,7 +14,7 @@ from generator.core.problems import Problems
 from generator.engine.compute import compute_project
 from generator.project.discover import discover
 
-ROW = re.compile(r"<tr><td data-stroke=\"\d+\"><a [^>]*>(.*?)</a></td><td>(.*?)</td>(.*?)</tr>")
+ROW = re.compile(r"<tr><td data-stroke=\"\d+\"><a [^>]*>(.*?)</a></td>\s*<td>(.*?)</td>(.*?)</tr>")
 CELL = re.compile(r"<td>(.*?)</td>")
 
 

@@ -40,10 +40,12 @@ EVIL_AGENCY = "云溪县财政局<svg onload=alert('agency')>\r\r    缩进成�
 NAMES = [
     "<img src=x onerror=alert('name-img')>",
     "*x*{: onmouseover=alert('name-attr') }",
-    "=HYPERLINK(\"https://evil.example/\",\"点我\")",
+    # a name starting with = or ＝ is refused since (cell-formula-text: a formula kept as text); + and ＋ still
+    # start a formula to a spreadsheet, and a download must keep them text
+    "+HYPERLINK(\"https://evil.example/\",\"点我\")",
     "张三\n\n<script>alert('name-blank-line')</script>",
     "[李四](javascript:alert('name-link'))",
-    "＝HYPERLINK(\"https://evil.example/\",\"全角等号\")",  # a Chinese IME's full-width ＝: a formula to a spreadsheet
+    "＋HYPERLINK(\"https://evil.example/\",\"全角加号\")",  # a Chinese IME's full-width ＋: a formula to a spreadsheet
 ]
 
 

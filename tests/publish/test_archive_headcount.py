@@ -17,7 +17,7 @@ AFTER_Q2 = "1754006400"  # 2025-08-01
 
 def _headcounts(root, audience: str) -> dict[str, str]:
     text = generate(root, audience, Problems()).files["archive/2025.md"].decode("utf-8")
-    rows = re.findall(r"<td>(2025年[^<]*)</td><td class=\"num\">(.*?)</td>", text)
+    rows = re.findall(r"<td>(2025年[^<]*)</td>\s*<td class=\"num\">(.*?)</td>", text)
     return {period: re.sub(r"<[^>]+>", "", shown) for period, shown in rows}
 
 

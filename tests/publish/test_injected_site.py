@@ -140,7 +140,7 @@ def test_xlsx_downloads_hold_text_not_formulas(built):
     for path in files:
         workbook = openpyxl.load_workbook(path)
         cells += [c.value for ws in workbook.worksheets for row in ws.iter_rows() for c in row]
-    assert NAMES[2] in cells  # the =HYPERLINK(…) name is there, as text
+    assert NAMES[2] in cells  # the +HYPERLINK(…) name is there, as text
 
 
 def test_template_and_annotated_report_hold_text_not_formulas(built, tmp_path):

@@ -79,7 +79,7 @@ def test_period_page_summarises_departments_and_links_their_pages(site):
     for department, ids in DEPARTMENTS.items():
         assert department_url(department) in targets, department
         # the name keeps a readable width on a phone (kaohe-wrap-mid): squeezed, a long one stood three characters a line
-        row = re.search(rf'<tr><td class="kaohe-wrap-mid"><a href="{department_code(department)}/">(.*?)</a></td><td class="num">(\d+)</td>', text)
+        row = re.search(rf'<tr><td class="kaohe-wrap-mid"><a href="{department_code(department)}/">(.*?)</a></td>\s*<td class="num">(\d+)</td>', text)
         assert row and html.unescape(row.group(1)) == department and int(row.group(2)) == len(ids)
     assert "共 9 人" in text
     downloads = [t for t in targets if t.startswith("downloads/")]
