@@ -132,3 +132,33 @@ def test_a_blank_group_cell_is_reported_not_compared_alone(tmp_path):
     errors = [(p.line, p.column, p.code) for p in problems.sorted() if p.severity is Severity.ERROR]
     assert errors == [(3, "E", "missing-value")], problems.sorted()
     assert by_id(period)["2"].total is None and str(by_id(period)["1"].item("wc").value) == "37.50"  # 50 × 2 × 30 ÷ 80
+
+
+def test_rank_takes_no_cap_and_no_floor_above_its_points_and_only_rank_a_floor():
+    """A rank's cap was never applied (10 given under 满分 8, the check passing on the cap); a floor above points
+    gave everyone the floor; a floor under average or best was ignored."""
+    from tests.unit.helpers import dump
+    from tests.unit.test_problem_codes import check_text
+
+    capped = _relative(to="rank", points=10, step=3, cap=8)
+    capped["assessments"][0]["items"][0]["max"] = 8
+    found = check_text(dump(capped)).sorted()
+    assert [p.code for p in found] == ["bad-value"] and "不另写 cap" in found[0].message, found
+    found = check_text(dump(_relative(to="rank", points=10, step=3, floor=15))).sorted()
+    assert [p.code for p in found] == ["bad-value"] and "floor（最低 15 分）高于 points" in found[0].message, found
+    found = check_text(dump(_relative(to="best", points=40, floor=5))).sorted()
+    assert [p.code for p in found] == ["bad-value"] and "只与 to: rank" in found[0].message, found
+    assert check_text(dump(_relative(to="rank", points=10, step=3, floor=10))).sorted() == []
+
+
+def test_a_negative_measure_is_reported_at_its_row_and_its_group_left_ungraded(tmp_path):
+    """完成量 - 退回量 below 0: ÷ a sum holding it gave -60 and 50 (capped from 120); ÷ a negative best gave 50."""
+    for to in ("average", "best"):
+        data = _relative(to=to, points=30, cap=50, expr="完成量 - 退回量", uses=["完成量", "退回量"])
+        rows = [["1", "甲", "办公室", "0", "2"], ["2", "乙", "办公室", "3", "2"], ["3", "丙", "财务科", "4", "1"]]
+        period, problems = grade_sheet(tmp_path / to, data, ["完成量", "退回量"], rows)
+        errors = [(p.line, p.column, p.code) for p in problems.sorted() if p.severity is Severity.ERROR]
+        assert errors == [(2, "D", "score-negative")], problems.sorted()
+        assert "本人完成量为 -2，小于 0" in problems.sorted()[0].message
+        graded = {pid: str(p.item("wc").value) for pid, p in by_id(period).items()}
+        assert graded == {"1": "None", "2": "None", "3": "30.00"}, graded  # 财务科 alone: its own measure is its average and best
