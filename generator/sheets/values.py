@@ -251,7 +251,7 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
         value = value.quantize(Decimal(1).scaleb(-spec.places))  # 85.50, 1.0 as Excel shows them: 85.5, 1
     if spec.places is not None and places_of(value) > spec.places:
         if spec.places == 0:
-            report("too-many-places", f"{text} 不是整数；「{spec.name}」是次数或天数，只能填整数。")
+            report("too-many-places", f"{text} 不是整数；「{spec.name}」只能填整数（次数、件数，或方案规定按整天计的天数）。")
         else:
             report("too-many-places", f"{text} 的小数位数多于 {spec.places} 位。")
         return None
