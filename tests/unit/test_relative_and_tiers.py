@@ -162,3 +162,15 @@ def test_a_negative_measure_is_reported_at_its_row_and_its_group_left_ungraded(t
         assert "本人完成量为 -2，小于 0" in problems.sorted()[0].message
         graded = {pid: str(p.item("wc").value) for pid, p in by_id(period).items()}
         assert graded == {"1": "None", "2": "None", "3": "30.00"}, graded  # 财务科 alone: its own measure is its average and best
+
+
+def test_a_team_written_two_ways_is_reported_not_compared_apart(tmp_path):
+    """审判团队 A组 beside Ａ组, a组 and A 组: four teams, three people each compared alone (each given the full 30), silently."""
+    data = _relative(to="average", within="审判团队", points=30, cap=60)
+    data["assessments"][0]["items"][0]["max"] = 60
+    rows = [["1", "甲", "办公室", "50", "A组"], ["2", "乙", "财务科", "10", "Ａ组"], ["3", "丙", "办公室", "30", "a组"],
+            ["4", "丁", "办公室", "30", " A组 "], ["5", "戊", "办公室", "30", "A 组"], ["6", "己", "办公室", "20", "B组"]]
+    _, problems = grade_sheet(tmp_path, data, ["完成量", "审判团队"], rows)
+    found = [(p.line, p.column, p.code) for p in problems.sorted()]
+    assert found == [(3, "E", "group-spelled-two-ways"), (4, "E", "group-spelled-two-ways"), (6, "E", "group-spelled-two-ways")], found
+    assert "「Ａ组」（1 人）与「A组」（2 人）只差空格、全角半角或大小写" in problems.sorted()[0].message
