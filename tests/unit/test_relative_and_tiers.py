@@ -174,3 +174,19 @@ def test_a_team_written_two_ways_is_reported_not_compared_apart(tmp_path):
     found = [(p.line, p.column, p.code) for p in problems.sorted()]
     assert found == [(3, "E", "group-spelled-two-ways"), (4, "E", "group-spelled-two-ways"), (6, "E", "group-spelled-two-ways")], found
     assert "「Ａ组」（1 人）与「A组」（2 人）只差空格、全角半角或大小写" in problems.sorted()[0].message
+
+
+def test_a_rate_whose_tiers_lie_under_one_percent_is_no_fraction_slip(tmp_path):
+    """差错率 0.5% 以下得 10 分: every value under 1 is what the scheme expects (0.2, 0.8 and even 0.5% typed with its sign),
+    yet percent-as-fraction stopped the check, telling the office to write 20 for 0.2% — a false alarm with no way past it."""
+    tiers = {"kind": "tiers", "column": "差错率", "unit": "%", "percent": True,
+             "tiers": [{"at_most": 0.5, "points": 10}, {"above": 0.5, "at_most": 1, "points": 8}, {"above": 1, "points": 5}]}
+    rows = [["1", "甲", "办公室", "0.2"], ["2", "乙", "办公室", "0.8"], ["3", "丙", "办公室", "0"], ["4", "丁", "办公室", "0.5%"]]
+    period, problems = grade_sheet(tmp_path / "rate", simple_scheme(items=[item("cc", "差错率得分", 10, score=tiers)], grades=None), ["差错率"], rows)
+    assert problems.sorted() == [], problems.sorted()
+    assert {pid: str(p.item("cc").value) for pid, p in by_id(period).items()} == {"1": "10", "2": "8", "3": "10", "4": "10"}
+    # tiers at 90 and 95: a column of fractions is still 95% typed as 0.95
+    tiers = {**tiers, "column": "结案率", "tiers": [{"at_least": 95, "points": 10}, {"at_least": 90, "below": 95, "points": 8}, {"below": 90, "points": 5}]}
+    rows = [["1", "甲", "办公室", "0.96"], ["2", "乙", "办公室", "0.92"]]
+    _, problems = grade_sheet(tmp_path / "share", simple_scheme(items=[item("ja", "结案率得分", 10, score=tiers)], grades=None), ["结案率"], rows)
+    assert [(p.line, p.code) for p in problems.sorted()] == [(2, "percent-as-fraction")], problems.sorted()
