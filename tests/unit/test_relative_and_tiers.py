@@ -162,6 +162,10 @@ def test_a_negative_measure_is_reported_at_its_row_and_its_group_left_ungraded(t
         assert "本人完成量为 -2，小于 0" in problems.sorted()[0].message
         graded = {pid: str(p.item("wc").value) for pid, p in by_id(period).items()}
         assert graded == {"1": "None", "2": "None", "3": "30.00"}, graded  # 财务科 alone: its own measure is its average and best
+    # a rank orders a net change below 0 as any other (增长量 -2 behind 1): no problem
+    data = _relative(to="rank", points=10, step=3, expr="完成量 - 退回量", uses=["完成量", "退回量"])
+    period, problems = grade_sheet(tmp_path / "rank", data, ["完成量", "退回量"], [["1", "甲", "办公室", "0", "2"], ["2", "乙", "办公室", "3", "2"]])
+    assert problems.sorted() == [] and {pid: str(p.item("wc").value) for pid, p in by_id(period).items()} == {"1": "7.00", "2": "10.00"}
 
 
 def test_a_team_written_two_ways_is_reported_not_compared_apart(tmp_path):

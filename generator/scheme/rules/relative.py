@@ -142,7 +142,7 @@ class Relative(Rule):
             message = f"{exc}；{group}的{TO_WORDS[self.to]}{self.measure}因此算不出，{group}的人都无法计分，补填后即可。"
             return Outcome(None, [message], [(exc.names[0] if exc.names else self.uses[0], "missing-value", message)])
         own = own if isinstance(own, Decimal) else Decimal(own)
-        if own < 0:  # an expr with a minus (完成量 - 退回量): a negative share of a sum or a best gives nonsense of either sign
+        if own < 0 and self.to != "rank":  # an expr with a minus (完成量 - 退回量): a share of a sum or a best holding it is nonsense of either sign; a rank orders it as any other
             message = (f"本人{self.measure}为 {fmt(own)}，小于 0，无法与同事比较，{group}的人都无法计分；"
                        f"请核对 {'、'.join(self.uses)}（{self.measure} = {self.expr}）。")
             return Outcome(None, [message], [(self.uses[0], "score-negative", message)])
