@@ -244,8 +244,8 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
         report("score-negative", f"{fmt(value)} 小于允许的最小值 {fmt(spec.min)}；请核对。")
         return None
     if spec.max is not None and value > spec.max:
-        bound = "满分" if spec.note.startswith("满分") else "允许的最大值"
-        report("score-over-max", f"{fmt(value)} 超过「{spec.name}」的{bound} {fmt(spec.max)}；请核对。")
+        bound = "的满分" if spec.note.startswith("满分") else "允许的最大值"  # not 「结案率」的允许的最大值
+        report("score-over-max", f"{fmt(value)} 超过「{spec.name}」{bound} {fmt(spec.max)}；请核对。")
         return None
     if spec.places is not None and places_of(value) > spec.places and places_of(value.normalize()) <= spec.places:
         value = value.quantize(Decimal(1).scaleb(-spec.places))  # 85.50, 1.0 as Excel shows them: 85.5, 1

@@ -517,7 +517,7 @@ def test_a_declared_input_range_holds_when_a_formula_reads_the_column_too(tmp_pa
     make_project(tmp_path, data, {"Q1.csv": csv_text(header, rows)})
     _, _, problems = run(tmp_path)
     (over,) = [p for p in problems.sorted() if p.code == "score-over-max"]
-    assert (over.line, over.column) == (2, "I") and "允许的最大值 100" in over.message
+    assert (over.line, over.column) == (2, "I") and "」允许的最大值 100" in over.message and "的允许的" not in over.message
     # 德 cannot be computed from it: counted on the cell's problem as a follow-on, not listed (issue 16)
     assert [p.code for p in problems.sorted()] == ["score-over-max"] and problems.follow_ons() == {over: 1}
 
