@@ -17,7 +17,7 @@ from generator.core.numbers import PLAIN_AMOUNTS, PLAIN_PLACES, NotANumber, fmt,
 from generator.core.problems import Problems, Severity
 from generator.scheme.rules.base import ColumnSpec
 from generator.sheets.event_lists import award_events, events
-from generator.sheets.id_cells import error_value_words, is_error_value
+from generator.sheets.id_cells import error_value_words, is_error_value, is_formula_text
 from generator.sheets.tables import Cell, Table, column_letter
 
 SPLIT_RE = re.compile(r"[、,，;；/\s]+")
@@ -227,6 +227,10 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
         if cell.kind == "b":  # a truth value, shown by Excel as TRUE/FALSE (its text is 是/否)
             report("not-a-number", f"「{'TRUE' if text == '是' else 'FALSE'}」是真假值（TRUE/FALSE），不是数字；"
                                    f"「{spec.name}」应填数字，{_number_example(spec)}。")
+            return None
+        if is_formula_text(text):  # =SUM(D2:F2) typed into a 文本 cell: its text, never computed; say why, as for a name
+            report("cell-formula-text", f"「{text}」是公式本身的文字，不是公式算出的{spec.name}：多半是该列设成了「文本」格式后输入的公式，"
+                                        f"表格软件不计算它，无法计分；请把单元格格式改为「常规」后重新输入公式（再按回车），或直接填写{spec.name}。")
             return None
         code = "number-not-finite" if "有限" in exc.reason else "not-a-number"
         report(code, f"「{text}」{exc.reason}；{_unit_hint(text, spec) or f'「{spec.name}」应填数字，{_number_example(spec)}'}。")
