@@ -149,6 +149,7 @@ def test_rank_takes_no_cap_and_no_floor_above_its_points_and_only_rank_a_floor()
     found = check_text(dump(_relative(to="best", points=40, floor=5))).sorted()
     assert [p.code for p in found] == ["bad-value"] and "只与 to: rank" in found[0].message, found
     assert check_text(dump(_relative(to="rank", points=10, step=3, floor=10))).sorted() == []
+    assert check_text(dump(_relative(to="best", points=40, floor=0))).sorted() == []  # says nothing: no alarm
 
 
 def test_a_negative_measure_is_reported_at_its_row_and_its_group_left_ungraded(tmp_path):

@@ -92,7 +92,7 @@ class Relative(Rule):
         # rank gives points at most and floor at least: a cap there was never applied, a floor above points gives everyone the floor
         if self.to == "rank" and self.cap is not None:
             raise ValueError("to: rank 时第 1 名得 points 分，不另写 cap；要封顶请把 points 改为最高分")
-        if self.to != "rank" and "floor" in self.model_fields_set:  # average and best never read it: a floor written there would be ignored
+        if self.to != "rank" and self.floor > 0:  # average and best never read it: a floor written there would be ignored (floor: 0 says nothing)
             raise ValueError("floor（最低得几分）只与 to: rank 一起写；除以人均或最高时不低于几分的规定无法按此计算")
         if self.floor > self.points:
             raise ValueError(f"floor（最低 {fmt(self.floor)} 分）高于 points（第 1 名 {fmt(self.points)} 分），人人都得最低分；请核对")
