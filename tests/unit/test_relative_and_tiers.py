@@ -143,7 +143,8 @@ def test_rank_takes_no_cap_and_no_floor_above_its_points_and_only_rank_a_floor()
     capped = _relative(to="rank", points=10, step=3, cap=8)
     capped["assessments"][0]["items"][0]["max"] = 8
     found = check_text(dump(capped)).sorted()
-    assert [p.code for p in found] == ["bad-value"] and "不另写 cap" in found[0].message, found
+    assert [p.code for p in found] == ["bad-value"] and "cap（8 分）不起作用" in found[0].message, found
+    assert check_text(dump(_relative(to="rank", points=10, step=3, cap=10))).sorted() == []  # never binds: no alarm
     found = check_text(dump(_relative(to="rank", points=10, step=3, floor=15))).sorted()
     assert [p.code for p in found] == ["bad-value"] and "floor（最低 15 分）高于 points" in found[0].message, found
     found = check_text(dump(_relative(to="best", points=40, floor=5))).sorted()

@@ -90,8 +90,8 @@ class Relative(Rule):
         if (self.to == "rank") != (self.step is not None):
             raise ValueError("step（每降一名减几分）只与 to: rank 一起写，to: rank 时必须写")
         # rank gives points at most and floor at least: a cap there was never applied, a floor above points gives everyone the floor
-        if self.to == "rank" and self.cap is not None:
-            raise ValueError("to: rank 时第 1 名得 points 分，不另写 cap；要封顶请把 points 改为最高分")
+        if self.to == "rank" and self.cap is not None and self.cap < self.points:  # a cap at or above points never binds: no alarm
+            raise ValueError(f"to: rank 时第 1 名得 points 分（{fmt(self.points)} 分），cap（{fmt(self.cap)} 分）不起作用；要封顶请把 points 改为最高分，并去掉 cap")
         if self.to != "rank" and self.floor > 0:  # average and best never read it: a floor written there would be ignored (floor: 0 says nothing)
             raise ValueError("floor（最低得几分）只与 to: rank 一起写；除以人均或最高时不低于几分的规定无法按此计算")
         if self.floor > self.points:
