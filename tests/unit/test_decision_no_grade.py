@@ -99,3 +99,16 @@ def test_settling_later_is_refused_when_another_rule_withholds_the_grade_too(tmp
     assert "新录用人员试用期内不确定等次（条件：试用期）" in problems.sorted()[0].message
     person = by_id(period)["2"]
     assert (person.status, person.status_label, person.grade, person.decided) == ("no_grade", "暂不定等次", None, False)
+
+
+def test_an_empty_or_broken_approver_is_refused():
+    """publicity.approver is printed inside 经……审定 and 须由……决定后再行公示: "" read 经审定 and 须由决定后."""
+    from tests.unit.helpers import dump
+    from tests.unit.test_problem_codes import check_text
+
+    for approver, codes in (("", ["bad-value"]), ("  ", ["bad-value"]), ("局考核\n委员会", ["bad-value"]), ("局考核委员会", [])):
+        data = simple_scheme(grades=GRADES)
+        data["publicity"] = {"approver": approver}
+        found = check_text(dump(data)).sorted()
+        assert [p.code for p in found] == codes, (approver, found)
+        assert not codes or "approver（审定机构）要写机构名称" in found[0].message
