@@ -19,6 +19,7 @@ from generator.engine.decisions import load_decisions, other_grades
 from generator.engine.explainer import Explainer, functions_for
 from generator.engine.former_names import report_departments_spelled_apart, report_former_names_mixed
 from generator.engine.grade import PersonGrader
+from generator.engine.group_spellings import report_groups_spelled_apart
 from generator.engine.id_names import report_id_names
 from generator.engine.id_twins import report_id_twins
 from generator.engine.ids import report_lost_zeros, rollup_blocked
@@ -95,6 +96,7 @@ def compute_project(project: Project, problems: Problems, cache: ModelCache | No
     report_id_twins(results, problems)
     report_former_names_mixed(project, results, problems)
     report_departments_spelled_apart(project, results, problems)
+    report_groups_spelled_apart(results, problems)
     report_copied_files(project, {p.files[0]: len(p.people) for p in results if p.files}, problems)
     report_unused_mappings(project, entries, results, problems)
     return results

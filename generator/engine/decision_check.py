@@ -24,7 +24,7 @@ import re
 import unicodedata
 
 from generator.core.problems import Problems, Severity
-from generator.engine.decision_rules import rule_moving
+from generator.engine.decision_rules import rule_moving, withheld_too
 from generator.engine.decisions import BASIS, Decision
 from generator.engine.results import PeriodResult, PersonResult, QuotaUse, Step
 from generator.scheme.policy import Grades
@@ -112,8 +112,9 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
             problems.add(shown, decision.row, None, "decision-invalid",
                          f"编号「{decision.id}」在成绩表中是「{person.person.name}」，决定文件写的是「{decision.name}」；请核对。", where=decision.place)
             continue
-        if person.status == "no_grade" and grades is not None and decision.grade != grades.no_grade and not settled_later(person, period):
-            _report_against_rule(decision, person, period, shown, problems)
+        if person.status == "no_grade" and grades is not None and decision.grade != grades.no_grade and (
+                not settled_later(person, period) or (also := withheld_too(person, period.assessment)) is not None):
+            _report_against_rule(decision, person, period, shown, problems, also if settled_later(person, period) else None)
             continue
         today = situation(person, period.quotas)
         stale = decision.basis is not None and not same_situation(decision.basis, today)
@@ -172,8 +173,9 @@ def settled_later(person: PersonResult, period: PeriodResult) -> bool:
     return any(o.decided_later for o in _withheld_by(person, period))
 
 
-def _report_against_rule(decision: Decision, person: PersonResult, period: PeriodResult, shown: str, problems: Problems) -> None:
-    rules = _withheld_by(person, period)
+def _report_against_rule(decision: Decision, person: PersonResult, period: PeriodResult, shown: str, problems: Problems, also=None) -> None:
+    """`also`: the no_grade rule without decided_later the person falls under besides the one that gave their status."""
+    rules = [also] if also is not None else _withheld_by(person, period)
     said = "；".join(f"{o.reason}（条件：{o.when}）" for o in rules) or (person.reason or person.shown_grade)
     problems.add(shown, decision.row, decision.grade_column, "decision-against-rule",
                  f"{person.person.name}（{decision.id}）按方案规定{person.shown_grade}：{said}。领导小组决定不能定为「{decision.grade}」，这条决定没有生效。"

@@ -25,14 +25,27 @@ def _holds(formula: str, values: dict[str, Any], names: dict[str, str]) -> bool 
         return None
 
 
+def _values(person: PersonResult, grade: str | None) -> dict[str, Any]:
+    values: dict[str, Any] = dict(person.person.values)
+    values.update(person.item_pairs())
+    values["总分"], values["等次"] = person.total, grade
+    return values
+
+
+def withheld_too(person: PersonResult, assessment: Assessment) -> Override | None:
+    """A no_grade rule without decided_later that the person also falls under (试用期 as well as 立案调查): the first
+    no_grade rule stopped the rest, so only its decided_later was asked; this one withholds the grade all the same."""
+    values, names = _values(person, None), person.item_name_map()
+    return next((rule for rule in assessment.overrides if rule.kind == "no_grade" and not rule.decided_later
+                 and (not rule.when or _holds(rule.when, values, names))), None)
+
+
 def rule_moving(grade: str, person: PersonResult, assessment: Assessment) -> tuple[str, Override] | None:
     """(the grade the rules make of `grade`, the first rule that moves it), or None when they keep it."""
     grades = assessment.grades
     if grades is None or grade not in grades.order:
         return None
-    values: dict[str, Any] = dict(person.person.values)
-    values.update(person.item_pairs())
-    values["总分"], values["等次"] = person.total, grade
+    values = _values(person, grade)
     names = person.item_name_map()
     now, first = grade, None
     for rule in assessment.overrides:

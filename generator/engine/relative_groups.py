@@ -32,7 +32,8 @@ def attach_group_figures(scheme: Scheme, assessment: Assessment, rows: Iterable[
             groups.setdefault(rule.group_of(row), []).append(row)
         for members in groups.values():
             amounts = [rule.amount(row.values) for row in members]
-            known = [a for a in amounts if a is not None]
+            # a negative measure, divided into or by, is its person's problem (Relative.compute); a rank orders it
+            known = [a for a in amounts if a is not None and (a >= 0 or rule.to == "rank")]
             figure = GroupFigure(len(members), sum(known, Decimal(0)), max(known, default=None), len(amounts) - len(known),
                                  tuple(sorted(known, reverse=True)) if rule.to == "rank" else ())
             for index, row in enumerate(members):

@@ -58,7 +58,8 @@ def _merge(first: ColumnSpec, other: ColumnSpec) -> ColumnSpec:
     # value either names is one the office may fill in; the first's alone rejected the other's
     choices = tuple(dict.fromkeys((*first.choices, *other.choices)))
     return replace(first, min=low, max=high, places=places, required=first.required or other.required,
-                   percent=first.percent or other.percent, note=first.note or other.note, choices=choices)
+                   percent=first.percent or other.percent, under_one=first.under_one or other.under_one,
+                   note=first.note or other.note, choices=choices)
 
 
 def _item_columns(items: list[Item], post: str, optional: bool = False) -> list[tuple[ColumnSpec, str]]:

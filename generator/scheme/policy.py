@@ -261,3 +261,10 @@ class Publicity(Strict):
         [],
         description="公开版部门统计中除公示等次外还可公开人数的等次（默认不公开）；能推算出个人等次的数字仍不显示。例：[较差]",
     )
+
+    @model_validator(mode="after")
+    def _approver_said(self):
+        # printed inside a sentence (经……审定；须由……决定后再行公示): empty, it read 经审定 and 须由决定后
+        if not self.approver.strip() or any(c in self.approver for c in "\r\n"):
+            raise ValueError("approver（审定机构）要写机构名称，写在一行内，如 局考核委员会；不写则为「考核领导小组」")
+        return self

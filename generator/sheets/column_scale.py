@@ -23,7 +23,7 @@ def report_percent_fractions(table: Table, people: list, specs: dict[str, Column
         # a percent column too: one 95% typed 0.95 among the others' 90 … 100 counts as 0.95%
         if index is not None and spec.type == "number" and (spec.max is None or spec.max >= 10):
             _report_hundredth(table, people, name, index, problems, "%" if spec.percent else "")
-        if not spec.percent or index is None or (spec.max is not None and spec.max <= 1):
+        if not spec.percent or index is None or (spec.max is not None and spec.max <= 1) or spec.under_one:
             continue
         values = [(p, v) for p in people if isinstance(v := p.values.get(name), Decimal)]
         if not values:

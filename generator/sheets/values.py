@@ -18,7 +18,7 @@ from generator.core.problems import Problems, Severity
 from generator.scheme.rules.base import ColumnSpec
 from generator.sheets.cells import BLANK_MARKS
 from generator.sheets.event_lists import award_events, events
-from generator.sheets.id_cells import error_value_words, is_error_value
+from generator.sheets.id_cells import error_value_words, is_error_value, is_formula_text
 from generator.sheets.tables import Cell, Table, column_letter
 
 SPLIT_RE = re.compile(r"[、,，;；/\s]+")
@@ -229,6 +229,10 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
             report("not-a-number", f"「{'TRUE' if text == '是' else 'FALSE'}」是真假值（TRUE/FALSE），不是数字；"
                                    f"「{spec.name}」应填数字，{_number_example(spec)}。")
             return None
+        if is_formula_text(text):  # =SUM(D2:F2) typed into a 文本 cell: its text, never computed; say why, as for a name
+            report("cell-formula-text", f"「{text}」是公式本身的文字，不是公式算出的{spec.name}：多半是该列设成了「文本」格式后输入的公式，"
+                                        f"表格软件不计算它，无法计分；请把单元格格式改为「常规」后重新输入公式（再按回车），或直接填写{spec.name}。")
+            return None
         code = "number-not-finite" if "有限" in exc.reason else "not-a-number"
         report(code, f"「{text}」{exc.reason}；{_unit_hint(text, spec) or f'「{spec.name}」应填数字，{_number_example(spec)}'}。")
         return None
@@ -245,14 +249,14 @@ def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
         report("score-negative", f"{fmt(value)} 小于允许的最小值 {fmt(spec.min)}；请核对。")
         return None
     if spec.max is not None and value > spec.max:
-        bound = "满分" if spec.note.startswith("满分") else "允许的最大值"
-        report("score-over-max", f"{fmt(value)} 超过「{spec.name}」的{bound} {fmt(spec.max)}；请核对。")
+        bound = "的满分" if spec.note.startswith("满分") else "允许的最大值"  # not 「结案率」的允许的最大值
+        report("score-over-max", f"{fmt(value)} 超过「{spec.name}」{bound} {fmt(spec.max)}；请核对。")
         return None
     if spec.places is not None and places_of(value) > spec.places and places_of(value.normalize()) <= spec.places:
         value = value.quantize(Decimal(1).scaleb(-spec.places))  # 85.50, 1.0 as Excel shows them: 85.5, 1
     if spec.places is not None and places_of(value) > spec.places:
         if spec.places == 0:
-            report("too-many-places", f"{text} 不是整数；「{spec.name}」是次数或天数，只能填整数。")
+            report("too-many-places", f"{text} 不是整数；「{spec.name}」只能填整数（次数、件数，或方案规定按整天计的天数）。")
         else:
             report("too-many-places", f"{text} 的小数位数多于 {spec.places} 位。")
         return None

@@ -85,3 +85,30 @@ def test_a_settled_grade_within_the_cap_is_applied(tmp_path):
     period, problems = run_capped(tmp_path, [["2", "李四", "较好", "2025年4月3日结案，给予警告处分，经领导小组会议研究补定", "原为：暂不定等次"]])
     assert problems.sorted() == []
     assert (by_id(period)["2"].status, by_id(period)["2"].grade) == ("graded", "较好")
+
+
+def test_settling_later_is_refused_when_another_rule_withholds_the_grade_too(tmp_path):
+    """李四 立案调查 (decided_later) and 试用期: the first no_grade rule stopped the rest, and the decision grading
+    李四 was applied though the probation rule withholds the grade whatever the committee decides."""
+    rows = [["1", "张三", "办公室", "95", "", ""], ["2", "李四", "办公室", "80", "是", "是"]]
+    data = simple_scheme(grades=GRADES, inputs=INPUTS, overrides=[INQUIRY, PROBATION], places=2)
+    extra = {"Q1.decisions.csv": csv_text(HEADER, [["2", "李四", "较好", "2025年4月3日结案，经领导小组会议研究补定", "原为：暂不定等次"]])}
+    period, problems = grade_sheet(tmp_path, data, ["得分", *(i["name"] for i in INPUTS)], rows, extra=extra)
+    found = [(p.line, p.column, p.code) for p in problems.sorted()]
+    assert found == [(2, "C", "decision-against-rule")], [p.format() for p in problems.sorted()]
+    assert "新录用人员试用期内不确定等次（条件：试用期）" in problems.sorted()[0].message
+    person = by_id(period)["2"]
+    assert (person.status, person.status_label, person.grade, person.decided) == ("no_grade", "暂不定等次", None, False)
+
+
+def test_an_empty_or_broken_approver_is_refused():
+    """publicity.approver is printed inside 经……审定 and 须由……决定后再行公示: "" read 经审定 and 须由决定后."""
+    from tests.unit.helpers import dump
+    from tests.unit.test_problem_codes import check_text
+
+    for approver, codes in (("", ["bad-value"]), ("  ", ["bad-value"]), ("局考核\n委员会", ["bad-value"]), ("局考核委员会", [])):
+        data = simple_scheme(grades=GRADES)
+        data["publicity"] = {"approver": approver}
+        found = check_text(dump(data)).sorted()
+        assert [p.code for p in found] == codes, (approver, found)
+        assert not codes or "approver（审定机构）要写机构名称" in found[0].message

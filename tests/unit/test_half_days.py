@@ -69,3 +69,14 @@ def test_the_handbook_says_whether_half_days_count():
 def test_whole_without_counts_is_refused():
     problems = check_text(BASE + "    adjustments:\n      - {kind: bonus, name: 加分, whole: true}\n")
     assert codes(problems) == ["bad-value"] and "whole（只能填整数）只与 counts 一起写" in problems.sorted()[0].message
+
+
+def test_the_words_of_a_refused_decimal_no_longer_say_days_are_whole(tmp_path):
+    """Half days are read now: 「是次数或天数，只能填整数」 and the guide's 「次数和天数只填整数」 told the office a 0.5 天 was wrong."""
+    from generator.core.codes import CODES
+
+    _, problems = _graded(tmp_path, simple_scheme(items=[PER_DAY]), ["病假天数", "迟到次数"], [["1", "甲", "办公室", "0", "0.5"]])
+    found = [p for p in problems.sorted() if p.code == "too-many-places"]
+    assert len(found) == 1 and "「迟到次数」只能填整数（次数、件数，或方案规定按整天计的天数）" in found[0].message, found
+    info = CODES["too-many-places"]
+    assert "天数只填整数" not in info.fix and "半天填 0.5" in info.fix and "天数、小时数最多一位小数" in info.title

@@ -517,7 +517,7 @@ def test_a_declared_input_range_holds_when_a_formula_reads_the_column_too(tmp_pa
     make_project(tmp_path, data, {"Q1.csv": csv_text(header, rows)})
     _, _, problems = run(tmp_path)
     (over,) = [p for p in problems.sorted() if p.code == "score-over-max"]
-    assert (over.line, over.column) == (2, "I") and "允许的最大值 100" in over.message
+    assert (over.line, over.column) == (2, "I") and "」允许的最大值 100" in over.message and "的允许的" not in over.message
     # 德 cannot be computed from it: counted on the cell's problem as a follow-on, not listed (issue 16)
     assert [p.code for p in problems.sorted()] == ["score-over-max"] and problems.follow_ons() == {over: 1}
 
@@ -703,3 +703,13 @@ def test_an_agency_mapping_meant_for_its_other_scheme_says_to_move_it_there(tmp_
     _, periods, problems = run(tmp_path)
     assert not [p for p in problems.sorted() if p.severity.value == "error"], problems.sorted()
     assert {p.scheme.code for p in periods} == {"t1", "t2"} and all(len(p.people) == 4 for p in periods)
+
+
+def test_a_score_cell_holding_a_formula_s_text_says_so(tmp_path):
+    """=SUM(D2:F2) typed into a 得分 cell formatted as 文本: 「不是数字」 said nothing of why; a name's like text was told."""
+    from tests.unit.helpers import grade_sheet, simple_scheme
+
+    _, problems = grade_sheet(tmp_path, simple_scheme(), ["得分"], [["1", "甲", "办公室", "=SUM(D2:F2)"], ["2", "乙", "办公室", "＝85"]])
+    found = [(p.line, p.column, p.code) for p in problems.sorted()]
+    assert found == [(2, "D", "cell-formula-text"), (3, "D", "cell-formula-text")], found
+    assert "「=SUM(D2:F2)」是公式本身的文字，不是公式算出的得分" in problems.sorted()[0].message and "无法计分" in problems.sorted()[0].message

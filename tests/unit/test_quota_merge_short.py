@@ -78,3 +78,16 @@ def test_people_with_the_unit_blank_are_not_merged_into_a_pool(tmp_path):
     make_project(tmp_path, data, {"Q1.csv": people_csv(rows, ["得分", "考核单元"])}, departments=["办公室", "法规科", "人事科", "财务科"])
     _, periods, problems = run(tmp_path)
     assert {u.scope: (u.base, u.allowed) for u in periods[0].quotas} == {"综合": (4, 1), "人事、法规（合并计算）": (4, 1), "（未填）": (1, 0)}
+
+
+def test_a_unit_written_two_ways_is_reported_not_given_places_apart(tmp_path):
+    """考核单元 综合 and 综 合: two units, each with a quota of its own, and nothing said."""
+    quota = {**QUOTA, "scope": "考核单元"}
+    data = simple_scheme(quotas=[quota])
+    data["inputs"] = [{"name": "考核单元", "type": "text"}]
+    rows = [[*r, {"办公室": "综合", "法规科": "法规", "人事科": "人事"}.get(r[2], "综 合")] for r in ROWS]
+    make_project(tmp_path, data, {"Q1.csv": people_csv(rows, ["得分", "考核单元"])}, departments=["办公室", "法规科", "人事科", "财务科"])
+    _, _, problems = run(tmp_path)
+    errors = [(p.line, p.column, p.code) for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert errors == [(10, "E", "group-spelled-two-ways")], problems.sorted()
+    assert "名额按每个考核单元计算" in problems.sorted()[0].message

@@ -132,3 +132,67 @@ def test_a_blank_group_cell_is_reported_not_compared_alone(tmp_path):
     errors = [(p.line, p.column, p.code) for p in problems.sorted() if p.severity is Severity.ERROR]
     assert errors == [(3, "E", "missing-value")], problems.sorted()
     assert by_id(period)["2"].total is None and str(by_id(period)["1"].item("wc").value) == "37.50"  # 50 × 2 × 30 ÷ 80
+
+
+def test_rank_takes_no_cap_and_no_floor_above_its_points_and_only_rank_a_floor():
+    """A rank's cap was never applied (10 given under 满分 8, the check passing on the cap); a floor above points
+    gave everyone the floor; a floor under average or best was ignored."""
+    from tests.unit.helpers import dump
+    from tests.unit.test_problem_codes import check_text
+
+    capped = _relative(to="rank", points=10, step=3, cap=8)
+    capped["assessments"][0]["items"][0]["max"] = 8
+    found = check_text(dump(capped)).sorted()
+    assert [p.code for p in found] == ["bad-value"] and "cap（8 分）不起作用" in found[0].message, found
+    assert check_text(dump(_relative(to="rank", points=10, step=3, cap=10))).sorted() == []  # never binds: no alarm
+    found = check_text(dump(_relative(to="rank", points=10, step=3, floor=15))).sorted()
+    assert [p.code for p in found] == ["bad-value"] and "floor（最低 15 分）高于 points" in found[0].message, found
+    found = check_text(dump(_relative(to="best", points=40, floor=5))).sorted()
+    assert [p.code for p in found] == ["bad-value"] and "只与 to: rank" in found[0].message, found
+    assert check_text(dump(_relative(to="rank", points=10, step=3, floor=10))).sorted() == []
+    assert check_text(dump(_relative(to="best", points=40, floor=0))).sorted() == []  # says nothing: no alarm
+
+
+def test_a_negative_measure_is_reported_at_its_row_and_its_group_left_ungraded(tmp_path):
+    """完成量 - 退回量 below 0: ÷ a sum holding it gave -60 and 50 (capped from 120); ÷ a negative best gave 50."""
+    for to in ("average", "best"):
+        data = _relative(to=to, points=30, cap=50, expr="完成量 - 退回量", uses=["完成量", "退回量"])
+        rows = [["1", "甲", "办公室", "0", "2"], ["2", "乙", "办公室", "3", "2"], ["3", "丙", "财务科", "4", "1"]]
+        period, problems = grade_sheet(tmp_path / to, data, ["完成量", "退回量"], rows)
+        errors = [(p.line, p.column, p.code) for p in problems.sorted() if p.severity is Severity.ERROR]
+        assert errors == [(2, "D", "score-negative")], problems.sorted()
+        assert "本人完成量为 -2，小于 0" in problems.sorted()[0].message
+        graded = {pid: str(p.item("wc").value) for pid, p in by_id(period).items()}
+        assert graded == {"1": "None", "2": "None", "3": "30.00"}, graded  # 财务科 alone: its own measure is its average and best
+    # a rank orders a net change below 0 as any other (增长量 -2 behind 1): no problem
+    data = _relative(to="rank", points=10, step=3, expr="完成量 - 退回量", uses=["完成量", "退回量"])
+    period, problems = grade_sheet(tmp_path / "rank", data, ["完成量", "退回量"], [["1", "甲", "办公室", "0", "2"], ["2", "乙", "办公室", "3", "2"]])
+    assert problems.sorted() == [] and {pid: str(p.item("wc").value) for pid, p in by_id(period).items()} == {"1": "7.00", "2": "10.00"}
+
+
+def test_a_team_written_two_ways_is_reported_not_compared_apart(tmp_path):
+    """审判团队 A组 beside Ａ组, a组 and A 组: four teams, three people each compared alone (each given the full 30), silently."""
+    data = _relative(to="average", within="审判团队", points=30, cap=60)
+    data["assessments"][0]["items"][0]["max"] = 60
+    rows = [["1", "甲", "办公室", "50", "A组"], ["2", "乙", "财务科", "10", "Ａ组"], ["3", "丙", "办公室", "30", "a组"],
+            ["4", "丁", "办公室", "30", " A组 "], ["5", "戊", "办公室", "30", "A 组"], ["6", "己", "办公室", "20", "B组"]]
+    _, problems = grade_sheet(tmp_path, data, ["完成量", "审判团队"], rows)
+    found = [(p.line, p.column, p.code) for p in problems.sorted()]
+    assert found == [(3, "E", "group-spelled-two-ways"), (4, "E", "group-spelled-two-ways"), (6, "E", "group-spelled-two-ways")], found
+    assert "「Ａ组」（1 人）与「A组」（2 人）只差空格、全角半角或大小写" in problems.sorted()[0].message
+
+
+def test_a_rate_whose_tiers_lie_under_one_percent_is_no_fraction_slip(tmp_path):
+    """差错率 0.5% 以下得 10 分: every value under 1 is what the scheme expects (0.2, 0.8 and even 0.5% typed with its sign),
+    yet percent-as-fraction stopped the check, telling the office to write 20 for 0.2% — a false alarm with no way past it."""
+    tiers = {"kind": "tiers", "column": "差错率", "unit": "%", "percent": True,
+             "tiers": [{"at_most": 0.5, "points": 10}, {"above": 0.5, "at_most": 1, "points": 8}, {"above": 1, "points": 5}]}
+    rows = [["1", "甲", "办公室", "0.2"], ["2", "乙", "办公室", "0.8"], ["3", "丙", "办公室", "0"], ["4", "丁", "办公室", "0.5%"]]
+    period, problems = grade_sheet(tmp_path / "rate", simple_scheme(items=[item("cc", "差错率得分", 10, score=tiers)], grades=None), ["差错率"], rows)
+    assert problems.sorted() == [], problems.sorted()
+    assert {pid: str(p.item("cc").value) for pid, p in by_id(period).items()} == {"1": "10", "2": "8", "3": "10", "4": "10"}
+    # tiers at 90 and 95: a column of fractions is still 95% typed as 0.95
+    tiers = {**tiers, "column": "结案率", "tiers": [{"at_least": 95, "points": 10}, {"at_least": 90, "below": 95, "points": 8}, {"below": 90, "points": 5}]}
+    rows = [["1", "甲", "办公室", "0.96"], ["2", "乙", "办公室", "0.92"]]
+    _, problems = grade_sheet(tmp_path / "share", simple_scheme(items=[item("ja", "结案率得分", 10, score=tiers)], grades=None), ["结案率"], rows)
+    assert [(p.line, p.code) for p in problems.sorted()] == [(2, "percent-as-fraction")], problems.sorted()

@@ -49,6 +49,9 @@ class ColumnSpec:
     each_max: Decimal | None = None
     note: str = ""  # shown in the template header and the guide: 满分 20
     percent: bool = False  # a percentage/rate: an Excel cell formatted as 74% is read as 74
+    # the scheme's own bounds for the column lie at or under 1 (差错率 0.5% 以下): a column of values all under 1
+    # is what it expects, no 95% typed as 0.95 (sheets/column_scale.py)
+    under_one: bool = False
     # the type is the rule's guess, not a statement (a formula's uses: a number unless the scheme's
     # inputs declare the column otherwise); a declared column of another type wins (columns._merge)
     assumed: bool = False

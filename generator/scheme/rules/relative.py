@@ -89,6 +89,13 @@ class Relative(Rule):
     def _step_with_rank(self):
         if (self.to == "rank") != (self.step is not None):
             raise ValueError("step（每降一名减几分）只与 to: rank 一起写，to: rank 时必须写")
+        # rank gives points at most and floor at least: a cap there was never applied, a floor above points gives everyone the floor
+        if self.to == "rank" and self.cap is not None and self.cap < self.points:  # a cap at or above points never binds: no alarm
+            raise ValueError(f"to: rank 时第 1 名得 points 分（{fmt(self.points)} 分），cap（{fmt(self.cap)} 分）不起作用；要封顶请把 points 改为最高分，并去掉 cap")
+        if self.to != "rank" and self.floor > 0:  # average and best never read it: a floor written there would be ignored (floor: 0 says nothing)
+            raise ValueError("floor（最低得几分）只与 to: rank 一起写；除以人均或最高时不低于几分的规定无法按此计算")
+        if self.floor > self.points:
+            raise ValueError(f"floor（最低 {fmt(self.floor)} 分）高于 points（第 1 名 {fmt(self.points)} 分），人人都得最低分；请核对")
         return self
 
     def group_of(self, row) -> str:
@@ -135,6 +142,10 @@ class Relative(Rule):
             message = f"{exc}；{group}的{TO_WORDS[self.to]}{self.measure}因此算不出，{group}的人都无法计分，补填后即可。"
             return Outcome(None, [message], [(exc.names[0] if exc.names else self.uses[0], "missing-value", message)])
         own = own if isinstance(own, Decimal) else Decimal(own)
+        if own < 0 and self.to != "rank":  # an expr with a minus (完成量 - 退回量): a share of a sum or a best holding it is nonsense of either sign; a rank orders it as any other
+            message = (f"本人{self.measure}为 {fmt(own)}，小于 0，无法与同事比较，{group}的人都无法计分；"
+                       f"请核对 {'、'.join(self.uses)}（{self.measure} = {self.expr}）。")
+            return Outcome(None, [message], [(self.uses[0], "score-negative", message)])
         if self.within not in GROUP_WORDS and not str(ctx.get(self.within) or "").strip():
             message = f"「{self.within}」为空：不知道此人与谁比较{self.measure}；请填写此人所在的{self.within}。"
             return Outcome(None, [message], [(self.within, "missing-value", message)])

@@ -99,7 +99,9 @@ class Tiers(Rule):
     def columns(self, item):
         column = column_or_name(self.column, item)
         top = Decimal(100) if self.percent else None
-        return [ColumnSpec(column, "number", Decimal(0), top, percent=self.percent, note="；".join(t.words(self.unit) for t in self.tiers))]
+        bounds = [b for t in self.tiers for b in (t.low()[0], t.high()[0]) if b is not None and b > 0]
+        return [ColumnSpec(column, "number", Decimal(0), top, percent=self.percent, under_one=bool(bounds) and min(bounds) <= 1,
+                           note="；".join(t.words(self.unit) for t in self.tiers))]
 
     def names(self):
         return {self.column} if self.column else set()
