@@ -49,9 +49,9 @@ def download_name(*parts: str) -> str:
     cleaned = [c for w in written if (c := _UNSAFE.sub("", w))]
     name = "-".join(cleaned)
     taken_out = any(_UNSAFE.search(w) for w in written)
-    # IT科 and It科, two departments, would be one file on a Windows or Mac share: a name with a small
-    # letter ends in the hash, so that no two names differ only in case
-    taken_out = taken_out or any(c.islower() for w in written for c in w)
+    # IT科 and It科, two departments, would be one file on a Windows or Mac share: a name that capitals
+    # would change (a small letter, ǅ) ends in the hash, so that no two names differ only in case
+    taken_out = taken_out or any(w != w.upper() for w in written)
     if not taken_out and len(name.encode("utf-8", "surrogatepass")) <= MAX_NAME_BYTES:
         return name
     tag = "-" + hashlib.sha256("\x1f".join(written).encode("utf-8", "surrogatepass")).hexdigest()[:8]
