@@ -209,7 +209,8 @@ CASES = {
                                 codes=["bad-formula"]),
     "yaml-score-formula-import": dict(scheme=SCHEME.replace("        max: 100\n", "        max: 100\n        score: {kind: formula, expr: \"__import__('os').system('x')\"}\n"),
                                       codes=["bad-formula"]),
-    "yaml-binary": dict(scheme=lambda: Path(sys.executable).resolve().read_bytes()[:4096].decode("latin-1"), codes=["yaml-syntax"]),
+    # a binary file's NUL bytes are control characters at their line and column (i16g), not a YAML syntax error
+    "yaml-binary": dict(scheme=lambda: Path(sys.executable).resolve().read_bytes()[:4096].decode("latin-1"), codes=["control-character"]),
 }
 
 
