@@ -134,7 +134,7 @@ def test_report_for_csv_with_missing_column(tmp_path, capsys):
     ws = wb.worksheets[0]
     assert ws["A2"].value == "0012"  # leading zero kept
     assert ws["D2"].value == "=1+1" and ws["D2"].data_type == "s"  # text, not a live formula
-    assert "[not-a-number]" in ws["D2"].comment.text
+    assert "[cell-formula-text]" in ws["D2"].comment.text  # a formula kept as text (i16j), told so
     assert "[unknown-department]" in ws["C3"].comment.text
     # a missing column has no cell: it is put on the header row's first cell
     assert "[missing-column]" in ws["A1"].comment.text

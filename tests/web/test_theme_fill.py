@@ -20,7 +20,7 @@ def test_filled_pages_are_the_pages_rendered_whole(tmp_path, monkeypatch, audien
     year = root / "content" / "yunxi-czj" / "s003-p2" / "2025"  # a year without decisions: they name people as they were
     sheets = [sheet for sheet in sorted(year.iterdir()) if sheet.suffix in (".csv", ".xlsx")]
     assert sheets and not list(year.glob("*.decisions.*"))
-    names = ["<i>张</i>三", "李  四", '王"五\'', "=HYPERLINK(\"x\")", "赵&amp;六"]
+    names = ["<i>张</i>三", "李  四", '王"五\'', "+HYPERLINK(\"x\")", "赵&amp;六"]
     for sheet in sheets:
         rename_by_id(sheet, {f"{n:04d}": name for n, name in enumerate(names, start=1)})
     fills: list[theme_fill.Fill] = []
