@@ -61,7 +61,7 @@ def test_the_handbook_says_whether_half_days_count():
     text = handbook_text(simple_scheme(items=[PER_DAY], adjustments=[BY_COUNTS])).replace("\\.", ".")
     assert "每天 0.2 分（按「病假天数」计，可填一位小数（如半天填 0.5））" in text
     assert "每次 1 分（按「迟到次数」计）" in text
-    assert "「事假天数」、「迟到早退次数」列填天数、次数，可填一位小数（如半天填 0.5））" in text
+    assert "「事假天数」、「迟到早退次数」列填天数、次数，其中「事假天数」可填一位小数（如半天填 0.5））" in text
     whole = handbook_text(simple_scheme(items=[PER_DAY], adjustments=[{**BY_COUNTS, "whole": True}])).replace("\\.", ".")
     assert "列填天数、次数，只填整数）" in whole
 

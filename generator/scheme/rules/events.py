@@ -59,10 +59,15 @@ class PerEvent(Strict):
 
 
 def halves_words(columns: list[str], unit: str = "", whole: bool = False) -> str:
-    """What the handbook says of half days: ，可填一位小数（如半天填 0.5） or ，只填整数; nothing for times."""
-    if not any(count_places(c, unit) for c in columns):
+    """What the handbook says of half days: ，可填一位小数（如半天填 0.5） or ，只填整数; nothing for times.
+    Of columns some of which take halves: ，其中「事假天数」可填一位小数 (the 次数 beside it stay whole)."""
+    halved = [c for c in columns if count_places(c, unit)]
+    if not halved:
         return ""
-    return "，只填整数" if whole else "，可填一位小数（如半天填 0.5）"
+    if whole:
+        return "，只填整数"
+    which = "" if len(halved) == len(columns) else "，其中" + "、".join(f"「{c}」" for c in halved)
+    return f"{which or '，'}可填一位小数（如半天填 0.5）"
 
 
 class PerUnit(Strict):
