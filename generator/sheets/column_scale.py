@@ -38,7 +38,8 @@ def report_percent_fractions(table: Table, people: list, specs: dict[str, Column
                      f"「{name}」是百分比列（填 95 表示 95%），但这一列的值都不大于 1，如第 {first.row} 行的 {shown}："
                      f"多半是把 {fmt(first.values[name] * 100)}% 写成了小数 {shown}，照此会按 {shown}% 计。"
                      f"请改填百分数（如 {fmt(first.values[name] * 100)} 或 {fmt(first.values[name] * 100)}%），"
-                     "或把这一列的单元格格式设为「百分比」。",
+                     "或把这一列的单元格格式设为「百分比」。若这一列的比率本来就都不超过 1%（如差错率 0.2%），"
+                     f"在方案中声明「{name}」的上限 max: 1（inputs 中的这一列），就不再这样检查。",
                      where=f"{first.places.get(name) or where_row(table, first.row)}", sheet=table.sheet)
 
 

@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from generator.core.numbers import NotANumber, parse_decimal
-from tests.unit.helpers import DEPARTMENTS, csv_text, make_project, places, run, xlsx_bytes
+from tests.unit.helpers import DEPARTMENTS, csv_text, make_project, people_csv, places, run, simple_scheme, xlsx_bytes
 from tests.unit.test_office_sheets import CLEAN_HEADER, CLEAN_ROWS, OFFICE_SCHEME, clean, office_agency, office_xlsx, results
 from tests.unit.test_sheet_slips import edited, patched, xlsx_problems
 
@@ -298,6 +298,20 @@ def test_a_percent_column_typed_as_fractions_fails(tmp_path):
         r[9] = fraction
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
     assert errors(run(tmp_path)[2]) == [(2, "J", "percent-as-fraction")]
+
+
+@pytest.mark.parametrize("declared, found", [({}, ["percent-as-fraction"]), ({"max": 1}, [])])
+def test_a_rate_under_one_percent_is_told_how_to_say_so(tmp_path, declared, found):
+    """差错率 0.2% … 0.8%: every value of the column is under 1, as a column of fractions typed for
+    percentages is. The message says how a scheme says its rates are that low (max: 1), and then
+    the column is not held to it."""
+    data = simple_scheme(inputs=[{"name": "差错率", "type": "number", "percent": True, **declared}])
+    rows = [[str(i), f"人{i}", "办公室", "90", rate] for i, rate in enumerate(["0.2", "0.8", "0.5", "0"], start=1)]
+    make_project(tmp_path, data, {"Q1.csv": people_csv(rows, ["得分", "差错率"])})
+    problems = run(tmp_path)[2]
+    assert [code for _, _, code in errors(problems)] == found
+    if found:
+        assert "max: 1" in next(p.message for p in problems.sorted() if p.code == "percent-as-fraction")
 
 
 def test_an_excel_table_total_row_is_no_person(tmp_path):
