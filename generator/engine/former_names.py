@@ -13,9 +13,8 @@ periods spell it apart (the department's page and comparisons split; a period's 
 
 from __future__ import annotations
 
-import unicodedata
-
 from generator.core.problems import Problems, Severity
+from generator.core.spelling import spelling_key
 from generator.engine.results import PeriodResult
 from generator.project.model import Project
 from generator.scheme.periods import chronological_order
@@ -52,7 +51,7 @@ def report_departments_spelled_apart(project: Project, periods: list[PeriodResul
         for result in period.people:
             department = result.person.department
             if department:
-                key = "".join(unicodedata.normalize("NFKC", department).split())
+                key = spelling_key(department)
                 spellings.setdefault(key, {}).setdefault(department, []).append(result.person)
         column = period.scheme.people.department
         for key, ways in spellings.items():

@@ -8,9 +8,8 @@ at the first row of each rarer spelling.
 
 from __future__ import annotations
 
-import unicodedata
-
 from generator.core.problems import Problems
+from generator.core.spelling import spelling_key
 from generator.engine.results import PeriodResult
 from generator.scheme.model import Assessment, Scheme
 from generator.scheme.rules.relative import GROUP_WORDS, Relative
@@ -36,7 +35,7 @@ def grouping_columns(scheme: Scheme, assessment: Assessment) -> list[tuple[str, 
 
 
 def _key(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+    return spelling_key(text).casefold()
 
 
 def report_groups_spelled_apart(periods: list[PeriodResult], problems: Problems) -> None:

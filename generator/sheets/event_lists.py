@@ -6,11 +6,11 @@ not list."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal
 
 from generator.core.numbers import NotANumber, fmt, parse_decimal
 from generator.core.problems import Severity
+from generator.core.spelling import spelling_key
 from generator.scheme.rules.base import ColumnSpec
 from generator.sheets.cells import BLANK_MARKS
 
@@ -27,7 +27,7 @@ _EVENT_RE = re.compile(r"^(?P<name>.*?)[:：]?\s*(?P<value>[+＋]?[0-9０-９]+(
 
 def _event_name(text: str) -> str:
     """An event's or matter's name as compared for 同一事项: 抗 洪抢险, 抗洪抢险　and ＱＣ小组 are 抗洪抢险 and QC小组."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    return spelling_key(text)
 
 
 def events(text: str, spec: ColumnSpec, report) -> list[tuple[str, Decimal]] | None:

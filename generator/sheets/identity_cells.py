@@ -7,9 +7,9 @@ not read as the flag it may be.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from generator.core.problems import Problems, Severity
+from generator.core.spelling import spelling_key
 from generator.sheets.cells import Cell, Table, column_letter, where
 from generator.sheets.id_cells import error_value_words, formula_text_words, is_error_value, is_formula_text
 
@@ -89,7 +89,7 @@ def report_name_note(table: Table, row: int, column: tuple[int, str], name: str,
     if found is None:
         return
     bare, note = found.group("name"), (found.group("note") or found.group("mark")).strip()
-    plain = "".join(unicodedata.normalize("NFKC", note).split())
+    plain = spelling_key(note)
     flag = next((f for f in sorted(flags, key=len, reverse=True) if f and (plain == f or plain.startswith(f) or (len(plain) > 1 and f.startswith(plain)))), None)
     index, header = column
     if flag is not None and values.get(flags[flag]) is True:  # 试用期 also 是 in its column: graded as meant
