@@ -67,9 +67,10 @@ def grade_counts(period: PeriodResult, members: list[PersonResult]) -> dict[str,
 
 
 def distribution(period: PeriodResult, department: str, members: list[PersonResult], internal: bool, ctx: SiteContext | None = None,
-                 on_notice: dict[str, set[str]] | None = None) -> Distribution | None:
+                 on_notice: dict | None = None) -> Distribution | None:
     """`on_notice`: who each period's 公示 names, by period key, filled as needed (every department of
-    a period counts the same list: a city's 80 departments × 150 periods once made it 12,000 times)."""
+    a period counts the same list: a city's 80 departments × 150 periods once made it 12,000 times),
+    and the count each quota over several departments shows, by (period key, quota's place)."""
     if not members:
         return None
     if not internal:
@@ -113,7 +114,7 @@ def public_summary_shown(ctx: SiteContext | None, period: PeriodResult) -> bool:
 
 
 def _public_distribution(period: PeriodResult, department: str, members: list[PersonResult], ctx: SiteContext | None,
-                         on_notice: dict[str, set[str]]) -> Distribution | None:
+                         on_notice: dict) -> Distribution | None:
     if not public_summary_shown(ctx, period):
         return None
     publicity = period.scheme.publicity_for(period.assessment)
@@ -136,15 +137,27 @@ def _public_distribution(period: PeriodResult, department: str, members: list[Pe
         return Distribution(period, [], [], len(members), hidden=True)
     cells = public_cells(order, published, opt_in, named, unnamed, k)
     dist = Distribution(period, cells.labels, cells.counts, len(members))
-    for use in period.quotas:
+    for i, use in enumerate(period.quotas):
         if use.covers(department) and use.allowed is not None and use.grade in published:
             # only the 公示's own count: the quota's base (参加考核, without those of no grade), the places it
             # gives and any excess would tell, subtracted from the headcount, how many got no grade
-            pool = set(use.members)
-            scope = period.people if use.scope == "全单位" else members if use.scope == department else [p for p in period.people if p.id in pool]
-            shown = sum(1 for p in scope if p.id in listed and p.grade == use.grade)
+            if use.scope != "全单位" and use.scope == department:
+                shown = sum(1 for p in members if p.id in listed and p.grade == use.grade)
+            else:  # the same for every department the quota covers: counted once a period (a city's 80 departments)
+                shown = _quota_shown(on_notice, period, i, use, listed)
             dist.quota_words.append(f"{_where(use)}「{use.grade}」公示 {shown} 人（名额按考核办法计算）")
     return dist
+
+
+def _quota_shown(on_notice: dict, period: PeriodResult, i: int, use, listed: set[str]) -> int:
+    """How many of an agency-wide or merged quota's people the 公示 names with its grade, kept in
+    `on_notice` beside the period's list under the key (period key, quota's place)."""
+    key = (period.key, i)
+    if key not in on_notice:
+        pool = None if use.scope == "全单位" else set(use.members)
+        on_notice[key] = sum(1 for p in period.people
+                             if p.id in listed and p.grade == use.grade and (pool is None or p.id in pool))
+    return on_notice[key]
 
 
 def distribution_table(agency: Agency, department: str, year: int, dists: list[Distribution]) -> DataTable:
@@ -166,7 +179,7 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[t
     index: dict[tuple[str, str, int], str] = {}
     by_agency_year: dict[tuple[str, int], list[PeriodResult]] = defaultdict(list)
     in_department: dict[str, dict[str, list[PersonResult]]] = {}  # period key → department → people
-    on_notice: dict[str, set[str]] = {}
+    on_notice: dict = {}  # distribution()'s memo of what each period's 公示 names
     internal: dict[str, dict[str, Distribution]] = {}  # period key → department → its distribution
     for period in ctx.periods:
         by_agency_year[(period.agency, period.year)].append(period)
