@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from generator.core.problems import Problems, Severity
-from generator.engine.decision_rules import rule_moving, withheld_too
+from generator.engine.decision_rules import functions_of, history_said, reads_history, rule_moving, withheld_too
 from generator.engine.decisions import BASIS, Decision
+from generator.engine.history import PeriodView
 from generator.engine.results import PeriodResult, PersonResult, QuotaUse, Step
 from generator.scheme.policy import Grades
 
@@ -97,8 +99,10 @@ def quota_reach(person: PersonResult, uses: list[QuotaUse], grades: Grades | Non
     return sorted(reach, key=grades.order.index)
 
 
-def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Grades | None, shown: str, problems: Problems) -> list[Decision]:
-    """Check each decision against today's results and apply those that still hold; returns them."""
+def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Grades | None, shown: str, problems: Problems,
+                    history_of: Callable[[PersonResult], dict[str, PeriodView] | None] = lambda person: None) -> list[Decision]:
+    """Check each decision against today's results and apply those that still hold; returns them.
+    `history_of`: in a roll-up, a person's earlier periods, which the scheme's rules count (次数("一般"))."""
     by_id = {p.id: p for p in period.people}
     applied: list[Decision] = []
     # an error in the period's sheet may be what moved the line: a decision's cause is then judged once it is fixed
@@ -113,7 +117,7 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
                          f"编号「{decision.id}」在成绩表中是「{person.person.name}」，决定文件写的是「{decision.name}」；请核对。", where=decision.place)
             continue
         if person.status == "no_grade" and grades is not None and decision.grade != grades.no_grade and (
-                not settled_later(person, period) or (also := withheld_too(person, period.assessment)) is not None):
+                not settled_later(person, period) or (also := withheld_too(person, period.assessment, functions_of(history_of(person)))) is not None):
             _report_against_rule(decision, person, period, shown, problems, also if settled_later(person, period) else None)
             continue
         today = situation(person, period.quotas)
@@ -152,8 +156,8 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
                                      f"现在是「{today}」：决定已过时，暂不适用，待领导小组重新确认"))
             period.held.append(f"{shown} 第 {decision.row} 行的领导小组决定在成绩更正后已过时，须重新确认")
             continue
-        if not no_grade and (moving := rule_moving(decision.grade, person, period.assessment)) is not None:
-            _report_moved(decision, person, *moving, shown, problems)
+        if not no_grade and (moving := rule_moving(decision.grade, person, period.assessment, functions_of(history_of(person)))) is not None:
+            _report_moved(decision, person, *moving, shown, problems, history_of(person))
             continue
         _apply(decision, person, grades)
         applied.append(decision)
@@ -192,12 +196,17 @@ def _report_beyond(decision: Decision, person: PersonResult, reach: list[str], s
                  f"否则把等次改为「{between}」之一。", where=decision.grade_place or decision.place)
 
 
-def _report_moved(decision: Decision, person: PersonResult, grade: str, rule, shown: str, problems: Problems) -> None:
+def _report_moved(decision: Decision, person: PersonResult, grade: str, rule, shown: str, problems: Problems,
+                  history: dict[str, PeriodView] | None = None) -> None:
     said = {"force": f"直接确定为「{rule.grade}」", "cap": f"不得高于「{rule.grade}」", "gate": f"评为「{rule.grade}」须满足「{rule.requires}」"}[rule.kind]
+    counted = reads_history(rule) and history_said(history)  # a rule over the earlier periods: the grades it counted
+    wrong = ("此人各期的等次有误的，改正那一期的成绩表（已关闭的先 kaohe reopen），本期随之重算" if counted
+             else "此人已不属于这种情形的（数据填错），请改正成绩表中条件所用的列")
     problems.add(shown, decision.row, decision.grade_column, "decision-against-rule",
-                 f"{person.person.name}（{decision.id}）符合方案规定「{rule.reason}」（{f'条件：{rule.when}，' if rule.when else ''}{said}），"
+                 f"{person.person.name}（{decision.id}）{'不满足' if rule.kind == 'gate' else '符合'}方案规定「{rule.reason}」"
+                 f"（{f'条件：{rule.when}，' if rule.when else ''}{said}{f'；{counted}' if counted else ''}），"
                  f"按规则应为「{grade}」；领导小组决定定为「{decision.grade}」与之不符，这条决定没有生效。"
-                 f"请把等次改为「{grade}」（或方案允许的其他等次）；此人已不属于这种情形的（数据填错），请改正成绩表中条件所用的列。",
+                 f"请把等次改为「{grade}」（或方案允许的其他等次）；{wrong}。",
                  where=decision.grade_place or decision.place)
 
 
