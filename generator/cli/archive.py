@@ -44,10 +44,19 @@ def _undecided(project, period, periods) -> list[str]:
         if each.unresolved_ties:
             found.append(f"{each.period_name}{each.assessment.name}{where}名额线上还有并列待领导小组决定")
         found += [f"{held}{where}" for held in each.held if each is not period or not held.startswith("汇总的")]  # those are named from the period itself
-        lock = read_lock(lock_path(project, each), Problems(), "") if each is not period else None  # a broken one: kaohe check says so
-        if lock is not None and lock.get("state") == "open" and lock.get("corrections"):
+        if each is period:
+            continue
+        command = f"kaohe close {each.scheme.code} {each.year}-{each.label} --agency {each.agency}"
+        path = lock_path(project, each)
+        lock = read_lock(path, Problems(), "")
+        if lock is None and (path.exists() or path.is_symlink()):
+            found.append(f"{each.period_name}{each.assessment.name}{where}的锁定文件 {project.rel(path)} 损坏（kaohe check 说明原因），请先从版本库恢复它")
+        elif lock is not None and lock.get("state") == "open" and lock.get("corrections"):
             found.append(f"{each.period_name}{each.assessment.name}{where}已重新打开更正（{lock['corrections'][-1]['reason']}），还没有重新关闭"
-                         f"（改好后先运行 kaohe close {each.scheme.code} {each.year}-{each.label} --agency {each.agency}）")
+                         f"（改好后先运行 {command}）")
+        elif lock is None or lock.get("state") != "closed":
+            # the year is frozen on the quarters' grades: one still open may be edited, and the year would then differ
+            found.append(f"{period.assessment.name}汇总的{each.period_name}{each.assessment.name}还没有关闭（{period.assessment.name}的等次取决于它）：请先运行 {command}")
     return found
 
 
@@ -55,7 +64,7 @@ def cmd_close(args) -> int:
     project, period, problems, periods = _period_for(args)
     undecided = _undecided(project, period, periods)
     if undecided:
-        raise UsageError("；".join(undecided) + "。领导小组决定（或重新确认、删除过时的决定）、更正的期重新关闭之后，才能关闭本期。")
+        raise UsageError("；".join(undecided) + "。领导小组决定（或重新确认、删除过时的决定）、汇总的各期都关闭之后，才能关闭本期。")
     path = lock_path(project, period)
     lock = read_lock(path, problems, project.rel(path))
     if lock is None and (path.exists() or path.is_symlink()):
