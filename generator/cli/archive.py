@@ -61,6 +61,9 @@ def _undecided(project, period, periods) -> list[str]:
 
 
 def cmd_close(args) -> int:
+    early = getattr(args, "early", None)
+    if early is not None:  # checked before the project is read: a usage slip is said at once
+        early = _public_reason(early, "提前结束的理由（--early）", "经2025年4月10日考核委员会会议研究，拟定人员均无异议，决定提前结束公示")
     project, period, problems, periods = _period_for(args)
     undecided = _undecided(project, period, periods)
     if undecided:
@@ -87,9 +90,13 @@ def cmd_close(args) -> int:
         print_problems(blocking)
         print(f"{period.period_name}{period.assessment.name}的公示有 {len(blocking.items)} 个错误，没有关闭：请按上面的提示改正，kaohe check 通过后再运行 kaohe close。")
         return EXIT_PROBLEMS
-    _notice_over(context, period)
+    _notice_over(context, period, early)
     if lock.get("frozen"):
-        lock["history"].append({"closed": lock.get("closed"), "engine": lock.get("engine"), "program": lock.get("program"), **lock["frozen"]})
+        before = {"early": lock["early"]} if lock.get("early") else {}
+        lock["history"].append({"closed": lock.get("closed"), "engine": lock.get("engine"), "program": lock.get("program"), **before, **lock["frozen"]})
+    lock.pop("early", None)
+    if early is not None:  # shown on the 公示 page: 公示于…提前结束：理由
+        lock["early"] = {"date": _today(), "reason": early}
     lock.update({"state": "closed", "period": period.key, "closed": _today(), "engine": ENGINE_VERSION, "frozen": record,
                  "program": program_record()})  # what a later difference with no file edited is put down to
     if not write_lock(path, lock):
@@ -98,19 +105,24 @@ def cmd_close(args) -> int:
     return 0
 
 
-def _notice_over(context, period) -> None:
+def _notice_over(context, period, early: str | None) -> None:
     """A period is closed once its 公示 is over (the guide's order): closed while it runs, or before it
     begins, a grade changed on an objection could only be put right by reopening, and every page would
-    then show a 更正 of a result that was never final."""
-    if not context.has_notice(period):
-        return
-    state = context.notice_state(period)
+    then show a 更正 of a result that was never final. `early`: the reason the committee ended the 公示
+    before its last day, which lets it close now (and is said on the 公示 page); refused when the 公示 is over."""
+    state = context.notice_state(period) if context.has_notice(period) else None
     today = build_date({})  # the day of closing (as the lock records it), not a build_date site.yaml pins for the pages
-    if state.start is not None and state.end is not None and today <= state.end:
+    running = state is not None and state.start is not None and state.end is not None and today <= state.end
+    if running and early is None:
         doing = "尚未开始" if today < state.start else "正在进行"
         raise UsageError(f"{period.period_name}{period.assessment.name}的公示{doing}，{state.end.year}年{state.end.month}月{state.end.day}日才结束"
                          f"（今天是 {today.year}年{today.month}月{today.day}日），没有关闭：公示期内的异议可能使结果更正。"
-                         "请在公示结束、结果确定后再运行 kaohe close；公示日期写错的，先改正该期的 .notice.yaml。")
+                         "请在公示结束、结果确定后再运行 kaohe close；公示日期写错的，先改正该期的 .notice.yaml。"
+                         "经批准提前结束公示的，加 --early \"理由\"（写明哪次会议、为什么提前结束；理由显示在公示页上）。")
+    if not running and early is not None:  # a 公示 over, or none: nothing ended early, and the page would say it had
+        why = (f"公示已于 {state.end.year}年{state.end.month}月{state.end.day}日结束" if state is not None and state.end is not None
+               else "本期没有公示（没有公示设置文件，或其中没有 start）")
+        raise UsageError(f"{period.period_name}{period.assessment.name}{why}，不是提前结束，没有关闭：去掉 --early 再运行 kaohe close。")
 
 
 def _closed_already(project, period, shown: str) -> int:
@@ -136,19 +148,25 @@ _SAYS_ONLY_CORRECTED = frozenset({"更正", "修改", "改正", "纠正", "订�
 MAX_REASON = 500  # characters: a reason is a sentence or two on every page of the period
 
 
-def cmd_reopen(args) -> int:
-    reason = args.reason.strip()
+def _public_reason(text: str, what: str, example: str) -> str:
+    """A reason the pages show (a 更正说明, a 公示 ended early), refused when it says nothing, holds control
+    characters or runs pages long; returned stripped."""
+    reason = text.strip()
     if not reason:
-        raise UsageError("须写明更正理由（--reason），它会公开显示在该期页面上。")
+        raise UsageError(f"须写明{what}，它会公开显示在该期页面上。")
     if is_placeholder(reason, []) or reason.upper().strip("。.！! ") in _SAYS_ONLY_CORRECTED:
-        raise UsageError(f"更正理由「{reason}」没有说明什么：它会作为更正说明公开显示在该期页面上。请写明更正什么、为什么、经谁同意，"
-                         "如 --reason \"经复核，张三工作负荷得分录入有误，已更正，经2025年8月1日考核领导小组会议同意\"。"
-                         "理由也显示在公开版的公示页上：不要写分数等公示不公开的内容。")
+        raise UsageError(f"{what}「{reason}」没有说明什么：它会公开显示在该期页面上。请写明什么事、为什么、经谁同意，"
+                         f"如 \"{example}\"。理由也显示在公开版的公示页上：不要写分数等公示不公开的内容。")
     if (bad := CONTROL_RE.search(reason)) is not None:  # refused in every cell and YAML text: so on the pages too
-        raise UsageError(f"更正理由中有控制字符或看不见的格式字符（U+{ord(bad.group()):04X}，多半是从别处复制来的），它会公开显示在该期页面上；"
+        raise UsageError(f"{what}中有控制字符或看不见的格式字符（U+{ord(bad.group()):04X}，多半是从别处复制来的），它会公开显示在该期页面上；"
                          "请重新输入理由，不要粘贴。")
     if len(reason) > MAX_REASON:
-        raise UsageError(f"更正理由有 {len(reason)} 个字，超过 {MAX_REASON} 字：它显示在该期每个页面的更正说明中，请写明更正什么、为什么、经谁同意即可。")
+        raise UsageError(f"{what}有 {len(reason)} 个字，超过 {MAX_REASON} 字：它显示在该期的页面上，请写明什么事、为什么、经谁同意即可。")
+    return reason
+
+
+def cmd_reopen(args) -> int:
+    reason = _public_reason(args.reason, "更正理由（--reason）", "经复核，张三工作负荷得分录入有误，已更正，经2025年8月1日考核领导小组会议同意")
     root = project_root(args)
     project, periods, problems = load_everything(root)
     year, label = parse_period(args.period)

@@ -154,7 +154,7 @@ def _cached_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         return period
     # Same inputs: the same grades. What the rest of the build attaches is attached afresh.
     period.scheme, period.assessment = scheme, assessment
-    period.corrections = []
+    period.corrections, period.ended_early = [], None
     problems.extend(period.problems)
     for cause, count in period.follow_ons.items():
         problems.follow_from(cause, count)

@@ -101,6 +101,9 @@ def status_attrs(state: object) -> str:
     start, end, workdays = getattr(state, "start", None), getattr(state, "end", None), getattr(state, "workdays", ())
     if start is None or end is None or getattr(state, "blocked", False):
         return ""
+    if (ended := getattr(state, "ended", None)) is not None:  # ended early (kaohe close --early): over from that day
+        end, start = min(end, ended), min(start, ended)
+        workdays = tuple(d for d in workdays if d <= end.isoformat())
     return (f' data-kaohe-start="{start.isoformat()}" data-kaohe-end="{end.isoformat()}"'
             f' data-kaohe-workdays="{" ".join(workdays)}"')
 
