@@ -48,6 +48,8 @@ class Decision:
     basis_place: str = ""
     grade_column: str | None = None  # the 等次 cell's column letter, for a problem with the grade itself
     grade_place: str = ""
+    id_column: str | None = None  # the ID cell's, for an ID that is not the person the row names
+    id_place: str = ""
 
 
 def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None, problems: Problems,
@@ -157,6 +159,7 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
             basis or None, exceed,
             where(table, row, basis_col, BASIS) if basis_col else where(table, row),
             column_letter(grade_col), where(table, row, grade_col, "等次"),
+            column_letter(id_col), where(table, row, id_col, id_header),
         ))
     if table.merged:  # one 理由 merged over the people of one meeting: only the first row holds it
         report_merged_cells(table, {c: n for n, c in header.items() if n}, {cells[0].row: "" for cells in body if cells}, problems)
