@@ -125,3 +125,43 @@ def test_a_settled_excellent_over_no_graded_period_fails_its_gate_as_the_grading
     assert "「称职」" in next(p for p in problems.sorted() if p.code == "decision-against-rule").message
     assert year["1"].status == "no_grade"
     assert year["2"].grade == "优秀"
+
+
+def _moved(tmp_path, decisions, q1_score="95"):
+    """甲 (0001) in 办公室 for Q1–Q2 and 财务科 for Q3–Q4; the year (no sheet of its own) has 优秀 50% per department."""
+    from tests.unit.helpers import assessment, item, make_project, people_csv, scheme
+
+    grades = {"order": ["优秀", "称职"], "bands": [{"grade": "优秀", "at_least": 90}, {"grade": "称职", "below": 90}]}
+    quarter = assessment([item("df", "得分", 100)], code="ps", name="平时考核", period="季度", grades=grades)
+    annual = assessment([item("pj", "平均", 100, score={"kind": "period_score", "missing": "skip"})], code="nd", name="年度考核", period="年度",
+                        rolls_up="ps", results_optional=True, grades=grades, quotas=[{"grade": "优秀", "at_most": "50%", "scope": "department"}])
+
+    def sheet(department, first, low):
+        return people_csv([["0001", "甲", department, first], ["0002", "乙", "财务科", "95"], ["0003", "丙", "办公室", "95"],
+                           ["0004", "丁", "办公室", low], ["0005", "戊", "财务科", low]], ["得分"])
+
+    files = {"Q1.csv": sheet("办公室", q1_score, "80"), "Q2.csv": sheet("办公室", "95", "81"), "Q3.csv": sheet("财务科", "95", "82"),
+             "Q4.csv": sheet("财务科", "95", "83"), "Y.decisions.csv": csv_text(HEADER, decisions)}
+    make_project(tmp_path, scheme(quarter, annual), files)
+    _, periods, problems = run(tmp_path)
+    return by_id(next(p for p in periods if p.label == "Y")), problems
+
+
+MOVED_TIE = "并列：财务科「优秀」名额线 总分 95.00，余 1 个名额：0001、0002"
+
+
+def test_a_person_who_moved_mid_year_is_decided_on_the_quota_of_the_department_they_end_the_year_in(tmp_path):
+    """The year's row of a roll-up without a sheet is the person's last period's: 甲 counts in 财务科 (as the guide says),
+    tied there with 乙 for its one place, and the committee's decision on 财务科's line is applied."""
+    decided = [["0001", "甲", "优秀", "2026年1月5日领导小组会议研究", MOVED_TIE], ["0002", "乙", "称职", "2026年1月5日领导小组会议研究", MOVED_TIE]]
+    people, problems = _moved(tmp_path, decided)
+    assert [p.format() for p in problems.sorted() if p.severity.name != "INFO"] == []
+    assert (people["0001"].person.department, people["0001"].grade, people["0001"].decided) == ("财务科", "优秀", True)
+    assert (people["0002"].grade, people["0003"].grade) == ("称职", "优秀")  # 办公室's own place is 丙's
+
+
+def test_a_quarter_corrected_after_the_years_decision_makes_it_stale(tmp_path):
+    decided = [["0001", "甲", "优秀", "2026年1月5日领导小组会议研究", MOVED_TIE], ["0002", "乙", "称职", "2026年1月5日领导小组会议研究", MOVED_TIE]]
+    people, problems = _moved(tmp_path, decided, q1_score="96")  # 甲's Q1 corrected: 95.25, no longer tied
+    assert [(p.line, p.code) for p in problems.sorted() if p.file.endswith("Y.decisions.csv")] == [(2, "decision-stale"), (3, "decision-stale")]
+    assert not people["0001"].decided and not people["0002"].decided
