@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.core.problems import Problems
+from generator.core.problems import Problems, Severity
 from generator.engine.decision_dates import meeting_before
 from generator.scheme.periods import period_last_month
 from generator.scheme.policy import Grades
@@ -110,11 +110,16 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
     allowed = set(named)
     decisions: list[Decision] = []
     first_row: dict[str, int] = {}
+    read = {col: name for name, col in ((id_header, id_col), ("姓名", name_col), ("等次", grade_col), ("理由", reason_col), (BASIS, basis_col),
+                                        (EXCEED, exceed_col)) if col is not None}
     for cells in body:
         by = {c.column: c.value.strip() for c in cells}
         if not any(by.values()):
             continue
         row = cells[0].row
+        named_as = "，".join(t for t in (name_text(by.get(name_col, "")) if name_col else "", f"{id_header} {by[id_col]}" if by.get(id_col) else "") if t)
+        if unseen_row(table, row, read, f"第 {row} 行（{named_as or '无编号和姓名'}）", problems):
+            continue
         pid, grade, reason = id_text(by.get(id_col, "")), by.get(grade_col, ""), by.get(reason_col, "")
         if not pid or not reason:
             col = id_col if not pid else reason_col
@@ -208,6 +213,31 @@ def is_placeholder(reason: str, grades: list[str]) -> bool:
         return True
     words = PLACEHOLDERS | {g.upper() for g in grades}
     return any(kept == word * (len(kept) // len(word)) for word in words)  # 无, 无无, 同上同上
+
+
+def unseen_row(table, row: int, read: dict[int, str], who: str, problems: Problems) -> bool:
+    """A decision row the reader of the workbook does not see as Kaohe reads it: struck through (删除线: most likely
+    withdrawn, 经复议撤回) or a read cell in white on no fill is an error and not applied (True); a row hidden or
+    filtered out is applied with a warning, as a results sheet's is (False). CSV files have none of these."""
+    struck = sorted(c for r, c in table.struck if r == row and c in read) if table.struck else []
+    if struck:
+        names = "".join(f"「{read[c]}」" for c in struck[:4]) + ("等" if len(struck) > 4 else "")
+        problems.add(table.file, row, column_letter(struck[0]), "decision-struck-through",
+                     f"{who}的{names}加了删除线：是撤回的决定，还是仍然有效，看不出来；这条决定没有生效。"
+                     "撤回的，删去这一行；仍然有效的，去掉删除线。", where=where(table, row, struck[0], read[struck[0]]), sheet=table.sheet)
+        return True
+    white = sorted(c for r, c in table.invisible if r == row and c in read) if table.invisible else []
+    if white:
+        problems.add(table.file, row, column_letter(white[0]), "cell-shows-otherwise",
+                     f"{column_letter(white[0])}{row} 单元格（{who}的「{read[white[0]]}」）的字是白色、没有底色，在 Excel 中和打印出来都看不见；"
+                     "看到的决定与读取的不同，这条决定没有生效。请把字体颜色改为「自动」（黑色）后核对内容。",
+                     where=where(table, row, white[0], read[white[0]]), sheet=table.sheet)
+        return True
+    if table.hidden_rows and row in table.hidden_rows:
+        problems.add(table.file, row, None, "decision-row-hidden",
+                     f"{who}在 Excel 中是隐藏的（手动隐藏或被筛选掉），但这条决定照样生效、改变此人的等次。"
+                     "撤回的决定，删去这一行；有效的，取消隐藏（或清除筛选），以免核对时漏看。", Severity.WARNING, where=where(table, row), sheet=table.sheet)
+    return False
 
 
 def _header_index(rows: list, id_header: str, mapped: dict[str, str]) -> int:
