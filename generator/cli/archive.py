@@ -75,6 +75,8 @@ def cmd_close(args) -> int:
     if lock is not None and (why := other_period(lock, period)) is not None:
         raise UsageError(f"{project.rel(path)}：{why}")
     lock = lock or {"format": LOCK_FORMAT, "corrections": [], "history": []}
+    if lock.get("state") == "closed" and early is not None:  # the reason would be dropped, the office believing it recorded
+        raise UsageError(f"{period.period_name}{period.assessment.name}已经关闭（{project.rel(path)}），--early 的理由没有记录，锁定文件没有改动。")
     if lock.get("state") == "closed":
         return _closed_already(project, period, project.rel(path))
     found = Problems()  # what working out the 公示 reports: its dates on the calendar, holidays.yaml

@@ -69,3 +69,12 @@ def test_closing_again_normally_after_a_reopen_drops_the_early_end(tmp_path, mon
     lock = json.loads((root / LOCK).read_text("utf-8"))
     assert "early" not in lock and lock["history"][-1]["early"] == {"date": TODAY, "reason": EARLY}
     assert "提前结束" not in _notice_page(root)
+
+
+def test_early_on_a_period_already_closed_says_it_is_not_recorded(tmp_path, monkeypatch):
+    root = _project(tmp_path, monkeypatch)
+    assert kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)[0] == 0
+    before = (root / LOCK).read_bytes()
+    code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY, "--early", EARLY)
+    assert code == 2 and "已经关闭" in out and "没有记录" in out, out
+    assert (root / LOCK).read_bytes() == before
