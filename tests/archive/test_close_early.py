@@ -38,7 +38,8 @@ def test_a_running_notice_closes_early_with_a_reason_and_its_page_says_so(tmp_pa
     page = _notice_page(root)
     assert "公示于 2025年8月1日 提前结束：</strong>" + EARLY in page, page
     assert ">已结束<" in page and "公示中" not in page and "还剩" not in page
-    assert 'data-kaohe-end="2025-08-01"' in page  # the reader's browser counts it over from that day too
+    # the reader's browser (kaohe.js: 公示中 up to and including data-kaohe-end) counts it over from that day too
+    assert 'data-kaohe-end="2025-07-31"' in page and 'data-kaohe-workdays="2025-07-30 2025-07-31"' in page, page
 
 
 def test_a_reason_that_says_nothing_is_refused(tmp_path, monkeypatch):
