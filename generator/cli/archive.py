@@ -13,6 +13,7 @@ from generator.core.report import print_problems
 from generator.engine.compute import load_everything
 from generator.engine.decisions import is_placeholder
 from generator.project.workspace import find_period, parse_period, project_root
+from generator.scheme.periods import labels_within
 from generator.site.notice_lock import check_notice_locks, notice_context, notice_record, notice_sources
 
 
@@ -186,4 +187,27 @@ def cmd_reopen(args) -> int:
     if not write_lock(path, lock):
         return 1
     print(f"已重新打开 {period.period_name}{period.assessment.name}，理由已记录。改正成绩后运行 kaohe close 重新关闭。")
+    for outer in _closed_readers(project, period, periods):  # a year closed on this quarter changes with the correction
+        print(f"{outer.period_assessment}汇总了本期，已经关闭：本期更正后它的结果随之变化，"
+              f"须一并重新打开（kaohe reopen {outer.scheme.code} {outer.year}-{outer.label} --agency {outer.agency} --reason 理由），"
+              "本期改好、重新关闭之后再关闭它。")
     return 0
+
+
+def _closed_readers(project, period, periods) -> list:
+    """The closed roll-ups of the same year that read `period` (a year of quarters; a quarter of months, and the year above it)."""
+    found = []
+    for other in periods:
+        if (other.agency, other.scheme.code, other.year) != (period.agency, period.scheme.code, period.year) or other is period:
+            continue
+        source, depth = other.assessment, 0
+        reads = False
+        while source.rolls_up and depth < len(other.scheme.assessments) and not reads:
+            source, depth = other.scheme.assessment(source.rolls_up), depth + 1
+            reads = source is not None and source.code == period.assessment.code and period.label in labels_within(source.period_labels, other.label)
+            if source is None:
+                break
+        lock = read_lock(lock_path(project, other), Problems(), "") if reads else None
+        if lock is not None and lock.get("state") == "closed":
+            found.append(other)
+    return found

@@ -240,3 +240,32 @@ def test_a_year_is_not_closed_while_a_quarter_it_reads_was_never_closed(tmp_path
     for label in ("Q2", "Q4"):
         assert kaohe_run("close", "t1", f"2025-{label}", "--agency", "ag")[0] == 0
     assert kaohe_run("close", "t1", "2025-Y", "--agency", "ag")[0] == 0
+
+
+def test_reopening_a_quarter_a_closed_year_reads_says_the_year_must_be_reopened_too(tmp_path, capsys):
+    """The year was closed on its quarters; reopening Q2 for a correction changes the year's grades with it, which the
+    office learned only at the next check (period-frozen-changed on the year). The reopen now says so, with the command."""
+    from generator.cli import main
+    from tests.unit.helpers import assessment, item, make_project, people_csv, scheme
+
+    grades = {"order": ["好", "较好"], "bands": [{"grade": "好", "at_least": 90}, {"grade": "较好", "below": 90}]}
+    quarter = assessment([item("df", "得分", 100)], code="ps", name="平时考核", period="季度", grades=grades)
+    year = assessment([item("pj", "平均", 100, score={"kind": "period_score", "missing": "skip"})], code="nd", name="年度考核",
+                      period="年度", rolls_up="ps", results_optional=True, grades=grades)
+    files = {f"{q}.csv": people_csv([[f"{i:04d}", f"人{i}", "办公室", s] for i, s in enumerate([str(90 + n), "80"], start=1)], ["得分"])
+             for n, q in enumerate(("Q1", "Q2", "Q3", "Q4"))}
+    make_project(tmp_path, scheme(quarter, year), files)
+
+    def kaohe_run(*args):
+        code = main(["-C", str(tmp_path), *args])
+        out = capsys.readouterr()
+        return code, out.out + out.err
+
+    for label in ("Q1", "Q2", "Q3", "Q4", "Y"):
+        assert kaohe_run("close", "t1", f"2025-{label}", "--agency", "ag")[0] == 0
+    code, out = kaohe_run("reopen", "t1", "2025-Q2", "--agency", "ag", "--reason", "经复核，人2得分录入有误，经领导小组同意更正")
+    assert code == 0, out
+    assert "2025年度考核汇总了本期，已经关闭" in out, out
+    assert "kaohe reopen t1 2025-Y --agency ag" in out, out
+    code, out = kaohe_run("reopen", "t1", "2025-Q3", "--agency", "ag", "--reason", "经复核，人2得分录入有误，经领导小组同意更正")
+    assert code == 0 and "kaohe reopen t1 2025-Y" in out, out
