@@ -21,7 +21,7 @@ from generator.scheme.policy import Grades
 from generator.sheets.id_cells import id_text, name_text
 from generator.sheets.layout import report_merged_cells
 from generator.sheets.period_words import check_sheet_period
-from generator.sheets.tables import HEADER_SEARCH_ROWS, column_letter, normalize_header, read_table, where
+from generator.sheets.tables import HEADER_SEARCH_ROWS, column_letter, is_trailer, normalize_header, read_table, where
 
 ID_HEADERS = ("编号", "工号", "人员编号", "身份证号")
 BASIS = "所决事项"
@@ -117,6 +117,8 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
         if not any(by.values()):
             continue
         row = cells[0].row
+        if not by.get(grade_col) and is_trailer(cells, id_text(by.get(id_col, "")), by.get(name_col, "") if name_col else ""):
+            continue  # 注：…, 经办人：…, 合计 under the decisions, as a results sheet's trailer: no grade, no decision
         named_as = "，".join(t for t in (name_text(by.get(name_col, "")) if name_col else "", f"{id_header} {by[id_col]}" if by.get(id_col) else "") if t)
         if unseen_row(table, row, read, f"第 {row} 行（{named_as or '无编号和姓名'}）", problems):
             continue

@@ -43,3 +43,14 @@ def test_an_id_with_a_zero_too_many_is_not_called_one_that_lost_its_zeros(tmp_pa
     message = next(p.message for p in problems.sorted() if p.line == 2 and p.file.endswith("decisions.csv"))
     assert "去掉了前导 0" not in message and "「0002」（人2）" in message and "多了" in message, message
     assert not by_id(period)["0002"].decided
+
+
+def test_a_note_or_signature_under_the_decisions_is_not_taken_for_one(tmp_path):
+    """注：…, 经办人：…, 合计 under the decisions, as an office's table ends: each was told 每条决定都要有编号和理由 at its
+    理由 cell, the note's words taken for an ID. A row so worded with a grade in it is still read (and told)."""
+    notes = [["注：以上决定经2025年4月3日领导小组会议研究", "", "", "", ""], ["经办人：张三", "", "", "", ""], ["合计", "2人", "", "", ""]]
+    period, problems = run(tmp_path, [["0002", "人2", "好", MEETING, TIE], ["0003", "人3", "较好", MEETING, TIE], *notes])
+    assert mine(problems) == [], [p.format() for p in problems.sorted()]
+    assert by_id(period)["0002"].decided and by_id(period)["0003"].decided
+    _, graded = run(tmp_path / "b", [["0002", "人2", "好", MEETING, TIE], ["0003", "人3", "较好", MEETING, TIE], ["注：0004", "人4", "好", "", ""]])
+    assert [code for _, _, code in mine(graded)] == ["decision-invalid"]
