@@ -97,6 +97,9 @@ def _valid_lock(data) -> bool:
         return False
     if not isinstance(data.get("history", []), list):
         return False
+    early = data.get("early")
+    if early is not None and not (isinstance(early, dict) and isinstance(early.get("date"), str) and isinstance(early.get("reason"), str)):
+        return False
     return data.get("frozen") is None and data["state"] == "open" or _valid_record(data.get("frozen"))
 
 
@@ -234,6 +237,8 @@ def check_locks(project: Project, periods: list[PeriodResult], problems: Problem
         period.corrections = [(c["date"], c["reason"]) for c in lock.get("corrections", [])]
         if lock.get("state") != "closed":
             continue
+        if (early := lock.get("early")) is not None:  # closed before its 公示's last day: the 公示 ended then
+            period.ended_early = (early["date"], early["reason"])
         record = period_record(project, period)
         files, changes = diff_records(lock["frozen"], record, item_names(period))
         if not files and not changes:

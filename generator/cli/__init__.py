@@ -132,6 +132,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("scheme")
     p.add_argument("period")
     p.add_argument("--agency")
+    p.add_argument("--early", metavar="理由", help="公示经批准提前结束时，在公示期内关闭：写明哪次会议、为什么（会在公示页上公开显示）")
 
     p = sub.add_parser("reopen", help="重新打开已关闭的考核期以便更正 / reopen a closed period for a correction")
     p.add_argument("scheme")

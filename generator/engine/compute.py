@@ -154,7 +154,7 @@ def _cached_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         return period
     # Same inputs: the same grades. What the rest of the build attaches is attached afresh.
     period.scheme, period.assessment = scheme, assessment
-    period.corrections = []
+    period.corrections, period.ended_early = [], None
     problems.extend(period.problems)
     for cause, count in period.follow_ons.items():
         problems.follow_from(cause, count)
@@ -247,7 +247,8 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
         decisions = load_decisions(entry.decisions, decisions_shown, people.id, assessment.grades, local,
                                    scheme.sheet.merged(agency.sheet).columns, tuple(c for c in (people.department, people.post, people.unit) if c),
                                    (entry.year, entry.label), other_grades(scheme, assessment))
-        applied = apply_decisions(decisions, period, assessment.grades, decisions_shown, local)
+        # a roll-up's rules count the earlier periods' grades (次数("一般")): a decided grade is held to them too
+        applied = apply_decisions(decisions, period, assessment.grades, decisions_shown, local, lambda person: explainer.history_of(person.person))
     recount(period, applied, decisions_shown, shown, local)  # one truth for every count the pages show
     for label in sorted(sources):  # a roll-up reads its periods' grades: its 公示 waits for what they wait for
         if sources[label].unresolved_ties or sources[label].held:

@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from generator.core.problems import Problems, Severity
-from generator.engine.decision_rules import rule_moving, withheld_too
+from generator.engine.decision_rules import functions_of, history_said, reads_history, rule_moving, withheld_too
 from generator.engine.decisions import BASIS, Decision
+from generator.engine.history import PeriodView
 from generator.engine.results import PeriodResult, PersonResult, QuotaUse, Step
 from generator.scheme.policy import Grades
 
@@ -97,8 +99,10 @@ def quota_reach(person: PersonResult, uses: list[QuotaUse], grades: Grades | Non
     return sorted(reach, key=grades.order.index)
 
 
-def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Grades | None, shown: str, problems: Problems) -> list[Decision]:
-    """Check each decision against today's results and apply those that still hold; returns them."""
+def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Grades | None, shown: str, problems: Problems,
+                    history_of: Callable[[PersonResult], dict[str, PeriodView] | None] = lambda person: None) -> list[Decision]:
+    """Check each decision against today's results and apply those that still hold; returns them.
+    `history_of`: in a roll-up, a person's earlier periods, which the scheme's rules count (次数("一般"))."""
     by_id = {p.id: p for p in period.people}
     applied: list[Decision] = []
     # an error in the period's sheet may be what moved the line: a decision's cause is then judged once it is fixed
@@ -109,11 +113,10 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
             _report_unknown(decision, period.people, shown, problems)
             continue
         if decision.name and decision.name != person.person.name:
-            problems.add(shown, decision.row, None, "decision-invalid",
-                         f"编号「{decision.id}」在成绩表中是「{person.person.name}」，决定文件写的是「{decision.name}」；请核对。", where=decision.place)
+            _report_other_name(decision, person, period.people, shown, problems)
             continue
         if person.status == "no_grade" and grades is not None and decision.grade != grades.no_grade and (
-                not settled_later(person, period) or (also := withheld_too(person, period.assessment)) is not None):
+                not settled_later(person, period) or (also := withheld_too(person, period.assessment, functions_of(history_of(person)))) is not None):
             _report_against_rule(decision, person, period, shown, problems, also if settled_later(person, period) else None)
             continue
         today = situation(person, period.quotas)
@@ -152,8 +155,8 @@ def apply_decisions(decisions: list[Decision], period: PeriodResult, grades: Gra
                                      f"现在是「{today}」：决定已过时，暂不适用，待领导小组重新确认"))
             period.held.append(f"{shown} 第 {decision.row} 行的领导小组决定在成绩更正后已过时，须重新确认")
             continue
-        if not no_grade and (moving := rule_moving(decision.grade, person, period.assessment)) is not None:
-            _report_moved(decision, person, *moving, shown, problems)
+        if not no_grade and (moving := rule_moving(decision.grade, person, period.assessment, functions_of(history_of(person)))) is not None:
+            _report_moved(decision, person, *moving, shown, problems, history_of(person))
             continue
         _apply(decision, person, grades)
         applied.append(decision)
@@ -192,13 +195,30 @@ def _report_beyond(decision: Decision, person: PersonResult, reach: list[str], s
                  f"否则把等次改为「{between}」之一。", where=decision.grade_place or decision.place)
 
 
-def _report_moved(decision: Decision, person: PersonResult, grade: str, rule, shown: str, problems: Problems) -> None:
+def _report_moved(decision: Decision, person: PersonResult, grade: str, rule, shown: str, problems: Problems,
+                  history: dict[str, PeriodView] | None = None) -> None:
     said = {"force": f"直接确定为「{rule.grade}」", "cap": f"不得高于「{rule.grade}」", "gate": f"评为「{rule.grade}」须满足「{rule.requires}」"}[rule.kind]
+    counted = reads_history(rule) and history_said(history)  # a rule over the earlier periods: the grades it counted
+    wrong = ("此人各期的等次有误的，改正那一期的成绩表（已关闭的先 kaohe reopen），本期随之重算" if counted
+             else "此人已不属于这种情形的（数据填错），请改正成绩表中条件所用的列")
     problems.add(shown, decision.row, decision.grade_column, "decision-against-rule",
-                 f"{person.person.name}（{decision.id}）符合方案规定「{rule.reason}」（{f'条件：{rule.when}，' if rule.when else ''}{said}），"
+                 f"{person.person.name}（{decision.id}）{'不满足' if rule.kind == 'gate' else '符合'}方案规定「{rule.reason}」"
+                 f"（{f'条件：{rule.when}，' if rule.when else ''}{said}{f'；{counted}' if counted else ''}），"
                  f"按规则应为「{grade}」；领导小组决定定为「{decision.grade}」与之不符，这条决定没有生效。"
-                 f"请把等次改为「{grade}」（或方案允许的其他等次）；此人已不属于这种情形的（数据填错），请改正成绩表中条件所用的列。",
+                 f"请把等次改为「{grade}」（或方案允许的其他等次）；{wrong}。",
                  where=decision.grade_place or decision.place)
+
+
+def _report_other_name(decision: Decision, person: PersonResult, people: list[PersonResult], shown: str, problems: Problems) -> None:
+    """An ID that is another colleague's than the 姓名 beside it (0003 for 人2): which of the two the committee meant
+    is not for Kaohe to pick; the ID the sheet gives that name is named."""
+    named = [p for p in people if p.person.name == decision.name]
+    hint = (f"成绩表中「{decision.name}」的编号是「{named[0].id}」：决定是给{decision.name}的，把编号改为 {named[0].id}；是给{person.person.name}的，把姓名改为{person.person.name}"
+            if len(named) == 1 else f"成绩表中没有「{decision.name}」：核对姓名和编号" if not named
+            else f"成绩表中有 {len(named)} 个「{decision.name}」（编号 {'、'.join(p.id for p in named)}）：核对编号")
+    problems.add(shown, decision.row, decision.id_column, "decision-invalid",
+                 f"编号「{decision.id}」在成绩表中是「{person.person.name}」，决定文件写的是「{decision.name}」，这条决定没有生效。{hint}"
+                 "（并核对「所决事项」中的编号）。", where=decision.id_place or decision.place)
 
 
 def _loose(pid: str) -> str:
@@ -209,19 +229,22 @@ def _report_unknown(decision: Decision, people: list[PersonResult], shown: str, 
     """A decision for an ID not in the sheet: when it is one person's ID without its leading zeros (5 for
     0005, a number cell) or in other letters' case (zj005), that person is named, never assumed."""
     meant = [p for p in people if _loose(p.id) == _loose(decision.id)]
-    if len(meant) == 1 and decision.id.isdigit() and meant[0].id.isdigit():
+    if len(meant) == 1 and decision.id.isdigit() and meant[0].id.isdigit() and len(decision.id) < len(meant[0].id):
         right, name = meant[0].id, meant[0].person.name
-        problems.add(shown, decision.row, None, "id-lost-zeros",
+        problems.add(shown, decision.row, decision.id_column, "id-lost-zeros",
                      f"编号「{decision.id}」不在本期成绩表中，成绩表中有「{right}」（{name}）：表格软件把编号当成数字，去掉了前导 0。"
-                     f"如是此人，请把编号列设为「文本」格式后改为 {right}（或输入 '{right}）；这条决定在改正前不适用。", where=decision.place)
+                     f"如是此人，请把编号列设为「文本」格式后改为 {right}（或输入 '{right}）；这条决定在改正前不适用。", where=decision.id_place or decision.place)
         return
-    hint = f"成绩表中有「{meant[0].id}」（{meant[0].person.name}），是否是此人？" if len(meant) == 1 else ""
+    extra = len(meant) == 1 and len(decision.id) > len(meant[0].id)  # 00002 for 0002: a zero typed too many
+    hint = (f"成绩表中有「{meant[0].id}」（{meant[0].person.name}）{'，编号前多了 0' if extra else ''}，是否是此人？"
+            "是的，把编号改为成绩表的写法；" if len(meant) == 1 else "")
     named = [p for p in people if decision.name and p.person.name == decision.name]
     if not hint and len(named) == 1:  # the ID corrected in the sheet since the committee met: named, never assumed
         hint = (f"成绩表中「{decision.name}」的编号是「{named[0].id}」：如编号在决定之后更正过，把这一行的编号改为 {named[0].id}"
                 "（并核对「所决事项」中的编号）；")
-    problems.add(shown, decision.row, None, "unknown-person",
-                 f"编号「{decision.id}」不在本期成绩表中；{hint}请核对编号（调离、退休的人员不在本期成绩表中的，删除这一行）。", where=decision.place)
+    problems.add(shown, decision.row, decision.id_column, "unknown-person",
+                 f"编号「{decision.id}」不在本期成绩表中；{hint}请核对编号（调离、退休的人员不在本期成绩表中的，删除这一行）。这条决定没有生效。",
+                 where=decision.id_place or decision.place)
 
 
 def _apply(decision: Decision, person: PersonResult, grades: Grades | None) -> None:

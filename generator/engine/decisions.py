@@ -14,14 +14,14 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.core.problems import Problems
+from generator.core.problems import Problems, Severity
 from generator.engine.decision_dates import meeting_before
 from generator.scheme.periods import period_last_month
 from generator.scheme.policy import Grades
 from generator.sheets.id_cells import id_text, name_text
 from generator.sheets.layout import report_merged_cells
 from generator.sheets.period_words import check_sheet_period
-from generator.sheets.tables import HEADER_SEARCH_ROWS, column_letter, normalize_header, read_table, where
+from generator.sheets.tables import HEADER_SEARCH_ROWS, column_letter, is_trailer, normalize_header, read_table, where
 
 ID_HEADERS = ("编号", "工号", "人员编号", "身份证号")
 BASIS = "所决事项"
@@ -48,6 +48,8 @@ class Decision:
     basis_place: str = ""
     grade_column: str | None = None  # the 等次 cell's column letter, for a problem with the grade itself
     grade_place: str = ""
+    id_column: str | None = None  # the ID cell's, for an ID that is not the person the row names
+    id_place: str = ""
 
 
 def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None, problems: Problems,
@@ -108,11 +110,18 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
     allowed = set(named)
     decisions: list[Decision] = []
     first_row: dict[str, int] = {}
+    read = {col: name for name, col in ((id_header, id_col), ("姓名", name_col), ("等次", grade_col), ("理由", reason_col), (BASIS, basis_col),
+                                        (EXCEED, exceed_col)) if col is not None}
     for cells in body:
         by = {c.column: c.value.strip() for c in cells}
         if not any(by.values()):
             continue
         row = cells[0].row
+        if not by.get(grade_col) and is_trailer(cells, id_text(by.get(id_col, "")), by.get(name_col, "") if name_col else ""):
+            continue  # 注：…, 经办人：…, 合计 under the decisions, as a results sheet's trailer: no grade, no decision
+        named_as = "，".join(t for t in (name_text(by.get(name_col, "")) if name_col else "", f"{id_header} {by[id_col]}" if by.get(id_col) else "") if t)
+        if unseen_row(table, row, read, f"第 {row} 行（{named_as or '无编号和姓名'}）", problems):
+            continue
         pid, grade, reason = id_text(by.get(id_col, "")), by.get(grade_col, ""), by.get(reason_col, "")
         if not pid or not reason:
             col = id_col if not pid else reason_col
@@ -157,6 +166,7 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
             basis or None, exceed,
             where(table, row, basis_col, BASIS) if basis_col else where(table, row),
             column_letter(grade_col), where(table, row, grade_col, "等次"),
+            column_letter(id_col), where(table, row, id_col, id_header),
         ))
     if table.merged:  # one 理由 merged over the people of one meeting: only the first row holds it
         report_merged_cells(table, {c: n for n, c in header.items() if n}, {cells[0].row: "" for cells in body if cells}, problems)
@@ -205,6 +215,31 @@ def is_placeholder(reason: str, grades: list[str]) -> bool:
         return True
     words = PLACEHOLDERS | {g.upper() for g in grades}
     return any(kept == word * (len(kept) // len(word)) for word in words)  # 无, 无无, 同上同上
+
+
+def unseen_row(table, row: int, read: dict[int, str], who: str, problems: Problems) -> bool:
+    """A decision row the reader of the workbook does not see as Kaohe reads it: struck through (删除线: most likely
+    withdrawn, 经复议撤回) or a read cell in white on no fill is an error and not applied (True); a row hidden or
+    filtered out is applied with a warning, as a results sheet's is (False). CSV files have none of these."""
+    struck = sorted(c for r, c in table.struck if r == row and c in read) if table.struck else []
+    if struck:
+        names = "".join(f"「{read[c]}」" for c in struck[:4]) + ("等" if len(struck) > 4 else "")
+        problems.add(table.file, row, column_letter(struck[0]), "decision-struck-through",
+                     f"{who}的{names}加了删除线：是撤回的决定，还是仍然有效，看不出来；这条决定没有生效。"
+                     "撤回的，删去这一行；仍然有效的，去掉删除线。", where=where(table, row, struck[0], read[struck[0]]), sheet=table.sheet)
+        return True
+    white = sorted(c for r, c in table.invisible if r == row and c in read) if table.invisible else []
+    if white:
+        problems.add(table.file, row, column_letter(white[0]), "cell-shows-otherwise",
+                     f"{column_letter(white[0])}{row} 单元格（{who}的「{read[white[0]]}」）的字是白色、没有底色，在 Excel 中和打印出来都看不见；"
+                     "看到的决定与读取的不同，这条决定没有生效。请把字体颜色改为「自动」（黑色）后核对内容。",
+                     where=where(table, row, white[0], read[white[0]]), sheet=table.sheet)
+        return True
+    if table.hidden_rows and row in table.hidden_rows:
+        problems.add(table.file, row, None, "decision-row-hidden",
+                     f"{who}在 Excel 中是隐藏的（手动隐藏或被筛选掉），但这条决定照样生效、改变此人的等次。"
+                     "撤回的决定，删去这一行；有效的，取消隐藏（或清除筛选），以免核对时漏看。", Severity.WARNING, where=where(table, row), sheet=table.sheet)
+    return False
 
 
 def _header_index(rows: list, id_header: str, mapped: dict[str, str]) -> int:

@@ -44,7 +44,7 @@ def _vacuous(grader: PersonGrader, override, result: PersonResult, ctx: ItemCont
     """No vacuous grants: a force or gate whose condition counts the earlier periods' grades,
     over zero graded periods, is not met (unless the rule declares no_periods: passes)."""
     formula = override.requires if override.kind == "gate" else override.when
-    if override.no_periods == "passes" or not _over_no_periods(formula, ctx.functions):
+    if override.no_periods == "passes" or not over_no_periods(formula, ctx.functions):
         return False
     if override.kind == "gate" and result.grade == override.grade:
         lower = grader.assessment.grades.next_below(result.grade)  # type: ignore[union-attr]
@@ -146,7 +146,7 @@ def _sums(formula: str | None, ctx: ItemContext, trace, values: dict | None = No
     return f"（{'；'.join(dict.fromkeys(shown))}）" if shown else ""
 
 
-def _over_no_periods(formula: str | None, functions: dict[str, Callable]) -> bool:
+def over_no_periods(formula: str | None, functions: dict[str, Callable]) -> bool:
     """A roll-up condition on the earlier periods' grades when none of them has a grade."""
     if not formula or "期数" not in functions or functions["期数"]() != 0:
         return False

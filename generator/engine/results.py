@@ -224,6 +224,7 @@ class PeriodResult:
     notice: Notice | None = None
     encoding: str | None = None
     corrections: list[tuple[str, str]] = field(default_factory=list)  # (date, reason) from kaohe reopen
+    ended_early: tuple[str, str] | None = None  # (date, reason) from kaohe close --early: the 公示 ended before its last day
     # The content hash of everything this period's grading read, when computed with a ModelCache.
     input_key: str | None = None
     # Why the 公示 is held besides an open tie (a stale committee decision …), in words.

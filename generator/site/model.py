@@ -45,6 +45,7 @@ class NoticeState:
     days_left: int | None
     blocked: bool  # an unresolved tie or a stale committee decision keeps the list from being published
     workdays: tuple[str, ...] = ()  # the 公示期's working days (ISO): the browser counts the days left from them
+    ended: dt.date | None = None  # the day the 公示 ended before its last day (kaohe close --early), else None
 
 
 @dataclass
@@ -145,6 +146,10 @@ class SiteContext:
                     state.days_left = self.calendar.workdays_between(self.today, end)
                 else:
                     state.state = "已结束"
+                if period.ended_early is not None and (ended := dt.date.fromisoformat(period.ended_early[0])) <= end:
+                    state.ended = ended  # closed with --early: the committee ended it, on the pages too
+                    if self.today >= ended:
+                        state.state, state.days_left = "已结束", None
             except UnknownDate as exc:
                 if any(p.file == HOLIDAYS_FILE and p.severity is Severity.ERROR for p in self.problems.items):
                     self.problems.follow_from(HOLIDAYS_FILE)  # the dates it meant to write are not read: that is the cause

@@ -123,7 +123,7 @@ def build_notices(ctx: SiteContext) -> tuple[list[Page], list[Asset], list[Notic
             continue
         state = ctx.notice_state(period)  # outside the memo: its problems (an undecidable date) are reported every build
         boost = 4 if state.state == "公示中" else 2 if period.key in latest else None
-        page, page_assets, view = memoized(ctx.memo, ("notice", period.key, boost), [period], _notice_page, ctx, period, boost)
+        page, page_assets, view = memoized(ctx.memo, ("notice", period.key, boost, tuple(period.corrections), period.ended_early), [period], _notice_page, ctx, period, boost)
         pages.append(page)
         assets.extend(page_assets)
         views.append(view)

@@ -10,6 +10,7 @@ StrictUndefined: a missing value fails the build instead of rendering as nothing
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from html import escape
@@ -101,6 +102,9 @@ def status_attrs(state: object) -> str:
     start, end, workdays = getattr(state, "start", None), getattr(state, "end", None), getattr(state, "workdays", ())
     if start is None or end is None or getattr(state, "blocked", False):
         return ""
+    if (ended := getattr(state, "ended", None)) is not None:  # ended early (kaohe close --early): over from that day on
+        end = min(end, ended - dt.timedelta(days=1))  # the script says 公示中 up to and including its end
+        workdays = tuple(d for d in workdays if d <= end.isoformat())
     return (f' data-kaohe-start="{start.isoformat()}" data-kaohe-end="{end.isoformat()}"'
             f' data-kaohe-workdays="{" ".join(workdays)}"')
 
@@ -110,8 +114,6 @@ def cn_date(day) -> str:
     and 2025年4月9日 on the next; the ISO form stays in attributes, for the script). A date kept as
     text (a lock's correction: 2025-08-01) too; any other text is shown as it is."""
     if isinstance(day, str):
-        import datetime as dt
-
         try:
             day = dt.date.fromisoformat(day.strip())
         except ValueError:

@@ -122,11 +122,13 @@ def test_a_year_is_not_closed_while_a_quarter_it_reads_is_reopened_for_a_correct
         out = capsys.readouterr()
         return code, out.out + out.err
 
-    assert kaohe_run("close", "t1", "2025-Q2", "--agency", "ag")[0] == 0
+    for label in ("Q1", "Q2", "Q3", "Q4"):
+        assert kaohe_run("close", "t1", f"2025-{label}", "--agency", "ag")[0] == 0
     assert kaohe_run("reopen", "t1", "2025-Q2", "--agency", "ag", "--reason", "经复核，人2得分录入有误，经领导小组同意更正")[0] == 0
     code, out = kaohe_run("close", "t1", "2025-Y", "--agency", "ag")
     assert code != 0, out
     assert "第二季度" in out and "重新打开" in out and "人2得分录入有误" in out, out
+    assert "还没有关闭" not in out, out  # reopened is said as such, not as never closed
     assert not (tmp_path / "content" / "ag" / "t1" / "2025" / "Y.lock.json").exists()
     assert kaohe_run("close", "t1", "2025-Q2", "--agency", "ag")[0] == 0  # the correction done: the year closes
     assert kaohe_run("close", "t1", "2025-Y", "--agency", "ag")[0] == 0
@@ -206,3 +208,64 @@ def test_a_period_whose_notice_has_not_ended_is_not_closed(tmp_path, monkeypatch
     (root / NOTICE).write_text("start: 2025-07-25\ndays: 5\n", encoding="utf-8")  # 7-25 … 7-31: over
     code, out = kaohe(root, "close", SCHEME, "2025-Q2", "--agency", AGENCY)
     assert code == 0, out
+
+
+def test_a_year_is_not_closed_while_a_quarter_it_reads_was_never_closed(tmp_path, capsys):
+    """The year freezes its grades on its quarters': a quarter never closed may still be edited, and the year then
+    failed the next check (period-frozen-changed) instead of being refused at its close. Each quarter left open is
+    named with the command that closes it; once they are closed the year closes."""
+    from generator.cli import main
+    from tests.unit.helpers import assessment, item, make_project, people_csv, scheme
+
+    grades = {"order": ["好", "较好"], "bands": [{"grade": "好", "at_least": 90}, {"grade": "较好", "below": 90}]}
+    quarter = assessment([item("df", "得分", 100)], code="ps", name="平时考核", period="季度", grades=grades)
+    year = assessment([item("pj", "平均", 100, score={"kind": "period_score", "missing": "skip"})], code="nd", name="年度考核",
+                      period="年度", rolls_up="ps", results_optional=True, grades=grades)
+    files = {f"{q}.csv": people_csv([[f"{i:04d}", f"人{i}", "办公室", s] for i, s in enumerate(["95", "80"], start=1)], ["得分"])
+             for q in ("Q1", "Q2", "Q3", "Q4")}
+    make_project(tmp_path, scheme(quarter, year), files)
+
+    def kaohe_run(*args):
+        code = main(["-C", str(tmp_path), *args])
+        out = capsys.readouterr()
+        return code, out.out + out.err
+
+    for label in ("Q1", "Q3"):
+        assert kaohe_run("close", "t1", f"2025-{label}", "--agency", "ag")[0] == 0
+    code, out = kaohe_run("close", "t1", "2025-Y", "--agency", "ag")
+    assert code == 2, out
+    assert "2025年第二季度平时考核" in out and "2025年第四季度平时考核" in out and "还没有关闭" in out, out
+    assert "第一季度" not in out and "kaohe close t1 2025-Q2 --agency ag" in out, out
+    assert not (tmp_path / "content" / "ag" / "t1" / "2025" / "Y.lock.json").exists()
+    for label in ("Q2", "Q4"):
+        assert kaohe_run("close", "t1", f"2025-{label}", "--agency", "ag")[0] == 0
+    assert kaohe_run("close", "t1", "2025-Y", "--agency", "ag")[0] == 0
+
+
+def test_reopening_a_quarter_a_closed_year_reads_says_the_year_must_be_reopened_too(tmp_path, capsys):
+    """The year was closed on its quarters; reopening Q2 for a correction changes the year's grades with it, which the
+    office learned only at the next check (period-frozen-changed on the year). The reopen now says so, with the command."""
+    from generator.cli import main
+    from tests.unit.helpers import assessment, item, make_project, people_csv, scheme
+
+    grades = {"order": ["好", "较好"], "bands": [{"grade": "好", "at_least": 90}, {"grade": "较好", "below": 90}]}
+    quarter = assessment([item("df", "得分", 100)], code="ps", name="平时考核", period="季度", grades=grades)
+    year = assessment([item("pj", "平均", 100, score={"kind": "period_score", "missing": "skip"})], code="nd", name="年度考核",
+                      period="年度", rolls_up="ps", results_optional=True, grades=grades)
+    files = {f"{q}.csv": people_csv([[f"{i:04d}", f"人{i}", "办公室", s] for i, s in enumerate([str(90 + n), "80"], start=1)], ["得分"])
+             for n, q in enumerate(("Q1", "Q2", "Q3", "Q4"))}
+    make_project(tmp_path, scheme(quarter, year), files)
+
+    def kaohe_run(*args):
+        code = main(["-C", str(tmp_path), *args])
+        out = capsys.readouterr()
+        return code, out.out + out.err
+
+    for label in ("Q1", "Q2", "Q3", "Q4", "Y"):
+        assert kaohe_run("close", "t1", f"2025-{label}", "--agency", "ag")[0] == 0
+    code, out = kaohe_run("reopen", "t1", "2025-Q2", "--agency", "ag", "--reason", "经复核，人2得分录入有误，经领导小组同意更正")
+    assert code == 0, out
+    assert "2025年度考核汇总了本期，已经关闭" in out, out
+    assert "kaohe reopen t1 2025-Y --agency ag" in out, out
+    code, out = kaohe_run("reopen", "t1", "2025-Q3", "--agency", "ag", "--reason", "经复核，人2得分录入有误，经领导小组同意更正")
+    assert code == 0 and "kaohe reopen t1 2025-Y" in out, out

@@ -135,7 +135,7 @@ def test_no_grade_decision_is_its_own_cause(tmp_path):
 
 def test_unknown_person_and_grade(tmp_path):
     _, problems = run(tmp_path, [["99", "", "好", MEETING, TIE, ""], ["2", "人2", "特好", MEETING, TIE, ""]])
-    assert places(problems, "unknown-person") == [(2, None, "unknown-person")]
+    assert places(problems, "unknown-person") == [(2, "A", "unknown-person")]  # at the ID cell
     assert places(problems, "decision-invalid") == [(3, "C", "decision-invalid")]
 
 

@@ -126,12 +126,12 @@ def test_decision_to_no_grade(tmp_path):
 @pytest.mark.parametrize(
     "rows, expected",
     [
-        ([["99", "", "好", "会议", TIE]], [(2, None, "unknown-person")]),
+        ([["99", "", "好", "会议", TIE]], [(2, "A", "unknown-person")]),
         ([["2", "人2", "很好", "会议", TIE]], [(2, "C", "decision-invalid")]),
         ([["2", "人2", "好", "", TIE]], [(2, "D", "decision-invalid")]),
         ([["", "人2", "好", "会议", TIE]], [(2, "A", "decision-invalid")]),
-        ([["2", "别人", "好", "会议", TIE]], [(2, None, "decision-invalid")]),
-        ([["2", "人2", "好", "会议", TIE], ["", "", "", "", ""], ["99", "", "好", "会议", TIE]], [(4, None, "unknown-person")]),
+        ([["2", "别人", "好", "会议", TIE]], [(2, "A", "decision-invalid")]),
+        ([["2", "人2", "好", "会议", TIE], ["", "", "", "", ""], ["99", "", "好", "会议", TIE]], [(4, "A", "unknown-person")]),
     ],
     ids=["unknown-person", "bad-grade", "no-reason", "no-id", "name-mismatch", "blank-row-skipped"],
 )
