@@ -23,6 +23,7 @@ from typing import Any
 
 from generator.core.numbers import NotANumber, ceil_int, floor_int, parse_decimal
 from generator.core.problems import clip
+from generator.scheme.dates import PERIOD_DATE_FUNCTIONS, DateArgumentError, arity_words, days_between, months_between, period_date
 from generator.scheme.expr_words import describe_tree
 
 _SPELLINGS = [
@@ -92,6 +93,8 @@ PURE_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "取整": lambda x: Decimal(floor_int(x)),
     "向上取整": lambda x: Decimal(ceil_int(x)),
     "包含": _fn_contains,
+    "月数": months_between,  # dates.py: whole months, and days, between two dates
+    "天数": days_between,
 }
 
 
@@ -119,6 +122,8 @@ class Formula:
             funcs.update(functions)
         try:
             return _eval(self.tree.body, values, funcs)
+        except DateArgumentError as exc:
+            raise FormulaError(f"公式「{self.source}」无法计算：{exc}") from None
         except FormulaError as exc:
             if exc.code == "number-overflow":
                 raise _too_large(self.source) from None
@@ -172,7 +177,7 @@ def parse_formula(source: str, allowed_names: set[str] | None, allowed_functions
         tree = ast.parse(text, mode="eval")
     except SyntaxError:
         raise FormulaError(f"公式「{source}」写法不对{_syntax_hint(source)}") from None
-    functions = set(PURE_FUNCTIONS) | (allowed_functions if allowed_functions is not None else HISTORY_FUNCTION_NAMES)
+    functions = set(PURE_FUNCTIONS) | set(PERIOD_DATE_FUNCTIONS) | (allowed_functions if allowed_functions is not None else HISTORY_FUNCTION_NAMES)
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
@@ -189,6 +194,8 @@ def parse_formula(source: str, allowed_names: set[str] | None, allowed_functions
                 raise FormulaError(f"不支持的函数「{node.func.id}」；可用：{'、'.join(sorted(functions))}", "unknown-name")
             if node.keywords:
                 raise FormulaError("函数不支持 名字=值 形式的参数")
+            if (words := arity_words(node.func.id, len(node.args))) is not None:
+                raise FormulaError(f"{words}：{source}")
         elif not isinstance(
             node,
             (
@@ -267,6 +274,8 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
         return True
     if isinstance(node, ast.Call):
         assert isinstance(node.func, ast.Name)
+        if node.func.id in PERIOD_DATE_FUNCTIONS:
+            return period_date(values, node.func.id)
         args = [_eval(a, values, funcs) for a in node.args]
         if node.func.id not in funcs:  # a roll-up's function outside a roll-up (the scheme check reports it)
             raise FormulaError(f"函数「{node.func.id}」只能在年度汇总中使用")

@@ -11,6 +11,7 @@ the same order:
   by 0 raises (decimal traps it, as _eval refuses it);
 - 且/或 evaluate every operand, as _eval does (`&`/`|` on booleans, never short-circuits);
 - a comparison with an empty value is false, and a chain stops at its first false link;
+- 期初日期()/期末日期() read the period's days among the values (dates.PERIOD_KEY), as _eval does;
 - a function is one of expr.PURE_FUNCTIONS, or the caller's call for a roll-up's function, which
   raises outside a roll-up (as _eval refuses it there).
 Where _eval raises, the expression raises too; the caller does not need the message: the fast
@@ -25,6 +26,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from generator.scheme.dates import PERIOD_DATE_FUNCTIONS, PERIOD_KEY
 from generator.scheme.expr import LIMIT, PURE_FUNCTIONS, _truthy, compiled
 
 _CMP = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<=", ast.Eq: "==", ast.NotEq: "!="}
@@ -86,6 +88,8 @@ class Emitter:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             args = ", ".join(self._node(a) for a in node.args)
             fn = node.func.id
+            if fn in PERIOD_DATE_FUNCTIONS:  # the period's (first, last) day among the values (dates.py)
+                return f"{self.name(PERIOD_KEY)}[{PERIOD_DATE_FUNCTIONS[fn]}]"
             if fn in _PURE:
                 return f"{_PURE[fn]}({args})"
             self.calls_functions = True
