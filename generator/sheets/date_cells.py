@@ -73,7 +73,8 @@ def _checked(year: int, month: int, day: int, text: str, name: str, report: Call
 def _serial(plain: str, text: str, name: str, report: Callable[[str, str], None]) -> dt.date | None:
     """A bare number: an Excel date serial whose format was lost, when it is a whole number of a plausible day."""
     if "." not in plain and len(plain) == 8 and plain[:2] in ("19", "20"):
-        report("not-a-date", f"「{text}」是连在一起写的数字，不是日期：是 {plain[:4]}-{plain[4:6]}-{plain[6:]} 的，请写成 {plain[:4]}-{plain[4:6]}-{plain[6:]}（年、月、日之间用 - 隔开）。")
+        shown = f"{plain[:4]}-{plain[4:6]}-{plain[6:]}"
+        report("not-a-date", f"「{text}」是连写的数字，不是日期；是 {shown} 的，请写成 {shown}（年、月、日之间用 - 隔开）。")
         return None
     whole, _, fraction = plain.partition(".")
     if fraction.strip("0"):

@@ -1,0 +1,140 @@
+"""Dates in the scheme language (scheme/dates.py, sheets/date_cells.py): a `type: date` column read exactly from
+CSV and XLSX or refused at its cell, 期初日期()/期末日期() of the period graded, 月数() and 天数(), the scheme check's
+refusals, the handbook's words, and the compiled grading agreeing with the reference to the value."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from generator.core.problems import Severity
+from generator.scheme.dates import add_months, days_between, months_between
+from tests.unit.helpers import GRADES_4, assessment, by_id, grade_sheet, handbook_text, item, make_project, run, scheme, xlsx_bytes
+from tests.unit.three_ways import compare
+
+D = dt.date
+
+
+@pytest.mark.parametrize("start, end, months", [
+    (D(2025, 6, 10), D(2026, 6, 9), 11), (D(2025, 6, 10), D(2026, 6, 10), 12),  # 满 on the same day of the month
+    (D(2025, 1, 31), D(2025, 2, 28), 1), (D(2025, 1, 31), D(2025, 2, 27), 0),  # a month without the day: its last day
+    (D(2024, 2, 29), D(2025, 2, 28), 12), (D(2025, 3, 1), D(2025, 3, 1), 0),
+    (D(2026, 6, 10), D(2025, 6, 10), -12), (D(2025, 3, 2), D(2025, 3, 1), -1),  # 止 before 起: negative, whole months
+])
+def test_whole_months_as_the_law_counts_them(start, end, months):
+    assert months_between(start, end) == Decimal(months)
+    assert months_between(None, end) is None and months_between(start, None) is None
+
+
+def test_days_and_month_arithmetic():
+    assert days_between(D(2025, 3, 1), D(2025, 3, 31)) == 30 and days_between(D(2024, 1, 1), D(2024, 12, 31)) == 365
+    assert add_months(D(2025, 8, 31), 6) == D(2026, 2, 28)
+
+
+def _scheme(when: str, inputs: list[dict] | None = None, period: str = "季度", **kw) -> dict:
+    overrides = [{"kind": "no_grade", "when": when, "reason": "新录用人员试用期未满的，不确定等次"}]
+    return scheme(assessment([item("df", "得分", 100)], period=period, grades=GRADES_4, overrides=overrides, **kw),
+                  inputs=inputs if inputs is not None else [{"name": "入职日期", "type": "date"}])
+
+
+PROBATION = "月数(入职日期, 期末日期()) < 6"
+
+
+def test_a_quarter_ends_on_its_last_day_and_six_months_are_counted_to_it(tmp_path):
+    # 2025 Q1 ends 2025-03-31: from 2024-09-30 six months are full on 2025-03-30, from 2024-10-01 only five
+    rows = [["1", "甲", "办公室", 95, "2024-09-30"], ["2", "乙", "办公室", 95, "2024/10/1"],
+            ["3", "丙", "办公室", 95, ""], ["4", "丁", "办公室", 95, "２０２５年１月５日"]]
+    period, problems = grade_sheet(tmp_path, _scheme(PROBATION), ["得分", "入职日期"], rows)
+    assert [p for p in problems.sorted() if p.severity is not Severity.INFO] == []
+    people = by_id(period)
+    assert {pid: p.status for pid, p in people.items()} == {"1": "graded", "2": "no_grade", "3": "graded", "4": "no_grade"}
+    assert people["4"].person.values["入职日期"] == D(2025, 1, 5)
+    seen = compare([period])
+    assert seen["compiled"] + seen["declined"] == 4 and seen["compiled"] >= 3
+
+
+def test_the_derivation_shows_the_dates_it_counted_from(tmp_path):
+    from generator.engine.explain import explain_text
+
+    period, _ = grade_sheet(tmp_path, _scheme(PROBATION), ["得分", "入职日期"], [["1", "甲", "办公室", 95, "2024/10/1"]])
+    words = explain_text(period, period.people[0])
+    assert "「入职日期」2024-10-01；考核期 2025-01-01 至 2025-03-31" in words
+
+
+@pytest.mark.parametrize("label, period, first, last", [
+    ("M02", "月", D(2025, 2, 1), D(2025, 2, 28)), ("Q2", "季度", D(2025, 4, 1), D(2025, 6, 30)),
+    ("H2", "半年", D(2025, 7, 1), D(2025, 12, 31)), ("Y", "年度", D(2025, 1, 1), D(2025, 12, 31)),
+])
+def test_the_period_functions_are_the_period_graded(tmp_path, label, period, first, last):
+    # 入职日期 on the period's first day is 在本期内录用; the day before is not
+    when = "入职日期 >= 期初日期() 且 入职日期 <= 期末日期()"
+    rows = [["1", "甲", "办公室", 95, first.isoformat()], ["2", "乙", "办公室", 95, (first - dt.timedelta(days=1)).isoformat()],
+            ["3", "丙", "办公室", 95, last.isoformat()]]
+    graded, problems = grade_sheet(tmp_path, _scheme(when, period=period), ["得分", "入职日期"], rows, label=label)
+    assert [p for p in problems.sorted() if p.severity is Severity.ERROR] == []
+    assert {pid: p.status for pid, p in by_id(graded).items()} == {"1": "no_grade", "2": "graded", "3": "no_grade"}
+    compare([graded])
+
+
+@pytest.mark.parametrize("cell, words", [
+    ("2025-02-30", "2025 年 2 月没有 30 日"), ("1900-02-29", "1900 年不是闰年"), ("2025-03-01 08:30", "带有时间"),
+    ("25-3-1", "年份只写了两位"), ("20250301", "连写的数字"), ("2025", "不是日期"), ("45717.5", "小数部分是一天中的时间"),
+    ("2025-03", "只写了年和月"), ("明年三月", "不是日期"), ("2025-13-01", "没有 13 月"),
+])
+def test_a_bad_date_is_reported_at_its_cell(tmp_path, cell, words):
+    rows = [["1", "甲", "办公室", 95, "2024-01-01"], ["2", "乙", "办公室", 95, cell]]
+    _, problems = grade_sheet(tmp_path, _scheme(PROBATION), ["得分", "入职日期"], rows)
+    errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert [(p.line, p.column, p.code) for p in errors] == [(3, "E", "not-a-date")]
+    assert words in errors[0].message and cell in errors[0].message
+
+
+def test_xlsx_date_cells_serials_and_times(tmp_path):
+    head = ["编号", "姓名", "部门", "得分", "入职日期"]
+    rows = [head, ["1", "甲", "办公室", 95, dt.datetime(2024, 10, 1)], ["2", "乙", "办公室", 95, 45566],  # 45566 = 2024-10-01
+            ["3", "丙", "办公室", 95, dt.datetime(2024, 10, 1, 8, 30)], ["4", "丁", "办公室", 95, dt.datetime(1900, 2, 28)],
+            ["5", "戊", "办公室", 95, 2024]]
+    make_project(tmp_path, _scheme(PROBATION), {"Q1.xlsx": xlsx_bytes(rows)})
+    _, periods, problems = run(tmp_path)
+    assert {p.id: p.person.values["入职日期"] for p in periods[0].people if p.id in "12"} == {"1": D(2024, 10, 1), "2": D(2024, 10, 1)}
+    errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert [(p.line, p.column, p.code) for p in errors] == [(4, "E", "not-a-date"), (5, "E", "not-a-date"), (6, "E", "not-a-date")]
+    assert "带有时间" in errors[0].message and "1900" in errors[1].message and "1950—2099" in errors[2].message
+
+
+def test_a_date_after_the_period_is_an_error_unless_the_column_allows_it(tmp_path):
+    rows = [["1", "甲", "办公室", 95, "2025-04-01"]]  # 2025 Q1 ends 03-31
+    _, problems = grade_sheet(tmp_path, _scheme(PROBATION), ["得分", "入职日期"], rows)
+    assert [(p.line, p.column, p.code) for p in problems.sorted() if p.severity is Severity.ERROR] == [(2, "E", "date-after-period")]
+    allowed = _scheme(PROBATION, inputs=[{"name": "入职日期", "type": "date", "after_period": True}])
+    _, problems = grade_sheet(tmp_path / "allowed", allowed, ["得分", "入职日期"], rows)
+    assert [p for p in problems.sorted() if p.severity is Severity.ERROR] == []
+
+
+def test_a_required_date_left_blank_is_reported(tmp_path):
+    required = _scheme(PROBATION, inputs=[{"name": "入职日期", "type": "date", "required": True}])
+    rows = [["1", "甲", "办公室", 95, "2024-01-01"], ["2", "乙", "办公室", 95, ""]]
+    _, problems = grade_sheet(tmp_path, required, ["得分", "入职日期"], rows)
+    assert [(p.line, p.column, p.code) for p in problems.sorted() if p.severity is Severity.ERROR] == [(3, "E", "missing-value")]
+
+
+@pytest.mark.parametrize("when, words", [
+    ('入职日期 >= "2025-01-01"', "写死的日期"), ("入职日期 + 180 > 期末日期()", "不能加减乘除"),
+    ("月数(得分, 期末日期()) < 6", "「得分」不是日期列"), ("入职日期 > 6", "只能与日期"),
+    ("期末日期(1) > 入职日期", "括号里什么也不写"), ("月数(入职日期) < 6", "要写两个日期"),
+])
+def test_the_check_refuses_a_date_used_otherwise(tmp_path, when, words):
+    inputs = [{"name": "入职日期", "type": "date"}, {"name": "得分2", "type": "number"}]
+    _, problems = grade_sheet(tmp_path, _scheme(when, inputs=inputs), ["得分", "入职日期", "得分2"], [])
+    errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert errors and all(p.file.startswith("schemes/") for p in errors), errors
+    assert any(words in p.message for p in errors), [p.message for p in errors]
+
+
+def test_the_handbook_says_the_rule_in_an_hr_officers_words():
+    text = handbook_text(_scheme(PROBATION))
+    assert "入职日期距考核期末不满 6 个月" in text
+    text = handbook_text(_scheme('入职日期 >= 期初日期() 且 入职日期 <= 期末日期()'))
+    assert "入职日期不早于考核期的第一天 并且 入职日期不晚于考核期的最后一天" in text
