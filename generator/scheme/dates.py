@@ -6,8 +6,17 @@ period's last and first day (2026 年度: 2026-12-31 and 2026-01-01; 第二季�
 holds no literal date and is right next year too. 月数(起, 止) counts whole months the way the law counts a
 period of months (《民法典》第二百零二条: it ends on the same day of the last month; where that month has no such
 day, on its last day): 2025-06-10 to 2026-06-09 is 11 months, to 2026-06-10 is 12; 2025-01-31 to 2025-02-28 is 1.
-天数(起, 止) is 止 − 起 in days (the same day: 0). A blank date gives no number: a comparison with it is false,
-as with any blank cell.
+天数(起, 止) is 止 − 起 in days (the same day: 0).
+
+A blank date decides nothing. 月数() or 天数() of it, and a date compared with it, are UNKNOWN, and so is a
+condition that needs them: 且 is false when one side is false (处分 == "记过" 且 月数(处分决定日期, …) < 12 for a
+person without 处分), 或 true when one side is true, and otherwise the condition cannot be decided, which is a
+problem at the blank cell (a 记过 without its date would otherwise grade as if served). A column that may be blank
+for a reason says so in the condition: 录用日期 且 月数(录用日期, 期末日期()) < 12. A blank cell compared with
+anything else stays false, as before dates. The compiled grading hands every person meeting UNKNOWN to the
+reference when its condition comes to UNKNOWN: UNKNOWN compared is UNKNOWN, and 且/或 (& and | there) give it
+the same three values, so a person whom the other side of a 且 decides stays compiled; UNKNOWN refuses to be a
+truth (if, not), which hands the person to the reference and its words.
 
 The period's dates reach a formula among a person's values, under PERIOD_KEY (the engine puts them there, as it
 does a group's figures), so that the reference evaluator and the compiled grading read the same.
@@ -15,6 +24,7 @@ does a group's figures), so that the reference evaluator and the compiled gradin
 
 from __future__ import annotations
 
+import ast
 import calendar
 import datetime as dt
 from decimal import Decimal
@@ -25,6 +35,82 @@ PERIOD_KEY = "\x00period"
 PERIOD_DATE_FUNCTIONS = {"期初日期": 0, "期末日期": 1}
 SPAN_FUNCTIONS = ("月数", "天数")
 DATE_FUNCTION_NAMES = {*PERIOD_DATE_FUNCTIONS, *SPAN_FUNCTIONS}
+
+
+class _Unknown:
+    """What a condition on a blank date comes to: neither true nor false (see the module's docstring)."""
+
+    __slots__ = ()
+
+    def __bool__(self) -> bool:
+        raise TypeError("a condition on a blank date is undecided")
+
+    def _compared(self, other: Any) -> _Unknown:
+        return self
+
+    __lt__ = __le__ = __gt__ = __ge__ = __eq__ = __ne__ = _compared  # type: ignore[assignment]
+    __hash__ = object.__hash__
+
+    def __and__(self, other: Any) -> Any:  # False & UNKNOWN is False: the other side decides
+        return False if other is False else self
+
+    def __or__(self, other: Any) -> Any:  # True | UNKNOWN is True
+        return True if other is True else self
+
+    __rand__, __ror__ = __and__, __or__
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN = _Unknown()
+
+
+def undecided(left: Any, right: Any) -> Any:
+    """None when both sides of a comparison have values (compare them); else its result: UNKNOWN beside a date
+    or an UNKNOWN (a blank date is neither before nor after anything), False beside anything else (a blank cell)."""
+    if left is not None and right is not None and left is not UNKNOWN and right is not UNKNOWN:
+        return None
+    if left is UNKNOWN or right is UNKNOWN or isinstance(left, dt.date) or isinstance(right, dt.date):
+        return UNKNOWN
+    return False
+
+
+def both_or_either(results: list[Any], every: bool, truthy: Any) -> Any:
+    """且 (`every`) or 或 over operand values, each as `truthy` reads it, with UNKNOWN deciding only what the others do not."""
+    known = [truthy(r) for r in results if r is not UNKNOWN]
+    if every:
+        return False if not all(known) else UNKNOWN if len(known) < len(results) else True
+    return True if any(known) else UNKNOWN if len(known) < len(results) else False
+
+
+def calls_dates(tree: ast.AST) -> bool:
+    """The formula calls 月数(), 天数(), 期初日期() or 期末日期()."""
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in DATE_FUNCTION_NAMES for n in ast.walk(tree))
+
+
+def blank_dates(tree: ast.AST, values: Any) -> list[str]:
+    """The names a condition read as dates (in 月数() or 天数(), or compared with a date) whose cells are blank."""
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in SPAN_FUNCTIONS:
+            names = [a for a in node.args if isinstance(a, ast.Name)]
+        elif isinstance(node, ast.Compare):
+            sides = [node.left, *node.comparators]
+            dated = any(isinstance(x, ast.Call) and isinstance(x.func, ast.Name) and x.func.id in DATE_FUNCTION_NAMES
+                        or isinstance(x, ast.Name) and isinstance(values.get(x.id), dt.date) for x in sides)
+            names = [x for x in sides if isinstance(x, ast.Name)] if dated else []
+        else:
+            continue
+        found.extend(n.id for n in names if values.get(n.id) is None and n.id not in found)
+    return found
+
+
+def undecided_words(source: str, blanks: list[str]) -> str:
+    shown = "、".join(f"「{name}」" for name in blanks) or "日期"
+    example = blanks[0] if blanks else "日期列"
+    return (f"{shown}为空，无法判断「{source}」：填上日期。这一列对有些人本来就空着的（如调入人员没有录用日期），"
+            f"在条件中先写它填了：{example} 且 …（空着的人即不适用）")
 
 
 class DateArgumentError(TypeError):
@@ -40,7 +126,7 @@ def add_months(start: dt.date, months: int) -> dt.date:
 
 
 def _dates(function: str, start: Any, end: Any) -> tuple[dt.date, dt.date] | None:
-    if start is None or end is None:
+    if start is None or end is None or start is UNKNOWN or end is UNKNOWN:
         return None
     for value in (start, end):
         if not isinstance(value, dt.date):
@@ -48,11 +134,11 @@ def _dates(function: str, start: Any, end: Any) -> tuple[dt.date, dt.date] | Non
     return start, end
 
 
-def months_between(start: Any, end: Any) -> Decimal | None:
-    """月数(起, 止): whole months from 起 to 止 (negative when 止 is earlier); None when either is blank."""
+def months_between(start: Any, end: Any) -> Any:
+    """月数(起, 止): whole months from 起 to 止 (negative when 止 is earlier); UNKNOWN when either is blank."""
     pair = _dates("月数", start, end)
     if pair is None:
-        return None
+        return UNKNOWN
     start, end = pair
     months = (end.year - start.year) * 12 + end.month - start.month
     # the largest n with 起 + n months ≤ 止 (the count of calendar months is off by at most one)
@@ -63,10 +149,10 @@ def months_between(start: Any, end: Any) -> Decimal | None:
     return Decimal(months)
 
 
-def days_between(start: Any, end: Any) -> Decimal | None:
-    """天数(起, 止): 止 − 起 in days; None when either is blank."""
+def days_between(start: Any, end: Any) -> Any:
+    """天数(起, 止): 止 − 起 in days; UNKNOWN when either is blank."""
     pair = _dates("天数", start, end)
-    return None if pair is None else Decimal((pair[1] - pair[0]).days)
+    return UNKNOWN if pair is None else Decimal((pair[1] - pair[0]).days)
 
 
 def arity_words(function: str, count: int) -> str | None:

@@ -23,8 +23,21 @@ from typing import Any
 
 from generator.core.numbers import NotANumber, ceil_int, floor_int, parse_decimal
 from generator.core.problems import clip
-from generator.scheme.dates import PERIOD_DATE_FUNCTIONS, DateArgumentError, arity_words, days_between, months_between, period_date
+from generator.scheme.dates import (
+    PERIOD_DATE_FUNCTIONS,
+    UNKNOWN,
+    DateArgumentError,
+    arity_words,
+    blank_dates,
+    both_or_either,
+    days_between,
+    months_between,
+    period_date,
+    undecided,
+    undecided_words,
+)
 from generator.scheme.expr_words import describe_tree
+from generator.scheme.formula_hints import syntax_hint
 
 _SPELLINGS = [
     ("≥", ">="),
@@ -121,7 +134,11 @@ class Formula:
         if functions:
             funcs.update(functions)
         try:
-            return _eval(self.tree.body, values, funcs)
+            result = _eval(self.tree.body, values, funcs)
+            if result is UNKNOWN:  # a condition on a blank date (dates.py)
+                blanks = blank_dates(self.tree, values)
+                raise FormulaError(undecided_words(self.source, blanks), "missing-value", tuple(blanks))
+            return result
         except DateArgumentError as exc:
             raise FormulaError(f"公式「{self.source}」无法计算：{exc}") from None
         except FormulaError as exc:
@@ -148,21 +165,6 @@ class Formula:
         return describe_tree(self.tree.body, names or {})
 
 
-_SYNTAX_HINTS = (
-    (re.compile(r"[0-9０-９](?:天|分|次|人|个|篇|日|元|岁|年|%|％)"), "数字后面不要带单位（天、分、次、%……），如 病假天数 > 60、出勤率 >= 0.9"),
-    (re.compile(r"(?<![=!<>＝≠≤≥])[=＝](?![=＝])"), "「等于」写两个等号 ==，如 处分 == \"警告\""),
-    (re.compile(r"\S[且或]|[且或非](?=\S)"), "「且」「或」「非」前后各留一个空格，如 试用期 且 非 受处分"),
-)
-
-
-def _syntax_hint(source: str) -> str:
-    """What a user most likely wrote wrong, in words (Python's own message is English)."""
-    hints = [words for pattern, words in _SYNTAX_HINTS if pattern.search(source)]
-    if not hints:
-        return "：检查括号是否成对、运算符（> >= == 且 或）两边是否都有内容，文字是否加了引号（见《公式写法》）"
-    return "：" + "；".join(hints)
-
-
 def parse_formula(source: str, allowed_names: set[str] | None, allowed_functions: set[str] | None = None) -> Formula:
     """Parse and check `source`; raise FormulaError naming what is not allowed.
 
@@ -176,7 +178,7 @@ def parse_formula(source: str, allowed_names: set[str] | None, allowed_functions
     try:
         tree = ast.parse(text, mode="eval")
     except SyntaxError:
-        raise FormulaError(f"公式「{source}」写法不对{_syntax_hint(source)}") from None
+        raise FormulaError(f"公式「{source}」写法不对{syntax_hint(source)}") from None
     functions = set(PURE_FUNCTIONS) | set(PERIOD_DATE_FUNCTIONS) | (allowed_functions if allowed_functions is not None else HISTORY_FUNCTION_NAMES)
     names: set[str] = set()
     for node in ast.walk(tree):
@@ -247,12 +249,11 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
             raise FormulaError(f"缺少「{node.id}」的值", "missing-value", (node.id,))
         return values[node.id]
     if isinstance(node, ast.BoolOp):
-        results = [_truthy(_eval(v, values, funcs)) for v in node.values]
-        return all(results) if isinstance(node.op, ast.And) else any(results)
+        return both_or_either([_eval(v, values, funcs) for v in node.values], isinstance(node.op, ast.And), _truthy)
     if isinstance(node, ast.UnaryOp):
         operand = _eval(node.operand, values, funcs)
         if isinstance(node.op, ast.Not):
-            return not _truthy(operand)
+            return operand if operand is UNKNOWN else not _truthy(operand)
         return -operand if isinstance(node.op, ast.USub) else operand
     if isinstance(node, ast.BinOp):
         left, right = _eval(node.left, values, funcs), _eval(node.right, values, funcs)
@@ -266,8 +267,9 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
         left = _eval(node.left, values, funcs)
         for op, comparator in zip(node.ops, node.comparators):
             right = _eval(comparator, values, funcs)
-            if left is None or right is None:
-                return False
+            blank = undecided(left, right)
+            if blank is not None:  # a blank cell: false, or UNKNOWN beside a date
+                return blank
             if not _CMP[type(op)][0](left, right):
                 return False
             left = right

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from generator.core.problems import Severity
-from generator.scheme.dates import add_months, days_between, months_between
+from generator.scheme.dates import UNKNOWN, add_months, days_between, months_between
 from tests.unit.helpers import GRADES_4, assessment, by_id, grade_sheet, handbook_text, item, make_project, run, scheme, xlsx_bytes
 from tests.unit.three_ways import compare
 
@@ -25,7 +25,7 @@ D = dt.date
 ])
 def test_whole_months_as_the_law_counts_them(start, end, months):
     assert months_between(start, end) == Decimal(months)
-    assert months_between(None, end) is None and months_between(start, None) is None
+    assert months_between(None, end) is UNKNOWN and months_between(start, None) is UNKNOWN
 
 
 def test_days_and_month_arithmetic():
@@ -40,19 +40,43 @@ def _scheme(when: str, inputs: list[dict] | None = None, period: str = "季度",
 
 
 PROBATION = "月数(入职日期, 期末日期()) < 6"
+# 入职日期 blank for some on purpose (调入人员): the condition says so first
+PROBATION_IF_FILLED = "入职日期 且 月数(入职日期, 期末日期()) < 6"
 
 
 def test_a_quarter_ends_on_its_last_day_and_six_months_are_counted_to_it(tmp_path):
     # 2025 Q1 ends 2025-03-31: from 2024-09-30 six months are full on 2025-03-30, from 2024-10-01 only five
     rows = [["1", "甲", "办公室", 95, "2024-09-30"], ["2", "乙", "办公室", 95, "2024/10/1"],
             ["3", "丙", "办公室", 95, ""], ["4", "丁", "办公室", 95, "２０２５年１月５日"]]
-    period, problems = grade_sheet(tmp_path, _scheme(PROBATION), ["得分", "入职日期"], rows)
+    period, problems = grade_sheet(tmp_path, _scheme(PROBATION_IF_FILLED), ["得分", "入职日期"], rows)
     assert [p for p in problems.sorted() if p.severity is not Severity.INFO] == []
     people = by_id(period)
     assert {pid: p.status for pid, p in people.items()} == {"1": "graded", "2": "no_grade", "3": "graded", "4": "no_grade"}
     assert people["4"].person.values["入职日期"] == D(2025, 1, 5)
     seen = compare([period])
     assert seen["compiled"] + seen["declined"] == 4 and seen["compiled"] >= 3
+
+
+@pytest.mark.parametrize("when", [PROBATION, "入职日期 >= 期初日期()", '非 (入职日期 < 期初日期()) 且 得分 > 0'])
+def test_a_blank_date_a_condition_needs_is_reported_at_its_cell_not_read_as_false(tmp_path, when):
+    """A blank date compared was false: a 记过 without its date graded as if served. Now it decides nothing, and
+    the condition that needs it is a problem at the blank cell, both ways (the compiled grading hands it over)."""
+    rows = [["1", "甲", "办公室", 95, "2024-01-01"], ["2", "乙", "办公室", 95, ""]]
+    period, problems = grade_sheet(tmp_path, _scheme(when), ["得分", "入职日期"], rows)
+    errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert [(p.line, p.column, p.code) for p in errors] == [(3, "E", "missing-value")]
+    assert "「入职日期」为空，无法判断" in errors[0].message and "入职日期 且" in errors[0].message
+
+
+def test_a_blank_date_decided_by_the_other_side_of_and_is_no_problem(tmp_path):
+    # 处分 empty: 处分 == "记过" is false, and 且 is false whatever the blank date would say (compiled, too)
+    inputs = [{"name": "处分", "type": "choice", "choices": ["警告", "记过"]}, {"name": "入职日期", "type": "date"}]
+    when = '处分 == "记过" 且 月数(入职日期, 期末日期()) < 12'
+    rows = [["1", "甲", "办公室", 95, "", ""], ["2", "乙", "办公室", 95, "记过", "2024-06-01"]]
+    period, problems = grade_sheet(tmp_path, _scheme(when, inputs=inputs), ["得分", "处分", "入职日期"], rows)
+    assert [p for p in problems.sorted() if p.severity is Severity.ERROR] == []
+    assert {pid: p.status for pid, p in by_id(period).items()} == {"1": "graded", "2": "no_grade"}
+    assert compare([period])["compiled"] == 2
 
 
 def test_the_derivation_shows_the_dates_it_counted_from(tmp_path):
