@@ -11,7 +11,19 @@ import pytest
 
 from generator.core.problems import Severity
 from generator.scheme.dates import UNKNOWN, add_months, days_between, months_between
-from tests.unit.helpers import GRADES_4, assessment, by_id, grade_sheet, handbook_text, item, make_project, run, scheme, xlsx_bytes
+from tests.unit.helpers import (
+    GRADES_4,
+    assessment,
+    by_id,
+    grade_sheet,
+    handbook_text,
+    item,
+    make_project,
+    people_csv,
+    run,
+    scheme,
+    xlsx_bytes,
+)
 from tests.unit.three_ways import compare
 
 D = dt.date
@@ -162,3 +174,47 @@ def test_the_handbook_says_the_rule_in_an_hr_officers_words():
     assert "入职日期距考核期末不满 6 个月" in text
     text = handbook_text(_scheme('入职日期 >= 期初日期() 且 入职日期 <= 期末日期()'))
     assert "入职日期不早于考核期的第一天 并且 入职日期不晚于考核期的最后一天" in text
+
+
+def test_a_year_made_of_its_quarters_counts_to_its_own_end_and_leaves_the_quarters_theirs(tmp_path):
+    """The year without a sheet grades the quarters' rows: it must see 2025-12-31, and the quarters, graded from the
+    same rows (and explained again later), their own quarter's end — the rows are copied, never changed."""
+    when = "入职日期 且 月数(入职日期, 期末日期()) < 6"
+    quarter = assessment([item("df", "得分", 100)], code="ps", name="平时考核", period="季度", grades=GRADES_4,
+                         overrides=[{"kind": "no_grade", "when": when, "reason": "试用期未满"}])
+    year = assessment([item("pj", "平均", 100, score={"kind": "period_score", "missing": "skip"})], code="nd", name="年度考核",
+                      period="年度", rolls_up="ps", results_optional=True, grades=GRADES_4,
+                      overrides=[{"kind": "no_grade", "when": when, "reason": "试用期未满"}])
+    data = scheme(quarter, year, inputs=[{"name": "入职日期", "type": "date"}])
+    # 2025-05-15: at 03-31 not yet employed (date-after-period is not declared here: after_period allows it), at
+    # 06-30 1 month, at 09-30 4, at 12-31 7; 2024-12-01: 3 months at Q1's end, 6 at Q2's
+    data["inputs"][0]["after_period"] = True
+    files = {f"{q}.csv": people_csv([["1", "甲", "办公室", 95, "2025-05-15"], ["2", "乙", "办公室", 95, "2024-12-01"]], ["得分", "入职日期"])
+             for q in ("Q1", "Q2", "Q3", "Q4")}
+    make_project(tmp_path, data, files)
+    _, periods, problems = run(tmp_path)
+    assert [p for p in problems.sorted() if p.severity is Severity.ERROR] == []
+    status = {(p.label, person.id): person.status for p in periods for person in p.people}
+    assert [status[(q, "1")] for q in ("Q1", "Q2", "Q3", "Q4")] == ["no_grade", "no_grade", "no_grade", "graded"]  # 4 months at 09-30
+    assert status[("Q1", "2")] == "no_grade" and status[("Q2", "2")] == "graded"
+    assert status[("Y", "1")] == "graded" and status[("Y", "2")] == "graded"
+    from generator.scheme.dates import PERIOD_KEY
+
+    spans = {p.label: {person.person.values[PERIOD_KEY] for person in p.people} for p in periods}
+    # the year graded Q4's rows (the latest of each person) without changing them
+    assert spans == {"Q1": {(D(2025, 1, 1), D(2025, 3, 31))}, "Q2": {(D(2025, 4, 1), D(2025, 6, 30))},
+                     "Q3": {(D(2025, 7, 1), D(2025, 9, 30))}, "Q4": {(D(2025, 10, 1), D(2025, 12, 31))},
+                     "Y": {(D(2025, 1, 1), D(2025, 12, 31))}}
+    compare(periods)
+
+
+def test_a_score_counted_in_whole_years_of_service(tmp_path):
+    """An item's formula over a date: 工龄 in whole years (取整(月数 / 12)), capped, both ways to the digit."""
+    score = {"kind": "formula", "expr": "min(取整(月数(参加工作日期, 期末日期()) / 12), 10)", "uses": ["参加工作日期"]}
+    data = scheme(assessment([item("df", "得分", 90), item("gl", "工龄", 10, score=score)], period="季度", grades=GRADES_4),
+                  inputs=[{"name": "参加工作日期", "type": "date", "required": True}])
+    rows = [["1", "甲", "办公室", 85, "2015-03-31"], ["2", "乙", "办公室", 85, "2015-04-01"], ["3", "丙", "办公室", 85, "2001-01-01"]]
+    period, problems = grade_sheet(tmp_path, data, ["得分", "参加工作日期"], rows)
+    assert [p for p in problems.sorted() if p.severity is Severity.ERROR] == []
+    assert {pid: str(p.item("gl").value) for pid, p in by_id(period).items()} == {"1": "10", "2": "9", "3": "10"}
+    assert compare([period])["compiled"] == 3
