@@ -24,10 +24,10 @@ BARE_FUNCTIONS = {"期数"}
 COLUMN_WORDS = {"合计": "各期{}之和", "最大": "各期{}的最大值"}
 # Dates as the handbook says them (scheme/dates.py): 月数(入职日期, 期末日期()) < 6 → 入职日期距考核期末不满 6 个月
 PERIOD_WORDS = {"期初日期": "考核期的第一天", "期末日期": "考核期的最后一天"}
-_SPAN_ENDS = {"期初日期": "考核期初", "期末日期": "考核期末"}
-_SPAN_UNITS = {"月数": "个月", "天数": "天"}
-_SPAN_CMP = {ast.Lt: "不满", ast.GtE: "满", ast.Gt: "超过", ast.LtE: "不超过", ast.Eq: "正好", ast.NotEq: "不是"}
-_DATE_CMP = {ast.Lt: "早于", ast.LtE: "不晚于", ast.Gt: "晚于", ast.GtE: "不早于", ast.Eq: "是", ast.NotEq: "不是"}
+SPAN_ENDS = {"期初日期": "考核期初", "期末日期": "考核期末"}
+SPAN_UNITS = {"月数": "个月", "天数": "天"}
+SPAN_CMP = {ast.Lt: "不满", ast.GtE: "满", ast.Gt: "超过", ast.LtE: "不超过", ast.Eq: "正好", ast.NotEq: "不是"}
+DATE_CMP = {ast.Lt: "早于", ast.LtE: "不晚于", ast.Gt: "晚于", ast.GtE: "不早于", ast.Eq: "是", ast.NotEq: "不是"}
 
 
 def _wrap(part: tuple[str, int], needed: int) -> str:
@@ -73,7 +73,7 @@ def _describe(node: ast.AST, names: Mapping[str, str]) -> tuple[str, int]:
             return node.func.id, _ATOM
         if not node.args and node.func.id in PERIOD_WORDS:
             return PERIOD_WORDS[node.func.id], _ATOM
-        if node.func.id in _SPAN_UNITS and len(node.args) == 2:  # 入职日期至考核期末的整月数
+        if node.func.id in SPAN_UNITS and len(node.args) == 2:  # 入职日期至考核期末的整月数
             start, end = (_span_end(a, names) for a in node.args)
             return f"{start}至{end}的{'整月数' if node.func.id == '月数' else '天数'}", _ATOM
         if node.func.id in COLUMN_WORDS and len(node.args) == 1:  # 合计("病事假天数") → 各期「病事假天数」之和
@@ -83,8 +83,8 @@ def _describe(node: ast.AST, names: Mapping[str, str]) -> tuple[str, int]:
 
 
 def _span_end(node: ast.AST, names: Mapping[str, str]) -> str:
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _SPAN_ENDS and not node.args:
-        return _SPAN_ENDS[node.func.id]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in SPAN_ENDS and not node.args:
+        return SPAN_ENDS[node.func.id]
     return _wrap(_describe(node, names), _ATOM)
 
 
@@ -95,11 +95,11 @@ def _dates_described(node: ast.Compare, names: Mapping[str, str]) -> str | None:
         return None
     left, op, right = node.left, type(node.ops[0]), node.comparators[0]
     call = left if isinstance(left, ast.Call) and isinstance(left.func, ast.Name) else None
-    if call is not None and call.func.id in _SPAN_UNITS and len(call.args) == 2 and isinstance(right, ast.Constant) and isinstance(right.value, Decimal):  # type: ignore[attr-defined]
+    if call is not None and call.func.id in SPAN_UNITS and len(call.args) == 2 and isinstance(right, ast.Constant) and isinstance(right.value, Decimal):  # type: ignore[attr-defined]
         start, end = (_span_end(a, names) for a in call.args)
-        return f"{start}距{end}{_SPAN_CMP[op]} {fmt(right.value)} {_SPAN_UNITS[call.func.id]}"  # type: ignore[attr-defined]
+        return f"{start}距{end}{SPAN_CMP[op]} {fmt(right.value)} {SPAN_UNITS[call.func.id]}"  # type: ignore[attr-defined]
     if isinstance(right, ast.Call) and isinstance(right.func, ast.Name) and right.func.id in PERIOD_WORDS and not right.args:
-        return f"{_wrap(_describe(left, names), _CMP_P + 1)}{_DATE_CMP[op]}{PERIOD_WORDS[right.func.id]}"
+        return f"{_wrap(_describe(left, names), _CMP_P + 1)}{DATE_CMP[op]}{PERIOD_WORDS[right.func.id]}"
     return None
 
 

@@ -117,3 +117,24 @@ def test_a_literal_date_in_a_condition_is_refused_with_the_period_function(tmp_p
     errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
     assert [p.code for p in errors] == ["bad-formula"]
     assert "明年就不对了" in errors[0].message and "期初日期()" in errors[0].message
+
+
+def test_every_date_condition_as_the_handbook_prints_it_reads_back_as_itself(graded):
+    from generator.scheme.columns import plan_columns
+    from generator.scheme.expr import compiled
+    from generator.scheme.expr_readback import parse_described, same_formula
+    from generator.site.handbook_conditions import condition_words
+
+    names = graded.assessment.item_names()
+    specs = plan_columns(graded.scheme, graded.assessment).all()
+    multiple = frozenset(s.name for s in specs if s.type == "choices")
+    dates = frozenset(s.name for s in specs if s.type == "date")
+    conditions = [o.when or o.requires for o in graded.assessment.overrides]
+    for condition in conditions:
+        words = condition_words(condition, names, multiple, dates)
+        assert same_formula(compiled(condition), parse_described(words, names)), (condition, words)
+    assert condition_words("录用日期 且 月数(录用日期, 期末日期()) < 12", names, multiple, dates) == (
+        "「录用日期」填了日期 并且 录用日期距考核期末不满 12 个月")
+    for formula in ("天数(录用日期, 期末日期()) >= 30", "月数(录用日期, 处分决定日期) > 3", "录用日期 < 期初日期()",
+                    "月数(录用日期, 期末日期()) * 2 > 6"):
+        assert same_formula(compiled(formula), parse_described(compiled(formula).describe(names), names)), formula
