@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from generator.core.problems import clip
 from generator.sheets.cells import BLANK_MARKS
 
 _EXCEL_ZERO = dt.date(1899, 12, 30)  # serial 0 for every day from 1900-03-01 on
@@ -38,7 +39,8 @@ def read_date(kind: str, text: str, name: str, required: bool, report: Callable[
         if required:
             report("missing-value", f"「{name}」为空；这一列每个人都要填日期，{_WRITE}。")
         return None
-    plain = _MIDNIGHT_RE.sub("", plain)
+    plain = re.sub(r"\s+", "", _MIDNIGHT_RE.sub("", plain))  # 2025 年 3 月 1 日, typed with spaces
+    text = clip(text, 40)  # as the messages quote it: a pasted paragraph is not repeated whole
     if _TIME_RE.search(plain):
         report("not-a-date", f"「{text}」带有时间；「{name}」只填日期，不填几点几分，{_WRITE}。")
         return None

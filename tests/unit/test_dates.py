@@ -218,3 +218,23 @@ def test_a_score_counted_in_whole_years_of_service(tmp_path):
     assert [p for p in problems.sorted() if p.severity is Severity.ERROR] == []
     assert {pid: str(p.item("gl").value) for pid, p in by_id(period).items()} == {"1": "10", "2": "9", "3": "10"}
     assert compare([period])["compiled"] == 3
+
+
+@pytest.mark.parametrize("kind, text", [
+    ("", "2025-03-01"), ("", "2025/3/1"), ("", "2025.3.1"), ("", "2025年3月1日"), ("", "2025年3月1号"), ("", "２０２５年３月１日"),
+    ("", "２０２５－０３－０１"), ("", "2025 年 3 月 1 日"), ("", "2025-03-01 00:00:00"), ("d", "2025-03-01"), ("n", "45717"), ("n", "45717.0"),
+])
+def test_every_way_an_office_writes_a_date_reads_the_same_day(kind, text):
+    from generator.sheets.date_cells import read_date
+
+    reported: list[str] = []
+    assert read_date(kind, text, "入职日期", False, lambda code, message: reported.append(code)) == D(2025, 3, 1)
+    assert reported == []
+
+
+def test_a_pasted_paragraph_in_a_date_cell_is_quoted_short():
+    from generator.sheets.date_cells import read_date
+
+    reported: list[str] = []
+    assert read_date("", "情况说明" * 200, "入职日期", False, lambda code, message: reported.append(message)) is None
+    assert len(reported) == 1 and len(reported[0]) < 150
