@@ -238,3 +238,44 @@ def test_a_pasted_paragraph_in_a_date_cell_is_quoted_short():
     reported: list[str] = []
     assert read_date("", "情况说明" * 200, "入职日期", False, lambda code, message: reported.append(message)) is None
     assert len(reported) == 1 and len(reported[0]) < 150
+
+
+FORMULAS = [
+    '处分 == "记过" 且 月数(处分决定日期, 期末日期()) < 12', '月数(处分决定日期, 期末日期()) < 12 且 处分 == "记过"',
+    '处分 == "警告" 或 处分决定日期 >= 期初日期()', '非 (处分决定日期 > 期末日期()) 且 处分 != ""',
+    '期初日期() <= 处分决定日期 <= 期末日期()', '处分决定日期 且 天数(处分决定日期, 期末日期()) >= 30 或 录用日期 == 期初日期()',
+    '(月数(录用日期, 期末日期()) < 12) + (处分 == "记过") >= 1', '录用日期 < 处分决定日期 或 处分 == "警告"',
+]
+DAYS = [None, D(2025, 12, 31), D(2026, 1, 1), D(2026, 6, 10), D(2026, 12, 31)]
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_compiled_formulas_over_dates_agree_with_the_reference_or_hand_it_the_person(formula):
+    """Every combination of blank and edge dates and 处分: where the compiled expression gives a value, it is the
+    reference's; where the reference cannot decide, the compiled one never gives a value (it raises or gives UNKNOWN,
+    and the engine then grades by the reference, which reports)."""
+    import itertools
+
+    from generator.scheme.dates import PERIOD_KEY
+    from generator.scheme.expr import FormulaError, parse_formula
+    from generator.scheme.expr_code import as_function
+
+    parsed, function = parse_formula(formula, None), as_function(formula)
+    compiled_values = 0
+    for kind, decided, hired in itertools.product([None, "警告", "记过"], DAYS, DAYS):
+        values = {"处分": kind, "处分决定日期": decided, "录用日期": hired, PERIOD_KEY: (D(2026, 1, 1), D(2026, 12, 31))}
+        try:
+            reference = parsed.evaluate(values)
+        except FormulaError as exc:
+            reference = exc
+        try:
+            fast = function(values, {})
+        except Exception:
+            continue
+        if fast is UNKNOWN:
+            assert isinstance(reference, FormulaError), (values, reference)
+            continue
+        assert not isinstance(reference, FormulaError), (values, reference)
+        assert fast == reference and type(fast) is type(reference), (values, fast, reference)
+        compiled_values += 1
+    assert compiled_values > 0
