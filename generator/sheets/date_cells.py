@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable
 
+from generator.core import written_dates as written
 from generator.core.problems import clip
 from generator.sheets.cells import BLANK_MARKS
 
@@ -23,7 +23,6 @@ _FIRST = dt.date(1900, 3, 1)
 # a bare number is read as a serial only in this window: 2025 (a year) would otherwise be 1905-07-17
 _SERIAL_FIRST, _SERIAL_LAST = dt.date(1950, 1, 1), dt.date(2099, 12, 31)
 _LAST = dt.date(2099, 12, 31)
-_YMD_RE = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\Z|(\d{4})年(\d{1,2})月(\d{1,2})[日号]?\Z")
 _MIDNIGHT_RE = re.compile(r"(?:[ T]0{1,2}:00(?::00(?:\.0+)?)?)\Z")  # 2025-03-01 00:00:00: an export's date, no time
 _TIME_RE = re.compile(r"\d{1,2}[:：]\d{2}|[上下]午|\d时")
 _SHORT_YEAR_RE = re.compile(r"(\d{2})([-/.])(\d{1,2})\2(\d{1,2})\Z|(\d{2})年(\d{1,2})月(\d{1,2})日?\Z")
@@ -34,7 +33,7 @@ _WRITE = "请写成 2025-03-01 或 2025年3月1日（或把单元格设为日期
 
 def read_date(kind: str, text: str, name: str, required: bool, report: Callable[[str, str], None]) -> dt.date | None:
     """The cell's date, or None (a blank, or a problem reported through `report(code, message)`)."""
-    plain = unicodedata.normalize("NFKC", text).strip()  # full-width digits and ／．－ as typed with a Chinese IME
+    plain = written.plain(text).strip()  # full-width digits and ／．－ as typed with a Chinese IME
     if not plain or plain in BLANK_MARKS:
         if required:
             report("missing-value", f"「{name}」为空；这一列每个人都要填日期，{_WRITE}。")
@@ -46,13 +45,12 @@ def read_date(kind: str, text: str, name: str, required: bool, report: Callable[
         return None
     if _NUMBER_RE.match(plain):
         return _serial(plain, text, name, report)
-    found = _YMD_RE.match(plain)
+    found = written.DAY_RE.fullmatch(plain)  # the forms a notice's or holidays.yaml's day is written in
     if found is None:
         report("not-a-date", _not_a_date(plain, text, name))
         return None
-    parts = found.groups()
-    year, month, day = (parts[0], parts[2], parts[3]) if parts[0] else parts[4:]
-    return _checked(int(year), int(month), int(day), text, name, report)
+    year, month, day, month2, day2 = found.groups()
+    return _checked(int(year), int(month or month2), int(day or day2), text, name, report)
 
 
 def _checked(year: int, month: int, day: int, text: str, name: str, report: Callable[[str, str], None]) -> dt.date | None:
