@@ -218,6 +218,9 @@ def test_a_score_counted_in_whole_years_of_service(tmp_path):
     assert [p for p in problems.sorted() if p.severity is Severity.ERROR] == []
     assert {pid: str(p.item("gl").value) for pid, p in by_id(period).items()} == {"1": "10", "2": "9", "3": "10"}
     assert compare([period])["compiled"] == 3
+    from generator.engine.explain import explain_text
+
+    assert "其中 参加工作日期 2015-04-01、考核期 2025-01-01 至 2025-03-31" in explain_text(period, by_id(period)["2"])
 
 
 @pytest.mark.parametrize("kind, text", [
