@@ -65,3 +65,20 @@ def dates_misused(formula: Formula, columns: Columns, numbers: set[str]) -> list
                     what = f"「{arg.id}」不是日期列（在 inputs 中写 type: date）" if isinstance(arg, ast.Name) else "这一项不是日期"
                     add(f"{node.func.id}() 的两项都要是日期：日期列或 期初日期()、期末日期()；{what}。")
     return found
+
+
+def date_input_slips(scheme) -> list[tuple[tuple, str]]:
+    """(path, words) for each input whose keys do not fit its type: min、max、places or percent on a date column
+    (read by nobody: 录用日期 with min: 2020 would have limited nothing), after_period on a column of no dates."""
+    found: list[tuple[tuple, str]] = []
+    declared = [(("inputs", i), d) for i, d in enumerate(scheme.inputs)]
+    declared += [(("assessments", ai, "inputs", i), d) for ai, a in enumerate(scheme.assessments) for i, d in enumerate(a.inputs)]
+    for path, decl in declared:
+        if decl.type == "date":
+            for key in ("min", "max", "places", "percent"):
+                if getattr(decl, key) not in (None, False):
+                    found.append((path + (key,), f"日期列「{decl.name}」不写 {key}：它只用于数字列。要限定日期的，写在条件中（如 {decl.name} >= 期初日期()）；"
+                                                 "晚于考核期最后一天的日期本来就报错（可以晚于的写 after_period: true）。"))
+        elif decl.after_period:
+            found.append((path + ("after_period",), f"after_period 只用于日期列（type: date），「{decl.name}」不是日期列；请删去。"))
+    return found

@@ -282,3 +282,14 @@ def test_compiled_formulas_over_dates_agree_with_the_reference_or_hand_it_the_pe
         assert fast == reference and type(fast) is type(reference), (values, fast, reference)
         compiled_values += 1
     assert compiled_values > 0
+
+
+@pytest.mark.parametrize("declared, key", [
+    ({"name": "入职日期", "type": "date", "min": 2020}, "min"), ({"name": "入职日期", "type": "date", "percent": True}, "percent"),
+    ({"name": "入职日期", "type": "text", "after_period": True}, "after_period"),
+])
+def test_a_key_that_does_not_fit_the_columns_type_is_refused_at_it(tmp_path, declared, key):
+    _, problems = grade_sheet(tmp_path, _scheme("入职日期 == 期末日期()" if declared["type"] == "date" else '入职日期 == "x"', inputs=[declared]),
+                              ["得分", "入职日期"], [["1", "甲", "办公室", 95, ""]])
+    errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert [p.code for p in errors] == ["bad-value"] and key in errors[0].message
