@@ -164,6 +164,12 @@ def arity_words(function: str, count: int) -> str | None:
     return None
 
 
+def bare_call_hint(unknown: list[str]) -> str:
+    """期末日期 written without its brackets reads as a column name nobody declared: say so."""
+    bare = [name for name in unknown if name in PERIOD_DATE_FUNCTIONS]
+    return f"；{'、'.join(bare)} 是函数，后面要加括号：{bare[0]}()" if bare else ""
+
+
 def period_date(values: Any, function: str) -> dt.date:
     """期初日期() / 期末日期() of the period graded, from a person's values (the compiled grading reads
     values[PERIOD_KEY] itself)."""

@@ -23,19 +23,7 @@ from typing import Any
 
 from generator.core.numbers import NotANumber, ceil_int, floor_int, parse_decimal
 from generator.core.problems import clip
-from generator.scheme.dates import (
-    PERIOD_DATE_FUNCTIONS,
-    UNKNOWN,
-    DateArgumentError,
-    arity_words,
-    blank_dates,
-    both_or_either,
-    days_between,
-    months_between,
-    period_date,
-    undecided,
-    undecided_words,
-)
+from generator.scheme import dates
 from generator.scheme.expr_words import describe_tree
 from generator.scheme.formula_hints import syntax_hint
 
@@ -106,8 +94,8 @@ PURE_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "取整": lambda x: Decimal(floor_int(x)),
     "向上取整": lambda x: Decimal(ceil_int(x)),
     "包含": _fn_contains,
-    "月数": months_between,  # dates.py: whole months, and days, between two dates
-    "天数": days_between,
+    "月数": dates.months_between,  # dates.py: whole months, and days, between two dates
+    "天数": dates.days_between,
 }
 
 
@@ -135,11 +123,11 @@ class Formula:
             funcs.update(functions)
         try:
             result = _eval(self.tree.body, values, funcs)
-            if result is UNKNOWN:  # a condition on a blank date (dates.py)
-                blanks = blank_dates(self.tree, values)
-                raise FormulaError(undecided_words(self.source, blanks), "missing-value", tuple(blanks))
+            if result is dates.UNKNOWN:  # a condition on a blank date (dates.py)
+                blanks = dates.blank_dates(self.tree, values)
+                raise FormulaError(dates.undecided_words(self.source, blanks), "missing-value", tuple(blanks))
             return result
-        except DateArgumentError as exc:
+        except dates.DateArgumentError as exc:
             raise FormulaError(f"公式「{self.source}」无法计算：{exc}") from None
         except FormulaError as exc:
             if exc.code == "number-overflow":
@@ -179,7 +167,7 @@ def parse_formula(source: str, allowed_names: set[str] | None, allowed_functions
         tree = ast.parse(text, mode="eval")
     except SyntaxError:
         raise FormulaError(f"公式「{source}」写法不对{syntax_hint(source)}") from None
-    functions = set(PURE_FUNCTIONS) | set(PERIOD_DATE_FUNCTIONS) | (allowed_functions if allowed_functions is not None else HISTORY_FUNCTION_NAMES)
+    functions = set(PURE_FUNCTIONS) | set(dates.PERIOD_DATE_FUNCTIONS) | (allowed_functions if allowed_functions is not None else HISTORY_FUNCTION_NAMES)
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
@@ -196,7 +184,7 @@ def parse_formula(source: str, allowed_names: set[str] | None, allowed_functions
                 raise FormulaError(f"不支持的函数「{node.func.id}」；可用：{'、'.join(sorted(functions))}", "unknown-name")
             if node.keywords:
                 raise FormulaError("函数不支持 名字=值 形式的参数")
-            if (words := arity_words(node.func.id, len(node.args))) is not None:
+            if (words := dates.arity_words(node.func.id, len(node.args))) is not None:
                 raise FormulaError(f"{words}：{source}")
         elif not isinstance(
             node,
@@ -226,7 +214,7 @@ def parse_formula(source: str, allowed_names: set[str] | None, allowed_functions
     unknown = sorted((names - call_names) - allowed_names) if allowed_names is not None else []
     if unknown:
         raise FormulaError(
-            f"公式中的「{'」「'.join(unknown)}」没有在方案中声明（可用：{'、'.join(sorted(allowed_names)) or '无'}）",
+            f"公式中的「{'」「'.join(unknown)}」没有在方案中声明（可用：{'、'.join(sorted(allowed_names)) or '无'}）{dates.bare_call_hint(unknown)}",
             "unknown-name",
         )
     # Number literals: re-read from the source text so 0.1 is Decimal('0.1'), never a float.
@@ -249,11 +237,11 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
             raise FormulaError(f"缺少「{node.id}」的值", "missing-value", (node.id,))
         return values[node.id]
     if isinstance(node, ast.BoolOp):
-        return both_or_either([_eval(v, values, funcs) for v in node.values], isinstance(node.op, ast.And), _truthy)
+        return dates.both_or_either([_eval(v, values, funcs) for v in node.values], isinstance(node.op, ast.And), _truthy)
     if isinstance(node, ast.UnaryOp):
         operand = _eval(node.operand, values, funcs)
         if isinstance(node.op, ast.Not):
-            return operand if operand is UNKNOWN else not _truthy(operand)
+            return operand if operand is dates.UNKNOWN else not _truthy(operand)
         return -operand if isinstance(node.op, ast.USub) else operand
     if isinstance(node, ast.BinOp):
         left, right = _eval(node.left, values, funcs), _eval(node.right, values, funcs)
@@ -267,7 +255,7 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
         left = _eval(node.left, values, funcs)
         for op, comparator in zip(node.ops, node.comparators):
             right = _eval(comparator, values, funcs)
-            blank = undecided(left, right)
+            blank = dates.undecided(left, right)
             if blank is not None:  # a blank cell: false, or UNKNOWN beside a date
                 return blank
             if not _CMP[type(op)][0](left, right):
@@ -276,8 +264,8 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
         return True
     if isinstance(node, ast.Call):
         assert isinstance(node.func, ast.Name)
-        if node.func.id in PERIOD_DATE_FUNCTIONS:
-            return period_date(values, node.func.id)
+        if node.func.id in dates.PERIOD_DATE_FUNCTIONS:
+            return dates.period_date(values, node.func.id)
         args = [_eval(a, values, funcs) for a in node.args]
         if node.func.id not in funcs:  # a roll-up's function outside a roll-up (the scheme check reports it)
             raise FormulaError(f"函数「{node.func.id}」只能在年度汇总中使用")

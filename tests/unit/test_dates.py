@@ -293,3 +293,9 @@ def test_a_key_that_does_not_fit_the_columns_type_is_refused_at_it(tmp_path, dec
                               ["得分", "入职日期"], [["1", "甲", "办公室", 95, ""]])
     errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
     assert [p.code for p in errors] == ["bad-value"] and key in errors[0].message
+
+
+def test_a_period_function_written_without_brackets_says_to_add_them(tmp_path):
+    _, problems = grade_sheet(tmp_path, _scheme("月数(入职日期, 期末日期) < 6"), ["得分", "入职日期"], [])
+    errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert [p.code for p in errors] == ["unknown-name"] and "期末日期 是函数，后面要加括号：期末日期()" in errors[0].message
