@@ -138,3 +138,34 @@ def test_every_date_condition_as_the_handbook_prints_it_reads_back_as_itself(gra
     for formula in ("天数(录用日期, 期末日期()) >= 30", "月数(录用日期, 处分决定日期) > 3", "录用日期 < 期初日期()",
                     "月数(录用日期, 期末日期()) * 2 > 6"):
         assert same_formula(compiled(formula), parse_described(compiled(formula).describe(names), names)), formula
+
+
+def test_the_template_takes_dates_and_what_is_typed_in_it_reads_back(tmp_path):
+    """`kaohe template` gives a date column a date format and a date validation; a date typed there (as Excel keeps
+    it: a date cell) and one typed as text both read back as the day."""
+    import datetime as dt
+
+    from generator.cli import main
+
+    root = _copy(tmp_path)
+    (root / PERIOD / "Y.xlsx").unlink()
+    for extra in ("Y.decisions.csv", "Y.notice.yaml"):
+        (root / PERIOD / extra).unlink()
+    out = tmp_path / "template.xlsx"
+    assert main(["-C", str(root), "template", "gwy-niandu", "2026-Y", "--agency", "qinglan-scjgj", "--out", str(out)]) == 0
+    book = load_workbook(out)
+    sheet = book["成绩"]
+    head = {str(c.value).split("\n")[0]: c.column for c in sheet[1] if c.value}
+    letter = sheet.cell(row=1, column=head["录用日期"]).column_letter
+    assert sheet.column_dimensions[letter].number_format == "yyyy-mm-dd"
+    assert any(v.type == "date" and letter in str(v.sqref) for v in sheet.data_validations.dataValidation)
+    values = {"编号": "A01", "姓名": "周建平", "科室": "办公室", "述职评议": 90, "优秀票": 11, "称职票": 9, "基本称职票": 0, "不称职票": 0,
+              "一季度等次": "好", "二季度等次": "好", "三季度等次": "好", "四季度等次": "好", "病事假天数": 0}
+    for row, (pid, hired) in enumerate((("A01", dt.datetime(2026, 7, 1)), ("A02", "2019年9月1日")), start=2):
+        for name, value in {**values, "编号": pid, "录用日期": hired}.items():
+            sheet.cell(row=row, column=head[name], value=value)
+    book.save(root / PERIOD / "Y.xlsx")
+    _, periods, problems = run(root)
+    assert [p for p in problems.sorted() if p.severity is Severity.ERROR] == []
+    assert {p.id: (p.person.values["录用日期"], p.status) for p in periods[0].people} == {
+        "A01": (dt.date(2026, 7, 1), "no_grade"), "A02": (dt.date(2019, 9, 1), "graded")}
