@@ -120,17 +120,6 @@ SHEET_LAYOUT_CODES: dict[str, tuple[str, str, str]] = {
 
 # The office's own 总分, 等次 and 名次 columns compared with Kaohe's (engine/office_columns.py)
 OFFICE_RESULT_CODES: dict[str, tuple[str, str, str]] = {
-    # dates of a type: date column (sheets/date_cells.py, sheets/dates_after_period.py)
-    "not-a-date": (
-        "日期列的单元格不是一个真实的日期",
-        "写成 2025-03-01 或 2025年3月1日（年份四位，不带时间），或把单元格设为日期格式重新输入；不存在的日期（2 月 30 日）按原始记录改正。",
-        "入职日期填了「2025-02-30」「25.3.1」「2025-03-01 08:30」或「20250301」",
-    ),
-    "date-after-period": (
-        "日期晚于考核期的最后一天",
-        "核对年份（2062 多半是 2026）；这一列本来就可以晚于期末的（如处分期满日期），在方案的 inputs 中给它写 after_period: true。",
-        "2026 年度考核表中入职日期填了 2027-03-01",
-    ),
     "office-total-differs": (
         "本单位自己算的总分与 Kaohe 按方案算出的总分不一致（错误：停止公示）",
         "本单位的总分按方案的小数位数四舍五入后核对（存 89.456、显示 89.46 的与 89.46 一致）。不一致时，要么方案的计分规则写得与原文不同，"
