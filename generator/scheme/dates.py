@@ -3,9 +3,12 @@
 A rule written with dates (「新录用人员试用期未满的，不定等次」「受警告处分的当年」「至 12 月 31 日仍在受处分期间」)
 reads a `type: date` column of the sheet against the period being graded: 期末日期() and 期初日期() are that
 period's last and first day (2026 年度: 2026-12-31 and 2026-01-01; 第二季度: 06-30 and 04-01), so the scheme
-holds no literal date and is right next year too. 月数(起, 止) counts whole months the way the law counts a
-period of months (《民法典》第二百零二条: it ends on the same day of the last month; where that month has no such
-day, on its last day): 2025-06-10 to 2026-06-09 is 11 months, to 2026-06-10 is 12; 2025-01-31 to 2025-02-28 is 1.
+holds no literal date and is right next year too. 月数(起, 止) counts whole months from the day 起 itself, as a
+处分期 or 试用期 counts 自…之日起: n months are full on the same day of the month n months later (a 12-month 记过
+decided 2025-06-10 is over on 2026-06-10), or on the last day of a month without that day (as 《民法典》第二百零二条
+takes a month's last day): 2025-06-10 to 2026-06-09 is 11 months, to 2026-06-10 is 12; 2025-01-31 to 2025-02-28
+is 1. A scheme whose text counts otherwise (the day after 起 first) says so in its assumptions and compares with
+<= instead of <.
 天数(起, 止) is 止 − 起 in days (the same day: 0).
 
 A blank date decides nothing. 月数() or 天数() of it, and a date compared with it, are UNKNOWN, and so is a
@@ -13,10 +16,9 @@ condition that needs them: 且 is false when one side is false (处分 == "记�
 person without 处分), 或 true when one side is true, and otherwise the condition cannot be decided, which is a
 problem at the blank cell (a 记过 without its date would otherwise grade as if served). A column that may be blank
 for a reason says so in the condition: 录用日期 且 月数(录用日期, 期末日期()) < 12. A blank cell compared with
-anything else stays false, as before dates. The compiled grading hands every person meeting UNKNOWN to the
-reference when its condition comes to UNKNOWN: UNKNOWN compared is UNKNOWN, and 且/或 (& and | there) give it
-the same three values, so a person whom the other side of a 且 decides stays compiled; UNKNOWN refuses to be a
-truth (if, not), which hands the person to the reference and its words.
+anything else stays false, as before dates. The compiled grading follows the same three values: UNKNOWN compared
+is UNKNOWN and 且/或 (& and | there) combine it as here, so a person whom the other side of a 且 decides stays
+compiled; UNKNOWN refuses to be a truth (if, not), which hands the person to the reference and its words.
 
 The period's dates reach a formula among a person's values, under PERIOD_KEY (the engine puts them there, as it
 does a group's figures), so that the reference evaluator and the compiled grading read the same.
