@@ -9,6 +9,7 @@ buries the one line that says what to change; `kaohe check` prints that line and
 from __future__ import annotations
 
 from generator.core.problems import Problem, Problems, Severity
+from generator.scheme.dates import calls_dates
 from generator.scheme.expr import FormulaError, compiled
 from generator.sheets.rows import place_letter
 
@@ -59,8 +60,10 @@ class Causes:
 
     def condition_failed(self, person, reason: str, text: str, values: dict, exc: FormulaError) -> None:
         """A rule's condition that cannot be judged is a problem, never silently false (unless none of
-        its inputs is filled); counted on its cause when it only follows from one."""
-        if exc.code != "missing-value" or all(values.get(name) is None for name in compiled(text).names):
+        its inputs is filled, and it reads no date: a blank date decides nothing, scheme/dates.py); counted on its
+        cause when it only follows from one."""
+        formula = compiled(text)
+        if exc.code != "missing-value" or (all(values.get(name) is None for name in formula.names) and not calls_dates(formula.tree)):
             return  # a formula that does not parse was reported by the scheme check
         # Any input already reported (its column missing, its cell empty or not a number) is the cause,
         # whichever of the formula's names comes first: 工伤 且 天数 > 应出勤天数 / 2 with 应出勤天数

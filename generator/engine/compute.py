@@ -26,6 +26,7 @@ from generator.engine.ids import report_lost_zeros, rollup_blocked
 from generator.engine.model_cache import ModelCache
 from generator.engine.notice_file import load_notice
 from generator.engine.office_columns import check_office_columns
+from generator.engine.period_dates import attach_period
 from generator.engine.prepared import prepared
 from generator.engine.quota_count import recount
 from generator.engine.quotas import apply_quota
@@ -38,6 +39,7 @@ from generator.engine.sheet_prefetch import ReadAhead
 from generator.project.discover import discover
 from generator.project.model import PeriodFiles, Project
 from generator.scheme.periods import labels_within
+from generator.sheets.dates_after_period import check_dates_in_period
 from generator.sheets.header import header_row_test
 from generator.sheets.period_counts import check_period_counts
 from generator.sheets.period_words import check_sheet_period
@@ -180,6 +182,7 @@ def _read_rows(project: Project, entry: PeriodFiles, local: Problems) -> tuple[s
     if sheet is not None:
         check_sheet_period(table, sheet.header_row, entry.year, entry.label, local)
         check_period_counts(sheet, facts.plan.by_name(), entry.year, entry.label, local)
+        check_dates_in_period(sheet, facts.plan.by_name(), entry.year, entry.label, local)
     return table.encoding, sheet.people if sheet else [], sheet.mapped if sheet else None
 
 
@@ -225,6 +228,7 @@ def compute_period(project: Project, entry: PeriodFiles, done: dict, problems: P
             left_out(rows, sources, assessment.name, shown, local)
     if entry.results is not None:  # a roll-up made of its periods' rows has no sheet of its own to compare within
         attach_group_figures(scheme, assessment, rows)
+    rows = attach_period(scheme, assessment, rows, entry.year, entry.label, entry.results is not None)
     grader = PersonGrader(scheme, assessment, shown, local, explain=False)
     if entry.results is not None:
         grader.causes.missing = missing_columns(local, shown)

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from generator.core.numbers import fmt
 from generator.core.problems import Severity
+from generator.engine.period_dates import dates_read
 from generator.engine.results import PersonResult, Step
 from generator.scheme.expr import HISTORY_GRADE_FUNCTIONS, FormulaError, compiled
 from generator.scheme.model import Assessment
@@ -119,10 +120,12 @@ def _override(grader: PersonGrader, override, result: PersonResult, values: dict
             ok = False
         if not ok and result.grade == override.grade:
             lower = grades.next_below(result.grade)
-            trace.append(Step("规则", f"{override.reason}；不满足「{compiled(override.requires or '').describe(grader.assessment.item_names())}」→ 由「{result.grade}」降为「{lower}」"))
+            trace.append(Step("规则", f"{override.reason}；不满足「{compiled(override.requires or '').describe(grader.assessment.item_names())}」"
+                                      f"{_dates(override.requires, values)}→ 由「{result.grade}」降为「{lower}」"))
             result.grade = lower
         elif ok and result.grade == override.grade:
-            trace.append(Step("规则", f"{override.reason}；满足「{compiled(override.requires or '').describe(grader.assessment.item_names())}」"))
+            trace.append(Step("规则", f"{override.reason}；满足「{compiled(override.requires or '').describe(grader.assessment.item_names())}」"
+                                      f"{_dates(override.requires, values)}"))
     return False
 
 
@@ -134,6 +137,7 @@ def _sums(formula: str | None, ctx: ItemContext, trace, values: dict | None = No
         return ""
     shown = [f"「{name}」：{'、'.join(values[name])}" for name in sorted(compiled(formula).names)
              if values and isinstance(values.get(name), list) and values[name]]
+    shown.extend(dates_read(formula, values or {}))
     for function, args in column_calls(formula) if ctx.functions else ():
         if function not in ctx.functions or len(args) != 1 or not isinstance(args[0], ast.Constant) or not isinstance(args[0].value, str):
             continue
@@ -144,6 +148,12 @@ def _sums(formula: str | None, ctx: ItemContext, trace, values: dict | None = No
         else:
             shown.append(f"各期「{column}」{'合计' if function == '合计' else '最大为'} {fmt(value)}")
     return f"（{'；'.join(dict.fromkeys(shown))}）" if shown else ""
+
+
+def _dates(formula: str | None, values: dict) -> str:
+    """（「录用日期」2026-07-01；考核期 2026-01-01 至 2026-12-31）: the dates a gate's condition read."""
+    shown = dates_read(formula, values) if formula else []
+    return f"（{'；'.join(shown)}）" if shown else ""
 
 
 def over_no_periods(formula: str | None, functions: dict[str, Callable]) -> bool:

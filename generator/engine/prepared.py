@@ -9,11 +9,13 @@ new object and gets its own entry.
 
 from __future__ import annotations
 
+import json
 from collections import OrderedDict
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from generator.scheme.columns import ColumnPlan, column_readers, formula_names, plan_columns
+from generator.scheme.dates import PERIOD_DATE_FUNCTIONS
 from generator.scheme.model import Assessment, Scheme
 
 if TYPE_CHECKING:
@@ -57,6 +59,13 @@ class Prepared:
     def kept_places(self) -> dict[str, int | None]:
         """Item code → the places it is kept at (90.00, what is weighted), None if not rounded. Read only."""
         return {i.code: i.places for i in self.items}
+
+    @cached_property
+    def reads_period_dates(self) -> bool:
+        """A formula of the assessment (or of its posts' items) calls 期初日期() or 期末日期(): its rows get the
+        period's days (period_dates.py). The formulas are text anywhere in the models (conditions, rules, consequences)."""
+        text = json.dumps([self.assessment.model_dump(mode="json"), [p.model_dump(mode="json") for p in self.scheme.posts]], ensure_ascii=False)
+        return any(f"{name}(" in text or f"{name}（" in text for name in PERIOD_DATE_FUNCTIONS)
 
     @cached_property
     def fast(self) -> FastGrader:

@@ -33,6 +33,8 @@ def _sample_value(spec, i: int) -> str:
         return spec.choices[0] if spec.choices else ""
     if spec.type == "yesno":
         return "否"
+    if spec.type == "date":  # a day before any period a new site grades: no date-after-period in the sample
+        return "2020-01-01" if spec.required else ""
     return ""
 
 

@@ -19,6 +19,7 @@ from generator.scheme.columns import formula_names, plan_columns
 from generator.scheme.expr import HISTORY_FUNCTION_NAMES as HISTORY_FUNCTIONS
 from generator.scheme.expr import FormulaError, parse_formula
 from generator.scheme.forms import check_forms
+from generator.scheme.formula_dates import date_input_slips, dates_misused
 from generator.scheme.formula_types import contains_misused, never_holds, unknown_grades
 from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
 from generator.scheme.periods import PERIOD_NAMES, PERIOD_RANK, labels_within
@@ -84,6 +85,8 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
         if not scheme.people.post:
             report(("people",), "missing-key", "有按岗位区分的项目，people 中要写 post: 岗位列的列名。")
     check_forms(scheme, report)
+    for path, message in date_input_slips(scheme):
+        report(path, "bad-value", message)
     for path, code, message in sheet_option_clashes(scheme.sheet, scheme, "方案的 sheet"):
         report(("sheet", *path), code, message)
     for i, defect in enumerate(scheme.acknowledged_defects):
@@ -287,7 +290,8 @@ def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, source
             report(path, exc.code, str(exc))
             continue
         counted = unknown_grades(formula, source.name, tuple(source.grades.order) if source.grades else ()) if source is not None else []
-        for words in never_holds(formula, {**columns, **finals} if late else columns, numbers) + contains_misused(formula, columns) + counted:
+        for words in (never_holds(formula, {**columns, **finals} if late else columns, numbers) + contains_misused(formula, columns) + counted
+                      + dates_misused(formula, columns, numbers)):
             report(path, "bad-formula", f"公式「{text}」中：{words}")
         if assessment.rolls_up:
             for code, message in check_rollup_formula(text, scheme, assessment, source, summable):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from generator.scheme.model import Assessment, Item, Scheme
 
 _TYPE_WORDS = {"yesno": "是/否列", "choice": "选择列", "choices": "可填多项的列", "text": "文字列", "events": "事项列",
-               "amounts": "逐次扣分列", "scores": "逐项分数列", "award_events": "奖项列", "number": "数字列"}
+               "amounts": "逐次扣分列", "scores": "逐项分数列", "award_events": "奖项列", "number": "数字列", "date": "日期列"}
 
 
 def _items(items: list[Item], path: tuple) -> Iterator[tuple[Item, tuple]]:

@@ -23,7 +23,9 @@ from typing import Any
 
 from generator.core.numbers import NotANumber, ceil_int, floor_int, parse_decimal
 from generator.core.problems import clip
+from generator.scheme import dates
 from generator.scheme.expr_words import describe_tree
+from generator.scheme.formula_hints import syntax_hint
 
 _SPELLINGS = [
     ("≥", ">="),
@@ -92,6 +94,8 @@ PURE_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "取整": lambda x: Decimal(floor_int(x)),
     "向上取整": lambda x: Decimal(ceil_int(x)),
     "包含": _fn_contains,
+    "月数": dates.months_between,  # dates.py: whole months, and days, between two dates
+    "天数": dates.days_between,
 }
 
 
@@ -118,7 +122,13 @@ class Formula:
         if functions:
             funcs.update(functions)
         try:
-            return _eval(self.tree.body, values, funcs)
+            result = _eval(self.tree.body, values, funcs)
+            if result is dates.UNKNOWN:  # a condition on a blank date (dates.py)
+                blanks = dates.blank_dates(self.tree, values)
+                raise FormulaError(dates.undecided_words(self.source, blanks), "missing-value", tuple(blanks))
+            return result
+        except dates.DateArgumentError as exc:
+            raise FormulaError(f"公式「{self.source}」无法计算：{exc}") from None
         except FormulaError as exc:
             if exc.code == "number-overflow":
                 raise _too_large(self.source) from None
@@ -143,21 +153,6 @@ class Formula:
         return describe_tree(self.tree.body, names or {})
 
 
-_SYNTAX_HINTS = (
-    (re.compile(r"[0-9０-９](?:天|分|次|人|个|篇|日|元|岁|年|%|％)"), "数字后面不要带单位（天、分、次、%……），如 病假天数 > 60、出勤率 >= 0.9"),
-    (re.compile(r"(?<![=!<>＝≠≤≥])[=＝](?![=＝])"), "「等于」写两个等号 ==，如 处分 == \"警告\""),
-    (re.compile(r"\S[且或]|[且或非](?=\S)"), "「且」「或」「非」前后各留一个空格，如 试用期 且 非 受处分"),
-)
-
-
-def _syntax_hint(source: str) -> str:
-    """What a user most likely wrote wrong, in words (Python's own message is English)."""
-    hints = [words for pattern, words in _SYNTAX_HINTS if pattern.search(source)]
-    if not hints:
-        return "：检查括号是否成对、运算符（> >= == 且 或）两边是否都有内容，文字是否加了引号（见《公式写法》）"
-    return "：" + "；".join(hints)
-
-
 def parse_formula(source: str, allowed_names: set[str] | None, allowed_functions: set[str] | None = None) -> Formula:
     """Parse and check `source`; raise FormulaError naming what is not allowed.
 
@@ -171,8 +166,8 @@ def parse_formula(source: str, allowed_names: set[str] | None, allowed_functions
     try:
         tree = ast.parse(text, mode="eval")
     except SyntaxError:
-        raise FormulaError(f"公式「{source}」写法不对{_syntax_hint(source)}") from None
-    functions = set(PURE_FUNCTIONS) | (allowed_functions if allowed_functions is not None else HISTORY_FUNCTION_NAMES)
+        raise FormulaError(f"公式「{source}」写法不对{syntax_hint(source)}") from None
+    functions = set(PURE_FUNCTIONS) | set(dates.PERIOD_DATE_FUNCTIONS) | (allowed_functions if allowed_functions is not None else HISTORY_FUNCTION_NAMES)
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
@@ -189,6 +184,8 @@ def parse_formula(source: str, allowed_names: set[str] | None, allowed_functions
                 raise FormulaError(f"不支持的函数「{node.func.id}」；可用：{'、'.join(sorted(functions))}", "unknown-name")
             if node.keywords:
                 raise FormulaError("函数不支持 名字=值 形式的参数")
+            if (words := dates.arity_words(node.func.id, len(node.args))) is not None:
+                raise FormulaError(f"{words}：{source}")
         elif not isinstance(
             node,
             (
@@ -217,7 +214,7 @@ def parse_formula(source: str, allowed_names: set[str] | None, allowed_functions
     unknown = sorted((names - call_names) - allowed_names) if allowed_names is not None else []
     if unknown:
         raise FormulaError(
-            f"公式中的「{'」「'.join(unknown)}」没有在方案中声明（可用：{'、'.join(sorted(allowed_names)) or '无'}）",
+            f"公式中的「{'」「'.join(unknown)}」没有在方案中声明（可用：{'、'.join(sorted(allowed_names)) or '无'}）{dates.bare_call_hint(unknown)}",
             "unknown-name",
         )
     # Number literals: re-read from the source text so 0.1 is Decimal('0.1'), never a float.
@@ -240,12 +237,11 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
             raise FormulaError(f"缺少「{node.id}」的值", "missing-value", (node.id,))
         return values[node.id]
     if isinstance(node, ast.BoolOp):
-        results = [_truthy(_eval(v, values, funcs)) for v in node.values]
-        return all(results) if isinstance(node.op, ast.And) else any(results)
+        return dates.both_or_either([_eval(v, values, funcs) for v in node.values], isinstance(node.op, ast.And), _truthy)
     if isinstance(node, ast.UnaryOp):
         operand = _eval(node.operand, values, funcs)
         if isinstance(node.op, ast.Not):
-            return not _truthy(operand)
+            return operand if operand is dates.UNKNOWN else not _truthy(operand)
         return -operand if isinstance(node.op, ast.USub) else operand
     if isinstance(node, ast.BinOp):
         left, right = _eval(node.left, values, funcs), _eval(node.right, values, funcs)
@@ -259,14 +255,17 @@ def _eval(node: ast.AST, values: Mapping[str, Any], funcs: Mapping[str, Callable
         left = _eval(node.left, values, funcs)
         for op, comparator in zip(node.ops, node.comparators):
             right = _eval(comparator, values, funcs)
-            if left is None or right is None:
-                return False
+            blank = dates.undecided(left, right)
+            if blank is not None:  # a blank cell: false, or UNKNOWN beside a date
+                return blank
             if not _CMP[type(op)][0](left, right):
                 return False
             left = right
         return True
     if isinstance(node, ast.Call):
         assert isinstance(node.func, ast.Name)
+        if node.func.id in dates.PERIOD_DATE_FUNCTIONS:
+            return dates.period_date(values, node.func.id)
         args = [_eval(a, values, funcs) for a in node.args]
         if node.func.id not in funcs:  # a roll-up's function outside a roll-up (the scheme check reports it)
             raise FormulaError(f"函数「{node.func.id}」只能在年度汇总中使用")

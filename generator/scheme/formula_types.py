@@ -4,7 +4,7 @@ and 否决情形 == "酒驾" for no one; a 是/否 column holds a truth, so 试�
 column or an item compared with a text, a 选择 column with a number or with a name not among its choices
 (处分 == "记过处分" where the choices say 记过) never held either; a text compared by size (处分决定日期 >
 "2025-12-31" in a 文字 column, 处分 >= "记过") was compared letter by letter, neither as a date nor as a rank,
-and held for "2025.2.1". And 包含(列, "项") must name a 多选,
+and held for "2025.2.1" (a date column is type: date; formula_dates.py checks its uses). And 包含(列, "项") must name a 多选,
 选择 or 文字 column and one of its choices (包含(病事假天数, 30) would never hold)."""
 
 from __future__ import annotations
@@ -54,8 +54,8 @@ def _pair(name: str, other: ast.AST, columns: Columns, numbers: set[str], by_siz
     if by_size and kind in ("choice", "text"):
         return (f"「{name}」填的是文字，不能比较大小：文字是一个字一个字比较的，不按日期先后，也不按等次高低"
                 f"（「2025.2.1」大于「2025-12-31」）。只看是不是某一项的写 {name} == \"{choices[0] if choices else '…'}\"；"
-                "按日期判断的（如「处分决定在考核年度内」），Kaohe 还不能计算日期：在 inputs 中另设一列「是/否」"
-                "（如 本年度受警告处分）由考核办按原文填写，并在 assumptions 中写明。")
+                f"按日期判断的（如「处分决定在考核年度内」），在 inputs 中把这一列写成 type: date，条件写 {name} >= 期初日期() 且 {name} <= 期末日期()"
+                "（相隔几个月用 月数(…)，见《公式写法》）。")
     if kind == "choices":
         example = choices[0] if choices else "某一项"
         return (f"「{name}」是可填多项的列（type: choices），不能与文字比较（{name} == \"…\"、{name} != \"\" 都不按格子的内容成立）。"

@@ -149,10 +149,10 @@ _SCHOOL_YEAR = ("考核期只有自然年的月、季度、半年、年度（1�
                 "录为结束的年份就早于该年度结束，报 notice-before-period-end），并在 assumptions 中写明；"
                 "要把学年内各月、各学期的成绩汇总的，目前无法表达。")
 _PERIOD_HINTS = {"学年": _SCHOOL_YEAR, "学期": _SCHOOL_YEAR, "上学期": _SCHOOL_YEAR, "下学期": _SCHOOL_YEAR}
-# An input typed as a date: there is none, and the formulas compute no dates; say what to write instead.
-_DATE = ("Kaohe 没有日期类型，公式也不计算日期：按日期判断的规定（如「受警告处分的当年」「至 12 月 31 日仍在受处分期间」），"
-         "另设一列 type: yesno（如 处分在考核年度内）由考核办按原文填写，并在 assumptions 中写明；日期本身要留在表中供核对的，写 type: text。")
-_TYPE_HINTS = {word: _DATE for word in ("date", "datetime", "日期", "时间")}
+# An input typed with a time: dates are read (type: date), times of day are not; say what to write instead.
+_DATE = ("日期列写 type: date（只有日期，不含时间）；按日期判断的规定（如「试用期未满」「至 12 月 31 日仍在受处分期间」）"
+         "用 期末日期()、月数() 写条件，见《公式写法》。")
+_TYPE_HINTS = {word: _DATE for word in ("datetime", "日期", "时间", "time")}
 
 
 def _report_plain(kind, error, path, where, key, line, col, marks: Marks, problems: Problems) -> None:

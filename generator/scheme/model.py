@@ -97,10 +97,10 @@ class InputDecl(Strict):
     """成绩表中额外的一列（是否试用期、病事假天数……），供条件和公式使用。"""
 
     name: str = Field(description="列名，与成绩表表头一致，也是公式中使用的名字。例：试用期")
-    type: Literal["number", "yesno", "choice", "text", "choices"] = Field(
-        "number", description="这一列填什么：number 数字、yesno 是/否、choice 从 choices 中选一项、text 文字、choices 可选多项（用、分隔）。"
-                  "没有日期类型，公式也不计算日期：按日期判断的规定（处分决定在考核年度内、至年底仍在处分期内）另设一列 yesno 由考核办按原文填写，"
-                  "并在 assumptions 中写明。例：yesno"
+    type: Literal["number", "yesno", "choice", "text", "choices", "date"] = Field(
+        "number", description="这一列填什么：number 数字、yesno 是/否、choice 从 choices 中选一项、text 文字、choices 可选多项（用、分隔）、"
+                  "date 日期（2025-03-01、2025/3/1、2025年3月1日或 Excel 的日期格子）。按日期判断的规定（试用期未满、处分期内）"
+                  "用日期列和 期末日期()、月数() 写条件，见《公式写法》。例：yesno"
     )
     choices: list[str] = Field([], description="type 为 choice 或 choices 时可以填的值。例：[科级领导, 其他人员]")
     required: bool = Field(False, description="是否每个人都必须填写（true 时空着会报错）。例：true")
@@ -114,12 +114,15 @@ class InputDecl(Strict):
         False, description="百分比或比率列：Excel 中显示为 74% 的格子（存的是 0.74）按 74 读取。例：true"
     )
     description: str | None = Field(None, description="这一列的说明，显示在成绩表模板的表头批注和手册中。例：本季度病假、事假天数合计")
+    after_period: bool = Field(
+        False, description="日期列：可以晚于考核期的最后一天（如处分期满日期）。不写时，晚于期末的日期（入职日期、处分决定日期）报错。例：true"
+    )
 
     def spec(self) -> ColumnSpec:
         kind: ColumnType = self.type
         low = self.min if self.min is not None else (Decimal(0) if self.type == "number" else None)
         return ColumnSpec(self.name, kind, low, self.max, tuple(self.choices), self.required, places=self.places,
-                          note=self.description or "", percent=self.percent)
+                          note=self.description or "", percent=self.percent, after_period=self.after_period)
 
 
 class PeopleColumns(Strict):

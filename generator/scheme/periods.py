@@ -74,6 +74,11 @@ def period_last_month(year: int, label: str) -> dt.date:
     return dt.date(year, _LAST_MONTH[label], 1)
 
 
+def period_first_day(year: int, label: str) -> dt.date:
+    """The period's first day: 2025 Q2 → 2025-04-01, 2025 H2 → 2025-07-01, 2025 Y → 2025-01-01."""
+    return dt.date(year, _FIRST_MONTH[label], 1)
+
+
 def period_last_day(year: int, label: str) -> dt.date:
     """The period's last day: 2025 Q2 → 2025-06-30, 2024 M02 → 2024-02-29, 2025 Y → 2025-12-31."""
     month = _LAST_MONTH[label]

@@ -65,7 +65,9 @@ def check_rollup_formula(text: str, scheme: Scheme, assessment: Assessment, sour
     if assessment.results_optional and source is not None:
         codes = {item.code for a in (assessment,) for item in a.walk()} | {i.code for post in scheme.posts for top in post.items for i in top.walk()}
         try:
-            bare = sorted(compiled(text).names - codes - unquoted - {"总分", "等次"})  # what is left names a sheet column
+            # what is left names a sheet column; a date (入职日期) is a fact of the latest row, not a quantity to add up
+            dates = {i.name for i in [*scheme.inputs, *assessment.inputs, *source.inputs] if i.type == "date"}
+            bare = sorted(compiled(text).names - codes - unquoted - dates - {"总分", "等次"})
         except FormulaError:
             bare = []
         for name in bare:

@@ -17,6 +17,7 @@ from generator.core.numbers import PLAIN_AMOUNTS, PLAIN_PLACES, NotANumber, fmt,
 from generator.core.problems import Problems, Severity
 from generator.scheme.rules.base import ColumnSpec
 from generator.sheets.cells import BLANK_MARKS
+from generator.sheets.date_cells import read_date
 from generator.sheets.event_lists import award_events, events
 from generator.sheets.id_cells import error_value_words, is_error_value, is_formula_text
 from generator.sheets.tables import Cell, Table, column_letter
@@ -79,6 +80,8 @@ def _typed(cell: Cell, text: str, spec: ColumnSpec, place: str, table: Table, pr
 
     if spec.type == "number":
         return _number(cell, text, spec, report)
+    if spec.type == "date":
+        return read_date(cell.kind, text, spec.name, spec.required, report)
     if cell.kind == "d" and spec.type in ("amounts", "events", "award_events", "scores", "yesno", "choice", "choices"):
         report("date-cell", f"这个单元格是日期格式，显示为 {text}，不是「{spec.name}」的内容（多半是输入时被表格软件当成了日期）；"
                             f"请把单元格格式改为「文本」或「常规」，再重新填写。")

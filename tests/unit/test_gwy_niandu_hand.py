@@ -148,9 +148,22 @@ def test_every_condition_as_the_handbook_prints_it_reads_back_as_itself(graded):
     assert "不等于 「」" not in handbook_text(graded.scheme)
 
 
-@pytest.mark.parametrize("written", ["date", "日期"])
-def test_a_date_column_says_what_to_write_instead(tmp_path, written):
-    """type: date was refused with the list of types only; the clerk with a 处分决定日期 rule was left guessing."""
+def test_a_date_column_is_read_as_dates(tmp_path):
+    """type: date was refused (Kaohe had no dates); the office's 处分决定日期 cells (Excel dates) are read as dates now."""
+    for part in ("schemes", "content"):
+        shutil.copytree(FIXTURE / part, tmp_path / part)
+    path = tmp_path / "schemes/gwy-niandu.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("{name: 处分决定日期, type: text,", "{name: 处分决定日期, type: date,"), encoding="utf-8")
+    periods, problems = run(tmp_path)[1:]
+    assert [p for p in problems.sorted() if p.severity is not Severity.INFO] == []
+    assert {p.id: p.person.values["处分决定日期"].isoformat() for p in periods[0].people if p.person.values["处分决定日期"]} == {
+        "B01": "2026-03-15", "B03": "2025-11-20", "B07": "2025-06-10", "B08": "2025-08-01"}
+
+
+@pytest.mark.parametrize("written", ["日期", "datetime"])
+def test_a_date_type_written_otherwise_says_what_to_write(tmp_path, written):
+    """A type the model has not (日期, datetime) names the one it has, type: date, and how a date rule is written."""
     for part in ("schemes", "content"):
         shutil.copytree(FIXTURE / part, tmp_path / part)
     path = tmp_path / "schemes/gwy-niandu.yaml"
@@ -159,7 +172,7 @@ def test_a_date_column_says_what_to_write_instead(tmp_path, written):
     _, _, problems = run(tmp_path)
     errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
     assert [p.code for p in errors] == ["bad-value"]
-    assert "Kaohe 没有日期类型" in errors[0].message and "type: yesno" in errors[0].message
+    assert "type: date" in errors[0].message and "期末日期()" in errors[0].message
 
 
 def test_no_vote_at_all_names_the_divisor_and_its_columns(tmp_path):

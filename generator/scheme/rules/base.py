@@ -30,7 +30,7 @@ class Item(Protocol):
     max: Decimal | None
 
 
-ColumnType = Literal["number", "amounts", "choice", "text", "yesno", "choices", "events", "award_events", "scores"]
+ColumnType = Literal["number", "amounts", "choice", "text", "yesno", "choices", "events", "award_events", "scores", "date"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,8 @@ class ColumnSpec:
     # the type is the rule's guess, not a statement (a formula's uses: a number unless the scheme's
     # inputs declare the column otherwise); a declared column of another type wins (columns._merge)
     assumed: bool = False
+    # a date column whose dates may lie after the period's last day (处分期满日期); others may not (sheets/date_cells.py)
+    after_period: bool = False
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from generator.core.numbers import fmt, fmt_at_most
+from generator.scheme.dates import PERIOD_DATE_FUNCTIONS, PERIOD_KEY
 from generator.scheme.expr import Formula, FormulaError, compiled
 from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule, shown_places
 
@@ -57,8 +58,12 @@ class FormulaRule(Rule):
         # the columns' values, so that a reader can redo it (which rater's score a max()/min() dropped)
         read = [(name, ctx.values.get(name)) for name in sorted(self.compiled().names & set(ctx.values), key=self.expr.find)
                 if name not in ctx.item_values]
-        if read:
-            steps.append("其中 " + "、".join(f"{name} {_shown(v)}" for name, v in read))
+        shown = [f"{name} {_shown(v)}" for name, v in read]
+        span = ctx.values.get(PERIOD_KEY)
+        if span is not None and any(f"{name}(" in self.expr or f"{name}（" in self.expr for name in PERIOD_DATE_FUNCTIONS):
+            shown.append(f"考核期 {span[0].isoformat()} 至 {span[1].isoformat()}")  # what 月数(…, 期末日期()) counted to
+        if shown:
+            steps.append("其中 " + "、".join(shown))
         return Outcome(value, steps)
 
     def describe(self, item, names: dict[str, str] | None = None) -> str:

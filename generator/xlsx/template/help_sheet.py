@@ -59,6 +59,10 @@ def type_words(spec: ColumnSpec, departments: list[str]) -> str:
         return f"逐次填写分值，用「、」分隔，如 3、4.5{rng}；没有就留空"
     if spec.type == "yesno":
         return "从下拉列表选「是」或「否」；留空视为否"
+    if spec.type == "date":
+        return ("日期，如 2025-03-01、2025/3/1 或 2025年3月1日（年份写四位，不带时间）"
+                + ("；每人都要填" if spec.required else "；没有就留空")
+                + ("" if spec.after_period else "；不能晚于本期的最后一天"))
     if spec.type == "choice":
         return "从下拉列表选择：" + "、".join(spec.choices)
     if spec.type == "choices":

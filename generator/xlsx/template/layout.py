@@ -39,6 +39,8 @@ def header_note(spec: ColumnSpec, plan: ColumnPlan) -> str:
         return ""
     if spec.type == "yesno":
         return "是/否"
+    if spec.type == "date":
+        return "日期"
     if spec.type == "choice":
         note = "/".join(spec.choices)
         return note if 0 < len(note) <= 20 and not _has_bracket(note) else ""
@@ -101,6 +103,8 @@ def write_header(ws: Any, scheme: Scheme, plan: ColumnPlan, departments: list[st
         ws.column_dimensions[letter].width = max(8, min(30, width + 3))
         if spec.type in ("text", "amounts", "choices", "events", "award_events", "scores"):
             ws.column_dimensions[letter].number_format = "@"
+        elif spec.type == "date":  # typed 2025-3-1, Excel keeps a date and shows it so
+            ws.column_dimensions[letter].number_format = "yyyy-mm-dd"
     ws.row_dimensions[1].height = 36
     last_fixed = max(index.get(cols.id, 1), index.get(cols.name, 1))
     ws.freeze_panes = ws.cell(row=2, column=last_fixed + 1).coordinate

@@ -118,6 +118,14 @@ def add_validations(
             prompt(dv, spec, type_words(spec, departments))
             add(dv, col)
             continue
+        if spec.type == "date":  # the days sheets/date_cells.py reads: 1950-01-01 (18264) to 2099-12-31 (73050)
+            dv = DataValidation(type="date", operator="between", formula1="18264", formula2="73050", allow_blank=True)
+            dv.showErrorMessage = True
+            dv.errorTitle = "请填写日期"
+            dv.error = _cut(f"「{name}」应填日期，如 2025-03-01 或 2025/3/1；不带时间。", 220)
+            prompt(dv, spec, type_words(spec, departments))
+            add(dv, col)
+            continue
         if spec.type == "choices":
             dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="500", allow_blank=True)
             prompt(dv, spec, type_words(spec, departments))
