@@ -139,11 +139,13 @@ def _public_distribution(period: PeriodResult, department: str, members: list[Pe
     for use in period.quotas:
         if use.covers(department) and use.allowed is not None and use.grade in published:
             # only the 公示's own count: the quota's base (参加考核, without those of no grade), the places it
-            # gives and any excess would tell, subtracted from the headcount, how many got no grade
-            pool = set(use.members)
-            scope = period.people if use.scope == "全单位" else members if use.scope == department else [p for p in period.people if p.id in pool]
-            shown = sum(1 for p in scope if p.id in listed and p.grade == use.grade)
-            dist.quota_words.append(f"{_where(use)}「{use.grade}」公示 {shown} 人（名额按考核办法计算）")
+            # gives and any excess would tell, subtracted from the headcount, how many got no grade. And only
+            # the department's own: which departments a merge_short pool joins is decided by their bases
+            # too (a department of 3 at 20% pooled has someone outside its base), so a pooled department
+            # reads as one that is not, and no page names another department's part in its quota
+            unit = use.scope == "全单位"
+            shown = sum(1 for p in (period.people if unit else members) if p.id in listed and p.grade == use.grade)
+            dist.quota_words.append(f"{'全单位' if unit else '本部门'}「{use.grade}」公示 {shown} 人（名额按考核办法计算）")
     return dist
 
 
