@@ -118,7 +118,9 @@ def _public_distribution(period: PeriodResult, department: str, members: list[Pe
         return None
     publicity = period.scheme.publicity_for(period.assessment)
     order = list(period.assessment.grades.order) if period.assessment.grades else []
-    opt_in = publicity.summary_grades
+    # a corrected period's figures are compared with those from before the correction, whose 更正说明 says
+    # whom it is about: a figure of a grade the 公示 does not list would tell that person's (rule 7)
+    opt_in = [] if ctx is not None and ctx.corrected_year(period) else publicity.summary_grades
     listed = on_notice.get(period.key)
     if listed is None:
         listed = on_notice[period.key] = notice_ids(period)
