@@ -124,7 +124,7 @@ def _public_distribution(period: PeriodResult, department: str, members: list[Pe
     listed = on_notice.get(period.key)
     if listed is None:
         listed = on_notice[period.key] = notice_ids(period)
-    members = public_headcount(period, members, listed)  # a 公示 of every grade: its list is everyone the page counts
+    members = public_headcount(period, members, listed)  # a 公示 of every grade (or all but one): its list is everyone the page counts
     if not members:
         return None
     if pins_grades(period):
