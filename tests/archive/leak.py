@@ -293,6 +293,11 @@ def summary_inferences(root: Path, site: Path) -> tuple[list[str], int]:
         for grade in re.findall(r"「([^」]+)」名额", text):
             if not any(grade in published_grades(p) for p in periods):
                 violations.append(f"{page.relative_to(site)}: 名额行公开了不公示的等次「{grade}」")
+        # a quota line of a merge_short pool (A、B合并计算) says which departments the pool joins: a choice
+        # made by their quota bases, which leave out people of no grade
+        for line in re.findall(r"<li>([^<]*「[^」<]+」公示 \d+ 人[^<]*)</li>", text):
+            if not line.startswith(("全单位「", "本部门「")):
+                violations.append(f"{page.relative_to(site)}: 名额行「{html.unescape(line)}」写出了合并计算的部门")
     return violations, checked
 
 
