@@ -59,6 +59,14 @@ class SiteContext:
     settings: dict = field(default_factory=dict)
     _notice_cache: dict = field(default_factory=dict)
     memo: PageMemo | None = None  # kaohe serve only: pages of the previous build, by their inputs
+    _corrected: set | None = None  # (agency, scheme, year) of the periods reopened and corrected
+
+    def corrected_year(self, period: PeriodResult) -> bool:
+        """Whether a period of this one's agency, scheme and year was reopened and corrected (kaohe reopen):
+        its grades reach the year's other periods through the roll-ups (summary_privacy rule 7)."""
+        if self._corrected is None:
+            self._corrected = {(p.agency, p.scheme.code, p.year) for p in self.periods if p.corrections}
+        return (period.agency, period.scheme.code, period.year) in self._corrected
 
     @property
     def internal(self) -> bool:

@@ -36,7 +36,8 @@ def build_archive(ctx: SiteContext, departments: dict[tuple[str, str, int], str]
                 "handbook": ctx.link(path, ctx.handbook_path(p.scheme)),
                 "graded": sum(1 for x in p.people if x.status == "graded"),
                 # public: nothing of a period before its 公示 starts, not even how many were assessed; and where
-                # the 公示 lists every grade, only those it names (the others have no grade: counted, they are found)
+                # the 公示 lists every grade (or all but one), only those it names (the others have no grade, or the
+                # one not listed: counted, they are found)
                 "headcount": len(p.people) if ctx.internal else len(public_headcount(p, p.people)) if public_summary_shown(ctx, p) else None,
             })
             # why a public row shows no headcount, said under the table: a title alone is not read on a

@@ -119,11 +119,13 @@ def _public_distribution(period: PeriodResult, department: str, members: list[Pe
         return None
     publicity = period.scheme.publicity_for(period.assessment)
     order = list(period.assessment.grades.order) if period.assessment.grades else []
-    opt_in = publicity.summary_grades
+    # a corrected period's figures are compared with those from before the correction, whose 更正说明 says
+    # whom it is about: a figure of a grade the 公示 does not list would tell that person's (rule 7)
+    opt_in = [] if ctx is not None and ctx.corrected_year(period) else publicity.summary_grades
     listed = on_notice.get(period.key)
     if listed is None:
         listed = on_notice[period.key] = notice_ids(period)
-    members = public_headcount(period, members, listed)  # a 公示 of every grade: its list is everyone the page counts
+    members = public_headcount(period, members, listed)  # a 公示 of every grade (or all but one): its list is everyone the page counts
     if not members:
         return None
     if pins_grades(period):
@@ -140,23 +142,25 @@ def _public_distribution(period: PeriodResult, department: str, members: list[Pe
     for i, use in enumerate(period.quotas):
         if use.covers(department) and use.allowed is not None and use.grade in published:
             # only the 公示's own count: the quota's base (参加考核, without those of no grade), the places it
-            # gives and any excess would tell, subtracted from the headcount, how many got no grade
-            if use.scope != "全单位" and use.scope == department:
+            # gives and any excess would tell, subtracted from the headcount, how many got no grade. And only
+            # the department's own: which departments a merge_short pool joins is decided by their bases
+            # too (a department of 3 at 20% pooled has someone outside its base), so a pooled department
+            # reads as one that is not, and no page names another department's part in its quota
+            unit = use.scope == "全单位"
+            if unit:  # the same for every department: counted once a period (a city's 80 departments)
+                shown = _unit_shown(on_notice, period, i, use, listed)
+            else:
                 shown = sum(1 for p in members if p.id in listed and p.grade == use.grade)
-            else:  # the same for every department the quota covers: counted once a period (a city's 80 departments)
-                shown = _quota_shown(on_notice, period, i, use, listed)
-            dist.quota_words.append(f"{_where(use)}「{use.grade}」公示 {shown} 人（名额按考核办法计算）")
+            dist.quota_words.append(f"{'全单位' if unit else '本部门'}「{use.grade}」公示 {shown} 人（名额按考核办法计算）")
     return dist
 
 
-def _quota_shown(on_notice: dict, period: PeriodResult, i: int, use, listed: set[str]) -> int:
-    """How many of an agency-wide or merged quota's people the 公示 names with its grade, kept in
+def _unit_shown(on_notice: dict, period: PeriodResult, i: int, use, listed: set[str]) -> int:
+    """How many of the period's people the 公示 names with an agency-wide quota's grade, kept in
     `on_notice` beside the period's list under the key (period key, quota's place)."""
     key = (period.key, i)
     if key not in on_notice:
-        pool = None if use.scope == "全单位" else set(use.members)
-        on_notice[key] = sum(1 for p in period.people
-                             if p.id in listed and p.grade == use.grade and (pool is None or p.id in pool))
+        on_notice[key] = sum(1 for p in period.people if p.id in listed and p.grade == use.grade)
     return on_notice[key]
 
 

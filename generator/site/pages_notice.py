@@ -46,10 +46,12 @@ def pins_grades(period: PeriodResult) -> bool:
 
 
 def lists_every_grade(period: PeriodResult) -> bool:
-    """Whether the 公示 lists every grade of the scale: then whoever it leaves out has no grade (不确定等次,
-    不进行考核…), and a public headcount that counted them would say who (the reader knows the department)."""
+    """Whether the 公示 lists every grade of the scale, or every one but one: then whoever it leaves out has
+    no grade (不确定等次, 不进行考核…) or that one grade (不称职, 不合格), and a public headcount that counted
+    them would say that the one a reader who knows the department finds missing was assessed — and so is
+    不称职 or of no grade. Several grades left open leave a reader more than one."""
     grades = period.assessment.grades
-    return grades is not None and set(grades.order) <= set(published_grades(period))
+    return grades is not None and len(set(grades.order) - set(published_grades(period))) <= 1
 
 
 def public_headcount(period: PeriodResult, people: list[PersonResult], listed: set[str] | None = None) -> list[PersonResult]:

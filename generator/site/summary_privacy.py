@@ -27,7 +27,16 @@ The rule (the guide's 《公开版的统计》 and every handbook state it):
    against the headcount, would count them.
 5. A 公示 of several grades without its 等次 column pins no grade on anyone: no grade is counted.
 6. A 公示 of every grade names everyone who has one, so whoever it leaves out has none: public counts
-   (a department's, the archive's headcount) count only the people it names.
+   (a department's, the archive's headcount) count only the people it names. So does a 公示 of every grade
+   but one: whoever it leaves out is of that grade (不称职) or of none, and a count of them tells a reader
+   who finds a colleague missing that the colleague was assessed.
+7. A period reopened and corrected, and the other periods of its agency, scheme and year (its grades
+   reach them through the roll-ups), show no opted-in grade: the pages from before the correction are
+   kept by readers, the 更正说明 says whom it is about, and two sets of safe figures compared tell that
+   person's new grade (办公室 较差 0 before, a 较差 cell not shown after). The 其他等次 figure changes only
+   where the 公示's own list does.
+Quota lines never say which departments a merge_short pool joins (pages_department.py): the pool is made
+by the departments' quota bases, which leave out people of no grade.
 """
 
 from __future__ import annotations

@@ -218,10 +218,11 @@ def summary_inferences(root: Path, site: Path) -> tuple[list[str], int]:
         published = set(published_grades(period))
         # the 公示 pins a grade on each person it lists only if it shows the 等次 column or lists one grade
         pins_grades = "等次" in publicity.columns or len(published) <= 1
-        # a 公示 of every grade names everyone with a grade: whoever it leaves out has none (a status), and
-        # a reader who knows the department finds them in any count that still includes them
-        every_listed = bool(order) and set(order) <= published
         open_grades = [g for g in order if g not in published]
+        # a 公示 of every grade names everyone with a grade: whoever it leaves out has none (a status); of
+        # every grade but one, whoever it leaves out has that grade or none. A reader who knows the
+        # department finds them in any count that still includes them
+        every_listed = bool(order) and len(open_grades) <= 1
         members: dict[str, list] = {}
         for person in period.people:
             members.setdefault(person.person.department, []).append(person)
@@ -248,7 +249,7 @@ def summary_inferences(root: Path, site: Path) -> tuple[list[str], int]:
                 if (dist := DIST_TABLE.search(body)):
                     totals.append(int(re.findall(r'<td class="num">(\d+)</td>', dist.group(2))[-1]))
                 if any(t != named_here for t in totals):
-                    violations.append(f"{where}: 公示列出全部等次（{named_here} 人），部门人数 {totals} 却算进了没有等次的人")
+                    violations.append(f"{where}: 公示列出全部等次或只差一个（{named_here} 人），部门人数 {totals} 却算进了名单以外的人")
             # A quota line may show what the page's reader has already: the scope's headcount (the
             # department pages and the archive show it) and, where the 公示 pins grades, how many of the
             # scope it lists with that grade. Anything else — the quota's base (参加考核 without those of
@@ -292,6 +293,11 @@ def summary_inferences(root: Path, site: Path) -> tuple[list[str], int]:
         for grade in re.findall(r"「([^」]+)」名额", text):
             if not any(grade in published_grades(p) for p in periods):
                 violations.append(f"{page.relative_to(site)}: 名额行公开了不公示的等次「{grade}」")
+        # a quota line of a merge_short pool (A、B合并计算) says which departments the pool joins: a choice
+        # made by their quota bases, which leave out people of no grade
+        for line in re.findall(r"<li>([^<]*「[^」<]+」公示 \d+ 人[^<]*)</li>", text):
+            if not line.startswith(("全单位「", "本部门「")):
+                violations.append(f"{page.relative_to(site)}: 名额行「{html.unescape(line)}」写出了合并计算的部门")
     return violations, checked
 
 
@@ -401,11 +407,12 @@ ARCHIVE_ROW = re.compile(r'<tr><td>([^<]*)</td>\s*<td><a href="[^"]*">[^<]*</a> 
 
 
 def archive_headcounts(root: Path, site: Path) -> tuple[list[str], int]:
-    """(violations, rows checked) of the public year archive: where a 公示 lists every grade, the
-    period's 人数 is how many it names — one more is someone without a grade, and the reader knows who."""
+    """(violations, rows checked) of the public year archive: where a 公示 lists every grade (or every one
+    but one), the period's 人数 is how many it names — one more is someone without a grade (or of the one
+    grade not listed), and the reader knows who."""
     _, periods, _ = load_everything(root)
     every = {(html.escape(p.agency_name, quote=False), html.escape(p.assessment.name, quote=False), p.period_name): p
-             for p in periods if p.assessment.grades and set(p.assessment.grades.order) <= set(_published(p))}
+             for p in periods if p.assessment.grades and len(set(p.assessment.grades.order) - set(_published(p))) <= 1}
     violations: list[str] = []
     checked = 0
     for page in sorted((site / "archive").glob("*/index.html")):

@@ -49,6 +49,15 @@ def _one_without_grade(root):
     edit_csv_cell(root / "content" / "qingfeng-xiang" / "s003-p1-xiang" / "2024" / "Q2.csv", "QF030", "病事假天数", "45")
 
 
+def _all_but_one(root):
+    """s003-p1-xiang's 公示 lists every grade but 不称职: whoever it leaves out is 不称职 (or has no grade),
+    as 综合行政执法队's 唐振宇 (QF028) of 2025 Q1 — its 公示 has begun on the build day."""
+    path = root / "schemes" / "s003-p1-xiang.yaml"
+    text = path.read_text("utf-8")
+    assert text.count("  grades: [优秀, 称职, 基本称职, 不称职]\n") == 1
+    path.write_text(text.replace("  grades: [优秀, 称职, 基本称职, 不称职]\n", "  grades: [优秀, 称职, 基本称职]\n"), encoding="utf-8")
+
+
 VARIANTS = {
     # as the demo has it: 2024 Q3 and 2025 Q2 have people of no 档次, the annual 2024 a 试用期 one
     "no-grade-people": (["shilishi-tiyuju", "yunxi-czj"], None),
@@ -57,6 +66,7 @@ VARIANTS = {
     # people kept from A by a rule though their totals were among the best
     "places-shown": (["shilishi-tiyuju"], _places_shown),
     "every-grade-one-without": (["qingfeng-xiang"], _one_without_grade),
+    "all-grades-but-one": (["qingfeng-xiang"], _all_but_one),
 }
 
 
@@ -88,7 +98,7 @@ def test_notice_places_count_only_the_listed(built):
 def test_archive_counts_no_one_a_list_of_every_grade_leaves_out(built):
     name, root = built
     violations, checked = archive_headcounts(root, root / "site")
-    assert checked >= (4 if name in ("every-grade-one-without", "grades-not-shown") else 0)
+    assert checked >= (4 if name in ("every-grade-one-without", "grades-not-shown", "all-grades-but-one") else 0)
     assert violations == []
 
 
@@ -121,6 +131,10 @@ def test_the_variant_is_what_it_says(built):
     elif name == "every-grade-one-without":
         q2 = next(p for p in periods if p.key == "qingfeng-xiang/s003-p1-xiang/2024/Q2")
         assert [p.status for p in q2.people if p.id == "QF030"] == ["no_grade"]
+    elif name == "all-grades-but-one":
+        q1 = next(p for p in periods if p.key == "qingfeng-xiang/s003-p1-xiang/2025/Q1")
+        assert published_grades(q1) == ["优秀", "称职", "基本称职"]
+        assert [(p.person.department, p.grade) for p in q1.people if p.id == "QF028"] == [("综合行政执法队", "不称职")]
     elif name == "places-shown":
         page = (root / "site" / "notices" / "shilishi-tiyuju" / "s003-p3" / "2024-Q4" / "index.html").read_text("utf-8")
         assert "<th>名次</th>" in page
