@@ -6,16 +6,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.scheme.adjustments import count_unit
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme
+from generator.scheme.periods import SCHOOL_LABELS, period_title
 from generator.scheme.rules.base import ColumnSpec
+from generator.scheme.rules.events import count_unit
 from generator.scheme.rules.weighted import Weighted
 from generator.xlsx.template.layout import HEADER_FILL, SHEET_DATA, display_width, fmt, header_text
 
 
 def period_words(year: int, label: str) -> str:
-    """2025 年第一季度, 2025 年度."""
+    """2025 年第一季度, 2025 年度, 2025—2026学年第一学期."""
+    if label in SCHOOL_LABELS:
+        return period_title(year, label)
     return f"{year} 年度" if label == "Y" else f"{year} 年{PERIOD_NAMES.get(label, label)}"
 
 
