@@ -137,6 +137,7 @@ def load_sheet(
     column_words = {name: f"{column_letter(index)}列「{own.get(name) or name}」" for name, index in columns.items()}
     identity = (cols.id, cols.name, cols.department, cols.post, cols.unit)
     value_columns = _value_columns(specs, post_of, columns, column_words, identity)
+    post_specs = plan.post_specs()  # 教学常规 of 20 for one post, of 10 for another: each row held to its own post's
     id_index, name_index = columns[cols.id], columns.get(cols.name)
     department_index, post_index, unit_index = (columns.get(c) if c else None for c in (cols.department, cols.post, cols.unit))
     post_names = {p.name for p in scheme.posts} if cols.post and scheme.posts else None
@@ -226,6 +227,8 @@ def load_sheet(
                 if spec.required:
                     values[column_name] = None
                 continue
+            if post_specs and column_name in post_specs:
+                spec = post_specs[column_name].get(post, spec)
             values[column_name] = typed(_at(cells, index) or Cell("", row, index), spec, row_place, table, problems, words, unplain)
         if flags_col is not None:
             _read_flags(_at(cells, flags_col), words_of_flags, person, options.flags.column, row_place, table, problems)
