@@ -121,6 +121,14 @@ def year_words(year: int, label: str) -> str:
     return f"{year}—{year + 1}学年" if label in SCHOOL_LABELS else f"{year}年"
 
 
+def year_heading(year: int, labels) -> str:
+    """What a year's folder holds, for a page heading it: 2025 年度, 2025—2026 学年 (a school's periods only),
+    2025 年度、2025—2026 学年 (both): the 2025 folder of a school holds the 学年 that begins in it."""
+    school = {label in SCHOOL_LABELS for label in labels}
+    words = ([f"{year} 年度"] if False in school or not school else []) + ([f"{year}—{year + 1} 学年"] if True in school else [])
+    return "、".join(words)
+
+
 def period_title(year: int, label: str) -> str:
     """A period with its year: 2025年第一季度, 2025年度, 2025—2026学年第一学期, 2025—2026学年."""
     if label == "Y":
