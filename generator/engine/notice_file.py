@@ -12,7 +12,7 @@ from generator.core.problems import Problems, Severity
 from generator.core.written_dates import serial_day, written_date
 from generator.engine.results import Notice
 from generator.project.model import PeriodFiles, Project
-from generator.scheme.periods import period_last_day, period_last_month, period_title
+from generator.scheme.periods import SCHOOL_LABELS, period_last_day, period_last_month, period_title
 from generator.scheme.settings import NoticeFile, keys_of
 from generator.scheme.yaml_source import load_yaml
 
@@ -47,9 +47,10 @@ def _after_period(day: dt.date, entry: PeriodFiles, shown: str, where: tuple, pr
     if entry.label == "Y":
         earliest = period_last_month(entry.year, entry.label)
         rule = f"年度考核的公示最早在当年最后一个月（{earliest.isoformat()} 起），一般在次年年初"
-    elif entry.label == "SY":  # a school's 学年 is assessed as the 第二学期 ends, before the summer holiday
-        earliest = period_last_month(entry.year, "S2")
-        rule = f"学年考核的公示最早在第二学期的最后一个月（{earliest.isoformat()} 起）"
+    elif entry.label in SCHOOL_LABELS:  # a school assesses a term as it ends, before the holiday (mid-January, early July)
+        earliest = period_last_month(entry.year, "S2" if entry.label == "SY" else entry.label)
+        rule = (f"{'学年' if entry.label == 'SY' else '学期'}考核的公示最早在{'第二' if entry.label != 'S1' else '第一'}学期的最后一个月（{earliest.isoformat()} 起）；"
+                f"{entry.year}—{entry.year + 1} 学年的成绩表放在学年开始那一年的 {entry.year}/ 目录中")
     else:
         earliest = last + dt.timedelta(days=1)
         rule = f"成绩公示要在考核期结束（{last.isoformat()}）之后才能开始"

@@ -135,7 +135,9 @@ def test_one_column_two_posts_two_maxima(tmp_path):
     ("S1", "2026-02-02", None),
     ("SY", "2026-06-20", "notice-before-period-end"),  # a 学年's 公示 comes as the 第二学期 ends: July
     ("SY", "2026-07-06", None),
-    ("S2", "2026-07-20", "notice-before-period-end"),
+    ("S1", "2026-01-15", None),  # a term is assessed as it ends, before the holiday: in its last month
+    ("S2", "2026-07-10", None),
+    ("S2", "2026-06-20", "notice-before-period-end"),
 ])
 def test_a_notice_is_held_to_the_school_calendar(tmp_path, name, start, code):
     root = _copy(tmp_path)
@@ -183,3 +185,31 @@ def test_the_site_names_the_school_year(tmp_path, monkeypatch):
     notice = files["notices/hexi-syxx/jzg-xueqi/2025-SY.md"]
     assert "关于河西区实验学校2025—2026学年考核拟定“优秀”等次人员的公示" in notice
     assert all(name in notice for name in ("李晓华", "赵磊", "马超")) and "刘敏" not in notice  # 刘敏: the gate
+
+
+@pytest.mark.parametrize("name, title, code", [
+    ("S2", "河西区实验学校2025—2026学年第一学期教职工绩效考核汇总表", "sheet-period-mismatch"),  # last term's workbook copied
+    ("S1", "河西区实验学校2024—2025学年第一学期教职工绩效考核汇总表", "sheet-period-mismatch"),  # last year's
+    ("S1", "河西区实验学校2025-26学年上学期教职工绩效考核汇总表", None),
+])
+def test_a_title_naming_another_term_or_school_year(tmp_path, name, title, code):
+    root = _copy(tmp_path)
+    path = root / TERMS / f"{name}.xlsx"
+    wb = load_workbook(path)
+    wb.active["A1"] = title
+    wb.save(path)
+    _, _, problems = run(root)
+    found = [(p.code, p.line) for p in problems.sorted() if p.severity is not Severity.INFO]
+    assert found == ([(code, 1)] if code else []), found
+
+
+def test_a_term_file_named_as_the_office_names_it(tmp_path):
+    """第一学期.xlsx is read as S1; 「2025-2026学年第二学期考核汇总.xlsx」 is named S2 in the problem (the 学年 it
+    names beside the term made it two periods, and the message could not say which)."""
+    root = _copy(tmp_path)
+    folder = root / TERMS
+    (folder / "S1.xlsx").rename(folder / "第一学期.xlsx")
+    (folder / "S2.xlsx").rename(folder / "2025-2026学年第二学期考核汇总.xlsx")
+    _, _, problems = run(root)
+    errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
+    assert [p.code for p in errors] == ["period-unknown"] and "看来是第二学期（S2）的成绩表" in errors[0].message, errors
