@@ -33,7 +33,7 @@ class ColumnPlan:
         # a column two posts read with different bounds (教学常规 of 20 for a 专任教师, of 10 for a 班主任) takes
         # either post's value: the template's validation allows the widest, the sheet holds each row to its post's
         for name, by_post in self.post_specs().items():
-            seen[name] = _widen(list(by_post.values()))
+            seen[name] = _widen(by_post)
         return list(seen.values())
 
     def post_specs(self) -> dict[str, dict[str, ColumnSpec]]:
@@ -83,13 +83,16 @@ def _merge(first: ColumnSpec, other: ColumnSpec) -> ColumnSpec:
                    note=first.note or other.note, choices=choices)
 
 
-def _widen(specs: list[ColumnSpec]) -> ColumnSpec:
-    """One spec that admits every value any of `specs` admits: the lowest min, the highest max, the most places."""
+def _widen(by_post: dict[str, ColumnSpec]) -> ColumnSpec:
+    """One spec that admits every value any post's admits: the lowest min, the highest max, the most places;
+    its note says whose is which (专任教师满分 20、班主任满分 10)."""
+    specs = list(by_post.values())
+
     def loosest(values, pick):
         return None if any(v is None for v in values) else pick(values)
 
     return replace(specs[0], min=loosest([s.min for s in specs], min), max=loosest([s.max for s in specs], max),
-                   places=loosest([s.places for s in specs], max), note="、".join(dict.fromkeys(s.note for s in specs if s.note)))
+                   places=loosest([s.places for s in specs], max), note="、".join(f"{post}{s.note}" for post, s in by_post.items() if s.note))
 
 
 def _item_columns(items: list[Item], post: str, optional: bool = False) -> list[tuple[ColumnSpec, str]]:

@@ -54,6 +54,12 @@ _FIRST_MONTH: dict[str, int] = {
 PERIOD_RANK: dict[str, int] = {"月": 0, "季度": 1, "半年": 2, "年度": 3, "学期": 2, "学年": 3}
 
 
+def month_span(label: str) -> tuple[int, int]:
+    """(first month, last month) counted from the January of the period's year: Q2 → (4, 6), Y → (1, 12),
+    S1 → (9, 13): a 第一学期 ends in the next January."""
+    return _FIRST_MONTH[label], _LAST_MONTH[label]
+
+
 def period_months(label: str) -> int:
     """How many months a label spans: M05 → 1, Q2 → 3, H1 → 6, Y → 12."""
     return _LAST_MONTH[label] - _FIRST_MONTH[label] + 1

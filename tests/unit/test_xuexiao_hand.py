@@ -170,7 +170,7 @@ def test_the_site_names_the_school_year(tmp_path, monkeypatch):
     from generator.core.problems import Problems
     from generator.site.generate import generate
 
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 7, 20, tzinfo=dt.timezone.utc).timestamp())))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 7, 20, tzinfo=dt.UTC).timestamp())))
     problems = Problems()
     files = {k: v.decode("utf-8") for k, v in generate(_copy(tmp_path), "public", problems).files.items() if k.endswith(".md")}
     assert not problems.has_errors(), problems.sorted()
@@ -213,3 +213,21 @@ def test_a_term_file_named_as_the_office_names_it(tmp_path):
     _, _, problems = run(root)
     errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
     assert [p.code for p in errors] == ["period-unknown"] and "看来是第二学期（S2）的成绩表" in errors[0].message, errors
+
+
+def test_the_template_says_each_posts_full_marks_of_a_shared_column(tmp_path):
+    """教学常规 read by both posts: the help sheet said 「仅「专任教师」岗位填写」 and 满分 20 for everyone. The 第二学期's
+    template is filled in with the 第一学期's people (it sorted as early as the 第一学期 and was left empty)."""
+    from generator import cli
+
+    root = _copy(tmp_path)
+    (root / TERMS / "S2.xlsx").unlink()
+    out = tmp_path / "S2-template.xlsx"
+    assert cli.main(["-C", str(root), "template", "jzg-xueqi", "2025-S2", "--agency", "hexi-syxx", "--out", str(out)]) == 0
+    wb = load_workbook(out)
+    rows = [" ".join(str(c) for c in row if c is not None) for row in wb["说明"].iter_rows(values_only=True)]
+    line = next(r for r in rows if r.startswith("教学常规"))
+    assert "（「专任教师」、「班主任」岗位填写）满分：专任教师 20 分，班主任 10 分。" in line and "仅「" not in line, line
+    assert any("2025—2026学年第二学期" in r for r in rows)
+    ids = [row[0] for row in wb["成绩"].iter_rows(min_row=2, values_only=True) if row[0]]
+    assert ids[:3] == ["JS01", "JS02", "JS03"] and len(ids) == 16, ids
