@@ -135,6 +135,11 @@ def year_heading(year: int, labels) -> str:
     return "、".join(words)
 
 
+def year_label(year: int, labels) -> str:
+    """year_heading as a heading's words run on: 2025年, 2025—2026学年, 2025年、2025—2026学年."""
+    return year_heading(year, labels).replace(" 年度", "年").replace(" 学年", "学年")
+
+
 def period_title(year: int, label: str) -> str:
     """A period with its year: 2025年第一季度, 2025年度, 2025—2026学年第一学期, 2025—2026学年."""
     if label == "Y":

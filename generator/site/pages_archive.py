@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 
 from generator.engine.results import PeriodResult
-from generator.scheme.periods import chronological_order, reading_order, year_heading
+from generator.scheme.periods import chronological_order, reading_order, year_heading, year_label
 from generator.site.model import Page, SiteContext
 from generator.site.pages_department import public_summary_shown
 from generator.site.pages_notice import NoticeView, public_headcount
@@ -71,7 +71,7 @@ def build_home(ctx: SiteContext, notices: list[NoticeView]) -> Page:
         open_now=open_now,
         recent=others[:8],
         handbooks=[(s, ctx.link("index.md", ctx.handbook_path(s))) for s in schemes],
-        years=[(y, ctx.link("index.md", f"archive/{y}.md")) for y in years],
+        years=[(year_label(y, [p.label for p in ctx.periods if p.year == y]), ctx.link("index.md", f"archive/{y}.md")) for y in years],
         internal=ctx.internal,
         links={k: ctx.link("index.md", v) for k, v in {
             "notices": "notices/index.md", "handbooks": "handbooks/index.md", "departments": "departments/index.md",

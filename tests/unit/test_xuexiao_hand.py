@@ -185,6 +185,10 @@ def test_the_site_names_the_school_year(tmp_path, monkeypatch):
     notice = files["notices/hexi-syxx/jzg-xueqi/2025-SY.md"]
     assert "关于河西区实验学校2025—2026学年考核拟定“优秀”等次人员的公示" in notice
     assert all(name in notice for name in ("李晓华", "赵磊", "马超")) and "刘敏" not in notice  # 刘敏: the gate
+    assert "2025—2026学年</a>" in files["index.md"]
+    internal = {k: v.decode("utf-8") for k, v in generate(tmp_path, "internal", problems).files.items() if k.endswith(".md")}
+    assert "## 2025—2026学年计算过程" in internal["people/hexi-syxx/JS17.md"]
+    assert "河西区实验学校 · 2025—2026学年各部门对比" in internal["compare/hexi-syxx/2025.md"]
 
 
 @pytest.mark.parametrize("name, title, code", [
