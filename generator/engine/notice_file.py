@@ -12,7 +12,7 @@ from generator.core.problems import Problems, Severity
 from generator.core.written_dates import serial_day, written_date
 from generator.engine.results import Notice
 from generator.project.model import PeriodFiles, Project
-from generator.scheme.periods import SCHOOL_LABELS, period_last_day, period_last_month, period_title
+from generator.scheme.periods import SCHOOL_LABELS, period_last_day, period_last_month, period_title, results_month
 from generator.scheme.settings import NoticeFile, keys_of
 from generator.scheme.yaml_source import load_yaml
 
@@ -48,7 +48,7 @@ def _after_period(day: dt.date, entry: PeriodFiles, shown: str, where: tuple, pr
         earliest = period_last_month(entry.year, entry.label)
         rule = f"年度考核的公示最早在当年最后一个月（{earliest.isoformat()} 起），一般在次年年初"
     elif entry.label in SCHOOL_LABELS:  # a school assesses a term as it ends, before the holiday (mid-January, early July)
-        earliest = period_last_month(entry.year, "S2" if entry.label == "SY" else entry.label)
+        earliest = results_month(entry.year, entry.label)
         rule = (f"{'学年' if entry.label == 'SY' else '学期'}考核的公示最早在{'第二' if entry.label != 'S1' else '第一'}学期的最后一个月（{earliest.isoformat()} 起）；"
                 f"{entry.year}—{entry.year + 1} 学年的成绩表放在学年开始那一年的 {entry.year}/ 目录中")
     else:

@@ -109,6 +109,12 @@ def period_last_month(year: int, label: str) -> dt.date:
     return dt.date(*_month(year, _LAST_MONTH[label]), 1)
 
 
+def results_month(year: int, label: str) -> dt.date:
+    """The first day of the month from which a period's results may be decided and published: its last month,
+    and a 学年's the 第二学期's (July: a school assesses the year as the term ends, before the summer holiday)."""
+    return period_last_month(year, "S2" if label == "SY" else label)
+
+
 def period_last_day(year: int, label: str) -> dt.date:
     """The period's last day: 2025 Q2 → 2025-06-30, 2024 M02 → 2024-02-29, 2025 S1 → 2026-01-31."""
     y, month = _month(year, _LAST_MONTH[label])
