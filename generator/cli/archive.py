@@ -42,11 +42,11 @@ def _undecided(project, period, periods) -> list[str]:
     for each in [period, *read]:
         where = "" if each is period else f"（{period.assessment.name}汇总的{each.period_name}）"
         if each.unresolved_ties:
-            found.append(f"{each.period_name}{each.assessment.name}{where}名额线上还有并列待领导小组决定")
+            found.append(f"{each.period_assessment}{where}名额线上还有并列待领导小组决定")
         found += [f"{held}{where}" for held in each.held if each is not period or not held.startswith("汇总的")]  # those are named from the period itself
         lock = read_lock(lock_path(project, each), Problems(), "") if each is not period else None  # a broken one: kaohe check says so
         if lock is not None and lock.get("state") == "open" and lock.get("corrections"):
-            found.append(f"{each.period_name}{each.assessment.name}{where}已重新打开更正（{lock['corrections'][-1]['reason']}），还没有重新关闭"
+            found.append(f"{each.period_assessment}{where}已重新打开更正（{lock['corrections'][-1]['reason']}），还没有重新关闭"
                          f"（改好后先运行 kaohe close {each.scheme.code} {each.year}-{each.label} --agency {each.agency}）")
     return found
 
@@ -76,7 +76,7 @@ def cmd_close(args) -> int:
     blocking.extend([*found.errors, *(p for p in problems.errors if p.file in record["notice"]["sources"])])
     if blocking.items:
         print_problems(blocking)
-        print(f"{period.period_name}{period.assessment.name}的公示有 {len(blocking.items)} 个错误，没有关闭：请按上面的提示改正，kaohe check 通过后再运行 kaohe close。")
+        print(f"{period.period_assessment}的公示有 {len(blocking.items)} 个错误，没有关闭：请按上面的提示改正，kaohe check 通过后再运行 kaohe close。")
         return EXIT_PROBLEMS
     _notice_over(context, period)
     if lock.get("frozen"):
@@ -85,7 +85,7 @@ def cmd_close(args) -> int:
                  "program": program_record()})  # what a later difference with no file edited is put down to
     if not write_lock(path, lock):
         return 1
-    print(f"已关闭 {period.period_name}{period.assessment.name}：{len(record['results'])} 人的结果已锁定在 {project.rel(path)}。请把该文件一并提交保存。")
+    print(f"已关闭 {period.period_assessment}：{len(record['results'])} 人的结果已锁定在 {project.rel(path)}。请把该文件一并提交保存。")
     return 0
 
 
@@ -99,7 +99,7 @@ def _notice_over(context, period) -> None:
     today = build_date({})  # the day of closing (as the lock records it), not a build_date site.yaml pins for the pages
     if state.start is not None and state.end is not None and today <= state.end:
         doing = "尚未开始" if today < state.start else "正在进行"
-        raise UsageError(f"{period.period_name}{period.assessment.name}的公示{doing}，{state.end.year}年{state.end.month}月{state.end.day}日才结束"
+        raise UsageError(f"{period.period_assessment}的公示{doing}，{state.end.year}年{state.end.month}月{state.end.day}日才结束"
                          f"（今天是 {today.year}年{today.month}月{today.day}日），没有关闭：公示期内的异议可能使结果更正。"
                          "请在公示结束、结果确定后再运行 kaohe close；公示日期写错的，先改正该期的 .notice.yaml。")
 
@@ -113,10 +113,10 @@ def _closed_already(project, period, shown: str) -> int:
     differences.extend([p for p in found.errors if p.file == shown])  # what differs from the lock (a slip elsewhere is for kaohe check)
     if differences.items:
         print_problems(differences)
-        print(f"{period.period_name}{period.assessment.name}已经关闭，但现在的文件与关闭时不同（见上），锁定文件没有改动。"
+        print(f"{period.period_assessment}已经关闭，但现在的文件与关闭时不同（见上），锁定文件没有改动。"
               "如属更正，先运行 kaohe reopen 写明理由，改好后再运行 kaohe close；否则请恢复被修改的文件。")
         return EXIT_PROBLEMS
-    print(f"{period.period_name}{period.assessment.name}已经是关闭状态（{shown}）。")
+    print(f"{period.period_assessment}已经是关闭状态（{shown}）。")
     return 0
 
 
@@ -151,10 +151,10 @@ def cmd_reopen(args) -> int:
     if lock is not None and (why := other_period(lock, period)) is not None:
         raise UsageError(f"{project.rel(path)}：{why}")
     if lock is None or lock.get("state") != "closed":
-        raise UsageError(f"{period.period_name}{period.assessment.name}没有关闭，无需重新打开。")
+        raise UsageError(f"{period.period_assessment}没有关闭，无需重新打开。")
     lock["state"] = "open"
     lock["corrections"].append({"date": _today(), "reason": reason})
     if not write_lock(path, lock):
         return 1
-    print(f"已重新打开 {period.period_name}{period.assessment.name}，理由已记录。改正成绩后运行 kaohe close 重新关闭。")
+    print(f"已重新打开 {period.period_assessment}，理由已记录。改正成绩后运行 kaohe close 重新关闭。")
     return 0

@@ -250,3 +250,17 @@ def test_a_committee_decides_the_school_year_in_july(tmp_path, day, code):
     assert found == ([code] if code else []), found
     if code is None:
         assert next(p for p in periods if p.label == "SY").person("JS05").status == "no_grade"
+
+
+def test_a_school_year_closes_and_is_named_once(tmp_path, capsys, monkeypatch):
+    """kaohe close names the period and assessment as the pages do: 2025—2026学年考核 (was 2025—2026学年学年考核)."""
+    from generator import cli
+
+    root = _copy(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 8, 1, tzinfo=dt.timezone.utc).timestamp())))
+    for label in ("S1", "S2", "SY"):
+        assert cli.main(["-C", str(root), "close", "jzg-xueqi", f"2025-{label}", "--agency", "hexi-syxx"]) == 0
+    out = capsys.readouterr().out
+    assert "已关闭 2025—2026学年第一学期考核：16 人" in out and "已关闭 2025—2026学年考核：17 人" in out, out
+    _, _, problems = run(root)
+    assert [p for p in problems.sorted() if p.severity is not Severity.INFO] == []
