@@ -4,7 +4,7 @@
 家长代表 20%, re-weighted without a group), 出勤扣分 (事假每天 0.5、病假每天 0.2，合计最多扣 10 分); 优秀 ≤ 20% per
 教研组 rounded half up, 总分相同按教学实绩; a 师德 一票否决 of four listed situations in one 多选 column; 新调入未满一年
 capped at 合格 (not taking an 优秀 place). The 学年 (September–August) is entered as the 年度 of the year it ends
-(assumption A1: the period model has no 学年). Every number is the hand computation in fixtures/zhongxue/HAND.md."""
+(assumption A1, written when the period model had no 学年; period: 学年 is fixtures/xuexiao's). Every number is the hand computation in fixtures/zhongxue/HAND.md."""
 
 from __future__ import annotations
 
