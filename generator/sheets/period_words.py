@@ -44,7 +44,7 @@ def _annual_or_not(text: str, labels: set[str], label: str) -> list[str]:
     """A committee's decisions titled for the 年度考核 in a quarter's (half year's, month's) file, or for a
     quarter in the year's: the other meeting's file put in this folder. A title naming both (第四季度及年度考核) is both's."""
     annual = _ANNUAL_RE.search(text) is not None
-    if label == "Y":
+    if label in ("Y", "SY"):  # a 学年's 学年度考核 is its own
         return sorted(labels) if labels and not annual else []
     return ["年度考核"] if annual and not labels else []
 

@@ -237,13 +237,17 @@ def test_the_template_says_each_posts_full_marks_of_a_shared_column(tmp_path):
     assert ids[:3] == ["JS01", "JS02", "JS03"] and len(ids) == 16, ids
 
 
-@pytest.mark.parametrize("day, code", [("2026年7月3日", None), ("2026年6月3日", "decision-other-period")])
-def test_a_committee_decides_the_school_year_in_july(tmp_path, day, code):
+@pytest.mark.parametrize("day, code, title", [
+    ("2026年7月3日", None, ""),
+    ("2026年6月3日", "decision-other-period", ""),
+    ("2026年7月3日", None, "2025—2026学年度考核领导小组决定\n"),  # its own 学年度考核, not a 年度's file put here
+])
+def test_a_committee_decides_the_school_year_in_july(tmp_path, day, code, title):
     """The 学年 ends in August, but is assessed as the 第二学期 ends: a July meeting was decision-other-period (its
     last month, August, was the earliest), so the committee's decision for the 学年 could never take effect."""
     root = _copy(tmp_path)
     (root / TERMS / "SY.decisions.csv").write_text(
-        f"工号,姓名,等次,理由,所决事项\nJS05,陈静,不确定等次,{day}学校考核工作领导小组会议：本学年借调区教育局半年，不确定等次,原为：合格\n",
+        f"{title}工号,姓名,等次,理由,所决事项\nJS05,陈静,不确定等次,{day}学校考核工作领导小组会议：本学年借调区教育局半年，不确定等次,原为：合格\n",
         encoding="utf-8-sig")
     _, periods, problems = run(root)
     found = [p.code for p in problems.sorted() if p.severity is not Severity.INFO]
