@@ -261,7 +261,7 @@ def test_a_school_year_closes_and_is_named_once(tmp_path, capsys, monkeypatch):
     from generator import cli
 
     root = _copy(tmp_path)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 8, 1, tzinfo=dt.timezone.utc).timestamp())))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 8, 1, tzinfo=dt.UTC).timestamp())))
     for label in ("S1", "S2", "SY"):
         assert cli.main(["-C", str(root), "close", "jzg-xueqi", f"2025-{label}", "--agency", "hexi-syxx"]) == 0
     out = capsys.readouterr().out
