@@ -27,6 +27,7 @@ from generator.sheets.id_cells import id_flaw, id_text, is_error_value, is_formu
 from generator.sheets.identity_cells import NOTE_ENDS, broken, report_error_values, report_line_breaks, report_name_note
 from generator.sheets.layout import report_hidden_columns, report_invisible_cells, report_merged_cells, report_struck_rows
 from generator.sheets.own_columns import OwnCell, own_cells, own_columns
+from generator.sheets.post_cells import report_other_post
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
 from generator.sheets.unread_rows import repeated_header, report_people_above_header, report_row_without_person
 from generator.sheets.values import typed
@@ -221,8 +222,10 @@ def load_sheet(
         person = PersonRow(pid, name, department, post, unit, values, row, CellPlaces(row_place, column_words),
                            own_cells(cells, office_results, table) if office_results else ())
         for column_name, spec, index, belongs, words in value_columns:
-            if belongs is not None and post not in belongs:
-                continue  # an item of another post
+            if belongs is not None and post not in belongs:  # an item of another post: a score there is a slip
+                if post_names is not None and post in post_names and index is not None:
+                    report_other_post(table, _at(cells, index), column_name, belongs, post, name, problems)
+                continue
             if index is None:
                 if spec.required:
                     values[column_name] = None

@@ -269,3 +269,24 @@ def test_a_school_year_closes_and_is_named_once(tmp_path, capsys, monkeypatch):
     assert "已关闭 2025—2026学年第一学期考核：16 人" in out and "已关闭 2025—2026学年考核：17 人" in out, out
     _, _, problems = run(root)
     assert [p for p in problems.sorted() if p.severity is not Severity.INFO] == []
+
+
+@pytest.mark.parametrize("post, cell, code", [
+    ("专任教师", 9, "other-post-value"),  # a 班主任 typed as 专任教师: her 班主任工作 9 was dropped without a word
+    ("专任教师", 0, None),  # a 0 in another post's column says nothing
+    ("专任教师", "—", None),
+    ("班主任", 9, None),
+])
+def test_a_score_in_another_posts_column_is_not_dropped_silently(tmp_path, post, cell, code):
+    root = _copy(tmp_path)
+    path = root / TERMS / "S1.xlsx"
+    wb = load_workbook(path)
+    ws = wb.active
+    assert (ws["C3"].value, ws["E3"].value, ws["L3"].value) == ("李晓华", "班主任", 9)
+    ws["E3"], ws["L3"] = post, cell
+    if post == "专任教师" and code is None:
+        ws["K3"] = 18  # the row as a 专任教师's, whole
+    wb.save(path)
+    _, _, problems = run(root)
+    found = [(p.code, p.line, p.column) for p in problems.sorted() if p.severity is not Severity.INFO]
+    assert found == ([(code, 3, "L")] if code else []), found
