@@ -253,5 +253,5 @@ def check_locks(project: Project, periods: list[PeriodResult], problems: Problem
                 cause = f"成绩文件未变，但程序计算结果不同：{unchanged_program_words(lock)}"
         shown_changes = "；".join(changes[:20]) + ("……" if len(changes) > 20 else "")
         problems.add(shown, None, None, "period-frozen-changed",
-                     f"{period.period_name}{period.assessment.name}已关闭，但{cause}。变化：{shown_changes or '无人员结果变化'}。"
+                     f"{period.period_assessment}已关闭，但{cause}。变化：{shown_changes or '无人员结果变化'}。"
                      f"如属更正，运行 kaohe reopen {period.scheme.code} {period.year}-{period.label} --agency {period.agency} --reason 理由。")

@@ -43,7 +43,7 @@ def _undecided(project, period, periods) -> list[str]:
     for each in [period, *read]:
         where = "" if each is period else f"（{period.assessment.name}汇总的{each.period_name}）"
         if each.unresolved_ties:
-            found.append(f"{each.period_name}{each.assessment.name}{where}名额线上还有并列待领导小组决定")
+            found.append(f"{each.period_assessment}{where}名额线上还有并列待领导小组决定")
         found += [f"{held}{where}" for held in each.held if each is not period or not held.startswith("汇总的")]  # those are named from the period itself
         if each is period:
             continue
@@ -51,13 +51,13 @@ def _undecided(project, period, periods) -> list[str]:
         path = lock_path(project, each)
         lock = read_lock(path, Problems(), "")
         if lock is None and (path.exists() or path.is_symlink()):
-            found.append(f"{each.period_name}{each.assessment.name}{where}的锁定文件 {project.rel(path)} 损坏（kaohe check 说明原因），请先从版本库恢复它")
+            found.append(f"{each.period_assessment}{where}的锁定文件 {project.rel(path)} 损坏（kaohe check 说明原因），请先从版本库恢复它")
         elif lock is not None and lock.get("state") == "open" and lock.get("corrections"):
-            found.append(f"{each.period_name}{each.assessment.name}{where}已重新打开更正（{lock['corrections'][-1]['reason']}），还没有重新关闭"
+            found.append(f"{each.period_assessment}{where}已重新打开更正（{lock['corrections'][-1]['reason']}），还没有重新关闭"
                          f"（改好后先运行 {command}）")
         elif lock is None or lock.get("state") != "closed":
             # the year is frozen on the quarters' grades: one still open may be edited, and the year would then differ
-            found.append(f"{period.assessment.name}汇总的{each.period_name}{each.assessment.name}还没有关闭（{period.assessment.name}的等次取决于它）：请先运行 {command}")
+            found.append(f"{period.assessment.name}汇总的{each.period_assessment}还没有关闭（{period.assessment.name}的等次取决于它）：请先运行 {command}")
     return found
 
 
@@ -77,7 +77,7 @@ def cmd_close(args) -> int:
         raise UsageError(f"{project.rel(path)}：{why}")
     lock = lock or {"format": LOCK_FORMAT, "corrections": [], "history": []}
     if lock.get("state") == "closed" and early is not None:  # the reason would be dropped, the office believing it recorded
-        raise UsageError(f"{period.period_name}{period.assessment.name}已经关闭（{project.rel(path)}），--early 的理由没有记录，锁定文件没有改动。")
+        raise UsageError(f"{period.period_assessment}已经关闭（{project.rel(path)}），--early 的理由没有记录，锁定文件没有改动。")
     if lock.get("state") == "closed":
         return _closed_already(project, period, project.rel(path))
     found = Problems()  # what working out the 公示 reports: its dates on the calendar, holidays.yaml
@@ -91,7 +91,7 @@ def cmd_close(args) -> int:
     blocking.extend([*found.errors, *(p for p in problems.errors if p.file in record["notice"]["sources"])])
     if blocking.items:
         print_problems(blocking)
-        print(f"{period.period_name}{period.assessment.name}的公示有 {len(blocking.items)} 个错误，没有关闭：请按上面的提示改正，kaohe check 通过后再运行 kaohe close。")
+        print(f"{period.period_assessment}的公示有 {len(blocking.items)} 个错误，没有关闭：请按上面的提示改正，kaohe check 通过后再运行 kaohe close。")
         return EXIT_PROBLEMS
     _notice_over(context, period, early)
     if lock.get("frozen"):
@@ -104,7 +104,7 @@ def cmd_close(args) -> int:
                  "program": program_record()})  # what a later difference with no file edited is put down to
     if not write_lock(path, lock):
         return 1
-    print(f"已关闭 {period.period_name}{period.assessment.name}：{len(record['results'])} 人的结果已锁定在 {project.rel(path)}。请把该文件一并提交保存。")
+    print(f"已关闭 {period.period_assessment}：{len(record['results'])} 人的结果已锁定在 {project.rel(path)}。请把该文件一并提交保存。")
     return 0
 
 
@@ -118,14 +118,14 @@ def _notice_over(context, period, early: str | None) -> None:
     running = state is not None and state.start is not None and state.end is not None and today <= state.end
     if running and early is None:
         doing = "尚未开始" if today < state.start else "正在进行"
-        raise UsageError(f"{period.period_name}{period.assessment.name}的公示{doing}，{state.end.year}年{state.end.month}月{state.end.day}日才结束"
+        raise UsageError(f"{period.period_assessment}的公示{doing}，{state.end.year}年{state.end.month}月{state.end.day}日才结束"
                          f"（今天是 {today.year}年{today.month}月{today.day}日），没有关闭：公示期内的异议可能使结果更正。"
                          "请在公示结束、结果确定后再运行 kaohe close；公示日期写错的，先改正该期的 .notice.yaml。"
                          "经批准提前结束公示的，加 --early \"理由\"（写明哪次会议、为什么提前结束；理由显示在公示页上）。")
     if not running and early is not None:  # a 公示 over, or none: nothing ended early, and the page would say it had
         why = (f"公示已于 {state.end.year}年{state.end.month}月{state.end.day}日结束" if state is not None and state.end is not None
                else "本期没有公示（没有公示设置文件，或其中没有 start）")
-        raise UsageError(f"{period.period_name}{period.assessment.name}{why}，不是提前结束，没有关闭：去掉 --early 再运行 kaohe close。")
+        raise UsageError(f"{period.period_assessment}{why}，不是提前结束，没有关闭：去掉 --early 再运行 kaohe close。")
 
 
 def _closed_already(project, period, shown: str) -> int:
@@ -137,10 +137,10 @@ def _closed_already(project, period, shown: str) -> int:
     differences.extend([p for p in found.errors if p.file == shown])  # what differs from the lock (a slip elsewhere is for kaohe check)
     if differences.items:
         print_problems(differences)
-        print(f"{period.period_name}{period.assessment.name}已经关闭，但现在的文件与关闭时不同（见上），锁定文件没有改动。"
+        print(f"{period.period_assessment}已经关闭，但现在的文件与关闭时不同（见上），锁定文件没有改动。"
               "如属更正，先运行 kaohe reopen 写明理由，改好后再运行 kaohe close；否则请恢复被修改的文件。")
         return EXIT_PROBLEMS
-    print(f"{period.period_name}{period.assessment.name}已经是关闭状态（{shown}）。")
+    print(f"{period.period_assessment}已经是关闭状态（{shown}）。")
     return 0
 
 
@@ -181,12 +181,12 @@ def cmd_reopen(args) -> int:
     if lock is not None and (why := other_period(lock, period)) is not None:
         raise UsageError(f"{project.rel(path)}：{why}")
     if lock is None or lock.get("state") != "closed":
-        raise UsageError(f"{period.period_name}{period.assessment.name}没有关闭，无需重新打开。")
+        raise UsageError(f"{period.period_assessment}没有关闭，无需重新打开。")
     lock["state"] = "open"
     lock["corrections"].append({"date": _today(), "reason": reason})
     if not write_lock(path, lock):
         return 1
-    print(f"已重新打开 {period.period_name}{period.assessment.name}，理由已记录。改正成绩后运行 kaohe close 重新关闭。")
+    print(f"已重新打开 {period.period_assessment}，理由已记录。改正成绩后运行 kaohe close 重新关闭。")
     for outer in _closed_readers(project, period, periods):  # a year closed on this quarter changes with the correction
         print(f"{outer.period_assessment}汇总了本期，已经关闭：本期更正后它的结果随之变化，"
               f"须一并重新打开（kaohe reopen {outer.scheme.code} {outer.year}-{outer.label} --agency {outer.agency} --reason 理由），"

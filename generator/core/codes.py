@@ -235,7 +235,7 @@ CODES: dict[str, CodeInfo] = {
     "rollup-period-absent": CodeInfo("年度考核汇总的某一期没有成绩表（警告）", "放好该期成绩表后再生成年度结果；该期确实不考核的，在方案中用 labels 列出考核的期。", "有 H1.csv、Y.csv（或不填年度成绩表的年度有 Y.notice.yaml），没有 H2.csv"),
     "person-missing-from-year": CodeInfo("本年各期成绩表中都有、年度成绩表中没有的人（警告）", "年度考核按年度成绩表的人员名单计算；漏填的人补上一行，确实不参加的可不理会。", "H1、H2 都有 0209，Y.csv 中没有"),
     "missing-component": CodeInfo("加权组成部分缺失", "补上该项，或在方案中把 missing 设为 reweight。", "下级评分 为空"),
-    "period-unknown": CodeInfo("无法识别的考核期", "文件名用 Q1–Q4、H1/H2、M01–M12 或 年度（Y），如 2024/Q1.xlsx。", "2024/春季.xlsx"),
+    "period-unknown": CodeInfo("无法识别的考核期", "文件名用 Q1–Q4、H1/H2、M01–M12 或 年度（Y），学校的 S1/S2（第一学期、第二学期）或 SY（学年），如 2024/Q1.xlsx。", "2024/春季.xlsx"),
     "period-not-in-scheme": CodeInfo(
         "文件名是本方案没有的考核期",
         "把文件改名为本方案的考核期之一（提示中列出了每一期可用的文件名），或放到有这一期的方案目录中。",

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from generator.core.problems import Problems, Severity
 from generator.project.model import PeriodFiles, Project
-from generator.scheme.periods import period_words
+from generator.scheme.periods import period_title
 from generator.sheets.tables import read_table
 
 # a sheet of a few people may repeat the last period's by chance (the same two scores twice); of five
@@ -61,7 +61,7 @@ def _alike(path: Path, shown: str) -> bool:
 
 
 def _name(entry: PeriodFiles) -> str:
-    return f"{entry.year} 年{period_words(entry.label)}"
+    return period_title(entry.year, entry.label)
 
 
 def report_copied_files(project: Project, people: dict[str, int], problems: Problems) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.core.problems import Problems, Severity
 from generator.engine.decision_dates import meeting_before
-from generator.scheme.periods import period_last_month
+from generator.scheme.periods import results_month
 from generator.scheme.policy import Grades
 from generator.sheets.id_cells import id_text, name_text
 from generator.sheets.layout import report_merged_cells
@@ -72,7 +72,7 @@ def load_decisions(path: Path, shown: str, id_header: str, grades: Grades | None
     if period is not None and table.rows[start]:  # a title or tab naming another period: last period's file copied
         check_sheet_period(table, table.rows[start][0].row, *period, problems, what="领导小组决定", annual=True)
     # the earliest a committee meets on a period's results: its last month (a year's: December, as its 公示 may start then)
-    earliest = period_last_month(*period) if period is not None else None
+    earliest = results_month(*period) if period is not None else None  # a 学年's: July
     for cells in table.rows[:start]:  # a title above the header takes one cell; more is content left unread
         if sum(1 for c in cells if c.value.strip()) > 1:
             problems.add(shown, cells[0].row, None, "decision-invalid",

@@ -28,6 +28,7 @@ from generator.core.problems import Problems, Severity
 from generator.engine.causes import Causes
 from generator.engine.fast import FastGrader
 from generator.engine.history import history_functions
+from generator.engine.not_assessed import blank, of_periods
 from generator.engine.overrides import apply_overrides
 from generator.engine.plain_proof import holds
 from generator.engine.prepared import prepared
@@ -169,8 +170,9 @@ class PersonGrader:
                 self._item(child, ctx, result, depth + 1, item, absent=True)
             ctx.item_values[item.code] = None
             if explain:
-                score.steps.append("成绩表中未填写，不计")
-                result.trace_steps.append(Step("项目", f"{'　' * depth}{item.name}：未填写，不计"))
+                unread = "不在该期成绩表中（未参加该期考核）" if ctx.history and of_periods(item) else "未填写"
+                score.steps.append(f"成绩表中{unread}，不计".replace("成绩表中不在", "不在"))
+                result.trace_steps.append(Step("项目", f"{'　' * depth}{item.name}：{unread}，不计"))
             return None
         if item.by_post:
             post = self.scheme.post(result.person.post)
@@ -228,7 +230,7 @@ class PersonGrader:
     def _reweighted(self, item: Item, children: list[Item], ctx: ItemContext, result: PersonResult, depth: int, score) -> Decimal | None:
         """missing: reweight: the children whose cells are all blank are left out and the others' weights scaled
         to the whole (a new recruit's quarters since joining); with every child filled in, the plain weighted sum."""
-        absent = [blank(child, ctx.values) for child in children]
+        absent = [blank(child, ctx.values, ctx.history) for child in children]
         values = [self._item(child, ctx, result, depth + 1, item, absent=out) for child, out in zip(children, absent)]
         if all(absent):
             person = result.person
@@ -250,7 +252,8 @@ class PersonGrader:
             if self.explain:
                 terms = combine_words("weighted", [c for c, _ in present], [v for _, v in present], value * weights, self.assessment.places)
                 skipped = "、".join(c.name for c, out in zip(children, absent) if out)
-                score.steps.append(f"{terms.removesuffix(' 分')}；{skipped}未填写，不计，按已填项目的权重之和 {fmt(weights * 100)}% 折算：÷ {fmt(weights * 100)}% = {fmt_at_most(value, self.assessment.places)} 分")
+                unread = "未参加该期考核" if all(of_periods(c) for c, out in zip(children, absent) if out) and ctx.history else "未填写"
+                score.steps.append(f"{terms.removesuffix(' 分')}；{skipped}{unread}，不计，按{'其余' if unread != '未填写' else '已填'}项目的权重之和 {fmt(weights * 100)}% 折算：÷ {fmt(weights * 100)}% = {fmt_at_most(value, self.assessment.places)} 分")
                 return value
         if value is not None and self.explain:
             score.steps.append(combine_words("weighted", children, values, value, self.assessment.places))
@@ -304,10 +307,3 @@ class PersonGrader:
             return
         gap = f"；该分数落在分数段空档，方案规定空档归入{'下' if grades.gap_policy == 'lower' else '上'}一等次" if by_gap else ""
         trace.append(Step("等次", f"总分 {shown} 属「{band.grade}」（{band.words()}）{gap}"))
-
-
-def blank(item: Item, values: dict[str, Any]) -> bool:
-    """Whether every cell the item's leaves read is blank (or its column absent): under missing: reweight, an
-    item not assessed. An item reading no cell (a grade of another period) is never blank."""
-    names = [spec.name for leaf in item.walk() if leaf.rule is not None for spec in leaf.rule.columns(leaf)]
-    return bool(names) and all(values.get(name) in (None, "") for name in names)

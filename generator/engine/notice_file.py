@@ -12,7 +12,7 @@ from generator.core.problems import Problems, Severity
 from generator.core.written_dates import serial_day, written_date
 from generator.engine.results import Notice
 from generator.project.model import PeriodFiles, Project
-from generator.scheme.periods import period_last_day, period_last_month, period_words
+from generator.scheme.periods import SCHOOL_LABELS, period_last_day, period_last_month, period_title, results_month
 from generator.scheme.settings import NoticeFile, keys_of
 from generator.scheme.yaml_source import load_yaml
 
@@ -47,6 +47,10 @@ def _after_period(day: dt.date, entry: PeriodFiles, shown: str, where: tuple, pr
     if entry.label == "Y":
         earliest = period_last_month(entry.year, entry.label)
         rule = f"年度考核的公示最早在当年最后一个月（{earliest.isoformat()} 起），一般在次年年初"
+    elif entry.label in SCHOOL_LABELS:  # a school assesses a term as it ends, before the holiday (mid-January, early July)
+        earliest = results_month(entry.year, entry.label)
+        rule = (f"{'学年' if entry.label == 'SY' else '学期'}考核的公示最早在{'第二' if entry.label != 'S1' else '第一'}学期的最后一个月（{earliest.isoformat()} 起）；"
+                f"{entry.year}—{entry.year + 1} 学年的成绩表放在学年开始那一年的 {entry.year}/ 目录中")
     else:
         earliest = last + dt.timedelta(days=1)
         rule = f"成绩公示要在考核期结束（{last.isoformat()}）之后才能开始"
@@ -56,12 +60,12 @@ def _after_period(day: dt.date, entry: PeriodFiles, shown: str, where: tuple, pr
         same = day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else None
         guess = f"（是否应为 {same.isoformat()}？）" if same and same >= earliest else ""
         problems.add(shown, *where, "notice-long-after-period",
-                     f"公示开始日期 {day.isoformat()} 在 {entry.year} 年{period_words(entry.label)}结束（{last.isoformat()}）{'大半年' if entry.label == 'Y' else '半年多'}以后，"
+                     f"公示开始日期 {day.isoformat()} 在 {period_title(entry.year, entry.label)}结束（{last.isoformat()}）{'大半年' if entry.label == 'Y' else '半年多'}以后，"
                      f"多半是年份写错了{guess}；公示页会照这个日期显示。请核对 start；确是这一天公示的，可以不管这条提示。", Severity.WARNING)
     if day >= earliest:
         return True
     problems.add(shown, *where, "notice-before-period-end",
-                 f"公示开始日期 {day.isoformat()} 早于 {entry.year} 年{period_words(entry.label)}结束：{rule}；"
+                 f"公示开始日期 {day.isoformat()} 早于 {period_title(entry.year, entry.label)}结束：{rule}；"
                  f"请把 start 改为 {earliest.isoformat()} 或以后的实际公示日期（是否写错了年份或月份？）。")
     return False
 

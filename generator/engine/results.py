@@ -11,7 +11,8 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from generator.core.problems import Problem
-from generator.scheme.model import PERIOD_NAMES, Assessment, Scheme
+from generator.scheme.model import Assessment, Scheme
+from generator.scheme.periods import period_title
 from generator.sheets.rows import PersonRow
 
 Status = Literal["graded", "no_grade", "undecidable", "incomplete", "tied"]
@@ -234,9 +235,7 @@ class PeriodResult:
 
     @property
     def period_name(self) -> str:
-        if self.label == "Y":
-            return f"{self.year}年度"
-        return f"{self.year}年{PERIOD_NAMES[self.label]}"
+        return period_title(self.year, self.label)
 
     @property
     def period_assessment(self) -> str:

@@ -8,7 +8,7 @@ from operator import attrgetter
 from generator.core.problems import Problem, Problems, Severity
 from generator.engine.results import PeriodResult
 from generator.project.model import PeriodFiles
-from generator.scheme.periods import period_words
+from generator.scheme.periods import period_words, year_words
 from generator.sheets.rows import PersonRow
 
 _ID = attrgetter("id")
@@ -22,7 +22,7 @@ def absent_periods(absent: list[str], entry: PeriodFiles, name: str, assessment,
     below = scheme.assessment(assessment.rolls_up) if assessment.results_optional and assessment.rolls_up else None
     words = "、".join(f"{period_words(label)}（{label}）" for label in absent) + (f"各期{below.name}" if below is not None else "")
     problems.add(folder, None, None, "rollup-period-absent",
-                 f"{entry.year}年{name}汇总{source}的各期，但 {folder}/ 中没有{words}的成绩表：年度结果只按已有的期计算（写了 missing: error 的项目逐人报缺期）。"
+                 f"{year_words(entry.year, entry.label)}{name}汇总{source}的各期，但 {folder}/ 中没有{words}的成绩表：{period_words(entry.label)}结果只按已有的期计算（写了 missing: error 的项目逐人报缺期）。"
                  f"请先放好该期成绩表；该期确实不考核的，在方案的{source}中用 labels 列出考核的期。", Severity.WARNING, first=True)
 
 

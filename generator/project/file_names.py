@@ -165,6 +165,8 @@ def period_in_name(name: str) -> tuple[str, int | None] | None:
         if words in text:
             found.add(label)
             text = text.replace(words, " ")
+    if found & {"S1", "S2"}:
+        found.discard("SY")  # 2025-2026学年第二学期: a term named with its 学年
     if not found and any(whole for _, whole in years):
         found.add("Y")  # 2025年度考核: the year's own words name the period
     year = {int(y) for y, _ in years}
@@ -178,4 +180,4 @@ def period_name_words(name: str, label: str, named_year: int | None, folder_year
     moved = (f"文件名写的是 {named_year} 年，却放在 {folder_year}/ 目录中：若是 {named_year} 年的，请移到 {named_year}/ 目录并改名；"
              if named_year is not None and named_year != folder_year else "")
     return (f"「{name}」看来是{words}（{label}）的成绩表，但 Kaohe 只认 {label}{ext} 或 {words}{ext} 这样的文件名，这个文件没有读取。"
-            f"{moved}请改名为 {label}{ext}；本期已有成绩表的，这个文件是多余的，请把它移出 content/ 目录。本期及汇总本期的年度考核在改好之前不计算。")
+            f"{moved}请改名为 {label}{ext}；本期已有成绩表的，这个文件是多余的，请把它移出 content/ 目录。本期及汇总本期的考核（年度、学年）在改好之前不计算。")

@@ -24,7 +24,7 @@ from pydantic import Field, model_validator
 from generator.core.numbers import fmt
 from generator.scheme.base import Num, Strict
 from generator.scheme.rules.base import ColumnSpec
-from generator.scheme.rules.events import WHOLE_WORDS, count_places, halves_words
+from generator.scheme.rules.events import WHOLE_WORDS, count_places, count_unit, halves_words
 
 
 class Factor(Strict):
@@ -44,14 +44,6 @@ class Factor(Strict):
     def words(self) -> str:
         pairs = "，".join(f"{k}按 {fmt(v)} 倍" for k, v in self.values.items())
         return f"按「{self.by}」区分：{pairs}，其他人员按 {fmt(self.default)} 倍"
-
-
-def count_unit(column: str) -> str:
-    """What one of a counts column is: 事假天数 → 天, 信息采用篇数 → 篇, 超课时节数 → 节; otherwise 次."""
-    for unit in ("天", "篇", "人", "节", "件", "起", "项", "课时"):
-        if column.endswith(unit + "数"):
-            return unit
-    return "次"
 
 
 class Adjustment(Strict):

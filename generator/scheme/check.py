@@ -74,6 +74,10 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
                 # a roll-up reads the periods inside its own (a quarter its months): one as long or longer has none
                 report(apath + ("rolls_up",), "bad-value", f"「{assessment.name}」（{assessment.period}）汇总的「{source.name}」是{source.period}考核，"
                        f"不比它短；rolls_up 只能汇总更短的考核期（月 → 季度 → 半年 → 年度），如季度考核汇总月度考核、年度考核汇总季度考核。")
+            elif (source.period in _SCHOOL) != (assessment.period in _SCHOOL):
+                # a 学年 runs September to August: the calendar's months and quarters straddle it, and a 年度 its terms
+                report(apath + ("rolls_up",), "bad-value", f"「{assessment.name}」（{assessment.period}）汇总的「{source.name}」是{source.period}考核："
+                       f"学期、学年（9 月—次年 8 月）与自然年的月、季度、半年、年度（1—12 月）不能互相汇总。学年考核汇总学期考核写 period: 学年、rolls_up 指向 period: 学期 的考核。")
         _check_items(scheme, assessment, apath, source, report)
         for path, message in column_clashes(scheme, assessment, apath):
             report(path + ("name",), "column-name-clash", message)
@@ -95,6 +99,7 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
 
 
 _LABEL_OF = {words: label for label, words in PERIOD_NAMES.items()}
+_SCHOOL = ("学期", "学年")
 
 
 def _unique(objects: list, attr: str, path: tuple, what: str, report) -> None:

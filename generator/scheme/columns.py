@@ -30,7 +30,28 @@ class ColumnPlan:
         for spec in [*self.people, *(s for s, _ in self.items), *self.other]:
             first = seen.get(spec.name)
             seen[spec.name] = spec if first is None else _merge(first, spec)
+        # a column two posts read with different bounds (教学常规 of 20 for a 专任教师, of 10 for a 班主任) takes
+        # either post's value: the template's validation allows the widest, the sheet holds each row to its post's
+        for name, by_post in self.post_specs().items():
+            seen[name] = _widen(by_post)
         return list(seen.values())
+
+    def post_specs(self) -> dict[str, dict[str, ColumnSpec]]:
+        """column → post → its spec for that post's people, for a column only posts' items read and two of
+        them with different bounds; an input declared under the same name bounds every post's."""
+        per: dict[str, dict[str, ColumnSpec]] = {}
+        for spec, post in self.items:
+            if post:
+                mine = per.setdefault(spec.name, {})
+                mine[post] = spec if post not in mine else _merge(mine[post], spec)
+        shared = {s.name for s, post in self.items if not post} | {s.name for s in self.people}
+        found = {}
+        for name, by_post in per.items():
+            if name in shared or len({(s.min, s.max, s.places) for s in by_post.values()}) < 2:
+                continue
+            declared = [s for s in self.other if s.name == name]
+            found[name] = {post: _merge(spec, declared[0]) if declared else spec for post, spec in by_post.items()}
+        return found
 
     def by_name(self) -> dict[str, ColumnSpec]:
         return {s.name: s for s in self.all()}
@@ -60,6 +81,18 @@ def _merge(first: ColumnSpec, other: ColumnSpec) -> ColumnSpec:
     return replace(first, min=low, max=high, places=places, required=first.required or other.required,
                    percent=first.percent or other.percent, under_one=first.under_one or other.under_one,
                    note=first.note or other.note, choices=choices)
+
+
+def _widen(by_post: dict[str, ColumnSpec]) -> ColumnSpec:
+    """One spec that admits every value any post's admits: the lowest min, the highest max, the most places;
+    its note says whose is which (专任教师满分 20、班主任满分 10)."""
+    specs = list(by_post.values())
+
+    def loosest(values, pick):
+        return None if any(v is None for v in values) else pick(values)
+
+    return replace(specs[0], min=loosest([s.min for s in specs], min), max=loosest([s.max for s in specs], max),
+                   places=loosest([s.places for s in specs], max), note="、".join(f"{post}{s.note}" for post, s in by_post.items() if s.note))
 
 
 def _item_columns(items: list[Item], post: str, optional: bool = False) -> list[tuple[ColumnSpec, str]]:

@@ -140,15 +140,14 @@ OPTION_WORDS = {
     "归入下一等次": "lower", "下一等次": "lower", "就低": "lower", "归入上一等次": "upper", "上一等次": "upper", "就高": "upper",
     "每月": "月", "按月": "月", "月度": "月", "每季度": "季度", "按季度": "季度", "季": "季度",
     "每半年": "半年", "半年度": "半年", "每年": "年度", "年": "年度", "全年": "年度", "年终": "年度",
+    "每学期": "学期", "学年度": "学年", "每学年": "学年",
 }
 
 
 # Periods a text may name that the period model has not: say what to do rather than leave the clerk guessing.
-_SCHOOL_YEAR = ("考核期只有自然年的月、季度、半年、年度（1—12 月），没有学年（9 月—次年 8 月）和学期。只有一次学年考核、不汇总各月的，"
-                "写 period: 年度，按学年开始的年份录入（2025—2026 学年录为 2025 年度：学年的公示和领导小组会议在次年夏天，"
-                "录为结束的年份就早于该年度结束，报 notice-before-period-end），并在 assumptions 中写明；"
-                "要把学年内各月、各学期的成绩汇总的，目前无法表达。")
-_PERIOD_HINTS = {"学年": _SCHOOL_YEAR, "学期": _SCHOOL_YEAR, "上学期": _SCHOOL_YEAR, "下学期": _SCHOOL_YEAR}
+_ONE_TERM = ("学校的考核期是 period: 学期（第一学期 S1 为 9 月—次年 1 月，第二学期 S2 为 2—7 月）和 period: 学年（9 月—次年 8 月）；"
+             "只考核其中一个学期的，写 period: 学期 并写 labels: [S1]（或 [S2]）。")
+_PERIOD_HINTS = {words: _ONE_TERM for words in ("上学期", "下学期", "第一学期", "第二学期", "秋季学期", "春季学期")}
 # An input typed with a time: dates are read (type: date), times of day are not; say what to write instead.
 _DATE = ("日期列写 type: date（只有日期，不含时间）；按日期判断的规定（如「试用期未满」「至 12 月 31 日仍在受处分期间」）"
          "用 期末日期()、月数() 写条件，见《公式写法》。")

@@ -27,7 +27,7 @@ from pydantic import Field, field_validator, model_validator
 from generator.scheme.adjustments import Adjustment
 from generator.scheme.base import Num, Share, Strict, integers
 from generator.scheme.forms import FormDecl
-from generator.scheme.periods import PERIOD_NAMES
+from generator.scheme.periods import PERIOD_NAMES, SCHOOL_ALIASES
 from generator.scheme.policy import Consequence, Grades, Override, Publicity, Quota, RatingLimit
 from generator.scheme.rules import AnyRule
 from generator.scheme.rules.base import ColumnSpec, ColumnType
@@ -41,6 +41,7 @@ PERIOD_LABELS: dict[str, list[str]] = {
     "季度": ["Q1", "Q2", "Q3", "Q4"],
     "半年": ["H1", "H2"],
     "年度": ["Y"],
+    "学期": ["S1", "S2"], "学年": ["SY"],
 }
 _CN_DIGITS = "一二三四"
 PERIOD_ALIASES: dict[str, str] = {
@@ -49,6 +50,7 @@ PERIOD_ALIASES: dict[str, str] = {
     **{f"{m:02d}月": f"M{m:02d}" for m in range(1, 13)},
     "年终": "Y",
     "全年": "Y",
+    **SCHOOL_ALIASES,
     **{k: k for k in PERIOD_NAMES},
     # as offices also name them: M1, 一月 … 十二月, 1季度, 第1季度
     **{f"M{m}": f"M{m:02d}" for m in range(1, 10)},
@@ -204,8 +206,9 @@ class Assessment(Strict):
 
     code: str = Field(description="这种考核的代码，在本方案中唯一，用于网址和 rolls_up。例：pingshi")
     name: str = Field(description="这种考核的名称，显示在手册和公示中。例：平时考核")
-    period: Literal["月", "季度", "半年", "年度"] = Field(
-        description="考核周期，决定成绩表文件名：月 M01…M12、季度 Q1…Q4、半年 H1/H2、年度 Y。例：季度"
+    period: Literal["月", "季度", "半年", "年度", "学期", "学年"] = Field(
+        description="考核周期，决定成绩表文件名：月 M01…M12、季度 Q1…Q4、半年 H1/H2、年度 Y（都按自然年 1—12 月）；学校的学期 S1（第一学期，9 月—次年 1 月）/S2（第二学期，2—7 月）、"
+                    "学年 SY（9 月—次年 8 月），放在学年开始那一年的目录中（2025—2026 学年 → 2025/）。例：季度"
     )
     labels: list[str] | None = Field(None, description="只考核其中几期时列出期号（默认该周期的全部期）。例：[H1]")
     rolls_up: str | None = Field(None, description="汇总哪一种更短周期的考核的各期结果（写那种考核的 code）：年度汇总全年各期，季度、半年只汇总本期之内的各期（季度汇总本季度的三个月），可以分几层（月 → 季度 → 年度）；公式中可用 次数()、全部()、期数()。例：pingshi")

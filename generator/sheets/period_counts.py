@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from generator.core.numbers import fmt
 from generator.core.problems import Problems, Severity
-from generator.scheme.periods import period_days, period_last_day, period_words
+from generator.scheme.periods import SCHOOL_LABELS, period_days, period_first_day, period_last_day, period_title, period_words
 from generator.scheme.rules.base import ColumnSpec
 from generator.sheets.cells import column_letter, where
 from generator.sheets.rows import LoadedSheet
@@ -37,13 +37,16 @@ def check_period_counts(sheet: LoadedSheet, specs: dict[str, ColumnSpec], year: 
     days = period_days(year, label)
     if days is None:
         return
-    to_date = (period_last_day(year, label) - dt.date(year, 1, 1)).days + 1
+    # the year so far: a school's from the 学年's first day (1 September), a calendar period's from 1 January
+    begins = period_first_day(year, "SY") if label in SCHOOL_LABELS else dt.date(year, 1, 1)
+    to_date = (period_last_day(year, label) - begins).days + 1
     columns = []
     for name, spec in specs.items():
         if spec.type != "number" or spec.percent or name not in sheet.columns or _UNBOUNDED_RE.search(name):
             continue
         # 全年病假天数, 累计缺勤天数 in a quarter's sheet: the year so far, not the quarter
-        span = (f"{year}年1月1日至{period_words(label)}末", to_date) if _SO_FAR_RE.search(name) and label != "Y" else (f"{year}年{period_words(label)}", days)
+        span = ((f"{begins.year}年{begins.month}月1日至{period_words(label)}末", to_date) if _SO_FAR_RE.search(name) and label not in ("Y", "SY")
+                else (period_title(year, label), days))
         if _DAYS_RE.search(name):
             columns.append((name, "天", Severity.ERROR, span))
         elif _TIMES_RE.search(name) and not _NOT_TIMES_RE.search(name):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from generator.core.problems import Problems
+from generator.scheme.periods import SCHOOL_LABELS, period_title, year_words
 from generator.sheets.cells import Table, column_letter, where
 
 _QUARTER_RE = re.compile(r"(?<![至到~～\-－—、，,])(?:第)?([一二三四1-4１-４])季度|(?<![A-Za-z])[Qq]([1-4])(?![0-9])")
@@ -20,7 +21,11 @@ _HALF_RE = re.compile(r"([上下])半年")
 _YEAR_RE = re.compile(r"(?<![0-9])(20[0-9]{2})\s*年\s*(?=度|第|[一二三四1-4１-４]\s*季|[上下]半|[Qq][1-4])")
 _DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "１": 1, "２": 2, "３": 3, "４": 4}
 _ANNUAL_RE = re.compile(r"年度考核|年终考核|年度.{0,4}(?:优秀|等次|考评|评定)")  # not 2025年度第一季度 nor 年度平时考核
-_NAMES = {"Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度", "H1": "上半年", "H2": "下半年"}
+_NAMES = {"Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度", "H1": "上半年", "H2": "下半年",
+          "S1": "第一学期", "S2": "第二学期"}
+# a school's term (第一学期, 上学期) and the 学年 a title names by the year it begins: 2024—2025学年 → 2024
+_TERM_RE = re.compile(r"(?:第([一二12１２])|([上下]))学期")
+_SCHOOL_YEAR_RE = re.compile(r"(?<![0-9])(20[0-9]{2})\s*(?:年\s*)?[—–\-－~～至到]+\s*(?:20)?[0-9]{2}\s*(?:年\s*)?学年")
 
 
 def named_periods(text: str) -> tuple[set[str], set[int]]:
@@ -31,6 +36,7 @@ def named_periods(text: str) -> tuple[set[str], set[int]]:
         digit = found.group(1) or found.group(2)
         labels.add(f"Q{_DIGIT.get(digit, digit)}")
     labels.update("H1" if h == "上" else "H2" for h in _HALF_RE.findall(text))
+    labels.update("S1" if (n or h) in "一1１上" else "S2" for n, h in _TERM_RE.findall(text))
     return labels, {int(y) for y in _YEAR_RE.findall(text)}
 
 
@@ -38,7 +44,7 @@ def _annual_or_not(text: str, labels: set[str], label: str) -> list[str]:
     """A committee's decisions titled for the 年度考核 in a quarter's (half year's, month's) file, or for a
     quarter in the year's: the other meeting's file put in this folder. A title naming both (第四季度及年度考核) is both's."""
     annual = _ANNUAL_RE.search(text) is not None
-    if label == "Y":
+    if label in ("Y", "SY"):  # a 学年's 学年度考核 is its own
         return sorted(labels) if labels and not annual else []
     return ["年度考核"] if annual and not labels else []
 
@@ -56,14 +62,16 @@ def check_sheet_period(table: Table, header_row: int, year: int, label: str, pro
         places.extend((c.value, c.row, c.column) for c in cells if c.value and len(c.value) <= 200)
     for text, row, column in places:
         labels, years = named_periods(text)
+        if label in SCHOOL_LABELS:  # a 学年 by the year it begins; 2025年 alone may be either of its years
+            years = {int(y) for y in _SCHOOL_YEAR_RE.findall(text)}
         # a title naming this period among others (第一季度、第二季度 in one meeting's decisions for both) is this period's
-        other = sorted(labels - {label}) if label[:1] in "QH" and label[:1] in "".join(labels) and label not in labels else []
+        other = sorted(labels - {label}) if label[:1] in "QHS" and label[:1] in "".join(labels) and label not in labels and label != "SY" else []
         other = [o for o in other if o[:1] == label[:1]] or (_annual_or_not(text, labels, label) if annual else [])
         wrong_year = bool(years) and year not in years
         if not other and not wrong_year:
             continue
-        said = "、".join(_NAMES.get(o, o) for o in other) if other else "、".join(f"{y} 年" for y in sorted(years))
-        mine = f"{year} 年{_NAMES.get(label, label)}" if label in _NAMES else f"{year} 年"
+        said = "、".join(_NAMES.get(o, o) for o in other) if other else "、".join(year_words(y, label) for y in sorted(years))
+        mine = period_title(year, label) if label in SCHOOL_LABELS else f"{year} 年{_NAMES.get(label, label)}" if label in _NAMES else f"{year} 年"
         place = f"工作表名「{text}」" if row is None else f"标题「{text if len(text) <= 40 else text[:40] + '…'}」"
         problems.add(table.file, row, column_letter(column) if column else None, "sheet-period-mismatch",
                      f"{place}写的是{said}，但这个文件是 {mine}（{label}）的{what}：多半是复制了另一期的文件。"

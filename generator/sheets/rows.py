@@ -27,6 +27,7 @@ from generator.sheets.id_cells import id_flaw, id_text, is_error_value, is_formu
 from generator.sheets.identity_cells import NOTE_ENDS, broken, report_error_values, report_line_breaks, report_name_note
 from generator.sheets.layout import report_hidden_columns, report_invisible_cells, report_merged_cells, report_struck_rows
 from generator.sheets.own_columns import OwnCell, own_cells, own_columns
+from generator.sheets.post_cells import report_other_post
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
 from generator.sheets.unread_rows import repeated_header, report_people_above_header, report_row_without_person
 from generator.sheets.values import typed
@@ -137,6 +138,7 @@ def load_sheet(
     column_words = {name: f"{column_letter(index)}列「{own.get(name) or name}」" for name, index in columns.items()}
     identity = (cols.id, cols.name, cols.department, cols.post, cols.unit)
     value_columns = _value_columns(specs, post_of, columns, column_words, identity)
+    post_specs = plan.post_specs()  # 教学常规 of 20 for one post, of 10 for another: each row held to its own post's
     id_index, name_index = columns[cols.id], columns.get(cols.name)
     department_index, post_index, unit_index = (columns.get(c) if c else None for c in (cols.department, cols.post, cols.unit))
     post_names = {p.name for p in scheme.posts} if cols.post and scheme.posts else None
@@ -220,12 +222,16 @@ def load_sheet(
         person = PersonRow(pid, name, department, post, unit, values, row, CellPlaces(row_place, column_words),
                            own_cells(cells, office_results, table) if office_results else ())
         for column_name, spec, index, belongs, words in value_columns:
-            if belongs is not None and post not in belongs:
-                continue  # an item of another post
+            if belongs is not None and post not in belongs:  # an item of another post: a score there is a slip
+                if post_names is not None and post in post_names and index is not None:
+                    report_other_post(table, _at(cells, index), column_name, belongs, post, name, problems)
+                continue
             if index is None:
                 if spec.required:
                     values[column_name] = None
                 continue
+            if post_specs and column_name in post_specs:
+                spec = post_specs[column_name].get(post, spec)
             values[column_name] = typed(_at(cells, index) or Cell("", row, index), spec, row_place, table, problems, words, unplain)
         if flags_col is not None:
             _read_flags(_at(cells, flags_col), words_of_flags, person, options.flags.column, row_place, table, problems)

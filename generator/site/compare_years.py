@@ -6,6 +6,7 @@ before it, and the departments found in only one of the two years (a rename the 
 from __future__ import annotations
 
 from generator.engine.results import PeriodResult
+from generator.scheme.periods import period_title
 
 
 def lineage(schemes: dict, period: PeriodResult) -> str:
@@ -28,7 +29,7 @@ def lineage(schemes: dict, period: PeriodResult) -> str:
 def none_before(period: PeriodResult, periods: list[PeriodResult]) -> str:
     """Why 较上年 is — throughout: the year before has no such period, or had it under the scheme
     this one replaced with other grades (lineage: not the same series)."""
-    before = period.period_name.replace(f"{period.year}年", f"{period.year - 1}年", 1)
+    before = period_title(period.year - 1, period.label)  # 2024年第一季度; 2024—2025学年第一学期
     old = next((p for p in periods if p.year == period.year - 1 and p.label == period.label and p.scheme.code == period.scheme.previous), None)
     if old is not None:
         return f"{before}按《{old.scheme.title}》考核，等次或考核项目不同，不作比较"

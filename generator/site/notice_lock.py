@@ -140,7 +140,7 @@ def check_notice_locks(ctx: SiteContext) -> None:
         if changed:
             ctx.problems.add(
                 shown, None, None, "notice-frozen-changed",
-                f"{period.period_name}{period.assessment.name}已关闭，但公示内容会改变：{'；'.join(changed)}。{_cause(ctx, period, lock)}",
+                f"{period.period_assessment}已关闭，但公示内容会改变：{'；'.join(changed)}。{_cause(ctx, period, lock)}",
             )
 
 

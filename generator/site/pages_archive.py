@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 
 from generator.engine.results import PeriodResult
-from generator.scheme.periods import chronological_order, reading_order
+from generator.scheme.periods import chronological_order, reading_order, year_heading, year_label
 from generator.site.model import Page, SiteContext
 from generator.site.pages_department import public_summary_shown
 from generator.site.pages_notice import NoticeView, public_headcount
@@ -46,10 +46,11 @@ def build_archive(ctx: SiteContext, departments: dict[tuple[str, str, int], str]
         depts = sorted(
             ((ctx.project.agencies[a].name, d, ctx.link(path, target)) for (a, d, y), target in departments.items() if y == year),
         )
-        pages.append(Page(path, render("archive_year.md.j2", year=year, rows=rows, departments=depts,
+        pages.append(Page(path, render("archive_year.md.j2", year=year, heading=year_heading(year, [p.label for p in periods]), rows=rows, departments=depts,
                                        pending=any(r["no_count"] == NO_COUNT_NOTICE for r in rows),
                                        unpublished=any(r["notice"] is None for r in rows), internal=ctx.internal)))
-    pages.append(Page("archive/index.md", render("archive_index.md.j2", years=[(y, ctx.link("archive/index.md", f"archive/{y}.md"), len(by_year[y])) for y in years])))
+    pages.append(Page("archive/index.md", render("archive_index.md.j2", years=[
+        (year_heading(y, [p.label for p in by_year[y]]), ctx.link("archive/index.md", f"archive/{y}.md"), len(by_year[y])) for y in years])))
     return pages
 
 
@@ -71,7 +72,7 @@ def build_home(ctx: SiteContext, notices: list[NoticeView]) -> Page:
         open_now=open_now,
         recent=others[:8],
         handbooks=[(s, ctx.link("index.md", ctx.handbook_path(s))) for s in schemes],
-        years=[(y, ctx.link("index.md", f"archive/{y}.md")) for y in years],
+        years=[(year_label(y, [p.label for p in ctx.periods if p.year == y]), ctx.link("index.md", f"archive/{y}.md")) for y in years],
         internal=ctx.internal,
         links={k: ctx.link("index.md", v) for k, v in {
             "notices": "notices/index.md", "handbooks": "handbooks/index.md", "departments": "departments/index.md",

@@ -25,7 +25,7 @@ from decimal import Decimal
 from generator.core.numbers import fmt, round_half_up
 from generator.engine.results import PeriodResult
 from generator.project.model import Agency
-from generator.scheme.periods import period_words, reading_order
+from generator.scheme.periods import period_words, reading_order, year_label, year_words
 from generator.site.charts_compare import stacked_chart
 from generator.site.compare_years import lineage, none_before, not_in_yet, unmatched
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
@@ -146,7 +146,8 @@ def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult],
             for p, block in zip([p for p in periods if p.year == year], blocks):
                 if not block.compared_with:
                     block.why_not = none_before(p, periods)
-        pages += _pages(ctx, assets, path, agency, f"{agency.name} · {year}年各部门对比", f"{year}年", "各部门对比", blocks,
+        words = year_label(year, [p.label for p in periods if p.year == year])  # 2025年, 2025—2026学年
+        pages += _pages(ctx, assets, path, agency, f"{agency.name} · {words}各部门对比", words, "各部门对比", blocks,
                         [(y, f"compare/{code}/{y}.md") for y in years], not_in_yet(periods, year))
     dept_links = []
     for department in departments:
@@ -217,7 +218,7 @@ def _department_blocks(ctx, agency, department, periods, tally: Tally, lines: di
                 continue
             link = ctx.department_path(agency.code, named, period.year)
             # 较上年 is the year before: against an older year (one between not assessed) a change over two years reads as one
-            year_label = f"{period.year}年" + (f"（{named}）" if named != department else "")
+            year_label = year_words(period.year, period.label) + (f"（{named}）" if named != department else "")
             rows.append(_row(year_label, link, grades, counts, before if before_year == period.year - 1 else None))
             before, before_year = counts, period.year
         if rows:

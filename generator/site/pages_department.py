@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from generator.core.numbers import fmt
 from generator.engine.results import PeriodResult, PersonResult
 from generator.project.model import Agency
-from generator.scheme.periods import reading_order
+from generator.scheme.periods import reading_order, year_label
 from generator.site.charts import bar_chart
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
@@ -263,6 +263,8 @@ def _department_page(ctx: SiteContext, agency: Agency, department: str, year: in
         agency=agency,
         department=department,
         year=year,
+        # 2025年, or 2025—2026学年 for a school's periods: its 2025 folder holds the 学年 beginning then
+        heading=year_label(year, [d.period.label for d in dists]),
         dists=list(zip(dists, charts)),
         member_periods=member_periods,
         # a period's name heads its columns; the assessment's too where two periods share a name (年度)

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator.core.numbers import fmt
+from generator.engine.not_assessed import of_periods
 from generator.scheme.bands import analyze
 from generator.scheme.expr import compiled
 from generator.scheme.item_places import places_words
 from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme, Section
+from generator.scheme.periods import year_words
 from generator.scheme.rules.formula import FormulaRule
 from generator.scheme.rules.period import PeriodScore
 from generator.scheme.rules.relative import Relative
@@ -92,8 +94,9 @@ def item_rows(items: list[Item], depth: int = 0, names: dict[str, str] | None = 
         elif item.children:
             how = "各子项得分之和" if item.combine == "sum" else "各子项按权重合成：" + "、".join(
                 f"{c.name} {fmt(c.weight * 100)}%" if c.weight is not None else f"{c.name}（未写权重）" for c in item.children)  # unweighted: kaohe check reports it
-            if item.missing == "reweight":
-                how += "；未填写的子项不计，按已填子项的权重之和折算"
+            if item.missing == "reweight":  # as grading leaves a child out (engine/not_assessed.py)
+                how += ("；未参加某期考核（不在该期成绩表中）的，该子项不计，按其余子项的权重之和折算" if all(of_periods(c) for c in item.children)
+                        else "；未填写的子项不计，按已填子项的权重之和折算")
         else:
             how = _rule_words(item, names, source, within)
         kept = places_words(item, combine, into)
@@ -169,7 +172,8 @@ def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
         "posts": [(p.name, item_rows(p.items, names=names, into=f"「{by_post[0].name}」", source=source, within=within)) for p in scheme.posts] if by_post else [],
         "adjustments": [a.words() for a in assessment.adjustments],
         "bands": band_view(assessment),
-        "quotas": [q.text + "。" + q.words(names) if q.text else q.words(names) for q in assessment.quotas]
+        # 各部门 as the scheme names its departments: 各教研组, 各庭
+        "quotas": [(q.text + "。" if q.text else "") + q.words(names).replace("各部门", f"各{scheme.people.department}", 1) for q in assessment.quotas]
         + [r.text + "。" + r.words() if r.text else r.words() for r in assessment.rating_limits],
         "overrides": override_words(scheme, assessment),
         "consequences": [f"{c.reason}：{c.then}（条件：{compiled(c.when).describe(names)}）" for c in assessment.consequences],
@@ -266,7 +270,8 @@ def build_handbooks(ctx: SiteContext) -> list[Page]:
     for scheme in schemes:
         path = ctx.handbook_path(scheme)
         previous = ctx.project.schemes.get(scheme.previous or "")
-        usage = sorted({(p.agency_name, p.year) for p in ctx.periods if p.scheme.code == scheme.code})
+        # 2025年, or 2025—2026学年 for a school's periods (its 2025 folder holds the 学年 beginning then)
+        usage = sorted({(p.agency_name, year_words(p.year, p.label)) for p in ctx.periods if p.scheme.code == scheme.code})
         text = render(
             "handbook.md.j2",
             s=scheme,

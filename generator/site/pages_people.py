@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from generator.core.parallel import ordered_map, worker_count
 from generator.engine.explain import explain_text
 from generator.engine.results import PeriodResult, PersonResult
+from generator.scheme.periods import year_label
 from generator.site.model import Page, SiteContext
 from generator.site.packed_text import pack_texts
 from generator.site.page_memo import memoized_on
@@ -150,7 +151,8 @@ def _person_pages(ctx: SiteContext, agency: str, pid: str, entries: list[Entry])
     rows = [(d, d.period.assessment.name in ambiguous) for d in derivations]
     return [Page(path, render("person.md.j2", pid=pid, person=entries[-1][1], agency_name=ctx.project.agencies[agency].name,
                               schemes=[(scheme, ctx.link(path, ctx.handbook_path(scheme)), names) for scheme, names in schemes],
-                              rows=rows, latest_year=latest_year, newest=newest, latest_packed=len(others) - earlier,
+                              rows=rows, latest_year=latest_year, newest=newest,
+                              latest_words=year_label(latest_year, [per.label for per, _ in entries if per.year == latest_year]), latest_packed=len(others) - earlier,
                               earlier_packed=earlier, ROW_LINK=ROW_LINK,
                               packed=packed, packed_size=size))]
 

@@ -102,6 +102,9 @@ def test_the_derivation_shows_the_dates_it_counted_from(tmp_path):
 @pytest.mark.parametrize("label, period, first, last", [
     ("M02", "月", D(2025, 2, 1), D(2025, 2, 28)), ("Q2", "季度", D(2025, 4, 1), D(2025, 6, 30)),
     ("H2", "半年", D(2025, 7, 1), D(2025, 12, 31)), ("Y", "年度", D(2025, 1, 1), D(2025, 12, 31)),
+    # a school's, in the folder of the year its 学年 begins: 第二学期 of 2025—2026 is February–July 2026
+    ("S1", "学期", D(2025, 9, 1), D(2026, 1, 31)), ("S2", "学期", D(2026, 2, 1), D(2026, 7, 31)),
+    ("SY", "学年", D(2025, 9, 1), D(2026, 8, 31)),
 ])
 def test_the_period_functions_are_the_period_graded(tmp_path, label, period, first, last):
     # 入职日期 on the period's first day is 在本期内录用; the day before is not

@@ -4,7 +4,7 @@
 家长代表 20%, re-weighted without a group), 出勤扣分 (事假每天 0.5、病假每天 0.2，合计最多扣 10 分); 优秀 ≤ 20% per
 教研组 rounded half up, 总分相同按教学实绩; a 师德 一票否决 of four listed situations in one 多选 column; 新调入未满一年
 capped at 合格 (not taking an 优秀 place). The 学年 (September–August) is entered as the 年度 of the year it ends
-(assumption A1: the period model has no 学年). Every number is the hand computation in fixtures/zhongxue/HAND.md."""
+(assumption A1, written when the period model had no 学年; period: 学年 is fixtures/xuexiao's). Every number is the hand computation in fixtures/zhongxue/HAND.md."""
 
 from __future__ import annotations
 
@@ -128,8 +128,8 @@ def _line_of(text: str, needle: str) -> int:
     ("          start: 15\n          cap: 20\n", "          start: 0\n          cap: 0\n", "bad-value", "          cap: 0"),
     # a cap above the item's full marks: 教学工作量 could reach 23 of 20
     ("          cap: 20\n", "          cap: 23\n", "bad-value", "          cap: 23"),
-    # the text's 学年 as a period: the model has none; the problem says what to write instead
-    ("    period: 年度\n", "    period: 学年\n", "bad-value", "    period: 学年"),
+    # one term named as the period: the period is 学期, the term a label; the problem says so
+    ("    period: 年度\n", "    period: 上学期\n", "bad-value", "    period: 上学期"),
     # the 一票否决 compared with 是 on the 多选 column
     ("        when: 师德失范情形\n", "        when: 师德失范情形 == \"是\"\n", "bad-formula", "        when: 师德失范情形 == \"是\""),
 ])
@@ -140,8 +140,8 @@ def test_a_clerks_slip_in_the_scheme_is_one_chinese_problem_at_its_line(old, new
     assert [c for _, _, c in found] == [code], found
     assert found[0][0] == _line_of(text, at), (found, _line_of(text, at))
     assert any("\u4e00" <= ch <= "\u9fff" for ch in check_text(text).sorted()[0].message)
-    if "学年" in new:
-        assert "按学年开始的年份录入（2025—2026 学年录为 2025 年度" in check_text(text).sorted()[0].message
+    if "学期" in new:
+        assert "写 period: 学期 并写 labels: [S1]" in check_text(text).sorted()[0].message
 
 
 @pytest.mark.parametrize("break_by, first, words", [

@@ -245,7 +245,7 @@ def test_the_history_names_each_scheme_once_and_a_row_its_scheme_only_where_two_
     page = render("person.md.j2", pid="1", person=NS(person=NS(name="甲", department="办公室", post=None)), agency_name="局",
                   schemes=[(s, f"../{s.code}/", names) for s, names in schemes],
                   rows=[(d, d.period.assessment.name in ambiguous) for d in history], ROW_LINK=pages_people.ROW_LINK,
-                  latest_year=2024, newest=history[-1], latest_packed=0, earlier_packed=2, packed="x", packed_size=1)
+                  latest_year=2024, latest_words="2024年", newest=history[-1], latest_packed=0, earlier_packed=2, packed="x", packed_size=1)
     assert "考核办法：《<a href=\"../s003-p2/\">平时考核实施方案（篇二）</a>》（平时考核、年度考核）；《<a href=\"../s003-p1/\">&lt;b&gt;司法局&lt;/b&gt;方案</a>》（年度考核）。" in page
     rows = re.findall(r"<tr><td>.*", page)
     assert len(rows) == 3

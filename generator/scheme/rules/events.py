@@ -25,6 +25,14 @@ WHOLE_WORDS = ("true 表示只能填整数（原文「按整天计」「不足�
                "（半天填 0.5）；次数、篇数等本来就只能填整数。")
 
 
+def count_unit(column: str) -> str:
+    """What one of a count column is: 事假天数 → 天, 信息采用篇数 → 篇, 超课时节数 → 节, 培训学时数 → 学时; otherwise 次."""
+    for unit in ("小时", "学时", "课时", "天", "日", "篇", "人", "节", "件", "起", "项"):
+        if column.endswith(unit + "数"):
+            return "天" if unit == "日" else unit
+    return "次"
+
+
 def count_places(column: str, unit: str = "", whole: bool = False) -> int:
     """How many decimals a count column takes: 1 for days and hours (病假天数 1.5), 0 for times,
     articles, people (迟到次数 2), and 0 for days too where the scheme counts whole days only."""
@@ -39,23 +47,29 @@ class PerEvent(Strict):
     kind: Literal["per_event"] = Field("per_event", description="按次计分，固定写 per_event。例：per_event")
     column: str = Field(description="成绩表中填写次数的列名。例：无故缺席次数")
     points: Num = Field(description="每次的分值。例：2")
-    unit_name: str = Field("次", description="计数的单位（次、起、篇……），用于手册措辞。例：篇")
+    unit_name: str | None = Field(None, description="计数的单位（次、起、篇、天……），用于手册措辞；不写时按列名（事假天数 → 天，"
+                                                     "超课时节数 → 节，其他 → 次）。例：篇")
     text: str | None = Field(None, description="原文的表述，显示在手册中。例：无故缺席一次扣2分")
     whole: bool = Field(False, description=WHOLE_WORDS + "例：true")
 
+    @property
+    def unit(self) -> str:
+        # 事假天数 1.5 天, not 1.5 次: the words follow the column as the adjustments' counts do
+        return self.unit_name or count_unit(self.column)
+
     def columns(self) -> list[ColumnSpec]:
-        return [ColumnSpec(self.column, "number", Decimal(0), None, places=count_places(self.column, self.unit_name, self.whole),
-                           note=f"{self.unit_name}数")]
+        return [ColumnSpec(self.column, "number", Decimal(0), None, places=count_places(self.column, self.unit, self.whole),
+                           note=f"{self.unit}数")]
 
     def amount(self, values: dict, explain: bool = True) -> tuple[Decimal, str]:
         count = values.get(self.column) or Decimal(0)
         total = count * self.points
         if not explain:
             return total, ""
-        return total, f"{self.column} {fmt(count)} {self.unit_name} × {fmt(self.points)} 分 = {fmt(total)} 分"
+        return total, f"{self.column} {fmt(count)} {self.unit} × {fmt(self.points)} 分 = {fmt(total)} 分"
 
     def words(self) -> str:
-        return f"每{self.unit_name} {fmt(self.points)} 分（按「{self.column}」计{halves_words([self.column], self.unit_name, self.whole)}）"
+        return f"每{self.unit} {fmt(self.points)} 分（按「{self.column}」计{halves_words([self.column], self.unit, self.whole)}）"
 
 
 def halves_words(columns: list[str], unit: str = "", whole: bool = False) -> str:

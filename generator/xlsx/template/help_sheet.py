@@ -6,21 +6,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.scheme.adjustments import count_unit
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme
+from generator.scheme.periods import SCHOOL_LABELS, period_title
 from generator.scheme.rules.base import ColumnSpec
+from generator.scheme.rules.events import count_unit
 from generator.scheme.rules.weighted import Weighted
 from generator.xlsx.template.layout import HEADER_FILL, SHEET_DATA, display_width, fmt, header_text
 
 
 def period_words(year: int, label: str) -> str:
-    """2025 年第一季度, 2025 年度."""
+    """2025 年第一季度, 2025 年度, 2025—2026学年第一学期."""
+    if label in SCHOOL_LABELS:
+        return period_title(year, label)
     return f"{year} 年度" if label == "Y" else f"{year} 年{PERIOD_NAMES.get(label, label)}"
 
 
-def _item_of_column(scheme: Scheme, assessment: Assessment) -> dict[str, tuple[Item, list[str], str]]:
-    """column name → (the leaf item reading it, its path of names, post name or "")."""
+def _item_of_column(scheme: Scheme, assessment: Assessment, posts_of: dict[str, dict[str, Item]] | None = None) -> dict[str, tuple[Item, list[str], str]]:
+    """column name → (the leaf item reading it, its path of names, post name or ""); `posts_of` gets column →
+    post → its item, for a column several posts read (教学常规 of 20 for one, of 10 for another)."""
     found: dict[str, tuple[Item, list[str], str]] = {}
 
     def visit(item: Item, path: list[str], post: str) -> None:
@@ -29,6 +33,8 @@ def _item_of_column(scheme: Scheme, assessment: Assessment) -> dict[str, tuple[I
         if rule is not None:
             for spec in rule.columns(item):
                 found.setdefault(spec.name, (item, here, post))
+                if post and posts_of is not None:
+                    posts_of.setdefault(spec.name, {}).setdefault(post, item)
         for child in item.children:
             visit(child, here, post)
 
@@ -79,7 +85,8 @@ def type_words(spec: ColumnSpec, departments: list[str]) -> str:
 def _column_rows(scheme: Scheme, assessment: Assessment, plan: ColumnPlan, departments: list[str]) -> list[tuple[str, str, str, str]]:
     """(表头, 必填, 填写方法, 说明) for every column of the sheet."""
     people = scheme.people
-    items = _item_of_column(scheme, assessment)
+    posts_of: dict[str, dict[str, Item]] = {}
+    items = _item_of_column(scheme, assessment, posts_of)
     adjustments = {}
     for adjustment in assessment.adjustments:
         for spec in adjustment.columns():
@@ -109,14 +116,22 @@ def _column_rows(scheme: Scheme, assessment: Assessment, plan: ColumnPlan, depar
         elif spec.name in items:
             item, path, post = items[spec.name]
             parts = ["项目：" + " › ".join(path)]
-            if post:
+            readers = posts_of.get(spec.name, {})
+            shared = len(readers) > 1 and len({i.max for i in readers.values()}) > 1
+            if len(readers) > 1:  # one column, several posts: each fills it, each to its own item's full marks
+                parts.append(f"（{'、'.join(f'「{p}」' for p in readers)}岗位填写）")
+            elif post:
                 parts.append(f"（仅「{post}」岗位填写）")
-            if item.max is not None:
+            if shared:
+                parts.append("满分：" + "，".join(f"{p} {fmt(i.max)} 分" for p, i in readers.items() if i.max is not None) + "。")
+            elif item.max is not None:
                 parts.append(f"满分 {fmt(item.max)} 分。")
             if item.standard:
                 parts.append("评分标准：" + item.standard.strip())
             rule = item.rule
-            if rule is not None:
+            if shared:  # each post's own words: 0 至 20 分 for one, 0 至 10 分 for the other
+                parts.append("计分：" + "；".join(f"{p}：{i.rule.describe(i).rstrip('。')}" for p, i in readers.items() if i.rule is not None) + "。")
+            elif rule is not None:
                 parts.append("计分：" + rule.describe(item))
             if isinstance(rule, Weighted) and rule.missing == "error":  # a blank part is an error (missing-component)
                 required = "必填" if rule.by is None else f"必填（「{rule.by}」所填类别用到的）"

@@ -3,29 +3,26 @@ the same bytes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
 from datetime import datetime
 
+from generator.scheme.periods import PERIOD_NAMES, month_span, period_first_day
+
 
 def period_month(label: str) -> tuple[int, int]:
-    """(first month, last month) of a period label: Q2 → (4, 6), H1 → (1, 6), Y → (1, 12), M03 → (3, 3)."""
-    if label.startswith("M"):
-        m = int(label[1:])
-        return m, m
-    if label.startswith("Q"):
-        q = int(label[1:])
-        return 3 * q - 2, 3 * q
-    if label.startswith("H"):
-        h = int(label[1:])
-        return 6 * h - 5, 6 * h
-    return 1, 12
+    """(first month, last month) of a period label: Q2 → (4, 6), H1 → (1, 6), Y → (1, 12), M03 → (3, 3), and a
+    school's, counted from its year's January: S2 → (14, 19) (S1's template was as early as S2's, so S2's was not
+    filled in with S1's people)."""
+    return month_span(label) if label in PERIOD_NAMES else (1, 12)
 
 
 def fixed_time(year: int, label: str) -> datetime:
     """The document time written into a template: the first day of the period, midnight."""
-    return datetime(max(year, 1980), period_month(label)[0], 1)
+    first = period_first_day(max(year, 1980), label) if label in PERIOD_NAMES else dt.date(max(year, 1980), 1, 1)
+    return datetime(first.year, first.month, 1)
 
 
 _CORE_TIME = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
