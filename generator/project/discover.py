@@ -30,8 +30,7 @@ from generator.project.site_file import load_site
 from generator.project.stray_files import report_stray_files
 from generator.scheme.check import check_scheme
 from generator.scheme.load import load_scheme
-from generator.scheme.model import period_label
-from generator.scheme.periods import PERIOD_RANK, labels_within, period_words, periods_hint
+from generator.scheme.periods import PERIOD_RANK, labels_within, period_label, period_words, periods_hint
 from generator.scheme.sheet_clash import header_text, sheet_option_clashes
 from generator.sheets.file_kinds import tab_separated
 

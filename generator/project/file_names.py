@@ -9,8 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.scheme.model import period_label
-from generator.scheme.periods import PERIOD_NAMES
+from generator.scheme.periods import PERIOD_NAMES, period_label
 from generator.sheets.file_kinds import FOREIGN_FORMATS as FOREIGN  # spreadsheet formats offices save in that Kaohe does not read
 
 RESULT_SUFFIXES = (".xlsx", ".csv")

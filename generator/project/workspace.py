@@ -24,7 +24,7 @@ def project_root(args) -> Path:
 
 
 def parse_period(text: str) -> tuple[int, str]:
-    from generator.scheme.model import period_label
+    from generator.scheme.periods import period_label
 
     match = _PERIOD_RE.match(text.strip())
     if not match:

@@ -21,8 +21,8 @@ from generator.scheme.expr import FormulaError, parse_formula
 from generator.scheme.forms import check_forms
 from generator.scheme.formula_dates import date_input_slips, dates_misused
 from generator.scheme.formula_types import contains_misused, never_holds, unknown_grades
-from generator.scheme.model import PERIOD_LABELS, Assessment, Item, Scheme
-from generator.scheme.periods import PERIOD_NAMES, PERIOD_RANK, labels_within
+from generator.scheme.model import Assessment, Item, Scheme
+from generator.scheme.periods import PERIOD_LABELS, PERIOD_NAMES, PERIOD_RANK, labels_within
 from generator.scheme.rollup_columns import SUMMABLE, check_rollup_formula
 from generator.scheme.rule_limits import over_the_max
 from generator.scheme.rules.coefficient import Coefficient

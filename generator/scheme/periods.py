@@ -163,3 +163,32 @@ def periods_hint(scheme) -> str:
         names = "、".join(f"{label}.xlsx（或 {period_words(label)}.xlsx）" for label in assessment.period_labels)
         parts.append(f"{assessment.name} {names}")
     return f"本方案的考核期：{'；'.join(parts)}（也可用 .csv）"
+
+
+# The labels of each kind of period, and every way an office names one in a file name or a scheme.
+PERIOD_LABELS: dict[str, list[str]] = {
+    "月": [f"M{m:02d}" for m in range(1, 13)],
+    "季度": ["Q1", "Q2", "Q3", "Q4"],
+    "半年": ["H1", "H2"],
+    "年度": ["Y"],
+    "学期": ["S1", "S2"], "学年": ["SY"],
+}
+_CN_DIGITS = "一二三四"
+PERIOD_ALIASES: dict[str, str] = {
+    **{v: k for k, v in PERIOD_NAMES.items()},
+    **{f"{_CN_DIGITS[i]}季度": f"Q{i + 1}" for i in range(4)},
+    **{f"{m:02d}月": f"M{m:02d}" for m in range(1, 13)},
+    "年终": "Y",
+    "全年": "Y",
+    **SCHOOL_ALIASES,
+    **{k: k for k in PERIOD_NAMES},
+    # as offices also name them: M1, 一月 … 十二月, 1季度, 第1季度
+    **{f"M{m}": f"M{m:02d}" for m in range(1, 10)},
+    **{f"{month}月": f"M{m:02d}" for m, month in enumerate("一 二 三 四 五 六 七 八 九 十 十一 十二".split(), start=1)},
+    **{f"{prefix}{i}季度": f"Q{i}" for i in range(1, 5) for prefix in ("", "第")},
+}
+
+
+def period_label(stem: str) -> str | None:
+    """A results file name (without extension) → canonical label: 第一季度 → Q1, 年度 → Y."""
+    return PERIOD_ALIASES.get(stem.strip().upper() if stem.isascii() else stem.strip())

@@ -11,8 +11,8 @@ from generator.engine.not_assessed import of_periods
 from generator.scheme.bands import analyze
 from generator.scheme.expr import compiled
 from generator.scheme.item_places import places_words
-from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme, Section
-from generator.scheme.periods import year_words
+from generator.scheme.model import Assessment, Item, Scheme, Section
+from generator.scheme.periods import PERIOD_NAMES, year_words
 from generator.scheme.rules.formula import FormulaRule
 from generator.scheme.rules.period import PeriodScore
 from generator.scheme.rules.relative import Relative

@@ -125,7 +125,7 @@ def test_unreadable_period_name_is_still_period_unknown(project):
 def test_a_period_named_as_offices_name_it(stem, label):
     """M1.xlsx, 一月.xlsx and 第1季度.xlsx were period-unknown: offices number months without the zero
     and write them in Chinese; what names no period stays unknown."""
-    from generator.scheme.model import period_label
+    from generator.scheme.periods import period_label
 
     assert period_label(stem) == label
 

@@ -17,8 +17,7 @@ from openpyxl import load_workbook
 
 from generator.core.problems import Severity
 from generator.engine.explain import explain_text
-from generator.scheme.model import period_label
-from generator.scheme.periods import labels_within, period_days, period_first_day, period_last_day, period_title
+from generator.scheme.periods import labels_within, period_days, period_first_day, period_label, period_last_day, period_title
 from tests.unit.helpers import handbook_text, run
 from tests.unit.test_problem_codes import check_text, where
 from tests.unit.three_ways import compare

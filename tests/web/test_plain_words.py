@@ -22,7 +22,7 @@ from generator.project.discover import discover
 from generator.scheme.expr import compiled, parse_formula
 from generator.scheme.expr_readback import parse_described, same_formula
 from generator.scheme.json_schema import scheme_json_schema
-from generator.scheme.model import PERIOD_NAMES
+from generator.scheme.periods import PERIOD_NAMES
 from generator.scheme.rules.formula import FormulaRule
 from generator.site.generate import generate
 

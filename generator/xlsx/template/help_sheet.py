@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from generator.scheme.columns import ColumnPlan
-from generator.scheme.model import PERIOD_NAMES, Assessment, Item, Scheme
-from generator.scheme.periods import SCHOOL_LABELS, period_title
+from generator.scheme.model import Assessment, Item, Scheme
+from generator.scheme.periods import PERIOD_NAMES, SCHOOL_LABELS, period_title
 from generator.scheme.rules.base import ColumnSpec
 from generator.scheme.rules.events import count_unit
 from generator.scheme.rules.weighted import Weighted
