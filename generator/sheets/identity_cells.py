@@ -79,16 +79,23 @@ def report_lost_character(table: Table, row: int, column: tuple[int, str], name:
                  where=where(table, row, index, header), sheet=table.sheet)
 
 
+def name_and_note(name: str) -> tuple[str, str]:
+    """(the name, the note in brackets or the marker it ends in): (李四, 试用期) for 李四（试用期）, (name, "") without one."""
+    found = _NOTE_RE.fullmatch(name)
+    if found is None:
+        return name, ""
+    return found.group("name"), (found.group("note") or found.group("mark")).strip()
+
+
 def report_name_note(table: Table, row: int, column: tuple[int, str], name: str, flags: dict[str, str], values: dict, problems: Problems) -> None:
     """A name ending in a note in brackets or a marker. `flags`: the scheme's yes/no columns and flag words,
     each → the yes/no column it sets; `values`: the row's values as read. A note that is one of them (试用期,
     试用期人员) is an error — the office marked the person where Kaohe does not read it — unless the row's
     column says so too (then only the name prints with its note); any other a warning (张伟（大） tells two
     people of one name apart)."""
-    found = _NOTE_RE.fullmatch(name)
-    if found is None:
+    bare, note = name_and_note(name)
+    if not note:
         return
-    bare, note = found.group("name"), (found.group("note") or found.group("mark")).strip()
     plain = spelling_key(note)
     flag = next((f for f in sorted(flags, key=len, reverse=True) if f and (plain == f or plain.startswith(f) or (len(plain) > 1 and f.startswith(plain)))), None)
     index, header = column
