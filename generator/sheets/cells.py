@@ -75,6 +75,16 @@ def where(table: Table, row: int, column: int | None = None, header: str | None 
     return " › ".join(parts)
 
 
+def hidden_column_words(table: Table, *columns: int) -> str:
+    """「N 列在 Excel 中是隐藏的…。」 for those of `columns` hidden in Excel, for a problem about a column the office
+    cannot see (last quarter's scores kept out of sight); empty for a CSV or a visible column."""
+    hidden = [column_letter(c) for c in columns if any(low <= c <= high for low, high in table.hidden_columns)]
+    if not hidden:
+        return ""
+    return (f"{'、'.join(hidden)} 列在 Excel 中是隐藏的：选中它两边的列，右键「取消隐藏」才看得到；"
+            "多半是留着的旧数据，不参与考核的请删去这一列。")
+
+
 def make_cells(values: list, row_number: int, table: Table, problems: Problems, kinds: list[str] | None = None,
                controls: bool | None = None) -> list[Cell]:
     """One physical row's cells. `controls`: whether the row may hold a control character, when the

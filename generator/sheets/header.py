@@ -24,6 +24,7 @@ from generator.core.problems import Problems, Severity, clip
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Item, Scheme
 from generator.scheme.sheet_options import SheetOptions
+from generator.sheets.cells import hidden_column_words
 from generator.sheets.layout import merged_heading
 from generator.sheets.tables import HEADER_SEARCH_ROWS, UNITS_RE, Cell, Table, column_letter, normalize_header, where
 
@@ -209,7 +210,7 @@ def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetO
         if name in specs or name == flags:
             if name in seen:
                 problems.add(table.file, row, column_letter(cell.column), "duplicate-column",
-                             f"「{name}」列出现了两次（另一次在 {column_letter(seen[name])} 列）；{fix}",
+                             f"「{name}」列出现了两次（另一次在 {column_letter(seen[name])} 列）；{hidden_column_words(table, seen[name], cell.column)}{fix}",
                              where=where(table, row, cell.column, text), sheet=table.sheet)
             seen.setdefault(name, cell.column)
             if text != name and (spec := specs.get(name)) is not None and spec.type == "number":
@@ -222,7 +223,8 @@ def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetO
                          f"columns 把「{text}」对应到「{name}」，但方案中没有「{name}」这一列（方案的列：{'、'.join(known)}）；请改正 agency.yaml 或方案中的 columns。",
                          where=where(table, row, cell.column, text), sheet=table.sheet)
             continue
-        problems.add(table.file, row, column_letter(cell.column), "unknown-column", _unknown_words(text, known, computed or {}),
+        problems.add(table.file, row, column_letter(cell.column), "unknown-column",
+                     _unknown_words(text, known, computed or {}) + hidden_column_words(table, cell.column),
                      where=where(table, row, cell.column, text), sheet=table.sheet)
     absent = options.absent_in(None)  # the caller gives the options of one period (SheetOptions.for_period)
     for name in sorted(absent & set(header.columns) & set(specs)):

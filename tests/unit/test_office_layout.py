@@ -83,6 +83,32 @@ def test_a_hidden_read_column_is_warned_and_read(tmp_path):
     assert problems.sorted()[0].severity.value == "warning"
 
 
+def test_a_hidden_column_no_scheme_reads_says_it_is_hidden(tmp_path):
+    """Last quarter's scores kept in a hidden column N: unknown-column told the office of a 「上季度得分」 column it
+    cannot see in Excel, and how to add it to the scheme; the column is hidden, which is what it must hear."""
+    def hide(ws):
+        ws["N2"] = "上季度得分"
+        for row in range(4, 8):
+            ws[f"N{row}"] = 88
+        ws.column_dimensions["N"].hidden = True
+    problems = xlsx_problems(tmp_path, edited(hide))
+    assert errors(problems) == [(2, "N", "unknown-column")]
+    assert "隐藏" in problems.sorted()[0].message and "取消隐藏" in problems.sorted()[0].message
+
+
+def test_a_read_column_twice_one_of_them_hidden_names_the_hidden_one(tmp_path):
+    """德 of last quarter kept in a hidden column beside this quarter's: 「删去其中一列」 left the office to guess
+    which of two 德 columns, one of them out of sight, Kaohe meant."""
+    def hide(ws):
+        ws["N3"] = "德"
+        for row in range(4, 8):
+            ws[f"N{row}"] = 20
+        ws.column_dimensions["N"].hidden = True
+    problems = xlsx_problems(tmp_path, edited(hide))
+    assert errors(problems) == [(3, "N", "duplicate-column")]
+    assert "N 列在 Excel 中是隐藏的" in problems.sorted()[0].message
+
+
 # --------------------------------------------------------------------------- a spreadsheet's error values
 
 
