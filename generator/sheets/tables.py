@@ -138,6 +138,8 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
         return None
     table = Table(shown, None, encoding)
     text = text.rstrip("\x1a\x00")  # DOS's end-of-file mark (Ctrl+Z) or NUL padding some exports append: no cell
+    if "\ufeff" in text:  # two exports joined (copy /b a.csv+b.csv): the second's BOM begins a line, a mark and no content
+        text = _LINE_BOM_RE.sub(r"\1", text)
     if declared := _SEP_LINE_RE.match(text):  # Excel reads sep=, as a setting and shows the sheet from the next line:
         text = text[declared.end():]  # rows are numbered as it shows them
     delimiter = declared.group(1) if declared else csv_delimiter(text[:4096])
@@ -180,6 +182,7 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
     return table
 
 
+_LINE_BOM_RE = re.compile(r"(\A|[\r\n])\ufeff+")
 _SEP_LINE_RE = re.compile(r"\ufeff?sep=([,;\t|])\r?\n", re.IGNORECASE)
 
 

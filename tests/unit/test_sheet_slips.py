@@ -350,3 +350,25 @@ def test_a_semicolon_csv_with_decimal_commas_says_each_comma_is_a_decimal_point(
     problems = csv_problems(tmp_path, text)
     assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(2, "D", "not-a-number"), (4, "D", "not-a-number")]
     assert all("写成 1" in p.message and "逗号" in p.message for p in problems.sorted())
+
+
+@pytest.mark.parametrize("codec, bom", [("utf-8", "\ufeff"), ("utf-16", "")])
+def test_two_exports_joined_read_as_one_sheet_without_the_second_bom(tmp_path, codec, bom):
+    """Two departments' CSV UTF-8 exports joined (copy /b a.csv+b.csv, or cat): the second file's BOM lands at the
+    start of its header line. It was a control character in 「编号」, and the repeated header a person with
+    nine errors; it is the invisible mark a file begins with, and the repeat is skipped as a printed page's."""
+    first = bom + csv_text(CLEAN_HEADER, CLEAN_ROWS[:2])
+    second = bom + csv_text(CLEAN_HEADER, CLEAN_ROWS[2:])
+    data = first.encode(codec) + second.encode(codec)
+    expected = clean(tmp_path / "clean")
+    make_project(tmp_path / "joined", OFFICE_SCHEME, {"Q1.csv": data})
+    assert results(tmp_path / "joined") == expected
+    _, _, problems = run(tmp_path / "joined")
+    assert problems.sorted() == []
+
+
+def test_a_bom_inside_a_cell_is_still_a_control_character(tmp_path):
+    rows = [list(row) for row in CLEAN_ROWS]
+    rows[1][1] = "李\ufeff四"
+    problems = csv_problems(tmp_path, csv_text(CLEAN_HEADER, rows))
+    assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(3, "B", "control-character")]
