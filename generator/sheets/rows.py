@@ -28,7 +28,7 @@ from generator.sheets.identity_cells import NOTE_ENDS, broken, report_error_valu
 from generator.sheets.layout import report_hidden_columns, report_invisible_cells, report_merged_cells, report_struck_rows
 from generator.sheets.own_columns import OwnCell, own_cells, own_columns
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
-from generator.sheets.unread_rows import repeated_header, report_people_above_header, report_row_without_person
+from generator.sheets.unread_rows import repeated_header, report_people_above_header, report_row_without_person, section_heading
 from generator.sheets.values import typed
 
 _FLAG_SPLIT_RE = re.compile(r"[、,，;；\s]+")
@@ -162,6 +162,8 @@ def load_sheet(
                 pid[:1] == header_id[:1] and normalize_header(pid) == header_id and repeated_header(table, cells, header_texts, header_row, problems, upper)):
             continue  # the title or header again on a printed page, a 栏次 row, a 合计 row, the header of a second section
         row = cells[0].row
+        if not name and pid and section_heading(table, cells, (id_index, cols.id), problems):
+            continue  # 机关科室 on a line of its own between the people
         if pid and (flaw := id_flaw(pid, id_cell.kind if id_cell else "")) is not None:
             problems.add(table.file, row, column_letter(id_index), "id-invalid", f"{cols.id}{flaw}。",
                          where=where(table, row, id_index, cols.id), sheet=table.sheet)
