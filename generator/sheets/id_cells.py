@@ -86,6 +86,9 @@ def id_flaw(pid: str, kind: str = "") -> str | None:
     if kind[:1] == "n" and len(pid) > 15 and pid.isdigit():
         return (f"「{pid}」是数字单元格里超过 15 位的编号：Excel 只保留 15 位有效数字，末尾几位已经变成 0 或被改掉，"
                 "编号不再可靠（如 18 位身份证号）；请把该列设为「文本」格式后重新输入完整编号（或输入 '加编号）")
+    if len(pid) > 15 and pid.endswith("0") and not pid[15:].strip("0") and pid.isdigit() and not _citizen_check_holds(pid):
+        return (f"「{pid}」第 15 位之后全是 0：多半是编号存在数字单元格里，Excel 只保留 15 位有效数字，另存为 CSV 时末尾几位成了 0"
+                "（如 18 位身份证号），编号已不可靠；请打开原来的 Excel 文件，把该列设为「文本」格式后重新输入完整编号（或输入 '加编号），再另存为 CSV")
     if is_formula_text(pid):
         return (f"「{pid}」是公式本身的文字，不是公式算出的编号（多半是该列设成了「文本」格式后输入的公式）；"
                 "请把单元格格式改为「常规」后重新输入公式，或直接填写编号")
@@ -98,3 +101,12 @@ def id_flaw(pid: str, kind: str = "") -> str | None:
         return (f"「{pid}」是科学计数法：表格软件把长编号当成数字，末尾几位可能已经丢失；"
                 "请把该列设为「文本」格式后重新输入完整编号（或输入 '加编号）")
     return None
+
+
+_CITIZEN_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def _citizen_check_holds(pid: str) -> bool:
+    """Whether an 18-digit ID's last digit is the check digit of a 身份证号 (GB 11643, ISO 7064 MOD 11-2) over the
+    17 before it: a real number that happens to end in 000, not one whose last digits Excel turned into 0."""
+    return len(pid) == 18 and "10X98765432"[sum(int(d) * w for d, w in zip(pid, _CITIZEN_WEIGHTS, strict=False)) % 11] == pid[17]

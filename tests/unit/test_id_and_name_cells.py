@@ -122,3 +122,23 @@ def test_an_id_with_a_blank_inside_is_an_error_not_a_new_person(tmp_path, writte
     assert places(problems, "id-invalid") == [(3, "A", "id-invalid")]
     assert "空格" in next(p.message for p in problems.sorted() if p.code == "id-invalid")
     assert len(period.people) == 3
+
+
+@pytest.mark.parametrize("written", ["110101199001011000", "4401061985072300", "3301021980010120000"])
+def test_a_long_id_a_number_cell_cut_to_15_digits_before_saving_as_csv_is_refused(tmp_path, written):
+    """身份证号 kept in a number cell: Excel holds 15 significant digits and saves 110101199001011234 to CSV as
+    110101199001011000. The .xlsx was refused (test above); the CSV saved from it was read as a new person,
+    with an ID no other sheet, no decision file and no year's roll-up knows."""
+    root = make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, with_cell(1, "编号", written))})
+    _, _, problems = run(root)
+    assert places(problems, "id-invalid") == [(3, "A", "id-invalid")]
+    assert "15 位" in next(p.message for p in problems.sorted() if p.code == "id-invalid")
+
+
+@pytest.mark.parametrize("written", ["110101199001015000", "110101199001011234", "1101011990010112", "123456789012345"])
+def test_a_long_id_whose_digits_hold_is_read(tmp_path, written):
+    """An 18-digit 身份证号 that ends in 000 and whose check digit agrees is a real one; an ID of other digits is as written."""
+    root = make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, with_cell(1, "编号", written))})
+    _, (period,), problems = run(root)
+    assert not problems.has_errors()
+    assert written in {r.id for r in period.people}
