@@ -231,8 +231,8 @@ def load_sheet(
             values[column_name] = typed(_at(cells, index) or Cell("", row, index), spec, row_place, table, problems, words, unplain)
         if flags_col is not None:
             _read_flags(_at(cells, flags_col), words_of_flags, person, options.flags.column, row_place, table, problems)
-        if name and name_index is not None and (name[-1:] in NOTE_ENDS):  # 李四（试用期）: a note printed as the name
-            report_name_note(table, row, (name_index, cols.name), name, notes, values, problems)
+        if name and name_index is not None and (name[-1:] in NOTE_ENDS or len(name) > 3):  # 李四（试用期）, 李四 借调: a note printed as the name
+            report_name_note(table, row, (name_index, cols.name), name, notes, values, problems, _text_at(cells, name_index))
         people.append(person)
         people_cells.append(cells)
     if not people and not any(any(c.value for c in cells) for cells in table.rows[header_index + 1 :]):
