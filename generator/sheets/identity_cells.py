@@ -101,12 +101,24 @@ def separated_note(written: str, flags) -> tuple[str, str]:
     return written, ""
 
 
+# the same before the name: （借调）李四, *李四 (a form's legend: 带*号的为试用期人员)
+_LEADING_NOTE_RE = re.compile(r"(?:[（(【\[](?P<note>[^（()）【】\[\]]+)[）)】\]]|(?P<mark>[*＊※△▲★☆#＃]+))\s*(?P<name>[^\s*＊※△▲★☆#＃（(【\[].*)")
+NOTE_MARKS = NOTE_ENDS | frozenset("（(【[")
+
+
+def may_hold_note(name: str) -> bool:
+    """Whether a name is worth looking at for a note: it begins or ends with a bracket or a mark, or is
+    longer than most names (李四 借调 read as 李四借调). One test of a row's name."""
+    return name[-1:] in NOTE_ENDS or name[:1] in NOTE_MARKS or len(name) > 3
+
+
 def name_and_note(name: str) -> tuple[str, str]:
-    """(the name, the note in brackets or the marker it ends in): (李四, 试用期) for 李四（试用期）, (name, "") without one."""
-    found = _NOTE_RE.fullmatch(name)
+    """(the name, the note in brackets or the marker it ends or begins with): (李四, 试用期) for 李四（试用期） and
+    （试用期）李四, (name, "") without one."""
+    found = _NOTE_RE.fullmatch(name) or (_LEADING_NOTE_RE.fullmatch(name) if name[:1] in NOTE_MARKS else None)
     if found is None:
         return name, ""
-    return found.group("name"), (found.group("note") or found.group("mark")).strip()
+    return found.group("name").strip(), (found.group("note") or found.group("mark")).strip()
 
 
 def report_name_note(table: Table, row: int, column: tuple[int, str], name: str, flags: dict[str, str], values: dict, problems: Problems,

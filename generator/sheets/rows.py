@@ -24,7 +24,7 @@ from generator.sheets.column_scale import report_percent_fractions
 from generator.sheets.form_rows import column_numbers, only_header_words, printed_top, row_texts
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
 from generator.sheets.id_cells import id_flaw, id_text, is_error_value, is_formula_text, name_text
-from generator.sheets.identity_cells import NOTE_ENDS, broken, report_error_values, report_line_breaks, report_name_note
+from generator.sheets.identity_cells import broken, may_hold_note, report_error_values, report_line_breaks, report_name_note
 from generator.sheets.layout import report_hidden_columns, report_invisible_cells, report_merged_cells, report_struck_rows
 from generator.sheets.own_columns import OwnCell, own_cells, own_columns
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
@@ -231,7 +231,7 @@ def load_sheet(
             values[column_name] = typed(_at(cells, index) or Cell("", row, index), spec, row_place, table, problems, words, unplain)
         if flags_col is not None:
             _read_flags(_at(cells, flags_col), words_of_flags, person, options.flags.column, row_place, table, problems)
-        if name and name_index is not None and (name[-1:] in NOTE_ENDS or len(name) > 3):  # 李四（试用期）, 李四 借调: a note printed as the name
+        if name and name_index is not None and may_hold_note(name):  # 李四（试用期）, 李四 借调, *李四: a note printed as the name
             report_name_note(table, row, (name_index, cols.name), name, notes, values, problems, _text_at(cells, name_index))
         people.append(person)
         people_cells.append(cells)

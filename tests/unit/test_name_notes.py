@@ -88,3 +88,15 @@ def test_a_status_after_a_blank_or_a_comma_is_warned(tmp_path, name):
 @pytest.mark.parametrize("name", ["欧阳 小明", "阿依古丽 买买提", "诸葛 亮", "Li Si", "李 四"])
 def test_a_name_written_with_a_blank_is_no_note(tmp_path, name):
     assert found(problems_of(tmp_path, name)) == []
+
+
+# --------------------------------------------------------------------------- a note or a marker before the name
+
+
+@pytest.mark.parametrize("name, level", [("（试用期）李四", "error"), ("(试用期)李四", "error"), ("*李四", "warning"), ("★李四", "warning"),
+                                         ("（借调）李四", "warning"), ("※ 李四", "warning")])
+def test_a_note_or_marker_before_the_name_is_found_like_one_after_it(tmp_path, name, level):
+    """*李四 (the form's legend: 带*号的为试用期人员), （借调）李四: printed on the 公示 as his name without a word."""
+    problems = problems_of(tmp_path, name, probation="否")
+    assert found(problems) == [(3, "B", "name-with-note", level)]
+    assert "「李四」" in next(p.message for p in problems.sorted() if p.code == "name-with-note")
