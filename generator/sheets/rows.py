@@ -18,7 +18,7 @@ from generator.core.problems import Problems, Severity
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Assessment, Scheme
 from generator.scheme.sheet_options import SheetOptions
-from generator.sheets import identity_cells
+from generator.sheets import identity_cells, layout
 from generator.sheets.cells import BLANK_MARKS
 from generator.sheets.column_scale import report_percent_fractions
 from generator.sheets.form_rows import column_numbers, only_header_words, printed_top, row_texts
@@ -250,6 +250,7 @@ def load_sheet(
         report_hidden_columns(table, read, header_row, problems)
         report_struck_rows(table, read, {p.row: p.name for p in people}, problems)
         report_invisible_cells(table, read, {p.row: p.name for p in people}, problems)
+    layout.fold_formula_blanks(table, problems)  # 德 exported as formulas without results: one problem, not one a person
     people.unplain = frozenset(unplain)
     return LoadedSheet(table, people, header_row, columns, header.mapped)
 
