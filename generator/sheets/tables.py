@@ -189,15 +189,17 @@ _SEP_LINE_RE = re.compile(r"\ufeff?sep=([,;\t|])\r?\n", re.IGNORECASE)
 def csv_delimiter(sample: str) -> str:
     """The delimiter of a CSV: the one Excel's first line sep=; names, else a tab where tabs outnumber
     commas (Excel's 「文本文件（制表符分隔）」), a semicolon where the file plainly uses semicolons (an
-    Excel whose list separator is ; saves CSV so: the first line with any delimiter has semicolons and
-    no comma or tab, and semicolons outnumber both in the sample), else a comma."""
+    Excel whose list separator is ; saves CSV so: the first line of cells, the first with two delimiters of
+    a kind, has semicolons and no comma or tab, and semicolons outnumber both in the sample), else a comma."""
     declared = _SEP_LINE_RE.match(sample)
     if declared:
         return declared.group(1)
     commas, tabs, semicolons = sample.count(","), sample.count("\t"), sample.count(";")
     if tabs > commas:
         return "\t"
-    first = next((line for line in sample.splitlines() if any(d in line for d in ",\t;")), "")
+    # the first line of cells: a title above the header holds a comma at most once (2025年第一季度考核表, 某局)
+    lines = [line for line in sample.splitlines() if any(d in line for d in ",\t;")]
+    first = next((line for line in lines if max(line.count(","), line.count("\t"), line.count(";")) > 1), lines[0] if lines else "")
     if semicolons > commas + tabs and ";" in first and "," not in first and "\t" not in first:
         return ";"
     return ","

@@ -222,6 +222,14 @@ def test_a_csv_excel_saved_with_another_delimiter_grades_as_the_clean_sheet(tmp_
     assert results(tmp_path) == clean(tmp_path / "clean")
 
 
+@pytest.mark.parametrize("title", ["2025年第一季度考核表, 某局", "某局,2025年第一季度"])
+def test_a_semicolon_csv_under_a_title_with_a_comma_is_read(tmp_path, title):
+    """The delimiter was decided by the first line holding any: a title with one comma made a semicolon CSV a
+    comma one, each row one cell, and the file header-not-found with nothing about semicolons."""
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": title + "\r\n" + _written(";")})
+    assert results(tmp_path) == clean(tmp_path / "clean")
+
+
 def _written(delimiter: str) -> str:
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows([CLEAN_HEADER, *CLEAN_ROWS])
