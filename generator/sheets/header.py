@@ -24,6 +24,7 @@ from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Item, Scheme
 from generator.scheme.sheet_options import SheetOptions
 from generator.sheets.cells import hidden_column_words
+from generator.sheets.form_rows import row_numbers
 from generator.sheets.header_notes import check_note_max
 from generator.sheets.layout import merged_heading
 from generator.sheets.tables import HEADER_SEARCH_ROWS, UNITS_RE, Cell, Table, column_letter, normalize_header, where
@@ -285,6 +286,9 @@ def report_headless_cells(table: Table, header: Header, people_rows: list[list[C
             if cell.value.strip():
                 found.setdefault(cell.column, []).append(cell)
     for column, cells in sorted(found.items()):
+        numbered = row_numbers(cells, len(people_rows)) if column == 1 else None
+        if numbered:
+            continue  # a program's row numbers (pandas' index): a 序号 column without its header
         first = cells[0]
         shown = first.value.strip()
         shown = clip(shown)
@@ -295,6 +299,8 @@ def report_headless_cells(table: Table, header: Header, people_rows: list[list[C
             found_words = f"第 {rows}却在这一列有内容（第 {first.row} 行为「{shown}」）"
         merged = merged_heading(table, column, range(header.row - 1, header.row + 1)) if table.merged else None
         why = (f"{merged}。是一项的两部分的（如 事由 | 分值），合成一列按方案的写法填写（如 表彰:2）；是两项的，给每一列写上方案中的列名" if merged else
+               "这一列像是导出程序带上的行号（如 pandas 的 index），顺序却与人员的行不符：给这一列加上表头「序号」（不读取），或删去这一列"
+               if numbered is False else
                "若是 CSV，多半是该行某个单元格里有逗号（如 1,000 或 张三,李四），把后面的内容错开了一列：请检查该行，"
                "含逗号的单元格须用英文双引号括起（在 Excel 中另存为 CSV 会自动处理）；若是备注，请给这一列加上表头（如「备注」）")
         problems.add(table.file, first.row, column_letter(column), "cell-without-header",
