@@ -20,7 +20,8 @@ from generator.core.problems import Problems
 
 # "Nothing here" as an office marks it in a cell: a number, a 是/否, a flags, an amounts or an event-list
 # cell reads it alike (a 是/否 column once refused the / that the 加分 column beside it read as empty)
-BLANK_MARKS = frozenset({"-", "—", "–", "/", "／", "无"})
+# A program's word for nothing is one too: pandas' nan (a column made text) and <NA>, a database's NULL, Python's None.
+BLANK_MARKS = frozenset({"-", "—", "–", "/", "／", "无", "nan", "NaN", "NAN", "<NA>", "<na>", "None", "NONE", "none", "NULL", "null", "Null"})
 
 MAX_CELL_CHARS = 10_000
 

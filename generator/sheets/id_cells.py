@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from generator.sheets.cells import BLANK_MARKS
+
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}  # ０ → 0, Ａ → A, ＃ → #
 _EXCEL_TEXT = re.compile(r'="(.*)"')
 _WHOLE_NUMBER = re.compile(r"\d+\.0+")
@@ -27,6 +29,8 @@ _NAME_PADDING_RE = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000\u00a0]+(?=[\u3400-\
 def name_text(value: str) -> str:
     """The name a cell means: 张三 for 张　三 (padded to line up with three-character names, as offices
     do); the same person in every sheet and on the 公示. Blanks between other characters are kept."""
+    if value in BLANK_MARKS:  # - or /, nan of pandas, NULL of a database: no name, reported as such (rows.py)
+        return ""
     return _NAME_PADDING_RE.sub("", value) if " " in value or "\u3000" in value or "\u00a0" in value else value
 
 
