@@ -17,7 +17,7 @@ from generator.core.problems import Problems, Severity
 from generator.core.spelling import NAME_DOTS, name_key, spelling_key
 from generator.engine.results import PeriodResult
 from generator.scheme.periods import chronological_order
-from generator.sheets.identity_cells import name_and_note
+from generator.sheets.identity_cells import STATUS_WORDS, name_and_note
 from generator.sheets.rows import place_letter
 
 _ROLLED_UP = "（由各期汇总）"  # a roll-up without a sheet of its own: its names are its periods'
@@ -128,4 +128,7 @@ def _written_apart(name: str, other: str, other_period: str) -> str | None:
     (bare, note), (other_bare, other_note) = name_and_note(name), name_and_note(other)
     if bool(note) != bool(other_note) and name_key(bare) == name_key(other_bare):  # 张伟（大） and 张伟（小）: two people
         return f"一种写法在姓名后多了说明「{note or other_note}」（说明请写在备注列）"
+    short, long = sorted((name, other), key=len)
+    if len(long) > len(short) + 1 and long.startswith(short) and long[len(short):].startswith(STATUS_WORDS):  # 王五 借调 read as 王五借调
+        return f"一种写法在姓名后多了说明「{long[len(short):]}」（说明请写在备注列）"
     return None

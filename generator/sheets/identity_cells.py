@@ -82,7 +82,7 @@ def report_lost_character(table: Table, row: int, column: tuple[int, str], name:
 # A note after a blank or a dash (李四 借调, 李四—试用期): only a word of a person's standing or one of the scheme's
 # yes/no columns and flags, for a name of two parts is written with a blank too (欧阳 小明, 阿依古丽 买买提); after a
 # comma, a colon or a slash, which no name holds, any note.
-_STATUS_WORDS = ("借调", "挂职", "退休", "调离", "调出", "调入", "离职", "辞职", "病休", "病假", "产假", "休假", "新进", "新录用", "新入职",
+STATUS_WORDS = ("借调", "挂职", "退休", "调离", "调出", "调入", "离职", "辞职", "病休", "病假", "产假", "休假", "新进", "新录用", "新入职",
                  "试用", "见习", "援疆", "援藏", "交流", "跟班", "待岗", "已", "兼", "代理", "临时", "聘用", "外派", "驻村", "离岗", "停职", "免职")
 _SEPARATED_RE = re.compile(r"(?P<name>[^\s,，:：/／;；\-—–]+)\s*(?P<sep>[,，:：/／;；\-—–]|\s)\s*(?P<note>\S.*)")
 _STRONG = frozenset(",，:：/／;；")
@@ -96,7 +96,7 @@ def separated_note(written: str, flags) -> tuple[str, str]:
         return written, ""
     note = found.group("note").strip()
     plain = spelling_key(note)
-    if found.group("sep") in _STRONG or plain.startswith(_STATUS_WORDS) or any(f and plain.startswith(f) for f in flags):
+    if found.group("sep") in _STRONG or plain.startswith(STATUS_WORDS) or any(f and plain.startswith(f) for f in flags):
         return found.group("name"), note
     return written, ""
 

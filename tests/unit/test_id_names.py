@@ -63,7 +63,7 @@ def test_separator_dots_widths_and_notes_are_one_name_warned_with_what_differs(t
     written two ways, each period's 公示 printing its own: a warning naming what differs."""
     quarter = assessment([item("df", "得分", 100)], code="ps", grades=GRADES)
     cases = [("阿不都·热合曼", "阿不都・热合曼", "・"), ("阿不都·热合曼", "阿不都•热合曼", "•"), ("阿不都·热合曼", "阿不都.热合曼", "."),
-             ("阿不都·热合曼", "阿不都热合曼", "间隔号"), ("ＡＢ王", "AB王", "全角"), ("王五", "王五（借调）", "借调")]
+             ("阿不都·热合曼", "阿不都热合曼", "间隔号"), ("ＡＢ王", "AB王", "全角"), ("王五", "王五（借调）", "借调"), ("王五", "王五 借调", "借调")]
     for n, (first, later, said) in enumerate(cases):
         root = tmp_path / str(n)
         make_project(root, scheme(quarter), {
