@@ -44,6 +44,8 @@ def section_heading(table: Table, cells: list[Cell], id_column: tuple[int, str],
     if len(filled) != 1 or filled[0].column != id_column[0] or _ID_CHARACTERS.issuperset(filled[0].value):
         return False
     text, row = filled[0].value, filled[0].row
+    if any(r1 == row and c1 == id_column[0] and c2 > c1 for r1, c1, _, c2 in table.merged):
+        return True  # merged across the row in Excel: a heading as plainly as 一、机关科室
     problems.add(table.file, row, column_letter(id_column[0]), "section-heading",
                  f"第 {row} 行只有「{text}」一格，没有姓名和分数，当作分组的小标题，不读取。若是某人的成绩，请补全这一行的{id_column[1]}、"
                  f"姓名和各项分数；若是小标题，可在前面加上序号写成「一、{text}」（不再提示），或删去这一行（各人的部门写在部门列）。",

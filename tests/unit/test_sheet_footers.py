@@ -41,6 +41,22 @@ def test_a_heading_between_the_people_is_one_warning_not_a_person_with_five_erro
     assert results(root) == clean(tmp_path / "clean")
 
 
+def test_a_heading_merged_across_the_row_passes_without_a_word(tmp_path):
+    """事业单位人员 in the ID column of an .xlsx, merged across the row: as plainly a heading as one in the 序号 column."""
+    from tests.unit.test_office_sheets import office_agency
+    from tests.unit.test_sheet_slips import edited
+
+    def heading(ws):
+        ws.insert_rows(6)
+        ws["B6"] = "事业单位人员"
+        ws.merge_cells("B6:M6")
+    make_project(tmp_path / "office", OFFICE_SCHEME, {"Q1.xlsx": edited(heading)})
+    office_agency(tmp_path / "office")
+    _, _, problems = run(tmp_path / "office")
+    assert problems.sorted() == []
+    assert results(tmp_path / "office") == clean(tmp_path / "clean")
+
+
 def test_a_numbered_heading_passes_without_a_word(tmp_path):
     rows = [*CLEAN_ROWS[:2], ["二、事业单位", *BLANK], *CLEAN_ROWS[2:]]
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
