@@ -67,6 +67,8 @@ def id_text(value: str) -> str:
     if not value.isascii():
         value = value.translate(_FULL_WIDTH).replace("\u3000", " ")
     value = value.strip()
+    if value in BLANK_MARKS:  # / - 无, pandas' nan: no ID (missing-id), not a person of ID /
+        return ""
     first = value[:1]
     if first == "=" and (match := _EXCEL_TEXT.fullmatch(value)) is not None:
         value = match.group(1).strip()

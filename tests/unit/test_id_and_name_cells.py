@@ -38,6 +38,16 @@ def test_an_error_value_or_scientific_notation_is_not_an_id(tmp_path, written, c
     assert "第3行" in out and "编号" in out and ("错误值" in out or "科学计数法" in out)
 
 
+@pytest.mark.parametrize("written", ["/", "-", "—", "无", "nan", "NULL", "None"])
+def test_an_id_written_as_nothing_is_a_missing_id_not_a_person_of_that_id(tmp_path, written):
+    """王五 with 「/」 (or pandas' nan) for his ID was a person of ID / in every period that wrote it so: his results
+    joined under a slash, no 公示 line telling him from another."""
+    root = make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, with_cell(2, "编号", written))})
+    _, (period,), problems = run(root)
+    assert places(problems, "missing-id") == [(4, "A", "missing-id")]
+    assert written not in {r.id for r in period.people}
+
+
 def test_a_blank_name_is_an_error_at_its_cell(tmp_path):
     """A nameless person once went onto the 公示 as an empty row, check passing."""
     root = make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, with_cell(0, "姓名", " "))})
