@@ -220,7 +220,8 @@ def _unit_hint(text: str, spec: ColumnSpec) -> str:
 def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
     if not text or text in BLANK_MARKS:
         if spec.required:
-            report("missing-value", f"「{spec.name}」为空；请填写数字（没有就填 0）。")
+            said = f"写的是「{text}」，即没有填" if text else "为空"
+            report("missing-value", f"「{spec.name}」{said}；请填写数字（没有就填 0）。")
         return None
     if cell.kind == "d":
         report("date-cell", f"这个单元格是日期格式，显示为 {text}，不是数字；请把「{spec.name}」列的单元格格式改为「常规」或「数值」，再重新填写分数。")
