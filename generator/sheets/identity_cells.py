@@ -94,10 +94,12 @@ def separated_note(written: str, flags) -> tuple[str, str]:
     found = _SEPARATED_RE.fullmatch(written)
     if found is None:
         return written, ""
-    note = found.group("note").strip()
-    plain = spelling_key(note)
-    if found.group("sep") in _STRONG or plain.startswith(STATUS_WORDS) or any(f and plain.startswith(f) for f in flags):
-        return found.group("name"), note
+    note, bare = found.group("note").strip(), found.group("name")
+    if found.group("sep") in _STRONG:
+        return bare, note
+    plain = spelling_key(note)  # after a blank, two characters at least on each side: 李  兼 is 李兼 padded
+    if len(bare) > 1 and len(plain) > 1 and (plain.startswith(STATUS_WORDS) or any(f and plain.startswith(f) for f in flags)):
+        return bare, note
     return written, ""
 
 

@@ -85,7 +85,7 @@ def test_a_status_after_a_blank_or_a_comma_is_warned(tmp_path, name):
     assert found(problems_of(tmp_path, name)) == [(3, "B", "name-with-note", "warning")]
 
 
-@pytest.mark.parametrize("name", ["欧阳 小明", "阿依古丽 买买提", "诸葛 亮", "Li Si", "李 四"])
+@pytest.mark.parametrize("name", ["欧阳 小明", "阿依古丽 买买提", "诸葛 亮", "Li Si", "李 四", "李  兼", "王 已"])
 def test_a_name_written_with_a_blank_is_no_note(tmp_path, name):
     assert found(problems_of(tmp_path, name)) == []
 
