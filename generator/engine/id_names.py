@@ -14,8 +14,10 @@ from collections import defaultdict
 from operator import attrgetter
 
 from generator.core.problems import Problems, Severity
+from generator.core.spelling import NAME_DOTS, name_key, spelling_key
 from generator.engine.results import PeriodResult
 from generator.scheme.periods import chronological_order
+from generator.sheets.identity_cells import STATUS_WORDS, name_and_note
 from generator.sheets.rows import place_letter
 
 _ROLLED_UP = "（由各期汇总）"  # a roll-up without a sheet of its own: its names are its periods'
@@ -88,6 +90,13 @@ def _walk(group: list[PeriodResult], suspects: set[str], problems: Problems) -> 
 def _report(period: PeriodResult, person, name: str, where_first: PeriodResult, problems: Problems) -> None:
     id_name, name_column = period.scheme.people.id, period.scheme.people.name
     same_year = where_first.year == period.year
+    written = _written_apart(person.name, name, where_first.period_name)
+    if written is not None:  # one name typed two ways: one person, each period's pages print its own writing
+        problems.add(period.files[0], person.row, place_letter(person.places, name_column), "id-name-mismatch",
+                     f"{id_name}「{person.id}」在本期写作「{person.name}」，在{where_first.period_name}（{where_first.files[0]}）写作「{name}」，"
+                     f"是同一人，只是{written}。各期的公示和页面会照各自的写法印出姓名；请在各期成绩表中统一写成同一种写法。",
+                     Severity.WARNING, where=person.places.get(name_column, ""))
+        return
     message = (f"{id_name}「{person.id}」在本期是「{person.name}」，在{where_first.period_name}（{where_first.files[0]}）是「{name}」。"
                + ("同一年的各期按编号合并计算（如年度平均分）：若编号填错，两个人的成绩会被算到一起。"
                   "请核对编号；确系同一人改名的，在当年各期成绩表中统一写现用名。" if same_year else
@@ -105,3 +114,21 @@ def _report_case(period: PeriodResult, person, written: str, where_first: Period
                  f"编号按写法比较，这会被当作两个人，各自只有一部分考核期（年度汇总、个人页面都会分开）。"
                  f"请在各期成绩表中统一写成同一种写法（如「{written}」）。",
                  where=person.places.get(id_name, ""))
+
+
+def _written_apart(name: str, other: str, other_period: str) -> str | None:
+    """What two writings of one person's name differ in (widths and blanks, the separator dot of 阿不都·热合曼,
+    a note after the name), or None when they are two names. Only asked of an ID reported under two names."""
+    if spelling_key(name) == spelling_key(other):
+        return "全角、半角或空格不同"
+    if name_key(name) == name_key(other):
+        dots = [("是" + "、".join(f"「{c}」（U+{ord(c):04X}）" for c in dict.fromkeys(n) if c in NAME_DOTS)).rstrip("是") or "没有间隔号"
+                for n in (name, other)]
+        return f"名字中间的间隔号不同：本期{dots[0]}，{other_period}{dots[1]}（标准的间隔号是「·」，中文输入法下按 ` 键输入）"
+    (bare, note), (other_bare, other_note) = name_and_note(name), name_and_note(other)
+    if bool(note) != bool(other_note) and name_key(bare) == name_key(other_bare):  # 张伟（大） and 张伟（小）: two people
+        return f"一种写法在姓名后多了说明「{note or other_note}」（说明请写在备注列）"
+    short, long = sorted((name, other), key=len)
+    if len(long) > len(short) + 1 and long.startswith(short) and long[len(short):].startswith(STATUS_WORDS):  # 王五 借调 read as 王五借调
+        return f"一种写法在姓名后多了说明「{long[len(short):]}」（说明请写在备注列）"
+    return None

@@ -20,7 +20,8 @@ from generator.core.problems import Problems
 
 # "Nothing here" as an office marks it in a cell: a number, a 是/否, a flags, an amounts or an event-list
 # cell reads it alike (a 是/否 column once refused the / that the 加分 column beside it read as empty)
-BLANK_MARKS = frozenset({"-", "—", "–", "/", "／", "无"})
+# A program's word for nothing is one too: pandas' nan (a column made text) and <NA>, a database's NULL, Python's None.
+BLANK_MARKS = frozenset({"-", "—", "–", "/", "／", "无", "nan", "NaN", "NAN", "<NA>", "<na>", "None", "NONE", "none", "NULL", "null", "Null"})
 
 MAX_CELL_CHARS = 10_000
 
@@ -73,6 +74,16 @@ def where(table: Table, row: int, column: int | None = None, header: str | None 
     if column is not None:
         parts.append(f"{column_letter(column)}列" + (f"「{header}」" if header else ""))
     return " › ".join(parts)
+
+
+def hidden_column_words(table: Table, *columns: int) -> str:
+    """「N 列在 Excel 中是隐藏的…。」 for those of `columns` hidden in Excel, for a problem about a column the office
+    cannot see (last quarter's scores kept out of sight); empty for a CSV or a visible column."""
+    hidden = [column_letter(c) for c in columns if any(low <= c <= high for low, high in table.hidden_columns)]
+    if not hidden:
+        return ""
+    return (f"{'、'.join(hidden)} 列在 Excel 中是隐藏的：选中它两边的列，右键「取消隐藏」才看得到；"
+            "多半是留着的旧数据，不参与考核的请删去这一列。")
 
 
 def make_cells(values: list, row_number: int, table: Table, problems: Problems, kinds: list[str] | None = None,

@@ -41,3 +41,15 @@ def column_numbers(cells: list[Cell]) -> bool:
         elif text not in _STEMS and not (i == 0 and text in _NUMBER_LABELS):
             return False
     return len(numbers) >= 3 and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+
+
+def row_numbers(cells: list[Cell], people: int) -> bool | None:
+    """What a first column without a header holds, from its `cells` with a value (`people`: the rows read as
+    people): True when it numbers them 0, 1, 2 … or 1, 2, 3 … as a program writes its rows' index (pandas'
+    to_csv and to_excel do by default) — a 序号 column without its header; False when it holds whole numbers
+    in another order (the rows sorted after numbering); None when it holds anything else."""
+    texts = [c.value.strip() for c in cells]
+    if not all(t.isdigit() and len(t) < 7 for t in texts):
+        return None
+    numbers = [int(t) for t in texts]
+    return len(numbers) == people and numbers[0] in (0, 1) and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))

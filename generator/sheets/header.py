@@ -17,13 +17,15 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 
-from generator.core.numbers import fmt
 from generator.core.problems import Problems, Severity, clip
+from generator.core.spelling import spelling_key
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Item, Scheme
 from generator.scheme.sheet_options import SheetOptions
+from generator.sheets.cells import hidden_column_words
+from generator.sheets.form_rows import row_numbers
+from generator.sheets.header_notes import check_note_max
 from generator.sheets.layout import merged_heading
 from generator.sheets.tables import HEADER_SEARCH_ROWS, UNITS_RE, Cell, Table, column_letter, normalize_header, where
 
@@ -55,6 +57,7 @@ def _match(text: str, expected: set[str], aliases: dict[str, str]) -> tuple[str,
     """match_name, and the key of the mapping that matched it (None: none did)."""
     candidate = text
     spaced = {normalize_header(e): e for e in expected if normalize_header(e) != e}  # a scheme's 迟到 早退次数: headers lose their blanks
+    widths: tuple[dict[str, str], dict[str, str]] | None = None
     while True:
         if candidate in expected:
             return candidate, None
@@ -62,6 +65,12 @@ def _match(text: str, expected: set[str], aliases: dict[str, str]) -> tuple[str,
             return spaced[candidate], None
         if candidate in aliases:
             return aliases[candidate], candidate
+        # 工号(人事) for 工号（人事）, ％ for %, Ｂ for B: the header, the scheme or the mapping typed in other widths
+        widths = widths or ({spelling_key(e): e for e in expected}, {spelling_key(a): a for a in aliases})
+        if (key := spelling_key(candidate)) in widths[0]:
+            return widths[0][key], None
+        if key in widths[1]:
+            return aliases[widths[1][key]], widths[1][key]
         stripped = _NOTE_RE.sub("", candidate)
         if stripped == candidate:
             return text, None
@@ -194,7 +203,7 @@ def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetO
     """Every column accounted for, every column read present. `computed`: computed_names(scheme);
     `own`: the columns of the office's own results (own_columns.py), compared once graded."""
     specs = plan.by_name()
-    ignored = {normalize_header(n) for n in options.ignored()}
+    ignored = {spelling_key(n) for n in options.ignored()}  # 联系电话（手机） ignores 联系电话(手机) too
     flags = options.flags.column if options.flags else None
     known = sorted(set(specs) | ({flags} if flags else set()))
     seen: dict[str, int] = {}
@@ -209,20 +218,21 @@ def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetO
         if name in specs or name == flags:
             if name in seen:
                 problems.add(table.file, row, column_letter(cell.column), "duplicate-column",
-                             f"「{name}」列出现了两次（另一次在 {column_letter(seen[name])} 列）；{fix}",
+                             f"「{name}」列出现了两次（另一次在 {column_letter(seen[name])} 列）；{hidden_column_words(table, seen[name], cell.column)}{fix}",
                              where=where(table, row, cell.column, text), sheet=table.sheet)
             seen.setdefault(name, cell.column)
             if text != name and (spec := specs.get(name)) is not None and spec.type == "number":
-                _check_note_max(table, cell, text, name, spec.max, problems)
+                check_note_max(table, cell, text, name, spec.max, problems)
             continue
-        if text in ignored or name in ignored or _NOTE_RE.sub("", text) in ignored or cell.column in own:
+        if cell.column in own or {spelling_key(text), spelling_key(name), spelling_key(_NOTE_RE.sub("", text))} & ignored:
             continue
         if name != text:  # mapped by columns to a name the scheme does not have
             problems.add(table.file, row, column_letter(cell.column), "unknown-column",
                          f"columns 把「{text}」对应到「{name}」，但方案中没有「{name}」这一列（方案的列：{'、'.join(known)}）；请改正 agency.yaml 或方案中的 columns。",
                          where=where(table, row, cell.column, text), sheet=table.sheet)
             continue
-        problems.add(table.file, row, column_letter(cell.column), "unknown-column", _unknown_words(text, known, computed or {}),
+        problems.add(table.file, row, column_letter(cell.column), "unknown-column",
+                     _unknown_words(text, known, computed or {}) + hidden_column_words(table, cell.column),
                      where=where(table, row, cell.column, text), sheet=table.sheet)
     absent = options.absent_in(None)  # the caller gives the options of one period (SheetOptions.for_period)
     for name in sorted(absent & set(header.columns) & set(specs)):
@@ -245,30 +255,6 @@ def check_header(table: Table, header: Header, plan: ColumnPlan, options: SheetO
         problems.add(table.file, header.row, None, "missing-column",
                      f"缺少「{name}」列。{used}请在表头加上这一列（列名与方案一致，或在 agency.yaml 的 columns 中对应）。{optional}",
                      where=where(table, header.row) + f" › 缺「{name}」列", sheet=table.sheet, subject=name)
-
-
-# A header note that states a maximum: （满分10）（10分）（满分：10 分）（最高10分）（总分 100）. Not a
-# note without a number (（分）), nor one whose number is something else (（每次扣3分）).
-_NOTE_MAX_RE = re.compile(r"[（(【\[](?:满分|最高|最多|最高分|总分|分值|上限)?\s*[:：]?\s*([0-9]+(?:\.[0-9]+)?)\s*分?[)）】\]]")
-_ALL_NOTES_RE = re.compile(r"[（(【\[][^（()）【】\[\]]*[)）】\]]")
-_NOTE_MAX_WORDS = ("满", "最", "总", "值", "限", "分")
-
-
-def _check_note_max(table: Table, cell: Cell, text: str, name: str, maximum, problems: Problems) -> None:
-    """A header whose note states another maximum than the scheme's (德（满分10） where the scheme
-    says 6) belongs to a sheet made for another version of the scheme: an error at the header cell."""
-    for note in _ALL_NOTES_RE.findall(text):
-        found = _NOTE_MAX_RE.fullmatch(note)
-        if found is None or not any(word in note for word in _NOTE_MAX_WORDS):
-            continue  # （2025）: no maximum stated
-        stated = Decimal(found.group(1))
-        if maximum is None or stated == maximum:
-            return
-        problems.add(table.file, cell.row, column_letter(cell.column), "header-max-mismatch",
-                     f"表头「{text}」写明满分 {fmt(stated)}，但方案中「{name}」的满分是 {fmt(maximum)}：这张表多半是按另一个版本的方案制作的。"
-                     f"请核对方案版本；按现行方案填写的，把表头改为「{name}（满分{fmt(maximum)}）」或「{name}」，并按满分 {fmt(maximum)} 核对这一列的分数。",
-                     where=where(table, cell.row, cell.column, text), sheet=table.sheet)
-        return
 
 
 def _flag_targets(plan: ColumnPlan, options: SheetOptions) -> set[str]:
@@ -300,6 +286,9 @@ def report_headless_cells(table: Table, header: Header, people_rows: list[list[C
             if cell.value.strip():
                 found.setdefault(cell.column, []).append(cell)
     for column, cells in sorted(found.items()):
+        numbered = row_numbers(cells, len(people_rows)) if column == 1 else None
+        if numbered:
+            continue  # a program's row numbers (pandas' index): a 序号 column without its header
         first = cells[0]
         shown = first.value.strip()
         shown = clip(shown)
@@ -310,6 +299,8 @@ def report_headless_cells(table: Table, header: Header, people_rows: list[list[C
             found_words = f"第 {rows}却在这一列有内容（第 {first.row} 行为「{shown}」）"
         merged = merged_heading(table, column, range(header.row - 1, header.row + 1)) if table.merged else None
         why = (f"{merged}。是一项的两部分的（如 事由 | 分值），合成一列按方案的写法填写（如 表彰:2）；是两项的，给每一列写上方案中的列名" if merged else
+               "这一列像是导出程序带上的行号（如 pandas 的 index），顺序却与人员的行不符：给这一列加上表头「序号」（不读取），或删去这一列"
+               if numbered is False else
                "若是 CSV，多半是该行某个单元格里有逗号（如 1,000 或 张三,李四），把后面的内容错开了一列：请检查该行，"
                "含逗号的单元格须用英文双引号括起（在 Excel 中另存为 CSV 会自动处理）；若是备注，请给这一列加上表头（如「备注」）")
         problems.add(table.file, first.row, column_letter(column), "cell-without-header",

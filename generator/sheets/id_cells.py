@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from generator.sheets.cells import BLANK_MARKS
+
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}  # ０ → 0, Ａ → A, ＃ → #
 _EXCEL_TEXT = re.compile(r'="(.*)"')
 _WHOLE_NUMBER = re.compile(r"\d+\.0+")
@@ -27,6 +29,8 @@ _NAME_PADDING_RE = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000\u00a0]+(?=[\u3400-\
 def name_text(value: str) -> str:
     """The name a cell means: 张三 for 张　三 (padded to line up with three-character names, as offices
     do); the same person in every sheet and on the 公示. Blanks between other characters are kept."""
+    if value in BLANK_MARKS:  # - or /, nan of pandas, NULL of a database: no name, reported as such (rows.py)
+        return ""
     return _NAME_PADDING_RE.sub("", value) if " " in value or "\u3000" in value or "\u00a0" in value else value
 
 
@@ -63,6 +67,8 @@ def id_text(value: str) -> str:
     if not value.isascii():
         value = value.translate(_FULL_WIDTH).replace("\u3000", " ")
     value = value.strip()
+    if value in BLANK_MARKS:  # / - 无, pandas' nan: no ID (missing-id), not a person of ID /
+        return ""
     first = value[:1]
     if first == "=" and (match := _EXCEL_TEXT.fullmatch(value)) is not None:
         value = match.group(1).strip()
@@ -86,6 +92,9 @@ def id_flaw(pid: str, kind: str = "") -> str | None:
     if kind[:1] == "n" and len(pid) > 15 and pid.isdigit():
         return (f"「{pid}」是数字单元格里超过 15 位的编号：Excel 只保留 15 位有效数字，末尾几位已经变成 0 或被改掉，"
                 "编号不再可靠（如 18 位身份证号）；请把该列设为「文本」格式后重新输入完整编号（或输入 '加编号）")
+    if len(pid) > 15 and pid.endswith("0") and not pid[15:].strip("0") and pid.isdigit() and not _citizen_check_holds(pid):
+        return (f"「{pid}」第 15 位之后全是 0：多半是编号存在数字单元格里，Excel 只保留 15 位有效数字，另存为 CSV 时末尾几位成了 0"
+                "（如 18 位身份证号），编号已不可靠；请打开原来的 Excel 文件，把该列设为「文本」格式后重新输入完整编号（或输入 '加编号），再另存为 CSV")
     if is_formula_text(pid):
         return (f"「{pid}」是公式本身的文字，不是公式算出的编号（多半是该列设成了「文本」格式后输入的公式）；"
                 "请把单元格格式改为「常规」后重新输入公式，或直接填写编号")
@@ -98,3 +107,12 @@ def id_flaw(pid: str, kind: str = "") -> str | None:
         return (f"「{pid}」是科学计数法：表格软件把长编号当成数字，末尾几位可能已经丢失；"
                 "请把该列设为「文本」格式后重新输入完整编号（或输入 '加编号）")
     return None
+
+
+_CITIZEN_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def _citizen_check_holds(pid: str) -> bool:
+    """Whether an 18-digit ID's last digit is the check digit of a 身份证号 (GB 11643, ISO 7064 MOD 11-2) over the
+    17 before it: a real number that happens to end in 000, not one whose last digits Excel turned into 0."""
+    return len(pid) == 18 and "10X98765432"[sum(int(d) * w for d, w in zip(pid, _CITIZEN_WEIGHTS, strict=False)) % 11] == pid[17]

@@ -79,16 +79,62 @@ def report_lost_character(table: Table, row: int, column: tuple[int, str], name:
                  where=where(table, row, index, header), sheet=table.sheet)
 
 
-def report_name_note(table: Table, row: int, column: tuple[int, str], name: str, flags: dict[str, str], values: dict, problems: Problems) -> None:
+# A note after a blank or a dash (李四 借调, 李四—试用期): only a word of a person's standing or one of the scheme's
+# yes/no columns and flags, for a name of two parts is written with a blank too (欧阳 小明, 阿依古丽 买买提); after a
+# comma, a colon or a slash, which no name holds, any note.
+STATUS_WORDS = ("借调", "挂职", "退休", "调离", "调出", "调入", "离职", "辞职", "病休", "病假", "产假", "休假", "新进", "新录用", "新入职",
+                 "试用", "见习", "援疆", "援藏", "交流", "跟班", "待岗", "已", "兼", "代理", "临时", "聘用", "外派", "驻村", "离岗", "停职", "免职")
+_SEPARATED_RE = re.compile(r"(?P<name>[^\s,，:：/／;；\-—–]+)\s*(?P<sep>[,，:：/／;；\-—–]|\s)\s*(?P<note>\S.*)")
+_STRONG = frozenset(",，:：/／;；")
+
+
+def separated_note(written: str, flags) -> tuple[str, str]:
+    """(the name, the note) of a name cell as written, whose note follows a blank, a dash or a comma (李四 试用期,
+    李四，借调); (written, "") without one. `flags`: the scheme's yes/no columns and flag words."""
+    found = _SEPARATED_RE.fullmatch(written)
+    if found is None:
+        return written, ""
+    note, bare = found.group("note").strip(), found.group("name")
+    if found.group("sep") in _STRONG:
+        return bare, note
+    plain = spelling_key(note)  # after a blank, two characters at least on each side: 李  兼 is 李兼 padded
+    if len(bare) > 1 and len(plain) > 1 and (plain.startswith(STATUS_WORDS) or any(f and plain.startswith(f) for f in flags)):
+        return bare, note
+    return written, ""
+
+
+# the same before the name: （借调）李四, *李四 (a form's legend: 带*号的为试用期人员)
+_LEADING_NOTE_RE = re.compile(r"(?:[（(【\[](?P<note>[^（()）【】\[\]]+)[）)】\]]|(?P<mark>[*＊※△▲★☆#＃]+))\s*(?P<name>[^\s*＊※△▲★☆#＃（(【\[].*)")
+NOTE_MARKS = NOTE_ENDS | frozenset("（(【[")
+
+
+def may_hold_note(name: str) -> bool:
+    """Whether a name is worth looking at for a note: it begins or ends with a bracket or a mark, or is
+    longer than most names (李四 借调 read as 李四借调). One test of a row's name."""
+    return name[-1:] in NOTE_ENDS or name[:1] in NOTE_MARKS or len(name) > 3
+
+
+def name_and_note(name: str) -> tuple[str, str]:
+    """(the name, the note in brackets or the marker it ends or begins with): (李四, 试用期) for 李四（试用期） and
+    （试用期）李四, (name, "") without one."""
+    found = _NOTE_RE.fullmatch(name) or (_LEADING_NOTE_RE.fullmatch(name) if name[:1] in NOTE_MARKS else None)
+    if found is None:
+        return name, ""
+    return found.group("name").strip(), (found.group("note") or found.group("mark")).strip()
+
+
+def report_name_note(table: Table, row: int, column: tuple[int, str], name: str, flags: dict[str, str], values: dict, problems: Problems,
+                     written: str = "") -> None:
     """A name ending in a note in brackets or a marker. `flags`: the scheme's yes/no columns and flag words,
     each → the yes/no column it sets; `values`: the row's values as read. A note that is one of them (试用期,
     试用期人员) is an error — the office marked the person where Kaohe does not read it — unless the row's
     column says so too (then only the name prints with its note); any other a warning (张伟（大） tells two
     people of one name apart)."""
-    found = _NOTE_RE.fullmatch(name)
-    if found is None:
+    bare, note = name_and_note(name)
+    if not note and written:  # 李四 试用期: the cell as written, before its blanks were taken for padding (王  五)
+        bare, note = separated_note(written, flags)
+    if not note:
         return
-    bare, note = found.group("name"), (found.group("note") or found.group("mark")).strip()
     plain = spelling_key(note)
     flag = next((f for f in sorted(flags, key=len, reverse=True) if f and (plain == f or plain.startswith(f) or (len(plain) > 1 and f.startswith(plain)))), None)
     index, header = column

@@ -42,6 +42,21 @@ def report_merged_cells(table: Table, read: dict[int, str], people: dict[int, st
             "请选中这些单元格「取消合并」，再在每个人的单元格里分别填写（可用「取消合并」后按 Ctrl+D 向下填充）。",
             where=where(table, first_row, first_col, read.get(first_col)), sheet=table.sheet)
         follows.update(((r, column_letter(c)), problem) for r, c in covered)
+    _fold(table, follows, problems)
+
+
+def fold_formula_blanks(table: Table, problems: Problems) -> None:
+    """The empty-cell problems at formulas reported without a result (workbook.py: a column of formulas an online
+    sheet or a program exported without computing them reads empty for every person) follow from that report."""
+    if not table.uncomputed:
+        return
+    cause = next((p for p in problems.items if p.code == "formula-without-value" and p.file == table.file and p.sheet == table.sheet), None)
+    if cause is not None:
+        _fold(table, {(r, column_letter(c)): cause for r, c in table.uncomputed}, problems)
+
+
+def _fold(table: Table, follows: dict, problems: Problems) -> None:
+    """Count the empty-cell problems at the cells of `follows` (row, column letter) on its problem, not list them."""
     if not follows:
         return
     kept = []

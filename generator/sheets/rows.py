@@ -18,18 +18,18 @@ from generator.core.problems import Problems, Severity
 from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Assessment, Scheme
 from generator.scheme.sheet_options import SheetOptions
-from generator.sheets import identity_cells
+from generator.sheets import identity_cells, layout
 from generator.sheets.cells import BLANK_MARKS
 from generator.sheets.column_scale import report_percent_fractions
 from generator.sheets.form_rows import column_numbers, only_header_words, printed_top, row_texts
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
 from generator.sheets.id_cells import id_flaw, id_text, is_error_value, is_formula_text, name_text
-from generator.sheets.identity_cells import NOTE_ENDS, broken, report_error_values, report_line_breaks, report_name_note
+from generator.sheets.identity_cells import broken, may_hold_note, report_error_values, report_line_breaks, report_name_note
 from generator.sheets.layout import report_hidden_columns, report_invisible_cells, report_merged_cells, report_struck_rows
 from generator.sheets.own_columns import OwnCell, own_cells, own_columns
 from generator.sheets.post_cells import report_other_post
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
-from generator.sheets.unread_rows import repeated_header, report_people_above_header, report_row_without_person
+from generator.sheets.unread_rows import repeated_header, report_people_above_header, report_row_without_person, section_heading
 from generator.sheets.values import typed
 
 _FLAG_SPLIT_RE = re.compile(r"[、,，;；\s]+")
@@ -164,6 +164,8 @@ def load_sheet(
                 pid[:1] == header_id[:1] and normalize_header(pid) == header_id and repeated_header(table, cells, header_texts, header_row, problems, upper)):
             continue  # the title or header again on a printed page, a 栏次 row, a 合计 row, the header of a second section
         row = cells[0].row
+        if not name and pid and section_heading(table, cells, (id_index, cols.id), problems):
+            continue  # 机关科室 on a line of its own between the people
         if pid and (flaw := id_flaw(pid, id_cell.kind if id_cell else "")) is not None:
             problems.add(table.file, row, column_letter(id_index), "id-invalid", f"{cols.id}{flaw}。",
                          where=where(table, row, id_index, cols.id), sheet=table.sheet)
@@ -235,8 +237,8 @@ def load_sheet(
             values[column_name] = typed(_at(cells, index) or Cell("", row, index), spec, row_place, table, problems, words, unplain)
         if flags_col is not None:
             _read_flags(_at(cells, flags_col), words_of_flags, person, options.flags.column, row_place, table, problems)
-        if name and name_index is not None and (name[-1:] in NOTE_ENDS):  # 李四（试用期）: a note printed as the name
-            report_name_note(table, row, (name_index, cols.name), name, notes, values, problems)
+        if name and name_index is not None and may_hold_note(name):  # 李四（试用期）, 李四 借调, *李四: a note printed as the name
+            report_name_note(table, row, (name_index, cols.name), name, notes, values, problems, _text_at(cells, name_index))
         people.append(person)
         people_cells.append(cells)
     if not people and not any(any(c.value for c in cells) for cells in table.rows[header_index + 1 :]):
@@ -254,6 +256,7 @@ def load_sheet(
         report_hidden_columns(table, read, header_row, problems)
         report_struck_rows(table, read, {p.row: p.name for p in people}, problems)
         report_invisible_cells(table, read, {p.row: p.name for p in people}, problems)
+    layout.fold_formula_blanks(table, problems)  # 德 exported as formulas without results: one problem, not one a person
     people.unplain = frozenset(unplain)
     return LoadedSheet(table, people, header_row, columns, header.mapped)
 

@@ -138,6 +138,8 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
         return None
     table = Table(shown, None, encoding)
     text = text.rstrip("\x1a\x00")  # DOS's end-of-file mark (Ctrl+Z) or NUL padding some exports append: no cell
+    if "\ufeff" in text:  # two exports joined (copy /b a.csv+b.csv): the second's BOM begins a line, a mark and no content
+        text = _LINE_BOM_RE.sub(r"\1", text)
     if declared := _SEP_LINE_RE.match(text):  # Excel reads sep=, as a setting and shows the sheet from the next line:
         text = text[declared.end():]  # rows are numbered as it shows them
     delimiter = declared.group(1) if declared else csv_delimiter(text[:4096])
@@ -180,21 +182,24 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
     return table
 
 
+_LINE_BOM_RE = re.compile(r"(\A|[\r\n])\ufeff+")
 _SEP_LINE_RE = re.compile(r"\ufeff?sep=([,;\t|])\r?\n", re.IGNORECASE)
 
 
 def csv_delimiter(sample: str) -> str:
     """The delimiter of a CSV: the one Excel's first line sep=; names, else a tab where tabs outnumber
     commas (Excel's 「文本文件（制表符分隔）」), a semicolon where the file plainly uses semicolons (an
-    Excel whose list separator is ; saves CSV so: the first line with any delimiter has semicolons and
-    no comma or tab, and semicolons outnumber both in the sample), else a comma."""
+    Excel whose list separator is ; saves CSV so: the first line of cells, the first with two delimiters of
+    a kind, has semicolons and no comma or tab, and semicolons outnumber both in the sample), else a comma."""
     declared = _SEP_LINE_RE.match(sample)
     if declared:
         return declared.group(1)
     commas, tabs, semicolons = sample.count(","), sample.count("\t"), sample.count(";")
     if tabs > commas:
         return "\t"
-    first = next((line for line in sample.splitlines() if any(d in line for d in ",\t;")), "")
+    # the first line of cells: a title above the header holds a comma at most once (2025年第一季度考核表, 某局)
+    lines = [line for line in sample.splitlines() if any(d in line for d in ",\t;")]
+    first = next((line for line in lines if max(line.count(","), line.count("\t"), line.count(";")) > 1), lines[0] if lines else "")
     if semicolons > commas + tabs and ";" in first and "," not in first and "\t" not in first:
         return ";"
     return ","

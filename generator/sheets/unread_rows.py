@@ -13,7 +13,7 @@ at the row, naming the columns that have content, unless it begins with a word t
 from __future__ import annotations
 
 from generator.core.numbers import NotANumber, parse_decimal
-from generator.core.problems import Problems
+from generator.core.problems import Problems, Severity
 from generator.sheets.tables import UNITS_RE, Cell, Table, column_letter, normalize_header, where
 
 
@@ -30,6 +30,27 @@ def report_row_without_person(table: Table, cells: list[Cell], read: list[tuple[
                  f"第 {row} 行的{names}有内容，却没有{who}，这一行不会被读取。若是某人的成绩，请补上{who}；"
                  "若是合计、满分、说明等，请在这一行的第一个单元格写明「合计」「满分」「说明」等字样，或删去这一行。",
                  where=where(table, row, id_column[0], id_column[1]), sheet=table.sheet)
+
+
+_ID_CHARACTERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz._-")
+
+
+def section_heading(table: Table, cells: list[Cell], id_column: tuple[int, str], problems: Problems) -> bool:
+    """Whether a row without a name is a heading between the people (机关科室, 事业单位人员 on a line of its own,
+    in the ID column, with no 一、 before it to say so: tables.is_trailer): its one cell with content is the
+    ID's, and holds something no ID does (a Chinese character). Not read, and warned once, naming it: a
+    person's row cut down to one cell would be named too. A row of an ID alone (0005) stays a person."""
+    filled = [c for c in cells if c.value]
+    if len(filled) != 1 or filled[0].column != id_column[0] or _ID_CHARACTERS.issuperset(filled[0].value):
+        return False
+    text, row = filled[0].value, filled[0].row
+    if any(r1 == row and c1 == id_column[0] and c2 > c1 for r1, c1, _, c2 in table.merged):
+        return True  # merged across the row in Excel: a heading as plainly as 一、机关科室
+    problems.add(table.file, row, column_letter(id_column[0]), "section-heading",
+                 f"第 {row} 行只有「{text}」一格，没有姓名和分数，当作分组的小标题，不读取。若是某人的成绩，请补全这一行的{id_column[1]}、"
+                 f"姓名和各项分数；若是小标题，可在前面加上序号写成「一、{text}」（不再提示），或删去这一行（各人的部门写在部门列）。",
+                 Severity.WARNING, where=where(table, row, id_column[0], id_column[1]), sheet=table.sheet)
+    return True
 
 
 def repeated_header(table: Table, cells: list[Cell], header_texts: dict[int, str], header_row: int, problems: Problems,

@@ -184,6 +184,8 @@ def _repeat_hint(bad: list[str], choices: list[str]) -> str:
 _WITH_UNIT_RE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(分|次|天|日|人|个|项|小时|h|H)\Z")
 
 
+# 18,5 (a European decimal comma: 1,234 with a thousands separator reads as a number) or 18。5 (a Chinese full stop)
+_OTHER_POINT_RE = re.compile(r"([+-]?[0-9]+)([,，]|。)([0-9]{1,2}|(?<=。)[0-9]+)")
 _BRACKETED_RE = re.compile(r"[(（]\s*([0-9]+(?:\.[0-9]+)?)\s*[)）]")
 # a number Excel took for a date, saved to CSV as shown: 1月2日, 2025/1/2, 2-Jan
 # (a bare 1-2 or 1/2 is not: written so by hand, it may be a range or a fraction)
@@ -201,6 +203,10 @@ def _unit_hint(text: str, spec: ColumnSpec) -> str:
     """「2次」「3.5天」「90分」: a number written with its unit; the fix is the number alone (a count with a
     decimal is then reported on its own)."""
     found = _WITH_UNIT_RE.fullmatch(text)
+    if found is None and (point := _OTHER_POINT_RE.fullmatch(text)):
+        mark = point.group(2)
+        why = "中文句号「。」（多半是在中文标点状态下输入的）" if mark == "。" else f"逗号「{mark}」（系统的区域格式是欧洲格式时，Excel 这样写小数）"
+        return f"小数点写成了{why}：「{spec.name}」的小数点用英文句点，写成 {point.group(1)}.{point.group(3)}"
     if found is None and _DATE_LIKE_RE.fullmatch(text):
         return (f"这是日期：多半是在 Excel 中输入的 1-2 或 1/2 被当成了日期（另存 CSV 后成了「{text}」）。"
                 f"请把「{spec.name}」列的单元格格式设为「数值」后重新填写，{_number_example(spec)}")
@@ -217,7 +223,8 @@ def _unit_hint(text: str, spec: ColumnSpec) -> str:
 def _number(cell: Cell, text: str, spec: ColumnSpec, report) -> Decimal | None:
     if not text or text in BLANK_MARKS:
         if spec.required:
-            report("missing-value", f"「{spec.name}」为空；请填写数字（没有就填 0）。")
+            said = f"写的是「{text}」，即没有填" if text else "为空"
+            report("missing-value", f"「{spec.name}」{said}；请填写数字（没有就填 0）。")
         return None
     if cell.kind == "d":
         report("date-cell", f"这个单元格是日期格式，显示为 {text}，不是数字；请把「{spec.name}」列的单元格格式改为「常规」或「数值」，再重新填写分数。")

@@ -38,6 +38,16 @@ def test_an_error_value_or_scientific_notation_is_not_an_id(tmp_path, written, c
     assert "第3行" in out and "编号" in out and ("错误值" in out or "科学计数法" in out)
 
 
+@pytest.mark.parametrize("written", ["/", "-", "—", "无", "nan", "NULL", "None"])
+def test_an_id_written_as_nothing_is_a_missing_id_not_a_person_of_that_id(tmp_path, written):
+    """王五 with 「/」 (or pandas' nan) for his ID was a person of ID / in every period that wrote it so: his results
+    joined under a slash, no 公示 line telling him from another."""
+    root = make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, with_cell(2, "编号", written))})
+    _, (period,), problems = run(root)
+    assert places(problems, "missing-id") == [(4, "A", "missing-id")]
+    assert written not in {r.id for r in period.people}
+
+
 def test_a_blank_name_is_an_error_at_its_cell(tmp_path):
     """A nameless person once went onto the 公示 as an empty row, check passing."""
     root = make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, with_cell(0, "姓名", " "))})
@@ -122,3 +132,23 @@ def test_an_id_with_a_blank_inside_is_an_error_not_a_new_person(tmp_path, writte
     assert places(problems, "id-invalid") == [(3, "A", "id-invalid")]
     assert "空格" in next(p.message for p in problems.sorted() if p.code == "id-invalid")
     assert len(period.people) == 3
+
+
+@pytest.mark.parametrize("written", ["110101199001011000", "4401061985072300", "3301021980010120000"])
+def test_a_long_id_a_number_cell_cut_to_15_digits_before_saving_as_csv_is_refused(tmp_path, written):
+    """身份证号 kept in a number cell: Excel holds 15 significant digits and saves 110101199001011234 to CSV as
+    110101199001011000. The .xlsx was refused (test above); the CSV saved from it was read as a new person,
+    with an ID no other sheet, no decision file and no year's roll-up knows."""
+    root = make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, with_cell(1, "编号", written))})
+    _, _, problems = run(root)
+    assert places(problems, "id-invalid") == [(3, "A", "id-invalid")]
+    assert "15 位" in next(p.message for p in problems.sorted() if p.code == "id-invalid")
+
+
+@pytest.mark.parametrize("written", ["110101199001015000", "110101199001011234", "1101011990010112", "123456789012345"])
+def test_a_long_id_whose_digits_hold_is_read(tmp_path, written):
+    """An 18-digit 身份证号 that ends in 000 and whose check digit agrees is a real one; an ID of other digits is as written."""
+    root = make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, with_cell(1, "编号", written))})
+    _, (period,), problems = run(root)
+    assert not problems.has_errors()
+    assert written in {r.id for r in period.people}

@@ -65,3 +65,38 @@ def test_a_name_cell_of_ten_thousand_blanks_or_marks_is_read_at_once(name):
     started = time.monotonic()
     assert _NOTE_RE.fullmatch(name) is not None
     assert time.monotonic() - started < 0.2
+
+
+# --------------------------------------------------------------------------- a note after a blank or a comma, without brackets
+
+
+@pytest.mark.parametrize("name", ["李四 试用期", "李四　试用期", "李四，试用期", "李四-试用期人员", "李四/试用期"])
+def test_a_flag_after_a_blank_or_a_comma_fails_like_one_in_brackets(tmp_path, name):
+    """李四 试用期: the blank was taken for padding (王  五) and dropped, 李四试用期 printed as his name, and he was
+    graded as not on probation, where the office marked him so in the only place it wrote it — without a word."""
+    problems = problems_of(tmp_path, name, probation="否")
+    assert found(problems) == [(3, "B", "name-with-note", "error")]
+    message = next(p.message for p in problems.sorted() if p.code == "name-with-note")
+    assert "「李四」" in message and "「试用期」" in message
+
+
+@pytest.mark.parametrize("name", ["李四 借调", "李四　挂职", "李四，已调离", "李四:退休", "李四—借调"])
+def test_a_status_after_a_blank_or_a_comma_is_warned(tmp_path, name):
+    assert found(problems_of(tmp_path, name)) == [(3, "B", "name-with-note", "warning")]
+
+
+@pytest.mark.parametrize("name", ["欧阳 小明", "阿依古丽 买买提", "诸葛 亮", "Li Si", "李 四", "李  兼", "王 已"])
+def test_a_name_written_with_a_blank_is_no_note(tmp_path, name):
+    assert found(problems_of(tmp_path, name)) == []
+
+
+# --------------------------------------------------------------------------- a note or a marker before the name
+
+
+@pytest.mark.parametrize("name, level", [("（试用期）李四", "error"), ("(试用期)李四", "error"), ("*李四", "warning"), ("★李四", "warning"),
+                                         ("（借调）李四", "warning"), ("※ 李四", "warning")])
+def test_a_note_or_marker_before_the_name_is_found_like_one_after_it(tmp_path, name, level):
+    """*李四 (the form's legend: 带*号的为试用期人员), （借调）李四: printed on the 公示 as his name without a word."""
+    problems = problems_of(tmp_path, name, probation="否")
+    assert found(problems) == [(3, "B", "name-with-note", level)]
+    assert "「李四」" in next(p.message for p in problems.sorted() if p.code == "name-with-note")

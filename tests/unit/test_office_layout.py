@@ -83,6 +83,32 @@ def test_a_hidden_read_column_is_warned_and_read(tmp_path):
     assert problems.sorted()[0].severity.value == "warning"
 
 
+def test_a_hidden_column_no_scheme_reads_says_it_is_hidden(tmp_path):
+    """Last quarter's scores kept in a hidden column N: unknown-column told the office of a 「上季度得分」 column it
+    cannot see in Excel, and how to add it to the scheme; the column is hidden, which is what it must hear."""
+    def hide(ws):
+        ws["N2"] = "上季度得分"
+        for row in range(4, 8):
+            ws[f"N{row}"] = 88
+        ws.column_dimensions["N"].hidden = True
+    problems = xlsx_problems(tmp_path, edited(hide))
+    assert errors(problems) == [(2, "N", "unknown-column")]
+    assert "隐藏" in problems.sorted()[0].message and "取消隐藏" in problems.sorted()[0].message
+
+
+def test_a_read_column_twice_one_of_them_hidden_names_the_hidden_one(tmp_path):
+    """德 of last quarter kept in a hidden column beside this quarter's: 「删去其中一列」 left the office to guess
+    which of two 德 columns, one of them out of sight, Kaohe meant."""
+    def hide(ws):
+        ws["N3"] = "德"
+        for row in range(4, 8):
+            ws[f"N{row}"] = 20
+        ws.column_dimensions["N"].hidden = True
+    problems = xlsx_problems(tmp_path, edited(hide))
+    assert errors(problems) == [(3, "N", "duplicate-column")]
+    assert "N 列在 Excel 中是隐藏的" in problems.sorted()[0].message
+
+
 # --------------------------------------------------------------------------- a spreadsheet's error values
 
 
@@ -193,6 +219,14 @@ def test_a_csv_excel_saved_with_another_delimiter_grades_as_the_clean_sheet(tmp_
     semicolons, tabs = (_written(delimiter) for delimiter in ";\t")
     text = {"semicolons": semicolons, "sep-line": "sep=,\n" + text, "sep-line-semicolons": "sep=;\n" + semicolons, "tabs": tabs}[how]
     make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": text})
+    assert results(tmp_path) == clean(tmp_path / "clean")
+
+
+@pytest.mark.parametrize("title", ["2025年第一季度考核表, 某局", "某局,2025年第一季度"])
+def test_a_semicolon_csv_under_a_title_with_a_comma_is_read(tmp_path, title):
+    """The delimiter was decided by the first line holding any: a title with one comma made a semicolon CSV a
+    comma one, each row one cell, and the file header-not-found with nothing about semicolons."""
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": title + "\r\n" + _written(";")})
     assert results(tmp_path) == clean(tmp_path / "clean")
 
 

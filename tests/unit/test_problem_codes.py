@@ -327,7 +327,7 @@ def test_every_cell_problem_with_its_place(tmp_path):
         (14, "A", "missing-id"),
         (15, "A", "duplicate-id"),
         (16, "E", "not-a-number"),
-        (17, "D", "number-not-finite"),
+        (17, "D", "missing-value"),  # NaN: a program's word for nothing, as - or 无
     ]
     assert {p.file for p in problems.sorted()} == {"content/ag/t1/2025/Q1.csv"}
     not_a_number = problems.sorted()[0]

@@ -27,6 +27,43 @@ def test_a_row_with_only_an_id_is_still_a_person_to_report(tmp_path):
     assert (6, "B", "missing-value") in [(p.line, p.column, p.code) for p in problems.sorted()]
 
 
+@pytest.mark.parametrize("heading", ["机关科室", "事业单位人员", "局领导", "2025年第一季度考核表（续）"])
+def test_a_heading_between_the_people_is_one_warning_not_a_person_with_five_errors(tmp_path, heading):
+    """机关科室 on a line of its own between the people, in the ID column (one cell, no 一、 before it): it was
+    read as a person of ID 机关科室 with no name, department or scores, five errors none of which said what the
+    row was. It is a heading, not read, and said so once (a warning: a person cut to one cell would be named)."""
+    rows = [*CLEAN_ROWS[:2], [heading, *BLANK], *CLEAN_ROWS[2:]]
+    root = tmp_path / "office"
+    make_project(root, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    _, _, problems = run(root)
+    assert [(p.line, p.column, p.code, p.severity.value) for p in problems.sorted()] == [(4, "A", "section-heading", "warning")]
+    assert f"「{heading}」" in problems.sorted()[0].message
+    assert results(root) == clean(tmp_path / "clean")
+
+
+def test_a_heading_merged_across_the_row_passes_without_a_word(tmp_path):
+    """事业单位人员 in the ID column of an .xlsx, merged across the row: as plainly a heading as one in the 序号 column."""
+    from tests.unit.test_office_sheets import office_agency
+    from tests.unit.test_sheet_slips import edited
+
+    def heading(ws):
+        ws.insert_rows(6)
+        ws["B6"] = "事业单位人员"
+        ws.merge_cells("B6:M6")
+    make_project(tmp_path / "office", OFFICE_SCHEME, {"Q1.xlsx": edited(heading)})
+    office_agency(tmp_path / "office")
+    _, _, problems = run(tmp_path / "office")
+    assert problems.sorted() == []
+    assert results(tmp_path / "office") == clean(tmp_path / "clean")
+
+
+def test_a_numbered_heading_passes_without_a_word(tmp_path):
+    rows = [*CLEAN_ROWS[:2], ["二、事业单位", *BLANK], *CLEAN_ROWS[2:]]
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    _, _, problems = run(tmp_path)
+    assert problems.sorted() == []
+
+
 # --------------------------------------------------------------------------- a department merged in Excel, then saved as CSV
 
 

@@ -78,3 +78,44 @@ def test_a_file_whose_bytes_are_another_format_is_named_as_such(tmp_path, name, 
     problem = only_problem(tmp_path, name, data)
     assert problem.code == "sheet-unreadable", problem
     assert words in problem.message and any(w in problem.message for w in ("另存为", "改回", "空的", "删去密码")), problem.message
+
+
+# --------------------------------------------------------------------------- a program's row numbers without a header
+
+
+def _with_index(numbers) -> str:
+    """The clean sheet as pandas' to_csv writes it by default: its index first, under an empty header cell."""
+    return "," + ",".join(CLEAN_HEADER) + "\n" + "".join(f"{n}," + ",".join(f'"{c}"' if "," in c else c for c in row) + "\n"
+                                                        for n, row in zip(numbers, CLEAN_ROWS, strict=True))
+
+
+@pytest.mark.parametrize("start", [0, 1])
+def test_the_row_numbers_a_program_writes_first_without_a_header_are_a_serial_column(tmp_path, start):
+    """pandas writes its index (0, 1, 2 …) in a first column whose header is empty: cell-without-header said a comma
+    had shifted the row (CSV), for a column that only numbers the rows, as 序号 does."""
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": _with_index(range(start, start + 4))})
+    assert results(tmp_path) == clean(tmp_path / "clean")
+
+
+def test_row_numbers_out_of_order_without_a_header_are_still_refused_saying_what_they_look_like(tmp_path):
+    """Sorted after numbering (2, 0, 3, 1): no counter of these rows; reported, its words naming row numbers."""
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": _with_index([2, 0, 3, 1])})
+    _, _, problems = run(tmp_path)
+    assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(2, "A", "cell-without-header")]
+    assert "序号" in problems.sorted()[0].message and "行号" in problems.sorted()[0].message
+
+
+@pytest.mark.parametrize("nothing", ["nan", "NaN", "None", "NULL", "null", "<NA>"])
+def test_a_programs_word_for_nothing_reads_as_an_empty_cell(tmp_path, nothing):
+    """pandas writes a missing value as nan once a column is made text (astype(str)), a database export as NULL or
+    None: 王五's 加分 「nan」 was event-list-invalid (看不出分值) and 李四's 试用期 unknown-choice, where an empty cell is
+    none and 否; a person named nan went onto the 公示 as such."""
+    rows = [list(row) for row in CLEAN_ROWS]
+    rows[1][6] = nothing  # 李四's 加分 is empty in the clean sheet
+    rows[2][8] = nothing  # 王五's 表现突出 否
+    make_project(tmp_path, OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    assert results(tmp_path) == clean(tmp_path / "clean")
+    rows[2][1], rows[3][3] = nothing, nothing  # 王五's name, 赵六's 德
+    make_project(tmp_path / "gaps", OFFICE_SCHEME, {"Q1.csv": csv_text(CLEAN_HEADER, rows)})
+    _, _, problems = run(tmp_path / "gaps")
+    assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(4, "B", "missing-value"), (5, "D", "missing-value")]

@@ -282,6 +282,10 @@ def test_an_unknown_department_suggests_the_closest_and_says_how_to_add_one(tmp_
                           "请把「通报次数」列的单元格格式设为「数值」后重新填写，如 2（只填整数）。"),
     ("德", "2-Jan", "这是日期：多半是在 Excel 中输入的 1-2 或 1/2 被当成了日期（另存 CSV 后成了「2-Jan」）。"
                    "请把「德」列的单元格格式设为「数值」后重新填写，如 85 或 85.5。"),
+    # a decimal comma (an Excel whose region is European writes 18,5, and saves CSV with ;), a Chinese full stop typed as the point
+    ("德", "18,5", "小数点写成了逗号「,」（系统的区域格式是欧洲格式时，Excel 这样写小数）：「德」的小数点用英文句点，写成 18.5。"),
+    ("德", "18，5", "小数点写成了逗号「，」（系统的区域格式是欧洲格式时，Excel 这样写小数）：「德」的小数点用英文句点，写成 18.5。"),
+    ("德", "18。5", "小数点写成了中文句号「。」（多半是在中文标点状态下输入的）：「德」的小数点用英文句点，写成 18.5。"),
 ])
 def test_a_number_written_with_its_unit_says_to_write_the_number_alone(tmp_path, column, cell, said):
     """「2次」「18分」: the office wrote the unit the column's name already says; the fix is the number
@@ -335,3 +339,36 @@ def test_the_section_a_number_is_shown_by_decides_its_decimals(tmp_path, number_
     assert [(p.line, p.column) for p in found] == ([(6, "G")] if shown else [])
     if shown:
         assert f"单元格显示为 {shown}，实际存的是 45.5" in found[0].message
+
+
+def test_a_semicolon_csv_with_decimal_commas_says_each_comma_is_a_decimal_point(tmp_path):
+    """An Excel whose region is European saves CSV with ; between cells and , as the decimal point: the file is
+    read, and each 17,5 was only 「不是数字」, leaving the office to guess why a score it sees is no number."""
+    rows = [list(row) for row in CLEAN_ROWS]
+    rows[0][3], rows[2][3] = "17,5", "18,5"
+    text = ";".join(CLEAN_HEADER) + "\n" + "".join(";".join(row) + "\n" for row in rows)
+    problems = csv_problems(tmp_path, text)
+    assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(2, "D", "not-a-number"), (4, "D", "not-a-number")]
+    assert all("写成 1" in p.message and "逗号" in p.message for p in problems.sorted())
+
+
+@pytest.mark.parametrize("codec, bom", [("utf-8", "\ufeff"), ("utf-16", "")])
+def test_two_exports_joined_read_as_one_sheet_without_the_second_bom(tmp_path, codec, bom):
+    """Two departments' CSV UTF-8 exports joined (copy /b a.csv+b.csv, or cat): the second file's BOM lands at the
+    start of its header line. It was a control character in 「编号」, and the repeated header a person with
+    nine errors; it is the invisible mark a file begins with, and the repeat is skipped as a printed page's."""
+    first = bom + csv_text(CLEAN_HEADER, CLEAN_ROWS[:2])
+    second = bom + csv_text(CLEAN_HEADER, CLEAN_ROWS[2:])
+    data = first.encode(codec) + second.encode(codec)
+    expected = clean(tmp_path / "clean")
+    make_project(tmp_path / "joined", OFFICE_SCHEME, {"Q1.csv": data})
+    assert results(tmp_path / "joined") == expected
+    _, _, problems = run(tmp_path / "joined")
+    assert problems.sorted() == []
+
+
+def test_a_bom_inside_a_cell_is_still_a_control_character(tmp_path):
+    rows = [list(row) for row in CLEAN_ROWS]
+    rows[1][1] = "李\ufeff四"
+    problems = csv_problems(tmp_path, csv_text(CLEAN_HEADER, rows))
+    assert [(p.line, p.column, p.code) for p in problems.sorted()] == [(3, "B", "control-character")]

@@ -102,3 +102,14 @@ def test_a_formula_of_a_workbook_saved_in_manual_calculation_without_recalculati
     saved = patched(data, 'fullCalcOnLoad="1"', 'calcMode="manual"', member="xl/workbook.xml")  # recalculated when saved
     fixed = patched(saved, "<v>15</v>", "<v>18</v>")
     assert errors(xlsx_problems(tmp_path / "saved", fixed)) == []
+
+
+def test_a_column_of_formulas_without_results_is_one_problem_not_one_per_person(tmp_path):
+    """An online sheet (金山文档, 腾讯文档) or a program exports 德 as formulas with no results: every 德 reads empty.
+    The one formula-without-value was followed by a 「德」为空 for every person, the cause lost among them."""
+    def formulas(ws):
+        for row in range(4, 8):
+            ws[f"E{row}"] = f"=10+{ws[f'E{row}'].value - 10}"
+    problems = xlsx_problems(tmp_path, edited(formulas))  # openpyxl writes each formula with an empty <v />
+    assert errors(problems) == [(4, "E", "formula-without-value")]
+    assert sum(problems.follow_ons().values()) == 4  # each person's empty 德 counted on it
