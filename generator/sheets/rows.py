@@ -10,7 +10,6 @@ problem names the cell as the user sees it.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,8 +18,8 @@ from generator.scheme.columns import ColumnPlan
 from generator.scheme.model import Assessment, Scheme
 from generator.scheme.sheet_options import SheetOptions
 from generator.sheets import identity_cells, layout
-from generator.sheets.cells import BLANK_MARKS
 from generator.sheets.column_scale import report_percent_fractions
+from generator.sheets.flag_cells import read_flags
 from generator.sheets.form_rows import column_numbers, only_header_words, printed_top, row_texts
 from generator.sheets.header import check_header, computed_names, find_header, flag_words, match_name, report_headless_cells
 from generator.sheets.id_cells import id_flaw, id_text, is_error_value, is_formula_text, name_text
@@ -31,8 +30,6 @@ from generator.sheets.post_cells import report_other_post
 from generator.sheets.tables import HEADER_SEARCH_ROWS, Cell, Table, column_letter, is_trailer, normalize_header, where
 from generator.sheets.unread_rows import repeated_header, report_people_above_header, report_row_without_person, section_heading
 from generator.sheets.values import typed
-
-_FLAG_SPLIT_RE = re.compile(r"[、,，;；\s]+")
 
 
 def _match(text: str, expected: set[str]) -> str:
@@ -236,7 +233,7 @@ def load_sheet(
                 spec = post_specs[column_name].get(post, spec)
             values[column_name] = typed(_at(cells, index) or Cell("", row, index), spec, row_place, table, problems, words, unplain)
         if flags_col is not None:
-            _read_flags(_at(cells, flags_col), words_of_flags, person, options.flags.column, row_place, table, problems)
+            read_flags(_at(cells, flags_col), words_of_flags, person.values, options.flags.column, row_place, table, problems)
         if name and name_index is not None and may_hold_note(name):  # 李四（试用期）, 李四 借调, *李四: a note printed as the name
             report_name_note(table, row, (name_index, cols.name), name, notes, values, problems, _text_at(cells, name_index))
         people.append(person)
@@ -296,28 +293,3 @@ def _report_short_id(table: Table, cell: Cell | None, pid: str, width: int, id_n
                  f"{id_name}「{pid}」不足本单位规定的 {width} 位（{how}），应是「{pid.zfill(width)}」：表格软件把编号当成数字，去掉了前导 0。"
                  f"请把「{id_name}」列设为「文本」格式后改回 {pid.zfill(width)}（或在 WPS/Excel 中输入 '{pid.zfill(width)}）；否则此人会被当成另一个人。",
                  where=where(table, cell.row, column, id_name) if cell and column else "", sheet=table.sheet)
-
-
-def _read_flags(cell: Cell | None, words: dict[str, str], person: PersonRow, column: str, row_place: str, table: Table,
-                problems: Problems) -> None:
-    """A flags cell (试用期、表现突出) → the yes/no columns it names set to yes; the others it may set
-    are no unless the sheet also has their own column."""
-    for target in set(words.values()):
-        person.values.setdefault(target, False)
-    text = cell.value.strip() if cell else ""
-    if not text or text in BLANK_MARKS:
-        return
-    unknown = []
-    for word in (w for w in _FLAG_SPLIT_RE.split(text) if w):
-        target = words.get(word)
-        if target is None:
-            unknown.append(word)
-        else:
-            person.values[target] = True
-    if unknown:
-        known = "、".join(sorted(words)) or "无"
-        assert cell is not None
-        problems.add(table.file, cell.row, column_letter(cell.column), "unknown-flag",
-                     f"「{column}」中的「{'、'.join(unknown)}」不是方案认识的标记（认识的有：{known}）；"
-                     "请改用这些写法之一，或在 agency.yaml 的 flags.map 中写明它对应哪一项。",
-                     where=f"{row_place} › {column_letter(cell.column)}列「{column}」", sheet=table.sheet)
