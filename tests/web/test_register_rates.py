@@ -1,0 +1,74 @@
+"""The register's rates (年度考核情况登记汇总表) are the scheme's own: found by the item's name only, a scheme
+that named its item otherwise (季度优秀比例) got the form's own count of 优秀 quarters ÷ 3 beside a grade made
+from 优秀 quarters ÷ the quarters taken part in, and passed the check. Now `rates:` names the item, and a
+register whose 平时考核优秀率 is found nowhere is refused with the fix."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from generator.core.problems import Problems, Severity
+from generator.site.generate import generate
+from tests.unit.test_problem_codes import check_text
+from tests.web.test_compare_forms import cells
+from tests.web.util import REPO, copy_demo_part
+
+P7 = (REPO / "schemes/s003-p7.yaml").read_text(encoding="utf-8")
+RENAMED = P7.replace("name: 平时考核优秀率", "name: 季度优秀比例").replace('expr: 次数("优秀") / 3', 'expr: 次数("优秀") / 期数()')
+FORM = "    vote: [年终测评优秀票数, 参加测评总人数]\n"
+
+
+def _errors(text: str) -> list[tuple[int, str, str]]:
+    return [(p.line, p.code, p.message) for p in check_text(text).sorted() if p.severity is Severity.ERROR]
+
+
+def _line(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_the_seed_passes():
+    assert _errors(P7) == []
+
+
+def test_a_rate_under_another_name_is_refused_with_the_fix():
+    errors = _errors(RENAMED)
+    assert [(line, code) for line, code, _ in errors] == [(_line(RENAMED, "  - form: 年度考核情况登记汇总表"), "missing-key")]
+    assert "rates: {平时考核优秀率: 算这个比率的项目的 code 或名称}" in errors[0][2] and "按季度计数" in errors[0][2]
+
+
+def test_rates_naming_an_item_by_code_or_name_pass_and_a_wrong_one_is_reported():
+    for named in ("pingshi-youxiulv", "季度优秀比例", "按季度计数"):
+        assert _errors(RENAMED.replace(FORM, FORM + f"    rates: {{平时考核优秀率: {named}}}\n")) == [], named
+    text = RENAMED.replace(FORM, FORM + "    rates: {平时考核优秀率: 季度优秀率}\n")
+    assert [(line, code) for line, code, _ in _errors(text)] == [(_line(text, "rates: {"), "unknown-name")]
+    text = RENAMED.replace(FORM, FORM + "    rates: {平时考核优秀率: youxiulv-x}\n")
+    assert "季度优秀比例" in _errors(text)[0][2]  # the items it could have named
+
+
+def test_a_rate_that_is_no_rate_and_two_items_of_the_name_are_reported():
+    text = RENAMED.replace(FORM, FORM + "    rates: {平时考核优秀率: 季度优秀比例}\n").replace(
+        "            name: 季度优秀比例\n            max: 1", "            name: 季度优秀比例\n            max: 100")
+    assert "bad-value" in {code for _, code, _ in _errors(text)}
+    twice = P7.replace("name: 年终考核测评优秀率", "name: 平时考核优秀率（测评）").replace("name: 平时考核优秀率\n", "name: 平时考核优秀率（季度）\n")
+    assert any("有 2 个项目的名称含「平时考核优秀率」" in m for _, _, m in _errors(twice))
+    quarterly = (REPO / "schemes/s003-p2.yaml").read_text(encoding="utf-8")
+    assert "form: 平时考核结果汇总表" in quarterly
+    stray = quarterly.replace("  - form: 平时考核结果汇总表\n", "  - form: 平时考核结果汇总表\n    rates: {平时考核优秀率: x}\n")
+    assert any("rates 只用于" in m for _, _, m in _errors(stray))
+
+
+def test_the_register_shows_the_named_item_not_its_own_count(tmp_path):
+    """陶辉雪 joined in Q2 and was 优秀 twice: the scheme's 优秀次数 ÷ 期数() is 100%; the form's own count said 66.67%."""
+    root = copy_demo_part(tmp_path, ("baiyang-fgw",))
+    (root / "schemes/s003-p7.yaml").write_text(RENAMED.replace(FORM, FORM + "    rates: {平时考核优秀率: 季度优秀比例}\n"), encoding="utf-8")
+    problems = Problems()
+    g = generate(root, "internal", problems)
+    assert not problems.has_errors()
+    yearly = next(p for p in g.periods if p.key == "baiyang-fgw/s003-p7/2025/Y")
+    rows = {r[1]: r for r in cells(g.files["forms/baiyang-fgw/s003-p7/2025-niandu-dengji-huizongbiao.md"].decode())[2:]}
+    for person in yearly.people:
+        value = person.item_value_map()["pingshi-youxiulv"]
+        assert Decimal(rows[person.person.name][5].rstrip("%")) == (value * 100).quantize(Decimal("0.01"))
+    assert rows["陶辉雪"][2:6] == ["未参加", "优秀", "优秀", "100.00%"]
+    assert re.search(r"rates", (REPO / "site_templates/pages/guide_scheme.md.j2").read_text(encoding="utf-8"))
