@@ -13,6 +13,7 @@ from decimal import Decimal
 from generator.core.numbers import fmt
 from generator.core.problems import Problems, Severity
 from generator.scheme import bands as bands_mod
+from generator.scheme.adjustment_caps import shared_cap_problems
 from generator.scheme.check_quotas import check_quotas
 from generator.scheme.column_clash import column_clashes
 from generator.scheme.columns import formula_names, plan_columns
@@ -78,6 +79,8 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
             report(path + ("name",), "column-name-clash", message)
         _check_grades(scheme, assessment, apath, report)
         _check_formulas(scheme, assessment, apath, source, report)
+        for ci, message in shared_cap_problems(assessment.adjustment_caps, [a.name for a in assessment.adjustments]):
+            report(apath + ("adjustment_caps", ci), "unknown-name" if "不是本考核" in message else "bad-value", message)
     if any(i.by_post for a in scheme.assessments for i in a.walk()):
         if not scheme.posts:
             report(("assessments",), "missing-key", "有项目写了 by_post: true，但方案没有 posts（各岗位的项目）。")
