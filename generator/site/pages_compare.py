@@ -124,9 +124,19 @@ class Tally:
             return None
         return self.counts[period.key].get(department)
 
-    def under(self, period: PeriodResult | None, names: list[str]) -> tuple[str, dict[str, int]] | tuple[None, None]:
-        """The counts of a department that had other names (agency.yaml formerly:), under the name it had then."""
-        return next(((name, found) for name in names if (found := self(period, name)) is not None), (None, None))
+    def under(self, period: PeriodResult | None, names: list[str]) -> tuple[list[str], dict[str, int]] | tuple[None, None]:
+        """The counts of a department that had other names (agency.yaml formerly:), under the names it had then:
+        one made of two (综合办 formerly [办公室, 预算股]) is the sum of both, not the first one found."""
+        found = [(name, counts) for name in names if (counts := self(period, name)) is not None]
+        if not found:
+            return None, None
+        if len(found) == 1:
+            return [found[0][0]], found[0][1]
+        total: dict[str, int] = {}
+        for _, counts in found:
+            for key, count in counts.items():
+                total[key] = total.get(key, 0) + count
+        return [name for name, _ in found], total
 
 
 def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult], tally: Tally) -> tuple[list[Page], list[Asset], list, list]:
@@ -212,12 +222,12 @@ def _department_blocks(ctx, agency, department, periods, tally: Tally, lines: di
         rows, before, before_year = [], None, None
         for period in sorted(runs, key=lambda p: p.year):
             named, counts = tally.under(period, agency.names_of(department))
-            if counts is None:
+            if named is None or counts is None:
                 before = None
                 continue
-            link = ctx.department_path(agency.code, named, period.year)
+            link = ctx.department_path(agency.code, named[0], period.year)
             # 较上年 is the year before: against an older year (one between not assessed) a change over two years reads as one
-            year_label = f"{period.year}年" + (f"（{named}）" if named != department else "")
+            year_label = f"{period.year}年" + (f"（{'、'.join(named)}）" if named != [department] else "")
             rows.append(_row(year_label, link, grades, counts, before if before_year == period.year - 1 else None))
             before, before_year = counts, period.year
         if rows:
