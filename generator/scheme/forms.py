@@ -152,5 +152,10 @@ def register_sources(form: FormDecl, assessment) -> tuple[dict[str, str | None],
                              f"表上的「{column}」按百分数填写，但项目「{item.name}」的满分是 {item.max if item.max is not None else '未写'}，"
                              f"不是 0 到 1 之间的比率，表上会印出 8500.00% 这样的数；请给该项写 max: 1（按比率计算），或在 rates 中改写算这个比率的项目。"))
             continue
+        twice = next((other for other, code in found.items() if code == item.code), None)
+        if twice is not None:  # one number printed under two headings: one of them is not what the grade was made from
+            troubles.append((("rates", column) if named is not None else ("form",), "bad-value",
+                             f"表上的「{twice}」和「{column}」都取自项目「{item.name}」，同一个数印在两栏；请在 rates 中为其中一栏写算它的那一项。"))
+            continue
         found[column] = item.code
     return found, troubles

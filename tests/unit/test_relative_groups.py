@@ -91,3 +91,8 @@ def test_the_explanation_says_who_the_average_left_out(tmp_path):
     words = explain_text(period, by_id(period)["3"])
     assert "本人属此情形，不计入，与其余人员比较" in words and "本部门 2 人完成量之和 100" in words
     assert "本人属此情形" not in explain_text(period, by_id(period)["1"])
+
+
+def test_an_empty_excluding_is_refused_in_chinese():
+    found = check_text(dump(_relative(NEW, to="average", points=30, cap=50, excluding=" "))).sorted()
+    assert [p.code for p in found] == ["bad-value"] and "excluding 是空的" in found[0].message

@@ -72,3 +72,8 @@ def test_the_register_shows_the_named_item_not_its_own_count(tmp_path):
         assert Decimal(rows[person.person.name][5].rstrip("%")) == (value * 100).quantize(Decimal("0.01"))
     assert rows["陶辉雪"][2:6] == ["未参加", "优秀", "优秀", "100.00%"]
     assert re.search(r"rates", (REPO / "site_templates/pages/guide_scheme.md.j2").read_text(encoding="utf-8"))
+
+
+def test_one_item_under_two_headings_is_reported():
+    text = RENAMED.replace(FORM, FORM + "    rates: {平时考核优秀率: 年度考核优秀率}\n")
+    assert any("都取自项目「年度考核优秀率」" in m for _, _, m in _errors(text))

@@ -78,9 +78,15 @@ class Relative(Rule):
     cap: Decimal | None = Field(None, gt=0, description="最高得几分，超过的按此计（不写则不封顶）。例：36")
     step: Decimal | None = Field(None, gt=0, description="to: rank 时每降一名减几分；量相同的名次并列，下一名次顺延（1、2、2、4）。例：0.5")
     floor: Decimal = Field(Decimal(0), ge=0, description="to: rank 时最低得几分（默认 0）。例：0")
-    excluding: str | None = Field(None, min_length=1, description="不计入人均（最高、排名）的人员：一个条件（公式，见《公式写法》，用方案 inputs 中声明的列），"
+    excluding: str | None = Field(None, description="不计入人均（最高、排名）的人员：一个条件（公式，见《公式写法》，用方案 inputs 中声明的列），"
                                   "满足的人不计入人数和量的合计，本人仍与其余人员的人均（最高、排名）比较计分（如「新录用人员不计入本庭人均」）；"
                                   "不写则成绩表所列全部人员都计入。例：新录用 或 试用期")
+
+    @model_validator(mode="after")
+    def _excluding_said(self):
+        if self.excluding is not None and not self.excluding.strip():  # excluding: "" would count everyone, as if unwritten
+            raise ValueError("excluding 是空的：全部人员都计入的，删去 excluding；有人不计入的，写出条件，如 excluding: 新录用")
+        return self
 
     @model_validator(mode="after")
     def _known_within(self):
