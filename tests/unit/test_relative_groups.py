@@ -96,3 +96,10 @@ def test_the_explanation_says_who_the_average_left_out(tmp_path):
 def test_an_empty_excluding_is_refused_in_chinese():
     found = check_text(dump(_relative(NEW, to="average", points=30, cap=50, excluding=" "))).sorted()
     assert [p.code for p in found] == ["bad-value"] and "excluding 是空的" in found[0].message
+
+
+def test_against_the_best_with_people_left_out_needs_a_cap():
+    """丙 (新录用, 90) is not in 办公室's best (60): 90 ÷ 60 × 40 = 60 points on an item of 50."""
+    found = check_text(dump(_relative(NEW, to="best", points=40, excluding="新录用"))).sorted()
+    assert [p.code for p in found] == ["bad-value"] and "请写 cap" in found[0].message
+    assert check_text(dump(_relative(NEW, to="best", points=40, cap=40, excluding="新录用"))).sorted() == []
