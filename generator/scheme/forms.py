@@ -140,6 +140,14 @@ def register_sources(form: FormDecl, assessment) -> tuple[dict[str, str | None],
                 continue
             if not near:
                 found[column] = None
+                reads = [i for i in items if column == "年终考核测评优秀率" and form.vote and i.rule is not None
+                         and all(c in (getattr(i.rule, "expr", "") or "") for c in form.vote)
+                         and not any(other in i.name for other in RATE_COLUMNS) and i.code not in form.rates.values()
+                         and i.name not in form.rates.values()]  # the yearly rate's own formula reads the votes too
+                if reads and len(items) > 1:  # the scheme works the rate out under another name: the form's own division may differ
+                    troubles.append((("form",), "bad-value",
+                                     f"项目「{reads[0].name}」用 {'、'.join(form.vote)} 计算，像是年终考核测评优秀率，表上却会按 vote 自行相除，可能与定等所用的数不同；"
+                                     f"请在汇总表写 rates: {{年终考核测评优秀率: {reads[0].code}}}（它不是测评优秀率的，写 rates 指明是哪一项）。"))
                 if column == "平时考核优秀率":
                     troubles.append((("form",), "missing-key",
                                      f"考核「{assessment.name}」中没有名为「平时考核优秀率」的项目，表上这一栏不知道填定等所用的哪个数。"

@@ -77,3 +77,23 @@ def test_the_register_shows_the_named_item_not_its_own_count(tmp_path):
 def test_one_item_under_two_headings_is_reported():
     text = RENAMED.replace(FORM, FORM + "    rates: {平时考核优秀率: 年度考核优秀率}\n")
     assert any("都取自项目「年度考核优秀率」" in m for _, _, m in _errors(text))
+
+
+def test_a_vote_rate_under_another_name_beside_vote_is_reported():
+    """vote: [票数, 总人数] and an item 测评得票率 = 票数 ÷ 总人数 graded on: the form divided the votes itself."""
+    text = P7.replace("name: 年终考核测评优秀率", "name: 测评得票率")
+    errors = _errors(text)
+    assert [(code, "rates: {年终考核测评优秀率: ceping-youxiulv}" in m) for _, code, m in errors] == [("bad-value", True)]
+    assert _errors(text.replace(FORM, FORM + "    rates: {年终考核测评优秀率: 测评得票率}\n")) == []
+
+
+def test_a_yearly_rate_worked_out_in_one_formula_is_no_vote_rate():
+    """年度考核优秀率 = 次数("优秀") / 3 × 40% + 票数 ÷ 总人数 × 60% in one item: it reads the votes and is the yearly rate."""
+    start = P7.index("      - code: youxiulv")
+    end = P7.index("    grades:", start)
+    one = ("      - code: youxiulv\n        name: 年度考核优秀率\n        max: 1\n        score:\n          kind: formula\n"
+           '          expr: 次数("优秀") / 3 * 0.4 + 年终测评优秀票数 / 参加测评总人数 * 0.6\n'
+           "          uses: [年终测评优秀票数, 参加测评总人数]\n")
+    text = P7[:start] + one + P7[end:]
+    assert [code for _, code, _ in _errors(text)] == ["missing-key"]  # 平时考核优秀率 only: say how the form gets it
+    assert _errors(text.replace(FORM, FORM + "    rates: {平时考核优秀率: 按季度计数}\n")) == []
