@@ -119,7 +119,10 @@ def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[s
              HeadCell("评定为" + ("、".join(sorted(low, key=order.index)) if low else "一般及以下") + "等次、未定等次人员名单")]]
     meta = [("单位（盖章）", agency.name), ("单位应参加考核总人数", str(len(everyone))),
             ("实际参加考核总人数", str(len(took_part))), ("填报时间", FILED_ON)]
-    explain = (f"各季度比例的分母是该季度实际参加考核的人数（与「{good}」等次名额的计算基数相同）；表头的总人数是全年至少参加一个季度考核的人数。")
+    # the base said as it was counted: a scheme without a unit-wide quota of this grade has no quota base to agree with
+    unit_quota = any(q.scope == "unit" and q.grade == good for q in assessment.quotas)
+    base = f"与「{good}」等次名额的计算基数相同" if unit_quota else f"本方案没有全单位的「{good}」等次名额，按确定了等次的人数计"
+    explain = f"各季度比例的分母是该季度实际参加考核的人数（{base}）；表头的总人数是全年至少参加一个季度考核的人数。"
     return FilledForm("公务员平时考核结果汇总表", f"（{year}年度）", meta, head, rows, form.note or "", [10, 10, 14, 36, 22, 30], explain,
                       missing=missing, pending=pending + _other_scheme(elsewhere, other))
 

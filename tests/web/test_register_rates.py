@@ -97,3 +97,15 @@ def test_a_yearly_rate_worked_out_in_one_formula_is_no_vote_rate():
     text = P7[:start] + one + P7[end:]
     assert [code for _, code, _ in _errors(text)] == ["missing-key"]  # 平时考核优秀率 only: say how the form gets it
     assert _errors(text.replace(FORM, FORM + "    rates: {平时考核优秀率: 按季度计数}\n")) == []
+
+
+def test_the_quarterly_summary_says_its_base_as_counted(tmp_path):
+    """A scheme whose 好 quota is per department: the page said the share's base was the same as the quota's."""
+    root = copy_demo_part(tmp_path, ("yunxi-czj",))
+    scheme = root / "schemes/s003-p2.yaml"
+    text = scheme.read_text(encoding="utf-8")
+    assert "scope: unit" in text
+    scheme.write_text(text.replace("scope: unit", "scope: department"), encoding="utf-8")
+    g = generate(root, "internal", Problems())
+    page = g.files["forms/yunxi-czj/s003-p2/2024-pingshi-huizongbiao.md"].decode()
+    assert "本方案没有全单位的「好」等次名额，按确定了等次的人数计" in page and "名额的计算基数相同" not in page
