@@ -103,3 +103,17 @@ def test_against_the_best_with_people_left_out_needs_a_cap():
     found = check_text(dump(_relative(NEW, to="best", points=40, excluding="新录用"))).sorted()
     assert [p.code for p in found] == ["bad-value"] and "请写 cap" in found[0].message
     assert check_text(dump(_relative(NEW, to="best", points=40, cap=40, excluding="新录用"))).sorted() == []
+
+
+def test_a_rank_with_people_left_out(tmp_path):
+    # 甲 50, 乙 40 ranked; 丙 (新录用) 40 is placed among them (2nd, beside 乙) and pushes nobody down; 丁 20 is 3rd, not 4th
+    from generator.engine.explain import explain_text
+
+    data = _relative(NEW, to="rank", points=10, step=2, excluding="新录用")
+    rows = [["1", "甲", "办公室", "50", "否"], ["2", "乙", "办公室", "40", "否"], ["3", "丙", "办公室", "40", "是"], ["4", "丁", "办公室", "20", "否"]]
+    period, problems = grade_sheet(tmp_path, data, ["完成量", "新录用"], rows)
+    assert _errors(problems) == []
+    assert {pid: str(p.item("wc").value) for pid, p in by_id(period).items()} == {"1": "10.00", "2": "8.00", "3": "8.00", "4": "6.00"}
+    words = explain_text(period, by_id(period)["3"])
+    assert "不计入完成量排名的人员：新录用；本人属此情形" in words and "排第 2 名（与另 1 人并列）" in words
+    assert "不参加" not in handbook_text(data) and "不计入完成量排名的人员：新录用" in handbook_text(data)

@@ -124,6 +124,10 @@ class Relative(Rule):
             return row.department
         return "" if self.within == "all" else str(row.values.get(self.within) or "")
 
+    def figure_words(self) -> str:
+        """人均完成量, 最高完成量, 完成量排名: what the group's figure is called."""
+        return f"{self.measure}排名" if self.to == "rank" else f"{TO_WORDS[self.to]}{self.measure}"
+
     def group_words(self) -> str:
         return self.within_name or GROUP_WORDS.get(self.within) or f"同一{self.within}"
 
@@ -171,7 +175,7 @@ class Relative(Rule):
             try:
                 compiled(self.excluding or "").evaluate(ctx.values)
             except FormulaError as exc:
-                message = f"{exc}：不知道此人是否计入{group}{TO_WORDS[self.to]}{self.measure}（{self.excluding}），{group}的人都无法计分；补填后即可。"
+                message = f"{exc}：不知道此人是否计入{group}{self.figure_words()}（{self.excluding}），{group}的人都无法计分；补填后即可。"
                 return Outcome(None, [message], [(exc.names[0] if exc.names else self.uses[0], "missing-value", message)])
         if own < 0 and self.to != "rank":  # an expr with a minus (完成量 - 退回量): a share of a sum or a best holding it is nonsense of either sign; a rank orders it as any other
             message = (f"本人{self.measure}为 {fmt(own)}，小于 0，无法与同事比较，{group}的人都无法计分；"
@@ -188,7 +192,7 @@ class Relative(Rule):
             return Outcome(None, [f"{group}有 {figure.missing} 人的{self.measure}算不出（见该人的问题），{TO_WORDS[self.to]}{self.measure}无从计算"]
                            if ctx.explain else [])
         if not figure.count:  # everyone met the excluding condition: nobody to compare with
-            message = f"{group}的人都不计入{TO_WORDS[self.to]}{self.measure}（{self.excluding}），无人可比，{group}的人都无法计分；请核对该条件所用的列。"
+            message = f"{group}的人都不计入{self.figure_words()}（{self.excluding}），无人可比，{group}的人都无法计分；请核对该条件所用的列。"
             return Outcome(None, [message], [(self.uses[0], "missing-value", message)] if first else [])
         if self.to == "rank":
             if not any(figure.ranked):  # all 0: each would be 1st with full points, a column left at 0 read as everyone best
@@ -214,7 +218,7 @@ class Relative(Rule):
         else:
             steps = [f"{group}{self.measure}最高 {fmt(base)}", f"本人{self.measure} {fmt(own)} ÷ {fmt(base)} × {fmt(self.points)} 分 = {fmt_at_most(value, places)}"]
         if self.excluding is not None:  # who the figure left out, and whether this person is one of them
-            steps.insert(0, f"不计入{TO_WORDS[self.to]}{self.measure}的人员：{_condition_words(self.excluding)}"
+            steps.insert(0, f"不计入{self.figure_words()}的人员：{_condition_words(self.excluding)}"
                          + ("；本人属此情形，不计入，与其余人员比较" if not self.counted(ctx.values) else ""))
         if capped:
             steps.append(f"超过上限 {fmt(self.cap)} 分，按 {fmt(self.cap)} 分计")
@@ -226,9 +230,12 @@ class Relative(Rule):
         value = max(self.points - (place - 1) * step, self.floor)
         if not ctx.explain:
             return Outcome(value)
-        tied = sum(1 for v in figure.ranked if v == own)
-        shared = f"（与另 {tied - 1} 人并列）" if tied > 1 else ""
-        steps = [f"本人{self.measure} {fmt(own)}，在{group} {figure.count} 人中排第 {place} 名{shared}",
+        left_out = self.excluding is not None and not self.counted(ctx.values)
+        others = sum(1 for v in figure.ranked if v == own) - (0 if left_out else 1)  # one left out is not among the ranked
+        shared = f"（与另 {others} 人并列）" if others > 0 else ""
+        steps = [f"不计入{self.figure_words()}的人员：{_condition_words(self.excluding)}"
+                 + ("；本人属此情形，不计入，按其余人员中的名次计" if left_out else "")] if self.excluding else []
+        steps += [f"本人{self.measure} {fmt(own)}，在{group} {figure.count} 人中排第 {place} 名{shared}",
                  f"{fmt(self.points)} 分 − （{place} − 1）× {fmt(step)} 分 = {fmt(self.points - (place - 1) * step)}"
                  + (f"，低于最低 {fmt(self.floor)} 分，按 {fmt(self.floor)} 分计" if value != self.points - (place - 1) * step else "")]
         return Outcome(value, steps)
@@ -249,7 +256,7 @@ class Relative(Rule):
             how = f"本人{self.measure} ÷ {group}本期成绩表所列人员中最高的{self.measure} × {fmt(self.points)} 分"
         capped = f"，最高 {fmt(self.cap)} 分" if self.cap is not None else ""
         if self.excluding is not None:
-            capped += (f"。不计入{TO_WORDS[self.to]}{self.measure}的人员：{_condition_words(self.excluding, names)}"
+            capped += (f"。不计入{self.figure_words()}的人员：{_condition_words(self.excluding, names)}"
                        f"（不计入人数和合计，本人仍与其余人员比较计分）")
         defined = "" if words == self.measure else f"{self.measure} = {words}；"  # 完成量 read from its own column: no 完成量 = 完成量
         return f"与同事比较计分：{defined}得分 = {how}{capped}。"
