@@ -55,3 +55,16 @@ def test_a_shared_cap_naming_no_adjustment_or_twice_is_reported():
     assert [p.code for p in check_text(dump(_scheme([{"names": ["表彰加分"], "cap": 5}]))).sorted()] == ["bad-value"]
     assert [p.code for p in check_text(dump(_scheme([{"names": ["表彰加分", "信息加分"], "cap": 0}]))).sorted()] == ["bad-value"]
     assert check_text(dump(_scheme([{"names": ["表彰加分", "信息加分"], "cap": 5}]))).sorted() == []
+
+
+def test_the_template_s_help_sheet_says_the_shared_cap(tmp_path):
+    import openpyxl
+
+    from generator.cli import main
+    from tests.unit.helpers import make_project
+
+    root = make_project(tmp_path, _scheme([{"names": ["表彰加分", "信息加分"], "cap": 5, "text": "两项加分合计不超过5分"}]), {})
+    assert main(["-C", str(root), "template", "t1", "2025-Q1", "--out", str(tmp_path / "t.xlsx")]) == 0
+    sheet = openpyxl.load_workbook(tmp_path / "t.xlsx")["说明"]
+    text = "\n".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    assert "两项加分合计不超过5分：「表彰加分」、「信息加分」合计" in text
