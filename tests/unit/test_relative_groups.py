@@ -67,6 +67,9 @@ def test_a_blank_under_a_reweighted_parent_leaves_the_person_out_of_the_group(tm
     people = by_id(period)
     # 办公室 人均 (60 + 40) ÷ 2 = 50: 甲 120 → capped 100, 乙 80; 丙 评价 only
     assert {pid: str(p.total) for pid, p in people.items()} == {"1": "94.00", "2": "80.00", "3": "70.00"}
+    from tests.unit.three_ways import compare
+
+    compare([period])  # the compiled grader, where it grades, agrees to the digit
 
 
 def test_a_relative_item_of_one_post_compares_that_post_only(tmp_path):
