@@ -109,3 +109,25 @@ def test_the_quarterly_summary_says_its_base_as_counted(tmp_path):
     g = generate(root, "internal", Problems())
     page = g.files["forms/yunxi-czj/s003-p2/2024-pingshi-huizongbiao.md"].decode()
     assert "本方案没有全单位的「好」等次名额，按确定了等次的人数计" in page and "名额的计算基数相同" not in page
+
+
+def test_scheme_and_agency_text_in_a_form_s_workbook_is_text_not_a_formula(tmp_path):
+    """A form's note (scheme text) or an agency's name starting with = was written as an Excel formula: a
+    note =HYPERLINK("http://…") became a live link out of the intranet in the form an office prints."""
+    import io
+
+    import openpyxl
+
+    root = copy_demo_part(tmp_path, ("baiyang-fgw",))
+    note = '=HYPERLINK("http://example.com/x","本表一式两份")'
+    scheme = root / "schemes/s003-p7.yaml"
+    text = scheme.read_text(encoding="utf-8")
+    scheme.write_text(re.sub(r"    note: 备注：.*\n", f"    note: '{note}'\n", text), encoding="utf-8")
+    agency = root / "content/baiyang-fgw/agency.yaml"
+    agency.write_text(re.sub(r"^name: .*$", "name: '=1+1局'", agency.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    g = generate(root, "internal", Problems())
+    workbook = next(v for k, v in g.files.items() if "2024年度-年度考核情况登记汇总表" in k and k.endswith(".xlsx"))
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook)).active
+    texts = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert not [c.coordinate for c in texts if c.data_type == "f"]
+    assert note in [c.value for c in texts] and any(c.value.startswith("=1+1局") for c in texts)
