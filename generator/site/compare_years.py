@@ -46,21 +46,37 @@ def unmatched(departments: list[str], before, now) -> str:
     return "；".join(parts) + "。部门更名、合并或拆分的，新旧部门的数字不能直接比较。"
 
 
-def not_in_yet(periods: list[PeriodResult], year: int) -> str:
+def family(schemes: dict, code: str) -> str:
+    """The oldest code of the schemes linked to `code` by previous: either way: a scheme and its revisions."""
+    members, changed = {code}, True
+    while changed:
+        linked = {c for c, s in schemes.items() if s.previous in members} | {schemes[c].previous for c in members if c in schemes and schemes[c].previous}
+        changed = not linked <= members
+        members |= linked
+    return min(members, key=lambda c: (getattr(schemes.get(c), "effective_year", 0), c))
+
+
+def not_in_yet(periods: list[PeriodResult], year: int, schemes: dict | None = None) -> str:
     """`periods`: an agency's, of every year. The year's periods its schemes assess that have no results (a quarter's sheet not in, the year's
-    own not yet): a year page that lists only what it has reads as a whole year."""
+    own not yet): a year page that lists only what it has reads as a whole year. A period assessed under a revision of
+    the scheme (previous:, either way) is not missing from the other; one missing from both is named once, under the newer."""
     from generator.scheme.periods import period_words, reading_order
 
-    have = {(p.scheme.code, p.assessment.code, p.label) for p in periods if p.year == year}
+    schemes = schemes if schemes is not None else {p.scheme.code: p.scheme for p in periods}
+    line = {code: family(schemes, code) for code in {p.scheme.code for p in periods}}
+    have = {(line[p.scheme.code], p.assessment.code, p.label) for p in periods if p.year == year}
     used = {(p.scheme.code, p.assessment.code) for p in periods}  # in any year: one the office never uses is not missing
-    absent: list[str] = []
-    for scheme in {p.scheme.code: p.scheme for p in periods if p.year == year}.values():
+    absent: dict[tuple[str, str, str], str] = {}
+    year_schemes = sorted({p.scheme.code: p.scheme for p in periods if p.year == year}.values(), key=lambda s: (s.effective_year, s.code))
+    for scheme in year_schemes:
         for assessment in scheme.assessments:
             if (scheme.code, assessment.code) not in used:
                 continue
-            labels = sorted((lb for lb in assessment.period_labels if (scheme.code, assessment.code, lb) not in have), key=reading_order)
-            absent += [f"{_joined(period_words(lb), assessment.name)}（{scheme.title}）" for lb in labels]
-    return "、".join(absent)
+            labels = sorted((lb for lb in assessment.period_labels if (line[scheme.code], assessment.code, lb) not in have), key=reading_order)
+            for lb in labels:  # the newer scheme's words replace the older's for the same period
+                absent.pop((line[scheme.code], assessment.code, lb), None)
+                absent[(line[scheme.code], assessment.code, lb)] = f"{_joined(period_words(lb), assessment.name)}（{scheme.title}）"
+    return "、".join(absent.values())
 
 
 def _joined(period: str, name: str) -> str:

@@ -157,7 +157,7 @@ def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult],
                 if not block.compared_with:
                     block.why_not = none_before(p, periods)
         pages += _pages(ctx, assets, path, agency, f"{agency.name} · {year}年各部门对比", f"{year}年", "各部门对比", blocks,
-                        [(y, f"compare/{code}/{y}.md") for y in years], not_in_yet(periods, year))
+                        [(y, f"compare/{code}/{y}.md") for y in years], not_in_yet(periods, year, ctx.project.schemes))
     dept_links = []
     for department in departments:
         if agency.formerly.get(department) in departments:  # a former name: its years are on the page of the name it has now
