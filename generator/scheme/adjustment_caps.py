@@ -45,10 +45,17 @@ class SharedCap(Strict):
             raise ValueError(f"names 至少写两项加减分（写了 {len(value)} 项）；只限一项的，把上限写在该项的 cap 中")
         return value
 
-    def words(self) -> str:
+    def words(self, kinds: dict[str, str] | None = None) -> str:
+        """kinds: adjustment name → bonus/penalty/awards, so that two bonuses are said as 合计最多加 5 分."""
         listed = "、".join(f"「{n}」" for n in self.names)
         said = f"{self.text.rstrip('。；;. ')}：" if self.text else ""
-        return f"{said}{listed}合计（加分为正、减分为负）最多加 {fmt(self.cap)} 分、最多减 {fmt(self.cap)} 分，超过的按 {fmt(self.cap)} 分计。"
+        signs = {"penalty" if (kinds or {}).get(n) == "penalty" else "bonus" for n in self.names} if kinds else {"bonus", "penalty"}
+        if signs == {"bonus"}:
+            return f"{said}{listed}合计最多加 {fmt(self.cap)} 分，超过的按 {fmt(self.cap)} 分计。"
+        if signs == {"penalty"}:
+            return f"{said}{listed}合计最多减 {fmt(self.cap)} 分，超过的按 {fmt(self.cap)} 分计。"
+        return (f"{said}{listed}相抵后的合计（加分为正、减分为负）最多加 {fmt(self.cap)} 分、最多减 {fmt(self.cap)} 分，"
+                f"超过的按 {fmt(self.cap)} 分计。")
 
 
 def shared_cap_problems(caps: Sequence[SharedCap], names: Sequence[str]) -> list[tuple[int, str]]:

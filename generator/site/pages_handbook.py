@@ -167,7 +167,7 @@ def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
         "items": item_rows(assessment.items, names=names, combine=assessment.combine, source=source, within=within),
         "total_words": total_words(assessment),
         "posts": [(p.name, item_rows(p.items, names=names, into=f"「{by_post[0].name}」", source=source, within=within)) for p in scheme.posts] if by_post else [],
-        "adjustments": [a.words() for a in assessment.adjustments] + [c.words() for c in assessment.adjustment_caps],
+        "adjustments": [a.words() for a in assessment.adjustments] + [c.words({a.name: a.kind for a in assessment.adjustments}) for c in assessment.adjustment_caps],
         "bands": band_view(assessment),
         "quotas": [q.text + "。" + q.words(names) if q.text else q.words(names) for q in assessment.quotas]
         + [r.text + "。" + r.words() if r.text else r.words() for r in assessment.rating_limits],
