@@ -22,7 +22,7 @@ POLICY_DOCS: list[tuple[str, str, str, str]] = [
         "没写事项的奖项各算一件事。"
         "几项加减分共用一个上限的（「两项加分合计不超过5分」「加分和扣分合计不超过10分」），写 adjustment_caps：names 列出这几项的 name，"
         "cap 是它们合计（加分为正、减分为负）最多加、最多减的分数；各项先按自己的 cap 计，合计超过 cap 的按 cap 计，低于 −cap 的按 −cap 计，"
-        "计算过程写明。一项只能属于一个共同上限。",
+        "计算过程写明。一项只能属于一个共同上限。原文的意思是加分、扣分各自不超过 10 分的，不写 adjustment_caps，在各项写 cap: 10。",
         """\
 adjustments:                              # 003 篇二：弹性指标加减分最高均不超过5分
   - {kind: bonus, name: 加分指标, column: 加分, cap: 5, events: true}   # 疫情防控:3；表彰:2
