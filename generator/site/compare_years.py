@@ -1,9 +1,12 @@
 """What a comparison compares with, and what it must say when it cannot: the series a period
 continues (a scheme revised for a new year continues the one it replaces), why a block has nothing
-before it, and the departments found in only one of the two years (a rename the figures do not show).
+before it, and the departments found in only one of the two years (a rename the figures do not show);
+the counts it compares (PeriodTally, Tally: a department merged from two counted as both).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from generator.engine.results import PeriodResult
 
@@ -83,3 +86,39 @@ def _joined(period: str, name: str) -> str:
     """第三季度 + 季度考评 → 第三季度考评, 年度 + 年度考核 → 年度考核 (as PeriodResult.period_assessment)."""
     cut = max((k for k in range(2, min(len(period), len(name)) + 1) if period.endswith(name[:k])), default=0)
     return period + name[cut:]
+
+
+@dataclass
+class PeriodTally:
+    """grade_counts of each department of one period, and of 全单位 (the whole period): all that the
+    comparison pages show of it. `key` hashes them (and the period's identity)."""
+    counts: dict[str, dict[str, int]]
+    departments: list[str]  # of its people (a department named 全单位 among them, however unlikely)
+    key: str
+
+
+class Tally:
+    """The counts of an agency's periods by (period, department or 全单位); None where nobody was."""
+
+    def __init__(self, periods: list[PeriodResult], tallies: list[PeriodTally]):
+        self.counts = {period.key: tally.counts for period, tally in zip(periods, tallies)}
+        self.departments = {period.key: tally.departments for period, tally in zip(periods, tallies)}
+
+    def __call__(self, period: PeriodResult | None, department: str) -> dict[str, int] | None:
+        if period is None:
+            return None
+        return self.counts[period.key].get(department)
+
+    def under(self, period: PeriodResult | None, names: list[str]) -> tuple[list[str], dict[str, int]] | tuple[None, None]:
+        """The counts of a department that had other names (agency.yaml formerly:), under the names it had then:
+        one made of two (综合办 formerly [办公室, 预算股]) is the sum of both, not the first one found."""
+        found = [(name, counts) for name in names if (counts := self(period, name)) is not None]
+        if not found:
+            return None, None
+        if len(found) == 1:
+            return [found[0][0]], found[0][1]
+        total: dict[str, int] = {}
+        for _, counts in found:
+            for key, count in counts.items():
+                total[key] = total.get(key, 0) + count
+        return [name for name, _ in found], total

@@ -27,7 +27,7 @@ from generator.engine.results import PeriodResult
 from generator.project.model import Agency
 from generator.scheme.periods import period_words, reading_order
 from generator.site.charts_compare import stacked_chart
-from generator.site.compare_years import lineage, none_before, not_in_yet, unmatched
+from generator.site.compare_years import PeriodTally, Tally, lineage, none_before, not_in_yet, unmatched
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
 from generator.site.page_memo import memoized_bytes, memoized_on, per_period
@@ -94,15 +94,6 @@ def build_compare(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
     return pages, assets
 
 
-@dataclass
-class PeriodTally:
-    """grade_counts of each department of one period, and of 全单位 (the whole period): all that the
-    comparison pages show of it. `key` hashes them (and the period's identity)."""
-    counts: dict[str, dict[str, int]]
-    departments: list[str]  # of its people (a department named 全单位 among them, however unlikely)
-    key: str
-
-
 def period_tally(period: PeriodResult) -> PeriodTally:
     members = people_by_department(period)
     departments = sorted(members)
@@ -110,33 +101,6 @@ def period_tally(period: PeriodResult) -> PeriodTally:
         members["全单位"] = period.people
     counts = {department: grade_counts(period, people) for department, people in members.items()}
     return PeriodTally(counts, departments, hashlib.sha256(repr((period.key, departments, sorted(counts.items()))).encode()).hexdigest())
-
-
-class Tally:
-    """The counts of an agency's periods by (period, department or 全单位); None where nobody was."""
-
-    def __init__(self, periods: list[PeriodResult], tallies: list[PeriodTally]):
-        self.counts = {period.key: tally.counts for period, tally in zip(periods, tallies)}
-        self.departments = {period.key: tally.departments for period, tally in zip(periods, tallies)}
-
-    def __call__(self, period: PeriodResult | None, department: str) -> dict[str, int] | None:
-        if period is None:
-            return None
-        return self.counts[period.key].get(department)
-
-    def under(self, period: PeriodResult | None, names: list[str]) -> tuple[list[str], dict[str, int]] | tuple[None, None]:
-        """The counts of a department that had other names (agency.yaml formerly:), under the names it had then:
-        one made of two (综合办 formerly [办公室, 预算股]) is the sum of both, not the first one found."""
-        found = [(name, counts) for name in names if (counts := self(period, name)) is not None]
-        if not found:
-            return None, None
-        if len(found) == 1:
-            return [found[0][0]], found[0][1]
-        total: dict[str, int] = {}
-        for _, counts in found:
-            for key, count in counts.items():
-                total[key] = total.get(key, 0) + count
-        return [name for name, _ in found], total
 
 
 def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult], tally: Tally) -> tuple[list[Page], list[Asset], list, list]:
