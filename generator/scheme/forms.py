@@ -72,7 +72,8 @@ def check_forms(scheme, report) -> None:
                 report(path + ("assessment",), "bad-value", f"「{form.form}」要列出各季度平时考核定等，assessment 应是汇总季度结果的年度考核（有 rolls_up）。")
             else:
                 _quarterly(form, source, path, report, f"「{form.form}」按季度列出平时考核定等，assessment 所汇总的考核（rolls_up）应是季度考核")
-            sources, troubles = register_sources(form, assessment)
+            # the rates are sought in a register's right assessment only: over a wrong one, that is the one problem
+            sources, troubles = register_sources(form, assessment) if source is not None else ({}, [])
             for key, code, message in troubles:
                 report(path + key, code, message)
             if source is not None and sources.get("年度考核优秀率") is None and not _is_rate(assessment):
