@@ -22,6 +22,7 @@ import ast
 import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 from typing import Any
 
 from generator.core.numbers import round_half_up
@@ -31,6 +32,7 @@ from generator.engine.history_code import NAMESPACE as GLANCE_NAMES
 from generator.engine.history_code import of_history
 from generator.engine.results import PersonResult
 from generator.scheme import bands as bands_mod
+from generator.scheme.adjustment_caps import adjusted as adjusted_sum
 from generator.scheme.columns import plan_columns
 from generator.scheme.expr import HISTORY_GRADE_FUNCTIONS, compiled
 from generator.scheme.model import Assessment, Scheme
@@ -110,7 +112,12 @@ class FastGrader:
         a = self.assessment
         write = source.line
         write(f"tot_ = {items}")
-        if plain is None:
+        if a.adjustment_caps:  # a cap shared by several: the amounts added as the reference adds them (adjustment_caps.adjusted)
+            amounts = [writer.adjustment(adjustment) for adjustment in a.adjustments]
+            together = partial(adjusted_sum, a.adjustment_caps, [adjustment.name for adjustment in a.adjustments])
+            write(f"adj_ = {source.const(together)}(({', '.join(amounts)},))")
+            write("raw_ = tot_ + adj_")
+        elif plain is None:
             write("adj_ = ZERO")
             for adjustment in a.adjustments:
                 write(f"adj_ = adj_ + {writer.adjustment(adjustment)}")

@@ -35,6 +35,7 @@ from generator.engine.prepared import prepared
 from generator.engine.results import ItemScore, PersonResult, Step
 from generator.engine.words import combine_words
 from generator.scheme import bands as bands_mod
+from generator.scheme.adjustment_caps import adjusted as adjusted_sum
 from generator.scheme.item_places import kept_steps
 from generator.scheme.model import Assessment, Item, Scheme
 from generator.scheme.rules.base import ItemContext
@@ -126,12 +127,16 @@ class PersonGrader:
             if trace is not None:
                 trace.append(Step("取舍", "有项目没有得分，无法计算总分"))
             return
-        adjusted = Decimal(0)
+        amounts = []
         for adjustment in self.assessment.adjustments:
             amount, steps = adjustment.apply(row.values, self.explain)
             if trace is not None:
                 trace.extend(Step("调整", s) for s in steps)
-            adjusted += amount
+            amounts.append(amount)
+        held: list[str] | None = [] if trace is not None else None
+        adjusted = adjusted_sum(self.assessment.adjustment_caps, [a.name for a in self.assessment.adjustments], amounts, held)
+        if trace is not None and held:
+            trace.extend(Step("调整", s) for s in held)
         result.raw_total = total + adjusted
         result.total = round_half_up(total + adjusted, self.assessment.places)
         cap = self.assessment.total_max

@@ -13,6 +13,7 @@ from decimal import Decimal
 from generator.core.numbers import fmt
 from generator.core.problems import Problems, Severity
 from generator.scheme import bands as bands_mod
+from generator.scheme.adjustment_caps import shared_cap_problems
 from generator.scheme.check_quotas import check_quotas
 from generator.scheme.column_clash import column_clashes
 from generator.scheme.columns import formula_names, plan_columns
@@ -83,6 +84,8 @@ def check_scheme(scheme: Scheme, marks: Marks, problems: Problems) -> None:
             report(path + ("name",), "column-name-clash", message)
         _check_grades(scheme, assessment, apath, report)
         _check_formulas(scheme, assessment, apath, source, report)
+        for ci, message in shared_cap_problems(assessment.adjustment_caps, [a.name for a in assessment.adjustments]):
+            report(apath + ("adjustment_caps", ci), "unknown-name" if "不是本考核" in message else "bad-value", message)
     if any(i.by_post for a in scheme.assessments for i in a.walk()):
         if not scheme.posts:
             report(("assessments",), "missing-key", "有项目写了 by_post: true，但方案没有 posts（各岗位的项目）。")
@@ -278,6 +281,11 @@ def _check_formulas(scheme: Scheme, assessment: Assessment, apath: tuple, source
                 parse_formula(item.rule.expr, set(item.rule.uses), set())
             except FormulaError as exc:
                 report(path + ("score", "expr"), exc.code, f"{exc}（与同事比较的量只能用本项 uses 中列出的列）")
+            if item.rule.excluding is not None:  # read from the row before anyone is graded: columns only, no item's score
+                try:
+                    parse_formula(item.rule.excluding, {spec.name for spec in plan_columns(scheme, assessment).all()}, set())
+                except FormulaError as exc:
+                    report(path + ("score", "excluding"), exc.code, f"{exc}（不计入的条件只能用成绩表的列，如方案 inputs 中声明的「新录用」）")
             if assessment.results_optional:  # graded from its periods' rows alone: no sheet of its own to compare within
                 report(path + ("score",), "bad-value", f"「{item.name}」与同事比较，要用本期自己的成绩表；「{assessment.name}」写了 results_optional（可以没有成绩表），"
                        "请去掉 results_optional，或在各月（季）的考核中计算此项、本期用 period_score 汇总。")

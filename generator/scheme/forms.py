@@ -8,6 +8,11 @@
       - form: 年度考核情况登记汇总表        # 003 篇七 附件2: per person 平时定等, 优秀率, 定等建议
         assessment: niandu               # the yearly assessment (its rolls_up gives the quarters)
         vote: [年终测评优秀票数, 参加测评总人数]   # input columns of 年终考核测评优秀率
+        rates: {平时考核优秀率: jidu-bili}   # optional: which item of the yearly assessment fills a rate column
+
+The register's rates are the scheme's own, read from an item of the yearly assessment (register_sources):
+named under `rates:`, else the item so named. A 平时考核优秀率 found nowhere is refused, not counted by the
+form (its count could differ from the rate the grade was made from); `按季度计数` says to count.
 
 The site's internal edition offers each declared form per year as XLSX and as a printable A4 page
 (site/pages_forms.py), filled from the computed results.
@@ -22,6 +27,8 @@ from pydantic import Field
 from generator.scheme.base import Strict
 
 FORM_KINDS = ("平时考核结果汇总表", "年度考核情况登记汇总表")
+RATE_COLUMNS = ("平时考核优秀率", "年终考核测评优秀率", "年度考核优秀率")
+COUNTED = "按季度计数"  # rates: {平时考核优秀率: 按季度计数}: the form counts 优秀 quarters ÷ the quarters assessed
 
 # Both forms are laid out by quarter (a row, or a column, per 第一季度…第四季度).
 QUARTER_LABELS = ("Q1", "Q2", "Q3", "Q4")
@@ -41,6 +48,10 @@ class FormDecl(Strict):
     vote: tuple[str, str] | None = Field(
         None, description="年终考核测评优秀率所用的两列：优秀票数、参加测评总人数。例：[年终测评优秀票数, 参加测评总人数]"
     )
+    rates: dict[Literal["平时考核优秀率", "年终考核测评优秀率", "年度考核优秀率"], str] = Field(
+        {}, description="年度考核情况登记汇总表的三栏优秀率各取年度考核中的哪一项（写项目的 code 或名称）；不写的栏取与栏目同名的项目。"
+        "年度考核不计算平时考核优秀率的，写「平时考核优秀率: 按季度计数」，由本表按「优秀次数 ÷ 方案考核的季度数」计算。"
+        "例：{平时考核优秀率: 季度优秀比例, 年终考核测评优秀率: ceping}")
     note: str | None = Field(None, description="印在表下的说明（默认用原文的「本表一式……」）。例：本表一式两份")
 
 
@@ -61,15 +72,21 @@ def check_forms(scheme, report) -> None:
                 report(path + ("assessment",), "bad-value", f"「{form.form}」要列出各季度平时考核定等，assessment 应是汇总季度结果的年度考核（有 rolls_up）。")
             else:
                 _quarterly(form, source, path, report, f"「{form.form}」按季度列出平时考核定等，assessment 所汇总的考核（rolls_up）应是季度考核")
-            if source is not None and not _is_rate(assessment):
+            # the rates are sought in a register's right assessment only: over a wrong one, that is the one problem
+            sources, troubles = register_sources(form, assessment) if source is not None else ({}, [])
+            for key, code, message in troubles:
+                report(path + key, code, message)
+            if source is not None and sources.get("年度考核优秀率") is None and not _is_rate(assessment):
                 report(path + ("assessment",), "bad-value",
                        f"「{form.form}」的「年度考核优秀率」一栏按百分数填写，但考核「{assessment.name}」的总分不是 0 到 1 之间的比率"
                        f"（total_max 是 {assessment.total_max if assessment.total_max is not None else '未写'}），表上会印出 8500.00% 这样的数。"
-                       "请确认这张表适用于本考核：总分是优秀率的，写 total_max: 1；另有一项算优秀率的，把它命名为「年度考核优秀率」（max: 1）。")
+                       "请确认这张表适用于本考核：总分是优秀率的，写 total_max: 1；另有一项算优秀率的，在汇总表写 rates: {年度考核优秀率: 该项的 code}。")
             used = assessment.model_dump_json()  # the columns its formulas use (score.uses, expr)
             for column in form.vote or ():
                 if column not in {c.name for c in scheme.inputs} and f'"{column}"' not in used and column not in used:
                     report(path + ("vote",), "unknown-name", f"vote 中的「{column}」既不是方案 inputs 中声明的列，也不是考核「{assessment.name}」的公式所用的列。")
+        elif form.rates:
+            report(path + ("rates",), "bad-value", f"rates 只用于「年度考核情况登记汇总表」，「{form.form}」的比例由本表按名额的基数计算；请删去 rates。")
         for grade in [g for g in [form.good, *(form.low or [])] if g]:
             if order and grade not in order:
                 report(path, "unknown-name", f"汇总表「{form.form}」中的等次「{grade}」不是考核「{assessment.name}」的等次（{'、'.join(order)}）。")
@@ -89,7 +106,65 @@ def _quarterly(form, assessment, path, report, what: str) -> None:
 
 
 def _is_rate(assessment) -> bool:
-    """The register prints the yearly 年度考核优秀率 as a percent: the total, or an item so named, is a rate (at most 1)."""
-    if assessment.total_max is not None and assessment.total_max == 1:
-        return True
-    return any("年度考核优秀率" in item.name and item.max is not None and item.max <= 1 for item in assessment.walk())
+    """The register prints the yearly 年度考核优秀率 as a percent: the total, when no item gives it, is a rate (at most 1)."""
+    return assessment.total_max is not None and assessment.total_max == 1
+
+
+def register_sources(form: FormDecl, assessment) -> tuple[dict[str, str | None], list[tuple[tuple, str, str]]]:
+    """Where each rate column of the register comes from: column → an item code of the yearly assessment,
+    COUNTED, or None (年终考核测评优秀率: the vote columns or a dash; 年度考核优秀率: the total). Also the
+    problems (key path under the form, code, message). The check and the filling read the same answer, so
+    a form that passed the check shows the rates the grade was made from."""
+    items = list(assessment.walk())
+    found: dict[str, str | None] = {}
+    troubles: list[tuple[tuple, str, str]] = []
+    for column in RATE_COLUMNS:
+        named = form.rates.get(column)
+        if named is not None:
+            if named.strip() == COUNTED and column == "平时考核优秀率":
+                found[column] = COUNTED
+                continue
+            item = next((i for i in items if i.code == named.strip()), None) or next((i for i in items if i.name == named.strip()), None)
+            if item is None:
+                counted = f"；要由本表按季度等次计算，写 {COUNTED}" if column == "平时考核优秀率" else ""
+                troubles.append((("rates", column), "unknown-name",
+                                 f"rates 中「{column}」写的「{named}」不是考核「{assessment.name}」中任何项目的 code 或名称"
+                                 f"（项目：{'、'.join(i.name for i in items[:8])}{'……' if len(items) > 8 else ''}）{counted}。"))
+                continue
+        else:
+            exact = [i for i in items if i.name == column]
+            near = exact or [i for i in items if column in i.name]
+            if len(near) > 1:
+                troubles.append((("form",), "bad-value",
+                                 f"考核「{assessment.name}」中有 {len(near)} 个项目的名称含「{column}」（{'、'.join(i.name for i in near)}），"
+                                 f"不知道表上的「{column}」填哪一个；请在汇总表写 rates: {{{column}: 该项的 code}}。"))
+                continue
+            if not near:
+                found[column] = None
+                reads = [i for i in items if column == "年终考核测评优秀率" and form.vote and i.rule is not None
+                         and all(c in (getattr(i.rule, "expr", "") or "") for c in form.vote)
+                         and not any(other in i.name for other in RATE_COLUMNS) and i.code not in form.rates.values()
+                         and i.name not in form.rates.values()]  # the yearly rate's own formula reads the votes too
+                if reads and len(items) > 1:  # the scheme works the rate out under another name: the form's own division may differ
+                    troubles.append((("form",), "bad-value",
+                                     f"项目「{reads[0].name}」用 {'、'.join(form.vote)} 计算，像是年终考核测评优秀率，表上却会按 vote 自行相除，可能与定等所用的数不同；"
+                                     f"请在汇总表写 rates: {{年终考核测评优秀率: {reads[0].code}}}（它不是测评优秀率的，写 rates 指明是哪一项）。"))
+                if column == "平时考核优秀率":
+                    troubles.append((("form",), "missing-key",
+                                     f"考核「{assessment.name}」中没有名为「平时考核优秀率」的项目，表上这一栏不知道填定等所用的哪个数。"
+                                     f"请在汇总表写 rates: {{平时考核优秀率: 算这个比率的项目的 code 或名称}}；年度考核不计算平时考核优秀率的，"
+                                     f"写 rates: {{平时考核优秀率: {COUNTED}}}，本表按「优秀次数 ÷ 方案考核的季度数」计算。"))
+                continue
+            item = near[0]
+        if item.max is None or item.max > 1:
+            troubles.append((("rates", column) if named is not None else ("form",), "bad-value",
+                             f"表上的「{column}」按百分数填写，但项目「{item.name}」的满分是 {item.max if item.max is not None else '未写'}，"
+                             f"不是 0 到 1 之间的比率，表上会印出 8500.00% 这样的数；请给该项写 max: 1（按比率计算），或在 rates 中改写算这个比率的项目。"))
+            continue
+        twice = next((other for other, code in found.items() if code == item.code), None)
+        if twice is not None:  # one number printed under two headings: one of them is not what the grade was made from
+            troubles.append((("rates", column) if named is not None else ("form",), "bad-value",
+                             f"表上的「{twice}」和「{column}」都取自项目「{item.name}」，同一个数印在两栏；请在 rates 中为其中一栏写算它的那一项。"))
+            continue
+        found[column] = item.code
+    return found, troubles

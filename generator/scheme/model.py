@@ -24,6 +24,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from generator.scheme.adjustment_caps import SharedCap
 from generator.scheme.adjustments import Adjustment
 from generator.scheme.base import Num, Share, Strict, integers
 from generator.scheme.forms import FormDecl
@@ -189,6 +190,8 @@ class Assessment(Strict):
         "sum", description="各项目如何合成总分：sum 相加（默认）、weighted 按各项目的 weight 加权。例：weighted"
     )
     adjustments: list[Adjustment] = Field([], description="在各项得分之和上的加分、减分（弹性指标、奖项加分）。例：[{kind: bonus, name: 加分指标, cap: 5}]")
+    adjustment_caps: list[SharedCap] = Field([], description="几项加减分共用的上限（「两项加分合计不超过5分」「加分和扣分合计不超过10分」）。"
+                                             "例：[{names: [表彰加分, 信息加分], cap: 5}]")
     _integers = integers("places")  # true/false is no number of places
     places: int = Field(default=2, ge=0, le=6, description="总分四舍五入保留几位小数（0 到 6，默认 2）。例：1")
     total_max: Num | None = Field(

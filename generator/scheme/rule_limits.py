@@ -27,7 +27,11 @@ def over_the_max(item: Item) -> Iterator[tuple[tuple, str]]:
                 yield (("score", "tiers", ti, "points"),
                        f"「{item.name}」满分 {fmt(top)} 分，这一段却得 {fmt(tier.points)} 分；请核对分值或本项满分（max）。")
     elif isinstance(rule, Relative):
-        if rule.to in ("best", "rank"):  # no one is above the best, or before first place: points is the most it gives
+        if rule.to == "best" and rule.excluding is not None and rule.cap is None:
+            # one left out of the best (a newcomer) may do more than it: own ÷ best × points goes past points
+            yield (("score",), f"「{item.name}」满分 {fmt(top)} 分，不计入最高{rule.measure}的人（{rule.excluding}）可能超过最高量，得分会超过 "
+                               f"{fmt(rule.points)} 分；请写 cap（如 cap: {fmt(min(top, rule.points))}）。")
+        elif rule.to in ("best", "rank"):  # no one is above the best, or before first place: points is the most it gives
             if min(rule.points, rule.cap or rule.points) > top:
                 yield (("score", "points"), f"「{item.name}」满分 {fmt(top)} 分，完成量最高的人却得 {fmt(rule.points)} 分；请核对 points 或本项满分（max）。")
         elif rule.cap is None:

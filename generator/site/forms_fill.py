@@ -7,9 +7,9 @@ with the quota), else everyone graded.
 
 年度考核情况登记汇总表 (003 篇七 附件2), one per agency and year: a row per person of the yearly
 assessment with each quarter's grade (未参加 for a quarter computed without the person),
-平时考核优秀率 and 年终考核测评优秀率 as the scheme computed them when its yearly assessment has items
-so named (else: quarters graded excellent ÷ quarters the scheme assesses, and the declared vote
-columns), 年度考核优秀率 (the yearly total) and 年度考核定等建议 (the grade). 绩效奖励级差建议 and 派驻/挂职 names are not in the data: left blank
+平时考核优秀率 and 年终考核测评优秀率 as the scheme computed them, from the items the form's `rates:` names
+or items so named (else: 按季度计数, quarters graded excellent ÷ quarters the scheme assesses, and the
+declared vote columns), 年度考核优秀率 (the yearly total) and 年度考核定等建议 (the grade). 绩效奖励级差建议 and 派驻/挂职 names are not in the data: left blank
 for the office to fill in by hand.
 """
 
@@ -20,13 +20,17 @@ from decimal import Decimal
 from generator.core.numbers import fmt, round_half_up
 from generator.engine.results import PeriodResult, PersonResult
 from generator.project.model import Agency
-from generator.scheme.forms import FormDecl
+from generator.scheme.forms import COUNTED, FormDecl, register_sources
 from generator.site.ordering import stroke_key
 from generator.xlsx.form_sheet import FilledForm, FormCell, HeadCell
 
 QUARTERS = [("Q1", "第一季度"), ("Q2", "第二季度"), ("Q3", "第三季度"), ("Q4", "第四季度")]
 FILED_ON = "　　　　年　　月　　日"
 NOT_YET = "尚无成绩"  # a quarter the scheme assesses whose results are not in the project yet
+
+
+def _rate_cell(value: Decimal | None, places: int = 4) -> FormCell:
+    return _share(value, 1, places) if value is not None else FormCell("—")
 
 
 def _share(part: int | Decimal, whole: int | Decimal, places: int = 4) -> FormCell:
@@ -115,7 +119,10 @@ def quarterly_summary(form: FormDecl, agency: Agency, year: int, periods: dict[s
              HeadCell("评定为" + ("、".join(sorted(low, key=order.index)) if low else "一般及以下") + "等次、未定等次人员名单")]]
     meta = [("单位（盖章）", agency.name), ("单位应参加考核总人数", str(len(everyone))),
             ("实际参加考核总人数", str(len(took_part))), ("填报时间", FILED_ON)]
-    explain = (f"各季度比例的分母是该季度实际参加考核的人数（与「{good}」等次名额的计算基数相同）；表头的总人数是全年至少参加一个季度考核的人数。")
+    # the base said as it was counted: a scheme without a unit-wide quota of this grade has no quota base to agree with
+    unit_quota = any(q.scope == "unit" and q.grade == good for q in assessment.quotas)
+    base = f"与「{good}」等次名额的计算基数相同" if unit_quota else f"本方案没有全单位的「{good}」等次名额，按确定了等次的人数计"
+    explain = f"各季度比例的分母是该季度实际参加考核的人数（{base}）；表头的总人数是全年至少参加一个季度考核的人数。"
     return FilledForm("公务员平时考核结果汇总表", f"（{year}年度）", meta, head, rows, form.note or "", [10, 10, 14, 36, 22, 30], explain,
                       missing=missing, pending=pending + _other_scheme(elsewhere, other))
 
@@ -129,17 +136,12 @@ def _pending(period: PeriodResult, name: str) -> list[str]:
     return lines + [f"{name}：{why}" for why in period.held]  # a committee decision gone stale after a correction
 
 
-def _rates(person: PersonResult) -> dict[str, Decimal]:
-    """The register's rates as the scheme computed them, when an item of the yearly assessment bears
-    the column's name: the form then shows the value the grade was made from, whatever the scheme
-    divides by (3, or the quarters the person took part in), rather than a count of its own."""
-    names, values = person.item_name_map(), person.item_value_map()
-    found: dict[str, Decimal] = {}
-    for column in ("平时考核优秀率", "年终考核测评优秀率", "年度考核优秀率"):
-        codes = [code for code, name in names.items() if name == column] or [code for code, name in names.items() if column in name]
-        if len(codes) == 1 and values.get(codes[0]) is not None:
-            found[column] = values[codes[0]]
-    return found
+def _rates(person: PersonResult, sources: dict[str, str | None]) -> dict[str, Decimal | None]:
+    """The register's rates as the scheme computed them, from the items the check resolved (forms.register_sources):
+    the form shows the value the grade was made from, whatever the scheme divides by (3, or the quarters the
+    person took part in), rather than a count of its own. An item with no value for this person is None (a dash)."""
+    values = person.item_value_map()
+    return {column: values.get(code) for column, code in sources.items() if code is not None and code != COUNTED}
 
 
 def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarters: dict[str, PeriodResult],
@@ -150,6 +152,7 @@ def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarte
     labels = [(label, name) for label, name in QUARTERS if source and label in source.period_labels]
     order = list(assessment.grades.order) if assessment.grades else []
     excellent = form.good or (order[0] if order else "")
+    sources, _ = register_sources(form, assessment)  # the check refused a form whose rates it cannot place
     head = [
         [HeadCell("序号", rowspan=2), HeadCell("姓名", rowspan=2), HeadCell("平时考核定等", colspan=max(len(labels), 1)),
          HeadCell("平时考核优秀率", rowspan=2), HeadCell("年终考核测评优秀率", rowspan=2), HeadCell("年度考核优秀率", rowspan=2),
@@ -164,13 +167,13 @@ def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarte
             found = quarters[label].person(person.id) if label in quarters else None
             # a quarter computed without this person: not a blank, which the page asks the office to fill in
             grades.append(found.shown_grade if found else ("未参加" if label in quarters else f"见{elsewhere[label]}" if label in elsewhere else NOT_YET))
-        computed = _rates(person)
+        computed = _rates(person, sources)
         regular = _share(sum(1 for g in grades if g == excellent), len(labels)) if labels else FormCell("—")
         if "平时考核优秀率" in computed:
-            regular = _share(computed["平时考核优秀率"], 1)
+            regular = _rate_cell(computed["平时考核优秀率"])
         vote = FormCell("—")
         if "年终考核测评优秀率" in computed:
-            vote = _share(computed["年终考核测评优秀率"], 1)
+            vote = _rate_cell(computed["年终考核测评优秀率"])
         elif form.vote:
             votes, voters = (person.person.values.get(c) for c in form.vote)
             try:
@@ -179,7 +182,7 @@ def yearly_register(form: FormDecl, agency: Agency, yearly: PeriodResult, quarte
                 vote = FormCell("—")
         total = _share(person.total, 1, max(assessment.places, 2)) if person.total is not None else FormCell("—")
         if "年度考核优秀率" in computed:  # an item so named, where the total is not the rate itself
-            total = _share(computed["年度考核优秀率"], 1, max(assessment.places, 2))
+            total = _rate_cell(computed["年度考核优秀率"], max(assessment.places, 2))
         rows.append([FormCell(str(i), i, "0"), FormCell(_names([person], among=yearly.people))] + [FormCell(g) for g in grades or [""]]
                     + [regular, vote, total, FormCell(person.shown_grade), FormCell("")])
     title = f"{agency.name}{yearly.year}年度考核情况登记汇总表"

@@ -27,7 +27,7 @@ from generator.engine.results import PeriodResult
 from generator.project.model import Agency
 from generator.scheme.periods import period_words, reading_order, year_label, year_words
 from generator.site.charts_compare import stacked_chart
-from generator.site.compare_years import lineage, none_before, not_in_yet, unmatched
+from generator.site.compare_years import PeriodTally, Tally, lineage, none_before, not_in_yet, unmatched
 from generator.site.downloads import DataTable, csv_bytes, download_name, table_title, xlsx_bytes
 from generator.site.model import Asset, Page, SiteContext, asset_link, share_text
 from generator.site.page_memo import memoized_bytes, memoized_on, per_period
@@ -94,15 +94,6 @@ def build_compare(ctx: SiteContext) -> tuple[list[Page], list[Asset]]:
     return pages, assets
 
 
-@dataclass
-class PeriodTally:
-    """grade_counts of each department of one period, and of 全单位 (the whole period): all that the
-    comparison pages show of it. `key` hashes them (and the period's identity)."""
-    counts: dict[str, dict[str, int]]
-    departments: list[str]  # of its people (a department named 全单位 among them, however unlikely)
-    key: str
-
-
 def period_tally(period: PeriodResult) -> PeriodTally:
     members = people_by_department(period)
     departments = sorted(members)
@@ -110,23 +101,6 @@ def period_tally(period: PeriodResult) -> PeriodTally:
         members["全单位"] = period.people
     counts = {department: grade_counts(period, people) for department, people in members.items()}
     return PeriodTally(counts, departments, hashlib.sha256(repr((period.key, departments, sorted(counts.items()))).encode()).hexdigest())
-
-
-class Tally:
-    """The counts of an agency's periods by (period, department or 全单位); None where nobody was."""
-
-    def __init__(self, periods: list[PeriodResult], tallies: list[PeriodTally]):
-        self.counts = {period.key: tally.counts for period, tally in zip(periods, tallies)}
-        self.departments = {period.key: tally.departments for period, tally in zip(periods, tallies)}
-
-    def __call__(self, period: PeriodResult | None, department: str) -> dict[str, int] | None:
-        if period is None:
-            return None
-        return self.counts[period.key].get(department)
-
-    def under(self, period: PeriodResult | None, names: list[str]) -> tuple[str, dict[str, int]] | tuple[None, None]:
-        """The counts of a department that had other names (agency.yaml formerly:), under the name it had then."""
-        return next(((name, found) for name in names if (found := self(period, name)) is not None), (None, None))
 
 
 def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult], tally: Tally) -> tuple[list[Page], list[Asset], list, list]:
@@ -148,7 +122,7 @@ def _agency_pages(ctx: SiteContext, agency: Agency, periods: list[PeriodResult],
                     block.why_not = none_before(p, periods)
         words = year_label(year, [p.label for p in periods if p.year == year])  # 2025年, 2025—2026学年
         pages += _pages(ctx, assets, path, agency, f"{agency.name} · {words}各部门对比", words, "各部门对比", blocks,
-                        [(y, f"compare/{code}/{y}.md") for y in years], not_in_yet(periods, year))
+                        [(y, f"compare/{code}/{y}.md") for y in years], not_in_yet(periods, year, ctx.project.schemes))
     dept_links = []
     for department in departments:
         if agency.formerly.get(department) in departments:  # a former name: its years are on the page of the name it has now
@@ -213,13 +187,13 @@ def _department_blocks(ctx, agency, department, periods, tally: Tally, lines: di
         rows, before, before_year = [], None, None
         for period in sorted(runs, key=lambda p: p.year):
             named, counts = tally.under(period, agency.names_of(department))
-            if counts is None:
+            if named is None or counts is None:
                 before = None
                 continue
-            link = ctx.department_path(agency.code, named, period.year)
+            link = ctx.department_path(agency.code, named[0], period.year)
             # 较上年 is the year before: against an older year (one between not assessed) a change over two years reads as one
-            year_label = year_words(period.year, period.label) + (f"（{named}）" if named != department else "")
-            rows.append(_row(year_label, link, grades, counts, before if before_year == period.year - 1 else None))
+            row_label = year_words(period.year, period.label) + (f"（{'、'.join(named)}）" if named != [department] else "")
+            rows.append(_row(row_label, link, grades, counts, before if before_year == period.year - 1 else None))
             before, before_year = counts, period.year
         if rows:
             first = runs[0]

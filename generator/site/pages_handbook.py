@@ -170,7 +170,7 @@ def assessment_view(scheme: Scheme, assessment: Assessment) -> dict:
         "items": item_rows(assessment.items, names=names, combine=assessment.combine, source=source, within=within),
         "total_words": total_words(assessment),
         "posts": [(p.name, item_rows(p.items, names=names, into=f"「{by_post[0].name}」", source=source, within=within)) for p in scheme.posts] if by_post else [],
-        "adjustments": [a.words() for a in assessment.adjustments],
+        "adjustments": [a.words() for a in assessment.adjustments] + [c.words({a.name: a.kind for a in assessment.adjustments}) for c in assessment.adjustment_caps],
         "bands": band_view(assessment),
         # 各部门 as the scheme names its departments: 各教研组, 各庭
         "quotas": [(q.text + "。" if q.text else "") + q.words(names).replace("各部门", f"各{scheme.people.department}", 1) for q in assessment.quotas]

@@ -223,3 +223,19 @@ def test_a_year_page_names_the_periods_with_no_results(tmp_path):
     assert ("本年尚无结果（没有成绩表，不在本页）：第三季度平时考核（平时考核实施方案（篇二））、"
             "年度考核（平时考核结果运用）（平时考核实施方案（篇二））。") in pages["compare/yunxi-czj/2025.md"]
     assert "本年尚无结果" not in pages["compare/yunxi-czj/2024.md"]
+
+
+def test_a_year_page_does_not_call_quarters_under_the_revised_scheme_missing(tmp_path):
+    """云溪 2025: 第一、二季度 under s003-p2, 第三季度 under s003-p2-2026 (previous: s003-p2). The year page said
+    本年尚无结果 of the old scheme's 第三季度 and the new one's 第一、第二季度, all three of which are on it."""
+    root = copy_demo_part(tmp_path, ("yunxi-czj",))
+    old, new = root / SCHEMES / "s003-p2" / "2025", root / SCHEMES / "s003-p2-2026" / "2025"
+    new.mkdir(parents=True)
+    for name in ("Q3.csv", "Q3.notice.yaml"):
+        (old / name).rename(new / name)
+    for name in ("年度.xlsx", "Y.notice.yaml"):
+        (old / name).unlink()
+    page = _internal(root)["compare/yunxi-czj/2025.md"]
+    missing = page.split("本年尚无结果", 1)[1].split("。", 1)[0] if "本年尚无结果" in page else ""
+    assert "第三季度" not in missing and "第一季度" not in missing and "第二季度" not in missing, missing
+    assert "年度考核" in missing  # the year's own sheet is not in under either scheme

@@ -14,7 +14,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, model_validator
 
 from generator.core.numbers import fmt, fmt_at_most
-from generator.scheme.expr import Formula, FormulaError, compiled
+from generator.scheme.expr import Formula, FormulaError, _truthy, compiled
 from generator.scheme.rules.base import ColumnSpec, ItemContext, Outcome, Rule, shown_places
 
 # Where a person's group figures wait in their values: no sheet header can hold a NUL.
@@ -45,7 +45,8 @@ class Relative(Rule):
     """与同事比较计分：本人的量（如折算办案数 = 刑事结案数 × 1.2 + 民事结案数 + 执行结案数 × 0.8）除以同一部门（或全体）
     人员的人均量（to: average）或最高量（to: best），乘以 points 分；超过 cap 的按 cap 计。也可以按排名计分（to: rank）：
     量最多的第 1 名得 points 分，每降一名减 step 分，最低 floor 分，量相同的名次并列、下一名次顺延（1、2、2、4）。人均量 = 该部门成绩表中所列全部人员的量
-    之和 ÷ 人数（不定等次、一票否决的人也在其中，不另外剔除）。计算时先乘后除，不先把人均量取整，得数按本项 places
+    之和 ÷ 人数（不定等次、一票否决的人也在其中）；原文规定某些人不计入人均的（新录用人员），写 excluding 条件，这些人不计入人数和合计，
+    本人仍与其余人员的人均比较计分；「不定等次人员不计入」的，把方案中该条 no_grade 的条件（如 试用期 或 立案调查）写在 excluding 中。上级项目写了 missing: reweight、本人此项未填写（不计）的，也不计入；按岗位区分的项目只在该岗位人员中比较。计算时先乘后除，不先把人均量取整，得数按本项 places
     四舍五入。部门的量之和或最高量为 0 时无法计分，报告问题。"""
 
     TITLE: ClassVar[str] = "与同事比较（除以人均、除以最高或按排名）"
@@ -77,6 +78,15 @@ class Relative(Rule):
     cap: Decimal | None = Field(None, gt=0, description="最高得几分，超过的按此计（不写则不封顶）。例：36")
     step: Decimal | None = Field(None, gt=0, description="to: rank 时每降一名减几分；量相同的名次并列，下一名次顺延（1、2、2、4）。例：0.5")
     floor: Decimal = Field(Decimal(0), ge=0, description="to: rank 时最低得几分（默认 0）。例：0")
+    excluding: str | None = Field(None, description="不计入人均（最高、排名）的人员：一个条件（公式，见《公式写法》，用方案 inputs 中声明的列），"
+                                  "满足的人不计入人数和量的合计，本人仍与其余人员的人均（最高、排名）比较计分（如「新录用人员不计入本庭人均」）；"
+                                  "不写则成绩表所列全部人员都计入。例：新录用 或 试用期")
+
+    @model_validator(mode="after")
+    def _excluding_said(self):
+        if self.excluding is not None and not self.excluding.strip():  # excluding: "" would count everyone, as if unwritten
+            raise ValueError("excluding 是空的：全部人员都计入的，删去 excluding；有人不计入的，写出条件，如 excluding: 新录用")
+        return self
 
     @model_validator(mode="after")
     def _known_within(self):
@@ -98,11 +108,25 @@ class Relative(Rule):
             raise ValueError(f"floor（最低 {fmt(self.floor)} 分）高于 points（第 1 名 {fmt(self.points)} 分），人人都得最低分；请核对")
         return self
 
+    def counted(self, values: dict) -> bool | None:
+        """Whether this person counts in the group's figure; None when the excluding condition cannot be
+        worked out (a blank 新录用 cell: compute reports it at that cell)."""
+        if self.excluding is None:
+            return True
+        try:
+            return not _truthy(compiled(self.excluding).evaluate(values))
+        except FormulaError:
+            return None
+
     def group_of(self, row) -> str:
         """Which group a row's person is compared within (row: sheets.rows.PersonRow)."""
         if self.within == "department":
             return row.department
         return "" if self.within == "all" else str(row.values.get(self.within) or "")
+
+    def figure_words(self) -> str:
+        """人均完成量, 最高完成量, 完成量排名: what the group's figure is called."""
+        return f"{self.measure}排名" if self.to == "rank" else f"{TO_WORDS[self.to]}{self.measure}"
 
     def group_words(self) -> str:
         return self.within_name or GROUP_WORDS.get(self.within) or f"同一{self.within}"
@@ -118,8 +142,8 @@ class Relative(Rule):
         return set(self.uses)
 
     def key(self) -> str:
-        """Which group figure this rule reads: rules with the same measure and group share one."""
-        return self.expr + "\x00" + self.within
+        """Which group figure this rule reads: rules with the same measure, group and exclusions share one."""
+        return self.expr + "\x00" + self.within + "\x00" + (self.excluding or "")
 
     def compiled(self) -> Formula:
         return compiled(self.expr)
@@ -129,6 +153,8 @@ class Relative(Rule):
         try:
             value = self.compiled().evaluate(values)
         except FormulaError:
+            return None
+        if value is None or isinstance(value, (bool, str)):  # a bare column left blank (under missing: reweight) is no measure
             return None
         return value if isinstance(value, Decimal) else Decimal(value)
 
@@ -141,7 +167,16 @@ class Relative(Rule):
             # the rest of the group then fails without a problem of its own: their cells are right
             message = f"{exc}；{group}的{TO_WORDS[self.to]}{self.measure}因此算不出，{group}的人都无法计分，补填后即可。"
             return Outcome(None, [message], [(exc.names[0] if exc.names else self.uses[0], "missing-value", message)])
+        if own is None or isinstance(own, (bool, str)):  # a bare column left blank: the sheet check names the cell
+            message = f"「{self.uses[0]}」为空，算不出本人{self.measure}；请填写。"
+            return Outcome(None, [message], [(self.uses[0], "missing-value", message)])
         own = own if isinstance(own, Decimal) else Decimal(own)
+        if self.counted(ctx.values) is None:
+            try:
+                compiled(self.excluding or "").evaluate(ctx.values)
+            except FormulaError as exc:
+                message = f"{exc}：不知道此人是否计入{group}{self.figure_words()}（{self.excluding}），{group}的人都无法计分；补填后即可。"
+                return Outcome(None, [message], [(exc.names[0] if exc.names else self.uses[0], "missing-value", message)])
         if own < 0 and self.to != "rank":  # an expr with a minus (完成量 - 退回量): a share of a sum or a best holding it is nonsense of either sign; a rank orders it as any other
             message = (f"本人{self.measure}为 {fmt(own)}，小于 0，无法与同事比较，{group}的人都无法计分；"
                        f"请核对 {'、'.join(self.uses)}（{self.measure} = {self.expr}）。")
@@ -156,7 +191,14 @@ class Relative(Rule):
         if figure.missing:
             return Outcome(None, [f"{group}有 {figure.missing} 人的{self.measure}算不出（见该人的问题），{TO_WORDS[self.to]}{self.measure}无从计算"]
                            if ctx.explain else [])
+        if not figure.count:  # everyone met the excluding condition: nobody to compare with
+            message = f"{group}的人都不计入{self.figure_words()}（{self.excluding}），无人可比，{group}的人都无法计分；请核对该条件所用的列。"
+            return Outcome(None, [message], [(self.uses[0], "missing-value", message)] if first else [])
         if self.to == "rank":
+            if not any(figure.ranked):  # all 0: each would be 1st with full points, a column left at 0 read as everyone best
+                message = (f"{group}（{figure.count} 人）的{self.measure}都为 0，排名无从区分，{group}的人都无法计分；"
+                           f"请核对 {'、'.join(self.uses)} 是否漏填。")
+                return Outcome(None, [message], [(self.uses[0], "missing-value", message)] if first else [])
             return self._ranked(item, ctx, own, figure, group)
         base = figure.total if self.to == "average" else figure.best
         if not base:  # reported once, at the group's first row: every member's cells may be right
@@ -175,6 +217,9 @@ class Relative(Rule):
                      f"本人{self.measure} {fmt(own)} × {figure.count} × {fmt(self.points)} 分 ÷ {fmt(figure.total)} = {fmt_at_most(value, places)}"]
         else:
             steps = [f"{group}{self.measure}最高 {fmt(base)}", f"本人{self.measure} {fmt(own)} ÷ {fmt(base)} × {fmt(self.points)} 分 = {fmt_at_most(value, places)}"]
+        if self.excluding is not None:  # who the figure left out, and whether this person is one of them
+            steps.insert(0, f"不计入{self.figure_words()}的人员：{_condition_words(self.excluding)}"
+                         + ("；本人属此情形，不计入，与其余人员比较" if not self.counted(ctx.values) else ""))
         if capped:
             steps.append(f"超过上限 {fmt(self.cap)} 分，按 {fmt(self.cap)} 分计")
         return Outcome(final, steps)
@@ -185,9 +230,12 @@ class Relative(Rule):
         value = max(self.points - (place - 1) * step, self.floor)
         if not ctx.explain:
             return Outcome(value)
-        tied = sum(1 for v in figure.ranked if v == own)
-        shared = f"（与另 {tied - 1} 人并列）" if tied > 1 else ""
-        steps = [f"本人{self.measure} {fmt(own)}，在{group} {figure.count} 人中排第 {place} 名{shared}",
+        left_out = self.excluding is not None and not self.counted(ctx.values)
+        others = sum(1 for v in figure.ranked if v == own) - (0 if left_out else 1)  # one left out is not among the ranked
+        shared = f"（与另 {others} 人并列）" if others > 0 else ""
+        steps = [f"不计入{self.figure_words()}的人员：{_condition_words(self.excluding)}"
+                 + ("；本人属此情形，不计入，按其余人员中的名次计" if left_out else "")] if self.excluding else []
+        steps += [f"本人{self.measure} {fmt(own)}，在{group} {figure.count} 人中排第 {place} 名{shared}",
                  f"{fmt(self.points)} 分 − （{place} − 1）× {fmt(step)} 分 = {fmt(self.points - (place - 1) * step)}"
                  + (f"，低于最低 {fmt(self.floor)} 分，按 {fmt(self.floor)} 分计" if value != self.points - (place - 1) * step else "")]
         return Outcome(value, steps)
@@ -203,9 +251,19 @@ class Relative(Rule):
                    f"{self.measure}相同的名次并列，下一名次顺延（如 1、2、2、4）")
         elif self.to == "average":
             how = (f"本人{self.measure} ÷ {group}人均{self.measure} × {fmt(self.points)} 分；{group}人均{self.measure} = "
-                   f"{group}本期成绩表所列全部人员的{self.measure}之和 ÷ 人数，不先取整（先乘后除）")
+                   f"{group}本期成绩表所列{'全部' if self.excluding is None else ''}人员的{self.measure}之和 ÷ 人数，不先取整（先乘后除）")
         else:
             how = f"本人{self.measure} ÷ {group}本期成绩表所列人员中最高的{self.measure} × {fmt(self.points)} 分"
         capped = f"，最高 {fmt(self.cap)} 分" if self.cap is not None else ""
+        if self.excluding is not None:
+            capped += (f"。不计入{self.figure_words()}的人员：{_condition_words(self.excluding, names)}"
+                       f"（不计入人数和合计，本人仍与其余人员比较计分）")
         defined = "" if words == self.measure else f"{self.measure} = {words}；"  # 完成量 read from its own column: no 完成量 = 完成量
         return f"与同事比较计分：{defined}得分 = {how}{capped}。"
+
+
+def _condition_words(text: str, names: dict[str, str] | None = None) -> str:
+    try:
+        return compiled(text).describe(names)
+    except FormulaError:
+        return text

@@ -200,6 +200,7 @@ def _rules_lines(assessment: Assessment) -> list[str]:
         lines.append(f"等次直接填写在「{grades.entered}」列：" + "、".join(grades.order) + "。")
     for adjustment in assessment.adjustments:
         lines.append(adjustment.words().replace("。；", "；"))
+    lines += [cap.words({a.name: a.kind for a in assessment.adjustments}) for cap in assessment.adjustment_caps]  # the rules the office checks include a cap two share
     for override in assessment.overrides:
         lines.append(override.reason.rstrip("。") + "。")
     for quota in assessment.quotas:
