@@ -33,7 +33,7 @@ PREFIX = "/kaohe/"
 PAGES = ["", "notices/", "notices/testju/s003-p2/2025-Q1/", "handbooks/", "handbooks/s003-p2/", "departments/",
          "departments/testju/bangongshi/2025/", "archive/", "archive/2025/", "guide/reading/"]
 INTERNAL = ["results/", "results/testju/s003-p2/2025-Q1/", "people/", "people/testju/0001/", "compare/", "compare/testju/2025/",
-            "forms/", "guide/", "guide/problems/"]
+            "forms/", "forms/testju/s003-p2/2025-pingshi-huizongbiao/", "guide/", "guide/problems/"]
 
 
 class _SubPath(http.server.SimpleHTTPRequestHandler):
@@ -110,6 +110,22 @@ def test_every_kind_of_page_loads_whole_under_a_sub_path(served, tab, edition):
         assert not _outside(tab), (path, _outside(tab))
     assert not tab.kaohe_failed, tab.kaohe_failed
     assert not tab.kaohe_errors, tab.kaohe_errors
+
+
+@pytest.mark.parametrize("edition", ["site", "site-internal"])
+def test_the_first_tab_on_every_kind_of_page_is_a_visible_skip_link_to_its_heading(served, tab, edition):
+    """A 公示 and a filed form write their heading as HTML: the theme gave them no skip link, and a
+    keyboard went through the logo and ten tabs before the notice."""
+    for path in PAGES + (INTERNAL if edition == "site-internal" else []):
+        tab.goto(served[edition] + path)
+        tab.keyboard.press("Tab")
+        focused = tab.evaluate("""() => { const a = document.activeElement, r = a.getBoundingClientRect();
+            return [a.classList.contains('md-skip') ? 'md-skip' : a.className, a.textContent.trim(), a.getAttribute('href') || '', r.width > 0 && r.height > 0 && r.top >= 0] }""")
+        assert focused[:2] == ["md-skip", "跳转至"] and focused[3], (path, focused)
+        target = tab.evaluate("id => { const e = document.getElementById(id); return e ? e.tagName : null }", focused[2][1:])
+        assert target in ("H1", "H2"), (path, focused[2], target)
+        tab.keyboard.press("Enter")
+        assert tab.evaluate("() => decodeURIComponent(location.hash)") == focused[2], path
 
 
 @pytest.mark.parametrize("edition", ["site", "site-internal"])
