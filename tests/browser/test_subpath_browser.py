@@ -140,3 +140,12 @@ def test_a_missing_address_under_a_sub_path_shows_the_sites_own_not_found_page(s
     assert [urlsplit(url).path for url in tab.kaohe_requests] == [PREFIX + missing], tab.kaohe_requests
     assert not tab.kaohe_errors, tab.kaohe_errors
     assert ("内部版" in tab.locator("main").inner_text()) == (edition == "site-internal")
+
+
+def test_a_printed_persons_history_does_not_ask_to_click(served, tab):
+    """On paper the history's head said 考核期（点击看计算过程）: there is nothing to click."""
+    tab.goto(served["site-internal"] + "people/testju/0001/")
+    head = tab.locator("table.kaohe-history thead th").first
+    assert "点击" in head.inner_text()
+    tab.emulate_media(media="print")
+    assert head.inner_text().strip() == "考核期"
