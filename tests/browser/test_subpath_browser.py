@@ -149,3 +149,24 @@ def test_a_printed_persons_history_does_not_ask_to_click(served, tab):
     assert "点击" in head.inner_text()
     tab.emulate_media(media="print")
     assert head.inner_text().strip() == "考核期"
+
+
+@pytest.mark.parametrize("width", [375, 800, 1280])
+def test_a_handbooks_table_of_contents_is_reachable_at_every_width(served, browser, width):
+    """A handbook is outside the navigation: below 60em the theme's drawer listed the tabs only, and its
+    21 sections had no table of contents on a phone or an upright tablet."""
+    ctx = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+    page = ctx.new_page()
+    page.goto(served["site"] + "handbooks/s003-p2/")
+    sidebar = page.evaluate("() => [...document.querySelectorAll('.md-sidebar--secondary a.md-nav__link')].filter(a => a.getClientRects().length).length")
+    own = page.locator("details.kaohe-toc-small")
+    if width >= 960:
+        assert sidebar > 5 and not own.is_visible()
+    else:
+        assert sidebar == 0 and own.is_visible()
+        own.locator("summary").click()
+        targets = own.locator("a").evaluate_all("as => as.map(a => decodeURIComponent(a.hash.slice(1)))")
+        assert len(targets) > 5 and all(page.evaluate("id => !!document.getElementById(id)", t) for t in targets), targets
+        own.locator("a", has_text="等次").first.click()
+        assert page.evaluate("() => decodeURIComponent(location.hash)").endswith("-grades")
+    ctx.close()
