@@ -32,6 +32,7 @@ import re
 import sys
 from collections.abc import Iterator
 
+from generator.site.jieba_han import widen_han_in_build
 from generator.site.jieba_memo import remember_cuts_in_build
 from generator.site.search_view import cells_apart, search_view
 from generator.site.template_cache import keep_compiled
@@ -173,9 +174,11 @@ def on_page_content(html, page, **kwargs):
 
 def on_env(env, config, **kwargs):
     """A fresh set of theme skeletons for this build (theme_fill.py); the search plugin's jieba cuts
-    remembered (jieba_memo.py); the theme's templates compiled once a process (template_cache.py).
-    All before the first page is rendered and cut."""
+    remembered (jieba_memo.py), every Han character cut as Chinese (jieba_han.py); the theme's templates
+    compiled once a process (template_cache.py). All before the first page is rendered and cut."""
     env.globals["kaohe_fill"] = fill_function(Fill(env))
+    if not widen_han_in_build():
+        logging.getLogger("mkdocs.plugins.kaohe").warning("搜索：未能让分词程序 jieba 把扩展区汉字（䶮、𠮷 等）当作中文（jieba 版本已变？），含这些字的姓名在搜索中会被拆开；请检查 generator/site/jieba_han.py。")
     remember_cuts_in_build()
     keep_compiled(env)  # before the first template is loaded
     return env

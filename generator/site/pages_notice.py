@@ -117,6 +117,14 @@ def notice_title(period: PeriodResult) -> str:
     return f"关于{period.agency_name}{period.period_assessment}拟定{grades}等次人员的公示"
 
 
+def notice_page_title(period: PeriodResult, title: str) -> str:
+    """The page's <title> (the browser's tab, its bookmarks and history): a scheme's own title, 季度考评
+    优秀等次公示, is the same for every agency and quarter (8 tabs alike in the demo), so the agency and
+    the period are added where the title names neither."""
+    missing = [words for words in (period.agency_name, period.period_name) if words not in title]
+    return " · ".join([title, *missing])
+
+
 def build_notices(ctx: SiteContext) -> tuple[list[Page], list[Asset], list[NoticeView]]:
     pages, assets, views = [], [], []
     latest = _latest_notices(ctx)
@@ -174,6 +182,7 @@ def _render(ctx, view, state, agency, notice, downloads, boost=None) -> str:
         "notice.md.j2",
         v=view,
         p=period,
+        page_title=notice_page_title(period, view.title),
         state=state,
         start=cn_date(state.start),
         end=cn_date(state.end),

@@ -337,7 +337,23 @@
     }
   }
 
+  // The theme's skip link (跳转至) leads to the first heading of the page's table of contents; a 公示 and
+  // a filed form write their heading as HTML and have none, so a keyboard went through the header and
+  // its tabs first. Those pages get the same link, to their heading.
+  function skipLink() {
+    var holder = document.querySelector('[data-md-component="skip"]');
+    var heading = document.querySelector("article h1");
+    if (!holder || holder.querySelector("a") || !heading) return;
+    if (!heading.id) heading.id = "kaohe-main";
+    var link = document.createElement("a");
+    link.className = "md-skip";
+    link.href = "#" + heading.id;
+    link.textContent = "跳转至";
+    holder.appendChild(link);
+  }
+
   function init() {
+    skipLink();
     unpackDerivations();
     // the reader's day's states first: a table's 状态/公示 choices are made from the words its cells show
     updateStates();

@@ -50,7 +50,9 @@ class _Audit(HTMLParser):
             if "javascript:" in value.lower().replace(" ", "").replace("\t", ""):
                 self.bad.append(f"<{tag} {name}={value[:40]}>")
         equiv = values.get("http-equiv", "").lower()
-        self.csp |= tag == "meta" and equiv == "content-security-policy" and "default-src 'self'" in values.get("content", "")
+        # default-src 'none' (the 404 page, which names no file of the site) is stricter still
+        self.csp |= tag == "meta" and equiv == "content-security-policy" and any(
+            f"default-src {source}" in values.get("content", "") for source in ("'self'", "'none'"))
         if tag == "meta" and equiv == "refresh" or tag in ("iframe", "object", "embed", "frame", "base"):
             self.bad.append(f"<{tag}>")
         if tag == "script" and "src" not in values and values.get("type") != "application/json":

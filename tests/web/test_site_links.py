@@ -134,9 +134,29 @@ def test_a_share_of_people_has_one_decimal_on_every_page(demo):
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_the_not_found_page_speaks_chinese_and_leads_home(demo, edition):
-    """A mistyped address showed the theme's "404 - Not found"."""
+def test_the_not_found_page_speaks_chinese_and_names_no_file_of_the_site(demo, edition):
+    """A mistyped address showed the theme's "404 - Not found"; then a page in Chinese that extended the
+    theme and named its files from the server's root (/assets/…), wrong under a sub-path (http://内网/kaohe/).
+    It is served for an address of any depth, so it stands alone: no script, stylesheet, image or link."""
     tree = LexborHTMLParser((demo / edition / "404.html").read_text("utf-8"))
     article = tree.css_first("article")
     assert article.css_first("h1").text().strip() == "找不到这个页面"
-    assert "Not found" not in article.text() and article.css_first("a[href]").text() == "首页"
+    assert "Not found" not in article.text() and "后退" in article.text() and "首页" in article.text()
+    assert tree.css_first("title").text().startswith("找不到这个页面 - ")
+    named = [(node.tag, node.attributes) for node in tree.css("[src], [href], script, link[rel=stylesheet]")
+             if not (node.attributes.get("href") or "").startswith("data:")]
+    assert named == [], named
+    assert "default-src 'none'" in tree.css_first('meta[http-equiv="Content-Security-Policy"]').attributes["content"]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_page_has_a_title_of_its_own(demo, edition):
+    """The <title> is what the browser's tab, its bookmarks and history show: 8 公示 of a scheme's own
+    title (季度考评优秀等次公示) and 10 agencies' 办公室 · 2025年考核情况 read alike; each now names its agency and period."""
+    titles: dict[str, list[str]] = {}
+    for page in sorted((demo / edition).rglob("*.html")):
+        title = LexborHTMLParser(page.read_text("utf-8")).css_first("title")
+        titles.setdefault(title.text() if title else "", []).append(page.relative_to(demo / edition).as_posix())
+    assert "" not in titles
+    shared = {title: pages[:3] for title, pages in titles.items() if len(pages) > 1}
+    assert not shared, shared
