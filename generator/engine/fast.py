@@ -28,11 +28,13 @@ from generator.core.numbers import round_half_up
 from generator.engine.fast_items import ItemWriter, Source
 from generator.engine.history import history_functions
 from generator.engine.history_code import NAMESPACE as GLANCE_NAMES
+from generator.engine.history_code import PERIODS
 from generator.engine.history_code import of_history
 from generator.engine.results import PersonResult
 from generator.scheme import bands as bands_mod
 from generator.scheme.columns import plan_columns
 from generator.scheme.expr import HISTORY_GRADE_FUNCTIONS, compiled
+from generator.scheme.expr_code import Shared
 from generator.scheme.model import Assessment, Scheme
 from generator.scheme.policy import Grades, Override
 
@@ -226,8 +228,13 @@ class FastGrader:
         source.namespace["RANK"] = rank
         write("start_ = (status_, grade_)")
         write("while True:")
+        # Each condition is evaluated whenever the loop reaches it (a no_grade that holds ends it): what a
+        # later one computes again over the same values (病事假天数 > 应出勤天数 / 2 in two rules) is read
+        # from the earlier one's local (expr_code.Shared). A gate's requirement, evaluated only for whom its
+        # grade reaches, reads them but keeps none.
+        shared = Shared([(compiled(formula).tree, keep) for o in overrides for formula, keep in ((o.when, True), (o.requires, False)) if formula], "_m_")
         for override in overrides:
-            condition = writer.condition(override.when, self.names) if override.when else "True"
+            condition = writer.condition(override.when, self.names, shared) if override.when else "True"
             if override.kind == "no_grade":
                 write(f"    if {condition}:")
                 write(f"        status_, label_, grade_ = 'no_grade', {source.const(override.label or grades.no_grade)}, None")
@@ -241,7 +248,7 @@ class FastGrader:
                 # no vacuous grants (overrides._vacuous): over zero graded periods the reference decides and says why
                 if writer.glance:
                     writer.glanced.add("G_")
-                write("        if _HN(G_) == 0: return None" if writer.glance else "        if H is not None and H.periods() == 0: return None")
+                write(f"        if not {PERIODS}: return None" if writer.glance else "        if H is not None and H.periods() == 0: return None")
             target = source.const(override.grade)
             if override.kind == "force":
                 write(f"        grade_, protected_ = {target}, True")
@@ -249,7 +256,7 @@ class FastGrader:
                 write(f"        if RANK[grade_] < {rank[override.grade or '']}: grade_ = {target}")
             else:
                 write(f"        if RANK[grade_] <= {rank[override.grade or '']}:")
-                write(f"            if not ({writer.condition(override.requires or '', self.names)}) and grade_ == {target}:")
+                write(f"            if not ({writer.condition(override.requires or '', self.names, shared, keep=False)}) and grade_ == {target}:")
                 write(f"                grade_ = {source.const(grades.next_below(override.grade or ''))}")
         write("    break")
         if grades.entered:
