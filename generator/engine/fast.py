@@ -28,8 +28,7 @@ from generator.core.numbers import round_half_up
 from generator.engine.fast_items import ItemWriter, Source
 from generator.engine.history import history_functions
 from generator.engine.history_code import NAMESPACE as GLANCE_NAMES
-from generator.engine.history_code import PERIODS
-from generator.engine.history_code import of_history
+from generator.engine.history_code import PERIODS, of_history
 from generator.engine.results import PersonResult
 from generator.scheme import bands as bands_mod
 from generator.scheme.columns import plan_columns

@@ -76,9 +76,8 @@ def _written_counts(trees: list[tuple[ast.Expression, bool]], kept: set[str] | N
     only the keys met more than once returned."""
     counts: dict[str, int] = {}
     seen: set[str] = set()
-    keeps = True
 
-    def met(key: str | None) -> bool:
+    def met(key: str | None, keeps: bool) -> bool:
         """Counts a key met; False when it is read from its local (nothing inside it is met)."""
         if key is None:
             return True
@@ -89,18 +88,18 @@ def _written_counts(trees: list[tuple[ast.Expression, bool]], kept: set[str] | N
             seen.add(key)
         return True
 
-    def visit(node: ast.AST, for_truth: bool) -> None:
-        if for_truth and not met(truth_key(node)):
+    def visit(node: ast.AST, for_truth: bool, keeps: bool) -> None:
+        if for_truth and not met(truth_key(node), keeps):
             return
-        if not met(key_of(node)):
+        if not met(key_of(node), keeps):
             return
         operands = isinstance(node, ast.BoolOp) or (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not))
         for child in ast.iter_child_nodes(node):  # in the order they are evaluated
             if isinstance(child, ast.expr):
-                visit(child, operands)
+                visit(child, operands, keeps)
 
     for tree, keeps in trees:
-        visit(tree.body, False)
+        visit(tree.body, False, keeps)
     return counts if kept is not None else {key: n for key, n in counts.items() if n > 1}
 
 
