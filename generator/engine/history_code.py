@@ -64,8 +64,8 @@ def inline(function: str, arguments: str) -> str | None:
         return None
     if function == "次数":
         return f"_HD[G_.count({arguments})]"
-    if function == "全部":
-        return f"_HA(G_, {arguments})"
+    if function == "全部":  # _every written out
+        return f"((_ha := {PERIODS[4:-1]}) > 0 and G_.count({arguments}) == _ha)"
     if function == "连续":
         return f"_HR(G_, {arguments})"
     return None
