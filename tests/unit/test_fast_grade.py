@@ -8,6 +8,7 @@ graded periods. tests/unit/three_ways.py says what is compared.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import sys
 from decimal import Decimal
@@ -18,6 +19,7 @@ import pytest
 from generator.core.problems import Problems
 from generator.engine.compute import compute_project
 from generator.engine.prepared import prepared
+from generator.engine.results import PersonResult
 from generator.project.discover import discover
 from tests.unit.helpers import GRADES_4, assessment, by_id, csv_text, item, make_project, people_csv, run, scheme, simple_scheme
 from tests.unit.three_ways import compare
@@ -104,6 +106,13 @@ def test_hostile_overrides_and_values(tmp_path):
     assert (people["7"].total, people["7"].band_grade, people["7"].grade) == (Decimal("90.0"), "好", "较好")  # the gate: 得分 < 95
     assert people["2"].status == "incomplete"
     assert {p.code for p in problems.sorted()} >= {"total-over-max"}
+    # made in the loop without PersonResult's __init__: every slot set, those it leaves at their defaults as __init__ would
+    for pid in ("1", "4", "6", "7"):
+        made, expected = people[pid], PersonResult(people[pid].person)
+        assert made.explainer is not None and made.seen_as is None  # neither compared by ==
+        assert (made.trace_steps, made.late_steps, made.decided, made.scores) == (expected.trace_steps, expected.late_steps, expected.decided, expected.scores)
+        assert made == dataclasses.replace(expected, **{f: getattr(made, f) for f in ("item_layout", "item_values", "raw_total", "total", "band_grade", "grade",
+                                                                                      "status", "status_label", "reason", "protected", "outside_base")})
 
 
 def _posts_scheme() -> dict:
