@@ -19,6 +19,7 @@ person and on hostile cases.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
@@ -29,12 +30,13 @@ from generator.core.numbers import round_half_up
 from generator.engine.fast_items import ItemWriter, Source
 from generator.engine.history import history_functions
 from generator.engine.history_code import NAMESPACE as GLANCE_NAMES
-from generator.engine.history_code import of_history
+from generator.engine.history_code import PERIODS, of_history
 from generator.engine.results import PersonResult
 from generator.scheme import bands as bands_mod
 from generator.scheme.adjustment_caps import adjusted as adjusted_sum
 from generator.scheme.columns import plan_columns
 from generator.scheme.expr import HISTORY_GRADE_FUNCTIONS, compiled
+from generator.scheme.expr_code import Shared
 from generator.scheme.model import Assessment, Scheme
 from generator.scheme.policy import Grades, Override
 
@@ -143,7 +145,7 @@ class FastGrader:
         else:
             write("band_ = None")
         values = ", ".join(writer.slots) + ("," if len(writer.slots) == 1 else "")
-        write(f"return NEW(row, {source.const(tuple(writer.layout))}, ({values}), raw_, tot_, band_, grade_, status_, label_, reason_, protected_, outside_)")
+        write(f"return NEW({', '.join(['row', source.const(tuple(writer.layout)), f'({values})', *_RESULT_LOCALS])})")
         if writer.needs_context:  # a rule kind not written out: called as the reference calls it
             source.lines.insert(0, "ctx = Context(V, H or {}, HISTORY(H) if H is not None else {}, {}, {}, False)")
         self._reads_history |= writer.reads_history
@@ -154,7 +156,7 @@ class FastGrader:
         text = "\n".join([*header, *("        " + line for line in source.lines), "    except Exception:", "        return None", ""])
         if plain is None:  # the proved variant lives in batch_plain alone
             self.sources[post.name if post is not None else None] = text
-        namespace = {**source.namespace, **GLANCE_NAMES, "NEW": PersonResult, "HISTORY": history_functions, "HALF_UP": ROUND_HALF_UP, "BAIL": _Decline,
+        namespace = {**source.namespace, **GLANCE_NAMES, "NEW": PersonResult, "MAKE": object.__new__, "HISTORY": history_functions, "HALF_UP": ROUND_HALF_UP, "BAIL": _Decline,
                      "GLANCE": of_history}
         name = f"<kaohe compiled {self.scheme.code}/{a.code}{'/' + post.name if post else ''}>"
         exec(compile(text, name, "exec"), namespace)
@@ -167,7 +169,14 @@ class FastGrader:
         whose post has no compiled code, is graded by `reference` there and then."""
         def body(lines: list[str], indent: str) -> list[str]:
             # as statements only, never inside a scheme's text written as a literal
-            return [indent + _RESULT.sub(r"\1r_ = NEW(", _DECLINE.sub(r"\1raise BAIL", line)) for line in lines]
+            out: list[str] = []
+            for line in lines:
+                made = _RESULT.match(line)
+                if made is None:
+                    out.append(indent + _DECLINE.sub(r"\1raise BAIL", line))
+                else:  # the result made and kept there and then; a declined row is made by `reference`, after
+                    out.extend(indent + made.group(1) + statement for statement in _made(made.group(2)))
+            return out
 
         namespace: dict[str, Any] = {}
         code: list[str] = []
@@ -233,8 +242,13 @@ class FastGrader:
         source.namespace["RANK"] = rank
         write("start_ = (status_, grade_)")
         write("while True:")
+        # Each condition is evaluated whenever the loop reaches it (a no_grade that holds ends it): what a
+        # later one computes again over the same values (病事假天数 > 应出勤天数 / 2 in two rules) is read
+        # from the earlier one's local (expr_code.Shared). A gate's requirement, evaluated only for whom its
+        # grade reaches, reads them but keeps none.
+        shared = Shared([(compiled(formula).tree, keep) for o in overrides for formula, keep in ((o.when, True), (o.requires, False)) if formula], "_m_")
         for override in overrides:
-            condition = writer.condition(override.when, self.names) if override.when else "True"
+            condition = writer.condition(override.when, self.names, shared) if override.when else "True"
             if override.kind == "no_grade":
                 write(f"    if {condition}:")
                 write(f"        status_, label_, grade_ = 'no_grade', {source.const(override.label or grades.no_grade)}, None")
@@ -248,7 +262,7 @@ class FastGrader:
                 # no vacuous grants (overrides._vacuous): over zero graded periods the reference decides and says why
                 if writer.glance:
                     writer.glanced.add("G_")
-                write("        if _HN(G_) == 0: return None" if writer.glance else "        if H is not None and H.periods() == 0: return None")
+                write(f"        if not {PERIODS}: return None" if writer.glance else "        if H is not None and H.periods() == 0: return None")
             target = source.const(override.grade)
             if override.kind == "force":
                 write(f"        grade_, protected_ = {target}, True")
@@ -256,7 +270,7 @@ class FastGrader:
                 write(f"        if RANK[grade_] < {rank[override.grade or '']}: grade_ = {target}")
             else:
                 write(f"        if RANK[grade_] <= {rank[override.grade or '']}:")
-                write(f"            if not ({writer.condition(override.requires or '', self.names)}) and grade_ == {target}:")
+                write(f"            if not ({writer.condition(override.requires or '', self.names, shared, keep=False)}) and grade_ == {target}:")
                 write(f"                grade_ = {source.const(grades.next_below(override.grade or ''))}")
         write("    break")
         if grades.entered:
@@ -264,7 +278,30 @@ class FastGrader:
 
 
 _DECLINE = re.compile(r"^(\s*|.*: )return None$")
-_RESULT = re.compile(r"^(\s*)return NEW\(")
+_RESULT = re.compile(r"^(\s*)return NEW\((.*)\)$")
+# what a compiled result is made of, after the person's row, its items' layout and values
+_RESULT_LOCALS = ("raw_", "tot_", "band_", "grade_", "status_", "label_", "reason_", "protected_", "outside_")
+
+
+def _made(arguments: str) -> list[str]:
+    """A PersonResult made without its dataclass __init__ (a call of 12 arguments setting 18 slots, a
+    tenth of a plain grading's time): object.__new__, then each slot set in the loop itself, those
+    the compiled grading leaves at their defaults included; `arguments`: the NEW(...) call's, as
+    written by _compile (the row, the layout, the values' tuple, then _RESULT_LOCALS)."""
+    row, layout, rest = arguments.split(", ", 2)
+    values, locals_ = rest.rsplit("), ", 1)
+    given = [row, layout, values + ")", *locals_.split(", ")]
+    fields = dataclasses.fields(PersonResult)
+    lines = ["r_ = MAKE(NEW)"]
+    for i, field in enumerate(fields):
+        if i < len(given):
+            lines.append(f"r_.{field.name} = {given[i]}")
+        elif field.name == "explainer":
+            lines.append("r_.explainer = explainer")
+        else:
+            assert field.default in (None, False, ()), field.name  # a default made per result would need __init__
+            lines.append(f"r_.{field.name} = {field.default!r}")
+    return [*lines, "append(r_)", "continue"]
 
 
 class _Decline(Exception):

@@ -24,7 +24,7 @@ from generator.engine.history_code import inline
 from generator.engine.plain_proof import PLAIN, Bound, constant, either, sum_source, times
 from generator.engine.results import ItemShape
 from generator.scheme.expr import compiled
-from generator.scheme.expr_code import HELPERS, Emitter
+from generator.scheme.expr_code import HELPERS, Emitter, Shared
 from generator.scheme.rules.base import ItemContext, column_or_name
 
 ZERO = Decimal(0)
@@ -220,8 +220,9 @@ class ItemWriter(AmountWriter):
         else:
             write(f"{value} = sum(vals_, ZERO)")
 
-    def condition(self, formula: str, declared: set[str]) -> str:
-        """An override's condition over PersonGrader.condition_values()."""
+    def condition(self, formula: str, declared: set[str], shared: Shared | None = None, keep: bool = True) -> str:
+        """An override's condition over PersonGrader.condition_values(); with `shared`, what an earlier
+        condition of the run computed alike read from its local (expr_code.Shared; `keep` as there)."""
 
         def name(n: str) -> str:
             if n == "总分":
@@ -230,14 +231,14 @@ class ItemWriter(AmountWriter):
                 return self.computed[n]
             return f"V.get({self.source.const(n)})" if n in declared else f"V[{self.source.const(n)}]"
 
-        return self._formula(formula, name)
+        return self._formula(formula, name, shared, keep)
 
     def _item_name(self, n: str) -> str:
         """A formula item's names: {**row values, **items computed so far} (FormulaRule.compute)."""
         return self.computed[n] if n in self.computed else f"V[{self.source.const(n)}]"
 
-    def _formula(self, formula: str, name: Any) -> str:
-        emitter = Emitter(name, self.source.const, self._call, prefix=f"_c{self.source.local('')}_")
+    def _formula(self, formula: str, name: Any, shared: Shared | None = None, keep: bool = True) -> str:
+        emitter = Emitter(name, self.source.const, self._call, prefix=f"_c{self.source.local('')}_", shared=shared, keep=keep)
         return emitter.source(compiled(formula).tree)
 
     def _call(self, function: str, arguments: str) -> str:

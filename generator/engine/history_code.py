@@ -36,13 +36,26 @@ def _every(grades: list, grade: str) -> bool:
     return graded > 0 and grades.count(grade) == graded
 
 
-NAMESPACE: dict[str, Any] = {"_HN": _periods, "_HA": _every, "_HR": longest_run, "_HC": _decimal, "_REPEAT": repeat, "_GET": dict.get}
+class _Counts(dict):
+    """n → Decimal(n) as _decimal gives it (the shared Decimals of History's counts), looked up in C:
+    a roll-up's conditions ask for three or four counts a person, and a call each was most of their cost."""
+
+    def __missing__(self, n: int) -> Decimal:
+        return _decimal(n)
+
+
+_COUNTS = _Counts((n, _decimal(n)) for n in range(64))
+# 期数 written out: the periods that ended with a grade (as _periods, without a call)
+PERIODS = "_HD[len(G_) - G_.count(None) - G_.count('')]"
+
+NAMESPACE: dict[str, Any] = {"_HN": _periods, "_HA": _every, "_HR": longest_run, "_HC": _decimal, "_HD": _COUNTS, "_REPEAT": repeat,
+                             "_GET": dict.get}
 
 
 def inline(function: str, arguments: str) -> str | None:
     """Source computing the call over G_, or None: not written out (History's method then)."""
     if function == "期数":
-        return "_HN(G_)" if not arguments else None
+        return PERIODS if not arguments else None
     try:
         grade = ast.literal_eval(arguments)
     except (ValueError, SyntaxError):
@@ -50,9 +63,9 @@ def inline(function: str, arguments: str) -> str | None:
     if not isinstance(grade, str) or not grade:
         return None
     if function == "次数":
-        return f"_HC(G_.count({arguments}))"
-    if function == "全部":
-        return f"_HA(G_, {arguments})"
+        return f"_HD[G_.count({arguments})]"
+    if function == "全部":  # _every written out
+        return f"((_ha := {PERIODS[4:-1]}) > 0 and G_.count({arguments}) == _ha)"
     if function == "连续":
         return f"_HR(G_, {arguments})"
     return None

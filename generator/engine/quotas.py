@@ -152,8 +152,12 @@ def _cut(quota: Quota, grades: Grades, candidates: list[PersonResult], allowed: 
                  for k, fewer in map(rank_key, keys)]
     key_words = "、".join(key_names)
 
+    # each contender's keys worked out once: sorting, placing and finding the line each ask again
+    # (a key per call walked the person's items and parsed the key's 少者优先 mark each time)
+    keyed = {id(c): tuple(rank_value(k, c) for k in keys) for c in others}
+
     def key(result: PersonResult) -> tuple:
-        return tuple(rank_value(k, result) for k in keys)
+        return keyed[id(result)]
 
     # Stable order by ID after the keys, so the output never depends on row order.
     others.sort(key=lambda r: r.id)

@@ -58,16 +58,92 @@ HELPERS: dict[str, Any] = {"_k": _k, "_u": _u, "_DT": _DATED, "_t": _truthy, "_N
 _PURE = {name: f"_pure_{i}" for i, name in enumerate(PURE_FUNCTIONS)}
 
 
+class Shared:
+    """Values several formulas of one function compute alike, computed once (common subexpressions).
+
+    A formula's expression evaluates every node of its tree, in the tree's order, but for the later
+    links of a comparison chain (a < b < c: c only once a < b held); so does a run of formulas each
+    evaluated whenever the next one is (the override conditions, fast.py). There, a node met again,
+    over the same values, has the value it had — or raised the first time, and the caller's reference
+    path then grades, as it would have at the second — so its second evaluation may read the first's.
+    `trees`: the formulas in the order they are evaluated, each with whether it is evaluated whenever
+    the next one is (False: on some paths only; it may read what is kept but keeps nothing).
+    `repeated`: the keys (key_of, truth_key) met more than once where the formulas are written out,
+    each kept in a local named `prefix` + a number where it is first evaluated."""
+
+    def __init__(self, trees: list[tuple[ast.Expression, bool]], prefix: str):
+        self.prefix = prefix
+        self.known: dict[str, str] = {}  # key → the local holding its value
+        self.repeated = set(_written_counts(trees, None))
+        while True:  # a node met only inside another that is kept is written out once: nothing to keep
+            counts = _written_counts(trees, self.repeated)
+            kept = {key for key in self.repeated if counts.get(key, 0) > 1}
+            if kept == self.repeated:
+                break
+            self.repeated = kept
+
+
+def _written_counts(trees: list[tuple[ast.Expression, bool]], kept: set[str] | None) -> dict[str, int]:
+    """How often each key is met where the formulas are written out, those of `kept` read from their
+    local after the first (and what is inside them not met again); None: every node written out, and
+    only the keys met more than once returned."""
+    counts: dict[str, int] = {}
+    seen: set[str] = set()
+
+    def met(key: str | None, keeps: bool) -> bool:
+        """Counts a key met; False when it is read from its local (nothing inside it is met)."""
+        if key is None:
+            return True
+        counts[key] = counts.get(key, 0) + 1
+        if kept is not None and key in seen:
+            return False
+        if kept is not None and key in kept and keeps:
+            seen.add(key)
+        return True
+
+    def visit(node: ast.AST, for_truth: bool, keeps: bool) -> None:
+        if for_truth and not met(truth_key(node), keeps):
+            return
+        if not met(key_of(node), keeps):
+            return
+        operands = isinstance(node, ast.BoolOp) or (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not))
+        for child in ast.iter_child_nodes(node):  # in the order they are evaluated
+            if isinstance(child, ast.expr):
+                visit(child, operands, keeps)
+
+    for tree, keeps in trees:
+        visit(tree.body, False, keeps)
+    return counts if kept is not None else {key: n for key, n in counts.items() if n > 1}
+
+
+def key_of(node: ast.AST) -> str | None:
+    """A node's identity for Shared: its tree (names, constants, operators), or None for a constant."""
+    return None if isinstance(node, ast.Constant) else ast.dump(node)
+
+
+def truth_key(node: ast.AST) -> str | None:
+    """The identity of a node read for its truth by 且/或/不 (_t(x)), when that is not the node itself."""
+    if isinstance(node, (ast.Constant, ast.Compare, ast.BoolOp)) or (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)):
+        return None
+    return "truth " + ast.dump(node)
+
+
 class Emitter:
     """Turns one formula tree into Python source. `name(id)` gives the source for a value,
     `const(value)` the source for a constant (a name in the caller's namespace), `call(function,
     arguments)` the source calling one of a roll-up's functions (次数…); temporaries are named
-    `prefix` + a number."""
+    `prefix` + a number. With `shared` (Shared), a value computed by an earlier formula of the same
+    run is read from its local; with `keep` also, this formula's own values that a later one
+    computes again are kept (keep False: a formula evaluated only on some paths, such as a gate's
+    requirement, reads what is kept but keeps nothing)."""
 
-    def __init__(self, name: Callable[[str], str], const: Callable[[Any], str], call: Callable[[str, str], str], prefix: str = "_c"):
+    def __init__(self, name: Callable[[str], str], const: Callable[[Any], str], call: Callable[[str, str], str], prefix: str = "_c",
+                 shared: Shared | None = None, keep: bool = True):
         self.name, self.const, self.call, self.prefix = name, const, call, prefix
         self.temps = 0
         self.calls_functions = False  # a roll-up's function is called: the caller must provide them
+        self.shared, self.keep = shared, keep
+        self._sometimes = 0  # > 0 while writing a later link of a comparison chain: evaluated on some paths only
 
     def _temp(self) -> str:
         self.temps += 1
@@ -76,7 +152,24 @@ class Emitter:
     def source(self, tree: ast.Expression) -> str:
         return self._node(tree.body)
 
+    def _once(self, key: str | None, write: Callable[[], str]) -> str:
+        """`write()`'s source, or the local that holds its value already (Shared), or it kept in one."""
+        shared = self.shared
+        if shared is None or key is None or key not in shared.repeated:
+            return write()
+        known = shared.known.get(key)
+        if known is not None:
+            return known
+        source = write()
+        if not self.keep or self._sometimes or source.isidentifier():  # a local already: nothing to keep
+            return source
+        local = shared.known[key] = f"{shared.prefix}{len(shared.known) + 1}"
+        return f"({local} := {source})"
+
     def _node(self, node: ast.AST) -> str:
+        return self._once(key_of(node), lambda: self._written(node))
+
+    def _written(self, node: ast.AST) -> str:
         if isinstance(node, ast.Constant):
             return self.const(node.value)
         if isinstance(node, ast.Name):
@@ -112,7 +205,7 @@ class Emitter:
         bool here (its source below yields True or False only), so only other operands are tested."""
         if isinstance(node, (ast.Compare, ast.BoolOp)) or (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)):
             return self._node(node)
-        return f"_t({self._node(node)})"
+        return self._once(truth_key(node), lambda: f"_t({self._node(node)})")
 
     def _compare(self, node: ast.Compare) -> str:
         # left, then the first comparator, both evaluated before either is tested for None; each
@@ -122,10 +215,12 @@ class Emitter:
         head = f"(({left} := {self._node(node.left)}) is not None) & (({first} := {self._node(node.comparators[0])}) is not None)"
         links = f"{left} {_CMP[type(node.ops[0])]} {first}"
         previous = first
+        self._sometimes += 1
         for op, comparator in zip(node.ops[1:], node.comparators[1:]):
             current = self._temp()
             links += f" and ({previous} {_CMP[type(op)]} {current} if ({current} := {self._node(comparator)}) is not None else {self._blank(previous, current)})"
             previous = current
+        self._sometimes -= 1
         return f"(({links}) if {head} else {self._blank(left, first)})"
 
     @staticmethod

@@ -8,6 +8,7 @@ graded periods. tests/unit/three_ways.py says what is compared.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import sys
 from decimal import Decimal
@@ -18,6 +19,7 @@ import pytest
 from generator.core.problems import Problems
 from generator.engine.compute import compute_project
 from generator.engine.prepared import prepared
+from generator.engine.results import PersonResult
 from generator.project.discover import discover
 from tests.unit.helpers import GRADES_4, assessment, by_id, csv_text, item, make_project, people_csv, run, scheme, simple_scheme
 from tests.unit.three_ways import compare
@@ -104,6 +106,13 @@ def test_hostile_overrides_and_values(tmp_path):
     assert (people["7"].total, people["7"].band_grade, people["7"].grade) == (Decimal("90.0"), "好", "较好")  # the gate: 得分 < 95
     assert people["2"].status == "incomplete"
     assert {p.code for p in problems.sorted()} >= {"total-over-max"}
+    # made in the loop without PersonResult's __init__: every slot set, those it leaves at their defaults as __init__ would
+    for pid in ("1", "4", "6", "7"):
+        made, expected = people[pid], PersonResult(people[pid].person)
+        assert made.explainer is not None and made.seen_as is None  # neither compared by ==
+        assert (made.trace_steps, made.late_steps, made.decided, made.scores) == (expected.trace_steps, expected.late_steps, expected.decided, expected.scores)
+        assert made == dataclasses.replace(expected, **{f: getattr(made, f) for f in ("item_layout", "item_values", "raw_total", "total", "band_grade", "grade",
+                                                                                      "status", "status_label", "reason", "protected", "outside_base")})
 
 
 def _posts_scheme() -> dict:
@@ -167,6 +176,45 @@ def test_hostile_rollups_with_history_functions(tmp_path):
     assert annual["1"].grade == "优秀" and annual["1"].item_layout is not None
     assert annual["3"].item_layout is None  # no graded period: the gate's count is over nothing
     assert seen["compiled"] >= 6, seen
+
+
+SHARED_OVERRIDES = [
+    {"kind": "no_grade", "when": "试用期", "reason": "试用期"},
+    {"kind": "force", "grade": "较好", "when": "工伤 且 扣分 / 天数 > 0.5", "reason": "工伤"},
+    {"kind": "no_grade", "when": "扣分 / 天数 > 0.5 且 非 工伤", "reason": "超过一半"},
+    {"kind": "cap", "grade": "一般", "when": "0 < 扣分 < 天数 * 3", "reason": "天数 * 3 only once 0 < 扣分 held"},
+    {"kind": "cap", "grade": "较好", "when": "天数 * 3 > 200", "reason": "天数 * 3 again, evaluated here in full"},
+    {"kind": "gate", "grade": "好", "requires": "扣分 / 天数 <= 0.5 或 天数 * 3 > 100", "reason": "for some only"},
+]
+
+
+def test_conditions_sharing_a_value_compute_it_once_and_grade_as_the_reference(tmp_path):
+    """A value two override conditions compute alike (扣分 / 天数 > 0.5, 工伤) is computed once, where
+    the first is evaluated, and read by the later ones — never where it is evaluated only on some paths
+    (the later links of a chain: 天数 * 3 in 0 < 扣分 < 天数 * 3), and never from another person's row
+    (the loop's locals live on from row to row). A shared value that raises (÷ 0, an empty cell)
+    declines the person there, as the reference reports it."""
+    data = simple_scheme(overrides=SHARED_OVERRIDES, inputs=[{"name": n, "type": "number"} for n in ("扣分", "天数")]
+                         + [{"name": n, "type": "yesno"} for n in ("试用期", "工伤")])
+    rows = [
+        ["1", "甲", "办公室", "95", "40", "60", "", "是"],  # forced to 较好 (工伤), then capped by 0 < 40 < 180
+        ["2", "乙", "办公室", "95", "40", "60", "", ""],  # the shared 40 / 60 > 0.5 without 工伤: no grade
+        ["3", "丙", "办公室", "95", "", "70", "", ""],  # 扣分 empty: the shared division raises
+        ["4", "丁", "办公室", "95", "5", "10", "", ""],  # 0 < 5 < 30: 一般; 30 > 200 computed again in full
+        ["5", "戊", "办公室", "95", "5", "0", "", ""],  # 5 / 0
+        ["6", "己", "办公室", "95", "0", "70", "", ""],  # 0 < 0 fails before 天数 * 3: the cap after computes its 210
+        ["7", "庚", "办公室", "95", "1", "40", "", ""],
+        ["8", "辛", "办公室", "95", "0", "40", "", ""],  # 好, its gate reading the shared 0 / 40
+    ]
+    make_project(tmp_path, data, {"Q1.csv": people_csv(rows, ["得分", "扣分", "天数", "试用期", "工伤"])})
+    _, periods, problems = run(tmp_path)
+    assert periods, problems.sorted()
+    seen = compare(periods)
+    people = by_id(periods[0])
+    assert {pid for pid, p in people.items() if p.item_layout is None} == {"3", "5"}, seen
+    assert [people[i].shown_grade for i in "124678"] == ["一般", "不确定等次", "一般", "较好", "一般", "好"]
+    source = prepared(periods[0].scheme, periods[0].assessment).fast.sources[None]
+    assert source.count(" / ") == 1 and source.count(" * ") == 2, source  # once, and 天数 * 3 in the chain's link and once more
 
 
 def test_a_formula_item_reads_earlier_items_and_returns_a_truth_value(tmp_path):

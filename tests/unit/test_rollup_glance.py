@@ -123,6 +123,15 @@ def test_what_a_condition_reads():
 
 
 def test_only_a_constant_grade_is_written_out():
-    assert inline("次数", "'好'") == "_HC(G_.count('好'))" and inline("期数", "") == "_HN(G_)"
+    assert inline("次数", "'好'") == "_HD[G_.count('好')]" and inline("期数", "") == "_HD[len(G_) - G_.count(None) - G_.count('')]"
+    # the counts looked up in C, as History's shared Decimals, past the 64 kept too
+    from generator.engine.history import _decimal
+
+    counts = NAMESPACE["_HD"]
+    assert all(counts[n] is _decimal(n) for n in range(64)) and (counts[70], type(counts[70])) == (Decimal(70), Decimal)
+    assert eval(inline("期数", ""), dict(NAMESPACE), {"G_": ["好", None, "", "较好"]}) is _decimal(2)
+    for grades in ([], [None], ["好"], ["好", None, ""], ["好", "较好"], ["", ""]):  # 全部 written out, as _every answers
+        got = eval(inline("全部", "'好'"), dict(NAMESPACE), {"G_": grades})
+        assert (type(got), got) == (bool, _every(grades, "好")), grades
     for function, arguments in [("次数", "V['等次']"), ("次数", "''"), ("全部", "K3"), ("合计", "'得分'"), ("最大", "'得分'"), ("期数", "'好'")]:
         assert inline(function, arguments) is None, (function, arguments)
