@@ -219,6 +219,7 @@ def load_sheet(
         values: dict[str, Any] = {}
         person = PersonRow(pid, name, department, post, unit, values, row, CellPlaces(row_place, column_words),
                            own_cells(cells, office_results, table) if office_results else ())
+        width = len(cells)
         for column_name, spec, index, belongs, words in value_columns:
             if belongs is not None and post not in belongs:
                 continue  # an item of another post
@@ -226,7 +227,9 @@ def load_sheet(
                 if spec.required:
                     values[column_name] = None
                 continue
-            values[column_name] = typed(_at(cells, index) or Cell("", row, index), spec, row_place, table, problems, words, unplain)
+            # _at written out: three million cells of a city's archive, a call each
+            cell = cells[index - 1] if index <= width and cells[index - 1].column == index else _at(cells, index)
+            values[column_name] = typed(cell or Cell("", row, index), spec, row_place, table, problems, words, unplain)
         if flags_col is not None:
             _read_flags(_at(cells, flags_col), words_of_flags, person, options.flags.column, row_place, table, problems)
         if name and name_index is not None and (name[-1:] in NOTE_ENDS):  # 李四（试用期）: a note printed as the name
@@ -276,8 +279,10 @@ def _at(cells: list[Cell], index: int | None) -> Cell | None:
 
 
 def _text_at(cells: list[Cell], index: int | None) -> str:
-    cell = _at(cells, index)
-    return cell.value.strip() if cell else ""
+    if index is not None and index <= len(cells) and (cell := cells[index - 1]).column == index:
+        return cell.value.strip()  # the usual row, without _at's call (a million of them on a city)
+    found = _at(cells, index)
+    return found.value.strip() if found else ""
 
 
 def _report_short_id(table: Table, cell: Cell | None, pid: str, width: int, id_name: str, problems: Problems) -> None:
