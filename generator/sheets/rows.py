@@ -279,7 +279,9 @@ def _at(cells: list[Cell], index: int | None) -> Cell | None:
 
 
 def _text_at(cells: list[Cell], index: int | None) -> str:
-    if index is not None and index <= len(cells) and (cell := cells[index - 1]).column == index:
+    if index is None:  # a column the sheet has not (单位, 岗位): asked of every row
+        return ""
+    if index <= len(cells) and (cell := cells[index - 1]).column == index:
         return cell.value.strip()  # the usual row, without _at's call (a million of them on a city)
     found = _at(cells, index)
     return found.value.strip() if found else ""
