@@ -219,7 +219,6 @@ def load_sheet(
         values: dict[str, Any] = {}
         person = PersonRow(pid, name, department, post, unit, values, row, CellPlaces(row_place, column_words),
                            own_cells(cells, office_results, table) if office_results else ())
-        width = len(cells)
         for column_name, spec, index, belongs, words in value_columns:
             if belongs is not None and post not in belongs:
                 continue  # an item of another post
@@ -228,7 +227,7 @@ def load_sheet(
                     values[column_name] = None
                 continue
             # _at written out: three million cells of a city's archive, a call each
-            cell = cells[index - 1] if index <= width and cells[index - 1].column == index else _at(cells, index)
+            cell = cells[index - 1] if index <= len(cells) and cells[index - 1].column == index else _at(cells, index)
             values[column_name] = typed(cell or Cell("", row, index), spec, row_place, table, problems, words, unplain)
         if flags_col is not None:
             _read_flags(_at(cells, flags_col), words_of_flags, person, options.flags.column, row_place, table, problems)
@@ -283,8 +282,7 @@ def _text_at(cells: list[Cell], index: int | None) -> str:
         return ""
     if index <= len(cells) and (cell := cells[index - 1]).column == index:
         return cell.value.strip()  # the usual row, without _at's call (a million of them on a city)
-    found = _at(cells, index)
-    return found.value.strip() if found else ""
+    return found.value.strip() if (found := _at(cells, index)) else ""
 
 
 def _report_short_id(table: Table, cell: Cell | None, pid: str, width: int, id_name: str, problems: Problems) -> None:
