@@ -87,10 +87,11 @@ def hidden_column_words(table: Table, *columns: int) -> str:
 
 
 def make_cells(values: list, row_number: int, table: Table, problems: Problems, kinds: list[str] | None = None,
-               controls: bool | None = None) -> list[Cell]:
+               controls: bool | None = None, text: bool = False) -> list[Cell]:
     """One physical row's cells. `controls`: whether the row may hold a control character, when the
-    reader already searched the whole file for one (None: search this row)."""
-    texts = [value.strip() if type(value) is str else _text(value) for value in values]
+    reader already searched the whole file for one (None: search this row); `text`: every value is a
+    str, as the csv module gives them (no test of each value's type: a CSV's millions of cells)."""
+    texts = list(map(str.strip, values)) if text else [value.strip() if type(value) is str else _text(value) for value in values]
     if controls is None:
         controls = CONTROL_RE.search("\t".join(texts)) is not None  # one search per row: the usual row has none
     if not controls and max(map(len, texts), default=0) <= MAX_CELL_CHARS:  # the usual row: nothing to report

@@ -56,11 +56,13 @@ def match_name(text: str, expected: set[str], aliases: dict[str, str] | None = N
 def _match(text: str, expected: set[str], aliases: dict[str, str]) -> tuple[str, str | None]:
     """match_name, and the key of the mapping that matched it (None: none did)."""
     candidate = text
-    spaced = {normalize_header(e): e for e in expected if normalize_header(e) != e}  # a scheme's 迟到 早退次数: headers lose their blanks
+    spaced: dict[str, str] | None = None  # made only for a text not named as it stands (the usual header cell is)
     widths: tuple[dict[str, str], dict[str, str]] | None = None
     while True:
         if candidate in expected:
             return candidate, None
+        if spaced is None:  # a scheme's 迟到 早退次数: headers lose their blanks
+            spaced = {normalize_header(e): e for e in expected if normalize_header(e) != e}
         if candidate in spaced:
             return spaced[candidate], None
         if candidate in aliases:

@@ -231,7 +231,9 @@ def load_sheet(
                 continue
             if post_specs and column_name in post_specs:
                 spec = post_specs[column_name].get(post, spec)
-            values[column_name] = typed(_at(cells, index) or Cell("", row, index), spec, row_place, table, problems, words, unplain)
+            # _at written out: three million cells of a city's archive, a call each
+            cell = cells[index - 1] if index <= len(cells) and cells[index - 1].column == index else _at(cells, index)
+            values[column_name] = typed(cell or Cell("", row, index), spec, row_place, table, problems, words, unplain)
         if flags_col is not None:
             read_flags(_at(cells, flags_col), words_of_flags, person.values, options.flags.column, row_place, table, problems)
         if name and name_index is not None and may_hold_note(name):  # 李四（试用期）, 李四 借调, *李四: a note printed as the name
@@ -282,8 +284,11 @@ def _at(cells: list[Cell], index: int | None) -> Cell | None:
 
 
 def _text_at(cells: list[Cell], index: int | None) -> str:
-    cell = _at(cells, index)
-    return cell.value.strip() if cell else ""
+    if index is None:  # a column the sheet has not (单位, 岗位): asked of every row
+        return ""
+    if index <= len(cells) and (cell := cells[index - 1]).column == index:
+        return cell.value.strip()  # the usual row, without _at's call (a million of them on a city)
+    return found.value.strip() if (found := _at(cells, index)) else ""
 
 
 def _report_short_id(table: Table, cell: Cell | None, pid: str, width: int, id_name: str, problems: Problems) -> None:

@@ -164,7 +164,7 @@ def _read_csv(path: Path, shown: str, problems: Problems) -> Table | None:
             if cells > MAX_CELLS:
                 problems.add(shown, row_number, None, "file-too-large", f"到这一行已超过 {MAX_CELLS} 个单元格的上限；请删去多余的空行空列。", where=where(table, row_number))
                 return None
-            table.rows.append(make_cells(values, row_number, table, problems, controls=controls))
+            table.rows.append(make_cells(values, row_number, table, problems, controls=controls, text=True))
     except csv.Error as exc:
         if "field larger" in str(exc) and (column := _opening_quote(text, last_line, delimiter)) is not None:
             # a quote never closed swallowed the rest of a long file: the same slip as _unclosed_quote finds

@@ -41,6 +41,8 @@ def typed(cell: Cell, spec: ColumnSpec, place: str, table: Table, problems: Prob
     `unplain`: gets the column's name when a number read is not plain (core.numbers.plain_number)."""
     text = cell.value.strip()
     if spec.type == "number" and cell.kind in ("", "n"):
+        if not text and not spec.required:
+            return None  # an empty cell of an optional column, as _number reads it: a quarter of a city's cells
         found = _PLAIN_NUMBER_RE.match(text)
         if found is not None:  # the usual cell, 85 or 85.5: checked here without the general path
             value = _DECIMALS.get(text)

@@ -34,7 +34,7 @@ from generator.site.pages_forms import build_forms
 from generator.site.pages_guide import build_guide
 from generator.site.pages_handbook import build_handbooks
 from generator.site.pages_internal import build_results
-from generator.site.pages_notice import build_notices, notice_people
+from generator.site.pages_notice import build_notices, listed_people
 from generator.site.pages_people import build_people
 from generator.site.pages_reading import build_reading_guide
 from generator.site.prose import relative_links, render_prose
@@ -232,7 +232,8 @@ def _jieba_words(ctx: SiteContext, memo: PageMemo | None = None) -> list[str]:
         if ctx.internal:
             words |= per_period(memo, "words", period, lambda p: _people_words(p.people))
         elif ctx.has_notice(period) and _list_out(ctx, period):
-            words |= per_period(memo, "notice-words", period, lambda p: _people_words(notice_people(p)))
+            # the people the list names, as a set: notice_people would put every list in 姓氏笔画 order again for nothing
+            words |= per_period(memo, "notice-words", period, lambda p: _people_words(listed_people(p)))
     # one `word freq tag` a line in the dictionary: a space, tab or line break inside a word would break its line
     return sorted(w for w in words if w and len(w) > 1 and not any(c in " \t\r\n" for c in w))
 

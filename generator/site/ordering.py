@@ -55,6 +55,7 @@ def first_stroke(ch: str) -> int:
     return _first_strokes().get(ch, 9)
 
 
+@lru_cache(maxsize=65536)  # a city's 150 公示 sort the same 5,000 names again and again; the key is immutable
 def stroke_key(name: str) -> tuple:
     """(strokes and first stroke of each character, then the characters): 万俊 and 于洋 (both 3 strokes,
     起笔横) are ordered by 俊 and 洋, and code points decide only between names alike in both."""

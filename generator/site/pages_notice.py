@@ -68,10 +68,15 @@ def notice_ids(period: PeriodResult) -> set[str]:
     return {p.id for p in period.people if p.status == "graded" and p.grade in grades}
 
 
-def notice_people(period: PeriodResult) -> list[PersonResult]:
+def listed_people(period: PeriodResult) -> list[PersonResult]:
+    """Who the 公示 names, in the period's order (notice_people puts them in the list's)."""
     grades = published_grades(period)
+    return [p for p in period.people if p.status == "graded" and p.grade in grades]
+
+
+def notice_people(period: PeriodResult) -> list[PersonResult]:
     publicity = period.scheme.publicity_for(period.assessment)
-    people = [p for p in period.people if p.status == "graded" and p.grade in grades]
+    people = listed_people(period)
     if publicity.order == "score":
         people.sort(key=lambda p: p.id)
         people.sort(key=lambda p: (p.total is None, -(p.total or 0)))

@@ -93,12 +93,22 @@ def _data_document(url: str) -> list[str]:
     return _parsed_urls(text)
 
 
+# The attributes that are read for more than a url() in their value; every other one (class, id, title,
+# data-…: most of a city's five million) is only searched for "url(", and only when it holds a "(".
+_READ_ATTRS = URL_ATTRS | SRCSET_ATTRS | ANIMATION_VALUES | {"style", "srcdoc"}
+_READ_TAGS = {"meta", "script", "style", "template"}
+
+
 def _element_urls(node, urls: list[str]) -> None:
     """What one element would fetch, follow or run."""
     tag = node.tag
     attrs = node.attributes
     for name, value in attrs.items():
         name, value = name.lower(), value or ""
+        if name not in _READ_ATTRS and not name.startswith("on"):
+            if "(" in value and "url(" in value.lower():  # SVG's fill="url(…)"
+                urls += css_urls(value)
+            continue
         if name in URL_ATTRS:
             urls.append(value)
             urls += _data_document(value)
@@ -112,6 +122,8 @@ def _element_urls(node, urls: list[str]) -> None:
             urls += ANY_URL.findall(value)
         if name == "srcdoc":  # a frame's whole document, written in the attribute
             urls += _parsed_urls(value)
+    if tag not in _READ_TAGS:
+        return
     if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
         match = re.search(r"url\s*=\s*['\"]?([^'\";]+)", attrs.get("content") or "", re.I)
         urls.append(match.group(1) if match else "refresh:")

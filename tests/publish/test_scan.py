@@ -38,6 +38,10 @@ REQUESTS = [
     "<div style=\"background-image:image-set('a.png' 1x, 'https://evil.example/set.png' 2x)\"></div>",
     # SVG: a paint server or filter in another document; an animation that sets a link
     '<svg><rect fill="url(https://evil.example/p.svg#g)"/></svg>',
+    # the same in capitals, and in an attribute the scan reads only for url() (seventeenth session's fast path)
+    '<svg><rect FILL="URL(//evil.example/p.svg#g)"/></svg>',
+    '<svg><rect clip-path="Url( \'https://evil.example/c.svg#c\' )"/></svg>',
+    '<div data-kaohe="x" onmouseover="fetch(\'https://evil.example/on\')">x</div>',
     '<svg><a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>',
     '<svg><a><animate attributeName="href" values="#a;https://evil.example/anim"/></a></svg>',
     # a document in a data: URL loads what it names
