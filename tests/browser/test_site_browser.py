@@ -376,7 +376,7 @@ def test_sort_chinese_by_strokes(sites, page):
 
 def test_filter_table(sites, page):
     page.goto(sites["public"])
-    follow(page, page.locator("article a", has_text=re.compile(r"^\d{4} 年$")).first)
+    follow(page, page.locator("article a", has_text=re.compile(r"^\d{4}(?: ?年|—\d{4}学年)$")).first)
     assert "/archive/" in page.url
     shoot(page, "archive-year")
     table = page.locator("table.kaohe-list").first
