@@ -12,6 +12,8 @@ at the row, naming the columns that have content, unless it begins with a word t
 
 from __future__ import annotations
 
+import re
+
 from generator.core.numbers import NotANumber, parse_decimal
 from generator.core.problems import Problems, Severity
 from generator.sheets.tables import UNITS_RE, Cell, Table, column_letter, normalize_header, where
@@ -33,6 +35,9 @@ def report_row_without_person(table: Table, cells: list[Cell], read: list[tuple[
 
 
 _ID_CHARACTERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz._-")
+# what a sheet's title says and a group's heading does not: a title below the header that is not the one above it
+# is another sheet's (two periods pasted into one), never a heading to step over — unless it says it goes on (（续）, 续表)
+_TITLE_WORDS = re.compile(r"(?:19|20)\d\d|年度|季度|学期|学年|月份|考核|考评|评分|得分|汇总|统计|一览|名单|[表册]$")
 
 
 def section_heading(table: Table, cells: list[Cell], id_column: tuple[int, str], problems: Problems) -> bool:
@@ -42,6 +47,8 @@ def section_heading(table: Table, cells: list[Cell], id_column: tuple[int, str],
     person's row cut down to one cell would be named too. A row of an ID alone (0005) stays a person."""
     filled = [c for c in cells if c.value]
     if len(filled) != 1 or filled[0].column != id_column[0] or _ID_CHARACTERS.issuperset(filled[0].value):
+        return False
+    if _TITLE_WORDS.search(filled[0].value) and "续" not in filled[0].value:
         return False
     text, row = filled[0].value, filled[0].row
     if any(r1 == row and c1 == id_column[0] and c2 > c1 for r1, c1, _, c2 in table.merged):

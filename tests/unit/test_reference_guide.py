@@ -72,7 +72,8 @@ def test_reference_shows_allowed_values_and_ranges():
     assert fields[("Quota", "at_most")].type.startswith("比例")
     assert fields[("Assessment", "places")].allowed == "0 到 6" and fields[("Assessment", "places")].default == "2"
     assert fields[("Publicity", "public_min_group")].default == "3"
-    assert "次" == fields[("PerEvent", "unit_name")].default
+    # no default word: the unit comes from the column's name when not written (事假天数 → 天), and the reference says so
+    assert fields[("PerEvent", "unit_name")].default == "不写" and "按列名" in fields[("PerEvent", "unit_name")].description
 
 
 def test_formula_page_lists_every_function_and_operator():
