@@ -245,7 +245,7 @@ def _department_page(ctx: SiteContext, agency: Agency, department: str, year: in
                      dists: list[Distribution], earlier: list[tuple[int, Distribution]], path: str) -> tuple[Page, list[Asset]]:
     charts = [
         "" if d.hidden else bar_chart(
-            f"{department}{d.period.period_name}{d.period.assessment.name}等次分布",
+            f"{department}{d.period.period_assessment}等次分布",
             "，".join(f"{label} {count} 人" for label, count in zip(d.labels, d.counts)) + f"，共 {d.total} 人",
             list(zip(d.labels, d.counts)),
             f"c-{ctx.department_slug(agency.code, department)}-{d.period.scheme.code}-{year}-{d.period.label}",
