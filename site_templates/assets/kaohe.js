@@ -85,11 +85,12 @@
     var rows = table.tBodies[0] ? table.tBodies[0].rows : [];
     var out = [];
     Array.prototype.forEach.call(headers(table), function (th, index) {
-      var values = {}, distinct = 0, numeric = 0;
+      // no prototype: a cell reading 「constructor」 or 「__proto__」 is a value like any other
+      var values = Object.create(null), distinct = 0, numeric = 0;
       Array.prototype.forEach.call(rows, function (row) {
         var value = text(row.cells[index]);
         if (asNumber(value) !== null || value.length > 12) numeric++;  // numbers and sentences are no choices
-        if (!Object.prototype.hasOwnProperty.call(values, value)) { values[value] = 0; distinct++; }
+        if (!(value in values)) { values[value] = 0; distinct++; }
         values[value]++;
       });
       var auto = rows.length >= 8 && numeric === 0 && distinct >= 2 && distinct <= 12 && distinct * 2 <= rows.length;
@@ -126,7 +127,7 @@
         all.textContent = "全部";
         select.appendChild(all);
         var ranked = Array.prototype.map.call(body.rows, function (row) { return row.cells[f.index]; });
-        var seen = {};
+        var seen = Object.create(null);
         ranked.sort(function (a, b) {
           var x = (a && a.getAttribute("data-sort")) || text(a), y = (b && b.getAttribute("data-sort")) || text(b);
           var nx = asNumber(x), ny = asNumber(y);
