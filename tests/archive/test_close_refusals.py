@@ -106,21 +106,7 @@ def test_a_year_is_not_closed_while_a_quarter_it_reads_has_an_open_tie(tmp_path,
 def test_a_year_is_not_closed_while_a_quarter_it_reads_is_reopened_for_a_correction(tmp_path, capsys):
     """A quarter reopened for a correction is being changed: a year closed then froze its grades on the
     quarter as it was before the correction, and failed the day the quarter was closed again."""
-    from generator.cli import main
-    from tests.unit.helpers import assessment, item, make_project, people_csv, scheme
-
-    grades = {"order": ["好", "较好"], "bands": [{"grade": "好", "at_least": 90}, {"grade": "较好", "below": 90}]}
-    quarter = assessment([item("df", "得分", 100)], code="ps", name="平时考核", period="季度", grades=grades)
-    year = assessment([item("pj", "平均", 100, score={"kind": "period_score", "missing": "skip"})], code="nd", name="年度考核",
-                      period="年度", rolls_up="ps", results_optional=True, grades=grades)
-    files = {f"{q}.csv": people_csv([[f"{i:04d}", f"人{i}", "办公室", s] for i, s in enumerate(["95", "80"], start=1)], ["得分"])
-             for q in ("Q1", "Q2", "Q3", "Q4")}
-    make_project(tmp_path, scheme(quarter, year), files)
-
-    def kaohe_run(*args):
-        code = main(["-C", str(tmp_path), *args])
-        out = capsys.readouterr()
-        return code, out.out + out.err
+    kaohe_run = _quarters_and_year(tmp_path, capsys)
 
     for label in ("Q1", "Q2", "Q3", "Q4"):
         assert kaohe_run("close", "t1", f"2025-{label}", "--agency", "ag")[0] == 0
@@ -214,21 +200,7 @@ def test_a_year_is_not_closed_while_a_quarter_it_reads_was_never_closed(tmp_path
     """The year freezes its grades on its quarters': a quarter never closed may still be edited, and the year then
     failed the next check (period-frozen-changed) instead of being refused at its close. Each quarter left open is
     named with the command that closes it; once they are closed the year closes."""
-    from generator.cli import main
-    from tests.unit.helpers import assessment, item, make_project, people_csv, scheme
-
-    grades = {"order": ["好", "较好"], "bands": [{"grade": "好", "at_least": 90}, {"grade": "较好", "below": 90}]}
-    quarter = assessment([item("df", "得分", 100)], code="ps", name="平时考核", period="季度", grades=grades)
-    year = assessment([item("pj", "平均", 100, score={"kind": "period_score", "missing": "skip"})], code="nd", name="年度考核",
-                      period="年度", rolls_up="ps", results_optional=True, grades=grades)
-    files = {f"{q}.csv": people_csv([[f"{i:04d}", f"人{i}", "办公室", s] for i, s in enumerate(["95", "80"], start=1)], ["得分"])
-             for q in ("Q1", "Q2", "Q3", "Q4")}
-    make_project(tmp_path, scheme(quarter, year), files)
-
-    def kaohe_run(*args):
-        code = main(["-C", str(tmp_path), *args])
-        out = capsys.readouterr()
-        return code, out.out + out.err
+    kaohe_run = _quarters_and_year(tmp_path, capsys)
 
     for label in ("Q1", "Q3"):
         assert kaohe_run("close", "t1", f"2025-{label}", "--agency", "ag")[0] == 0
@@ -269,3 +241,25 @@ def test_reopening_a_quarter_a_closed_year_reads_says_the_year_must_be_reopened_
     assert "kaohe reopen t1 2025-Y --agency ag" in out, out
     code, out = kaohe_run("reopen", "t1", "2025-Q3", "--agency", "ag", "--reason", "经复核，人2得分录入有误，经领导小组同意更正")
     assert code == 0 and "kaohe reopen t1 2025-Y" in out, out
+
+
+def _quarters_and_year(tmp_path, capsys):
+    """A project of four quarters (two people, 95 and 80) and a 年度 averaging them; `kaohe` run in it, giving
+    (exit code, what it printed)."""
+    from generator.cli import main
+    from tests.unit.helpers import assessment, item, make_project, people_csv, scheme
+
+    grades = {"order": ["好", "较好"], "bands": [{"grade": "好", "at_least": 90}, {"grade": "较好", "below": 90}]}
+    quarter = assessment([item("df", "得分", 100)], code="ps", name="平时考核", period="季度", grades=grades)
+    year = assessment([item("pj", "平均", 100, score={"kind": "period_score", "missing": "skip"})], code="nd", name="年度考核",
+                      period="年度", rolls_up="ps", results_optional=True, grades=grades)
+    files = {f"{q}.csv": people_csv([[f"{i:04d}", f"人{i}", "办公室", s] for i, s in enumerate(["95", "80"], start=1)], ["得分"])
+             for q in ("Q1", "Q2", "Q3", "Q4")}
+    make_project(tmp_path, scheme(quarter, year), files)
+
+    def kaohe_run(*args):
+        code = main(["-C", str(tmp_path), *args])
+        out = capsys.readouterr()
+        return code, out.out + out.err
+
+    return kaohe_run
