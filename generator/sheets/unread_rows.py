@@ -43,7 +43,8 @@ _TITLE_WORDS = re.compile(r"(?:19|20)\d\d|年度|季度|学期|学年|月份|考
 def section_heading(table: Table, cells: list[Cell], id_column: tuple[int, str], problems: Problems) -> bool:
     """Whether a row without a name is a heading between the people (机关科室, 事业单位人员 on a line of its own,
     in the ID column, with no 一、 before it to say so: tables.is_trailer): its one cell with content is the
-    ID's, and holds something no ID does (a Chinese character). Not read, and warned once, naming it: a
+    ID's, and holds something no ID does (a Chinese character), and no sheet title's words unless it says 续
+    (_TITLE_WORDS: a title there is another sheet pasted below, reported as a row). Not read, and warned once, naming it: a
     person's row cut down to one cell would be named too. A row of an ID alone (0005) stays a person."""
     filled = [c for c in cells if c.value]
     if len(filled) != 1 or filled[0].column != id_column[0] or _ID_CHARACTERS.issuperset(filled[0].value):
