@@ -27,6 +27,9 @@ from generator.site.render import render, stroke_places
 from generator.site.results_layout import counted_grade, is_split, results_page_of
 from generator.site.summary_privacy import public_cells
 
+# who a period's 公示 names (IDs), and how many of them of each grade
+Listed = tuple[set[str], Counter]
+
 
 @dataclass
 class Distribution:
@@ -67,10 +70,10 @@ def grade_counts(period: PeriodResult, members: list[PersonResult]) -> dict[str,
 
 
 def distribution(period: PeriodResult, department: str, members: list[PersonResult], internal: bool, ctx: SiteContext | None = None,
-                 on_notice: dict | None = None) -> Distribution | None:
-    """`on_notice`: who each period's 公示 names, by period key, filled as needed (every department of
-    a period counts the same list: a city's 80 departments × 150 periods once made it 12,000 times),
-    and the count each quota over several departments shows, by (period key, quota's place)."""
+                 on_notice: dict[str, Listed] | None = None) -> Distribution | None:
+    """`on_notice`: who each period's 公示 names and how many of each grade, by period key, filled as
+    needed (every department of a period counts the same list: a city's 80 departments × 150 periods
+    once made it 12,000 times, and an agency-wide quota's count as many)."""
     if not members:
         return None
     if not internal:
@@ -114,7 +117,7 @@ def public_summary_shown(ctx: SiteContext | None, period: PeriodResult) -> bool:
 
 
 def _public_distribution(period: PeriodResult, department: str, members: list[PersonResult], ctx: SiteContext | None,
-                         on_notice: dict) -> Distribution | None:
+                         on_notice: dict[str, Listed]) -> Distribution | None:
     if not public_summary_shown(ctx, period):
         return None
     publicity = period.scheme.publicity_for(period.assessment)
@@ -122,9 +125,10 @@ def _public_distribution(period: PeriodResult, department: str, members: list[Pe
     # a corrected period's figures are compared with those from before the correction, whose 更正说明 says
     # whom it is about: a figure of a grade the 公示 does not list would tell that person's (rule 7)
     opt_in = [] if ctx is not None and ctx.corrected_year(period) else publicity.summary_grades
-    listed = on_notice.get(period.key)
-    if listed is None:
-        listed = on_notice[period.key] = notice_ids(period)
+    if period.key not in on_notice:
+        ids = notice_ids(period)
+        on_notice[period.key] = (ids, Counter(p.grade for p in period.people if p.id in ids))
+    listed, listed_grades = on_notice[period.key]
     members = public_headcount(period, members, listed)  # a 公示 of every grade (or all but one): its list is everyone the page counts
     if not members:
         return None
@@ -139,7 +143,7 @@ def _public_distribution(period: PeriodResult, department: str, members: list[Pe
         return Distribution(period, [], [], len(members), hidden=True)
     cells = public_cells(order, published, opt_in, named, unnamed, k)
     dist = Distribution(period, cells.labels, cells.counts, len(members))
-    for i, use in enumerate(period.quotas):
+    for use in period.quotas:
         if use.covers(department) and use.allowed is not None and use.grade in published:
             # only the 公示's own count: the quota's base (参加考核, without those of no grade), the places it
             # gives and any excess would tell, subtracted from the headcount, how many got no grade. And only
@@ -147,21 +151,9 @@ def _public_distribution(period: PeriodResult, department: str, members: list[Pe
             # too (a department of 3 at 20% pooled has someone outside its base), so a pooled department
             # reads as one that is not, and no page names another department's part in its quota
             unit = use.scope == "全单位"
-            if unit:  # the same for every department: counted once a period (a city's 80 departments)
-                shown = _unit_shown(on_notice, period, i, use, listed)
-            else:
-                shown = sum(1 for p in members if p.id in listed and p.grade == use.grade)
+            shown = listed_grades[use.grade] if unit else sum(1 for p in members if p.id in listed and p.grade == use.grade)
             dist.quota_words.append(f"{'全单位' if unit else '本部门'}「{use.grade}」公示 {shown} 人（名额按考核办法计算）")
     return dist
-
-
-def _unit_shown(on_notice: dict, period: PeriodResult, i: int, use, listed: set[str]) -> int:
-    """How many of the period's people the 公示 names with an agency-wide quota's grade, kept in
-    `on_notice` beside the period's list under the key (period key, quota's place)."""
-    key = (period.key, i)
-    if key not in on_notice:
-        on_notice[key] = sum(1 for p in period.people if p.id in listed and p.grade == use.grade)
-    return on_notice[key]
 
 
 def distribution_table(agency: Agency, department: str, year: int, dists: list[Distribution]) -> DataTable:
@@ -183,7 +175,7 @@ def build_departments(ctx: SiteContext) -> tuple[list[Page], list[Asset], dict[t
     index: dict[tuple[str, str, int], str] = {}
     by_agency_year: dict[tuple[str, int], list[PeriodResult]] = defaultdict(list)
     in_department: dict[str, dict[str, list[PersonResult]]] = {}  # period key → department → people
-    on_notice: dict = {}  # distribution()'s memo of what each period's 公示 names
+    on_notice: dict[str, Listed] = {}  # distribution()'s memo of what each period's 公示 names
     internal: dict[str, dict[str, Distribution]] = {}  # period key → department → its distribution
     for period in ctx.periods:
         by_agency_year[(period.agency, period.year)].append(period)
