@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.browser.test_site_browser import CHROMIUM, HAVE_PLAYWRIGHT, _serve
+from tests.browser.test_site_browser import CHROMIUM, HAVE_PLAYWRIGHT, serve_editions
 from tests.web.util import EPOCH, build, p2_project
 
 pytestmark = [
@@ -42,11 +42,7 @@ def served(tmp_path_factory):
         encoding = "utf-8-sig" if path.suffix == ".csv" else "utf-8"
         path.write_text(path.read_text(encoding=encoding).replace("艰苦奋斗勤俭节约情况", LONG_ITEM), encoding=encoding)
     assert build(root) == 0 and build(root, "--audience", "internal") == 0
-    servers = {edition: _serve(root / edition) for edition in ("site", "site-internal")}
-    yield {edition: url for edition, (_, url) in servers.items()}
-    for server, _ in servers.values():
-        server.shutdown()
-        server.server_close()
+    yield from serve_editions(root)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.test_site_browser import CHROMIUM, HAVE_PLAYWRIGHT, _serve, search
+from tests.browser.test_site_browser import CHROMIUM, HAVE_PLAYWRIGHT, search, serve_editions
 from tests.web.util import EPOCH, build, p2_project
 
 pytestmark = [
@@ -36,11 +36,7 @@ def served(tmp_path_factory):
                for i, name in enumerate(["于英然", "马雨", "韦霞刚", "毛伟伟", "邓玉雨", "孔然浩", "龙芳兰", "石浩"], start=9)]
     root = p2_project(tmp_path_factory.mktemp("rare"), people, ["办公室", "综合股"])
     assert build(root) == 0 and build(root, "--audience", "internal") == 0
-    servers = {edition: _serve(root / edition) for edition in ("site", "site-internal")}
-    yield {edition: url for edition, (_, url) in servers.items()}
-    for server, _ in servers.values():
-        server.shutdown()
-        server.server_close()
+    yield from serve_editions(root)
 
 
 @pytest.fixture

@@ -90,6 +90,16 @@ def _serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def serve_editions(root: Path):
+    """For a fixture (`yield from`): the project's two built editions served, {"site": url, "site-internal": url},
+    the servers stopped afterwards."""
+    servers = {edition: _serve(root / edition) for edition in ("site", "site-internal")}
+    yield {edition: url for edition, (_, url) in servers.items()}
+    for server, _ in servers.values():
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def sites(tmp_path_factory):
     """Both editions built from a copy of the demo, served on 127.0.0.1: {"public": url, "internal": url, "day": date}."""
